@@ -1,0 +1,35 @@
+"""``exactbell claims``: the registry of bundled claims with their verdicts, by paper."""
+from __future__ import annotations
+
+import sys
+
+from ...report import summary_line, to_json
+from .check import run_checks
+
+
+def run(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    _, results = run_checks(args.paths, show_progress=False)
+    if args.json:
+        print(to_json(results, timing=False))
+        return 0 if all(r.passed for r in results) else 1
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    for paper in sorted({r.paper for r in results}):
+        table = Table(title=paper, show_lines=False)
+        for col in ("claim", "location", "statement", "kind", "verdict"):
+            table.add_column(col, overflow="fold", max_width=60 if col == "statement" else None)
+        for r in (r for r in results if r.paper == paper):
+            mark = "[green]" if r.passed else "[bold red]"
+            table.add_row(r.id, r.location, r.statement, r.kind, f"{mark}{r.verdict}[/]")
+        console.print(table)
+    console.print(summary_line(results))
+    return 0 if all(r.passed for r in results) else 1
+
+
+def register(sub) -> None:
+    p = sub.add_parser("claims", help="list the claims registry with verdicts")
+    p.add_argument("paths", nargs="*", help="certificate files or folders (default: the bundled proofs/)")
+    p.add_argument("--json", action="store_true", help="print the registry as JSON")
+    p.set_defaults(run=run)

@@ -1,0 +1,305 @@
+"""Real algebraic numbers as elements of a number field Q(α) ⊂ R.
+
+A field is given by the minimal polynomial m of α (irreducible over Q, degree ≥ 2) and an
+isolating interval; we store the *canonical* dyadic interval (n/2^k, (n+1)/2^k) with the
+smallest k that isolates α, so a field has exactly one textual form. Elements are
+polynomials in α of degree < deg m with rational coefficients; zero-testing is exact
+(coefficients all zero) and the sign is decided by exact rational interval arithmetic on
+ever finer isolating intervals. No floats, no sympy.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import total_ordering
+
+from . import upoly
+from .expr import ExprError, FieldAlgebra, parse
+from .numbers import ExactnessError, format_rational, to_rational
+
+
+class FieldError(ExactnessError):
+    """An invalid number-field declaration (reducible polynomial, bad interval ...)."""
+
+
+def _is_irreducible(coeffs: list[Fraction]) -> bool:
+    from math import lcm
+
+    from flint import fmpz_poly
+
+    den = lcm(*[Fraction(c).denominator for c in coeffs])
+    ints = [int(Fraction(c) * den) for c in coeffs]
+    _, factors = fmpz_poly(ints).factor()
+    return len(factors) == 1 and factors[0][1] == 1
+
+
+class NumberField:
+    """Q(α) with α the unique root of ``minpoly`` in the open interval (lo, hi)."""
+
+    def __init__(self, generator: str, minpoly: list[Fraction], lo: Fraction, hi: Fraction):
+        m = upoly.trim([Fraction(c) for c in minpoly])
+        if len(m) < 3:
+            raise FieldError("minimal polynomial must have degree >= 2 (use rationals for degree 1)")
+        m = upoly.scale(m, 1 / m[-1])
+        if not _is_irreducible(m):
+            raise FieldError("minimal polynomial is not irreducible over Q")
+        lo, hi = Fraction(lo), Fraction(hi)
+        if not lo < hi:
+            raise FieldError("isolating interval must have lo < hi")
+        if upoly.evaluate(m, hi) == 0 or upoly.count_roots(m, lo, hi) != 1:
+            raise FieldError(f"interval ({lo}, {hi}) does not isolate exactly one root")
+        self.generator = generator
+        self.minpoly = m
+        self.degree = len(m) - 1
+        self.lo, self.hi = lo, hi  # working interval, refined in place
+        self.interval = self.canonical_interval()
+
+    # -- the real embedding -------------------------------------------------------------
+    def refine(self) -> None:
+        """Halve the working isolating interval of α."""
+        mid = (self.lo + self.hi) / 2
+        if upoly.evaluate(self.minpoly, mid) == 0:  # impossible for irreducible degree >= 2
+            raise FieldError("rational root of an irreducible polynomial")
+        if upoly.count_roots(self.minpoly, self.lo, mid) == 1:
+            self.hi = mid
+        else:
+            self.lo = mid
+
+    def canonical_interval(self) -> tuple[Fraction, Fraction]:
+        k = 0
+        while True:
+            scale = Fraction(2) ** k
+            while True:  # refine until the working interval lies inside one dyadic cell
+                n = (self.lo * scale).__floor__()
+                if self.hi <= (n + 1) / scale:
+                    break
+                self.refine()
+            lo, hi = n / scale, (n + 1) / scale
+            if upoly.count_roots(self.minpoly, lo, hi) == 1:
+                return lo, hi
+            k += 1
+
+    def key(self):
+        return (tuple(self.minpoly), self.interval)
+
+    def __eq__(self, other):
+        return isinstance(other, NumberField) and self.key() == other.key()
+
+    def __hash__(self):
+        return hash(self.key())
+
+    # -- elements -----------------------------------------------------------------------
+    def element(self, coeffs) -> AlgebraicNumber:
+        return AlgebraicNumber(self, coeffs)
+
+    def gen(self) -> AlgebraicNumber:
+        return self.element([0, 1])
+
+    def parse(self, text) -> AlgebraicNumber:
+        """Parse a polynomial expression in the generator, e.g. ``"1/2 + 3*s/4"``."""
+        if isinstance(text, (int, Fraction)) and not isinstance(text, bool):
+            return self.element([text])
+        if isinstance(text, float):
+            raise ExactnessError(f"float {text!r} where an exact number is required")
+        v = parse(text, FieldAlgebra(names={self.generator: self.gen()}, lift=lambda q: self.element([q])))
+        return v if isinstance(v, AlgebraicNumber) else self.element([v])
+
+    def describe(self) -> dict:
+        g = self.generator
+        terms = []
+        for i in range(self.degree, -1, -1):
+            c = self.minpoly[i] if i < len(self.minpoly) else 0
+            if c:
+                mono = "" if i == 0 else (g if i == 1 else f"{g}^{i}")
+                coef = format_rational(c)
+                terms.append(f"({coef})*{mono}" if mono and c != 1 else (mono or f"({coef})"))
+        return {"generator": g, "minpoly": " + ".join(terms),
+                "interval": [format_rational(self.interval[0]), format_rational(self.interval[1])]}
+
+    @classmethod
+    def from_spec(cls, spec: dict) -> NumberField:
+        """Build from ``{"generator": "s", "minpoly": "s^2 - 2", "interval": ["1", "2"]}``."""
+        if not isinstance(spec, dict):
+            raise FieldError("field declaration must be an object")
+        for key in ("generator", "minpoly", "interval"):
+            if key not in spec:
+                raise FieldError(f"field declaration lacks {key!r}")
+        g = spec["generator"]
+        if not isinstance(g, str) or not g.isidentifier():
+            raise FieldError(f"generator {g!r} is not a name")
+        from .poly import Poly
+
+        mp = Poly.parse(spec["minpoly"], [g])
+        coeffs = mp.univariate_coefficients(g)
+        iv = spec["interval"]
+        if not (isinstance(iv, list) and len(iv) == 2):
+            raise FieldError("interval must be a list [lo, hi]")
+        field = cls(g, coeffs, to_rational(iv[0]), to_rational(iv[1]))
+        if field.interval != (to_rational(iv[0]), to_rational(iv[1])):
+            raise FieldError(
+                f"interval {iv} is not the canonical isolating interval "
+                f"[{format_rational(field.interval[0])}, {format_rational(field.interval[1])}]")
+        return field
+
+
+@total_ordering
+class AlgebraicNumber:
+    """An element c_0 + c_1 α + … of a :class:`NumberField`."""
+
+    __slots__ = ("field", "c")
+
+    def __init__(self, field: NumberField, coeffs):
+        self.field = field
+        c = [Fraction(x) for x in coeffs]
+        if len(c) > field.degree:
+            c = upoly.divmod_(c, field.minpoly)[1]
+        self.c = tuple(upoly.trim(c))
+
+    def _lift(self, other):
+        if isinstance(other, AlgebraicNumber):
+            if other.field is not self.field and other.field != self.field:
+                raise FieldError("arithmetic between elements of different fields")
+            return other
+        if isinstance(other, (int, Fraction)) and not isinstance(other, bool):
+            return AlgebraicNumber(self.field, [other])
+        return NotImplemented
+
+    def __add__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else AlgebraicNumber(self.field, upoly.add(list(self.c), list(o.c)))
+
+    __radd__ = __add__
+
+    def __neg__(self):
+        return AlgebraicNumber(self.field, [-x for x in self.c])
+
+    def __sub__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else self + (-o)
+
+    def __rsub__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else o + (-self)
+
+    def __mul__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else AlgebraicNumber(self.field, upoly.mul(list(self.c), list(o.c)))
+
+    __rmul__ = __mul__
+
+    def inverse(self) -> AlgebraicNumber:
+        """1/x by the extended Euclidean algorithm in Q[t]/(m)."""
+        if not self.c:
+            raise ZeroDivisionError("inverse of zero in a number field")
+        r0, r1 = list(self.field.minpoly), list(self.c)
+        s0, s1 = [], [Fraction(1)]
+        while upoly.degree(r1) > 0:
+            q, r = upoly.divmod_(r0, r1)
+            r0, r1 = r1, r
+            s0, s1 = s1, upoly.add(s0, upoly.scale(upoly.mul(q, s1), -1))
+        return AlgebraicNumber(self.field, upoly.scale(s1, 1 / r1[0]))
+
+    def __truediv__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else self * o.inverse()
+
+    def __rtruediv__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else o * self.inverse()
+
+    def __pow__(self, n: int):
+        if not isinstance(n, int):
+            return NotImplemented
+        if n < 0:
+            return self.inverse() ** (-n)
+        out, base = AlgebraicNumber(self.field, [1]), self
+        while n:
+            if n & 1:
+                out = out * base
+            base = base * base
+            n >>= 1
+        return out
+
+    def enclosure(self) -> tuple[Fraction, Fraction]:
+        """Exact rational interval containing the value (Horner in interval arithmetic)."""
+        lo, hi = self.field.lo, self.field.hi
+        a, b = Fraction(0), Fraction(0)
+        for c in reversed(self.c):
+            prods = (a * lo, a * hi, b * lo, b * hi)
+            a, b = min(prods) + c, max(prods) + c
+        return a, b
+
+    def sign(self) -> int:
+        if not self.c:
+            return 0
+        if len(self.c) == 1:
+            return (self.c[0] > 0) - (self.c[0] < 0)
+        while True:
+            a, b = self.enclosure()
+            if a > 0:
+                return 1
+            if b < 0:
+                return -1
+            self.field.refine()
+
+    def is_rational(self) -> bool:
+        return len(self.c) <= 1
+
+    def __eq__(self, o):
+        o = self._lift(o)
+        if o is NotImplemented:
+            return False
+        return self.c == o.c
+
+    def __hash__(self):
+        return hash(self.c[0]) if len(self.c) == 1 else hash((self.field, self.c)) if self.c else hash(0)
+
+    def __lt__(self, o):
+        o = self._lift(o)
+        if o is NotImplemented:
+            return NotImplemented
+        return (self - o).sign() < 0
+
+    def __abs__(self):
+        return -self if self.sign() < 0 else self
+
+    def __bool__(self):
+        return bool(self.c)
+
+    def to_text(self) -> str:
+        g = self.field.generator
+        if not self.c:
+            return "0"
+        parts = []
+        for i, q in enumerate(self.c):
+            if q == 0:
+                continue
+            mono = "" if i == 0 else (g if i == 1 else f"{g}^{i}")
+            coef = format_rational(q)
+            parts.append(coef if not mono else (mono if q == 1 else f"({coef})*{mono}"))
+        return " + ".join(parts)
+
+    def __repr__(self):
+        return f"<{self.to_text()} in Q({self.field.generator})>"
+
+
+def parse_scalar(value, field: NumberField | None):
+    """Read one exact scalar: a rational, or (when a field is declared) a field element."""
+    if field is None:
+        try:
+            return to_rational(value)
+        except ExactnessError:
+            if isinstance(value, str):
+                from .expr import parse_rational
+
+                return parse_rational(value)
+            raise
+    return field.parse(value)
+
+
+def scalar_text(x) -> str:
+    if isinstance(x, AlgebraicNumber):
+        return format_rational(x.c[0]) if x.is_rational() and x.c else x.to_text()
+    return format_rational(x)
+
+
+__all__ = ["NumberField", "AlgebraicNumber", "FieldError", "ExprError", "parse_scalar", "scalar_text"]

@@ -1,0 +1,103 @@
+"""Exact linear algebra over ordered fields (Q, real number fields, and Hermitian over K(i)).
+
+:func:`psd_decide` is the exact LDLᵀ test used by every SDP/SOS checker: a symmetric
+(Hermitian) matrix M is PSD iff symmetric Gaussian elimination never meets a negative pivot,
+and a zero pivot only with a zero row. When M is not PSD it returns an exact witness v with
+v† M v < 0.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+
+def _identity_conj(z):
+    return z
+
+
+def _real_sign(z) -> int:
+    return (z > 0) - (z < 0)
+
+
+@dataclass
+class PSDResult:
+    psd: bool
+    pivots: list  # the diagonal D of M = L D L†, in elimination order (pivot index, value)
+    witness: list | None = None  # v with v† M v < 0 when not PSD
+    witness_value: object = None
+
+
+def psd_decide(M, conj=_identity_conj, sign=_real_sign, one=Fraction(1)) -> PSDResult:
+    """Decide M ⪰ 0 exactly. ``sign`` returns the sign of a (real) diagonal entry."""
+    n = len(M)
+    if any(len(row) != n for row in M):
+        raise ValueError("matrix is not square")
+    for i in range(n):
+        for j in range(i, n):
+            if M[i][j] != conj(M[j][i]):
+                raise ValueError(f"matrix is not symmetric/Hermitian at ({i},{j})")
+    zero = one - one
+    S = [list(row) for row in M]  # invariant: S = T M T†
+    T = [[one if i == j else zero for j in range(n)] for i in range(n)]
+    pivots = []
+    for k in range(n):
+        d = S[k][k]
+        s = sign(d)
+        if s < 0:
+            return PSDResult(False, pivots, [conj(t) for t in T[k]], d)
+        if s == 0:
+            j = next((j for j in range(k + 1, n) if S[k][j] != 0), None)
+            if j is not None:
+                return _zero_pivot_witness(S, T, k, j, conj, one)
+            pivots.append((k, d))
+            continue
+        pivots.append((k, d))
+        f = [S[i][k] / d if S[i][k] != 0 else None for i in range(n)]
+        for i in range(k + 1, n):
+            if f[i] is None:
+                continue
+            for j in range(k + 1, n):
+                if S[k][j] != 0:
+                    S[i][j] = S[i][j] - f[i] * S[k][j]
+            T[i] = [t - f[i] * u for t, u in zip(T[i], T[k])]
+        for i in range(k + 1, n):
+            S[i][k] = S[k][i] = zero
+    return PSDResult(True, pivots)
+
+
+def _zero_pivot_witness(S, T, k, j, conj, one):
+    """S_kk = 0, b = S_kj ≠ 0: w = t e_k + e_j with t = −(S_jj + 1) b / (2|b|²) gives w†Sw = −1."""
+    b = S[k][j]
+    t = -(S[j][j] + one) * b / (2 * (b * conj(b)))
+    n = len(S)
+    zero = one - one
+    w = [zero] * n
+    w[k], w[j] = t, one
+    v = [sum((conj(T[r][i]) * w[r] for r in range(n)), zero) for i in range(n)]  # v = T† w
+    return PSDResult(False, [], v, -one)
+
+
+def quadratic_form(M, v, conj=_identity_conj):
+    """v† M v, exactly."""
+    n = len(M)
+    return sum((conj(v[i]) * M[i][j] * v[j] for i in range(n) for j in range(n) if M[i][j] != 0), 0)
+
+
+def rank(M) -> int:
+    """Rank over the field of the entries (fraction-free not needed at our sizes)."""
+    A = [list(row) for row in M]
+    r, rows = 0, len(A)
+    cols = len(A[0]) if A else 0
+    for c in range(cols):
+        piv = next((i for i in range(r, rows) if A[i][c] != 0), None)
+        if piv is None:
+            continue
+        A[r], A[piv] = A[piv], A[r]
+        for i in range(r + 1, rows):
+            if A[i][c] != 0:
+                f = A[i][c] / A[r][c]
+                A[i] = [x - f * y for x, y in zip(A[i], A[r])]
+        r += 1
+        if r == rows:
+            break
+    return r

@@ -1,0 +1,296 @@
+"""Multivariate polynomials and rational functions over Q in named parameters (p, q, r, …).
+
+Used for objects that are stated symbolically, e.g. the vertices of S_(p,q),(r,s) (Eq. (9) of
+Sengupta–Wooltorton) or the facet family F_p. Sparse dict representation; exact only.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .expr import ExprError, parse
+from .numbers import ExactnessError
+
+Monomial = tuple  # sorted tuple of (name, exponent)
+
+
+def _mono_mul(a: Monomial, b: Monomial) -> Monomial:
+    d = dict(a)
+    for v, e in b:
+        d[v] = d.get(v, 0) + e
+    return tuple(sorted(d.items()))
+
+
+class Poly:
+    """A polynomial Σ c_m m with rational coefficients c_m and monomials m in named variables."""
+
+    __slots__ = ("terms",)
+
+    def __init__(self, terms: dict | None = None):
+        self.terms = {m: Fraction(c) for m, c in (terms or {}).items() if c != 0}
+
+    @classmethod
+    def const(cls, c) -> Poly:
+        return cls({(): c})
+
+    @classmethod
+    def var(cls, name: str) -> Poly:
+        return cls({((name, 1),): 1})
+
+    @classmethod
+    def lift(cls, x) -> Poly:
+        if isinstance(x, Poly):
+            return x
+        if isinstance(x, (int, Fraction)) and not isinstance(x, bool):
+            return cls.const(x)
+        raise TypeError(f"cannot use {type(x).__name__} as a polynomial")
+
+    @classmethod
+    def parse(cls, text, variables) -> Poly:
+        """Parse a polynomial (division only by nonzero constants) in ``variables``."""
+        v = parse(text, _PolyAlgebra(variables, allow_fractions=False)) if isinstance(text, str) else cls.lift(text)
+        return v
+
+    def variables(self) -> set[str]:
+        return {v for m in self.terms for v, _ in m}
+
+    def __add__(self, o):
+        if isinstance(o, RationalFunction):
+            return RationalFunction(self) + o
+        o = Poly.lift(o)
+        t = dict(self.terms)
+        for m, c in o.terms.items():
+            t[m] = t.get(m, 0) + c
+        return Poly(t)
+
+    __radd__ = __add__
+
+    def __neg__(self):
+        return Poly({m: -c for m, c in self.terms.items()})
+
+    def __sub__(self, o):
+        return self + (-o)
+
+    def __rsub__(self, o):
+        return Poly.lift(o) - self
+
+    def __mul__(self, o):
+        if isinstance(o, RationalFunction):
+            return RationalFunction(self) * o
+        o = Poly.lift(o)
+        t: dict = {}
+        for m1, c1 in self.terms.items():
+            for m2, c2 in o.terms.items():
+                m = _mono_mul(m1, m2)
+                t[m] = t.get(m, 0) + c1 * c2
+        return Poly(t)
+
+    __rmul__ = __mul__
+
+    def __pow__(self, n: int):
+        if not isinstance(n, int) or n < 0:
+            raise ExprError("polynomials take non-negative integer powers only")
+        out = Poly.const(1)
+        for _ in range(n):
+            out = out * self
+        return out
+
+    def __eq__(self, o):
+        if isinstance(o, RationalFunction):
+            return o == self
+        try:
+            return (self - Poly.lift(o)).is_zero()
+        except TypeError:
+            return False
+
+    def __hash__(self):
+        return hash(frozenset(self.terms.items()))
+
+    def is_zero(self) -> bool:
+        return not self.terms
+
+    def constant_value(self) -> Fraction | None:
+        if not self.terms:
+            return Fraction(0)
+        if set(self.terms) == {()}:
+            return self.terms[()]
+        return None
+
+    def evaluate(self, values: dict):
+        total = 0
+        for m, c in self.terms.items():
+            term = c
+            for v, e in m:
+                if v not in values:
+                    raise ExprError(f"no value for parameter {v!r}")
+                term = term * values[v] ** e
+            total = total + term
+        return total
+
+    def substitute(self, values: dict) -> Poly:
+        """Partially evaluate: replace the named variables by rationals."""
+        out = Poly()
+        for m, c in self.terms.items():
+            coef, rest = Fraction(c), []
+            for v, e in m:
+                if v in values:
+                    coef *= Fraction(values[v]) ** e
+                else:
+                    rest.append((v, e))
+            out = out + Poly({tuple(rest): coef})
+        return out
+
+    def univariate_coefficients(self, var: str) -> list[Fraction]:
+        if self.variables() - {var}:
+            raise ExprError(f"polynomial in {sorted(self.variables())}, expected only {var!r}")
+        deg = max((dict(m).get(var, 0) for m in self.terms), default=0)
+        out = [Fraction(0)] * (deg + 1)
+        for m, c in self.terms.items():
+            out[dict(m).get(var, 0)] += c
+        return out
+
+    def to_text(self) -> str:
+        if not self.terms:
+            return "0"
+        parts = []
+        for m in sorted(self.terms, key=lambda m: (-sum(e for _, e in m), m)):
+            c = self.terms[m]
+            mono = "*".join(v if e == 1 else f"{v}^{e}" for v, e in m)
+            if not mono:
+                parts.append(str(c))
+            elif c == 1:
+                parts.append(mono)
+            elif c == -1:
+                parts.append(f"-{mono}")
+            else:
+                parts.append(f"{c}*{mono}" if c.denominator == 1 else f"({c})*{mono}")
+        return " + ".join(parts).replace("+ -", "- ")
+
+    def __repr__(self):
+        return f"Poly({self.to_text()})"
+
+
+class RationalFunction:
+    """num/den with Poly numerator and denominator (no cancellation; equality by cross-multiplying)."""
+
+    __slots__ = ("num", "den")
+
+    def __init__(self, num, den=None):
+        self.num = Poly.lift(num)
+        self.den = Poly.const(1) if den is None else Poly.lift(den)
+        if self.den.is_zero():
+            raise ExprError("rational function with zero denominator")
+
+    @classmethod
+    def lift(cls, x) -> RationalFunction:
+        return x if isinstance(x, RationalFunction) else cls(Poly.lift(x))
+
+    @classmethod
+    def parse(cls, text, variables) -> RationalFunction:
+        if not isinstance(text, str):
+            if isinstance(text, float):
+                raise ExactnessError(f"float {text!r} where an exact expression is required")
+            return cls.lift(text)
+        return cls.lift(parse(text, _PolyAlgebra(variables, allow_fractions=True)))
+
+    def __add__(self, o):
+        o = RationalFunction.lift(o)
+        if self.den == o.den:
+            return RationalFunction(self.num + o.num, self.den)
+        return RationalFunction(self.num * o.den + o.num * self.den, self.den * o.den)
+
+    __radd__ = __add__
+
+    def __neg__(self):
+        return RationalFunction(-self.num, self.den)
+
+    def __sub__(self, o):
+        return self + (-RationalFunction.lift(o))
+
+    def __rsub__(self, o):
+        return RationalFunction.lift(o) - self
+
+    def __mul__(self, o):
+        o = RationalFunction.lift(o)
+        return RationalFunction(self.num * o.num, self.den * o.den)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, o):
+        o = RationalFunction.lift(o)
+        if o.num.is_zero():
+            raise ExprError("division by the zero polynomial")
+        return RationalFunction(self.num * o.den, self.den * o.num)
+
+    def __pow__(self, n: int):
+        if n < 0:
+            return RationalFunction(self.den ** (-n), self.num ** (-n))
+        return RationalFunction(self.num**n, self.den**n)
+
+    def __eq__(self, o):
+        try:
+            o = RationalFunction.lift(o)
+        except TypeError:
+            return False
+        return self.num * o.den == o.num * self.den
+
+    def __hash__(self):
+        return 0  # equality is up to cancellation; no cheap canonical hash
+
+    def evaluate(self, values: dict):
+        d = self.den.evaluate(values)
+        if d == 0:
+            raise ExprError(f"denominator {self.den.to_text()} vanishes at {values}")
+        return self.num.evaluate(values) / d
+
+    def to_text(self) -> str:
+        if self.den == Poly.const(1):
+            return self.num.to_text()
+        return f"({self.num.to_text()})/({self.den.to_text()})"
+
+    def __repr__(self):
+        return f"RationalFunction({self.to_text()})"
+
+
+class _PolyAlgebra:
+    def __init__(self, variables, allow_fractions: bool):
+        self.variables = set(variables)
+        self.frac = allow_fractions
+
+    def const(self, q):
+        return Poly.const(q)
+
+    def name(self, name):
+        if name not in self.variables:
+            raise ExprError(f"unknown parameter {name!r} (declared: {sorted(self.variables)})")
+        return Poly.var(name)
+
+    def call(self, name, args):
+        raise ExprError(f"function {name!r} is not allowed in a polynomial expression")
+
+    def add(self, a, b):
+        return a + b
+
+    def sub(self, a, b):
+        return a - b
+
+    def neg(self, a):
+        return -a
+
+    def mul(self, a, b):
+        return a * b
+
+    def div(self, a, b):
+        if isinstance(b, Poly) and (c := b.constant_value()) is not None:
+            if c == 0:
+                raise ExprError("division by zero")
+            return a * Poly.const(1 / c)
+        if not self.frac:
+            raise ExprError("division by a non-constant polynomial")
+        return RationalFunction.lift(a) / b
+
+    def pow(self, a, n):
+        if n < 0:
+            if not self.frac:
+                raise ExprError("negative power in a polynomial expression")
+            return RationalFunction.lift(a) ** n
+        return a**n

@@ -1,0 +1,52 @@
+"""CHSH: local bound 2 and Tsirelson bound 2√2 (Wooltorton–Brown–Colbeck, C004-01)."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..certificates.format import envelope
+from ..core.functional import functional_from_spec
+from ..core.localbound import local_bound
+from ..core.scenario import Scenario
+from . import generator
+
+PAPER = "wooltorton-brown-colbeck"
+CHSH_SCENARIO = Scenario((2, 2), (2, 2))
+CHSH_TERMS = {"A0B0": "1", "A0B1": "1", "A1B0": "1", "A1B1": "-1"}
+CORRELATOR = {"form": "correlator", "marginals": "uniform-average",
+              "observables": "A_x = M_{0|x} - M_{1|x} (outcome a contributes (-1)^a)"}
+SQRT2 = {"generator": "s", "minpoly": "s^2 - 2", "interval": ["1", "2"]}
+
+
+def optimal_strategies(F):
+    """The local bound of F and the ``optimal`` block of a local-bound certificate."""
+    lb = local_bound(F)
+    return lb, {"count": lb.count, "strategies": [[list(t) for t in s] for s in lb.strategies]}
+
+
+@generator("C004-01.local", PAPER, "C004-01")
+def chsh_local():
+    F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, Fraction)
+    lb, opt = optimal_strategies(F)
+    return envelope(
+        "C004-01.local", "C004-01", PAPER, "L75 (and Sengupta-Wooltorton Eq. (4))",
+        "The local bound of CHSH = <A0B0> + <A0B1> + <A1B0> - <A1B1> is 2.", "local-bound",
+        {"verdict": "verified"}, CORRELATOR,
+        {"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": CHSH_TERMS}, "bound": str(lb.value),
+         "relation": "max", "optimal": opt})
+
+
+@generator("C004-01.quantum", PAPER, "C004-01")
+def chsh_tsirelson():
+    h = "s/2"
+    return envelope(
+        "C004-01.quantum", "C004-01", PAPER, "L75",
+        "The quantum bound of CHSH is 2*sqrt(2) (Tsirelson), attained by a maximally entangled qubit pair.",
+        "sos", {"verdict": "verified"}, CORRELATOR,
+        {"field": SQRT2, "scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": CHSH_TERMS},
+         "bound": "2*s", "relation": "max",
+         "sos": {"terms": [{"weight": "s/2", "polynomial": f"A0 - {h}*B0 - {h}*B1"},
+                           {"weight": "s/2", "polynomial": f"A1 - {h}*B0 + {h}*B1"}]},
+         "attained_by": {
+             "state": [h, "0", "0", h],
+             "observables": [[[["1", "0"], ["0", "-1"]], [["0", "1"], ["1", "0"]]],
+                             [[[h, h], [h, f"-{h}"]], [[h, f"-{h}"], [f"-{h}", f"-{h}"]]]]}})

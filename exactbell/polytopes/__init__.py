@@ -1,0 +1,1 @@
+"""Polytopes: local and signaling-channel polytopes, vertices, facets, symmetry."""

@@ -1,0 +1,1 @@
+"""Quantum side: Bell operators, exact strategies, SOS certificates."""
