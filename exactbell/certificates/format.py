@@ -112,6 +112,9 @@ def validate_envelope(obj, path) -> Certificate:
     missing = [k for k in REQUIRED if k not in obj]
     if missing:
         raise CertificateError(path, missing[0], "required field is missing")
+    extra = sorted(set(obj) - set(REQUIRED) - {"parameters"})
+    if extra:
+        raise CertificateError(path, extra[0], "unknown top-level field")
     if obj["exactbell"] != SCHEMA_VERSION:
         raise CertificateError(path, "exactbell", f"unknown schema version {obj['exactbell']!r} (this is version {SCHEMA_VERSION})")
     for key in ("id", "claim", "paper", "location", "statement", "kind"):

@@ -1,7 +1,8 @@
 """Kind ``signaling-vertex``: a behaviour of Eq. (9) (Sengupta–Wooltorton) and its ε values.
 
 data:
-  model        a named channel model (see :data:`exactbell.polytopes.signaling.MODELS`)
+  model        a named channel model (see :data:`exactbell.polytopes.signaling.MODELS`); the
+               symbolic parameters must range over the model's domain (``DOMAINS``)
   fidelities   {"p": …, "q": …, "r": …, "s": …}: must agree with the model
   alice        truth table f_A[x][ỹ];  bob: truth table f_B[x̃][y]
   behaviour    the claimed 4×4 matrix (``conventions.form`` = "sw-4x4"), entries rational
@@ -14,7 +15,7 @@ from __future__ import annotations
 from ..core import upoly
 from ..core.functional import from_sw_matrix
 from ..core.poly import RationalFunction
-from ..polytopes.signaling import MODELS, ns_products_a_to_b, ns_products_b_to_a, vertex
+from ..polytopes.signaling import DOMAINS, MODELS, ns_products_a_to_b, ns_products_b_to_a, vertex
 from . import Outcome, checker
 
 
@@ -54,6 +55,10 @@ def decide(cert, reader) -> Outcome:
     model = reader.get("data.model", str)
     if model not in MODELS:
         raise reader.fail("data.model", f"unknown channel model {model!r} (known: {', '.join(MODELS)})")
+    for name, (lo, hi) in reader.symbols.items():
+        if name not in DOMAINS[model] or (lo, hi) != tuple(reader.rational(f"parameters.{name}", v)
+                                                            for v in DOMAINS[model][name]):
+            raise reader.fail(f"parameters.{name}", f"range must be the model's domain {DOMAINS[model].get(name)}")
     fid_raw = reader.get("data.fidelities", dict)
     fid = {}
     for k in "pqrs":

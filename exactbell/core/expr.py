@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from .numbers import ExactnessError
 
 MAX_LENGTH = 200_000
-MAX_DEPTH = 200
+MAX_DEPTH = 100
 MAX_EXPONENT = 256
 
 _TOKEN = re.compile(r"\s*(?:(\d+)|([A-Za-z_][A-Za-z_0-9@{}]*)|(\*\*|[-+*/^(),]))")

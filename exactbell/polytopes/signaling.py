@@ -16,12 +16,19 @@ from itertools import product
 from ..core.functional import SW_SCENARIO
 from ..core.scenario import Behaviour
 
-# Named channel models of the paper: fidelity expressions in the model's parameters.
+# Named channel models of the paper: fidelity expressions in the model's parameters, and the
+# parameter domains the paper states for them.
 MODELS = {
     "one-way-symmetric": {"p": "p", "q": "p", "r": "1/2", "s": "1/2"},  # S_(p,p),(1/2,1/2), Fig. 1
     "two-way-symmetric": {"p": "p", "q": "p", "r": "p", "s": "p"},  # S_(p,p),(p,p)
     "fixed-bit": {"p": "p", "q": "1", "r": "r", "s": "1"},  # S_(p,1),(r,1)
     "general": {"p": "p", "q": "q", "r": "r", "s": "s"},  # S_(p,q),(r,s)
+}
+DOMAINS = {
+    "one-way-symmetric": {"p": ("1/2", "1")},  # p in [1/2, 1) (Sec. III A); closed for continuity
+    "two-way-symmetric": {"p": ("0", "1")},
+    "fixed-bit": {"p": ("0", "1"), "r": ("0", "1")},
+    "general": {k: ("0", "1") for k in "pqrs"},
 }
 
 

@@ -1,0 +1,163 @@
+"""Exact linear programs in a small sparse form, and exact verification of certificates.
+
+Trusted code (imported by checkers): Fractions only, no floats, no solvers.
+
+An :class:`LP` is
+
+    minimise   c·x
+    subject to row_i · x  (= or >=)  rhs_i      (rhs_i = r0_i + t * r1_i, affine in one parameter t)
+               x_j >= 0 for j in ``nonneg``, other columns free.
+
+Its dual is  maximise  Σ rhs_i y_i  subject to  y_i >= 0 on '>=' rows,
+(Aᵀy)_j <= c_j on nonnegative columns and (Aᵀy)_j = c_j on free columns.
+Weak duality: for primal-feasible x and dual-feasible y, c·x >= rhs·y. Equality proves optimality.
+
+A Farkas certificate of primal infeasibility is y with y_i >= 0 on '>=' rows,
+(Aᵀy)_j <= 0 on nonnegative columns, (Aᵀy)_j = 0 on free columns and rhs·y > 0.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+ZERO = Fraction(0)
+
+
+class LPError(ValueError):
+    """A certificate vector that does not fit the LP (wrong index, duplicate, zero entry …)."""
+
+
+@dataclass
+class LP:
+    ncols: int
+    nonneg: list  # bool per column
+    objective: dict  # column -> coefficient
+    rows: list = field(default_factory=list)  # list of dict column -> coefficient
+    senses: list = field(default_factory=list)  # "=" or ">="
+    rhs0: list = field(default_factory=list)
+    rhs1: list = field(default_factory=list)  # coefficient of the parameter t
+    row_names: list = field(default_factory=list)
+    col_names: list = field(default_factory=list)
+
+    def add_row(self, coeffs: dict, sense: str, rhs, rhs_t=0, name: str = "") -> int:
+        if sense not in ("=", ">="):
+            raise LPError(f"unknown row sense {sense!r}")
+        self.rows.append({j: Fraction(v) for j, v in coeffs.items() if v != 0})
+        self.senses.append(sense)
+        self.rhs0.append(Fraction(rhs))
+        self.rhs1.append(Fraction(rhs_t))
+        self.row_names.append(name)
+        return len(self.rows) - 1
+
+    @property
+    def nrows(self) -> int:
+        return len(self.rows)
+
+    def rhs(self, t=ZERO) -> list:
+        return [a + t * b if b else a for a, b in zip(self.rhs0, self.rhs1)]
+
+    def columns(self) -> list:
+        """Column-wise view: list of dict row -> coefficient."""
+        cols = [dict() for _ in range(self.ncols)]
+        for i, row in enumerate(self.rows):
+            for j, v in row.items():
+                cols[j][i] = v
+        return cols
+
+    def is_parametric(self) -> bool:
+        return any(self.rhs1)
+
+
+def sparse_vector(pairs, length: int, what: str) -> dict:
+    """[[index, Fraction], …] -> dict; indices in range, no duplicates, no zero entries."""
+    out = {}
+    for k, (j, v) in enumerate(pairs):
+        if not isinstance(j, int) or isinstance(j, bool) or not 0 <= j < length:
+            raise LPError(f"{what}[{k}]: index {j!r} outside 0..{length - 1}")
+        if j in out:
+            raise LPError(f"{what}[{k}]: duplicate index {j}")
+        if v == 0:
+            raise LPError(f"{what}[{k}]: explicit zero entry (list nonzeros only)")
+        out[j] = v
+    return out
+
+
+def objective_value(lp: LP, x: dict) -> Fraction:
+    return sum((lp.objective.get(j, ZERO) * v for j, v in x.items()), ZERO)
+
+
+def primal_violation(lp: LP, x: dict, t=ZERO) -> str | None:
+    """None if x is primal feasible (at parameter t), else a one-line reason."""
+    for j, v in x.items():
+        if lp.nonneg[j] and v < 0:
+            return f"primal variable {lp.col_names[j] if lp.col_names else j} = {v} is negative"
+    rhs = lp.rhs(t)
+    for i, row in enumerate(lp.rows):
+        s = sum((row[j] * x[j] for j in row.keys() & x.keys()), ZERO)
+        if (lp.senses[i] == "=" and s != rhs[i]) or (lp.senses[i] == ">=" and s < rhs[i]):
+            name = lp.row_names[i] if lp.row_names else i
+            return f"primal constraint {name} violated: lhs {s} {lp.senses[i]} rhs {rhs[i]} fails"
+    return None
+
+
+def dual_products(lp: LP, y: dict) -> list:
+    """(Aᵀy)_j for every column j."""
+    out = [ZERO] * lp.ncols
+    for i, yi in y.items():
+        for j, a in lp.rows[i].items():
+            out[j] += a * yi
+    return out
+
+
+def dual_violation(lp: LP, y: dict, homogeneous: bool = False) -> str | None:
+    """None if y is dual feasible (Farkas-feasible if ``homogeneous``: objective replaced by 0)."""
+    for i, v in y.items():
+        if lp.senses[i] == ">=" and v < 0:
+            return f"dual variable of row {lp.row_names[i] if lp.row_names else i} = {v} must be >= 0"
+    aty = dual_products(lp, y)
+    for j in range(lp.ncols):
+        c = ZERO if homogeneous else lp.objective.get(j, ZERO)
+        if (lp.nonneg[j] and aty[j] > c) or (not lp.nonneg[j] and aty[j] != c):
+            name = lp.col_names[j] if lp.col_names else j
+            rel = "<=" if lp.nonneg[j] else "="
+            return f"dual constraint of column {name} violated: (A^T y) = {aty[j]}, needs {rel} {c}"
+    return None
+
+
+def dual_value(lp: LP, y: dict, t=ZERO) -> Fraction:
+    return sum(((lp.rhs0[i] + t * lp.rhs1[i]) * v for i, v in y.items()), ZERO)
+
+
+def dual_value_affine(lp: LP, y: dict) -> tuple:
+    """The dual objective as an affine function a + b t of the parameter: (a, b)."""
+    return (sum((lp.rhs0[i] * v for i, v in y.items()), ZERO), sum((lp.rhs1[i] * v for i, v in y.items()), ZERO))
+
+
+def tight_columns(lp: LP, y: dict, homogeneous: bool = False) -> list:
+    """Columns where the dual constraint holds with equality (sorted)."""
+    aty = dual_products(lp, y)
+    return [j for j in range(lp.ncols) if aty[j] == (ZERO if homogeneous else lp.objective.get(j, ZERO))]
+
+
+def check_tight(lp: LP, y: dict, tight: list, homogeneous: bool = False) -> str | None:
+    """The stated tight set must be exactly the set of tight dual constraints, and every dual entry
+    must occur in some tight column (so each stored dual value is pinned by an equation)."""
+    actual = tight_columns(lp, y, homogeneous)
+    if sorted(tight) != actual or len(set(tight)) != len(tight):
+        extra = sorted(set(tight) - set(actual))[:3]
+        missing = sorted(set(actual) - set(tight))[:3]
+        return f"stated tight columns differ from the exact ones (not tight: {extra}, unlisted: {missing})"
+    tset = set(actual)
+    for i in y:
+        if not any(j in tset for j in lp.rows[i]):
+            return f"dual entry of row {lp.row_names[i] if lp.row_names else i} occurs in no tight column"
+    return None
+
+
+def complementary(lp: LP, x: dict, tight: list) -> str | None:
+    """Primal support must lie inside the dual's tight set."""
+    tset = set(tight)
+    bad = [j for j in x if j not in tset]
+    if bad:
+        return f"primal column {bad[0]} is in the support but its dual constraint is slack"
+    return None

@@ -1,0 +1,40 @@
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PROOFS = ROOT / "proofs"
+
+pytest_plugins = ["pytester"]
+
+
+def bundled_certificates():
+    return sorted(p for p in PROOFS.rglob("*.json") if not p.name.startswith("."))
+
+
+def load(path):
+    return json.loads(Path(path).read_text())
+
+
+@pytest.fixture
+def write_cert(tmp_path):
+    """Write a certificate dict to a temporary file and return its path."""
+
+    def _write(obj, name="cert.json"):
+        path = tmp_path / name
+        path.write_text(json.dumps(obj) if not isinstance(obj, str) else obj)
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def chsh_local():
+    return copy.deepcopy(load(PROOFS / "wooltorton-brown-colbeck" / "C004-01.local.json"))
+
+
+@pytest.fixture
+def chsh_quantum():
+    return copy.deepcopy(load(PROOFS / "wooltorton-brown-colbeck" / "C004-01.quantum.json"))

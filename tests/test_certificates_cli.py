@@ -1,0 +1,136 @@
+"""Bad input gets one clear line (file, field, problem), a non-zero exit, and nothing written."""
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from exactbell.certificates.format import write_atomic
+from exactbell.checkers import check_file
+from exactbell.cli import main
+
+from .conftest import PROOFS, bundled_certificates, load
+
+
+def run_cli(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_float_literal_is_rejected_with_its_field(write_cert, chsh_local):
+    text = json.dumps(chsh_local).replace('"bound": "2"', '"bound": 2.0')
+    r = check_file(write_cert(text))
+    assert not r.passed and r.verdict == "error"
+    assert "cert.json: data.bound: float literal 2.0" in r.detail
+
+
+@pytest.mark.parametrize("mutate, field, words", [
+    (lambda c: c.update(exactbell=2), "exactbell", "unknown schema version"),
+    (lambda c: c.pop("claim"), "claim", "missing"),
+    (lambda c: c.update(paper="nobody-2099"), "paper", "unknown paper key"),
+    (lambda c: c.update(kind="astrology"), "kind", "unknown certificate kind"),
+    (lambda c: c.update(colour="red"), "colour", "unknown top-level field"),
+    (lambda c: c["conventions"].update(form="braket"), "data.functional", "unknown functional form"),
+    (lambda c: c["conventions"].update(marginals="first-input"), "data.functional", "unknown marginal convention"),
+    (lambda c: c["data"]["scenario"].update(inputs=[2, 2, 2]), "data.scenario", "same"),
+    (lambda c: c["data"]["functional"]["terms"].update(A2B0="1"), "data.functional", "out of range"),
+    (lambda c: c["data"].update(bound="1/2 + "), "data.bound", "unexpected end"),
+    (lambda c: c["data"].update(bound="__import__('os')"), "data.bound", "unexpected character"),
+    (lambda c: c["data"]["optimal"]["strategies"][0][0].append(0), "data.optimal.strategies[0][0]", "needs 2"),
+    (lambda c: c["expected"].update(verdict="refuted"), "expected.counterexample", "must carry"),
+    (lambda c: c["expected"].update(verdict="probably"), "expected.verdict", "must be one of"),
+])
+def test_bad_certificates_get_one_clear_line(write_cert, chsh_local, mutate, field, words):
+    mutate(chsh_local)
+    path = write_cert(chsh_local)
+    r = check_file(path)
+    assert not r.passed and r.verdict == "error"
+    assert r.detail.startswith(f"{path}: {field}: "), r.detail
+    assert words in r.detail and "\n" not in r.detail
+
+
+def test_tampered_bound_is_a_failed_verdict_not_an_error(write_cert, chsh_local):
+    chsh_local["data"]["bound"] = "3"
+    r = check_file(write_cert(chsh_local))
+    assert not r.passed and r.verdict == "refuted"
+    assert "local maximum 2 vs claimed maximum 3" in r.detail
+
+
+def test_refuted_claim_with_exact_counterexample_passes(write_cert, chsh_local):
+    chsh_local["data"].update(bound="3/2", relation="upper")
+    chsh_local["expected"] = {"verdict": "refuted",
+                              "counterexample": {"strategy": [[0, 0], [0, 0]], "value": "2"}}
+    assert check_file(write_cert(chsh_local)).passed
+    chsh_local["expected"]["counterexample"]["value"] = "5/2"
+    assert not check_file(write_cert(chsh_local)).passed
+
+
+def test_malformed_json_and_missing_file(write_cert, tmp_path):
+    r = check_file(write_cert('{"exactbell": 1,'))
+    assert r.verdict == "error" and "malformed JSON" in r.detail
+    r = check_file(tmp_path / "nope.json")
+    assert r.verdict == "error" and "cannot read" in r.detail
+
+
+def test_nan_is_rejected(write_cert, chsh_local):
+    text = json.dumps(chsh_local).replace('"bound": "2"', '"bound": NaN')
+    assert "data.bound: float literal NaN" in check_file(write_cert(text)).detail
+
+
+def test_check_cli_exit_codes_summary_and_reports(capsys, tmp_path, write_cert, chsh_local):
+    good = PROOFS / "wooltorton-brown-colbeck" / "C004-01.local.json"
+    code, out, _ = run_cli(capsys, "check", str(good))
+    assert code == 0 and out.strip().endswith("1 passed, 0 failed")
+    chsh_local["data"]["bound"] = "5/2"
+    bad = write_cert(chsh_local, "bad.json")
+    report = tmp_path / "r.md"
+    code, out, err = run_cli(capsys, "check", str(good), str(bad), "--json", "--report", str(report))
+    assert code == 1 and err.strip().endswith("1 passed, 1 failed")
+    rows = json.loads(out)
+    assert {"id", "paper", "kind", "expected", "verdict", "passed", "seconds"} <= set(rows[0])
+    assert [r["passed"] for r in rows] == [True, False]
+    assert "| C004-01.local |" in report.read_text()
+
+
+def test_claims_json_lists_the_registry(capsys):
+    code, out, _ = run_cli(capsys, "claims", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == len(bundled_certificates())
+    assert all({"id", "paper", "kind", "expected", "verdict", "passed"} <= set(r) and "seconds" not in r for r in rows)
+
+
+def test_prove_regenerates_bundled_certificates_identically(capsys, tmp_path):
+    code, out, _ = run_cli(capsys, "prove", "C004-01.local", "C000-01", "C000-08", "--out", str(tmp_path))
+    assert code == 0
+    written = sorted(tmp_path.rglob("*.json"))
+    assert len(written) == 7
+    for path in written:
+        assert load(path) == load(PROOFS / path.relative_to(tmp_path))
+
+
+def test_prove_unknown_target_writes_nothing(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "prove", "C999-99", "--out", str(tmp_path))
+    assert code == 2 and "nothing matches" in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_atomic_write_leaves_nothing_half_written(tmp_path, monkeypatch):
+    target = tmp_path / "c.json"
+    write_atomic(target, "old\n")
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new\n")
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["c.json"]
+
+
+def test_bundled_certificates_match_the_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parents[1] / "exactbell/certificates/schema.json").read_text())
+    for path in bundled_certificates():
+        jsonschema.validate(load(path), schema)
