@@ -33,8 +33,9 @@ want="$(cat pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "run.sh: setting up .venv (first run takes a few minutes: pycddlib builds from source)" >&2
   python3 -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e ".[numeric,test]"
+  log=.venv/install.log
+  { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e ".[numeric,test]"; } \
+    > "$log" 2>&1 || { tail -n 40 "$log" >&2; echo "run.sh: installation failed (full log: $log)" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi
 

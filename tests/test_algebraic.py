@@ -19,7 +19,7 @@ def test_sqrt2_arithmetic():
     assert 1 / s == s / 2
     assert (s - Fraction(141, 100)).sign() == 1 and (s - Fraction(142, 100)).sign() == -1
     assert K.parse("(1 + s)^2") == 3 + 2 * s
-    assert (2 * s).to_text() == "(2)*s"
+    assert (2 * s).to_text() == "2*s" and (Fraction(1, 2) - 3 * s).to_text() == "1/2 - 3*s"
 
 
 def test_cubic_field_sign_matches_high_precision():

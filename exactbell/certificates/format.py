@@ -198,3 +198,7 @@ def envelope(id_: str, claim: str, paper: str, location: str, statement: str, ki
         obj["parameters"] = parameters
     obj["data"] = data
     return obj
+
+
+# additive (issue 5): certificates written by `exactbell bound` for a user's own functional
+PAPERS.setdefault("user", "")

@@ -111,6 +111,8 @@ def check_file(path) -> Result:
         verdict, passed, detail, bracket = "error", False, str(e), None
     except RecursionError:
         verdict, passed, detail, bracket = "error", False, f"{path}: data: nesting too deep", None
+    except Exception as e:  # a checker bug must never pass a certificate nor stop the run
+        verdict, passed, detail, bracket = "error", False, f"{path}: <checker>: internal error {type(e).__name__}: {e}", None
     return Result(cert.id, cert.claim, cert.paper, cert.kind, cert.verdict, verdict, passed,
                   time.perf_counter() - t0, detail, path, cert.location, cert.statement, bracket)
 

@@ -59,41 +59,48 @@ def decide(cert, reader) -> Outcome:
         raise reader.fail("data.relation", f"unknown relation {relation!r} (max or upper)")
     lb = local_bound(F, limit=LIMIT)
     holds = lb.value == bound if relation == "max" else lb.value <= bound
-
-    if cert.verdict == "refuted" or not holds:
-        if not holds and cert.verdict == "refuted":
-            cx = cert.expected["counterexample"]
-            if not isinstance(cx, dict):
-                raise reader.fail("expected.counterexample", "must be an object")
-            if "strategy" in cx:
-                s = _strategy(reader, "expected.counterexample.strategy", cx["strategy"], sc)
-                v = strategy_value(F, s)
-                if reader.value("expected.counterexample.value", cx.get("value")) != v or not v > bound:
-                    raise reader.fail("expected.counterexample", f"strategy has value {_text(v)}, not > bound")
-            elif reader.value("expected.counterexample.local_max", cx.get("local_max")) != lb.value:
-                raise reader.fail("expected.counterexample.local_max", f"local maximum is {_text(lb.value)}")
-        word = "maximum" if relation == "max" else "bound"
-        return Outcome("refuted" if not holds else "verified",
-                       f"local maximum {_text(lb.value)} vs claimed {word} {_text(bound)}")
-
-    if relation == "max":
-        opt = reader.get("data.optimal", dict)
-        count = opt.get("count")
-        if count != lb.count:
-            raise reader.fail("data.optimal.count", f"there are {lb.count} optimal strategies, not {count!r}")
-        listed = opt.get("strategies")
-        if not isinstance(listed, list):
-            raise reader.fail("data.optimal.strategies", "must be a list")
-        got = [_strategy(reader, f"data.optimal.strategies[{i}]", s, sc) for i, s in enumerate(listed)]
-        if len(set(got)) != len(got):
-            raise reader.fail("data.optimal.strategies", "lists a strategy twice")
-        for i, s in enumerate(got):
-            if strategy_value(F, s) != lb.value:
-                raise reader.fail(f"data.optimal.strategies[{i}]", "does not attain the local maximum")
-        if lb.count <= LIMIT and len(got) != lb.count:
-            raise reader.fail("data.optimal.strategies", f"lists {len(got)} of the {lb.count} optimal strategies")
+    word = "maximum" if relation == "max" else "bound"
+    summary = f"local maximum {_text(lb.value)} vs claimed {word} {_text(bound)}"
+    if not holds:
+        if cert.verdict == "refuted":
+            _confirm_counterexample(reader, cert.expected["counterexample"], F, sc, bound, lb)
+        return Outcome("refuted", summary)
+    if relation == "max" and cert.verdict == "verified":
+        _confirm_optimal_set(reader, F, sc, lb)
     return Outcome("verified", f"local maximum {_text(lb.value)} over {_count_strategies(sc)} deterministic strategies"
                    + (f", {lb.count} optimal" if relation == "max" else ""))
+
+
+def _confirm_counterexample(reader, cx, F, sc, bound, lb) -> None:
+    """A strategy beating the bound, or (for a too-high claimed maximum) the true maximum."""
+    if not isinstance(cx, dict):
+        raise reader.fail("expected.counterexample", "must be an object")
+    if "strategy" in cx:
+        s = _strategy(reader, "expected.counterexample.strategy", cx["strategy"], sc)
+        v = strategy_value(F, s)
+        if reader.value("expected.counterexample.value", cx.get("value")) != v or not v > bound:
+            raise reader.fail("expected.counterexample", f"strategy has value {_text(v)}, not > bound")
+    elif reader.value("expected.counterexample.local_max", cx.get("local_max")) != lb.value:
+        raise reader.fail("expected.counterexample.local_max", f"local maximum is {_text(lb.value)}")
+
+
+def _confirm_optimal_set(reader, F, sc, lb) -> None:
+    """The certificate lists every optimal deterministic strategy (exactly those)."""
+    opt = reader.get("data.optimal", dict)
+    count = opt.get("count")
+    if count != lb.count:
+        raise reader.fail("data.optimal.count", f"there are {lb.count} optimal strategies, not {count!r}")
+    listed = opt.get("strategies")
+    if not isinstance(listed, list):
+        raise reader.fail("data.optimal.strategies", "must be a list")
+    got = [_strategy(reader, f"data.optimal.strategies[{i}]", s, sc) for i, s in enumerate(listed)]
+    if len(set(got)) != len(got):
+        raise reader.fail("data.optimal.strategies", "lists a strategy twice")
+    for i, s in enumerate(got):
+        if strategy_value(F, s) != lb.value:
+            raise reader.fail(f"data.optimal.strategies[{i}]", "does not attain the local maximum")
+    if lb.count <= LIMIT and len(got) != lb.count:
+        raise reader.fail("data.optimal.strategies", f"lists {len(got)} of the {lb.count} optimal strategies")
 
 
 def _count_strategies(sc) -> int:

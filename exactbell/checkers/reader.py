@@ -5,8 +5,8 @@ from contextlib import contextmanager
 from fractions import Fraction
 
 from ..certificates.format import Certificate, CertificateError
-from ..core.algebraic import NumberField, parse_scalar
-from ..core.expr import parse_rational
+from ..core.algebraic import NumberField
+from ..core.expr import RATIONAL_FUNCTIONS, FieldAlgebra, parse
 from ..core.functional import BellFunctional, functional_from_spec
 from ..core.numbers import ExactnessError, to_rational
 from ..core.poly import RationalFunction
@@ -83,24 +83,18 @@ class Reader:
             return to_rational(value)
 
     def value(self, dotted: str, value=...):
-        """A rational expression in the fixed parameters, or a field element if a field is declared."""
+        """An exact expression in the fixed parameters (and the field generator, if declared)."""
         value = self.get(dotted) if value is ... else value
         with self.context(dotted):
-            if self.field is not None:
-                return parse_scalar(value, self.field) if not self.fixed else self._field_with_params(value)
-            if isinstance(value, (int, Fraction)) and not isinstance(value, bool):
-                return Fraction(value)
-            if isinstance(value, str):
-                return parse_rational(value, self.fixed)
-            raise ExactnessError(f"{type(value).__name__} {value!r} where an exact number is required")
-
-    def _field_with_params(self, value):
-        from ..core.expr import FieldAlgebra, parse
-
-        if not isinstance(value, str):
-            return parse_scalar(value, self.field)
-        names = self.names()
-        return parse(value, FieldAlgebra(names=names, lift=lambda q: self.field.element([q])))
+            if isinstance(value, bool) or not isinstance(value, (int, Fraction, str)):
+                raise ExactnessError(f"{type(value).__name__} {value!r} where an exact number is required")
+            if self.field is None:
+                lift, functions = Fraction, RATIONAL_FUNCTIONS
+            else:
+                lift, functions = (lambda q: self.field.element([q])), {}
+            if not isinstance(value, str):
+                return lift(value)
+            return parse(value, FieldAlgebra(names=self.names(), functions=functions, lift=lift))
 
     def names(self) -> dict:
         """Names an expression may use: fixed parameters and the field generator."""

@@ -21,7 +21,7 @@ data:
   lower_by     for "bracket": a strategy as above plus "value" (its exact Bell value)
 
 numeric-only certificates (a candidate that could not be made exact): ``sos.gram`` also has
-``shift`` t ≥ 0 with G + t·1 ⪰ 0 exactly, and ``data.rigorous_upper`` U. Since every monomial
+``shift`` t ≥ 0 with G + t·1 ⪰ 0 exactly, ``data.residual_l1`` and ``data.rigorous_upper`` U. Since every monomial
 is unitary, ⟨B⟩ ≤ η + t·n + Σ|r_m| for the residual R = η·1 − B − Σ G_jk m_j† m_k = Σ r_m m;
 the checker recomputes U exactly, requires U − η ≤ expected.tolerance, and answers
 ``numeric-only`` with the rigorous bracket — never ``verified``.
@@ -210,7 +210,10 @@ def _numeric_only(cert, reader, sc, B, eta) -> Outcome:
     if not res.psd:
         raise reader.fail(f"{where}.shift", "G + shift*1 is not positive semidefinite (exact LDL^T)")
     residual = (NCPoly.scalar(sc.parties, eta) - B) - _gram_sum(mons, G, sc.parties)
-    upper = eta + t * n + sum((abs(c) for c in residual.terms.values()), 0)
+    l1 = sum((abs(c) for c in residual.terms.values()), 0)
+    if reader.value("data.residual_l1") != l1:
+        raise reader.fail("data.residual_l1", f"the residual's coefficient 1-norm is {scalar_text(l1)}")
+    upper = eta + t * n + l1
     stated = reader.value("data.rigorous_upper")
     if stated != upper:
         raise reader.fail("data.rigorous_upper", f"the rigorous upper bound is {scalar_text(upper)}")

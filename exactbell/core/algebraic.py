@@ -266,40 +266,27 @@ class AlgebraicNumber:
         return bool(self.c)
 
     def to_text(self) -> str:
+        """Canonical text, e.g. "1/2 - 3*s + s^2/4" (parses back with :meth:`NumberField.parse`)."""
         g = self.field.generator
-        if not self.c:
-            return "0"
-        parts = []
+        out = ""
         for i, q in enumerate(self.c):
             if q == 0:
                 continue
             mono = "" if i == 0 else (g if i == 1 else f"{g}^{i}")
-            coef = format_rational(q)
-            parts.append(coef if not mono else (mono if q == 1 else f"({coef})*{mono}"))
-        return " + ".join(parts)
+            a, d = abs(q.numerator), q.denominator
+            if not mono:
+                body = format_rational(abs(q))
+            else:
+                body = (mono if a == 1 else f"{a}*{mono}") + (f"/{d}" if d != 1 else "")
+            out += (" - " if q < 0 else " + ") + body if out else ("-" if q < 0 else "") + body
+        return out or "0"
 
     def __repr__(self):
         return f"<{self.to_text()} in Q({self.field.generator})>"
 
 
-def parse_scalar(value, field: NumberField | None):
-    """Read one exact scalar: a rational, or (when a field is declared) a field element."""
-    if field is None:
-        try:
-            return to_rational(value)
-        except ExactnessError:
-            if isinstance(value, str):
-                from .expr import parse_rational
-
-                return parse_rational(value)
-            raise
-    return field.parse(value)
-
-
 def scalar_text(x) -> str:
-    if isinstance(x, AlgebraicNumber):
-        return format_rational(x.c[0]) if x.is_rational() and x.c else x.to_text()
-    return format_rational(x)
+    return x.to_text() if isinstance(x, AlgebraicNumber) else format_rational(x)
 
 
-__all__ = ["NumberField", "AlgebraicNumber", "FieldError", "ExprError", "parse_scalar", "scalar_text"]
+__all__ = ["NumberField", "AlgebraicNumber", "FieldError", "ExprError", "scalar_text"]

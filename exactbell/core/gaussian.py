@@ -160,7 +160,7 @@ class Gaussian:
         re, im = _text(self.re), _text(self.im)
         if self.im == 0:
             return re
-        imt = "i" if im == "1" else "-i" if im == "-1" else f"({im})*i"
+        imt = "i" if im == "1" else "-i" if im == "-1" else f"{im}*i" if im.startswith("(") else f"({im})*i"
         if self.re == 0:
             return imt
         return f"{re} + {imt}"

@@ -72,3 +72,182 @@ def c003_13():
 
 def ns_data_literal(A):
     return {"assemblage": A.to_spec(), "formula": "sainz-eq6-literal"}
+
+
+def computational_povm():
+    Z0 = [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ZERO]]
+    Z1 = [[mx.ZERO, mx.ZERO], [mx.ZERO, mx.ONE]]
+    return [Z0, Z1]
+
+
+def correlation_data(A, formula, povms):
+    p = A.correlations(povms)
+    return {"assemblage": A.to_spec(), "formula": formula,
+            "bob_povms": [[mx.matrix_text(N) for N in P] for P in povms],
+            "behaviour": [format_rational(v) for v in p.values]}, p
+
+
+@generator("C003-09", PAPER, "C003-09")
+def c003_09():
+    A = pr_assemblage()
+    data, _ = correlation_data(A, "sainz-eq5", [computational_povm()] * 2)
+    data["reference"] = "pr-box"
+    return envelope(
+        "C003-09", "C003-09", PAPER, "L94-L96 (proof of Theorem 1)",
+        "Measuring assemblage (5) in the computational basis N_b = |b><b| (for both y) gives the PR box "
+        "p(ab|xy) = 1/2 if a+b = xy mod 2, else 0.",
+        "steering-correlations", {"verdict": "verified"}, dict(CONV, behaviour_order="inputs-major: contexts (x,y), "
+                                                              "outcomes (a,b), lexicographic"), data)
+
+
+@generator("C003-10", PAPER, "C003-10")
+def c003_10():
+    from ..core.functional import functional_from_spec
+    from .chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
+
+    A = pr_assemblage()
+    data, p = correlation_data(A, "sainz-eq5", [computational_povm()] * 2)
+    F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, Fraction)
+    data["not_quantum"] = {"quantum_bound_certificate": "../wooltorton-brown-colbeck/C004-01.quantum.json",
+                           "value": format_rational(F.value(p))}
+    conv = dict(CONV, behaviour_order="inputs-major: contexts (x,y), outcomes (a,b), lexicographic",
+                functional="CHSH in correlator form, taken from the referenced Tsirelson certificate",
+                bridge="a quantum BWI assemblage measured by Bob gives quantum correlations "
+                       "(E_y^dagger unital, paper L88-L92; C003-11)")
+    return envelope(
+        "C003-10", "C003-10", PAPER, "L98 (proof of Theorem 1)",
+        "The PR box obtained from (5) is not quantum (CHSH = 4 > 2*sqrt(2)), hence (5) is not in Q_BWI.",
+        "steering-correlations", {"verdict": "verified"}, conv, data)
+
+
+# -- realisations -------------------------------------------------------------------------------
+SQRT6 = {"generator": "s", "minpoly": "s^2 - 6", "interval": ["2", "3"]}
+REAL_CONV = dict(CONV, channels="weighted Kraus: E(X) = sum_k w_k K_k X K_k^dagger, w_k >= 0 rational",
+                 ghjw="|psi> = sum_j |j>_A (x) K|j>_B with K K^dagger = rho_B; M[a|x] = (K^-1 tau[a|x] K^-dagger)^T")
+
+
+def _field(spec):
+    from ..core.algebraic import NumberField
+
+    return NumberField.from_spec(spec)
+
+
+def c003_17_objects():
+    """τ, its GHJW realisation and Bob's channels for the instrumental example (Eq. (6), y = a)."""
+    from ..core.gaussian import Gaussian
+    from ..steering.assemblage import Assemblage, eq6_postselected
+    from ..steering.realisation import Channel, ghjw
+
+    F = _field(SQRT6)
+    target = eq6_postselected()
+    third = Fraction(1, 3)
+    rho_b = mx.scale(Fraction(1, 2), mx.add(mx.identity(2), mx.scale(third, mx.add(
+        mx.sub(mx.PAULI[0], mx.PAULI[1]), mx.PAULI[2]))))
+    blocks = {}
+    for x in range(3):
+        s0 = target.block(0, x)
+        blocks[(0, x, 0)] = s0
+        blocks[(0, x, 1)] = mx.sub(rho_b, s0)
+    tau = Assemblage("traditional", 2, 3, 2, 1, blocks, F)
+    R, K = ghjw(tau, F)
+    V = [[Gaussian(1, 1), Gaussian(0, -1)], [Gaussian(0, -1), Gaussian(1, -1)]]  # √3·U
+    R.channels = [Channel([(Fraction(1), mx.identity(2))]), Channel([(third, V)])]
+    R.validate()
+    return F, target, tau, R, K
+
+
+@generator("C003-17", PAPER, "C003-17")
+def c003_17():
+    F, target, tau, R, K = c003_17_objects()
+    conv = dict(REAL_CONV, reading="Eq. (6) intended (sign flip on x=Y at y=0), post-selected at y = a: "
+                                   "sigma[0|x] = 1/4(1 + s_x sigma_x), s = (+1,-1,+1); sigma[1|x] = 1/4(1 - sigma_x)")
+    return envelope(
+        "C003-17", "C003-17", PAPER, "L138-L142 (Theorems 3 and 4, the example)",
+        "The instrumental assemblage obtained from (6) by setting y = a is post-quantum (not in Q_I).",
+        "steering-realisation",
+        {"verdict": "refuted", "counterexample": {"realisation": R.to_spec()}},
+        conv,
+        {"field": SQRT6, "assemblage": target.to_spec(), "formula": "sainz-eq6-postselected",
+         "ghjw": {"traditional": tau.to_spec(), "K": mx.matrix_text(K)}})
+
+
+def phi_plus_pauli():
+    """Traditional assemblage of Pauli measurements on Φ+: σ_{a|x} = ¼(𝟙 + (−1)^a σ_xᵀ), and its realisation."""
+    from ..steering.assemblage import Assemblage, pauli_block
+    from ..steering.realisation import Realisation
+
+    half = Fraction(1, 2)
+    phi = [half if (i in (0, 3) and j in (0, 3)) else 0 for i in range(4) for j in range(4)]
+    state = [[mx.ONE * phi[4 * i + j] for j in range(4)] for i in range(4)]
+    povms = [[mx.scale(Fraction(2), pauli_block((-1) ** a, x)) for a in range(2)] for x in range(3)]
+    blocks = {(0, x, a): mx.transpose(pauli_block((-1) ** a, x)) for x in range(3) for a in range(2)}
+    return Assemblage("traditional", 2, 3, 2, 1, blocks), Realisation(2, 2, state, povms)
+
+
+@generator("C003-02.pauli", PAPER, "C003-02")
+def c003_02_pauli():
+    from ..steering.realisation import ghjw
+
+    A, _ = phi_plus_pauli()
+    R, K = ghjw(A, None, K=[[mx.ONE * Fraction(1, 2), mx.ONE * Fraction(1, 2)],
+                            [mx.ONE * Fraction(1, 2), -mx.ONE * Fraction(1, 2)]])
+    R.validate()
+    return envelope(
+        "C003-02.pauli", "C003-02", PAPER, "L31 (GHJW theorem), instance",
+        "GHJW instance: the no-signalling traditional assemblage 1/4(1 + (-1)^a sigma_x^T), x = X,Y,Z, has a quantum "
+        "realisation (rational K with K K^dagger = 1/2).",
+        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
+        {"assemblage": A.to_spec(), "realisation": R.to_spec(),
+         "ghjw": {"traditional": A.to_spec(), "K": mx.matrix_text(K)}})
+
+
+@generator("C003-02.tau", PAPER, "C003-02")
+def c003_02_tau():
+    F, target, tau, R, K = c003_17_objects()
+    R.channels = None
+    return envelope(
+        "C003-02.tau", "C003-02", PAPER, "L31 (GHJW theorem), instance",
+        "GHJW instance: the no-signalling traditional assemblage tau of C003-17 (rho_B = 1/2(1 + (X - Y + Z)/3), "
+        "eigenvalues 1/2 +- sqrt(3)/6) has a quantum realisation, with K = L sqrt(D) over Q(sqrt 6).",
+        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
+        {"field": SQRT6, "assemblage": tau.to_spec(), "realisation": R.to_spec(),
+         "ghjw": {"traditional": tau.to_spec(), "K": mx.matrix_text(K)}})
+
+
+@generator("C003-18", PAPER, "C003-18")
+def c003_18():
+    from ..steering.assemblage import pr_postselected
+    from ..steering.realisation import Channel, Realisation
+
+    half = Fraction(1, 2)
+    state = [[mx.ONE * (half if (i in (0, 3) and j in (0, 3)) else 0) for j in range(4)] for i in range(4)]
+    P0 = [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ZERO]]
+    P1 = [[mx.ZERO, mx.ZERO], [mx.ZERO, mx.ONE]]
+    reset = Channel([(Fraction(1), P0), (Fraction(1), [[mx.ZERO, mx.ONE], [mx.ZERO, mx.ZERO]])])
+    R = Realisation(2, 2, state, [[P0, P1], [P1, P0]], [reset, Channel([(Fraction(1), mx.identity(2))])])
+    R.validate()
+    A = pr_postselected()
+    return envelope(
+        "C003-18", "C003-18", PAPER, "side check (not claimed in the paper); Eq. (5) with y = a",
+        "The PR assemblage (5) post-selected at y = a is quantum (classical): Phi+ shared, Alice measures Z "
+        "(labels flipped for x = 1), Bob resets to |0> for a = 0 and does nothing for a = 1.",
+        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
+        {"assemblage": A.to_spec(), "formula": "sainz-eq5-postselected", "realisation": R.to_spec()})
+
+
+@generator("C003-06", PAPER, "C003-06")
+def c003_06():
+    from ..steering.realisation import Channel
+
+    A, R = phi_plus_pauli()
+    damp = Channel([(Fraction(1), [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ONE * Fraction(1, 2)]]),
+                    (Fraction(3, 4), [[mx.ZERO, mx.ONE], [mx.ZERO, mx.ZERO]])])
+    R.channels = [Channel([(Fraction(1), mx.identity(2))]), damp]
+    R.validate()
+    B = R.assemblage("bob-with-input")
+    return envelope(
+        "C003-06", "C003-06", PAPER, "Definitions 1-2, L52-L78 (implicit in 'strictly larger'), instance",
+        "Q_BWI is contained in G_BWI, instance: Pauli measurements on Phi+ with E_0 = id and E_1 = amplitude "
+        "damping (gamma = 3/4, weighted Kraus) give a BWI assemblage that is no-signalling (Eqs. 2-4).",
+        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
+        {"assemblage": B.to_spec(), "realisation": R.to_spec()})

@@ -1,0 +1,216 @@
+"""Numeric LP solving (scipy HiGHS) and exact reconstruction of primal, dual and Farkas vectors.
+
+Untrusted: produces candidates only. Every returned vector has been verified exactly with
+:mod:`exactbell.lp.exact`; if reconstruction fails, :class:`ReconstructionError` is raised.
+
+Reconstruction strategy (both for primal and dual):
+1. round every float to the nearest rational with denominator ≤ K for growing K
+   (1, 2, 3, 4, 6, 8, 12, …, 10^6) and test exactly;
+2. otherwise solve the *active* linear system exactly (flint ``fmpq_mat.rref``): for the primal,
+   the support columns against the equality rows and the active inequality rows; for the dual,
+   the dual support against the tight columns; free unknowns are fixed at their rounded values.
+"""
+from __future__ import annotations
+
+import time
+from fractions import Fraction
+
+import numpy as np
+from scipy.optimize import linprog
+from scipy.sparse import csr_matrix
+
+from . import exact
+from .exact import LP
+
+TOL = 1e-9
+DENOMS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 30, 32, 48, 60, 64, 120, 240, 360, 720, 1600, 2520, 5040,
+          10**4, 10**5, 10**6)
+
+
+class ReconstructionError(RuntimeError):
+    pass
+
+
+def _rat(v: float, K: int) -> Fraction:
+    if abs(v) < TOL:
+        return Fraction(0)
+    return Fraction(float(v)).limit_denominator(K)
+
+
+def scipy_form(lp: LP, t: Fraction = Fraction(0)):
+    rhs = lp.rhs(t)
+    eq = [i for i in range(lp.nrows) if lp.senses[i] == "="]
+    ge = [i for i in range(lp.nrows) if lp.senses[i] == ">="]
+
+    def mat(idx, sign):
+        data, ri, ci = [], [], []
+        for r, i in enumerate(idx):
+            for j, v in lp.rows[i].items():
+                data.append(sign * float(v))
+                ri.append(r)
+                ci.append(j)
+        return csr_matrix((data, (ri, ci)), shape=(len(idx), lp.ncols))
+
+    c = np.zeros(lp.ncols)
+    for j, v in lp.objective.items():
+        c[j] = float(v)
+    bounds = [(0, None) if nn else (None, None) for nn in lp.nonneg]
+    return dict(c=c, A_eq=mat(eq, 1) if eq else None, b_eq=np.array([float(rhs[i]) for i in eq]) if eq else None,
+                A_ub=mat(ge, -1) if ge else None, b_ub=np.array([-float(rhs[i]) for i in ge]) if ge else None,
+                bounds=bounds), eq, ge
+
+
+def solve(lp: LP, t: Fraction = Fraction(0), method: str = "highs-ds"):
+    """Numeric solve. Returns (status, value, x, y) with y indexed by LP row in our sign convention."""
+    kw, eq, ge = scipy_form(lp, t)
+    res = linprog(method=method, **kw)
+    if res.status == 2:
+        return "infeasible", None, None, None
+    if res.status == 3:
+        return "unbounded", None, None, None
+    if res.status != 0:
+        raise RuntimeError(f"HiGHS failed: {res.message}")
+    y = np.zeros(lp.nrows)
+    if eq:
+        y[eq] = res.eqlin.marginals
+    if ge:
+        y[ge] = -res.ineqlin.marginals
+    return "optimal", res.fun, res.x, y
+
+
+def _exact_solve(rows_idx, cols_idx, coef, rhs, guess):
+    """Solve Σ_j coef(i, j) v_j = rhs_i (i ∈ rows_idx, j ∈ cols_idx) exactly; free unknowns = guess."""
+    import flint
+
+    m, n = len(rows_idx), len(cols_idx)
+    if n == 0:
+        return {}
+    M = flint.fmpq_mat(m, n + 1)
+    for r, i in enumerate(rows_idx):
+        for k, j in enumerate(cols_idx):
+            v = coef(i, j)
+            if v:
+                M[r, k] = flint.fmpq(v.numerator, v.denominator)
+        b = rhs[r]
+        M[r, n] = flint.fmpq(b.numerator, b.denominator)
+    R, rank = M.rref()
+    pivots = []
+    for r in range(rank):
+        k = next(k for k in range(n + 1) if R[r, k] != 0)
+        if k == n:
+            raise ReconstructionError("active system is inconsistent")
+        pivots.append(k)
+    free = [k for k in range(n) if k not in set(pivots)]
+    sol = {k: guess[k] for k in free}
+    for r, k in enumerate(pivots):
+        val = R[r, n]
+        for f in free:
+            if R[r, f] != 0:
+                val -= R[r, f] * flint.fmpq(sol[f].numerator, sol[f].denominator)
+        sol[k] = Fraction(int(val.p), int(val.q))
+    return {cols_idx[k]: sol[k] for k in range(n)}
+
+
+def reconstruct_primal(lp: LP, x, t=Fraction(0), value: float | None = None) -> dict:
+    for K in DENOMS:
+        cand = {j: _rat(v, K) for j, v in enumerate(x)}
+        cand = {j: v for j, v in cand.items() if v}
+        if exact.primal_violation(lp, cand, t) is None and (
+                value is None or abs(float(exact.objective_value(lp, cand)) - value) < 1e-7):
+            return cand
+    support = [j for j, v in enumerate(x) if v > TOL or (not lp.nonneg[j] and abs(v) > TOL)]
+    rhs = lp.rhs(t)
+    xs = np.asarray(x)
+    active = []
+    for i, row in enumerate(lp.rows):
+        if lp.senses[i] == "=":
+            active.append(i)
+        else:
+            s = sum(float(v) * xs[j] for j, v in row.items())
+            if abs(s - float(rhs[i])) < 1e-7:
+                active.append(i)
+    guess = [_rat(x[j], 10**6) for j in support]
+    sol = _exact_solve(active, support, lambda i, j: lp.rows[i].get(j, 0), [rhs[i] for i in active], guess)
+    cand = {j: v for j, v in sol.items() if v}
+    why = exact.primal_violation(lp, cand, t)
+    if why:
+        raise ReconstructionError(f"primal reconstruction failed: {why}")
+    return cand
+
+
+def reconstruct_dual(lp: LP, y, target=None, homogeneous: bool = False, t=Fraction(0)) -> dict:
+    """Exact dual point; if ``target`` (an exact value) is given, its dual objective must equal it;
+    with ``homogeneous`` (a Farkas vector) the dual objective must be positive."""
+    def ok(cand):
+        if exact.dual_violation(lp, cand, homogeneous) is not None:
+            return False
+        val = exact.dual_value(lp, cand, t)
+        return (target is None or val == target) and (not homogeneous or val > 0)
+
+    for K in DENOMS:
+        cand = {i: _rat(v, K) for i, v in enumerate(y)}
+        cand = {i: v for i, v in cand.items() if v}
+        if ok(cand):
+            return cand
+    support = [i for i, v in enumerate(y) if abs(v) > TOL]
+    cols = lp.columns()
+    aty = np.zeros(lp.ncols)
+    for i in support:
+        for j, a in lp.rows[i].items():
+            aty[j] += float(a) * y[i]
+    c = [Fraction(0) if homogeneous else lp.objective.get(j, Fraction(0)) for j in range(lp.ncols)]
+    tight = [j for j in range(lp.ncols) if abs(aty[j] - float(c[j])) < 1e-7]
+    guess = [_rat(y[i], 10**6) for i in support]
+    sol = _exact_solve(tight, support, lambda j, i: cols[j].get(i, 0), [c[j] for j in tight], guess)
+    cand = {i: v for i, v in sol.items() if v}
+    why = exact.dual_violation(lp, cand, homogeneous)
+    if why:
+        raise ReconstructionError(f"dual reconstruction failed: {why}")
+    if not ok(cand):
+        raise ReconstructionError(f"dual value {exact.dual_value(lp, cand, t)} differs from target {target}")
+    return cand
+
+
+def certify(lp: LP, t: Fraction = Fraction(0), method: str = "highs-ds") -> dict:
+    """Solve and return exact {value, primal, dual, tight, seconds} (or Farkas if infeasible)."""
+    t0 = time.perf_counter()
+    status, val, x, y = solve(lp, t, method)
+    t1 = time.perf_counter()
+    if status == "infeasible":
+        far = farkas(lp, t)
+        return {"status": "infeasible", "farkas": far, "solve_seconds": t1 - t0,
+                "reconstruct_seconds": time.perf_counter() - t1}
+    if status != "optimal":
+        raise RuntimeError(f"LP is {status}")
+    xp = reconstruct_primal(lp, x, t, val)
+    yd = reconstruct_dual(lp, y, exact.objective_value(lp, xp), t=t)
+    pv, dv = exact.objective_value(lp, xp), exact.dual_value(lp, yd, t)
+    if pv != dv:
+        raise ReconstructionError(f"exact primal {pv} and dual {dv} values differ (numeric {val})")
+    return {"status": "optimal", "value": pv, "primal": xp, "dual": yd, "tight": exact.tight_columns(lp, yd),
+            "solve_seconds": t1 - t0, "reconstruct_seconds": time.perf_counter() - t1}
+
+
+def farkas(lp: LP, t: Fraction = Fraction(0)) -> dict:
+    """An exact Farkas vector y (homogeneous dual feasible, rhs·y > 0), from the LP
+    max rhs·y s.t. homogeneous dual constraints, −1 ≤ y ≤ 1."""
+    rhs = lp.rhs(t)
+    cols = lp.columns()
+    m = lp.nrows
+    c = -np.array([float(r) for r in rhs])
+    ub_rows, ub_b, eq_rows = [], [], []
+    for j in range(lp.ncols):
+        row = np.zeros(m)
+        for i, a in cols[j].items():
+            row[i] = float(a)
+        (ub_rows if lp.nonneg[j] else eq_rows).append(row)
+    bounds = [(0, 1) if s == ">=" else (-1, 1) for s in lp.senses]
+    res = linprog(c, A_ub=np.array(ub_rows) if ub_rows else None, b_ub=np.zeros(len(ub_rows)) if ub_rows else None,
+                  A_eq=np.array(eq_rows) if eq_rows else None, b_eq=np.zeros(len(eq_rows)) if eq_rows else None,
+                  bounds=bounds, method="highs-ds")
+    if res.status != 0 or -res.fun <= TOL:
+        raise ReconstructionError("no Farkas certificate found (is the LP really infeasible?)")
+    y = reconstruct_dual(lp, res.x, homogeneous=True, t=t)
+    if exact.dual_value(lp, y, t) <= 0:
+        raise ReconstructionError("reconstructed Farkas vector has rhs·y <= 0")
+    return y

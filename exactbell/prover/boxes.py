@@ -1,0 +1,194 @@
+"""Several parameters: bisection of the domain box, every leaf closed rigorously.
+
+The subdivision is recorded as a preorder string over {S, I, B}: ``S`` splits the current box
+at the midpoint of its widest side (ties: the first parameter), ``I`` closes a box because an
+arb (ball arithmetic) enclosure of f on the closed box is > 0 (≥ 0 for non-strict), ``B``
+closes a box exactly: f is a single rational function N/D there, the Bernstein coefficients of
+D on the box are all of one strict sign and those of N·sign(D) are all ≥ 0 (for strict
+relations: on every closed face of the box that is not on an open side of the domain, some
+coefficient of that face is > 0). The B leaves handle zeros on box corners and edges
+(tangencies at the boundary, vanishing slacks), where interval arithmetic cannot close.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import product
+from math import comb
+
+from .expression import (Collector, ProverError, Ring, eval_arb, eval_point, interval, is_piecewise)
+
+MAX_DEPTH = 40
+MAX_LEAVES = 20000
+
+
+def _split(box):
+    widths = [hi - lo for lo, hi in box]
+    d = widths.index(max(widths))
+    lo, hi = box[d]
+    mid = (lo + hi) / 2
+    left, right = list(box), list(box)
+    left[d], right[d] = (lo, mid), (mid, hi)
+    return left, right
+
+
+def _poly_dict(p):
+    return {tuple(int(x) for x in e): Fraction(int(c.p), int(c.q)) for e, c in p.to_dict().items()}
+
+
+def bernstein(p, box) -> dict:
+    """Exact Bernstein coefficients of polynomial p (fmpq_mpoly) on the box, keyed by multi-index."""
+    n = len(box)
+    coeffs = _poly_dict(p)
+    degs = [max((e[i] for e in coeffs), default=0) for i in range(n)]
+    # substitute x_i = lo_i + w_i t_i : expand per variable
+    cur = coeffs
+    for i, (lo, hi) in enumerate(box):
+        w = hi - lo
+        nxt: dict = {}
+        for e, c in cur.items():
+            k = e[i]
+            for j in range(k + 1):  # (lo + w t)^k = sum_j C(k,j) lo^(k-j) w^j t^j
+                cc = c * comb(k, j) * lo ** (k - j) * w**j
+                if cc:
+                    f = e[:i] + (j,) + e[i + 1:]
+                    nxt[f] = nxt.get(f, 0) + cc
+        cur = nxt
+    # power basis -> Bernstein basis along each axis: b_k = sum_{j<=k} C(k,j)/C(d,j) a_j
+    for i in range(n):
+        d = degs[i]
+        nxt = {}
+        for e, c in cur.items():
+            j = e[i]
+            for k in range(j, d + 1):
+                f = e[:i] + (k,) + e[i + 1:]
+                nxt[f] = nxt.get(f, 0) + c * Fraction(comb(k, j), comb(d, j))
+        cur = nxt
+    full = {}
+    for idx in product(*[range(d + 1) for d in degs]):
+        full[idx] = cur.get(idx, Fraction(0))
+    return {"degrees": degs, "coeffs": full}
+
+
+def _faces(box, open_sides):
+    """Closed faces of the box not lying on an open side of the domain: per axis 'lo'/'hi'/'in'."""
+    n = len(box)
+    for choice in product(("lo", "in", "hi"), repeat=n):
+        if any(ch != "in" and open_sides[i][ch] for i, ch in enumerate(choice)):
+            continue
+        yield choice
+
+
+def bernstein_close(sv, box, strict: bool, open_sides) -> bool:
+    if sv.B is not None:
+        return False
+    den = bernstein(sv.A.den, box)["coeffs"].values()
+    if all(c > 0 for c in den):
+        s = 1
+    elif all(c < 0 for c in den):
+        s = -1
+    else:
+        return False
+    bn = bernstein(sv.A.num, box)
+    co, degs = bn["coeffs"], bn["degrees"]
+    if any(s * c < 0 for c in co.values()):
+        return False
+    if not strict:
+        return True
+    for face in _faces(box, open_sides):
+        ok = False
+        for idx, c in co.items():
+            if s * c > 0 and all((ch == "lo" and k == 0) or (ch == "hi" and k == degs[i]) or ch == "in"
+                                 for i, (ch, k) in enumerate(zip(face, idx))):
+                ok = True
+                break
+        if not ok:
+            return False
+    return True
+
+
+def _open_sides(box, domain_box, open_flags):
+    return [{"lo": open_flags[i][0] and box[i][0] == domain_box[i][0],
+             "hi": open_flags[i][1] and box[i][1] == domain_box[i][1]} for i in range(len(box))]
+
+
+def arb_close(node, box, strict: bool) -> bool:
+    v = eval_arb(node, [interval(lo, hi) for lo, hi in box])
+    return bool(v > 0) if strict else bool(v >= 0)
+
+
+def prove(node, names, domain_box, open_flags, strict: bool):
+    """Returns ("proved", tree) | ("refuted", point) | ("unknown", reason)."""
+    ring = Ring(names)
+    single = None
+    if not is_piecewise(node):
+        vals = Collector(ring).values(node)
+        single = vals[0] if len(vals) == 1 else None
+    out: list[str] = []
+    stack = [(list(domain_box), 0)]
+    leaves = 0
+    while stack:
+        box, depth = stack.pop()
+        centre = tuple((lo + hi) / 2 for lo, hi in box)
+        try:
+            s = eval_point(node, centre).sign()
+        except ProverError:
+            s = None
+        if s is not None and (s < 0 or (strict and s == 0)):
+            return "refuted", centre
+        if arb_close(node, box, strict):
+            out.append("I")
+        elif single is not None and bernstein_close(single, box, strict, _open_sides(box, domain_box, open_flags)):
+            out.append("B")
+        else:
+            if depth >= MAX_DEPTH or leaves > MAX_LEAVES:
+                return "unknown", f"could not close the box {box}"
+            out.append("S")
+            left, right = _split(box)
+            stack.append((right, depth + 1))
+            stack.append((left, depth + 1))
+            continue
+        leaves += 1
+    return "proved", "".join(out)
+
+
+def check(node, names, domain_box, open_flags, strict: bool, tree: str) -> int:
+    """Re-check a recorded subdivision; returns the number of leaves or raises ProverError."""
+    if not isinstance(tree, str) or set(tree) - set("SIB"):
+        raise ProverError("tree must be a string over S, I, B")
+    ring = Ring(names)
+    single = None
+    if not is_piecewise(node):
+        vals = Collector(ring).values(node)
+        single = vals[0] if len(vals) == 1 else None
+    pos = 0
+    stack = [list(domain_box)]
+    leaves = 0
+    while stack:
+        box = stack.pop()
+        if pos >= len(tree):
+            raise ProverError("tree ends before every box is closed")
+        ch = tree[pos]
+        pos += 1
+        if ch == "S":
+            left, right = _split(box)
+            stack.append(right)
+            stack.append(left)
+            continue
+        if ch == "I":
+            if not arb_close(node, box, strict):
+                raise ProverError(f"interval arithmetic does not close the box {_box_text(box)}")
+        else:
+            if single is None:
+                raise ProverError("a Bernstein leaf needs a single rational expression (no abs/max/min/sqrt)")
+            if not bernstein_close(single, box, strict, _open_sides(box, domain_box, open_flags)):
+                raise ProverError(f"Bernstein coefficients do not close the box {_box_text(box)}")
+        leaves += 1
+    if pos != len(tree):
+        raise ProverError("tree has entries after every box is closed")
+    return leaves
+
+
+def _box_text(box):
+    from ..core.numbers import format_rational as fr
+
+    return " x ".join(f"[{fr(lo)}, {fr(hi)}]" for lo, hi in box)

@@ -1,0 +1,38 @@
+"""Assemble ``sos`` certificate data from exact objects (generator side)."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..core.algebraic import scalar_text
+from ..quantum.strategy import Complex
+
+
+def text(x) -> str:
+    """Exact scalar (Fraction, field element or Complex over them) as certificate text."""
+    if isinstance(x, Complex):
+        re, im = x.re, x.im
+        if im == 0:
+            return text(re)
+        im_t = f"({scalar_text(im)})*I"
+        return im_t if re == 0 else f"{scalar_text(re)} + {im_t}"
+    if isinstance(x, int) and not isinstance(x, bool):
+        x = Fraction(x)
+    return scalar_text(x)
+
+
+def matrix_text(M) -> list:
+    return [[text(v) for v in row] for row in M]
+
+
+def strategy_spec(psi, observables, normalization: str | None = None, value=None) -> dict:
+    spec = {"state": [text(v) for v in psi],
+            "observables": [[matrix_text(O) for O in party] for party in observables]}
+    if normalization:
+        spec["normalization"] = normalization
+    if value is not None:
+        spec["value"] = text(value)
+    return spec
+
+
+def gram_spec(basis_text: list, matrix) -> dict:
+    return {"gram": {"basis": list(basis_text), "matrix": matrix_text(matrix)}}
