@@ -45,3 +45,18 @@ def test_rationalize_is_the_only_float_door():
     assert rationalize(0.75) == Fraction(3, 4)
     assert rationalize(2**0.5, max_denominator=100) == Fraction(140, 99)  # convergent of sqrt(2)
     assert decimal_string(Fraction(2, 3), 4) == "0.6667"
+
+
+def test_core_objects_refuse_floats():
+    from exactbell.core.algebraic import NumberField
+    from exactbell.core.functional import BellFunctional
+    from exactbell.core.scenario import Behaviour, Scenario
+
+    sc = Scenario((2, 2), (2, 2))
+    with pytest.raises(ExactnessError, match="inexact value 0.25"):
+        Behaviour(sc, (0.25,) * 16)
+    with pytest.raises(ExactnessError, match="functional contains"):
+        BellFunctional(sc, (1,) * 15 + (0.5,))
+    K = NumberField.from_spec({"generator": "s", "minpoly": "s^2 - 2", "interval": ["1", "2"]})
+    with pytest.raises(ExactnessError):
+        K.element([0.5, 1])

@@ -80,8 +80,9 @@ def test_tampered_cells_rejected(mutate):
 def test_irrational_root_interval_is_canonical():
     st = Statement.make("(p^2-2)^2", ">=", "0", {"p": "[0, 2]"})
     proof = prove(st)
-    assert proof["roots"] == [{"factor": 0, "interval": ["1", "3/2"]}]
-    proof["roots"][0]["interval"] = ["5/4", "3/2"]
+    assert [r["interval"] for r in proof["roots"]] == [["1", "2"]]  # sqrt(2) in the dyadic (1, 2)
+    assert proof["factors"][proof["roots"][0]["factor"]] == "p^2 - 2"
+    proof["roots"][0]["interval"] = ["1", "3/2"]
     with pytest.raises(ProverError):
         verify(st, proof)
 

@@ -42,6 +42,14 @@ _RAT = re.compile(r"^\s*[+-]?\d+(\s*/\s*\d+)?\s*$")
 from . import Outcome, checker
 
 
+def _field(reader, obj, where, key, typ):
+    if key not in obj:
+        raise reader.fail(f"{where}.{key}", "required field is missing")
+    if not isinstance(obj[key], typ):
+        raise reader.fail(f"{where}.{key}", f"expected {typ.__name__}")
+    return obj[key]
+
+
 def _sign(z):
     return z.sign() if hasattr(z, "sign") else (z > 0) - (z < 0)
 
@@ -82,8 +90,8 @@ class _Scalars:
             raise self.reader.fail(where, "not positive semidefinite (exact LDLᵀ found a negative direction)")
 
 
-def _coeffs(reader, sc, where, scal):
-    raw = reader.get(where, list)
+def _coeffs(reader, sc, where, scal, raw=None):
+    raw = reader.get(where, list) if raw is None else raw
     if len(raw) != sc.size:
         raise reader.fail(where, f"expected {sc.size} coefficients for scenario {sc.to_spec()}, got {len(raw)}")
     vals = []
@@ -133,9 +141,9 @@ def check_upper(reader, sc, alpha, scal):
         w = f"data.upper.pieces[{p}]"
         if not isinstance(piece, dict):
             raise reader.fail(w, "must be an object")
-        trig = reader.get(f"{w}.trigger", list)
+        trig = _field(reader, piece, w, "trigger", list)
         if "coefficients" in piece:
-            beta = _coeffs(reader, sc, f"{w}.coefficients", scal)
+            beta = _coeffs(reader, sc, f"{w}.coefficients", scal, _field(reader, piece, w, "coefficients", list))
         elif len(pieces) == 1:
             beta = alpha
         else:
@@ -145,7 +153,7 @@ def check_upper(reader, sc, alpha, scal):
             raise reader.fail(f"{w}.trigger", f"piece is not single-trigger: {bad}")
         for k in total:
             total[k] = total[k] + beta[k]
-        slack_raw = reader.get(f"{w}.slack", list)
+        slack_raw = _field(reader, piece, w, "slack", list)
         if len(slack_raw) != len(sc.contexts):
             raise reader.fail(f"{w}.slack", f"expected one {n}×{n} block per context ({len(sc.contexts)})")
         with reader.context(f"{w}.trigger"):

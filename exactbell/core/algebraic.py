@@ -149,7 +149,7 @@ class AlgebraicNumber:
 
     def __init__(self, field: NumberField, coeffs):
         self.field = field
-        c = [Fraction(x) for x in coeffs]
+        c = [to_rational(x) if isinstance(x, (float, str)) else Fraction(x) for x in coeffs]
         if len(c) > field.degree:
             c = upoly.divmod_(c, field.minpoly)[1]
         self.c = tuple(upoly.trim(c))

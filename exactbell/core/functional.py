@@ -22,6 +22,7 @@ from fractions import Fraction
 from itertools import product
 from math import prod
 
+from .numbers import reject_inexact
 from .scenario import PARTY_LETTERS, Behaviour, Scenario, ScenarioError
 
 FORMS = ("probability", "sw-4x4", "correlator", "collins-gisin")
@@ -39,6 +40,7 @@ class BellFunctional:
         if len(self.coefficients) != self.scenario.size:
             raise ScenarioError(
                 f"functional has {len(self.coefficients)} coefficients, scenario needs {self.scenario.size}")
+        reject_inexact(self.coefficients, "functional")
 
     def value(self, behaviour: Behaviour):
         if behaviour.scenario != self.scenario:

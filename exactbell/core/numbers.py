@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from numbers import Integral
 
 _RATIONAL = re.compile(r"^\s*([+-]?\d+)(?:\s*/\s*(\d+))?\s*$")
 
@@ -20,6 +21,13 @@ class ExactnessError(ValueError):
 def is_exact_scalar(x) -> bool:
     """True for int (not bool) and Fraction; everything else is not a rational scalar."""
     return isinstance(x, (int, Fraction)) and not isinstance(x, bool)
+
+
+def reject_inexact(values, what: str) -> None:
+    """Raise :class:`ExactnessError` if any value is a float (Python, complex or NumPy)."""
+    for v in values:
+        if isinstance(v, (float, complex)) or (type(v).__module__ == "numpy" and not isinstance(v, Integral)):
+            raise ExactnessError(f"{what} contains the inexact value {v!r}; use exactbell.numeric.rationalize")
 
 
 def to_rational(x) -> Fraction:

@@ -11,6 +11,8 @@ from functools import cached_property
 from itertools import product
 from math import prod
 
+from .numbers import reject_inexact
+
 ORDERS = ("inputs-major", "outputs-major")
 PARTY_LETTERS = "ABCDEFGH"
 
@@ -110,6 +112,7 @@ class Behaviour:
     def __post_init__(self):
         if len(self.values) != self.scenario.size:
             raise ScenarioError(f"behaviour has {len(self.values)} entries, scenario needs {self.scenario.size}")
+        reject_inexact(self.values, "behaviour")
 
     def p(self, a, x):
         return self.values[self.scenario.index(a, x)]

@@ -60,7 +60,7 @@ class Statement:
     node: tuple  # oriented: f with f >= 0 / > 0 / == 0
 
     @classmethod
-    def make(cls, lhs, relation, rhs, domain: dict) -> Statement:
+    def make(cls, lhs, relation, rhs, domain: dict, require_all: bool = True) -> Statement:
         if relation not in RELATIONS:
             raise ProverError(f"unknown relation {relation!r} (one of {', '.join(RELATIONS)})")
         if not isinstance(domain, dict) or not domain:
@@ -77,7 +77,7 @@ class Statement:
         L, R = parse_ast(lhs, names), parse_ast(rhs, names)
         used = used_variables(L) | used_variables(R)
         for i, n in enumerate(names):
-            if i not in used:
+            if require_all and i not in used:
                 raise ProverError(f"parameter {n!r} does not occur in the statement")
         if relation in (">=", ">", "=="):
             node = ("-", L, R)

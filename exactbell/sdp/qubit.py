@@ -71,8 +71,18 @@ def search(B: NCPoly, inputs, restarts: int = 20, seed: int = 0):
     return angles, -best.fun
 
 
-def exact_strategy(B: NCPoly, angles, D: int = 10**6):
-    """Rational observables near ``angles``, rational (unnormalized) top eigenvector, exact value."""
+def exact_strategy(B: NCPoly, angles, D: int | None = None, target: float | None = None):
+    """Rational observables near ``angles``, rational (unnormalized) top eigenvector, exact value.
+
+    Without ``D`` the smallest denominator bound 10^k (k ≤ 7) whose exact value is within 1e-9 of
+    the best one is used, to keep the certificate short."""
+    if D is None:
+        best = exact_strategy(B, angles, 10**7)
+        for k in range(1, 7):
+            cand = exact_strategy(B, angles, 10**k)
+            if float(best[2] - cand[2]) <= 1e-9:
+                return cand
+        return best
     observables = []
     for party in angles:
         obs = []
