@@ -85,3 +85,27 @@ def ocb_piece(al, xs: int, bs: int):
 
 
 BUILTIN = {"gyni": gyni, "lgyni": lgyni, "ocb": ocb}
+
+
+NAMED = ("gyni", "lgyni", "ocb", "biased-lgyni", "biased-ocb", "ocb-piece")
+
+
+def named(name: str, a=None, x_star=None, b_star=None):
+    """A built-in inequality by name (``a`` the bias; ``x_star``, ``b_star`` for the OCB pieces)."""
+    if name == "gyni":
+        return gyni()
+    if name == "lgyni":
+        return lgyni()
+    if name == "ocb":
+        return ocb()
+    if a is None:
+        raise ValueError(f"{name} needs the parameter a")
+    if name == "biased-lgyni":
+        return biased_lgyni(a)
+    if name == "biased-ocb":
+        return biased_ocb(a)
+    if name == "ocb-piece":
+        if x_star not in (0, 1) or b_star not in (0, 1):
+            raise ValueError("ocb-piece needs x_star and b_star in {0, 1}")
+        return ocb_piece(a, x_star, b_star)
+    raise ValueError(f"unknown inequality {name!r} (known: {', '.join(NAMED)})")

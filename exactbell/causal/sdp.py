@@ -220,3 +220,120 @@ def exact_process(scenario, alpha: dict, trigger, S_np: dict, bits=30, mix=1e-8,
             return St, val
         t *= 10
     raise ex.CausalError("could not make the rounded process exactly PSD")
+
+
+def exact_decomposition(scenario, alpha: dict, sol: dict, bits=30, margin=1e-10):
+    """Exact pieces α^ξ (rounded β, residual absorbed into the ξ = x piece at context x, so that
+    Σ_ξ α^ξ = α holds exactly) and an exactly feasible dual per piece: [(ξ, α^ξ, slack, value)]."""
+    zero = Fraction(0)
+    pieces = {}
+    for xi, p in sol["pieces"].items():
+        tab = {k: zero for k in scenario.entries()}
+        for (x, T, aT), b in zip(p["params"], p["beta"]):
+            q = _dyadic(b, bits)
+            for a in scenario.outcomes:
+                if tuple(a[i] for i in T) == aT:
+                    tab[(a, x)] += q
+        pieces[xi] = tab
+    for x in scenario.contexts:
+        for a in scenario.outcomes:
+            others = sum(pieces[xi][(a, x)] for xi in pieces if xi != x)
+            pieces[x][(a, x)] = alpha[(a, x)] - others
+    out = []
+    for xi, tab in pieces.items():
+        if all(v == 0 for v in tab.values()):
+            continue
+        Z, val = exact_dual(scenario, tab, xi, sol["pieces"][xi]["W"], bits=bits, margin=margin)
+        out.append((xi, tab, Z, val))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# facial reduction: an exact dual with a prescribed value (e.g. = causal bound)
+# ----------------------------------------------------------------------------------------------
+def _selector(support, n):
+    V = np.zeros((n, len(support)))
+    for k, s in enumerate(support):
+        V[s, k] = 1
+    return V
+
+
+def solve_face(scenario, alpha: dict, trigger, supports: dict, value, solver="CLARABEL"):
+    """max t s.t. W_x = V_x Q_x V_xᵀ + Ω_x ∈ Span(NoSig), Σ Tr W / Π m = value, Q_x ⪰ t I.
+
+    ``supports[x]`` lists the block basis indices on which the slack may live (the face)."""
+    import cvxpy as cp
+
+    n = ex.block_space(scenario).size
+    Om = {x: _np_block(B, n) for x, B in ex.omega_blocks(scenario, alpha, trigger).items()}
+    Q = {x: cp.Variable((len(s), len(s)), symmetric=True) for x, s in supports.items() if s}
+    t = cp.Variable()
+    W = {x: (_selector(supports[x], n) @ Q[x] @ _selector(supports[x], n).T if x in Q else 0) + Om[x]
+         for x in scenario.contexts}
+    cons = _ns_constraints(cp, W, scenario)
+    cons += [sum(cp.trace(W[x]) for x in scenario.contexts) / prod(scenario.outputs) == float(value), t <= 1]
+    cons += [Q[x] - t * np.eye(Q[x].shape[0]) >> 0 for x in Q]
+    prob = cp.Problem(cp.Maximize(t), cons)
+    prob.solve(solver=solver)
+    return prob.status, t.value, {x: Q[x].value for x in Q}
+
+
+def exact_face_dual(scenario, alpha: dict, trigger, supports: dict, value, Q_np: dict, bits=40):
+    """Round Q, project exactly onto the affine space {NS span, Σ Tr W/Π m = value}, check PSD.
+
+    Returns the exact slack blocks (dicts) or raises CausalError."""
+    import sympy
+
+    n = ex.block_space(scenario).size
+    Om = ex.omega_blocks(scenario, alpha, trigger)
+    # unknowns: upper-triangular entries of each Q_x
+    unknowns = [(x, i, j) for x, s in supports.items() for i in range(len(s)) for j in range(i, len(s))]
+
+    def slack_of(vec):
+        Z = {x: {} for x in scenario.contexts}
+        for (x, i, j), v in zip(unknowns, vec):
+            if v != 0:
+                s = supports[x]
+                Z[x][(s[i], s[j])] = v
+                Z[x][(s[j], s[i])] = v
+        return Z
+
+    def residual(Z):
+        W = {x: ex.combine([(1, Z[x]), (1, Om[x])]) for x in scenario.contexts}
+        full, space, layout = ex.assemble(scenario, W)
+        res = []
+        keys = [(r, c) for r in range(space.size) for c in range(r, space.size)]
+        for inp, outs in layout:
+            D = ex.combine([(1, ex.depolarize(full, space, outs)), (-1, ex.depolarize(full, space, (inp,) + tuple(outs)))])
+            res += [D.get(k, Fraction(0)) for k in keys]
+        res.append(ex.trace(full, space) / prod(scenario.outputs) - value)
+        return res
+
+    zero = [Fraction(0)] * len(unknowns)
+    r0 = residual(slack_of(zero))
+    cols = []
+    for k in range(len(unknowns)):
+        e = list(zero)
+        e[k] = Fraction(1)
+        rk = residual(slack_of(e))
+        cols.append([a - b for a, b in zip(rk, r0)])
+    rows = [i for i in range(len(r0)) if any(c[i] != 0 for c in cols) or r0[i] != 0]
+    A = sympy.Matrix([[sympy.Rational(c[i].numerator, c[i].denominator) for c in cols] for i in rows])
+    b = sympy.Matrix([-sympy.Rational(r0[i].numerator, r0[i].denominator) for i in rows])
+    q = []
+    for (x, i, j) in unknowns:
+        q.append(_dyadic(Q_np[x][i, j], bits))
+    qv = sympy.Matrix([sympy.Rational(v.numerator, v.denominator) for v in q])
+    # least-norm correction onto {A q = b}: q* = q + Aᵀ y, (A Aᵀ) y = b − A q (use independent rows)
+    _, piv = A.T.rref()
+    Ai = A.extract(list(piv), list(range(A.cols)))
+    bi = b.extract(list(piv), [0])
+    y = (Ai * Ai.T).LUsolve(bi - Ai * qv)
+    qs = qv + Ai.T * y
+    if A * qs != b:
+        raise ex.CausalError("the face has no exact point with this value (inconsistent linear system)")
+    Z = slack_of([Fraction(int(v.p), int(v.q)) for v in qs])
+    for x in scenario.contexts:
+        if not psd_decide(ex.dense(Z[x], n)).psd:
+            raise ex.CausalError(f"the projected slack is not PSD in block {x}")
+    return Z

@@ -26,6 +26,9 @@ def decide(cert, reader) -> Outcome:
     raw = reader.get("data.coefficients", list)
     with reader.context("data.coefficients"):
         alpha = correlation_table(sc, [reader.value("data.coefficients", v) for v in raw])
+    from .ico_bound import _Scalars, check_named
+
+    check_named(reader, sc, alpha, _Scalars(reader))
     bound = reader.value("data.bound")
     with reader.context("data.scenario"):
         cb = causal_bound(sc, alpha)

@@ -36,6 +36,9 @@ def decide(cert, reader) -> Outcome:
             return ex.correlation_table(sc, [reader.value(where, v) for v in raw])
 
     alpha = table("data.coefficients")
+    from .ico_bound import _Scalars, check_named
+
+    check_named(reader, sc, alpha, _Scalars(reader))
     stated = reader.get("data.single_trigger", list)
     with reader.context("data.single_trigger"):
         st = sorted(tuple(t) for t in stated)

@@ -128,6 +128,26 @@ def _dec(x, up: bool) -> str:
     return decimal_string(Fraction(n, 10**10), 10)
 
 
+def check_named(reader, sc, alpha, scal, where="data.inequality"):
+    """If the certificate names a built-in inequality, its coefficients must be exactly those."""
+    from ..causal.inequalities import named
+
+    spec = reader.get(where, dict, default=None)
+    if spec is None:
+        return None
+    with reader.context(where):
+        a = _read(reader, scal, f"{where}.a") if "a" in spec else None
+        if a is not None and scal.field is not None:
+            a = scal.one * a
+        sc2, ref = named(spec.get("name"), a, spec.get("x_star"), spec.get("b_star"))
+    if sc2 != sc:
+        raise reader.fail("data.scenario", f"{spec.get('name')} lives in scenario {sc2.to_spec()}")
+    for i, k in enumerate(sc.entries()):
+        if ref[k] != alpha[k]:
+            raise reader.fail(f"data.coefficients[{i}]", f"differs from the built-in {spec.get('name')} ({_text(ref[k])})")
+    return spec.get("name")
+
+
 def check_upper(reader, sc, alpha, scal):
     up = reader.get("data.upper", dict)
     pieces = reader.get("data.upper.pieces", list)
@@ -260,6 +280,30 @@ def _decimal(reader, where):
     return q, d
 
 
+def _segment(reader, sc, alpha, scal) -> bool:
+    """Convexity argument for α_t = (1−t) α_start + t α, t ∈ [0, 1].
+
+    v(α) = I^ICO is convex (a max of linear functions of α). If v(α_start) = causal(α_start)
+    (here: the algebraic maximum equals the causal bound), v(α) = causal(α), and one causal
+    vertex is optimal at both ends, then v(α_t) ≤ (1−t)v(α_start) + t v(α) = value of that vertex
+    at α_t ≤ causal(α_t) ≤ v(α_t): no violation on the whole segment."""
+    from ..causal.polytope import causal_bound
+
+    start = _coeffs(reader, sc, "data.start.coefficients", scal)
+    if check_named(reader, sc, start, scal, "data.start.inequality") is None:
+        raise reader.fail("data.start.inequality", "the start of the segment must be a named built-in inequality")
+    cs = causal_bound(sc, start)
+    _same(reader, "data.start.causal_bound", _read(reader, scal, "data.start.causal_bound"), cs.value)
+    alg = sum((max(start[(a, x)] for a in sc.outcomes) for x in sc.contexts), scal.one * 0)
+    if alg != cs.value:
+        raise reader.fail("data.start", f"the algebraic maximum {_text(alg)} exceeds the causal bound at the start")
+    ce = causal_bound(sc, alpha)
+    common = {k for k, _ in cs.optimal} & {k for k, _ in ce.optimal}
+    if not common:
+        raise reader.fail("data.start", "no causal vertex is optimal at both ends of the segment")
+    return True
+
+
 @checker("ico-bound")
 def decide(cert, reader) -> Outcome:
     sc = reader.scenario()
@@ -267,6 +311,7 @@ def decide(cert, reader) -> Outcome:
         raise reader.fail("data.scenario", "ico-bound certificates are bipartite")
     scal = _Scalars(reader)
     alpha = _coeffs(reader, sc, "data.coefficients", scal)
+    check_named(reader, sc, alpha, scal)
     upper = lower = None
     parts = []
     if "upper" in cert.data:
@@ -297,6 +342,18 @@ def decide(cert, reader) -> Outcome:
             raise reader.fail("data.claim", "no-violation needs an upper certificate and data.causal_bound")
         ok = upper == causal
         parts.append(f"I^ICO = causal bound {_text(causal)}: no ICO violation" if ok else "upper bound exceeds the causal bound")
+    elif typ == "violation":
+        if lower is None or causal is None:
+            raise reader.fail("data.claim", "violation needs a lower certificate and data.causal_bound")
+        ok = lower > causal
+        parts.append(f"I^ICO ≥ {_dec(lower, False)} > causal bound {_text(causal)}: ICO violation" if ok
+                     else "the process does not beat the causal bound")
+    elif typ == "no-violation-interval":
+        if upper is None or causal is None:
+            raise reader.fail("data.claim", "needs an upper certificate and data.causal_bound")
+        ok = upper == causal and _segment(reader, sc, alpha, scal)
+        parts.append("no ICO violation anywhere on the segment from data.start to this correlation (convexity)" if ok
+                     else "upper bound exceeds the causal bound")
     elif typ == "at-most":
         q, d = _decimal(reader, "data.claim.decimal")
         if upper is None:
@@ -314,6 +371,25 @@ def decide(cert, reader) -> Outcome:
         parts.append(f"value rounds to {decimal_string(q, d)}" if ok else f"bracket does not round to {decimal_string(q, d)}")
     elif typ != "bracket":
         raise reader.fail("data.claim.type", f"unknown claim type {typ!r}")
-    lo_t = _dec(lower, False) if lower is not None else (_dec(causal, False) if causal is not None else "-")
+    best_lo = lower if causal is None or (lower is not None and lower >= causal) else causal
+    lo_t = _dec(best_lo, False) if best_lo is not None else "-"
     hi_t = _dec(upper, True) if upper is not None else "-"
-    return Outcome("verified" if ok else "refuted", "; ".join(parts), bracket=(lo_t, hi_t))
+    if ok:
+        return Outcome("verified", "; ".join(parts), bracket=(lo_t, hi_t))
+    # not proved: refuted only if the rigorous interval [best_lo, upper] contradicts the claim
+    L, U = best_lo, upper
+    gt = lambda a, b: a is not None and b is not None and a > b  # noqa: E731
+    if typ == "equals":
+        refuted = gt(L, v) or gt(v, U)
+    elif typ in ("no-violation", "no-violation-interval"):
+        refuted = gt(lower, causal)
+    elif typ == "violation":
+        refuted = U is not None and not gt(U, causal)
+    elif typ == "at-most":
+        refuted = gt(L, q)
+    else:  # approx
+        refuted = (L is not None and L >= q + h) or gt(q - h, U)
+    verdict = "refuted" if refuted else "numeric-only"
+    tail = "the certified interval contradicts the claim" if refuted else \
+        "not proved exactly; the rigorous interval is the bracket"
+    return Outcome(verdict, "; ".join(parts + [tail]), bracket=(lo_t, hi_t))

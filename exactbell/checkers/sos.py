@@ -9,7 +9,7 @@ data:
   scenario     binary-outcome scenario
   functional   Bell functional (notation ``conventions.form``) — or ``operator``: an expression
                in A0, A1, B0, … for B (must be Hermitian)
-  bound        η
+  bound        η   (optional ``bound_squared``: the checker verifies η ≥ 0 and η² = bound_squared)
   sos          {"terms": [{"weight": w, "polynomial": "A0 - ..."}]}  or
                {"gram": {"basis": ["1", "A0", "A0*B1", ...], "matrix": [[...]]}}
   relation     "upper" (η ≥ quantum maximum), "max" (also attained: needs ``attained_by``), or
@@ -35,6 +35,7 @@ from ..core.algebraic import scalar_text
 from ..core.expr import FieldAlgebra, parse
 from ..core.linalg import psd_decide
 from ..quantum.ncpoly import NCPoly, bell_operator, parse_operator
+from ..quantum.trig import approx_text
 from ..quantum.strategy import Complex, StrategyError, check_hermitian_observable, expectation_complex
 from . import Outcome, checker
 
@@ -241,6 +242,10 @@ def decide(cert, reader) -> Outcome:
         raise reader.fail("data.scenario", "SOS certificates in ±1 observables need binary outcomes")
     B = _operator(cert, reader, sc)
     eta = reader.value("data.bound")
+    if "bound_squared" in cert.data:  # e.g. 8*p/(3*p-1) for a bound written as 2*sqrt(2)*sqrt(p/(3p-1))
+        sq = reader.value("data.bound_squared")
+        if eta < 0 or eta * eta != sq:
+            raise reader.fail("data.bound_squared", f"the bound is not the non-negative square root of this")
     relation = reader.get("data.relation", str)
     if relation not in ("max", "upper", "bracket"):
         raise reader.fail("data.relation", f"unknown relation {relation!r} (max, upper or bracket)")
@@ -263,7 +268,7 @@ def decide(cert, reader) -> Outcome:
         if v != eta:
             raise reader.fail("data.attained_by", "strategy does not attain the bound exactly")
         detail += "; attained exactly by the stated strategy"
-        bracket = (scalar_text(eta), scalar_text(eta))
+        bracket = (approx_text(eta), approx_text(eta))
     elif relation == "bracket":
         spec = reader.get("data.lower_by", dict)
         v = strategy_value(reader, "data.lower_by", spec, B, sc)
@@ -272,5 +277,5 @@ def decide(cert, reader) -> Outcome:
         if v == eta:
             raise reader.fail("data.relation", "the strategy attains the bound: use relation 'max'")
         detail += f"; a strategy reaches {scalar_text(v)}"
-        bracket = (scalar_text(v), scalar_text(eta))
+        bracket = (approx_text(v), approx_text(eta))
     return Outcome("verified", detail, bracket)

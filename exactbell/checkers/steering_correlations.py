@@ -9,7 +9,8 @@ data:
                    exactbell.core.scenario (contexts (x,y), outcomes (a,b)); each must match exactly
   reference        optional built-in behaviour the list must equal: "pr-box" (p = 1/2 [a⊕b = xy])
   not_quantum      optional: {"quantum_bound_certificate": relative path to a verified ``sos`` certificate
-                   of a Bell inequality (its functional and bound are used as they are),
+                   of a Bell inequality, "<paper>/<id>.json" relative to the proofs folder (its
+                   functional and bound are used as they are),
                    "value": F(p)}. Checked: the referenced certificate passes, F(p) = value exactly and
                    value > its quantum bound, so p has no quantum model; since a quantum BWI assemblage
                    measured by Bob gives quantum correlations (E_y† is unital, Eq. after L88), the
@@ -46,18 +47,21 @@ def pr_box(sc):
 
 
 def _referenced(reader, cert, rel):
+    """Load and re-decide a bundled ``sos`` certificate named relative to the proofs root.
+
+    The proofs root is the folder above this certificate's paper folder when it holds the file, else the
+    proofs folder bundled with the package (so a copied certificate still finds its reference)."""
     from ..certificates.format import load_certificate
     from . import decide as decide_cert
     from .reader import Reader
 
     where = "data.not_quantum.quantum_bound_certificate"
-    if not isinstance(rel, str) or not rel.endswith(".json"):
-        raise reader.fail(where, "must be a relative path to a .json certificate")
-    base = Path(cert.path).resolve().parent
-    path = (base / rel).resolve()
-    root = base.parent
-    if root not in path.parents:
-        raise reader.fail(where, "must point inside the proofs folder")
+    if not isinstance(rel, str) or not rel.endswith(".json") or rel.startswith("/") or ".." in rel.split("/"):
+        raise reader.fail(where, "must be a path <paper>/<id>.json relative to the proofs folder")
+    candidates = [Path(cert.path).resolve().parent.parent / rel, Path(__file__).resolve().parents[2] / "proofs" / rel]
+    path = next((p for p in candidates if p.is_file()), None)
+    if path is None:
+        raise reader.fail(where, f"referenced certificate {rel!r} not found")
     other = load_certificate(path)
     if other.kind != "sos" or other.verdict != "verified":
         raise reader.fail(where, "must be a verified 'sos' certificate (a proven quantum bound)")

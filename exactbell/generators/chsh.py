@@ -50,3 +50,28 @@ def chsh_tsirelson():
              "state": [h, "0", "0", h],
              "observables": [[[["1", "0"], ["0", "-1"]], [["0", "1"], ["1", "0"]]],
                              [[[h, h], [h, f"-{h}"]], [[h, f"-{h}"], [f"-{h}", f"-{h}"]]]]}})
+
+
+@generator("C004-01.quantum-npa", PAPER, "C004-01")
+def chsh_tsirelson_npa():
+    """The same bound from the NPA pipeline: level-1+AB Gram matrix rounded exactly over Q(√2) on
+    the face of the optimal strategy (an independent route to the SOS above)."""
+    from ..core.algebraic import NumberField
+    from ..sdp.pipeline import certify_bound
+
+    K = NumberField.from_spec(SQRT2)
+    s = K.gen()
+    h = s / 2
+    zero = s - s
+    F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, K.parse)
+    psi = [h, zero, zero, h]
+    obs = [[[[zero + 1, zero], [zero, zero - 1]], [[zero, zero + 1], [zero + 1, zero]]],
+           [[[h, h], [h, -h]], [[h, -h], [-h, -h]]]]
+    res = certify_bound(F, CHSH_SCENARIO.to_spec(), {"terms": CHSH_TERMS}, level="1+AB", field_spec=SQRT2,
+                        exact=(2 * s, psi, obs, None))
+    if res.verdict != "verified":
+        raise RuntimeError(f"exact rounding failed: {res.log}")
+    return envelope(
+        "C004-01.quantum-npa", "C004-01", PAPER, "L75",
+        "The quantum bound of CHSH is 2*sqrt(2): NPA level 1+AB Gram certificate, exact over Q(sqrt 2), attained "
+        "by a maximally entangled qubit pair.", "sos", res.expected, CORRELATOR, res.data)

@@ -102,3 +102,174 @@ def pr_not_lhv():
         "T q = p_PR, q >= 0.", "lp-infeasible", {"verdict": "verified"}, CONV,
         {"problem": problem, "claim": "infeasible", "farkas": write_sparse(y),
          "farkas_value": R(exact.dual_value(lp, y)), "tight": exact.tight_columns(lp, y, homogeneous=True)})
+
+
+def universal_cert(id_, claim, location, statement, template, factor, claimed_factor, counter=None) -> dict:
+    from ..checkers.lp_universal import ns_vertices
+
+    verts = ns_vertices()
+    duals = []
+    for r, s, t in fn.CHSH_VARIANTS:
+        f = fn.chsh_variant(r, s, t)
+        pts = [verts[f"pr/{r}{s}{t}"]] + [p for n, p in verts.items() if n.startswith("local/") and fn.evaluate(f, p) == 0]
+        bary = [sum(p[k] for p in pts) / len(pts) for k in range(16)]
+        lp, _ = build({**template, "constraints": {**template["constraints"], "p": rl(bary)}})
+        res = certify(lp)
+        duals.append({"variant": [r, s, t], "dual": write_sparse(res["dual"]), "tight": res["tight"]})
+    vertices = []
+    for name, p in verts.items():
+        lp, _ = build({**template, "constraints": {**template["constraints"], "p": rl(p)}})
+        res = certify(lp)
+        vertices.append({"vertex": name, "primal": write_sparse(res["primal"]), "value": R(res["value"])})
+    expected = {"verdict": "verified" if factor == claimed_factor else "refuted"}
+    if counter:
+        expected["counterexample"] = counter
+    return envelope(id_, claim, PAPER, location, statement, "lp-universal", expected, CONV,
+                    {"problem": template, "factor": R(factor), "claimed_factor": R(claimed_factor),
+                     "dual_points": duals, "vertices": vertices})
+
+
+def _template(model, measure):
+    return {"type": "causal", "model": {"named": model}, "constraints": {"kind": "full"}, "objective": measure}
+
+
+@generator("C002-02", PAPER, "C002-02")
+def x_to_b_universal():
+    return universal_cert(
+        "C002-02", "C002-02", "eq. (7), L1471; Table I",
+        "min C_{X->B} = max[0, CHSH] (max over the 8 CHSH variants) for every no-signalling p in the CHSH "
+        "scenario (Corollary 8 LP with the full distribution imposed).",
+        _template("x-to-b", {"measure": "influence", "source": "x", "target": "b"}), F(1), F(1))
+
+
+@generator("C002-04.corrected", PAPER, "C002-04")
+def a_to_b_universal():
+    return universal_cert(
+        "C002-04.corrected", "C002-04", "eq. (38), L1545-1553",
+        "Corrected eq. (38): with definition (4), min C_{A->B} = 2*max[0, CHSH] for every no-signalling p in "
+        "the CHSH scenario (the paper prints max[0, CHSH], erratum E-01).",
+        _template("a-to-b", {"measure": "influence", "source": "a", "target": "b"}), F(2), F(2))
+
+
+@generator("C002-06", PAPER, "C002-06")
+def message_universal():
+    return universal_cert(
+        "C002-06", "C002-06", "eq. (9), L1757-1771",
+        "One-way communication with a binary message m = mu(x, a, lambda), uniform p(x): min p(m=0) = "
+        "max[0, CHSH] for every no-signalling p in the CHSH scenario.",
+        _template("one-way-binary", {"measure": "message", "node": "m"}), F(1), F(1))
+
+
+# --------------------------------------------------------------------------------------------
+# parametric right-hand sides: exact piecewise value functions
+# --------------------------------------------------------------------------------------------
+
+def parametric_pieces(lp, lo, hi, method="highs-ds"):
+    """Exact piecewise-affine optimum on [lo, hi] (convex in t): tangent/sandwich recursion.
+    Returns (pieces [(a, b, (c0, c1), dual, tight)], points {t: (value, primal)})."""
+    cache = {}
+
+    def at(t):
+        if t not in cache:
+            res = certify(lp, t, method)
+            if res["status"] != "optimal":
+                raise RuntimeError(f"LP not optimal at t = {t}")
+            cache[t] = res
+        return cache[t]
+
+    def aff(t):
+        r = at(t)
+        return exact.dual_value_affine(lp, r["dual"]), r
+
+    def rec(a, b, A, B):
+        (La, ra), (Lb, rb) = A, B
+        if La == Lb:
+            return [(a, b, La, ra)]
+        if La[1] == Lb[1]:
+            raise RuntimeError("parallel tangents: value function not convex?")
+        ts = (Lb[0] - La[0]) / (La[1] - Lb[1])
+        if not a <= ts <= b:
+            raise RuntimeError(f"tangent intersection {ts} outside [{a}, {b}]")
+        v = at(ts)["value"]
+        if v == La[0] + La[1] * ts:
+            out = []
+            if ts > a:
+                out.append((a, ts, La, ra))
+            if ts < b:
+                out.append((ts, b, Lb, rb))
+            return out
+        M = aff(ts)
+        return rec(a, ts, A, M) + rec(ts, b, M, B)
+
+    raw = rec(lo, hi, aff(lo), aff(hi))
+    merged = []
+    for a, b, L, r in raw:
+        if merged and merged[-1][2] == L:
+            merged[-1] = (merged[-1][0], b, L, merged[-1][3])
+        else:
+            merged.append((a, b, L, r))
+    pieces = [(a, b, L, r["dual"], exact.tight_columns(lp, r["dual"])) for a, b, L, r in merged]
+    ends = sorted({p[0] for p in pieces} | {p[1] for p in pieces})
+    points = {t: (at(t)["value"], at(t)["primal"]) for t in ends}
+    return pieces, points
+
+
+def parametric_cert(id_, claim, location, statement, problem, lo, hi, claimed, counter=None, method="highs-ds"):
+    """``claimed``: list of (from, to, c0, c1)."""
+    lp, _ = build(problem)
+    pieces, points = parametric_pieces(lp, lo, hi, method)
+    data = {"problem": problem, "range": [R(lo), R(hi)],
+            "pieces": [{"from": R(a), "to": R(b), "value": [R(L[0]), R(L[1])], "dual": write_sparse(y), "tight": tg}
+                       for a, b, L, y, tg in pieces],
+            "points": [{"t": R(t), "value": R(v), "primal": write_sparse(x)} for t, (v, x) in sorted(points.items())],
+            "claimed": [{"from": R(a), "to": R(b), "value": [R(c0), R(c1)]} for a, b, c0, c1 in claimed]}
+    expected = {"verdict": "refuted" if counter else "verified"}
+    if counter:
+        expected["counterexample"] = counter
+    return envelope(id_, claim, PAPER, location, statement, "lp-parametric", expected, CONV, data)
+
+
+def local_range(functional, m_x, m_y, o_a, o_b):
+    from ..relaxations.models import named_model
+
+    lhv = named_model("lhv", m_x, m_y, o_a, o_b)
+    nout = o_a * o_b
+    vals = []
+    for col in lhv.observation_columns():
+        p = [F(0)] * lhv.size
+        for c, o in enumerate(col):
+            p[c * nout + o] = F(1)
+        vals.append(fn.evaluate(functional, p))
+    return min(vals), max(vals)
+
+
+def cglmp_cert(d: int):
+    lo, hi = local_range(fn.cglmp(d), 2, 2, d, d)
+    assert hi == 2
+    problem = {"type": "measurement-dependence", "model": {"local": [[2, d], [2, d]]},
+               "constraints": {"kind": "functional", "functional": {"name": "cglmp", "d": d}, "value": "0",
+                               "value_t": "1", "ns": True},
+               "objective": {"measure": "measurement-dependence"}}
+    return parametric_cert(
+        f"C002-15.d={d}", "C002-15", "eq. (11), L397-407, L1940-1951",
+        f"CGLMP d = {d}: with the value I_{d} = t fixed, no-signalling and p(x,y) = 1/4, min M = max[0, (t-2)/4] "
+        f"for t in [{R(lo)}, 4] (from the local minimum {R(lo)} of I_{d} to the NS maximum 4).",
+        problem, lo, F(4), [(lo, F(2), F(0), F(0)), (F(2), F(4), F(-1, 2), F(1, 4))])
+
+
+for _d in range(2, 8):
+    generator(f"C002-15.d={_d}", PAPER, "C002-15")(lambda _d=_d: cglmp_cert(_d))
+generator("C002-15.d=8", PAPER, "C002-15", slow=True)(lambda: cglmp_cert(8))
+
+
+@generator("C002-15.domain", PAPER, "C002-15")
+def cglmp_domain():
+    problem = {"type": "measurement-dependence", "model": {"local": [[2, 2], [2, 2]]},
+               "constraints": {"kind": "functional", "functional": {"name": "cglmp", "d": 2}, "value": "-4",
+                               "ns": True},
+               "objective": {"measure": "measurement-dependence"}}
+    return optimum_cert(
+        "C002-15.domain", "C002-15", "eq. (11), L397-407 (erratum E-12)",
+        "Eq. (11) stated without a domain: for d = 2 and I_2 = -4 (below the local minimum -2) it would give "
+        "min M = max[0, (I-2)/4] = 0; the exact optimum is 1/2.", problem, F(0),
+        refuted_note="the formula needs I_d >= local minimum of I_d")

@@ -28,9 +28,10 @@ CONV = {
 
 
 def _t(x):
-    if isinstance(x, AlgebraicNumber):
-        c = list(x.c) + [Fraction(0)] * (x.field.degree - len(x.c))
-        return [format_rational(q) for q in c]
+    if isinstance(x, AlgebraicNumber):  # rational elements as "p/q", others as trimmed power-basis lists
+        if len(x.c) <= 1:
+            return format_rational(x.c[0] if x.c else 0)
+        return [format_rational(q) for q in x.c]
     return format_rational(x)
 
 
@@ -42,7 +43,17 @@ def _blocks_json(sc, blocks, n):
     return [[[_t(blocks[x].get((r, c), 0)) for c in range(n)] for r in range(n)] for x in sc.contexts]
 
 
-def _causal_cert(id_, claim, location, statement, sc, alpha, bound_expr=None, params=None, coeff_text=None):
+def _with_ineq(data, ineq):
+    """Insert data.inequality (a built-in name the checker re-expands) right after the scenario."""
+    out = {}
+    for k, v in data.items():
+        out[k] = v
+        if k == "scenario" or (k == "field" and "scenario" not in data):
+            out["inequality"] = ineq
+    return out
+
+
+def _causal_cert(id_, claim, location, statement, sc, alpha, bound_expr=None, params=None, coeff_text=None, ineq=None):
     cb = causal_bound(sc, alpha)
     data = {"scenario": sc.to_spec(),
             "coefficients": coeff_text or _coeff_list(sc, alpha),
@@ -51,6 +62,8 @@ def _causal_cert(id_, claim, location, statement, sc, alpha, bound_expr=None, pa
         data["bound_value"] = format_rational(cb.value)
     data.update({"vertices": cb.vertices,
                  "optimal": {"count": len(cb.optimal), "strategies": [d for _, d in cb.optimal]}})
+    if ineq:
+        data = _with_ineq(data, ineq)
     return envelope(id_, claim, PAPER, location, statement, "causal-bound", {"verdict": "verified"}, CONV, data, params)
 
 
@@ -62,21 +75,21 @@ def lgyni_causal():
     sc, al = iq.lgyni()
     return _causal_cert("C001-01", "C001-01", "Sec. II (l.55), App. C Eq. (54)",
                         "The causal bound of LGYNI, I = (P11 + P01 + P10 + 1)/4, is 3/4 (max over the 112 "
-                        "deterministic causal strategies).", sc, al)
+                        "deterministic causal strategies).", sc, al, ineq={"name": "lgyni"})
 
 
 @generator("C001-02", PAPER, "C001-02")
 def ocb_causal():
     sc, al = iq.ocb()
     return _causal_cert("C001-02", "C001-02", "Sec. II (l.75)",
-                        "The OCB causal inequality P(a1=b|c=0) + P(a2=x1|c=1) <= 3/2 holds and is tight.", sc, al)
+                        "The OCB causal inequality P(a1=b|c=0) + P(a2=x1|c=1) <= 3/2 holds and is tight.", sc, al, ineq={"name": "ocb"})
 
 
 @generator("C001-04", PAPER, "C001-04")
 def gyni_causal():
     sc, al = iq.gyni()
     return _causal_cert("C001-04", "C001-04", "Sec. II (l.100)",
-                        "The causal bound of GYNI, P(a1 = x2, a2 = x1) with uniform settings, is 1/2.", sc, al)
+                        "The causal bound of GYNI, P(a1 = x2, a2 = x1) with uniform settings, is 1/2.", sc, al, ineq={"name": "gyni"})
 
 
 def _lgyni_text():
@@ -102,7 +115,8 @@ for _a in ("0", "1/10", "1/5", "1/3", "1/2", "3/4", "1"):
         _, text = _lgyni_text()
         return _causal_cert(f"C001-05.a={a}", "C001-05", "App. C Eqs. (48)-(53)",
                             f"The biased LGYNI a*P11 + (1-a)(P01+P10)/2 has causal bound max(1-a, (1+a)/2) (Eq. 49); "
-                            f"here a = {a}.", sc, al, bound_expr="max(1-a, (1+a)/2)", params={"a": a}, coeff_text=text)
+                            f"here a = {a}.", sc, al, bound_expr="max(1-a, (1+a)/2)", params={"a": a}, coeff_text=text,
+                            ineq={"name": "biased-lgyni", "a": "a"})
     generator(f"C001-05.a={_a}", PAPER, "C001-05")(_make)
 
 
@@ -124,19 +138,20 @@ for _a in ("-3", "-1/2", "1/2", "2"):
         return _causal_cert(f"C001-03.a={a}", "C001-03", "Sec. II (l.83-96), Eq. (6)",
                             f"The biased OCB P_A + a P_B has causal bound max(1 + a/2, 1/2 + a, 1/2) (derived in the "
                             f"claims catalogue, the causal square of Fig. 1); here a = {a}.", sc, al,
-                            bound_expr="max(1 + a/2, 1/2 + a, 1/2)", params={"a": a}, coeff_text=_ocb_text())
+                            bound_expr="max(1 + a/2, 1/2 + a, 1/2)", params={"a": a}, coeff_text=_ocb_text(), ineq={"name": "biased-ocb", "a": "a"})
     generator(f"C001-03.a={_a}", PAPER, "C001-03")(_make)
 
 
 # ----------------------------------------------------------------------------------------------
 # single-trigger decompositions (C001-08)
 # ----------------------------------------------------------------------------------------------
-def _decomp_cert(id_, name, sc, al, minimal):
+def _decomp_cert(id_, name, sc, al, minimal, ineq):
     pieces = ex.minimal_decomposition(sc, al) if minimal else ex.canonical_decomposition(sc, al)
     data = {"scenario": sc.to_spec(), "coefficients": _coeff_list(sc, al),
             "single_trigger": [list(t) for t in ex.single_triggers(sc, al)],
             "construction": "minimal" if minimal else "canonical",
             "pieces": [{"trigger": list(xi), "coefficients": _coeff_list(sc, p)} for xi, p in pieces.items()]}
+    data = _with_ineq(data, ineq)
     how = ("the fewest pieces obtained by assigning whole contexts to triggers" if minimal else
            "the paper's construction alpha^xi_{a,x} = delta_{x,xi} alpha_{a,xi}")
     return envelope(id_, "C001-08", PAPER, "Sec. II (l.55)",
@@ -147,19 +162,19 @@ def _decomp_cert(id_, name, sc, al, minimal):
 @generator("C001-08.gyni", PAPER, "C001-08")
 def gyni_decomp():
     sc, al = iq.gyni()
-    return _decomp_cert("C001-08.gyni", "GYNI", sc, al, minimal=False)
+    return _decomp_cert("C001-08.gyni", "GYNI", sc, al, minimal=False, ineq={"name": "gyni"})
 
 
 @generator("C001-08.ocb", PAPER, "C001-08")
 def ocb_decomp():
     sc, al = iq.ocb()
-    return _decomp_cert("C001-08.ocb", "OCB", sc, al, minimal=True)
+    return _decomp_cert("C001-08.ocb", "OCB", sc, al, minimal=True, ineq={"name": "ocb"})
 
 
 @generator("C001-08.lgyni", PAPER, "C001-08")
 def lgyni_decomp():
     sc, al = iq.lgyni()
-    return _decomp_cert("C001-08.lgyni", "LGYNI", sc, al, minimal=True)
+    return _decomp_cert("C001-08.lgyni", "LGYNI", sc, al, minimal=True, ineq={"name": "lgyni"})
 
 
 # ----------------------------------------------------------------------------------------------
@@ -278,6 +293,9 @@ def _ocb_cert(id_, claim, al: Fraction, statement, location, piece=None):
                                   [[[[_t(v) for v in row] for row in M] for M in inst] for inst in B]],
                   "value": _t(value)},
         "claim": {"type": "equals", "value": _t(value)}})
+    ineq = {"name": "biased-ocb", "a": format_rational(al)} if piece is None else \
+        {"name": "ocb-piece", "a": format_rational(al), "x_star": piece[0], "b_star": piece[1]}
+    data = _with_ineq(data, ineq)
     return envelope(id_, claim, PAPER, location, statement, "ico-bound", {"verdict": "verified"}, CONV, data)
 
 
@@ -303,3 +321,133 @@ def lemma1_piece():
                      "Lemma 1: the single-trigger piece P(a1=b|x1=x*,c=0) + a P(a2=x1|b=b*,c=1) has ICO bound "
                      "(1+a+sqrt(1+a^2))/2; here a = 1, x* = 0, b* = 1, with the certificate C twirled (erratum E1).",
                      "App. B Lemma 1, Eqs. (31)-(40)", piece=(0, 1))
+
+
+# ----------------------------------------------------------------------------------------------
+# LGYNI, GYNI, biased LGYNI: numeric SDP -> exact rational certificates (C001-20/26/27)
+# ----------------------------------------------------------------------------------------------
+def _bracket_data(sc, alpha, trigger, bits=30):
+    from ..causal import sdp
+
+    sol = sdp.solve_single_trigger(sc, alpha, trigger)
+    Z, up = sdp.exact_dual(sc, alpha, trigger, sol["W"], bits=bits)
+    S, lo = sdp.exact_process(sc, alpha, trigger, sol["S"], bits=bits)
+    n = ex.block_space(sc).size
+    return {"scenario": sc.to_spec(), "coefficients": _coeff_list(sc, alpha),
+            "upper": {"pieces": [{"trigger": list(trigger), "slack": _blocks_json(sc, Z, n)}], "value": _t(up)},
+            "lower": {"form": "canonical", "trigger": list(trigger), "process": _blocks_json(sc, S, n), "value": _t(lo)}}
+
+
+@generator("C001-20", PAPER, "C001-20")
+def lgyni_ico():
+    sc, al = iq.lgyni()
+    data = _with_ineq(_bracket_data(sc, al, (1, 1)), {"name": "lgyni"})
+    data["claim"] = {"type": "approx", "decimal": "8194/10000"}
+    return envelope("C001-20", "C001-20", PAPER, "Sec. II (l.63)",
+                    "The ICO value of LGYNI is approximately 0.8194 (single-trigger, so the SDP value is tight): an "
+                    "exact rational process (lower) and an exact rational dual (upper) bracket it within 0.8194 +- 5e-5.",
+                    "ico-bound", {"verdict": "verified"}, CONV, data)
+
+
+@generator("C001-27", PAPER, "C001-27")
+def gyni_ico():
+    from ..causal import sdp
+
+    sc, al = iq.gyni()
+    sol = sdp.solve_decomposition(sc, al)
+    pieces = sdp.exact_decomposition(sc, al, sol)
+    n = ex.block_space(sc).size
+    total = sum(v for *_, v in pieces)
+    data = {"scenario": sc.to_spec(), "coefficients": _coeff_list(sc, al),
+            "upper": {"pieces": [{"trigger": list(xi), "coefficients": _coeff_list(sc, tab), "slack": _blocks_json(sc, Z, n)}
+                                 for xi, tab, Z, _ in pieces], "value": _t(total)},
+            "causal_bound": "1/2",
+            "claim": {"type": "at-most", "decimal": "7592/10000"}}
+    data = _with_ineq(data, {"name": "gyni"})
+    return envelope("C001-27", "C001-27", PAPER, "Sec. II (l.104), Eq. (4), App. A Eq. (28)",
+                    "I_ICO(GYNI) <= 0.7592, via a decomposition into single-trigger correlations (SDP 28) with exact "
+                    "rational duals; the pieces carry negative coefficients.", "ico-bound", {"verdict": "verified"}, CONV, data)
+
+
+FIG2A_ALPHAS = ("1/20", "1/10", "3/20", "1/5", "1/4", "3/10", "1/3", "2/5", "1/2", "3/5", "7/10", "4/5", "9/10", "19/20")
+
+
+for _a in FIG2A_ALPHAS:
+    def _make(a=_a):
+        sc, al = iq.biased_lgyni(Fraction(a))
+        data = _with_ineq(_bracket_data(sc, al, (1, 1)), {"name": "biased-lgyni", "a": a})
+        data["causal_bound"] = format_rational(causal_bound(sc, al).value)
+        data["claim"] = {"type": "bracket"}
+        return envelope(f"C001-26.a={a}", "C001-26", PAPER, "App. C, Fig. 2(a)",
+                        f"Certified bracket of the ICO value of the biased LGYNI at a = {a} (a point of Fig. 2(a)).",
+                        "ico-bound", {"verdict": "verified"}, CONV, data)
+    generator(f"C001-26.a={_a}", PAPER, "C001-26")(_make)
+
+
+# ----------------------------------------------------------------------------------------------
+# biased LGYNI: no ICO violation up to alpha_0, by an exact dual on a face (C001-21/22/23)
+# ----------------------------------------------------------------------------------------------
+def _cc(i, j):
+    """Block index of |i i⟩_{in1 copy1} |j j⟩_{in2 copy2}."""
+    return i * 8 + i * 4 + j * 2 + j
+
+
+# face of the dual slack found numerically (the classical-copy vectors of the Eq. (57)-(59) ansatz)
+LGYNI_FACE = {(0, 0): [_cc(0, 1), _cc(1, 0), _cc(1, 1)], (0, 1): [_cc(0, 1), _cc(1, 1)],
+              (1, 0): [_cc(1, 0), _cc(1, 1)], (1, 1): [_cc(1, 1)]}
+
+
+def _no_violation_cert(id_, claim, a0: str, statement, location):
+    from ..causal import sdp
+
+    al = Fraction(a0)
+    sc, alpha = iq.biased_lgyni(al)
+    _, _, Q = sdp.solve_face(sc, alpha, (1, 1), LGYNI_FACE, 1 - al)
+    Z = sdp.exact_face_dual(sc, alpha, (1, 1), LGYNI_FACE, 1 - al, Q)
+    _, start = iq.biased_lgyni(Fraction(0))
+    data = {"scenario": sc.to_spec(), "coefficients": _coeff_list(sc, alpha),
+            "upper": {"pieces": [{"trigger": [1, 1], "slack": _blocks_json(sc, Z, 16)}], "value": _t(1 - al)},
+            "causal_bound": _t(causal_bound(sc, alpha).value),
+            "start": {"inequality": {"name": "biased-lgyni", "a": "0"}, "coefficients": _coeff_list(sc, start),
+                      "causal_bound": _t(causal_bound(sc, start).value)},
+            "claim": {"type": "no-violation-interval"}}
+    data = _with_ineq(data, {"name": "biased-lgyni", "a": a0})
+    return envelope(id_, claim, PAPER, location, statement, "ico-bound", {"verdict": "verified"}, CONV, data)
+
+
+@generator("C001-22", PAPER, "C001-22")
+def lgyni_nv_paper():
+    return _no_violation_cert(
+        "C001-22", "C001-22", "1/6",
+        "For every a in [0, 1/6] (which contains [0, (4 - sqrt 5)/11], since 11/6 > 4 - sqrt 5), the ICO value of "
+        "the biased LGYNI equals its causal bound 1 - a: exact dual with value 1 - a at a = 1/6 plus convexity.",
+        "App. C (l.495), Eqs. (55)-(70)")
+
+
+@generator("C001-21", PAPER, "C001-21")
+def lgyni_nv_0188():
+    return _no_violation_cert(
+        "C001-21", "C001-21", "47/250",
+        "The biased-LGYNI causal inequality (49) cannot be violated by any quantum ICO process for a <= 0.188 "
+        "(stated numerically in the paper; here proved: exact dual with value 1 - a at a = 47/250, plus convexity).",
+        "App. C (l.495)")
+
+
+@generator("C001-23", PAPER, "C001-23")
+def lgyni_nv_beyond():
+    return _no_violation_cert(
+        "C001-23", "C001-23", "18864/100000",
+        "Beyond the paper: no ICO violation of the biased LGYNI for all a in [0, 0.18864] (exact dual with value "
+        "1 - a on a face of the slack cone, found by facial reduction, plus convexity).", "App. C (l.495)")
+
+
+@generator("C001-23.violation", PAPER, "C001-23")
+def lgyni_violation():
+    sc, al = iq.biased_lgyni(Fraction(189, 1000))
+    data = _with_ineq(_bracket_data(sc, al, (1, 1)), {"name": "biased-lgyni", "a": "189/1000"})
+    data["causal_bound"] = format_rational(causal_bound(sc, al).value)
+    data["claim"] = {"type": "violation"}
+    return envelope("C001-23.violation", "C001-23", PAPER, "App. C (l.495)",
+                    "At a = 0.189 the biased LGYNI is violated by a quantum ICO process (exact rational process with "
+                    "canonical instruments beats 1 - a), so the no-violation threshold lies in [0.18864, 0.189].",
+                    "ico-bound", {"verdict": "verified"}, CONV, data)

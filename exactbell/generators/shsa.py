@@ -33,7 +33,7 @@ def c003_08():
     A = pr_assemblage()
     return envelope(
         "C003-08", "C003-08", PAPER, "Eq. (5), L84-L86 (proof of Theorem 1)",
-        "Assemblage (5), sigma*[a|xy] = 1/2(|a><a| [xy=0] + |a+1><a+1| [xy=1]), is a no-signalling Bob-with-input "
+        "Assemblage (5), sigma*_a|xy = 1/2(|a><a| delta(xy,0) + |a+1><a+1| delta(xy,1)), is a no-signalling Bob-with-input "
         "assemblage: every block PSD, sum_a sigma* = 1/2 for all x,y, tr sigma* = 1/2 independent of y, normalised.",
         "steering-assemblage", {"verdict": "verified"}, CONV, ns_data(A, "sainz-eq5"))
 
@@ -63,7 +63,7 @@ def c003_13():
     data = ns_data_literal(A)
     return envelope(
         "C003-13", "C003-13", PAPER, "Eq. (6), L106",
-        "Eq. (6) as printed defines an assemblage (every sigma[a|xy] >= 0).",
+        "Eq. (6) as printed defines an assemblage (every sigma_a|xy >= 0).",
         "steering-assemblage",
         {"verdict": "refuted", "counterexample": {"block": list(key), "eigenvalue": "-1/4",
                                                   "eigenvector": [z.to_text() for z in v]}},
@@ -108,7 +108,7 @@ def c003_10():
     A = pr_assemblage()
     data, p = correlation_data(A, "sainz-eq5", [computational_povm()] * 2)
     F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, Fraction)
-    data["not_quantum"] = {"quantum_bound_certificate": "../wooltorton-brown-colbeck/C004-01.quantum.json",
+    data["not_quantum"] = {"quantum_bound_certificate": "wooltorton-brown-colbeck/C004-01.quantum.json",
                            "value": format_rational(F.value(p))}
     conv = dict(CONV, behaviour_order="inputs-major: contexts (x,y), outcomes (a,b), lexicographic",
                 functional="CHSH in correlator form, taken from the referenced Tsirelson certificate",
@@ -251,3 +251,151 @@ def c003_06():
         "damping (gamma = 3/4, weighted Kraus) give a BWI assemblage that is no-signalling (Eqs. 2-4).",
         "steering-realisation", {"verdict": "verified"}, REAL_CONV,
         {"assemblage": B.to_spec(), "realisation": R.to_spec()})
+
+
+# -- transpose map and the representation of Eq. (6) -------------------------------------------
+def transpose_map_data(with_representation: bool):
+    from ..steering import maps
+    from ..steering.assemblage import eq6_intended
+
+    J = maps.choi_transpose(2)
+    half = Fraction(1, 2)
+    singlet = [mx.ZERO, mx.ONE, -mx.ONE, mx.ZERO]
+    val = mx.quad(J, singlet)
+    data = {"map": {"dim": 2, "formula": "transpose", "choi": mx.matrix_text(J)},
+            "positive": {"terms": [{"weight": "1", "polynomial": "w0r*u0r - w0i*u0i + w1r*u1r - w1i*u1i"},
+                                   {"weight": "1", "polynomial": "w0r*u0i + w0i*u0r + w1r*u1i + w1i*u1r"}]},
+            "not_cp": {"vector": [z.to_text() for z in singlet], "value": format_rational(val.re)},
+            "trace_preserving": True}
+    if with_representation:
+        _, R = phi_plus_pauli()
+        A = eq6_intended(0)
+        data["representation"] = {"assemblage": A.to_spec(), "formula": "sainz-eq6-intended",
+                                  "realisation": R.to_spec(),
+                                  "maps": [{"choi": mx.matrix_text(maps.choi_identity(2))}, "map"]}
+    del half
+    return data
+
+
+MAP_CONV = dict(CONV, choi="J = sum_ij |i><j| (x) Lambda(|i><j|); Lambda(X) = sum_ij X_ij Lambda(E_ij)",
+                quartic_form="B(u,w) = <w|Lambda(|u><u|)|w>, u_k = u_kr + i*u_ki, w_k = w_kr + i*w_ki",
+                representation="tau[a|x] = tr_A[(P[a|x] (x) 1) Phi+] = 1/4(1 + (-1)^a sigma_x^T); "
+                               "y=0: identity, y=1: transpose")
+
+
+@generator("C003-14", PAPER, "C003-14")
+def c003_14():
+    return envelope(
+        "C003-14", "C003-14", PAPER, "L110 and footnote [17] (L187)",
+        "Eq. (6) (intended reading) equals Pauli measurements on the maximally entangled state followed by the "
+        "identity (y=0) or the transpose (y=1); the transpose is positive but not completely positive "
+        "(Choi matrix = swap, eigenvalue -1 on the singlet).",
+        "steering-positive-map", {"verdict": "verified"}, MAP_CONV, transpose_map_data(True))
+
+
+@generator("C003-12b", PAPER, "C003-12")
+def c003_12b():
+    return envelope(
+        "C003-12b", "C003-12", PAPER, "Theorem 2, L108-L110 (and ref. [18])",
+        "Whatever Bob measures on Eq. (6) (intended reading), the correlations p(ab|xy) = tr(N_b|y sigma_a|xy) are "
+        "quantum: (6) is Lambda_y applied to the quantum Pauli/Phi+ assemblage with Lambda_y positive and trace "
+        "preserving, so p = tr(Lambda_y^dagger(N_b|y) tau_a|x) with Lambda_y^dagger(N) a POVM.",
+        "steering-positive-map", {"verdict": "verified"}, MAP_CONV, transpose_map_data(True))
+
+
+def damped_bwi():
+    from ..steering.realisation import Channel
+
+    _, R = phi_plus_pauli()
+    damp = Channel([(Fraction(1), [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ONE * Fraction(1, 2)]]),
+                    (Fraction(3, 4), [[mx.ZERO, mx.ONE], [mx.ZERO, mx.ZERO]])])
+    R.channels = [Channel([(Fraction(1), mx.identity(2))]), damp]
+    R.validate()
+    return R, R.assemblage("bob-with-input")
+
+
+@generator("C003-04", PAPER, "C003-04")
+def c003_04():
+    R, B = damped_bwi()
+    return envelope(
+        "C003-04", "C003-04", PAPER, "L62 (after Definition 1), instance",
+        "Order independence, instance: applying Bob's channel E_y before Alice measures gives the same assemblage, "
+        "tr_A[(M (x) 1)(id (x) E_y)(rho)] = E_y(tr_A[(M (x) 1) rho]) (Pauli/Phi+, E_0 = id, E_1 = amplitude damping).",
+        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
+        {"assemblage": B.to_spec(), "realisation": R.to_spec(), "order_independence": True})
+
+
+@generator("C003-11", PAPER, "C003-11")
+def c003_11():
+    from ..core.gaussian import Gaussian
+
+    R, B = damped_bwi()
+    # Bob measures Z for y=0 and the qubit POVM {1/2(1 + X), 1/2(1 - X)} for y=1
+    half = Fraction(1, 2)
+    pz = computational_povm()
+    px = [mx.scale(half, mx.add(mx.identity(2), mx.PAULI[0])), mx.scale(half, mx.sub(mx.identity(2), mx.PAULI[0]))]
+    del Gaussian
+    return envelope(
+        "C003-11", "C003-11", PAPER, "L88-L92 (proof of Theorem 1), instance",
+        "Bob measuring a quantum BWI assemblage gives quantum Bell correlations: E_y^dagger is unital and positive, "
+        "so E_y^dagger(N_b) is a POVM and p(ab|xy) = tr[(M_a|x (x) E_y^dagger(N_b)) rho] (instance: Pauli/Phi+, "
+        "E_1 = amplitude damping).",
+        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
+        {"assemblage": B.to_spec(), "realisation": R.to_spec(),
+         "heisenberg": [[mx.matrix_text(N) for N in pz], [mx.matrix_text(N) for N in px]]})
+
+
+@generator("C003-16", PAPER, "C003-16")
+def c003_16():
+    F, target, tau, R, K = c003_17_objects()
+    return envelope(
+        "C003-16", "C003-16", PAPER, "Definitions 3-4, L118-L132, instance",
+        "Q_I is contained in G_I, instance: the quantum instrumental assemblage realised in C003-17 has the BWI "
+        "extension omega_a|xy = E_y(tau_a|x), which is no-signalling and post-selects (y = a) to it.",
+        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
+        {"field": SQRT6, "assemblage": target.to_spec(), "realisation": R.to_spec()})
+
+
+@generator("C003-07", PAPER, "C003-07")
+def c003_07():
+    from ..core.functional import functional_from_spec
+    from .chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
+
+    A = pr_assemblage()
+    data, p = correlation_data(A, "sainz-eq5", [computational_povm()] * 2)
+    ns = ns_data(A)
+    data["bob_marginals"] = ns["bob_marginals"]
+    data["alice_probabilities"] = ns["alice_probabilities"]
+    F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, Fraction)
+    data["not_quantum"] = {"quantum_bound_certificate": "wooltorton-brown-colbeck/C004-01.quantum.json",
+                           "value": format_rational(F.value(p))}
+    conv = dict(CONV, behaviour_order="inputs-major: contexts (x,y), outcomes (a,b), lexicographic",
+                notation="the paper prints 'Q_BWI ⊈ G_BWI' (false as written, since Q_BWI ⊆ G_BWI, C003-06); "
+                         "the intended statement, checked here, is Q_BWI ⊊ G_BWI",
+                bridge="a quantum BWI assemblage measured by Bob gives quantum correlations (C003-11)")
+    return envelope(
+        "C003-07", "C003-07", PAPER, "Theorem 1, L78-L98",
+        "Theorem 1: G_BWI is strictly larger than Q_BWI. Witness: (5) is in G_BWI (PSD, Eqs. 2-4 with the stated "
+        "marginals) and its computational-basis correlations violate CHSH beyond Tsirelson's bound.",
+        "steering-correlations", {"verdict": "verified"}, conv, data)
+
+
+@generator("C003-01", PAPER, "C003-01")
+def c003_01():
+    from ..steering.realisation import Realisation
+
+    # |psi> = (3|00> + 4|11>)/5; x = 0: Z; x = 1: the unsharp POVM {[[1/2,1/4],[1/4,1/2]], complement}
+    amp = [Fraction(3, 5), 0, 0, Fraction(4, 5)]
+    state = [[mx.ONE * (amp[i] * amp[j]) for j in range(4)] for i in range(4)]
+    P0 = [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ZERO]]
+    P1 = [[mx.ZERO, mx.ZERO], [mx.ZERO, mx.ONE]]
+    E0 = [[mx.ONE * Fraction(1, 2), mx.ONE * Fraction(1, 4)], [mx.ONE * Fraction(1, 4), mx.ONE * Fraction(1, 2)]]
+    R = Realisation(2, 2, state, [[P0, P1], [E0, mx.sub(mx.identity(2), E0)]])
+    R.validate()
+    A = R.assemblage("traditional")
+    return envelope(
+        "C003-01", "C003-01", PAPER, "L44 (Preliminaries), instance",
+        "Traditional no-signalling, instance: for a partially entangled state and a projective and an unsharp POVM, "
+        "sum_a sigma_a|x = tr_A rho = rho_B for every x.",
+        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
+        {"assemblage": A.to_spec(), "realisation": R.to_spec()})

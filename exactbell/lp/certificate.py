@@ -17,8 +17,16 @@ def write_sparse(vec: dict) -> list:
     return [[j, format_rational(v)] for j, v in sorted(vec.items()) if v != 0]
 
 
-def read_sparse(reader, dotted: str, length: int) -> dict:
-    raw = reader.get(dotted, list)
+def _raw(reader, dotted, raw, types=list):
+    if raw is ...:
+        return reader.get(dotted, types)
+    if not isinstance(raw, types):
+        raise reader.fail(dotted, f"expected {types.__name__}, got {type(raw).__name__}")
+    return raw
+
+
+def read_sparse(reader, dotted: str, length: int, raw=...) -> dict:
+    raw = _raw(reader, dotted, raw)
     with reader.context(dotted):
         pairs = []
         for k, item in enumerate(raw):
@@ -28,8 +36,8 @@ def read_sparse(reader, dotted: str, length: int) -> dict:
         return exact.sparse_vector(pairs, length, dotted)
 
 
-def read_int_list(reader, dotted: str) -> list:
-    raw = reader.get(dotted, list)
+def read_int_list(reader, dotted: str, raw=...) -> list:
+    raw = _raw(reader, dotted, raw)
     if any(not isinstance(v, int) or isinstance(v, bool) for v in raw):
         raise reader.fail(dotted, "must be a list of integers")
     return raw
@@ -43,8 +51,8 @@ def build_lp(reader, dotted: str = "data.problem"):
         return build(problem)
 
 
-def verify_primal(reader, lp, where: str, t=Fraction(0), value=None) -> Fraction:
-    x = read_sparse(reader, where, lp.ncols)
+def verify_primal(reader, lp, where: str, t=Fraction(0), value=None, raw=...) -> Fraction:
+    x = read_sparse(reader, where, lp.ncols, raw)
     why = exact.primal_violation(lp, x, t)
     if why:
         raise reader.fail(where, why)
@@ -54,12 +62,12 @@ def verify_primal(reader, lp, where: str, t=Fraction(0), value=None) -> Fraction
     return v
 
 
-def verify_dual(reader, lp, where: str, tight_where: str, homogeneous: bool = False) -> dict:
-    y = read_sparse(reader, where, lp.nrows)
+def verify_dual(reader, lp, where: str, tight_where: str, homogeneous: bool = False, raw=..., tight_raw=...) -> dict:
+    y = read_sparse(reader, where, lp.nrows, raw)
     why = exact.dual_violation(lp, y, homogeneous)
     if why:
         raise reader.fail(where, why)
-    tight = read_int_list(reader, tight_where)
+    tight = read_int_list(reader, tight_where, tight_raw)
     why = exact.check_tight(lp, y, tight, homogeneous)
     if why:
         raise reader.fail(tight_where, why)

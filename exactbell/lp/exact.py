@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from math import lcm
 
 ZERO = Fraction(0)
 
@@ -42,10 +43,11 @@ class LP:
     def add_row(self, coeffs: dict, sense: str, rhs, rhs_t=0, name: str = "") -> int:
         if sense not in ("=", ">="):
             raise LPError(f"unknown row sense {sense!r}")
-        self.rows.append({j: Fraction(v) for j, v in coeffs.items() if v != 0})
+        self.rows.append({j: (v if type(v) is int else _num(v)) for j, v in coeffs.items() if v != 0})
         self.senses.append(sense)
-        self.rhs0.append(Fraction(rhs))
-        self.rhs1.append(Fraction(rhs_t))
+        self.rhs0.append(_num(rhs))
+        self.rhs1.append(_num(rhs_t))
+        self._int_rows = None
         self.row_names.append(name)
         return len(self.rows) - 1
 
@@ -66,6 +68,39 @@ class LP:
 
     def is_parametric(self) -> bool:
         return any(self.rhs1)
+
+    def int_rows(self) -> tuple:
+        """(rows with integer coefficients, per-row scale L_i): row_i = int_row_i / L_i."""
+        if getattr(self, "_int_rows", None) is None:
+            ints, scales = [], []
+            for row in self.rows:
+                L = 1
+                for v in row.values():
+                    if type(v) is not int:
+                        L = lcm(L, v.denominator)
+                ints.append({j: int(v * L) for j, v in row.items()} if L != 1 else row)
+                scales.append(L)
+            self._int_rows = (ints, scales)
+        return self._int_rows
+
+
+def _num(v):
+    """int when integral (fast path), else Fraction; rejects floats."""
+    if isinstance(v, bool) or isinstance(v, float):
+        raise LPError(f"{v!r} is not an exact number")
+    if isinstance(v, int):
+        return v
+    v = Fraction(v)
+    return v.numerator if v.denominator == 1 else v
+
+
+def _common(vec: dict) -> tuple:
+    """(integer numerators, common denominator) of a sparse rational vector."""
+    D = 1
+    for v in vec.values():
+        if isinstance(v, Fraction):
+            D = lcm(D, v.denominator)
+    return {j: int(v * D) for j, v in vec.items()}, D
 
 
 def sparse_vector(pairs, length: int, what: str) -> dict:
@@ -92,21 +127,36 @@ def primal_violation(lp: LP, x: dict, t=ZERO) -> str | None:
         if lp.nonneg[j] and v < 0:
             return f"primal variable {lp.col_names[j] if lp.col_names else j} = {v} is negative"
     rhs = lp.rhs(t)
-    for i, row in enumerate(lp.rows):
-        s = sum((row[j] * x[j] for j in row.keys() & x.keys()), ZERO)
-        if (lp.senses[i] == "=" and s != rhs[i]) or (lp.senses[i] == ">=" and s < rhs[i]):
+    X, D = _common(x)
+    ints, scales = lp.int_rows()
+    for i, row in enumerate(ints):
+        s = 0
+        for j, a in row.items():
+            xj = X.get(j)
+            if xj:
+                s += a * xj
+        target = rhs[i] * scales[i] * D  # lhs·L·D must (equal / exceed) rhs·L·D
+        if (lp.senses[i] == "=" and s != target) or (lp.senses[i] == ">=" and s < target):
             name = lp.row_names[i] if lp.row_names else i
-            return f"primal constraint {name} violated: lhs {s} {lp.senses[i]} rhs {rhs[i]} fails"
+            lhs = Fraction(s, scales[i] * D)
+            return f"primal constraint {name} violated: lhs {lhs} {lp.senses[i]} rhs {rhs[i]} fails"
     return None
 
 
 def dual_products(lp: LP, y: dict) -> list:
     """(Aᵀy)_j for every column j."""
-    out = [ZERO] * lp.ncols
-    for i, yi in y.items():
-        for j, a in lp.rows[i].items():
-            out[j] += a * yi
-    return out
+    ints, scales = lp.int_rows()
+    Y, E = _common(y)
+    L = 1
+    for i in Y:
+        L = lcm(L, scales[i])
+    acc = [0] * lp.ncols
+    for i, yi in Y.items():
+        z = yi * (L // scales[i])
+        for j, a in ints[i].items():
+            acc[j] += a * z
+    den = L * E
+    return [Fraction(v, den) if v else ZERO for v in acc]
 
 
 def dual_violation(lp: LP, y: dict, homogeneous: bool = False) -> str | None:

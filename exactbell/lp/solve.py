@@ -111,40 +111,80 @@ def _exact_solve(rows_idx, cols_idx, coef, rhs, guess):
     return {cols_idx[k]: sol[k] for k in range(n)}
 
 
-def reconstruct_primal(lp: LP, x, t=Fraction(0), value: float | None = None) -> dict:
+def _aux_columns(lp: LP, cols) -> list:
+    """Columns with positive cost occurring only in '>=' rows with positive coefficients: at an
+    optimum they equal the largest lower bound their rows impose (ℓ1 / ℓ∞ epigraph variables)."""
+    out = []
+    for j in range(lp.ncols):
+        if lp.objective.get(j, 0) > 0 and lp.nonneg[j] and cols[j] and all(
+                lp.senses[i] == ">=" and a > 0 for i, a in cols[j].items()):
+            out.append(j)
+    return out
+
+
+def _lift(lp: LP, cand: dict, aux: list, cols, rhs) -> dict:
+    cand = {j: v for j, v in cand.items() if j not in set(aux)}
+    for j in aux:
+        best = Fraction(0)
+        for i, a in cols[j].items():
+            s = sum((v * cand[k] for k, v in lp.rows[i].items() if k != j and k in cand), Fraction(0))
+            best = max(best, (rhs[i] - s) / a)
+        if best:
+            cand[j] = best
+    return cand
+
+
+def reconstruct_primal(lp: LP, x, t=Fraction(0), value: float | None = None, target=None) -> dict:
+    """Exact primal point: rounding (epigraph columns recomputed exactly), else an exact solve.
+    With ``target`` its objective must equal it exactly; else be within 1e-7 of ``value``."""
+    cols = lp.columns()
+    aux = _aux_columns(lp, cols)
+    rhs = lp.rhs(t)
+
+    def ok(cand):
+        if exact.primal_violation(lp, cand, t) is not None:
+            return False
+        v = exact.objective_value(lp, cand)
+        if target is not None:
+            return v == target
+        return value is None or abs(float(v) - value) < 1e-7
+
     for K in DENOMS:
         cand = {j: _rat(v, K) for j, v in enumerate(x)}
-        cand = {j: v for j, v in cand.items() if v}
-        if exact.primal_violation(lp, cand, t) is None and (
-                value is None or abs(float(exact.objective_value(lp, cand)) - value) < 1e-7):
+        cand = _lift(lp, {j: v for j, v in cand.items() if v}, aux, cols, rhs)
+        if ok(cand):
             return cand
-    support = [j for j, v in enumerate(x) if v > TOL or (not lp.nonneg[j] and abs(v) > TOL)]
-    rhs = lp.rhs(t)
+    support = [j for j, v in enumerate(x) if (v > TOL or (not lp.nonneg[j] and abs(v) > TOL)) and j not in set(aux)]
     xs = np.asarray(x)
     active = []
+    auxset = set(aux)
     for i, row in enumerate(lp.rows):
         if lp.senses[i] == "=":
             active.append(i)
-        else:
+        elif not any(j in auxset for j in row):
             s = sum(float(v) * xs[j] for j, v in row.items())
             if abs(s - float(rhs[i])) < 1e-7:
                 active.append(i)
     guess = [_rat(x[j], 10**6) for j in support]
     sol = _exact_solve(active, support, lambda i, j: lp.rows[i].get(j, 0), [rhs[i] for i in active], guess)
-    cand = {j: v for j, v in sol.items() if v}
+    cand = _lift(lp, {j: v for j, v in sol.items() if v}, aux, cols, rhs)
     why = exact.primal_violation(lp, cand, t)
     if why:
         raise ReconstructionError(f"primal reconstruction failed: {why}")
+    if not ok(cand):
+        raise ReconstructionError(f"primal objective {exact.objective_value(lp, cand)} is not the target {target}")
     return cand
 
 
-def reconstruct_dual(lp: LP, y, target=None, homogeneous: bool = False, t=Fraction(0)) -> dict:
+def reconstruct_dual(lp: LP, y, target=None, homogeneous: bool = False, t=Fraction(0), value=None) -> dict:
     """Exact dual point; if ``target`` (an exact value) is given, its dual objective must equal it;
     with ``homogeneous`` (a Farkas vector) the dual objective must be positive."""
     def ok(cand):
         if exact.dual_violation(lp, cand, homogeneous) is not None:
             return False
         val = exact.dual_value(lp, cand, t)
+        if value is not None and abs(float(val) - value) > 1e-7:
+            return False
         return (target is None or val == target) and (not homogeneous or val > 0)
 
     for K in DENOMS:
@@ -182,8 +222,12 @@ def certify(lp: LP, t: Fraction = Fraction(0), method: str = "highs-ds") -> dict
                 "reconstruct_seconds": time.perf_counter() - t1}
     if status != "optimal":
         raise RuntimeError(f"LP is {status}")
-    xp = reconstruct_primal(lp, x, t, val)
-    yd = reconstruct_dual(lp, y, exact.objective_value(lp, xp), t=t)
+    try:
+        yd = reconstruct_dual(lp, y, t=t, value=val)
+        xp = reconstruct_primal(lp, x, t, target=exact.dual_value(lp, yd, t))
+    except ReconstructionError:
+        xp = reconstruct_primal(lp, x, t, val)
+        yd = reconstruct_dual(lp, y, exact.objective_value(lp, xp), t=t)
     pv, dv = exact.objective_value(lp, xp), exact.dual_value(lp, yd, t)
     if pv != dv:
         raise ReconstructionError(f"exact primal {pv} and dual {dv} values differ (numeric {val})")

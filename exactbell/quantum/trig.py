@@ -219,3 +219,19 @@ def _pack(values: dict) -> dict:
     for (kind, r), v in values.items():
         out[kind][r] = v
     return out
+
+
+def approx_text(x, digits: int = 7) -> str:
+    """Exact text of a scalar, with a decimal approximation for irrational field elements
+    (computed from a rigorous enclosure; no floats)."""
+    from ..core.algebraic import scalar_text
+
+    if not isinstance(x, AlgebraicNumber) or x.is_rational():
+        return scalar_text(x)
+    width = Fraction(1, 10 ** (digits + 2))
+    lo, hi = _enclose(x, width)
+    mid = (lo + hi) / 2
+    scaled = round(mid * 10**digits)
+    sign = "-" if scaled < 0 else ""
+    q, r = divmod(abs(scaled), 10**digits)
+    return f"{sign}{q}.{r:0{digits}d}~ ({scalar_text(x)})"

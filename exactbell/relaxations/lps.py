@@ -91,25 +91,34 @@ def build(problem) -> tuple:
     raise ModelError(f"unknown problem type {kind!r}")
 
 
-def _observation_rows(lp, model, cols, cons, scale_by_ctx=None, offset_of=None):
+def _observation_rows(lp, model, cols, cons, offset_of=None):
     """Add observation rows. ``cols[λ]`` = tuple of outcome index per context. For measurement
-    dependence, ``offset_of(ctx, λ)`` gives the column of q(ctx, λ); otherwise q_λ is column λ."""
+    dependence, ``offset_of(ctx, λ)`` gives the column of q(ctx, λ) and every observation row is
+    multiplied by #contexts (so p(ab|xy) = #ctx · Σ_λ q(xy, λ)[…] has integer coefficients);
+    otherwise q_λ is column λ."""
     nout = len(model.outcomes)
     nctx = len(model.contexts)
     size = model.size
     ckind = cons.get("kind")
     md = offset_of is not None
+    scale = nctx if md else 1
+    bucket = [[] for _ in range(size)]  # observed index -> columns producing it
+    for lam, col in enumerate(cols):
+        for c, o in enumerate(col):
+            bucket[c * nout + o].append(offset_of(c, lam) if md else lam)
+
+    def row_of(f):
+        row = {}
+        for k, v in f.items():
+            for j in bucket[k]:
+                row[j] = row.get(j, 0) + v * scale
+        return {j: v for j, v in row.items() if v}
+
     if ckind == "full":
         p, pt = observed(cons, size)
         check_normalized(model, p, pt)
-        rows = [dict() for _ in range(size)]
-        for lam, col in enumerate(cols):
-            for c, o in enumerate(col):
-                j = offset_of(c, lam) if md else lam
-                rows[c * nout + o][j] = 1
         for k in range(size):
-            scale = F(1, nctx) if md else 1
-            lp.add_row(rows[k], "=", p[k] * scale, pt[k] * scale, f"obs[{k}]")
+            lp.add_row({j: scale for j in bucket[k]}, "=", p[k], pt[k], f"obs[{k}]")
         if cons.get("normalize", False) and not md:
             lp.add_row({lam: 1 for lam in range(len(cols))}, "=", 1, 0, "norm")
     elif ckind == "functional":
@@ -118,24 +127,10 @@ def _observation_rows(lp, model, cols, cons, scale_by_ctx=None, offset_of=None):
         coef, const = named_functional(cons.get("functional"))
         value = to_rational(cons.get("value"))
         value_t = to_rational(cons.get("value_t", 0))
-        row = {}
-        for lam, col in enumerate(cols):
-            for c, o in enumerate(col):
-                v = coef.get(c * nout + o)
-                if v:
-                    j = offset_of(c, lam) if md else lam
-                    row[j] = row.get(j, 0) + (v * nctx if md else v)
-        lp.add_row(row, "=", value - const, value_t, "functional")
+        lp.add_row(row_of(coef), "=", value - const, value_t, "functional")
         if cons.get("ns", True):
             for r, ns in enumerate(ns_rows(model)):
-                row = {}
-                for lam, col in enumerate(cols):
-                    for c, o in enumerate(col):
-                        v = ns.get(c * nout + o)
-                        if v:
-                            j = offset_of(c, lam) if md else lam
-                            row[j] = row.get(j, 0) + v
-                row = {j: v for j, v in row.items() if v}
+                row = row_of(ns)
                 if row:
                     lp.add_row(row, "=", 0, 0, f"ns[{r}]")
         if not md:
@@ -227,12 +222,12 @@ def _md(model, cons, obj):
     off = lambda c, lam: c * n + lam  # noqa: E731
     _observation_rows(lp, model, cols, cons, offset_of=off)
     for c in range(nctx):
-        lp.add_row({c * n + lam: 1 for lam in range(n)}, "=", F(1, nctx), 0, f"pxy[{c}]")
-    w = F(1, nctx)
+        lp.add_row({c * n + lam: nctx for lam in range(n)}, "=", 1, 0, f"pxy[{c}]")
+    # rows scaled by #ctx: #ctx·t ∓ (#ctx·q(c,λ) − Σ_c' q(c',λ)) >= 0
     for c in range(nctx):
         for lam in range(n):
-            m = {c2 * n + lam: (1 - w if c2 == c else -w) for c2 in range(nctx)}
+            m = {c2 * n + lam: (nctx - 1 if c2 == c else -1) for c2 in range(nctx)}
             k = c * n + lam
-            lp.add_row({**{j: -v for j, v in m.items()}, N + k: 1}, ">=", 0, 0, f"t-[{k}]")
-            lp.add_row({**m, N + k: 1}, ">=", 0, 0, f"t+[{k}]")
+            lp.add_row({**{j: -v for j, v in m.items()}, N + k: nctx}, ">=", 0, 0, f"t-[{k}]")
+            lp.add_row({**m, N + k: nctx}, ">=", 0, 0, f"t+[{k}]")
     return lp, {"model": model, "n": n}

@@ -123,6 +123,15 @@ class Realisation:
             raise RealisationError(f"unknown assemblage type {type_!r}")
         return Assemblage(type_, dim, nx, na, ny, blocks, self.field)
 
+    def local_channel_state(self, ch: Channel):
+        """(id_A ⊗ E)(ρ) = Σ_k w_k (𝟙⊗K_k) ρ (𝟙⊗K_k)†."""
+        out = None
+        for w, K in ch.terms:
+            big = mx.kron(mx.identity(self.dA), K)
+            Y = mx.scale(w, mx.matmul(mx.matmul(big, self.state), mx.adjoint(big)))
+            out = Y if out is None else mx.add(out, Y)
+        return out
+
     def to_spec(self) -> dict:
         spec = {"dims": [self.dA, self.dB], "state": mx.matrix_text(self.state),
                 "povms": [[mx.matrix_text(M) for M in P] for P in self.povms]}

@@ -86,10 +86,11 @@ def solve_dual(A, level: int, delta: float = 1e-6, solver: str = "CLARABEL", ver
 
 
 def _rat(x, den):
-    return rationalize(float(x), den)
+    """Nearest m/den (a fixed common denominator keeps the exact LDLᵀ cheap: minors stay small)."""
+    return Fraction(round(rationalize(float(x), 10**15) * den), den)
 
 
-def round_dual(A, sol, den: int = 10**9):
+def round_dual(A, sol, den: int = 2**28):
     """Exact Gaussian-rational (Z, λ) with C^y_w = 0 exactly for every non-data word.
 
     Returns (Zs, lambdas, ws); PSD-ness is *not* guaranteed here (the checker decides it).

@@ -1,0 +1,169 @@
+"""Wooltorton–Brown–Colbeck Proposition 1 at exact angle triples (rational multiples of π).
+
+* C004-05.local.*   Eq. (3) equals the exhaustive local bound (kind wbc-family, part local)
+* C004-06.quantum.* under (4): quantum range ±|η^Q| by the two-square SOS (S1) of the claims
+                    catalogue, strategy (6) attaining η^Q (part quantum)
+* C004-07.npa.*     the NPA (level 1+AB) Gram candidate rounded exactly on the face of strategy
+                    (6): an independent SOS for max⟨±B⟩ = |η^Q| in the number field (kind sos)
+* C004-08.grid.*    (i) and (iii) on the grids of multiples of π/4 and π/6 (part grid)
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..certificates.format import envelope
+from ..core.algebraic import scalar_text
+from ..core.functional import functional_from_spec
+from ..core.numbers import format_rational
+from ..quantum.trig import trig_field
+from ..quantum.wbc import SCENARIO, Point, needed_angles
+from . import generator
+from .chsh import CORRELATOR
+
+PAPER = "wooltorton-brown-colbeck"
+F = Fraction
+
+# (θ, φ, ω)/π; the first three are the worked examples of the claims catalogue (§A.6)
+QUANTUM_POINTS = [(F(1, 3), F(1, 3), F(1)), (F(1, 2), F(1, 4), F(3, 4)), (F(1, 3), F(5, 12), F(5, 6)),
+                  (F(1, 4), F(3, 8), F(7, 8)), (F(2, 3), F(1, 6), F(2, 3)), (F(3, 4), F(1), F(13, 8)),
+                  (F(1, 3), F(3, 4), F(17, 12))]
+LOCAL_POINTS = QUANTUM_POINTS[:3] + [(F(1, 3), F(1, 2), F(5, 6)), (F(1, 6), F(1, 4), F(1, 3)),
+                                     (F(1, 4), F(1, 2), F(1))]
+NPA_POINTS = [(F(1, 3), F(1, 3), F(1)), (F(1, 3), F(5, 12), F(5, 6))]
+
+
+def _tag(t, p, w) -> str:
+    return f"theta={format_rational(t)},phi={format_rational(p)},omega={format_rational(w)}"
+
+
+def _point(t, p, w):
+    na = needed_angles(t, p, w)
+    K, vals = trig_field(sorted(set(na["cos"] + na["sin"])))
+    point = Point(t, p, w, vals["cos"], vals["sin"])
+    trig = {kind: {format_rational(r): scalar_text(vals[kind][r]) for r in sorted(set(na[kind]))}
+            for kind in ("cos", "sin")}
+    return K, point, trig
+
+
+def _base(K, point, trig, part):
+    data = {}
+    if K is not None:
+        data["field"] = K.describe()
+    data.update({"part": part,
+                 "angles": {"theta": format_rational(point.theta), "phi": format_rational(point.phi),
+                            "omega": format_rational(point.omega)},
+                 "trig": trig, "coefficients": [scalar_text(c) for c in point.coefficients()]})
+    return data
+
+
+CONV = dict(CORRELATOR, angles="theta, phi, omega in units of pi; Eq. (2) coefficients c_xy of <A_x B_y>",
+            strategy6="|psi> = (|00> + i|11>)/sqrt(2) as the unnormalized (1, 0, 0, i); A_x, B_y in the XY plane")
+
+
+def _local(t, p, w):
+    cid = f"C004-05.local.{_tag(t, p, w)}"
+
+    @generator(cid, PAPER, "C004-05")
+    def make():
+        K, point, trig = _point(t, p, w)
+        data = _base(K, point, trig, "local")
+        data["eta_L"] = scalar_text(point.eta_local_formula())
+        data["local_max"] = scalar_text(point.local_max())
+        return envelope(cid, "C004-05", PAPER, "Prop. 1(i), Eq. (3), L93-95",
+                        f"At (theta, phi, omega) = ({t}, {p}, {w})*pi the local bounds of <B_theta,phi,omega> are "
+                        "+-eta^L with eta^L given by Eq. (3).", "wbc-family", {"verdict": "verified"}, CONV, data)
+
+
+def _poly(a0, a1, y, sign):
+    op = "-" if sign < 0 else "+"
+    return f"({scalar_text(a0)})*A0 + ({scalar_text(a1)})*A1 {op} B{y}"
+
+
+def sos_terms_for(point, which: str) -> dict:
+    """(S1) as certificate terms for |η^Q|·1 − B ('upper') or |η^Q|·1 + B ('lower')."""
+    positive = point.eta_quantum() > 0
+    terms = []
+    for y, (half_lam, a0, a1) in enumerate(point.sos_terms()):
+        weight = half_lam if positive else -half_lam
+        # η>0: upper (Ã−B)², lower (Ã+B)²;  η<0: upper (Ã+B)², lower (Ã−B)²
+        minus = (which == "upper") == positive
+        terms.append({"weight": scalar_text(weight), "polynomial": _poly(a0, a1, y, -1 if minus else 1)})
+    return {"terms": terms}
+
+
+def _quantum(t, p, w):
+    cid = f"C004-06.quantum.{_tag(t, p, w)}"
+
+    @generator(cid, PAPER, "C004-06")
+    def make():
+        K, point, trig = _point(t, p, w)
+        data = _base(K, point, trig, "quantum")
+        data["eta_Q"] = scalar_text(point.eta_quantum())
+        data["sos_upper"] = sos_terms_for(point, "upper")
+        data["sos_lower"] = sos_terms_for(point, "lower")
+        return envelope(cid, "C004-06", PAPER, "Prop. 1(ii) and (iv), Eqs. (4)-(6), L97-109",
+                        f"At (theta, phi, omega) = ({t}, {p}, {w})*pi condition (4) holds, the quantum values of "
+                        "<B_theta,phi,omega> range exactly over [-|eta^Q|, |eta^Q|] with eta^Q of Eq. (5), and "
+                        "strategy (6) attains eta^Q.", "wbc-family", {"verdict": "verified"}, CONV, data)
+
+
+def _npa(t, p, w):
+    cid = f"C004-07.npa.{_tag(t, p, w)}"
+
+    @generator(cid, PAPER, "C004-07")
+    def make():
+        from ..sdp.pipeline import certify_bound
+
+        K, point, trig = _point(t, p, w)
+        eta = point.eta_quantum()
+        sign = 1 if eta > 0 else -1
+        terms = point.functional_terms(scalar_text)
+        Fn = functional_from_spec(SCENARIO, {"terms": terms}, CORRELATOR, K.parse)
+        psi, obs = point.strategy6(sign)  # for eta^Q < 0 the relabelled strategy A -> -A reaches +|eta^Q|
+        res = certify_bound(Fn, SCENARIO.to_spec(), {"terms": terms}, level="1+AB", field_spec=K.describe(),
+                            exact=(abs(eta), psi, obs, "divide"))
+        if res.verdict != "verified":
+            raise RuntimeError(f"{cid}: exact rounding failed: {res.log}")
+        return envelope(cid, "C004-07", PAPER, "Prop. 1(ii), (iv), Eqs. (5)-(6), L103-109",
+                        f"At (theta, phi, omega) = ({t}, {p}, {w})*pi the quantum maximum of <B> is "
+                        f"|eta^Q| = {'' if sign > 0 else '-'}eta^Q (Eq. (5)), attained by strategy (6)"
+                        f"{'' if sign > 0 else ' with A_x -> -A_x (so (6) itself attains the minimum eta^Q)'}; "
+                        "the SOS is an NPA level-1+AB Gram matrix rounded exactly on the optimal face.", "sos",
+                        res.expected, dict(CORRELATOR, strategy6=CONV["strategy6"]), res.data)
+
+
+def _grid(unit: Fraction):
+    cid = f"C004-08.grid.pi*{format_rational(unit)}"
+
+    @generator(cid, PAPER, "C004-08")
+    def make():
+        k = int(2 / unit)
+        rs = [unit * j for j in range(k)]
+        K, vals = trig_field(rs)
+        trig = {kind: {format_rational(r): scalar_text(vals[kind][r]) for r in rs} for kind in ("cos", "sin")}
+
+        class Mod(dict):
+            def __getitem__(self, r):
+                return dict.__getitem__(self, Fraction(r) % 2)
+
+        cos, sin = Mod(vals["cos"]), Mod(vals["sin"])
+        n4 = sum(Point(t, p, w, cos, sin).condition4() for t in rs for p in rs for w in rs)
+        data = {}
+        if K is not None:
+            data["field"] = K.describe()
+        data.update({"part": "grid", "grid": {"unit": format_rational(unit)}, "trig": trig,
+                     "counts": {"triples": k**3, "condition4": n4}})
+        return envelope(cid, "C004-08", PAPER, "Prop. 1(i) and (iii), Eqs. (3)-(5), L93-105",
+                        f"For every (theta, phi, omega) in ({format_rational(unit)}*pi*Z)^3 (mod 2pi): Eq. (3) is the "
+                        "exhaustive local bound, and |eta^Q| > eta^L holds exactly when condition (4) holds.",
+                        "wbc-family", {"verdict": "verified"}, CONV, data)
+
+
+for _t in LOCAL_POINTS:
+    _local(*_t)
+for _t in QUANTUM_POINTS:
+    _quantum(*_t)
+for _t in NPA_POINTS:
+    _npa(*_t)
+for _u in (F(1, 2), F(1, 4), F(1, 6)):
+    _grid(_u)

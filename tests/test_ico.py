@@ -1,0 +1,255 @@
+"""ICO machinery of Liu–Chiribella: exact operators, weak duality, the Lemma 1 audit (erratum E1),
+the ``ico-bound`` checker (valid, mutated, bad input, numeric-only), and the numeric layer."""
+import copy
+import random
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exactbell.causal import exact as ex
+from exactbell.causal import inequalities as iq
+from exactbell.causal import sdp
+from exactbell.checkers import check_file
+from exactbell.core.algebraic import NumberField
+from exactbell.core.linalg import psd_decide
+from exactbell.generators.liu_chiribella import ocb_lemma1_slack
+
+from .conftest import PROOFS, load
+
+LC = PROOFS / "liu-chiribella"
+
+
+# ----------------------------------------------------------------------------------------------
+# exact operator algebra against an independent dense numpy implementation
+# ----------------------------------------------------------------------------------------------
+def _np_depolarize(M, dims, X):
+    """Tr_X M ⊗ I_X/d_X via reshaping (independent of exact.depolarize)."""
+    k = len(dims)
+    T = M.reshape(dims + dims)
+    for s in X:
+        T = np.trace(T, axis1=s, axis2=s + k) / dims[s]
+        T = np.expand_dims(np.expand_dims(T, s), s + k)
+        T = np.repeat(np.repeat(T, dims[s], axis=s), dims[s], axis=s + k)
+        eye = np.eye(dims[s]).reshape([dims[s] if t in (s, s + k) else 1 for t in range(2 * k)])
+        T = T * eye
+    return T.reshape(M.shape)
+
+
+def _rand_sym(n, rng):
+    return {(i, j): F(rng.randint(-9, 9), rng.randint(1, 5)) for i in range(n) for j in range(n)}
+
+
+def _sym(M, n):
+    return {(i, j): (M.get((i, j), 0) + M.get((j, i), 0)) / 2 for i in range(n) for j in range(n)}
+
+
+@pytest.mark.parametrize("X", [(0,), (1, 2), (0, 1, 2), (3,), (2, 4, 5)])
+def test_depolarize_matches_dense(X):
+    rng = random.Random(7)
+    dims = [2, 2, 2, 2, 2, 2]
+    space = ex.Space(dims)
+    M = _sym(_rand_sym(64, rng), 64)
+    got = ex.depolarize(M, space, X)
+    A = np.array([[float(M[(i, j)]) for j in range(64)] for i in range(64)])
+    ref = _np_depolarize(A, dims, X)
+    assert all(abs(float(got.get((i, j), 0)) - ref[i, j]) < 1e-12 for i in range(64) for j in range(64))
+
+
+def test_lv_is_a_projector_and_identity_is_a_process():
+    sc = iq.BINARY
+    dims, layout = ex.canonical_layout(sc)
+    space = ex.Space(dims)
+    rng = random.Random(3)
+    M = _sym(_rand_sym(64, rng), 64)
+    P = ex.lv_projection(M, space, layout)
+    assert ex.equal(ex.lv_projection(P, space, layout), P)
+    ident = {(i, i): F(1, 4) for i in range(64)}  # Tr = d_AO d_BO = 16
+    assert ex.process_violation(ident, space, layout) is None
+    assert ex.process_violation({k: 2 * v for k, v in ident.items()}, space, layout) is not None
+
+
+def test_weak_duality_identity_exact():
+    """Tr(S W) = Tr(W)/(m1 m2) for every process S and every W in Span(NoSig) (App. A)."""
+    rng = random.Random(11)
+    sc = iq.BINARY
+    n = 16
+    for _ in range(2):
+        blocks = {x: _sym(_rand_sym(n, rng), n) for x in sc.contexts}
+        W = sdp.project_ns(sc, blocks)
+        S = sdp.project_process(sc, {x: _sym(_rand_sym(n, rng), n) for x in sc.contexts})
+        full, space, layout = ex.assemble(sc, W)
+        assert ex.ns_span_violation(full, space, layout) is None
+        fullS, _, _ = ex.assemble(sc, S)
+        assert ex.process_violation(fullS, space, layout) is None
+        lhs = sum(v * full.get(k, 0) for k, v in fullS.items())
+        assert lhs == ex.trace(full, space) / 4
+
+
+def test_canonical_instruments_are_trace_preserving():
+    for m in (2, 3):
+        for x, xi in ((0, 0), (1, 0)):
+            tot = ex.combine([(1, ex.party_factor(m, a, x, xi)) for a in range(m)])
+            red = {}
+            for (r, c), v in tot.items():  # Tr over the copy (output) factor
+                if r % m == c % m:
+                    red[(r // m, c // m)] = red.get((r // m, c // m), 0) + v
+            assert ex.equal(red, {(i, i): 1 for i in range(m)})
+
+
+def test_biased_lgyni_omega_matches_eq56():
+    a = F(1, 7)
+    sc, al = iq.biased_lgyni(a)
+    om = ex.omega_blocks(sc, al, (1, 1))
+    h = (1 - a) / 2
+    II = {(p, q): 1 for p in (0, 3) for q in (0, 3)}  # |I⟩⟩⟨⟨I| on (in, copy), unnormalised
+    assert om[(1, 1)] == {(15, 15): a}
+    assert om[(1, 0)] == {(0 * 4 + p, 0 * 4 + q): h for (p, q) in II}  # |00⟩⟨00| ⊗ |I⟩⟩⟨⟨I|
+    assert om[(0, 1)] == {(p * 4, q * 4): h for (p, q) in II}  # |I⟩⟩⟨⟨I| ⊗ |00⟩⟨00|
+    assert om[(0, 0)] == {}
+
+
+# ----------------------------------------------------------------------------------------------
+# Lemma 1 (App. B) and erratum E1
+# ----------------------------------------------------------------------------------------------
+def _lemma1_printed(xs, bs):
+    """Slack of the *printed* certificate C = Ω(33) + Σ|Ψ⟩⟨Ψ| against the canonical Ω, at α = 1."""
+    K = NumberField.from_spec({"generator": "s", "minpoly": "s^2 - 2", "interval": ["1", "2"]})
+    one, r = K.element([1]), K.gen()
+    sc, piece = iq.ocb_piece(one, xs, bs)
+    om_can = ex.omega_blocks(sc, piece, (xs, 2 * bs + 1), one)
+    om_33 = ex.omega_blocks(sc, piece, (1 - xs, 2 * bs + 1), one)  # Alice's |I⟩⟩⟨⟨I| in the α-terms
+    psi = ocb_lemma1_slack(F(1), 1 - xs, bs, r, one)  # no dephasing on the x* label: untwirled Σ|Ψ⟩⟨Ψ|
+    W = {x: ex.combine([(1, psi[x]), (1, om_33[x] if x[1] % 2 == 1 else om_can[x])]) for x in sc.contexts}
+    return sc, one, om_can, W
+
+
+def test_erratum_e1_printed_certificate_fails_twirled_passes():
+    sc, one, om_can, W = _lemma1_printed(0, 1)
+    full, space, layout = ex.assemble(sc, W)
+    assert ex.ns_span_violation(full, space, layout) is None  # (35) holds for the printed C ...
+    slack = {x: ex.combine([(1, W[x]), (-1, om_can[x])]) for x in sc.contexts}
+    signs = [psd_decide(ex.dense(slack[x], 16, one * 0), sign=lambda z: z.sign(), one=one).psd for x in sc.contexts]
+    assert not all(signs)  # ... but C − Ω_canonical is not PSD
+    K = one.field
+    Z = ocb_lemma1_slack(F(1), 0, 1, K.gen(), one)  # twirled
+    Wt = {x: ex.combine([(1, Z[x]), (1, om_can[x])]) for x in sc.contexts}
+    full, space, layout = ex.assemble(sc, Wt)
+    assert ex.ns_span_violation(full, space, layout) is None
+    assert all(psd_decide(ex.dense(Z[x], 16, one * 0), sign=lambda z: z.sign(), one=one).psd for x in sc.contexts)
+    assert ex.trace(full, space) / 4 == (2 + K.gen()) / 2  # (1 + α + √(1+α²))/2 at α = 1
+
+
+# ----------------------------------------------------------------------------------------------
+# the ico-bound checker
+# ----------------------------------------------------------------------------------------------
+def test_bundled_brackets(write_cert):
+    r = check_file(LC / "C001-20.json")
+    assert r.passed and r.verdict == "verified"
+    lo, hi = (F(t) for t in (r.bracket[0].replace(".", ""), r.bracket[1].replace(".", "")))
+    assert F(8193, 10000) < lo / 10**10 < hi / 10**10 < F(8195, 10000)
+    r = check_file(LC / "C001-17.json")
+    assert r.passed and "exactly" in r.detail
+
+
+def test_non_single_trigger_piece_is_rejected(write_cert):
+    cert = load(LC / "C001-20.json")
+    bad = copy.deepcopy(cert)
+    bad["data"]["upper"]["pieces"][0]["trigger"] = [0, 1]
+    r = check_file(write_cert(bad))
+    assert r.verdict == "error" and "not single-trigger" in r.detail
+
+
+def test_wrong_shape_is_rejected(write_cert):
+    cert = load(LC / "C001-20.json")
+    bad = copy.deepcopy(cert)
+    bad["data"]["coefficients"] = bad["data"]["coefficients"][:-1]
+    r = check_file(write_cert(bad))
+    assert r.verdict == "error" and "coefficients" in r.detail and "16" in r.detail
+    bad = copy.deepcopy(cert)
+    bad["data"]["upper"]["pieces"][0]["slack"][0] = bad["data"]["upper"]["pieces"][0]["slack"][0][:-1]
+    r = check_file(write_cert(bad))
+    assert r.verdict == "error" and "16×16" in r.detail
+
+
+def test_slack_not_psd_is_rejected(write_cert):
+    cert = load(LC / "C001-20.json")
+    bad = copy.deepcopy(cert)
+    blk = bad["data"]["upper"]["pieces"][0]["slack"][0]
+    blk[0][0] = "-1"
+    r = check_file(write_cert(bad))
+    assert r.verdict == "error" and "positive semidefinite" in r.detail
+
+
+def test_loose_dual_gives_numeric_only_never_verified(write_cert):
+    cert = load(LC / "C001-20.json")
+    bad = copy.deepcopy(cert)
+    d = F(1, 1000)
+    for blk in bad["data"]["upper"]["pieces"][0]["slack"]:
+        for i in range(16):
+            blk[i][i] = str(F(blk[i][i]) + d)
+    bad["data"]["upper"]["value"] = str(F(bad["data"]["upper"]["value"]) + 4 * 16 * d / 4)
+    bad["expected"] = {"verdict": "numeric-only", "tolerance": "1/100"}
+    r = check_file(write_cert(bad))
+    assert r.passed and r.verdict == "numeric-only" and r.bracket is not None
+
+
+def test_contradicted_claim_is_refuted(write_cert):
+    cert = load(LC / "C001-20.json")
+    bad = copy.deepcopy(cert)
+    bad["data"]["claim"] = {"type": "at-most", "decimal": "8/10"}  # the explicit process reaches 0.8194
+    r = check_file(write_cert(bad))
+    assert r.verdict == "refuted"
+
+
+def test_at_most_decimal_must_be_tight(write_cert):
+    cert = load(LC / "C001-27.json")
+    bad = copy.deepcopy(cert)
+    bad["data"]["claim"]["decimal"] = "7593/10000"
+    r = check_file(write_cert(bad))
+    assert r.verdict == "error" and "tight" in r.detail
+
+
+def test_no_violation_segment_needs_common_vertex(write_cert):
+    cert = load(LC / "C001-22.json")
+    assert check_file(write_cert(cert)).passed
+    bad = copy.deepcopy(cert)
+    bad["data"]["start"]["inequality"]["a"] = "1"  # P11 alone: no vertex optimal at both ends
+    from exactbell.causal.inequalities import biased_lgyni
+    sc, al = biased_lgyni(F(1))
+    bad["data"]["start"]["coefficients"] = [str(al[k]) for k in sc.entries()]
+    r = check_file(write_cert(bad))
+    assert r.verdict == "error" and "both ends" in r.detail
+
+
+@settings(max_examples=12, deadline=None, derandomize=True)
+@given(st.integers(0, 3), st.integers(0, 15), st.integers(0, 15), st.sampled_from(["1/7", "-1/1000003"]))
+def test_mutated_lgyni_slack_is_rejected(x, i, j, delta):
+    cert = load(LC / "C001-20.json")
+    blk = cert["data"]["upper"]["pieces"][0]["slack"][x]
+    blk[i][j] = str(F(blk[i][j]) + F(delta))
+    import json
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(cert, fh)
+    assert not check_file(fh.name).passed
+
+
+# ----------------------------------------------------------------------------------------------
+# numeric layer
+# ----------------------------------------------------------------------------------------------
+def test_numeric_lgyni_rounds_to_an_exact_bracket():
+    sc, al = iq.lgyni()
+    sol = sdp.solve_single_trigger(sc, al, (1, 1))
+    _, up = sdp.exact_dual(sc, al, (1, 1), sol["W"])
+    _, lo = sdp.exact_process(sc, al, (1, 1), sol["S"])
+    assert lo <= up and up - lo < F(1, 10**6)
+    assert F(8193, 10000) < lo and up < F(8195, 10000)
+
+
+def test_numeric_layer_requires_single_trigger():
+    sc, al = iq.gyni()
+    with pytest.raises(ex.CausalError, match="not its trigger"):
+        sdp.solve_single_trigger(sc, al, (0, 0))

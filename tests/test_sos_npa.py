@@ -1,0 +1,208 @@
+"""SOS checker (bad input, numeric-only fallback, mutations) and the NPA → exact Gram pipeline."""
+import copy
+import json
+from fractions import Fraction as F
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exactbell.checkers import check_file
+from exactbell.cli import main
+from exactbell.core.functional import functional_from_spec
+from exactbell.core.linalg import psd_decide
+from exactbell.core.scenario import Scenario
+from exactbell.generators.chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
+from exactbell.quantum.ncpoly import bell_operator
+from exactbell.sdp import npa, rounding
+from exactbell.sdp.pipeline import certify_bound
+
+from .conftest import PROOFS, load
+from .test_mutations import apply, mutation_sites
+
+WBC = PROOFS / "wooltorton-brown-colbeck"
+SOS_CERTS = sorted(WBC.glob("C004-0[167]*.json")) + sorted((PROOFS / "sengupta-wooltorton").glob("C000-1[01]*.json"))
+
+
+def chsh_B():
+    return bell_operator(functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, F))
+
+
+# ---------------------------------------------------------------------------------------------
+# NPA structure
+
+@pytest.mark.parametrize("level, size", [("1", 5), ("1+AB", 9), ("2", 13), ("3", 25)])
+def test_npa_basis_sizes_chsh(level, size):
+    assert len(npa.monomial_basis((2, 2), level)) == size
+
+
+def test_npa_level_errors():
+    with pytest.raises(ValueError, match="unknown NPA level"):
+        npa.monomial_basis((2, 2), "two")
+    B = bell_operator(functional_from_spec(CHSH_SCENARIO, {"terms": {"A0B0": "1"}}, CORRELATOR, F))
+    B2 = B * B * B  # A0 B0 again (A0^3 = A0), fine at level 1+AB
+    npa.gram_problem(B2, (2, 2), "1+AB")
+    from exactbell.quantum.ncpoly import NCPoly
+    W = NCPoly.observable(2, 0, 0) * NCPoly.observable(2, 0, 1) * NCPoly.observable(2, 1, 0)
+    with pytest.raises(ValueError, match="not reached"):
+        npa.gram_problem(W + W.adjoint(), (2, 2), "1")
+
+
+def test_exact_projection_satisfies_every_constraint():
+    res = npa.npa_upper_bound(chsh_B(), (2, 2), "1+AB")
+    eta = F(283, 100)
+    G = rounding.project(res.problem, [[F(round(v * 1000), 1000) for v in row] for row in res.gram], eta)
+    for rep, t in res.problem.target(eta).items():
+        assert sum(G[i][j] for i, j in res.problem.classes[rep]) == t
+
+
+def test_rational_upper_bound_is_exact_and_above_tsirelson():
+    res = npa.npa_upper_bound(chsh_B(), (2, 2), "2")
+    eg = rounding.round_rational_upper(res)
+    assert eg is not None and eg.eta > 0 and eg.eta * eg.eta > 8
+    assert psd_decide(eg.matrix).psd
+    R = rounding.residual(res.problem, chsh_B(), eg.matrix, eg.eta)
+    assert not R.terms  # eta'*1 - B = m^T G m exactly
+
+
+def test_failed_rounding_gives_numeric_only_not_verified(tmp_path):
+    res = certify_bound(functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, F),
+                        CHSH_SCENARIO.to_spec(), {"terms": CHSH_TERMS}, force_numeric=True)
+    assert res.verdict == "numeric-only"
+    cert = {"exactbell": 1, "id": "t", "claim": "user", "paper": "user", "location": "-", "statement": "-",
+            "kind": "sos", "expected": res.expected, "conventions": CORRELATOR, "data": res.data}
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps(cert))
+    r = check_file(p)
+    assert r.passed and r.verdict == "numeric-only"
+    lo, hi = (F(x) for x in r.bracket)
+    assert lo * lo < 8 < hi * hi  # the rigorous bracket contains 2*sqrt(2)
+    # the same data claimed as verified must fail (a shifted Gram matrix proves nothing exact)
+    cert["expected"] = {"verdict": "verified"}
+    p.write_text(json.dumps(cert))
+    r = check_file(p)
+    assert not r.passed and r.verdict != "verified"
+
+
+# ---------------------------------------------------------------------------------------------
+# bad input to the sos checker
+
+def _chsh_cert():
+    return copy.deepcopy(load(WBC / "C004-01.quantum.json"))
+
+
+def test_non_hermitian_operator_is_rejected(write_cert):
+    c = _chsh_cert()
+    del c["data"]["functional"]
+    c["data"]["operator"] = "A0*B0 + A0*B1 + A1*B0 - A1*B1 + A0*A1"
+    r = check_file(write_cert(c))
+    assert r.verdict == "error" and "data.operator" in r.detail and "not Hermitian" in r.detail
+
+
+def test_wrong_number_of_coefficients_is_rejected(write_cert):
+    c = _chsh_cert()
+    c["conventions"] = {"form": "probability"}
+    c["data"]["functional"] = {"coefficients": ["1"] * 15}
+    r = check_file(write_cert(c))
+    assert r.verdict == "error" and "data.functional" in r.detail and "16" in r.detail
+
+
+def test_negative_weight_is_rejected(write_cert):
+    c = _chsh_cert()
+    c["data"]["sos"]["terms"][0]["weight"] = "-s/2"
+    r = check_file(write_cert(c))
+    assert r.verdict == "error" and "weight" in r.detail
+
+
+def test_non_psd_gram_is_rejected(write_cert):
+    c = copy.deepcopy(load(WBC / "C004-01.quantum-npa.json"))
+    M = c["data"]["sos"]["gram"]["matrix"]
+    M[1][1] = f"({M[1][1]}) - 10"
+    M[0][0] = f"({M[0][0]}) + 10"  # keeps the identity's constant term, breaks PSD
+    r = check_file(write_cert(c))
+    assert r.verdict == "error" and "positive semidefinite" in r.detail
+
+
+def test_strategy_that_does_not_attain_is_rejected(write_cert):
+    c = _chsh_cert()
+    c["data"]["attained_by"]["state"] = ["1", "0", "0", "0"]
+    r = check_file(write_cert(c))
+    assert r.verdict == "error" and "attain" in r.detail
+
+
+def test_complex_strategy_entries_use_I(write_cert):
+    c = copy.deepcopy(load(WBC / "C004-07.npa.theta=1_3_phi=1_3_omega=1.json"))
+    assert any("I" in str(v) for v in c["data"]["attained_by"]["state"])
+    assert check_file(write_cert(c)).passed
+    c["data"]["attained_by"]["state"][3] = "I*I"
+    assert not check_file(write_cert(c)).passed
+
+
+# ---------------------------------------------------------------------------------------------
+# every single-entry mutation of an SOS-type certificate is rejected
+
+SITES = [(p, s) for p in SOS_CERTS for s in mutation_sites(load(p))]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(SITES), st.sampled_from(["1/7", "-1/3", "2", "-1/1000003", "s", "g"]))
+def test_every_sos_mutation_is_rejected(tmp_path_factory, site, delta):
+    path, where = site
+    cert = load(path)
+    if delta in ("s", "g") and where[0] != "data":
+        delta = "1/5"
+    out = tmp_path_factory.mktemp("m") / path.name
+    out.write_text(json.dumps(apply(cert, where, delta)))
+    r = check_file(out)
+    assert not r.passed, f"{path.name}: mutation {where} by {delta} accepted"
+
+
+# ---------------------------------------------------------------------------------------------
+# the `bound quantum` command
+
+def test_bound_quantum_cli_chsh(tmp_path, capsys):
+    f = tmp_path / "chsh.json"
+    f.write_text(json.dumps({"scenario": {"inputs": [2, 2], "outputs": [2, 2]},
+                             "functional": {"terms": CHSH_TERMS}}))
+    assert main(["bound", "quantum", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "verdict: verified" in out
+    cert = tmp_path / "chsh.quantum.json"
+    r = check_file(cert)
+    assert r.passed and r.verdict == "verified"
+    lo, hi = (F(load(cert)["data"][k]["value"]) if k == "lower_by" else F(load(cert)["data"]["bound"])
+              for k in ("lower_by", "bound"))
+    assert lo * lo <= 8 <= hi * hi and hi - lo < F(1, 10**5)
+
+
+def test_bound_quantum_cli_bad_input(tmp_path, capsys):
+    f = tmp_path / "bad.json"
+    f.write_text(json.dumps({"scenario": {"inputs": [2, 2], "outputs": [2, 2]},
+                             "conventions": {"form": "probability"}, "functional": {"coefficients": ["1"] * 3}}))
+    assert main(["bound", "quantum", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.json: functional" in err and "16" in err
+    f.write_text(json.dumps({"scenario": {"inputs": [2, 2], "outputs": [3, 2]},
+                             "functional": {"terms": {"A0B0": "1"}}}))
+    assert main(["bound", "quantum", str(f)]) == 2
+    assert "binary outcomes" in capsys.readouterr().err
+    f.write_text('{"scenario": {"inputs": [2, 2], "outputs": [2, 2]}, "functional": {"terms": {"A0B0": 0.5}}}')
+    assert main(["bound", "quantum", str(f)]) == 2
+    assert "float" in capsys.readouterr().err
+    assert not (tmp_path / "bad.quantum.json").exists()
+
+
+def test_bound_quantum_three_inputs_is_a_proper_bracket(tmp_path, capsys):
+    # I3322 in Collins-Gisin form: local bound 0, qubits reach only 1/4-ish; NPA gives a rational upper bound
+    sc = Scenario((3, 3), (2, 2))
+    f = tmp_path / "i3322.json"
+    terms = {"pA(0|0)": "-1", "pB(0|0)": "-2", "pB(0|1)": "-1", "pAB(00|00)": "1", "pAB(00|01)": "1",
+             "pAB(00|02)": "1", "pAB(00|10)": "1", "pAB(00|11)": "1", "pAB(00|12)": "-1", "pAB(00|20)": "1",
+             "pAB(00|21)": "-1"}
+    f.write_text(json.dumps({"scenario": sc.to_spec(), "conventions": {"form": "collins-gisin"},
+                             "functional": {"terms": terms}}))
+    assert main(["bound", "quantum", str(f), "--level", "1+AB"]) == 0
+    r = check_file(tmp_path / "i3322.quantum.json")
+    assert r.passed
+    lo, hi = F(r.bracket[0].split("~")[0]) if "~" in r.bracket[0] else F(r.bracket[0]), F(r.bracket[1])
+    assert lo <= F(1, 4) < F(1, 4) + F(1, 1000) < hi  # the NPA-1+AB value of I3322 is ~0.2515 (> 0.2509 = quantum)
