@@ -16,6 +16,7 @@ def _cell(r):
 
 
 def print_table(results, console, title="exactbell check") -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
@@ -23,7 +24,7 @@ def print_table(results, console, title="exactbell check") -> None:
         table.add_column(col, no_wrap=col != "bracket")
     for r in results:
         style = "green" if r.passed else "bold red"
-        table.add_row(r.id, r.paper, r.kind, r.expected, f"[{style}]{r.verdict}[/{style}]", _cell(r),
+        table.add_row(escape(r.id), r.paper, r.kind, r.expected, f"[{style}]{r.verdict}[/{style}]", escape(_cell(r)),
                       f"{r.seconds:.3f}")
     console.print(table)
     for r in results:

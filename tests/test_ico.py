@@ -253,3 +253,13 @@ def test_numeric_layer_requires_single_trigger():
     sc, al = iq.gyni()
     with pytest.raises(ex.CausalError, match="not its trigger"):
         sdp.solve_single_trigger(sc, al, (0, 0))
+
+
+def test_gyni_bound_and_lgyni_third_are_different_numbers():
+    """C001-30: both print as 0.7592, but the certified GYNI upper bound lies strictly below the
+    certified lower bound of the biased LGYNI at a = 1/3."""
+    g = check_file(LC / "C001-27.json")
+    l3 = check_file(LC / "C001-26.a=1_3.json")
+    assert g.passed and l3.passed
+    assert F(g.bracket[1]) < F(l3.bracket[0])
+    assert round(float(F(g.bracket[1])), 4) == round(float(F(l3.bracket[0])), 4) == 0.7592

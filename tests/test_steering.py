@@ -269,3 +269,16 @@ def test_relaxation_moments_of_a_quantum_assemblage_are_feasible():
             assert not herm_psd(Hu).psd  # the pitfall of catalogue T2 (i)
     assert data_words(3) == [(), (0,), (1,), (2,)]
     assert functional_value([{w: mx.identity(2) for w in data_words(3)}] * 2, A) == 2 + 2 * 3 * Fraction(1, 2)
+
+
+def test_every_pauli_frame_instrumental_assemblage_is_quantum():
+    """Robustness of the C003-17 erratum: all 64 sign patterns s_{a,x} of σ_{a|x} = ¼(𝟙 + s σ_x) are realised exactly."""
+    from exactbell.generators.shsa import pauli_frame_realisation
+
+    for signs in product((1, -1), repeat=6):
+        blocks = {(0, x, a): pauli_block(signs[3 * a + x], x) for x in range(3) for a in range(2)}
+        A = Assemblage("instrumental", 2, 3, 2, 1, blocks)
+        F, tau, R, K = pauli_frame_realisation(A)
+        R.validate()
+        assert same_blocks(R.assemblage("instrumental"), A)
+        assert R.channels[0].terms[0][1] == mx.identity(2)

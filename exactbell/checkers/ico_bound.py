@@ -24,6 +24,10 @@ data:
                  {"type": "no-violation"}                   upper = causal bound
                  {"type": "at-most", "decimal": q}          upper ≤ q, q the smallest decimal with its digits ≥ upper
                  {"type": "approx", "decimal": q}           lower, upper both round to q
+                 {"type": "attains", "value": v}            lower = v (an explicit construction)
+                 {"type": "violation"}                      lower > causal bound
+                 {"type": "no-violation-interval"}          upper = causal bound, plus data.start: no
+                                                            violation on the whole segment (convexity)
                  {"type": "bracket"}                         just the interval
 """
 from __future__ import annotations
@@ -304,6 +308,17 @@ def _segment(reader, sc, alpha, scal) -> bool:
     return True
 
 
+def _check_formula(reader, scal, name, claim):
+    """data.claim.formula = "(1+a+sqrt(1+a^2))/2" (Eq. 7): v = (1 + a + w)/2 with w ≥ 0, w² = 1 + a²."""
+    if claim.get("formula") != "(1+a+sqrt(1+a^2))/2" or name not in ("biased-ocb", "ocb-piece", "ocb"):
+        raise reader.fail("data.claim.formula", "only (1+a+sqrt(1+a^2))/2 for the (biased) OCB is known")
+    a = _read(reader, scal, "data.inequality.a") if name != "ocb" else Fraction(1)
+    v = _read(reader, scal, "data.claim.value")
+    w = 2 * v - 1 - a
+    if not (_sign(w * scal.one) >= 0 and w * w == 1 + a * a):
+        raise reader.fail("data.claim.value", "is not (1 + a + sqrt(1 + a^2))/2")
+
+
 @checker("ico-bound")
 def decide(cert, reader) -> Outcome:
     sc = reader.scenario()
@@ -311,7 +326,7 @@ def decide(cert, reader) -> Outcome:
         raise reader.fail("data.scenario", "ico-bound certificates are bipartite")
     scal = _Scalars(reader)
     alpha = _coeffs(reader, sc, "data.coefficients", scal)
-    check_named(reader, sc, alpha, scal)
+    name = check_named(reader, sc, alpha, scal)
     upper = lower = None
     parts = []
     if "upper" in cert.data:
@@ -330,6 +345,8 @@ def decide(cert, reader) -> Outcome:
         _same(reader, "data.causal_bound", _read(reader, scal, "data.causal_bound"), causal)
     claim = reader.get("data.claim", dict)
     typ = claim.get("type")
+    if "formula" in claim:
+        _check_formula(reader, scal, name, claim)
     ok = True
     if typ == "equals":
         v = _read(reader, scal, "data.claim.value")
@@ -337,6 +354,12 @@ def decide(cert, reader) -> Outcome:
             raise reader.fail("data.claim", "an equality needs both an upper and a lower certificate")
         ok = upper == v and lower == v
         parts.append(f"I^ICO = {_text(v)} exactly" if ok else f"bracket does not collapse to {_text(v)}")
+    elif typ == "attains":
+        v = _read(reader, scal, "data.claim.value")
+        if lower is None:
+            raise reader.fail("data.claim", "attains needs a lower certificate")
+        ok = lower == v
+        parts.append(f"the explicit process and instruments reach exactly {_text(v)}" if ok else "value differs")
     elif typ == "no-violation":
         if upper is None or causal is None:
             raise reader.fail("data.claim", "no-violation needs an upper certificate and data.causal_bound")
@@ -381,6 +404,8 @@ def decide(cert, reader) -> Outcome:
     gt = lambda a, b: a is not None and b is not None and a > b  # noqa: E731
     if typ == "equals":
         refuted = gt(L, v) or gt(v, U)
+    elif typ == "attains":
+        refuted = gt(v, U)
     elif typ in ("no-violation", "no-violation-interval"):
         refuted = gt(lower, causal)
     elif typ == "violation":

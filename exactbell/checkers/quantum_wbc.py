@@ -17,6 +17,9 @@ data:
                 ({"terms": [...]}) prove |η^Q|·1 − B ⪰ 0 and |η^Q|·1 + B ⪰ 0 exactly; the
                 strategy (6) — built here from the trig values — attains η^Q and its A → −A
                 relabelling attains −η^Q — Prop. 1(ii), (iv)-value
+  part chsh:    correlators [E00, E01, E10, E11] of strategy (6) (computed here), chsh = the
+                standard CHSH value E00 + E01 + E10 − E11, chsh_max8 = the largest of the eight
+                CHSH-type forms, condition4 (true/false) — all checked exactly (C004-12, -15, -19)
   part grid:    {"unit": u}: every triple of multiples of u·π in [0, 2π); checks (i) Eq. (3) =
                 exhaustive local bound and (iii) |η^Q| > η^L ⇔ (4) at each; counts
                 {"triples": N, "condition4": M} are checked. A failing triple refutes.
@@ -88,8 +91,8 @@ def decide(cert, reader) -> Outcome:
     part = reader.get("data.part", str)
     if part == "grid":
         return _grid(cert, reader)
-    if part not in ("local", "quantum"):
-        raise reader.fail("data.part", f"unknown part {part!r} (local, quantum, grid)")
+    if part not in ("local", "quantum", "chsh"):
+        raise reader.fail("data.part", f"unknown part {part!r} (local, quantum, chsh, grid)")
     t, p, w = _angles(reader)
     trig = _trig(reader, needed_angles(t, p, w))
     point = Point(t, p, w, trig["cos"], trig["sin"])
@@ -102,6 +105,8 @@ def decide(cert, reader) -> Outcome:
         return Outcome("verified" if ok else "refuted",
                        f"Eq. (3) gives {scalar_text(formula)}, exhaustive local maximum {scalar_text(exhaustive)}",
                        (approx_text(-exhaustive), approx_text(exhaustive)))
+    if part == "chsh":
+        return _chsh(cert, reader, point)
     if not point.condition4():
         raise reader.fail("data.angles", "condition (4) does not hold at this point")
     eta = point.eta_quantum()
@@ -159,3 +164,34 @@ def _grid(cert, reader) -> Outcome:
         raise reader.fail("data.counts.condition4", f"condition (4) holds at {n4} triples")
     return Outcome("verified", f"Eq. (3) = exhaustive local bound and |eta_Q| > eta_L <=> (4) at all {n} triples "
                                f"(multiples of {unit}*pi); (4) holds at {n4}")
+
+
+def _chsh(cert, reader, point) -> Outcome:
+    from ..quantum.strategy import expectation_complex
+
+    psi, obs = point.strategy6()
+    E = []
+    for x in range(2):
+        for y in range(2):
+            op = NCPoly.observable(2, 0, x) * NCPoly.observable(2, 1, y)
+            E.append(expectation_complex(op, psi, obs, normalize=True))
+    raw = reader.get("data.correlators", list)
+    if len(raw) != 4:
+        raise reader.fail("data.correlators", "needs [E00, E01, E10, E11]")
+    for k in range(4):
+        if reader.value(f"data.correlators[{k}]", raw[k]) != E[k]:
+            raise reader.fail(f"data.correlators[{k}]", f"strategy (6) gives {scalar_text(E[k])}")
+    standard = E[0] + E[1] + E[2] - E[3]
+    forms = []
+    for odd in range(4):  # which correlator carries the minus sign
+        v = sum((E[k] if k != odd else -E[k] for k in range(4)), 0)
+        forms += [v, -v]
+    best = max(forms)
+    _check_value(reader, "data.chsh", standard)
+    _check_value(reader, "data.chsh_max8", best)
+    c4 = reader.get("data.condition4", bool)
+    if c4 != point.condition4():
+        raise reader.fail("data.condition4", f"condition (4) {'holds' if point.condition4() else 'fails'} here")
+    return Outcome("verified", f"strategy (6): I_CHSH = {scalar_text(standard)}, max of the 8 CHSH forms "
+                               f"{scalar_text(best)}, condition (4) {'holds' if c4 else 'fails'}",
+                   (approx_text(best), approx_text(best)))

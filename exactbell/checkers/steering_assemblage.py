@@ -6,8 +6,12 @@ data:
                      "blocks": blocks[y][x][a] (BWI) or blocks[x][a]} — exact complex entries
   formula           optional name of a built-in formula (exactbell.steering.assemblage.FORMULAS, e.g.
                     "sainz-eq5"): the listed blocks must equal it exactly
-  bob_marginals     Σ_a σ_{a|x,y} per y (the same for every x: A does not signal to B)
+  bob_marginals     Σ_a σ_{a|x,y} per y (the same for every x: A does not signal to B); for an instrumental
+                    assemblage Σ_a σ_{a|x} per x (no such condition there)
   alice_probabilities  p(a|x) = tr σ_{a|x,y} as [x][a] (the same for every y: B does not signal to A)
+  extension         optional (instrumental target): a Bob-with-input assemblage ω (with optional
+                    ``extension_formula``) that is no-signalling and post-selects (y = a) to the target: the
+                    target is then in G_I (Definition 4)
 verified  ⇔ every block is PSD (exact LDLᵀ over K(i)), the marginals are as stated and x/y-independent,
             and tr Σ_a σ = 1.
 expected.counterexample (refuted, the assemblage is not PSD):
@@ -24,7 +28,8 @@ def read_assemblage(reader, where="data.assemblage") -> Assemblage:
     spec = reader.get(where, dict)
     with reader.context(where):
         A = Assemblage.from_spec(spec, reader.field)
-    formula_key = where.rsplit(".", 1)[0] + ".formula" if where.count(".") else "formula"
+    formula_key = where + "_formula" if where == "data.extension" else (
+        where.rsplit(".", 1)[0] + ".formula" if where.count(".") else "formula")
     name = reader.get(formula_key, str, default=None)
     if name is not None:
         if name not in FORMULAS:
@@ -48,9 +53,19 @@ def _key(reader, where, raw, A):
 def check_marginals(reader, A: Assemblage):
     """Compare the stated marginals with the exact ones; return a list of NS failures."""
     raw = reader.get("data.bob_marginals", list)
-    if len(raw) != A.ny:
+    if A.type == "instrumental":  # Bob's input is a: no A->B condition, the marginal is listed per x
+        if len(raw) != A.nx:
+            raise reader.fail("data.bob_marginals", f"must list {A.nx} matrices (one per x) for an instrumental "
+                                                    "assemblage")
+        for x in range(A.nx):
+            with reader.context(f"data.bob_marginals[{x}]"):
+                rho = mx.parse_matrix(raw[x], reader.field, A.dim, A.dim, "marginal")
+            if A.bob_marginal(x) != rho:
+                raise reader.fail(f"data.bob_marginals[{x}]", f"differs from sum_a sigma[a|x={x}]")
+        raw = None
+    if raw is not None and len(raw) != A.ny:
         raise reader.fail("data.bob_marginals", f"must list {A.ny} matrices (one per y)")
-    for y in range(A.ny):
+    for y in range(A.ny if raw is not None else 0):
         where = f"data.bob_marginals[{y}]"
         with reader.context(where):
             rho = mx.parse_matrix(raw[y], reader.field, A.dim, A.dim, "marginal")
@@ -92,6 +107,17 @@ def decide(cert, reader) -> Outcome:
     if bad is not None:
         return Outcome("refuted", f"{A.label(bad[0])} is not positive semidefinite (exact LDL^T witness)")
     check_marginals(reader, A)
+    if "extension" in cert.data:
+        if A.type != "instrumental":
+            raise reader.fail("data.extension", "an extension is for instrumental assemblages")
+        W = read_assemblage(reader, "data.extension")
+        if W.type != "bob-with-input" or not W.is_no_signalling():
+            raise reader.fail("data.extension", "must be a no-signalling Bob-with-input assemblage")
+        with reader.context("data.extension"):
+            if not same_blocks(W.postselect(), A):
+                raise ValueError("does not post-select (y = a) to the assemblage")
+        return Outcome("verified", f"all {len(A.blocks)} blocks PSD; normalised; the stated BWI extension is in "
+                                   "G_BWI and post-selects to it: in G_I (Def. 4)")
     kind = {"bob-with-input": "G_BWI (Def. 2)", "traditional": "no-signalling (traditional)",
             "instrumental": "PSD and normalised"}[A.type]
     return Outcome("verified", f"all {len(A.blocks)} blocks PSD (exact LDL^T over Q(i)); marginals as stated; {kind}")

@@ -136,6 +136,8 @@ def decide(cert, reader) -> Outcome:
     if not fA < 0:
         return Outcome("numeric-only", "f(sigma) >= 0: the functional does not separate sigma",
                        bracket=(lower_text, "1"))
+    if fN < 0:  # impossible for a valid certificate (white noise is quantum): refuse rather than report
+        raise reader.fail("data.value_noise", "f(noise) < 0 although white noise is quantum: inconsistent certificate")
     return Outcome("verified",
                    f"exact dual: Z PSD over Q(i) ({n}x{n}, {len(ws)} words), f(sigma) = {_rtext(fA)} < 0 <= f(Q_BWI): "
                    f"not quantum; quantum visibility <= {_rtext(vb)}",

@@ -13,7 +13,7 @@ data:
   entries      distinct entries over the class (recomputed, in order of appearance)
   proof        inequality proof of  max(entries) <= 1/2  on the domain
   domain       {"p": "[1/2, 1)"}
-expected.counterexample: {"alice": [a_0, a_1], "bob": [b_0, b_1], "entry": [a, b, x, y]}
+expected.counterexample: {"behaviour": D} (4x4, entries 0/1: a deterministic local point)
 """
 from __future__ import annotations
 
@@ -84,25 +84,31 @@ def decide(cert, reader) -> Outcome:
     cx = cert.expected.get("counterexample")
     if cert.verdict != "refuted" or not isinstance(cx, dict):
         raise reader.fail("expected", "this kind certifies the refutation by a deterministic vertex")
-    tabs = []
-    for who in ("alice", "bob"):
-        t = cx.get(who)
-        if not isinstance(t, list) or len(t) != 2 or any(v not in (0, 1) or isinstance(v, bool) for v in t):
-            raise reader.fail(f"expected.counterexample.{who}", "must list the outputs [o_0, o_1] (0 or 1)")
-        tabs.append(t)
-    fa = [[tabs[0][0], tabs[0][0]], [tabs[0][1], tabs[0][1]]]
-    fb = [[tabs[1][0], tabs[1][1]], [tabs[1][0], tabs[1][1]]]
-    p = RationalFunction.parse("p", ["p"]).num
+    raw = cx.get("behaviour")
+    if not isinstance(raw, list) or len(raw) != 4 or any(not isinstance(r, list) or len(r) != 4 for r in raw):
+        raise reader.fail("expected.counterexample.behaviour", "must be a 4x4 matrix")
+    D = [[reader.rational("expected.counterexample.behaviour", x) for x in row] for row in raw]
+    if any(x not in (0, 1) for row in D for x in row):
+        raise reader.fail("expected.counterexample.behaviour", "a deterministic point has entries 0 and 1 only")
+    # deterministic local NS point: a_x, b_y read off the blocks; must reproduce D exactly
+    outs_a, outs_b = [None, None], [None, None]
+    for x in (0, 1):
+        for y in (0, 1):
+            ones = [(a, b) for a in (0, 1) for b in (0, 1) if D[2 * x + a][2 * y + b] == 1]
+            if len(ones) != 1:
+                raise reader.fail("expected.counterexample.behaviour", f"block (x={x}, y={y}) is not deterministic")
+            (a, b), = ones
+            if outs_a[x] not in (None, a) or outs_b[y] not in (None, b):
+                raise reader.fail("expected.counterexample.behaviour", "outputs depend on the other party's input: "
+                                                                       "not a local non-signaling point")
+            outs_a[x], outs_b[y] = a, b
+    fa = [[outs_a[0], outs_a[0]], [outs_a[1], outs_a[1]]]
+    fb = [[outs_b[0], outs_b[1]], [outs_b[0], outs_b[1]]]
     from fractions import Fraction
 
-    D = vertex(fa, fb, p, p, Fraction(1, 2), Fraction(1, 2))
-    if not D.is_nonsignaling():
-        raise reader.fail("expected.counterexample", "the deterministic point is signaling")
-    ent = cx.get("entry")
-    if not isinstance(ent, list) or len(ent) != 4 or any(v not in (0, 1) or isinstance(v, bool) for v in ent):
-        raise reader.fail("expected.counterexample.entry", "must be [a, b, x, y]")
-    a, b, x, y = ent
-    if D.p((a, b), (x, y)) != 1:
-        raise reader.fail("expected.counterexample.entry", "D(ab|xy) is not 1 there")
+    p = RationalFunction.parse("p", ["p"]).num
+    V = vertex(fa, fb, p, p, Fraction(1, 2), Fraction(1, 2))  # an Eq. (9) vertex of S_(p,p),(1/2,1/2)
+    if list(V.values) != from_sw_matrix(D) or not V.is_nonsignaling():
+        raise reader.fail("expected.counterexample.behaviour", "is not the Eq. (9) vertex of its response tables")
     return Outcome("refuted", f"deterministic NS vertex D lies in Π_NS but D(ab|xy) = 1 > 1/2 >= every entry of the "
                               f"{len(orb)} members of the (E1) class on {st.domain_text()} ({detail})")

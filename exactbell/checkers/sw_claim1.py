@@ -6,7 +6,8 @@ of the Eq. (9) vertices of S_(p,p),(1/2,1/2) and S_(1/2,1/2),(p,p).
 data:
   vertex_counts  {"one_way": n1, "two_way": n2}: distinct vertices (recomputed)
   behaviour      4x4 matrix of the point P* of expected.counterexample (recomputed)
-  separation     {"matrix": c, "multipliers": [μ_1..μ_4], "bound": t, "point_value": <c,P*>}
+  separation     {"matrix": c, "multipliers": [μ_1..μ_4], "bound": t, "point_value": <c,P*>,
+                 "vertex_values": [<c,v> - μ·NS(v) for every one-way vertex] (recomputed)}
                  with μ on (NS_0^{A->B}, NS_1^{A->B}, NS_0^{B->A}, NS_1^{B->A}) = (p_B(0|0,y) -
                  p_B(0|1,y))_y, (p_A(0|x,0) - p_A(0|x,1))_x. t must equal the maximum of
                  <c, v> - μ·NS(v) over the one-way vertices; then <c, P> <= t on Π_NS[S_1W^p]
@@ -98,7 +99,13 @@ def decide(cert, reader) -> Outcome:
     if not isinstance(mu_raw, list) or len(mu_raw) != 4:
         raise reader.fail("data.separation.multipliers", "needs 4 multipliers")
     mu = [reader.rational(f"data.separation.multipliers[{i}]", m) for i, m in enumerate(mu_raw)]
-    t = max(sum(ci * vi for ci, vi in zip(c, v.values)) - sum(m * n for m, n in zip(mu, ns_vector(v))) for v in ow)
+    vals = [sum(ci * vi for ci, vi in zip(c, v.values)) - sum(m * n for m, n in zip(mu, ns_vector(v))) for v in ow]
+    listed = sep.get("vertex_values")
+    if not isinstance(listed, list) or len(listed) != len(vals) or \
+            any(reader.rational("data.separation.vertex_values", x) != v for x, v in zip(listed, vals)):
+        raise reader.fail("data.separation.vertex_values",
+                          "must list <c, v> - μ·NS(v) for every one-way vertex, in enumeration order")
+    t = max(vals)
     if reader.rational("data.separation.bound", sep.get("bound")) != t:
         raise reader.fail("data.separation.bound", f"max over the one-way vertices is {format_rational(t)}")
     val = sum(ci * vi for ci, vi in zip(c, P.values))

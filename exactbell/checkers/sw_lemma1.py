@@ -11,7 +11,8 @@ data:
   inclusion     {"A->B": max over all vertices of Bob's x-dependence, "B->A": max of Alice's
                 y-dependence}: recomputed; <= p and <= r proves S_(p,1)*,(r,1)* ⊆ S_(p,r)
   behaviour     4x4 matrix of the point P* of expected.counterexample (recomputed)
-  separation    {"matrix": c (4x4), "bound": t, "point_value": <c, P*>}: t must equal the
+  separation    {"matrix": c (4x4), "bound": t, "point_value": <c, P*>, "vertex_values": [<c, v>]
+                (every vertex, enumeration order, recomputed)}: t must equal the
                 maximum of <c, v> over all vertices (so <c, P> <= t on the hull) and
                 point_value > t: P* is not in S_(p,1)*,(r,1)*
 expected.counterexample: {"alice": [[p_A(0|x,y) for y] for x], "bob": [[p_B(0|x,y) for y] for x]}:
@@ -115,7 +116,12 @@ def decide(cert, reader) -> Outcome:
     if not isinstance(cm, list) or len(cm) != 4 or any(not isinstance(row, list) or len(row) != 4 for row in cm):
         raise reader.fail("data.separation.matrix", "must be a 4x4 matrix")
     c = [reader.rational("data.separation.matrix", x) for x in from_sw_matrix(cm)]
-    vmax = max(sum(ci * vi for ci, vi in zip(c, v.values)) for v in verts)
+    vals = [sum(ci * vi for ci, vi in zip(c, v.values)) for v in verts]
+    listed = sep.get("vertex_values")
+    if not isinstance(listed, list) or len(listed) != len(vals) or \
+            any(reader.rational("data.separation.vertex_values", x) != v for x, v in zip(listed, vals)):
+        raise reader.fail("data.separation.vertex_values", "must list <c, v> for every vertex, in enumeration order")
+    vmax = max(vals)
     t = reader.rational("data.separation.bound", sep.get("bound"))
     if t != vmax:
         raise reader.fail("data.separation.bound", f"the maximum of <c, v> over the vertices is {format_rational(vmax)}")

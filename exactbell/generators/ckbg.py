@@ -44,7 +44,7 @@ def chsh_problem(model: str, p, measure=None) -> dict:
 
 
 def optimum_cert(id_, claim, location, statement, problem, claimed, t=F(0), refuted_note=None,
-                 method="highs-ds") -> dict:
+                 method=None) -> dict:
     lp, _ = build(problem)
     res = certify(lp, t, method)
     if res["status"] != "optimal":
@@ -164,7 +164,7 @@ def message_universal():
 # parametric right-hand sides: exact piecewise value functions
 # --------------------------------------------------------------------------------------------
 
-def parametric_pieces(lp, lo, hi, method="highs-ds"):
+def parametric_pieces(lp, lo, hi, method=None):
     """Exact piecewise-affine optimum on [lo, hi] (convex in t): tangent/sandwich recursion.
     Returns (pieces [(a, b, (c0, c1), dual, tight)], points {t: (value, primal)})."""
     cache = {}
@@ -214,7 +214,7 @@ def parametric_pieces(lp, lo, hi, method="highs-ds"):
     return pieces, points
 
 
-def parametric_cert(id_, claim, location, statement, problem, lo, hi, claimed, counter=None, method="highs-ds"):
+def parametric_cert(id_, claim, location, statement, problem, lo, hi, claimed, counter=None, method=None):
     """``claimed``: list of (from, to, c0, c1)."""
     lp, _ = build(problem)
     pieces, points = parametric_pieces(lp, lo, hi, method)
@@ -273,3 +273,161 @@ def cglmp_domain():
         "Eq. (11) stated without a domain: for d = 2 and I_2 = -4 (below the local minimum -2) it would give "
         "min M = max[0, (I-2)/4] = 0; the exact optimum is 1/2.", problem, F(0),
         refuted_note="the formula needs I_d >= local minimum of I_d")
+
+
+# --------------------------------------------------------------------------------------------
+# I3322 (Fig. 2): black curve (full distribution, visibility v) and red curve (Bell value only)
+# --------------------------------------------------------------------------------------------
+
+X_TO_B_3322 = {"named": "x-to-b", "m_x": 3, "m_y": 3}
+INFLUENCE_XB = {"measure": "influence", "source": "x", "target": "b"}
+
+
+@generator("C002-08", PAPER, "C002-08")
+def i3322_black():
+    pr, w = fn.i3322_pr(), fn.white_noise(36, 4)
+    problem = {"type": "causal", "model": X_TO_B_3322,
+               "constraints": {"kind": "full", "p": rl(w), "p_t": rl([a - b for a, b in zip(pr, w)])},
+               "objective": INFLUENCE_XB}
+    return parametric_cert(
+        "C002-08", "C002-08", "eq. (36), L1487-1516; Fig. 2 (black)",
+        "For p = v p_PR + (1-v) p_W in the I3322 scenario (I3322 = 2v - 1), min C_{X->B} = max[0, (2v-1)/2] "
+        "for v in [0, 1] (t = v).", problem, F(0), F(1), [(F(0), F(1, 2), F(0), F(0)), (F(1, 2), F(1), F(-1, 2), F(1))])
+
+
+@generator("C002-09", PAPER, "C002-09")
+def i3322_red():
+    problem = {"type": "causal", "model": X_TO_B_3322,
+               "constraints": {"kind": "functional", "functional": {"name": "i3322"}, "value": "0", "value_t": "1",
+                               "ns": True},
+               "objective": INFLUENCE_XB}
+    return parametric_cert(
+        "C002-09", "C002-09", "L1517-1530; Fig. 2 (red)",
+        "With only I3322 = t, no-signalling and normalisation imposed: min C_{X->B} = 0 for t <= 0, (2/5) t for "
+        "0 <= t <= 5/7 (printed 0.714) and (3t - 1)/4 for 5/7 <= t <= 1 (range t in [-1, 1]).",
+        problem, F(-1), F(1), [(F(-1), F(0), F(0), F(0)), (F(0), F(5, 7), F(0), F(2, 5)),
+                               (F(5, 7), F(1), F(-1, 4), F(3, 4))])
+
+
+@generator("C002-10", PAPER, "C002-10")
+def i3322_values():
+    from ..certificates.format import envelope as env
+    return env("C002-10", "C002-10", PAPER, "L1497-1511",
+               "The I3322 PR generalisation p(ab|xy) = 1/2 iff [a+b = 1] <=> [x+y = 3] gives I3322 = 1; white noise "
+               "gives I3322 = -1.", "ckbg-functional-values", {"verdict": "verified"}, CONV,
+               {"functional": {"name": "i3322"},
+                "points": [{"p": rl(fn.i3322_pr()), "value": "1"}, {"p": rl(fn.white_noise(36, 4)), "value": "-1"}]})
+
+
+# --------------------------------------------------------------------------------------------
+# entropy, Pinsker, I_{A->B} (eq. 10)
+# --------------------------------------------------------------------------------------------
+
+def _arb_interval(x, digits=9):
+    """A rational interval [lo, hi] of width 10^-digits around an arb ball (generator side)."""
+    import flint
+    s = 10**digits
+    lo = F(int((x * s).floor().unique_fmpz()), s) - F(1, s)
+    return lo, lo + F(2, s)
+
+
+@generator("C002-07", PAPER, "C002-07")
+def entropy_tsirelson():
+    import flint
+    x = flint.arb(2).sqrt() / 2 - flint.arb(F(1, 2).numerator) / 2
+    one = flint.arb(1)
+    h = -(x * x.log() + (one - x) * (one - x).log()) / flint.arb(2).log()
+    lo, hi = _arb_interval(h)
+    return envelope("C002-07", "C002-07", PAPER, "L345-352",
+                    "At maximal quantum violation CHSH = 1/sqrt2 - 1/2 the minimal message entropy is "
+                    "h(1/sqrt2 - 1/2) ~ 0.736 bits, below Toner-Bacon's 1 bit.", "entropy-interval",
+                    {"verdict": "verified"}, CONV,
+                    {"argument": {"sqrt2": "1/2", "rational": "-1/2"}, "interval": [R(lo), R(hi)],
+                     "claimed": "92/125", "digits": 3})
+
+
+@generator("C002-17", PAPER, "C002-17")
+def pinsker_constant():
+    joint = [[F(3, 8), F(1, 8)], [F(1, 8), F(3, 8)]]
+    return envelope("C002-17", "C002-17", PAPER, "L407-409, L1924-1929",
+                    "Pinsker as printed: I(X,Y:Lambda) >= M^2 log2(e) with M the full l1 distance (eq. 5). "
+                    "Refuted: for p(s,l) = [[3/8,1/8],[1/8,3/8]], M = 1/2 and I = 0.1887 < 0.3607; the correct "
+                    "constant is 1/2 (erratum E-02).", "pinsker-constant",
+                    {"verdict": "refuted", "counterexample": {"joint": [rl(r) for r in joint], "M": "1/2"}}, CONV,
+                    {"joint": [rl(r) for r in joint], "M": "1/2", "claimed_constant": "1"})
+
+
+@generator("C002-18", PAPER, "C002-18")
+def pinsker_threshold():
+    import flint
+    info = F(663, 10000)
+    x = 2 + 4 * (flint.arb(2) * flint.arb(2).log() * flint.arb(flint.fmpq(663, 10000))).sqrt()
+    lo, hi = _arb_interval(x, 6)
+    return envelope("C002-18", "C002-18", PAPER, "L409-411",
+                    "I_d >= 3.214 forces I(X,Y:Lambda) > 0.0663 (with the corrected Pinsker constant the threshold "
+                    "is 2 + 4 sqrt(2 ln2 * 0.0663) = 3.2127).", "pinsker-threshold",
+                    {"verdict": "numeric-only", "tolerance": "1/500"}, CONV,
+                    {"info": R(info), "printed": "1607/500", "interval": [R(lo), R(hi)]})
+
+
+def _face_cert(space, expected):
+    from ..checkers.lp_ckbg_misc import _affine_dim  # same exact rank routine as the checker
+    from ..relaxations.lps import build_model
+    model = build_model({"named": "a-to-b", "m_x": 3, "m_y": 3})
+    f = fn.named_functional({"name": "i-a-to-b"})
+    pts = set()
+    for col in model.observation_columns():
+        p = [0] * model.size
+        for c, o in enumerate(col):
+            p[c * 4 + o] = 1
+        if space == "correlator":
+            p = [p[c * 4] - p[c * 4 + 1] - p[c * 4 + 2] + p[c * 4 + 3] for c in range(9)]
+        pts.add(tuple(p))
+    pts = sorted(pts)
+
+    def val(p):
+        if space == "probability":
+            return fn.evaluate(f, p)
+        return fn.evaluate(f, [v for e in p for v in (F(1 + e, 4), F(1 - e, 4), F(1 - e, 4), F(1 + e, 4))])
+
+    vals = [val(p) for p in pts]
+    tight = [p for p, v in zip(pts, vals) if v == 4]
+    dim, fdim = _affine_dim(pts), _affine_dim(tight)
+    exp = {"verdict": expected}
+    if expected == "refuted":
+        exp["counterexample"] = {"face_dimension": fdim, "polytope_dimension": dim}
+    return envelope(f"C002-11.{space}", "C002-11", PAPER, "eq. (10), L363-365, L1625-1630",
+                    f"I_A->B = E00 - E02 - E11 + E12 - E20 + E21 <= 4 is a facet of the A->B polytope (3 inputs, 2 "
+                    f"outputs), checked in {space} space.", "inequality-face", exp, CONV,
+                    {"model": {"named": "a-to-b", "m_x": 3, "m_y": 3}, "functional": {"name": "i-a-to-b"},
+                     "space": space, "bound": "4", "max": R(max(vals)), "tight_count": len(tight),
+                     "face_dimension": fdim, "polytope_dimension": dim})
+
+
+@generator("C002-11.correlator", PAPER, "C002-11")
+def face_correlator():
+    return _face_cert("correlator", "verified")
+
+
+@generator("C002-11.probability", PAPER, "C002-11")
+def face_probability():
+    return _face_cert("probability", "refuted")
+
+
+@generator("C002-13", PAPER, "C002-13")
+def a_to_b_violation():
+    from ..checkers.lp_ckbg_misc import _poly
+    from ..core import upoly
+    t = [F(0), F(2), F(-2)]  # t(e) = 2 e (1 - e)
+    D = upoly.add([F(1)], upoly.mul(t, t))
+    cos_b = upoly.add([F(1)], upoly.scale(upoly.mul(t, t), -1))
+    # I = E00 - E02 - E11 + E12 - E20 + E21 with the printed angles: D·I = 3D + cos_b + 2 s·(2t)
+    P = upoly.add(upoly.scale(D, 3), cos_b)
+    P4 = upoly.add(P, upoly.scale(D, -4))
+    Q = upoly.scale(t, 4)
+    return envelope("C002-13", "C002-13", PAPER, "L1638-1685",
+                    "Every state sqrt(e)|00> + sqrt(1-e)|11> with 0 < e < 1 violates I_A->B <= 4: with "
+                    "theta_A = (0, pi, pi/2), theta_B = (0, theta, -pi) and the rational witness tan(theta/2) = "
+                    "2e(1-e), I_A->B = 3 + cos(theta) + 2 sqrt(e(1-e)) sin(theta) > 4 for every e in (0,1).",
+                    "a-to-b-violation", {"verdict": "verified"}, CONV,
+                    {"t_poly": rl(t), "excess": {"P": rl(_poly(P4)), "Q": rl(_poly(Q))}})

@@ -248,24 +248,22 @@ def ocb_process(al: Fraction, r, one):
     e = [[1, 0], [0, 1]]
     alice = [[kron2(proj(e[a]), proj(e[x])) for a in range(2)] for x in range(2)]
     half = Fraction(1, 2)
-    xvec = [[half, half], [half, -half]]  # |X_a><X_a| = proj of (1, ±1)/sqrt2, entries ±1/2
     rho = [[half * one, one * 0], [one * 0, half * one]]
     bob = []
     for x2 in range(4):
         b, c = divmod(x2, 2)
         outs = []
         for a2 in range(2):
-            if c == 0:
+            if c == 0:  # |X_a2><X_a2|: entries 1/2 and ±1/2, then prepare |a2 xor b>
                 P = [[one * (half if i == j else (half if a2 == 0 else -half)) for j in range(2)] for i in range(2)]
                 outs.append(kron2(P, proj(e[a2 ^ b])))
             else:
                 outs.append(kron2(proj(e[a2]), rho))
         bob.append(outs)
-    del xvec
     return S, alice, bob
 
 
-def _ocb_cert(id_, claim, al: Fraction, statement, location, piece=None):
+def _ocb_cert(id_, claim, al: Fraction, statement, location, piece=None, lower_only=False):
     spec, r, one = _field_for(al)
     if piece is None:
         sc, alpha = iq.biased_ocb(al * one if spec else al)
@@ -292,7 +290,10 @@ def _ocb_cert(id_, claim, al: Fraction, statement, location, piece=None):
                   "instruments": [[[[[_t(v) for v in row] for row in M] for M in inst] for inst in A],
                                   [[[[_t(v) for v in row] for row in M] for M in inst] for inst in B]],
                   "value": _t(value)},
-        "claim": {"type": "equals", "value": _t(value)}})
+        "claim": {"type": "equals", "value": _t(value), "formula": "(1+a+sqrt(1+a^2))/2"}})
+    if lower_only:
+        del data["upper"]
+        data["claim"] = {"type": "attains", "value": _t(value), "formula": "(1+a+sqrt(1+a^2))/2"}
     ineq = {"name": "biased-ocb", "a": format_rational(al)} if piece is None else \
         {"name": "ocb-piece", "a": format_rational(al), "x_star": piece[0], "b_star": piece[1]}
     data = _with_ineq(data, ineq)
@@ -451,3 +452,54 @@ def lgyni_violation():
                     "At a = 0.189 the biased LGYNI is violated by a quantum ICO process (exact rational process with "
                     "canonical instruments beats 1 - a), so the no-violation threshold lies in [0.18864, 0.189].",
                     "ico-bound", {"verdict": "verified"}, CONV, data)
+
+
+# ----------------------------------------------------------------------------------------------
+# bistochastic classical supermaps (C001-31, C001-34)
+# ----------------------------------------------------------------------------------------------
+def _bistochastic_cert(id_, claim, n, support, g1, g2, statement, location):
+    from ..checkers.causal_bistochastic import first_violation
+    from ..causal.exact import Space
+
+    sp = Space([n] * 4)
+    S = {(sp.index(e), sp.index(e)): Fraction(1) for e in support}
+    bad = first_violation(S, n)
+    data = {"n": n, "support": [list(e) for e in support], "admissible": bad is None}
+    if bad is not None:
+        data["failing_condition"] = bad
+    data.update({"instruments": [g1, g2], "signalling": "perfect-two-way"})
+    return envelope(id_, claim, PAPER, location, statement, "bistochastic-supermap", {"verdict": "verified"},
+                    {"order": "A_in A_out B_in B_out", "instrument": "s' = g_x(s), outcome a = s'"}, data)
+
+
+@generator("C001-31", PAPER, "C001-31")
+def gyni_supermap():
+    sup = [(j ^ l, j, j ^ l, l) for j in range(2) for l in range(2)]
+    g = [[s ^ x for s in range(2)] for x in range(2)]
+    return _bistochastic_cert("C001-31", "C001-31", 2, sup, g, g,
+                              "The classical supermap s1 = s1' xor s2', s2 = s1' xor s2' (Eq. 86) is admissible in "
+                              "bistochastic theory (Eq. 12), and with instruments s' = s xor x it gives "
+                              "p(a1,a2|x1,x2) = delta(a1,x2) delta(a2,x1): GYNI is won with certainty.",
+                              "Sec. II Eq. (8), Methods Eq. (12), App. D Eq. (86)")
+
+
+for _n in (2, 3, 4, 5):
+    def _make(n=_n):
+        sup = [((j + l) % n, j, (j - l) % n, l) for j in range(n) for l in range(n)]
+        g1 = [[(s - x) % n for s in range(n)] for x in range(n)]
+        g2 = [[(x - s) % n for s in range(n)] for x in range(n)]
+        what = "is admissible" if n <= 3 else "is not admissible"
+        return _bistochastic_cert(f"C001-34.n={n}", "C001-34", n, sup, g1, g2,
+                                  f"The n-ary supermap s1 = s1'+s2', s2 = s1'-s2' (mod n) (Eq. 88) {what} for n = {n}; "
+                                  f"with s1' = s1 - x1, s2' = x2 - s2 it gives perfect two-way signalling.",
+                                  "Sec. II (l.116-118), App. E Eq. (88)")
+    generator(f"C001-34.n={_n}", PAPER, "C001-34")(_make)
+
+
+for _a in ("1", "3/4"):
+    def _make(a=_a):
+        return _ocb_cert(f"C001-15.a={a}", "C001-15", Fraction(a),
+                         f"S_OCB,a = I/4 + a/(4r) IZZI + 1/(4r) ZIXZ, r = sqrt(1+a^2) (Eq. 41) is a valid process matrix "
+                         f"and with the instruments (42)-(44) reaches (1 + a + r)/2 on the biased OCB; here a = {a}.",
+                         "App. B Eqs. (41)-(47)", lower_only=True)
+    generator(f"C001-15.a={_a}", PAPER, "C001-15")(_make)

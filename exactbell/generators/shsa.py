@@ -23,7 +23,10 @@ def ns_data(A, formula=None) -> dict:
     d = {"assemblage": A.to_spec()}
     if formula:
         d["formula"] = formula
-    d["bob_marginals"] = [mx.matrix_text(A.bob_marginal(0, y)) for y in range(A.ny)]
+    if A.type == "instrumental":
+        d["bob_marginals"] = [mx.matrix_text(A.bob_marginal(x)) for x in range(A.nx)]
+    else:
+        d["bob_marginals"] = [mx.matrix_text(A.bob_marginal(0, y)) for y in range(A.ny)]
     d["alice_probabilities"] = [[format_rational(A.alice_probability(a, x)) for a in range(A.na)] for x in range(A.nx)]
     return d
 
@@ -259,7 +262,6 @@ def transpose_map_data(with_representation: bool):
     from ..steering.assemblage import eq6_intended
 
     J = maps.choi_transpose(2)
-    half = Fraction(1, 2)
     singlet = [mx.ZERO, mx.ONE, -mx.ONE, mx.ZERO]
     val = mx.quad(J, singlet)
     data = {"map": {"dim": 2, "formula": "transpose", "choi": mx.matrix_text(J)},
@@ -273,7 +275,6 @@ def transpose_map_data(with_representation: bool):
         data["representation"] = {"assemblage": A.to_spec(), "formula": "sainz-eq6-intended",
                                   "realisation": R.to_spec(),
                                   "maps": [{"choi": mx.matrix_text(maps.choi_identity(2))}, "map"]}
-    del half
     return data
 
 
@@ -327,14 +328,11 @@ def c003_04():
 
 @generator("C003-11", PAPER, "C003-11")
 def c003_11():
-    from ..core.gaussian import Gaussian
-
     R, B = damped_bwi()
     # Bob measures Z for y=0 and the qubit POVM {1/2(1 + X), 1/2(1 - X)} for y=1
     half = Fraction(1, 2)
     pz = computational_povm()
     px = [mx.scale(half, mx.add(mx.identity(2), mx.PAULI[0])), mx.scale(half, mx.sub(mx.identity(2), mx.PAULI[0]))]
-    del Gaussian
     return envelope(
         "C003-11", "C003-11", PAPER, "L88-L92 (proof of Theorem 1), instance",
         "Bob measuring a quantum BWI assemblage gives quantum Bell correlations: E_y^dagger is unital and positive, "
@@ -399,3 +397,118 @@ def c003_01():
         "sum_a sigma_a|x = tr_A rho = rho_B for every x.",
         "steering-realisation", {"verdict": "verified"}, REAL_CONV,
         {"assemblage": A.to_spec(), "realisation": R.to_spec()})
+
+
+# -- robustness of the C003-17 erratum: every "Pauli frame" instrumental assemblage is quantum -----------
+def _frame_signs(A):
+    """s[a][x] with σ_{a|x} = ¼(𝟙 + s σ_x), or None."""
+    from ..steering.assemblage import pauli_block
+
+    s = [[None] * A.nx for _ in range(A.na)]
+    for a in range(A.na):
+        for x in range(A.nx):
+            for sign in (1, -1):
+                if A.block(a, x) == pauli_block(sign, x):
+                    s[a][x] = sign
+            if s[a][x] is None:
+                return None
+    return s
+
+
+def pauli_frame_realisation(A, field_spec=SQRT6):
+    """Exact quantum realisation of an instrumental assemblage σ_{a|x} = ¼(𝟙 + s_{a,x} σ_x), x = X,Y,Z, a = 0,1.
+
+    E_0 = id; τ_{0|x} = σ_{0|x}, ρ_B = ½(𝟙 + c·σ) with c = t·s_0, t ∈ {1/3, 0} (the two values making every
+    τ_{1|x} = ρ_B − σ_{0|x} a rank-one PSD matrix); the two choices give Bloch frames of opposite handedness,
+    so one of them is carried onto the target frame of a = 1 by a proper rotation R, implemented by
+    E_1 = Ad_U with U ∝ q_0 𝟙 − i q·σ (unnormalised rational quaternion, weight 1/|q|²)."""
+    from ..core.gaussian import Gaussian
+    from ..steering.assemblage import Assemblage, same_blocks
+    from ..steering.realisation import Channel, ghjw
+
+    s = _frame_signs(A)
+    if s is None or A.type != "instrumental" or A.nx != 3 or A.na != 2:
+        raise ValueError("not a Pauli-frame instrumental assemblage")
+    F = _field(field_spec)
+    for t in (Fraction(1, 3), Fraction(0)):
+        c = [t * s[0][x] for x in range(3)]
+        frame = [[(2 * c[j] - (s[0][x] if j == x else 0)) for j in range(3)] for x in range(3)]  # rows: vectors
+        target = [[(s[1][x] if j == x else 0) for j in range(3)] for x in range(3)]
+        # R with R·frame_x = target_x: R = T^T F (frame orthonormal rows)
+        R = [[sum(target[x][i] * frame[x][j] for x in range(3)) for j in range(3)] for i in range(3)]
+        det = (R[0][0] * (R[1][1] * R[2][2] - R[1][2] * R[2][1]) - R[0][1] * (R[1][0] * R[2][2] - R[1][2] * R[2][0])
+               + R[0][2] * (R[1][0] * R[2][1] - R[1][1] * R[2][0]))
+        if det != 1:
+            continue
+        rho_b = mx.scale(Fraction(1, 2), mx.identity(2))
+        for j in range(3):
+            rho_b = mx.add(rho_b, mx.scale(c[j] / 2, mx.PAULI[j]))
+        blocks = {}
+        for x in range(3):
+            blocks[(0, x, 0)] = A.block(0, x)
+            blocks[(0, x, 1)] = mx.sub(rho_b, A.block(0, x))
+        tau = Assemblage("traditional", 2, 3, 2, 1, blocks, F)
+        if t == 0:
+            half = mx.ONE * Fraction(1, 2)
+            Rz, K = ghjw(tau, F, K=[[half, half], [half, -half]])
+        else:
+            Rz, K = ghjw(tau, F)
+        tr = R[0][0] + R[1][1] + R[2][2]
+        candidates = []
+        if tr != -1:
+            q = [1 + tr, R[2][1] - R[1][2], R[0][2] - R[2][0], R[1][0] - R[0][1]]
+            candidates += [q, [q[0], -q[1], -q[2], -q[3]]]
+        for k in range(3):  # rotations by pi: quaternion from a column of R + 1
+            col = [R[i][k] + (1 if i == k else 0) for i in range(3)]
+            candidates.append([0] + col)
+        for q in candidates:
+            if not any(q):
+                continue
+            U = mx.identity(2)
+            U = mx.scale(q[0], U)
+            for j in range(3):
+                U = mx.sub(U, mx.scale(Gaussian(0, q[j + 1]), mx.PAULI[j]))
+            w = 1 / sum(Fraction(v) * v for v in q)
+            Rz.channels = [Channel([(Fraction(1), mx.identity(2))]), Channel([(w, U)])]
+            try:
+                Rz.validate()
+            except ValueError:
+                continue
+            if same_blocks(Rz.assemblage("instrumental"), A):
+                return F, tau, Rz, K
+    raise ValueError("no proper rotation found (should not happen)")
+
+
+@generator("C003-17.y0=1", PAPER, "C003-17")
+def c003_17_other_reading():
+    from ..steering.assemblage import eq6_intended
+
+    A = eq6_intended(1).postselect()
+    F, tau, R, K = pauli_frame_realisation(A)
+    conv = dict(REAL_CONV, reading="Eq. (6) with the sign flip on x=Y at y=1 instead of y=0, post-selected at y = a: "
+                                   "sigma_0|x = 1/4(1 + sigma_x); sigma_1|x = 1/4(1 - s_x sigma_x), s = (+1,-1,+1)")
+    return envelope(
+        "C003-17.y0=1", "C003-17", PAPER, "L138-L142 (Theorems 3 and 4, the example), other reading of Eq. (6)",
+        "The instrumental assemblage obtained from (6) by setting y = a is post-quantum (reading: transpose on y=0, "
+        "i.e. the Y sign flip at y=1).",
+        "steering-realisation",
+        {"verdict": "refuted", "counterexample": {"realisation": R.to_spec()}},
+        conv,
+        {"field": SQRT6, "assemblage": A.to_spec(), "formula": "sainz-eq6-intended-y0=1-postselected",
+         "ghjw": {"traditional": tau.to_spec(), "K": mx.matrix_text(K)}})
+
+
+@generator("C003-17.in-G_I", PAPER, "C003-17")
+def c003_17_in_gi():
+    from ..steering.assemblage import eq6_postselected
+
+    A = eq6_postselected()
+    data = ns_data(A, "sainz-eq6-postselected")
+    data["extension"] = eq6_intended(0).to_spec()
+    data["extension_formula"] = "sainz-eq6-intended"
+    return envelope(
+        "C003-17.in-G_I", "C003-17", PAPER, "L130-L142 (Definition 4 and the example of Theorems 3-4)",
+        "The instrumental example ((6) with y = a) is a general instrumental assemblage: it is the y = a "
+        "post-selection of the no-signalling BWI assemblage (6), so it lies in G_I (the part of the claim that holds; "
+        "it is also in Q_I, see C003-17).",
+        "steering-assemblage", {"verdict": "verified"}, dict(CONV, reading="Eq. (6) intended, y0 = 0"), data)

@@ -85,6 +85,8 @@ def _exact_solve(rows_idx, cols_idx, coef, rhs, guess):
     m, n = len(rows_idx), len(cols_idx)
     if n == 0:
         return {}
+    if m * n > 4_000_000:
+        raise ReconstructionError(f"active system {m}x{n} too large for a dense exact solve")
     M = flint.fmpq_mat(m, n + 1)
     for r, i in enumerate(rows_idx):
         for k, j in enumerate(cols_idx):
@@ -211,8 +213,17 @@ def reconstruct_dual(lp: LP, y, target=None, homogeneous: bool = False, t=Fracti
     return cand
 
 
-def certify(lp: LP, t: Fraction = Fraction(0), method: str = "highs-ds") -> dict:
-    """Solve and return exact {value, primal, dual, tight, seconds} (or Farkas if infeasible)."""
+def certify(lp: LP, t: Fraction = Fraction(0), method: str | None = None) -> dict:
+    """Solve and return exact {value, primal, dual, tight, seconds} (or Farkas if infeasible).
+    Without ``method``, tries dual simplex, then interior point + crossover (a different vertex)."""
+    if method is None:
+        err = None
+        for m in ("highs-ds", "highs-ipm"):
+            try:
+                return certify(lp, t, m)
+            except ReconstructionError as e:
+                err = e
+        raise err
     t0 = time.perf_counter()
     status, val, x, y = solve(lp, t, method)
     t1 = time.perf_counter()

@@ -280,3 +280,61 @@ class PermGroup:
 
     def orbit(self, S) -> set:
         return {self.image(g, S) for g in self.elements}
+
+
+# ---------------------------------------------------------------------------------------------
+# completeness of a facet list, without any enumeration code
+
+def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None):
+    """Decide whether ``facets`` (faces of conv(Q) of codimension one, e.g. verified facets or
+    intersections of faces) are *all* the facets of conv(Q).
+
+    Criterion (exact, recursive): the facet–ridge graph of a polytope is connected, and every ridge
+    lies in exactly two facets. So a non-empty list of facets is complete iff for each member F
+    the ridges F ∩ G (G another member, rank(F ∩ G) = rank(Q) − 2) are all the facets of F —
+    the same question one dimension lower, answered recursively; a simplex with r vertices has
+    exactly r facets and a segment two. Returns (True, None) or (False, reason)."""
+    memo = {} if memo is None else memo
+    ranks = {} if ranks is None else ranks
+
+    def rank(S):
+        r = ranks.get(S)
+        if r is None:
+            r = ranks[S] = ps.rank(S)
+        return r
+
+    def rec(Q, facets):
+        fs = frozenset(facets)
+        known = memo.get(Q)
+        if known is not None:
+            return (True, None) if known == fs else (False, f"face of {len(Q)} points has another facet list")
+        r = rank(Q)
+        if r <= 1:
+            ok = not fs
+        elif len(Q) == r:
+            ok = fs == frozenset(Q - {w} for w in Q)
+        elif r == 2:
+            ok = len(fs) == 2
+        else:
+            ok = bool(fs)
+        if not ok:
+            return False, f"face with {len(Q)} points and affine rank {r - 1} has an incomplete facet list ({len(fs)} found)"
+        if r > 2 and len(Q) > r:
+            flist = list(fs)
+            for F in flist:
+                if rank(F) != r - 1:
+                    return False, "a listed facet has the wrong rank"
+                sub = set()
+                for G in flist:
+                    if G is F:
+                        continue
+                    I = F & G
+                    if len(I) >= r - 2 and rank(I) == r - 2:
+                        sub.add(I)
+                ok, why = rec(F, sub)
+                if not ok:
+                    return False, why
+        memo[Q] = fs
+        return True, None
+
+    return rec(frozenset(Q), facets)

@@ -143,7 +143,8 @@ def prove(st: Statement, max_depth: int | None = None) -> dict:
         boxes.MAX_DEPTH = max_depth
     status, res = boxes.prove(st.node, st.names, st.box, st.open_flags, st.strict)
     if status == "proved":
-        return {"method": "boxes", "tree": res, "leaves": res.count("I") + res.count("B")}
+        return {"method": "boxes", "tree": res, "leaves": res.count("I") + res.count("B"),
+                "centre_values": boxes.centre_values(st.node, boxes.leaf_boxes(st.box, res))}
     if status == "refuted":
         if not st.in_domain(res):
             raise ProverError("counterexample candidate on an open side of the domain")
@@ -199,6 +200,8 @@ def verify(st: Statement, proof: dict) -> tuple[str, str]:
         n = boxes.check(st.node, st.names, st.box, st.open_flags, st.strict, tree)
         if proof.get("leaves") != n:
             raise ProverError(f"leaves: the tree closes {n} boxes, not {proof.get('leaves')!r}")
+        if proof.get("centre_values") != boxes.centre_values(st.node, boxes.leaf_boxes(st.box, tree)):
+            raise ProverError("centre_values: not the exact values of lhs - rhs at the leaf-box centres")
         return "verified", f"{n} boxes closed ({tree.count('I')} interval, {tree.count('B')} Bernstein)"
     raise ProverError(f"unknown proof method {method!r} (cells, boxes, identity, refuted)")
 

@@ -151,6 +151,27 @@ def prove(node, names, domain_box, open_flags, strict: bool):
     return "proved", "".join(out)
 
 
+def leaf_boxes(domain_box, tree: str) -> list:
+    """The leaf boxes of a recorded subdivision, in preorder."""
+    out, stack, pos = [], [list(domain_box)], 0
+    while stack and pos < len(tree):
+        box = stack.pop()
+        ch = tree[pos]
+        pos += 1
+        if ch == "S":
+            left, right = _split(box)
+            stack.append(right)
+            stack.append(left)
+        else:
+            out.append(box)
+    return out
+
+
+def centre_values(node, boxes_) -> list[str]:
+    """Exact values of f at the leaf-box centres (recorded so every constant is load-bearing)."""
+    return [eval_point(node, tuple((lo + hi) / 2 for lo, hi in box)).text() for box in boxes_]
+
+
 def check(node, names, domain_box, open_flags, strict: bool, tree: str) -> int:
     """Re-check a recorded subdivision; returns the number of leaves or raises ProverError."""
     if not isinstance(tree, str) or set(tree) - set("SIB"):

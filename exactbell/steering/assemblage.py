@@ -278,6 +278,7 @@ FORMULAS = {
     "sainz-eq6-literal": eq6_literal,
     "sainz-eq6-postselected": eq6_postselected,
     "sainz-eq5-postselected": pr_postselected,
+    "sainz-eq6-intended-y0=1-postselected": lambda: eq6_intended(1).postselect(),
 }
 
 

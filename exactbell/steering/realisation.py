@@ -215,7 +215,27 @@ def _rational_sqrt(q: Fraction):
 
 
 def ldl_factor(rho, field=None):
-    """K with K K† = ρ (full rank), K = L·√D from the exact LDL† (pivots must be rational)."""
+    """K with K K† = ρ (full rank), K = L·√D from the exact LDL† of a symmetric permutation PρPᵀ
+    (the first pivot order whose pivots have square roots in the field; K = Pᵀ K_P)."""
+    from itertools import permutations
+
+    n = len(rho)
+    last = None
+    for perm in permutations(range(n)):
+        rp = [[rho[perm[i]][perm[j]] for j in range(n)] for i in range(n)]
+        try:
+            Kp = _ldl_factor(rp, field)
+        except RealisationError as e:
+            last = e
+            continue
+        K = [None] * n
+        for i in range(n):
+            K[perm[i]] = Kp[i]
+        return K
+    raise last
+
+
+def _ldl_factor(rho, field=None):
     from ..core.gaussian import herm_psd
 
     n = len(rho)

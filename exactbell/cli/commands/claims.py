@@ -9,6 +9,7 @@ from .check import run_checks
 
 def run(args) -> int:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     _, results = run_checks(args.paths, show_progress=False)
@@ -22,7 +23,7 @@ def run(args) -> int:
             table.add_column(col, overflow="fold", max_width=60 if col == "statement" else None)
         for r in (r for r in results if r.paper == paper):
             mark = "[green]" if r.passed else "[bold red]"
-            table.add_row(r.id, r.location, r.statement, r.kind, f"{mark}{r.verdict}[/]")
+            table.add_row(escape(r.id), escape(r.location), escape(r.statement), r.kind, f"{mark}{r.verdict}[/]")
         console.print(table)
     console.print(summary_line(results))
     return 0 if all(r.passed for r in results) else 1

@@ -1,0 +1,203 @@
+"""Parametric facet families F(p) of the signaling polytopes, decided for ALL p in an interval.
+
+Float-free (checkers import it). For a one-parameter family, every entry of F(p), the bound and
+the vertices V(p) are rational functions of p. Over a common denominator D(p) (sign-constant on
+the open interval), the slack of each vertex, D·(bound − ⟨F, V⟩), is a polynomial; its sign on the
+whole interval is decided by exact real-root isolation (:func:`exactbell.core.upoly.sign_cells`).
+
+Facetness: the identically tight labels T (slack ≡ 0) are found exactly; their affine rank at a
+rational sample p0 equals dim − 1, which proves the generic rank. The rank can only drop at the
+real roots of one maximal minor of T (a nonzero polynomial, obtained by exact interpolation) or
+where every slack vanishes; those roots in the open interval are returned as *exceptional* points
+(isolating intervals), outside of which F(p) is a facet.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import flint
+
+from ..core import upoly
+from ..core.poly import Poly, RationalFunction
+from .exact import PointSet
+from .models import TABLES, signaling_points
+
+
+def _u(poly: Poly, var: str | None) -> list:
+    if var is None:
+        c = poly.constant_value()
+        if c is None:
+            raise ValueError(f"unexpected parameter in {poly.to_text()}")
+        return upoly.trim([c])
+    return upoly.trim(poly.univariate_coefficients(var))
+
+
+def _lcm(a, b):
+    g = upoly.gcd(a, b)
+    return upoly.divmod_(upoly.mul(a, b), g)[0]
+
+
+class SignalingFamily:
+    """Vertices of S_(p,q),(r,s) with fidelities given as polynomials in (at most) one variable."""
+
+    def __init__(self, fidelities: list, var: str | None):
+        self.var = var
+        self.labels = [(ka, kb) for ka in range(len(TABLES)) for kb in range(len(TABLES))]
+        pts = signaling_points(*fidelities)
+        self.vertices = {lab: [_u(Poly.lift(x) if not isinstance(x, Poly) else x, var) for x in v] for lab, v in pts}
+
+    def points_at(self, x, labels=None) -> list:
+        labels = self.labels if labels is None else labels
+        if self.var is None:
+            return [tuple(Fraction(c[0]) if c else Fraction(0) for c in self.vertices[lab]) for lab in labels]
+        return [tuple(Fraction(upoly.evaluate(c, x)) if c else Fraction(0) for c in self.vertices[lab])
+                for lab in labels]
+
+
+def common_form(entries: list, bound, var):
+    """(numerators N_k, N_b, D): entries = N_k / D, bound = N_b / D with D = lcm of denominators."""
+    rfs = [RationalFunction.lift(e) for e in entries] + [RationalFunction.lift(bound)]
+    nums = [_u(f.num, var) for f in rfs]
+    dens = [_u(f.den, var) for f in rfs]
+    D = [Fraction(1)]
+    for d in dens:
+        D = _lcm(D, d)
+    out = [upoly.mul(n, upoly.divmod_(D, d)[0]) for n, d in zip(nums, dens)]
+    return out[:-1], out[-1], D
+
+
+def interval_sign(D, lo, hi) -> int | None:
+    """The sign of polynomial D on the open interval (lo, hi), or None if it vanishes there."""
+    D = upoly.trim(D)
+    if not D:
+        return None
+    if len(D) > 1:
+        roots = [r for r in upoly.isolate_real_roots(D, lo, hi) if not (r[1] == hi and upoly.evaluate(D, hi) == 0)]
+        if roots:
+            return None
+    v = upoly.evaluate(D, (Fraction(lo) + Fraction(hi)) / 2)
+    return (v > 0) - (v < 0)
+
+
+def interpolate(xs, ys) -> list:
+    """The polynomial of degree < len(xs) through the points (exact Lagrange)."""
+    out: list = []
+    for i, (xi, yi) in enumerate(zip(xs, ys)):
+        if yi == 0:
+            continue
+        term = [Fraction(yi)]
+        denom = Fraction(1)
+        for j, xj in enumerate(xs):
+            if j != i:
+                term = upoly.mul(term, [-Fraction(xj), Fraction(1)])
+                denom *= xi - xj
+        out = upoly.add(out, upoly.scale(term, 1 / denom))
+    return out
+
+
+def _fq(x: Fraction):
+    return flint.fmpq(x.numerator, x.denominator)
+
+
+def rank_minor(fam: SignalingFamily, labels, x0) -> tuple[int, list]:
+    """(rank r of the homogenised tight rows at x0, a nonzero r×r minor as a polynomial in p)."""
+    pts = fam.points_at(x0, labels)
+    rows = [[Fraction(1)] + list(v) for v in pts]
+    if not rows:
+        return 0, [Fraction(1)]
+    n = len(rows[0])
+    M = flint.fmpq_mat(len(rows), n, [_fq(x) for r in rows for x in r])
+    r = M.rank()
+    # greedy independent rows, then independent columns
+    sel, cur = [], 0
+    for i in range(len(rows)):
+        T = flint.fmpq_mat(len(sel) + 1, n, [_fq(x) for k in sel + [i] for x in rows[k]])
+        if T.rank() > cur:
+            sel.append(i)
+            cur += 1
+        if cur == r:
+            break
+    cols, cur = [], 0
+    for j in range(n):
+        T = flint.fmpq_mat(r, len(cols) + 1, [_fq(rows[i][k]) for i in sel for k in cols + [j]])
+        if T.rank() > cur:
+            cols.append(j)
+            cur += 1
+        if cur == r:
+            break
+    if fam.var is None:
+        return r, [Fraction(1)]
+    sel_labels = [labels[i] for i in sel]
+    deg = 2 * r
+    xs = [Fraction(k) for k in range(deg + 1)]
+    ys = []
+    for x in xs:
+        P = fam.points_at(x, sel_labels)
+        R = [[Fraction(1)] + list(v) for v in P]
+        A = flint.fmpq_mat(r, r, [_fq(R[i][k]) for i in range(r) for k in cols])
+        d = A.det()
+        ys.append(Fraction(int(d.p), int(d.q)))
+    return r, upoly.trim(interpolate(xs, ys))
+
+
+def analyse(fam: SignalingFamily, entries: list, bound, sense: str, lo=None, hi=None, x0=None) -> dict:
+    """Decide one inequality of the family. ``entries``: 16 RationalFunctions (row by row)."""
+    var = fam.var
+    N, Nb, D = common_form(entries, bound, var)
+    if var is not None:
+        sD = interval_sign(D, lo, hi)
+        if sD is None:
+            return {"status": "undefined", "reason": "a denominator vanishes inside the interval"}
+    else:
+        sD = 1 if D[0] > 0 else -1
+    sgn = sD if sense == "<=" else -sD
+    slacks = {}
+    for lab in fam.labels:
+        V = fam.vertices[lab]
+        acc = list(Nb)
+        for n_k, v_k in zip(N, V):
+            if n_k and v_k:
+                acc = upoly.add(acc, upoly.scale(upoly.mul(n_k, v_k), -1))
+        slacks[lab] = upoly.scale(acc, sgn)
+    tight = [lab for lab in fam.labels if not slacks[lab]]
+    violation = None
+    for lab in fam.labels:
+        s = slacks[lab]
+        if var is None:
+            if s and s[0] < 0:
+                violation = {"vertex": list(lab), "at": None, "amount": -s[0] / abs(D[0])}
+                break
+        else:
+            ok, x = upoly.nonnegative_on(s, lo, hi)
+            if not ok:
+                # report a point strictly inside the open interval
+                if x in (lo, hi):
+                    for y, sg in upoly.sign_cells(s, lo, hi)[1:-1]:
+                        if sg < 0:
+                            x = y
+                            break
+                if x in (lo, hi):
+                    continue  # negative only at an endpoint excluded from the open interval
+                amount = -upoly.evaluate(s, x) / abs(upoly.evaluate(D, x))
+                violation = {"vertex": list(lab), "at": x, "amount": amount}
+                break
+    x_s = x0 if var is not None else None
+    dim = PointSet(fam.points_at(x_s)).affine_dim()
+    r, minor = rank_minor(fam, tight, x_s)
+    out = {"tight": tight, "rank": r - 1, "dim": dim, "violation": violation}
+    if violation is not None:
+        out["status"] = "invalid"
+        return out
+    if len(tight) == len(fam.labels):
+        out["status"] = "implicit-equality"
+        return out
+    out["status"] = "facet" if r - 1 == dim - 1 else "valid-not-facet"
+    if var is not None and out["status"] == "facet":
+        g: list = []
+        for lab in fam.labels:
+            if slacks[lab]:
+                g = upoly.gcd(g, slacks[lab]) if g else slacks[lab]
+        bad = upoly.mul(minor, g if g else [Fraction(1)])
+        roots = upoly.isolate_real_roots(bad, lo, hi) if len(upoly.trim(bad)) > 1 else []
+        out["exceptional"] = [(a, b) for a, b in roots if not (b == hi and upoly.evaluate(bad, hi) == 0)]
+    return out
