@@ -12,7 +12,6 @@ turns it into an exact :class:`~exactbell.core.scenario.Behaviour`.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
@@ -231,10 +230,3 @@ def load_correlation(path):
             raise CausalError(f"{path}: term {t!r} is outside scenario {sc.to_spec()}")
         alpha[key] += to_rational(t.get("value"))
     return sc, alpha
-
-
-def dumps_bound(sc, alpha) -> str:
-    """Human-readable causal bound with the optimal strategies (for scripts)."""
-    cb = causal_bound(sc, alpha)
-    return json.dumps({"causal_bound": str(cb.value), "vertices": cb.vertices,
-                       "optimal": [d for _, d in cb.optimal]}, indent=1)

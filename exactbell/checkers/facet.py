@@ -27,9 +27,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.numbers import format_rational, to_rational
-from ..core import upoly
-from ..polytopes.family import SignalingFamily, analyse, common_form
+from ..core.numbers import format_rational
+from ..polytopes.family import SignalingFamily, analyse
 from ..polytopes.models import signaling, symmetry_group
 from ..polytopes.signaling import MODELS
 from . import Outcome, checker
@@ -139,15 +138,10 @@ def decide(cert, reader) -> Outcome:
     M = signaling(*fid_at)
     _, group = symmetry_group(M)
     where_pt = M.index_of()
-    pts_all = fam.points_at(x0)
     keys = {}
     for n in facets:
-        res, entries, bound, sense = results[n]
-        tight_pts = set()
-        for lab, pt in zip(fam.labels, pts_all):
-            if _value_at(entries, bound, pt, xs, sense) == 0:
-                tight_pts.add(where_pt[pt])
-        keys[n] = group.canonical(tight_pts)
+        res = results[n][0]
+        keys[n] = group.canonical({where_pt[pt] for pt in fam.points_at(x0, res["tight_at_sample"])})
     n_classes = len(set(keys.values()))
     if reader.get("data.classes", int) != n_classes:
         raise reader.fail("data.classes", f"checker finds {n_classes} distinct classes among {len(facets)} facets "

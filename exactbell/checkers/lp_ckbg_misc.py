@@ -209,11 +209,17 @@ def _poly(coeffs):
 
 
 def _positive_open01(a) -> bool:
+    """a > 0 on the open interval (0, 1): strip the factors e and (1 − e), then the squarefree part has
+    no root in (0, 1] (Sturm) and a(1/2) > 0."""
     a = upoly.trim(a)
     if not a:
         return False
-    roots = upoly.count_roots(a, Fraction(0), Fraction(1)) - (1 if upoly.evaluate(a, Fraction(1)) == 0 else 0)
-    return roots == 0 and upoly.evaluate(a, Fraction(1, 2)) > 0
+    while a[0] == 0:
+        a = a[1:]
+    while upoly.evaluate(a, Fraction(1)) == 0:
+        a = upoly.divmod_(a, [Fraction(1), Fraction(-1)])[0]
+    sq = upoly.divmod_(a, upoly.gcd(a, upoly.derivative(a)))[0] if len(a) > 1 else a
+    return upoly.count_roots(sq, Fraction(0), Fraction(1)) == 0 and upoly.evaluate(a, Fraction(1, 2)) > 0
 
 
 @checker("a-to-b-violation")

@@ -6,7 +6,8 @@ lp-optimum data:
   optimum     the exact optimum; ``primal`` a feasible point with that objective; ``dual`` a dual-feasible
               point with the same objective; ``tight`` the complete set of tight dual columns
   claimed     the paper's value for this instance (for objectives with sense "max" the reported value is
-              −optimum). Verdict: verified iff claimed equals the proven optimum, refuted otherwise
+              −optimum); ``relation`` "=" (default) or ">=" (the claim is optimum >= claimed).
+              Verdict: verified iff the relation holds for the proven optimum, refuted otherwise
               (``expected.counterexample`` must state {"claimed", "optimum"} exactly).
 lp-feasible data: problem, t, primal (objective-free feasibility), claim "feasible".
 lp-infeasible data: problem, t, farkas (y: homogeneous dual feasible), farkas_value (rhs·y > 0),
@@ -43,9 +44,12 @@ def decide_optimum(cert, reader) -> Outcome:
         raise reader.fail("data.dual", f"dual objective is {dv}, certificate states optimum {opt}")
     value = _sign(reader) * opt
     claimed = reader.rational("data.claimed")
+    relation = reader.get("data.relation", str, default="=")
+    if relation not in ("=", ">="):
+        raise reader.fail("data.relation", 'must be "=" (optimum equals claimed) or ">=" (optimum at least claimed)')
     detail = f"LP optimum proven exactly: {format_rational(value)} (primal = dual, {lp.ncols} columns, {lp.nrows} rows)"
-    if value == claimed:
-        return Outcome("verified", detail + "; equals the claimed value")
+    if value == claimed or (relation == ">=" and value > claimed):
+        return Outcome("verified", detail + f"; claim (optimum {relation} {format_rational(claimed)}) holds")
     if cert.verdict == "refuted":
         ce = reader.get("expected.counterexample", dict)
         with reader.context("expected.counterexample"):

@@ -44,7 +44,7 @@ def chsh_problem(model: str, p, measure=None) -> dict:
 
 
 def optimum_cert(id_, claim, location, statement, problem, claimed, t=F(0), refuted_note=None,
-                 method=None) -> dict:
+                 method=None, relation="=") -> dict:
     lp, _ = build(problem)
     res = certify(lp, t, method)
     if res["status"] != "optimal":
@@ -56,8 +56,11 @@ def optimum_cert(id_, claim, location, statement, problem, claimed, t=F(0), refu
         data["t"] = R(t)
     data.update(lp_certificate(lp, res))
     data["claimed"] = R(claimed)
-    expected = {"verdict": "verified" if value == claimed else "refuted"}
-    if value != claimed:
+    holds = value == claimed or (relation == ">=" and value > claimed)
+    if relation != "=":
+        data["relation"] = relation
+    expected = {"verdict": "verified" if holds else "refuted"}
+    if not holds:
         expected["counterexample"] = {"claimed": R(claimed), "optimum": R(value),
                                       "note": refuted_note or "the exact LP optimum differs from the claim"}
     return envelope(id_, claim, PAPER, location, statement, "lp-optimum", expected, CONV, data)
@@ -431,3 +434,113 @@ def a_to_b_violation():
                     "2e(1-e), I_A->B = 3 + cos(theta) + 2 sqrt(e(1-e)) sin(theta) > 4 for every e in (0,1).",
                     "a-to-b-violation", {"verdict": "verified"}, CONV,
                     {"t_poly": rl(t), "excess": {"P": rl(_poly(P4)), "Q": rl(_poly(Q))}})
+
+
+# --------------------------------------------------------------------------------------------
+# measurement dependence: GHZ
+# --------------------------------------------------------------------------------------------
+
+@generator("C002-22", PAPER, "C002-22")
+def ghz_md():
+    problem = {"type": "measurement-dependence", "model": {"local": [[2, 2], [2, 2], [2, 2]]},
+               "constraints": {"kind": "full", "p": rl(fn.ghz())}, "objective": {"measure": "measurement-dependence"}}
+    return optimum_cert(
+        "C002-22", "C002-22", "L425-431",
+        "GHZ correlations (3 parties, X/Y inputs, p(xyz) = 1/8): the minimal measurement dependence is M = 1/4 "
+        "exactly (the paper's lower bound 0.090 = (1/4)^2 log2 e uses the uncorrected Pinsker constant; the "
+        "corrected bound is 0.045, see C002-17).", problem, F(1, 4))
+
+
+# --------------------------------------------------------------------------------------------
+# bilocality
+# --------------------------------------------------------------------------------------------
+
+BILOCAL_BINARY = {"inputs": {"x": 2, "z": 2}, "outputs": {"a": 2, "b": 4, "c": 2},
+                  "parents": {"a": ["x"], "b": [], "c": ["z"]}}
+BILOCAL_TERNARY = {"inputs": {"x": 3, "z": 3}, "outputs": {"a": 2, "b": 4, "c": 2},
+                   "parents": {"a": ["x"], "b": [], "c": ["z"]}}
+
+
+def bilocal_p(v2: F) -> list:
+    """Eqs. (54)-(55): p_v = v^2 p + (1 - v^2)/16, b = 2 b0 + b1; contexts (x, z), outcomes (a, b, c)."""
+    p = []
+    for x in range(2):
+        for z in range(2):
+            for a in range(2):
+                for b in range(4):
+                    b0, b1 = divmod(b, 2)
+                    for c in range(2):
+                        p.append(F(1, 16) * (1 + v2 * (-1) ** (a + c) * F((-1) ** b0 + (-1) ** (x + z + b1), 2)))
+    return p
+
+
+def ternary_p() -> list:
+    """Two singlets; Alice and Charlie measure X, Y, Z; Bob's Bell measurement b = 0..3 <-> Phi+, Phi-, Psi+,
+    Psi- (A-C left in the same Bell state): p = (1/16)(1 + (-1)^(a+c) [x = z] s_b(x))."""
+    signs = [(1, -1, 1), (-1, 1, 1), (1, 1, -1), (-1, -1, -1)]
+    p = []
+    for x in range(3):
+        for z in range(3):
+            for a in range(2):
+                for b in range(4):
+                    for c in range(2):
+                        p.append(F(1, 16) * (1 + (-1) ** (a + c) * (signs[b][x] if x == z else 0)))
+    return p
+
+
+def nu_profile(nu: F) -> list:
+    return [nu, F(1, 2) - nu, F(1, 2) - nu, nu]
+
+
+def _bilocal_problem(v2, objective, model=BILOCAL_BINARY, p=None):
+    return {"type": "bilocal", "model": model,
+            "constraints": {"kind": "full", "p": rl(p if p is not None else bilocal_p(v2))}, "objective": objective}
+
+
+_V = {"1": F(1), "4/5": F(4, 5)}
+for _vs, _v in _V.items():
+    _claimed = {"1": (F(1, 4), F(1, 4)), "4/5": (F(4, 25), F(17, 50))}[_vs]
+    for _k, _sense in enumerate(("min", "max")):
+        generator(f"C002-28.v={_vs}.{_sense}", PAPER, "C002-28")(
+            lambda _v=_v, _vs=_vs, _sense=_sense, _c=_claimed[_k]: optimum_cert(
+                f"C002-28.v={_vs}.{_sense}", "C002-28", "LPs (57)/(58), L2336-2350",
+                f"Binary bilocal scenario, distribution (54) at v = {_vs}: nu_{_sense} = {R(_c)} "
+                f"(paper: v = 1 gives 1/4, v = 0.8 gives 0.16 and 0.34; closed form [v^2/4, (2-v^2)/4]).",
+                _bilocal_problem(_v * _v, {"measure": "table-weight", "node": "a", "table": [0, 0], "sense": _sense}),
+                _c))
+
+for _vs, _v in {"1": F(1), "17/20": F(17, 20), "4/5": F(4, 5), "3/4": F(3, 4)}.items():
+    generator(f"C002-30.v={_vs}", PAPER, "C002-30")(
+        lambda _v=_v, _vs=_vs: optimum_cert(
+            f"C002-30.v={_vs}", "C002-30", "L511-517, Fig. 5; LP (53) with q^a = f(nu) added",
+            f"Binary bilocal scenario at v = {_vs}, nu = 1/4, Alice marginal fixed to f(nu): M_BL = 2v^2 - 1 = "
+            f"{R(2 * _v * _v - 1)}." + (" At v = 1 the nu range is the single point 1/4 (C002-28), so this is the "
+                                        "minimum over nu." if _v == 1 else " (Value at nu = 1/4 only; the minimum "
+                                                                          "over nu is not certified here.)"),
+            _bilocal_problem(_v * _v, {"measure": "non-bilocality", "nu_profile": rl(nu_profile(F(1, 4))),
+                                       "fix_marginal": True}), 2 * _v * _v - 1))
+
+
+@generator("C002-29.lp53", PAPER, "C002-29")
+def lp53_as_printed():
+    v2 = F(16, 25)
+    return optimum_cert(
+        "C002-29.lp53", "C002-29", "eq. (53), L2320-2352 (erratum E-10)",
+        "LP (53) exactly as printed (objective ||M^nu q||_1 without the constraint q^a = f(nu)) at v = 4/5: the paper "
+        "states its minimum over nu is attained at nu = 1/4 with value 2v^2 - 1 = 7/25, i.e. LP53(nu) >= 7/25 for "
+        "every nu. At nu = 11/50 the exact optimum of LP (53) is below 7/25.",
+        _bilocal_problem(v2, {"measure": "non-bilocality", "nu_profile": rl(nu_profile(F(11, 50))),
+                              "fix_marginal": False}), F(7, 25), relation=">=",
+        refuted_note="LP (53) lacks the marginal constraint; with it added the minimum is at nu = 1/4 (C002-30)")
+
+
+@generator("C002-32", PAPER, "C002-32")
+def ternary_bilocal():
+    prof = [F(0), F(1, 4), F(1, 4), F(0), F(1, 4), F(0), F(0), F(1, 4)]
+    return optimum_cert(
+        "C002-32", "C002-32", "L2596-2609",
+        "Two singlets, Alice and Charlie measuring X, Y, Z, Bob a Bell-state measurement: with q^a_000 = 0 and "
+        "q^a_001 = q^a_010 = q^a_100 = 1/4 (hence q^a_111 = 1/4) the minimal non-bilocality is M_BL = 0: an "
+        "explicit exact bilocal model.",
+        _bilocal_problem(None, {"measure": "non-bilocality", "nu_profile": rl(prof), "fix_marginal": True},
+                         BILOCAL_TERNARY, ternary_p()), F(0))

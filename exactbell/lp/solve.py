@@ -242,6 +242,9 @@ def certify(lp: LP, t: Fraction = Fraction(0), method: str | None = None) -> dic
     pv, dv = exact.objective_value(lp, xp), exact.dual_value(lp, yd, t)
     if pv != dv:
         raise ReconstructionError(f"exact primal {pv} and dual {dv} values differ (numeric {val})")
+    yd = pin_dual(lp, yd)
+    if exact.dual_violation(lp, yd) or exact.dual_value(lp, yd, t) != pv:
+        raise ReconstructionError("pinning the dual broke feasibility or its value")
     return {"status": "optimal", "value": pv, "primal": xp, "dual": yd, "tight": exact.tight_columns(lp, yd),
             "solve_seconds": t1 - t0, "reconstruct_seconds": time.perf_counter() - t1}
 
@@ -265,7 +268,37 @@ def farkas(lp: LP, t: Fraction = Fraction(0)) -> dict:
                   bounds=bounds, method="highs-ds")
     if res.status != 0 or -res.fun <= TOL:
         raise ReconstructionError("no Farkas certificate found (is the LP really infeasible?)")
-    y = reconstruct_dual(lp, res.x, homogeneous=True, t=t)
+    y = pin_dual(lp, reconstruct_dual(lp, res.x, homogeneous=True, t=t), homogeneous=True)
     if exact.dual_value(lp, y, t) <= 0:
         raise ReconstructionError("reconstructed Farkas vector has rhs·y <= 0")
+    return y
+
+
+def pin_dual(lp: LP, y: dict, homogeneous: bool = False, max_rounds: int = 50) -> dict:
+    """Move every dual entry that occurs in no tight column (and whose row has a zero right-hand
+    side, so the dual objective is unchanged) towards zero until it vanishes or some column becomes
+    tight: an exact ratio test that keeps dual feasibility. Makes every stored dual entry load-bearing."""
+    y = dict(y)
+    cols_c = [Fraction(0) if homogeneous else lp.objective.get(j, Fraction(0)) for j in range(lp.ncols)]
+    for _ in range(max_rounds):
+        aty = exact.dual_products(lp, y)
+        tight = {j for j in range(lp.ncols) if aty[j] == cols_c[j] or not lp.nonneg[j]}
+        loose = [i for i in y if not any(j in tight for j in lp.rows[i])]
+        if not loose:
+            return y
+        for i in loose:
+            if lp.rhs0[i] != 0 or lp.rhs1[i] != 0:
+                continue
+            aty = exact.dual_products(lp, y)
+            sgn = 1 if y[i] > 0 else -1
+            step = abs(y[i])
+            for j, a in lp.rows[i].items():
+                inc = -sgn * a  # change of (A^T y)_j per unit step
+                if inc > 0 and lp.nonneg[j]:
+                    step = min(step, (cols_c[j] - aty[j]) / inc)
+            new = y[i] - sgn * step
+            if new == 0:
+                del y[i]
+            else:
+                y[i] = new
     return y

@@ -37,6 +37,23 @@ def _lcm(a, b):
     return upoly.divmod_(upoly.mul(a, b), g)[0]
 
 
+def _fq(x: Fraction):
+    x = Fraction(x)
+    return flint.fmpq(x.numerator, x.denominator)
+
+
+def _fr(c) -> Fraction:
+    return Fraction(int(c.p), int(c.q))
+
+
+def to_flint(a: list) -> flint.fmpq_poly:
+    return flint.fmpq_poly([_fq(c) for c in a])
+
+
+def from_flint(a: flint.fmpq_poly) -> list:
+    return upoly.trim([_fr(c) for c in a.coeffs()])
+
+
 class SignalingFamily:
     """Vertices of S_(p,q),(r,s) with fidelities given as polynomials in (at most) one variable."""
 
@@ -44,14 +61,21 @@ class SignalingFamily:
         self.var = var
         self.labels = [(ka, kb) for ka in range(len(TABLES)) for kb in range(len(TABLES))]
         pts = signaling_points(*fidelities)
-        self.vertices = {lab: [_u(Poly.lift(x) if not isinstance(x, Poly) else x, var) for x in v] for lab, v in pts}
+        self.vertices = {lab: [to_flint(_u(Poly.lift(x), var)) for x in v] for lab, v in pts}
+        self._cache: dict = {}
 
     def points_at(self, x, labels=None) -> list:
+        if x not in self._cache:
+            if self.var is None:
+                self._cache[x] = {lab: tuple(_fr(c(0)) for c in V) for lab, V in self.vertices.items()}
+            else:
+                fx = _fq(x)
+                self._cache[x] = {lab: tuple(_fr(c(fx)) for c in V) for lab, V in self.vertices.items()}
+            if len(self._cache) > 64:
+                self._cache.pop(next(iter(self._cache)))
+        table = self._cache[x]
         labels = self.labels if labels is None else labels
-        if self.var is None:
-            return [tuple(Fraction(c[0]) if c else Fraction(0) for c in self.vertices[lab]) for lab in labels]
-        return [tuple(Fraction(upoly.evaluate(c, x)) if c else Fraction(0) for c in self.vertices[lab])
-                for lab in labels]
+        return [table[tuple(lab)] for lab in labels]
 
 
 def common_form(entries: list, bound, var):
@@ -95,10 +119,6 @@ def interpolate(xs, ys) -> list:
     return out
 
 
-def _fq(x: Fraction):
-    return flint.fmpq(x.numerator, x.denominator)
-
-
 def rank_minor(fam: SignalingFamily, labels, x0) -> tuple[int, list]:
     """(rank r of the homogenised tight rows at x0, a nonzero r×r minor as a polynomial in p)."""
     pts = fam.points_at(x0, labels)
@@ -128,16 +148,32 @@ def rank_minor(fam: SignalingFamily, labels, x0) -> tuple[int, list]:
     if fam.var is None:
         return r, [Fraction(1)]
     sel_labels = [labels[i] for i in sel]
-    deg = 2 * r
-    xs = [Fraction(k) for k in range(deg + 1)]
-    ys = []
-    for x in xs:
-        P = fam.points_at(x, sel_labels)
-        R = [[Fraction(1)] + list(v) for v in P]
-        A = flint.fmpq_mat(r, r, [_fq(R[i][k]) for i in range(r) for k in cols])
-        d = A.det()
-        ys.append(Fraction(int(d.p), int(d.q)))
-    return r, upoly.trim(interpolate(xs, ys))
+    one = flint.fmpq_poly([1])
+    A = [[([one] + fam.vertices[tuple(lab)])[k] for k in cols] for lab in sel_labels]
+    return r, from_flint(bareiss_det(A))
+
+
+def bareiss_det(A) -> flint.fmpq_poly:
+    """Determinant of a square matrix of polynomials (fraction-free Bareiss elimination)."""
+    A = [list(row) for row in A]
+    n = len(A)
+    sign, prev = 1, flint.fmpq_poly([1])
+    for k in range(n - 1):
+        if A[k][k] == 0:
+            piv = next((i for i in range(k + 1, n) if A[i][k] != 0), None)
+            if piv is None:
+                return flint.fmpq_poly([])
+            A[k], A[piv] = A[piv], A[k]
+            sign = -sign
+        for i in range(k + 1, n):
+            for j in range(k + 1, n):
+                num = A[i][j] * A[k][k] - A[i][k] * A[k][j]
+                q, rem = divmod(num, prev)
+                if rem != 0:
+                    raise ArithmeticError("Bareiss division not exact")
+                A[i][j] = q
+        prev = A[k][k]
+    return A[n - 1][n - 1] * sign if n else flint.fmpq_poly([1])
 
 
 def analyse(fam: SignalingFamily, entries: list, bound, sense: str, lo=None, hi=None, x0=None) -> dict:
@@ -151,18 +187,35 @@ def analyse(fam: SignalingFamily, entries: list, bound, sense: str, lo=None, hi=
     else:
         sD = 1 if D[0] > 0 else -1
     sgn = sD if sense == "<=" else -sD
+    fN = [to_flint(n) for n in N]
+    fB = to_flint(Nb)
     slacks = {}
     for lab in fam.labels:
-        V = fam.vertices[lab]
-        acc = list(Nb)
-        for n_k, v_k in zip(N, V):
+        acc = fB
+        for n_k, v_k in zip(fN, fam.vertices[lab]):
             if n_k and v_k:
-                acc = upoly.add(acc, upoly.scale(upoly.mul(n_k, v_k), -1))
-        slacks[lab] = upoly.scale(acc, sgn)
+                acc = acc - n_k * v_k
+        slacks[lab] = acc if sgn > 0 else -acc
+    distinct = {}
+    for lab in fam.labels:
+        key = str(slacks[lab])
+        if key not in distinct:
+            distinct[key] = from_flint(slacks[lab])
+        slacks[lab] = distinct[key]
     tight = [lab for lab in fam.labels if not slacks[lab]]
+    if x0 is not None or var is None:
+        at = Fraction(x0) if var is not None else None
+        tight_now = [lab for lab in fam.labels if (upoly.evaluate(slacks[lab], at) if var else (slacks[lab][0] if slacks[lab] else 0)) == 0]
+    else:
+        tight_now = tight
     violation = None
+    seen = set()
     for lab in fam.labels:
         s = slacks[lab]
+        key = tuple(s)
+        if key in seen:
+            continue
+        seen.add(key)
         if var is None:
             if s and s[0] < 0:
                 violation = {"vertex": list(lab), "at": None, "amount": -s[0] / abs(D[0])}
@@ -184,7 +237,7 @@ def analyse(fam: SignalingFamily, entries: list, bound, sense: str, lo=None, hi=
     x_s = x0 if var is not None else None
     dim = PointSet(fam.points_at(x_s)).affine_dim()
     r, minor = rank_minor(fam, tight, x_s)
-    out = {"tight": tight, "rank": r - 1, "dim": dim, "violation": violation}
+    out = {"tight": tight, "tight_at_sample": tight_now, "rank": r - 1, "dim": dim, "violation": violation}
     if violation is not None:
         out["status"] = "invalid"
         return out

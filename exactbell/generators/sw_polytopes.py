@@ -1,0 +1,251 @@
+"""Sengupta–Wooltorton polytope certificates: Appendix A vertex classes, Appendix B facet families,
+Table I class counts (generator side: cdd.gmp and adjacency decomposition are used here only)."""
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+from ..certificates.format import envelope
+from ..core.numbers import format_rational
+from ..core.poly import Poly, RationalFunction
+from ..polytopes.family import SignalingFamily, analyse
+from ..polytopes.signaling import MODELS
+from . import generator
+
+PAPER = "sengupta-wooltorton"
+SW = {"form": "sw-4x4", "matrix": "P[2x+a][2y+b] = p(ab|xy), Eq. (5); F read row by row",
+      "pairing": "<F,P> = sum_ij F_ij P_ij",
+      "labels": "vertex (kA,kB): truth tables of f_A(x,y~) and f_B(x~,y), k = 8 t00 + 4 t01 + 2 t10 + t11"}
+DATA = Path(__file__).resolve().parent.parent / "polytopes" / "data" / "sw_appendix_b.json"
+
+
+def appendix_b() -> dict:
+    return json.loads(DATA.read_text())
+
+
+def fr(x) -> str:
+    return format_rational(x)
+
+
+def _family(model: str, var: str | None, params: dict):
+    """SignalingFamily for a named model with one symbolic variable or fixed parameters."""
+    names = {k: (Poly.var(k) if k == var else Poly.const(Fraction(v))) for k, v in params.items()}
+    fids = []
+    for k in "pqrs":
+        f = RationalFunction.parse(MODELS[model][k], list(names))
+        num = f.num
+        for name, val in names.items():
+            pass
+        fids.append(_subst(f, names))
+    return SignalingFamily(fids, var)
+
+
+def _subst(f: RationalFunction, names: dict) -> Poly:
+    fixed = {k: v.constant_value() for k, v in names.items() if v.constant_value() is not None and len(v.terms) <= 1
+             and not v.variables()}
+    num, den = f.num.substitute(fixed), f.den.substitute(fixed)
+    c = den.constant_value()
+    return num * (1 / c)
+
+
+def item(name, matrix, sense, bound, fam, var, lo, hi, x0, rf_vars):
+    entries = [RationalFunction.parse(x, rf_vars) for row in matrix for x in row]
+    if var is None:
+        fixed = {k: v for k, v in x0.items()}
+        entries = [RationalFunction(e.num.substitute(fixed), e.den.substitute(fixed)) for e in entries]
+        b = RationalFunction.parse(bound, rf_vars)
+        b = RationalFunction(b.num.substitute(fixed), b.den.substitute(fixed))
+        res = analyse(fam, entries, b, sense)
+    else:
+        res = analyse(fam, entries, RationalFunction.parse(bound, rf_vars), sense, lo, hi, x0)
+    out = {"name": name, "matrix": matrix, "sense": sense, "bound": bound, "status": res["status"]}
+    if res["status"] == "undefined":
+        return out, res
+    out["tight"] = len(res["tight"])
+    out["rank"] = res["rank"]
+    if res["status"] == "facet" and var is not None:
+        out["exceptional"] = [[fr(a), fr(b)] for a, b in res["exceptional"]]
+    if res["status"] == "invalid":
+        v = res["violation"]
+        out["violation"] = {"vertex": v["vertex"], "amount": fr(v["amount"])}
+        if var is not None:
+            out["violation"]["at"] = fr(v["at"])
+    return out, res
+
+
+def family_cert(id_, claim, location, statement, model, items, *, var=None, rng=None, sample=None, fixed=None,
+                expect_distinct=True, note=None):
+    """Build a facet-family certificate; the expected verdict is derived from the analysis."""
+    from ..checkers import facet as _fc  # noqa: F401  (same code path as the checker)
+    from ..polytopes.models import signaling, symmetry_group
+    from ..polytopes.family import SignalingFamily
+
+    params = {}
+    if var is not None:
+        lo, hi = Fraction(rng[0]), Fraction(rng[1])
+        x0 = Fraction(sample)
+        params[var] = {"range": [fr(lo), fr(hi)]}
+        fam = _family(model, var, {var: 0})
+        rf_vars = [var]
+    else:
+        lo = hi = None
+        x0 = {k: Fraction(v) for k, v in fixed.items()}
+        for k, v in x0.items():
+            params[k] = fr(v)
+        fam = _family(model, None, x0)
+        rf_vars = list(x0)
+    rows, results = [], {}
+    for name, matrix, sense, bound in items:
+        row, res = item(name, matrix, sense, bound, fam, var, lo, hi, x0, rf_vars)
+        rows.append(row)
+        results[name] = res
+    dims = {r["dim"] for r in results.values() if "dim" in r}
+    dim = dims.pop()
+    # classes at the sample
+    xs = {var: x0} if var else {}
+    fid_at = [f.evaluate(xs) if var else f.constant_value() for f in
+              [_subst(RationalFunction.parse(MODELS[model][k], list(xs) + rf_vars), {**({var: Poly.var(var)} if var else {}), **({k2: Poly.const(v) for k2, v in x0.items()} if var is None else {})}) for k in "pqrs"]]
+    M = signaling(*fid_at)
+    _, group = symmetry_group(M)
+    where = M.index_of()
+    keys = {}
+    for name, matrix, sense, bound in items:
+        res = results[name]
+        if res["status"] == "facet":
+            keys[name] = group.canonical({where[pt] for pt in fam.points_at(x0 if var else None, res["tight_at_sample"])})
+    classes = len(set(keys.values()))
+    data = {"model": model, "fidelities": dict(MODELS[model])}
+    if var is not None:
+        data["sample"] = fr(x0)
+    data.update({"dim": dim, "inequalities": rows, "classes": classes})
+    if note:
+        data["note"] = note
+    # expected verdict
+    bad = [r for r in rows if r["status"] != "facet"]
+    names = [n for n in keys]
+    dup = next(((a, b) for i, a in enumerate(names) for b in names[i + 1:] if keys[a] == keys[b]), None)
+    if not bad and dup is None:
+        expected = {"verdict": "verified"}
+    elif bad:
+        r = bad[0]
+        if r["status"] == "invalid":
+            ce = {"item": r["name"], "problem": "invalid", **r["violation"]}
+        else:
+            ce = {"item": r["name"], "problem": "not-facet", "rank": r.get("rank")}
+        expected = {"verdict": "refuted", "counterexample": ce}
+    else:
+        expected = {"verdict": "refuted", "counterexample": {"item": dup[1], "problem": "same-class", "other": dup[0]}}
+    return envelope(id_, claim, PAPER, location, statement, "facet-family", expected, SW, data, parameters=params)
+
+
+# ---------------------------------------------------------------------------------------------
+# Appendix B1: S_(p,p),(1/2,1/2)
+
+F6_RECONSTRUCTED = [["-p^3", "0", "0", "0"],
+                    ["-p*(1-p)^2", "0", "-p*(1-p)*(2*p-1)", "0"],
+                    ["-p^2*(3*p-2)", "-p^2*(2*p-1)", "p^2*(2*p-1)", "0"],
+                    ["(1-p)^3", "0", "0", "0"]]
+
+
+def b1_items(reconstructed: bool = False):
+    B = appendix_b()["B1"]
+    items = [("F1", B[0], ">=", "0")]
+    for k in range(1, 13):
+        name = f"F{k + 1}"
+        if reconstructed and name == "F6":
+            items.append(("F6*", F6_RECONSTRUCTED, "<=", "0"))
+        else:
+            items.append((name, B[k], "<=", "1"))
+    return items
+
+
+@generator("C000-06", PAPER, "C000-06")
+def b1_printed():
+    return family_cert(
+        "C000-06", "C000-06", "Appendix B1, L560-580",
+        "F1..F13 are the 13 facet classes of S_(p,p),(1/2,1/2) for p in (1/2,1) (convention <P,F_i> <= 1; F1 read "
+        "as positivity p(00|00) >= 0).",
+        "one-way-symmetric", b1_items(), var="p", rng=("1/2", "1"), sample="3/4")
+
+
+@generator("C000-06.reconstructed", PAPER, "C000-06")
+def b1_reconstructed():
+    return family_cert(
+        "C000-06.reconstructed", "C000-06", "Appendix B1, L560-580 (F6 replaced)",
+        "With F6 replaced by the reconstructed 13th class F6* (hull gauge, bound 0), F1..F13 are 13 facets of "
+        "S_(p,p),(1/2,1/2) in 13 distinct symmetry classes, for every p in (1/2,1).",
+        "one-way-symmetric", b1_items(True), var="p", rng=("1/2", "1"), sample="3/4")
+
+
+@generator("C000-05", PAPER, "C000-05")
+def interpolation_criterion():
+    B = appendix_b()["B1"]
+    return family_cert(
+        "C000-05", "C000-05", "Sec. III B, L176-178",
+        "An inequality valid on all vertices and saturated by at least dim-many vertices is a facet (the paper's "
+        "criterion). Counterexample: F1 read as <P,F1> <= 1 on S_(p,p),(1/2,1/2) is valid and saturated by more "
+        "than dim = 10 vertex labels, but its tight points have affine rank 5.",
+        "one-way-symmetric", [("F1<=1", B[0], "<=", "1")], var="p", rng=("1/2", "1"), sample="3/4")
+
+
+# ---------------------------------------------------------------------------------------------
+# Appendix B2: S_(p,p),(p,p)
+
+@generator("C000-24", PAPER, "C000-24")
+def b2_printed():
+    B = appendix_b()["B2"]
+    items = [("F'1", B[0], ">=", "0")] + [(f"F'{k + 1}", B[k], "<=", "1") for k in range(1, 5)]
+    return family_cert(
+        "C000-24", "C000-24", "Appendix B2, L582-593",
+        "F'1..F'5 are facets of S_(p,p),(p,p) for p in (1/2,1) (convention <P,F'_i> <= 1; F'1 read as positivity).",
+        "two-way-symmetric", items, var="p", rng=("1/2", "1"), sample="3/4")
+
+
+@generator("C000-24.valid-part", PAPER, "C000-24")
+def b2_valid():
+    B = appendix_b()["B2"]
+    items = [("F'1", B[0], ">=", "0"), ("F'2", B[1], "<=", "1")]
+    return family_cert(
+        "C000-24.valid-part", "C000-24", "Appendix B2, L582-593",
+        "F'1 (as p(00|00) >= 0) and F'2 are facets of S_(p,p),(p,p) for every p in (1/2,1), in distinct classes.",
+        "two-way-symmetric", items, var="p", rng=("1/2", "1"), sample="3/4")
+
+
+# ---------------------------------------------------------------------------------------------
+# Appendix B3: S_(p,1),(r,1), at fixed (p, r)
+
+def b3_items():
+    out = []
+    for k, it in enumerate(appendix_b()["B3"]):
+        name = f"#{k + 1}[{it['label']}]"
+        sense, bound = (">=", "0") if k == 0 else ("<=", "1")
+        out.append((name, it["matrix"], sense, bound))
+    return out
+
+
+def b3_cert(p, r):
+    pid = f"C000-15.p={p},r={r}"
+
+    @generator(pid, PAPER, "C000-15")
+    def make():
+        return family_cert(
+            pid, "C000-15", "Appendix B3, L594-636",
+            f"The 29 printed matrices are facets of S_(p,1),(r,1) (convention <P,F> <= 1; #1 read as positivity), "
+            f"here at (p, r) = ({p}, {r}).",
+            "fixed-bit", b3_items(), fixed={"p": p, "r": r})
+
+
+for _p, _r in (("2/3", "3/4"), ("1/2", "1/3")):
+    b3_cert(_p, _r)
+
+
+@generator("C000-13", PAPER, "C000-13")
+def g_pr():
+    G = [["1", "1", "0", "r-1"], ["1", "0", "0", "0"], ["0", "0", "0", "0"], ["p-1", "0", "0", "(1-p)*(1-r)"]]
+    return family_cert(
+        "C000-13", "C000-13", "Sec. IV B, L321-327; Appendix B3 item #5",
+        "G_{p,r} = [[1,1,0,r-1],[1,0,0,0],[0,0,0,0],[p-1,0,0,(1-p)(1-r)]] is a facet of S_(p,1),(r,1) "
+        "(<P,G> <= 1), here at (p, r) = (2/3, 3/4); it equals item #5 of the printed list.",
+        "fixed-bit", [("G_pr", G, "<=", "1"), ("#5", appendix_b()["B3"][4]["matrix"], "<=", "1")],
+        fixed={"p": "2/3", "r": "3/4"})
