@@ -5,11 +5,14 @@ data:
   model, fidelities   a named channel model (signaling.MODELS) and its fidelities (must agree)
   sample              (symbolic case) a rational parameter value inside the range where ranks and
                       symmetry classes are evaluated
+  range               (symbolic case) the range the paper states; must equal parameters.<p>.range
   dim                 affine dimension of the polytope (at the sample)
   inequalities        list of {name, matrix (4×4, Eq. (5) form), sense "<=" | ">=", bound,
                       status, tight, rank, exceptional, violation?}
                         status       facet | valid-not-facet | invalid | implicit-equality
                         tight        number of (kA,kB) labels with slack ≡ 0
+                        slack_sum    Σ over the 256 labels of bound − ⟨F,V⟩ at the sample (or the
+                                     fixed parameters): an exact fingerprint of F and the model
                         rank         affine rank of those labels' points (facet: dim − 1)
                         exceptional  isolating intervals of the parameter values where the rank
                                      may drop (facets of a symbolic family only)
@@ -28,8 +31,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.numbers import format_rational
-from ..polytopes.family import SignalingFamily, analyse
-from ..polytopes.models import signaling, symmetry_group
+from ..polytopes.family import MixFamily, SignalingFamily, analyse
+from ..polytopes.models import signaling, signaling_mix, symmetry_group
 from ..polytopes.signaling import MODELS
 from . import Outcome, checker
 
@@ -38,6 +41,19 @@ STATUSES = ("facet", "valid-not-facet", "invalid", "implicit-equality", "undefin
 
 def _symbolic_setup(reader):
     model = reader.get("data.model", str)
+    if model == "signaling-mix":
+        fid_raw = reader.get("data.fidelities", dict)
+        if set(fid_raw) != {"p", "r"}:
+            raise reader.fail("data.fidelities", "the mixture takes fidelities p and r")
+        fids = []
+        for k in "pr":
+            f = reader.symbolic(f"data.fidelities.{k}", fid_raw[k])
+            if f.den.constant_value() is None:
+                raise reader.fail(f"data.fidelities.{k}", "fidelities must be polynomials in the parameter")
+            fids.append(f.num * (1 / f.den.constant_value()))
+        if len(reader.symbols) > 1:
+            raise reader.fail("parameters", "at most one symbolic parameter is supported")
+        return model, fids, next(iter(reader.symbols), None)
     if model not in MODELS:
         raise reader.fail("data.model", f"unknown channel model {model!r} (known: {', '.join(MODELS)})")
     fid_raw = reader.get("data.fidelities", dict)
@@ -60,9 +76,8 @@ def _symbolic_setup(reader):
     return model, fids, var
 
 
-def _matrix(reader, where):
-    m = reader.get(where, list)
-    if len(m) != 4 or any(not isinstance(r, list) or len(r) != 4 for r in m):
+def _matrix(reader, where, m):
+    if not isinstance(m, list) or len(m) != 4 or any(not isinstance(r, list) or len(r) != 4 for r in m):
         raise reader.fail(where, "must be a 4x4 matrix (Eq. (5) form)")
     return [reader.symbolic(where, x) for r in m for x in r]
 
@@ -89,7 +104,11 @@ def decide(cert, reader) -> Outcome:
         x0 = reader.rational("data.sample")
         if not lo < x0 < hi:
             raise reader.fail("data.sample", "must lie strictly inside the parameter range")
-    fam = SignalingFamily(fids, var)
+    if var is not None:
+        rng = reader.get("data.range", list)
+        if len(rng) != 2 or (reader.rational("data.range", rng[0]), reader.rational("data.range", rng[1])) != (lo, hi):
+            raise reader.fail("data.range", "must equal the parameter range (the range the paper states)")
+    fam = MixFamily(*fids, var) if model == "signaling-mix" else SignalingFamily(fids, var)
     items = reader.get("data.inequalities", list)
     if not items:
         raise reader.fail("data.inequalities", "empty list")
@@ -103,7 +122,7 @@ def decide(cert, reader) -> Outcome:
         if not isinstance(name, str) or name in names:
             raise reader.fail(f"{where}.name", "missing or duplicate name")
         names.append(name)
-        entries = _matrix(reader, f"{where}.matrix")
+        entries = _matrix(reader, f"{where}.matrix", it.get("matrix"))
         sense = it.get("sense")
         if sense not in ("<=", ">="):
             raise reader.fail(f"{where}.sense", 'must be "<=" or ">="')
@@ -120,6 +139,8 @@ def decide(cert, reader) -> Outcome:
         dim = res["dim"]
         if it.get("tight") != len(res["tight"]):
             raise reader.fail(f"{where}.tight", f"checker finds {len(res['tight'])} identically tight labels")
+        if reader.rational(f"{where}.slack_sum", it.get("slack_sum")) != res["slack_sum"]:
+            raise reader.fail(f"{where}.slack_sum", f"checker finds {format_rational(res['slack_sum'])}")
         if it.get("rank") != res["rank"]:
             raise reader.fail(f"{where}.rank", f"checker finds affine rank {res['rank']}")
         if res["status"] == "facet" and var is not None:
@@ -135,7 +156,7 @@ def decide(cert, reader) -> Outcome:
     facets = [n for n in names if results[n][0]["status"] == "facet"]
     xs = {var: x0} if var else {}
     fid_at = [f.evaluate(xs) if var else f.constant_value() for f in fids]
-    M = signaling(*fid_at)
+    M = signaling_mix(*fid_at) if model == "signaling-mix" else signaling(*fid_at)
     _, group = symmetry_group(M)
     where_pt = M.index_of()
     keys = {}
@@ -156,6 +177,15 @@ def decide(cert, reader) -> Outcome:
                 break
         if dup:
             break
+    relation = reader.get("data.relation", str, "distinct")
+    if relation not in ("distinct", "same-class"):
+        raise reader.fail("data.relation", 'must be "distinct" or "same-class"')
+    if relation == "same-class":
+        if not bad and n_classes == 1:
+            return Outcome("verified", f"{len(names)} facets of a {dim}-dim polytope, all in one symmetry class")
+        dup = None
+        if not bad:
+            bad = [facets[-1]]
     if not bad and dup is None:
         return Outcome("verified", f"{len(names)} facets of a {dim}-dim polytope, {n_classes} distinct classes "
                        f"(group order {group.order})" + (f", valid for all {var} in ({lo}, {hi})" if var else ""))
@@ -192,8 +222,8 @@ def _confirm_violation(reader, where, v, fam, entries, bound, sense, var, lo, hi
     if not isinstance(v, dict):
         raise reader.fail(where, "an invalid item needs its violation {vertex, at, amount}")
     lab = v.get("vertex")
-    if not (isinstance(lab, list) and len(lab) == 2 and all(isinstance(k, int) and 0 <= k < 16 for k in lab)):
-        raise reader.fail(f"{where}.vertex", "must be a label [kA, kB] with 0 <= k < 16")
+    if not (isinstance(lab, list) and tuple(lab) in set(fam.labels)):
+        raise reader.fail(f"{where}.vertex", "must be a vertex label ([kA, kB], or [channel, kA, kB] for the mixture)")
     xs = {}
     if var is not None:
         at = reader.rational(f"{where}.at", v.get("at"))

@@ -1,12 +1,14 @@
 """Small exact / interval checks for Chaves–Kueng–Brask–Gross (claims C002-07/10/11/13/17/18).
 
 Kinds:
-  ckbg-functional-values  data: functional (named), points [{"p", "value"}]: exact evaluation.
+  ckbg-functional-values  data: functional (named), outcomes (per context), points [{"p", "value"}]:
+                          normalised distributions and exact evaluation.
   entropy-interval        data: argument {"sqrt2": a, "rational": b} (x = a√2 + b), interval [lo, hi],
                           claimed (decimal as p/q), digits: proves lo < h(x) < hi with arb balls, hi-lo small,
                           h(x) rounds to the claimed value, and h(x) < 1 (less than one bit).
-  pinsker-constant        data: joint (2×2 p(s, λ)), claimed_constant c: the claim I >= c·M²·log2(e) is
-                          refuted when arb proves I < c·M²·log2(e) for this joint distribution.
+  pinsker-constant        data: joint (2×2 p(s, λ)), M, claimed_constant c, information_bits and claimed_bound
+                          (rational brackets of I and c·M²·log2 e): the claim I >= c·M²·log2(e) is refuted when
+                          arb proves I < c·M²·log2(e) for this joint distribution.
   pinsker-threshold       data: info (p/q), printed (p/q), interval [lo, hi]: rigorous bracket of
                           I* = 2 + 4 sqrt(2 ln2 · info) (numeric-only; printed value compared by tolerance).
   inequality-face         data: model (named), functional (named), bound, space ("probability"|"correlator"),
@@ -57,9 +59,12 @@ def functional_values(cert, reader) -> Outcome:
         with reader.context(f"data.points.{k}"):
             p = [to_rational(v) for v in pt["p"]]
             want = to_rational(pt["value"])
-            size = max(f[0]) + 1
-            if len(p) < size:
-                raise ValueError(f"distribution has {len(p)} entries, the functional needs at least {size}")
+            nout = reader.get("data.outcomes", int)
+            nctx, nout_f = fn.functional_shape(reader.get("data.functional", dict))
+            if nout != nout_f or len(p) != nctx * nout:
+                raise ValueError(f"distribution has {len(p)} entries, the functional needs {nctx} x {nout_f}")
+            if any(v < 0 for v in p) or any(sum(p[c:c + nout]) != 1 for c in range(0, len(p), nout)):
+                raise ValueError("distribution is not nonnegative and normalised in every context")
             got = fn.evaluate(f, p)
             if got != want:
                 raise ValueError(f"functional value is {got}, not {want}")
@@ -114,10 +119,14 @@ def pinsker_constant(cert, reader) -> Outcome:
     half = _arb(M * M / 2) / flint.arb(2).log()
     if not info >= half:
         raise reader.fail("data.joint", "the correct Pinsker bound (M²/2)·log2 e fails: arithmetic error")
+    for where, ball in (("data.information_bits", info), ("data.claimed_bound", bound)):
+        lo, hi = _interval(reader, where)
+        if not (ball > _arb(lo) and ball < _arb(hi)) or hi - lo > Fraction(1, 10**6):
+            raise reader.fail(where, f"{ball} is not proven inside [{lo}, {hi}] (width <= 1e-6 required)")
     if info < bound:
         ce = reader.get("expected.counterexample", dict, default={})
-        if cert.verdict == "refuted" and to_rational(ce.get("M", "0")) != M:
-            raise reader.fail("expected.counterexample", "must state the exact M of the joint distribution")
+        if cert.verdict == "refuted" and (to_rational(ce.get("M", "0")) != M or ce.get("joint") != J):
+            raise reader.fail("expected.counterexample", "must state the joint distribution and its exact M")
         return Outcome("refuted", f"I = {info} bits < {c}·M²·log2 e = {bound} with M = {M} (and >= (M²/2) log2 e)")
     return Outcome("numeric-only", f"no violation found: I = {info}, bound {bound}")
 
@@ -132,7 +141,7 @@ def pinsker_threshold(cert, reader) -> Outcome:
     printed = reader.rational("data.printed")
     tol = reader.rational("expected.tolerance")
     ok = abs(printed - lo) <= tol and abs(printed - hi) <= tol
-    return Outcome("numeric-only", f"I* = 2 + 4 sqrt(2 ln2 · {info}) in [{lo}, {hi}]; printed {printed} "
+    return Outcome("numeric-only" if ok else "refuted", f"I* = 2 + 4 sqrt(2 ln2 · {info}) in [{lo}, {hi}]; printed {printed} "
                    f"{'within' if ok else 'NOT within'} tolerance {tol}", (format_rational(lo), format_rational(hi)))
 
 
@@ -143,6 +152,8 @@ def _affine_dim(points) -> int:
     rows = [[a - b for a, b in zip(p, base)] for p in points[1:]]
     if not rows:
         return 0
+    if all(type(v) is int for r in rows for v in r):
+        return flint.fmpz_mat(len(rows), len(rows[0]), [v for r in rows for v in r]).rank()
     m = flint.fmpq_mat(len(rows), len(rows[0]), [flint.fmpq(v.numerator, v.denominator) if isinstance(v, Fraction)
                                                  else v for r in rows for v in r])
     return m.rank()
@@ -154,6 +165,7 @@ def inequality_face(cert, reader) -> Outcome:
         model = build_model(reader.get("data.model", dict))
     with reader.context("data.functional"):
         f = fn.named_functional(reader.get("data.functional", dict))
+        fn.check_shape(reader.get("data.functional", dict), len(model.contexts), len(model.outcomes))
     space = reader.get("data.space", str)
     if space not in ("probability", "correlator"):
         raise reader.fail("data.space", 'must be "probability" or "correlator"')
@@ -256,3 +268,226 @@ def a_to_b_violation(cert, reader) -> Outcome:
     if not _positive_open01(crit):
         return Outcome("refuted", "Q² e(1-e) − P² is not positive on (0,1)")
     return Outcome("verified", "I_{A->B} − 4 > 0 for every e in (0,1) with tan(θ/2) = t(e) (Sturm, exact)")
+
+
+def cglmp_quantum_value(d: int, gamma: list):
+    """arb enclosure of I_d for the state Σ_j γ_j|jj>/|γ| with the standard CGLMP measurements
+    (Fourier bases with phases α = (0, 1/2), β = (1/4, −1/4)): p(a,b|x,y) = |Σ_j γ_j ω^{j(b−a−α_x−β_y)}|²/(d²|γ|²)."""
+    coef, const = fn.cglmp(d)
+    al, be = (Fraction(0), Fraction(1, 2)), (Fraction(1, 4), Fraction(-1, 4))
+    pi = flint.arb.pi()
+    # I = Σ_{j,j'} γ_j γ_j' m[j - j'],  m[Δ] = Σ_k coef_k cos(2π Δ φ_k / d) / d²
+    phases = {}
+    for k, v in coef.items():
+        ctx, o = divmod(k, d * d)
+        x, y = divmod(ctx, 2)
+        a, b = divmod(o, d)
+        phi = b - a - al[x] - be[y]
+        phases[phi] = phases.get(phi, 0) + v
+    m = {}
+    for delta in range(-(d - 1), d):
+        acc = flint.arb(0)
+        for phi, v in phases.items():
+            if v:
+                acc += _arb(Fraction(v)) * (2 * pi * _arb(Fraction(delta) * phi / d)).cos()
+        m[delta] = acc / (d * d)
+    g = [_arb(Fraction(x)) for x in gamma]
+    num = sum((g[j] * g[jj] * m[j - jj] for j in range(d) for jj in range(d)), flint.arb(0))
+    nrm = sum((x * x for x in g), flint.arb(0))
+    return num / nrm + _arb(Fraction(const))
+
+
+@checker("cglmp-quantum-value")
+def cglmp_quantum(cert, reader) -> Outcome:
+    """data: d, gamma (rational Schmidt vector), interval [lo, hi] enclosing I_d of that explicit quantum
+    strategy (a rigorous lower bound on the quantum maximum), threshold, above (bool: lo >= threshold?),
+    margin (lo − threshold if above, else threshold − hi).
+    The claim that smaller d cannot reach the threshold needs upper bounds (NPA): numeric-only."""
+    d = reader.get("data.d", int)
+    if not 2 <= d <= 40:
+        raise reader.fail("data.d", "d must be in 2..40")
+    gamma = [reader.rational("data.gamma", v) for v in reader.get("data.gamma", list)]
+    if len(gamma) != d or not any(gamma):
+        raise reader.fail("data.gamma", f"needs {d} entries, not all zero")
+    lo, hi = _interval(reader, "data.interval")
+    val = cglmp_quantum_value(d, gamma)
+    if not (val > _arb(lo) and val < _arb(hi)) or hi - lo > Fraction(1, 10**6):
+        raise reader.fail("data.interval", f"I_d = {val} not proven inside [{lo}, {hi}] (width <= 1e-6)")
+    thr = reader.rational("data.threshold")
+    above = reader.get("data.above", bool)
+    if (lo >= thr) != above or (not above and hi >= thr):
+        raise reader.fail("data.above", "inconsistent with the interval and the threshold")
+    margin = lo - thr if above else thr - hi
+    if reader.rational("data.margin") != margin:
+        raise reader.fail("data.margin", f"the margin to the threshold is {margin}")
+    return Outcome("numeric-only", f"d = {d}: explicit quantum strategy gives I_d in [{lo}, {hi}] "
+                   f"({'>=' if above else '<'} {thr}); optimality over all strategies not proven",
+                   (format_rational(lo), format_rational(hi)))
+
+
+@checker("md-information-bound")
+def md_information_bound(cert, reader) -> Outcome:
+    """data: problem (a measurement-dependence LP, exactbell.relaxations.lps), q (sparse model over the
+    q(ctx, λ) columns) reproducing the observed data exactly, M (its exact measure), information_bits
+    [lo, hi] enclosing I(X…:Λ) of this model (arb). This bounds the minimal mutual information from
+    above; the true minimum is a convex program (numeric-only)."""
+    from ..lp import exact
+    from ..lp.certificate import build_lp, read_sparse
+
+    lp, info = build_lp(reader)
+    if reader.get("data.problem.type", str) != "measurement-dependence":
+        raise reader.fail("data.problem.type", "must be a measurement-dependence problem")
+    n = info["n"]
+    nctx = len(info["model"].contexts)
+    N = n * nctx
+    q = read_sparse(reader, "data.q", N)
+    eq = exact.LP(lp.ncols, lp.nonneg, {})
+    for i in range(lp.nrows):
+        if lp.senses[i] == "=":
+            eq.add_row(lp.rows[i], "=", lp.rhs0[i], lp.rhs1[i], lp.row_names[i])
+    why = exact.primal_violation(eq, q)
+    if why:
+        raise reader.fail("data.q", why)
+    ql = [Fraction(0)] * n
+    for j, v in q.items():
+        ql[j % n] += v
+    M = sum(abs(q.get(c * n + lam, Fraction(0)) - ql[lam] / nctx) for c in range(nctx) for lam in range(n) if ql[lam])
+    if M != reader.rational("data.M"):
+        raise reader.fail("data.M", f"the model's measurement dependence is {M}")
+    mi = flint.arb(0)
+    for j, v in q.items():
+        mi += _arb(v) * _arb(v * nctx / ql[j % n]).log()
+    mi = mi / flint.arb(2).log()
+    lo, hi = _interval(reader, "data.information_bits")
+    if not (mi > _arb(lo) and mi < _arb(hi)) or hi - lo > Fraction(1, 10**6):
+        raise reader.fail("data.information_bits", f"I = {mi} not proven inside [{lo}, {hi}] (width <= 1e-6)")
+    return Outcome("numeric-only", f"explicit model with M = {M} has I = {mi} bits: an upper bound on the minimal "
+                   "mutual information (minimality numeric only)", (format_rational(lo), format_rational(hi)))
+
+
+@checker("bilocal-violation")
+def bilocal_violation(cert, reader) -> Outcome:
+    """data: I_coeffs [i0, i1], J_coeffs [j0, j1] (I, J affine in v²), threshold_v2: for the distribution of
+    eqs. (54)-(55), I = J = i0 + i1 v² (checked at v² = 0 and 1, both sides affine), so B = √I + √J =
+    2√(v²/2) = √2·v exceeds the bilocal bound 1 iff v² > 1/2 (checked: 4·I(v²) = 1 ⇔ v² = threshold)."""
+    i0, i1 = (reader.rational("data.I_coeffs", v) for v in reader.get("data.I_coeffs", list))
+    j0, j1 = (reader.rational("data.J_coeffs", v) for v in reader.get("data.J_coeffs", list))
+    for v2 in (Fraction(0), Fraction(1)):
+        I, J = fn.bilocal_ij(fn.bilocal_binary(v2))
+        if I != i0 + i1 * v2 or J != j0 + j1 * v2:
+            raise reader.fail("data", f"at v^2 = {v2}: I = {I}, J = {J}")
+    thr = reader.rational("data.threshold_v2")
+    # B > 1 ⇔ (√I + √J)² > 1; with I = J: 4 I > 1
+    if not (i0 == j0 and i1 == j1 and i1 > 0 and 4 * (i0 + i1 * thr) == 1):
+        raise reader.fail("data.threshold_v2", "B = 1 is not reached at this v^2 (or I != J)")
+    return Outcome("verified", f"I = J = {i0} + {i1} v^2, so B = 2 sqrt(I) exceeds 1 iff v^2 > {thr}")
+
+
+@checker("local-range")
+def local_range(cert, reader) -> Outcome:
+    """data: model (named LHV model spec), functional (named), min, max: exact range of the functional over
+    all deterministic local points (hence over the local polytope)."""
+    with reader.context("data.model"):
+        model = build_model(reader.get("data.model", dict))
+    with reader.context("data.functional"):
+        coef, const = fn.named_functional(reader.get("data.functional", dict))
+        fn.check_shape(reader.get("data.functional", dict), len(model.contexts), len(model.outcomes))
+    if model.parents != {o: [i] for o, i in zip(model.outputs, model.inputs)}:
+        raise reader.fail("data.model", "must be an LHV model (each output depends on its own input only)")
+    nout = len(model.outcomes)
+    vals = [sum(coef.get(c * nout + o, 0) for c, o in enumerate(col)) + const for col in model.observation_columns()]
+    lo, hi = min(vals), max(vals)
+    if lo != reader.rational("data.min") or hi != reader.rational("data.max"):
+        raise reader.fail("data", f"the local range is [{lo}, {hi}]")
+    return Outcome("verified", f"local range [{lo}, {hi}] over {len(vals)} deterministic points")
+
+
+@checker("marginal-parametrisation")
+def marginal_parametrisation(cert, reader) -> Outcome:
+    """data: inputs m (Alice's inputs, binary outputs), free (table indices, lexicographic over (α_0..α_{m-1})),
+    formulas {table: {"const": c, "coeffs": {free_table: coef}}} for the other tables. Claim: q^a with trivial
+    marginals p_A(0|x) = 1/2 for every x and Σ q^a = 1 is exactly the affine family given by the formulas
+    (the constraints hold identically, and the free tables are independent: rank = #tables − #free)."""
+    from itertools import product as iproduct
+
+    m = reader.get("data.inputs", int)
+    if not 1 <= m <= 4:
+        raise reader.fail("data.inputs", "1..4 inputs")
+    tables = list(iproduct(range(2), repeat=m))
+    free = reader.get("data.free", list)
+    if any(not isinstance(f, int) or isinstance(f, bool) or not 0 <= f < len(tables) for f in free) or \
+            len(set(free)) != len(free):
+        raise reader.fail("data.free", "must be distinct table indices")
+    forms = reader.get("data.formulas", dict)
+    dep = [k for k in range(len(tables)) if k not in free]
+    if sorted(int(k) for k in forms if k.isdigit()) != dep or len(forms) != len(dep):
+        raise reader.fail("data.formulas", f"need one formula for each non-free table {dep}")
+    # q_k = const_k + Σ coef_kf q_f ; represent each q as a vector over (1, free…)
+    vec = {}
+    for f in free:
+        vec[f] = [Fraction(0)] + [Fraction(int(g == f)) for g in free]
+    for k in dep:
+        fm = forms[str(k)]
+        with reader.context(f"data.formulas.{k}"):
+            coeffs = fm.get("coeffs", {})
+            if any(not str(g).isdigit() or int(g) not in free for g in coeffs):
+                raise ValueError("coefficients may only refer to free tables")
+            vec[k] = [to_rational(fm["const"])] + [to_rational(coeffs.get(str(g), 0)) for g in free]
+    eqs = [([1] * len(tables), Fraction(1))]
+    for x in range(m):
+        eqs.append(([int(t[x] == 0) for t in tables], Fraction(1, 2)))
+    for e, (row, rhs) in enumerate(eqs):
+        comb = [sum(row[k] * vec[k][c] for k in range(len(tables))) for c in range(len(free) + 1)]
+        if comb[0] != rhs or any(comb[1:]):
+            raise reader.fail("data.formulas", f"constraint {e} (normalisation / p_A(0|x) = 1/2) does not hold identically")
+    r = _affine_dim([[Fraction(0)] * len(tables)] + [list(map(Fraction, row)) for row, _ in eqs])
+    if r != len(tables) - len(free):
+        raise reader.fail("data.free", f"the constraints have rank {r}: {len(tables) - r} free parameters, not {len(free)}")
+    return Outcome("verified", f"{len(tables)} Alice tables, {len(eqs)} independent constraints, free tables {free}")
+
+
+@checker("facet-list")
+def facet_list(cert, reader) -> Outcome:
+    """data: model (named, binary outputs), facets [{"coeffs": [c_xy …] (correlator space, contexts in
+    order), "bound": b}], class_counts {normalised bound: count} with normalised bound = b / max|c|.
+    Each listed inequality Σ c_xy E_xy <= b is checked to be valid on all deterministic points of the
+    model and tight on an affinely (dim − 1)-dimensional set: a facet. Completeness of the list is not
+    checked (it comes from a cdd.gmp enumeration in the generator)."""
+    with reader.context("data.model"):
+        model = build_model(reader.get("data.model", dict))
+    if len(model.outcomes) != 4:
+        raise reader.fail("data.model", "binary outputs for both parties are required")
+    pts = set()
+    for col in model.observation_columns():
+        pts.add(tuple(1 if o in (0, 3) else -1 for o in col))
+    pts = sorted(pts)
+    dim = _affine_dim([list(p) for p in pts])
+    seen, counts = set(), {}
+    raw = reader.get("data.facets", list)
+    for k, fct in enumerate(raw):
+        w = f"data.facets.{k}"
+        with reader.context(w):
+            c = [to_rational(v) for v in fct["coeffs"]]
+            b = to_rational(fct["bound"])
+            if len(c) != len(model.contexts) or not any(c):
+                raise ValueError(f"needs {len(model.contexts)} coefficients, not all zero")
+        key = (tuple(c), b)
+        if key in seen:
+            raise reader.fail(w, "repeated inequality")
+        seen.add(key)
+        if all(x.denominator == 1 for x in c):  # integer fast path
+            ci_ = [x.numerator for x in c]
+            vals = [sum(a * q for a, q in zip(ci_, p)) for p in pts]
+        else:
+            vals = [sum(ci * pi for ci, pi in zip(c, p)) for p in pts]
+        if max(vals) != b:
+            raise reader.fail(w, f"maximum over the deterministic points is {max(vals)}, not {b}")
+        if _affine_dim([list(p) for p, v in zip(pts, vals) if v == b]) != dim - 1:
+            raise reader.fail(w, "tight set is not (dim - 1)-dimensional: not a facet")
+        nb = format_rational(b / max(abs(x) for x in c))
+        counts[nb] = counts.get(nb, 0) + 1
+    stated = reader.get("data.class_counts", dict)
+    if {k: v for k, v in stated.items()} != counts:
+        raise reader.fail("data.class_counts", f"counts by normalised bound are {counts}")
+    return Outcome("verified", f"{len(raw)} distinct facets of the {dim}-dimensional correlator polytope "
+                   f"({len(pts)} vertices), classes by normalised bound {counts}")

@@ -6,7 +6,7 @@ data:
             constraints give T and C
   gauge     observed indices fixed to 0
   rows      the printed rows [{"z": 16 rationals, "x": sparse C-row weights}, …] (row k ↔ Table row k+1)
-  vertices  [{"row": k, "mu": sparse multipliers on the lifted constraints}, …]: vertex proofs. Lifted
+  vertices  [{"row": k, "cost": c, "mu": sparse multipliers on the lifted constraints}, …]: vertex proofs. Lifted
             constraints, in order: for each λ, (Cᵀx − Tᵀz)_λ >= 0; x_i >= 0; 1 − Σx >= 0. With μ >= 0,
             c := −(z-part of Σ μ_k a_k), x-part of Σ μ_k a_k = 0 and Σ μ_k b_k = −c·z_row, every point of D has
             c·z <= c·z_row; the constraints with μ_k > 0 plus the gauge force z = z_row (rank test), so z_row
@@ -83,6 +83,8 @@ def decide(cert, reader) -> Outcome:
             raise reader.fail(f"{w}.z", "violates the gauge")
         if any(v < 0 for v in x.values()) or sum(x.values()) > 1:
             raise reader.fail(f"{w}.x", "weights must be >= 0 with sum <= 1")
+        if any(Cm[j] == Cm[i] for i in x for j in range(i)):
+            raise reader.fail(f"{w}.x", "use the first of identical C rows (canonical weights)")
         for lam in range(n):
             tz = sum(T[i][lam] * z[i] for i in range(nobs))
             cx = sum(Cm[i][lam] * v for i, v in x.items())
@@ -114,6 +116,10 @@ def decide(cert, reader) -> Outcome:
         if any(comb[nobs + i] != 0 for i in range(ncr)):
             raise reader.fail(f"{w}.mu", "x-part of the combination is not zero")
         c = [-v for v in comb[:nobs]]
+        with reader.context(f"{w}.cost"):
+            stated = [to_rational(v) for v in item.get("cost", [])]
+        if stated != c:
+            raise reader.fail(f"{w}.cost", "differs from -(z-part of the multiplier combination)")
         if sum(mu[m] * b[m] for m in mu) != -sum(ci * zi for ci, zi in zip(c, Z[row])):
             raise reader.fail(f"{w}.mu", "does not certify c·z <= c·z_row")
         K = [A[m] for m in mu] + G
@@ -140,7 +146,16 @@ def decide(cert, reader) -> Outcome:
             for name, p in verts.items():
                 if sum(zi * pi for zi, pi in zip(Z[row], p)) != fn.evaluate(f, p):
                     raise ValueError(f"row differs from CHSH{var} at NS vertex {name}")
-    for k, row in enumerate(reader.get("data.ns_zero", list)):
+    zero_rows = reader.get("data.ns_zero", list)
+    keys = []
+    for key in funcs:
+        if not key.isdigit():
+            raise reader.fail("data.ns_functionals", "keys must be row indices")
+        keys.append(int(key))
+    if sorted(keys + zero_rows) != sorted(set(keys + zero_rows)) or \
+            any(not isinstance(r, int) or not 0 <= r < len(Z) for r in zero_rows):
+        raise reader.fail("data.ns_zero", "rows must be distinct, valid and disjoint from ns_functionals")
+    for k, row in enumerate(zero_rows):
         for name, p in verts.items():
             if sum(zi * pi for zi, pi in zip(Z[row], p)) != 0:
                 raise reader.fail(f"data.ns_zero.{k}", f"row {row} does not vanish at NS vertex {name}")

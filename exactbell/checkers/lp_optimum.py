@@ -11,7 +11,8 @@ lp-optimum data:
               (``expected.counterexample`` must state {"claimed", "optimum"} exactly).
 lp-feasible data: problem, t, primal (objective-free feasibility), claim "feasible".
 lp-infeasible data: problem, t, farkas (y: homogeneous dual feasible), farkas_value (rhs·y > 0),
-  tight (its complete tight set); claim "infeasible".
+  tight (its complete tight set); claim "infeasible"; optional infeasible_above t0: the same y proves
+  infeasibility for every t > t0 (rhs(t)·y = b (t − t0), b > 0).
 """
 from __future__ import annotations
 
@@ -80,6 +81,13 @@ def decide_infeasible(cert, reader) -> Outcome:
         raise reader.fail("data.farkas_value", f"rhs·y is {val}, not {stated}")
     if val <= 0:
         raise reader.fail("data.farkas", f"rhs·y = {val} is not positive: no Farkas certificate")
+    if "infeasible_above" in cert.data:
+        # rhs(t)·y = a + b t with b > 0 and a + b t0 = 0: infeasible for every t > t0 (y does not depend on t)
+        t0 = reader.rational("data.infeasible_above")
+        a, b = exact.dual_value_affine(lp, y)
+        if not (b > 0 and a + b * t0 == 0 and t > t0):
+            raise reader.fail("data.infeasible_above", f"rhs(t)·y = {a} + {b} t does not vanish at {t0} with slope > 0")
+        return Outcome("verified", f"Farkas certificate valid for every t > {t0} (rhs(t)·y = {a} + {b} t)")
     return Outcome("verified", f"Farkas certificate: A^T y <= 0 on all {lp.ncols} columns and rhs·y = {val} > 0")
 
 

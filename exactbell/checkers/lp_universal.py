@@ -98,7 +98,7 @@ def decide(cert, reader) -> Outcome:
         p = verts[name]
         at(p)
         x = read_sparse(reader, f"{w}.primal", lp.ncols, item.get("primal"))
-        why = exact.primal_violation(lp, x)
+        why = exact.primal_violation(lp, x) or exact.canonical_primal(lp, x)
         if why:
             raise reader.fail(f"{w}.primal", why)
         val = reader.rational(f"{w}.value", item.get("value"))

@@ -91,6 +91,8 @@ def decide(cert, reader) -> Outcome:
     if not (0 < q < 1):
         raise reader.fail("data.argument", "must lie strictly between 0 and 1")
     details = []
+    if reader.field is not None and not (isinstance(q, AlgebraicNumber) and not q.is_rational()):
+        raise reader.fail("data.field", "declared but the argument is rational: drop the field")
     if "phi" in cert.data:
         r = reader.rational("data.phi")
         table = reader.get("data.trig.sin", dict)

@@ -340,3 +340,104 @@ def _register_item(item):
 
 for _item in _LEMMA_ITEMS:
     _register_item(_item)
+
+
+# ---------------------------------------------------------------------------------------------
+# C000-14 part 2: the (F14)-(F15) strategy, exactly, in Q(2^(1/6))
+@generator("C000-14.part2", PAPER, "C000-14")
+def prop2_part2():
+    from ..checkers.sw_prop2_quantum import quantum_behaviour
+    from ..core.algebraic import NumberField
+    from ..core.functional import to_sw_matrix
+
+    spec = {"generator": "g", "minpoly": "g^6 - 2", "interval": ["1", "2"]}  # g = 2^(1/6), c = g^2 = 2^(1/3)
+    K = NumberField.from_spec(spec)
+    g, one = K.gen(), K.element([1])
+    # theta = pi - arctan(2^(2/3)/2): (cos, sin) ∝ (-1, 2^(-1/3)) = (-1, g^4/2)
+    psi_t = ["-1", "0", "0", "g^4/2"]
+    # phi_1 = arctan(2 sqrt 2): cos = 1/3, sin = 2 sqrt(2)/3 = 2 g^3/3
+    # phi_0 = pi + 2 arcsin(sqrt(2/(2^(2/3)+2))): cos = -(c^2-2)/(c^2+2), sin = -2 sqrt(2) c/(c^2+2)
+    cos0, sin0 = -(g**4 - 2) / (g**4 + 2), -2 * g**5 / (g**4 + 2)
+    cos1, sin1 = one / 3, 2 * g**3 / 3
+    A = [[[cos0, sin0], [sin0, -cos0]], [[cos1, sin1], [sin1, -cos1]]]
+    psi = [K.parse(t) for t in psi_t]
+    P = quantum_behaviour(psi, [A, A])
+    k = P.p((1, 1), (1, 1))
+    domain = {"p": "[0, 1)", "r": "[0, 1)"}
+    pos = prove(Statement.make("(1 - p)*(1 - r)", ">", "0", domain))
+    return envelope(
+        "C000-14.part2", "C000-14", PAPER, "Proposition 2 item 2; proof App. F (F14)-(F16), L1060-1077",
+        "There is a non-signaling quantum behaviour P_Q (the two-qubit strategy of (F14)-(F15)) with "
+        "W_{p,r}(P_Q) > 1 for all p, r in [0, 1): exactly W - 1 = (16 + 2*2^(1/3) - 11*2^(2/3))/45 (1-p)(1-r). "
+        "P_Q is a Hardy-type point: P(11|00) = P(01|01) = P(10|10) = 0. (F16) prints 2*2^(3/2) where the exact "
+        "constant has 2*2^(1/3).",
+        "sw-prop2-quantum", {"verdict": "verified"},
+        dict(SW, state="cos(theta)|00> + sin(theta)|11>, unnormalised, P = <psi|Pi (x) Pi|psi>/<psi|psi>",
+             observables="A_x = cos(phi_x) Z + sin(phi_x) X, B_y = A_y (F15); Pi = (1 + (-1)^a A)/2"),
+        {"field": spec, "state": psi_t,
+         "observables": [[[[x.to_text() for x in row] for row in M] for M in A]] * 2,
+         "behaviour": [[x.to_text() for x in row] for row in to_sw_matrix(P.values)],
+         "functional": {"matrix": G_PR}, "excess": {"constant": k.to_text()},
+         "printed": {"constant": "(16 + 2*g^9 - 11*g^4)/45"},
+         "domain": domain, "positivity": pos},
+        parameters={"p": {"range": ["0", "1"]}, "r": {"range": ["0", "1"]}})
+
+
+# ---------------------------------------------------------------------------------------------
+# C000-12: Eq. (14) (T_p on NS behaviours) and T_{1/2} = CHSH
+EQ14_TERMS = {"B0": "(1-2*p)/p", "B1": "-(1-2*p)/p", "A0B0": "1", "A0B1": "1", "A1B0": "(1-p)/p",
+              "A1B1": "-(1-p)/p"}
+CHSH_TERMS = {"A0B0": "1", "A0B1": "1", "A1B0": "1", "A1B1": "-1"}
+
+
+def _ns_identity(cid, location, statement, terms_f, terms_g, params):
+    import sympy
+
+    from ..checkers.sw_ns_identity import constraint_vectors
+
+    names = [n for n in params]
+    fixed = {n: v for n, v in params.items() if v is not None}
+
+    def coeff(c):
+        f = RationalFunction.parse(c, names)
+        if fixed:
+            from fractions import Fraction
+
+            f = RationalFunction(f.num.substitute({k: Fraction(v) for k, v in fixed.items()}),
+                                 f.den.substitute({k: Fraction(v) for k, v in fixed.items()}))
+        return f
+
+    F = functional_from_spec(SW_SCENARIO, {"terms": terms_f}, CORR, coeff)
+    G = functional_from_spec(SW_SCENARIO, {"terms": terms_g}, CORR, coeff)
+    syms = {n: sympy.Symbol(n) for n in names}
+    D = [sympy.sympify((F.coefficients[i] - G.coefficients[i]).to_text(), locals=syms) if
+         hasattr(F.coefficients[i] - G.coefficients[i], "to_text") else sympy.Rational(str(F.coefficients[i] -
+                                                                                           G.coefficients[i]))
+         for i in range(16)]
+    ns, norm = constraint_vectors()
+    m = sympy.symbols("m0:8")
+    eqs = [sum(m[k] * int(v[i]) for k, v in enumerate(ns + norm)) - D[i] for i in range(16)]
+    sol = sympy.solve(eqs, m, dict=True)[0]
+    txt = [str(sympy.factor(sol.get(x, 0))).replace("**", "^") for x in m]
+    return envelope(cid, "C000-12", PAPER, location, statement, "sw-ns-identity", {"verdict": "verified"}, CORR,
+                    {"scenario": SW_SCENARIO.to_spec(), "functional": {"terms": terms_f},
+                     "other": {"functional": {"terms": terms_g}},
+                     "multipliers": {"ns": txt[:4], "normalisation": txt[4:]},
+                     **({"variables": [n for n in names if n not in fixed]} if len(fixed) < len(names) else {})},
+                    parameters=fixed or None)
+
+
+@generator("C000-12.eq14", PAPER, "C000-12")
+def eq14_identity():
+    return _ns_identity(
+        "C000-12.eq14", "Eq. (14), L308-313",
+        "On non-signaling behaviours T_p(P) = (1-2p)/p <B0 - B1> + <A0(B0+B1)> + (1-p)/p <A1(B0-B1)> (Eq. (14)), "
+        "for all p (as rational functions).", T_P_TERMS, EQ14_TERMS, {"p": None})
+
+
+@generator("C000-12.chsh", PAPER, "C000-12")
+def eq14_chsh():
+    return _ns_identity(
+        "C000-12.chsh", "after Eq. (14), L313",
+        "At p = 1/2, T_p restricted to non-signaling behaviours is the CHSH functional.",
+        T_P_TERMS, CHSH_TERMS, {"p": "1/2"})

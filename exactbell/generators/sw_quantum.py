@@ -141,3 +141,40 @@ for _c, _s in PAIRS:
     _sos_cert(_pt)
     _strategy_cert(_pt, "printed")
     _strategy_cert(_pt, "atan2")
+
+
+def _f5_cert(printed: bool):
+    p = F(18, 29)
+    pid = f"C000-10.F5.{'printed' if printed else 'corrected'}"
+
+    @generator(pid, PAPER, "C000-10")
+    def make():
+        from ..quantum.ncpoly import NCPoly  # noqa: F401  (the checker parses the expressions)
+
+        lhs = ("(A1 - (B0 - B1)/(2*c))^2 + lam2*(A0 - s2t*(B0 + B1)/(2*s) - c2t*A0*(B0 - B1)/(2*c))^2")
+        half = "1/(2*c)" if printed else "1/(2*c^2)"
+        rhs = (f"(1 + lam2 + {half} + lam2*c2t^2/(2*c^2) + lam2*s2t^2/(2*s^2)) - "
+               "(A1*(B0 - B1)/c + lam2*s2t*A0*(B0 + B1)/s + lam2*c2t*(B0 - B1)/c)")
+        pt = SWPoint(F(3, 5), F(4, 5))
+        consts = {"c": {"value": scalar_text(pt.cos_phi), "square": "p/(6*p - 2)", "sign": "+"},
+                  "s": {"value": scalar_text(pt.sin_phi), "square": "(5*p - 2)/(6*p - 2)", "sign": "-"},
+                  "s2t": {"value": scalar_text(pt.f1), "square": "p*(5*p - 2)/(1 - 3*p)^2", "sign": "-"},
+                  "c2t": {"value": scalar_text(pt.g1), "square": "((1 - 2*p)/(3*p - 1))^2", "sign": "-"},
+                  "lam2": {"value": scalar_text((3 * p - 1) / (1 - p)), "square": "((3*p - 1)/(1 - p))^2",
+                           "sign": "+"}}
+        data = {"scenario": CHSH_SCENARIO.to_spec(), "constants": consts, "lhs": lhs, "rhs": rhs}
+        if printed:
+            expected = {"verdict": "refuted", "counterexample": {"residual": "5/9"}}
+            stmt = ("Eq. (F5) as printed (constant term with 1/(2cos(phi))) holds at p = 18/29 "
+                    "(cos phi = 3/5, sin phi = -4/5, sin 2theta = -24/25, cos 2theta = -7/25, lambda^2 = 25/11).")
+        else:
+            expected = {"verdict": "verified"}
+            stmt = ("Eq. (F5) with the constant term 1/(2cos^2(phi)) (corrected) holds at p = 18/29 "
+                    "(cos phi = 3/5, sin phi = -4/5, sin 2theta = -24/25, cos 2theta = -7/25, lambda^2 = 25/11).")
+        return envelope(pid, "C000-10", PAPER, "App. F, Eq. (F5), L1006-1012", stmt, "nc-identity", expected,
+                        dict(CORRELATOR, operators="A_x, B_y: +-1 observables, A_x^2 = B_y^2 = 1"), data,
+                        parameters={"p": format_rational(p)})
+
+
+_f5_cert(True)
+_f5_cert(False)

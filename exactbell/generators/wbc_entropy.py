@@ -40,6 +40,8 @@ def _value_cert(cid, claim, phi: Fraction, location, statement, extra=None):
     def make():
         K, vals = trig_field([phi])
         s = vals["sin"][phi]
+        if K is not None and s.is_rational():
+            K, s = None, s.c[0] if s.c else Fraction(0)
         q = (1 + s) / 2
         data = {}
         if K is not None:

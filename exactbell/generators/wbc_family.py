@@ -206,3 +206,48 @@ for _t in NPA_POINTS:
     _npa(*_t)
 for _u in (F(1, 2), F(1, 4), F(1, 6)):
     _grid(_u)
+
+
+@generator("C004-06.symbolic", PAPER, "C004-06")
+def symbolic_sos():
+    A, B, C, D = "(c_t*c_p - s_t*s_p)", "c_p", "(c_t*c_w - s_t*s_w)", "c_w"
+    return envelope(
+        "C004-06.symbolic", "C004-06", PAPER, "Prop. 1(ii), (iv), Eqs. (2)-(6), L89-109",
+        "For all theta, phi, omega: sin(theta)*(eta^Q*1 - B) = mu_0 P_0^2 + mu_1 P_1^2 with mu_0*mu_1 = "
+        "-cos(theta+phi)cos(phi)cos(theta+omega)cos(omega)/4 and P_y = cos(beta_y) A1 - cos(theta+beta_y) A0 - "
+        "sin(theta) B_y; strategy (6) gives eta^Q. Hence under (4) the quantum bounds are +-|eta^Q| (attained).",
+        "wbc-symbolic", {"verdict": "verified"},
+        dict(CONV, variables="c_t, s_t, c_p, s_p, c_w, s_w = cos/sin of theta, phi, omega; c^2 + s^2 = 1"),
+        {"part": "sos",
+         "sos": [{"mu": f"-{C}*{D}/2", "P": f"c_p*A1 - {A}*A0 - s_t*B0"},
+                 {"mu": f"{A}*{B}/2", "P": f"c_w*A1 - {C}*A0 - s_t*B1"}],
+         "mu_product": f"-{A}*{B}*{C}*{D}/4"})
+
+
+@generator("C004-08.symbolic", PAPER, "C004-08")
+def symbolic_equivalence():
+    return envelope(
+        "C004-08.symbolic", "C004-08", PAPER, "Prop. 1(iii), Eqs. (3)-(5), L95-105",
+        "For all theta, phi, omega: |eta^Q| > eta^L if and only if condition (4) holds. Proof: with "
+        "A, B, C, D = cos(theta+phi), cos(phi), cos(theta+omega), cos(omega), each branch L of Eq. (3) satisfies "
+        "L^2 - (eta^Q)^2 = 2ABCD(1 +- cos theta)(1 +- cos(phi-omega))(1 +- cos(theta+phi+omega)), "
+        "(eta^L)^2 = max L^2, and a vanishing factor forces eta^Q = 0 with ABCD a square (>= 0).",
+        "wbc-symbolic", {"verdict": "verified"},
+        dict(CONV, variables="c_t, s_t, c_p, s_p, c_w, s_w = cos/sin of theta, phi, omega; c^2 + s^2 = 1",
+             branches="key = (sign inside A +- B and C +- D, sign between the two terms)"),
+        {"part": "equivalence",
+         "branches": {"-+": ["-", "+", "-"], "--": ["-", "-", "+"], "++": ["+", "+", "+"], "+-": ["+", "-", "-"]}})
+
+
+@generator("C004-10.embedding", PAPER, "C004-10")
+def tilted_chsh_embedding():
+    return envelope(
+        "C004-10.embedding", "C004-10", PAPER, "L111 (special cases of the family)",
+        "theta = pi/2, omega = pi - phi gives <B> = scale*(tan(phi)<A0B0> + tan(phi)<A0B1> + <A1B0> - <A1B1>) with "
+        "scale = -sin(phi)cos(phi)^2 and eta^Q = scale*2/cos(phi): the marginal-free tilted CHSH with "
+        "beta = tan(phi), whose quantum bound is 2/cos(phi) = 2*sqrt(1 + beta^2) (for 0 < phi < pi/2).",
+        "wbc-symbolic", {"verdict": "verified"},
+        dict(CONV, variables="c_p, s_p = cos/sin of phi; c^2 + s^2 = 1",
+             normalized="entries times cos(phi): (sin, sin, cos, -cos) = cos(phi)*(tan, tan, 1, -1)"),
+        {"part": "embedding", "substitution": {"c_t": "0", "s_t": "1", "c_w": "-c_p", "s_w": "s_p"},
+         "scale": "-s_p*c_p^2", "normalized": ["s_p", "s_p", "c_p", "-c_p"], "eta_normalized": "2"})

@@ -53,7 +53,7 @@ def build_lp(reader, dotted: str = "data.problem"):
 
 def verify_primal(reader, lp, where: str, t=Fraction(0), value=None, raw=...) -> Fraction:
     x = read_sparse(reader, where, lp.ncols, raw)
-    why = exact.primal_violation(lp, x, t)
+    why = exact.primal_violation(lp, x, t) or exact.canonical_primal(lp, x)
     if why:
         raise reader.fail(where, why)
     v = exact.objective_value(lp, x)

@@ -197,6 +197,12 @@ def check_tight(lp: LP, y: dict, tight: list, homogeneous: bool = False) -> str 
         extra = sorted(set(tight) - set(actual))[:3]
         missing = sorted(set(actual) - set(tight))[:3]
         return f"stated tight columns differ from the exact ones (not tight: {extra}, unlisted: {missing})"
+    first = {}
+    for i, row in enumerate(lp.rows):
+        key = (tuple(sorted(row.items())), lp.senses[i], lp.rhs0[i], lp.rhs1[i])
+        first.setdefault(key, i)
+        if i in y and first[key] != i:
+            return f"dual entry on row {i}, a repeat of row {first[key]} (use the first of identical rows)"
     tset = set(actual)
     for i in y:
         if not any(j in tset for j in lp.rows[i]):
@@ -210,4 +216,25 @@ def complementary(lp: LP, x: dict, tight: list) -> str | None:
     bad = [j for j in x if j not in tset]
     if bad:
         return f"primal column {bad[0]} is in the support but its dual constraint is slack"
+    return None
+
+
+def canonical_primal(lp: LP, x: dict) -> str | None:
+    """Support columns must not repeat an earlier column (same coefficients in every row, same cost,
+    same sign constraint): identical columns are interchangeable, so the first one is used. This makes
+    every stored primal index load-bearing."""
+    if not x:
+        return None
+    top = max(x)
+    sig = [[] for _ in range(top + 1)]
+    for i, row in enumerate(lp.rows):
+        for j, a in row.items():
+            if j <= top:
+                sig[j].append((i, a))
+    first = {}
+    for j in range(top + 1):
+        key = (tuple(sig[j]), lp.objective.get(j, 0), lp.nonneg[j])
+        first.setdefault(key, j)
+        if j in x and first[key] != j:
+            return f"primal column {j} repeats column {first[key]} (use the first of identical columns)"
     return None

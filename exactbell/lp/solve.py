@@ -136,6 +136,22 @@ def _lift(lp: LP, cand: dict, aux: list, cols, rhs) -> dict:
     return cand
 
 
+def canonicalize_primal(lp: LP, x: dict) -> dict:
+    """Move the weight of every column onto the first column identical to it (same coefficients,
+    cost and sign): an exact, value-preserving rewrite."""
+    if not x:
+        return x
+    cols = lp.columns()
+    first, out = {}, {}
+    for j in range(lp.ncols):
+        key = (tuple(sorted(cols[j].items())), lp.objective.get(j, 0), lp.nonneg[j])
+        first.setdefault(key, j)
+        if j in x:
+            k = first[key]
+            out[k] = out.get(k, Fraction(0)) + x[j]
+    return {j: v for j, v in out.items() if v}
+
+
 def reconstruct_primal(lp: LP, x, t=Fraction(0), value: float | None = None, target=None) -> dict:
     """Exact primal point: rounding (epigraph columns recomputed exactly), else an exact solve.
     With ``target`` its objective must equal it exactly; else be within 1e-7 of ``value``."""
@@ -242,6 +258,7 @@ def certify(lp: LP, t: Fraction = Fraction(0), method: str | None = None) -> dic
     pv, dv = exact.objective_value(lp, xp), exact.dual_value(lp, yd, t)
     if pv != dv:
         raise ReconstructionError(f"exact primal {pv} and dual {dv} values differ (numeric {val})")
+    xp = canonicalize_primal(lp, xp)
     yd = pin_dual(lp, yd)
     if exact.dual_violation(lp, yd) or exact.dual_value(lp, yd, t) != pv:
         raise ReconstructionError("pinning the dual broke feasibility or its value")
@@ -253,18 +270,25 @@ def farkas(lp: LP, t: Fraction = Fraction(0)) -> dict:
     """An exact Farkas vector y (homogeneous dual feasible, rhs·y > 0), from the LP
     max rhs·y s.t. homogeneous dual constraints, −1 ≤ y ≤ 1."""
     rhs = lp.rhs(t)
-    cols = lp.columns()
     m = lp.nrows
     c = -np.array([float(r) for r in rhs])
-    ub_rows, ub_b, eq_rows = [], [], []
-    for j in range(lp.ncols):
-        row = np.zeros(m)
-        for i, a in cols[j].items():
-            row[i] = float(a)
-        (ub_rows if lp.nonneg[j] else eq_rows).append(row)
+    # column j of A becomes row j of the constraint matrix on y (sparse)
+    ub_idx = [j for j in range(lp.ncols) if lp.nonneg[j]]
+    eq_idx = [j for j in range(lp.ncols) if not lp.nonneg[j]]
+    pos_ub = {j: k for k, j in enumerate(ub_idx)}
+    pos_eq = {j: k for k, j in enumerate(eq_idx)}
+    du, ru, cu, de, re_, ce = [], [], [], [], [], []
+    for i, row in enumerate(lp.rows):
+        for j, a in row.items():
+            if j in pos_ub:
+                du.append(float(a)); ru.append(pos_ub[j]); cu.append(i)
+            else:
+                de.append(float(a)); re_.append(pos_eq[j]); ce.append(i)
+    A_ub = csr_matrix((du, (ru, cu)), shape=(len(ub_idx), m)) if ub_idx else None
+    A_eq = csr_matrix((de, (re_, ce)), shape=(len(eq_idx), m)) if eq_idx else None
     bounds = [(0, 1) if s == ">=" else (-1, 1) for s in lp.senses]
-    res = linprog(c, A_ub=np.array(ub_rows) if ub_rows else None, b_ub=np.zeros(len(ub_rows)) if ub_rows else None,
-                  A_eq=np.array(eq_rows) if eq_rows else None, b_eq=np.zeros(len(eq_rows)) if eq_rows else None,
+    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(len(ub_idx)) if ub_idx else None,
+                  A_eq=A_eq, b_eq=np.zeros(len(eq_idx)) if eq_idx else None,
                   bounds=bounds, method="highs-ds")
     if res.status != 0 or -res.fun <= TOL:
         raise ReconstructionError("no Farkas certificate found (is the LP really infeasible?)")

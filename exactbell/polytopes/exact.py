@@ -285,6 +285,23 @@ class PermGroup:
 # ---------------------------------------------------------------------------------------------
 # completeness of a facet list, without any enumeration code
 
+def bits(S) -> int:
+    m = 0
+    for i in S:
+        m |= 1 << i
+    return m
+
+
+def members(m: int) -> list:
+    out, i = [], 0
+    while m:
+        if m & 1:
+            out.append(i)
+        m >>= 1
+        i += 1
+    return out
+
+
 def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None):
     """Decide whether ``facets`` (faces of conv(Q) of codimension one, e.g. verified facets or
     intersections of faces) are *all* the facets of conv(Q).
@@ -293,48 +310,50 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None):
     lies in exactly two facets. So a non-empty list of facets is complete iff for each member F
     the ridges F ∩ G (G another member, rank(F ∩ G) = rank(Q) − 2) are all the facets of F —
     the same question one dimension lower, answered recursively; a simplex with r vertices has
-    exactly r facets and a segment two. Returns (True, None) or (False, reason)."""
+    exactly r facets and a segment two. Faces are bit masks of point indices.
+    Returns (True, None) or (False, reason)."""
     memo = {} if memo is None else memo
     ranks = {} if ranks is None else ranks
 
-    def rank(S):
-        r = ranks.get(S)
+    def rank(m):
+        r = ranks.get(m)
         if r is None:
-            r = ranks[S] = ps.rank(S)
+            r = ranks[m] = ps.rank(members(m))
         return r
 
-    def rec(Q, facets):
-        fs = frozenset(facets)
+    def rec(Q, fs):
         known = memo.get(Q)
         if known is not None:
-            return (True, None) if known == fs else (False, f"face of {len(Q)} points has another facet list")
+            return (True, None) if known == fs else (False, f"face of {Q.bit_count()} points has another facet list")
         r = rank(Q)
+        nQ = Q.bit_count()
         if r <= 1:
             ok = not fs
-        elif len(Q) == r:
-            ok = fs == frozenset(Q - {w} for w in Q)
+        elif nQ == r:
+            ok = fs == frozenset(Q & ~(1 << w) for w in members(Q))
         elif r == 2:
             ok = len(fs) == 2
         else:
             ok = bool(fs)
         if not ok:
-            return False, f"face with {len(Q)} points and affine rank {r - 1} has an incomplete facet list ({len(fs)} found)"
-        if r > 2 and len(Q) > r:
+            return False, f"face with {nQ} points and affine rank {r - 1} has an incomplete facet list ({len(fs)} found)"
+        if r > 2 and nQ > r:
             flist = list(fs)
             for F in flist:
                 if rank(F) != r - 1:
                     return False, "a listed facet has the wrong rank"
                 sub = set()
                 for G in flist:
-                    if G is F:
+                    if G == F:
                         continue
                     I = F & G
-                    if len(I) >= r - 2 and rank(I) == r - 2:
+                    if I.bit_count() >= r - 2 and I not in sub and rank(I) == r - 2:
                         sub.add(I)
-                ok, why = rec(F, sub)
+                ok, why = rec(F, frozenset(sub))
                 if not ok:
                     return False, why
         memo[Q] = fs
         return True, None
 
-    return rec(frozenset(Q), facets)
+    Qm = Q if isinstance(Q, int) else bits(Q)
+    return rec(Qm, frozenset(f if isinstance(f, int) else bits(f) for f in facets))

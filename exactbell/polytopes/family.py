@@ -78,6 +78,25 @@ class SignalingFamily:
         return [table[tuple(lab)] for lab in labels]
 
 
+class MixFamily(SignalingFamily):
+    """Vertices of S_(p,1)*,(r,1)* (Eq. (11)): labels (channel, kA, kB), channel = 0..3 in the order
+    (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)."""
+
+    def __init__(self, p, r, var: str | None):
+        from .models import MIX_CHANNELS
+
+        self.var = var
+        one = Poly.const(1)
+        self.labels, self.vertices, self._cache = [], {}, {}
+        for c, (ca, cb) in enumerate(MIX_CHANNELS.values()):
+            fx = (p, one) if ca == 0 else (one, p)
+            fy = (r, one) if cb == 0 else (one, r)
+            for (ka, kb), v in signaling_points(*fx, *fy):
+                lab = (c, ka, kb)
+                self.labels.append(lab)
+                self.vertices[lab] = [to_flint(_u(Poly.lift(x), var)) for x in v]
+
+
 def common_form(entries: list, bound, var):
     """(numerators N_k, N_b, D): entries = N_k / D, bound = N_b / D with D = lcm of denominators."""
     rfs = [RationalFunction.lift(e) for e in entries] + [RationalFunction.lift(bound)]
@@ -237,7 +256,11 @@ def analyse(fam: SignalingFamily, entries: list, bound, sense: str, lo=None, hi=
     x_s = x0 if var is not None else None
     dim = PointSet(fam.points_at(x_s)).affine_dim()
     r, minor = rank_minor(fam, tight, x_s)
-    out = {"tight": tight, "tight_at_sample": tight_now, "rank": r - 1, "dim": dim, "violation": violation}
+    at = Fraction(x0) if var is not None else None
+    d_at = upoly.evaluate(D, at) if var is not None else D[0]
+    total = sum((upoly.evaluate(slacks[lab], at) if var is not None else (slacks[lab][0] if slacks[lab] else 0)
+                 for lab in fam.labels), Fraction(0))
+    out = {"tight": tight, "tight_at_sample": tight_now, "slack_sum": total / abs(d_at), "rank": r - 1, "dim": dim, "violation": violation}
     if violation is not None:
         out["status"] = "invalid"
         return out

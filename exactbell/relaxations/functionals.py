@@ -149,6 +149,28 @@ def evaluate(functional: tuple, p) -> Fraction:
     return sum((v * p[k] for k, v in coef.items()), F(0)) + const
 
 
+def functional_shape(spec) -> tuple:
+    """(#contexts, #outcomes per context) of the scenario a named functional is written for."""
+    name = spec.get("name") if isinstance(spec, dict) else None
+    if name in ("chsh", "chsh-eq8"):
+        return 4, 4
+    if name in ("i3322", "i-a-to-b"):
+        return 9, 4
+    if name == "cglmp":
+        d = spec.get("d")
+        if not isinstance(d, int) or isinstance(d, bool) or d < 2:
+            raise ModelError("CGLMP needs an integer d >= 2")
+        return 4, d * d
+    raise ModelError(f"unknown functional {name!r}")
+
+
+def check_shape(spec, n_contexts: int, n_outcomes: int) -> None:
+    want = functional_shape(spec)
+    if want != (n_contexts, n_outcomes):
+        raise ModelError(f"functional {spec.get('name')} is written for {want[0]} contexts x {want[1]} outcomes, "
+                         f"the model has {n_contexts} x {n_outcomes}")
+
+
 def named_functional(spec) -> tuple:
     """{"name": "chsh", "variant": [r,s,t]} | {"name": "chsh-eq8"} | {"name": "i3322"} |
     {"name": "cglmp", "d": d} | {"name": "i-a-to-b"}."""
@@ -169,3 +191,33 @@ def named_functional(spec) -> tuple:
     if name == "i-a-to-b":
         return correlator_functional(I_A_TO_B, 3, 3)
     raise ModelError(f"unknown functional {name!r}")
+
+
+def bilocal_binary(v2) -> list:
+    """Eqs. (54)-(55): p_v = v² p + (1 − v²)/16 for two Werner states and the stated measurements;
+    contexts (x, z), outcomes (a, b, c) with Bob's b = 2 b0 + b1."""
+    v2 = F(v2)
+    p = []
+    for x in range(2):
+        for z in range(2):
+            for a in range(2):
+                for b in range(4):
+                    b0, b1 = divmod(b, 2)
+                    for c in range(2):
+                        p.append(F(1, 16) * (1 + v2 * (-1) ** (a + c) * F((-1) ** b0 + (-1) ** (x + z + b1), 2)))
+    return p
+
+
+def bilocal_ij(p) -> tuple:
+    """Branciard et al.'s I = ¼ Σ_xz <A_x B⁰ C_z>, J = ¼ Σ_xz (−1)^{x+z} <A_x B¹ C_z>, B^k = (−1)^{b_k}."""
+    I = J = F(0)
+    for x in range(2):
+        for z in range(2):
+            for a in range(2):
+                for b in range(4):
+                    b0, b1 = divmod(b, 2)
+                    for c in range(2):
+                        w = p[(((x * 2 + z) * 2 + a) * 4 + b) * 2 + c]
+                        I += w * (-1) ** (a + b0 + c) / 4
+                        J += w * (-1) ** (x + z + a + b1 + c) / 4
+    return I, J

@@ -124,6 +124,9 @@ def _observation_rows(lp, model, cols, cons, offset_of=None):
     elif ckind == "functional":
         from ..core.numbers import to_rational
 
+        from .functionals import check_shape
+
+        check_shape(cons.get("functional"), nctx, nout)
         coef, const = named_functional(cons.get("functional"))
         value = to_rational(cons.get("value"))
         value_t = to_rational(cons.get("value_t", 0))
@@ -161,7 +164,11 @@ def _causal(model, cons, obj):
     _observation_rows(lp, model, cols, cons)
     if measure == "influence":
         lp.objective = {n: F(1)}
-        for r, row in enumerate(extra["rows"]):
+        seen = set()
+        for r, row in enumerate(extra["rows"]):  # identical rows (e.g. b and 1-b for binary b) kept once
+            if tuple(row) in seen:
+                continue
+            seen.add(tuple(row))
             coeffs = {lam: -v for lam, v in enumerate(row) if v}
             coeffs[n] = 1
             lp.add_row(coeffs, ">=", 0, 0, f"C[{r}]")

@@ -113,8 +113,10 @@ class CausalModel:
     def evaluate(self, lam: dict, context: tuple) -> dict:
         vals = dict(zip(self.inputs, context))
         for n in self.order:
-            cfg = tuple(vals[p] for p in self.parents[n])
-            vals[n] = lam[n][self._cfg_index(n, cfg)]
+            k = 0
+            for p in self.parents[n]:
+                k = k * self.card[p] + vals[p]
+            vals[n] = lam[n][k]
         return vals
 
     def _cfg_index(self, n, cfg) -> int:
@@ -154,15 +156,16 @@ class CausalModel:
                 for w in product(*[range(self.card[p]) for p in others]):
                     for b in range(self.card[target]):
                         labels.append((u, u2, w, b))
+        idx = []
+        for u, u2, w, b in labels:
+            c1 = tuple(w[:k]) + (u,) + tuple(w[k:])
+            c2 = tuple(w[:k]) + (u2,) + tuple(w[k:])
+            idx.append((self._cfg_index(target, c1), self._cfg_index(target, c2), b))
         rows = [[] for _ in labels]
         for lam in self.responses():
             tab = lam[target]
-            for r, (u, u2, w, b) in enumerate(labels):
-                c1 = list(w[:k]) + [u] + list(w[k:])
-                c2 = list(w[:k]) + [u2] + list(w[k:])
-                f1 = tab[self._cfg_index(target, tuple(c1))]
-                f2 = tab[self._cfg_index(target, tuple(c2))]
-                rows[r].append(abs(int(f1 == b) - int(f2 == b)))
+            for r, (i1, i2, b) in enumerate(idx):
+                rows[r].append(abs((tab[i1] == b) - (tab[i2] == b)))
         return labels, rows
 
     def message_zero_row(self, message: str) -> list:

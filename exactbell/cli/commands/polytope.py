@@ -1,0 +1,164 @@
+"""``exactbell polytope MODEL``: vertices, exact facets and symmetry classes of a polytope.
+
+MODEL is ``signaling`` (``--fidelities p,q,r,s`` or ``--named one-way-symmetric --param p=3/4``),
+``signaling-mix`` (``--param p=1/2 --param r=1/2``), ``local`` (``--scenario 2,2:2,2`` = inputs per
+party : outputs per party) or ``causal`` (when :mod:`exactbell.causal.polytope` exists).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from fractions import Fraction
+
+
+def _model(args):
+    from ...core.numbers import to_rational
+    from ...core.scenario import Scenario
+    from ...polytopes import models as pm
+
+    params = {}
+    for kv in args.param or []:
+        if "=" not in kv:
+            raise ValueError(f"--param needs name=value, got {kv!r}")
+        k, v = kv.split("=", 1)
+        params[k.strip()] = to_rational(v.strip())
+    if args.model == "signaling":
+        if args.named:
+            return pm.named_signaling(args.named, **params)
+        if not args.fidelities:
+            raise ValueError("signaling needs --fidelities p,q,r,s or --named MODEL")
+        f = args.fidelities.split(",")
+        if len(f) != 4:
+            raise ValueError("--fidelities needs four values p,q,r,s")
+        return pm.signaling(*(to_rational(x.strip()) for x in f))
+    if args.model == "signaling-mix":
+        return pm.signaling_mix(params.get("p", Fraction(1, 2)), params.get("r", params.get("p", Fraction(1, 2))))
+    if args.model == "local":
+        if not args.scenario or ":" not in args.scenario:
+            raise ValueError("local needs --scenario INPUTS:OUTPUTS, e.g. 2,2:2,2")
+        ins, outs = args.scenario.split(":")
+        ins = [int(x) for x in ins.split(",")]
+        outs = [int(x) for x in outs.split(",")]
+        if any(o < 1 for o in outs) or any(i < 1 for i in ins):
+            raise ValueError("every party needs at least one input and one output")
+        return pm.local(Scenario(tuple(ins), tuple(outs)))
+    if args.model == "causal":
+        return pm.causal()
+    raise ValueError(f"unknown model {args.model!r}")
+
+
+def run(args) -> int:
+    from ...core.numbers import format_rational
+    from ...polytopes.cddfacets import extreme_points, inequality_of
+    from ...polytopes.exact import PermGroup, PointSet, PolytopeError
+    from ...polytopes.models import symmetry_group, vertex_permutation
+
+    try:
+        M = _model(args)
+    except (ValueError, PolytopeError) as e:
+        print(f"exactbell polytope: {e}", file=sys.stderr)
+        return 2
+    report = {"model": M.name, "parameters": {k: format_rational(v) for k, v in M.parameters.items()},
+              "labels": sum(len(x) for x in M.labels), "distinct_points": len(M.points)}
+    ext = extreme_points(M.pointset)
+    ps = PointSet([M.points[i] for i in ext])
+    report["vertices"] = len(ext)
+    report["dimension"] = ps.affine_dim()
+    group = None
+    if args.classes or args.facets:
+        coord_elems, _ = symmetry_group(M)
+        where = M.index_of()
+        pos = {g: k for k, g in enumerate(ext)}
+        gens = [tuple(pos[vertex_permutation(M, g, where)[i]] for i in ext) for g in coord_elems]
+        group = PermGroup(len(ext), gens)
+        report["group_order"] = group.order
+    if args.facets or args.classes:
+        from rich.progress import Progress
+
+        from ...polytopes.adjacency import class_table, classes_adm, classes_cdd
+
+        with Progress(transient=True, disable=args.json or not sys.stderr.isatty()) as progress:
+            task = progress.add_task("facet classes", total=None)
+            if args.method == "adm":
+                reps = classes_adm(ps, group, workers=args.workers,
+                                   progress=lambda done, seen: progress.update(task, completed=done, total=seen))
+            else:
+                reps = classes_cdd(ps, group)
+        table = class_table(ps, group, reps)
+        report["facet_count"] = sum(r["orbit"] for r in table)
+        report["class_count"] = len(table)
+        report["classes"] = [{"size": r["orbit"], "bound": format_rational(r["bound"]),
+                              "coefficients": [format_rational(x) for x in r["coefficients"]],
+                              "saturation": r["tight_count"]} for r in table]
+        if args.export:
+            from ... import interop
+
+            ineqs = []
+            for T in sorted({t for r in table for t in group.orbit(tuple(r["tight"]))}):
+                a, b = inequality_of(ps, T)
+                ineqs.append((a, b, "<="))
+            text = interop.write_ieq(ineqs, len(M.coords)) if args.export.endswith(".ieq") else \
+                interop.write_ine(ineqs, len(M.coords))
+            from ...certificates.format import write_atomic
+
+            write_atomic(args.export, text)
+    if args.vertices_out:
+        from ... import interop
+
+        pts = [M.points[i] for i in ext]
+        out = args.vertices_out
+        text = interop.write_poi(pts) if out.endswith(".poi") else interop.write_ext(pts) if out.endswith(".ext") \
+            else interop.write_panda(pts, maps=list(symmetry_group(M)[0]) if group else None)
+        from ...certificates.format import write_atomic
+
+        write_atomic(out, text)
+    if args.verify:
+        from ... import interop
+        from ...polytopes.exact import facet_test
+
+        text = open(args.verify, encoding="utf-8").read()
+        if args.verify.endswith(".ine"):
+            dim, ineqs = interop.read_ine(text)
+        else:
+            dim, ineqs = interop.read_ieq(text)
+        if dim != len(M.coords):
+            print(f"exactbell polytope: {args.verify}: dimension {dim} does not match the model ({len(M.coords)})",
+                  file=sys.stderr)
+            return 2
+        res = []
+        for k, (a, b, rel) in enumerate(ineqs, 1):
+            if rel == "==":
+                continue
+            t = facet_test(ps, a, b, rel)
+            res.append({"row": k, "valid": t["valid"], "facet": t["facet"], "saturation": t["tight_count"],
+                        "rank": t["rank"]})
+        report["verified"] = {"rows": len(res), "facets": sum(r["facet"] for r in res),
+                              "invalid": [r["row"] for r in res if not r["valid"]],
+                              "not_facet": [r["row"] for r in res if r["valid"] and not r["facet"]]}
+    if args.json:
+        print(json.dumps(report, indent=1))
+    else:
+        for k, v in report.items():
+            if k != "classes":
+                print(f"{k:>16}: {v}")
+        for i, c in enumerate(report.get("classes", []), 1):
+            print(f"  class {i:>3}: size {c['size']:>4}, saturation {c['saturation']:>4}, bound {c['bound']}")
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("polytope", help="vertices, exact facets and symmetry classes of a polytope")
+    p.add_argument("model", choices=["signaling", "signaling-mix", "local", "causal"])
+    p.add_argument("--fidelities", help="p,q,r,s for the signaling model (rationals)")
+    p.add_argument("--named", help="a named signaling model (one-way-symmetric, two-way-symmetric, fixed-bit)")
+    p.add_argument("--param", action="append", help="model parameter name=value (repeatable)")
+    p.add_argument("--scenario", help="local scenario INPUTS:OUTPUTS per party, e.g. 2,2,2:2,2,2")
+    p.add_argument("--facets", action="store_true", help="compute the exact facets")
+    p.add_argument("--classes", action="store_true", help="facet classes up to the computed relabeling group")
+    p.add_argument("--method", choices=["cdd", "adm"], default="cdd", help="plain cdd.gmp or adjacency decomposition")
+    p.add_argument("--workers", type=int, default=2, help="processes for the adjacency decomposition")
+    p.add_argument("--export", metavar="FILE.ieq|FILE.ine", help="write all facets (PORTA or cdd format)")
+    p.add_argument("--vertices-out", metavar="FILE.poi|.ext|.panda", help="write the vertices")
+    p.add_argument("--verify", metavar="FILE.ieq|FILE.ine", help="check every inequality of a file exactly")
+    p.add_argument("--json", action="store_true", help="print a JSON report")
+    p.set_defaults(run=run)

@@ -1,0 +1,254 @@
+"""Polytope models, exact facets, symmetry classes, completeness and parametric facet families."""
+from __future__ import annotations
+
+import copy
+import json
+from fractions import Fraction
+from itertools import product
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exactbell.certificates.format import validate_envelope
+from exactbell.checkers import CertificateError, decide
+from exactbell.core.poly import Poly, RationalFunction
+from exactbell.core.scenario import Scenario
+from exactbell.polytopes import models as pm
+from exactbell.polytopes.adjacency import classes_adm, classes_cdd
+from exactbell.polytopes.cddfacets import extreme_points, facets_cdd, inequality_of
+from exactbell.polytopes.exact import PermGroup, PointSet, PolytopeError, bits, facet_test, verify_complete
+from exactbell.polytopes.family import SignalingFamily, analyse
+
+PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"
+F = Fraction
+
+
+def cube():
+    return PointSet(list(product((0, 1), repeat=3)))
+
+
+def test_cube_facets_by_gift_wrapping_and_cdd_agree():
+    ps = cube()
+    gw = ps.face_facets(range(8))
+    assert len(gw) == 6 and all(len(f) == 4 for f in gw)
+    assert set(gw) == set(facets_cdd(ps))
+
+
+def test_completeness_criterion_accepts_all_and_rejects_missing_facet():
+    ps = cube()
+    fs = ps.face_facets(range(8))
+    assert verify_complete(ps, range(8), fs) == (True, None)
+    ok, why = verify_complete(ps, range(8), fs[1:])
+    assert not ok and "incomplete" in why
+
+
+def test_facet_test_reports_violation_and_rank():
+    ps = cube()
+    t = facet_test(ps, [1, 0, 0], 1)
+    assert t["facet"] and t["tight_count"] == 4 and t["rank"] == 2
+    t = facet_test(ps, [1, 1, 0], 1)
+    assert not t["valid"] and t["violations"] == [(6, F(1)), (7, F(1))]
+    t = facet_test(ps, [1, 1, 1], 3)  # a vertex, not a facet
+    assert t["valid"] and not t["facet"] and t["rank"] == 0
+
+
+def test_rotation_across_a_ridge_of_the_cube():
+    ps = cube()
+    bottom = frozenset(i for i, v in enumerate(ps.points) if v[2] == 0)
+    edge = frozenset(i for i in bottom if ps.points[i][0] == 0)
+    side = ps.rotate(frozenset(range(8)), bottom, edge)
+    assert side == frozenset(i for i, v in enumerate(ps.points) if v[0] == 0)
+
+
+def test_inequality_of_is_primitive_and_tight():
+    ps = cube()
+    T = frozenset(i for i, v in enumerate(ps.points) if v[1] == 1)
+    a, b = inequality_of(ps, T)
+    assert (a, b) == ((0, 1, 0), 1)
+
+
+def test_chsh_local_polytope_classes():
+    """2 parties, 2 inputs, 2 outputs: 16 vertices, dim 8, 24 facets = positivity + CHSH (2 classes)."""
+    M = pm.local(Scenario((2, 2), (2, 2)))
+    assert len(M.points) == 16 and M.pointset.affine_dim() == 8
+    _, group = pm.symmetry_group(M)
+    assert group.order == 128
+    reps = classes_cdd(M.pointset, group)
+    assert len(reps) == 2
+    assert sorted(len(group.orbit(t)) for t in reps) == [8, 16]
+    assert set(classes_adm(M.pointset, group)) == set(reps)
+
+
+def test_signaling_one_way_vertices_and_classes():
+    M = pm.named_signaling("one-way-symmetric", p=F(3, 4))
+    assert len(M.points) == 144
+    ext = extreme_points(M.pointset)
+    assert len(ext) == 64
+    ps = PointSet([M.points[i] for i in ext])
+    assert ps.affine_dim() == 10
+
+
+def test_symmetry_group_of_fixed_bit_is_only_output_flips():
+    M = pm.named_signaling("fixed-bit", p=F(2, 3), r=F(3, 4))
+    coords, group = pm.symmetry_group(M)
+    assert group.order == 16
+    flips = pm.closure([g for n, g in pm.sw_relabelings().items() if n.startswith("flip")], 16)
+    assert sorted(coords) == sorted(flips)
+
+
+def test_bad_fidelity_is_a_clear_error():
+    with pytest.raises(PolytopeError, match="outside"):
+        pm.signaling(F(3, 2), 1, 1, 1)
+    with pytest.raises(Exception, match="float"):
+        pm.signaling(0.5, 1, 1, 1)
+
+
+def test_zero_outputs_is_rejected():
+    with pytest.raises(Exception):
+        pm.local(Scenario((2, 2), (0, 2)))
+
+
+def test_perm_group_rejects_non_permutation():
+    with pytest.raises(PolytopeError):
+        PermGroup(3, [(0, 0, 1)])
+
+
+# --------------------------------------------------------------------------------------------
+# parametric families
+
+P = Poly.var("p")
+F13 = [["0", "0", "1", "0"], ["0", "1", "0", "0"], ["0", "-(1-p)/p", "0", "-(p-1)/p"], ["0", "0", "0", "0"]]
+
+
+def _entries(m):
+    return [RationalFunction.parse(x, ["p"]) for r in m for x in r]
+
+
+@pytest.fixture(scope="module")
+def one_way_family():
+    return SignalingFamily([P, P, F(1, 2), F(1, 2)], "p")
+
+
+def test_f13_is_a_facet_for_all_p(one_way_family):
+    res = analyse(one_way_family, _entries(F13), 1, "<=", F(1, 2), F(1), F(3, 4))
+    assert res["status"] == "facet" and res["rank"] == 9 and res["dim"] == 10
+    assert len(res["tight"]) == 18 and res["exceptional"] == []
+
+
+def test_perturbed_f13_is_invalid_with_exact_witness(one_way_family):
+    m = copy.deepcopy(F13)
+    m[1][1] = "1 + (2*p-1)/10"
+    res = analyse(one_way_family, _entries(m), 1, "<=", F(1, 2), F(1), F(3, 4))
+    assert res["status"] == "invalid"
+    v = res["violation"]
+    assert F(1, 2) < v["at"] < 1 and v["amount"] > 0
+
+
+def test_positivity_read_as_upper_bound_is_not_a_facet(one_way_family):
+    e00 = [["1", "0", "0", "0"], ["0"] * 4, ["0"] * 4, ["0"] * 4]
+    res = analyse(one_way_family, _entries(e00), 1, "<=", F(1, 2), F(1), F(3, 4))
+    assert res["status"] == "valid-not-facet" and len(res["tight"]) > 10
+    res = analyse(one_way_family, _entries(e00), 0, ">=", F(1, 2), F(1), F(3, 4))
+    assert res["status"] == "facet"
+
+
+# --------------------------------------------------------------------------------------------
+# checkers on bundled certificates
+
+def _cert(name, mutate=None):
+    obj = json.loads((PROOFS / name).read_text())
+    if mutate:
+        mutate(obj)
+    return validate_envelope(obj, PROOFS / name)
+
+
+def _verdict(cert):
+    try:
+        return decide(cert).verdict
+    except CertificateError as e:
+        return f"error: {e}"
+
+
+def test_bundled_g_pr_certificate_passes_and_tampering_is_caught():
+    assert _verdict(_cert("C000-13.json")) == "verified"
+
+    def bump(o):
+        o["data"]["inequalities"][0]["matrix"][1][0] = "2"
+    assert _verdict(_cert("C000-13.json", bump)) != "verified"
+
+    def wrong_tight(o):
+        o["data"]["inequalities"][0]["tight"] += 1
+    assert _verdict(_cert("C000-13.json", wrong_tight)).startswith("error")
+
+
+def test_fidelity_out_of_range_in_certificate_is_an_error():
+    def bad(o):
+        o["parameters"]["p"] = "3/2"
+    v = _verdict(_cert("C000-13.json", bad))
+    assert v.startswith("error") and "outside" in v
+
+
+def _rational_leaves(obj, path=()):
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _rational_leaves(v, path + (k,))
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _rational_leaves(v, path + (i,))
+    elif isinstance(obj, int) and not isinstance(obj, bool):
+        yield path
+    elif isinstance(obj, str):
+        try:
+            Fraction(obj)
+            yield path
+        except ValueError:
+            pass
+
+
+def _set(obj, path, value):
+    for k in path[:-1]:
+        obj = obj[k]
+    obj[path[-1]] = value
+
+
+def _get(obj, path):
+    for k in path:
+        obj = obj[k]
+    return obj
+
+
+G_CERT = json.loads((PROOFS / "C000-13.json").read_text())
+G_LEAVES = [p for p in _rational_leaves(G_CERT["data"], ("data",))] + \
+    [p for p in _rational_leaves(G_CERT.get("parameters", {}), ("parameters",))]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(G_LEAVES), st.sampled_from([F(1, 7), F(-2, 5), F(1)]))
+def test_mutating_any_rational_leaf_is_rejected(path, delta):
+    obj = copy.deepcopy(G_CERT)
+    old = _get(obj, path)
+    if isinstance(old, int):
+        new = old + (1 if delta > 0 else -1)
+    else:
+        q = Fraction(old) + delta
+        new = str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+    _set(obj, path, new)
+    cert = validate_envelope(obj, PROOFS / "C000-13.json")
+    assert _verdict(cert) != "verified"
+
+
+def test_vertex_set_certificate_rejects_a_wrong_separator():
+    def bad(o):
+        o["data"]["extreme"][0]["functional"] = [0] * 16
+    v = _verdict(_cert("C000-02.one-way.p=3_4.json", bad))
+    assert v.startswith("error") and "separate" in v
+
+
+def test_classes_certificate_detects_a_missing_class():
+    def drop(o):
+        c = o["data"]["classes"].pop(0)
+        o["data"]["facets"] -= c["orbit"]
+    v = _verdict(_cert("C000-04.one-way.p=3_4.json", drop))
+    assert v.startswith("error") and "complete" in v

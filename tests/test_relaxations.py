@@ -1,0 +1,275 @@
+"""Causal models as linear maps, relaxation measures and the paper-specific checkers."""
+from __future__ import annotations
+
+import copy
+import json
+from fractions import Fraction as F
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exactbell.certificates.format import dump_certificate
+from exactbell.checkers import check_file
+from exactbell.relaxations import functionals as fn
+from exactbell.relaxations.lps import build
+from exactbell.relaxations.models import CausalModel, ModelError, local_model, named_model, ns_rows
+
+PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "chaves-kueng-brask-gross"
+
+
+@pytest.mark.parametrize("name,mx,n", [("lhv", 2, 16), ("x-to-b", 2, 64), ("a-to-b", 2, 64), ("x-to-b", 3, 4096),
+                                       ("a-to-b", 3, 512), ("one-way-binary", 2, 1024)])
+def test_hidden_variable_counts(name, mx, n):
+    # X->B: o_a^{m_x} o_b^{m_x m_y}; A->B: o_a^{m_x} o_b^{o_a m_y}; one-way: 4 * 2^4 * 2^4
+    assert named_model(name, mx, mx).n == n
+
+
+def test_bilocal_counts_and_columns():
+    m = CausalModel({"x": 3, "z": 3}, {"a": 2, "b": 4, "c": 2}, {"a": ["x"], "b": [], "c": ["z"]})
+    assert m.n == 8 * 4 * 8 and m.size == 9 * 16
+    cols = m.observation_columns()
+    assert len(cols) == m.n and all(len(c) == 9 for c in cols)
+    assert len(set(cols)) == m.n  # deterministic behaviours determine λ
+
+
+def test_cycle_and_bad_cardinalities():
+    with pytest.raises(ModelError, match="cycle"):
+        CausalModel({"x": 2}, {"a": 2, "b": 2}, {"a": ["x", "b"], "b": ["a"]})
+    with pytest.raises(ModelError, match="cardinality"):
+        CausalModel({"x": 2}, {"a": -1}, {"a": ["x"]})
+    with pytest.raises(ModelError, match="unknown node|declared"):
+        CausalModel({"x": 2}, {"a": 2}, {"a": ["y"]})
+    with pytest.raises(ModelError, match="inputs"):
+        CausalModel({"x": 2}, {"a": 2}, {"x": ["a"]})
+    with pytest.raises(ModelError, match="unknown named"):
+        named_model("telepathy")
+
+
+def test_influence_rows_shape_and_meaning():
+    m = named_model("x-to-b", 3, 3)
+    labels, rows = m.influence_rows("x", "b")
+    assert len(labels) == 3 * 2 * 3 * 2  # m_x(m_x-1) m_y o_b
+    assert len({tuple(r) for r in rows}) == 9  # binary b: 9 distinct rows (3 pairs x 3 y)
+    lhv = named_model("lhv")
+    with pytest.raises(ModelError, match="not a parent"):
+        lhv.influence_rows("x", "b")
+
+
+def test_message_row_values():
+    m = named_model("one-way-binary")
+    v = m.message_zero_row("m")
+    assert set(v) == {F(0), F(1, 2), F(1)}
+    assert sum(v) == F(m.n, 2)  # by the m -> 1-m relabelling symmetry
+
+
+def test_chsh_functionals_local_and_pr():
+    lhv = named_model("lhv")
+    for var in fn.CHSH_VARIANTS:
+        f = fn.chsh_variant(*var)
+        vals = []
+        for col in lhv.observation_columns():
+            p = [0] * 16
+            for c, o in enumerate(col):
+                p[c * 4 + o] = 1
+            vals.append(fn.evaluate(f, p))
+        assert max(vals) == 0
+        assert fn.evaluate(f, fn.pr_box(*var)) == F(1, 2)
+    # eq. (8) literally agrees with variant (0,0,0) at the PR box and at white noise
+    assert fn.evaluate(fn.chsh_eq8(), fn.pr_box(0, 0, 0)) == F(1, 2)
+    assert fn.evaluate(fn.chsh_eq8(), [F(1, 4)] * 16) == fn.evaluate(fn.chsh_variant(0, 0, 0), [F(1, 4)] * 16)
+
+
+@pytest.mark.parametrize("d,lo", [(2, -2), (3, -4), (4, F(-10, 3))])
+def test_cglmp_local_range(d, lo):
+    from exactbell.generators.ckbg import local_range
+    assert local_range(fn.cglmp(d), 2, 2, d, d) == (lo, 2)
+
+
+def test_i3322_values_and_ghz_normalised():
+    assert fn.evaluate(fn.i3322(), fn.i3322_pr()) == 1
+    assert fn.evaluate(fn.i3322(), fn.white_noise(36, 4)) == -1
+    g = fn.ghz()
+    assert len(g) == 64 and all(sum(g[8 * c:8 * c + 8]) == 1 for c in range(8))
+    assert set(g) == {F(0), F(1, 8), F(1, 4)}
+
+
+def test_ns_rows_vanish_on_pr_and_not_on_signalling():
+    m = named_model("lhv")
+    rows = ns_rows(m)
+    pr = fn.pr_box(0, 0, 0)
+    assert all(sum(v * pr[k] for k, v in r.items()) == 0 for r in rows)
+    sig = [F(0)] * 16  # Bob outputs x: b = x
+    for x in range(2):
+        for y in range(2):
+            sig[(2 * x + y) * 4 + x] = F(1)
+    assert any(sum(v * sig[k] for k, v in r.items()) != 0 for r in rows)
+
+
+def test_build_rejects_bad_distribution():
+    base = {"type": "causal", "model": {"named": "x-to-b"}, "objective": {"measure": "none"}}
+    with pytest.raises(ModelError, match="16"):
+        build({**base, "constraints": {"kind": "full", "p": ["1/4"] * 12}})
+    with pytest.raises(ModelError, match="normalised"):
+        build({**base, "constraints": {"kind": "full", "p": ["1/2"] * 16}})
+    with pytest.raises(ModelError, match="unknown functional"):
+        build({**base, "constraints": {"kind": "functional", "functional": {"name": "nope"}, "value": "0"}})
+    with pytest.raises(Exception, match="float"):
+        build({**base, "constraints": {"kind": "full", "p": [0.25] * 16}})
+
+
+def test_md_lp_layout():
+    lp, info = build({"type": "measurement-dependence", "model": {"local": [[2, 2], [2, 2], [2, 2]]},
+                      "constraints": {"kind": "full", "p": [str(v) for v in fn.ghz()]},
+                      "objective": {"measure": "measurement-dependence"}})
+    assert lp.ncols == 2 * 8 * 64 and lp.nrows == 64 + 8 + 2 * 512
+    assert local_model([(2, 2)] * 3).n == 64
+
+
+# ---- checkers of this paper: all bundled certificates, and targeted rejections -----------------
+
+def _all():
+    return sorted(PROOFS.glob("*.json"))
+
+
+@pytest.mark.parametrize("path", _all(), ids=lambda p: p.stem)
+def test_bundled_certificate_passes(path):
+    r = check_file(path)
+    assert r.passed, r.detail
+
+
+def _write(tmp_path, cert, name="c.json"):
+    f = tmp_path / name
+    f.write_text(dump_certificate(cert))
+    return check_file(f)
+
+
+def test_parametric_wrong_breakpoint_is_refuted_with_counterexample(tmp_path):
+    cert = json.loads((PROOFS / "C002-09.json").read_text())
+    bad = copy.deepcopy(cert)
+    bad["data"]["claimed"][1]["to"] = "714/1000"  # the printed decimal breakpoint
+    bad["data"]["claimed"][2]["from"] = "714/1000"
+    r = _write(tmp_path, bad)
+    assert not r.passed and r.verdict == "refuted"
+    bad["expected"] = {"verdict": "refuted", "counterexample": {"t": "714/1000", "claimed": "357/1250",
+                                                                "optimum": "357/1250"}}
+    r = _write(tmp_path, bad)
+    assert not r.passed and "counterexample" in r.detail
+
+
+def test_parametric_missing_primal_point_rejected(tmp_path):
+    cert = json.loads((PROOFS / "C002-08.json").read_text())
+    bad = copy.deepcopy(cert)
+    bad["data"]["points"] = bad["data"]["points"][:-1]
+    r = _write(tmp_path, bad)
+    assert not r.passed and "primal point" in r.detail
+
+
+def test_a_to_b_violation_bad_witness_refuted(tmp_path):
+    cert = json.loads((PROOFS / "C002-13.json").read_text())
+    bad = copy.deepcopy(cert)
+    bad["data"]["t_poly"] = ["0", "1"]  # t = e fails for e > 4/5
+    bad["data"]["excess"] = {"P": ["0", "0", "-2"], "Q": ["0", "4"]}
+    r = _write(tmp_path, bad)
+    assert r.verdict == "refuted" and not r.passed
+
+
+def test_entropy_wrong_rounding_refuted(tmp_path):
+    cert = json.loads((PROOFS / "C002-07.json").read_text())
+    bad = copy.deepcopy(cert)
+    bad["data"]["claimed"] = "737/1000"
+    r = _write(tmp_path, bad)
+    assert r.verdict == "refuted"
+    bad = copy.deepcopy(cert)
+    bad["data"]["interval"] = ["7359/10000", "73591/100000"]
+    r = _write(tmp_path, bad)
+    assert r.verdict == "error"
+
+
+def test_table_one_needs_not_vertex_or_all_proofs(tmp_path):
+    cert = json.loads((PROOFS / "C002-03.json").read_text())
+    bad = copy.deepcopy(cert)
+    bad["data"]["not_vertex"] = []
+    r = _write(tmp_path, bad)
+    assert not r.passed and "vertex" in r.detail
+    bad = copy.deepcopy(cert)
+    bad["data"]["rows"][1]["z"][1] = "1/2"
+    r = _write(tmp_path, bad)
+    assert not r.passed
+
+
+FAST = ["C002-01.pr-not-local.json", "C002-02.json", "C002-03.json", "C002-04.pr-box.json",
+        "C002-07.json", "C002-10.json", "C002-11.correlator.json", "C002-13.json", "C002-17.json", "C002-18.json",
+        "C002-28.v=4_5.max.json", "C002-29.lp53.json", "C002-30.v=1.json", "C002-16.d=2.ns-max.json",
+        "C002-16.d=3.local.json", "C002-26.json", "C002-22.mi.json", "C002-19.d=16.json", "C002-15.domain.json",
+        "C002-12.json", "C002-27.json", "C002-31.json"]
+
+
+def _leaves(obj, path=()):
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _leaves(v, path + (k,))
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _leaves(v, path + (i,))
+    else:
+        yield path, obj
+
+
+def _rational_leaves(cert):
+    out = []
+    for root in ("data", "parameters"):
+        for path, v in _leaves(cert.get(root, {}), (root,)):
+            if isinstance(v, bool):
+                continue
+            if isinstance(v, int) or (isinstance(v, str) and v.lstrip("-").replace("/", "", 1).isdigit()):
+                out.append(path)
+    ce = cert["expected"].get("counterexample")
+    if isinstance(ce, dict):
+        for path, v in _leaves(ce, ("expected", "counterexample")):
+            if isinstance(v, int) and not isinstance(v, bool) or (isinstance(v, str) and v.lstrip("-").replace("/", "", 1).isdigit()):
+                out.append(path)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(FAST), st.integers(min_value=0, max_value=10**6), st.sampled_from(["1/7", "-1/3", "2"]))
+def test_any_mutated_leaf_rejected(tmp_path_factory, name, k, delta):
+    cert = json.loads((PROOFS / name).read_text())
+    paths = _rational_leaves(cert)
+    path = paths[k % len(paths)]
+    obj = cert
+    for p in path[:-1]:
+        obj = obj[p]
+    v = obj[path[-1]]
+    obj[path[-1]] = v + 1 if isinstance(v, int) else str(F(v) + F(delta))
+    f = tmp_path_factory.mktemp("m") / name
+    f.write_text(dump_certificate(cert))
+    r = check_file(f)
+    assert not r.passed, f"{name}: mutation at {path} accepted"
+
+
+def test_farkas_for_all_t_above_needs_exact_root(tmp_path):
+    cert = json.loads((PROOFS / "C002-16.d=2.ns-max.json").read_text())
+    bad = copy.deepcopy(cert)
+    bad["data"]["infeasible_above"] = "7/2"
+    r = _write(tmp_path, bad)
+    assert not r.passed and "infeasible_above" in r.detail
+
+
+def test_cglmp_quantum_value_d16_above_threshold():
+    from exactbell.checkers.lp_ckbg_misc import cglmp_quantum_value
+    cert = json.loads((PROOFS / "C002-19.d=16.json").read_text())
+    val = cglmp_quantum_value(16, [F(v) for v in cert["data"]["gamma"]])
+    import flint
+    assert val > flint.arb(flint.fmpq(1607, 500))  # 3.214: d = 16 reaches the threshold (rigorous lower bound)
+    cert15 = json.loads((PROOFS / "C002-19.d=15.json").read_text())
+    assert cglmp_quantum_value(15, [F(v) for v in cert15["data"]["gamma"]]) < flint.arb(flint.fmpq(1607, 500))
+
+
+def test_maximally_entangled_cglmp_d2_is_tsirelson():
+    from exactbell.checkers.lp_ckbg_misc import cglmp_quantum_value
+    import flint
+    val = cglmp_quantum_value(2, [F(1), F(1)])
+    assert abs(val - 2 * flint.arb(2).sqrt()) < flint.arb(flint.fmpq(1, 10**12))
