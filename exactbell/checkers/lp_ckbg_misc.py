@@ -3,17 +3,17 @@
 Kinds:
   ckbg-functional-values  data: functional (named), outcomes (per context), points [{"p", "value"}]:
                           normalised distributions and exact evaluation.
-  entropy-interval        data: argument {"sqrt2": a, "rational": b} (x = a√2 + b), interval [lo, hi],
+  ckbg-entropy-interval        data: argument {"sqrt2": a, "rational": b} (x = a√2 + b), interval [lo, hi],
                           claimed (decimal as p/q), digits: proves lo < h(x) < hi with arb balls, hi-lo small,
                           h(x) rounds to the claimed value, and h(x) < 1 (less than one bit).
-  pinsker-constant        data: joint (2×2 p(s, λ)), M, claimed_constant c, information_bits and claimed_bound
+  ckbg-pinsker-constant        data: joint (2×2 p(s, λ)), M, claimed_constant c, information_bits and claimed_bound
                           (rational brackets of I and c·M²·log2 e): the claim I >= c·M²·log2(e) is refuted when
                           arb proves I < c·M²·log2(e) for this joint distribution.
-  pinsker-threshold       data: info (p/q), printed (p/q), interval [lo, hi]: rigorous bracket of
+  ckbg-pinsker-threshold       data: info (p/q), printed (p/q), interval [lo, hi]: rigorous bracket of
                           I* = 2 + 4 sqrt(2 ln2 · info) (numeric-only; printed value compared by tolerance).
-  inequality-face         data: model (named), functional (named), bound, space ("probability"|"correlator"),
+  ckbg-inequality-face         data: model (named), functional (named), bound, space ("probability"|"correlator"),
                           max, tight_count, face_dimension, polytope_dimension. Claim: valid facet.
-  a-to-b-violation        data: t_poly (coefficients in e, lowest first): for every e in (0,1), the state
+  ckbg-a-to-b-violation        data: t_poly (coefficients in e, lowest first): for every e in (0,1), the state
                           √e|00> + √(1-e)|11> with the measurements of L1638-1685 and tan(θ/2) = t(e)
                           gives I_{A→B} > 4 (exact Sturm sign proofs).
 """
@@ -71,7 +71,7 @@ def functional_values(cert, reader) -> Outcome:
     return Outcome("verified", f"{len(pts)} exact functional values")
 
 
-@checker("entropy-interval")
+@checker("ckbg-entropy-interval")
 def entropy_interval(cert, reader) -> Outcome:
     a = reader.rational("data.argument.sqrt2")
     b = reader.rational("data.argument.rational")
@@ -96,7 +96,7 @@ def entropy_interval(cert, reader) -> Outcome:
                    (format_rational(lo), format_rational(hi)))
 
 
-@checker("pinsker-constant")
+@checker("ckbg-pinsker-constant")
 def pinsker_constant(cert, reader) -> Outcome:
     J = reader.get("data.joint", list)
     if len(J) != 2 or any(not isinstance(r, list) or len(r) != 2 for r in J):
@@ -131,7 +131,7 @@ def pinsker_constant(cert, reader) -> Outcome:
     return Outcome("numeric-only", f"no violation found: I = {info}, bound {bound}")
 
 
-@checker("pinsker-threshold")
+@checker("ckbg-pinsker-threshold")
 def pinsker_threshold(cert, reader) -> Outcome:
     info = reader.rational("data.info")
     lo, hi = _interval(reader, "data.interval")
@@ -159,7 +159,7 @@ def _affine_dim(points) -> int:
     return m.rank()
 
 
-@checker("inequality-face")
+@checker("ckbg-inequality-face")
 def inequality_face(cert, reader) -> Outcome:
     with reader.context("data.model"):
         model = build_model(reader.get("data.model", dict))
@@ -234,7 +234,7 @@ def _positive_open01(a) -> bool:
     return upoly.count_roots(sq, Fraction(0), Fraction(1)) == 0 and upoly.evaluate(a, Fraction(1, 2)) > 0
 
 
-@checker("a-to-b-violation")
+@checker("ckbg-a-to-b-violation")
 def a_to_b_violation(cert, reader) -> Outcome:
     t = _poly(reader.rational("data.t_poly", c) for c in reader.get("data.t_poly", list))
     if not _positive_open01(t):
@@ -297,7 +297,7 @@ def cglmp_quantum_value(d: int, gamma: list):
     return num / nrm + _arb(Fraction(const))
 
 
-@checker("cglmp-quantum-value")
+@checker("ckbg-cglmp-quantum-value")
 def cglmp_quantum(cert, reader) -> Outcome:
     """data: d, gamma (rational Schmidt vector), interval [lo, hi] enclosing I_d of that explicit quantum
     strategy (a rigorous lower bound on the quantum maximum), threshold, above (bool: lo >= threshold?),
@@ -325,7 +325,7 @@ def cglmp_quantum(cert, reader) -> Outcome:
                    (format_rational(lo), format_rational(hi)))
 
 
-@checker("md-information-bound")
+@checker("ckbg-md-information-bound")
 def md_information_bound(cert, reader) -> Outcome:
     """data: problem (a measurement-dependence LP, exactbell.relaxations.lps), q (sparse model over the
     q(ctx, λ) columns) reproducing the observed data exactly, M (its exact measure), information_bits
@@ -365,7 +365,7 @@ def md_information_bound(cert, reader) -> Outcome:
                    "mutual information (minimality numeric only)", (format_rational(lo), format_rational(hi)))
 
 
-@checker("bilocal-violation")
+@checker("ckbg-bilocal-violation")
 def bilocal_violation(cert, reader) -> Outcome:
     """data: I_coeffs [i0, i1], J_coeffs [j0, j1] (I, J affine in v²), threshold_v2: for the distribution of
     eqs. (54)-(55), I = J = i0 + i1 v² (checked at v² = 0 and 1, both sides affine), so B = √I + √J =
@@ -383,7 +383,7 @@ def bilocal_violation(cert, reader) -> Outcome:
     return Outcome("verified", f"I = J = {i0} + {i1} v^2, so B = 2 sqrt(I) exceeds 1 iff v^2 > {thr}")
 
 
-@checker("local-range")
+@checker("ckbg-local-range")
 def local_range(cert, reader) -> Outcome:
     """data: model (named LHV model spec), functional (named), min, max: exact range of the functional over
     all deterministic local points (hence over the local polytope)."""
@@ -402,7 +402,7 @@ def local_range(cert, reader) -> Outcome:
     return Outcome("verified", f"local range [{lo}, {hi}] over {len(vals)} deterministic points")
 
 
-@checker("marginal-parametrisation")
+@checker("ckbg-marginal-parametrisation")
 def marginal_parametrisation(cert, reader) -> Outcome:
     """data: inputs m (Alice's inputs, binary outputs), free (table indices, lexicographic over (α_0..α_{m-1})),
     formulas {table: {"const": c, "coeffs": {free_table: coef}}} for the other tables. Claim: q^a with trivial
@@ -446,7 +446,7 @@ def marginal_parametrisation(cert, reader) -> Outcome:
     return Outcome("verified", f"{len(tables)} Alice tables, {len(eqs)} independent constraints, free tables {free}")
 
 
-@checker("facet-list")
+@checker("ckbg-facet-list")
 def facet_list(cert, reader) -> Outcome:
     """data: model (named, binary outputs), facets [{"coeffs": [c_xy …] (correlator space, contexts in
     order), "bound": b}], class_counts {normalised bound: count} with normalised bound = b / max|c|.

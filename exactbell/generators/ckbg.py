@@ -127,6 +127,9 @@ def universal_cert(id_, claim, location, statement, template, factor, claimed_fa
     expected = {"verdict": "verified" if factor == claimed_factor else "refuted"}
     if counter:
         expected["counterexample"] = counter
+    statement += (" Proof: exact lower bound for every p (dual points); equality on the local polytope and on the 8 "
+                  "simplices conv(PR_i, CHSH_i facet); that these cover the NS polytope is the known decomposition "
+                  "(Fine 1982; Barrett et al. 2005), cited, not re-proved.")
     return envelope(id_, claim, PAPER, location, statement, "lp-universal", expected, CONV,
                     {"problem": template, "factor": R(factor), "claimed_factor": R(claimed_factor),
                      "dual_points": duals, "vertices": vertices})
@@ -343,7 +346,7 @@ def entropy_tsirelson():
     lo, hi = _arb_interval(h)
     return envelope("C002-07", "C002-07", PAPER, "L345-352",
                     "At maximal quantum violation CHSH = 1/sqrt2 - 1/2 the minimal message entropy is "
-                    "h(1/sqrt2 - 1/2) ~ 0.736 bits, below Toner-Bacon's 1 bit.", "entropy-interval",
+                    "h(1/sqrt2 - 1/2) ~ 0.736 bits, below Toner-Bacon's 1 bit.", "ckbg-entropy-interval",
                     {"verdict": "verified"}, CONV,
                     {"argument": {"sqrt2": "1/2", "rational": "-1/2"}, "interval": [R(lo), R(hi)],
                      "claimed": "92/125", "digits": 3})
@@ -360,7 +363,7 @@ def pinsker_constant():
     return envelope("C002-17", "C002-17", PAPER, "L407-409, L1924-1929",
                     "Pinsker as printed: I(X,Y:Lambda) >= M^2 log2(e) with M the full l1 distance (eq. 5). "
                     "Refuted: for p(s,l) = [[3/8,1/8],[1/8,3/8]], M = 1/2 and I = 0.1887 < 0.3607; the correct "
-                    "constant is 1/2 (erratum E-02).", "pinsker-constant",
+                    "constant is 1/2 (erratum E-02).", "ckbg-pinsker-constant",
                     {"verdict": "refuted", "counterexample": {"joint": [rl(r) for r in joint], "M": "1/2"}}, CONV,
                     {"joint": [rl(r) for r in joint], "M": "1/2", "claimed_constant": "1",
                      "information_bits": [R(v) for v in _arb_interval(info)],
@@ -375,7 +378,7 @@ def pinsker_threshold():
     lo, hi = _arb_interval(x, 6)
     return envelope("C002-18", "C002-18", PAPER, "L409-411",
                     "I_d >= 3.214 forces I(X,Y:Lambda) > 0.0663 (with the corrected Pinsker constant the threshold "
-                    "is 2 + 4 sqrt(2 ln2 * 0.0663) = 3.2127).", "pinsker-threshold",
+                    "is 2 + 4 sqrt(2 ln2 * 0.0663) = 3.2127).", "ckbg-pinsker-threshold",
                     {"verdict": "numeric-only", "tolerance": "1/500"}, CONV,
                     {"info": R(info), "printed": "1607/500", "interval": [R(lo), R(hi)]})
 
@@ -408,7 +411,7 @@ def _face_cert(space, expected):
         exp["counterexample"] = {"face_dimension": fdim, "polytope_dimension": dim}
     return envelope(f"C002-11.{space}", "C002-11", PAPER, "eq. (10), L363-365, L1625-1630",
                     f"I_A->B = E00 - E02 - E11 + E12 - E20 + E21 <= 4 is a facet of the A->B polytope (3 inputs, 2 "
-                    f"outputs), checked in {space} space.", "inequality-face", exp, CONV,
+                    f"outputs), checked in {space} space.", "ckbg-inequality-face", exp, CONV,
                     {"model": {"named": "a-to-b", "m_x": 3, "m_y": 3}, "functional": {"name": "i-a-to-b"},
                      "space": space, "bound": "4", "max": R(max(vals)), "tight_count": len(tight),
                      "face_dimension": fdim, "polytope_dimension": dim})
@@ -439,7 +442,7 @@ def a_to_b_violation():
                     "Every state sqrt(e)|00> + sqrt(1-e)|11> with 0 < e < 1 violates I_A->B <= 4: with "
                     "theta_A = (0, pi, pi/2), theta_B = (0, theta, -pi) and the rational witness tan(theta/2) = "
                     "2e(1-e), I_A->B = 3 + cos(theta) + 2 sqrt(e(1-e)) sin(theta) > 4 for every e in (0,1).",
-                    "a-to-b-violation", {"verdict": "verified"}, CONV,
+                    "ckbg-a-to-b-violation", {"verdict": "verified"}, CONV,
                     {"t_poly": rl(t), "excess": {"P": rl(_poly(P4)), "Q": rl(_poly(Q))}})
 
 
@@ -684,7 +687,7 @@ def cglmp_quantum_cert(d: int):
         f"Using the known optimal CGLMP violations, I_d >= 3.214 requires d >= 16. Here d = {d}: the standard "
         f"CGLMP measurements with the numerically optimal Schmidt vector (rationalised) give I_{d} in "
         f"[{float(lo):.6f}, {float(hi):.6f}] (rigorous for this strategy; that no strategy does better is numeric "
-        "only, an NPA upper bound would be needed).", "cglmp-quantum-value",
+        "only, an NPA upper bound would be needed).", "ckbg-cglmp-quantum-value",
         {"verdict": "numeric-only", "tolerance": "1/1000000"}, CONV,
         {"d": d, "gamma": rl(gamma), "interval": [R(lo), R(hi)], "threshold": R(thr), "above": lo >= thr,
          "margin": R(lo - thr if lo >= thr else thr - hi)})
@@ -745,7 +748,7 @@ def ghz_mi():
         "GHZ correlations: I(X,Y,Z:lambda) <= 0.207 (the paper's upper bound). An explicit exact measurement-"
         f"dependent model (near the exp-cone minimiser) reproduces GHZ with I in [{float(lo):.7f}, {float(hi):.7f}] "
         "bits (numerically 1 - (1/2) log2 3 = 0.2075187 is the minimum; minimality not proven).",
-        "md-information-bound", {"verdict": "numeric-only", "tolerance": "1/1000"}, CONV,
+        "ckbg-md-information-bound", {"verdict": "numeric-only", "tolerance": "1/1000"}, CONV,
         {"problem": problem, "q": write_sparse(q), "M": R(M), "information_bits": [R(lo), R(hi)]})
 
 
@@ -756,7 +759,7 @@ def bilocal_violation():
     return envelope(
         "C002-26", "C002-26", PAPER, "eqs. (54)-(55), (59)-(60), L499-510",
         "The two-Werner-state distribution (54)-(55) has I = J = v^2/2, so B = sqrt|I| + sqrt|J| = sqrt2 v, "
-        "violating the bilocal inequality B <= 1 iff v > 1/sqrt2.", "bilocal-violation", {"verdict": "verified"},
+        "violating the bilocal inequality B <= 1 iff v > 1/sqrt2.", "ckbg-bilocal-violation", {"verdict": "verified"},
         CONV, {"I_coeffs": [R(I0), R(I1 - I0)], "J_coeffs": [R(J0), R(J1 - J0)], "threshold_v2": "1/2"})
 
 
@@ -774,7 +777,7 @@ def _cglmp_local(d: int):
     lo, hi = local_range(fn.cglmp(d), 2, 2, d, d)
     return envelope(
         f"C002-16.d={d}.local", "C002-16", PAPER, "L1937-1940",
-        f"CGLMP d = {d}: the local bound is 2 (local range [{R(lo)}, 2]).", "local-range", {"verdict": "verified"},
+        f"CGLMP d = {d}: the local bound is 2 (local range [{R(lo)}, 2]).", "ckbg-local-range", {"verdict": "verified"},
         CONV, {"model": {"named": "lhv", "m_x": 2, "m_y": 2, "o_a": d, "o_b": d}, "functional": {"name": "cglmp", "d": d},
                "min": R(lo), "max": R(hi)})
 
@@ -809,7 +812,7 @@ def binary_marginals():
     return envelope(
         "C002-27", "C002-27", PAPER, "eq. (56), L2290-2312",
         "Binary inputs, trivial marginals: q^a_00 = q^a_11 = nu and q^a_01 = q^a_10 = 1/2 - nu (one free parameter).",
-        "marginal-parametrisation", {"verdict": "verified"}, CONV,
+        "ckbg-marginal-parametrisation", {"verdict": "verified"}, CONV,
         {"inputs": 2, "free": [0], "formulas": {"1": {"const": "1/2", "coeffs": {"0": "-1"}},
                                                "2": {"const": "1/2", "coeffs": {"0": "-1"}},
                                                "3": {"const": "0", "coeffs": {"0": "1"}}}})
@@ -822,7 +825,7 @@ def ternary_marginals():
         "C002-31", "C002-31", PAPER, "eqs. (61)-(62), L2421-2500",
         "Ternary inputs, trivial marginals: free nu = (q000, q001, q010, q100); q011 = 1/2 - q000 - q001 - q010, "
         "q101 = 1/2 - q000 - q001 - q100, q110 = 1/2 - q000 - q010 - q100, q111 = -1/2 + 2 q000 + q001 + q010 + q100.",
-        "marginal-parametrisation", {"verdict": "verified"}, CONV,
+        "ckbg-marginal-parametrisation", {"verdict": "verified"}, CONV,
         {"inputs": 3, "free": [0, 1, 2, 4],
          "formulas": {"3": {"const": h, "coeffs": {"0": "-1", "1": "-1", "2": "-1"}},
                       "5": {"const": h, "coeffs": {"0": "-1", "1": "-1", "4": "-1"}},
@@ -859,5 +862,5 @@ def a_to_b_facets():
         f"the A->B polytope ({len(pts)} vertices) has {len(facets)} facets (cdd.gmp), listed and each checked exactly "
         "to be a facet; by normalised bound: " + ", ".join(f"{v} with bound {k}" for k, v in sorted(counts.items())) +
         " (bound 1 = the trivial |E_xy| <= 1). Completeness of the list is from cdd, not re-checked.",
-        "facet-list", {"verdict": "verified"}, CONV,
+        "ckbg-facet-list", {"verdict": "verified"}, CONV,
         {"model": {"named": "a-to-b", "m_x": 3, "m_y": 3}, "facets": facets, "class_counts": counts})

@@ -49,16 +49,18 @@ def _subst(f: RationalFunction, names: dict) -> Poly:
     return num * (1 / c)
 
 
-def item(name, matrix, sense, bound, fam, var, lo, hi, x0, rf_vars):
-    entries = [RationalFunction.parse(x, rf_vars) for row in matrix for x in row]
+def item(name, matrix, sense, bound, fam, var, lo, hi, x0, rf_vars, fixed=None):
+    fixed = dict(fixed or {})
     if var is None:
-        fixed = {k: v for k, v in x0.items()}
-        entries = [RationalFunction(e.num.substitute(fixed), e.den.substitute(fixed)) for e in entries]
-        b = RationalFunction.parse(bound, rf_vars)
-        b = RationalFunction(b.num.substitute(fixed), b.den.substitute(fixed))
+        fixed.update(x0)
+    entries = [RationalFunction.parse(x, rf_vars) for row in matrix for x in row]
+    entries = [RationalFunction(e.num.substitute(fixed), e.den.substitute(fixed)) for e in entries]
+    b = RationalFunction.parse(bound, rf_vars)
+    b = RationalFunction(b.num.substitute(fixed), b.den.substitute(fixed))
+    if var is None:
         res = analyse(fam, entries, b, sense)
     else:
-        res = analyse(fam, entries, RationalFunction.parse(bound, rf_vars), sense, lo, hi, x0)
+        res = analyse(fam, entries, b, sense, lo, hi, x0)
     out = {"name": name, "matrix": matrix, "sense": sense, "bound": bound, "status": res["status"]}
     if res["status"] == "undefined":
         return out, res
@@ -87,12 +89,15 @@ def family_cert(id_, claim, location, statement, model, items, *, var=None, rng=
         lo, hi = Fraction(rng[0]), Fraction(rng[1])
         x0 = Fraction(sample)
         params[var] = {"range": [fr(lo), fr(hi)]}
+        fixed_q = {k: Fraction(v) for k, v in (fixed or {}).items()}
+        for k, v in fixed_q.items():
+            params[k] = fr(v)
         if model == "signaling-mix":
             from ..polytopes.family import MixFamily
             fam = MixFamily(Poly.var(var), Poly.var(var), var)
         else:
-            fam = _family(model, var, {var: 0})
-        rf_vars = [var]
+            fam = _family(model, var, {var: 0, **fixed_q})
+        rf_vars = [var] + list(fixed_q)
     else:
         lo = hi = None
         x0 = {k: Fraction(v) for k, v in fixed.items()}
@@ -102,18 +107,20 @@ def family_cert(id_, claim, location, statement, model, items, *, var=None, rng=
         rf_vars = list(x0)
     rows, results = [], {}
     for name, matrix, sense, bound in items:
-        row, res = item(name, matrix, sense, bound, fam, var, lo, hi, x0, rf_vars)
+        row, res = item(name, matrix, sense, bound, fam, var, lo, hi, x0, rf_vars,
+                        fixed_q if var is not None else None)
         rows.append(row)
         results[name] = res
     dims = {r["dim"] for r in results.values() if "dim" in r}
     dim = dims.pop()
     # classes at the sample
     xs = {var: x0} if var else {}
+    from ..core.expr import parse_rational
     if model == "signaling-mix":
         fid_at = None
     else:
-      fid_at = [f.evaluate(xs) if var else f.constant_value() for f in
-              [_subst(RationalFunction.parse(MODELS[model][k], list(xs) + rf_vars), {**({var: Poly.var(var)} if var else {}), **({k2: Poly.const(v) for k2, v in x0.items()} if var is None else {})}) for k in "pqrs"]]
+        env = {var: x0, **fixed_q} if var is not None else dict(x0)
+        fid_at = [parse_rational(MODELS[model][k], env) for k in "pqrs"]
     from ..polytopes.models import signaling_mix
     M = signaling_mix(x0, x0) if model == "signaling-mix" else signaling(*fid_at)
     _, group = symmetry_group(M)
@@ -462,3 +469,19 @@ def b4_printed():
         "G1 and G2, as printed (Horner forms read literally), are facets <P,G> <= 1 of S_(p,1)*,(p,1)* for "
         "every p in (0,1).",
         "signaling-mix", [("G1", B[0], "<=", "1"), ("G2", B[1], "<=", "1")], var="p", rng=("0", "1"), sample="1/2")
+
+
+def _g_all_p(r):
+    gid = f"C000-13.r={r}.all-p"
+
+    @generator(gid, PAPER, "C000-13")
+    def make():
+        G = [["1", "1", "0", "r-1"], ["1", "0", "0", "0"], ["0", "0", "0", "0"], ["p-1", "0", "0", "(1-p)*(1-r)"]]
+        return family_cert(
+            gid, "C000-13", "Sec. IV B, L321-327; Appendix B3 item #5",
+            f"G_(p,r) is a facet of S_(p,1),(r,1) (<P,G> <= 1) for every p in (0,1), here at r = {r}.",
+            "fixed-bit", [("G_pr", G, "<=", "1")], var="p", rng=("0", "1"), sample="1/2", fixed={"r": r})
+
+
+for _r in ("1/3", "3/4"):
+    _g_all_p(_r)

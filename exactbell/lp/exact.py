@@ -48,6 +48,8 @@ class LP:
         self.rhs0.append(_num(rhs))
         self.rhs1.append(_num(rhs_t))
         self._int_rows = None
+        self._first_cols = None
+        self._first_rows = None
         self.row_names.append(name)
         return len(self.rows) - 1
 
@@ -197,12 +199,10 @@ def check_tight(lp: LP, y: dict, tight: list, homogeneous: bool = False) -> str 
         extra = sorted(set(tight) - set(actual))[:3]
         missing = sorted(set(actual) - set(tight))[:3]
         return f"stated tight columns differ from the exact ones (not tight: {extra}, unlisted: {missing})"
-    first = {}
-    for i, row in enumerate(lp.rows):
-        key = (tuple(sorted(row.items())), lp.senses[i], lp.rhs0[i], lp.rhs1[i])
-        first.setdefault(key, i)
-        if i in y and first[key] != i:
-            return f"dual entry on row {i}, a repeat of row {first[key]} (use the first of identical rows)"
+    rep = first_identical_rows(lp)
+    for i in sorted(y):
+        if rep[i] != i:
+            return f"dual entry on row {i}, a repeat of row {rep[i]} (use the first of identical rows)"
     tset = set(actual)
     for i in y:
         if not any(j in tset for j in lp.rows[i]):
@@ -225,16 +225,39 @@ def canonical_primal(lp: LP, x: dict) -> str | None:
     every stored primal index load-bearing."""
     if not x:
         return None
-    top = max(x)
-    sig = [[] for _ in range(top + 1)]
+    rep = first_identical_columns(lp)
+    for j in sorted(x):
+        if rep[j] != j:
+            return f"primal column {j} repeats column {rep[j]} (use the first of identical columns)"
+    return None
+
+
+def first_identical_columns(lp: LP) -> list:
+    """rep[j] = the first column identical to column j (cached on the LP)."""
+    cache = getattr(lp, "_first_cols", None)
+    if cache is not None and len(cache) == lp.ncols:  # reset by add_row; columns do not depend on rhs
+        return cache
+    sig = [[] for _ in range(lp.ncols)]
     for i, row in enumerate(lp.rows):
         for j, a in row.items():
-            if j <= top:
-                sig[j].append((i, a))
-    first = {}
-    for j in range(top + 1):
+            sig[j].append((i, a))
+    first, rep = {}, []
+    for j in range(lp.ncols):
         key = (tuple(sig[j]), lp.objective.get(j, 0), lp.nonneg[j])
-        first.setdefault(key, j)
-        if j in x and first[key] != j:
-            return f"primal column {j} repeats column {first[key]} (use the first of identical columns)"
-    return None
+        rep.append(first.setdefault(key, j))
+    lp._first_cols = rep
+    return rep
+
+
+def first_identical_rows(lp: LP) -> list:
+    """rep[i] = the first row identical to row i (coefficients, sense, rhs; cached on the LP)."""
+    snapshot = (tuple(lp.rhs0), tuple(lp.rhs1))
+    cache = getattr(lp, "_first_rows", None)
+    if cache is not None and cache[0] == snapshot and len(cache[1]) == lp.nrows:
+        return cache[1]
+    first, rep = {}, []
+    for i, row in enumerate(lp.rows):
+        key = (frozenset(row.items()), lp.senses[i], lp.rhs0[i], lp.rhs1[i])
+        rep.append(first.setdefault(key, i))
+    lp._first_rows = (snapshot, rep)
+    return rep

@@ -46,9 +46,14 @@ def classes_adm(ps: PointSet, group: PermGroup, start=None, workers: int = 1, pr
 
     With ``max_classes``, stop once that many classes are known (a lower bound; unprocessed
     classes have ridge count None)."""
-    start = start if start is not None else ps.first_facet(range(ps.size))
+    if start is None:
+        import random
+
+        rnd = random.Random(20260)
+        start = ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)])
     reps = {group.canonical(start): None}
     frontier = [group.canonical(start)]
+    pending: list = []
     _init(ps, group)
     pool = ProcessPoolExecutor(workers, initializer=_init, initargs=(ps, group)) if workers > 1 else None
     t0 = time.time()
@@ -68,7 +73,11 @@ def classes_adm(ps: PointSet, group: PermGroup, start=None, workers: int = 1, pr
                     progress(len([v for v in reps.values() if v is not None]), len(reps))
             if log:
                 log(f"{len(reps)} classes after {time.time() - t0:.1f}s")
-            frontier = nxt
+            if max_classes is not None:  # lower-bound mode: smallest facets first
+                pending = sorted(pending + nxt, key=len)
+                frontier, pending = pending[:max(workers, 1)], pending[max(workers, 1):]
+            else:
+                frontier = nxt
             if max_classes is not None and len(reps) >= max_classes:
                 break
     finally:

@@ -133,12 +133,23 @@ class PointSet:
                 return [frozenset(i for i in W if vals[i] == lo), frozenset(i for i in W if vals[i] == hi)]
         raise PolytopeError("degenerate segment")
 
-    def first_facet(self, W) -> frozenset:
-        """Some facet of conv(W): minimise a coordinate, then tilt until codimension one."""
+    def first_facet(self, W, direction=None) -> frozenset:
+        """Some facet of conv(W): minimise a coordinate (or the given direction), then tilt until
+        codimension one."""
         W = frozenset(W)
         rW = self.rank(W)
         F = None
+        if direction is not None:
+            h = (0,) + tuple(direction)
+            vals = self.values(h, W)
+            scaled = {i: Fraction(vals[i], self.rows[i][0]) for i in W}
+            lo = min(scaled.values())
+            if lo != max(scaled.values()):
+                F = frozenset(i for i in W if scaled[i] == lo)
+                f = {i: vals[i] - lo * self.rows[i][0] for i in W}
         for j in range(1, self.n + 1):
+            if F is not None:
+                break
             col = {i: Fraction(self.rows[i][j], self.rows[i][0]) for i in W}
             lo = min(col.values())
             if lo != max(col.values()):
@@ -244,13 +255,19 @@ def compose(a, b) -> tuple:
 class PermGroup:
     """A finite permutation group on range(n), by closure of generators (small groups only)."""
 
-    def __init__(self, n: int, generators, limit: int = 100000):
+    def __init__(self, n: int, generators, limit: int = 100000, closed: bool = False):
+        """``closed=True``: ``generators`` is already the whole group (e.g. the image of a group
+        under a homomorphism); the closure is then skipped."""
         self.n = n
         ident = tuple(range(n))
         gens = [tuple(g) for g in generators]
         for g in gens:
             if sorted(g) != list(range(n)):
                 raise PolytopeError("a generator is not a permutation of the point indices")
+        if closed:
+            self.elements = sorted(set(gens) | {ident})
+            self.generators = gens
+            return
         elems = {ident}
         frontier = [ident]
         while frontier:

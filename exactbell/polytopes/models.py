@@ -279,19 +279,37 @@ def vertex_permutation(model: Model, pi, where: dict | None = None):
     return tuple(out)
 
 
+def _int_keys(model: Model) -> list:
+    """Points as integer tuples (scaled by one common denominator): fast exact hashing."""
+    from math import lcm
+
+    L = lcm(*[x.denominator for v in model.points for x in v])
+    return [tuple(int(x * L) for x in v) for v in model.points]
+
+
 def symmetry_group(model: Model, candidates: dict | None = None):
-    """(coordinate permutations preserving the point set, PermGroup on point indices)."""
+    """(coordinate permutations preserving the point set, PermGroup on point indices).
+
+    The candidates generate a group of coordinate permutations; the elements mapping the point
+    set onto itself form a subgroup (the set stabiliser), and their induced point permutations
+    form a group (the image of a homomorphism), so no further closure is needed."""
     gens = list((candidates if candidates is not None else model.relabelings).values())
     n = len(model.coords)
-    where = model.index_of()
+    keys = _int_keys(model)
+    where = {k: i for i, k in enumerate(keys)}
     coord_elems = []
     vperms = []
     for pi in closure(gens, n):
-        vp = vertex_permutation(model, pi, where)
-        if vp is not None:
+        out = []
+        for k in keys:
+            j = where.get(coordinate_image(pi, k))
+            if j is None:
+                break
+            out.append(j)
+        else:
             coord_elems.append(pi)
-            vperms.append(vp)
-    group = PermGroup(len(model.points), vperms)
+            vperms.append(tuple(out))
+    group = PermGroup(len(model.points), vperms, closed=True)
     return coord_elems, group
 
 

@@ -25,7 +25,7 @@ def run_checks(paths, show_progress: bool):
 def run(args) -> int:
     from rich.console import Console
 
-    console = Console(stderr=args.json, width=None if sys.stdout.isatty() else 160)
+    console = Console(stderr=args.json, width=None if sys.stdout.isatty() else 200)
     files, results = run_checks(args.paths, show_progress=console.is_terminal and not args.json)
     if not files:
         print("exactbell: no certificate files found", file=sys.stderr)

@@ -16,7 +16,7 @@ def run(args) -> int:
     if args.json:
         print(to_json(results, timing=False))
         return 0 if all(r.passed for r in results) else 1
-    console = Console(width=None if sys.stdout.isatty() else 160)
+    console = Console(width=None if sys.stdout.isatty() else 200)
     for paper in sorted({r.paper for r in results}):
         table = Table(title=paper, show_lines=False)
         for col in ("claim", "location", "statement", "kind", "verdict"):

@@ -14,7 +14,7 @@ def run(args) -> int:
     from rich.console import Console
     from rich.progress import Progress
 
-    console = Console(width=None if sys.stdout.isatty() else 160)
+    console = Console(width=None if sys.stdout.isatty() else 200)
     gens = generators.select(args.targets, include_slow=args.all)
     if not gens:
         known = sorted({g.paper for g in generators.discover().values()})
