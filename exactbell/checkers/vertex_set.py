@@ -6,8 +6,9 @@ data:
   fidelities   {"p":…, "q":…, "r":…, "s":…} or {"p":…, "r":…}: rational expressions
   labels       number of generating labels (256, or 1024 for the mixture)
   distinct     number of distinct points
-  extreme      [{"label": [...], "functional": [16 integers]}]: the functional is strictly larger
-               on this point than on every other distinct point (so the point is a vertex)
+  extreme      [{"label": [...], "functional": [16 integers], "margin": m}]: the functional is
+               strictly larger on this point than on every other distinct point, by at least m
+               (exactly; so the point is a vertex)
   redundant    [{"label": [...], "combination": [[label, weight], ...]}]: the point is a convex
                combination of other points (so it is not a vertex)
 Every distinct point must be covered exactly once.
@@ -15,7 +16,7 @@ Every distinct point must be covered exactly once.
 ``vertex-classes`` (symbolic p, q, r, s): the printed representatives of Appendix A.
 data:
   representatives  [{"matrix": 4×4 (Eq. (5)), "multiplicity": m, "label": [kA, kB],
-                     "orbits": [[kA, kB], ...]}]: the matrix equals the Eq. (9) vertex of `label`;
+                     "orbits": [[kA, kB], ...]}] (further orbits named by their least label): the matrix equals the Eq. (9) vertex of `label`;
                      `orbits` lists representatives of orbits of the output-relabeling group
                      (16 elements; it preserves S_(p,q),(r,s) for all p, q, r, s) whose union is
                      the class; m must equal the total size of those orbits.
@@ -30,7 +31,7 @@ from math import lcm
 
 import flint
 
-from ..core.poly import Poly
+from ..core.poly import Poly, RationalFunction
 from ..polytopes.models import coordinate_image, closure, signaling_mix, signaling_points, sw_relabelings
 from ..polytopes.models import signaling as signaling_model
 from . import Outcome, checker
@@ -84,7 +85,7 @@ def decide_set(cert, reader) -> Outcome:
         c = e.get("functional")
         if not isinstance(c, list) or len(c) != ncoord or not all(isinstance(x, int) and not isinstance(x, bool) for x in c):
             raise reader.fail(f"{where}.functional", f"must be {ncoord} integers")
-        funcs.append((i, c, where))
+        funcs.append((i, c, where, reader.rational(f"{where}.margin", e.get("margin"))))
         covered[i] = "extreme"
     if funcs:
         # all <c_k, v_j> at once, exactly, over the integers (points scaled by a common denominator)
@@ -92,11 +93,14 @@ def decide_set(cert, reader) -> Outcome:
         Pm = flint.fmpz_mat(len(M.points), ncoord, [int(x * L) for v in M.points for x in v])
         Cm = flint.fmpz_mat(ncoord, len(funcs), [funcs[k][1][t] for t in range(ncoord) for k in range(len(funcs))])
         V = Pm * Cm
-        for k, (i, c, where) in enumerate(funcs):
+        for k, (i, c, where, margin) in enumerate(funcs):
             vi = V[i, k]
-            for j in range(len(M.points)):
-                if j != i and V[j, k] >= vi:
-                    raise reader.fail(f"{where}.functional", f"does not separate the point from point of label {list(M.labels[j][0])}")
+            gap = min(vi - V[j, k] for j in range(len(M.points)) if j != i)
+            if gap <= 0:
+                j = next(j for j in range(len(M.points)) if j != i and V[j, k] >= vi)
+                raise reader.fail(f"{where}.functional", f"does not separate the point from point of label {list(M.labels[j][0])}")
+            if Fraction(int(gap), L) != margin:
+                raise reader.fail(f"{where}.margin", f"the least gap <c, v - w> is {Fraction(int(gap), L)}")
     red = reader.get("data.redundant", list)
     for k, e in enumerate(red):
         where = f"data.redundant[{k}]"
@@ -138,8 +142,8 @@ def decide_set(cert, reader) -> Outcome:
 def decide_classes(cert, reader) -> Outcome:
     if cert.conventions.get("form") != "sw-4x4":
         raise reader.fail("conventions.form", "vertex-classes matrices are written in the sw-4x4 form")
-    if set(reader.symbols) != set("pqrs") or reader.fixed:
-        raise reader.fail("parameters", "needs symbolic parameters p, q, r, s (with ranges)")
+    if cert.parameters:
+        raise reader.fail("parameters", "vertex classes are identities of polynomials in p, q, r, s: no parameters")
     P = {k: Poly.var(k) for k in "pqrs"}
     pts = signaling_points(P["p"], P["q"], P["r"], P["s"])
     labels = [lab for lab, _ in pts]
@@ -179,7 +183,8 @@ def decide_classes(cert, reader) -> Outcome:
         mat = rep.get("matrix")
         if not isinstance(mat, list) or len(mat) != 4 or any(not isinstance(r, list) or len(r) != 4 for r in mat):
             raise reader.fail(f"{w}.matrix", "must be a 4x4 matrix")
-        flat = [reader.symbolic(f"{w}.matrix", x) for r in mat for x in r]  # Eq. (5), row by row
+        with reader.context(f"{w}.matrix"):
+            flat = [RationalFunction.parse(x, list("pqrs")) for r in mat for x in r]  # Eq. (5), row by row
         if any(a != b for a, b in zip(flat, vec[lab])):
             raise reader.fail(f"{w}.matrix", f"differs from the Eq. (9) vertex of label {list(lab)}")
         orbs = rep.get("orbits")
@@ -190,6 +195,8 @@ def decide_classes(cert, reader) -> Outcome:
             l2 = _label(reader, f"{w}.orbits[{t}]", o, 2)
             if l2 not in orbit_of:
                 raise reader.fail(f"{w}.orbits[{t}]", "unknown label")
+            if t > 0 and l2 != min(orbit_of[l2]):
+                raise reader.fail(f"{w}.orbits[{t}]", f"must be the least label of its orbit, {list(min(orbit_of[l2]))}")
             cls |= orbit_of[l2]
         if cls & used:
             raise reader.fail(f"{w}.orbits", "overlaps another class")

@@ -49,13 +49,14 @@ def discover() -> dict[str, Generator]:
 
 
 def select(targets: list[str], include_slow: bool = False) -> list[Generator]:
-    """Generators whose id, claim id, id prefix or paper key matches one of ``targets``."""
+    """Generators whose id, claim id or id prefix matches a target (slow ones included), or
+    whose paper key matches (slow ones only with ``include_slow``); no targets: every fast one."""
     gens = discover()
-    if not targets:
-        return [g for g in gens.values() if include_slow or not g.slow]
     out = []
     for g in gens.values():
-        if any(t in (g.id, g.claim, g.paper) or g.id.startswith(t + ".") for t in targets):
+        named = any(t in (g.id, g.claim) or g.id.startswith(t + ".") for t in targets)
+        by_paper = not targets or g.paper in targets
+        if named or (by_paper and (include_slow or not g.slow)):
             out.append(g)
     return out
 

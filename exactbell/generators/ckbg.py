@@ -606,8 +606,7 @@ def cdd_counts():
     """Exact cdd.gmp projection of the lifted dual region onto z (gauge fixed): (#vertices, #rays, vertex list)."""
     import cdd.gmp
     _, T, Cm, A, b, n, ncr = _table_lifted()
-    rows = [[b[k]] + [-a for a in A[k]] for k in range(len(A))]  # b + A' w >= 0 form: a·w - b >= 0
-    rows = [[-b[k]] + [a for a in A[k]] for k in range(len(A))]
+    rows = [[-b[k]] + [a for a in A[k]] for k in range(len(A))]  # cdd form [c, a]: c + a·w >= 0
     lin = []
     for g in GAUGE:
         rows.append([F(0)] + [1 if i == g else 0 for i in range(16)] + [0] * ncr)

@@ -73,7 +73,11 @@ def vertex_certificate_data(model: Model) -> dict:
     for i in range(len(model.points)):
         lab = list(model.labels[i][0])
         if i in ext:
-            extreme.append({"label": lab, "functional": separating_functional(model.points, i)})
+            c = separating_functional(model.points, i)
+            vi = sum(a * b for a, b in zip(c, model.points[i]))
+            gap = min(vi - sum(a * b for a, b in zip(c, w)) for j, w in enumerate(model.points) if j != i)
+            extreme.append({"label": lab, "functional": c,
+                            "margin": f"{gap.numerator}/{gap.denominator}" if gap.denominator != 1 else str(gap.numerator)})
         else:
             comb = convex_combination(model.points, i, sorted(ext))
             redundant.append({"label": lab, "combination": [[list(model.labels[j][0]), f"{l.numerator}/{l.denominator}"

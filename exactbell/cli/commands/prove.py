@@ -38,5 +38,5 @@ def register(sub) -> None:
     p = sub.add_parser("prove", help="regenerate certificates (runs solvers/enumerations) and check them")
     p.add_argument("targets", nargs="*", help="certificate ids, claim ids or paper keys (default: all fast ones)")
     p.add_argument("--out", help="root folder for proofs (default: the bundled proofs/)")
-    p.add_argument("--all", action="store_true", help="include slow generators")
+    p.add_argument("--all", action="store_true", help="include slow generators when selecting by paper")
     p.set_defaults(run=run)
