@@ -24,6 +24,7 @@ PAPERS = {
     "chaves-kueng-brask-gross": "002_85f309f25f4348cf.txt",
     "sainz-hoban-skrzypczyk-aolita": "003_377879e70ecc1f26.txt",
     "wooltorton-brown-colbeck": "004_a0cbac757052ac39.txt",
+    "user": "",  # a user's own claims (e.g. certificates written by `exactbell bound quantum`)
 }
 VERDICTS = ("verified", "refuted", "numeric-only")
 REQUIRED = ("exactbell", "id", "claim", "paper", "location", "statement", "kind", "expected", "conventions", "data")
@@ -201,7 +202,3 @@ def envelope(id_: str, claim: str, paper: str, location: str, statement: str, ki
         obj["parameters"] = parameters
     obj["data"] = data
     return obj
-
-
-# additive (issue 5): certificates written by `exactbell bound` for a user's own functional
-PAPERS.setdefault("user", "")

@@ -9,8 +9,8 @@ data:
   functional   {"matrix": G_{p,r}} symbolic in p, r (sw-4x4), must be the paper's G_{p,r}
   excess       {"constant": k}: the checker proves W_{p,r}(P_Q) - 1 = k (1-p)(1-r) coefficientwise
                and k > 0 exactly in the field
-  printed      {"constant": k'}: the constant as printed in (F16); the checker reports whether it
-               equals k (an erratum check, not part of the verdict)
+  printed      {"constant": k', "difference": k' - k}: the constant as printed in (F16) and its exact
+               difference from k (recomputed); reported as an erratum when nonzero
   positivity   an inequality proof (prover) of (1-p)(1-r) > 0 on the domain
   domain       {"p": "[0, 1)", "r": "[0, 1)"}
 """
@@ -105,6 +105,8 @@ def decide(cert, reader) -> Outcome:
     if verdict != "verified":
         raise reader.fail("data.positivity", "(1-p)(1-r) > 0 is not proved")
     printed = reader.value("data.printed.constant")
+    if reader.value("data.printed.difference") != printed - k:
+        raise reader.fail("data.printed.difference", f"printed - exact = {(printed - k).to_text()}")
     note = "the printed (F16) constant agrees" if printed == k else \
         "erratum: the constant printed in (F16) differs from the exact one"
     lo, hi = k.enclosure() if hasattr(k, "enclosure") else (k, k)

@@ -378,7 +378,8 @@ def prop2_part2():
          "observables": [[[[x.to_text() for x in row] for row in M] for M in A]] * 2,
          "behaviour": [[x.to_text() for x in row] for row in to_sw_matrix(P.values)],
          "functional": {"matrix": G_PR}, "excess": {"constant": k.to_text()},
-         "printed": {"constant": "(16 + 2*g^9 - 11*g^4)/45"},
+         "printed": {"constant": "(16 + 2*g^9 - 11*g^4)/45",
+                     "difference": ((16 + 2 * g**9 - 11 * g**4) / 45 - k).to_text()},
          "domain": domain, "positivity": pos},
         parameters={"p": {"range": ["0", "1"]}, "r": {"range": ["0", "1"]}})
 

@@ -133,7 +133,7 @@ class PointSet:
                 return [frozenset(i for i in W if vals[i] == lo), frozenset(i for i in W if vals[i] == hi)]
         raise PolytopeError("degenerate segment")
 
-    def first_facet(self, W, direction=None) -> frozenset:
+    def first_facet(self, W, direction=None, rnd=None) -> frozenset:
         """Some facet of conv(W): minimise a coordinate (or the given direction), then tilt until
         codimension one."""
         W = frozenset(W)
@@ -160,7 +160,11 @@ class PointSet:
             raise PolytopeError("conv(W) is a single point")
         while self.rank(F) < rW - 1:
             g = None
-            for h in self.nullspace(F):
+            basis = self.nullspace(F)
+            if rnd is not None and len(basis) > 1:
+                mix = tuple(sum(rnd.randint(-9, 9) * b[t] for b in basis) for t in range(self.n + 1))
+                basis = [mix] + basis
+            for h in basis:
                 vals = self.values(h, W)
                 # not proportional to f on W
                 ratio = None
