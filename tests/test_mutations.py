@@ -15,7 +15,8 @@ from exactbell.core.expr import ExprError, tokenize
 
 from .conftest import bundled_certificates, load
 
-EXAMPLES = int(os.environ.get("EXACTBELL_MUTATIONS", "6"))
+EXAMPLES = int(os.environ.get("EXACTBELL_MUTATIONS", "6"))  # mutants per certificate, at most
+BUDGET = float(os.environ.get("EXACTBELL_MUTATION_SECONDS", "6"))  # ... and about this much checking time
 DELTAS = ["1/7", "-1/3", "2", "-1/1000003"]
 
 
@@ -79,13 +80,14 @@ CERTS = bundled_certificates()
 def test_certificate_passes_and_every_single_mutation_is_rejected(path, tmp_path_factory):
     result = check_file(path)
     assert result.passed, result.detail
+    examples = max(2, min(EXAMPLES, int(BUDGET / max(result.seconds, 1e-3))))
     cert = load(path)
     assert result.verdict == cert["expected"]["verdict"]
     sites = mutation_sites(cert)
     assert sites, "certificate has no exact data to mutate"
     out = tmp_path_factory.mktemp("mut") / path.name
 
-    @settings(max_examples=min(EXAMPLES, 4 * len(sites)), deadline=None, derandomize=True,
+    @settings(max_examples=min(examples, 4 * len(sites)), deadline=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
     @given(st.sampled_from(sites), st.sampled_from(DELTAS))
     def mutated_is_rejected(site, delta):

@@ -252,3 +252,31 @@ def test_classes_certificate_detects_a_missing_class():
         o["data"]["facets"] -= c["orbit"]
     v = _verdict(_cert("C000-04.one-way.p=3_4.json", drop))
     assert v.startswith("error") and "complete" in v
+
+
+def test_cli_verify_rejects_a_file_of_the_wrong_dimension(tmp_path, capsys):
+    from exactbell import interop
+    from exactbell.cli import main
+
+    f = tmp_path / "bad.ieq"
+    interop.write_ieq([([1, 0, 0], 1, "<=")], 3, f)
+    rc = main(["polytope", "signaling", "--fidelities", "3/4,3/4,1/2,1/2", "--verify", str(f)])
+    assert rc == 2 and "does not match" in capsys.readouterr().err
+
+
+def test_cli_local_chsh_json(capsys):
+    from exactbell.cli import main
+
+    assert main(["polytope", "local", "--scenario", "2,2:2,2", "--classes", "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert (rep["vertices"], rep["dimension"], rep["facet_count"], rep["class_count"]) == (16, 8, 24, 2)
+    assert sorted(c["size"] for c in rep["classes"]) == [8, 16]
+
+
+def test_vertex_classes_reject_non_canonical_orbit_label():
+    def bad(o):
+        reps = o["data"]["representatives"]
+        r = next(r for r in reps if len(r["orbits"]) > 1)
+        r["orbits"][1][1] ^= 1
+    v = _verdict(_cert("C000-03.json", bad))
+    assert v.startswith("error")

@@ -86,6 +86,8 @@ def entropy_interval(cert, reader) -> Outcome:
         raise reader.fail("data.interval", "interval wider than 1e-6")
     claimed = reader.rational("data.claimed")
     digits = reader.get("data.digits", int)
+    if digits < 1 or (claimed * 10**digits).denominator != 1 or (claimed * 10 ** (digits - 1)).denominator == 1:
+        raise reader.fail("data.digits", f"{claimed} is not a decimal with exactly {digits} digits")
     half = Fraction(1, 2 * 10**digits)
     if not (claimed - half <= lo and hi <= claimed + half):
         return Outcome("refuted", f"h = {h} does not round to {claimed} at {digits} digits",

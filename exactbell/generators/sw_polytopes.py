@@ -439,11 +439,7 @@ _table1("C000-04.fixed-bit.p=2/3,r=3/4", "fixed-bit", {"p": "2/3", "r": "3/4"}, 
         "certificate lists pairwise inequivalent facets under the polytope's symmetry group (the 16 output "
         "relabelings; input relabelings and party swap do not preserve it); their number is a lower bound.",
         method="adm", complete=False)
-_table1("C000-04.two-way.p=3/4", "two-way-symmetric", {"p": "3/4"}, 15,
-        "Table I: S_(p,p),(p,p) has 15 facet classes up to relabelings (here at p = 3/4). The certificate lists "
-        "pairwise inequivalent facets (reached by exact tilting from random directions) under the polytope's "
-        "128-element relabeling group; their number is a lower bound on the class count.",
-        method="random", complete=False, max_classes=150)
+
 
 
 @generator("C000-23.one-way.p=3/4", PAPER, "C000-23")

@@ -111,6 +111,6 @@ def classes_random(ps: PointSet, group: PermGroup, tries: int = 200, seed: int =
     rnd = random.Random(seed)
     reps = {}
     for _ in range(tries):
-        F = ps.first_facet(range(ps.size), [rnd.randint(-1000, 1000) for _ in range(ps.n)], rnd)
+        F = ps.first_facet(range(ps.size), [rnd.randint(-1000, 1000) for _ in range(ps.n)])
         reps.setdefault(group.canonical(F), None)
     return reps
