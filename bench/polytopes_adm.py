@@ -29,7 +29,6 @@ def setup(M):
 
 CASES = [
     ("local 2222 (CHSH)", lambda: pm.local(Scenario((2, 2), (2, 2)))),
-    ("local 3322 (I3322)", lambda: pm.local(Scenario((3, 3), (2, 2)))),
     ("S_(p,p),(1/2,1/2) p=3/4", lambda: pm.named_signaling("one-way-symmetric", p=Fraction(3, 4))),
     ("S_(p,p),(1/2,1/2) p=2/3", lambda: pm.named_signaling("one-way-symmetric", p=Fraction(2, 3))),
 ]

@@ -280,3 +280,14 @@ def test_vertex_classes_reject_non_canonical_orbit_label():
         r["orbits"][1][1] ^= 1
     v = _verdict(_cert("C000-03.json", bad))
     assert v.startswith("error")
+
+
+def test_causal_polytope_facets_when_available():
+    """Bipartite binary causal polytope (Branciard et al. 2016): 112 vertices, dim 12, 48 facets =
+    16 positivity + 32 in the GYNI and LGYNI classes."""
+    pytest.importorskip("exactbell.causal.polytope")
+    M = pm.causal()
+    assert len(M.points) == 112 and M.pointset.affine_dim() == 12
+    _, group = pm.symmetry_group(M)
+    reps = classes_cdd(M.pointset, group)
+    assert len(reps) == 3 and sum(len(group.orbit(t)) for t in reps) == 48

@@ -34,9 +34,6 @@ def _family(model: str, var: str | None, params: dict):
     fids = []
     for k in "pqrs":
         f = RationalFunction.parse(MODELS[model][k], list(names))
-        num = f.num
-        for name, val in names.items():
-            pass
         fids.append(_subst(f, names))
     return SignalingFamily(fids, var)
 
@@ -80,7 +77,6 @@ def item(name, matrix, sense, bound, fam, var, lo, hi, x0, rf_vars, fixed=None):
 def family_cert(id_, claim, location, statement, model, items, *, var=None, rng=None, sample=None, fixed=None,
                 expect_distinct=True, note=None):
     """Build a facet-family certificate; the expected verdict is derived from the analysis."""
-    from ..checkers import facet as _fc  # noqa: F401  (same code path as the checker)
     from ..polytopes.models import signaling, symmetry_group
     from ..polytopes.family import SignalingFamily
 

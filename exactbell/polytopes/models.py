@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import permutations, product
+from itertools import product
 
 from ..core.numbers import format_rational, to_rational
 from ..core.scenario import Behaviour, Scenario
@@ -224,20 +224,21 @@ def local_relabelings(sc: Scenario) -> dict:
     return gens
 
 
-def causal() -> Model:
-    """The bipartite binary causal polytope, from :mod:`exactbell.causal.polytope` (if present)."""
+def causal(scenario: Scenario | None = None) -> Model:
+    """The causal polytope (definite-order strategies), from :mod:`exactbell.causal.polytope`
+    (imported at run time; default scenario: bipartite, binary inputs and outputs)."""
     try:
         from ..causal import polytope as cp  # type: ignore
     except ImportError:
         raise PolytopeError("the causal polytope module (exactbell.causal.polytope) is not available") from None
-    for name in ("causal_vertices", "vertices", "deterministic_vertices"):
-        fn = getattr(cp, name, None)
-        if callable(fn):
-            pts = [tuple(to_rational(x) for x in v) for v in fn()]
-            points, labels = _dedupe([((k,), v) for k, v in enumerate(pts)])
-            n = len(points[0])
-            return Model("causal", {}, [f"x{k}" for k in range(n)], points, labels, {})
-    raise PolytopeError("exactbell.causal.polytope has no vertex function this command knows")
+    sc = scenario or Scenario((2, 2), (2, 2))
+    fn = getattr(cp, "causal_vertices", None)
+    if not callable(fn):
+        raise PolytopeError("exactbell.causal.polytope has no causal_vertices(scenario)")
+    pairs = [((k,), tuple(Fraction(x) for x in B.values)) for k, B in enumerate(fn(sc))]
+    points, labels = _dedupe(pairs)
+    coords = [f"p({''.join(map(str, a))}|{''.join(map(str, x))})" for a, x in sc.entries()]
+    return Model("causal", {}, coords, points, labels, local_relabelings(sc))
 
 
 # ---------------------------------------------------------------------------------------------

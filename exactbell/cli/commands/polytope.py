@@ -33,7 +33,9 @@ def _model(args):
         return pm.signaling(*(to_rational(x.strip()) for x in f))
     if args.model == "signaling-mix":
         return pm.signaling_mix(params.get("p", Fraction(1, 2)), params.get("r", params.get("p", Fraction(1, 2))))
-    if args.model == "local":
+    if args.model == "causal" and not args.scenario:
+        return pm.causal()
+    if args.model in ("local", "causal"):
         if not args.scenario or ":" not in args.scenario:
             raise ValueError("local needs --scenario INPUTS:OUTPUTS, e.g. 2,2:2,2")
         ins, outs = args.scenario.split(":")
@@ -41,9 +43,8 @@ def _model(args):
         outs = [int(x) for x in outs.split(",")]
         if any(o < 1 for o in outs) or any(i < 1 for i in ins):
             raise ValueError("every party needs at least one input and one output")
-        return pm.local(Scenario(tuple(ins), tuple(outs)))
-    if args.model == "causal":
-        return pm.causal()
+        sc = Scenario(tuple(ins), tuple(outs))
+        return pm.local(sc) if args.model == "local" else pm.causal(sc)
     raise ValueError(f"unknown model {args.model!r}")
 
 
