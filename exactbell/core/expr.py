@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Any, Protocol
+from typing import Any
 
 from .numbers import ExactnessError
 
@@ -31,19 +31,29 @@ class ExprError(ExactnessError):
     """Text that is not an expression of the supported class."""
 
 
-class Algebra(Protocol):
-    def const(self, q: Fraction) -> Any: ...
-    def name(self, name: str) -> Any: ...
-    def call(self, name: str, args: list) -> Any: ...
-    def add(self, a, b): ...
-    def sub(self, a, b): ...
-    def neg(self, a): ...
-    def mul(self, a, b): ...
-    def div(self, a, b): ...
-    def pow(self, a, n: int): ...
+class Algebra:
+    """Base of the expression algebras: ring operations map to Python operators.
+
+    Subclasses provide ``const``, ``name``, ``div``, ``pow`` and, if they allow functions, ``call``.
+    """
+
+    def call(self, name, args):
+        raise ExprError(f"function {name!r} is not allowed here")
+
+    def add(self, a, b):
+        return a + b
+
+    def sub(self, a, b):
+        return a - b
+
+    def neg(self, a):
+        return -a
+
+    def mul(self, a, b):
+        return a * b
 
 
-class FieldAlgebra:
+class FieldAlgebra(Algebra):
     """Default algebra over any Python number type with +,-,*,/ (Fraction, field elements)."""
 
     def __init__(self, names: dict | None = None, functions: dict | None = None, lift=Fraction):
@@ -63,18 +73,6 @@ class FieldAlgebra:
         if name not in self.functions:
             raise ExprError(f"unknown function {name!r}")
         return self.functions[name](*args)
-
-    def add(self, a, b):
-        return a + b
-
-    def sub(self, a, b):
-        return a - b
-
-    def neg(self, a):
-        return -a
-
-    def mul(self, a, b):
-        return a * b
 
     def div(self, a, b):
         if b == 0:

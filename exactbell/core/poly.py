@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .expr import ExprError, parse
+from .expr import Algebra, ExprError, parse
 from .numbers import ExactnessError
 
 Monomial = tuple  # sorted tuple of (name, exponent)
@@ -251,7 +251,7 @@ class RationalFunction:
         return f"RationalFunction({self.to_text()})"
 
 
-class _PolyAlgebra:
+class _PolyAlgebra(Algebra):
     def __init__(self, variables, allow_fractions: bool):
         self.variables = set(variables)
         self.frac = allow_fractions
@@ -263,21 +263,6 @@ class _PolyAlgebra:
         if name not in self.variables:
             raise ExprError(f"unknown parameter {name!r} (declared: {sorted(self.variables)})")
         return Poly.var(name)
-
-    def call(self, name, args):
-        raise ExprError(f"function {name!r} is not allowed in a polynomial expression")
-
-    def add(self, a, b):
-        return a + b
-
-    def sub(self, a, b):
-        return a - b
-
-    def neg(self, a):
-        return -a
-
-    def mul(self, a, b):
-        return a * b
 
     def div(self, a, b):
         if isinstance(b, Poly) and (c := b.constant_value()) is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from ..core.expr import ExprError, parse
+from ..core.expr import Algebra, ExprError, parse
 from ..core.scenario import PARTY_LETTERS
 
 Word = tuple  # reduced word: input indices, no two equal neighbours
@@ -114,7 +114,7 @@ class NCPoly:
 _OBS = re.compile(r"([A-H])(\d+)")
 
 
-class NCAlgebra:
+class NCAlgebra(Algebra):
     """Expression algebra for :func:`exactbell.core.expr.parse`: names A0, B1, … and field scalars."""
 
     def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None):
@@ -134,21 +134,6 @@ class NCAlgebra:
         if party >= self.parties or x >= self.inputs[party]:
             raise ExprError(f"observable {name} is outside the scenario")
         return NCPoly.observable(self.parties, party, x)
-
-    def call(self, name, args):
-        raise ExprError(f"function {name!r} is not allowed in an operator expression")
-
-    def add(self, a, b):
-        return a + b
-
-    def sub(self, a, b):
-        return a - b
-
-    def neg(self, a):
-        return -a
-
-    def mul(self, a, b):
-        return a * b
 
     def div(self, a, b):
         scalar = b.terms.get(((),) * self.parties) if len(b.terms) == 1 else None
