@@ -6,9 +6,10 @@ data:
   fidelities   {"p":…, "q":…, "r":…, "s":…} or {"p":…, "r":…}: rational expressions
   labels       number of generating labels (256, or 1024 for the mixture)
   distinct     number of distinct points
-  extreme      [{"label": [...], "functional": [16 integers], "margin": m}]: the functional is
-               strictly larger on this point than on every other distinct point, by at least m
-               (exactly; so the point is a vertex)
+  extreme      [{"label": [...], "functional": [16 integers], "margin": m, "total": t}]: the
+               functional is strictly larger on this point than on every other distinct point, by
+               at least m (exactly; so the point is a vertex); t = Σ_w <c, w> over all distinct
+               points (redundant, so that every coefficient of c is load-bearing)
   redundant    [{"label": [...], "combination": [[label, weight], ...]}]: the point is a convex
                combination of other points (so it is not a vertex)
 Every distinct point must be covered exactly once.
@@ -85,7 +86,8 @@ def decide_set(cert, reader) -> Outcome:
         c = e.get("functional")
         if not isinstance(c, list) or len(c) != ncoord or not all(isinstance(x, int) and not isinstance(x, bool) for x in c):
             raise reader.fail(f"{where}.functional", f"must be {ncoord} integers")
-        funcs.append((i, c, where, reader.rational(f"{where}.margin", e.get("margin"))))
+        funcs.append((i, c, where, reader.rational(f"{where}.margin", e.get("margin")),
+                      reader.rational(f"{where}.total", e.get("total"))))
         covered[i] = "extreme"
     if funcs:
         # all <c_k, v_j> at once, exactly, over the integers (points scaled by a common denominator)
@@ -93,7 +95,9 @@ def decide_set(cert, reader) -> Outcome:
         Pm = flint.fmpz_mat(len(M.points), ncoord, [int(x * L) for v in M.points for x in v])
         Cm = flint.fmpz_mat(ncoord, len(funcs), [funcs[k][1][t] for t in range(ncoord) for k in range(len(funcs))])
         V = Pm * Cm
-        for k, (i, c, where, margin) in enumerate(funcs):
+        for k, (i, c, where, margin, total) in enumerate(funcs):
+            if Fraction(int(sum((V[j, k] for j in range(len(M.points))), flint.fmpz(0))), L) != total:
+                raise reader.fail(f"{where}.total", "is not the sum of <c, w> over all distinct points")
             vi = V[i, k]
             gap = min(vi - V[j, k] for j in range(len(M.points)) if j != i)
             if gap <= 0:

@@ -7,6 +7,7 @@ import flint
 import numpy as np
 from scipy.optimize import linprog
 
+from ..core.numbers import format_rational
 from .cddfacets import extreme_points
 from .models import Model
 
@@ -76,12 +77,12 @@ def vertex_certificate_data(model: Model) -> dict:
             c = separating_functional(model.points, i)
             vi = sum(a * b for a, b in zip(c, model.points[i]))
             gap = min(vi - sum(a * b for a, b in zip(c, w)) for j, w in enumerate(model.points) if j != i)
-            extreme.append({"label": lab, "functional": c,
-                            "margin": f"{gap.numerator}/{gap.denominator}" if gap.denominator != 1 else str(gap.numerator)})
+            total = sum(sum(a * b for a, b in zip(c, w)) for w in model.points)
+            extreme.append({"label": lab, "functional": c, "margin": format_rational(gap),
+                            "total": format_rational(total)})
         else:
             comb = convex_combination(model.points, i, sorted(ext))
-            redundant.append({"label": lab, "combination": [[list(model.labels[j][0]), f"{l.numerator}/{l.denominator}"
-                                                             if l.denominator != 1 else str(l.numerator)]
+            redundant.append({"label": lab, "combination": [[list(model.labels[j][0]), format_rational(l)]
                                                             for j, l in comb]})
     return {"labels": sum(len(x) for x in model.labels), "distinct": len(model.points), "extreme": extreme,
             "redundant": redundant}
