@@ -96,8 +96,6 @@ def decide_set(cert, reader) -> Outcome:
         Cm = flint.fmpz_mat(ncoord, len(funcs), [funcs[k][1][t] for t in range(ncoord) for k in range(len(funcs))])
         V = Pm * Cm
         for k, (i, c, where, margin, total) in enumerate(funcs):
-            if Fraction(int(sum((V[j, k] for j in range(len(M.points))), flint.fmpz(0))), L) != total:
-                raise reader.fail(f"{where}.total", "is not the sum of <c, w> over all distinct points")
             vi = V[i, k]
             gap = min(vi - V[j, k] for j in range(len(M.points)) if j != i)
             if gap <= 0:
@@ -105,6 +103,8 @@ def decide_set(cert, reader) -> Outcome:
                 raise reader.fail(f"{where}.functional", f"does not separate the point from point of label {list(M.labels[j][0])}")
             if Fraction(int(gap), L) != margin:
                 raise reader.fail(f"{where}.margin", f"the least gap <c, v - w> is {Fraction(int(gap), L)}")
+            if Fraction(int(sum((V[j, k] for j in range(len(M.points))), flint.fmpz(0))), L) != total:
+                raise reader.fail(f"{where}.total", "is not the sum of <c, w> over all distinct points")
     red = reader.get("data.redundant", list)
     for k, e in enumerate(red):
         where = f"data.redundant[{k}]"
