@@ -1,0 +1,217 @@
+"""Wooltorton–Brown–Colbeck: the quantifier errata of Props. 3 and 5 (C004-16, C004-23) and the
+CHSH ranges of Props. 2 / 6 (C004-12, C004-24) as certificates of kind ``inequality``.
+
+Trigonometry enters through exact rational parametrisations (tangent half-angle substitution):
+with t = tan(x/2), sin x = 2t/(1+t^2), cos x = (1-t^2)/(1+t^2); the statements are then
+rational/√-expressions in t, proved or refuted by :mod:`exactbell.prover`.
+
+Refutations: a Proposition "for all s and all eps there is a tuple ..." implies a necessary
+condition N(s, eps) for every admissible pair; we state N as a universal inequality over the
+claimed (s, eps) box and the prover/checker exhibits an exact point where it fails.
+"""
+from __future__ import annotations
+
+from ..certificates.format import envelope
+from ..prover import Statement, check_counterexample, prove
+from ..prover.expression import eval_point, parse_ast
+from . import generator
+
+PAPER = "wooltorton-brown-colbeck"
+BASE = {"sqrt": "principal (non-negative) square root", "division": "after exact cancellation",
+        "entropy": "H_bin(q) = -q log2 q - (1-q) log2(1-q), in bits; strictly decreasing on [1/2, 1)"}
+KEY_EQ1 = ("Eq. (1) reading: R^key = max_{x,y} [H(A|X=x,E) - H(A|X=x,Y=y,B)] = 1 - H_bin((1 + M)/2) with "
+           "M = max_xy |E_xy| (uniform marginals, H(A|X=x,E) = 1 by the self-test); so R^key = 1 - eps "
+           "means M = 2q - 1 with eps = H_bin(q), q in [1/2, 1)")
+
+
+def _inequality(cid, claim, location, statement, lhs, rel, rhs, domain, conventions, point=None, margin=None):
+    st = Statement.make(lhs, rel, rhs, domain)
+    kind, data = "inequality", {"lhs": lhs, "relation": rel, "rhs": rhs, "domain": domain}
+    if point is not None:  # a known counterexample with its exact violation margin (kind inequality-margin)
+        pt = check_counterexample(st, point)
+        if eval_point(("-", st.node, parse_ast(margin, st.names)), pt).sign() != 0:
+            raise ValueError(f"{cid}: margin {margin} is not the value at the counterexample")
+        kind, data["margin"] = "inequality-margin", margin
+        proof = {"method": "refuted", "point": dict(point)}
+    else:
+        proof = prove(st)
+    expected = {"verdict": "verified"}
+    if proof["method"] == "refuted":
+        expected = {"verdict": "refuted", "counterexample": proof["point"]}
+        proof = {"method": "refuted"}
+    params = {n: {"range": [str(lo), str(hi)]} for n, (lo, hi) in zip(st.names, st.box)}
+    return envelope(cid, claim, PAPER, location, statement, kind, expected, {**BASE, **conventions},
+                    {**data, "proof": proof}, parameters=params)
+
+
+# ---------------------------------------------------------------------------------------------
+# (1) the joint quantifiers of Props. 3 and 5 under Eq. (1)
+@generator("C004-16.eq1-joint", PAPER, "C004-16")
+def prop3_joint_eq1():
+    return _inequality(
+        "C004-16.eq1-joint", "C004-16", "Prop. 3, L128-130 (with Eq. (1))",
+        "Prop. 3 read with Eq. (1) asserts: for every s in (2, 5/2] and every eps = H_bin(q) in "
+        "(0, 2 - (3/4) log2 3] (i.e. q in [3/4, 1)) some tuple has R^key = 1 - eps and I_CHSH = s. Such a tuple "
+        "has max|E_xy| = 2q - 1, so s = I_CHSH <= sum |E_xy| <= 4(2q - 1) is necessary for every admissible "
+        "(s, q). This necessary condition fails (at q = 3/4, i.e. eps = 2 - (3/4) log2 3, every s > 2): the "
+        "joint quantifier is false.",
+        "4*(2*q - 1)", ">=", "s", {"s": "(2, 5/2]", "q": "[3/4, 1)"},
+        {"key_rate": KEY_EQ1, "chsh": "I_CHSH = max over the 8 CHSH forms <= sum_xy |E_xy|"},
+        point={"s": "5/2", "q": "3/4"}, margin="-1/2")
+
+
+@generator("C004-23.eq1-joint", PAPER, "C004-23")
+def prop5_joint_eq1():
+    return _inequality(
+        "C004-23.eq1-joint", "C004-23", "Prop. 5, L147 (with Eq. (1))",
+        "Prop. 5 read with Eq. (1) asserts: for every s in (2, 1 + sqrt 2] and every eps = H_bin(q) in "
+        "(0, H_bin((2 + sqrt 2)/4)) some tuple has R^global = 2 (one correlator E_xy = 0), R^key = 1 - eps and "
+        "I_CHSH = s. Such a tuple has max|E_xy| = 2q - 1 and one zero correlator, so s <= 3(2q - 1) is "
+        "necessary. Parametrising s = 2 + u (sqrt 2 - 1), u in (0, 1], and q = (2 + sqrt 2)/4 + v (2 - sqrt 2)/4, "
+        "v in (0, 1) (q runs over ((2 + sqrt 2)/4, 1), i.e. eps over the claimed range), the necessary "
+        "condition fails at an exact point: the joint quantifier is false.",
+        "3*(2*((2 + sqrt(2))/4 + v*(2 - sqrt(2))/4) - 1)", ">=", "2 + u*(sqrt(2) - 1)",
+        {"u": "(0, 1]", "v": "(0, 1)"},
+        {"key_rate": KEY_EQ1, "global": "R^global = 2 needs one pair with p(ab|xy) = 1/4, i.e. E_xy = 0",
+         "chsh": "I_CHSH <= sum_xy |E_xy| <= 3 max|E_xy| when one correlator vanishes"},
+        point={"u": "1", "v": "1/4"}, margin="(sqrt(2) - 2)/8")
+
+
+# ---------------------------------------------------------------------------------------------
+# (2) CHSH ranges on the omega = pi slice (Prop. 2, C004-12) and on phi = pi/2, omega = pi (Prop. 6, C004-24)
+HALF = {"substitution": "tangent half-angle: sin x = 2t/(1+t^2), cos x = (1-t^2)/(1+t^2) with t = tan(x/2)"}
+# u = tan(phi/4) in (0, 1) <=> phi in (0, pi): C = cos(phi/2), S = sin(phi/2)
+C_ = "((1 - u^2)/(1 + u^2))"
+S_ = "(2*u/(1 + u^2))"
+SIN_PHI = f"2*{S_}*{C_}"
+COS_PHI = f"(2*{C_}^2 - 1)"
+
+
+@generator("C004-12.h-max", PAPER, "C004-12")
+def prop2_h_max():
+    return _inequality(
+        "C004-12.h-max", "C004-12", "Prop. 2, L115; Fig. 1 caption L122",
+        "h(phi) = sin(phi) + 2 cos(phi/2) (the largest CHSH value on the omega = pi slice at fixed phi, by (S3)) "
+        "is at most 3 sqrt(3)/2 for every phi in (0, pi), with equality at phi = pi/3 (u = tan(pi/12) = 2 - sqrt 3).",
+        f"{SIN_PHI} + 2*{C_}", "<=", "3*sqrt(3)/2", {"u": "(0, 1)"},
+        {**HALF, "u": "u = tan(phi/4), phi in (0, pi)"})
+
+
+@generator("C004-12.g-below-h", PAPER, "C004-12")
+def prop2_g_below_h():
+    return _inequality(
+        "C004-12.g-below-h", "C004-12", "Prop. 2, L115",
+        "g(phi) = 1 + sin(phi) + cos(phi) < h(phi) = sin(phi) + 2 cos(phi/2) for every phi in (0, pi) (i.e. "
+        "2 cos^2(phi/2) < 2 cos(phi/2)), so each range (g(phi), h(phi)] of the omega = pi slice is non-empty.",
+        f"1 + {SIN_PHI} + {COS_PHI}", "<", f"{SIN_PHI} + 2*{C_}", {"u": "(0, 1)"},
+        {**HALF, "u": "u = tan(phi/4), phi in (0, pi)"})
+
+
+@generator("C004-12.g-above-2", PAPER, "C004-12")
+def prop2_g_above_2():
+    return _inequality(
+        "C004-12.g-above-2", "C004-12", "Prop. 2, L115",
+        "g(phi) = 1 + sin(phi) + cos(phi) > 2 for every phi in (0, pi/2), so every CHSH value on the omega = pi "
+        "slice with phi in (0, pi/2) and theta in (pi/2 - phi, pi/2) exceeds the local bound 2.",
+        "1 + 2*t/(1 + t^2) + (1 - t^2)/(1 + t^2)", ">", "2", {"t": "(0, 1)"},
+        {**HALF, "t": "t = tan(phi/2), phi in (0, pi/2)"})
+
+
+@generator("C004-24.lower", PAPER, "C004-24")
+def prop6_above_2():
+    return _inequality(
+        "C004-24.lower", "C004-24", "Prop. 6, L151",
+        "At phi = pi/2, omega = pi the correlators are (1, 0, cos theta, -sin theta) and I_CHSH = 1 + cos(theta) + "
+        "sin(theta) > 2 for every theta in (0, pi/2) (so on (0, pi/4] in particular).",
+        "1 + (1 - t^2)/(1 + t^2) + 2*t/(1 + t^2)", ">", "2", {"t": "(0, 1)"},
+        {**HALF, "t": "t = tan(theta/2), theta in (0, pi/2)"})
+
+
+@generator("C004-24.upper", PAPER, "C004-24")
+def prop6_at_most():
+    return _inequality(
+        "C004-24.upper", "C004-24", "Prop. 6, L151",
+        "At phi = pi/2, omega = pi: I_CHSH = 1 + cos(theta) + sin(theta) <= 1 + sqrt 2 for every theta in "
+        "(0, pi/2), with equality exactly at theta = pi/4 (t = sqrt 2 - 1).",
+        "1 + (1 - t^2)/(1 + t^2) + 2*t/(1 + t^2)", "<=", "1 + sqrt(2)", {"t": "(0, 1)"},
+        {**HALF, "t": "t = tan(theta/2), theta in (0, pi/2)"})
+
+
+# Inside the (4)-region of the omega = pi slice: theta = pi/2 - phi/2 + psi with psi in (-phi/2, phi/2),
+# parametrised by b = tan(phi/4) in (0, 1) and tan(psi/2) = w*b with w in (-1, 1).
+CB, SB = "((1 - b^2)/(1 + b^2))", "(2*b/(1 + b^2))"  # cos(phi/2), sin(phi/2)
+CP, SP = "((1 - w^2*b^2)/(1 + w^2*b^2))", "(2*w*b/(1 + w^2*b^2))"  # cos(psi), sin(psi)
+# sin(theta) = cos(psi - phi/2), sin(theta + phi) = cos(psi + phi/2), sin(phi) = 2 sin(phi/2) cos(phi/2)
+I_SLICE = f"2*{SB}*{CB} + ({CP}*{CB} + {SP}*{SB}) + ({CP}*{CB} - {SP}*{SB})"
+INNER = {**HALF, "b": "b = tan(phi/4), phi in (0, pi)",
+         "w": "tan(psi/2) = w*b, theta = pi/2 - phi/2 + psi; w in (-1, 1) <=> theta in (pi/2 - phi, pi/2)",
+         "chsh": "I_CHSH = sin(phi) + sin(theta) + sin(theta + phi) on the omega = pi slice (standard form, C004-12)"}
+
+
+@generator("C004-12.inner-lower", PAPER, "C004-12")
+def prop2_inner_lower():
+    return _inequality(
+        "C004-12.inner-lower", "C004-12", "Prop. 2, L115 (construction on the omega = pi slice)",
+        "For phi in (0, pi) and theta in (pi/2 - phi, pi/2): sin(phi) + sin(theta) + sin(theta + phi) > "
+        "g(phi) = 1 + sin(phi) + cos(phi) (the lower end of the CHSH range at fixed phi is not attained).",
+        I_SLICE, ">", f"1 + 2*{SB}*{CB} + (2*{CB}^2 - 1)", {"w": "(-1, 1)", "b": "(0, 1)"}, INNER)
+
+
+@generator("C004-12.inner-upper", PAPER, "C004-12")
+def prop2_inner_upper():
+    return _inequality(
+        "C004-12.inner-upper", "C004-12", "Prop. 2, L115 (construction on the omega = pi slice)",
+        "For phi in (0, pi) and theta in (pi/2 - phi, pi/2): sin(phi) + sin(theta) + sin(theta + phi) <= "
+        "h(phi) = sin(phi) + 2 cos(phi/2), with equality at theta = pi/2 - phi/2 (w = 0).",
+        I_SLICE, "<=", f"2*{SB}*{CB} + 2*{CB}", {"w": "(-1, 1)", "b": "(0, 1)"}, INNER)
+
+
+# Prop. 4 (C004-21): phi = pi/2, omega = 5 pi/6, I_CHSH = 3/2 + sin(theta + pi/6) (standard form, catalogue);
+# y = theta - pi/3 in [0, pi/3), sin(theta + pi/6) = cos(y), tan(y/2) = r/sqrt(3) with r in [0, 1):
+# cos y = (1 - r^2/3)/(1 + r^2/3) = (3 - r^2)/(3 + r^2).
+I21 = "3/2 + (3 - r^2)/(3 + r^2)"
+C21 = {**HALF, "r": "tan((theta - pi/3)/2) = r/sqrt(3), r in [0, 1) <=> theta in [pi/3, 2 pi/3); "
+                    "sin(theta + pi/6) = cos(theta - pi/3) = (3 - r^2)/(3 + r^2)",
+       "chsh": "I_CHSH = 3/2 + sin(theta + pi/6) at phi = pi/2, omega = 5 pi/6 (standard form, C004-21)"}
+
+
+@generator("C004-21.lower", PAPER, "C004-21")
+def prop4_lower():
+    return _inequality(
+        "C004-21.lower", "C004-21", "Prop. 4, L141",
+        "At phi = pi/2, omega = 5 pi/6: I_CHSH = 3/2 + sin(theta + pi/6) > 2 for every theta in [pi/3, 2 pi/3).",
+        I21, ">", "2", {"r": "[0, 1)"}, C21)
+
+
+@generator("C004-21.upper", PAPER, "C004-21")
+def prop4_upper():
+    return _inequality(
+        "C004-21.upper", "C004-21", "Prop. 4, L141",
+        "At phi = pi/2, omega = 5 pi/6: I_CHSH = 3/2 + sin(theta + pi/6) <= 5/2 for every theta in [pi/3, 2 pi/3), "
+        "with equality at theta = pi/3 (r = 0).",
+        I21, "<=", "5/2", {"r": "[0, 1)"}, C21)
+
+
+# Prop. 3 (C004-16, fixed key pair (0,0) as in the text): eps = H_bin(q), q = (1 + sin phi)/2 (C004-17), for
+# phi in [pi/6, pi/2): y = pi/2 - phi in (0, pi/3], tan(y/2) = r/sqrt(3), r in (0, 1], sin phi = cos y.
+Q16 = "(1 + (3 - r^2)/(3 + r^2))/2"
+C16 = {**HALF, "r": "tan((pi/2 - phi)/2) = r/sqrt(3), r in (0, 1] <=> phi in [pi/6, pi/2); "
+                    "sin phi = (3 - r^2)/(3 + r^2)",
+       "key_pair": "fixed pair (X, Y) = (0, 0): eps = H(A|X=0,Y=0,B) = H_bin((1 + sin phi)/2) (C004-17)"}
+
+
+@generator("C004-16.eps-range.lower", PAPER, "C004-16")
+def prop3_eps_q_lower():
+    return _inequality(
+        "C004-16.eps-range.lower", "C004-16", "Prop. 3, L128-130",
+        "For phi in [pi/6, pi/2) the entropy argument q = (1 + sin phi)/2 is >= 3/4 (equality at phi = pi/6), so, "
+        "H_bin being decreasing on [1/2, 1), eps = H_bin(q) <= H_bin(3/4) = 2 - (3/4) log2 3 (C004-11.endpoint).",
+        Q16, ">=", "3/4", {"r": "(0, 1]"}, C16)
+
+
+@generator("C004-16.eps-range.upper", PAPER, "C004-16")
+def prop3_eps_q_upper():
+    return _inequality(
+        "C004-16.eps-range.upper", "C004-16", "Prop. 3, L128-130",
+        "For phi in [pi/6, pi/2) the entropy argument q = (1 + sin phi)/2 is < 1, so eps = H_bin(q) > 0.",
+        Q16, "<", "1", {"r": "(0, 1]"}, C16)
