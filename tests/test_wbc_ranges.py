@@ -19,7 +19,7 @@ DIR = PROOFS / "wooltorton-brown-colbeck"
 REFUTED = ["C004-16.eq1-joint", "C004-23.eq1-joint"]
 VERIFIED = ["C004-12.h-max", "C004-12.g-below-h", "C004-12.g-above-2", "C004-12.inner-lower",
             "C004-12.inner-upper", "C004-24.lower", "C004-24.upper", "C004-21.lower", "C004-21.upper",
-            "C004-16.eps-range.lower", "C004-16.eps-range.upper"]
+            "C004-16.eps-range.lower", "C004-16.eps-range.upper", "C004-12.cover"]
 
 
 @pytest.mark.parametrize("cid", REFUTED + VERIFIED)
@@ -114,6 +114,13 @@ def test_prop4_and_prop3_endpoints_exact():
     assert (ev(i21, 0) - eval_point(parse_ast("5/2", []), ())).sign() == 0       # theta = pi/3: 5/2
     assert (ev(i21, 1) - eval_point(parse_ast("2", []), ())).sign() == 0         # theta -> 2pi/3: 2 (excluded)
     assert (ev(q16, 1) - eval_point(parse_ast("3/4", []), ())).sign() == 0       # phi = pi/6: q = 3/4
+
+
+def test_cover_domain_contains_pi3_to_pi2():
+    # u = tan(phi/4): tan(pi/12) = 2 - sqrt3 >= 1/4 <=> 7/4 >= sqrt3; tan(pi/8) = sqrt2 - 1 <= 83/200
+    dom = W.prop2_cover()["data"]["domain"]["u"]
+    assert dom == "[1/4, 83/200]"
+    assert Fraction(7, 4) ** 2 > 3 and Fraction(283, 200) ** 2 > 2
 
 
 def test_false_variants_are_refuted_by_the_prover():

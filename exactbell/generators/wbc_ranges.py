@@ -215,3 +215,15 @@ def prop3_eps_q_upper():
         "C004-16.eps-range.upper", "C004-16", "Prop. 3, L128-130",
         "For phi in [pi/6, pi/2) the entropy argument q = (1 + sin phi)/2 is < 1, so eps = H_bin(q) > 0.",
         Q16, "<", "1", {"r": "(0, 1]"}, C16)
+
+
+@generator("C004-12.cover", PAPER, "C004-12")
+def prop2_cover():
+    return _inequality(
+        "C004-12.cover", "C004-12", "Prop. 2, L115",
+        "h(phi) = sin(phi) + 2 cos(phi/2) > g(pi/3) = (3 + sqrt 3)/2 for every phi = 4 atan(u), u in [1/4, 83/200] "
+        "(this contains [pi/3, pi/2]). With g(pi/2) = 2 < s <= g(pi/3) and continuity of g, some phi in "
+        "[pi/3, pi/2) has g(phi) < s <= h(phi); for s in (g(pi/3), 3 sqrt 3/2] take phi = pi/3 (h(pi/3) = 3 sqrt 3/2). "
+        "With C004-12.inner-lower/upper and g-above-2 / h-max this gives the union (2, 3 sqrt 3/2].",
+        f"{SIN_PHI} + 2*{C_}", ">", "(3 + sqrt(3))/2", {"u": "[1/4, 83/200]"},
+        {**HALF, "u": "u = tan(phi/4); tan(pi/12) = 2 - sqrt 3 > 1/4 and tan(pi/8) = sqrt 2 - 1 < 83/200"})
