@@ -38,3 +38,15 @@ def chsh_local():
 @pytest.fixture
 def chsh_quantum():
     return copy.deepcopy(load(PROOFS / "wooltorton-brown-colbeck" / "C004-01.quantum.json"))
+
+
+def walk_leaves(obj, path=()):
+    """(path, value) for every scalar leaf of a JSON object (shared by the mutation tests)."""
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from walk_leaves(v, path + (k,))
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from walk_leaves(v, path + (i,))
+    else:
+        yield path, obj

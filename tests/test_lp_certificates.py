@@ -17,6 +17,7 @@ from exactbell.lp.exact import LP
 from exactbell.lp.solve import certify, reconstruct_dual
 from exactbell.relaxations import functionals as fn
 from exactbell.relaxations.lps import build
+from .conftest import walk_leaves
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "chaves-kueng-brask-gross"
 
@@ -108,20 +109,9 @@ def test_bundled_small_certificates_pass(name):
     assert r.passed, r.detail
 
 
-def _leaves(obj, path=()):
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            yield from _leaves(v, path + (k,))
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj):
-            yield from _leaves(v, path + (i,))
-    else:
-        yield path, obj
-
-
 def _mutable(cert):
     out = []
-    for path, v in _leaves(cert["data"], ("data",)):
+    for path, v in walk_leaves(cert["data"], ("data",)):
         if isinstance(v, bool):
             continue
         if isinstance(v, int) or (isinstance(v, str) and v.lstrip("-").replace("/", "").isdigit()):

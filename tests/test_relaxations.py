@@ -15,6 +15,7 @@ from exactbell.checkers import check_file
 from exactbell.relaxations import functionals as fn
 from exactbell.relaxations.lps import build
 from exactbell.relaxations.models import CausalModel, ModelError, local_model, named_model, ns_rows
+from .conftest import walk_leaves
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "chaves-kueng-brask-gross"
 
@@ -206,28 +207,17 @@ FAST = ["C002-01.pr-not-local.json", "C002-02.json", "C002-03.json", "C002-04.pr
         "C002-12.json", "C002-27.json", "C002-31.json"]
 
 
-def _leaves(obj, path=()):
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            yield from _leaves(v, path + (k,))
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj):
-            yield from _leaves(v, path + (i,))
-    else:
-        yield path, obj
-
-
-def _rational_leaves(cert):
+def _rationalwalk_leaves(cert):
     out = []
     for root in ("data", "parameters"):
-        for path, v in _leaves(cert.get(root, {}), (root,)):
+        for path, v in walk_leaves(cert.get(root, {}), (root,)):
             if isinstance(v, bool):
                 continue
             if isinstance(v, int) or (isinstance(v, str) and v.lstrip("-").replace("/", "", 1).isdigit()):
                 out.append(path)
     ce = cert["expected"].get("counterexample")
     if isinstance(ce, dict):
-        for path, v in _leaves(ce, ("expected", "counterexample")):
+        for path, v in walk_leaves(ce, ("expected", "counterexample")):
             if isinstance(v, int) and not isinstance(v, bool) or (isinstance(v, str) and v.lstrip("-").replace("/", "", 1).isdigit()):
                 out.append(path)
     return out
@@ -237,7 +227,7 @@ def _rational_leaves(cert):
 @given(st.sampled_from(FAST), st.integers(min_value=0, max_value=10**6), st.sampled_from(["1/7", "-1/3", "2"]))
 def test_any_mutated_leaf_rejected(tmp_path_factory, name, k, delta):
     cert = json.loads((PROOFS / name).read_text())
-    paths = _rational_leaves(cert)
+    paths = _rationalwalk_leaves(cert)
     path = paths[k % len(paths)]
     obj = cert
     for p in path[:-1]:

@@ -44,6 +44,18 @@ def _label(reader, where, lab, n):
     return tuple(lab)
 
 
+def _entry_point(reader, where, e, nlab, lab_index, covered) -> int:
+    """Index of the distinct point an ``extreme``/``redundant`` entry names (each at most once)."""
+    if not isinstance(e, dict):
+        raise reader.fail(where, "must be an object")
+    lab = _label(reader, f"{where}.label", e.get("label"), nlab)
+    if lab not in lab_index:
+        raise reader.fail(f"{where}.label", "unknown label")
+    if lab_index[lab] in covered:
+        raise reader.fail(f"{where}.label", "point listed twice")
+    return lab_index[lab]
+
+
 @checker("vertex-set")
 def decide_set(cert, reader) -> Outcome:
     model = reader.get("data.model", str)
@@ -75,14 +87,7 @@ def decide_set(cert, reader) -> Outcome:
     funcs = []
     for k, e in enumerate(ext):
         where = f"data.extreme[{k}]"
-        if not isinstance(e, dict):
-            raise reader.fail(where, "must be an object")
-        lab = _label(reader, f"{where}.label", e.get("label"), nlab)
-        if lab not in lab_index:
-            raise reader.fail(f"{where}.label", "unknown label")
-        i = lab_index[lab]
-        if i in covered:
-            raise reader.fail(f"{where}.label", "point listed twice")
+        i = _entry_point(reader, where, e, nlab, lab_index, covered)
         c = e.get("functional")
         if not isinstance(c, list) or len(c) != ncoord or not all(isinstance(x, int) and not isinstance(x, bool) for x in c):
             raise reader.fail(f"{where}.functional", f"must be {ncoord} integers")
@@ -108,14 +113,7 @@ def decide_set(cert, reader) -> Outcome:
     red = reader.get("data.redundant", list)
     for k, e in enumerate(red):
         where = f"data.redundant[{k}]"
-        if not isinstance(e, dict):
-            raise reader.fail(where, "must be an object")
-        lab = _label(reader, f"{where}.label", e.get("label"), nlab)
-        if lab not in lab_index:
-            raise reader.fail(f"{where}.label", "unknown label")
-        i = lab_index[lab]
-        if i in covered:
-            raise reader.fail(f"{where}.label", "point listed twice")
+        i = _entry_point(reader, where, e, nlab, lab_index, covered)
         comb = e.get("combination")
         if not isinstance(comb, list) or not comb:
             raise reader.fail(f"{where}.combination", "must be a non-empty list of [label, weight]")
