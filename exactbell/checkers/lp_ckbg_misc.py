@@ -322,9 +322,33 @@ def cglmp_quantum(cert, reader) -> Outcome:
     margin = lo - thr if above else thr - hi
     if reader.rational("data.margin") != margin:
         raise reader.fail("data.margin", f"the margin to the threshold is {margin}")
+    npa = ""
+    if "npa" in reader.get("data", dict):
+        npa = _npa_note(reader, lo, thr)
     return Outcome("numeric-only", f"d = {d}: explicit quantum strategy gives I_d in [{lo}, {hi}] "
-                   f"({'>=' if above else '<'} {thr}); optimality over all strategies not proven",
+                   f"({'>=' if above else '<'} {thr}); optimality over all strategies not proven" + npa,
                    (format_rational(lo), format_rational(hi)))
+
+
+def _npa_note(reader, lo, thr) -> str:
+    """data.npa = {"level": "1" | "1+AB", "bound": decimal, "digits": k, "below": bool}: a NUMERIC NPA upper
+    bound on the quantum maximum (solver output rounded to k decimals; not re-checked). Consistency checks
+    only: it is a k-digit decimal, it is not below the explicit strategy's value (minus the rounding), and
+    ``below`` states whether it is under the threshold."""
+    level = reader.get("data.npa.level", str)
+    if level not in ("1", "1+AB"):
+        raise reader.fail("data.npa.level", 'must be "1" or "1+AB"')
+    k = reader.get("data.npa.digits", int)
+    b = reader.rational("data.npa.bound")
+    if not 4 <= k <= 12 or (b * 10**k).denominator != 1 or (b * 10 ** (k - 1)).denominator == 1:
+        raise reader.fail("data.npa.bound", "must be a decimal with exactly data.npa.digits (4..12) digits")
+    if b < lo - Fraction(1, 10**k):
+        raise reader.fail("data.npa.bound", f"an upper bound on the quantum value cannot be below the strategy's {lo}")
+    below = reader.get("data.npa.below", bool)
+    if below != (b < thr):
+        raise reader.fail("data.npa.below", "inconsistent with the bound and the threshold")
+    return (f"; NPA level {level} (numeric SDP, not re-checked) bounds every quantum strategy by {format_rational(b)}"
+            f" ({'<' if below else '>='} {thr})")
 
 
 @checker("ckbg-md-information-bound")

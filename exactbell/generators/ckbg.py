@@ -517,8 +517,9 @@ for _vs, _v in {"1": F(1), "17/20": F(17, 20), "4/5": F(4, 5), "3/4": F(3, 4)}.i
             f"C002-30.v={_vs}", "C002-30", "L511-517, Fig. 5; LP (53) with q^a = f(nu) added",
             f"Binary bilocal scenario at v = {_vs}, nu = 1/4, Alice marginal fixed to f(nu): M_BL = 2v^2 - 1 = "
             f"{R(2 * _v * _v - 1)}." + (" At v = 1 the nu range is the single point 1/4 (C002-28), so this is the "
-                                        "minimum over nu." if _v == 1 else " (Value at nu = 1/4 only; the minimum "
-                                                                          "over nu is not certified here.)"),
+                                        "minimum over nu." if _v == 1 else " (Value at nu = 1/4 only; that it is the "
+                                                                          "minimum over nu, for every v, is "
+                                                                          "certified by C002-30.all-v.)"),
             _bilocal_problem(_v * _v, {"measure": "non-bilocality", "nu_profile": rl(nu_profile(F(1, 4))),
                                        "fix_marginal": True}), 2 * _v * _v - 1))
 
@@ -676,24 +677,51 @@ def cglmp_gamma(d: int) -> list:
     return [rationalize(x, 10**12) for x in g]
 
 
-def cglmp_quantum_cert(d: int):
+NPA_DIGITS = 6
+
+
+def cglmp_npa(d: int) -> dict:
+    """Numeric NPA level-1+AB upper bound (projector moment matrix, SCS), rounded UP to 6 decimals."""
+    from math import ceil
+
+    from .ckbg_npa import npa_cglmp_symmetric
+    res = npa_cglmp_symmetric(d, solver="SCS", eps=1e-8 if d <= 8 else 1e-6)
+    if res["status"] not in ("optimal", "optimal_inaccurate"):
+        raise RuntimeError(f"NPA d = {d}: {res['status']}")
+    res["rounded"] = F(ceil(res["bound"] * 10**NPA_DIGITS), 10**NPA_DIGITS)
+    return res
+
+
+def cglmp_quantum_cert(d: int, with_npa: bool = False):
     from ..checkers.lp_ckbg_misc import cglmp_quantum_value
     gamma = cglmp_gamma(d)
     lo, hi = _arb_interval(cglmp_quantum_value(d, gamma), 7)
     thr = F(1607, 500)
+    data = {"d": d, "gamma": rl(gamma), "interval": [R(lo), R(hi)], "threshold": R(thr), "above": lo >= thr,
+            "margin": R(lo - thr if lo >= thr else thr - hi)}
+    npa_text = "only, an NPA upper bound would be needed)."
+    if with_npa:
+        res = cglmp_npa(d)
+        b = res["rounded"]
+        data["npa"] = {"level": "1+AB", "bound": R(b), "digits": NPA_DIGITS, "below": b < thr}
+        npa_text = (f"only). Numeric support: NPA level 1+AB (moment matrix {res['size']}x{res['size']} over all "
+                    f"{d} projectors per input, reduced by the joint outcome-shift symmetry to Fourier blocks of "
+                    f"size {max(res['blocks'])}, {res['moments']} moments; {res['solver']} eps "
+                    f"{'1e-8' if d <= 8 else '1e-6'}, "
+                    f"{res['solve_seconds']:.0f} s) bounds every quantum strategy by {float(b):.6f} "
+                    f"({'below' if b < thr else 'NOT below'} 3.214); numeric, not re-checked.")
     return envelope(
         f"C002-19.d={d}", "C002-19", PAPER, "L411-414",
         f"Using the known optimal CGLMP violations, I_d >= 3.214 requires d >= 16. Here d = {d}: the standard "
         f"CGLMP measurements with the numerically optimal Schmidt vector (rationalised) give I_{d} in "
         f"[{float(lo):.6f}, {float(hi):.6f}] (rigorous for this strategy; that no strategy does better is numeric "
-        "only, an NPA upper bound would be needed).", "ckbg-cglmp-quantum-value",
-        {"verdict": "numeric-only", "tolerance": "1/1000000"}, CONV,
-        {"d": d, "gamma": rl(gamma), "interval": [R(lo), R(hi)], "threshold": R(thr), "above": lo >= thr,
-         "margin": R(lo - thr if lo >= thr else thr - hi)})
+        + npa_text, "ckbg-cglmp-quantum-value",
+        {"verdict": "numeric-only", "tolerance": "1/1000000"}, CONV, data)
 
 
-for _d in (2, 3, 8, 15, 16):
-    generator(f"C002-19.d={_d}", PAPER, "C002-19")(lambda _d=_d: cglmp_quantum_cert(_d))
+for _d in (2, 3, 8, 16):
+    generator(f"C002-19.d={_d}", PAPER, "C002-19")(lambda _d=_d: cglmp_quantum_cert(_d, with_npa=_d == 3))
+generator("C002-19.d=15", PAPER, "C002-19", slow=True)(lambda: cglmp_quantum_cert(15, with_npa=True))
 
 
 # --------------------------------------------------------------------------------------------

@@ -143,6 +143,7 @@ def _lemma1(p, r):
     pid = f"C000-16.p={fr(p)},r={fr(r)}"
     return envelope(
         pid, "C000-16", PAPER, "Lemma 1, Eq. (11), L192-200; proof App. C L646-697",
+        f"Sample-point fallback (the whole-region refutation is C000-16.region). "
         f"Lemma 1 at p = {fr(p)}, r = {fr(r)}: S_(p,1)*,(r,1)* (conv of the four channel polytopes of Eq. (11)) "
         "equals S_(p,r) (per-λ dependence bounds p for A->B and r for B->A). Refuted: the inclusion ⊆ holds, but "
         "the point with Bob's b = 0 and Alice's p_A(0|x,y) = (r,0) at x=0, (0,r) at x=1 lies in S_(p,r) and not in "

@@ -74,7 +74,9 @@ _value_cert("C004-17.phi=5/12", "C004-17", Fraction(5, 12), "L130, Eq. F10",
             "At phi = 5pi/12, epsilon = H(A|X=0,Y=0,B) = H_bin((1 + sin phi)/2) lies in the stated decimal cell.")
 _value_cert("C004-17.phi=9/20", "C004-17", Fraction(9, 20), "L130, Eq. F10",
             "At phi = 9pi/20, epsilon = H_bin((1 + sin phi)/2) lies in the stated decimal cell (about 0.054, "
-            "below its value 0.124 at 5pi/12: epsilon decreases towards 0 as phi -> pi/2).")
+            "below its value 0.124 at 5pi/12; that epsilon decreases to 0 as phi -> pi/2 is stated, not checked here: "
+            "sin phi increases on [pi/6, pi/2), H_bin decreases on [1/2, 1) (C004-11.hbin-decreasing) and "
+            "H_bin(q) -> 0 as q -> 1).")
 _value_cert("C004-23.threshold", "C004-23", Fraction(1, 4), "Prop. 5, L147",
             "The Prop. 5 threshold H_bin((2 + sqrt 2)/4) is epsilon at phi = pi/4, i.e. H_bin((1 + sin(pi/4))/2), "
             "and lies in the stated decimal cell.")

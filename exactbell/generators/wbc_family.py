@@ -172,7 +172,17 @@ CHSH_POINTS = [("C004-12", (F(1, 3), F(1, 3), F(1)), "top of the Prop. 2 range, 
                ("C004-19", (F(1, 4), F(1, 2), F(1)), "Fig. 2 DIRE-line maximum 1+sqrt(2) at (pi/4, pi)"),
                ("C004-19", (F(7, 4), F(1, 2), F(2)), "Fig. 2 DIRE-line maximum 1+sqrt(2) at (7pi/4, 2pi)"),
                ("C004-19", (F(1, 3), F(1, 2), F(11, 6)), "a further maximiser 5/2 at (pi/3, 11pi/6) (catalogue)"),
-               ("C004-21", (F(1, 3), F(1, 2), F(5, 6)), "Prop. 4 construction at its top value 5/2")]
+               ("C004-21", (F(1, 3), F(1, 2), F(5, 6)), "Prop. 4 construction at its top value 5/2"),
+               ("C004-16", (F(1, 2), F(1, 6), F(5, 6)),
+                "end of the fixed-pair path at phi = pi/6, t = pi/6 (C004-16.fixed-pair.paths): (4) holds, "
+                "I_CHSH = 1 + sqrt 3 >= 5/2"),
+               ("C004-16", (F(1, 2), F(1, 3), F(2, 3)),
+                "end of the fixed-pair path at phi = pi/3, t = pi/3 (C004-16.fixed-pair.paths): (4) holds, "
+                "I_CHSH = 1 + sqrt 3 >= 5/2"),
+               ("C004-15", (F(1, 2), F(1, 4), F(3, 4)),
+                "the CHSH member satisfies (4) and reaches 2 sqrt 2, the quantum maximum (C004-01.quantum): over the "
+                "whole (4)-region the maximum of the 8 CHSH forms is 2 sqrt 2, so the 3 sqrt 3/2 of Fig. 1 is a "
+                "property of the omega = pi slice (C004-15.torus)")]
 
 
 def _chsh(claim, t, p, w, what):

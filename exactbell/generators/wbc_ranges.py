@@ -18,7 +18,9 @@ from . import generator
 
 PAPER = "wooltorton-brown-colbeck"
 BASE = {"sqrt": "principal (non-negative) square root", "division": "after exact cancellation",
-        "entropy": "H_bin(q) = -q log2 q - (1-q) log2(1-q), in bits; strictly decreasing on [1/2, 1)"}
+        "entropy": "H_bin(q) = -q log2 q - (1-q) log2(1-q), in bits; strictly decreasing on [1/2, 1) "
+                   "(H_bin'(q) = log2((1-q)/q) < 0 there: the rational part (1-q)/q < 1 is C004-11.hbin-decreasing; "
+                   "the derivative formula is calculus, stated)"}
 KEY_EQ1 = ("Eq. (1) reading: R^key = max_{x,y} [H(A|X=x,E) - H(A|X=x,Y=y,B)] = 1 - H_bin((1 + M)/2) with "
            "M = max_xy |E_xy| (uniform marginals, H(A|X=x,E) = 1 by the self-test); so R^key = 1 - eps "
            "means M = 2q - 1 with eps = H_bin(q), q in [1/2, 1)")
@@ -223,7 +225,29 @@ def prop2_cover():
         "C004-12.cover", "C004-12", "Prop. 2, L115",
         "h(phi) = sin(phi) + 2 cos(phi/2) > g(pi/3) = (3 + sqrt 3)/2 for every phi = 4 atan(u), u in [1/4, 83/200] "
         "(this contains [pi/3, pi/2]). With g(pi/2) = 2 < s <= g(pi/3) and continuity of g, some phi in "
-        "[pi/3, pi/2) has g(phi) < s <= h(phi); for s in (g(pi/3), 3 sqrt 3/2] take phi = pi/3 (h(pi/3) = 3 sqrt 3/2). "
+        "[pi/3, pi/2) has g(phi) < s <= h(phi) (g is a continuous function of phi, stated; it is strictly decreasing "
+        "there, C004-12.g-decreasing); for s in (g(pi/3), 3 sqrt 3/2] take phi = pi/3 (h(pi/3) = 3 sqrt 3/2). "
         "With C004-12.inner-lower/upper and g-above-2 / h-max this gives the union (2, 3 sqrt 3/2].",
         f"{SIN_PHI} + 2*{C_}", ">", "(3 + sqrt(3))/2", {"u": "[1/4, 83/200]"},
         {**HALF, "u": "u = tan(phi/4); tan(pi/12) = 2 - sqrt 3 > 1/4 and tan(pi/8) = sqrt 2 - 1 < 83/200"})
+
+
+@generator("C004-11.hbin-decreasing", PAPER, "C004-11")
+def hbin_decreasing():
+    return _inequality(
+        "C004-11.hbin-decreasing", "C004-11", "L85; Props. 3 and 5 (eps ranges)",
+        "H_bin is strictly decreasing on [1/2, 1): its derivative log2((1-q)/q) (calculus, stated) is < 0 because "
+        "(1-q)/q < 1 for every q in (1/2, 1) (proved here). This is the monotonicity step behind every eps-range "
+        "certificate (eps = H_bin(q) compared through q).",
+        "(1 - q)/q", "<", "1", {"q": "(1/2, 1)"}, {"derivative": "d/dq H_bin(q) = log2((1 - q)/q)"})
+
+
+@generator("C004-12.g-decreasing", PAPER, "C004-12")
+def prop2_g_decreasing():
+    return _inequality(
+        "C004-12.g-decreasing", "C004-12", "Prop. 2, L115",
+        "g(phi) = 1 + sin(phi) + cos(phi) is strictly decreasing on [pi/3, pi/2]: g'(phi) = cos(phi) - sin(phi) < 0 "
+        "for phi = 4 atan(u), u in [1/4, 83/200] (this contains [pi/3, pi/2]; tan(pi/12) > 1/4, tan(pi/8) < 83/200). "
+        "So g maps [pi/3, pi/2] onto [2, (3 + sqrt 3)/2] bijectively (continuity of g, stated).",
+        f"{COS_PHI} - {SIN_PHI}", "<", "0", {"u": "[1/4, 83/200]"},
+        {**HALF, "u": "u = tan(phi/4)", "derivative": "g'(phi) = cos(phi) - sin(phi)"})

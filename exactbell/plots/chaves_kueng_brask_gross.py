@@ -82,6 +82,10 @@ def _mbl_numeric(v: Fraction, nu: Fraction) -> float:
 def fig4(outdir: Path) -> Path:
     import matplotlib.pyplot as plt
 
+    _, bound = _mbl_all_v()
+    curves = _certified("C002-29.curves")  # exact curves on the feasible range (re-checked)
+    exact_t = {Fraction(c["t"]) for c in curves["data"]["curves"]}
+
     fig, ax = plt.subplots(figsize=(5, 3.6))
     for vs, color in (("3/4", "tab:blue"), ("4/5", "tab:green"), ("17/20", "tab:red")):
         v = Fraction(vs)
@@ -91,6 +95,9 @@ def fig4(outdir: Path) -> Path:
                 label=f"v = {vs} (numeric LP, marginal fixed)")
         cert = _certified(f"C002-30.v={vs}")
         ax.plot([0.25], [float(Fraction(cert["data"]["optimum"]))], "o", color=color)
+        t = float(v * v)
+        ax.plot([float(n) for n in grid], [bound(float(n), t) for n in grid], "-", color=color,
+                lw=2.5 if v * v in exact_t else 0.8, alpha=0.5)
         for lim in (lo, hi):
             ax.axvline(float(lim), color=color, lw=0.6, ls=":")
     for sense in ("min", "max"):
@@ -98,7 +105,8 @@ def fig4(outdir: Path) -> Path:
         ax.axvline(float(Fraction(cert["data"]["claimed"])), color="tab:green", lw=1.2)
     ax.set_xlabel("ν")
     ax.set_ylabel("M_BL(ν)")
-    ax.set_title("Fig. 4 (dots: certified at ν = 1/4; solid: certified ν range, v = 4/5)")
+    ax.set_title("Fig. 4: wide solid = exact M_BL(nu) = 2v²−1+16(ν−1/4)² on the certified ν range "
+                 "(C002-29.curves);\ndashed: numeric LP; dots: single LPs at ν = 1/4; green lines: C002-28", fontsize=7)
     ax.legend(fontsize=7)
     path = Path(outdir) / "ckbg_fig4.png"
     save_figure(fig, path)
@@ -106,19 +114,44 @@ def fig4(outdir: Path) -> Path:
     return path
 
 
+def _mbl_all_v():
+    """C002-30.all-v: the certified min over ν as pieces in t = v², and the dual lower-bound curve in (ν, t)."""
+    cert = _certified("C002-30.all-v")
+    pieces = _pieces(cert)
+    dual = next(pc["dual"] for pc in cert["data"]["pieces"] if "dual" in pc)
+
+    def poly(c, x):
+        return sum(float(Fraction(a)) * x ** k for k, a in enumerate(c))
+
+    def bound(nu, t):
+        return (poly(dual["objective"]["const"], nu) + t * poly(dual["objective"]["t"], nu)) / poly(dual["denominator"], nu)
+
+    return pieces, bound
+
+
 def fig5(outdir: Path) -> Path:
     import matplotlib.pyplot as plt
 
+    pieces, _ = _mbl_all_v()
     fig, ax = plt.subplots(figsize=(5, 3.6))
-    vs = [k / 100 for k in range(101)]
-    ax.plot(vs, [max(2 * v * v - 1, 0) for v in vs], "b-", label="max(2v² − 1, 0)")
+    vs = [k / 200 for k in range(201)]
+
+    def g(t):
+        return next(float(c0 + c1 * Fraction(t)) for a, b, c0, c1 in pieces if a <= Fraction(t) <= b)
+
+    ax.plot(vs, [g(Fraction(v).limit_denominator(10**6) ** 2) for v in vs], "b-", lw=2,
+            label="min_ν M_BL = max(2v² − 1, 0) (certified for all v)")
     ax.plot(vs, [2 ** 0.5 * v for v in vs], "r-", label="B = √2 v")
+    for a, b, c0, c1 in pieces:
+        for t in (a, b):
+            ax.plot([float(t) ** 0.5], [float(c0 + c1 * t)], "bo", ms=4)
     for key in ("3/4", "4/5", "17/20", "1"):
         cert = _certified(f"C002-30.v={key}")
-        ax.plot([float(Fraction(key))], [float(Fraction(cert["data"]["optimum"]))], "bo")
+        ax.plot([float(Fraction(key))], [float(Fraction(cert["data"]["optimum"]))], "kx")
+    ax.axhline(1, color="grey", lw=0.5, ls=":")
     ax.set_xlabel("v")
-    ax.set_title("Fig. 5 (dots: exact LP certificates at ν = 1/4)")
-    ax.legend(fontsize=8)
+    ax.set_title("Fig. 5 (C002-30.all-v: exact for every v; x: single LPs)")
+    ax.legend(fontsize=7)
     path = Path(outdir) / "ckbg_fig5.png"
     save_figure(fig, path)
     plt.close(fig)

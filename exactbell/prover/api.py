@@ -141,15 +141,40 @@ def prove(st: Statement, max_depth: int | None = None) -> dict:
         raise ProverError("identity not provable by exact simplification (case splits in several parameters)")
     if max_depth is not None:
         boxes.MAX_DEPTH = max_depth
-    status, res = boxes.prove(st.node, st.names, st.box, st.open_flags, st.strict)
+    comb = _prove_combination(st)
+    if comb is not None:
+        return comb
+    algebraic: list = []
+    status, res = boxes.prove(st.node, st.names, st.box, st.open_flags, st.strict, algebraic)
     if status == "proved":
-        return {"method": "boxes", "tree": res, "leaves": res.count("I") + res.count("B"),
-                "centre_values": boxes.centre_values(st.node, boxes.leaf_boxes(st.box, res))}
+        rec = {"method": "boxes", "tree": res, "leaves": res.count("I") + res.count("B") + res.count("A"),
+               "centre_values": boxes.centre_values(st.node, boxes.leaf_boxes(st.box, res))}
+        if algebraic:
+            rec["algebraic"] = algebraic
+        return rec
     if status == "refuted":
         if not st.in_domain(res):
             raise ProverError("counterexample candidate on an open side of the domain")
         return {"method": "refuted", "point": _point_record(st, res)}
     raise ProverError(f"not proved: {res}")
+
+
+def _prove_combination(st):
+    """A ``combination`` proof (see :mod:`exactbell.prover.combination`) if the weights found work."""
+    from . import combination
+
+    for weights in combination.find_weights(st) or []:
+        try:
+            wst, cst, ok = combination.side_statements(st, weights)
+            if not ok:
+                continue
+            wp = [prove(w) for w in wst]
+            cp = prove(cst)
+        except ProverError:
+            continue
+        if all(p["method"] != "refuted" for p in wp + [cp]):
+            return {"method": "combination", "weights": weights, "weight_proofs": wp, "proof": cp}
+    return None
 
 
 def _probe_points(st):
@@ -197,13 +222,44 @@ def verify(st: Statement, proof: dict) -> tuple[str, str]:
         if st.oriented == "==":
             raise ProverError("method boxes proves inequalities, not identities")
         tree = proof.get("tree")
-        n = boxes.check(st.node, st.names, st.box, st.open_flags, st.strict, tree)
+        n = boxes.check(st.node, st.names, st.box, st.open_flags, st.strict, tree, proof.get("algebraic"))
         if proof.get("leaves") != n:
             raise ProverError(f"leaves: the tree closes {n} boxes, not {proof.get('leaves')!r}")
         if proof.get("centre_values") != boxes.centre_values(st.node, boxes.leaf_boxes(st.box, tree)):
             raise ProverError("centre_values: not the exact values of lhs - rhs at the leaf-box centres")
-        return "verified", f"{n} boxes closed ({tree.count('I')} interval, {tree.count('B')} Bernstein)"
-    raise ProverError(f"unknown proof method {method!r} (cells, boxes, identity, refuted)")
+        alg = f", {tree.count('A')} algebraic" if "A" in tree else ""
+        return "verified", f"{n} boxes closed ({tree.count('I')} interval, {tree.count('B')} Bernstein{alg})"
+    if method == "combination":
+        return _verify_combination(st, proof)
+    raise ProverError(f"unknown proof method {method!r} (cells, boxes, identity, combination, refuted)")
+
+
+def _verify_combination(st, proof):
+    from . import combination
+
+    if st.oriented == "==":
+        raise ProverError("method combination proves inequalities, not identities")
+    wst, cst, ok = combination.side_statements(st, proof.get("weights"))
+    if not ok:
+        raise ProverError("weights: do not sum to 1 exactly")
+    wp = proof.get("weight_proofs")
+    if not isinstance(wp, list) or len(wp) != len(wst):
+        raise ProverError(f"weight_proofs: needs {len(wst)} proofs")
+    for i, (w, p) in enumerate(zip(wst, wp)):
+        try:
+            verdict, _ = verify(w, p)
+        except ProverError as e:
+            raise ProverError(f"weight_proofs[{i}]: {e}") from None
+        if verdict != "verified":
+            raise ProverError(f"weight_proofs[{i}]: weight {proof['weights'][i]} is not >= 0")
+    try:
+        verdict, detail = verify(cst, proof.get("proof"))
+    except ProverError as e:
+        raise ProverError(f"proof: {e}") from None
+    if verdict != "verified":
+        raise ProverError("proof: the weighted sum of the branches is not >= 0")
+    return "verified", (f"max of the branches >= their convex combination with weights "
+                        f"{', '.join(proof['weights'])} (each >= 0, sum 1), which is >= 0: {detail}")
 
 
 def _verify_cells(st, proof):

@@ -8,6 +8,10 @@ D on the box are all of one strict sign and those of N·sign(D) are all ≥ 0 (f
 relations: on every closed face of the box that is not on an open side of the domain, some
 coefficient of that face is > 0). The B leaves handle zeros on box corners and edges
 (tangencies at the boundary, vanishing slacks), where interval arithmetic cannot close.
+``A`` (two parameters, non-strict relations) closes a box by exact real-algebraic work
+(:mod:`exactbell.prover.algebraic2`): zeros anywhere in the box, e.g. an interior tangency at
+an irrational point; its record (square-free kernel, cell samples) is listed, in preorder, in
+the proof's ``algebraic`` field.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from .expression import (Collector, ProverError, Ring, eval_arb, eval_point, int
 
 MAX_DEPTH = 40
 MAX_LEAVES = 20000
+ALG_DEPTH = 4  # algebraic leaves are tried from this depth on (cheaper closes first)
 
 
 def _split(box):
@@ -78,15 +83,21 @@ def _faces(box, open_sides):
         yield choice
 
 
+def den_sign(sv, box) -> int:
+    """+1/-1 if the Bernstein coefficients of the denominator on the box share a strict sign, else 0."""
+    den = bernstein(sv.A.den, box)["coeffs"].values()
+    if all(c > 0 for c in den):
+        return 1
+    if all(c < 0 for c in den):
+        return -1
+    return 0
+
+
 def bernstein_close(sv, box, strict: bool, open_sides) -> bool:
     if sv.B is not None:
         return False
-    den = bernstein(sv.A.den, box)["coeffs"].values()
-    if all(c > 0 for c in den):
-        s = 1
-    elif all(c < 0 for c in den):
-        s = -1
-    else:
+    s = den_sign(sv, box)
+    if s == 0:
         return False
     bn = bernstein(sv.A.num, box)
     co, degs = bn["coeffs"], bn["degrees"]
@@ -116,8 +127,26 @@ def arb_close(node, box, strict: bool) -> bool:
     return bool(v > 0) if strict else bool(v >= 0)
 
 
-def prove(node, names, domain_box, open_flags, strict: bool):
-    """Returns ("proved", tree) | ("refuted", point) | ("unknown", reason)."""
+def _algebraic_ok(single, names, strict):
+    return single is not None and single.B is None and len(names) == 2 and not strict
+
+
+def algebraic_leaf(single, box):
+    """("proved", record) | ("refuted", point) | None (denominator sign not proved)."""
+    from . import algebraic2
+
+    s = den_sign(single, box)
+    if s == 0:
+        return None
+    return algebraic2.decide(single.A.num, s, box)
+
+
+def prove(node, names, domain_box, open_flags, strict: bool, algebraic: list | None = None):
+    """Returns ("proved", tree) | ("refuted", point) | ("unknown", reason).
+
+    Records of algebraic leaves (letter A) are appended, in preorder, to ``algebraic``."""
+    if algebraic is None:
+        algebraic = []
     ring = Ring(names)
     single = None
     if not is_piecewise(node):
@@ -139,6 +168,14 @@ def prove(node, names, domain_box, open_flags, strict: bool):
             out.append("I")
         elif single is not None and bernstein_close(single, box, strict, _open_sides(box, domain_box, open_flags)):
             out.append("B")
+        elif depth >= ALG_DEPTH and _algebraic_ok(single, names, strict) and \
+                (res := algebraic_leaf(single, box)) is not None:
+            if res[0] == "refuted":
+                if eval_point(node, res[1]).sign() < 0:
+                    return "refuted", res[1]
+                return "unknown", f"the kernel is negative at {res[1]} but f is not"
+            out.append("A")
+            algebraic.append(res[1])
         else:
             if depth >= MAX_DEPTH or leaves > MAX_LEAVES:
                 return "unknown", f"could not close the box {box}"
@@ -172,10 +209,14 @@ def centre_values(node, boxes_) -> list[str]:
     return [eval_point(node, tuple((lo + hi) / 2 for lo, hi in box)).text() for box in boxes_]
 
 
-def check(node, names, domain_box, open_flags, strict: bool, tree: str) -> int:
+def check(node, names, domain_box, open_flags, strict: bool, tree: str, algebraic=None) -> int:
     """Re-check a recorded subdivision; returns the number of leaves or raises ProverError."""
-    if not isinstance(tree, str) or set(tree) - set("SIB"):
-        raise ProverError("tree must be a string over S, I, B")
+    if not isinstance(tree, str) or set(tree) - set("SIBA"):
+        raise ProverError("tree must be a string over S, I, B, A")
+    algebraic = [] if algebraic is None else algebraic
+    if not isinstance(algebraic, list) or len(algebraic) != tree.count("A"):
+        raise ProverError(f"algebraic: needs one record per A leaf ({tree.count('A')})")
+    apos = 0
     ring = Ring(names)
     single = None
     if not is_piecewise(node):
@@ -198,6 +239,20 @@ def check(node, names, domain_box, open_flags, strict: bool, tree: str) -> int:
         if ch == "I":
             if not arb_close(node, box, strict):
                 raise ProverError(f"interval arithmetic does not close the box {_box_text(box)}")
+        elif ch == "A":
+            if not _algebraic_ok(single, names, strict):
+                raise ProverError("an algebraic leaf needs two parameters, a single rational expression "
+                                  "and a non-strict relation")
+            s = den_sign(single, box)
+            if s == 0:
+                raise ProverError(f"algebraic leaf: the denominator's sign is not proved on {_box_text(box)}")
+            from . import algebraic2
+
+            try:
+                algebraic2.check(single.A.num, s, box, algebraic[apos], names)
+            except ProverError as e:
+                raise ProverError(f"algebraic[{apos}] (box {_box_text(box)}): {e}") from None
+            apos += 1
         else:
             if single is None:
                 raise ProverError("a Bernstein leaf needs a single rational expression (no abs/max/min/sqrt)")

@@ -1,0 +1,283 @@
+"""Fast symmetric facet enumeration (producer side, untrusted; numpy allowed here).
+
+* :class:`FastGroup` — a permutation group on point indices stored as an int32 array
+  (|G| × n); the canonical form of a point set T (lexicographically least sorted image
+  ``sorted(g(T))`` over all g — the same convention as :meth:`PermGroup.canonical`) is computed
+  for all group elements at once, by column-wise elimination of candidates.
+* :class:`SlackPolytope` — the points as homogenised primitive integer rows; a facet is handled
+  as its integer *slack vector* on the points (b − a·v scaled by the row weights, primitive).
+  Rotation over a ridge is done in slack space with integers (int64 with an overflow guard,
+  Python ints otherwise).
+* :func:`classify` — adjacency decomposition: per class representative, its ridges (a simplex
+  shortcut, else cdd.gmp on the facet's own points) are rotated to the neighbouring facets,
+  canonicalised, and new classes are queued. Per-class work runs on a process pool. For every
+  class the result records each ridge's neighbour as (class index, group element index) with the
+  *least* element index giving that neighbour, which is what the scalable completeness
+  certificate (checkers/polytope_classes.py, ``ridges``) lists.
+"""
+from __future__ import annotations
+
+import time
+from concurrent.futures import ProcessPoolExecutor
+from fractions import Fraction
+
+import flint
+import numpy as np
+
+from .exact import PermGroup, PointSet
+
+_LIM = 1 << 62
+
+
+class FastGroup:
+    """The elements of a :class:`PermGroup` (in its sorted order) as a numpy array."""
+
+    def __init__(self, group: PermGroup):
+        self.elements = group.elements
+        self.P = np.array(group.elements, dtype=np.int32)
+        self.order, self.n = self.P.shape
+        # inverse permutations, and the index of each element
+        inv = np.empty_like(self.P)
+        rows = np.arange(self.order)[:, None]
+        inv[rows, self.P] = np.arange(self.n, dtype=np.int32)[None, :]
+        self.Pinv = inv
+        self.index = {g: k for k, g in enumerate(group.elements)}
+
+    def images(self, T) -> np.ndarray:
+        idx = np.fromiter(T, dtype=np.int32)
+        return np.sort(self.P[:, idx], axis=1)
+
+    def canonical_with(self, T):
+        """(canonical sorted tuple, index of one element mapping T onto it)."""
+        imgs = self.images(T)
+        cand = np.arange(self.order)
+        for k in range(imgs.shape[1]):
+            col = imgs[cand, k]
+            m = col.min()
+            cand = cand[col == m]
+            if len(cand) == 1:
+                break
+        e = int(cand[0])
+        return tuple(int(x) for x in imgs[e]), e
+
+    def canonical(self, T) -> tuple:
+        return self.canonical_with(T)[0]
+
+    def orbit_size(self, T) -> int:
+        return int(np.unique(self.images(T), axis=0).shape[0])
+
+    def stabiliser(self, T) -> np.ndarray:
+        """Indices of the elements g with g(T) = T."""
+        imgs = self.images(T)
+        ref = np.array(sorted(T), dtype=np.int32)
+        return np.nonzero((imgs == ref[None, :]).all(axis=1))[0]
+
+    def least_in_coset(self, g: int, stab) -> int:
+        """Least element index in the left coset g·Stab (all of them map T_j to the same set)."""
+        best = None
+        Pg = self.P[g]
+        for s in stab:
+            k = self.index[tuple(int(x) for x in Pg[self.P[s]])]
+            best = k if best is None or k < best else best
+        return best
+
+
+class SlackPolytope:
+    """Homogenised integer rows of a :class:`PointSet`, for integer slack computations."""
+
+    def __init__(self, ps: PointSet):
+        self.ps = ps
+        self.rows = [list(r) for r in ps.rows]
+        self.N = ps.size
+        self.m = ps.n + 1
+        big = max(abs(x) for r in self.rows for x in r)
+        self.small = big < (1 << 20)
+        self.H = np.array(self.rows, dtype=np.int64 if self.small else object)
+        self.rank = ps.rank(range(self.N))
+
+    def _mat(self, idx):
+        return flint.fmpz_mat(len(idx), self.m, [x for i in idx for x in self.rows[i]])
+
+    def values(self, h) -> np.ndarray:
+        h = [int(x) for x in h]
+        if self.small and max(abs(x) for x in h) < (1 << 30) and self.m < (1 << 10):
+            return self.H @ np.array(h, dtype=np.int64)
+        return np.array([sum(a * b for a, b in zip(r, h)) for r in self.rows], dtype=object)
+
+    def slack(self, T) -> np.ndarray:
+        """Primitive integer slack vector (≥ 0, zero exactly on the facet T)."""
+        X, k = self._mat(sorted(T)).nullspace()
+        for j in range(k):
+            v = self.values([int(X[i, j]) for i in range(self.m)])
+            if v.any():
+                if v.min() < 0:
+                    v = -v
+                return _primitive(v)
+        raise ValueError("not a facet")
+
+    def ridges(self, T) -> list[frozenset]:
+        T = sorted(T)
+        if len(T) == self.rank - 1:  # a simplex facet
+            return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
+        return _cdd_facets(self.ps, T)
+
+    def rotate(self, T, f, R) -> frozenset:
+        """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T)."""
+        Tset = frozenset(T)
+        X, k = self._mat(sorted(R)).nullspace()
+        extra = [i for i in Tset if i not in R]
+        for j in range(k):
+            g = self.values([int(X[i, j]) for i in range(self.m)])
+            s = g[extra[0]]
+            if s:
+                if s < 0:
+                    g = -g
+                break
+        else:
+            raise ValueError("R is not a ridge of T")
+        mask = f != 0
+        fo, go = f[mask], g[mask]
+        # lambda = max(-g_i / f_i) over points off T
+        num = -go
+        best = int(np.argmax(num * 1.0 / fo)) if not (f.dtype == object) else None
+        if best is None or abs(int(num.max())) >= (1 << 50) or abs(int(fo.max())) >= (1 << 50):
+            lam = max(Fraction(int(a), int(b)) for a, b in zip(num, fo))
+        else:
+            # float argmax only proposes; exact comparison decides
+            lam = Fraction(int(num[best]), int(fo[best]))
+            cand = num * lam.denominator - fo * lam.numerator  # must be <= 0 everywhere
+            if (cand > 0).any():
+                lam = max(Fraction(int(a), int(b)) for a, b in zip(num, fo))
+        p, q = lam.numerator, lam.denominator
+        if self.small and max(abs(p), q) < (1 << 20) and f.dtype != object:
+            new = q * g + p * f
+        else:
+            new = np.array([q * int(a) + p * int(b) for a, b in zip(g, f)], dtype=object)
+        return frozenset(int(i) for i in np.nonzero(new == 0)[0])
+
+
+def _primitive(v: np.ndarray) -> np.ndarray:
+    from math import gcd
+
+    g = 0
+    for x in v:
+        g = gcd(g, int(x))
+        if g == 1:
+            break
+    return v // g if g > 1 else v
+
+
+def _cdd_facets(ps: PointSet, T) -> list[frozenset]:
+    """Facets of conv(points T) (cdd.gmp in affine coordinates of the face)."""
+    import cdd.gmp as cg
+
+    M = flint.fmpz_mat(len(T), ps.n + 1, [x for i in T for x in ps.rows[i]])
+    R, _den, rank = M.rref()
+    cols, r = [], 0
+    for j in range(ps.n + 1):
+        if r < rank and R[r, j] != 0:
+            cols.append(j)
+            r += 1
+    J = [j - 1 for j in cols if j > 0]
+    rows = [[Fraction(1)] + [ps.points[i][j] for j in J] for i in T]
+    mat = cg.matrix_from_array(rows, rep_type=cg.RepType.GENERATOR)
+    ineq = cg.copy_inequalities(cg.polyhedron_from_matrix(mat))
+    lin = set(ineq.lin_set)
+    out = set()
+    for k, row in enumerate(ineq.array):
+        if k in lin:
+            continue
+        b, a = Fraction(row[0]), [Fraction(x) for x in row[1:]]
+        vals = [b + sum(c * ps.points[i][j] for c, j in zip(a, J)) for i in T]
+        if all(x == 0 for x in vals):
+            continue
+        out.add(frozenset(T[k2] for k2, x in enumerate(vals) if x == 0))
+    return sorted(out, key=sorted)
+
+
+# ---------------------------------------------------------------------------------------------
+# the adjacency decomposition
+
+_W: dict = {}
+
+
+def _init(sp, fg):
+    _W["sp"], _W["fg"] = sp, fg
+
+
+def _work(T):
+    """Per class: its ridges and, for each, the canonical neighbour and an element mapping the
+    canonical neighbour back onto the actual neighbour."""
+    sp, fg = _W["sp"], _W["fg"]
+    f = sp.slack(T)
+    out = []
+    for R in sp.ridges(T):
+        N = sp.rotate(T, f, R)
+        c, e = fg.canonical_with(N)  # P[e] maps N onto c, so N = P[e]^-1 (c)
+        out.append((R, c, e, N))
+    return T, out
+
+
+def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=None, max_classes=None,
+             chunk: int = 4, seed: int = 20260) -> dict:
+    """Adjacency decomposition. Returns {"classes": [canonical tight sets, in discovery order],
+    "ridges": {class index: [(neighbour class index, group element index), ...]} (complete
+    runs), "complete": bool, "seconds": t}."""
+    sp = SlackPolytope(ps)
+    fg = FastGroup(group)
+    if start is None:
+        import random
+
+        rnd = random.Random(seed)
+        start = ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)])
+    c0 = fg.canonical(start)
+    index = {c0: 0}
+    classes = [c0]
+    raw: dict = {}
+    todo = [c0]
+    _init(sp, fg)
+    pool = ProcessPoolExecutor(workers, initializer=_init, initargs=(sp, fg)) if workers > 1 else None
+    t0 = time.time()
+    complete = True
+    try:
+        while todo:
+            batch, todo = todo, []
+            results = pool.map(_work, batch, chunksize=chunk) if pool else map(_work, batch)
+            for T, out in results:
+                raw[index[T]] = out
+                for _, c, _, _ in out:
+                    if c not in index:
+                        index[c] = len(classes)
+                        classes.append(c)
+                        todo.append(c)
+            if log:
+                log(f"{len(raw)} processed, {len(classes)} classes known after {time.time() - t0:.1f}s")
+            if max_classes is not None and len(classes) >= max_classes:
+                complete = not todo
+                break
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    res = {"classes": classes, "complete": complete and not todo, "seconds": time.time() - t0, "fast": fg,
+           "slack": sp}
+    if res["complete"]:
+        stabs = {}
+        ridges = {}
+        for k, out in raw.items():
+            lst = []
+            for R, c, e, N in out:
+                j = index[c]
+                # N = g(T_j) with g = P[e]^-1; make g the least index in g·Stab(T_j)
+                ginv = tuple(int(x) for x in fg.Pinv[e])
+                g = fg.index[ginv]
+                if j not in stabs:
+                    stabs[j] = fg.stabiliser(classes[j])
+                g = fg.least_in_coset(g, stabs[j])
+                lst.append((j, g))
+            ridges[k] = sorted(set(lst))
+        res["ridges"] = ridges
+    return res
+
+
+def orbit_total(fg: FastGroup, classes) -> int:
+    return sum(fg.orbit_size(c) for c in classes)

@@ -1,0 +1,96 @@
+"""Method ``combination``: max/min statements proved by a convex combination of their branches.
+
+For  lhs - rhs = max_i h_i  (lhs = max(f_1..f_k): h_i = f_i - rhs;  rhs = min(f_1..f_k):
+h_i = lhs - f_i), any weights λ_i ≥ 0 with Σ λ_i = 1 give  max_i h_i ≥ Σ λ_i h_i  pointwise, so
+
+    λ_i ≥ 0 on the domain,   Σ λ_i == 1 (exact simplification),   Σ λ_i h_i ≥ 0 (> 0) on the domain
+
+prove the statement without splitting the domain along the curve where the branches cross
+(the max–min of Lemma 4 of Sengupta–Wooltorton is tight along such a curve, where no box
+subdivision can close). The weights are rational functions of the parameters; each of the
+k + 1 side conditions is itself an inequality proof (cells / boxes / identity).
+
+The prover finds weights for two branches by eliminating one parameter v in which both
+branches are affine: λ_1 c_1 + λ_2 c_2 = 0 for the v-slopes c_i, so Σ λ_i h_i does not depend
+on v (the "crossing point" argument, made a certificate).
+Float-free.
+"""
+from __future__ import annotations
+
+from .expression import Collector, ProverError, Ring, parse_ast
+
+
+def branches(st):
+    """[h_i nodes] if the oriented statement is max_i h_i ≥ 0 (>), else None."""
+    node = st.node
+    if node[0] != "-":
+        return None
+    L, R = node[1], node[2]
+    if R[0] == "min":
+        return [("-", L, ch) for ch in R[1:]]
+    if L[0] == "max":
+        return [("-", ch, R) for ch in L[1:]]
+    return None
+
+
+def _sub(st, node, strict, label):
+    from .api import Statement
+
+    return Statement(label, ">" if strict else ">=", "0", st.names, st.box, st.open_flags, node)
+
+
+def side_statements(st, weights_text: list):
+    """(weight statements, combination statement, weights sum RF) for the given weight texts."""
+    hs = branches(st)
+    if hs is None:
+        raise ProverError("method combination needs lhs = max(...) or rhs = min(...)")
+    if not isinstance(weights_text, list) or len(weights_text) != len(hs):
+        raise ProverError(f"weights: needs one weight per branch ({len(hs)})")
+    ws = []
+    for i, t in enumerate(weights_text):
+        if not isinstance(t, str):
+            raise ProverError(f"weights[{i}]: must be an expression string")
+        ws.append(parse_ast(t, st.names))
+    comb = None
+    for w, h in zip(ws, hs):
+        term = ("*", w, h)
+        comb = term if comb is None else ("+", comb, term)
+    wst = [_sub(st, w, False, f"weight {t}") for w, t in zip(ws, weights_text)]
+    cst = _sub(st, comb, st.strict, "sum of weight * branch")
+    total = ws[0]
+    for w in ws[1:]:
+        total = ("+", total, w)
+    vals = Collector(Ring(st.names)).values(("-", total, ("c", 1)))
+    ok = len(vals) == 1 and vals[0].is_zero()
+    return wst, cst, ok
+
+
+def find_weights(st) -> list | None:
+    """Weight texts for two affine branches (see the module doc), or None."""
+    hs = branches(st)
+    if hs is None or len(hs) != 2:
+        return None
+    ring = Ring(st.names)
+    try:
+        vals = [Collector(ring).values(h) for h in hs]
+    except ProverError:
+        return None
+    if any(len(v) != 1 or v[0].B is not None for v in vals):
+        return None
+    h1, h2 = vals[0][0].A, vals[1][0].A
+    from .expression import RF
+
+    out = []
+    for j, name in enumerate(st.names):
+        slopes = []
+        for h in (h1, h2):
+            if h.den.degrees()[j] != 0 or h.num.degrees()[j] > 1:
+                break
+            slopes.append(RF(h.num.subs({name: 1}) - h.num.subs({name: 0}), h.den))
+        else:
+            c1, c2 = slopes
+            d = c2 - c1
+            if d.is_zero() or c1.is_zero() and c2.is_zero():
+                continue
+            out.append([(c2 / d).text(), (-c1 / d).text()])
+    return out or None
