@@ -150,3 +150,13 @@ def test_combination_needs_max_or_min_shape():
     st = Statement.make("(p - r)^2", ">=", "0", UNIT)
     with pytest.raises(ProverError, match="max"):
         verify(st, {"method": "combination", "weights": ["1"], "weight_proofs": [], "proof": {}})
+
+
+def test_false_maxmin_is_refuted_at_the_crossing_point():
+    lhs, rel, rhs, dom = LEMMA4
+    st = Statement.make(lhs, rel, rhs + " - l^3", dom)
+    proof = prove(st)
+    assert proof["method"] == "refuted"
+    w, l = Fraction(proof["point"]["w"]), Fraction(proof["point"]["l"])
+    assert w == l / (1 - 2 * l)  # the branches cross there, both equal (1-4l)/(1-2l) > bound
+    assert verify(st, proof)[0] == "refuted"

@@ -55,6 +55,7 @@ def test_region_including_r_equal_1_is_rejected(write_cert, region):
     (("data", "functional", "matrix", 1, 1), "1", "values"),
     (("parameters", "r", "range", 1), "2", "parameters.r.range"),
     (("data", "channels", 0, 0), "r", "channels"),
+    (("data", "inclusion", "A->B", 0), "-p/2", "inclusion.A->B"),
 ])
 def test_region_tampering_is_rejected(write_cert, region, where, value, msg):
     bad = copy.deepcopy(region)

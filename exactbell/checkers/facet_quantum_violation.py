@@ -13,7 +13,8 @@ C² ⊗ C² with Alice's factor first (basis |00⟩, |01⟩, |10⟩, |11⟩).
 ``facet-quantum-violation`` data:
   model      a named signaling model (one-way-symmetric, two-way-symmetric, fixed-bit, general),
              its parameters in ``parameters``
-  facet      {"coefficients": [16 rationals], "bound": b, "tight_count": n}
+  facet      {"coefficients": [16 rationals], "bound": b, "tight_count": n}; n counts the model's
+             distinct Eq. (9) points (not only its vertices) on which the inequality is tight
   strategy   {"state": 4×4 density matrix, "alice": [A0, A1], "bob": [B0, B1]}: entries are
              complex exact numbers ("1/2", "3/5 - 4/5*i"); ρ must be Hermitian, trace 1 and PSD
              (exact LDLᵀ), each observable Hermitian with square 1 (projective measurement)

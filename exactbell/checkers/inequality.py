@@ -8,6 +8,8 @@ data:
                the envelope's symbolic parameters {"p": {"range": [lo, hi]}}
   proof        {"method": "cells", factors, roots, cells[, points]}   one parameter, exact
                {"method": "boxes", "tree": "SSIB...", "leaves": n}     bisection, arb/Bernstein
+                 [, "algebraic": [{kernel, samples}]]  two parameters: exact leaves "A" (interior zeros)
+               {"method": "combination", "weights", "weight_proofs", "proof"}  max/min statements
                {"method": "identity"}                                   exact simplification
                {"method": "refuted"}   with expected.counterexample = {"p": "q", ...}
 Everything is recomputed with exact arithmetic (Sturm sequences, number fields, Bernstein

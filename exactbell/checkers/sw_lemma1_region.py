@@ -14,6 +14,9 @@ data:
   values        the distinct values <F, v> over all Eq. (9) vertices of the four channel
                 polytopes, symbolic in p, r, in enumeration order (recomputed)
   proofs        one inequality proof per value:  values[i] < point_value  on the domain
+  inclusion     {"A->B": [...], "B->A": [...]}: the distinct signed per-vertex dependences of the
+                four channel polytopes, sorted (recomputed); each is proved <= p (resp. <= r) on
+                the domain inside the checker, so S_(p,1)*,(r,1)* ⊆ S_(p,r) holds there
 expected.counterexample: {"alice": [[p_A(0|x,y) for y] for x], "bob": [[p_B(0|x,y)]]}:
   response functions (rational functions of p, r) of a single hidden variable λ, so
   P*(ab|xy) = p_A(a|x,y) p_B(b|x,y). The checker proves, for all (p, r) in the domain, that
@@ -23,8 +26,6 @@ expected.counterexample: {"alice": [[p_A(0|x,y) for y] for x], "bob": [[p_B(0|x,
   checker (exact; no data needed).
 """
 from __future__ import annotations
-
-from fractions import Fraction
 
 from ..core.functional import from_sw_matrix
 from ..core.poly import RationalFunction
@@ -62,6 +63,40 @@ def channel_values(F: list) -> list:
                     s = s + v[i] * c
                 seen.setdefault(str(s) or "0", None)
     return [rf(t) for t in seen]
+
+
+def channel_dependences() -> dict:
+    """Signed per-vertex dependences over the four channel polytopes, as sorted distinct texts:
+    "A->B": ±(p_B(0|0,y) - p_B(0|1,y)), "B->A": ±(p_A(0|x,0) - p_A(0|x,1)) (fmpq_mpoly, exact)."""
+    from flint import fmpq_mpoly_ctx
+
+    from ..core.functional import SW_SCENARIO
+
+    ctx = fmpq_mpoly_ctx.get(tuple(NAMES), "lex")
+    gp, gr = ctx.gens()
+    val = {"p": gp, "r": gr, "1": ctx.constant(1)}
+    tables = [tuple(tuple(row) for row in t) for t in truth_tables()]
+    ent = list(SW_SCENARIO.entries())
+
+    def marg(v, party, xy):
+        s = ctx.constant(0)
+        for i, ((a, b), ctx_xy) in enumerate(ent):
+            if (a if party == 0 else b) == 0 and ctx_xy == xy:
+                s = s + v[i]
+        return s
+
+    out = {"A->B": set(), "B->A": set()}
+    for ch in CHANNELS:
+        fid = [val[c] for c in ch]
+        for fa in tables:
+            for fb in tables:
+                v = vertex(fa, fb, *fid).values
+                for k in (0, 1):
+                    d = marg(v, 1, (0, k)) - marg(v, 1, (1, k))
+                    out["A->B"] |= {str(d) or "0", str(-d) or "0"}
+                    d = marg(v, 0, (k, 0)) - marg(v, 0, (k, 1))
+                    out["B->A"] |= {str(d) or "0", str(-d) or "0"}
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def pairing(F: list, P) -> RationalFunction:
@@ -157,6 +192,20 @@ def decide(cert, reader) -> Outcome:
     for i, (t, v) in enumerate(zip(got, vals)):
         if reader.symbolic(f"data.values[{i}]", t) != v:
             raise reader.fail(f"data.values[{i}]", f"expected {v.to_text()}")
+    deps = channel_dependences()
+    inc = reader.get("data.inclusion", dict)
+    for key, bound in (("A->B", "p"), ("B->A", "r")):
+        got_dep = inc.get(key)
+        if not isinstance(got_dep, list) or len(got_dep) != len(deps[key]) or \
+                any(reader.symbolic(f"data.inclusion.{key}", t) != rf(d) for t, d in zip(got_dep, deps[key])):
+            raise reader.fail(f"data.inclusion.{key}", f"the signed vertex dependences are {deps[key]}")
+        try:
+            for d in deps[key]:
+                st = Statement.make(d, "<=", bound, domain, require_all=False)
+                if verify(st, prove(st))[0] != "verified":
+                    raise reader.fail(f"data.inclusion.{key}", f"{d} <= {bound} fails on the domain")
+        except ProverError as e:
+            raise reader.fail(f"data.inclusion.{key}", str(e)) from None
     proofs = reader.get("data.proofs", list)
     if len(proofs) != len(vals):
         raise reader.fail("data.proofs", f"needs one proof per value ({len(vals)})")
@@ -170,4 +219,6 @@ def decide(cert, reader) -> Outcome:
             raise reader.fail(f"data.proofs[{i}]", "does not prove the strict separation")
     return Outcome("refuted", f"for all (p, r) in {dom_st.domain_text()}: P*(p,r) ∈ S_(p,r) (single λ, dependences "
                               f"proved) but <F,P*> = {pv.to_text()} > every vertex value of the four channel "
-                              f"polytopes ({len(vals)} distinct, each proved smaller): S_(p,1)*,(r,1)* ≠ S_(p,r)")
+                              f"polytopes ({len(vals)} distinct, each proved smaller): S_(p,1)*,(r,1)* ≠ S_(p,r); "
+                              f"the inclusion ⊆ holds (vertex dependences {deps['A->B']} <= p, "
+                              f"{deps['B->A']} <= r)")

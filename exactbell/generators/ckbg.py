@@ -692,7 +692,7 @@ def cglmp_npa(d: int) -> dict:
     return res
 
 
-def cglmp_quantum_cert(d: int, with_npa: bool = False):
+def cglmp_quantum_cert(d: int, with_npa: bool = False, npa_result: dict | None = None):
     from ..checkers.lp_ckbg_misc import cglmp_quantum_value
     gamma = cglmp_gamma(d)
     lo, hi = _arb_interval(cglmp_quantum_value(d, gamma), 7)
@@ -701,7 +701,7 @@ def cglmp_quantum_cert(d: int, with_npa: bool = False):
             "margin": R(lo - thr if lo >= thr else thr - hi)}
     npa_text = "only, an NPA upper bound would be needed)."
     if with_npa:
-        res = cglmp_npa(d)
+        res = npa_result or cglmp_npa(d)  # npa_result: a stored run of cglmp_npa (the d = 15 SDP takes ~15 min)
         b = res["rounded"]
         data["npa"] = {"level": "1+AB", "bound": R(b), "digits": NPA_DIGITS, "below": b < thr}
         npa_text = (f"only). Numeric support: NPA level 1+AB (moment matrix {res['size']}x{res['size']} over all "

@@ -29,7 +29,7 @@ L1_DOMAIN = {"p": "[0, 1)", "r": "(0, 1)"}
 @generator("C000-16.region", PAPER, "C000-16")
 def lemma1_region():
     from ..checkers.sw_lemma1 import CHANNELS, product_point
-    from ..checkers.sw_lemma1_region import channel_values, pairing, rf
+    from ..checkers.sw_lemma1_region import channel_dependences, channel_values, pairing, rf
     from ..core.functional import from_sw_matrix, to_sw_matrix
 
     F = [Fraction(x) for x in from_sw_matrix(L1_F)]
@@ -51,11 +51,14 @@ def lemma1_region():
         "ALL p in [0, 1), r in (0, 1): the single-λ point with Bob's b = 0 and Alice's p_A(0|x,y) = (r, 0) at "
         "x = 0, (0, r) at x = 1 lies in S_(p,r) (per-λ dependences 0 <= p and r <= r), and the functional "
         "F = α00 - 2α01 - 2α10 + α11 (α_xy = p_A(0|x,y)) gives <F,P*> = 2r, strictly above its maximum over "
-        "every vertex of the four channel polytopes (max(r, 3r - 1) < 2r).",
+        "every vertex of the four channel polytopes (max(r, 3r - 1) < 2r). The inclusion S_(p,1)*,(r,1)* ⊆ S_(p,r) "
+        "does hold on the whole region "
+        "(every channel vertex has dependences 0 or p, resp. 0 or r).",
         "sw-lemma1-region",
         {"verdict": "refuted", "counterexample": {"alice": L1_ALICE, "bob": L1_BOB}},
         SW, {"channels": [list(ch) for ch in CHANNELS], "domain": L1_DOMAIN, "functional": {"matrix": L1_F},
-             "behaviour": beh, "point_value": pv, "values": vals, "proofs": proofs},
+             "behaviour": beh, "point_value": pv, "values": vals, "proofs": proofs,
+             "inclusion": channel_dependences()},
         parameters={"p": {"range": ["0", "1"]}, "r": {"range": ["0", "1"]}})
 
 

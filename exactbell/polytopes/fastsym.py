@@ -27,6 +27,7 @@ import numpy as np
 from .exact import PermGroup, PointSet
 
 _LIM = 1 << 62
+RECURSE_EXCESS = 10  # faces with more than rank + this many points: recursive decomposition
 
 
 class FastGroup:
@@ -115,11 +116,15 @@ class SlackPolytope:
                 return _primitive(v)
         raise ValueError("not a facet")
 
-    def ridges(self, T) -> list[frozenset]:
+    def ridges(self, T, fg: "FastGroup | None" = None) -> list[frozenset]:
+        """Facets of conv(T): simplex shortcut; cdd.gmp for nearly simplicial faces; otherwise a
+        recursive adjacency decomposition under the stabiliser of T in ``fg``."""
         T = sorted(T)
         if len(T) == self.rank - 1:  # a simplex facet
             return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
-        return _cdd_facets(self.ps, T)
+        if fg is None or len(T) - (self.rank - 1) <= RECURSE_EXCESS:
+            return _cdd_facets(self.ps, T)
+        return _recursive_facets(self.ps, T, fg)
 
     def rotate(self, T, f, R) -> frozenset:
         """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T)."""
@@ -195,6 +200,23 @@ def _cdd_facets(ps: PointSet, T) -> list[frozenset]:
     return sorted(out, key=sorted)
 
 
+def _recursive_facets(ps: PointSet, T, fg: "FastGroup") -> list[frozenset]:
+    """All facets of conv(T) by an adjacency decomposition of the face under its stabiliser."""
+    T = sorted(T)
+    pos = {t: k for k, t in enumerate(T)}
+    stab = fg.stabiliser(T)
+    sub_elems = {tuple(pos[int(fg.P[s][t])] for t in T) for s in stab}
+    sub_group = PermGroup(len(T), sorted(sub_elems), closed=True)
+    sub = PointSet([ps.points[t] for t in T])
+    res = classify(sub, sub_group, workers=1, certificate=False)
+    sfg = res["fast"]
+    out = set()
+    for c in res["classes"]:
+        for row in np.unique(sfg.images(c), axis=0):
+            out.add(frozenset(T[int(k)] for k in row))
+    return sorted(out, key=sorted)
+
+
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
@@ -211,7 +233,7 @@ def _work(T):
     sp, fg = _W["sp"], _W["fg"]
     f = sp.slack(T)
     out = []
-    for R in sp.ridges(T):
+    for R in sp.ridges(T, fg):
         N = sp.rotate(T, f, R)
         c, e = fg.canonical_with(N)  # P[e] maps N onto c, so N = P[e]^-1 (c)
         out.append((R, c, e, N))
@@ -219,7 +241,7 @@ def _work(T):
 
 
 def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=None, max_classes=None,
-             chunk: int = 4, seed: int = 20260) -> dict:
+             chunk: int = 4, seed: int = 20260, certificate: bool = True) -> dict:
     """Adjacency decomposition. Returns {"classes": [canonical tight sets, in discovery order],
     "ridges": {class index: [(neighbour class index, group element index), ...]} (complete
     runs), "complete": bool, "seconds": t}."""
@@ -235,6 +257,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     classes = [c0]
     raw: dict = {}
     todo = [c0]
+    saved = dict(_W)
     _init(sp, fg)
     pool = ProcessPoolExecutor(workers, initializer=_init, initargs=(sp, fg)) if workers > 1 else None
     t0 = time.time()
@@ -258,9 +281,11 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+        _W.clear()
+        _W.update(saved)
     res = {"classes": classes, "complete": complete and not todo, "seconds": time.time() - t0, "fast": fg,
            "slack": sp}
-    if res["complete"]:
+    if res["complete"] and certificate:
         stabs = {}
         ridges = {}
         for k, out in raw.items():

@@ -143,7 +143,8 @@ def decide(num, sign: int, box):
     xs = samples(M, box)
     (a2, b2) = box[1]
     for x in xs:
-        for y, s in upoly.sign_cells(_at_x(terms, x), a2, b2):
+        cells = upoly.sign_cells(_at_x(terms, x), a2, b2)
+        for y, s in cells[1:-1] + [cells[0], cells[-1]]:  # interior samples first: the point stays inside
             if s <= 0:
                 return "refuted", (x, y)
     return "proved", {"kernel": str(M), "samples": [format_rational(x) for x in xs]}

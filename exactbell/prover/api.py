@@ -5,8 +5,11 @@
     verify(st, proof)          # -> (verdict, detail); raises ProverError on a bad proof
 
 Methods: ``cells`` (one parameter, exact root isolation), ``boxes`` (any number of parameters,
-bisection closed by arb interval arithmetic or exact Bernstein coefficients), ``identity``
-(== without case splits, by exact simplification). A false statement yields ``refuted`` with an
+bisection closed by arb interval arithmetic or exact Bernstein coefficients; with two parameters
+also by exact algebraic leaves for zeros inside a box, see :mod:`.algebraic2`), ``identity``
+(== without case splits, by exact simplification), ``combination`` (max/min statements tight
+along a curve: a convex combination of the branches with weights proved >= 0, see
+:mod:`.combination`). A false statement yields ``refuted`` with an
 exact rational counterexample point, re-evaluated exactly by :func:`verify`.
 This module and its imports are float-free; the trusted checker uses :func:`verify`.
 """
@@ -174,6 +177,10 @@ def _prove_combination(st):
             continue
         if all(p["method"] != "refuted" for p in wp + [cp]):
             return {"method": "combination", "weights": weights, "weight_proofs": wp, "proof": cp}
+        if cp["method"] == "refuted" and all(p["method"] != "refuted" for p in wp):
+            pt = combination.crossing_point(st, weights, _parse_point(st, cp["point"]))
+            if pt is not None:
+                return {"method": "refuted", "point": _point_record(st, pt)}
     return None
 
 

@@ -94,3 +94,39 @@ def find_weights(st) -> list | None:
                 continue
             out.append([(c2 / d).text(), (-c1 / d).text()])
     return out or None
+
+
+def crossing_point(st, weights, point):
+    """A rational point where the statement fails, from a point where the weighted sum is < 0.
+
+    The weights of :func:`find_weights` make the sum independent of one parameter v; moving v
+    to where the two affine branches cross (h_1 = h_2 = the weighted sum) gives a candidate
+    counterexample. Returns the point (tuple) or None."""
+    from fractions import Fraction
+
+    from .expression import eval_point
+
+    hs = branches(st)
+    if hs is None or len(hs) != 2:
+        return None
+    for j in range(len(st.names)):
+        pts = []
+        for v in (Fraction(0), Fraction(1)):
+            q = list(point)
+            q[j] = v
+            try:
+                d = eval_point(("-", hs[0], hs[1]), tuple(q))
+            except (ProverError, ZeroDivisionError):
+                break
+            if d.b != 0:
+                break
+            pts.append(d.a)
+        if len(pts) != 2 or pts[0] == pts[1]:
+            continue
+        v_star = pts[0] / (pts[0] - pts[1])  # root of the affine difference d(v)
+        q = list(point)
+        q[j] = v_star
+        q = tuple(q)
+        if st.in_domain(q) and st.violated_at(q):
+            return q
+    return None
