@@ -160,3 +160,13 @@ def test_false_maxmin_is_refuted_at_the_crossing_point():
     w, l = Fraction(proof["point"]["w"]), Fraction(proof["point"]["l"])
     assert w == l / (1 - 2 * l)  # the branches cross there, both equal (1-4l)/(1-2l) > bound
     assert verify(st, proof)[0] == "refuted"
+
+
+def test_tangency_behind_a_removable_singularity():
+    # (2p^2 - 1)^2 (p - 1/2) / (p - 1/2) + (r - 1/3)^2: the pole cancels exactly, the zero is at p = sqrt(2)/2
+    st = Statement.make("(2*p^2 - 1)^2*(p - 1/2)/(p - 1/2) + (r - 1/3)^2", ">=", "0", UNIT)
+    proof = prove(st)
+    assert proof["method"] == "boxes" and "A" in proof["tree"]
+    assert verify(st, proof)[0] == "verified"
+    st2 = Statement.make("(2*p^2 - 1)^2*(p - 1/2)/(p - 1/2) + (r - 1/3)^2", ">=", "1/10^7", UNIT)
+    assert prove(st2)["method"] == "refuted"

@@ -45,6 +45,20 @@ def _pieces(reader, where, lo, hi, with_dual=False):
     return out
 
 
+def first_mismatch(pieces, claimed):
+    """First (t, claimed, certified) where two piecewise-affine functions on the same interval
+    differ, or None. Both are affine on every sub-interval between consecutive break points, so
+    comparing at the ends of each sub-interval decides equality everywhere."""
+    cuts = sorted({p[0] for p in pieces + claimed} | {p[1] for p in pieces + claimed})
+    for u, w in zip(cuts, cuts[1:]):
+        for t in (u, w):
+            cv = next(c0 + c1 * t for a, b, c0, c1 in pieces if a <= u and w <= b)
+            cl = next(c0 + c1 * t for a, b, c0, c1 in claimed if a <= u and w <= b)
+            if cv != cl:
+                return t, cl, cv
+    return None
+
+
 def _at(pieces, t):
     for a, b, c0, c1 in pieces:
         if a <= t <= b:
@@ -86,15 +100,7 @@ def decide(cert, reader) -> Outcome:
     if sorted(seen) != ends:
         raise reader.fail("data.points", f"need exactly one primal point at each piece end {[str(e) for e in ends]}")
     claimed = _pieces(reader, "data.claimed", lo, hi)
-    cuts = sorted({p[0] for p in pieces + claimed} | {p[1] for p in pieces + claimed})
-    bad = None
-    for u, w in zip(cuts, cuts[1:]):
-        for t in (u, w):
-            # evaluate each function with the piece containing the sub-interval [u, w]
-            cv = next(c0 + c1 * t for a, b, c0, c1 in pieces if a <= u and w <= b)
-            cl = next(c0 + c1 * t for a, b, c0, c1 in claimed if a <= u and w <= b)
-            if cv != cl and bad is None:
-                bad = (t, cl, cv)
+    bad = first_mismatch(pieces, claimed)
     desc = "; ".join(f"[{format_rational(a)}, {format_rational(b)}]: {format_rational(c0)} + {format_rational(c1)} t"
                      for a, b, c0, c1 in pieces)
     detail = f"optimum proven piecewise: {desc}"

@@ -40,7 +40,7 @@ from ..core.numbers import format_rational, to_rational
 from ..lp import parametric as par
 from ..lp.certificate import read_int_list, verify_primal
 from . import Outcome, checker
-from .lp_parametric import _at, _pieces
+from .lp_parametric import _at, _pieces, first_mismatch
 
 F = Fraction
 
@@ -185,14 +185,7 @@ def decide(cert, reader) -> Outcome:
     if "curves" in reader.get("data", dict):
         curve_text = _curves(reader, fam, pieces, raw)
     claimed = _pieces(reader, "data.claimed", F(0), F(1))
-    cuts = sorted({p[0] for p in pieces + claimed} | {p[1] for p in pieces + claimed})
-    bad = None
-    for u, v in zip(cuts, cuts[1:]):
-        for t in (u, v):
-            cv = next(c0 + c1 * t for a, b, c0, c1 in pieces if a <= u and v <= b)
-            cl = next(c0 + c1 * t for a, b, c0, c1 in claimed if a <= u and v <= b)
-            if cv != cl and bad is None:
-                bad = (t, cl, cv)
+    bad = first_mismatch(pieces, claimed)
     desc = "; ".join(f"t in [{format_rational(a)}, {format_rational(b)}]: {format_rational(g0)} + "
                      f"{format_rational(g1)} t ({bd})" for (a, b, g0, g1), bd in zip(pieces, bounds))
     detail = f"min over nu in [{format_rational(lo)}, {format_rational(hi)}] of the LP, for every t: {desc}{curve_text}"

@@ -325,6 +325,18 @@ class _Verifier:
         self.count += 1
 
 
+def sign_choices(signs: list) -> list:
+    """Every way of fixing the abs arguments marked "both" to +1 or -1 (the others kept)."""
+    both = [j for j, x in enumerate(signs) if x == "both"]
+    out = []
+    for bits in product((1, -1), repeat=len(both)):
+        sg = list(signs)
+        for j, v in zip(both, bits):
+            sg[j] = v
+        out.append(sg)
+    return out
+
+
 def oriented(lhs, rel, rhs):
     """(big, small, strict): the statement says big - small > 0 (strict) or >= 0."""
     if rel in (">=", ">"):
@@ -440,12 +452,7 @@ def check_statement(reader, where: str, s: dict, ver: _Verifier) -> str:
                 raise reader.fail(f"{cw}.proofs.signs", f"unknown abs indices {sorted(extra)}")
             mode = case.get("mode")
             both = [j for j, x in enumerate(signs) if x == "both"]
-            combos = []
-            for bits in product((1, -1), repeat=len(both)):
-                sg = list(signs)
-                for j, v in zip(both, bits):
-                    sg[j] = v
-                combos.append(sg)
+            combos = sign_choices(signs)
             mains = proofs.get("main")
             if both:
                 if not isinstance(mains, list) or len(mains) != len(combos):

@@ -6,10 +6,10 @@ choose the case partition, abs signs and multipliers, and let the prover produce
 """
 from __future__ import annotations
 
-from itertools import product
 
 from ..certificates.format import envelope
-from ..checkers.trig_torus import Chart, _abs_args, _signed, oriented, parse_trig, polarities, translate
+from ..checkers.trig_torus import (Chart, _abs_args, _signed, oriented, parse_trig, polarities,
+                                   sign_choices, translate)
 from ..core.numbers import to_rational
 from ..prover import Statement, prove
 from ..prover.expression import parse_ast, used_variables
@@ -65,12 +65,7 @@ def build_statement(angles: dict, lhs, rel, rhs, chart: dict, cases: list, hypot
         if sp:
             proofs["signs"] = sp
         both = [j for j, x in enumerate(signs) if x == "both"]
-        combos = []
-        for bits in product((1, -1), repeat=len(both)):
-            sg = list(signs)
-            for j, v in zip(both, bits):
-                sg[j] = v
-            combos.append(sg)
+        combos = sign_choices(signs)
         mains = []
         rec = {"box": box, "signs": signs, "mode": mode}
         if mode == "vacuous":

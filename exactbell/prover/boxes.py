@@ -138,7 +138,10 @@ def algebraic_leaf(single, box):
     s = den_sign(single, box)
     if s == 0:
         return None
-    return algebraic2.decide(single.A.num, s, box)
+    try:
+        return algebraic2.decide(single.A.num, s, box)
+    except ProverError:  # e.g. a degenerate projection: leave the box to bisection
+        return None
 
 
 def prove(node, names, domain_box, open_flags, strict: bool, algebraic: list | None = None):
