@@ -137,6 +137,11 @@ def decide(cert, reader) -> Outcome:
         reps.append((T, orb))
     if reader.get("data.facets", int) != total:
         raise reader.fail("data.facets", f"the orbits hold {total} facets")
+    listed = [("ridges" in c) for c in classes]
+    if any(listed) and not all(listed):
+        raise reader.fail("data.classes", "either every class lists its ridges or none does")
+    if all(listed):
+        return _decide_ridges(cert, reader, ps, group, reps, classes, dim, total)
     if total > MAX_FACETS:
         raise reader.fail("data.facets", f"more than {MAX_FACETS} facets: too large for this checker")
     complete = reader.get("data.complete", bool)
@@ -173,6 +178,10 @@ def decide(cert, reader) -> Outcome:
             raise reader.fail(f"data.classes[{k}]", f"the class list is not complete: {why}")
     detail = (f"{ours} classes, {total} facets, dim {dim}, group of order {group.order}; completeness verified "
               f"by ridge closure ({len(memo)} faces)")
+    return _verdict(cert, reader, reps, dim, ours, paper, detail)
+
+
+def _verdict(cert, reader, reps, dim, ours, paper, detail) -> Outcome:
     if "min_saturation" in cert.data:
         low = min(len(T) for T, _ in reps)
         if reader.get("data.min_saturation", int) != low:
@@ -186,3 +195,74 @@ def decide(cert, reader) -> Outcome:
     if not isinstance(ce, dict) or ce.get("classes") != ours or ce.get("paper") != paper:
         raise reader.fail("expected.counterexample", f'must be {{"classes": {ours}, "paper": {paper}}}')
     return Outcome("refuted", f"paper: {paper} classes; " + detail)
+
+
+MAX_RIDGES = 400000
+
+
+def _decide_ridges(cert, reader, ps, group, reps, classes, dim, total) -> Outcome:
+    """Scalable completeness: each class lists its ridges as [j, g] — the neighbouring facet is
+    g(T_j) (g: index into the sorted list of the group's permutations of the support positions,
+    the least index among those giving that facet) and the ridge is T ∩ g(T_j). Checked: every
+    listed ridge has affine rank dim − 2 (so it is a ridge and g(T_j) is the other facet through
+    it), the listed ridges are ALL the facets of T (recursive criterion of verify_complete), hence
+    every neighbour of every facet in the union S of the orbits lies in S (S is closed under the
+    group), and the facet–ridge graph being connected, S is the set of all facets."""
+    if not reader.get("data.complete", bool):
+        raise reader.fail("data.complete", "a class list with ridges must be complete")
+    elems = group.elements
+    order = len(elems)
+    index = {g: k for k, g in enumerate(elems)}
+    tights = [T for T, _ in reps]
+    sorted_t = [tuple(sorted(T)) for T in tights]
+    stabs: dict = {}
+    count = 0
+    memo, ranks = {}, {}
+    for k, (T, _) in enumerate(reps):
+        w = f"data.classes[{k}].ridges"
+        lst = classes[k]["ridges"]
+        if not isinstance(lst, list) or not lst:
+            raise reader.fail(w, "must be a non-empty list of [class index, group element index]")
+        count += len(lst)
+        if count > MAX_RIDGES:
+            raise reader.fail(w, f"more than {MAX_RIDGES} ridges in total: too large for this checker")
+        pairs = []
+        for q, pair in enumerate(lst):
+            if (not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(x, int) and not isinstance(x, bool)
+                                                                         for x in pair)):
+                raise reader.fail(f"{w}[{q}]", "must be [class index, group element index]")
+            j, g = pair
+            if not (0 <= j < len(reps)) or not (0 <= g < order):
+                raise reader.fail(f"{w}[{q}]", f"class index must be < {len(reps)}, element index < {order}")
+            pairs.append((j, g))
+        if pairs != sorted(set(pairs)):
+            raise reader.fail(w, "must be sorted and without repetitions")
+        fb = bits(T)
+        sub = set()
+        for q, (j, g) in enumerate(pairs):
+            if j not in stabs:
+                stabs[j] = [s for s in elems if tuple(sorted(s[i] for i in sorted_t[j])) == sorted_t[j]]
+            e = elems[g]
+            least = min(index[tuple(e[i] for i in s)] for s in stabs[j])
+            if least != g:
+                raise reader.fail(f"{w}[{q}]", f"element {g} is not the least index giving that facet ({least})")
+            N = bits(e[i] for i in sorted_t[j])
+            if N == fb:
+                raise reader.fail(f"{w}[{q}]", "the neighbour is the facet itself")
+            R = fb & N
+            rk = ranks.get(R)
+            if rk is None:
+                rk = -1 if R.bit_count() < dim - 1 else ps.rank(members(R))
+                if rk >= 0:
+                    ranks[R] = rk
+            if rk != dim - 1:
+                raise reader.fail(f"{w}[{q}]", f"T ∩ g(T_j) has affine rank {max(rk - 1, -1)}, a ridge needs {dim - 2}")
+            if R in sub:
+                raise reader.fail(f"{w}[{q}]", "the same ridge is listed twice")
+            sub.add(R)
+        ok, why = verify_complete(ps, fb, sub, memo, ranks)
+        if not ok:
+            raise reader.fail(w, f"the listed ridges are not all the facets of the class: {why}")
+    detail = (f"{len(reps)} classes, {total} facets, dim {dim}, group of order {order}; completeness verified "
+              f"by listed ridge neighbours ({count} ridges, {len(memo)} faces)")
+    return _verdict(cert, reader, reps, dim, len(reps), reader.get("data.paper_classes", int, None), detail)

@@ -112,6 +112,17 @@ class Reader:
                 f = RationalFunction(f.num.substitute(self.fixed), f.den.substitute(self.fixed))
             return f
 
+    def symbolic_list(self, dotted: str, computed: list, source: str) -> list:
+        """The listed rational functions at ``dotted``, required to equal ``computed`` entry by
+        entry (``source`` names what the checker computed them from, for the error)."""
+        listed = self.get(dotted, list)
+        if len(listed) != len(computed):
+            raise self.fail(dotted, f"{source} gives {len(computed)} distinct values, not {len(listed)}")
+        for i, (t, v) in enumerate(zip(listed, computed)):
+            if self.symbolic(f"{dotted}[{i}]", t) != v:
+                raise self.fail(f"{dotted}[{i}]", f"expected {v.to_text()}")
+        return listed
+
     def scenario(self, dotted: str = "data.scenario") -> Scenario:
         spec = self.get(dotted, dict)
         with self.context(dotted):

@@ -186,12 +186,7 @@ def decide(cert, reader) -> Outcome:
     if reader.symbolic("data.point_value", reader.get("data.point_value", str)) != pv:
         raise reader.fail("data.point_value", f"<F, P*> = {pv.to_text()}")
     vals = channel_values(F)
-    got = reader.get("data.values", list)
-    if len(got) != len(vals):
-        raise reader.fail("data.values", f"the four channel polytopes give {len(vals)} distinct values")
-    for i, (t, v) in enumerate(zip(got, vals)):
-        if reader.symbolic(f"data.values[{i}]", t) != v:
-            raise reader.fail(f"data.values[{i}]", f"expected {v.to_text()}")
+    got = reader.symbolic_list("data.values", vals, "the four channel polytopes")
     deps = channel_dependences()
     inc = reader.get("data.inclusion", dict)
     for key, bound in (("A->B", "p"), ("B->A", "r")):

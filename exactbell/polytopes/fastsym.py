@@ -27,7 +27,7 @@ import numpy as np
 from .exact import PermGroup, PointSet
 
 _LIM = 1 << 62
-RECURSE_EXCESS = 10  # faces with more than rank + this many points: recursive decomposition
+RECURSE_EXCESS = 10**9  # faces with more than rank + this many points: recursive decomposition
 
 
 class FastGroup:
@@ -188,15 +188,23 @@ def _cdd_facets(ps: PointSet, T) -> list[frozenset]:
     mat = cg.matrix_from_array(rows, rep_type=cg.RepType.GENERATOR)
     ineq = cg.copy_inequalities(cg.polyhedron_from_matrix(mat))
     lin = set(ineq.lin_set)
+    # homogeneous integer point matrix (rows scaled by a common denominator)
+    from math import lcm
+
+    den = lcm(*[x.denominator for r in rows for x in r])
+    X = np.array([[int(x * den) for x in r] for r in rows], dtype=object)
     out = set()
     for k, row in enumerate(ineq.array):
         if k in lin:
             continue
-        b, a = Fraction(row[0]), [Fraction(x) for x in row[1:]]
-        vals = [b + sum(c * ps.points[i][j] for c, j in zip(a, J)) for i in T]
-        if all(x == 0 for x in vals):
+        fr = [Fraction(x) for x in row]
+        d = lcm(*[x.denominator for x in fr])
+        h = np.array([int(x * d) for x in fr], dtype=object)
+        vals = X.dot(h)
+        z = np.nonzero(vals == 0)[0]
+        if len(z) == len(T):
             continue
-        out.add(frozenset(T[k2] for k2, x in enumerate(vals) if x == 0))
+        out.add(frozenset(T[int(k2)] for k2 in z))
     return sorted(out, key=sorted)
 
 
@@ -228,20 +236,37 @@ def _init(sp, fg):
 
 
 def _work(T):
-    """Per class: its ridges and, for each, the canonical neighbour and an element mapping the
-    canonical neighbour back onto the actual neighbour."""
+    """Per class: its ridges and, for each, the canonical neighbour and the index of an element
+    mapping the actual neighbour onto the canonical one. Only one ridge per orbit of the
+    stabiliser of T is rotated; the others follow by symmetry."""
     sp, fg = _W["sp"], _W["fg"]
     f = sp.slack(T)
+    stab = fg.stabiliser(T)
+    PS = fg.P[stab]
+    done: dict = {}
     out = []
     for R in sp.ridges(T, fg):
-        N = sp.rotate(T, f, R)
-        c, e = fg.canonical_with(N)  # P[e] maps N onto c, so N = P[e]^-1 (c)
-        out.append((R, c, e, N))
+        idx = np.fromiter(R, dtype=np.int32)
+        imgs = np.sort(PS[:, idx], axis=1)
+        k = min(range(len(stab)), key=lambda t: tuple(imgs[t]))
+        key = tuple(int(x) for x in imgs[k])
+        sR = int(stab[k])  # sR(R) = key
+        if key not in done:
+            N = sp.rotate(T, f, R)
+            c, e = fg.canonical_with(N)
+            done[key] = (c, e, sR)
+            out.append((R, c, e, N))
+            continue
+        c, e, s0 = done[key]
+        # R = sR^-1 s0 (R0), N = sR^-1 s0 (N0); P[e] maps N0 onto c, so u = P[e] s0^-1 sR maps N onto c
+        u = fg.P[e][fg.Pinv[s0][fg.P[sR]]]
+        out.append((R, c, fg.index[tuple(int(x) for x in u)], None))
     return T, out
 
 
 def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=None, max_classes=None,
-             chunk: int = 4, seed: int = 20260, certificate: bool = True) -> dict:
+             chunk: int = 4, seed: int = 20260, certificate: bool = True,
+             batch_size: int = 256) -> dict:
     """Adjacency decomposition. Returns {"classes": [canonical tight sets, in discovery order],
     "ridges": {class index: [(neighbour class index, group element index), ...]} (complete
     runs), "complete": bool, "seconds": t}."""
@@ -251,7 +276,10 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
         import random
 
         rnd = random.Random(seed)
-        start = ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)])
+        # a few random directions; start from the facet with the fewest points (cheap ridges, and
+        # the expensive degenerate classes then run in parallel with others)
+        tries = [ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)]) for _ in range(4)]
+        start = min(tries, key=lambda F: (len(F), sorted(F)))
     c0 = fg.canonical(start)
     index = {c0: 0}
     classes = [c0]
@@ -264,7 +292,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     complete = True
     try:
         while todo:
-            batch, todo = todo, []
+            batch, todo = todo[:batch_size], todo[batch_size:]
             results = pool.map(_work, batch, chunksize=chunk) if pool else map(_work, batch)
             for T, out in results:
                 raw[index[T]] = out
@@ -275,8 +303,8 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
                         todo.append(c)
             if log:
                 log(f"{len(raw)} processed, {len(classes)} classes known after {time.time() - t0:.1f}s")
-            if max_classes is not None and len(classes) >= max_classes:
-                complete = not todo
+            if max_classes is not None and len(classes) >= max_classes and todo:
+                complete = False
                 break
     finally:
         if pool:

@@ -80,7 +80,12 @@ def run(args) -> int:
 
         with Progress(transient=True, disable=args.json or not sys.stderr.isatty()) as progress:
             task = progress.add_task("facet classes", total=None)
-            if args.method == "adm":
+            if args.method == "fast":
+                from ...polytopes.fastsym import classify
+
+                res = classify(ps, group, workers=args.workers, certificate=False)
+                reps = {c: None for c in res["classes"]}
+            elif args.method == "adm":
                 reps = classes_adm(ps, group, workers=args.workers,
                                    progress=lambda done, seen: progress.update(task, completed=done, total=seen))
             else:
@@ -156,7 +161,8 @@ def register(sub) -> None:
     p.add_argument("--scenario", help="local scenario INPUTS:OUTPUTS per party, e.g. 2,2,2:2,2,2")
     p.add_argument("--facets", action="store_true", help="compute the exact facets")
     p.add_argument("--classes", action="store_true", help="facet classes up to the computed relabeling group")
-    p.add_argument("--method", choices=["cdd", "adm"], default="cdd", help="plain cdd.gmp or adjacency decomposition")
+    p.add_argument("--method", choices=["cdd", "adm", "fast"], default="cdd",
+                   help="plain cdd.gmp, adjacency decomposition, or the fast symmetric engine (polytopes/fastsym.py)")
     p.add_argument("--workers", type=int, default=2, help="processes for the adjacency decomposition")
     p.add_argument("--export", metavar="FILE.ieq|FILE.ine", help="write all facets (PORTA or cdd format)")
     p.add_argument("--vertices-out", metavar="FILE.poi|.ext|.panda", help="write the vertices")

@@ -1,0 +1,41 @@
+"""Class lists with scalable completeness data (producer side): the ``polytope-classes``
+certificate body with per-class ridge neighbours, from :func:`fastsym.classify`."""
+from __future__ import annotations
+
+from .cddfacets import extreme_points, inequality_of
+from .exact import PermGroup, PointSet
+from .fastsym import classify
+from .models import small_generating_set, symmetry_group, vertex_permutation
+
+
+def support_and_group(M):
+    """(support point indices, PointSet of them, coordinate generators, PermGroup on positions) —
+    built exactly as checkers/polytope_classes.py rebuilds it."""
+    ext = extreme_points(M.pointset)
+    ps = PointSet([M.points[i] for i in ext])
+    coord_elems, _ = symmetry_group(M)
+    gens = small_generating_set(coord_elems, len(M.coords))
+    where = M.index_of()
+    pos = {g: k for k, g in enumerate(ext)}
+    sgens = []
+    for g in gens:
+        vp = vertex_permutation(M, g, where)
+        sgens.append(tuple(pos[vp[i]] for i in ext))
+    return ext, ps, gens, PermGroup(len(ext), sgens)
+
+
+def ridge_classes_data(M, workers: int = 1, log=None) -> dict:
+    """data fields (support, generators, group_order, dim, classes with ridges, facets)."""
+    ext, ps, gens, group = support_and_group(M)
+    res = classify(ps, group, workers=workers, log=log)
+    if not res["complete"]:
+        raise RuntimeError("classification did not complete")
+    fg = res["fast"]
+    classes = []
+    for k, T in enumerate(res["classes"]):
+        a, b = inequality_of(ps, T)
+        classes.append({"tight": list(T), "coefficients": list(a), "bound": b, "orbit": fg.orbit_size(T),
+                        "tight_count": len(T), "ridges": [list(x) for x in res["ridges"][k]]})
+    return {"support": [list(M.labels[i][0]) for i in ext], "generators": [list(g) for g in gens],
+            "group_order": group.order, "dim": ps.affine_dim(), "classes": classes,
+            "facets": sum(c["orbit"] for c in classes), "complete": True}
