@@ -8,13 +8,12 @@ level-1+AB NPA solve). Not a test: nothing is asserted.
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 import time
 from fractions import Fraction
 from pathlib import Path
 
-from exactbell.certificates.format import dump_certificate, envelope
+from exactbell.certificates.format import dump_certificate
 from exactbell.checkers import check_file
 from exactbell.core.functional import functional_from_spec
 from exactbell.generators import discover

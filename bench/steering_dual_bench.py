@@ -38,7 +38,7 @@ def main():
           f"ratio {slow / fast:.1f}x")
     # per-entry denominators (limit_denominator per entry) against the bundled common-denominator rounding
     try:
-        from exactbell.steering.relaxation import round_dual, solve_dual  # noqa: F401
+        from exactbell.steering.relaxation import solve_dual
         from exactbell.steering.assemblage import eq6_intended
 
         sol = solve_dual(eq6_intended(0), 2)

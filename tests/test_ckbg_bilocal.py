@@ -1,7 +1,6 @@
 """Kind lp-parametric-dual (min over nu of M_BL, C002-30 for every visibility) and its polynomial-dual core."""
 from __future__ import annotations
 
-import copy
 import json
 from fractions import Fraction as F
 from pathlib import Path

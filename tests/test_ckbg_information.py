@@ -1,7 +1,6 @@
 """Kind ckbg-md-information-bracket: rigorous bracket on the minimal mutual information (C002-20/21)."""
 from __future__ import annotations
 
-import copy
 import json
 from fractions import Fraction as F
 from pathlib import Path

@@ -18,7 +18,7 @@ from exactbell.core.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_adm, classes_cdd
 from exactbell.polytopes.cddfacets import extreme_points, facets_cdd, inequality_of
-from exactbell.polytopes.exact import PermGroup, PointSet, PolytopeError, bits, facet_test, verify_complete
+from exactbell.polytopes.exact import PermGroup, PointSet, PolytopeError, facet_test, verify_complete
 from exactbell.polytopes.family import SignalingFamily, analyse
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"

@@ -174,3 +174,20 @@ def test_three_party_local_polytope_classes_match_cdd():
     allf = facets_cdd(ps)
     assert set(res["classes"]) == set(classes_cdd(ps, group))
     assert orbit_total(res["fast"], res["classes"]) == len(allf)
+
+
+def test_violated_inequality_is_reported_with_the_point(chsh_cert):
+    def fn(cs):
+        cs[0]["bound"] = cs[0]["bound"] - 1 if isinstance(cs[0]["bound"], int) else f"({cs[0]['bound']}) - 1"
+    v = _verdict(_mut(chsh_cert, fn))
+    assert v.startswith("error") and "violated by the point" in v
+
+
+def test_lower_bound_list_needs_no_facet_cap(chsh_cert):
+    o = copy.deepcopy(chsh_cert)
+    for c in o["data"]["classes"]:
+        c.pop("ridges")
+    o["data"]["complete"] = False
+    assert _verdict(o) == "verified"
+    o["data"]["complete"] = True  # old format, complete: closure over all orbit members
+    assert _verdict(o) == "verified"

@@ -1,10 +1,8 @@
 """Checkers for the Wooltorton–Brown–Colbeck family, the Sengupta–Wooltorton optimal strategy
 (Eq. (13)) and entropy values: valid certificates pass, bad ones fail with a named field."""
 import copy
-import json
 from fractions import Fraction as F
 
-import pytest
 
 from exactbell.checkers import check_file
 

@@ -1,5 +1,4 @@
 """Checkers steering-*: bundled Sainz et al. certificates, bad input, numeric-only fallbacks, mutations."""
-import copy
 import json
 from fractions import Fraction
 from pathlib import Path

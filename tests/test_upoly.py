@@ -1,7 +1,6 @@
 """Sturm sequences, root isolation and exact sign patterns of univariate polynomials."""
 from fractions import Fraction as F
 
-import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 

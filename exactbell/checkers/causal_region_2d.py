@@ -112,4 +112,4 @@ def decide(cert, reader) -> Outcome:
             return Outcome("refuted", f"at alpha = {a}: region maximum {lhs}, envelope {rhs}")
     return Outcome("verified", f"{nv} causal vertices map onto the polygon with vertices "
                                + ", ".join(f"({x}, {y})" for x, y in H)
-                               + f"; its maximum of alpha X + (1-alpha) Y equals the envelope on [0, 1]")
+                               + "; its maximum of alpha X + (1-alpha) Y equals the envelope on [0, 1]")

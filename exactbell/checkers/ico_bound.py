@@ -153,7 +153,7 @@ def check_named(reader, sc, alpha, scal, where="data.inequality"):
 
 
 def check_upper(reader, sc, alpha, scal):
-    up = reader.get("data.upper", dict)
+    reader.get("data.upper", dict)  # must be an object
     pieces = reader.get("data.upper.pieces", list)
     if not pieces:
         raise reader.fail("data.upper.pieces", "needs at least one piece")
@@ -222,7 +222,7 @@ def _instr(reader, scal, where, raw, din, dout, nset, nout):
 
 
 def check_lower(reader, sc, alpha, scal):
-    lo = reader.get("data.lower", dict)
+    reader.get("data.lower", dict)  # must be an object
     form = reader.get("data.lower.form", str)
     if form == "canonical":
         trig = tuple(reader.get("data.lower.trigger", list))

@@ -59,6 +59,17 @@ def first_mismatch(pieces, claimed):
     return None
 
 
+def check_counterexample(reader, pieces, claimed, lo, hi):
+    """expected.counterexample = {t, optimum, claimed}: a point of [lo, hi] where the certified
+    optimum and the claimed formula differ, both values given exactly."""
+    ce = reader.get("expected.counterexample", dict)
+    with reader.context("expected.counterexample"):
+        t = to_rational(ce.get("t"))
+        if not lo <= t <= hi or to_rational(ce.get("optimum")) != _at(pieces, t) or \
+                to_rational(ce.get("claimed")) != _at(claimed, t) or _at(pieces, t) == _at(claimed, t):
+            raise ValueError("counterexample must give t, the claimed and the proven (different) values exactly")
+
+
 def _at(pieces, t):
     for a, b, c0, c1 in pieces:
         if a <= t <= b:
@@ -107,10 +118,5 @@ def decide(cert, reader) -> Outcome:
     if bad is None:
         return Outcome("verified", detail + "; equals the claimed formula")
     if cert.verdict == "refuted":
-        ce = reader.get("expected.counterexample", dict)
-        with reader.context("expected.counterexample"):
-            t = to_rational(ce.get("t"))
-            if not lo <= t <= hi or to_rational(ce.get("optimum")) != _at(pieces, t) or \
-                    to_rational(ce.get("claimed")) != _at(claimed, t) or _at(pieces, t) == _at(claimed, t):
-                raise ValueError("counterexample must give t, the claimed and the proven (different) values exactly")
+        check_counterexample(reader, pieces, claimed, lo, hi)
     return Outcome("refuted", detail + f"; differs from the claim at t = {format_rational(bad[0])}")

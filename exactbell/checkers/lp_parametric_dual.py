@@ -36,11 +36,11 @@ import copy
 from fractions import Fraction
 
 from ..core import upoly
-from ..core.numbers import format_rational, to_rational
+from ..core.numbers import format_rational
 from ..lp import parametric as par
 from ..lp.certificate import read_int_list, verify_primal
 from . import Outcome, checker
-from .lp_parametric import _at, _pieces, first_mismatch
+from .lp_parametric import _pieces, check_counterexample, first_mismatch
 
 F = Fraction
 
@@ -192,12 +192,7 @@ def decide(cert, reader) -> Outcome:
     if bad is None:
         return Outcome("verified", detail + "; equals the claimed formula")
     if cert.verdict == "refuted":
-        ce = reader.get("expected.counterexample", dict)
-        with reader.context("expected.counterexample"):
-            t = to_rational(ce.get("t"))
-            if not 0 <= t <= 1 or to_rational(ce.get("optimum")) != _at(pieces, t) or \
-                    to_rational(ce.get("claimed")) != _at(claimed, t) or _at(pieces, t) == _at(claimed, t):
-                raise ValueError("counterexample must give t, the claimed and the proven (different) values exactly")
+        check_counterexample(reader, pieces, claimed, F(0), F(1))
     return Outcome("refuted", detail + f"; differs from the claim at t = {format_rational(bad[0])}")
 
 

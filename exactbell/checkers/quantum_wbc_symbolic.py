@@ -182,7 +182,6 @@ def _equivalence(cert, reader) -> Outcome:
         if not normal_form(L * L - etaQ * etaQ - abcd * factor * 2).is_zero():
             raise reader.fail(where, "L^2 - eta_Q^2 != 2*ABCD*factor")
     # degenerate cases: a vanishing factor forces eta_Q = 0 and ABCD to be a square
-    one, zero = Poly.const(1), Poly()
     for eps in (1, -1):
         sub_t = {"c_t": eps, "s_t": 0}  # sin t = 0
         if not normal_form(abcd.substitute(sub_t) - (cp * cw) ** 2).is_zero():

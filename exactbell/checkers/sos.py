@@ -245,7 +245,7 @@ def decide(cert, reader) -> Outcome:
     if "bound_squared" in cert.data:  # e.g. 8*p/(3*p-1) for a bound written as 2*sqrt(2)*sqrt(p/(3p-1))
         sq = reader.value("data.bound_squared")
         if eta < 0 or eta * eta != sq:
-            raise reader.fail("data.bound_squared", f"the bound is not the non-negative square root of this")
+            raise reader.fail("data.bound_squared", "the bound is not the non-negative square root of this")
     relation = reader.get("data.relation", str)
     if relation not in ("max", "upper", "bracket"):
         raise reader.fail("data.relation", f"unknown relation {relation!r} (max, upper or bracket)")

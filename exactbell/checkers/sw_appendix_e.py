@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from itertools import product
 
-from ..core.functional import SW_SCENARIO, from_sw_matrix
+from ..core.functional import from_sw_matrix
 from ..core.poly import RationalFunction
 from ..polytopes.signaling import vertex
 from ..prover import ProverError, Statement, verify

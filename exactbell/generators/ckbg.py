@@ -331,7 +331,6 @@ def i3322_values():
 
 def _arb_interval(x, digits=9):
     """A rational interval [lo, hi] of width 10^-digits around an arb ball (generator side)."""
-    import flint
     s = 10**digits
     lo = F(int((x * s).floor().unique_fmpz()), s) - F(1, s)
     return lo, lo + F(2, s)

@@ -13,7 +13,6 @@ from fractions import Fraction
 
 from ..certificates.format import envelope
 from ..core.numbers import format_rational
-from ..lp import exact
 from ..lp import parametric as par
 from ..lp.certificate import write_sparse
 from ..lp.solve import certify, solve

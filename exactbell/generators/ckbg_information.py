@@ -8,7 +8,6 @@ optimum gives a rational kernel K_s(λ|o), the dual a rational μ. The checker e
 from __future__ import annotations
 
 from fractions import Fraction
-from math import floor
 
 from ..certificates.format import envelope
 from ..core.numbers import format_rational

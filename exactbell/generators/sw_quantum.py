@@ -149,7 +149,6 @@ def _f5_cert(printed: bool):
 
     @generator(pid, PAPER, "C000-10")
     def make():
-        from ..quantum.ncpoly import NCPoly  # noqa: F401  (the checker parses the expressions)
 
         lhs = ("(A1 - (B0 - B1)/(2*c))^2 + lam2*(A0 - s2t*(B0 + B1)/(2*s) - c2t*A0*(B0 - B1)/(2*c))^2")
         half = "1/(2*c)" if printed else "1/(2*c^2)"

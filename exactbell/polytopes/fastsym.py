@@ -27,7 +27,6 @@ import numpy as np
 from .exact import PermGroup, PointSet
 
 _LIM = 1 << 62
-RECURSE_EXCESS = 10**9  # faces with more than rank + this many points: recursive decomposition
 
 
 class FastGroup:
@@ -116,15 +115,14 @@ class SlackPolytope:
                 return _primitive(v)
         raise ValueError("not a facet")
 
-    def ridges(self, T, fg: "FastGroup | None" = None) -> list[frozenset]:
-        """Facets of conv(T): simplex shortcut; cdd.gmp for nearly simplicial faces; otherwise a
-        recursive adjacency decomposition under the stabiliser of T in ``fg``."""
+    def ridges(self, T) -> list[frozenset]:
+        """Facets of conv(T): the simplex shortcut, else cdd.gmp on the face's points. (A recursive
+        decomposition under the face's stabiliser was tried on the three-party positivity facet
+        and was slower than one cdd.gmp call.)"""
         T = sorted(T)
         if len(T) == self.rank - 1:  # a simplex facet
             return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
-        if fg is None or len(T) - (self.rank - 1) <= RECURSE_EXCESS:
-            return _cdd_facets(self.ps, T)
-        return _recursive_facets(self.ps, T, fg)
+        return _cdd_facets(self.ps, T)
 
     def rotate(self, T, f, R) -> frozenset:
         """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T)."""
@@ -208,23 +206,6 @@ def _cdd_facets(ps: PointSet, T) -> list[frozenset]:
     return sorted(out, key=sorted)
 
 
-def _recursive_facets(ps: PointSet, T, fg: "FastGroup") -> list[frozenset]:
-    """All facets of conv(T) by an adjacency decomposition of the face under its stabiliser."""
-    T = sorted(T)
-    pos = {t: k for k, t in enumerate(T)}
-    stab = fg.stabiliser(T)
-    sub_elems = {tuple(pos[int(fg.P[s][t])] for t in T) for s in stab}
-    sub_group = PermGroup(len(T), sorted(sub_elems), closed=True)
-    sub = PointSet([ps.points[t] for t in T])
-    res = classify(sub, sub_group, workers=1, certificate=False)
-    sfg = res["fast"]
-    out = set()
-    for c in res["classes"]:
-        for row in np.unique(sfg.images(c), axis=0):
-            out.add(frozenset(T[int(k)] for k in row))
-    return sorted(out, key=sorted)
-
-
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
@@ -245,7 +226,7 @@ def _work(T):
     PS = fg.P[stab]
     done: dict = {}
     out = []
-    for R in sp.ridges(T, fg):
+    for R in sp.ridges(T):
         idx = np.fromiter(R, dtype=np.int32)
         imgs = np.sort(PS[:, idx], axis=1)
         k = min(range(len(stab)), key=lambda t: tuple(imgs[t]))

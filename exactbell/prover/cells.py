@@ -22,7 +22,7 @@ from math import floor, gcd, lcm
 from ..core import upoly
 from ..core.algebraic import NumberField
 from ..core.numbers import format_rational
-from .expression import RF, SV, Collector, ProverError, Ring, branch_at, rf_at, sign_of, sign_quad, sv_sign_at
+from .expression import SV, Collector, ProverError, Ring, branch_at, rf_at, sign_of, sign_quad, sv_sign_at
 
 
 def _coeffs(p) -> list[Fraction]:

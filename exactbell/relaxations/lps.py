@@ -189,7 +189,7 @@ def _causal(model, cons, obj):
             raise ModelError(f"table {table!r} is not a response table of {node!r}")
     elif measure == "non-bilocality":
         prof = extra["profile"]
-        a, b, c = model.outputs[0], model.outputs[1], model.outputs[-1]
+        a, c = model.outputs[0], model.outputs[-1]
         tabs_a = list(product(range(model.card[a]), repeat=len(model.configs[a])))
         tabs_c = list(product(range(model.card[c]), repeat=len(model.configs[c])))
         ia = {t: i for i, t in enumerate(tabs_a)}

@@ -51,7 +51,6 @@ def _lower_strategy(F, B, inputs):
 
 def certify_bound(F, scenario_spec: dict, functional_spec: dict, level="1+AB", field_spec: dict | None = None,
                   exact=None, tolerance: Fraction = Fraction(1, 1000), force_numeric: bool = False) -> BoundResult:
-    t0 = time.perf_counter()
     B = bell_operator(F)
     sc = F.scenario
     res = npa.npa_upper_bound(B, sc.inputs, level)

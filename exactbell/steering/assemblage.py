@@ -7,7 +7,7 @@ from __future__ import annotations
 from fractions import Fraction
 from itertools import product
 
-from ..core.gaussian import Gaussian, real_sign
+from ..core.gaussian import Gaussian
 from ..core.scenario import Behaviour, Scenario
 from . import matrices as mx
 
