@@ -38,8 +38,10 @@ def write_poi(points, path=None) -> str:
     return _out("\n".join(lines), path)
 
 
-def read_poi(text: str) -> list[tuple]:
-    dim, pts, section = None, [], None
+def _porta_sections(text: str, sections: tuple, closers: tuple = ("END",)):
+    """PORTA file scan: (DIM, [(line number, DIM so far, section, entry)]) for every entry line
+    inside one of ``sections`` (comments and "( k)" row labels removed); raises without DIM."""
+    dim, section, entries = None, None, []
     for ln, line in enumerate(text.splitlines(), 1):
         s = line.split("#")[0].strip()
         if not s:
@@ -47,21 +49,23 @@ def read_poi(text: str) -> list[tuple]:
         m = re.match(r"DIM\s*=\s*(\d+)$", s)
         if m:
             dim = int(m.group(1))
-            continue
-        if s in ("CONV_SECTION", "CONE_SECTION"):
-            section = s
-            continue
-        if s == "END":
-            section = None
-            continue
+        elif s in sections or s in closers:
+            section = s if s in sections else None
+        elif section is not None:
+            entries.append((ln, dim, section, re.sub(r"^\(\s*\d+\)\s*", "", s)))
+    if dim is None:
+        raise FormatError("missing DIM = n")
+    return dim, entries
+
+
+def read_poi(text: str) -> list[tuple]:
+    pts = []
+    for ln, dim, section, s in _porta_sections(text, ("CONV_SECTION", "CONE_SECTION"))[1]:
         if section == "CONV_SECTION":
-            s = re.sub(r"^\(\s*\d+\)\s*", "", s)
             v = tuple(_q(t, f"line {ln}") for t in s.split())
             if dim is not None and len(v) != dim:
                 raise FormatError(f"line {ln}: {len(v)} coordinates, DIM = {dim}")
             pts.append(v)
-    if dim is None:
-        raise FormatError("missing DIM = n")
     return pts
 
 
@@ -109,28 +113,13 @@ def parse_linear(s: str, dim: int, where: str):
 
 
 def read_ieq(text: str):
-    dim, out, section = None, [], None
-    for ln, line in enumerate(text.splitlines(), 1):
-        s = line.split("#")[0].strip()
-        if not s:
-            continue
-        m = re.match(r"DIM\s*=\s*(\d+)$", s)
-        if m:
-            dim = int(m.group(1))
-            continue
-        if s == "INEQUALITIES_SECTION":
-            section = s
-            continue
-        if s in ("END", "VALID", "LOWER_BOUNDS", "UPPER_BOUNDS", "ELIMINATION_ORDER"):
-            section = None if s == "END" else s
-            continue
-        if section == "INEQUALITIES_SECTION":
-            if dim is None:
-                raise FormatError("missing DIM = n before the inequalities")
-            s = re.sub(r"^\(\s*\d+\)\s*", "", s)
-            out.append(parse_linear(s, dim, f"line {ln}"))
-    if dim is None:
-        raise FormatError("missing DIM = n")
+    dim, entries = _porta_sections(
+        text, ("INEQUALITIES_SECTION",), ("END", "VALID", "LOWER_BOUNDS", "UPPER_BOUNDS", "ELIMINATION_ORDER"))
+    out = []
+    for ln, dim_here, _, s in entries:
+        if dim_here is None:
+            raise FormatError("missing DIM = n before the inequalities")
+        out.append(parse_linear(s, dim_here, f"line {ln}"))
     return dim, out
 
 
