@@ -197,27 +197,20 @@ def bilocal_binary(v2) -> list:
     """Eqs. (54)-(55): p_v = v² p + (1 − v²)/16 for two Werner states and the stated measurements;
     contexts (x, z), outcomes (a, b, c) with Bob's b = 2 b0 + b1."""
     v2 = F(v2)
-    p = []
-    for x in range(2):
-        for z in range(2):
-            for a in range(2):
-                for b in range(4):
-                    b0, b1 = divmod(b, 2)
-                    for c in range(2):
-                        p.append(F(1, 16) * (1 + v2 * (-1) ** (a + c) * F((-1) ** b0 + (-1) ** (x + z + b1), 2)))
-    return p
+    return [F(1, 16) * (1 + v2 * (-1) ** (a + c) * F((-1) ** b0 + (-1) ** (x + z + b1), 2))
+            for x, z, a, b0, b1, c in _bilocal_entries()]
+
+
+def _bilocal_entries():
+    """(x, z, a, b0, b1, c) in the order of the binary bilocal distribution vector."""
+    for x, z, a, b, c in product(range(2), range(2), range(2), range(4), range(2)):
+        yield (x, z, a) + divmod(b, 2) + (c,)
 
 
 def bilocal_ij(p) -> tuple:
     """Branciard et al.'s I = ¼ Σ_xz <A_x B⁰ C_z>, J = ¼ Σ_xz (−1)^{x+z} <A_x B¹ C_z>, B^k = (−1)^{b_k}."""
     I = J = F(0)
-    for x in range(2):
-        for z in range(2):
-            for a in range(2):
-                for b in range(4):
-                    b0, b1 = divmod(b, 2)
-                    for c in range(2):
-                        w = p[(((x * 2 + z) * 2 + a) * 4 + b) * 2 + c]
-                        I += w * (-1) ** (a + b0 + c) / 4
-                        J += w * (-1) ** (x + z + a + b1 + c) / 4
+    for w, (x, z, a, b0, b1, c) in zip(p, _bilocal_entries()):
+        I += w * (-1) ** (a + b0 + c) / 4
+        J += w * (-1) ** (x + z + a + b1 + c) / 4
     return I, J
