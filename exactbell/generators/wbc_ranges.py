@@ -46,12 +46,16 @@ def _inequality(cid, claim, location, statement, lhs, rel, rhs, domain, conventi
                     {**data, "proof": proof}, parameters=params)
 
 
+def _range(cid, *args, **kw):
+    """Register the generator of one prover statement; the claim id is the prefix of ``cid``."""
+    claim = cid.split(".")[0]
+    generator(cid, PAPER, claim)(lambda: _inequality(cid, claim, *args, **kw))
+
+
 # ---------------------------------------------------------------------------------------------
 # (1) the joint quantifiers of Props. 3 and 5 under Eq. (1)
-@generator("C004-16.eq1-joint", PAPER, "C004-16")
-def prop3_joint_eq1():
-    return _inequality(
-        "C004-16.eq1-joint", "C004-16", "Prop. 3, L128-130 (with Eq. (1))",
+_range(
+        "C004-16.eq1-joint", "Prop. 3, L128-130 (with Eq. (1))",
         "Prop. 3 read with Eq. (1) asserts: for every s in (2, 5/2] and every eps = H_bin(q) in "
         "(0, 2 - (3/4) log2 3] (i.e. q in [3/4, 1)) some tuple has R^key = 1 - eps and I_CHSH = s. Such a tuple "
         "has max|E_xy| = 2q - 1, so s = I_CHSH <= sum |E_xy| <= 4(2q - 1) is necessary for every admissible "
@@ -62,10 +66,8 @@ def prop3_joint_eq1():
         point={"s": "5/2", "q": "3/4"}, margin="-1/2")
 
 
-@generator("C004-23.eq1-joint", PAPER, "C004-23")
-def prop5_joint_eq1():
-    return _inequality(
-        "C004-23.eq1-joint", "C004-23", "Prop. 5, L147 (with Eq. (1))",
+_range(
+        "C004-23.eq1-joint", "Prop. 5, L147 (with Eq. (1))",
         "Prop. 5 read with Eq. (1) asserts: for every s in (2, 1 + sqrt 2] and every eps = H_bin(q) in "
         "(0, H_bin((2 + sqrt 2)/4)) some tuple has R^global = 2 (one correlator E_xy = 0), R^key = 1 - eps and "
         "I_CHSH = s. Such a tuple has max|E_xy| = 2q - 1 and one zero correlator, so s <= 3(2q - 1) is "
@@ -89,50 +91,40 @@ SIN_PHI = f"2*{S_}*{C_}"
 COS_PHI = f"(2*{C_}^2 - 1)"
 
 
-@generator("C004-12.h-max", PAPER, "C004-12")
-def prop2_h_max():
-    return _inequality(
-        "C004-12.h-max", "C004-12", "Prop. 2, L115; Fig. 1 caption L122",
+_range(
+        "C004-12.h-max", "Prop. 2, L115; Fig. 1 caption L122",
         "h(phi) = sin(phi) + 2 cos(phi/2) (the largest CHSH value on the omega = pi slice at fixed phi, by (S3)) "
         "is at most 3 sqrt(3)/2 for every phi in (0, pi), with equality at phi = pi/3 (u = tan(pi/12) = 2 - sqrt 3).",
         f"{SIN_PHI} + 2*{C_}", "<=", "3*sqrt(3)/2", {"u": "(0, 1)"},
         {**HALF, "u": "u = tan(phi/4), phi in (0, pi)"})
 
 
-@generator("C004-12.g-below-h", PAPER, "C004-12")
-def prop2_g_below_h():
-    return _inequality(
-        "C004-12.g-below-h", "C004-12", "Prop. 2, L115",
+_range(
+        "C004-12.g-below-h", "Prop. 2, L115",
         "g(phi) = 1 + sin(phi) + cos(phi) < h(phi) = sin(phi) + 2 cos(phi/2) for every phi in (0, pi) (i.e. "
         "2 cos^2(phi/2) < 2 cos(phi/2)), so each range (g(phi), h(phi)] of the omega = pi slice is non-empty.",
         f"1 + {SIN_PHI} + {COS_PHI}", "<", f"{SIN_PHI} + 2*{C_}", {"u": "(0, 1)"},
         {**HALF, "u": "u = tan(phi/4), phi in (0, pi)"})
 
 
-@generator("C004-12.g-above-2", PAPER, "C004-12")
-def prop2_g_above_2():
-    return _inequality(
-        "C004-12.g-above-2", "C004-12", "Prop. 2, L115",
+_range(
+        "C004-12.g-above-2", "Prop. 2, L115",
         "g(phi) = 1 + sin(phi) + cos(phi) > 2 for every phi in (0, pi/2), so every CHSH value on the omega = pi "
         "slice with phi in (0, pi/2) and theta in (pi/2 - phi, pi/2) exceeds the local bound 2.",
         "1 + 2*t/(1 + t^2) + (1 - t^2)/(1 + t^2)", ">", "2", {"t": "(0, 1)"},
         {**HALF, "t": "t = tan(phi/2), phi in (0, pi/2)"})
 
 
-@generator("C004-24.lower", PAPER, "C004-24")
-def prop6_above_2():
-    return _inequality(
-        "C004-24.lower", "C004-24", "Prop. 6, L151",
+_range(
+        "C004-24.lower", "Prop. 6, L151",
         "At phi = pi/2, omega = pi the correlators are (1, 0, cos theta, -sin theta) and I_CHSH = 1 + cos(theta) + "
         "sin(theta) > 2 for every theta in (0, pi/2) (so on (0, pi/4] in particular).",
         "1 + (1 - t^2)/(1 + t^2) + 2*t/(1 + t^2)", ">", "2", {"t": "(0, 1)"},
         {**HALF, "t": "t = tan(theta/2), theta in (0, pi/2)"})
 
 
-@generator("C004-24.upper", PAPER, "C004-24")
-def prop6_at_most():
-    return _inequality(
-        "C004-24.upper", "C004-24", "Prop. 6, L151",
+_range(
+        "C004-24.upper", "Prop. 6, L151",
         "At phi = pi/2, omega = pi: I_CHSH = 1 + cos(theta) + sin(theta) <= 1 + sqrt 2 for every theta in "
         "(0, pi/2), with equality exactly at theta = pi/4 (t = sqrt 2 - 1).",
         "1 + (1 - t^2)/(1 + t^2) + 2*t/(1 + t^2)", "<=", "1 + sqrt(2)", {"t": "(0, 1)"},
@@ -150,19 +142,15 @@ INNER = {**HALF, "b": "b = tan(phi/4), phi in (0, pi)",
          "chsh": "I_CHSH = sin(phi) + sin(theta) + sin(theta + phi) on the omega = pi slice (standard form, C004-12)"}
 
 
-@generator("C004-12.inner-lower", PAPER, "C004-12")
-def prop2_inner_lower():
-    return _inequality(
-        "C004-12.inner-lower", "C004-12", "Prop. 2, L115 (construction on the omega = pi slice)",
+_range(
+        "C004-12.inner-lower", "Prop. 2, L115 (construction on the omega = pi slice)",
         "For phi in (0, pi) and theta in (pi/2 - phi, pi/2): sin(phi) + sin(theta) + sin(theta + phi) > "
         "g(phi) = 1 + sin(phi) + cos(phi) (the lower end of the CHSH range at fixed phi is not attained).",
         I_SLICE, ">", f"1 + 2*{SB}*{CB} + (2*{CB}^2 - 1)", {"w": "(-1, 1)", "b": "(0, 1)"}, INNER)
 
 
-@generator("C004-12.inner-upper", PAPER, "C004-12")
-def prop2_inner_upper():
-    return _inequality(
-        "C004-12.inner-upper", "C004-12", "Prop. 2, L115 (construction on the omega = pi slice)",
+_range(
+        "C004-12.inner-upper", "Prop. 2, L115 (construction on the omega = pi slice)",
         "For phi in (0, pi) and theta in (pi/2 - phi, pi/2): sin(phi) + sin(theta) + sin(theta + phi) <= "
         "h(phi) = sin(phi) + 2 cos(phi/2), with equality at theta = pi/2 - phi/2 (w = 0).",
         I_SLICE, "<=", f"2*{SB}*{CB} + 2*{CB}", {"w": "(-1, 1)", "b": "(0, 1)"}, INNER)
@@ -177,18 +165,14 @@ C21 = {**HALF, "r": "tan((theta - pi/3)/2) = r/sqrt(3), r in [0, 1) <=> theta in
        "chsh": "I_CHSH = 3/2 + sin(theta + pi/6) at phi = pi/2, omega = 5 pi/6 (standard form, C004-21)"}
 
 
-@generator("C004-21.lower", PAPER, "C004-21")
-def prop4_lower():
-    return _inequality(
-        "C004-21.lower", "C004-21", "Prop. 4, L141",
+_range(
+        "C004-21.lower", "Prop. 4, L141",
         "At phi = pi/2, omega = 5 pi/6: I_CHSH = 3/2 + sin(theta + pi/6) > 2 for every theta in [pi/3, 2 pi/3).",
         I21, ">", "2", {"r": "[0, 1)"}, C21)
 
 
-@generator("C004-21.upper", PAPER, "C004-21")
-def prop4_upper():
-    return _inequality(
-        "C004-21.upper", "C004-21", "Prop. 4, L141",
+_range(
+        "C004-21.upper", "Prop. 4, L141",
         "At phi = pi/2, omega = 5 pi/6: I_CHSH = 3/2 + sin(theta + pi/6) <= 5/2 for every theta in [pi/3, 2 pi/3), "
         "with equality at theta = pi/3 (r = 0).",
         I21, "<=", "5/2", {"r": "[0, 1)"}, C21)
@@ -202,27 +186,21 @@ C16 = {**HALF, "r": "tan((pi/2 - phi)/2) = r/sqrt(3), r in (0, 1] <=> phi in [pi
        "key_pair": "fixed pair (X, Y) = (0, 0): eps = H(A|X=0,Y=0,B) = H_bin((1 + sin phi)/2) (C004-17)"}
 
 
-@generator("C004-16.eps-range.lower", PAPER, "C004-16")
-def prop3_eps_q_lower():
-    return _inequality(
-        "C004-16.eps-range.lower", "C004-16", "Prop. 3, L128-130",
+_range(
+        "C004-16.eps-range.lower", "Prop. 3, L128-130",
         "For phi in [pi/6, pi/2) the entropy argument q = (1 + sin phi)/2 is >= 3/4 (equality at phi = pi/6), so, "
         "H_bin being decreasing on [1/2, 1), eps = H_bin(q) <= H_bin(3/4) = 2 - (3/4) log2 3 (C004-11.endpoint).",
         Q16, ">=", "3/4", {"r": "(0, 1]"}, C16)
 
 
-@generator("C004-16.eps-range.upper", PAPER, "C004-16")
-def prop3_eps_q_upper():
-    return _inequality(
-        "C004-16.eps-range.upper", "C004-16", "Prop. 3, L128-130",
+_range(
+        "C004-16.eps-range.upper", "Prop. 3, L128-130",
         "For phi in [pi/6, pi/2) the entropy argument q = (1 + sin phi)/2 is < 1, so eps = H_bin(q) > 0.",
         Q16, "<", "1", {"r": "(0, 1]"}, C16)
 
 
-@generator("C004-12.cover", PAPER, "C004-12")
-def prop2_cover():
-    return _inequality(
-        "C004-12.cover", "C004-12", "Prop. 2, L115",
+_range(
+        "C004-12.cover", "Prop. 2, L115",
         "h(phi) = sin(phi) + 2 cos(phi/2) > g(pi/3) = (3 + sqrt 3)/2 for every phi = 4 atan(u), u in [1/4, 83/200] "
         "(this contains [pi/3, pi/2]). With g(pi/2) = 2 < s <= g(pi/3) and continuity of g, some phi in "
         "[pi/3, pi/2) has g(phi) < s <= h(phi) (g is a continuous function of phi, stated; it is strictly decreasing "
@@ -232,20 +210,16 @@ def prop2_cover():
         {**HALF, "u": "u = tan(phi/4); tan(pi/12) = 2 - sqrt 3 > 1/4 and tan(pi/8) = sqrt 2 - 1 < 83/200"})
 
 
-@generator("C004-11.hbin-decreasing", PAPER, "C004-11")
-def hbin_decreasing():
-    return _inequality(
-        "C004-11.hbin-decreasing", "C004-11", "L85; Props. 3 and 5 (eps ranges)",
+_range(
+        "C004-11.hbin-decreasing", "L85; Props. 3 and 5 (eps ranges)",
         "H_bin is strictly decreasing on [1/2, 1): its derivative log2((1-q)/q) (calculus, stated) is < 0 because "
         "(1-q)/q < 1 for every q in (1/2, 1) (proved here). This is the monotonicity step behind every eps-range "
         "certificate (eps = H_bin(q) compared through q).",
         "(1 - q)/q", "<", "1", {"q": "(1/2, 1)"}, {"derivative": "d/dq H_bin(q) = log2((1 - q)/q)"})
 
 
-@generator("C004-12.g-decreasing", PAPER, "C004-12")
-def prop2_g_decreasing():
-    return _inequality(
-        "C004-12.g-decreasing", "C004-12", "Prop. 2, L115",
+_range(
+        "C004-12.g-decreasing", "Prop. 2, L115",
         "g(phi) = 1 + sin(phi) + cos(phi) is strictly decreasing on [pi/3, pi/2]: g'(phi) = cos(phi) - sin(phi) < 0 "
         "for phi = 4 atan(u), u in [1/4, 83/200] (this contains [pi/3, pi/2]; tan(pi/12) > 1/4, tan(pi/8) < 83/200). "
         "So g maps [pi/3, pi/2] onto [2, (3 + sqrt 3)/2] bijectively (continuity of g, stated).",
