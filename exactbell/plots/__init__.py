@@ -29,8 +29,22 @@ def save_figure(fig, path) -> None:
     os.close(fd)
     try:
         fig.savefig(tmp, dpi=120, bbox_inches="tight")
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; a figure is for sharing
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def finish(fig, ax, outdir, filename: str, legend_size: int = 7):
+    """Legend, atomic save to ``outdir/filename`` and close; returns the path."""
+    from pathlib import Path
+
+    import matplotlib.pyplot as plt
+
+    ax.legend(fontsize=legend_size)
+    path = Path(outdir) / filename
+    save_figure(fig, path)
+    plt.close(fig)
+    return path

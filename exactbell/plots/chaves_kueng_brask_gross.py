@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
-from . import save_figure
+from . import finish
 
 PAPER = "chaves-kueng-brask-gross"
 
@@ -61,11 +61,7 @@ def fig2(outdir: Path) -> Path:
     ax.set_xlabel("I3322")
     ax.set_ylabel("min C_{X→B}")
     ax.set_title("Fig. 2 (exact breakpoints, certified)")
-    ax.legend(fontsize=8)
-    path = Path(outdir) / "ckbg_fig2.png"
-    save_figure(fig, path)
-    plt.close(fig)
-    return path
+    return finish(fig, ax, outdir, "ckbg_fig2.png", 8)
 
 
 def _mbl_numeric(v: Fraction, nu: Fraction) -> float:
@@ -107,11 +103,7 @@ def fig4(outdir: Path) -> Path:
     ax.set_ylabel("M_BL(ν)")
     ax.set_title("Fig. 4: wide solid = exact M_BL(nu) = 2v²−1+16(ν−1/4)² on the certified ν range "
                  "(C002-29.curves);\ndashed: numeric LP; dots: single LPs at ν = 1/4; green lines: C002-28", fontsize=7)
-    ax.legend(fontsize=7)
-    path = Path(outdir) / "ckbg_fig4.png"
-    save_figure(fig, path)
-    plt.close(fig)
-    return path
+    return finish(fig, ax, outdir, "ckbg_fig4.png", 7)
 
 
 def _mbl_all_v():
@@ -151,11 +143,7 @@ def fig5(outdir: Path) -> Path:
     ax.axhline(1, color="grey", lw=0.5, ls=":")
     ax.set_xlabel("v")
     ax.set_title("Fig. 5 (C002-30.all-v: exact for every v; x: single LPs)")
-    ax.legend(fontsize=7)
-    path = Path(outdir) / "ckbg_fig5.png"
-    save_figure(fig, path)
-    plt.close(fig)
-    return path
+    return finish(fig, ax, outdir, "ckbg_fig5.png", 7)
 
 
 PLOTS = {"ckbg-fig2": fig2, "ckbg-fig4": fig4, "ckbg-fig5": fig5}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
-from . import save_figure
+from . import finish
 
 
 def _certified():
@@ -54,11 +54,7 @@ def draw(outdir: Path) -> Path:
     ax.set_xlabel("α")
     ax.set_ylabel("I_LGYNI,α")
     ax.set_title("Biased LGYNI: certified ICO bound (Liu–Chiribella Fig. 2(a))")
-    ax.legend(fontsize=7)
-    path = Path(outdir) / "liu_chiribella_fig2a.png"
-    save_figure(fig, path)
-    plt.close(fig)
-    return path
+    return finish(fig, ax, outdir, "liu_chiribella_fig2a.png", 7)
 
 
 PLOTS = {"liu-chiribella-fig2a": draw}
