@@ -9,11 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exactbell.checkers import check_file
-from exactbell.generators import wbc_ranges as W
+from exactbell.generators import discover
 from exactbell.prover import Statement, prove
 from exactbell.prover.expression import eval_point, parse_ast
 
 from .conftest import PROOFS, load
+
+
+def G(cid):
+    """The generator function of a bundled certificate id."""
+    return discover()[cid].make
 
 DIR = PROOFS / "wooltorton-brown-colbeck"
 REFUTED = ["C004-16.eq1-joint", "C004-23.eq1-joint"]
@@ -66,8 +71,8 @@ TRIG = {"C004-12.h-max": lambda x: math.sin(x) + 2 * math.cos(x / 2),
         "C004-24.upper": lambda x: 1 + math.cos(x) + math.sin(x)}
 
 
-@pytest.mark.parametrize("gen", [W.prop2_h_max, W.prop2_g_below_h, W.prop2_g_above_2, W.prop6_above_2,
-                                 W.prop6_at_most])
+@pytest.mark.parametrize("gen", [G("C004-12.h-max"), G("C004-12.g-below-h"), G("C004-12.g-above-2"), G("C004-24.lower"),
+                                 G("C004-24.upper")])
 def test_one_parameter_substitution_matches_trigonometry(gen):
     # the tangent half-angle expressions agree with the trigonometric ones (floats only in this test)
     cert = gen()
@@ -79,7 +84,7 @@ def test_one_parameter_substitution_matches_trigonometry(gen):
 
 
 def test_g_below_h_rhs_is_h():
-    cert = W.prop2_g_below_h()
+    cert = G("C004-12.g-below-h")()
     for x in (Fraction(1, 5), Fraction(4, 5)):
         ang = 4 * math.atan(float(x))
         val = eval_point(parse_ast(cert["data"]["rhs"], ["u"]), (x,))
@@ -87,7 +92,7 @@ def test_g_below_h_rhs_is_h():
 
 
 def test_two_parameter_slice_matches_trigonometry():
-    lo, up = W.prop2_inner_lower()["data"], W.prop2_inner_upper()["data"]
+    lo, up = G("C004-12.inner-lower")()["data"], G("C004-12.inner-upper")()["data"]
     for w, b in ((Fraction(-1, 2), Fraction(1, 3)), (Fraction(3, 4), Fraction(2, 3))):
         phi = 4 * math.atan(float(b))
         theta = math.pi / 2 - phi / 2 + 2 * math.atan(float(w * b))
@@ -99,8 +104,8 @@ def test_two_parameter_slice_matches_trigonometry():
 
 
 @pytest.mark.parametrize("gen,fn", [
-    (W.prop4_lower, lambda r: 3 / 2 + math.sin(math.pi / 3 + 2 * math.atan(r / math.sqrt(3)) + math.pi / 6)),
-    (W.prop3_eps_q_lower, lambda r: (1 + math.sin(math.pi / 2 - 2 * math.atan(r / math.sqrt(3)))) / 2),
+    (G("C004-21.lower"), lambda r: 3 / 2 + math.sin(math.pi / 3 + 2 * math.atan(r / math.sqrt(3)) + math.pi / 6)),
+    (G("C004-16.eps-range.lower"), lambda r: (1 + math.sin(math.pi / 2 - 2 * math.atan(r / math.sqrt(3)))) / 2),
 ])
 def test_sqrt3_substitutions_match_trigonometry(gen, fn):
     lhs = gen()["data"]["lhs"]
@@ -109,7 +114,7 @@ def test_sqrt3_substitutions_match_trigonometry(gen, fn):
 
 
 def test_prop4_and_prop3_endpoints_exact():
-    i21, q16 = W.prop4_lower()["data"]["lhs"], W.prop3_eps_q_lower()["data"]["lhs"]
+    i21, q16 = G("C004-21.lower")()["data"]["lhs"], G("C004-16.eps-range.lower")()["data"]["lhs"]
     ev = lambda t, r: eval_point(parse_ast(t, ["r"]), (Fraction(r),))  # noqa: E731
     assert (ev(i21, 0) - eval_point(parse_ast("5/2", []), ())).sign() == 0       # theta = pi/3: 5/2
     assert (ev(i21, 1) - eval_point(parse_ast("2", []), ())).sign() == 0         # theta -> 2pi/3: 2 (excluded)
@@ -118,16 +123,16 @@ def test_prop4_and_prop3_endpoints_exact():
 
 def test_cover_domain_contains_pi3_to_pi2():
     # u = tan(phi/4): tan(pi/12) = 2 - sqrt3 >= 1/4 <=> 7/4 >= sqrt3; tan(pi/8) = sqrt2 - 1 <= 83/200
-    dom = W.prop2_cover()["data"]["domain"]["u"]
+    dom = G("C004-12.cover")()["data"]["domain"]["u"]
     assert dom == "[1/4, 83/200]"
     assert Fraction(7, 4) ** 2 > 3 and Fraction(283, 200) ** 2 > 2
 
 
 def test_false_variants_are_refuted_by_the_prover():
     # 3 sqrt3 / 2 > 5/2, so h <= 5/2 fails; strict < fails at w = 0 on the inner upper bound
-    h = W.prop2_h_max()["data"]["lhs"]
+    h = G("C004-12.h-max")()["data"]["lhs"]
     assert prove(Statement.make(h, "<=", "5/2", {"u": "(0, 1)"}))["method"] == "refuted"
-    c = W.prop2_inner_upper()["data"]
+    c = G("C004-12.inner-upper")()["data"]
     assert prove(Statement.make(c["lhs"], "<", c["rhs"], c["domain"]))["method"] == "refuted"
 
 
