@@ -18,7 +18,8 @@ from exactbell.core.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_adm, classes_cdd
 from exactbell.polytopes.cddfacets import extreme_points, facets_cdd, inequality_of
-from exactbell.polytopes.exact import PermGroup, PointSet, PolytopeError, facet_test, verify_complete
+from exactbell.polytopes.exact import (PermGroup, PointSet, PolytopeError, facet_test, maximal_faces,
+                                      verify_complete)
 from exactbell.polytopes.family import SignalingFamily, analyse
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"
@@ -42,6 +43,28 @@ def test_completeness_criterion_accepts_all_and_rejects_missing_facet():
     assert verify_complete(ps, range(8), fs) == (True, None)
     ok, why = verify_complete(ps, range(8), fs[1:])
     assert not ok and "incomplete" in why
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(*[st.integers(0, 2)] * 4), min_size=7, max_size=14, unique=True))
+def test_completeness_criterion_with_skipping_on_random_polytopes(pts):
+    """verify_complete (which skips the facets through one point) accepts the cdd.gmp facet list
+    of a random lattice polytope and rejects it with any single facet removed."""
+    ps = PointSet(pts)
+    if ps.affine_dim() < 3:
+        return
+    ext = extreme_points(ps)
+    ps = PointSet([pts[i] for i in ext])
+    fs = [frozenset(f) for f in facets_cdd(ps)]
+    Q = range(ps.size)
+    assert verify_complete(ps, Q, fs) == (True, None)
+    for k in range(len(fs)):
+        ok, why = verify_complete(ps, Q, fs[:k] + fs[k + 1:])
+        assert not ok and why
+
+
+def test_maximal_faces_keeps_inclusion_maximal_masks():
+    assert sorted(maximal_faces([0b0011, 0b0001, 0b0110, 0b0011, 0b0100, 0b1000])) == [0b0011, 0b0110, 0b1000]
 
 
 def test_facet_test_reports_violation_and_rank():

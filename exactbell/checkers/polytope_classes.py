@@ -40,7 +40,7 @@ import flint
 
 from ..core.numbers import format_rational
 from ..polytopes import models as pm
-from ..polytopes.exact import PermGroup, PointSet, bits, members, verify_complete
+from ..polytopes.exact import PermGroup, PointSet, bits, maximal_faces, members, verify_complete
 from . import Outcome, checker
 
 MAX_FACETS = 60000
@@ -178,11 +178,8 @@ def decide(cert, reader) -> Outcome:
     for k, (T, _) in enumerate(reps):
         fb = bits(T)
         sub = set()
-        for g in S:
-            if g == fb:
-                continue
-            inter = fb & g
-            if inter.bit_count() >= r - 2 and inter not in sub:
+        for inter in maximal_faces(fb & g for g in S if g != fb):
+            if inter.bit_count() >= r - 2:
                 rk = ranks.get(inter)
                 if rk is None:
                     rk = ranks[inter] = ps.rank(members(inter))
@@ -314,11 +311,8 @@ def _facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks):
     need = dim - 2  # homogeneous rank of a face of a ridge
     for F in reps:
         sub = set()
-        for G in ridges:
-            if G == F:
-                continue
-            inter = F & G
-            if inter.bit_count() >= need and inter not in sub:
+        for inter in maximal_faces(F & G for G in ridges if G != F):
+            if inter.bit_count() >= need:
                 rk = ranks.get(inter)
                 if rk is None:
                     rk = ranks[inter] = ps.rank(members(inter))

@@ -332,6 +332,14 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None):
     the ridges F ∩ G (G another member, rank(F ∩ G) = rank(Q) − 2) are all the facets of F —
     the same question one dimension lower, answered recursively; a simplex with r vertices has
     exactly r facets and a segment two. Faces are bit masks of point indices.
+
+    Skipping (a Balinski-type criterion): members containing one chosen point v of conv(Q) need
+    not be examined. The facets not containing v induce a connected subgraph of the facet–ridge
+    graph (in the polar, the vertices off a face form a lower level set of a linear functional,
+    connected by decreasing edges to the minimum face), so closure of the examined members gives
+    every facet without v; and a missing facet H containing v has a ridge R without v, whose
+    other facet H' does not contain v either (v ∈ H ∩ H' = R otherwise), so R would be missing from
+    the examined member H'. v is chosen to lie on as many members as possible.
     Returns (True, None) or (False, reason)."""
     memo = {} if memo is None else memo
     ranks = {} if ranks is None else ranks
@@ -360,17 +368,17 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None):
             return False, f"face with {nQ} points and affine rank {r - 1} has an incomplete facet list ({len(fs)} found)"
         if r > 2 and nQ > r:
             flist = list(fs)
+            if any(rank(F) != r - 1 for F in flist):
+                return False, "a listed facet has the wrong rank"
+            v = _most_shared_point(Q, flist)
+            if all(F >> v & 1 for F in flist):
+                return False, f"every listed facet of a face with {nQ} points contains one point"
             for F in flist:
-                if rank(F) != r - 1:
-                    return False, "a listed facet has the wrong rank"
-                sub = set()
-                for G in flist:
-                    if G == F:
-                        continue
-                    I = F & G
-                    if I.bit_count() >= r - 2 and I not in sub and rank(I) == r - 2:
-                        sub.add(I)
-                ok, why = rec(F, frozenset(sub))
+                if F >> v & 1:
+                    continue
+                sub = frozenset(I for I in maximal_faces(F & G for G in flist if G != F)
+                                if I.bit_count() >= r - 2 and rank(I) == r - 2)
+                ok, why = rec(F, sub)
                 if not ok:
                     return False, why
         memo[Q] = fs
@@ -378,3 +386,23 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None):
 
     Qm = Q if isinstance(Q, int) else bits(Q)
     return rec(Qm, frozenset(f if isinstance(f, int) else bits(f) for f in facets))
+
+
+def _most_shared_point(Q: int, faces) -> int:
+    """A point of Q lying on the largest number of the given faces (the least such index)."""
+    best, most = -1, -1
+    for i in members(Q):
+        b = 1 << i
+        c = sum(1 for F in faces if F & b)
+        if c > most:
+            best, most = i, c
+    return best
+
+
+def maximal_faces(faces) -> list:
+    """The inclusion-maximal members of a collection of bit masks (duplicates merged)."""
+    out: list = []
+    for I in sorted(set(faces), key=int.bit_count, reverse=True):
+        if not any(I & J == I for J in out):
+            out.append(I)
+    return out
