@@ -380,8 +380,7 @@ def classes_data(M, method: str = "cdd", workers: int = 1, log=None, max_classes
     elif method == "fast":  # polytopes/fastsym.py; with max_classes a lower bound (first classes found)
         from ..polytopes.fastsym import classify
 
-        res = classify(ps, group, workers=workers, log=log, max_classes=max_classes, batch_size=2,
-                       certificate=False)
+        res = classify(ps, group, workers=workers, log=log, max_classes=max_classes, certificate=False)
         found = res["classes"] if max_classes is None else res["classes"][:max_classes]
         reps = {c: None for c in found}
     else:

@@ -162,7 +162,8 @@ class PointSet:
             g = None
             basis = self.nullspace(F)
             if rnd is not None and len(basis) > 1:
-                mix = tuple(sum(rnd.randint(-9, 9) * b[t] for b in basis) for t in range(self.n + 1))
+                cs = [rnd.randint(-9, 9) for _ in basis]  # one coefficient per basis vector
+                mix = tuple(sum(c * b[t] for c, b in zip(cs, basis)) for t in range(self.n + 1))
                 basis = [mix] + basis
             for h in basis:
                 vals = self.values(h, W)

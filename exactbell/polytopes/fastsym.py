@@ -10,7 +10,9 @@
   Python ints otherwise).
 * :func:`classify` — adjacency decomposition: per class representative, its ridges (a simplex
   shortcut, else cdd.gmp on the facet's own points) are rotated to the neighbouring facets,
-  canonicalised, and new classes are queued. Per-class work runs on a process pool. For every
+  canonicalised, and new classes are queued. It starts from a facet with few points (random
+  tilts and a short walk), and with several workers each class is submitted to the process
+  pool as soon as it is found, so degenerate classes run beside the others. For every
   class the result records each ridge's neighbour as (class index, group element index) with the
   *least* element index giving that neighbour, which is what the scalable completeness
   certificate (checkers/polytope_classes.py, ``ridges``) lists.
@@ -18,7 +20,8 @@
 from __future__ import annotations
 
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from fractions import Fraction
 
 import flint
@@ -245,59 +248,85 @@ def _work(T):
     return T, out
 
 
+def _lighter_start(ps: PointSet, sp: SlackPolytope, T, rnd, steps: int = 12) -> frozenset:
+    """Random walk from facet T across single ridges (one ridge = some facet of conv(T), found by
+    tilting; no full ridge list needed); the facet with the fewest points seen is returned: the
+    degenerate classes are then found early and run in parallel with the others."""
+    best = T
+    for _ in range(steps):
+        R = ps.first_facet(T, [rnd.randint(-50, 50) for _ in range(ps.n)], rnd)
+        T = sp.rotate(T, sp.slack(T), R)
+        best = min(best, T, key=len)
+    return best
+
+
 def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=None, max_classes=None,
-             chunk: int = 4, seed: int = 20260, certificate: bool = True,
-             batch_size: int = 256) -> dict:
-    """Adjacency decomposition. Returns {"classes": [canonical tight sets, in discovery order],
-    "ridges": {class index: [(neighbour class index, group element index), ...]} (complete
-    runs), "complete": bool, "seconds": t}."""
+             seed: int = 20260, certificate: bool = True) -> dict:
+    """Adjacency decomposition. Returns {"classes": [canonical tight sets, numbered breadth-first
+    from the start over the recorded neighbours], "ridges": {class index: [(neighbour class index,
+    group element index), ...]} (complete runs), "complete": bool, "seconds": t}.
+
+    One worker processes the classes first-in first-out (a run cut at ``max_classes`` is then
+    reproducible); with several, every class is submitted as soon as it is found, so one slow
+    degenerate facet does not hold back the others."""
     sp = SlackPolytope(ps)
     fg = FastGroup(group)
     if start is None:
         import random
 
         rnd = random.Random(seed)
-        # a few random directions; start from the facet with the fewest points (cheap ridges, and
-        # the expensive degenerate classes then run in parallel with others)
-        tries = [ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)]) for _ in range(4)]
-        start = min(tries, key=lambda F: (len(F), sorted(F)))
+        tries = [ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)], rnd) for _ in range(8)]
+        start = _lighter_start(ps, sp, min(tries, key=lambda F: (len(F), sorted(F))), rnd)
     c0 = fg.canonical(start)
-    index = {c0: 0}
-    classes = [c0]
+    found = [c0]
+    known = {c0}
     raw: dict = {}
-    todo = [c0]
     saved = dict(_W)
     _init(sp, fg)
-    pool = ProcessPoolExecutor(workers, initializer=_init, initargs=(sp, fg)) if workers > 1 else None
     t0 = time.time()
-    complete = True
+    cut = False
+
+    def take(T, out):
+        raw[T] = out
+        new = []
+        for _, c, _, _ in out:
+            if c not in known:
+                known.add(c)
+                found.append(c)
+                new.append(c)
+        if log:
+            log(f"{len(raw)} processed, {len(found)} classes known after {time.time() - t0:.1f}s")
+        return new
+
     try:
-        while todo:
-            batch, todo = todo[:batch_size], todo[batch_size:]
-            results = pool.map(_work, batch, chunksize=chunk) if pool else map(_work, batch)
-            for T, out in results:
-                raw[index[T]] = out
-                for _, c, _, _ in out:
-                    if c not in index:
-                        index[c] = len(classes)
-                        classes.append(c)
-                        todo.append(c)
-            if log:
-                log(f"{len(raw)} processed, {len(classes)} classes known after {time.time() - t0:.1f}s")
-            if max_classes is not None and len(classes) >= max_classes and todo:
-                complete = False
-                break
+        if workers <= 1:
+            todo = deque([c0])
+            while todo and not cut:
+                todo.extend(take(*_work(todo.popleft())))
+                cut = max_classes is not None and len(found) >= max_classes and bool(todo)
+        else:
+            pool = ProcessPoolExecutor(workers, initializer=_init, initargs=(sp, fg))
+            try:
+                running = {pool.submit(_work, c0)}
+                while running and not cut:
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        for c in take(*fut.result()):
+                            running.add(pool.submit(_work, c))
+                    cut = max_classes is not None and len(found) >= max_classes and bool(running)
+            finally:
+                pool.shutdown(cancel_futures=True)
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
         _W.clear()
         _W.update(saved)
-    res = {"classes": classes, "complete": complete and not todo, "seconds": time.time() - t0, "fast": fg,
-           "slack": sp}
-    if res["complete"] and certificate:
+    complete = not cut
+    classes = _breadth_first(c0, raw) if complete else found
+    index = {c: k for k, c in enumerate(classes)}
+    res = {"classes": classes, "complete": complete, "seconds": time.time() - t0, "fast": fg, "slack": sp}
+    if complete and certificate:
         stabs = {}
         ridges = {}
-        for k, out in raw.items():
+        for T, out in raw.items():
             lst = []
             for R, c, e, N in out:
                 j = index[c]
@@ -308,9 +337,22 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
                     stabs[j] = fg.stabiliser(classes[j])
                 g = fg.least_in_coset(g, stabs[j])
                 lst.append((j, g))
-            ridges[k] = sorted(set(lst))
+            ridges[index[T]] = sorted(set(lst))
         res["ridges"] = ridges
     return res
+
+
+def _breadth_first(c0, raw) -> list:
+    """Classes in breadth-first order from c0 over each class's ridge list (independent of the
+    order in which workers finished)."""
+    order, seen, q = [c0], {c0}, deque([c0])
+    while q:
+        for _, c, _, _ in raw[q.popleft()]:
+            if c not in seen:
+                seen.add(c)
+                order.append(c)
+                q.append(c)
+    return order
 
 
 def orbit_total(fg: FastGroup, classes) -> int:
