@@ -18,8 +18,8 @@ from exactbell.core.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_adm, classes_cdd
 from exactbell.polytopes.cddfacets import extreme_points, facets_cdd, inequality_of
-from exactbell.polytopes.exact import (PermGroup, PointSet, PolytopeError, facet_test, maximal_faces,
-                                      verify_complete)
+from exactbell.polytopes.exact import (FastGroup, PermGroup, PointSet, PolytopeError, facet_test,
+                                      maximal_faces, verify_complete)
 from exactbell.polytopes.family import SignalingFamily, analyse
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"
@@ -60,6 +60,26 @@ def test_completeness_criterion_with_skipping_on_random_polytopes(pts):
     assert verify_complete(ps, Q, fs) == (True, None)
     for k in range(len(fs)):
         ok, why = verify_complete(ps, Q, fs[:k] + fs[k + 1:])
+        assert not ok and why
+
+
+def test_completeness_criterion_memoised_up_to_symmetry():
+    """With the cube's symmetry group the faces are memoised by canonical form: the full facet
+    list passes, and any list missing a facet is still rejected."""
+    ps = cube()
+    pts = list(product((0, 1), repeat=3))
+    where = {v: k for k, v in enumerate(pts)}
+    swap = tuple(where[(v[1], v[0], v[2])] for v in pts)
+    cycle = tuple(where[(v[1], v[2], v[0])] for v in pts)
+    flip = tuple(where[(1 - v[0], v[1], v[2])] for v in pts)
+    group = FastGroup(PermGroup(8, [swap, cycle, flip]))
+    assert group.order == 48
+    fs = ps.face_facets(range(8))
+    memo = {}
+    assert verify_complete(ps, range(8), fs, memo, group=group) == (True, None)
+    assert len(memo) < 4  # the cube, one square, one edge class: equivalent faces share an entry
+    for k in range(len(fs)):
+        ok, why = verify_complete(ps, range(8), fs[:k] + fs[k + 1:], {}, group=group)
         assert not ok and why
 
 

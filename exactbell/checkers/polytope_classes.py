@@ -40,7 +40,7 @@ import flint
 
 from ..core.numbers import format_rational
 from ..polytopes import models as pm
-from ..polytopes.exact import PermGroup, PointSet, bits, maximal_faces, members, verify_complete
+from ..polytopes.exact import FastGroup, PermGroup, PointSet, bits, maximal_faces, members, verify_complete
 from . import Outcome, checker
 
 MAX_FACETS = 60000
@@ -175,6 +175,7 @@ def decide(cert, reader) -> Outcome:
     S = [bits(t) for _, orb in reps for t in orb]
     r = dim + 1
     memo, ranks = {}, {}
+    fast = FastGroup(group)  # faces memoised up to symmetry
     for k, (T, _) in enumerate(reps):
         fb = bits(T)
         sub = set()
@@ -185,7 +186,7 @@ def decide(cert, reader) -> Outcome:
                     rk = ranks[inter] = ps.rank(members(inter))
                 if rk == r - 2:
                     sub.add(inter)
-        ok, why = verify_complete(ps, fb, sub, memo, ranks)
+        ok, why = verify_complete(ps, fb, sub, memo, ranks, fast)
         if not ok:
             raise reader.fail(f"data.classes[{k}]", f"the class list is not complete: {why}")
     detail = (f"{ours} classes, {total} facets, dim {dim}, group of order {group.order}; completeness verified "
@@ -230,6 +231,7 @@ def _decide_ridges(cert, reader, ps, group, reps, classes, dim, total) -> Outcom
     stabs: dict = {}
     count = 0
     memo, ranks = {}, {}
+    fast = FastGroup(group)  # faces memoised up to symmetry
     for k, (T, _) in enumerate(reps):
         w = f"data.classes[{k}].ridges"
         lst = classes[k]["ridges"]
@@ -274,9 +276,9 @@ def _decide_ridges(cert, reader, ps, group, reps, classes, dim, total) -> Outcom
             sub.add(R)
         if j_stab_needed(T, dim):
             stab_T = [g for g in elems if tuple(sorted(g[i] for i in T)) == tuple(sorted(T))]
-            ok, why = _facet_complete_sym(ps, fb, sub, stab_T, dim, memo, ranks)
+            ok, why = _facet_complete_sym(ps, fb, sub, stab_T, dim, memo, ranks, fast)
         else:
-            ok, why = verify_complete(ps, fb, sub, memo, ranks)
+            ok, why = verify_complete(ps, fb, sub, memo, ranks, fast)
         if not ok:
             raise reader.fail(w, f"the listed ridges are not all the facets of the class: {why}")
     detail = (f"{len(reps)} classes, {total} facets, dim {dim}, group of order {order}; completeness verified "
@@ -289,7 +291,7 @@ def j_stab_needed(T, dim) -> bool:
     return len(T) > dim
 
 
-def _facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks):
+def _facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, fast):
     """Are ``ridges`` (faces of the facet fb of affine rank dim − 2) all the facets of fb?
     Same criterion as verify_complete, but the ridge set must be invariant under ``stab`` (point
     permutations that are symmetries of the polytope fixing fb), and then only one ridge per orbit
@@ -318,7 +320,7 @@ def _facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks):
                     rk = ranks[inter] = ps.rank(members(inter))
                 if rk == need:
                     sub.add(inter)
-        ok, why = verify_complete(ps, F, sub, memo, ranks)
+        ok, why = verify_complete(ps, F, sub, memo, ranks, fast)
         if not ok:
             return False, why
     return True, None

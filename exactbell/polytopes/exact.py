@@ -22,6 +22,7 @@ from fractions import Fraction
 from math import gcd, lcm
 
 import flint
+import numpy as np
 
 
 class PolytopeError(ValueError):
@@ -304,6 +305,60 @@ class PermGroup:
         return {self.image(g, S) for g in self.elements}
 
 
+class FastGroup:
+    """The elements of a :class:`PermGroup` (in its sorted order) as an integer numpy array, for
+    canonical forms of point sets over all elements at once (exact: integer permutations only)."""
+
+    def __init__(self, group: PermGroup):
+        self.elements = group.elements
+        self.P = np.array(group.elements, dtype=np.int32)
+        self.order, self.n = self.P.shape
+        # inverse permutations, and the index of each element
+        inv = np.empty_like(self.P)
+        rows = np.arange(self.order)[:, None]
+        inv[rows, self.P] = np.arange(self.n, dtype=np.int32)[None, :]
+        self.Pinv = inv
+        self.index = {g: k for k, g in enumerate(group.elements)}
+
+    def images(self, T) -> np.ndarray:
+        idx = np.fromiter(T, dtype=np.int32)
+        return np.sort(self.P[:, idx], axis=1)
+
+    def canonical_with(self, T):
+        """(canonical sorted tuple, index of one element mapping T onto it)."""
+        imgs = self.images(T)
+        cand = np.arange(self.order)
+        for k in range(imgs.shape[1]):
+            col = imgs[cand, k]
+            m = col.min()
+            cand = cand[col == m]
+            if len(cand) == 1:
+                break
+        e = int(cand[0])
+        return tuple(int(x) for x in imgs[e]), e
+
+    def canonical(self, T) -> tuple:
+        return self.canonical_with(T)[0]
+
+    def orbit_size(self, T) -> int:
+        return int(np.unique(self.images(T), axis=0).shape[0])
+
+    def stabiliser(self, T) -> np.ndarray:
+        """Indices of the elements g with g(T) = T."""
+        imgs = self.images(T)
+        ref = np.array(sorted(T), dtype=np.int32)
+        return np.nonzero((imgs == ref[None, :]).all(axis=1))[0]
+
+    def least_in_coset(self, g: int, stab) -> int:
+        """Least element index in the left coset g·Stab (all of them map T_j to the same set)."""
+        best = None
+        Pg = self.P[g]
+        for s in stab:
+            k = self.index[tuple(int(x) for x in Pg[self.P[s]])]
+            best = k if best is None or k < best else best
+        return best
+
+
 # ---------------------------------------------------------------------------------------------
 # completeness of a facet list, without any enumeration code
 
@@ -324,7 +379,7 @@ def members(m: int) -> list:
     return out
 
 
-def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None):
+def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None, group: FastGroup | None = None):
     """Decide whether ``facets`` (faces of conv(Q) of codimension one, e.g. verified facets or
     intersections of faces) are *all* the facets of conv(Q).
 
@@ -351,10 +406,19 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None):
             r = ranks[m] = ps.rank(members(m))
         return r
 
+    def frame(Q, fs):
+        """(memo key of Q, fs mapped to the key's frame)."""
+        if group is None:
+            return Q, fs
+        c, e = group.canonical_with(members(Q))
+        g = group.elements[e]
+        return bits(c), frozenset(bits(g[i] for i in members(F)) for F in fs)
+
     def rec(Q, fs):
-        known = memo.get(Q)
+        key, img = frame(Q, fs)
+        known = memo.get(key)
         if known is not None:
-            return (True, None) if known == fs else (False, f"face of {Q.bit_count()} points has another facet list")
+            return (True, None) if known == img else (False, f"face of {Q.bit_count()} points has another facet list")
         r = rank(Q)
         nQ = Q.bit_count()
         if r <= 1:
@@ -382,7 +446,7 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None):
                 ok, why = rec(F, sub)
                 if not ok:
                     return False, why
-        memo[Q] = fs
+        memo[key] = img
         return True, None
 
     Qm = Q if isinstance(Q, int) else bits(Q)
