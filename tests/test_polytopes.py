@@ -316,6 +316,16 @@ def test_cli_local_chsh_json(capsys):
     assert sorted(c["size"] for c in rep["classes"]) == [8, 16]
 
 
+def test_cli_local_3322_fast_classes_json(capsys):
+    """I3322 scenario (Collins-Gisin 2004): 684 facets in 3 classes (positivity, CHSH, I3322)."""
+    from exactbell.cli import main
+
+    assert main(["polytope", "local", "--scenario", "3,3:2,2", "--classes", "--method", "fast", "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert (rep["vertices"], rep["dimension"], rep["facet_count"], rep["class_count"]) == (64, 15, 684, 3)
+    assert sorted(c["saturation"] for c in rep["classes"]) == [20, 32, 48]
+
+
 def test_vertex_classes_reject_non_canonical_orbit_label():
     def bad(o):
         reps = o["data"]["representatives"]

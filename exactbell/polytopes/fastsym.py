@@ -208,10 +208,11 @@ def _lighter_start(ps: PointSet, sp: SlackPolytope, T, rnd, steps: int = 12) -> 
 
 
 def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=None, max_classes=None,
-             seed: int = 20260, certificate: bool = True) -> dict:
+             seed: int = 20260, certificate: bool = True, progress=None) -> dict:
     """Adjacency decomposition. Returns {"classes": [canonical tight sets, numbered breadth-first
     from the start over the recorded neighbours], "ridges": {class index: [(neighbour class index,
-    group element index), ...]} (complete runs), "complete": bool, "seconds": t}.
+    group element index), ...]} (complete runs), "complete": bool, "seconds": t}. ``progress(done,
+    known)`` is called after every class.
 
     One worker processes the classes first-in first-out (a run cut at ``max_classes`` is then
     reproducible); with several, every class is submitted as soon as it is found, so one slow
@@ -243,6 +244,8 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
                 new.append(c)
         if log:
             log(f"{len(raw)} processed, {len(found)} classes known after {time.time() - t0:.1f}s")
+        if progress:
+            progress(len(raw), len(found))
         return new
 
     try:

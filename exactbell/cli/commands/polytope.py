@@ -51,8 +51,8 @@ def _model(args):
 def run(args) -> int:
     from ...core.numbers import format_rational
     from ...polytopes.cddfacets import extreme_points, inequality_of
-    from ...polytopes.exact import PermGroup, PointSet, PolytopeError
-    from ...polytopes.models import symmetry_group, vertex_permutation
+    from ...polytopes.exact import PointSet, PolytopeError
+    from ...polytopes.models import symmetry_group
 
     try:
         M = _model(args)
@@ -67,11 +67,10 @@ def run(args) -> int:
     report["dimension"] = ps.affine_dim()
     group = None
     if args.classes or args.facets:
-        coord_elems, _ = symmetry_group(M)
-        where = M.index_of()
-        pos = {g: k for k, g in enumerate(ext)}
-        gens = [tuple(pos[vertex_permutation(M, g, where)[i]] for i in ext) for g in coord_elems]
-        group = PermGroup(len(ext), gens)
+        from ...polytopes.classcert import support_and_group
+
+        # a small generating set of the relabeling group, as permutations of the vertices
+        _, _, _, group = support_and_group(M)
         report["group_order"] = group.order
     if args.facets or args.classes:
         from rich.progress import Progress
@@ -83,7 +82,8 @@ def run(args) -> int:
             if args.method == "fast":
                 from ...polytopes.fastsym import classify
 
-                res = classify(ps, group, workers=args.workers, certificate=False)
+                res = classify(ps, group, workers=args.workers, certificate=False,
+                               progress=lambda done, seen: progress.update(task, completed=done, total=seen))
                 reps = {c: None for c in res["classes"]}
             elif args.method == "adm":
                 reps = classes_adm(ps, group, workers=args.workers,
