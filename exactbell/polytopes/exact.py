@@ -396,6 +396,14 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None, group: FastG
     every facet without v; and a missing facet H containing v has a ridge R without v, whose
     other facet H' does not contain v either (v ∈ H ∩ H' = R otherwise), so R would be missing from
     the examined member H'. v is chosen to lie on as many members as possible.
+
+    Only inclusion-maximal intersections F ∩ G can be ridges of F (a face strictly inside another
+    proper face of F has a smaller rank), so ranks are computed for those alone.
+
+    With ``group`` (symmetries of the whole point set), faces are memoised by their canonical
+    form: a face g(Q) has exactly the facets g(F). When an examined member F is equivalent to a
+    settled face, its facets are known, and it is enough that each lies in another member (a
+    ridge of conv(Q) lies in exactly two facets, so that member is F's neighbour across it).
     Returns (True, None) or (False, reason)."""
     memo = {} if memo is None else memo
     ranks = {} if ranks is None else ranks
@@ -406,16 +414,28 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None, group: FastG
             r = ranks[m] = ps.rank(members(m))
         return r
 
-    def frame(Q, fs):
-        """(memo key of Q, fs mapped to the key's frame)."""
+    def key_of(Q):
+        """(memo key of Q, index of an element g with g(Q) = key, or None for the identity)."""
         if group is None:
-            return Q, fs
+            return Q, None
         c, e = group.canonical_with(members(Q))
-        g = group.elements[e]
-        return bits(c), frozenset(bits(g[i] for i in members(F)) for F in fs)
+        return bits(c), e
+
+    def mapped(e, fs, inverse=False):
+        if e is None:
+            return fs
+        g = (group.Pinv if inverse else group.P)[e]
+        return frozenset(bits(int(g[i]) for i in members(F)) for F in fs)
+
+    def known_facets(F):
+        """The facets of F if an equivalent face was settled already (else None)."""
+        key, e = key_of(F)
+        known = memo.get(key)
+        return None if known is None else mapped(e, known, inverse=True)
 
     def rec(Q, fs):
-        key, img = frame(Q, fs)
+        key, e = key_of(Q)
+        img = mapped(e, fs)
         known = memo.get(key)
         if known is not None:
             return (True, None) if known == img else (False, f"face of {Q.bit_count()} points has another facet list")
@@ -441,6 +461,11 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None, group: FastG
             for F in flist:
                 if F >> v & 1:
                     continue
+                settled = known_facets(F)
+                if settled is not None:
+                    if all(any(R & G == R for G in flist if G != F) for R in settled):
+                        continue
+                    return False, f"a facet of a face with {F.bit_count()} points lies in no other listed facet"
                 sub = frozenset(I for I in maximal_faces(F & G for G in flist if G != F)
                                 if I.bit_count() >= r - 2 and rank(I) == r - 2)
                 ok, why = rec(F, sub)
