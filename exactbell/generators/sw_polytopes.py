@@ -380,7 +380,9 @@ def classes_data(M, method: str = "cdd", workers: int = 1, log=None, max_classes
     elif method == "fast":  # polytopes/fastsym.py; with max_classes a lower bound (first classes found)
         from ..polytopes.fastsym import classify
 
-        res = classify(ps, group, workers=workers, log=log, max_classes=max_classes, certificate=False)
+        # a run cut at max_classes is reproducible only first-in first-out, on one worker
+        res = classify(ps, group, workers=1 if max_classes else workers, log=log, max_classes=max_classes,
+                       certificate=False)
         found = res["classes"] if max_classes is None else res["classes"][:max_classes]
         reps = {c: None for c in found}
     else:
