@@ -40,7 +40,7 @@ import flint
 
 from ..core.numbers import format_rational
 from ..polytopes import models as pm
-from ..polytopes.exact import FastGroup, PermGroup, PointSet, bits, maximal_faces, members, verify_complete
+from ..polytopes.exact import FastGroup, PermGroup, PointSet, bits, members, ridges_among, verify_complete
 from . import Outcome, checker
 
 MAX_FACETS = 60000
@@ -178,14 +178,7 @@ def decide(cert, reader) -> Outcome:
     fast = FastGroup(group)  # faces memoised up to symmetry
     for k, (T, _) in enumerate(reps):
         fb = bits(T)
-        sub = set()
-        for inter in maximal_faces(fb & g for g in S if g != fb):
-            if inter.bit_count() >= r - 2:
-                rk = ranks.get(inter)
-                if rk is None:
-                    rk = ranks[inter] = ps.rank(members(inter))
-                if rk == r - 2:
-                    sub.add(inter)
+        sub = ridges_among(ps, fb, S, r - 2, ranks)
         ok, why = verify_complete(ps, fb, sub, memo, ranks, fast)
         if not ok:
             raise reader.fail(f"data.classes[{k}]", f"the class list is not complete: {why}")
@@ -225,13 +218,18 @@ def _decide_ridges(cert, reader, ps, group, reps, classes, dim, total) -> Outcom
         raise reader.fail("data.complete", "a class list with ridges must be complete")
     elems = group.elements
     order = len(elems)
-    index = {g: k for k, g in enumerate(elems)}
     tights = [T for T, _ in reps]
     sorted_t = [tuple(sorted(T)) for T in tights]
-    stabs: dict = {}
     count = 0
     memo, ranks = {}, {}
-    fast = FastGroup(group)  # faces memoised up to symmetry
+    fast = FastGroup(group)  # stabilisers, least coset elements, faces memoised up to symmetry
+    stabs: dict = {}
+
+    def stab(j):
+        """Indices of the elements fixing T_j (as a set)."""
+        if j not in stabs:
+            stabs[j] = fast.stabiliser(sorted_t[j])
+        return stabs[j]
     for k, (T, _) in enumerate(reps):
         w = f"data.classes[{k}].ridges"
         lst = classes[k]["ridges"]
@@ -254,10 +252,8 @@ def _decide_ridges(cert, reader, ps, group, reps, classes, dim, total) -> Outcom
         fb = bits(T)
         sub = set()
         for q, (j, g) in enumerate(pairs):
-            if j not in stabs:
-                stabs[j] = [s for s in elems if tuple(sorted(s[i] for i in sorted_t[j])) == sorted_t[j]]
             e = elems[g]
-            least = min(index[tuple(e[i] for i in s)] for s in stabs[j])
+            least = fast.least_in_coset(g, stab(j))
             if least != g:
                 raise reader.fail(f"{w}[{q}]", f"element {g} is not the least index giving that facet ({least})")
             N = bits(e[i] for i in sorted_t[j])
@@ -275,8 +271,7 @@ def _decide_ridges(cert, reader, ps, group, reps, classes, dim, total) -> Outcom
                 raise reader.fail(f"{w}[{q}]", "the same ridge is listed twice")
             sub.add(R)
         if j_stab_needed(T, dim):
-            stab_T = [g for g in elems if tuple(sorted(g[i] for i in T)) == tuple(sorted(T))]
-            ok, why = _facet_complete_sym(ps, fb, sub, stab_T, dim, memo, ranks, fast)
+            ok, why = _facet_complete_sym(ps, fb, sub, [elems[s] for s in stab(k)], dim, memo, ranks, fast)
         else:
             ok, why = verify_complete(ps, fb, sub, memo, ranks, fast)
         if not ok:
@@ -312,15 +307,7 @@ def _facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, fast):
             seen.add(bits(g[i] for i in members(R)))
     need = dim - 2  # homogeneous rank of a face of a ridge
     for F in reps:
-        sub = set()
-        for inter in maximal_faces(F & G for G in ridges if G != F):
-            if inter.bit_count() >= need:
-                rk = ranks.get(inter)
-                if rk is None:
-                    rk = ranks[inter] = ps.rank(members(inter))
-                if rk == need:
-                    sub.add(inter)
-        ok, why = verify_complete(ps, F, sub, memo, ranks, fast)
+        ok, why = verify_complete(ps, F, ridges_among(ps, F, ridges, need, ranks), memo, ranks, fast)
         if not ok:
             return False, why
     return True, None

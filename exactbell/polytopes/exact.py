@@ -397,8 +397,7 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None, group: FastG
     other facet H' does not contain v either (v ∈ H ∩ H' = R otherwise), so R would be missing from
     the examined member H'. v is chosen to lie on as many members as possible.
 
-    Only inclusion-maximal intersections F ∩ G can be ridges of F (a face strictly inside another
-    proper face of F has a smaller rank), so ranks are computed for those alone.
+    The ridges of a member are found by :func:`ridges_among`.
 
     With ``group`` (symmetries of the whole point set), faces are memoised by their canonical
     form: a face g(Q) has exactly the facets g(F). When an examined member F is equivalent to a
@@ -466,9 +465,7 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None, group: FastG
                     if all(any(R & G == R for G in flist if G != F) for R in settled):
                         continue
                     return False, f"a facet of a face with {F.bit_count()} points lies in no other listed facet"
-                sub = frozenset(I for I in maximal_faces(F & G for G in flist if G != F)
-                                if I.bit_count() >= r - 2 and rank(I) == r - 2)
-                ok, why = rec(F, sub)
+                ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
                 if not ok:
                     return False, why
         memo[key] = img
@@ -487,6 +484,21 @@ def _most_shared_point(Q: int, faces) -> int:
         if c > most:
             best, most = i, c
     return best
+
+
+def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
+    """The intersections F ∩ G (G ≠ F in ``faces``) of homogeneous rank ``need``. Only the
+    inclusion-maximal ones are ranked: a face strictly inside another proper face of F has a
+    smaller rank. ``ranks`` caches ranks by bit mask."""
+    out = set()
+    for I in maximal_faces(F & G for G in faces if G != F):
+        if I.bit_count() >= need:
+            rk = ranks.get(I)
+            if rk is None:
+                rk = ranks[I] = ps.rank(members(I))
+            if rk == need:
+                out.add(I)
+    return frozenset(out)
 
 
 def maximal_faces(faces) -> list:
