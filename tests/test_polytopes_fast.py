@@ -16,7 +16,7 @@ from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_cdd
 from exactbell.polytopes.cddfacets import facets_cdd
 from exactbell.polytopes.classcert import ridge_classes_data, support_and_group
-from exactbell.polytopes.fastsym import FastGroup, SlackPolytope, classify, orbit_total
+from exactbell.polytopes.fastsym import FastGroup, KnownFacets, SlackPolytope, classify, orbit_total
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +89,47 @@ def test_ridge_neighbours_reproduce_ridges(oneway):
             assert all(fg.index[tuple(group.elements[g][i] for i in group.elements[s])] >= g
                        for s in fg.stabiliser(res["classes"][j]))
         assert got == rs
+
+
+def _neighbour_facets(group, res):
+    """Per class (as its canonical tight set): the set of its neighbouring facets."""
+    out = {}
+    for k, T in enumerate(res["classes"]):
+        out[T] = {frozenset(group.elements[g][i] for i in res["classes"][j]) for j, g in res["ridges"][k]}
+    return out
+
+
+@pytest.mark.parametrize("make, heavy", [(lambda: pm.named_signaling("one-way-symmetric", p=Fraction(3, 4)), 12),
+                                         (lambda: pm.local(Scenario((3, 3), (2, 2))), 25)])
+def test_heavy_classes_read_off_known_facets_match_cdd_ridges(make, heavy):
+    _, ps, _, group = support_and_group(make())
+    plain = classify(ps, group)
+    light = classify(ps, group, lightest_first=True, heavy=heavy)
+    assert light["complete"] and 0 < light["from_known"] <= sum(1 for T in plain["classes"] if len(T) > heavy)
+    assert _neighbour_facets(group, light) == _neighbour_facets(group, plain)
+
+
+def test_known_facets_give_exactly_the_ridges_and_miss_those_of_unknown_classes(oneway):
+    _, ps, _, group = oneway
+    res = classify(ps, group)
+    sp, fg, classes = res["slack"], res["fast"], res["classes"]
+    T = max(classes, key=len)
+    full = KnownFacets(sp, fg, classes).neighbours(T)
+    assert {R for R, *_ in full} == set(sp.ridges(T))
+    for R, c, e, _ in full:  # P[e] maps the neighbour through R onto its canonical form c
+        N = frozenset(group.elements[fg.index[tuple(int(x) for x in fg.Pinv[e])]][i] for i in c)
+        assert N & frozenset(T) == R and N != frozenset(T)
+    j = next(j for j, c in enumerate(classes) if c != T and any(c2 == c for _, c2, _, _ in full))
+    partial = KnownFacets(sp, fg, classes[:j] + classes[j + 1:]).neighbours(T)
+    assert {R for R, *_ in partial} < {R for R, *_ in full}
+
+
+def test_lightest_first_cut_is_reproducible(oneway):
+    _, ps, _, group = oneway
+    a = classify(ps, group, lightest_first=True, max_classes=8, certificate=False)
+    b = classify(ps, group, lightest_first=True, max_classes=8, certificate=False)
+    assert not a["complete"] and a["classes"] == b["classes"] and len(a["classes"]) >= 8
+    assert set(a["classes"]) <= set(classify(ps, group)["classes"])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -24,10 +24,13 @@ def support_and_group(M):
     return ext, ps, gens, PermGroup(len(ext), sgens)
 
 
-def ridge_classes_data(M, workers: int = 1, log=None) -> dict:
-    """data fields (support, generators, group_order, dim, classes with ridges, facets)."""
+def ridge_classes_data(M, workers: int = 1, log=None, heavy: int | None = None, progress=None) -> dict:
+    """data fields (support, generators, group_order, dim, classes with ridges, facets). With
+    ``heavy``, lighter classes go first and the ridges of classes with more points are read off the
+    known facets (fastsym.classify)."""
     ext, ps, gens, group = support_and_group(M)
-    res = classify(ps, group, workers=workers, log=log)
+    res = classify(ps, group, workers=workers, log=log, lightest_first=heavy is not None, heavy=heavy,
+                   progress=progress)
     if not res["complete"]:
         raise RuntimeError("classification did not complete")
     fg = res["fast"]

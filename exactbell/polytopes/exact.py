@@ -370,12 +370,12 @@ def bits(S) -> int:
 
 
 def members(m: int) -> list:
-    out, i = [], 0
-    while m:
-        if m & 1:
-            out.append(i)
-        m >>= 1
-        i += 1
+    """The indices of the set bits of m, ascending."""
+    s = bin(m)[:1:-1]  # binary digits, least significant first
+    out, i = [], s.find("1")
+    while i >= 0:
+        out.append(i)
+        i = s.find("1", i + 1)
     return out
 
 
@@ -401,8 +401,8 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None, group: FastG
 
     With ``group`` (symmetries of the whole point set), faces are memoised by their canonical
     form: a face g(Q) has exactly the facets g(F). When an examined member F is equivalent to a
-    settled face, its facets are known, and it is enough that each lies in another member (a
-    ridge of conv(Q) lies in exactly two facets, so that member is F's neighbour across it).
+    settled face, its facets are known, and it is enough that each is F ∩ G for another member G
+    (a ridge of conv(Q) lies in exactly two facets, so G is F's neighbour across it).
     Returns (True, None) or (False, reason)."""
     memo = {} if memo is None else memo
     ranks = {} if ranks is None else ranks
@@ -462,7 +462,8 @@ def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None, group: FastG
                     continue
                 settled = known_facets(F)
                 if settled is not None:
-                    if all(any(R & G == R for G in flist if G != F) for R in settled):
+                    # a facet R of F inside the proper face F ∩ G equals it
+                    if settled <= {F & G for G in flist if G != F}:
                         continue
                     return False, f"a facet of a face with {F.bit_count()} points lies in no other listed facet"
                 ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
@@ -487,17 +488,16 @@ def _most_shared_point(Q: int, faces) -> int:
 
 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
-    """The intersections F ∩ G (G ≠ F in ``faces``) of homogeneous rank ``need``. Only the
-    inclusion-maximal ones are ranked: a face strictly inside another proper face of F has a
-    smaller rank. ``ranks`` caches ranks by bit mask."""
+    """The intersections F ∩ G (G ≠ F in ``faces``) of homogeneous rank ``need``. Only those with
+    at least ``need`` points that are inclusion-maximal among them are ranked: a face strictly
+    inside another proper face of F has a smaller rank. ``ranks`` caches ranks by bit mask."""
     out = set()
-    for I in maximal_faces(F & G for G in faces if G != F):
-        if I.bit_count() >= need:
-            rk = ranks.get(I)
-            if rk is None:
-                rk = ranks[I] = ps.rank(members(I))
-            if rk == need:
-                out.add(I)
+    for I in maximal_faces(I for I in {F & G for G in faces if G != F} if I.bit_count() >= need):
+        rk = ranks.get(I)
+        if rk is None:
+            rk = ranks[I] = ps.rank(members(I))
+        if rk == need:
+            out.add(I)
     return frozenset(out)
 
 

@@ -19,6 +19,7 @@
 """
 from __future__ import annotations
 
+import heapq
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -27,7 +28,7 @@ from fractions import Fraction
 import flint
 import numpy as np
 
-from .exact import FastGroup, PermGroup, PointSet
+from .exact import FastGroup, PermGroup, PointSet, bits, members, verify_complete
 
 _LIM = 1 << 62
 
@@ -208,15 +209,22 @@ def _lighter_start(ps: PointSet, sp: SlackPolytope, T, rnd, steps: int = 12) -> 
 
 
 def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=None, max_classes=None,
-             seed: int = 20260, certificate: bool = True, progress=None) -> dict:
+             seed: int = 20260, certificate: bool = True, progress=None, lightest_first: bool = False,
+             heavy: int | None = None) -> dict:
     """Adjacency decomposition. Returns {"classes": [canonical tight sets, numbered breadth-first
     from the start over the recorded neighbours], "ridges": {class index: [(neighbour class index,
     group element index), ...]} (complete runs), "complete": bool, "seconds": t}. ``progress(done,
     known)`` is called after every class.
 
-    One worker processes the classes first-in first-out (a run cut at ``max_classes`` is then
-    reproducible); with several, every class is submitted as soon as it is found, so one slow
-    degenerate facet does not hold back the others."""
+    One worker processes the classes first-in first-out, or with ``lightest_first`` the known class
+    with the fewest points first (ties by canonical form), so degenerate facets wait; either way a
+    run cut at ``max_classes`` is reproducible. With several workers every class is submitted as
+    soon as it is found, so one slow degenerate facet does not hold back the others.
+
+    ``heavy``: classes with more points wait until every lighter class is processed; then their
+    ridges are read off the known facets (:class:`KnownFacets`, no cdd call) and kept if
+    ``verify_complete`` proves them all the facets of the class (``res["from_known"]`` counts
+    these); otherwise cdd computes them, and any new classes are processed in another round."""
     sp = SlackPolytope(ps)
     fg = FastGroup(group)
     if start is None:
@@ -233,6 +241,13 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     _init(sp, fg)
     t0 = time.time()
     cut = False
+    deferred: list = []
+
+    def light(c) -> bool:
+        if heavy is not None and len(c) > heavy:
+            deferred.append(c)
+            return False
+        return True
 
     def take(T, out):
         raw[T] = out
@@ -248,31 +263,56 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
             progress(len(raw), len(found))
         return new
 
-    try:
+    def run(pending) -> bool:
+        """Process the pending classes and all they lead to, heavy ones deferred; True if cut."""
         if workers <= 1:
-            todo = deque([c0])
-            while todo and not cut:
-                todo.extend(take(*_work(todo.popleft())))
-                cut = max_classes is not None and len(found) >= max_classes and bool(todo)
-        else:
-            pool = ProcessPoolExecutor(workers, initializer=_init, initargs=(sp, fg))
-            try:
-                running = {pool.submit(_work, c0)}
-                while running and not cut:
-                    done, running = wait(running, return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        for c in take(*fut.result()):
+            todo = _Queue(lightest_first, pending)
+            while todo:
+                c = todo.pop()
+                if light(c):
+                    todo.extend(take(*_work(c)))
+                if max_classes is not None and len(found) >= max_classes and todo:
+                    return True
+            return False
+        pool = ProcessPoolExecutor(workers, initializer=_init, initargs=(sp, fg))
+        try:
+            running = {pool.submit(_work, c) for c in pending if light(c)}
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    for c in take(*fut.result()):
+                        if light(c):
                             running.add(pool.submit(_work, c))
-                    cut = max_classes is not None and len(found) >= max_classes and bool(running)
-            finally:
-                pool.shutdown(cancel_futures=True)
+                if max_classes is not None and len(found) >= max_classes and running:
+                    return True
+            return False
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+    from_known, memo, ranks = 0, {}, {}
+    pending = [c0]
+    try:
+        while pending and not cut:
+            cut = run(pending)
+            pending = []
+            if deferred and not cut:
+                # ridges of the heavy classes from the known facets, kept only if verify_complete
+                # (the checker's own criterion) accepts them as all facets of the class; else cdd
+                kf = KnownFacets(sp, fg, found)
+                for c in sorted(deferred, key=lambda t: (len(t), t)):
+                    out = kf.neighbours(c)
+                    ok, _ = verify_complete(ps, bits(c), [bits(R) for R, *_ in out], memo, ranks, fg)
+                    from_known += ok
+                    pending += take(*(c, out) if ok else _work(c))
+                deferred.clear()
     finally:
         _W.clear()
         _W.update(saved)
     complete = not cut
     classes = _breadth_first(c0, raw) if complete else found
     index = {c: k for k, c in enumerate(classes)}
-    res = {"classes": classes, "complete": complete, "seconds": time.time() - t0, "fast": fg, "slack": sp}
+    res = {"classes": classes, "complete": complete, "seconds": time.time() - t0, "fast": fg, "slack": sp,
+           "from_known": from_known}
     if complete and certificate:
         stabs = {}
         ridges = {}
@@ -290,6 +330,79 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
             ridges[index[T]] = sorted(set(lst))
         res["ridges"] = ridges
     return res
+
+
+class KnownFacets:
+    """Every facet in the orbits of the known classes, as rows of 64-bit words (bit i: point i),
+    with its class and the group element giving it."""
+
+    def __init__(self, sp: SlackPolytope, fg: FastGroup, classes):
+        self.sp, self.fg = sp, fg
+        self.W = (sp.N + 63) // 64
+        rows, cls, elem = [], [], []
+        for j, c in enumerate(classes):
+            imgs = fg.images(c)
+            B = _bit_rows(imgs, self.W)
+            B, first = np.unique(B, axis=0, return_index=True)
+            rows.append(B)
+            cls.append(np.full(len(B), j))
+            elem.append(first)
+        self.B = np.concatenate(rows)
+        self.cls, self.elem, self.classes = np.concatenate(cls), np.concatenate(elem), list(classes)
+
+    def neighbours(self, T) -> list:
+        """Per ridge R of the facet T, as :func:`_work` gives it: (R, canonical neighbour, index of
+        an element mapping the neighbour onto it, None). A face T ∩ G of T (G another facet) with
+        homogeneous rank rank − 2 is a ridge: a proper face of T of the dimension of its facets."""
+        need = self.sp.rank - 2
+        I = self.B & _bit_rows(np.array([sorted(T)]), self.W)[0]
+        cnt = np.bitwise_count(I).sum(axis=1)
+        out, seen = [], set()
+        for k in np.nonzero((cnt >= need) & (cnt < len(T)))[0]:
+            R = frozenset(_members(I[k]))
+            if R in seen:
+                continue
+            seen.add(R)
+            if self.sp.ps.rank(sorted(R)) == need:
+                g = int(self.elem[k])  # the neighbour is P[g](c); P[e] with e = g^-1 maps it onto c
+                e = self.fg.index[tuple(int(x) for x in self.fg.Pinv[g])]
+                out.append((R, self.classes[int(self.cls[k])], e, None))
+        return out
+
+
+def _bit_rows(idx: np.ndarray, W: int) -> np.ndarray:
+    """Rows of point indices → rows of W 64-bit words."""
+    out = np.zeros((len(idx), W), dtype=np.uint64)
+    rows = np.repeat(np.arange(len(idx)), idx.shape[1])
+    bitv = np.left_shift(np.uint64(1), (idx & 63).astype(np.uint64)).ravel()
+    np.bitwise_or.at(out, (rows, (idx >> 6).ravel()), bitv)
+    return out
+
+
+def _members(words) -> list:
+    return members(int.from_bytes(words.astype("<u8").tobytes(), "little"))
+
+
+class _Queue:
+    """First-in first-out, or a heap keyed by (number of points, canonical form)."""
+
+    def __init__(self, lightest_first: bool, cs):
+        self.heap = lightest_first
+        self.items = [] if lightest_first else deque()
+        self.extend(cs)
+
+    def __bool__(self):
+        return bool(self.items)
+
+    def pop(self):
+        return heapq.heappop(self.items)[1] if self.heap else self.items.popleft()
+
+    def extend(self, cs):
+        for c in cs:
+            if self.heap:
+                heapq.heappush(self.items, (len(c), c))
+            else:
+                self.items.append(c)
 
 
 def _breadth_first(c0, raw) -> list:
