@@ -14,6 +14,18 @@ def bundled_certificates():
     return sorted(p for p in PROOFS.rglob("*.json") if not p.name.startswith("."))
 
 
+# complete facet class lists of the 12-dimensional Table I polytopes: their completeness check
+# takes minutes, so the README's main job (`exactbell check`) decides them and the tests only
+# with -m slow
+SLOW_CERTIFICATES = {"C000-04.two-way.p=3_4", "C000-04.mix.p=1_2_r=1_2"}
+
+
+def bundled_params():
+    """bundled_certificates() as pytest parameters, the slow ones marked."""
+    return [pytest.param(p, id=p.stem, marks=[pytest.mark.slow] if p.stem in SLOW_CERTIFICATES else [])
+            for p in bundled_certificates()]
+
+
 def load(path):
     return json.loads(Path(path).read_text())
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from exactbell.checkers import check_file
 from exactbell.core.expr import ExprError, tokenize
 
-from .conftest import bundled_certificates, load
+from .conftest import bundled_params, load
 
 EXAMPLES = int(os.environ.get("EXACTBELL_MUTATIONS", "6"))  # mutants per certificate, at most
 BUDGET = float(os.environ.get("EXACTBELL_MUTATION_SECONDS", "6"))  # ... and about this much checking time
@@ -73,10 +73,7 @@ def apply(cert, site, delta):
     return cert
 
 
-CERTS = bundled_certificates()
-
-
-@pytest.mark.parametrize("path", CERTS, ids=[p.stem for p in CERTS])
+@pytest.mark.parametrize("path", bundled_params())
 def test_certificate_passes_and_every_single_mutation_is_rejected(path, tmp_path_factory):
     result = check_file(path)
     assert result.passed, result.detail

@@ -316,11 +316,12 @@ def test_cli_local_chsh_json(capsys):
     assert sorted(c["size"] for c in rep["classes"]) == [8, 16]
 
 
-def test_cli_local_3322_fast_classes_json(capsys):
+@pytest.mark.parametrize("extra", [[], ["--heavy", "25"]])
+def test_cli_local_3322_fast_classes_json(capsys, extra):
     """I3322 scenario (Collins-Gisin 2004): 684 facets in 3 classes (positivity, CHSH, I3322)."""
     from exactbell.cli import main
 
-    assert main(["polytope", "local", "--scenario", "3,3:2,2", "--classes", "--method", "fast", "--json"]) == 0
+    assert main(["polytope", "local", "--scenario", "3,3:2,2", "--classes", "--method", "fast", "--json"] + extra) == 0
     rep = json.loads(capsys.readouterr().out)
     assert (rep["vertices"], rep["dimension"], rep["facet_count"], rep["class_count"]) == (64, 15, 684, 3)
     assert sorted(c["saturation"] for c in rep["classes"]) == [20, 32, 48]

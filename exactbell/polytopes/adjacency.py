@@ -102,15 +102,3 @@ def class_table(ps: PointSet, group: PermGroup, reps: dict) -> list[dict]:
         out.append({"tight": list(T), "coefficients": list(a), "bound": b, "orbit": len(group.orbit(T)),
                     "tight_count": len(T), "ridges": reps[T]})
     return out
-
-
-def classes_random(ps: PointSet, group: PermGroup, tries: int = 200, seed: int = 1) -> dict:
-    """Lower bound: facets reached by exact tilting from random directions, up to symmetry."""
-    import random
-
-    rnd = random.Random(seed)
-    reps = {}
-    for _ in range(tries):
-        F = ps.first_facet(range(ps.size), [rnd.randint(-1000, 1000) for _ in range(ps.n)])
-        reps.setdefault(group.canonical(F), None)
-    return reps

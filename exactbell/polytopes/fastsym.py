@@ -298,7 +298,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
             if deferred and not cut:
                 # ridges of the heavy classes from the known facets, kept only if verify_complete
                 # (the checker's own criterion) accepts them as all facets of the class; else cdd
-                kf = KnownFacets(sp, fg, found)
+                kf = KnownFacets(sp, fg, sorted(found))  # sorted: the same certificate on any run
                 for c in sorted(deferred, key=lambda t: (len(t), t)):
                     out = kf.neighbours(c)
                     ok, _ = verify_complete(ps, bits(c), [bits(R) for R, *_ in out], memo, ranks, fg)

@@ -82,7 +82,8 @@ def run(args) -> int:
             if args.method == "fast":
                 from ...polytopes.fastsym import classify
 
-                res = classify(ps, group, workers=args.workers, certificate=False,
+                res = classify(ps, group, workers=args.workers, certificate=False, heavy=args.heavy,
+                               lightest_first=args.heavy is not None,
                                progress=lambda done, seen: progress.update(task, completed=done, total=seen))
                 reps = {c: None for c in res["classes"]}
             elif args.method == "adm":
@@ -164,6 +165,9 @@ def register(sub) -> None:
     p.add_argument("--method", choices=["cdd", "adm", "fast"], default="cdd",
                    help="plain cdd.gmp, adjacency decomposition, or the fast symmetric engine (polytopes/fastsym.py)")
     p.add_argument("--workers", type=int, default=2, help="processes for the adjacency decomposition")
+    p.add_argument("--heavy", type=int, metavar="N",
+                   help="with --method fast: classes with more than N points last, their ridges read off the known "
+                        "facets and proved complete (e.g. 64 for two-way-symmetric, 100 for signaling-mix)")
     p.add_argument("--export", metavar="FILE.ieq|FILE.ine", help="write all facets (PORTA or cdd format)")
     p.add_argument("--vertices-out", metavar="FILE.poi|.ext|.panda", help="write the vertices")
     p.add_argument("--verify", metavar="FILE.ieq|FILE.ine", help="check every inequality of a file exactly")
