@@ -418,7 +418,6 @@ _table1("C000-04.fixed-bit.p=2/3,r=3/4", "fixed-bit", {"p": "2/3", "r": "3/4"}, 
         method="adm", complete=False)
 
 
-
 def _table1_complete(id_, model, params, paper, statement, heavy):
     """A complete class list with per-class ridge neighbours (the scalable completeness format),
     from the fast adjacency decomposition (lightest classes first, classes with more than

@@ -508,3 +508,30 @@ def maximal_faces(faces) -> list:
         if not any(I & J == I for J in out):
             out.append(I)
     return out
+
+
+def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, fast):
+    """Are ``ridges`` (faces of the facet fb of affine rank dim − 2) all the facets of fb?
+    Same criterion as verify_complete, but the ridge set must be invariant under ``stab`` (point
+    permutations that are symmetries of the polytope fixing fb), and then only one ridge per orbit
+    is examined: a symmetry maps the facets of a ridge F onto those of its image and preserves
+    every rank, so the recursive test has the same outcome on F and on its images."""
+    if not ridges:
+        return False, "a facet without ridges"
+    for g in stab:
+        for R in ridges:
+            if bits(g[i] for i in members(R)) not in ridges:
+                return False, "the ridge list is not invariant under the stabiliser of the facet"
+    seen, reps = set(), []
+    for R in sorted(ridges):
+        if R in seen:
+            continue
+        reps.append(R)
+        for g in stab:
+            seen.add(bits(g[i] for i in members(R)))
+    need = dim - 2  # homogeneous rank of a face of a ridge
+    for F in reps:
+        ok, why = verify_complete(ps, F, ridges_among(ps, F, ridges, need, ranks), memo, ranks, fast)
+        if not ok:
+            return False, why
+    return True, None

@@ -28,7 +28,7 @@ from fractions import Fraction
 import flint
 import numpy as np
 
-from .exact import FastGroup, PermGroup, PointSet, bits, members, verify_complete
+from .exact import FastGroup, PermGroup, PointSet, bits, facet_complete_sym, members
 
 _LIM = 1 << 62
 
@@ -223,7 +223,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
 
     ``heavy``: classes with more points wait until every lighter class is processed; then their
     ridges are read off the known facets (:class:`KnownFacets`, no cdd call) and kept if
-    ``verify_complete`` proves them all the facets of the class (``res["from_known"]`` counts
+    ``facet_complete_sym`` proves them all the facets of the class (``res["from_known"]`` counts
     these); otherwise cdd computes them, and any new classes are processed in another round."""
     sp = SlackPolytope(ps)
     fg = FastGroup(group)
@@ -296,12 +296,14 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
             cut = run(pending)
             pending = []
             if deferred and not cut:
-                # ridges of the heavy classes from the known facets, kept only if verify_complete
-                # (the checker's own criterion) accepts them as all facets of the class; else cdd
+                # ridges of the heavy classes from the known facets, kept only if the checker's own
+                # criterion (facet_complete_sym) proves them all facets of the class; else cdd
                 kf = KnownFacets(sp, fg, sorted(found))  # sorted: the same certificate on any run
                 for c in sorted(deferred, key=lambda t: (len(t), t)):
                     out = kf.neighbours(c)
-                    ok, _ = verify_complete(ps, bits(c), [bits(R) for R, *_ in out], memo, ranks, fg)
+                    stab = [fg.elements[s] for s in fg.stabiliser(c)]
+                    ok, _ = facet_complete_sym(ps, bits(c), {bits(R) for R, *_ in out}, stab, sp.rank - 1,
+                                               memo, ranks, fg)
                     from_known += ok
                     pending += take(*(c, out) if ok else _work(c))
                 deferred.clear()
