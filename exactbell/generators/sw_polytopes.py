@@ -384,56 +384,23 @@ def classes_data(M, method: str = "cdd", workers: int = 1, log=None) -> dict:
             "facets": sum(r["orbit"] for r in table)}
 
 
-def _table1(id_, model, params, paper, statement, method="cdd", complete=True):
-    @generator(id_, PAPER, "C000-04")
-    def make():
-        from ..polytopes.models import named_signaling
-
-        M = named_signaling(model, **{k: Fraction(v) for k, v in params.items()})
-        data = {"model": model}
-        data.update(classes_data(M, method, workers=2))
-        data["complete"] = complete
-        data["paper_classes"] = paper
-        ours = len(data["classes"])
-        if ours == paper or (not complete and ours <= paper):
-            expected = {"verdict": "verified"}
-        elif complete:
-            expected = {"verdict": "refuted", "counterexample": {"classes": ours, "paper": paper}}
-        else:
-            expected = {"verdict": "refuted", "counterexample": {"classes_at_least": ours, "paper": paper}}
-        return envelope(id_, "C000-04", PAPER, "Table I, L184-189; Appendix B", statement, "polytope-classes",
-                        expected, {"coordinates": SW["matrix"], "labels": SW["labels"],
-                                   "classes": "orbits of facets under the relabelings that map the vertex set "
-                                              "onto itself (computed, not assumed)"},
-                        data, parameters={k: v for k, v in params.items()})
-
-
-_table1("C000-04.one-way.p=3/4", "one-way-symmetric", {"p": "3/4"}, 13,
-        "Table I: S_(p,p),(1/2,1/2) has 13 facet classes up to relabelings (here at p = 3/4, with the complete "
-        "class list and a completeness certificate).")
-_table1("C000-04.fixed-bit.p=2/3,r=3/4", "fixed-bit", {"p": "2/3", "r": "3/4"}, 29,
-        "Table I: S_(p,1),(r,1) has 29 facet classes up to relabelings (here at (p, r) = (2/3, 3/4)). The "
-        "certificate lists pairwise inequivalent facets under the polytope's symmetry group (the 16 output "
-        "relabelings; input relabelings and party swap do not preserve it); their number is a lower bound.",
-        method="adm", complete=False)
-
-
-def _table1_complete(id_, model, params, paper, statement, heavy):
-    """A complete class list with per-class ridge neighbours (the scalable completeness format),
-    from the fast adjacency decomposition (lightest classes first, classes with more than
-    ``heavy`` points from the known facets)."""
-    @generator(id_, PAPER, "C000-04", slow=True)
+def _table1(id_, model, params, paper, statement, heavy=None, slow=False):
+    """A complete class list: from plain cdd.gmp (``heavy`` None), else with per-class ridge
+    neighbours (the scalable completeness format) from the fast adjacency decomposition, lightest
+    classes first and classes with more than ``heavy`` points from the known facets."""
+    @generator(id_, PAPER, "C000-04", slow=slow)
     def make():
         from ..polytopes.classcert import ridge_classes_data
         from ..polytopes.models import named_signaling, signaling_mix
 
         q = {k: Fraction(v) for k, v in params.items()}
-        if model == "signaling-mix":
-            M = signaling_mix(q["p"], q["r"])
-        else:
-            M = named_signaling(model, **q)
+        M = signaling_mix(q["p"], q["r"]) if model == "signaling-mix" else named_signaling(model, **q)
         data = {"model": model}
-        data.update(ridge_classes_data(M, workers=2, heavy=heavy))
+        if heavy is None:
+            data.update(classes_data(M))
+            data["complete"] = True
+        else:
+            data.update(ridge_classes_data(M, workers=2, heavy=heavy))
         data["paper_classes"] = paper
         ours = len(data["classes"])
         expected = ({"verdict": "verified"} if ours == paper else
@@ -445,14 +412,22 @@ def _table1_complete(id_, model, params, paper, statement, heavy):
                         data, parameters=params)
 
 
-_table1_complete("C000-04.two-way.p=3/4", "two-way-symmetric", {"p": "3/4"}, 15,
-                 "Table I: S_(p,p),(p,p) has 15 facet classes up to relabelings (here at p = 3/4, with the "
-                 "complete class list under the polytope's computed symmetry group of order 128, incl. the "
-                 "party swap, and a completeness certificate listing every ridge's neighbour).", heavy=64)
-_table1_complete("C000-04.mix.p=1/2,r=1/2", "signaling-mix", {"p": "1/2", "r": "1/2"}, 1043,
-                 "Table I: S_(p,1)*,(p,1)* (Eq. 11) has 1043 facet classes up to relabelings (here at p = r = 1/2, "
-                 "with the complete class list under the polytope's computed symmetry group of order 128 and a "
-                 "completeness certificate listing every ridge's neighbour).", heavy=100)
+_table1("C000-04.one-way.p=3/4", "one-way-symmetric", {"p": "3/4"}, 13,
+        "Table I: S_(p,p),(1/2,1/2) has 13 facet classes up to relabelings (here at p = 3/4, with the complete "
+        "class list and a completeness certificate).")
+_table1("C000-04.fixed-bit.p=2/3,r=3/4", "fixed-bit", {"p": "2/3", "r": "3/4"}, 29,
+        "Table I: S_(p,1),(r,1) has 29 facet classes up to relabelings (here at (p, r) = (2/3, 3/4), with "
+        "the complete class list under the polytope's symmetry group — the 16 output relabelings; input "
+        "relabelings and party swap do not preserve it — and a completeness certificate listing every "
+        "ridge's neighbour).", heavy=60)
+_table1("C000-04.two-way.p=3/4", "two-way-symmetric", {"p": "3/4"}, 15,
+        "Table I: S_(p,p),(p,p) has 15 facet classes up to relabelings (here at p = 3/4, with the "
+        "complete class list under the polytope's computed symmetry group of order 128, incl. the "
+        "party swap, and a completeness certificate listing every ridge's neighbour).", heavy=64, slow=True)
+_table1("C000-04.mix.p=1/2,r=1/2", "signaling-mix", {"p": "1/2", "r": "1/2"}, 1043,
+        "Table I: S_(p,1)*,(p,1)* (Eq. 11) has 1043 facet classes up to relabelings (here at p = r = 1/2, "
+        "with the complete class list under the polytope's computed symmetry group of order 128 and a "
+        "completeness certificate listing every ridge's neighbour).", heavy=100, slow=True)
 
 
 @generator("C000-23.one-way.p=3/4", PAPER, "C000-23")
