@@ -12,7 +12,9 @@
   shortcut, else cdd.gmp on the facet's own points) are rotated to the neighbouring facets,
   canonicalised, and new classes are queued. It starts from a facet with few points (random
   tilts and a short walk), and with several workers each class is submitted to the process
-  pool as soon as it is found, so degenerate classes run beside the others. For every
+  pool as soon as it is found, so degenerate classes run beside the others. Optionally the
+  lightest classes go first and the heaviest take their ridges from the known facets
+  (:class:`KnownFacets`), proved complete before they are used. For every
   class the result records each ridge's neighbour as (class index, group element index) with the
   *least* element index giving that neighbour, which is what the scalable completeness
   certificate (checkers/polytope_classes.py, ``ridges``) lists.
