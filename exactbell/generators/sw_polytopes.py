@@ -412,9 +412,10 @@ def _table1(id_, model, params, paper, statement, heavy=None, slow=False):
                         data, parameters=params)
 
 
-_table1("C000-04.one-way.p=3/4", "one-way-symmetric", {"p": "3/4"}, 13,
-        "Table I: S_(p,p),(1/2,1/2) has 13 facet classes up to relabelings (here at p = 3/4, with the complete "
-        "class list and a completeness certificate).")
+for _p in ("3/5", "3/4", "9/10"):
+    _table1(f"C000-04.one-way.p={_p}", "one-way-symmetric", {"p": _p}, 13,
+            f"Table I: S_(p,p),(1/2,1/2) has 13 facet classes up to relabelings (here at p = {_p}, with the "
+            "complete class list and a completeness certificate).")
 _table1("C000-04.fixed-bit.p=2/3,r=3/4", "fixed-bit", {"p": "2/3", "r": "3/4"}, 29,
         "Table I: S_(p,1),(r,1) has 29 facet classes up to relabelings (here at (p, r) = (2/3, 3/4), with "
         "the complete class list under the polytope's symmetry group — the 16 output relabelings; input "
