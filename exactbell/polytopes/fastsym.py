@@ -306,8 +306,11 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
                     stab = [fg.elements[s] for s in fg.stabiliser(c)]
                     ok, _ = facet_complete_sym(ps, bits(c), {bits(R) for R, *_ in out}, stab, sp.rank - 1,
                                                memo, ranks, fg)
-                    from_known += ok
-                    pending += take(*(c, out) if ok else _work(c))
+                    if ok:
+                        from_known += 1
+                    else:
+                        _, out = _work(c)  # exact ridges by cdd
+                    pending += take(c, out)
                 deferred.clear()
     finally:
         _W.clear()
