@@ -10,9 +10,9 @@ import time
 from fractions import Fraction
 from itertools import product
 
-from exactbell.core.functional import BellFunctional
-from exactbell.core.localbound import local_bound
-from exactbell.core.scenario import Behaviour, Scenario
+from exactbell.kernel.functional import BellFunctional
+from exactbell.kernel.localbound import local_bound
+from exactbell.kernel.scenario import Behaviour, Scenario
 
 
 def naive(F):

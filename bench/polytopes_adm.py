@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from fractions import Fraction
 
-from exactbell.core.scenario import Scenario
+from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_adm, classes_cdd
 from exactbell.polytopes.cddfacets import extreme_points

@@ -16,7 +16,7 @@ import sys
 import time
 from fractions import Fraction
 
-from exactbell.core.scenario import Scenario
+from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_adm, classes_cdd
 from exactbell.polytopes.classcert import support_and_group

@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from exactbell.certificates.format import envelope, write_atomic
-from exactbell.checkers import check_file
-from exactbell.core.scenario import Scenario
+from exactbell.legacy.checkers import check_file
+from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.classcert import ridge_classes_data
 

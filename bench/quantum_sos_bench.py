@@ -14,8 +14,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from exactbell.certificates.format import dump_certificate
-from exactbell.checkers import check_file
-from exactbell.core.functional import functional_from_spec
+from exactbell.legacy.checkers import check_file
+from exactbell.kernel.functional import functional_from_spec
 from exactbell.generators import discover
 from exactbell.generators.chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
 from exactbell.quantum.ncpoly import NCPoly, bell_operator

@@ -11,9 +11,9 @@ import json
 import time
 from pathlib import Path
 
-from exactbell.checkers import check_file
-from exactbell.core.gaussian import Gaussian, conj, herm_psd, parse_gaussian
-from exactbell.core.linalg import psd_decide
+from exactbell.legacy.checkers import check_file
+from exactbell.kernel.gaussian import Gaussian, conj, herm_psd, parse_gaussian
+from exactbell.kernel.linalg import psd_decide
 
 CERT = Path(__file__).resolve().parents[1] / "proofs" / "sainz-hoban-skrzypczyk-aolita" / "C003-12c.json"
 

@@ -50,7 +50,7 @@ class CertificateFailure(Exception):
 
 class CertificateItem(pytest.Item):
     def runtest(self):
-        from .checkers import check_file
+        from .legacy.checkers import check_file
 
         result = check_file(self.path)
         self.user_properties.append(("verdict", result.verdict))

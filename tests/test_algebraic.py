@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.core.algebraic import FieldError, NumberField
+from exactbell.kernel.algebraic import FieldError, NumberField
 
 SQRT2 = {"generator": "s", "minpoly": "s^2 - 2", "interval": ["1", "2"]}
 COS_PI_9 = {"generator": "c", "minpoly": "8*c^3 - 6*c - 1", "interval": ["0", "1"]}  # 2cos(pi/9) root family

@@ -9,8 +9,8 @@ from exactbell.causal import exact as ex
 from exactbell.causal import inequalities as iq
 from exactbell.causal.polytope import (causal_bound, causal_vertices, load_correlation, strategy_behaviour,
                                        strategy_outcomes)
-from exactbell.checkers import check_file
-from exactbell.core.scenario import Scenario
+from exactbell.legacy.checkers import check_file
+from exactbell.kernel.scenario import Scenario
 
 from .conftest import PROOFS, load
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.checkers import check_file
-from exactbell.checkers.causal_bistochastic_classes import classify, eq89_instrument, eq89_support
+from exactbell.legacy.checkers import check_file
+from exactbell.legacy.checkers.causal_bistochastic_classes import classify, eq89_instrument, eq89_support
 
 from .conftest import PROOFS, load
 from .test_causal_bistochastic import _dense_condition
@@ -140,7 +140,7 @@ def test_region_hull_against_independent_vertex_images():
 
     from exactbell.causal import inequalities as iq
     from exactbell.causal.polytope import causal_vertices
-    from exactbell.checkers.causal_region_2d import hull
+    from exactbell.legacy.checkers.causal_region_2d import hull
 
     sc, fx = iq.biased_lgyni(F(1))
     _, fy = iq.biased_lgyni(F(0))

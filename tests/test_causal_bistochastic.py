@@ -6,7 +6,7 @@ from itertools import product
 import numpy as np
 import pytest
 
-from exactbell.checkers import check_file
+from exactbell.legacy.checkers import check_file
 
 from .conftest import PROOFS, load
 from .test_ico import _np_depolarize

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from exactbell.certificates.format import write_atomic
-from exactbell.checkers import check_file
+from exactbell.legacy.checkers import check_file
 from exactbell.cli import main
 
 from .conftest import PROOFS, bundled_certificates, load

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.checkers import check_file
+from exactbell.legacy.checkers import check_file
 from exactbell.lp import parametric as par
 from exactbell.lp.exact import LP
 from exactbell.relaxations import functionals as fn

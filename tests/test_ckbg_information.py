@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.checkers import check_file
-from exactbell.checkers.lp_ckbg_information import cglmp_distribution
+from exactbell.legacy.checkers import check_file
+from exactbell.legacy.checkers.lp_ckbg_information import cglmp_distribution
 
 DIR = Path(__file__).resolve().parents[1] / "proofs" / "chaves-kueng-brask-gross"
 

@@ -4,7 +4,7 @@ from fractions import Fraction
 
 from exactbell.causal.polytope import causal_vertices
 from exactbell.cli import main
-from exactbell.core.scenario import Scenario
+from exactbell.kernel.scenario import Scenario
 
 
 def test_causal_bound_of_a_user_file_matches_the_vertex_maximum(tmp_path, capsys):

@@ -5,10 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.core.algebraic import NumberField
-from exactbell.core.gaussian import Gaussian, I, conj, gaussian_text, herm_psd, parse_gaussian
-from exactbell.core.linalg import psd_decide, quadratic_form
-from exactbell.core.numbers import ExactnessError
+from exactbell.kernel.algebraic import NumberField
+from exactbell.kernel.gaussian import Gaussian, I, conj, gaussian_text, herm_psd, parse_gaussian
+from exactbell.kernel.linalg import psd_decide, quadratic_form
+from exactbell.kernel.numbers import ExactnessError
 
 rat = st.fractions(min_value=-5, max_value=5, max_denominator=7)
 gauss = st.builds(Gaussian, rat, rat)

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from exactbell.causal import exact as ex
 from exactbell.causal import inequalities as iq
 from exactbell.causal import sdp
-from exactbell.checkers import check_file
-from exactbell.core.algebraic import NumberField
-from exactbell.core.linalg import psd_decide
+from exactbell.legacy.checkers import check_file
+from exactbell.kernel.algebraic import NumberField
+from exactbell.kernel.linalg import psd_decide
 from exactbell.generators.liu_chiribella import ocb_lemma1_slack
 
 from .conftest import PROOFS, load

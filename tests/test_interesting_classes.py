@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exactbell.checkers import check_file
-from exactbell.checkers.facet_quantum_violation import born_behaviour, functional_image
-from exactbell.core.gaussian import Gaussian, parse_gaussian
+from exactbell.legacy.checkers import check_file
+from exactbell.legacy.checkers.facet_quantum_violation import born_behaviour, functional_image
+from exactbell.kernel.gaussian import Gaussian, parse_gaussian
 from exactbell.generators.sw_interesting import strategy_json
 from exactbell.numeric.qubit_search import ExactStrategy, rational_sphere
 from exactbell.polytopes import models as pm

@@ -4,9 +4,9 @@ from fractions import Fraction as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.core.functional import BellFunctional, functional_from_spec
-from exactbell.core.linalg import psd_decide, quadratic_form, rank
-from exactbell.core.scenario import Behaviour, Scenario
+from exactbell.kernel.functional import BellFunctional, functional_from_spec
+from exactbell.kernel.linalg import psd_decide, quadratic_form, rank
+from exactbell.kernel.scenario import Behaviour, Scenario
 from exactbell.quantum.ncpoly import NCPoly, bell_operator, parse_operator
 from exactbell.quantum.strategy import expectation
 

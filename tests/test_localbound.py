@@ -5,9 +5,9 @@ from itertools import product
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.core.functional import BellFunctional, functional_from_spec
-from exactbell.core.localbound import local_bound, strategy_value
-from exactbell.core.scenario import Behaviour, Scenario
+from exactbell.kernel.functional import BellFunctional, functional_from_spec
+from exactbell.kernel.localbound import local_bound, strategy_value
+from exactbell.kernel.scenario import Behaviour, Scenario
 
 CORR = {"form": "correlator"}
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exactbell.certificates.format import dump_certificate
-from exactbell.checkers import check_file
+from exactbell.legacy.checkers import check_file
 from exactbell.lp import exact
 from exactbell.lp.exact import LP
 from exactbell.lp.solve import certify, reconstruct_dual

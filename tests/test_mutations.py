@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exactbell.checkers import check_file
-from exactbell.core.expr import ExprError, tokenize
+from exactbell.legacy.checkers import check_file
+from exactbell.kernel.expr import ExprError, tokenize
 
 from .conftest import bundled_params, load
 

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exactbell.core.expr import ExprError, parse_rational
-from exactbell.core.numbers import ExactnessError, decimal_string, format_rational, to_rational
+from exactbell.kernel.expr import ExprError, parse_rational
+from exactbell.kernel.numbers import ExactnessError, decimal_string, format_rational, to_rational
 from exactbell.numeric import rationalize
 
 
@@ -48,9 +48,9 @@ def test_rationalize_is_the_only_float_door():
 
 
 def test_core_objects_refuse_floats():
-    from exactbell.core.algebraic import NumberField
-    from exactbell.core.functional import BellFunctional
-    from exactbell.core.scenario import Behaviour, Scenario
+    from exactbell.kernel.algebraic import NumberField
+    from exactbell.kernel.functional import BellFunctional
+    from exactbell.kernel.scenario import Behaviour, Scenario
 
     sc = Scenario((2, 2), (2, 2))
     with pytest.raises(ExactnessError, match="inexact value 0.25"):

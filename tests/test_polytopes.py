@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exactbell.certificates.format import validate_envelope
-from exactbell.checkers import CertificateError, decide
-from exactbell.core.poly import Poly, RationalFunction
-from exactbell.core.scenario import Scenario
+from exactbell.legacy.checkers import CertificateError, decide
+from exactbell.kernel.poly import Poly, RationalFunction
+from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_adm, classes_cdd
 from exactbell.polytopes.cddfacets import extreme_points, facets_cdd, inequality_of

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exactbell.certificates.format import envelope, validate_envelope
-from exactbell.checkers import CertificateError, decide
-from exactbell.core.scenario import Scenario
+from exactbell.legacy.checkers import CertificateError, decide
+from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_cdd
 from exactbell.polytopes.cddfacets import facets_cdd

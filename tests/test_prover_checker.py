@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings, strategies as hs
 
-from exactbell.checkers import check_file
+from exactbell.legacy.checkers import check_file
 from exactbell.generators.sw_propositions import _inequality
 
 RAT = re.compile(r"^-?\d+(/\d+)?$")

@@ -3,7 +3,7 @@ from fractions import Fraction as F
 
 import pytest
 
-from exactbell.core.algebraic import NumberField
+from exactbell.kernel.algebraic import NumberField
 from exactbell.quantum.ncpoly import NCPoly
 from exactbell.quantum.strategy import (Complex, StrategyError, check_hermitian_observable, expectation_complex,
                                         pauli, planar_observable)

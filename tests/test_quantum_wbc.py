@@ -4,7 +4,7 @@ import copy
 from fractions import Fraction as F
 
 
-from exactbell.checkers import check_file
+from exactbell.legacy.checkers import check_file
 
 from .conftest import PROOFS, load
 
@@ -157,8 +157,8 @@ def test_symbolic_sos_passes_and_detects_a_wrong_sign(write_cert):
 
 
 def test_symbolic_normal_form():
-    from exactbell.checkers.quantum_wbc_symbolic import normal_form
-    from exactbell.core.poly import Poly
+    from exactbell.legacy.checkers.quantum_wbc_symbolic import normal_form
+    from exactbell.kernel.poly import Poly
 
     c, s = Poly.var("c_t"), Poly.var("s_t")
     assert normal_form(s * s + c * c - 1).is_zero()

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exactbell.certificates.format import dump_certificate
-from exactbell.checkers import check_file
+from exactbell.legacy.checkers import check_file
 from exactbell.relaxations import functionals as fn
 from exactbell.relaxations.lps import build
 from exactbell.relaxations.models import CausalModel, ModelError, local_model, named_model, ns_rows
@@ -249,7 +249,7 @@ def test_farkas_for_all_t_above_needs_exact_root(tmp_path):
 
 
 def test_cglmp_quantum_value_d16_above_threshold():
-    from exactbell.checkers.lp_ckbg_misc import cglmp_quantum_value
+    from exactbell.legacy.checkers.lp_ckbg_misc import cglmp_quantum_value
     cert = json.loads((PROOFS / "C002-19.d=16.json").read_text())
     val = cglmp_quantum_value(16, [F(v) for v in cert["data"]["gamma"]])
     import flint
@@ -259,7 +259,7 @@ def test_cglmp_quantum_value_d16_above_threshold():
 
 
 def test_maximally_entangled_cglmp_d2_is_tsirelson():
-    from exactbell.checkers.lp_ckbg_misc import cglmp_quantum_value
+    from exactbell.legacy.checkers.lp_ckbg_misc import cglmp_quantum_value
     import flint
     val = cglmp_quantum_value(2, [F(1), F(1)])
     assert abs(val - 2 * flint.arb(2).sqrt()) < flint.arb(flint.fmpq(1, 10**12))

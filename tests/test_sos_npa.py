@@ -7,11 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exactbell.checkers import check_file
+from exactbell.legacy.checkers import check_file
 from exactbell.cli import main
-from exactbell.core.functional import functional_from_spec
-from exactbell.core.linalg import psd_decide
-from exactbell.core.scenario import Scenario
+from exactbell.kernel.functional import functional_from_spec
+from exactbell.kernel.linalg import psd_decide
+from exactbell.kernel.scenario import Scenario
 from exactbell.generators.chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
 from exactbell.quantum.ncpoly import bell_operator
 from exactbell.sdp import npa, rounding

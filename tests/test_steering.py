@@ -5,8 +5,8 @@ from itertools import product
 
 import pytest
 
-from exactbell.core.algebraic import NumberField
-from exactbell.core.gaussian import Gaussian, herm_psd
+from exactbell.kernel.algebraic import NumberField
+from exactbell.kernel.gaussian import Gaussian, herm_psd
 from exactbell.steering import maps
 from exactbell.steering import matrices as mx
 from exactbell.steering.assemblage import (Assemblage, AssemblageError, eq6_intended, eq6_literal, eq6_postselected,

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exactbell.checkers import check_file
-from exactbell.core.gaussian import parse_gaussian
+from exactbell.legacy.checkers import check_file
+from exactbell.kernel.gaussian import parse_gaussian
 
 ROOT = Path(__file__).resolve().parents[1]
 DIR = ROOT / "proofs" / "sainz-hoban-skrzypczyk-aolita"

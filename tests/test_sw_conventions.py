@@ -5,10 +5,10 @@ from fractions import Fraction as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.core.functional import (SW_SCENARIO, BellFunctional, collins_gisin, from_sw_matrix,
+from exactbell.kernel.functional import (SW_SCENARIO, BellFunctional, collins_gisin, from_sw_matrix,
                                        functional_from_spec, to_sw_matrix)
-from exactbell.core.poly import Poly
-from exactbell.core.scenario import Behaviour
+from exactbell.kernel.poly import Poly
+from exactbell.kernel.scenario import Behaviour
 from exactbell.polytopes.signaling import ns_products_a_to_b, ns_products_b_to_a, vertex
 
 p = Poly.var("p")

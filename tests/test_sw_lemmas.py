@@ -4,10 +4,10 @@ from fractions import Fraction
 
 import pytest
 
-from exactbell.checkers import check_file
-from exactbell.checkers import sw_lemma2
-from exactbell.checkers.sw_lemma1_region import channel_values, side_conditions, rf
-from exactbell.core.functional import from_sw_matrix
+from exactbell.legacy.checkers import check_file
+from exactbell.legacy.checkers import sw_lemma2
+from exactbell.legacy.checkers.sw_lemma1_region import channel_values, side_conditions, rf
+from exactbell.kernel.functional import from_sw_matrix
 from exactbell.generators import sw_lemmas
 
 

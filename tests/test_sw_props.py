@@ -5,12 +5,12 @@ from fractions import Fraction
 
 import pytest
 
-from exactbell.checkers import check_file
-from exactbell.checkers.sw_appendix_e import E1, orbit
-from exactbell.checkers.sw_claim1 import ns_vector, one_way_vertices
-from exactbell.checkers.sw_lemma1 import channel_vertices, dependences, product_point
-from exactbell.core.functional import SW_SCENARIO, functional_from_spec
-from exactbell.core.poly import RationalFunction
+from exactbell.legacy.checkers import check_file
+from exactbell.legacy.checkers.sw_appendix_e import E1, orbit
+from exactbell.legacy.checkers.sw_claim1 import ns_vector, one_way_vertices
+from exactbell.legacy.checkers.sw_lemma1 import channel_vertices, dependences, product_point
+from exactbell.kernel.functional import SW_SCENARIO, functional_from_spec
+from exactbell.kernel.poly import RationalFunction
 from exactbell.generators import sw_propositions as gen
 from exactbell.prover.sw_models import distinct_values, vertices
 
@@ -94,11 +94,11 @@ def test_claim1_point_is_exactly_nonsignaling():
     base = json.loads(open(f"{PROOFS}/C000-19.p=3_4.json").read())
     p = Fraction(3, 4)
     cx = base["expected"]["counterexample"]
-    from exactbell.checkers.sw_claim1 import two_way_vertex
+    from exactbell.legacy.checkers.sw_claim1 import two_way_vertex
 
     total = [sum(Fraction(w) * two_way_vertex(p, *lab).values[k] for lab, w in zip(cx["labels"], cx["weights"]))
              for k in range(16)]
-    from exactbell.core.scenario import Behaviour
+    from exactbell.kernel.scenario import Behaviour
 
     assert all(x == 0 for x in ns_vector(Behaviour(SW_SCENARIO, tuple(total))))
     assert len(one_way_vertices(p)) == base["data"]["vertex_counts"]["one_way"]
@@ -140,8 +140,8 @@ def test_bundled_certificate_passes(name):
 
 
 def test_prop2_quantum_point_is_hardy_type_and_tamper_rejected(write_cert):
-    from exactbell.checkers.sw_prop2_quantum import quantum_behaviour
-    from exactbell.core.algebraic import NumberField
+    from exactbell.legacy.checkers.sw_prop2_quantum import quantum_behaviour
+    from exactbell.kernel.algebraic import NumberField
 
     base = json.loads(open(f"{PROOFS}/C000-14.part2.json").read())
     K = NumberField.from_spec(base["data"]["field"])

@@ -4,7 +4,7 @@ from fractions import Fraction as F
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from exactbell.core import upoly
+from exactbell.kernel import upoly
 
 
 def poly_from_roots(roots):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.checkers import check_file
+from exactbell.legacy.checkers import check_file
 from exactbell.generators import discover
 from exactbell.prover import Statement, prove
 from exactbell.prover.expression import eval_point, parse_ast

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.checkers import check_file
-from exactbell.checkers.trig_torus import Chart, TrigError, _Lin, parse_trig, polarities
-from exactbell.checkers.wbc_path import Affine, cos_pi_text, cos_sign
+from exactbell.legacy.checkers import check_file
+from exactbell.legacy.checkers.trig_torus import Chart, TrigError, _Lin, parse_trig, polarities
+from exactbell.legacy.checkers.wbc_path import Affine, cos_pi_text, cos_sign
 from exactbell.generators import wbc_torus as WT
 from exactbell.prover.expression import eval_point, parse_ast
 

@@ -4,7 +4,7 @@ Conventions (Liu–Chiribella, arXiv:2403.02749):
 
 * Operators are sparse dicts ``{(row, col): value}`` on a tensor product of subsystems with
   sizes ``dims`` (first subsystem most significant). Values are Fractions or
-  :class:`~exactbell.core.algebraic.AlgebraicNumber`; everything is real symmetric.
+  :class:`~exactbell.kernel.algebraic.AlgebraicNumber`; everything is real symmetric.
 * A *layout* lists, per party, its input subsystem and its output subsystems:
   ``[(in, (out, ...)), ...]``. The canonical-instrument space of party i is
   in_i = C^{m_i}, out_i = copy_i ⊗ label_i = C^{m_i} ⊗ C^{n_i} (Eq. 21 of the paper), so the

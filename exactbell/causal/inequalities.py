@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.scenario import Scenario
+from ..kernel.scenario import Scenario
 
 BINARY = Scenario((2, 2), (2, 2))
 OCB_SCENARIO = Scenario((2, 4), (2, 2))

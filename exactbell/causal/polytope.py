@@ -8,7 +8,7 @@ The causal polytope is the convex hull of these behaviours; for (2,2,2) it has 1
 
 A strategy is a dict ``{"order": [k, ...], "tables": [...]}`` whose table for party i maps the
 settings of the parties up to and including i (in the order) to a_i; :func:`strategy_behaviour`
-turns it into an exact :class:`~exactbell.core.scenario.Behaviour`.
+turns it into an exact :class:`~exactbell.kernel.scenario.Behaviour`.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
 
-from ..core.scenario import Behaviour, Scenario
+from ..kernel.scenario import Behaviour, Scenario
 from .exact import CausalError, correlation_table
 
 LIMIT = 200_000
@@ -208,7 +208,7 @@ def load_correlation(path):
     ``"terms": [{"a": [...], "x": [...], "value": "p/q"}, ...]`` (unlisted entries are 0).
     """
     from ..certificates.format import parse_json_exact
-    from ..core.numbers import to_rational
+    from ..kernel.numbers import to_rational
 
     with open(path, encoding="utf-8") as fh:
         obj = parse_json_exact(fh.read(), path)

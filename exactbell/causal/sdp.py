@@ -18,7 +18,7 @@ from math import prod
 
 import numpy as np
 
-from ..core.linalg import psd_decide
+from ..kernel.linalg import psd_decide
 from . import exact as ex
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.functional import functional_from_spec
-from ..core.localbound import local_bound
-from ..core.scenario import Scenario
+from ..kernel.functional import functional_from_spec
+from ..kernel.localbound import local_bound
+from ..kernel.scenario import Scenario
 from . import generator
 
 PAPER = "wooltorton-brown-colbeck"
@@ -56,7 +56,7 @@ def chsh_tsirelson():
 def chsh_tsirelson_npa():
     """The same bound from the NPA pipeline: level-1+AB Gram matrix rounded exactly over Q(√2) on
     the face of the optimal strategy (an independent route to the SOS above)."""
-    from ..core.algebraic import NumberField
+    from ..kernel.algebraic import NumberField
     from ..sdp.pipeline import certify_bound
 
     K = NumberField.from_spec(SQRT2)

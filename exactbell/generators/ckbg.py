@@ -8,7 +8,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.numbers import format_rational
+from ..kernel.numbers import format_rational
 from ..lp import exact
 from ..lp.certificate import lp_certificate, write_sparse
 from ..lp.solve import certify
@@ -108,7 +108,7 @@ def pr_not_lhv():
 
 
 def universal_cert(id_, claim, location, statement, template, factor, claimed_factor, counter=None) -> dict:
-    from ..checkers.lp_universal import ns_vertices
+    from ..legacy.checkers.lp_universal import ns_vertices
 
     verts = ns_vertices()
     duals = []
@@ -383,7 +383,7 @@ def pinsker_threshold():
 
 
 def _face_cert(space, expected):
-    from ..checkers.lp_ckbg_misc import _affine_dim  # same exact rank routine as the checker
+    from ..legacy.checkers.lp_ckbg_misc import _affine_dim  # same exact rank routine as the checker
     from ..relaxations.lps import build_model
     model = build_model({"named": "a-to-b", "m_x": 3, "m_y": 3})
     f = fn.named_functional({"name": "i-a-to-b"})
@@ -428,8 +428,8 @@ def face_probability():
 
 @generator("C002-13", PAPER, "C002-13")
 def a_to_b_violation():
-    from ..checkers.lp_ckbg_misc import _poly
-    from ..core import upoly
+    from ..legacy.checkers.lp_ckbg_misc import _poly
+    from ..kernel import upoly
     t = [F(0), F(2), F(-2)]  # t(e) = 2 e (1 - e)
     D = upoly.add([F(1)], upoly.mul(t, t))
     cos_b = upoly.add([F(1)], upoly.scale(upoly.mul(t, t), -1))
@@ -636,7 +636,7 @@ def table_one():
         cost = [-sum((mu[m] * A[m][i] for m in mu), F(0)) for i in range(16)]
         vertices.append({"row": k, "cost": rl(cost), "mu": write_sparse(mu)})
     ns_funcs = {}
-    from ..checkers.lp_universal import ns_vertices
+    from ..legacy.checkers.lp_universal import ns_vertices
     verts = ns_vertices()
     for k in range(1, 9):
         for var in fn.CHSH_VARIANTS:
@@ -692,7 +692,7 @@ def cglmp_npa(d: int) -> dict:
 
 
 def cglmp_quantum_cert(d: int, with_npa: bool = False, npa_result: dict | None = None):
-    from ..checkers.lp_ckbg_misc import cglmp_quantum_value
+    from ..legacy.checkers.lp_ckbg_misc import cglmp_quantum_value
     gamma = cglmp_gamma(d)
     lo, hi = _arb_interval(cglmp_quantum_value(d, gamma), 7)
     thr = F(1607, 500)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.numbers import format_rational
+from ..kernel.numbers import format_rational
 from ..lp import parametric as par
 from ..lp.certificate import write_sparse
 from ..lp.solve import certify, solve
@@ -158,7 +158,7 @@ def min_mbl_all_v():
 
 def _compose(p, a, w):
     """p(nu) with nu = a + w s, as a polynomial in s."""
-    from ..core import upoly
+    from ..kernel import upoly
     out, base = [], [F(1)]
     for c in p:
         out = upoly.add(out, upoly.scale(base, c))
@@ -172,7 +172,7 @@ def polynomial_primal(alp, t0: F, a: F, b: F, target: list, k: int = 2) -> dict:
     inequality slack: a sufficient condition), solved exactly. Returns {column: poly in nu}."""
     from math import comb
 
-    from ..core import upoly
+    from ..kernel import upoly
     from ..lp.exact import LP
     w, n = b - a, alp.ncols
     BP = [[F(0)] * (k + 1) for _ in range(k + 1)]  # BP[m][d]: s^d coefficient of B_m^k(s)
@@ -238,7 +238,7 @@ def range_dual(problem, t0: F, sense: str) -> dict:
 
 
 def curves_data(problem, P0, P1, D, ts) -> list:
-    from ..core import upoly
+    from ..kernel import upoly
     alp = par.AffineLP(lp_at(problem, F(0)), lp_at(problem, F(1)))
     out = []
     for t0 in ts:

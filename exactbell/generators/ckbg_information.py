@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.numbers import format_rational
+from ..kernel.numbers import format_rational
 from . import generator
 from .ckbg import CONV, PAPER, cglmp_gamma
 
@@ -83,7 +83,7 @@ def _bounds(d, gamma, kernel, mu):
     """Evaluate both bounds with the trusted code, to write enclosing intervals."""
     import flint
 
-    from ..checkers import lp_ckbg_information as chk
+    from ..legacy.checkers import lp_ckbg_information as chk
     old = flint.ctx.prec
     flint.ctx.prec = chk.PREC
     try:

@@ -12,8 +12,8 @@ from ..causal import exact as ex
 from ..causal import inequalities as iq
 from ..causal.polytope import causal_bound
 from ..certificates.format import envelope
-from ..core.algebraic import AlgebraicNumber, NumberField
-from ..core.numbers import format_rational
+from ..kernel.algebraic import AlgebraicNumber, NumberField
+from ..kernel.numbers import format_rational
 from . import generator
 
 PAPER = "liu-chiribella"
@@ -458,7 +458,7 @@ def lgyni_violation():
 # bistochastic classical supermaps (C001-31, C001-34)
 # ----------------------------------------------------------------------------------------------
 def _bistochastic_cert(id_, claim, n, support, g1, g2, statement, location):
-    from ..checkers.causal_bistochastic import first_violation
+    from ..legacy.checkers.causal_bistochastic import first_violation
     from ..causal.exact import Space
 
     sp = Space([n] * 4)

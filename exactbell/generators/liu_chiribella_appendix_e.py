@@ -17,7 +17,7 @@ ORDER = {"order": "diagonal supermaps S_ijkl, i = A_in, j = A_out, k = B_in, l =
 
 def _counts():
     from ..causal.exact import Space
-    from ..checkers.causal_bistochastic_classes import CLASSES, classify
+    from ..legacy.checkers.causal_bistochastic_classes import CLASSES, classify
 
     sp = Space([2] * 4)
     cls = {}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.expr import parse_rational
-from ..core.functional import functional_from_spec, to_sw_matrix
-from ..core.numbers import format_rational
-from ..core.poly import Poly
+from ..kernel.expr import parse_rational
+from ..kernel.functional import functional_from_spec, to_sw_matrix
+from ..kernel.numbers import format_rational
+from ..kernel.poly import Poly
 from ..polytopes.signaling import ns_products_a_to_b, ns_products_b_to_a, vertex
 from .chsh import CHSH_SCENARIO, CORRELATOR, optimal_strategies
 from . import generator

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.numbers import format_rational
+from ..kernel.numbers import format_rational
 from ..steering import matrices as mx
 from ..steering.assemblage import eq6_intended, eq6_literal, pr_assemblage
 from . import generator
@@ -105,7 +105,7 @@ def c003_09():
 
 @generator("C003-10", PAPER, "C003-10")
 def c003_10():
-    from ..core.functional import functional_from_spec
+    from ..kernel.functional import functional_from_spec
     from .chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
 
     A = pr_assemblage()
@@ -130,14 +130,14 @@ REAL_CONV = dict(CONV, channels="weighted Kraus: E(X) = sum_k w_k K_k X K_k^dagg
 
 
 def _field(spec):
-    from ..core.algebraic import NumberField
+    from ..kernel.algebraic import NumberField
 
     return NumberField.from_spec(spec)
 
 
 def c003_17_objects():
     """τ, its GHJW realisation and Bob's channels for the instrumental example (Eq. (6), y = a)."""
-    from ..core.gaussian import Gaussian
+    from ..kernel.gaussian import Gaussian
     from ..steering.assemblage import Assemblage, eq6_postselected
     from ..steering.realisation import Channel, ghjw
 
@@ -356,7 +356,7 @@ def c003_16():
 
 @generator("C003-07", PAPER, "C003-07")
 def c003_07():
-    from ..core.functional import functional_from_spec
+    from ..kernel.functional import functional_from_spec
     from .chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
 
     A = pr_assemblage()
@@ -422,7 +422,7 @@ def pauli_frame_realisation(A, field_spec=SQRT6):
     τ_{1|x} = ρ_B − σ_{0|x} a rank-one PSD matrix); the two choices give Bloch frames of opposite handedness,
     so one of them is carried onto the target frame of a = 1 by a proper rotation R, implemented by
     E_1 = Ad_U with U ∝ q_0 𝟙 − i q·σ (unnormalised rational quaternion, weight 1/|q|²)."""
-    from ..core.gaussian import Gaussian
+    from ..kernel.gaussian import Gaussian
     from ..steering.assemblage import Assemblage, same_blocks
     from ..steering.realisation import Channel, ghjw
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.gaussian import herm_psd
-from ..core.numbers import format_rational
+from ..kernel.gaussian import herm_psd
+from ..kernel.numbers import format_rational
 from ..steering import matrices as mx
 from ..steering.assemblage import eq6_intended, pr_assemblage, white_noise
 from ..steering.dual import word_text

@@ -9,8 +9,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from ..certificates.format import envelope
-from ..core.gaussian import Gaussian, gaussian_text
-from ..core.numbers import format_rational
+from ..kernel.gaussian import Gaussian, gaussian_text
+from ..kernel.numbers import format_rational
 from . import generator
 
 PAPER = "sengupta-wooltorton"
@@ -77,7 +77,7 @@ def class_entry(c, ev, M) -> dict:
 
 def _dedupe(model, params, violated, classes, gens):
     """Keep the first violated facet of each class under the closure of gens (same keys as the checker)."""
-    from ..checkers.facet_quantum_violation import HullGauge, functional_image
+    from ..legacy.checkers.facet_quantum_violation import HullGauge, functional_image
     from ..polytopes.models import closure, named_signaling
 
     M = named_signaling(model, **params)
@@ -222,7 +222,7 @@ def sampled_cert(id_, model, params, paper, paper_total, group_note, samples=300
                  log=None):
     """Classes of facets found by separating random qubit behaviours from the polytope (no class list
     needed), each maximised over qubit strategies and kept when an exact violation is found."""
-    from ..checkers.facet_quantum_violation import HullGauge, functional_image
+    from ..legacy.checkers.facet_quantum_violation import HullGauge, functional_image
     import numpy as np
 
     from ..numeric.qubit_search import (exact_violation, maximise, perturbed_params, random_params,
@@ -292,7 +292,7 @@ def two_way():
 
 def cdd_classes(model, params, gens):
     """(M, gauge, group, [(F, b) one per class]) from all facets by cdd.gmp (untrusted producer side)."""
-    from ..checkers.facet_quantum_violation import HullGauge, functional_image
+    from ..legacy.checkers.facet_quantum_violation import HullGauge, functional_image
     from ..polytopes.cddfacets import facets_cdd
     from ..polytopes.models import closure, named_signaling
 

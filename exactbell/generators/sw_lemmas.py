@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.numbers import format_rational as fr
+from ..kernel.numbers import format_rational as fr
 from ..prover import Statement, prove
 from . import generator
 from .sw_propositions import SW, _inequality
@@ -28,9 +28,9 @@ L1_DOMAIN = {"p": "[0, 1)", "r": "(0, 1)"}
 
 @generator("C000-16.region", PAPER, "C000-16")
 def lemma1_region():
-    from ..checkers.sw_lemma1 import CHANNELS, product_point
-    from ..checkers.sw_lemma1_region import channel_dependences, channel_values, pairing, rf
-    from ..core.functional import from_sw_matrix, to_sw_matrix
+    from ..legacy.checkers.sw_lemma1 import CHANNELS, product_point
+    from ..legacy.checkers.sw_lemma1_region import channel_dependences, channel_values, pairing, rf
+    from ..kernel.functional import from_sw_matrix, to_sw_matrix
 
     F = [Fraction(x) for x in from_sw_matrix(L1_F)]
     alice = [[rf(t) for t in row] for row in L1_ALICE]
@@ -65,7 +65,7 @@ def lemma1_region():
 # ---------------------------------------------------------------------------------------------
 # C000-17: Lemma 2
 def _index_sets():
-    from ..checkers.sw_lemma2 import index_sets
+    from ..legacy.checkers.sw_lemma2 import index_sets
 
     printed, required = index_sets()
     return {"printed": printed, "required": required}
@@ -73,7 +73,7 @@ def _index_sets():
 
 @generator("C000-17.generic", PAPER, "C000-17")
 def lemma2_generic():
-    from ..checkers.sw_lemma2 import generic_identity
+    from ..legacy.checkers.sw_lemma2 import generic_identity
 
     return envelope(
         "C000-17.generic", "C000-17", PAPER, "Lemma 2, L210-216; proof App. D L698-726",
@@ -94,8 +94,8 @@ L2_MODEL = {"weights": [["1", "0"], ["1", "0"], ["1", "0"], ["0", "1"]],
 
 
 def _lemma2_data(model, mode):
-    from ..checkers.sw_lemma2 import dependence, md_behaviour, pd_model
-    from ..checkers.sw_lemma1 import matrix_text
+    from ..legacy.checkers.sw_lemma2 import dependence, md_behaviour, pd_model
+    from ..legacy.checkers.sw_lemma1 import matrix_text
 
     m = {k: [[Fraction(v) for v in row] for row in rows] for k, rows in model.items()}
     n = len(m["weights"][0])

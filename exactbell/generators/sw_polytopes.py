@@ -7,8 +7,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from ..certificates.format import envelope
-from ..core.numbers import format_rational
-from ..core.poly import Poly, RationalFunction
+from ..kernel.numbers import format_rational
+from ..kernel.poly import Poly, RationalFunction
 from ..polytopes.family import SignalingFamily, analyse
 from ..polytopes.signaling import MODELS
 from . import generator
@@ -109,7 +109,7 @@ def family_cert(id_, claim, location, statement, model, items, *, var=None, rng=
     dims = {r["dim"] for r in results.values() if "dim" in r}
     dim = dims.pop()
     # classes at the sample
-    from ..core.expr import parse_rational
+    from ..kernel.expr import parse_rational
     if model == "signaling-mix":
         fid_at = None
     else:

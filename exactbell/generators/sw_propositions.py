@@ -3,8 +3,8 @@ parameter range (inequality prover) and exact polytope comparisons at rational p
 from __future__ import annotations
 
 from ..certificates.format import envelope
-from ..core.functional import SW_SCENARIO, functional_from_spec
-from ..core.poly import RationalFunction
+from ..kernel.functional import SW_SCENARIO, functional_from_spec
+from ..kernel.poly import RationalFunction
 from ..prover import Statement, prove
 from ..prover.sw_models import distinct_values, vertices
 from . import generator
@@ -113,8 +113,8 @@ def _lemma1(p, r):
     import numpy as np
     from scipy.optimize import linprog
 
-    from ..checkers.sw_lemma1 import CHANNELS, channel_vertices, dependences, matrix_text, product_point
-    from ..core.numbers import format_rational as fr
+    from ..legacy.checkers.sw_lemma1 import CHANNELS, channel_vertices, dependences, matrix_text, product_point
+    from ..kernel.numbers import format_rational as fr
     from ..numeric import rationalize
 
     verts = channel_vertices(p, r)
@@ -160,7 +160,7 @@ def _lemma1(p, r):
 def _register_lemma1(p, r):
     from fractions import Fraction
 
-    from ..core.numbers import format_rational as fr
+    from ..kernel.numbers import format_rational as fr
 
     p, r = Fraction(p), Fraction(r)
 
@@ -177,7 +177,7 @@ for _p, _r in (("1/2", "1/2"), ("1/3", "1/3"), ("9/10", "9/10"), ("1/2", "1/5"),
 # C000-20: App. E's conclusion omits the deterministic vertices
 @generator("C000-20", PAPER, "C000-20")
 def appendix_e_class():
-    from ..checkers.sw_appendix_e import E1, orbit
+    from ..legacy.checkers.sw_appendix_e import E1, orbit
 
     e1 = [[RationalFunction.parse(x, ["p"]) for x in row] for row in E1]
     entries = []
@@ -208,10 +208,10 @@ def _claim1(p):
     import numpy as np
     from scipy.optimize import linprog
 
-    from ..checkers.sw_claim1 import ns_vector, one_way_vertices, two_way_vertex
-    from ..checkers.sw_lemma1 import matrix_text
-    from ..core.functional import from_sw_matrix
-    from ..core.numbers import format_rational as fr
+    from ..legacy.checkers.sw_claim1 import ns_vector, one_way_vertices, two_way_vertex
+    from ..legacy.checkers.sw_lemma1 import matrix_text
+    from ..kernel.functional import from_sw_matrix
+    from ..kernel.numbers import format_rational as fr
     from ..numeric import rationalize
 
     ow = one_way_vertices(p)
@@ -276,7 +276,7 @@ def _claim1(p):
 def _register_claim1(p):
     from fractions import Fraction
 
-    from ..core.numbers import format_rational as fr
+    from ..kernel.numbers import format_rational as fr
 
     p = Fraction(p)
 
@@ -347,9 +347,9 @@ for _item in _LEMMA_ITEMS:
 # C000-14 part 2: the (F14)-(F15) strategy, exactly, in Q(2^(1/6))
 @generator("C000-14.part2", PAPER, "C000-14")
 def prop2_part2():
-    from ..checkers.sw_prop2_quantum import quantum_behaviour
-    from ..core.algebraic import NumberField
-    from ..core.functional import to_sw_matrix
+    from ..legacy.checkers.sw_prop2_quantum import quantum_behaviour
+    from ..kernel.algebraic import NumberField
+    from ..kernel.functional import to_sw_matrix
 
     spec = {"generator": "g", "minpoly": "g^6 - 2", "interval": ["1", "2"]}  # g = 2^(1/6), c = g^2 = 2^(1/3)
     K = NumberField.from_spec(spec)
@@ -395,7 +395,7 @@ CHSH_TERMS = {"A0B0": "1", "A0B1": "1", "A1B0": "1", "A1B1": "-1"}
 def _ns_identity(cid, location, statement, terms_f, terms_g, params):
     import sympy
 
-    from ..checkers.sw_ns_identity import constraint_vectors
+    from ..legacy.checkers.sw_ns_identity import constraint_vectors
 
     names = [n for n in params]
     fixed = {n: v for n, v in params.items() if v is not None}

@@ -17,10 +17,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.algebraic import scalar_text
-from ..core.expr import parse_rational
-from ..core.functional import functional_from_spec
-from ..core.numbers import format_rational
+from ..kernel.algebraic import scalar_text
+from ..kernel.expr import parse_rational
+from ..kernel.functional import functional_from_spec
+from ..kernel.numbers import format_rational
 from ..quantum.ncpoly import bell_operator
 from ..quantum.strategy import expectation_complex
 from . import generator

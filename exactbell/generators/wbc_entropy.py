@@ -7,9 +7,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..checkers.quantum_entropy import _arb, _cell
-from ..core.algebraic import scalar_text
-from ..core.numbers import format_rational
+from ..legacy.checkers.quantum_entropy import _arb, _cell
+from ..kernel.algebraic import scalar_text
+from ..kernel.numbers import format_rational
 from ..quantum.trig import trig_field
 from . import generator
 

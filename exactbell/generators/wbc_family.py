@@ -12,9 +12,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..core.algebraic import scalar_text
-from ..core.functional import functional_from_spec
-from ..core.numbers import format_rational
+from ..kernel.algebraic import scalar_text
+from ..kernel.functional import functional_from_spec
+from ..kernel.numbers import format_rational
 from ..quantum.trig import trig_field
 from ..quantum.wbc import SCENARIO, Point, needed_angles
 from . import generator

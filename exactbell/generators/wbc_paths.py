@@ -11,8 +11,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope
-from ..checkers.trig_torus import Chart, _Lin
-from ..checkers.wbc_path import cos_pi_text, sin_pi_text
+from ..legacy.checkers.trig_torus import Chart, _Lin
+from ..legacy.checkers.wbc_path import cos_pi_text, sin_pi_text
 from ..prover import Statement, prove
 from . import generator
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 
 from ..certificates.format import envelope
-from ..checkers.trig_torus import (Chart, _abs_args, _signed, oriented, parse_trig, polarities,
+from ..legacy.checkers.trig_torus import (Chart, _abs_args, _signed, oriented, parse_trig, polarities,
                                    sign_choices, translate)
-from ..core.numbers import to_rational
+from ..kernel.numbers import to_rational
 from ..prover import Statement, prove
 from ..prover.expression import parse_ast, used_variables
 from . import generator
@@ -103,7 +103,7 @@ def build_statement(angles: dict, lhs, rel, rhs, chart: dict, cases: list, hypot
 
 def count_rational(statements) -> int:
     """Number of distinct rational statements the checker will prove (run the checker's logic)."""
-    from ..checkers.trig_torus import check_statement, _Verifier
+    from ..legacy.checkers.trig_torus import check_statement, _Verifier
 
     class _R:  # minimal reader stand-in
         def fail(self, where, problem):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from ..core.numbers import format_rational, to_rational
+from ..kernel.numbers import format_rational, to_rational
 
 
 class FormatError(ValueError):

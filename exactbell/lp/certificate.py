@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.numbers import format_rational, to_rational
+from ..kernel.numbers import format_rational, to_rational
 from . import exact
 
 

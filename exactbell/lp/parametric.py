@@ -16,14 +16,14 @@ degree first). It is dual feasible for every ν in [lo, hi] when
 
 Its objective is (P0(ν) + t P1(ν)) / D(ν) with P0 = Σ rhs0_i(ν) N_i and P1 = Σ rhs1_i N_i; by weak
 duality it bounds the LP optimum from below at every (ν, t).
-Every sign condition is decided exactly by Sturm sequences (:func:`exactbell.core.upoly.nonnegative_on`).
+Every sign condition is decided exactly by Sturm sequences (:func:`exactbell.kernel.upoly.nonnegative_on`).
 """
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core import upoly
-from ..core.numbers import format_rational
+from ..kernel import upoly
+from ..kernel.numbers import format_rational
 from .exact import LP
 
 ZERO = Fraction(0)

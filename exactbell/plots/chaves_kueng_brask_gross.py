@@ -17,7 +17,7 @@ PAPER = "chaves-kueng-brask-gross"
 def _certified(cid: str) -> dict:
     import json
 
-    from ..checkers import check_file
+    from ..legacy.checkers import check_file
     from ..cli import default_proofs_dir
     from ..generators import file_name
 

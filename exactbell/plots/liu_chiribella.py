@@ -13,7 +13,7 @@ from . import finish
 
 
 def _certified():
-    from ..checkers import check_file
+    from ..legacy.checkers import check_file
     from ..certificates.format import load_certificate
 
     root = Path(__file__).resolve().parents[2] / "proofs" / "liu-chiribella"

@@ -3,7 +3,7 @@
 Float-free (checkers import it). For a one-parameter family, every entry of F(p), the bound and
 the vertices V(p) are rational functions of p. Over a common denominator D(p) (sign-constant on
 the open interval), the slack of each vertex, D·(bound − ⟨F, V⟩), is a polynomial; its sign on the
-whole interval is decided by exact real-root isolation (:func:`exactbell.core.upoly.sign_cells`).
+whole interval is decided by exact real-root isolation (:func:`exactbell.kernel.upoly.sign_cells`).
 
 Facetness: the identically tight labels T (slack ≡ 0) are found exactly; their affine rank at a
 rational sample p0 equals dim − 1, which proves the generic rank. The rank can only drop at the
@@ -17,8 +17,8 @@ from fractions import Fraction
 
 import flint
 
-from ..core import upoly
-from ..core.poly import Poly, RationalFunction
+from ..kernel import upoly
+from ..kernel.poly import Poly, RationalFunction
 from .exact import PointSet
 from .models import TABLES, signaling_points
 

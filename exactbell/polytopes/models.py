@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import product
 
-from ..core.numbers import format_rational, to_rational
-from ..core.scenario import Behaviour, Scenario
+from ..kernel.numbers import format_rational, to_rational
+from ..kernel.scenario import Behaviour, Scenario
 from .exact import PermGroup, PolytopeError, PointSet, compose
 from .signaling import MODELS, truth_tables, vertex
 
@@ -90,7 +90,7 @@ def signaling_points(p, q, r, s):
 
 def sw_flat(B: Behaviour) -> list:
     """Behaviour (canonical order) -> the 16 Eq. (5) matrix entries read row by row."""
-    from ..core.functional import sw_index
+    from ..kernel.functional import sw_index
 
     return [B.values[sw_index(B.scenario, i, j)] for i in range(4) for j in range(4)]
 
@@ -123,7 +123,7 @@ def signaling(p, q, r, s) -> Model:
 
 def named_signaling(name: str, **params) -> Model:
     """One of the paper's named models (see signaling.MODELS), e.g. ("two-way-symmetric", p=3/4)."""
-    from ..core.expr import parse_rational
+    from ..kernel.expr import parse_rational
 
     if name not in MODELS:
         raise PolytopeError(f"unknown signaling model {name!r} (known: {', '.join(MODELS)})")

@@ -6,15 +6,15 @@ response functions f_A(x, ỹ), f_B(x̃, y) gives the vertex
 
     p(a,b|x,y) = [Σ_ỹ P(ỹ|y) δ_{a,f_A(x,ỹ)}] · [Σ_x̃ P(x̃|x) δ_{b,f_B(x̃,y)}].
 
-Scalars are generic: rationals for a fixed channel, :class:`~exactbell.core.poly.Poly` for a
+Scalars are generic: rationals for a fixed channel, :class:`~exactbell.kernel.poly.Poly` for a
 symbolic one.
 """
 from __future__ import annotations
 
 from itertools import product
 
-from ..core.functional import SW_SCENARIO
-from ..core.scenario import Behaviour
+from ..kernel.functional import SW_SCENARIO
+from ..kernel.scenario import Behaviour
 
 # Named channel models of the paper: fidelity expressions in the model's parameters, and the
 # parameter domains the paper states for them.

@@ -7,7 +7,7 @@ import flint
 import numpy as np
 from scipy.optimize import linprog
 
-from ..core.numbers import format_rational
+from ..kernel.numbers import format_rational
 from .cddfacets import extreme_points
 from .models import Model
 

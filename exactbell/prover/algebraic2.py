@@ -3,7 +3,7 @@
 Used by :mod:`exactbell.prover.boxes` (leaf letter ``A``) for boxes that touch a zero of f in
 their interior (tangencies), where interval arithmetic and Bernstein coefficients cannot close.
 Float-free; only exact arithmetic (python-flint fmpq_mpoly: factorisation, discriminants;
-Sturm sequences of :mod:`exactbell.core.upoly`).
+Sturm sequences of :mod:`exactbell.kernel.upoly`).
 
 The argument (x = first parameter, y = second, box [a1,b1]×[a2,b2], D of one strict sign s on
 the box, proved by its Bernstein coefficients):
@@ -18,7 +18,7 @@ the box, proved by its Bernstein coefficients):
    infinity, so if M(x_s,·) > 0 on [a2,b2] at one sample x_s ∈ I then M > 0 on I×[a2,b2]
    (a first zero would be a double root or an end root, i.e. a root of P).
 3. *Samples.* One canonical rational sample per open cell of P in (a1,b1) (the cells of
-   :func:`exactbell.core.upoly.sign_cells`); M(x_s,·) > 0 on [a2,b2] is decided exactly.
+   :func:`exactbell.kernel.upoly.sign_cells`); M(x_s,·) > 0 on [a2,b2] is decided exactly.
    By continuity M ≥ 0 on the closure of the cells, the whole box.
 If a sample shows M(x_s,y) < 0, the rational point (x_s, y) is a counterexample candidate.
 The irrational zeros (tangency points) never need to be computed: they are roots of P.
@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core import upoly
-from ..core.numbers import ExactnessError, format_rational, to_rational
+from ..kernel import upoly
+from ..kernel.numbers import ExactnessError, format_rational, to_rational
 from .expression import ProverError
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..core.numbers import ExactnessError, format_rational, to_rational
+from ..kernel.numbers import ExactnessError, format_rational, to_rational
 from . import boxes, cells
 from .expression import (Collector, ProverError, Ring, eval_point, parse_ast, used_variables)
 

@@ -268,6 +268,6 @@ def check(node, names, domain_box, open_flags, strict: bool, tree: str, algebrai
 
 
 def _box_text(box):
-    from ..core.numbers import format_rational as fr
+    from ..kernel.numbers import format_rational as fr
 
     return " x ".join(f"[{fr(lo)}, {fr(hi)}]" for lo, hi in box)

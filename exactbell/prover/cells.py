@@ -1,4 +1,4 @@
-"""One parameter: exact cell decomposition by real-root isolation (Sturm, :mod:`exactbell.core.upoly`).
+"""One parameter: exact cell decomposition by real-root isolation (Sturm, :mod:`exactbell.kernel.upoly`).
 
 Every real root of every critical polynomial (numerators/denominators of all branch values,
 the switching differences of abs/max/min, and A² − B²u for values A + B√u) is isolated exactly.
@@ -19,9 +19,9 @@ from __future__ import annotations
 from fractions import Fraction
 from math import floor, gcd, lcm
 
-from ..core import upoly
-from ..core.algebraic import NumberField
-from ..core.numbers import format_rational
+from ..kernel import upoly
+from ..kernel.algebraic import NumberField
+from ..kernel.numbers import format_rational
 from .expression import SV, Collector, ProverError, Ring, branch_at, rf_at, sign_of, sign_quad, sv_sign_at
 
 

@@ -16,8 +16,8 @@ from fractions import Fraction
 
 from flint import arb, fmpq, fmpq_mpoly_ctx
 
-from ..core.expr import ExprError, parse
-from ..core.numbers import ExactnessError
+from ..kernel.expr import ExprError, parse
+from ..kernel.numbers import ExactnessError
 
 
 class ProverError(ExactnessError):
@@ -409,7 +409,7 @@ class Quad:
         return sign_quad(self.a, self.b, self.c if self.c is not None else 0)
 
     def text(self) -> str:
-        from ..core.numbers import format_rational as fr
+        from ..kernel.numbers import format_rational as fr
 
         if self.b == 0:
             return fr(self.a)

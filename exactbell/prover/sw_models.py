@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.poly import Poly, RationalFunction
+from ..kernel.poly import Poly, RationalFunction
 from ..polytopes.signaling import MODELS, truth_tables, vertex
 
 VERTEX_SETS = ("ns-deterministic",) + tuple(MODELS)

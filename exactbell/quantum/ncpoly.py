@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from ..core.expr import Algebra, ExprError, parse
-from ..core.scenario import PARTY_LETTERS
+from ..kernel.expr import Algebra, ExprError, parse
+from ..kernel.scenario import PARTY_LETTERS
 
 Word = tuple  # reduced word: input indices, no two equal neighbours
 
@@ -115,7 +115,7 @@ _OBS = re.compile(r"([A-H])(\d+)")
 
 
 class NCAlgebra(Algebra):
-    """Expression algebra for :func:`exactbell.core.expr.parse`: names A0, B1, … and field scalars."""
+    """Expression algebra for :func:`exactbell.kernel.expr.parse`: names A0, B1, … and field scalars."""
 
     def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None):
         self.parties, self.inputs, self.scalar_parse = parties, inputs, scalar_parse

@@ -14,8 +14,8 @@ from __future__ import annotations
 from fractions import Fraction
 from math import gcd
 
-from ..core import upoly
-from ..core.algebraic import AlgebraicNumber, NumberField
+from ..kernel import upoly
+from ..kernel.algebraic import AlgebraicNumber, NumberField
 
 
 def chebyshev_t(n: int) -> list:
@@ -224,7 +224,7 @@ def _pack(values: dict) -> dict:
 def approx_text(x, digits: int = 7) -> str:
     """Exact text of a scalar, with a decimal approximation for irrational field elements
     (computed from a rigorous enclosure; no floats)."""
-    from ..core.algebraic import scalar_text
+    from ..kernel.algebraic import scalar_text
 
     if not isinstance(x, AlgebraicNumber) or x.is_rational():
         return scalar_text(x)

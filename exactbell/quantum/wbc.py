@@ -15,8 +15,8 @@ from __future__ import annotations
 from fractions import Fraction
 from itertools import product
 
-from ..core.functional import correlator_term
-from ..core.scenario import Scenario
+from ..kernel.functional import correlator_term
+from ..kernel.scenario import Scenario
 from ..quantum.ncpoly import NCPoly
 from .strategy import Complex, expectation_complex, pauli
 

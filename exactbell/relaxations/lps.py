@@ -33,7 +33,7 @@ F = Fraction
 
 
 def _rationals(values, what):
-    from ..core.numbers import to_rational
+    from ..kernel.numbers import to_rational
 
     if not isinstance(values, list):
         raise ModelError(f"{what} must be a list of rationals")
@@ -122,7 +122,7 @@ def _observation_rows(lp, model, cols, cons, offset_of=None):
         if cons.get("normalize", False) and not md:
             lp.add_row({lam: 1 for lam in range(len(cols))}, "=", 1, 0, "norm")
     elif ckind == "functional":
-        from ..core.numbers import to_rational
+        from ..kernel.numbers import to_rational
 
         from .functionals import check_shape
 

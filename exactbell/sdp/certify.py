@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.algebraic import scalar_text
+from ..kernel.algebraic import scalar_text
 from ..quantum.strategy import Complex
 
 

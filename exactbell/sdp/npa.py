@@ -17,7 +17,7 @@ from itertools import product
 
 import numpy as np
 
-from ..core.scenario import PARTY_LETTERS
+from ..kernel.scenario import PARTY_LETTERS
 from ..quantum.ncpoly import NCPoly, reduce_word
 
 

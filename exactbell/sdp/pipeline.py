@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..core.localbound import local_bound
+from ..kernel.localbound import local_bound
 from ..quantum.ncpoly import bell_operator
 from . import npa, qubit, rounding
 from .certify import gram_spec, strategy_spec, text

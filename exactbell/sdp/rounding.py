@@ -20,7 +20,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..core.linalg import psd_decide
+from ..kernel.linalg import psd_decide
 from ..quantum.ncpoly import NCPoly
 from ..quantum.strategy import conj, identity, kron, matmul, real_part
 from . import exact

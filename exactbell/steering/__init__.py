@@ -17,5 +17,5 @@ Conventions (recorded in every certificate's ``conventions``):
 * **Instrumental** assemblages: Bob's input equals Alice's outcome, σ_{a|x} = E_a(tr_A[(M_{a|x}⊗𝟙)ρ]);
   the post-selection of a BWI assemblage ω is σ_{a|x} = ω_{a|x,y=a}.
 * **Bell correlations** from Bob's POVM {N_{b|y}}: p(a,b|x,y) = tr(N_{b|y} σ_{a|xy}) in the canonical
-  inputs-major order of :mod:`exactbell.core.scenario` with parties (Alice, Bob).
+  inputs-major order of :mod:`exactbell.kernel.scenario` with parties (Alice, Bob).
 """

@@ -7,8 +7,8 @@ from __future__ import annotations
 from fractions import Fraction
 from itertools import product
 
-from ..core.gaussian import Gaussian
-from ..core.scenario import Behaviour, Scenario
+from ..kernel.gaussian import Gaussian
+from ..kernel.scenario import Behaviour, Scenario
 from . import matrices as mx
 
 TYPES = ("traditional", "bob-with-input", "instrumental")

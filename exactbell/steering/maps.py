@@ -9,8 +9,8 @@
 """
 from __future__ import annotations
 
-from ..core.gaussian import Gaussian
-from ..core.poly import Poly
+from ..kernel.gaussian import Gaussian
+from ..kernel.poly import Poly
 from . import matrices as mx
 
 

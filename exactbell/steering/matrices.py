@@ -1,11 +1,11 @@
-"""Exact dense matrices over Q(i) / K(i) (lists of rows of :class:`~exactbell.core.gaussian.Gaussian`).
+"""Exact dense matrices over Q(i) / K(i) (lists of rows of :class:`~exactbell.kernel.gaussian.Gaussian`).
 
 Float-free (imported by the trusted checkers). Tensor convention: ``kron(A, B)`` has row index
 i_A·dim_B + i_B, i.e. the first factor (Alice) is the most significant — the usual Kronecker order.
 """
 from __future__ import annotations
 
-from ..core.gaussian import Gaussian, conj, herm_psd, parse_gaussian
+from ..kernel.gaussian import Gaussian, conj, herm_psd, parse_gaussian
 
 ZERO = Gaussian(0, 0)
 ONE = Gaussian(1, 0)

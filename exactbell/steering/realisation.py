@@ -20,7 +20,7 @@ from __future__ import annotations
 from fractions import Fraction
 from itertools import product
 
-from ..core.gaussian import Gaussian, real_sign
+from ..kernel.gaussian import Gaussian, real_sign
 from . import matrices as mx
 from .assemblage import Assemblage
 
@@ -176,7 +176,7 @@ def realisation_from_spec(spec, field=None) -> Realisation:
             for k, t in enumerate(ch["kraus"]):
                 if not isinstance(t, dict) or "weight" not in t or "matrix" not in t:
                     raise RealisationError(f"channels[{y}].kraus[{k}] must be {{weight, matrix}}")
-                from ..core.gaussian import parse_gaussian
+                from ..kernel.gaussian import parse_gaussian
 
                 w = parse_gaussian(t["weight"], field)
                 if w.im != 0:
@@ -236,7 +236,7 @@ def ldl_factor(rho, field=None):
 
 
 def _ldl_factor(rho, field=None):
-    from ..core.gaussian import herm_psd
+    from ..kernel.gaussian import herm_psd
 
     n = len(rho)
     res = herm_psd(rho, field)

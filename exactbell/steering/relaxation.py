@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.gaussian import Gaussian
+from ..kernel.gaussian import Gaussian
 from ..numeric import rationalize
 from . import matrices as mx
 from .dual import data_words, full_coefficients, functional_value, pairs_by_word, words

@@ -32,9 +32,9 @@ def _approx(x) -> str:
 
 def load_functional(path: Path):
     """(functional, scenario spec, functional spec, conventions) from a user file, or CertificateError."""
-    from ...core.expr import parse_rational
-    from ...core.functional import functional_from_spec
-    from ...core.scenario import Scenario
+    from ...kernel.expr import parse_rational
+    from ...kernel.functional import functional_from_spec
+    from ...kernel.scenario import Scenario
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -63,7 +63,7 @@ def load_functional(path: Path):
 
 
 def run(args) -> int:
-    from ...checkers import check_file
+    from ...legacy.checkers import check_file
     from ...sdp.pipeline import certify_bound
 
     path = Path(args.file)

@@ -1,24 +1,33 @@
-"""``exactbell check [PATH…]``: re-decide certificates with the trusted checker."""
+"""``exactbell check [PATH…]``: decide certificates with the kernel, in parallel workers with limits."""
 from __future__ import annotations
 
+import os
 import sys
 
-from ...checkers import certificate_files, check_file
+from ...kernel.check import certificate_files, check_file
+from ...kernel.limits import RunLimits
+from ...kernel.run import check_many
 from ...report import print_table, summary_line, to_json, write_markdown
 from .. import default_proofs_dir
 
 
-def run_checks(paths, show_progress: bool):
+def check_any(path):
+    """The kernel's decision; a schema-1 certificate goes to the legacy checker, marked as such."""
+    result = check_file(path)
+    if result.verdict != "legacy":
+        return result
+    from ...legacy import check_legacy
+
+    return check_legacy(path)
+
+
+def run_checks(paths, jobs=None, limits=RunLimits(), show_progress=False):
     from rich.progress import Progress
 
     files = certificate_files(paths or [default_proofs_dir()])
-    results = []
     with Progress(transient=True, disable=not show_progress) as progress:
         task = progress.add_task("checking certificates", total=len(files))
-        for f in files:
-            progress.update(task, description=f"checking {f.name}")
-            results.append(check_file(f))
-            progress.advance(task)
+        results = check_many(files, jobs, limits, lambda i, r: progress.advance(task), check=check_any)
     return files, results
 
 
@@ -26,7 +35,8 @@ def run(args) -> int:
     from rich.console import Console
 
     console = Console(stderr=args.json, width=None if sys.stdout.isatty() else 200)
-    files, results = run_checks(args.paths, show_progress=console.is_terminal and not args.json)
+    limits = RunLimits(seconds=args.timeout, memory_mb=args.memory)
+    files, results = run_checks(args.paths, args.jobs, limits, show_progress=console.is_terminal and not args.json)
     if not files:
         print("exactbell: no certificate files found", file=sys.stderr)
         return 2
@@ -41,8 +51,15 @@ def run(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("check", help="check certificates (default: every bundled one)")
+    d = RunLimits()
+    p = sub.add_parser("check", help="decide certificates with the kernel (default: every bundled one)")
     p.add_argument("paths", nargs="*", help="certificate files or folders (default: the bundled proofs/)")
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.add_argument("--report", metavar="FILE.md", help="also write a Markdown report")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                   help="worker processes (default: the core count, %(default)s)")
+    p.add_argument("--timeout", type=float, default=d.seconds, metavar="SECONDS",
+                   help="wall-clock limit per certificate (default: %(default)s s)")
+    p.add_argument("--memory", type=int, default=d.memory_mb, metavar="MB",
+                   help="memory limit per certificate (default: %(default)s MB)")
     p.set_defaults(run=run)

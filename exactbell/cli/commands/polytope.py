@@ -12,8 +12,8 @@ from fractions import Fraction
 
 
 def _model(args):
-    from ...core.numbers import to_rational
-    from ...core.scenario import Scenario
+    from ...kernel.numbers import to_rational
+    from ...kernel.scenario import Scenario
     from ...polytopes import models as pm
 
     params = {}
@@ -49,7 +49,7 @@ def _model(args):
 
 
 def run(args) -> int:
-    from ...core.numbers import format_rational
+    from ...kernel.numbers import format_rational
     from ...polytopes.cddfacets import extreme_points, inequality_of
     from ...polytopes.exact import PointSet, PolytopeError
     from ...polytopes.models import symmetry_group

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from ... import generators
-from ...checkers import check_file
+from ...legacy.checkers import check_file
 from ...report import print_table, summary_line
 from .. import default_proofs_dir
 

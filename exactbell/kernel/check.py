@@ -1,0 +1,103 @@
+"""Deciding one certificate file: envelope, kind, unread keys, expected verdict, pin.
+
+:func:`check_file` never raises for bad input: a bad file is an ``error`` row whose detail is
+one line naming the file, the field and the problem.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .envelope import CertificateError, LegacyCertificate, load
+from .kinds import discover
+from .params import Context
+from .pins import pin_for
+
+
+@dataclass
+class Result:
+    id: str
+    claim: str
+    paper: str
+    kind: str
+    expected: str
+    verdict: str  # verified | refuted | numeric-only | error
+    passed: bool
+    seconds: float
+    detail: str
+    path: str
+    location: str = ""
+    statement: str = ""  # the decided statement ("" when nothing was decided)
+    summary: str = ""  # the certificate's free text, for display only
+    pin: str = ""  # pinned | unpinned | differs | missing
+    bracket: tuple | None = None
+
+    def as_json(self, timing: bool = True) -> dict:
+        d = asdict(self)
+        d["bracket"] = list(self.bracket) if self.bracket else None
+        if timing:
+            d["seconds"] = round(self.seconds, 4)
+        else:
+            del d["seconds"]
+        return d
+
+
+def decide(cert):
+    """The kind's decision for a loaded certificate; every key of ``data`` must have been read."""
+    kinds = discover()
+    if cert.kind not in kinds:
+        raise cert.error("kind", f"unknown kind {cert.kind!r} (known: {', '.join(sorted(kinds))})")
+    ctx = Context.of(cert)
+    decision = kinds[cert.kind](cert, ctx, cert.data)
+    cert.data.close()
+    return decision
+
+
+def check_file(path) -> Result:
+    t0 = time.perf_counter()
+    path = str(path)
+    row = dict(id=Path(path).stem, claim="", paper="", kind="", expected="", path=path)
+    try:
+        cert = load(path)
+        row.update(id=cert.id, claim=cert.claim, paper=cert.paper, kind=cert.kind, expected=cert.expected,
+                   location=cert.location, summary=cert.summary)
+        d = decide(cert)
+        pin_file, pins = pin_for(path)
+    except LegacyCertificate as e:
+        return Result(**row, verdict="legacy", passed=False, seconds=time.perf_counter() - t0, detail=str(e))
+    except CertificateError as e:
+        return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0, detail=str(e))
+    except RecursionError:
+        return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0,
+                      detail=f"{path}: data: nesting too deep")
+    except MemoryError:
+        return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0,
+                      detail=f"{path}: data: memory limit exceeded")
+    except Exception as e:  # a kernel bug must never pass a certificate nor stop the run
+        return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0,
+                      detail=f"{path}: <kernel>: internal error {type(e).__name__}: {e}")
+    passed, detail = d.verdict == cert.expected, d.detail
+    if not passed:
+        detail = f"{path}: expected {cert.expected}, the kernel decides {d.verdict}: {d.statement}"
+    pin = "unpinned"
+    if passed and pins is not None:
+        want = pins.get(cert.id)
+        if want is None:
+            pin, passed, detail = "missing", False, f"{path}: id: no pin for {cert.id!r} in {pin_file}"
+        elif (want["statement"], want["verdict"]) != (d.statement, d.verdict):
+            pin, passed = "differs", False
+            detail = (f"{path}: decided statement differs from its pin in {pin_file}: decided "
+                      f"{d.verdict}: {d.statement!r}; pinned {want['verdict']}: {want['statement']!r}")
+        else:
+            pin = "pinned"
+    return Result(**row, verdict=d.verdict, passed=passed, seconds=time.perf_counter() - t0, detail=detail,
+                  statement=d.statement, pin=pin, bracket=d.bracket)
+
+
+def certificate_files(paths) -> list[Path]:
+    """Files and folders (recursively, ``*.json``) in a stable order."""
+    out = []
+    for p in map(Path, paths):
+        out += sorted(q for q in p.rglob("*.json") if not q.name.startswith(".")) if p.is_dir() else [p]
+    return out

@@ -1,0 +1,238 @@
+"""A small, restricted expression parser for certificate text (never ``eval``/``sympify``).
+
+Grammar (integers and ``p/q`` only; no decimals, no attribute access, no calls other than
+those the target algebra names)::
+
+    expr   := term (("+" | "-") term)*
+    term   := unary (("*" | "/") unary)*
+    unary  := ("+" | "-") unary | power
+    power  := atom (("^" | "**") ["-"] INTEGER)?
+    atom   := INTEGER | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
+
+The parser is generic: an *algebra* object turns literals, names and operations into values
+(rationals, polynomials, number-field elements, noncommutative operators ...).
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any
+
+from . import limits
+from .numbers import ExactnessError, bit_size
+
+MAX_LENGTH = limits.EXPR_CHARS
+MAX_DEPTH = 100
+MAX_EXPONENT = limits.EXPONENT
+
+_TOKEN = re.compile(r"\s*(?:(\d+)|([A-Za-z_][A-Za-z_0-9@{}]*)|(\*\*|[-+*/^(),]))")
+
+
+class ExprError(ExactnessError):
+    """Text that is not an expression of the supported class."""
+
+
+class Algebra:
+    """Base of the expression algebras: ring operations map to Python operators.
+
+    Subclasses provide ``const``, ``name``, ``div``, ``pow`` and, if they allow functions, ``call``.
+    """
+
+    def call(self, name, args):
+        raise ExprError(f"function {name!r} is not allowed here")
+
+    def add(self, a, b):
+        return a + b
+
+    def sub(self, a, b):
+        return a - b
+
+    def neg(self, a):
+        return -a
+
+    def mul(self, a, b):
+        return a * b
+
+
+class FieldAlgebra(Algebra):
+    """Default algebra over any Python number type with +,-,*,/ (Fraction, field elements)."""
+
+    def __init__(self, names: dict | None = None, functions: dict | None = None, lift=Fraction):
+        self.names = names or {}
+        self.functions = functions or {}
+        self.lift = lift
+
+    def const(self, q):
+        return self.lift(q)
+
+    def name(self, name):
+        if name not in self.names:
+            raise ExprError(f"unknown name {name!r}")
+        return self.names[name]
+
+    def call(self, name, args):
+        if name not in self.functions:
+            raise ExprError(f"unknown function {name!r}")
+        return self.functions[name](*args)
+
+    def div(self, a, b):
+        if b == 0:
+            raise ExprError("division by zero")
+        return a / b
+
+    def pow(self, a, n):
+        if n < 0:
+            return self.div(self.const(Fraction(1)), a**-n)
+        return a**n
+
+
+def _rational_abs(x):
+    return abs(x)
+
+
+RATIONAL_FUNCTIONS = {"abs": _rational_abs, "max": max, "min": min}
+
+
+def tokenize(text: str) -> list[tuple[str, str]]:
+    if not isinstance(text, str):
+        raise ExprError(f"expected an expression string, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise ExprError(f"expression longer than {MAX_LENGTH} characters")
+    tokens, pos = [], 0
+    stripped = text.rstrip()
+    while pos < len(stripped):
+        m = _TOKEN.match(stripped, pos)
+        if m is None:
+            rest = stripped[pos:].lstrip()
+            if rest[:1] == "." or re.match(r"\d", rest[:1] or "x"):
+                raise ExprError(f"decimal or malformed number in {text!r}; write rationals as p/q")
+            raise ExprError(f"unexpected character {rest[:1]!r} in {text!r}")
+        if m.group(1):
+            if len(m.group(1)) > limits.INT_DIGITS:
+                raise ExprError(f"an integer literal of more than {limits.INT_DIGITS} digits")
+            tokens.append(("int", m.group(1)))
+            after = stripped[m.end():m.end() + 1]
+            if after in (".", "e", "E"):
+                raise ExprError(f"decimal or float literal in {text!r}; write rationals as p/q")
+        elif m.group(2):
+            tokens.append(("name", m.group(2)))
+        else:
+            tokens.append(("op", m.group(3)))
+        pos = m.end()
+    if not tokens:
+        raise ExprError("empty expression")
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens, algebra, text):
+        self.t, self.i, self.a, self.text, self.depth = tokens, 0, algebra, text, 0
+
+    def peek(self):
+        return self.t[self.i] if self.i < len(self.t) else (None, None)
+
+    def take(self, op=None):
+        tok = self.peek()
+        if op is not None and tok != ("op", op):
+            raise ExprError(f"expected {op!r} in {self.text!r}")
+        self.i += 1
+        return tok
+
+    def expr(self):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError("expression nested too deeply")
+        v = self.term()
+        while self.peek() in (("op", "+"), ("op", "-")):
+            op = self.take()[1]
+            w = self.term()
+            v = _bounded(self.a.add(v, w) if op == "+" else self.a.sub(v, w))
+        self.depth -= 1
+        return v
+
+    def term(self):
+        v = self.unary()
+        while self.peek() in (("op", "*"), ("op", "/")):
+            op = self.take()[1]
+            w = self.unary()
+            if bit_size(v) + bit_size(w) > limits.EXPR_BITS:
+                raise ExprError(f"a product in {_short(self.text)} exceeds {limits.EXPR_BITS} bits")
+            v = _bounded(self.a.mul(v, w) if op == "*" else self.a.div(v, w))
+        return v
+
+    def unary(self):
+        if self.peek() == ("op", "-"):
+            self.take()
+            return self.a.neg(self.unary())
+        if self.peek() == ("op", "+"):
+            self.take()
+            return self.unary()
+        return self.power()
+
+    def power(self):
+        base = self.atom()
+        if self.peek() in (("op", "^"), ("op", "**")):
+            self.take()
+            sign = 1
+            if self.peek() == ("op", "-"):
+                self.take()
+                sign = -1
+            kind, val = self.take()
+            if kind != "int":
+                raise ExprError(f"exponent must be an integer literal in {self.text!r}")
+            n = sign * int(val)
+            if abs(n) > MAX_EXPONENT:
+                raise ExprError(f"exponent {n} too large in {_short(self.text)}")
+            if bit_size(base) * abs(n) > limits.EXPR_BITS:
+                raise ExprError(f"a power in {_short(self.text)} would exceed {limits.EXPR_BITS} bits")
+            return _bounded(self.a.pow(base, n))
+        return base
+
+    def atom(self):
+        kind, val = self.take()
+        if kind == "int":
+            return self.a.const(Fraction(int(val)))
+        if kind == "name":
+            if self.peek() == ("op", "("):
+                self.take()
+                args = [self.expr()]
+                while self.peek() == ("op", ","):
+                    self.take()
+                    args.append(self.expr())
+                self.take(")")
+                return self.a.call(val, args)
+            return self.a.name(val)
+        if (kind, val) == ("op", "("):
+            v = self.expr()
+            self.take(")")
+            return v
+        raise ExprError(f"unexpected {val!r} in {self.text!r}" if val else f"unexpected end of {self.text!r}")
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _bounded(v):
+    if bit_size(v) > limits.EXPR_BITS:
+        raise ExprError(f"an intermediate value exceeds {limits.EXPR_BITS} bits")
+    return v
+
+
+def parse(text: str, algebra) -> Any:
+    """Parse ``text`` with ``algebra``; raises :class:`ExprError` on anything unsupported."""
+    tokens = tokenize(text)
+    p = _Parser(tokens, algebra, text)
+    v = p.expr()
+    if p.i != len(tokens):
+        raise ExprError(f"trailing text after expression in {text!r}")
+    return v
+
+
+def parse_rational(text, names: dict | None = None) -> Fraction:
+    """Rational value of an expression such as ``"2*(abs(2*p-1) + 1 - p)/p"`` at rational names."""
+    if isinstance(text, (int, Fraction)) and not isinstance(text, bool):
+        return Fraction(text)
+    if isinstance(text, float):
+        raise ExactnessError(f"float {text!r} where an exact number is required")
+    return parse(text, FieldAlgebra(names=names, functions=RATIONAL_FUNCTIONS))

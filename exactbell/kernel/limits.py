@@ -1,0 +1,28 @@
+"""Explicit resource limits of the kernel. Every limit has a one-line error naming the field.
+
+The wall-clock and memory limits apply per certificate, in the worker that checks it
+(:mod:`exactbell.kernel.run`); the others are enforced while reading and deciding.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FILE_BYTES = 32 * 1024 * 1024  # a certificate file, counted while reading (st_size is not trusted)
+JSON_DEPTH = 64  # nesting of JSON arrays and objects
+INT_DIGITS = 2000  # decimal digits of any integer in a number, literal or expression
+TEXT_CHARS = 4000  # a free-text field (summary, location, conventions)
+ID_CHARS = 200  # id, claim, kind, names
+LIST_LENGTH = 2_000_000  # entries of any JSON array
+EXPR_CHARS = 200_000  # characters of one expression
+EXPR_BITS = 200_000  # estimated bit size of any intermediate value of an expression
+EXPONENT = 256  # |n| in x^n
+STRATEGIES = 50_000_000  # deterministic strategies a local-bound enumeration may visit
+ANGLE_DENOMINATOR = 360  # q in an angle p*pi/q
+
+
+@dataclass(frozen=True)
+class RunLimits:
+    """Per-certificate limits of a checking worker (overridable on the command line)."""
+
+    seconds: float = 900.0
+    memory_mb: int = 4096

@@ -1,0 +1,92 @@
+"""Exact rationals: the one rational type of exactbell is :class:`fractions.Fraction`.
+
+Every value read from a certificate passes through :func:`to_rational` (or the expression
+parser in :mod:`exactbell.kernel.expr`), which rejects floats and decimal literals. The only
+door from floats to rationals is :func:`exactbell.numeric.rationalize`, used by the numeric
+layer that proposes candidates.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from numbers import Integral
+
+_RATIONAL = re.compile(r"^\s*([+-]?\d+)(?:\s*/\s*(\d+))?\s*$")
+
+
+class ExactnessError(ValueError):
+    """A value that must be exact is not (a float, a decimal literal, garbage)."""
+
+
+def is_exact_scalar(x) -> bool:
+    """True for int (not bool) and Fraction; everything else is not a rational scalar."""
+    return isinstance(x, (int, Fraction)) and not isinstance(x, bool)
+
+
+def reject_inexact(values, what: str) -> None:
+    """Raise :class:`ExactnessError` if any value is a float (Python, complex or NumPy)."""
+    for v in values:
+        if isinstance(v, (float, complex)) or (type(v).__module__ == "numpy" and not isinstance(v, Integral)):
+            raise ExactnessError(f"{what} contains the inexact value {v!r}; use exactbell.numeric.rationalize")
+
+
+def to_rational(x) -> Fraction:
+    """Convert an int, a Fraction or a string "p/q" / "-7" to a Fraction; reject floats."""
+    if isinstance(x, bool):
+        raise ExactnessError(f"boolean {x!r} where an exact number is required")
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, int):
+        return Fraction(x)
+    if isinstance(x, float):
+        raise ExactnessError(f"float {x!r} where an exact number is required (write it as p/q)")
+    if isinstance(x, str):
+        m = _RATIONAL.match(x)
+        if m is None:
+            if re.search(r"\d\.\d*|\.\d|\d[eE][+-]?\d", x):
+                raise ExactnessError(f"decimal literal {x!r} where an exact number is required (write p/q)")
+            raise ExactnessError(f"{x!r} is not a rational number of the form p/q")
+        from .limits import INT_DIGITS
+
+        if len(m.group(1).lstrip("+-")) > INT_DIGITS or len(m.group(2) or "") > INT_DIGITS:
+            raise ExactnessError(f"a number of more than {INT_DIGITS} digits")
+        num, den = int(m.group(1)), int(m.group(2) or 1)
+        if den == 0:
+            raise ExactnessError(f"{x!r} has a zero denominator")
+        return Fraction(num, den)
+    raise ExactnessError(f"{type(x).__name__} {x!r} where an exact number is required")
+
+
+def bit_size(v) -> int:
+    """An estimate of the bits needed to store an exact value (rationals, field elements,
+    polynomials, rational functions), used to refuse size bombs before computing them."""
+    if isinstance(v, int):
+        return v.bit_length()
+    if isinstance(v, Fraction):
+        return v.numerator.bit_length() + v.denominator.bit_length()
+    for attr in ("c", "terms", "coeffs"):
+        part = getattr(v, attr, None)
+        if part is not None:
+            vals = part.values() if isinstance(part, dict) else part
+            return sum(bit_size(x) + 1 for x in vals)
+    if hasattr(v, "re") and hasattr(v, "im"):
+        return bit_size(v.re) + bit_size(v.im)
+    if hasattr(v, "num") and hasattr(v, "den"):
+        return bit_size(v.num) + bit_size(v.den)
+    return 1
+
+
+def format_rational(q: Fraction | int) -> str:
+    """Canonical text of a rational: "3/4", "-7", "0"."""
+    q = Fraction(q)
+    return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+
+
+def decimal_string(q: Fraction, digits: int = 6) -> str:
+    """Decimal approximation of a rational for display only (rounded half away from zero)."""
+    q = Fraction(q)
+    sign = "-" if q < 0 else ""
+    scaled = abs(q) * 10**digits
+    n = int(scaled + Fraction(1, 2))
+    whole, frac = divmod(n, 10**digits)
+    return f"{sign}{whole}.{frac:0{digits}d}" if digits else f"{sign}{whole}"

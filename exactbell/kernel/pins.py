@@ -1,0 +1,53 @@
+"""Pinned claims: ``proofs/<paper>/claims.toml`` fixes, per certificate id, the decided
+statement and verdict it must have. Reviewed by people; compared by the kernel.
+
+    ["C000-08.p=3/4"]
+    verdict = "verified"
+    statement = "max over local strategies of <F, P> on (2,2;2,2) = 5/2, at p = 3/4"
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from .envelope import CertificateError, read_bytes
+
+PIN_FILE = "claims.toml"
+
+
+@lru_cache(maxsize=64)
+def _pins(folder: str) -> dict | None:
+    path = Path(folder) / PIN_FILE
+    if not path.exists():
+        return None
+    try:
+        table = tomllib.loads(read_bytes(path).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise CertificateError(path, "<file>", f"not a valid pin file: {e}") from None
+    for cid, pin in table.items():
+        if not (isinstance(pin, dict) and set(pin) == {"statement", "verdict"}
+                and all(isinstance(v, str) for v in pin.values())):
+            raise CertificateError(path, cid, "a pin has exactly the string keys statement and verdict")
+    return table
+
+
+def pin_for(cert_path) -> tuple[str, dict | None]:
+    """(pin file, pin) for a certificate: pin None when the folder pins nothing (a user's own
+    certificates); a missing entry in a pin file is an error."""
+    folder = Path(cert_path).resolve().parent
+    pins = _pins(str(folder))
+    return str(folder / PIN_FILE), pins
+
+
+def render(entries: dict) -> str:
+    """A pin file's text for {id: (statement, verdict)}, sorted by id."""
+    out = []
+    for cid in sorted(entries):
+        statement, verdict = entries[cid]
+        out += [f"[{_quote(cid)}]", f"verdict = {_quote(verdict)}", f"statement = {_quote(statement)}", ""]
+    return "\n".join(out)
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
