@@ -193,6 +193,18 @@ def write_atomic(path, text: str) -> None:
         raise
 
 
+def envelope2(id_: str, claim: str, paper: str, location: str, summary: str, kind: str, expected: str,
+              conventions: dict, data: dict, parameters: dict | None = None) -> dict:
+    """A schema-2 (kernel) certificate dict in the canonical key order; ``expected`` is the verdict
+    the kernel must reach, ``summary`` free text for display (see exactbell.kernel.envelope)."""
+    obj = {"exactbell": 2, "id": id_, "claim": claim, "paper": paper, "kind": kind, "location": location,
+           "summary": summary, "expected": expected, "conventions": conventions}
+    if parameters:
+        obj["parameters"] = parameters
+    obj["data"] = data
+    return obj
+
+
 def envelope(id_: str, claim: str, paper: str, location: str, statement: str, kind: str,
              expected: dict, conventions: dict, data: dict, parameters: dict | None = None) -> dict:
     """Assemble a certificate dict in the canonical key order (used by generators)."""
