@@ -50,9 +50,9 @@ class CertificateFailure(Exception):
 
 class CertificateItem(pytest.Item):
     def runtest(self):
-        from .legacy.checkers import check_file
+        from .cli.commands.check import check_any
 
-        result = check_file(self.path)
+        result = check_any(self.path)
         self.user_properties.append(("verdict", result.verdict))
         if not result.passed:
             raise CertificateFailure(result.detail)

@@ -1,4 +1,8 @@
-"""Reports of checker results: terminal table (rich), Markdown and JSON."""
+"""Reports of kernel results: terminal table (rich), Markdown and JSON.
+
+Every cell that comes from a certificate is escaped for its medium (rich markup, Markdown table
+pipes and line breaks); the kernel has already refused control characters.
+"""
 from __future__ import annotations
 
 import json
@@ -8,10 +12,12 @@ from .certificates.format import write_atomic
 
 def summary_line(results) -> str:
     passed = sum(r.passed for r in results)
-    return f"{passed} passed, {len(results) - passed} failed"
+    legacy = sum(r.pin == "legacy" for r in results)
+    tail = f" ({legacy} legacy, not decided by the kernel)" if legacy else ""
+    return f"{passed} passed, {len(results) - passed} failed{tail}"
 
 
-def _cell(r):
+def _bracket(r):
     return f"[{r.bracket[0]}, {r.bracket[1]}]" if r.bracket else ""
 
 
@@ -20,27 +26,31 @@ def print_table(results, console, title="exactbell check") -> None:
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
-    for col in ("claim", "paper", "kind", "expected", "verdict", "bracket", "time (s)"):
-        table.add_column(col, no_wrap=col != "bracket")
+    for col in ("id", "kind", "expected", "verdict", "pin", "decided statement", "time (s)"):
+        table.add_column(col, overflow="fold", max_width=90 if col == "decided statement" else None)
     for r in results:
         style = "green" if r.passed else "bold red"
-        table.add_row(escape(r.id), r.paper, r.kind, r.expected, f"[{style}]{r.verdict}[/{style}]", escape(_cell(r)),
-                      f"{r.seconds:.3f}")
+        table.add_row(escape(r.id), escape(r.kind), r.expected, f"[{style}]{r.verdict}[/{style}]", r.pin,
+                      escape(r.statement or r.summary), f"{r.seconds:.3f}")
     console.print(table)
     for r in results:
         if not r.passed:
             console.print("FAIL " + r.detail, style="red", soft_wrap=True, markup=False, highlight=False)
 
 
+def _md(text) -> str:
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
 def markdown(results) -> str:
     lines = ["# exactbell report", "", f"**{summary_line(results)}**", "",
-             "| claim | paper | location | kind | expected | verdict | bracket | time (s) | detail |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| id | paper | location | kind | expected | verdict | pin | decided statement | bracket | time (s) |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        detail = r.detail.replace("|", "\\|")
         mark = "" if r.passed else " ✗"
-        lines.append(f"| {r.id} | {r.paper} | {r.location} | {r.kind} | {r.expected} | {r.verdict}{mark} | "
-                     f"{_cell(r)} | {r.seconds:.3f} | {detail} |")
+        lines.append(f"| {_md(r.id)} | {_md(r.paper)} | {_md(r.location)} | {_md(r.kind)} | {r.expected} | "
+                     f"{r.verdict}{mark} | {r.pin} | {_md(r.statement or r.detail)} | {_md(_bracket(r))} | "
+                     f"{r.seconds:.3f} |")
     return "\n".join(lines) + "\n"
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from exactbell.certificates.format import write_atomic
-from exactbell.legacy.checkers import check_file
+from exactbell.kernel.check import check_file
 from exactbell.cli import main
 
 from .conftest import PROOFS, bundled_certificates, load
@@ -18,77 +18,74 @@ def run_cli(capsys, *args):
     return code, out.out, out.err
 
 
-def test_float_literal_is_rejected_with_its_field(write_cert, chsh_local):
-    text = json.dumps(chsh_local).replace('"bound": "2"', '"bound": 2.0')
+def test_float_literal_is_rejected(write_cert, chsh_local):
+    text = json.dumps(chsh_local).replace('"paper": "2"', '"paper": 2.0')
     r = check_file(write_cert(text))
     assert not r.passed and r.verdict == "error"
-    assert "cert.json: data.bound: float literal 2.0" in r.detail
+    assert "cert.json: <number>: float literal 2.0" in r.detail
 
 
 @pytest.mark.parametrize("mutate, field, words", [
-    (lambda c: c.update(exactbell=2), "exactbell", "unknown schema version"),
+    (lambda c: c.update(exactbell=3), "exactbell", "unknown schema version"),
+    (lambda c: c.update(exactbell=True), "exactbell", "expected integer, got boolean"),
     (lambda c: c.pop("claim"), "claim", "missing"),
     (lambda c: c.update(paper="nobody-2099"), "paper", "unknown paper key"),
-    (lambda c: c.update(kind="astrology"), "kind", "unknown certificate kind"),
+    (lambda c: c.update(kind="astrology"), "kind", "unknown kind"),
     (lambda c: c.update(colour="red"), "colour", "unknown top-level field"),
-    (lambda c: c["conventions"].update(form="braket"), "data.functional", "unknown functional form"),
-    (lambda c: c["conventions"].update(marginals="first-input"), "data.functional", "unknown marginal convention"),
+    (lambda c: c["conventions"].update(form="braket"), "conventions.form", "is not one of"),
+    (lambda c: c["conventions"].pop("form"), "conventions.form", "required field is missing"),
     (lambda c: c["data"]["scenario"].update(inputs=[2, 2, 2]), "data.scenario", "same"),
     (lambda c: c["data"]["functional"]["terms"].update(A2B0="1"), "data.functional", "out of range"),
-    (lambda c: c["data"].update(bound="1/2 + "), "data.bound", "unexpected end"),
-    (lambda c: c["data"].update(bound="__import__('os')"), "data.bound", "unexpected character"),
-    (lambda c: c["data"]["optimal"]["strategies"][0][0].append(0), "data.optimal.strategies[0][0]", "needs 2"),
-    (lambda c: c["expected"].update(verdict="refuted"), "expected.counterexample", "must carry"),
-    (lambda c: c["expected"].update(verdict="probably"), "expected.verdict", "must be one of"),
+    (lambda c: c["data"].update(paper="1/2 + "), "data.paper", "unexpected end"),
+    (lambda c: c["data"].update(paper="__import__('os')"), "data.paper", "unexpected character"),
+    (lambda c: c["data"]["optimal"][0][0].append(0), "data.optimal[0][0]", "needs 2"),
+    (lambda c: c["data"].update(relation="upper"), "data.relation", "unknown key"),
+    (lambda c: c.update(expected="probably"), "expected", "is not one of"),
+    (lambda c: c.update(id="C004\u0007"), "id", "control or invisible character"),
 ])
 def test_bad_certificates_get_one_clear_line(write_cert, chsh_local, mutate, field, words):
     mutate(chsh_local)
-    path = write_cert(chsh_local)
+    path = write_cert(json.dumps(chsh_local).replace("\\\\u0007", "\\u0007"))
     r = check_file(path)
     assert not r.passed and r.verdict == "error"
     assert r.detail.startswith(f"{path}: {field}: "), r.detail
     assert words in r.detail and "\n" not in r.detail
 
 
-def test_tampered_bound_is_a_failed_verdict_not_an_error(write_cert, chsh_local):
-    chsh_local["data"]["bound"] = "3"
+def test_wrong_paper_value_is_a_refuted_statement(write_cert, chsh_local):
+    chsh_local["data"]["paper"] = "3"
     r = check_file(write_cert(chsh_local))
     assert not r.passed and r.verdict == "refuted"
-    assert "local maximum 2 vs claimed maximum 3" in r.detail
-
-
-def test_refuted_claim_with_exact_counterexample_passes(write_cert, chsh_local):
-    chsh_local["data"].update(bound="3/2", relation="upper")
-    chsh_local["expected"] = {"verdict": "refuted",
-                              "counterexample": {"strategy": [[0, 0], [0, 0]], "value": "2"}}
-    assert check_file(write_cert(chsh_local)).passed
-    chsh_local["expected"]["counterexample"]["value"] = "5/2"
-    assert not check_file(write_cert(chsh_local)).passed
+    assert r.statement.endswith("= 2, attained by 8 of 16 deterministic strategies (paper: 3)")
+    chsh_local["expected"] = "refuted"
+    r = check_file(write_cert(chsh_local))
+    assert r.passed and r.pin == "unpinned" and r.verdict == "refuted"
 
 
 def test_malformed_json_and_missing_file(write_cert, tmp_path):
-    r = check_file(write_cert('{"exactbell": 1,'))
+    r = check_file(write_cert('{"exactbell": 2,'))
     assert r.verdict == "error" and "malformed JSON" in r.detail
     r = check_file(tmp_path / "nope.json")
-    assert r.verdict == "error" and "cannot read" in r.detail
+    assert r.verdict == "error" and "cannot open" in r.detail
 
 
 def test_nan_is_rejected(write_cert, chsh_local):
-    text = json.dumps(chsh_local).replace('"bound": "2"', '"bound": NaN')
-    assert "data.bound: float literal NaN" in check_file(write_cert(text)).detail
+    text = json.dumps(chsh_local).replace('"paper": "2"', '"paper": NaN')
+    assert "<number>: float literal NaN" in check_file(write_cert(text)).detail
 
 
 def test_check_cli_exit_codes_summary_and_reports(capsys, tmp_path, write_cert, chsh_local):
     good = PROOFS / "wooltorton-brown-colbeck" / "C004-01.local.json"
     code, out, _ = run_cli(capsys, "check", str(good))
     assert code == 0 and out.strip().endswith("1 passed, 0 failed")
-    chsh_local["data"]["bound"] = "5/2"
+    chsh_local["data"]["paper"] = "5/2"
     bad = write_cert(chsh_local, "bad.json")
     report = tmp_path / "r.md"
     code, out, err = run_cli(capsys, "check", str(good), str(bad), "--json", "--report", str(report))
     assert code == 1 and err.strip().endswith("1 passed, 1 failed")
     rows = json.loads(out)
-    assert {"id", "paper", "kind", "expected", "verdict", "passed", "seconds"} <= set(rows[0])
+    assert {"id", "paper", "kind", "expected", "verdict", "passed", "seconds", "statement", "pin"} <= set(rows[0])
+    assert rows[0]["pin"] == "pinned" and rows[0]["statement"].startswith("max over local strategies of")
     assert [r["passed"] for r in rows] == [True, False]
     assert "| C004-01.local |" in report.read_text()
 
@@ -129,10 +126,3 @@ def test_atomic_write_leaves_nothing_half_written(tmp_path, monkeypatch):
         write_atomic(target, "new\n")
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["c.json"]
-
-
-def test_bundled_certificates_match_the_schema():
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((Path(__file__).resolve().parents[1] / "exactbell/certificates/schema.json").read_text())
-    for path in bundled_certificates():
-        jsonschema.validate(load(path), schema)

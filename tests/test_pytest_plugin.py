@@ -11,11 +11,11 @@ def test_plugin_collects_a_users_certification_suite(pytester):
     src = PROOFS / "wooltorton-brown-colbeck" / "C004-01.local.json"
     shutil.copy(src, suite / "good.json")
     bad = json.loads(src.read_text())
-    bad["data"]["bound"] = "3"
+    bad["data"]["paper"] = "3"
     (suite / "bad.json").write_text(json.dumps(bad))
     result = pytester.runpytest(f"--exactbell-proofs={suite}", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, failed=1)
-    result.stdout.fnmatch_lines(["*checker says refuted: local maximum 2 vs claimed maximum 3*"])
+    result.stdout.fnmatch_lines(["*expected verified, the kernel decides refuted: max over local strategies*= 2, *(paper: 3)*"])
 
 
 def test_plugin_collects_files_below_a_proofs_folder(pytester):

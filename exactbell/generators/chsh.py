@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..certificates.format import envelope
+from ..certificates.format import envelope, envelope2
 from ..kernel.functional import functional_from_spec
 from ..kernel.localbound import local_bound
 from ..kernel.scenario import Scenario
@@ -17,22 +17,20 @@ CORRELATOR = {"form": "correlator", "marginals": "uniform-average",
 SQRT2 = {"generator": "s", "minpoly": "s^2 - 2", "interval": ["1", "2"]}
 
 
-def optimal_strategies(F):
-    """The local bound of F and the ``optimal`` block of a local-bound certificate."""
+def local_bound_data(F, functional: dict, paper: str) -> dict:
+    """The ``data`` of a kernel ``local-bound`` certificate (max, every optimal strategy)."""
     lb = local_bound(F)
-    return lb, {"count": lb.count, "strategies": [[list(t) for t in s] for s in lb.strategies]}
+    return {"scenario": F.scenario.to_spec(), "functional": functional, "sense": "max",
+            "optimal": [[list(t) for t in s] for s in lb.strategies], "paper": paper}
 
 
 @generator("C004-01.local", PAPER, "C004-01")
 def chsh_local():
     F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, Fraction)
-    lb, opt = optimal_strategies(F)
-    return envelope(
+    return envelope2(
         "C004-01.local", "C004-01", PAPER, "L75 (and Sengupta-Wooltorton Eq. (4))",
         "The local bound of CHSH = <A0B0> + <A0B1> + <A1B0> - <A1B1> is 2.", "local-bound",
-        {"verdict": "verified"}, CORRELATOR,
-        {"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": CHSH_TERMS}, "bound": str(lb.value),
-         "relation": "max", "optimal": opt})
+        "verified", CORRELATOR, local_bound_data(F, {"terms": CHSH_TERMS}, "2"))
 
 
 @generator("C004-01.quantum", PAPER, "C004-01")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..certificates.format import envelope
+from ..certificates.format import envelope, envelope2
 from ..kernel.expr import parse_rational
 from ..kernel.functional import functional_from_spec, to_sw_matrix
 from ..kernel.numbers import format_rational
 from ..kernel.poly import Poly
 from ..polytopes.signaling import ns_products_a_to_b, ns_products_b_to_a, vertex
-from .chsh import CHSH_SCENARIO, CORRELATOR, optimal_strategies
+from .chsh import CHSH_SCENARIO, CORRELATOR, local_bound_data
 from . import generator
 
 PAPER = "sengupta-wooltorton"
@@ -48,15 +48,11 @@ def prop1_item1(p: Fraction):
     def make():
         F = functional_from_spec(CHSH_SCENARIO, {"terms": T_P_TERMS}, CORRELATOR,
                                  lambda c: parse_rational(c, {"p": p}))
-        lb, opt = optimal_strategies(F)
-        return envelope(
+        return envelope2(
             pid, "C000-08", PAPER, "Proposition 1 item 1, Eq. (12), L287-293",
             f"At p = {format_rational(p)}, T_p(P) <= 2(|2p-1| + 1 - p)/p on non-signaling local behaviours, "
             "with equality for some deterministic strategy.",
-            "local-bound", {"verdict": "verified"}, CORRELATOR,
-            {"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": T_P_TERMS},
-             "coefficients": [format_rational(c) for c in F.coefficients],
-             "bound": T_P_BOUND, "bound_value": format_rational(lb.value), "relation": "max", "optimal": opt},
+            "local-bound", "verified", CORRELATOR, local_bound_data(F, {"terms": T_P_TERMS}, T_P_BOUND),
             parameters={"p": format_rational(p)})
 
 

@@ -48,8 +48,9 @@ class LegacyCertificate(CertificateError):
     """A schema-version-1 certificate: not decided by the kernel."""
 
 
-def read_bytes(path: Path, cap: int = limits.FILE_BYTES) -> bytes:
+def read_bytes(path: Path, cap: int | None = None) -> bytes:
     """The bytes of a regular file, at most ``cap`` of them; the size is counted, not trusted."""
+    cap = limits.FILE_BYTES if cap is None else cap
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as e:

@@ -19,11 +19,11 @@ def run(args) -> int:
     console = Console(width=None if sys.stdout.isatty() else 200)
     for paper in sorted({r.paper for r in results}):
         table = Table(title=paper, show_lines=False)
-        for col in ("claim", "location", "statement", "kind", "verdict"):
-            table.add_column(col, overflow="fold", max_width=60 if col == "statement" else None)
+        for col in ("id", "location", "decided statement", "kind", "verdict"):
+            table.add_column(col, overflow="fold", max_width=60 if col == "decided statement" else None)
         for r in (r for r in results if r.paper == paper):
             mark = "[green]" if r.passed else "[bold red]"
-            table.add_row(escape(r.id), escape(r.location), escape(r.statement), r.kind, f"{mark}{r.verdict}[/]")
+            table.add_row(escape(r.id), escape(r.location), escape(r.statement or r.summary), escape(r.kind), f"{mark}{r.verdict}[/]")
         console.print(table)
     console.print(summary_line(results))
     return 0 if all(r.passed for r in results) else 1
