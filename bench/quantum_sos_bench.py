@@ -14,11 +14,11 @@ from fractions import Fraction
 from pathlib import Path
 
 from exactbell.certificates.format import dump_certificate
-from exactbell.legacy.checkers import check_file
+from exactbell.kernel.check import check_file
 from exactbell.kernel.functional import functional_from_spec
 from exactbell.generators import discover
 from exactbell.generators.chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
-from exactbell.quantum.ncpoly import NCPoly, bell_operator
+from exactbell.kernel.ncpoly import NCPoly, bell_operator
 from exactbell.sdp import npa
 
 
@@ -60,7 +60,7 @@ def main():
     print("\nexact SOS certificates (produce = NPA + exact rounding; check = trusted checker):")
     for gid, what in [("C004-01.quantum-npa", "CHSH, Gram over Q(sqrt2), level 1+AB"),
                       ("C004-07.npa.theta=1/3,phi=5/12,omega=5/6", "WBC member (pi/3,5pi/12,5pi/6), degree-4 field"),
-                      ("C004-06.quantum.theta=1/3,phi=5/12,omega=5/6", "same member, closed-form 2-square SOS"),
+                      ("C004-06.quantum.theta=1/3,phi=5/12,omega=5/6.max", "same member, closed-form 2-square SOS"),
                       ("C000-10.p=18/29", "Sengupta-Wooltorton T_p at p=18/29, SOS (F6)")]:
         tm, tc, verdict, size = produce_and_check(gid)
         print(f"  {what:55s} produce {tm:7.3f}s ({tm / base:7.1f}x)  check {tc:6.3f}s ({tc / base:6.1f}x)  "

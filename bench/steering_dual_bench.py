@@ -11,7 +11,7 @@ import json
 import time
 from pathlib import Path
 
-from exactbell.legacy.checkers import check_file
+from exactbell.kernel.check import check_file
 from exactbell.kernel.gaussian import Gaussian, conj, herm_psd, parse_gaussian
 from exactbell.kernel.linalg import psd_decide
 

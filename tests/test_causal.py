@@ -9,7 +9,6 @@ from exactbell.causal import exact as ex
 from exactbell.causal import inequalities as iq
 from exactbell.causal.polytope import (causal_bound, causal_vertices, load_correlation, strategy_behaviour,
                                        strategy_outcomes)
-from exactbell.legacy.checkers import check_file
 from exactbell.kernel.scenario import Scenario
 
 from .conftest import PROOFS, load
@@ -106,7 +105,7 @@ def test_wrong_shape_is_a_clear_error():
         ex.correlation_table(sc, [F(0)] * 15)
     with pytest.raises(ex.CausalError, match="order"):
         strategy_outcomes(sc, {"order": [0, 0], "tables": [[0, 0], [[0, 0], [0, 0]]]})
-    with pytest.raises(ex.CausalError, match="outcome 2"):
+    with pytest.raises(ex.CausalError, match="tables must be"):
         strategy_outcomes(sc, {"order": [0, 1], "tables": [[0, 2], [[0, 0], [0, 0]]]})
 
 
@@ -122,27 +121,12 @@ def test_user_correlation_from_file(tmp_path):
         load_correlation(p)
 
 
-def test_causal_certificate_rejects_wrong_bound_and_missing_strategy(write_cert):
-    cert = load(LC / "C001-01.json")
-    assert check_file(write_cert(cert)).passed
-    bad = copy.deepcopy(cert)
-    bad["data"]["bound"] = "4/5"
-    r = check_file(write_cert(bad))
-    assert not r.passed and r.verdict == "refuted"
-    bad = copy.deepcopy(cert)
-    bad["data"]["optimal"]["strategies"].pop()
-    r = check_file(write_cert(bad))
-    assert r.verdict == "error" and "optimal" in r.detail
-    bad = copy.deepcopy(cert)
-    bad["data"]["coefficients"][-1] = "1/3"
-    r = check_file(write_cert(bad))
-    assert r.verdict == "error" and "built-in lgyni" in r.detail
-
-
 def test_decomposition_certificate_rejects_non_single_trigger_piece(write_cert):
+    from exactbell.kernel.check import check_file as kernel_check  # kind psd-dual (schema 2)
+
     cert = load(LC / "C001-08.gyni.json")
-    assert check_file(write_cert(cert)).passed
+    assert kernel_check(write_cert(cert)).passed
     bad = copy.deepcopy(cert)
     bad["data"]["pieces"][0]["trigger"] = [1, 1]  # the (0,0) context depends on both outcomes
-    r = check_file(write_cert(bad))
+    r = kernel_check(write_cert(bad))
     assert r.verdict == "error" and "not single-trigger" in r.detail

@@ -6,7 +6,7 @@ from itertools import product
 import numpy as np
 import pytest
 
-from exactbell.legacy.checkers import check_file
+from exactbell.kernel.check import check_file  # kind psd-dual, lower form "bistochastic"
 
 from .conftest import PROOFS, load
 from .test_ico import _np_depolarize
@@ -52,17 +52,21 @@ def test_bundled_bistochastic(name):
     assert r.passed and r.verdict == "verified"
 
 
-def test_flipped_admissibility_claim_is_refuted(write_cert):
+def test_non_admissible_map_is_stated_and_takes_no_instruments(write_cert):
     cert = load(LC / "C001-34.n=4.json")
+    r = check_file(write_cert(cert))
+    assert r.verdict == "verified" and "mod 4 in bistochastic theory is not admissible" in r.statement
     bad = copy.deepcopy(cert)
-    bad["data"]["admissible"] = True
-    del bad["data"]["failing_condition"]
-    assert check_file(write_cert(bad)).verdict == "refuted"
+    bad["data"]["lower"]["instruments"] = load(LC / "C001-34.n=3.json")["data"]["lower"]["instruments"]
+    assert check_file(write_cert(bad)).verdict == "error"
+    bad = copy.deepcopy(load(LC / "C001-34.n=3.json"))
+    bad["data"]["lower"]["map"] = [[1, 1], [1, 1]]  # s1 = s2: not admissible for n = 3 either way
+    assert check_file(write_cert(bad)).statement != check_file(LC / "C001-34.n=3.json").statement
 
 
 def test_non_bistochastic_instrument_is_rejected(write_cert):
     cert = load(LC / "C001-31.json")
     bad = copy.deepcopy(cert)
-    bad["data"]["instruments"][0][0] = [0, 0]  # not a permutation: not identity preserving
+    bad["data"]["lower"]["instruments"][0][0] = [0, 0]  # not a permutation: not identity preserving
     r = check_file(write_cert(bad))
     assert r.verdict == "error" and "permutation" in r.detail

@@ -126,3 +126,12 @@ def test_atomic_write_leaves_nothing_half_written(tmp_path, monkeypatch):
         write_atomic(target, "new\n")
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["c.json"]
+
+
+def test_kernel_certificates_match_the_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parents[1] / "exactbell/certificates/schema.json").read_text())
+    kernel = [p for p in bundled_certificates() if load(p)["exactbell"] == 2]
+    assert kernel
+    for path in kernel:
+        jsonschema.validate(load(path), schema)

@@ -1,5 +1,5 @@
 """ICO machinery of Liu–Chiribella: exact operators, weak duality, the Lemma 1 audit (erratum E1),
-the ``ico-bound`` checker (valid, mutated, bad input, numeric-only), and the numeric layer."""
+and the numeric layer (the kernel kind ``psd-dual`` is tested in test_kernel_ico.py)."""
 import copy
 import random
 from fractions import Fraction as F
@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from exactbell.causal import exact as ex
 from exactbell.causal import inequalities as iq
 from exactbell.causal import sdp
-from exactbell.legacy.checkers import check_file
 from exactbell.kernel.algebraic import NumberField
 from exactbell.kernel.linalg import psd_decide
 from exactbell.generators.liu_chiribella import ocb_lemma1_slack
@@ -143,101 +142,6 @@ def test_erratum_e1_printed_certificate_fails_twirled_passes():
 
 
 # ----------------------------------------------------------------------------------------------
-# the ico-bound checker
-# ----------------------------------------------------------------------------------------------
-def test_bundled_brackets(write_cert):
-    r = check_file(LC / "C001-20.json")
-    assert r.passed and r.verdict == "verified"
-    lo, hi = (F(t) for t in (r.bracket[0].replace(".", ""), r.bracket[1].replace(".", "")))
-    assert F(8193, 10000) < lo / 10**10 < hi / 10**10 < F(8195, 10000)
-    r = check_file(LC / "C001-17.json")
-    assert r.passed and "exactly" in r.detail
-
-
-def test_non_single_trigger_piece_is_rejected(write_cert):
-    cert = load(LC / "C001-20.json")
-    bad = copy.deepcopy(cert)
-    bad["data"]["upper"]["pieces"][0]["trigger"] = [0, 1]
-    r = check_file(write_cert(bad))
-    assert r.verdict == "error" and "not single-trigger" in r.detail
-
-
-def test_wrong_shape_is_rejected(write_cert):
-    cert = load(LC / "C001-20.json")
-    bad = copy.deepcopy(cert)
-    bad["data"]["coefficients"] = bad["data"]["coefficients"][:-1]
-    r = check_file(write_cert(bad))
-    assert r.verdict == "error" and "coefficients" in r.detail and "16" in r.detail
-    bad = copy.deepcopy(cert)
-    bad["data"]["upper"]["pieces"][0]["slack"][0] = bad["data"]["upper"]["pieces"][0]["slack"][0][:-1]
-    r = check_file(write_cert(bad))
-    assert r.verdict == "error" and "16×16" in r.detail
-
-
-def test_slack_not_psd_is_rejected(write_cert):
-    cert = load(LC / "C001-20.json")
-    bad = copy.deepcopy(cert)
-    blk = bad["data"]["upper"]["pieces"][0]["slack"][0]
-    blk[0][0] = "-1"
-    r = check_file(write_cert(bad))
-    assert r.verdict == "error" and "positive semidefinite" in r.detail
-
-
-def test_loose_dual_gives_numeric_only_never_verified(write_cert):
-    cert = load(LC / "C001-20.json")
-    bad = copy.deepcopy(cert)
-    d = F(1, 1000)
-    for blk in bad["data"]["upper"]["pieces"][0]["slack"]:
-        for i in range(16):
-            blk[i][i] = str(F(blk[i][i]) + d)
-    bad["data"]["upper"]["value"] = str(F(bad["data"]["upper"]["value"]) + 4 * 16 * d / 4)
-    bad["expected"] = {"verdict": "numeric-only", "tolerance": "1/100"}
-    r = check_file(write_cert(bad))
-    assert r.passed and r.verdict == "numeric-only" and r.bracket is not None
-
-
-def test_contradicted_claim_is_refuted(write_cert):
-    cert = load(LC / "C001-20.json")
-    bad = copy.deepcopy(cert)
-    bad["data"]["claim"] = {"type": "at-most", "decimal": "8/10"}  # the explicit process reaches 0.8194
-    r = check_file(write_cert(bad))
-    assert r.verdict == "refuted"
-
-
-def test_at_most_decimal_must_be_tight(write_cert):
-    cert = load(LC / "C001-27.json")
-    bad = copy.deepcopy(cert)
-    bad["data"]["claim"]["decimal"] = "7593/10000"
-    r = check_file(write_cert(bad))
-    assert r.verdict == "error" and "tight" in r.detail
-
-
-def test_no_violation_segment_needs_common_vertex(write_cert):
-    cert = load(LC / "C001-22.json")
-    assert check_file(write_cert(cert)).passed
-    bad = copy.deepcopy(cert)
-    bad["data"]["start"]["inequality"]["a"] = "1"  # P11 alone: no vertex optimal at both ends
-    from exactbell.causal.inequalities import biased_lgyni
-    sc, al = biased_lgyni(F(1))
-    bad["data"]["start"]["coefficients"] = [str(al[k]) for k in sc.entries()]
-    r = check_file(write_cert(bad))
-    assert r.verdict == "error" and "both ends" in r.detail
-
-
-@settings(max_examples=12, deadline=None, derandomize=True)
-@given(st.integers(0, 3), st.integers(0, 15), st.integers(0, 15), st.sampled_from(["1/7", "-1/1000003"]))
-def test_mutated_lgyni_slack_is_rejected(x, i, j, delta):
-    cert = load(LC / "C001-20.json")
-    blk = cert["data"]["upper"]["pieces"][0]["slack"][x]
-    blk[i][j] = str(F(blk[i][j]) + F(delta))
-    import json
-    import tempfile
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
-        json.dump(cert, fh)
-    assert not check_file(fh.name).passed
-
-
-# ----------------------------------------------------------------------------------------------
 # numeric layer
 # ----------------------------------------------------------------------------------------------
 def test_numeric_lgyni_rounds_to_an_exact_bracket():
@@ -253,13 +157,3 @@ def test_numeric_layer_requires_single_trigger():
     sc, al = iq.gyni()
     with pytest.raises(ex.CausalError, match="not its trigger"):
         sdp.solve_single_trigger(sc, al, (0, 0))
-
-
-def test_gyni_bound_and_lgyni_third_are_different_numbers():
-    """C001-30: both print as 0.7592, but the certified GYNI upper bound lies strictly below the
-    certified lower bound of the biased LGYNI at a = 1/3."""
-    g = check_file(LC / "C001-27.json")
-    l3 = check_file(LC / "C001-26.a=1_3.json")
-    assert g.passed and l3.passed
-    assert F(g.bracket[1]) < F(l3.bracket[0])
-    assert round(float(F(g.bracket[1])), 4) == round(float(F(l3.bracket[0])), 4) == 0.7592

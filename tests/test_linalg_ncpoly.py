@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from exactbell.kernel.functional import BellFunctional, functional_from_spec
 from exactbell.kernel.linalg import psd_decide, quadratic_form, rank
 from exactbell.kernel.scenario import Behaviour, Scenario
-from exactbell.quantum.ncpoly import NCPoly, bell_operator, parse_operator
+from exactbell.kernel.ncpoly import NCPoly, bell_operator, parse_operator
 from exactbell.quantum.strategy import expectation
 
 small = st.fractions(min_value=-4, max_value=4, max_denominator=5)

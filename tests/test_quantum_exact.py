@@ -4,7 +4,7 @@ from fractions import Fraction as F
 import pytest
 
 from exactbell.kernel.algebraic import NumberField
-from exactbell.quantum.ncpoly import NCPoly
+from exactbell.kernel.ncpoly import NCPoly
 from exactbell.quantum.strategy import (Complex, StrategyError, check_hermitian_observable, expectation_complex,
                                         pauli, planar_observable)
 from exactbell.quantum.trig import TrigError, approx_text, chebyshev_t, trig_field, verify_cos, verify_sin

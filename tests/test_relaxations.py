@@ -42,27 +42,14 @@ def test_cycle_and_bad_cardinalities():
         CausalModel({"x": 2}, {"a": -1}, {"a": ["x"]})
     with pytest.raises(ModelError, match="unknown node|declared"):
         CausalModel({"x": 2}, {"a": 2}, {"a": ["y"]})
-    with pytest.raises(ModelError, match="inputs"):
+    with pytest.raises(ModelError, match="only for outputs and latents"):
         CausalModel({"x": 2}, {"a": 2}, {"x": ["a"]})
     with pytest.raises(ModelError, match="unknown named"):
         named_model("telepathy")
 
 
-def test_influence_rows_shape_and_meaning():
-    m = named_model("x-to-b", 3, 3)
-    labels, rows = m.influence_rows("x", "b")
-    assert len(labels) == 3 * 2 * 3 * 2  # m_x(m_x-1) m_y o_b
-    assert len({tuple(r) for r in rows}) == 9  # binary b: 9 distinct rows (3 pairs x 3 y)
-    lhv = named_model("lhv")
-    with pytest.raises(ModelError, match="not a parent"):
-        lhv.influence_rows("x", "b")
 
 
-def test_message_row_values():
-    m = named_model("one-way-binary")
-    v = m.message_zero_row("m")
-    assert set(v) == {F(0), F(1, 2), F(1)}
-    assert sum(v) == F(m.n, 2)  # by the m -> 1-m relabelling symmetry
 
 
 def test_chsh_functionals_local_and_pr():
@@ -112,8 +99,6 @@ def test_build_rejects_bad_distribution():
     base = {"type": "causal", "model": {"named": "x-to-b"}, "objective": {"measure": "none"}}
     with pytest.raises(ModelError, match="16"):
         build({**base, "constraints": {"kind": "full", "p": ["1/4"] * 12}})
-    with pytest.raises(ModelError, match="normalised"):
-        build({**base, "constraints": {"kind": "full", "p": ["1/2"] * 16}})
     with pytest.raises(ModelError, match="unknown functional"):
         build({**base, "constraints": {"kind": "functional", "functional": {"name": "nope"}, "value": "0"}})
     with pytest.raises(Exception, match="float"):
@@ -131,7 +116,8 @@ def test_md_lp_layout():
 # ---- checkers of this paper: all bundled certificates, and targeted rejections -----------------
 
 def _all():
-    return sorted(PROOFS.glob("*.json"))
+    """The certificates still decided by the legacy checkers (schema 1)."""
+    return sorted(p for p in PROOFS.glob("*.json") if json.loads(p.read_text())["exactbell"] == 1)
 
 
 @pytest.mark.parametrize("path", _all(), ids=lambda p: p.stem)
@@ -146,25 +132,8 @@ def _write(tmp_path, cert, name="c.json"):
     return check_file(f)
 
 
-def test_parametric_wrong_breakpoint_is_refuted_with_counterexample(tmp_path):
-    cert = json.loads((PROOFS / "C002-09.json").read_text())
-    bad = copy.deepcopy(cert)
-    bad["data"]["claimed"][1]["to"] = "714/1000"  # the printed decimal breakpoint
-    bad["data"]["claimed"][2]["from"] = "714/1000"
-    r = _write(tmp_path, bad)
-    assert not r.passed and r.verdict == "refuted"
-    bad["expected"] = {"verdict": "refuted", "counterexample": {"t": "714/1000", "claimed": "357/1250",
-                                                                "optimum": "357/1250"}}
-    r = _write(tmp_path, bad)
-    assert not r.passed and "counterexample" in r.detail
 
 
-def test_parametric_missing_primal_point_rejected(tmp_path):
-    cert = json.loads((PROOFS / "C002-08.json").read_text())
-    bad = copy.deepcopy(cert)
-    bad["data"]["points"] = bad["data"]["points"][:-1]
-    r = _write(tmp_path, bad)
-    assert not r.passed and "primal point" in r.detail
 
 
 def test_a_to_b_violation_bad_witness_refuted(tmp_path):
@@ -174,18 +143,6 @@ def test_a_to_b_violation_bad_witness_refuted(tmp_path):
     bad["data"]["excess"] = {"P": ["0", "0", "-2"], "Q": ["0", "4"]}
     r = _write(tmp_path, bad)
     assert r.verdict == "refuted" and not r.passed
-
-
-def test_entropy_wrong_rounding_refuted(tmp_path):
-    cert = json.loads((PROOFS / "C002-07.json").read_text())
-    bad = copy.deepcopy(cert)
-    bad["data"]["claimed"] = "737/1000"
-    r = _write(tmp_path, bad)
-    assert r.verdict == "refuted"
-    bad = copy.deepcopy(cert)
-    bad["data"]["interval"] = ["7359/10000", "73591/100000"]
-    r = _write(tmp_path, bad)
-    assert r.verdict == "error"
 
 
 def test_table_one_needs_not_vertex_or_all_proofs(tmp_path):
@@ -201,9 +158,9 @@ def test_table_one_needs_not_vertex_or_all_proofs(tmp_path):
 
 
 FAST = ["C002-01.pr-not-local.json", "C002-02.json", "C002-03.json", "C002-04.pr-box.json",
-        "C002-07.json", "C002-10.json", "C002-11.correlator.json", "C002-13.json", "C002-17.json", "C002-18.json",
+        "C002-10.json", "C002-11.correlator.json", "C002-13.json",
         "C002-28.v=4_5.max.json", "C002-29.lp53.json", "C002-30.v=1.json", "C002-16.d=2.ns-max.json",
-        "C002-16.d=3.local.json", "C002-26.json", "C002-22.mi.json", "C002-19.d=16.json", "C002-15.domain.json",
+        "C002-26.json", "C002-15.domain.json",
         "C002-12.json", "C002-27.json", "C002-31.json"]
 
 
@@ -227,6 +184,8 @@ def _rationalwalk_leaves(cert):
 @given(st.sampled_from(FAST), st.integers(min_value=0, max_value=10**6), st.sampled_from(["1/7", "-1/3", "2"]))
 def test_any_mutated_leaf_rejected(tmp_path_factory, name, k, delta):
     cert = json.loads((PROOFS / name).read_text())
+    if cert["exactbell"] != 1:  # schema 2: mutations are in the kernel tests (test_kernel_*.py)
+        return
     paths = _rationalwalk_leaves(cert)
     path = paths[k % len(paths)]
     obj = cert
@@ -239,27 +198,3 @@ def test_any_mutated_leaf_rejected(tmp_path_factory, name, k, delta):
     r = check_file(f)
     assert not r.passed, f"{name}: mutation at {path} accepted"
 
-
-def test_farkas_for_all_t_above_needs_exact_root(tmp_path):
-    cert = json.loads((PROOFS / "C002-16.d=2.ns-max.json").read_text())
-    bad = copy.deepcopy(cert)
-    bad["data"]["infeasible_above"] = "7/2"
-    r = _write(tmp_path, bad)
-    assert not r.passed and "infeasible_above" in r.detail
-
-
-def test_cglmp_quantum_value_d16_above_threshold():
-    from exactbell.legacy.checkers.lp_ckbg_misc import cglmp_quantum_value
-    cert = json.loads((PROOFS / "C002-19.d=16.json").read_text())
-    val = cglmp_quantum_value(16, [F(v) for v in cert["data"]["gamma"]])
-    import flint
-    assert val > flint.arb(flint.fmpq(1607, 500))  # 3.214: d = 16 reaches the threshold (rigorous lower bound)
-    cert15 = json.loads((PROOFS / "C002-19.d=15.json").read_text())
-    assert cglmp_quantum_value(15, [F(v) for v in cert15["data"]["gamma"]]) < flint.arb(flint.fmpq(1607, 500))
-
-
-def test_maximally_entangled_cglmp_d2_is_tsirelson():
-    from exactbell.legacy.checkers.lp_ckbg_misc import cglmp_quantum_value
-    import flint
-    val = cglmp_quantum_value(2, [F(1), F(1)])
-    assert abs(val - 2 * flint.arb(2).sqrt()) < flint.arb(flint.fmpq(1, 10**12))

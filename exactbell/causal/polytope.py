@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
 
+from ..kernel.models import causal_behaviours, causal_outcomes
 from ..kernel.scenario import Behaviour, Scenario
 from .exact import CausalError, correlation_table
 
@@ -44,17 +45,6 @@ def _outcome_vectors(sc: Scenario):
     if N == 1:
         for f in _functions(list(range(sc.inputs[0])), sc.outputs[0]):
             yield {"order": [0], "tables": [[f[x] for x in range(sc.inputs[0])]]}, (lambda x, f=f: (f[x[0]],))
-        return
-    if N == 2:
-        for (i, j), f, g in _bipartite(sc, 0, 1, {}):
-            def out(x, i=i, j=j, f=f, g=g):
-                a = [0, 0]
-                a[i] = f[x[i]]
-                a[j] = g[(x[i], x[j])]
-                return tuple(a)
-            desc = {"order": [i, j], "tables": [[f[s] for s in range(sc.inputs[i])],
-                                                [[g[(s, t)] for t in range(sc.inputs[j])] for s in range(sc.inputs[i])]]}
-            yield desc, out
         return
     if N == 3:
         for k in range(3):
@@ -97,6 +87,8 @@ def _behaviour(sc: Scenario, key: tuple) -> Behaviour:
 
 
 def _distinct(sc: Scenario):
+    if sc.parties == 2:  # the kernel's model (exactbell.kernel.models), one implementation
+        return list(causal_behaviours(sc).items())
     seen = {}
     count = 0
     for desc, out in _outcome_vectors(sc):
@@ -154,18 +146,10 @@ def strategy_outcomes(scenario: Scenario, desc) -> tuple:
             check_shape(u, dims[1:], where)
 
     if N == 2:
-        if order not in ([0, 1], [1, 0]) or not isinstance(tables, list) or len(tables) != 2:
-            raise CausalError("a bipartite strategy has order [0,1] or [1,0] and two tables")
-        i, j = order
-        check_shape(tables[0], [scenario.inputs[i]], "tables[0]")
-        check_shape(tables[1], [scenario.inputs[i], scenario.inputs[j]], "tables[1]")
-        out = []
-        for x in scenario.contexts:
-            a = [0, 0]
-            a[i] = table_at(tables[0], [x[i]], scenario.outputs[i], "tables[0]")
-            a[j] = table_at(tables[1], [x[i], x[j]], scenario.outputs[j], "tables[1]")
-            out.append(tuple(a))
-        return tuple(out)
+        try:
+            return causal_outcomes(scenario, order, tables)
+        except ValueError as e:
+            raise CausalError(str(e)) from None
     if N == 3:
         if not isinstance(order, list) or len(order) != 1 or order[0] not in (0, 1, 2) or not isinstance(tables, list) \
                 or len(tables) != 1:

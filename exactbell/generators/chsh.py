@@ -36,18 +36,19 @@ def chsh_local():
 @generator("C004-01.quantum", PAPER, "C004-01")
 def chsh_tsirelson():
     h = "s/2"
-    return envelope(
+    return envelope2(
         "C004-01.quantum", "C004-01", PAPER, "L75",
         "The quantum bound of CHSH is 2*sqrt(2) (Tsirelson), attained by a maximally entangled qubit pair.",
-        "sos", {"verdict": "verified"}, CORRELATOR,
+        "sos", "verified", CORRELATOR,
         {"field": SQRT2, "scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": CHSH_TERMS},
-         "bound": "2*s", "relation": "max",
+         "sense": "max", "bound": "2*s",
          "sos": {"terms": [{"weight": "s/2", "polynomial": f"A0 - {h}*B0 - {h}*B1"},
                            {"weight": "s/2", "polynomial": f"A1 - {h}*B0 + {h}*B1"}]},
-         "attained_by": {
+         "strategy": {
              "state": [h, "0", "0", h],
              "observables": [[[["1", "0"], ["0", "-1"]], [["0", "1"], ["1", "0"]]],
-                             [[[h, h], [h, f"-{h}"]], [[h, f"-{h}"], [f"-{h}", f"-{h}"]]]]}})
+                             [[[h, h], [h, f"-{h}"]], [[h, f"-{h}"], [f"-{h}", f"-{h}"]]]]},
+         "paper": {"sqrt": "8"}})
 
 
 @generator("C004-01.quantum-npa", PAPER, "C004-01")
@@ -69,7 +70,9 @@ def chsh_tsirelson_npa():
                         exact=(2 * s, psi, obs, None))
     if res.verdict != "verified":
         raise RuntimeError(f"exact rounding failed: {res.log}")
-    return envelope(
+    from ..sdp.certify import sos_v2
+
+    return envelope2(
         "C004-01.quantum-npa", "C004-01", PAPER, "L75",
         "The quantum bound of CHSH is 2*sqrt(2): NPA level 1+AB Gram certificate, exact over Q(sqrt 2), attained "
-        "by a maximally entangled qubit pair.", "sos", res.expected, CORRELATOR, res.data)
+        "by a maximally entangled qubit pair.", "sos", "verified", CORRELATOR, sos_v2(res.data, {"sqrt": "8"}))

@@ -4,7 +4,7 @@ Untrusted producer. With Alice's marginal fixed to f(ν) = (ν, ½−ν, ½−ν
 constraint matrix of LP (53), so no constant dual point serves a range of ν. Here a dual *basis* is read off
 a numeric solve at one (ν0, t0), the basis system A_B(ν)ᵀ y = c_B is solved symbolically in ν
 (sympy DomainMatrix over Q(ν)), and the resulting y(ν) = N(ν)/D(ν) is written out; its feasibility for every
-admissible ν is decided by the trusted checker (kind ``lp-parametric-dual``). Dual feasibility does not depend
+admissible ν is decided by the kernel (kind ``lp``, claim ``nu-family``). Dual feasibility does not depend
 on the observed distribution, so one y(ν) serves every visibility t = v².
 """
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ..relaxations import functionals as fn
 from ..relaxations.lps import build
 from . import generator
 from .ckbg import BILOCAL_BINARY, CONV, PAPER, nu_profile, rl
+from .ckbg_lp import to_v2
 
 F = Fraction
 R = format_rational
@@ -121,6 +122,11 @@ def poly_out(p) -> list:
 
 @generator("C002-30.all-v", PAPER, "C002-30")
 def min_mbl_all_v():
+    return to_v2(_min_mbl_all_v())
+
+
+def _min_mbl_all_v():
+    """The certificate as a legacy-style record (see :func:`exactbell.generators.ckbg_lp.to_v2`)."""
     problem = family_problem()
     D, N, tight, alp = polynomial_dual(problem, F(13, 50), F(16, 25))
     lo, hi = F(0), F(1, 2)
@@ -262,7 +268,7 @@ def curves_data(problem, P0, P1, D, ts) -> list:
 
 @generator("C002-29.curves", PAPER, "C002-29")
 def fig4_curves():
-    cert = min_mbl_all_v()
+    cert = _min_mbl_all_v()
     dual = cert["data"]["pieces"][1]["dual"]
     P0 = [F(c) for c in dual["objective"]["const"]]
     P1 = [F(c) for c in dual["objective"]["t"]]
@@ -277,4 +283,4 @@ def fig4_curves():
         "affine in nu), so for v > 1/sqrt2 the minimum is attained at nu = 1/4 only; and at v = 3/4, 4/5, 17/20 the "
         "Fig. 4 curves are EXACTLY M_BL(nu) = 2v^2 - 1 + 16(nu - 1/4)^2 on the whole feasible range "
         "[v^2/4, (2 - v^2)/4] (exact LP duals bound the range; a primal model polynomial in nu attains the curve on it).")
-    return cert
+    return to_v2(cert)

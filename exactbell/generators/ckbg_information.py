@@ -1,18 +1,17 @@
 """Chaves–Kueng–Brask–Gross C002-20/21: the minimal mutual information I(XY:λ) of measurement-dependent
-models reproducing quantum CGLMP distributions, bracketed rigorously (kind ``ckbg-md-information-bracket``).
+models reproducing quantum CGLMP distributions, bracketed rigorously (kernel kind ``interval``, quantity ``md-information``).
 
 Untrusted producer: the primal (min over q of the relative entropy) and its Lagrange dual
 (max over μ of μ·b − max_λ Σ_s e^{μ−1}/#s) are both solved with Clarabel's exponential cone; the primal
-optimum gives a rational kernel K_s(λ|o), the dual a rational μ. The checker evaluates both bounds with arb.
+optimum gives a rational kernel K_s(λ|o), the dual a rational μ. The kernel evaluates both bounds with arb.
 """
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ..certificates.format import envelope
 from ..kernel.numbers import format_rational
 from . import generator
-from .ckbg import CONV, PAPER, cglmp_gamma
+from .ckbg import PAPER, cglmp_gamma
 
 F = Fraction
 R = format_rational
@@ -79,66 +78,25 @@ def solve_bracket(d: int, gamma: list):
     return kernel, [R(_round(v, 10**12)) for v in mu.value]
 
 
-def _bounds(d, gamma, kernel, mu):
-    """Evaluate both bounds with the trusted code, to write enclosing intervals."""
-    import flint
-
-    from ..legacy.checkers import lp_ckbg_information as chk
-    old = flint.ctx.prec
-    flint.ctx.prec = chk.PREC
-    try:
-        P = chk.cglmp_distribution(d, gamma)
-        from ..relaxations.models import local_model
-        cols = local_model([(2, d), (2, d)]).observation_columns()
-        nctx, nout = 4, d * d
-        inv = flint.arb(1) / nctx
-        q = {}
-        for s in range(nctx):
-            for o in range(nout):
-                for lam, k in kernel[s][o]:
-                    q[(s, lam)] = P[s][o] * chk._arb(F(k)) * inv
-        ql = {}
-        for (s, lam), v in q.items():
-            ql[lam] = ql.get(lam, flint.arb(0)) + v
-        mi = sum((v * (v / (ql[lam] * inv)).log() for (s, lam), v in q.items()), flint.arb(0)) / flint.arb(2).log()
-        m = [F(v) for v in mu]
-        lin = sum((chk._arb(m[s * nout + o]) * P[s][o] for s in range(nctx) for o in range(nout)), flint.arb(0)) * inv
-        ex = [chk._arb(v - 1).exp() for v in m]
-        worst = None
-        for col in cols:
-            t = sum((ex[s * nout + o] for s, o in enumerate(col)), flint.arb(0)) * inv
-            worst = t if worst is None else worst.max(t)
-        low = (lin - worst) / flint.arb(2).log()
-        return _enclose(low), _enclose(mi)
-    finally:
-        flint.ctx.prec = old
+CONV2 = {"information": "bits: log base 2",
+         "responses": "lexicographic: party-major tables of outputs per input, first most significant",
+         "contexts": "s = (x, y) lexicographic, o = (a, b) lexicographic; dual lists mu per (s, o), s-major"}
 
 
-def _enclose(ball, digits=34):
-    import flint
-    K = 10**digits
-    lo_ = ball.lower()
-    hi_ = ball.upper()
-    lo = F(int((lo_ * K).floor().unique_fmpz()), K)
-    hi = F(int((hi_ * K).ceil().unique_fmpz()), K)
-    if lo == hi or not (ball > flint.arb(flint.fmpq(lo.numerator, lo.denominator))):
-        lo -= F(1, K)
-    if not (ball < flint.arb(flint.fmpq(hi.numerator, hi.denominator))):
-        hi += F(1, K)
-    return [R(lo), R(hi)]
-
-
-def bracket_cert(id_, claim_id, location, statement, d, gamma, claim, expected="verified"):
-    kernel, mu = solve_bracket(d, gamma)
-    lower, upper = _bounds(d, gamma, kernel, mu)
-    data = {"distribution": {"cglmp": {"d": d, "gamma": [R(F(g)) for g in gamma]}}, "kernel": kernel,
-            "upper": upper, "dual": mu, "lower": lower, "claim": claim}
-    return envelope(id_, claim_id, PAPER, location, statement, "ckbg-md-information-bracket",
-                    {"verdict": expected}, {**CONV, "mi": "I(XY:lambda) in bits with (x, y) uniform; q(s, lambda) "
-                                            "over contexts s = 2x + y and deterministic LHV responses lambda",
-                                            "cglmp": "Schmidt vector gamma, Fourier measurements alpha = (0, 1/2), "
-                                                     "beta = (1/4, -1/4); p = |sum_j gamma_j w^(j phi)|^2/(d^2|gamma|^2)"},
-                    data)
+def bracket_cert(id_, claim_id, location, summary, d, gamma, paper=(), claims=(), solved=None):
+    """Schema-2 ``interval`` certificate (quantity md-information); ``solved`` = (kernel, mu) skips the solver."""
+    from ..certificates.format import envelope2
+    from .interval_brackets import with_bracket
+    kernel, mu = solved or solve_bracket(d, gamma)
+    q = {"of": "md-information", "distribution": {"state": "cglmp", "d": d, "schmidt": [R(F(g)) for g in gamma]},
+         "model": kernel, "dual": mu}
+    data = {"quantity": q, "bracket": ["0.0", "1.0"]}
+    if claims:
+        data["claims"] = list(claims)
+    if paper:
+        data["paper"] = list(paper)
+    cert = envelope2(id_, claim_id, PAPER, location, summary, "interval", "verified", CONV2, data)
+    return with_bracket(cert, 9)
 
 
 @generator("C002-21.d=2", PAPER, "C002-21")
@@ -150,7 +108,7 @@ def mi_tsirelson():
         "Reading (E-09): 'the' LP solution's MI is ill-defined (degenerate optimum); the well-posed quantity is the "
         "minimum over all models reproducing p, bracketed here rigorously by an explicit model (upper) and a "
         "Lagrange dual of the relative-entropy program (lower), both evaluated in arb.",
-        2, [F(1), F(1)], {"rounds_to": "463/10000", "digits": 4})
+        2, [F(1), F(1)], paper=["= 0.0463"])
 
 
 def _near_opt(d):
@@ -167,4 +125,4 @@ for _d in (3, 5):
             "explicit strategy (rational near-optimal Schmidt vector, standard CGLMP measurements): the MINIMAL "
             "mutual information over all measurement-dependent models is bracketed rigorously and exceeds 0.0663"
             + (" already at d = 3, so the paper's 'd >= 5' is not tight for the minimal MI." if _d == 3 else "."),
-            _d, _near_opt(_d), {"exceeds": "663/10000"}))
+            _d, _near_opt(_d), **({"claims": ["> 0.0663"]} if _d == 3 else {"paper": ["> 0.0663"]})))

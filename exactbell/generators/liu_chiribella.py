@@ -11,7 +11,8 @@ from fractions import Fraction
 from ..causal import exact as ex
 from ..causal import inequalities as iq
 from ..causal.polytope import causal_bound
-from ..certificates.format import envelope
+from ..causal.v2 import to_v2
+from ..certificates.format import envelope, envelope2
 from ..kernel.algebraic import AlgebraicNumber, NumberField
 from ..kernel.numbers import format_rational
 from . import generator
@@ -53,18 +54,17 @@ def _with_ineq(data, ineq):
     return out
 
 
-def _causal_cert(id_, claim, location, statement, sc, alpha, bound_expr=None, params=None, coeff_text=None, ineq=None):
+def _causal_cert(id_, claim, location, statement, sc, alpha, bound_expr=None, params=None, coeff_text=None, ineq=None,
+                 paper=None):
+    """Schema 2, kind local-bound over the bipartite causal model; ``paper`` (or ``bound_expr``) is
+    the printed bound. ``ineq`` names the inequality in the summary only (the kernel reads coefficients)."""
     cb = causal_bound(sc, alpha)
-    data = {"scenario": sc.to_spec(),
-            "coefficients": coeff_text or _coeff_list(sc, alpha),
-            "bound": bound_expr or format_rational(cb.value)}
-    if bound_expr:
-        data["bound_value"] = format_rational(cb.value)
-    data.update({"vertices": cb.vertices,
-                 "optimal": {"count": len(cb.optimal), "strategies": [d for _, d in cb.optimal]}})
-    if ineq:
-        data = _with_ineq(data, ineq)
-    return envelope(id_, claim, PAPER, location, statement, "causal-bound", {"verdict": "verified"}, CONV, data, params)
+    data = {"scenario": sc.to_spec(), "model": "causal",
+            "functional": {"coefficients": coeff_text or _coeff_list(sc, alpha)},
+            "sense": "max", "optimal": [d for _, d in cb.optimal], "paper": bound_expr or paper}
+    conv = {"form": "probability", "order": "inputs-major", "settings": CONV["settings"]}
+    name = f" [{ineq['name']}]" if ineq else ""
+    return envelope2(id_, claim, PAPER, location, statement + name, "local-bound", "verified", conv, data, params)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -75,21 +75,23 @@ def lgyni_causal():
     sc, al = iq.lgyni()
     return _causal_cert("C001-01", "C001-01", "Sec. II (l.55), App. C Eq. (54)",
                         "The causal bound of LGYNI, I = (P11 + P01 + P10 + 1)/4, is 3/4 (max over the 112 "
-                        "deterministic causal strategies).", sc, al, ineq={"name": "lgyni"})
+                        "deterministic causal strategies).", sc, al, ineq={"name": "lgyni"}, paper="3/4")
 
 
 @generator("C001-02", PAPER, "C001-02")
 def ocb_causal():
     sc, al = iq.ocb()
     return _causal_cert("C001-02", "C001-02", "Sec. II (l.75)",
-                        "The OCB causal inequality P(a1=b|c=0) + P(a2=x1|c=1) <= 3/2 holds and is tight.", sc, al, ineq={"name": "ocb"})
+                        "The OCB causal inequality P(a1=b|c=0) + P(a2=x1|c=1) <= 3/2 holds and is tight.", sc, al, ineq={"name": "ocb"},
+                        paper="3/2")
 
 
 @generator("C001-04", PAPER, "C001-04")
 def gyni_causal():
     sc, al = iq.gyni()
     return _causal_cert("C001-04", "C001-04", "Sec. II (l.100)",
-                        "The causal bound of GYNI, P(a1 = x2, a2 = x1) with uniform settings, is 1/2.", sc, al, ineq={"name": "gyni"})
+                        "The causal bound of GYNI, P(a1 = x2, a2 = x1) with uniform settings, is 1/2.", sc, al, ineq={"name": "gyni"},
+                        paper="1/2")
 
 
 def _lgyni_text():
@@ -154,9 +156,9 @@ def _decomp_cert(id_, name, sc, al, minimal, ineq):
     data = _with_ineq(data, ineq)
     how = ("the fewest pieces obtained by assigning whole contexts to triggers" if minimal else
            "the paper's construction alpha^xi_{a,x} = delta_{x,xi} alpha_{a,xi}")
-    return envelope(id_, "C001-08", PAPER, "Sec. II (l.55)",
+    return to_v2(envelope(id_, "C001-08", PAPER, "Sec. II (l.55)",
                     f"{name} is a sum of at most prod_i n_i single-trigger correlations ({how}).",
-                    "single-trigger-decomposition", {"verdict": "verified"}, CONV, data)
+                    "single-trigger-decomposition", {"verdict": "verified"}, CONV, data))
 
 
 @generator("C001-08.gyni", PAPER, "C001-08")
@@ -297,7 +299,7 @@ def _ocb_cert(id_, claim, al: Fraction, statement, location, piece=None, lower_o
     ineq = {"name": "biased-ocb", "a": format_rational(al)} if piece is None else \
         {"name": "ocb-piece", "a": format_rational(al), "x_star": piece[0], "b_star": piece[1]}
     data = _with_ineq(data, ineq)
-    return envelope(id_, claim, PAPER, location, statement, "ico-bound", {"verdict": "verified"}, CONV, data)
+    return to_v2(envelope(id_, claim, PAPER, location, statement, "ico-bound", {"verdict": "verified"}, CONV, data))
 
 
 @generator("C001-17", PAPER, "C001-17")
@@ -344,10 +346,10 @@ def lgyni_ico():
     sc, al = iq.lgyni()
     data = _with_ineq(_bracket_data(sc, al, (1, 1)), {"name": "lgyni"})
     data["claim"] = {"type": "approx", "decimal": "8194/10000"}
-    return envelope("C001-20", "C001-20", PAPER, "Sec. II (l.63)",
+    return to_v2(envelope("C001-20", "C001-20", PAPER, "Sec. II (l.63)",
                     "The ICO value of LGYNI is approximately 0.8194 (single-trigger, so the SDP value is tight): an "
                     "exact rational process (lower) and an exact rational dual (upper) bracket it within 0.8194 +- 5e-5.",
-                    "ico-bound", {"verdict": "verified"}, CONV, data)
+                    "ico-bound", {"verdict": "verified"}, CONV, data))
 
 
 @generator("C001-27", PAPER, "C001-27")
@@ -365,9 +367,9 @@ def gyni_ico():
             "causal_bound": "1/2",
             "claim": {"type": "at-most", "decimal": "7592/10000"}}
     data = _with_ineq(data, {"name": "gyni"})
-    return envelope("C001-27", "C001-27", PAPER, "Sec. II (l.104), Eq. (4), App. A Eq. (28)",
+    return to_v2(envelope("C001-27", "C001-27", PAPER, "Sec. II (l.104), Eq. (4), App. A Eq. (28)",
                     "I_ICO(GYNI) <= 0.7592, via a decomposition into single-trigger correlations (SDP 28) with exact "
-                    "rational duals; the pieces carry negative coefficients.", "ico-bound", {"verdict": "verified"}, CONV, data)
+                    "rational duals; the pieces carry negative coefficients.", "ico-bound", {"verdict": "verified"}, CONV, data))
 
 
 FIG2A_ALPHAS = ("1/20", "1/10", "3/20", "1/5", "1/4", "3/10", "1/3", "2/5", "1/2", "3/5", "7/10", "4/5", "9/10", "19/20")
@@ -379,9 +381,9 @@ for _a in FIG2A_ALPHAS:
         data = _with_ineq(_bracket_data(sc, al, (1, 1)), {"name": "biased-lgyni", "a": a})
         data["causal_bound"] = format_rational(causal_bound(sc, al).value)
         data["claim"] = {"type": "bracket"}
-        return envelope(f"C001-26.a={a}", "C001-26", PAPER, "App. C, Fig. 2(a)",
+        return to_v2(envelope(f"C001-26.a={a}", "C001-26", PAPER, "App. C, Fig. 2(a)",
                         f"Certified bracket of the ICO value of the biased LGYNI at a = {a} (a point of Fig. 2(a)).",
-                        "ico-bound", {"verdict": "verified"}, CONV, data)
+                        "ico-bound", {"verdict": "verified"}, CONV, data))
     generator(f"C001-26.a={_a}", PAPER, "C001-26")(_make)
 
 
@@ -413,7 +415,7 @@ def _no_violation_cert(id_, claim, a0: str, statement, location):
                       "causal_bound": _t(causal_bound(sc, start).value)},
             "claim": {"type": "no-violation-interval"}}
     data = _with_ineq(data, {"name": "biased-lgyni", "a": a0})
-    return envelope(id_, claim, PAPER, location, statement, "ico-bound", {"verdict": "verified"}, CONV, data)
+    return to_v2(envelope(id_, claim, PAPER, location, statement, "ico-bound", {"verdict": "verified"}, CONV, data))
 
 
 @generator("C001-22", PAPER, "C001-22")
@@ -448,39 +450,48 @@ def lgyni_violation():
     data = _with_ineq(_bracket_data(sc, al, (1, 1)), {"name": "biased-lgyni", "a": "189/1000"})
     data["causal_bound"] = format_rational(causal_bound(sc, al).value)
     data["claim"] = {"type": "violation"}
-    return envelope("C001-23.violation", "C001-23", PAPER, "App. C (l.495)",
+    return to_v2(envelope("C001-23.violation", "C001-23", PAPER, "App. C (l.495)",
                     "At a = 0.189 the biased LGYNI is violated by a quantum ICO process (exact rational process with "
                     "canonical instruments beats 1 - a), so the no-violation threshold lies in [0.18864, 0.189].",
-                    "ico-bound", {"verdict": "verified"}, CONV, data)
+                    "ico-bound", {"verdict": "verified"}, CONV, data))
 
 
 # ----------------------------------------------------------------------------------------------
 # bistochastic classical supermaps (C001-31, C001-34)
 # ----------------------------------------------------------------------------------------------
-def _bistochastic_cert(id_, claim, n, support, g1, g2, statement, location):
-    from ..legacy.checkers.causal_bistochastic import first_violation
-    from ..causal.exact import Space
+def _bistochastic_cert(id_, claim, n, support, g1, g2, statement, location, M=None):
+    """Schema 2, kind psd-dual, lower form "bistochastic": the supermap s_in = M s_out (mod n) (the
+    kernel rebuilds the support from M; ``support`` is only cross-checked here) with permutation
+    instruments, on the n-ary GYNI functional (1/n^2) sum_x p(a1 = x2, a2 = x1 | x)."""
+    from ..kernel.process import Space, bistochastic_violation
+    from ..kernel.scenario import Scenario
 
+    assert sorted(support) == sorted(((M[0][0] * u + M[0][1] * v) % n, u, (M[1][0] * u + M[1][1] * v) % n, v)
+                                     for u in range(n) for v in range(n))
     sp = Space([n] * 4)
-    S = {(sp.index(e), sp.index(e)): Fraction(1) for e in support}
-    bad = first_violation(S, n)
-    data = {"n": n, "support": [list(e) for e in support], "admissible": bad is None}
-    if bad is not None:
-        data["failing_condition"] = bad
-    data.update({"instruments": [g1, g2], "signalling": "perfect-two-way"})
-    return envelope(id_, claim, PAPER, location, statement, "bistochastic-supermap", {"verdict": "verified"},
-                    {"order": "A_in A_out B_in B_out", "instrument": "s' = g_x(s), outcome a = s'"}, data)
+    admissible = bistochastic_violation({(sp.index(e), sp.index(e)): Fraction(1) for e in support}, n) is None
+    sc = Scenario((n, n), (n, n))
+    coeffs = [format_rational(Fraction(1, n * n)) if (a[0] == x[1] and a[1] == x[0]) else "0" for a, x in sc.entries()]
+    lower = {"form": "bistochastic", "map": M}
+    data = {"scenario": sc.to_spec(), "functional": {"coefficients": coeffs}, "lower": lower}
+    if admissible:
+        lower["instruments"] = [g1, g2]
+        data["paper"] = {"relation": "=", "value": "1"}  # perfect two-way signalling: GYNI won with certainty
+    conv = {"form": "probability", "order": "inputs-major", "subsystems": "A_in A_out B_in B_out",
+            "instrument": "s' = g_x(s), outcome a = s'"}
+    return envelope2(id_, claim, PAPER, location, statement + f" [n-ary GYNI, n = {n}]", "psd-dual", "verified",
+                     conv, data)
 
 
 @generator("C001-31", PAPER, "C001-31")
 def gyni_supermap():
     sup = [(j ^ l, j, j ^ l, l) for j in range(2) for l in range(2)]
     g = [[s ^ x for s in range(2)] for x in range(2)]
-    return _bistochastic_cert("C001-31", "C001-31", 2, sup, g, g,
+    return _bistochastic_cert("C001-31", "C001-31", 2, sup, g, g, M=[[1, 1], [1, 1]], statement=
                               "The classical supermap s1 = s1' xor s2', s2 = s1' xor s2' (Eq. 86) is admissible in "
                               "bistochastic theory (Eq. 12), and with instruments s' = s xor x it gives "
                               "p(a1,a2|x1,x2) = delta(a1,x2) delta(a2,x1): GYNI is won with certainty.",
-                              "Sec. II Eq. (8), Methods Eq. (12), App. D Eq. (86)")
+                              location="Sec. II Eq. (8), Methods Eq. (12), App. D Eq. (86)")
 
 
 for _n in (2, 3, 4, 5):
@@ -489,10 +500,10 @@ for _n in (2, 3, 4, 5):
         g1 = [[(s - x) % n for s in range(n)] for x in range(n)]
         g2 = [[(x - s) % n for s in range(n)] for x in range(n)]
         what = "is admissible" if n <= 3 else "is not admissible"
-        return _bistochastic_cert(f"C001-34.n={n}", "C001-34", n, sup, g1, g2,
+        return _bistochastic_cert(f"C001-34.n={n}", "C001-34", n, sup, g1, g2, M=[[1, 1], [1, -1]], statement=
                                   f"The n-ary supermap s1 = s1'+s2', s2 = s1'-s2' (mod n) (Eq. 88) {what} for n = {n}; "
                                   f"with s1' = s1 - x1, s2' = x2 - s2 it gives perfect two-way signalling.",
-                                  "Sec. II (l.116-118), App. E Eq. (88)")
+                                  location="Sec. II (l.116-118), App. E Eq. (88)")
     generator(f"C001-34.n={_n}", PAPER, "C001-34")(_make)
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..certificates.format import envelope
-from ..kernel.numbers import format_rational
+from ..certificates.format import envelope2
 from ..steering import matrices as mx
 from ..steering.assemblage import eq6_intended, eq6_literal, pr_assemblage
 from . import generator
@@ -14,119 +13,24 @@ PAPER = "sainz-hoban-skrzypczyk-aolita"
 CONV = {
     "indices": "labels from 0; BWI blocks[y][x][a], traditional/instrumental blocks[x][a]",
     "matrices": "M[row][col] = <row|M|col> in the computational basis; complex entries as text in i",
-    "tensor": "Alice first: |a>|b> has index a*d_B + b; sigma[a|x] = tr_A[(M[a|x] (x) 1) rho]",
+    "tensor": "alice-first",
+    "steered": "sigma[a|x] = tr_A[(M[a|x] (x) 1) rho]; Alice's factor first: |a>|b> has index a*d_B + b",
     "paulis": "x = 0,1,2 <-> X,Y,Z (the paper's sigma_1, sigma_2, sigma_3)",
 }
+MEAS_CONV = {"order": "inputs-major", "form": "correlator", "marginals": "uniform-average",
+             "observables": "A_x = M_{0|x} - M_{1|x} (outcome a contributes (-1)^a)"}
+KIND = "assemblage"
+SQRT6 = {"generator": "s", "minpoly": "s^2 - 6", "interval": ["2", "3"]}
 
 
-def ns_data(A, formula=None) -> dict:
-    d = {"assemblage": A.to_spec()}
-    if formula:
-        d["formula"] = formula
-    if A.type == "instrumental":
-        d["bob_marginals"] = [mx.matrix_text(A.bob_marginal(x)) for x in range(A.nx)]
-    else:
-        d["bob_marginals"] = [mx.matrix_text(A.bob_marginal(0, y)) for y in range(A.ny)]
-    d["alice_probabilities"] = [[format_rational(A.alice_probability(a, x)) for a in range(A.na)] for x in range(A.nx)]
-    return d
-
-
-@generator("C003-08", PAPER, "C003-08")
-def c003_08():
-    A = pr_assemblage()
-    return envelope(
-        "C003-08", "C003-08", PAPER, "Eq. (5), L84-L86 (proof of Theorem 1)",
-        "Assemblage (5), sigma*_a|xy = 1/2(|a><a| delta(xy,0) + |a+1><a+1| delta(xy,1)), is a no-signalling Bob-with-input "
-        "assemblage: every block PSD, sum_a sigma* = 1/2 for all x,y, tr sigma* = 1/2 independent of y, normalised.",
-        "steering-assemblage", {"verdict": "verified"}, CONV, ns_data(A, "sainz-eq5"))
-
-
-@generator("C003-12a", PAPER, "C003-12")
-def c003_12a():
-    A = eq6_intended(0)
-    conv = dict(CONV, reading="Eq. (6) intended: sigma[a|xy] = 1/4(1 + (-1)^(a + [x=Y][y=0]) sigma_x); "
-                              "the printed formula is garbled (see C003-13)")
-    return envelope(
-        "C003-12a", "C003-12", PAPER, "Eq. (6), L106 (Theorem 2), intended reading",
-        "Eq. (6) (intended reading) is a no-signalling Bob-with-input assemblage: blocks PSD, sum_a = 1/2 for all "
-        "x,y, tr = 1/2 independent of y.",
-        "steering-assemblage", {"verdict": "verified"}, conv, ns_data(A, "sainz-eq6-intended"))
-
-
-@generator("C003-13", PAPER, "C003-13")
-def c003_13():
-    A = eq6_literal()
-    key = (1, 0, 0)  # y=1, x=X, a=0: 1/4(1 + 2X), eigenvector (1,-1) with eigenvalue -1/4
-    B = A.blocks[key]
-    v = [mx.ONE, -mx.ONE]
-    lam = Fraction(-1, 4)
-    assert mx.matvec(B, v) == [lam * c for c in v]
-    conv = dict(CONV, reading="Eq. (6) as printed: 1/4(1 + (-1)^(a + delta_x) 2^(delta_y) sigma_x) with "
-                              "delta_y = [y=1] and the undefined delta_x read as 0 (any value only flips a sign)")
-    data = ns_data_literal(A)
-    return envelope(
-        "C003-13", "C003-13", PAPER, "Eq. (6), L106",
-        "Eq. (6) as printed defines an assemblage (every sigma_a|xy >= 0).",
-        "steering-assemblage",
-        {"verdict": "refuted", "counterexample": {"block": list(key), "eigenvalue": "-1/4",
-                                                  "eigenvector": [z.to_text() for z in v]}},
-        conv, data)
-
-
-def ns_data_literal(A):
-    return {"assemblage": A.to_spec(), "formula": "sainz-eq6-literal"}
+def cert(id_, claim, location, summary, data, expected="verified", conv=None):
+    return envelope2(id_, claim, PAPER, location, summary, KIND, expected, dict(CONV, **(conv or {})), data)
 
 
 def computational_povm():
     Z0 = [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ZERO]]
     Z1 = [[mx.ZERO, mx.ZERO], [mx.ZERO, mx.ONE]]
     return [Z0, Z1]
-
-
-def correlation_data(A, formula, povms):
-    p = A.correlations(povms)
-    return {"assemblage": A.to_spec(), "formula": formula,
-            "bob_povms": [[mx.matrix_text(N) for N in P] for P in povms],
-            "behaviour": [format_rational(v) for v in p.values]}, p
-
-
-@generator("C003-09", PAPER, "C003-09")
-def c003_09():
-    A = pr_assemblage()
-    data, _ = correlation_data(A, "sainz-eq5", [computational_povm()] * 2)
-    data["reference"] = "pr-box"
-    return envelope(
-        "C003-09", "C003-09", PAPER, "L94-L96 (proof of Theorem 1)",
-        "Measuring assemblage (5) in the computational basis N_b = |b><b| (for both y) gives the PR box "
-        "p(ab|xy) = 1/2 if a+b = xy mod 2, else 0.",
-        "steering-correlations", {"verdict": "verified"}, dict(CONV, behaviour_order="inputs-major: contexts (x,y), "
-                                                              "outcomes (a,b), lexicographic"), data)
-
-
-@generator("C003-10", PAPER, "C003-10")
-def c003_10():
-    from ..kernel.functional import functional_from_spec
-    from .chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
-
-    A = pr_assemblage()
-    data, p = correlation_data(A, "sainz-eq5", [computational_povm()] * 2)
-    F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, Fraction)
-    data["not_quantum"] = {"quantum_bound_certificate": "wooltorton-brown-colbeck/C004-01.quantum.json",
-                           "value": format_rational(F.value(p))}
-    conv = dict(CONV, behaviour_order="inputs-major: contexts (x,y), outcomes (a,b), lexicographic",
-                functional="CHSH in correlator form, taken from the referenced Tsirelson certificate",
-                bridge="a quantum BWI assemblage measured by Bob gives quantum correlations "
-                       "(E_y^dagger unital, paper L88-L92; C003-11)")
-    return envelope(
-        "C003-10", "C003-10", PAPER, "L98 (proof of Theorem 1)",
-        "The PR box obtained from (5) is not quantum (CHSH = 4 > 2*sqrt(2)), hence (5) is not in Q_BWI.",
-        "steering-correlations", {"verdict": "verified"}, conv, data)
-
-
-# -- realisations -------------------------------------------------------------------------------
-SQRT6 = {"generator": "s", "minpoly": "s^2 - 6", "interval": ["2", "3"]}
-REAL_CONV = dict(CONV, channels="weighted Kraus: E(X) = sum_k w_k K_k X K_k^dagger, w_k >= 0 rational",
-                 ghjw="|psi> = sum_j |j>_A (x) K|j>_B with K K^dagger = rho_B; M[a|x] = (K^-1 tau[a|x] K^-dagger)^T")
 
 
 def _field(spec):
@@ -159,21 +63,6 @@ def c003_17_objects():
     return F, target, tau, R, K
 
 
-@generator("C003-17", PAPER, "C003-17")
-def c003_17():
-    F, target, tau, R, K = c003_17_objects()
-    conv = dict(REAL_CONV, reading="Eq. (6) intended (sign flip on x=Y at y=0), post-selected at y = a: "
-                                   "sigma[0|x] = 1/4(1 + s_x sigma_x), s = (+1,-1,+1); sigma[1|x] = 1/4(1 - sigma_x)")
-    return envelope(
-        "C003-17", "C003-17", PAPER, "L138-L142 (Theorems 3 and 4, the example)",
-        "The instrumental assemblage obtained from (6) by setting y = a is post-quantum (not in Q_I).",
-        "steering-realisation",
-        {"verdict": "refuted", "counterexample": {"realisation": R.to_spec()}},
-        conv,
-        {"field": SQRT6, "assemblage": target.to_spec(), "formula": "sainz-eq6-postselected",
-         "ghjw": {"traditional": tau.to_spec(), "K": mx.matrix_text(K)}})
-
-
 def phi_plus_pauli():
     """Traditional assemblage of Pauli measurements on Φ+: σ_{a|x} = ¼(𝟙 + (−1)^a σ_xᵀ), and its realisation."""
     from ..steering.assemblage import Assemblage, pauli_block
@@ -187,123 +76,6 @@ def phi_plus_pauli():
     return Assemblage("traditional", 2, 3, 2, 1, blocks), Realisation(2, 2, state, povms)
 
 
-@generator("C003-02.pauli", PAPER, "C003-02")
-def c003_02_pauli():
-    from ..steering.realisation import ghjw
-
-    A, _ = phi_plus_pauli()
-    R, K = ghjw(A, None, K=[[mx.ONE * Fraction(1, 2), mx.ONE * Fraction(1, 2)],
-                            [mx.ONE * Fraction(1, 2), -mx.ONE * Fraction(1, 2)]])
-    R.validate()
-    return envelope(
-        "C003-02.pauli", "C003-02", PAPER, "L31 (GHJW theorem), instance",
-        "GHJW instance: the no-signalling traditional assemblage 1/4(1 + (-1)^a sigma_x^T), x = X,Y,Z, has a quantum "
-        "realisation (rational K with K K^dagger = 1/2).",
-        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
-        {"assemblage": A.to_spec(), "realisation": R.to_spec(),
-         "ghjw": {"traditional": A.to_spec(), "K": mx.matrix_text(K)}})
-
-
-@generator("C003-02.tau", PAPER, "C003-02")
-def c003_02_tau():
-    F, target, tau, R, K = c003_17_objects()
-    R.channels = None
-    return envelope(
-        "C003-02.tau", "C003-02", PAPER, "L31 (GHJW theorem), instance",
-        "GHJW instance: the no-signalling traditional assemblage tau of C003-17 (rho_B = 1/2(1 + (X - Y + Z)/3), "
-        "eigenvalues 1/2 +- sqrt(3)/6) has a quantum realisation, with K = L sqrt(D) over Q(sqrt 6).",
-        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
-        {"field": SQRT6, "assemblage": tau.to_spec(), "realisation": R.to_spec(),
-         "ghjw": {"traditional": tau.to_spec(), "K": mx.matrix_text(K)}})
-
-
-@generator("C003-18", PAPER, "C003-18")
-def c003_18():
-    from ..steering.assemblage import pr_postselected
-    from ..steering.realisation import Channel, Realisation
-
-    half = Fraction(1, 2)
-    state = [[mx.ONE * (half if (i in (0, 3) and j in (0, 3)) else 0) for j in range(4)] for i in range(4)]
-    P0 = [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ZERO]]
-    P1 = [[mx.ZERO, mx.ZERO], [mx.ZERO, mx.ONE]]
-    reset = Channel([(Fraction(1), P0), (Fraction(1), [[mx.ZERO, mx.ONE], [mx.ZERO, mx.ZERO]])])
-    R = Realisation(2, 2, state, [[P0, P1], [P1, P0]], [reset, Channel([(Fraction(1), mx.identity(2))])])
-    R.validate()
-    A = pr_postselected()
-    return envelope(
-        "C003-18", "C003-18", PAPER, "side check (not claimed in the paper); Eq. (5) with y = a",
-        "The PR assemblage (5) post-selected at y = a is quantum (classical): Phi+ shared, Alice measures Z "
-        "(labels flipped for x = 1), Bob resets to |0> for a = 0 and does nothing for a = 1.",
-        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
-        {"assemblage": A.to_spec(), "formula": "sainz-eq5-postselected", "realisation": R.to_spec()})
-
-
-@generator("C003-06", PAPER, "C003-06")
-def c003_06():
-    from ..steering.realisation import Channel
-
-    A, R = phi_plus_pauli()
-    damp = Channel([(Fraction(1), [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ONE * Fraction(1, 2)]]),
-                    (Fraction(3, 4), [[mx.ZERO, mx.ONE], [mx.ZERO, mx.ZERO]])])
-    R.channels = [Channel([(Fraction(1), mx.identity(2))]), damp]
-    R.validate()
-    B = R.assemblage("bob-with-input")
-    return envelope(
-        "C003-06", "C003-06", PAPER, "Definitions 1-2, L52-L78 (implicit in 'strictly larger'), instance",
-        "Q_BWI is contained in G_BWI, instance: Pauli measurements on Phi+ with E_0 = id and E_1 = amplitude "
-        "damping (gamma = 3/4, weighted Kraus) give a BWI assemblage that is no-signalling (Eqs. 2-4).",
-        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
-        {"assemblage": B.to_spec(), "realisation": R.to_spec()})
-
-
-# -- transpose map and the representation of Eq. (6) -------------------------------------------
-def transpose_map_data(with_representation: bool):
-    from ..steering import maps
-    from ..steering.assemblage import eq6_intended
-
-    J = maps.choi_transpose(2)
-    singlet = [mx.ZERO, mx.ONE, -mx.ONE, mx.ZERO]
-    val = mx.quad(J, singlet)
-    data = {"map": {"dim": 2, "formula": "transpose", "choi": mx.matrix_text(J)},
-            "positive": {"terms": [{"weight": "1", "polynomial": "w0r*u0r - w0i*u0i + w1r*u1r - w1i*u1i"},
-                                   {"weight": "1", "polynomial": "w0r*u0i + w0i*u0r + w1r*u1i + w1i*u1r"}]},
-            "not_cp": {"vector": [z.to_text() for z in singlet], "value": format_rational(val.re)},
-            "trace_preserving": True}
-    if with_representation:
-        _, R = phi_plus_pauli()
-        A = eq6_intended(0)
-        data["representation"] = {"assemblage": A.to_spec(), "formula": "sainz-eq6-intended",
-                                  "realisation": R.to_spec(),
-                                  "maps": [{"choi": mx.matrix_text(maps.choi_identity(2))}, "map"]}
-    return data
-
-
-MAP_CONV = dict(CONV, choi="J = sum_ij |i><j| (x) Lambda(|i><j|); Lambda(X) = sum_ij X_ij Lambda(E_ij)",
-                quartic_form="B(u,w) = <w|Lambda(|u><u|)|w>, u_k = u_kr + i*u_ki, w_k = w_kr + i*w_ki",
-                representation="tau[a|x] = tr_A[(P[a|x] (x) 1) Phi+] = 1/4(1 + (-1)^a sigma_x^T); "
-                               "y=0: identity, y=1: transpose")
-
-
-@generator("C003-14", PAPER, "C003-14")
-def c003_14():
-    return envelope(
-        "C003-14", "C003-14", PAPER, "L110 and footnote [17] (L187)",
-        "Eq. (6) (intended reading) equals Pauli measurements on the maximally entangled state followed by the "
-        "identity (y=0) or the transpose (y=1); the transpose is positive but not completely positive "
-        "(Choi matrix = swap, eigenvalue -1 on the singlet).",
-        "steering-positive-map", {"verdict": "verified"}, MAP_CONV, transpose_map_data(True))
-
-
-@generator("C003-12b", PAPER, "C003-12")
-def c003_12b():
-    return envelope(
-        "C003-12b", "C003-12", PAPER, "Theorem 2, L108-L110 (and ref. [18])",
-        "Whatever Bob measures on Eq. (6) (intended reading), the correlations p(ab|xy) = tr(N_b|y sigma_a|xy) are "
-        "quantum: (6) is Lambda_y applied to the quantum Pauli/Phi+ assemblage with Lambda_y positive and trace "
-        "preserving, so p = tr(Lambda_y^dagger(N_b|y) tau_a|x) with Lambda_y^dagger(N) a POVM.",
-        "steering-positive-map", {"verdict": "verified"}, MAP_CONV, transpose_map_data(True))
-
-
 def damped_bwi():
     from ..steering.realisation import Channel
 
@@ -315,91 +87,6 @@ def damped_bwi():
     return R, R.assemblage("bob-with-input")
 
 
-@generator("C003-04", PAPER, "C003-04")
-def c003_04():
-    R, B = damped_bwi()
-    return envelope(
-        "C003-04", "C003-04", PAPER, "L62 (after Definition 1), instance",
-        "Order independence, instance: applying Bob's channel E_y before Alice measures gives the same assemblage, "
-        "tr_A[(M (x) 1)(id (x) E_y)(rho)] = E_y(tr_A[(M (x) 1) rho]) (Pauli/Phi+, E_0 = id, E_1 = amplitude damping).",
-        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
-        {"assemblage": B.to_spec(), "realisation": R.to_spec(), "order_independence": True})
-
-
-@generator("C003-11", PAPER, "C003-11")
-def c003_11():
-    R, B = damped_bwi()
-    # Bob measures Z for y=0 and the qubit POVM {1/2(1 + X), 1/2(1 - X)} for y=1
-    half = Fraction(1, 2)
-    pz = computational_povm()
-    px = [mx.scale(half, mx.add(mx.identity(2), mx.PAULI[0])), mx.scale(half, mx.sub(mx.identity(2), mx.PAULI[0]))]
-    return envelope(
-        "C003-11", "C003-11", PAPER, "L88-L92 (proof of Theorem 1), instance",
-        "Bob measuring a quantum BWI assemblage gives quantum Bell correlations: E_y^dagger is unital and positive, "
-        "so E_y^dagger(N_b) is a POVM and p(ab|xy) = tr[(M_a|x (x) E_y^dagger(N_b)) rho] (instance: Pauli/Phi+, "
-        "E_1 = amplitude damping).",
-        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
-        {"assemblage": B.to_spec(), "realisation": R.to_spec(),
-         "heisenberg": [[mx.matrix_text(N) for N in pz], [mx.matrix_text(N) for N in px]]})
-
-
-@generator("C003-16", PAPER, "C003-16")
-def c003_16():
-    F, target, tau, R, K = c003_17_objects()
-    return envelope(
-        "C003-16", "C003-16", PAPER, "Definitions 3-4, L118-L132, instance",
-        "Q_I is contained in G_I, instance: the quantum instrumental assemblage realised in C003-17 has the BWI "
-        "extension omega_a|xy = E_y(tau_a|x), which is no-signalling and post-selects (y = a) to it.",
-        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
-        {"field": SQRT6, "assemblage": target.to_spec(), "realisation": R.to_spec()})
-
-
-@generator("C003-07", PAPER, "C003-07")
-def c003_07():
-    from ..kernel.functional import functional_from_spec
-    from .chsh import CHSH_SCENARIO, CHSH_TERMS, CORRELATOR
-
-    A = pr_assemblage()
-    data, p = correlation_data(A, "sainz-eq5", [computational_povm()] * 2)
-    ns = ns_data(A)
-    data["bob_marginals"] = ns["bob_marginals"]
-    data["alice_probabilities"] = ns["alice_probabilities"]
-    F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, Fraction)
-    data["not_quantum"] = {"quantum_bound_certificate": "wooltorton-brown-colbeck/C004-01.quantum.json",
-                           "value": format_rational(F.value(p))}
-    conv = dict(CONV, behaviour_order="inputs-major: contexts (x,y), outcomes (a,b), lexicographic",
-                notation="the paper prints 'Q_BWI ⊈ G_BWI' (false as written, since Q_BWI ⊆ G_BWI, C003-06); "
-                         "the intended statement, checked here, is Q_BWI ⊊ G_BWI",
-                bridge="a quantum BWI assemblage measured by Bob gives quantum correlations (C003-11)")
-    return envelope(
-        "C003-07", "C003-07", PAPER, "Theorem 1, L78-L98",
-        "Theorem 1: G_BWI is strictly larger than Q_BWI. Witness: (5) is in G_BWI (PSD, Eqs. 2-4 with the stated "
-        "marginals) and its computational-basis correlations violate CHSH beyond Tsirelson's bound.",
-        "steering-correlations", {"verdict": "verified"}, conv, data)
-
-
-@generator("C003-01", PAPER, "C003-01")
-def c003_01():
-    from ..steering.realisation import Realisation
-
-    # |psi> = (3|00> + 4|11>)/5; x = 0: Z; x = 1: the unsharp POVM {[[1/2,1/4],[1/4,1/2]], complement}
-    amp = [Fraction(3, 5), 0, 0, Fraction(4, 5)]
-    state = [[mx.ONE * (amp[i] * amp[j]) for j in range(4)] for i in range(4)]
-    P0 = [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ZERO]]
-    P1 = [[mx.ZERO, mx.ZERO], [mx.ZERO, mx.ONE]]
-    E0 = [[mx.ONE * Fraction(1, 2), mx.ONE * Fraction(1, 4)], [mx.ONE * Fraction(1, 4), mx.ONE * Fraction(1, 2)]]
-    R = Realisation(2, 2, state, [[P0, P1], [E0, mx.sub(mx.identity(2), E0)]])
-    R.validate()
-    A = R.assemblage("traditional")
-    return envelope(
-        "C003-01", "C003-01", PAPER, "L44 (Preliminaries), instance",
-        "Traditional no-signalling, instance: for a partially entangled state and a projective and an unsharp POVM, "
-        "sum_a sigma_a|x = tr_A rho = rho_B for every x.",
-        "steering-realisation", {"verdict": "verified"}, REAL_CONV,
-        {"assemblage": A.to_spec(), "realisation": R.to_spec()})
-
-
-# -- robustness of the C003-17 erratum: every "Pauli frame" instrumental assemblage is quantum -----------
 def _frame_signs(A):
     """s[a][x] with σ_{a|x} = ¼(𝟙 + s σ_x), or None."""
     from ..steering.assemblage import pauli_block
@@ -478,37 +165,263 @@ def pauli_frame_realisation(A, field_spec=SQRT6):
                 return F, tau, Rz, K
     raise ValueError("no proper rotation found (should not happen)")
 
+# -- data builders ------------------------------------------------------------------------------------
+REAL_CONV = {"channels": "weighted Kraus: E(X) = sum_k w_k K_k X K_k^dagger, w_k >= 0",
+             "ghjw": "|psi> = sum_j |j>_A (x) K|j>_B with K K^dagger = rho_B; M[a|x] = (K^-1 tau[a|x] K^-dagger)^T"}
+MAP_CONV = {"choi": "blocks", "choi_matrix": "J = sum_ij |i><j| (x) Lambda(|i><j|); Lambda(X) = sum_ij X_ij Lambda(E_ij)",
+            "quartic_form": "B(u,w) = <w|Lambda(|u><u|)|w>, u_k = u_kr + i*u_ki, w_k = w_kr + i*w_ki"}
 
-@generator("C003-17.y0=1", PAPER, "C003-17")
-def c003_17_other_reading():
-    from ..steering.assemblage import eq6_intended
 
-    A = eq6_intended(1).postselect()
-    F, tau, R, K = pauli_frame_realisation(A)
-    conv = dict(REAL_CONV, reading="Eq. (6) with the sign flip on x=Y at y=1 instead of y=0, post-selected at y = a: "
-                                   "sigma_0|x = 1/4(1 + sigma_x); sigma_1|x = 1/4(1 - s_x sigma_x), s = (+1,-1,+1)")
-    return envelope(
-        "C003-17.y0=1", "C003-17", PAPER, "L138-L142 (Theorems 3 and 4, the example), other reading of Eq. (6)",
-        "The instrumental assemblage obtained from (6) by setting y = a is post-quantum (reading: transpose on y=0, "
-        "i.e. the Y sign flip at y=1).",
-        "steering-realisation",
-        {"verdict": "refuted", "counterexample": {"realisation": R.to_spec()}},
-        conv,
-        {"field": SQRT6, "assemblage": A.to_spec(), "formula": "sainz-eq6-intended-y0=1-postselected",
-         "ghjw": {"traditional": tau.to_spec(), "K": mx.matrix_text(K)}})
+def base(A, paper=None, field=None) -> dict:
+    d = {"field": field} if field else {}
+    d["assemblage"] = A.to_spec()
+    if paper:
+        d["paper"] = paper
+    return d
+
+
+def with_realisation(A, R, paper=None, field=None, **extra) -> dict:
+    d = base(A, paper, field)
+    spec = R.to_spec()
+    spec.update(extra)
+    d["realisation"] = spec
+    return d
+
+
+def measurement(povms, functional=False) -> dict:
+    m = {"povms": [[mx.matrix_text(N) for N in P] for P in povms]}
+    if functional:
+        from .chsh import CHSH_TERMS
+
+        m["functional"] = {"terms": dict(CHSH_TERMS)}
+    return m
+
+
+# -- no-signalling and PSD --------------------------------------------------------------------------------
+@generator("C003-08", PAPER, "C003-08")
+def c003_08():
+    return cert("C003-08", "C003-08", "Eq. (5), L84-L86 (proof of Theorem 1)",
+                "Assemblage (5), sigma*_a|xy = 1/2(|a><a| delta(xy,0) + |a+1><a+1| delta(xy,1)), is a no-signalling "
+                "Bob-with-input assemblage (blocks PSD, Eqs. (2)-(4)).", base(pr_assemblage(), "no-signalling"))
+
+
+@generator("C003-12a", PAPER, "C003-12")
+def c003_12a():
+    return cert("C003-12a", "C003-12", "Eq. (6), L106 (Theorem 2), intended reading",
+                "Eq. (6) (intended reading) is a no-signalling Bob-with-input assemblage.",
+                base(eq6_intended(0), "no-signalling"),
+                conv={"reading": "Eq. (6) intended: sigma[a|xy] = 1/4(1 + (-1)^(a + [x=Y][y=0]) sigma_x); "
+                                 "the printed formula is garbled (see C003-13)"})
+
+
+@generator("C003-13", PAPER, "C003-13")
+def c003_13():
+    return cert("C003-13", "C003-13", "Eq. (6), L106",
+                "Eq. (6) as printed defines an assemblage (every sigma_a|xy >= 0).",
+                base(eq6_literal(), "assemblage"), expected="refuted",
+                conv={"reading": "Eq. (6) as printed: 1/4(1 + (-1)^(a + delta_x) 2^(delta_y) sigma_x) with "
+                                 "delta_y = [y=1] and the undefined delta_x read as 0 (any value only flips a sign)"})
 
 
 @generator("C003-17.in-G_I", PAPER, "C003-17")
 def c003_17_in_gi():
     from ..steering.assemblage import eq6_postselected
 
-    A = eq6_postselected()
-    data = ns_data(A, "sainz-eq6-postselected")
+    data = base(eq6_postselected(), "no-signalling")
     data["extension"] = eq6_intended(0).to_spec()
-    data["extension_formula"] = "sainz-eq6-intended"
-    return envelope(
-        "C003-17.in-G_I", "C003-17", PAPER, "L130-L142 (Definition 4 and the example of Theorems 3-4)",
-        "The instrumental example ((6) with y = a) is a general instrumental assemblage: it is the y = a "
-        "post-selection of the no-signalling BWI assemblage (6), so it lies in G_I (the part of the claim that holds; "
-        "it is also in Q_I, see C003-17).",
-        "steering-assemblage", {"verdict": "verified"}, dict(CONV, reading="Eq. (6) intended, y0 = 0"), data)
+    return cert("C003-17.in-G_I", "C003-17", "L130-L142 (Definition 4 and the example of Theorems 3-4)",
+                "The instrumental example ((6) with y = a) is a general instrumental assemblage: the y = a post-selection "
+                "of the no-signalling BWI assemblage (6), so in G_I (the part of the claim that holds; it is also in "
+                "Q_I, see C003-17).", data, conv={"reading": "Eq. (6) intended, y0 = 0"})
+
+
+# -- Bob's measurements -------------------------------------------------------------------------------------
+@generator("C003-09", PAPER, "C003-09")
+def c003_09():
+    data = base(pr_assemblage())
+    data["measurement"] = measurement([computational_povm()] * 2)
+    return cert("C003-09", "C003-09", "L94-L96 (proof of Theorem 1)",
+                "Measuring assemblage (5) in the computational basis N_b = |b><b| (for both y) gives the PR box "
+                "p(ab|xy) = 1/2 if a+b = xy mod 2, else 0.", data, conv={"order": "inputs-major"})
+
+
+@generator("C003-10", PAPER, "C003-10")
+def c003_10():
+    data = base(pr_assemblage())
+    data["measurement"] = measurement([computational_povm()] * 2, functional=True)
+    return cert("C003-10", "C003-10", "L98 (proof of Theorem 1)",
+                "The PR box obtained from (5) has CHSH value 4 > 2*sqrt(2) (the quantum bound, C004-01.quantum), so it "
+                "is not quantum, hence (5) is not in Q_BWI (the last two steps: composite with C004-01.quantum and the "
+                "bridge of C003-11).", data, conv=MEAS_CONV)
+
+
+@generator("C003-07", PAPER, "C003-07")
+def c003_07():
+    data = base(pr_assemblage(), "no-signalling")
+    data["measurement"] = measurement([computational_povm()] * 2, functional=True)
+    return cert("C003-07", "C003-07", "Theorem 1, L78-L98",
+                "Theorem 1: G_BWI is strictly larger than Q_BWI. Witness: (5) is in G_BWI and its computational-basis "
+                "correlations have CHSH value 4, beyond Tsirelson's bound (C004-01.quantum).", data,
+                conv=dict(MEAS_CONV, notation="the paper prints 'Q_BWI ⊈ G_BWI' (false as written, since Q_BWI ⊆ G_BWI, "
+                                              "C003-06); the intended statement is Q_BWI ⊊ G_BWI"))
+
+
+# -- realisations -------------------------------------------------------------------------------------------
+@generator("C003-01", PAPER, "C003-01")
+def c003_01():
+    from ..steering.realisation import Realisation
+
+    # |psi> = (3|00> + 4|11>)/5; x = 0: Z; x = 1: the unsharp POVM {[[1/2,1/4],[1/4,1/2]], complement}
+    amp = [Fraction(3, 5), 0, 0, Fraction(4, 5)]
+    state = [[mx.ONE * (amp[i] * amp[j]) for j in range(4)] for i in range(4)]
+    P0 = [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ZERO]]
+    P1 = [[mx.ZERO, mx.ZERO], [mx.ZERO, mx.ONE]]
+    E0 = [[mx.ONE * Fraction(1, 2), mx.ONE * Fraction(1, 4)], [mx.ONE * Fraction(1, 4), mx.ONE * Fraction(1, 2)]]
+    R = Realisation(2, 2, state, [[P0, P1], [E0, mx.sub(mx.identity(2), E0)]])
+    R.validate()
+    return cert("C003-01", "C003-01", "L44 (Preliminaries), instance",
+                "Traditional no-signalling, instance: for a partially entangled state and a projective and an unsharp "
+                "POVM, sum_a sigma_a|x = tr_A rho = rho_B for every x.",
+                with_realisation(R.assemblage("traditional"), R, "no-signalling"), conv=REAL_CONV)
+
+
+@generator("C003-02.pauli", PAPER, "C003-02")
+def c003_02_pauli():
+    from ..steering.realisation import ghjw
+
+    A, _ = phi_plus_pauli()
+    R, K = ghjw(A, None, K=[[mx.ONE * Fraction(1, 2), mx.ONE * Fraction(1, 2)],
+                            [mx.ONE * Fraction(1, 2), -mx.ONE * Fraction(1, 2)]])
+    R.validate()
+    return cert("C003-02.pauli", "C003-02", "L31 (GHJW theorem), instance",
+                "GHJW instance: the no-signalling traditional assemblage 1/4(1 + (-1)^a sigma_x^T), x = X,Y,Z, has a "
+                "quantum realisation (rational K with K K^dagger = 1/2).",
+                with_realisation(A, R, "quantum", ghjw=mx.matrix_text(K)), conv=REAL_CONV)
+
+
+@generator("C003-02.tau", PAPER, "C003-02")
+def c003_02_tau():
+    F, target, tau, R, K = c003_17_objects()
+    R.channels = None
+    return cert("C003-02.tau", "C003-02", "L31 (GHJW theorem), instance",
+                "GHJW instance: the no-signalling traditional assemblage tau of C003-17 (rho_B = 1/2(1 + (X - Y + Z)/3), "
+                "eigenvalues 1/2 +- sqrt(3)/6) has a quantum realisation, with K = L sqrt(D) over Q(sqrt 6).",
+                with_realisation(tau, R, "quantum", SQRT6, ghjw=mx.matrix_text(K)), conv=REAL_CONV)
+
+
+@generator("C003-04", PAPER, "C003-04")
+def c003_04():
+    R, B = damped_bwi()
+    return cert("C003-04", "C003-04", "L62 (after Definition 1), instance",
+                "Order independence, instance: applying Bob's channel E_y before Alice measures gives the same "
+                "assemblage (Pauli/Phi+, E_0 = id, E_1 = amplitude damping).",
+                with_realisation(B, R, order_independent=True), conv=REAL_CONV)
+
+
+@generator("C003-06", PAPER, "C003-06")
+def c003_06():
+    R, B = damped_bwi()
+    return cert("C003-06", "C003-06", "Definitions 1-2, L52-L78 (implicit in 'strictly larger'), instance",
+                "Q_BWI is contained in G_BWI, instance: Pauli measurements on Phi+ with E_0 = id and E_1 = amplitude "
+                "damping (gamma = 3/4) give a BWI assemblage that is no-signalling (Eqs. 2-4).",
+                with_realisation(B, R, "no-signalling"), conv=REAL_CONV)
+
+
+@generator("C003-11", PAPER, "C003-11")
+def c003_11():
+    R, B = damped_bwi()
+    half = Fraction(1, 2)  # Bob measures Z for y=0 and {1/2(1 + X), 1/2(1 - X)} for y=1
+    px = [mx.scale(half, mx.add(mx.identity(2), mx.PAULI[0])), mx.scale(half, mx.sub(mx.identity(2), mx.PAULI[0]))]
+    data = with_realisation(B, R)
+    data["measurement"] = measurement([computational_povm(), px])
+    return cert("C003-11", "C003-11", "L88-L92 (proof of Theorem 1), instance",
+                "Bob measuring a quantum BWI assemblage gives quantum Bell correlations: E_y^dagger(N_b) is a POVM and "
+                "p(ab|xy) = tr[(M_a|x (x) E_y^dagger(N_b)) rho] (instance: Pauli/Phi+, E_1 = amplitude damping).",
+                data, conv=dict(REAL_CONV, order="inputs-major"))
+
+
+@generator("C003-16", PAPER, "C003-16")
+def c003_16():
+    F, target, tau, R, K = c003_17_objects()
+    return cert("C003-16", "C003-16", "Definitions 3-4, L118-L132, instance",
+                "Q_I is contained in G_I, instance: the quantum instrumental assemblage realised in C003-17 has the BWI "
+                "extension omega_a|xy = E_y(tau_a|x), which is no-signalling and post-selects (y = a) to it.",
+                with_realisation(target, R, "no-signalling", SQRT6), conv=REAL_CONV)
+
+
+@generator("C003-17", PAPER, "C003-17")
+def c003_17():
+    F, target, tau, R, K = c003_17_objects()
+    return cert("C003-17", "C003-17", "L138-L142 (Theorems 3 and 4, the example)",
+                "The instrumental assemblage obtained from (6) by setting y = a is post-quantum (not in Q_I).",
+                with_realisation(target, R, "post-quantum", SQRT6, ghjw=mx.matrix_text(K)), expected="refuted",
+                conv=dict(REAL_CONV, reading="Eq. (6) intended (sign flip on x=Y at y=0), post-selected at y = a: "
+                                             "sigma[0|x] = 1/4(1 + s_x sigma_x), s = (+1,-1,+1); sigma[1|x] = 1/4(1 - sigma_x)"))
+
+
+@generator("C003-17.y0=1", PAPER, "C003-17")
+def c003_17_other_reading():
+    A = eq6_intended(1).postselect()
+    F, tau, R, K = pauli_frame_realisation(A)
+    return cert("C003-17.y0=1", "C003-17", "L138-L142 (Theorems 3 and 4, the example), other reading of Eq. (6)",
+                "The instrumental assemblage obtained from (6) by setting y = a is post-quantum (reading: transpose on "
+                "y=0, i.e. the Y sign flip at y=1).",
+                with_realisation(A, R, "post-quantum", SQRT6, ghjw=mx.matrix_text(K)), expected="refuted",
+                conv=dict(REAL_CONV, reading="Eq. (6) with the sign flip on x=Y at y=1 instead of y=0, post-selected at "
+                                             "y = a: sigma_0|x = 1/4(1 + sigma_x); sigma_1|x = 1/4(1 - s_x sigma_x), "
+                                             "s = (+1,-1,+1)"))
+
+
+@generator("C003-18", PAPER, "C003-18")
+def c003_18():
+    from ..steering.assemblage import pr_postselected
+    from ..steering.realisation import Channel, Realisation
+
+    half = Fraction(1, 2)
+    state = [[mx.ONE * (half if (i in (0, 3) and j in (0, 3)) else 0) for j in range(4)] for i in range(4)]
+    P0 = [[mx.ONE, mx.ZERO], [mx.ZERO, mx.ZERO]]
+    P1 = [[mx.ZERO, mx.ZERO], [mx.ZERO, mx.ONE]]
+    reset = Channel([(Fraction(1), P0), (Fraction(1), [[mx.ZERO, mx.ONE], [mx.ZERO, mx.ZERO]])])
+    R = Realisation(2, 2, state, [[P0, P1], [P1, P0]], [reset, Channel([(Fraction(1), mx.identity(2))])])
+    R.validate()
+    return cert("C003-18", "C003-18", "side check (not claimed in the paper); Eq. (5) with y = a",
+                "The PR assemblage (5) post-selected at y = a is quantum (classical): Phi+ shared, Alice measures Z "
+                "(labels flipped for x = 1), Bob resets to |0> for a = 0 and does nothing for a = 1.",
+                with_realisation(pr_postselected(), R, "quantum"), conv=REAL_CONV)
+
+
+# -- the transpose map and the representation of Eq. (6) ---------------------------------------------------
+def transpose_representation() -> dict:
+    from ..steering import maps
+
+    _, R = phi_plus_pauli()
+    spec = R.to_spec()
+    spec["channels"] = [
+        {"kraus": [{"weight": "1", "matrix": mx.matrix_text(mx.identity(2))}]},
+        {"choi": mx.matrix_text(maps.choi_transpose(2)),
+         "sos": [{"weight": "1", "polynomial": "w0r*u0r - w0i*u0i + w1r*u1r - w1i*u1i"},
+                 {"weight": "1", "polynomial": "w0r*u0i + w0i*u0r + w1r*u1i + w1i*u1r"}]}]
+    data = base(eq6_intended(0))
+    data["realisation"] = spec
+    return data
+
+
+REPR_CONV = dict(REAL_CONV, **MAP_CONV, representation="tau[a|x] = tr_A[(P[a|x] (x) 1) Phi+] = 1/4(1 + (-1)^a "
+                 "sigma_x^T); y=0: identity, y=1: transpose", reading="Eq. (6) intended (see C003-12a)")
+
+
+@generator("C003-14", PAPER, "C003-14")
+def c003_14():
+    return cert("C003-14", "C003-14", "L110 and footnote [17] (L187)",
+                "Eq. (6) (intended reading) equals Pauli measurements on the maximally entangled state followed by the "
+                "identity (y=0) or the transpose (y=1); the transpose is positive but not completely positive.",
+                transpose_representation(), conv=REPR_CONV)
+
+
+@generator("C003-12b", PAPER, "C003-12")
+def c003_12b():
+    return cert("C003-12b", "C003-12", "Theorem 2, L108-L110 (and ref. [18])",
+                "Eq. (6) (intended reading) is Lambda_y applied to the quantum Pauli/Phi+ assemblage with Lambda_y "
+                "positive and trace preserving (decided here); by ref. [18] (Lambda_y^dagger(N) is then a POVM, not "
+                "decided here) Bob's measurements on it give only quantum correlations.",
+                transpose_representation(), conv=REPR_CONV)

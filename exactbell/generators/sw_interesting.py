@@ -1,11 +1,12 @@
 """Table I's "interesting" classes (Sengupta–Wooltorton): facets of the signaling polytopes violated
 by two-qubit quantum behaviours. Generator side: numeric search (exactbell.numeric.qubit_search),
-rounding to an exact rational strategy, and certificates of kinds ``facet-quantum-violation`` /
-``facet-quantum-classes`` (checked by exactbell/checkers/facet_quantum_violation.py)."""
+rounding to an exact rational strategy; certificates of kind ``classes`` with a quantum violation per class
+(decided by exactbell/kernel/kinds/classes.py)."""
 from __future__ import annotations
 
 import json
 from fractions import Fraction
+from math import gcd, lcm
 from pathlib import Path
 
 from ..certificates.format import envelope
@@ -14,6 +15,7 @@ from ..kernel.numbers import format_rational
 from . import generator
 
 PAPER = "sengupta-wooltorton"
+N = 16  # coordinates of the Eq. (5) matrix
 PROOFS = Path(__file__).resolve().parents[2] / "proofs" / PAPER
 CONVENTIONS = {
     "coordinates": "coordinate 4i+j = p(ab|xy), i = 2x+a, j = 2y+b (Eq. (5) matrix read row by row)",
@@ -44,6 +46,117 @@ def strategy_json(st) -> dict:
            [z, z, z, z],
            [fr(st.s * h), z, z, fr((1 - st.c) * h)]]
     return {"state": rho, "alice": [observable(n) for n in st.alice], "bob": [observable(n) for n in st.bob]}
+
+
+def _rref(rows):
+    """Reduced row echelon form over Q: (rows, pivot columns)."""
+    A = [[Fraction(x) for x in r] for r in rows]
+    piv, r = [], 0
+    ncol = len(A[0]) if A else 0
+    for c in range(ncol):
+        k = next((i for i in range(r, len(A)) if A[i][c] != 0), None)
+        if k is None:
+            continue
+        A[r], A[k] = A[k], A[r]
+        inv = 1 / A[r][c]
+        A[r] = [x * inv for x in A[r]]
+        for i in range(len(A)):
+            if i != r and A[i][c] != 0:
+                f = A[i][c]
+                A[i] = [x - f * y for x, y in zip(A[i], A[r])]
+        piv.append(c)
+        r += 1
+    return A[:r], piv
+
+
+class HullGauge:
+    """Canonical forms of affine functionals h = (h_0, h_1..h_n) (h·(1, v)) modulo the equations of
+    the affine hull of the points: reduce modulo their row space, then make primitive integer."""
+
+    def __init__(self, M):
+        ps = M.pointset
+        eqs = ps.nullspace(range(ps.size))
+        self.rows, self.piv = _rref(eqs) if eqs else ([], [])
+        # the same rows scaled to integers (pivot entry d > 0), for fast exact canonical forms
+        self.irows = []
+        for row, c in zip(self.rows, self.piv):
+            m = lcm(*[x.denominator for x in row])
+            self.irows.append(([int(x * m) for x in row], c, m))
+
+    def reduce(self, h):
+        h = [Fraction(x) for x in h]
+        for row, c in zip(self.rows, self.piv):
+            if h[c] != 0:
+                f = h[c]
+                h = [x - f * y for x, y in zip(h, row)]
+        return h
+
+    def canon(self, h) -> tuple:
+        """Primitive integer vector positively proportional to reduce(h) (integer arithmetic)."""
+        if all(type(x) is int for x in h):
+            ints = list(h)
+        else:
+            h = [Fraction(x) for x in h]
+            m = lcm(*[x.denominator for x in h])
+            ints = [int(x * m) for x in h]
+        for row, c, d in self.irows:  # d·h − h_c·row zeroes column c; d > 0 keeps the direction
+            if ints[c] != 0:
+                hc = ints[c]
+                ints = [d * x - hc * y for x, y in zip(ints, row)]
+        g = 0
+        for x in ints:
+            g = gcd(g, x)
+        return tuple(x // g for x in ints) if g else tuple(ints)
+
+    def preserved_by(self, pi) -> bool:
+        """Does the coordinate permutation pi map the span of the hull equations onto itself?"""
+        for row in self.rows:
+            img = [Fraction(0)] * len(row)
+            img[0] = row[0]
+            for k in range(N):
+                img[1 + pi[k]] = row[1 + k]
+            if any(x != 0 for x in self.reduce(img)):
+                return False
+        return True
+
+
+def functional_image(pi, F) -> list:
+    out = [None] * N
+    for k in range(N):
+        out[pi[k]] = F[k]
+    return out
+
+
+def quantum_classes_v2(c: dict) -> dict:
+    """The schema-2 ``classes`` certificate (incomplete list, each class with its quantum violation)
+    from a producer's facet-quantum certificate body: tight sets on the polytope's vertices, the
+    rank-one state ρ = |ψ><ψ| given by ψ ∝ a nonzero column of ρ, and no group (the kernel's)."""
+    from ..polytopes.classcert import support_and_group
+    from ..polytopes.models import named_signaling
+    from .sw_polytopes import FIDELITIES, kernel_verdict
+    from ..certificates.format import envelope2
+
+    d = c["data"]
+    params = c["parameters"]
+    M = named_signaling(d["model"], **{k: Fraction(v) for k, v in params.items()})
+    ext = support_and_group(M)[0]
+    entries = d["classes"] if "classes" in d else [{k: d[k] for k in ("facet", "strategy", "value")}]
+    classes = []
+    for e in entries:
+        F, b = [Fraction(x) for x in e["facet"]["coefficients"]], Fraction(e["facet"]["bound"])
+        tight = [k for k, i in enumerate(ext) if sum(f * x for f, x in zip(F, M.points[i])) == b]
+        rho = e["strategy"]["state"]
+        j = next(j for j in range(4) if rho[j][j] != "0")
+        classes.append({"tight": tight, "coefficients": [fr(x) for x in F], "bound": fr(b),
+                        "violation": {"state": [rho[r][j] for r in range(4)],
+                                      "observables": [e["strategy"]["alice"], e["strategy"]["bob"]]}})
+    data = {"model": {"name": "signaling", "fidelities": FIDELITIES[d["model"]]},
+            "support": [list(M.labels[i][0]) for i in ext], "classes": classes, "complete": False}
+    if "paper_interesting" in d:
+        data["paper"] = d["paper_interesting"]
+    conv = {k: v for k, v in c["conventions"].items() if k in ("labels", "source", "numeric", "note")}
+    return kernel_verdict(envelope2(c["id"], c["claim"], PAPER, c["location"], c["statement"], "classes", "verified",
+                                    conv, data, params))
 
 
 def load_classes(name: str) -> dict:
@@ -77,7 +190,6 @@ def class_entry(c, ev, M) -> dict:
 
 def _dedupe(model, params, violated, classes, gens):
     """Keep the first violated facet of each class under the closure of gens (same keys as the checker)."""
-    from ..legacy.checkers.facet_quantum_violation import HullGauge, functional_image
     from ..polytopes.models import closure, named_signaling
 
     M = named_signaling(model, **params)
@@ -145,11 +257,11 @@ def interesting_cert(id_, source, model, params, paper, generators, group_note, 
                   + (f"more than the paper's {paper}, so its count is refuted." if k > paper else
                      f"not more than the paper's {paper}, so this is only a lower bound (classes without a "
                      "violation cannot be certified unviolated)."))
-    return envelope(id_, "C000-04", PAPER, "Table I, L184-189", statement, "facet-quantum-classes", expected, conv,
+    return quantum_classes_v2(envelope(id_, "C000-04", PAPER, "Table I, L184-189", statement, "facet-quantum-classes", expected, conv,
                     {"model": model, "generators": gens, "group_order": order,
                      "classes": [class_entry(classes[i], ev, M) for i, ev in violated], "violated_classes": k}
                     | ({"paper_interesting": paper} if k > paper else {}),
-                    parameters={k2: fr(v) for k2, v in params.items()})
+                    parameters={k2: fr(v) for k2, v in params.items()}))
 
 
 @generator("C000-04.interesting.one-way.p=3/4", PAPER, "C000-04")
@@ -180,8 +292,9 @@ def fixed_bit():
 
 def violation_cert(id_, model, params, entry, statement, location="Table I, L184-189") -> dict:
     """A single facet-quantum-violation certificate from a class entry {facet, strategy, value}."""
-    return envelope(id_, "C000-04", PAPER, location, statement, "facet-quantum-violation", {"verdict": "verified"},
-                    dict(CONVENTIONS), {"model": model, **entry}, parameters={k: fr(v) for k, v in params.items()})
+    return quantum_classes_v2(envelope(id_, "C000-04", PAPER, location, statement, "facet-quantum-violation",
+                                       {"verdict": "verified"}, dict(CONVENTIONS), {"model": model, **entry},
+                                       parameters={k: fr(v) for k, v in params.items()}))
 
 
 @generator("C000-04.interesting.one-way.p=3/4.largest", PAPER, "C000-04")
@@ -222,7 +335,6 @@ def sampled_cert(id_, model, params, paper, paper_total, group_note, samples=300
                  log=None):
     """Classes of facets found by separating random qubit behaviours from the polytope (no class list
     needed), each maximised over qubit strategies and kept when an exact violation is found."""
-    from ..legacy.checkers.facet_quantum_violation import HullGauge, functional_image
     import numpy as np
 
     from ..numeric.qubit_search import (exact_violation, maximise, perturbed_params, random_params,
@@ -278,8 +390,8 @@ def sampled_cert(id_, model, params, paper, paper_total, group_note, samples=300
                     "not more than the paper's count, so this is only a lower bound."))
     data = {"model": model, "generators": gens, "group_order": len(group), "classes": entries,
             "violated_classes": k} | ({"paper_interesting": paper} if k > paper else {})
-    return envelope(id_, "C000-04", PAPER, "Table I, L184-189", statement, "facet-quantum-classes", expected, conv,
-                    data, parameters={n: fr(v) for n, v in params.items()})
+    return quantum_classes_v2(envelope(id_, "C000-04", PAPER, "Table I, L184-189", statement, "facet-quantum-classes", expected, conv,
+                    data, parameters={n: fr(v) for n, v in params.items()}))
 
 
 @generator("C000-04.interesting.two-way.p=3/4", PAPER, "C000-04", slow=True)
@@ -292,7 +404,6 @@ def two_way():
 
 def cdd_classes(model, params, gens):
     """(M, gauge, group, [(F, b) one per class]) from all facets by cdd.gmp (untrusted producer side)."""
-    from ..legacy.checkers.facet_quantum_violation import HullGauge, functional_image
     from ..polytopes.cddfacets import facets_cdd
     from ..polytopes.models import closure, named_signaling
 
@@ -337,8 +448,8 @@ def one_way_at(p: Fraction, log=None):
                     "not more than the paper's count, so this is only a lower bound."))
     data = {"model": "one-way-symmetric", "generators": gens, "group_order": order, "classes": entries,
             "violated_classes": k} | ({"paper_interesting": paper} if k > paper else {})
-    return envelope(id_, "C000-04", PAPER, "Table I, L184-189", statement, "facet-quantum-classes", expected, conv,
-                    data, parameters={"p": fr(p)})
+    return quantum_classes_v2(envelope(id_, "C000-04", PAPER, "Table I, L184-189", statement, "facet-quantum-classes", expected, conv,
+                    data, parameters={"p": fr(p)}))
 
 
 def _register_one_way(p: str):

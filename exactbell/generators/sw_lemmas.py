@@ -1,7 +1,7 @@
 """Sengupta–Wooltorton Lemmas 1, 2 and 4 as whole-range statements (issue #4, remaining gaps).
 
 * C000-16.region: Lemma 1 refuted symbolically for all p in [0, 1), r in (0, 1) (kind
-  ``sw-lemma1-region``); the rational-point certificates C000-16.p=..,r=.. are the fallback.
+  ``local-bound`` with a point); the rational-point certificates C000-16.p=..,r=.. are the fallback.
 * C000-17.*: Lemma 2's construction as a polynomial identity for every model with |Λ| ≤ 3
   (verified), and the per-λ dependence bound it loses (refuted by an exact MD model).
 * C000-18.lemma4-maxmin / -attained: Lemma 4's max–min as one two-parameter statement.
@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..certificates.format import envelope
-from ..kernel.numbers import format_rational as fr
 from ..prover import Statement, prove
 from . import generator
 from .sw_propositions import SW, _inequality
@@ -28,63 +26,71 @@ L1_DOMAIN = {"p": "[0, 1)", "r": "(0, 1)"}
 
 @generator("C000-16.region", PAPER, "C000-16")
 def lemma1_region():
-    from ..legacy.checkers.sw_lemma1 import CHANNELS, product_point
-    from ..legacy.checkers.sw_lemma1_region import channel_dependences, channel_values, pairing, rf
-    from ..kernel.functional import from_sw_matrix, to_sw_matrix
+    """Schema 2, kind local-bound over the four channels of Eq. (11), symbolic in p and r, with the
+    single-λ point P*(r); the prover proves max(vertex values) < <F, P*> on the whole box."""
+    from ..certificates.format import envelope2
+    from ..kernel.kinds.local_bound import _point, distinct_values
+    from ..kernel.poly import RationalFunction
+    from .sw_propositions import EQ11, _kernel_view
 
-    F = [Fraction(x) for x in from_sw_matrix(L1_F)]
-    alice = [[rf(t) for t in row] for row in L1_ALICE]
-    bob = [[rf(t) for t in row] for row in L1_BOB]
-    P = product_point(alice, bob)
-    pv = pairing(F, P).to_text()
-    vals = [v.to_text() for v in channel_values(F)]
-    proofs = []
-    for v in vals:
-        pr = prove(Statement.make(v, "<", pv, L1_DOMAIN, require_all=False))
-        if pr["method"] == "refuted":
-            raise RuntimeError(f"value {v} is not below {pv}")
-        proofs.append(pr)
-    beh = [[x.to_text() for x in row] for row in to_sw_matrix(list(P.values))]
-    return envelope(
+    alice = [[L1_ALICE[x][y]] for x in (0, 1) for y in (0, 1)]
+    data = {"scenario": {"inputs": [2, 2], "outputs": [2, 2]}, "model": "signaling", "fidelities": EQ11,
+            "functional": {"matrix": L1_F}, "sense": "max",
+            "point": {"hidden": {"weights": [["1"]] * 4, "alice": alice, "bob": [["1"]] * 4, "within": ["p", "r"]}}}
+    cert = envelope2(
         "C000-16.region", "C000-16", PAPER, "Lemma 1, Eq. (11), L192-200; proof App. C L646-697",
         "Lemma 1 claims S_(p,1)*,(r,1)* (conv of the four channel polytopes of Eq. (11)) = S_(p,r). Refuted for "
         "ALL p in [0, 1), r in (0, 1): the single-λ point with Bob's b = 0 and Alice's p_A(0|x,y) = (r, 0) at "
         "x = 0, (0, r) at x = 1 lies in S_(p,r) (per-λ dependences 0 <= p and r <= r), and the functional "
         "F = α00 - 2α01 - 2α10 + α11 (α_xy = p_A(0|x,y)) gives <F,P*> = 2r, strictly above its maximum over "
-        "every vertex of the four channel polytopes (max(r, 3r - 1) < 2r). The inclusion S_(p,1)*,(r,1)* ⊆ S_(p,r) "
-        "does hold on the whole region "
-        "(every channel vertex has dependences 0 or p, resp. 0 or r).",
-        "sw-lemma1-region",
-        {"verdict": "refuted", "counterexample": {"alice": L1_ALICE, "bob": L1_BOB}},
-        SW, {"channels": [list(ch) for ch in CHANNELS], "domain": L1_DOMAIN, "functional": {"matrix": L1_F},
-             "behaviour": beh, "point_value": pv, "values": vals, "proofs": proofs,
-             "inclusion": channel_dependences()},
-        parameters={"p": {"range": ["0", "1"]}, "r": {"range": ["0", "1"]}})
+        "every vertex of the four channel polytopes. (The inclusion S_(p,1)*,(r,1)* ⊆ S_(p,r) is not decided "
+        "here.)", "local-bound", "refuted", SW, data, L1_DOMAIN)
+    ctx, kdata, sc, F, points = _kernel_view(cert)
+    texts = [v.to_text() for v in distinct_values(F, points)]
+    pv = RationalFunction.lift(_point(ctx, kdata, sc, F)[1]).to_text()
+    data["proof"] = prove(Statement.make(f"max({', '.join(texts)})", "<", pv, L1_DOMAIN, require_all=False))
+    return cert
 
 
 # ---------------------------------------------------------------------------------------------
 # C000-17: Lemma 2
-def _index_sets():
-    from ..legacy.checkers.sw_lemma2 import index_sets
+def lemma2_identities(n: int) -> list:
+    """Lemma 2 (App. D) for every MD model with |Λ| = n, as 16 polynomial identities [lhs, rhs]:
+    lhs = Σ_{λ'} Π_{x̄ȳ} q_{x̄ȳ}(λ'_{x̄ȳ}) f(a_{xy}(λ'_{xy}), b_{xy}(λ'_{xy})) (the PD-only model),
+    rhs = Σ_λ q_{xy}(λ) f(a_{xy}(λ), b_{xy}(λ)) (the MD model); q_i(n-1) = 1 - Σ_{k<n-1} q_i(k),
+    a_i(λ) = p_A(0|xy, λ), b_i(λ) = p_B(0|xy, λ), i = 2x + y."""
+    from itertools import product
 
-    printed, required = index_sets()
-    return {"printed": printed, "required": required}
+    q = [[f"q{i}_{k}" for k in range(n - 1)] + ["(1 - " + " - ".join(f"q{i}_{k}" for k in range(n - 1)) + ")"
+          if n > 1 else "1"] for i in range(4)]
+    out = []
+    for x, a, y, b in product(range(2), repeat=4):
+        i = 2 * x + y
+        f = lambda lam: (f"a{i}_{lam}" if a == 0 else f"(1 - a{i}_{lam})") + "*" + \
+            (f"b{i}_{lam}" if b == 0 else f"(1 - b{i}_{lam})")  # noqa: E731
+        lhs = " + ".join("*".join(q[j][lp[j]] for j in range(4)) + "*" + f(lp[i])
+                         for lp in product(range(n), repeat=4))
+        rhs = " + ".join(f"{q[i][lam]}*{f(lam)}" for lam in range(n))
+        out.append([lhs, rhs])
+    return out
 
 
 @generator("C000-17.generic", PAPER, "C000-17")
 def lemma2_generic():
-    from ..legacy.checkers.sw_lemma2 import generic_identity
+    from ..certificates.format import envelope2
 
-    return envelope(
+    n = 3
+    params = {f"{t}{i}_{k}": "[0, 1]" for t in "abq" for i in range(4) for k in range(n if t != "q" else n - 1)}
+    return envelope2(
         "C000-17.generic", "C000-17", PAPER, "Lemma 2, L210-216; proof App. D L698-726",
         "Lemma 2: every MD+PD model p(ab|xy) = sum_λ q(λ|x,y) p_A(a|x,y,λ) p_B(b|x,y,λ) has a PD-only "
         "representation, via Λ' = (Λ_00, Λ_01, Λ_10, Λ_11), p'(λ') = prod q(λ_x̄ȳ|x̄,ȳ), "
-        "p'_A(a|x,y,λ') = p_A(a|x,y,λ_xy). Verified as a polynomial identity in generic weights and responses for "
-        "|Λ| = 3 (every 3-valued model; 2- and 1-valued ones are special cases). Erratum: the product in the "
-        "proof's third line must run over all (x̄,ȳ) ≠ (x,y) (3 factors), not x̄ ≠ x, ȳ ≠ y (1 factor).",
-        "sw-lemma2", {"verdict": "verified"}, SW,
-        {"mode": "generic", "hidden": 3, "pd_size": 3**4, "identities": generic_identity(3),
-         "index_sets": _index_sets()})
+        "p'_A(a|x,y,λ') = p_A(a|x,y,λ_xy). Decided as 16 polynomial identities (one per p(ab|xy), "
+        "lemma2_identities(3) in exactbell/generators/sw_lemmas.py) in generic weights q{2x+y}_λ and "
+        "responses a{2x+y}_λ = p_A(0|x,y,λ), b{2x+y}_λ = p_B(0|x,y,λ) for |Λ| = 3 (2- and 1-valued models "
+        "are special cases). Erratum (not decided by the kernel): the product in the proof's third line must "
+        "run over all (x̄,ȳ) ≠ (x,y) (3 factors), not x̄ ≠ x, ȳ ≠ y (1 factor).",
+        "identity", "verified", {}, {"mode": "polynomial", "identities": lemma2_identities(n)}, parameters=params)
 
 
 # an MD model with per-λ dependence 0 whose behaviour signals: q(λ|x,y) = [λ = xy]
@@ -93,34 +99,31 @@ L2_MODEL = {"weights": [["1", "0"], ["1", "0"], ["1", "0"], ["0", "1"]],
             "bob": [["1", "0"], ["1", "0"], ["1", "0"], ["1", "0"]]}
 
 
-def _lemma2_data(model, mode):
-    from ..legacy.checkers.sw_lemma2 import dependence, md_behaviour, pd_model
-    from ..legacy.checkers.sw_lemma1 import matrix_text
-
-    m = {k: [[Fraction(v) for v in row] for row in rows] for k, rows in model.items()}
-    n = len(m["weights"][0])
-    P = md_behaviour(m)
-    pdm = pd_model(m, n)
-    md = [max(dependence([m["alice"][i][lam] for i in range(4)], [m["bob"][i][lam] for i in range(4)])[k]
-              for lam in range(n)) for k in (0, 1)]
-    pd = [max(dependence(al, bo)[k] for w, al, bo in pdm if w) for k in (0, 1)]
-    obs = [max(abs(P.marginal((1,), (0,), (0, y)) - P.marginal((1,), (0,), (1, y))) for y in (0, 1)),
-           max(abs(P.marginal((0,), (0,), (x, 0)) - P.marginal((0,), (0,), (x, 1))) for x in (0, 1))]
-    return {"mode": mode, "behaviour": matrix_text(P.values), "pd_size": len(pdm),
-            "dependence": {"md": [fr(x) for x in md], "pd": [fr(x) for x in pd], "observed": [fr(x) for x in obs]},
-            "index_sets": _index_sets()}
+# a signalling witness: p_A(0|1,0) - p_A(0|1,1) + p_B(0|0,1) - p_B(0|1,1) (0 on local points)
+L2_WITNESS = [["0", "0", "1", "0"], ["0", "0", "1", "0"], ["1", "1", "-2", "-1"], ["0", "0", "-1", "0"]]
 
 
 @generator("C000-17.bound-lost", PAPER, "C000-17")
 def lemma2_bound_lost():
-    return envelope(
+    """Schema 2, kind local-bound: a measurement-dependent model with per-λ dependence 0 whose
+    behaviour is outside the local polytope (= the PD-only models with per-λ dependence 0)."""
+    from ..certificates.format import envelope2
+    from ..kernel.localbound import local_bound
+    from ..kernel.functional import SW_SCENARIO, functional_from_spec
+    from .sw_propositions import SW as SWCONV
+
+    F = functional_from_spec(SW_SCENARIO, {"matrix": L2_WITNESS}, SWCONV, Fraction)
+    opt = [[list(t) for t in st] for st in local_bound(F).strategies]
+    return envelope2(
         "C000-17.bound-lost", "C000-17", PAPER, "Lemma 2, L210-216; proof App. D L698-726; use in Lemma 3",
         "Reading of Lemma 2 needed downstream: the PD-only model keeps the per-λ parameter-dependence bound of the "
         "MD+PD model. Refuted: the MD model λ ∈ {0,1}, q(λ|x,y) = [λ = xy], a = b = λ (responses independent of "
-        "the inputs: per-λ dependence 0) gives a behaviour whose marginals flip (Alice's at x = 1 with y, Bob's "
-        "at y = 1 with x); Lemma 2's PD-only model has per-λ' dependence 1 both ways, and so must every PD-only "
-        "model of it (observed signaling 1). The lemma is true but vacuous: it carries no dependence bound.",
-        "sw-lemma2", {"verdict": "refuted", "counterexample": L2_MODEL}, SW, _lemma2_data(L2_MODEL, "bound-preserved"))
+        "the inputs: per-λ dependence 0) gives a signalling behaviour; a PD-only (measurement-independent) model "
+        "with per-λ dependence 0 is a local hidden-variable model, so its behaviour lies in the local polytope, and "
+        "the signalling witness below separates the MD behaviour from it. The lemma is true but carries no "
+        "dependence bound.", "local-bound", "refuted", SWCONV,
+        {"scenario": SW_SCENARIO.to_spec(), "functional": {"matrix": L2_WITNESS}, "sense": "max", "optimal": opt,
+         "point": {"hidden": {**L2_MODEL, "within": ["0", "0"]}}})
 
 
 # ---------------------------------------------------------------------------------------------

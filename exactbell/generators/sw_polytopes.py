@@ -6,7 +6,7 @@ import json
 from fractions import Fraction
 from pathlib import Path
 
-from ..certificates.format import envelope
+from ..certificates.format import envelope, envelope2
 from ..kernel.numbers import format_rational
 from ..kernel.poly import Poly, RationalFunction
 from ..polytopes.family import SignalingFamily, analyse
@@ -75,85 +75,36 @@ def item(name, matrix, sense, bound, fam, var, lo, hi, x0, rf_vars, fixed=None):
 
 
 def family_cert(id_, claim, location, statement, model, items, *, var=None, rng=None, sample=None, fixed=None,
-                expect_distinct=True, note=None):
-    """Build a facet-family certificate; the expected verdict is derived from the analysis."""
-    from ..polytopes.models import signaling, symmetry_group
+                expect_distinct=True):
+    """A schema-2 ``facet`` certificate; the expected verdict is the kernel's decision (``sample`` unused:
+    the kernel decides for all values of ``var`` in the open range)."""
+    params = {k: fr(Fraction(v)) for k, v in (fixed or {}).items()}
+    if var is not None:
+        params[var] = f"({fr(Fraction(rng[0]))}, {fr(Fraction(rng[1]))})"
+    name = "signaling-mix" if model == "signaling-mix" else "signaling"
+    fids = {"p": var, "r": var} if model == "signaling-mix" else dict(MODELS[model])
+    data = {"model": {"name": name, "fidelities": fids},
+            "inequalities": [{"name": n, "matrix": m, "sense": s, "bound": b} for n, m, s, b in items],
+            "paper": "facets, pairwise inequivalent" if expect_distinct else "facets, one class"}
+    return kernel_verdict(envelope2(id_, claim, PAPER, location, statement, "facet", "verified", SW, data, params))
 
-    params = {}
-    if var is not None:
-        lo, hi = Fraction(rng[0]), Fraction(rng[1])
-        x0 = Fraction(sample)
-        params[var] = {"range": [fr(lo), fr(hi)]}
-        fixed_q = {k: Fraction(v) for k, v in (fixed or {}).items()}
-        for k, v in fixed_q.items():
-            params[k] = fr(v)
-        if model == "signaling-mix":
-            from ..polytopes.family import MixFamily
-            fam = MixFamily(Poly.var(var), Poly.var(var), var)
-        else:
-            fam = _family(model, var, {var: 0, **fixed_q})
-        rf_vars = [var] + list(fixed_q)
-    else:
-        lo = hi = None
-        x0 = {k: Fraction(v) for k, v in fixed.items()}
-        for k, v in x0.items():
-            params[k] = fr(v)
-        fam = _family(model, None, x0)
-        rf_vars = list(x0)
-    rows, results = [], {}
-    for name, matrix, sense, bound in items:
-        row, res = item(name, matrix, sense, bound, fam, var, lo, hi, x0, rf_vars,
-                        fixed_q if var is not None else None)
-        rows.append(row)
-        results[name] = res
-    dims = {r["dim"] for r in results.values() if "dim" in r}
-    dim = dims.pop()
-    # classes at the sample
-    from ..kernel.expr import parse_rational
-    if model == "signaling-mix":
-        fid_at = None
-    else:
-        env = {var: x0, **fixed_q} if var is not None else dict(x0)
-        fid_at = [parse_rational(MODELS[model][k], env) for k in "pqrs"]
-    from ..polytopes.models import signaling_mix
-    M = signaling_mix(x0, x0) if model == "signaling-mix" else signaling(*fid_at)
-    _, group = symmetry_group(M)
-    where = M.index_of()
-    keys = {}
-    for name, matrix, sense, bound in items:
-        res = results[name]
-        if res["status"] == "facet":
-            keys[name] = group.canonical({where[pt] for pt in fam.points_at(x0 if var else None, res["tight_at_sample"])})
-    classes = len(set(keys.values()))
-    data = {"model": model, "fidelities": {"p": var, "r": var} if model == "signaling-mix" else dict(MODELS[model])}
-    if var is not None:
-        data["sample"] = fr(x0)
-        data["range"] = [fr(lo), fr(hi)]
-    data.update({"dim": dim, "inequalities": rows, "classes": classes})
-    if not expect_distinct:
-        data["relation"] = "same-class"
-    if note:
-        data["note"] = note
-    # expected verdict
-    bad = [r for r in rows if r["status"] != "facet"]
-    names = [n for n in keys]
-    dup = next(((a, b) for i, a in enumerate(names) for b in names[i + 1:] if keys[a] == keys[b]), None)
-    if not expect_distinct:
-        dup = None
-        if not bad and classes != 1:
-            bad = [rows[-1]]
-    if not bad and dup is None:
-        expected = {"verdict": "verified"}
-    elif bad:
-        r = bad[0]
-        if r["status"] == "invalid":
-            ce = {"item": r["name"], "problem": "invalid", **r["violation"]}
-        else:
-            ce = {"item": r["name"], "problem": "not-facet", "rank": r.get("rank")}
-        expected = {"verdict": "refuted", "counterexample": ce}
-    else:
-        expected = {"verdict": "refuted", "counterexample": {"item": dup[1], "problem": "same-class", "other": dup[0]}}
-    return envelope(id_, claim, PAPER, location, statement, "facet-family", expected, SW, data, parameters=params)
+
+def kernel_verdict(cert: dict) -> dict:
+    """Set ``expected`` to the verdict the kernel decides (producer convenience; the check re-decides)."""
+    import importlib
+    import tempfile
+
+    from ..certificates.format import dump_certificate
+    from ..kernel.envelope import load
+    from ..kernel.params import Context
+
+    mod = importlib.import_module("exactbell.kernel.kinds." + cert["kind"].replace("-", "_"))
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+        f.write(dump_certificate(cert))
+        f.flush()
+        c = load(f.name)
+        cert["expected"] = mod.decide(c, Context.of(c), c.data).verdict
+    return cert
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,11 +230,23 @@ def _vertex_set_cert(id_, model_kind, fids: dict, statement):
         M = signaling(*(Fraction(fids[k]) for k in "pqrs"))
     else:
         M = signaling_mix(Fraction(fids["p"]), Fraction(fids["r"]))
-    data = {"model": model_kind, "fidelities": {k: fr(Fraction(v)) for k, v in fids.items()}}
-    data.update(vertex_certificate_data(M))
-    return envelope(id_, "C000-02", PAPER, "Sec. III A, Eq. (8)-(9), L138-140; Eq. (11) L192; App. A L547",
-                    statement, "vertex-set", {"verdict": "verified"}, {"coordinates": SW["matrix"], "labels": SW["labels"]},
-                    data)
+    return vertex_set_v2(id_, model_kind, fids, statement, vertex_certificate_data(M))
+
+
+def vertex_set_v2(id_, model_kind, fids, statement, legacy: dict) -> dict:
+    """The schema-2 ``vertex-set`` certificate from the producer's extreme/redundant data."""
+    from ..polytopes.models import MIX_CHANNELS
+
+    chan = {name: k for k, name in enumerate(MIX_CHANNELS)}
+    lab = lambda x: [chan.get(x[0], x[0])] + list(x[1:]) if len(x) == 3 else list(x)  # noqa: E731
+    data = {"model": {"name": model_kind, "fidelities": {k: fr(Fraction(v)) for k, v in fids.items()}},
+            "extreme": [{"label": lab(e["label"]), "functional": e["functional"]} for e in legacy["extreme"]],
+            "redundant": [{"label": lab(e["label"]), "combination": [[lab(a), w] for a, w in e["combination"]]}
+                          for e in legacy["redundant"]]}
+    return envelope2(id_, "C000-02", PAPER, "Sec. III A, Eq. (8)-(9), L138-140; Eq. (11) L192; App. A L547",
+                     statement, "vertex-set", "verified", {"labels": SW["labels"] + "; mixture labels (channel, kA, kB), "
+                                                           "channel 0..3 = (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)"},
+                     data)
 
 
 VERTEX_SETS = {
@@ -353,15 +316,18 @@ def appendix_a():
                     r["orbits"].append(list(min(orbit[cand])))
                     used |= orbit[cand]
                     break
-    return envelope(
+    data = {"model": {"name": "signaling", "fidelities": {k: k for k in "pqrs"}},
+            "representatives": [{"label": r["label"], "matrix": r["matrix"], "orbits": r["orbits"]} for r in reps],
+            "paper": [r["multiplicity"] for r in reps]}
+    return kernel_verdict(envelope2(
         "C000-03", "C000-03", PAPER, "Appendix A, L545-556",
         "The 14 printed matrices are vertices of S_(p,q),(r,s) (Eq. (9)) with class multiplicities "
-        "16,32,16,32,16,...,16 summing to 256. Checked symbolically in p,q,r,s: each matrix is an Eq. (9) vertex, "
-        "the 256 vertices are distinct polynomials, the only relabelings used are the 16 output flips (orbits of "
-        "16), and each x32 class is the union of two output orbits related by an input swap together with the "
-        "channel swap (p<->q or r<->s), so the 14 classes are not all symmetry orbits of one polytope.",
-        "vertex-classes", {"verdict": "verified"}, SW,
-        {"representatives": reps, "distinct_vertices": len(where), "orbit_size": 16})
+        "16,32,16,32,16,...,16 summing to 256. Checked symbolically in p,q,r,s: each matrix is an Eq. (9) point, "
+        "the 256 points are distinct polynomials, the relabelings preserving the model for all fidelities are the "
+        "16 output flips (orbits of 16), and each x32 class is the union of two output orbits related by an input "
+        "swap together with the channel swap (p<->q or r<->s), so the 14 classes are not all symmetry orbits of "
+        "one polytope. Extremality of the points is not decided here.",
+        "vertex-set", "verified", {"labels": SW["labels"], "matrix": SW["matrix"]}, data, {k: "(0, 1)" for k in "pqrs"}))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,21 +361,39 @@ def _table1(id_, model, params, paper, statement, heavy=None, slow=False):
 
         q = {k: Fraction(v) for k, v in params.items()}
         M = signaling_mix(q["p"], q["r"]) if model == "signaling-mix" else named_signaling(model, **q)
-        data = {"model": model}
         if heavy is None:
-            data.update(classes_data(M))
+            data = classes_data(M)
             data["complete"] = True
         else:
-            data.update(ridge_classes_data(M, workers=2, heavy=heavy))
-        data["paper_classes"] = paper
-        ours = len(data["classes"])
-        expected = ({"verdict": "verified"} if ours == paper else
-                    {"verdict": "refuted", "counterexample": {"classes": ours, "paper": paper}})
-        return envelope(id_, "C000-04", PAPER, "Table I, L184-189; Appendix B", statement, "polytope-classes",
-                        expected, {"coordinates": SW["matrix"], "labels": SW["labels"],
-                                   "classes": "orbits of facets under the relabelings that map the vertex set "
-                                              "onto itself (computed, not assumed)"},
-                        data, parameters=params)
+            data = ridge_classes_data(M, workers=2, heavy=heavy)
+        return classes_v2(id_, "C000-04", "Table I, L184-189; Appendix B", statement, model, params, data, paper)
+
+
+FIDELITIES = {"one-way-symmetric": {"p": "p", "q": "p", "r": "1/2", "s": "1/2"},
+              "two-way-symmetric": {"p": "p", "q": "p", "r": "p", "s": "p"},
+              "fixed-bit": {"p": "p", "q": "1", "r": "r", "s": "1"}, "signaling-mix": {"p": "p", "r": "r"}}
+
+
+def classes_v2(id_, claim, location, statement, model, params, legacy: dict, paper) -> dict:
+    """The schema-2 ``classes`` certificate from the producer's class list (support labels, tight
+    sets, inequalities, optional ridge neighbours); the group is the kernel's, never listed."""
+    from ..polytopes.models import MIX_CHANNELS
+
+    chan = {name: k for k, name in enumerate(MIX_CHANNELS)}
+    lab = lambda x: [chan.get(x[0], x[0])] + list(x[1:]) if len(x) == 3 else list(x)  # noqa: E731
+    classes = []
+    for c in legacy["classes"]:
+        e = {"tight": list(c["tight"]), "coefficients": [str(x) for x in c["coefficients"]], "bound": str(c["bound"])}
+        if "ridges" in c:
+            e["ridges"] = [list(x) for x in c["ridges"]]
+        classes.append(e)
+    data = {"model": {"name": "signaling-mix" if model == "signaling-mix" else "signaling",
+                      "fidelities": FIDELITIES[model]},
+            "support": [lab(x) for x in legacy["support"]], "classes": classes, "complete": legacy["complete"],
+            "paper": paper}
+    return kernel_verdict(envelope2(id_, claim, PAPER, location, statement, "classes", "verified",
+                                    {"labels": SW["labels"] + "; mixture labels (channel, kA, kB), channel 0..3 = "
+                                     "(p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)"}, data, params))
 
 
 for _p in ("3/5", "3/4", "9/10"):
@@ -436,15 +420,12 @@ def saturation_counts():
     from ..polytopes.models import named_signaling
 
     M = named_signaling("one-way-symmetric", p=Fraction(3, 4))
-    data = {"model": "one-way-symmetric"}
-    data.update(classes_data(M, "adm"))
+    data = classes_data(M, "adm")
     data["complete"] = True
-    data["min_saturation"] = min(c["tight_count"] for c in data["classes"])
-    return envelope("C000-23.one-way.p=3/4", "C000-23", PAPER, "Sec. III B, L178",
-                    "Every facet of the signaling polytope is saturated by at least dim-many local extremal points "
-                    "(here: all 552 facets of S_(p,p),(1/2,1/2) at p = 3/4, from a complete class list).",
-                    "polytope-classes", {"verdict": "verified"},
-                    {"coordinates": SW["matrix"], "labels": SW["labels"]}, data, parameters={"p": "3/4"})
+    return classes_v2("C000-23.one-way.p=3/4", "C000-23", "Sec. III B, L178",
+                      "Every facet of the signaling polytope is saturated by at least dim-many local extremal points "
+                      "(here: all 552 facets of S_(p,p),(1/2,1/2) at p = 3/4, from a complete class list).",
+                      "one-way-symmetric", {"p": "3/4"}, data, "at least dim vertices on every facet")
 
 
 # ---------------------------------------------------------------------------------------------

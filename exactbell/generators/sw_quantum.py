@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..certificates.format import envelope
+from ..certificates.format import envelope2
 from ..kernel.algebraic import scalar_text
 from ..kernel.expr import parse_rational
 from ..kernel.functional import functional_from_spec
 from ..kernel.numbers import format_rational
-from ..quantum.ncpoly import bell_operator
+from ..kernel.ncpoly import bell_operator
 from ..quantum.strategy import expectation_complex
 from . import generator
 from .chsh import CHSH_SCENARIO, CORRELATOR
@@ -97,17 +97,19 @@ def _sos_cert(pt: SWPoint, field_spec=None):
         data = {}
         if field_spec:
             data["field"] = field_spec
-        data.update({"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": T_P_TERMS},
-                     "bound": scalar_text(pt.bound), "bound_squared": "8*p/(3*p - 1)", "relation": "max",
-                     "sos": {"terms": sos_terms(pt)},
-                     "attained_by": {"state": [scalar_text(v) for v in psi],
-                                     "observables": [[[[scalar_text(v) for v in row] for row in O] for O in party]
-                                                     for party in obs]}})
-        return envelope(pid, "C000-10", PAPER, "Proposition 1 item 3, App. F Eq. (F6), L295 and L986-1016",
-                        f"At p = {format_rational(p)}, every quantum behaviour has T_p <= 2*sqrt(2)*sqrt(p/(3p-1)) "
-                        f"= {scalar_text(pt.bound)} (SOS (F6)), with equality for strategy (13) (theta from "
-                        "atan2(f1, g1)).", "sos", {"verdict": "verified"}, CORRELATOR, data,
-                        parameters={"p": format_rational(p)})
+        data.update({"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": T_P_TERMS}, "sense": "max",
+                     "bound": scalar_text(pt.bound), "sos": {"terms": sos_terms(pt)},
+                     "strategy": _strategy_spec(psi, obs), "paper": {"sqrt": "8*p/(3*p - 1)"}})
+        return envelope2(pid, "C000-10", PAPER, "Proposition 1 item 3, App. F Eq. (F6), L295 and L986-1016",
+                         f"At p = {format_rational(p)}, every quantum behaviour has T_p <= 2*sqrt(2)*sqrt(p/(3p-1)) "
+                         f"= {scalar_text(pt.bound)} (SOS (F6)), with equality for strategy (13) (theta from "
+                         "atan2(f1, g1)).", "sos", "verified", CORRELATOR, data,
+                         parameters={"p": format_rational(p)})
+
+
+def _strategy_spec(psi, obs):
+    return {"state": [scalar_text(v) for v in psi],
+            "observables": [[[[scalar_text(v) for v in row] for row in O] for O in party] for party in obs]}
 
 
 def _strategy_cert(pt: SWPoint, branch: str, field_spec=None):
@@ -116,24 +118,20 @@ def _strategy_cert(pt: SWPoint, branch: str, field_spec=None):
 
     @generator(pid, PAPER, "C000-11")
     def make():
-        ct, st = pt.theta(branch)
         psi, obs = pt.strategy(branch)
         B = bell_operator(_functional(p))
         value = expectation_complex(B, psi, obs)
         data = {"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": T_P_TERMS},
-                "roots": {k: scalar_text(v) for k, v in pt.roots.items()}, "branch": branch,
-                "theta": {"cos": scalar_text(ct), "sin": scalar_text(st)},
-                "phi": {"cos": scalar_text(pt.cos_phi), "sin": scalar_text(pt.sin_phi)},
-                "bound": scalar_text(pt.bound), "value": scalar_text(value)}
-        attains = value == pt.bound
-        expected = {"verdict": "verified"} if attains else {"verdict": "refuted",
-                                                            "counterexample": {"value": scalar_text(value)}}
+                "strategy": _strategy_spec(psi, obs), "relation": "value", "paper": {"sqrt": "8*p/(3*p - 1)"}}
         what = ("theta = (1/2) arctan(f1/g1) - pi/2 as printed" if branch == "printed"
                 else "theta = (1/2) atan2(f1, g1) (corrected branch)")
-        return envelope(pid, "C000-11", PAPER, "Proposition 1 item 4, Eq. (13), L297-306",
-                        f"At p = {format_rational(p)}, strategy (13) with {what} and phi = arctan(f2/g2) attains "
-                        f"T_p = 2*sqrt(2)*sqrt(p/(3p-1)) = {scalar_text(pt.bound)}.", "sw-optimal-strategy",
-                        expected, CORRELATOR, data, parameters={"p": format_rational(p)})
+        return envelope2(pid, "C000-11", PAPER, "Proposition 1 item 4, Eq. (13), L297-306",
+                         f"At p = {format_rational(p)}, strategy (13) (state cos(theta)|00> + sin(theta)|11>, "
+                         "A0 = X, A1 = Z, B0/B1 = +-cos(phi) Z + sin(phi) X) with "
+                         f"{what} and phi = arctan(f2/g2) attains T_p = 2*sqrt(2)*sqrt(p/(3p-1)) = "
+                         f"{scalar_text(pt.bound)}.", "strategy-value",
+                         "verified" if value == pt.bound else "refuted", CORRELATOR, data,
+                         parameters={"p": format_rational(p)})
 
 
 for _c, _s in PAIRS:
@@ -150,29 +148,26 @@ def _f5_cert(printed: bool):
     @generator(pid, PAPER, "C000-10")
     def make():
 
-        lhs = ("(A1 - (B0 - B1)/(2*c))^2 + lam2*(A0 - s2t*(B0 + B1)/(2*s) - c2t*A0*(B0 - B1)/(2*c))^2")
         half = "1/(2*c)" if printed else "1/(2*c^2)"
-        rhs = (f"(1 + lam2 + {half} + lam2*c2t^2/(2*c^2) + lam2*s2t^2/(2*s^2)) - "
-               "(A1*(B0 - B1)/c + lam2*s2t*A0*(B0 + B1)/s + lam2*c2t*(B0 - B1)/c)")
         pt = SWPoint(F(3, 5), F(4, 5))
-        consts = {"c": {"value": scalar_text(pt.cos_phi), "square": "p/(6*p - 2)", "sign": "+"},
-                  "s": {"value": scalar_text(pt.sin_phi), "square": "(5*p - 2)/(6*p - 2)", "sign": "-"},
-                  "s2t": {"value": scalar_text(pt.f1), "square": "p*(5*p - 2)/(1 - 3*p)^2", "sign": "-"},
-                  "c2t": {"value": scalar_text(pt.g1), "square": "((1 - 2*p)/(3*p - 1))^2", "sign": "-"},
-                  "lam2": {"value": scalar_text((3 * p - 1) / (1 - p)), "square": "((3*p - 1)/(1 - p))^2",
-                           "sign": "+"}}
-        data = {"scenario": CHSH_SCENARIO.to_spec(), "constants": consts, "lhs": lhs, "rhs": rhs}
-        if printed:
-            expected = {"verdict": "refuted", "counterexample": {"residual": "5/9"}}
-            stmt = ("Eq. (F5) as printed (constant term with 1/(2cos(phi))) holds at p = 18/29 "
-                    "(cos phi = 3/5, sin phi = -4/5, sin 2theta = -24/25, cos 2theta = -7/25, lambda^2 = 25/11).")
-        else:
-            expected = {"verdict": "verified"}
-            stmt = ("Eq. (F5) with the constant term 1/(2cos^2(phi)) (corrected) holds at p = 18/29 "
-                    "(cos phi = 3/5, sin phi = -4/5, sin 2theta = -24/25, cos 2theta = -7/25, lambda^2 = 25/11).")
-        return envelope(pid, "C000-10", PAPER, "App. F, Eq. (F5), L1006-1012", stmt, "nc-identity", expected,
-                        dict(CORRELATOR, operators="A_x, B_y: +-1 observables, A_x^2 = B_y^2 = 1"), data,
-                        parameters={"p": format_rational(p)})
+        params = {"p": format_rational(p), "c": scalar_text(pt.cos_phi), "s": scalar_text(pt.sin_phi),
+                  "s2t": scalar_text(pt.f1), "c2t": scalar_text(pt.g1), "lam2": scalar_text((3 * p - 1) / (1 - p))}
+        # (F5): lhs = N0^2 + lam2*N1^2 = const - B' with B' = A1(B0 - B1)/c + lam2*s2t*A0(B0 + B1)/s
+        #       + lam2*c2t*(B0 - B1)/c; the kernel computes const from the SOS and compares the printed one
+        terms = {"A1B0": "1/c", "A1B1": "-1/c", "A0B0": "lam2*s2t/s", "A0B1": "lam2*s2t/s",
+                 "B0": "lam2*c2t/c", "B1": "-lam2*c2t/c"}
+        data = {"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": terms}, "sense": "max",
+                "sos": {"terms": [{"weight": "1", "polynomial": "A1 - (B0 - B1)/(2*c)"},
+                                  {"weight": "lam2",
+                                   "polynomial": "A0 - s2t*(B0 + B1)/(2*s) - c2t*A0*(B0 - B1)/(2*c)"}]},
+                "paper": f"1 + lam2 + {half} + lam2*c2t^2/(2*c^2) + lam2*s2t^2/(2*s^2)"}
+        which = "as printed (constant term with 1/(2cos(phi)))" if printed else \
+            "with the constant term 1/(2cos^2(phi)) (corrected)"
+        stmt = (f"Eq. (F5) {which} holds at p = 18/29 (c = cos phi = 3/5, s = sin phi = -4/5, s2t = sin 2theta = "
+                "-24/25, c2t = cos 2theta = -7/25, lam2 = lambda^2 = 25/11): the kernel computes the constant "
+                "that makes (F5) an identity and compares it with the printed one.")
+        return envelope2(pid, "C000-10", PAPER, "App. F, Eq. (F5), L1006-1012", stmt, "sos",
+                         "refuted" if printed else "verified", CORRELATOR, data, parameters=params)
 
 
 _f5_cert(True)

@@ -1,8 +1,10 @@
 """Wooltorton–Brown–Colbeck Proposition 1 at exact angle triples (rational multiples of π).
 
-* C004-05.local.*   Eq. (3) equals the exhaustive local bound (kind wbc-family, part local)
-* C004-06.quantum.* under (4): quantum range ±|η^Q| by the two-square SOS (S1) of the claims
-                    catalogue, strategy (6) attaining η^Q (part quantum)
+* C004-05.local.*   Eq. (3) equals the exhaustive local bound (kernel kind local-bound; the kernel
+                    computes cos/sin in Q(2cos(2pi/N)) and evaluates Eqs. (2), (3) itself)
+* C004-06.quantum.*.max/.min  under (4): quantum max/min ±|η^Q| by the two-square SOS (S1) of the
+                    claims catalogue, strategy (6) (or A -> -A) attaining it (kernel kind sos)
+* C004-1x.chsh.*    CHSH values of strategy (6) (kernel kind strategy-value)
 * C004-07.npa.*     the NPA (level 1+AB) Gram candidate rounded exactly on the face of strategy
                     (6): an independent SOS for max⟨±B⟩ = |η^Q| in the number field (kind sos)
 * C004-08.grid.*    (i) and (iii) on the grids of multiples of π/4 and π/6 (part grid)
@@ -11,11 +13,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..certificates.format import envelope
+from ..certificates.format import envelope, envelope2
 from ..kernel.algebraic import scalar_text
 from ..kernel.functional import functional_from_spec
 from ..kernel.numbers import format_rational
 from ..quantum.trig import trig_field
+from ..quantum.strategy import expectation_complex
 from ..quantum.wbc import SCENARIO, Point, needed_angles
 from . import generator
 from .chsh import CORRELATOR
@@ -45,19 +48,65 @@ def _point(t, p, w):
     return K, point, trig
 
 
-def _base(K, point, trig, part):
-    data = {}
-    if K is not None:
-        data["field"] = K.describe()
-    data.update({"part": part,
-                 "angles": {"theta": format_rational(point.theta), "phi": format_rational(point.phi),
-                            "omega": format_rational(point.omega)},
-                 "trig": trig, "coefficients": [scalar_text(c) for c in point.coefficients()]})
-    return data
-
-
 CONV = dict(CORRELATOR, angles="theta, phi, omega in units of pi; Eq. (2) coefficients c_xy of <A_x B_y>",
             strategy6="|psi> = (|00> + i|11>)/sqrt(2) as the unnormalized (1, 0, 0, i); A_x, B_y in the XY plane")
+
+
+# -- kernel certificates: the kernel computes cos/sin in Q(2cos(2pi/N)) (exactbell.kernel.trig) --------------
+ANGLES = {"theta": "theta", "phi": "phi", "omega": "omega"}
+EQ2 = {"A0B0": "cos(pi*(theta+phi))*cos(pi*(theta+omega))*cos(pi*omega)",
+       "A0B1": "-cos(pi*(theta+phi))*cos(pi*(theta+omega))*cos(pi*phi)",
+       "A1B0": "-cos(pi*phi)*cos(pi*omega)*cos(pi*(theta+omega))",
+       "A1B1": "cos(pi*phi)*cos(pi*omega)*cos(pi*(theta+phi))"}
+_A, _B, _C, _D = "cos(pi*(theta+phi))", "cos(pi*phi)", "cos(pi*(theta+omega))", "cos(pi*omega)"
+EQ3 = (f"max(abs({_C}*{_D}*({_A} + {_B})) + abs({_A}*{_B}*({_C} + {_D})), "
+       f"abs({_C}*{_D}*({_A} - {_B})) + abs({_A}*{_B}*({_C} - {_D})))")
+EQ5 = "sin(pi*theta)*sin(pi*(omega-phi))*sin(pi*(theta+omega+phi))"
+KCONV = dict(CORRELATOR, angles="theta, phi, omega are in units of pi; functional = Eq. (2) of WBC")
+
+
+def _planar(c, s, sign=""):
+    """c X + s Y = [[0, c - i s], [c + i s, 0]] (strategy (6)), optionally negated."""
+    return [["0", f"{sign}({c} - i*{s})"], [f"{sign}({c} + i*{s})", "0"]]
+
+
+def strategy6(sign_a: int = 1) -> dict:
+    """Eq. (6) as a kernel strategy: |psi> ~ (1, 0, 0, i), A0 = X, A1 = cos(theta) X + sin(theta) Y,
+    B_y = cos(beta_y) X + sin(beta_y) Y (beta = phi, omega); sign_a = -1 flips Alice's observables."""
+    m = "" if sign_a > 0 else "-"
+    return {"state": ["1", "0", "0", "i"],
+            "observables": [[[["0", f"{m}1"], [f"{m}1", "0"]], _planar("cos(pi*theta)", "sin(pi*theta)", m)],
+                            [_planar("cos(pi*phi)", "sin(pi*phi)"), _planar("cos(pi*omega)", "sin(pi*omega)")]]}
+
+
+def _trig_n(t, p, w) -> int:
+    """Least N with every angle the formulas use in Q(2cos(2pi/N)) as the kernel computes it."""
+    from math import lcm
+
+    cos_r = [t, p, w, t + p, t + w]
+    sin_r = [t, p, w, w - p, t + w + p]
+    return lcm(*[(r / 2).denominator for r in cos_r], *[((F(1, 2) - r) / 2).denominator for r in sin_r])
+
+
+def _kpoint(t, p, w):
+    """(trig spec, Point) with the kernel's own cos/sin values (same field as the certificate)."""
+    from ..kernel.trig import Trig, angle
+
+    n = _trig_n(t, p, w)
+    T = Trig(n, "g")
+
+    class Vals(dict):
+        def __init__(self, f):
+            self.f = f
+
+        def __getitem__(self, r):
+            return self.f(angle(F(r)))
+
+    return {"generator": "g", "n": n}, Point(t, p, w, Vals(T.cos), Vals(T.sin)), T
+
+
+def _params(t, p, w):
+    return {"theta": format_rational(t), "phi": format_rational(p), "omega": format_rational(w)}
 
 
 def _local(t, p, w):
@@ -65,13 +114,22 @@ def _local(t, p, w):
 
     @generator(cid, PAPER, "C004-05")
     def make():
-        K, point, trig = _point(t, p, w)
-        data = _base(K, point, trig, "local")
-        data["eta_L"] = scalar_text(point.eta_local_formula())
-        data["local_max"] = scalar_text(point.local_max())
-        return envelope(cid, "C004-05", PAPER, "Prop. 1(i), Eq. (3), L93-95",
-                        f"At (theta, phi, omega) = ({t}, {p}, {w})*pi the local bounds of <B_theta,phi,omega> are "
-                        "+-eta^L with eta^L given by Eq. (3).", "wbc-family", {"verdict": "verified"}, CONV, data)
+        from ..kernel.functional import BellFunctional, correlator_term
+        from ..kernel.localbound import local_bound
+
+        trig, point, _ = _kpoint(t, p, w)
+        coeffs = [0] * SCENARIO.size
+        for k, term in enumerate(("A0B0", "A0B1", "A1B0", "A1B1")):
+            for i, wgt in enumerate(correlator_term(SCENARIO, term)):
+                if wgt:
+                    coeffs[i] = coeffs[i] + point.coefficients()[k] * wgt
+        lb = local_bound(BellFunctional(SCENARIO, tuple(coeffs)))
+        data = {"trig": trig, "scenario": SCENARIO.to_spec(), "functional": {"terms": EQ2}, "sense": "max",
+                "optimal": [[list(x) for x in st] for st in lb.strategies], "paper": EQ3}
+        return envelope2(cid, "C004-05", PAPER, "Prop. 1(i), Eq. (3), L93-95",
+                         f"At (theta, phi, omega) = ({t}, {p}, {w})*pi the local bound of <B_theta,phi,omega> "
+                         "(Eq. (2)) is eta^L of Eq. (3).", "local-bound", "verified", KCONV, data,
+                         parameters=_params(t, p, w))
 
 
 def _poly(a0, a1, y, sign):
@@ -91,20 +149,26 @@ def sos_terms_for(point, which: str) -> dict:
     return {"terms": terms}
 
 
-def _quantum(t, p, w):
-    cid = f"C004-06.quantum.{_tag(t, p, w)}"
+def _quantum(t, p, w, sense):
+    cid = f"C004-06.quantum.{_tag(t, p, w)}.{sense}"
 
     @generator(cid, PAPER, "C004-06")
     def make():
-        K, point, trig = _point(t, p, w)
-        data = _base(K, point, trig, "quantum")
-        data["eta_Q"] = scalar_text(point.eta_quantum())
-        data["sos_upper"] = sos_terms_for(point, "upper")
-        data["sos_lower"] = sos_terms_for(point, "lower")
-        return envelope(cid, "C004-06", PAPER, "Prop. 1(ii) and (iv), Eqs. (4)-(6), L97-109",
-                        f"At (theta, phi, omega) = ({t}, {p}, {w})*pi condition (4) holds, the quantum values of "
-                        "<B_theta,phi,omega> range exactly over [-|eta^Q|, |eta^Q|] with eta^Q of Eq. (5), and "
-                        "strategy (6) attains eta^Q.", "wbc-family", {"verdict": "verified"}, CONV, data)
+        trig, point, _ = _kpoint(t, p, w)
+        eta = point.eta_quantum()
+        up = sense == "max"
+        # max <B> = |eta^Q|: strategy (6) if eta^Q > 0, else (6) with A -> -A; min symmetric
+        sign_a = 1 if (eta > 0) == up else -1
+        bound = ("" if (eta > 0) == up else "-") + EQ5
+        data = {"trig": trig, "scenario": SCENARIO.to_spec(), "functional": {"terms": EQ2}, "sense": sense,
+                "bound": bound, "sos": sos_terms_for(point, "upper" if up else "lower"),
+                "strategy": strategy6(sign_a)}
+        return envelope2(cid, "C004-06", PAPER, "Prop. 1(ii) and (iv), Eqs. (4)-(6), L97-109",
+                         f"At (theta, phi, omega) = ({t}, {p}, {w})*pi (condition (4) holds) the quantum "
+                         f"{'maximum' if up else 'minimum'} of <B_theta,phi,omega> is "
+                         f"{'' if up else '-'}|eta^Q| with eta^Q of Eq. (5), attained by strategy (6)"
+                         f"{'' if sign_a > 0 else ' with A_x -> -A_x'} (SOS (S1)).", "sos", "verified", KCONV, data,
+                         parameters=_params(t, p, w))
 
 
 def _npa(t, p, w):
@@ -124,12 +188,14 @@ def _npa(t, p, w):
                             exact=(abs(eta), psi, obs, "divide"))
         if res.verdict != "verified":
             raise RuntimeError(f"{cid}: exact rounding failed: {res.log}")
-        return envelope(cid, "C004-07", PAPER, "Prop. 1(ii), (iv), Eqs. (5)-(6), L103-109",
+        from ..sdp.certify import sos_v2
+
+        return envelope2(cid, "C004-07", PAPER, "Prop. 1(ii), (iv), Eqs. (5)-(6), L103-109",
                         f"At (theta, phi, omega) = ({t}, {p}, {w})*pi the quantum maximum of <B> is "
                         f"|eta^Q| = {'' if sign > 0 else '-'}eta^Q (Eq. (5)), attained by strategy (6)"
                         f"{'' if sign > 0 else ' with A_x -> -A_x (so (6) itself attains the minimum eta^Q)'}; "
-                        "the SOS is an NPA level-1+AB Gram matrix rounded exactly on the optimal face.", "sos",
-                        res.expected, dict(CORRELATOR, strategy6=CONV["strategy6"]), res.data)
+                         "the SOS is an NPA level-1+AB Gram matrix rounded exactly on the optimal face.", "sos",
+                         "verified", dict(CORRELATOR, strategy6=CONV["strategy6"]), sos_v2(res.data))
 
 
 def _grid(unit: Fraction):
@@ -162,56 +228,64 @@ def _grid(unit: Fraction):
 for _t in LOCAL_POINTS:
     _local(*_t)
 for _t in QUANTUM_POINTS:
-    _quantum(*_t)
-# (claim, point, what) — CHSH values of strategy (6) quoted in Props. 2-6 and the figure captions
-CHSH_POINTS = [("C004-12", (F(1, 3), F(1, 3), F(1)), "top of the Prop. 2 range, 3*sqrt(3)/2, with (4)"),
-               ("C004-15", (F(1, 3), F(1, 3), F(1)), "Fig. 1 maximum 3*sqrt(3)/2 at theta = phi = pi/3"),
-               ("C004-18", (F(1, 3), F(1, 2), F(5, 6)), "phi = pi/2: (4) fails, value 5/2"),
-               ("C004-19", (F(1, 3), F(1, 2), F(5, 6)), "Fig. 2 global maximum 5/2 at (pi/3, 5pi/6)"),
-               ("C004-19", (F(5, 3), F(1, 2), F(13, 6)), "Fig. 2 global maximum 5/2 at (5pi/3, 13pi/6)"),
-               ("C004-19", (F(1, 4), F(1, 2), F(1)), "Fig. 2 DIRE-line maximum 1+sqrt(2) at (pi/4, pi)"),
-               ("C004-19", (F(7, 4), F(1, 2), F(2)), "Fig. 2 DIRE-line maximum 1+sqrt(2) at (7pi/4, 2pi)"),
-               ("C004-19", (F(1, 3), F(1, 2), F(11, 6)), "a further maximiser 5/2 at (pi/3, 11pi/6) (catalogue)"),
-               ("C004-21", (F(1, 3), F(1, 2), F(5, 6)), "Prop. 4 construction at its top value 5/2"),
+    _quantum(*_t, "max")
+    _quantum(*_t, "min")
+# (claim, point, what, paper value) — CHSH values of strategy (6) quoted in Props. 2-6 and the figure captions
+R3, R2, R3P1 = "3*sin(pi/3)", "1 + 2*cos(pi/4)", "1 + 2*cos(pi/6)"  # 3sqrt(3)/2, 1+sqrt(2), 1+sqrt(3)
+CHSH_POINTS = [("C004-12", (F(1, 3), F(1, 3), F(1)), "top of the Prop. 2 range, 3*sqrt(3)/2, with (4)", R3),
+               ("C004-15", (F(1, 3), F(1, 3), F(1)), "Fig. 1 maximum 3*sqrt(3)/2 at theta = phi = pi/3", R3),
+               ("C004-18", (F(1, 3), F(1, 2), F(5, 6)), "phi = pi/2: (4) fails, value 5/2", "5/2"),
+               ("C004-19", (F(1, 3), F(1, 2), F(5, 6)), "Fig. 2 global maximum 5/2 at (pi/3, 5pi/6)", "5/2"),
+               ("C004-19", (F(5, 3), F(1, 2), F(13, 6)), "Fig. 2 global maximum 5/2 at (5pi/3, 13pi/6)", "5/2"),
+               ("C004-19", (F(1, 4), F(1, 2), F(1)), "Fig. 2 DIRE-line maximum 1+sqrt(2) at (pi/4, pi)", R2),
+               ("C004-19", (F(7, 4), F(1, 2), F(2)), "Fig. 2 DIRE-line maximum 1+sqrt(2) at (7pi/4, 2pi)", R2),
+               ("C004-19", (F(1, 3), F(1, 2), F(11, 6)), "a further maximiser 5/2 at (pi/3, 11pi/6) (catalogue)",
+                "5/2"),
+               ("C004-21", (F(1, 3), F(1, 2), F(5, 6)), "Prop. 4 construction at its top value 5/2", "5/2"),
                ("C004-16", (F(1, 2), F(1, 6), F(5, 6)),
                 "end of the fixed-pair path at phi = pi/6, t = pi/6 (C004-16.fixed-pair.paths): (4) holds, "
-                "I_CHSH = 1 + sqrt 3 >= 5/2"),
+                "I_CHSH = 1 + sqrt 3 >= 5/2", R3P1),
                ("C004-16", (F(1, 2), F(1, 3), F(2, 3)),
                 "end of the fixed-pair path at phi = pi/3, t = pi/3 (C004-16.fixed-pair.paths): (4) holds, "
-                "I_CHSH = 1 + sqrt 3 >= 5/2"),
+                "I_CHSH = 1 + sqrt 3 >= 5/2", R3P1),
                ("C004-15", (F(1, 2), F(1, 4), F(3, 4)),
                 "the CHSH member satisfies (4) and reaches 2 sqrt 2, the quantum maximum (C004-01.quantum): over the "
                 "whole (4)-region the maximum of the 8 CHSH forms is 2 sqrt 2, so the 3 sqrt 3/2 of Fig. 1 is a "
-                "property of the omega = pi slice (C004-15.torus)")]
+                "property of the omega = pi slice (C004-15.torus)", "4*cos(pi/4)")]
 
 
-def _chsh(claim, t, p, w, what):
+def _chsh(claim, t, p, w, what, paper):
     cid = f"{claim}.chsh.{_tag(t, p, w)}"
 
     @generator(cid, PAPER, claim)
     def make():
-        from ..quantum.strategy import expectation_complex
-        from ..quantum.ncpoly import NCPoly
+        from ..kernel.ncpoly import NCPoly
 
-        K, point, trig = _point(t, p, w)
-        data = _base(K, point, trig, "chsh")
+        trig, point, T = _kpoint(t, p, w)
         psi, obs = point.strategy6()
         E = [expectation_complex(NCPoly.observable(2, 0, x) * NCPoly.observable(2, 1, y), psi, obs, normalize=True)
              for x in range(2) for y in range(2)]
-        forms = []
+        keys = ("A0B0", "A0B1", "A1B0", "A1B1")
+        forms = []  # the 8 CHSH forms: one correlator with the odd sign, overall sign +-
         for odd in range(4):
-            v = sum((E[k] if k != odd else -E[k] for k in range(4)), 0)
-            forms += [v, -v]
-        data.update({"correlators": [scalar_text(e) for e in E], "chsh": scalar_text(E[0] + E[1] + E[2] - E[3]),
-                     "chsh_max8": scalar_text(max(forms)), "condition4": point.condition4()})
-        return envelope(cid, claim, PAPER, "Props. 2-6, Figs. 1-2 captions, L113-151",
-                        f"Strategy (6) at (theta, phi, omega) = ({t}, {p}, {w})*pi: {what}. The correlators, the "
-                        "standard CHSH value and the maximum of the eight CHSH forms are as stated.", "wbc-family",
-                        {"verdict": "verified"}, CONV, data)
+            for sg in (1, -1):
+                v = sum(((E[k] if k != odd else -E[k]) * sg for k in range(4)), 0)
+                forms.append((v, {keys[k]: str(sg * (-1 if k == odd else 1)) for k in range(4)}))
+        best = max(forms, key=lambda f: f[0])
+        standard = forms[6]  # odd = A1B1, overall +: E00 + E01 + E10 - E11
+        terms = standard[1] if standard[0] == best[0] else best[1]
+        data = {"trig": trig, "scenario": SCENARIO.to_spec(), "functional": {"terms": terms},
+                "strategy": strategy6(), "relation": "value", "paper": paper}
+        if ">= 5/2" in what:
+            data.update(relation=">=", threshold="5/2")
+        return envelope2(cid, claim, PAPER, "Props. 2-6, Figs. 1-2 captions, L113-151",
+                         f"Strategy (6) at (theta, phi, omega) = ({t}, {p}, {w})*pi: {what}. The functional is the "
+                         "CHSH form (of the 8) with the largest value here.", "strategy-value", "verified", KCONV,
+                         data, parameters=_params(t, p, w))
 
 
-for _claim, _t, _what in CHSH_POINTS:
-    _chsh(_claim, *_t, _what)
+for _claim, _t, _what, _paper in CHSH_POINTS:
+    _chsh(_claim, *_t, _what, _paper)
 for _t in NPA_POINTS:
     _npa(*_t)
 for _u in (F(1, 2), F(1, 4), F(1, 6)):

@@ -1,132 +1,30 @@
-"""Wooltorton–Brown–Colbeck: trigonometric statements on the WHOLE torus (kind ``trig-torus``)
-and the fixed-key-pair erratum of Prop. 5 (C004-23).
+"""Wooltorton–Brown–Colbeck: trigonometric statements on the WHOLE torus and the fixed-key-pair
+erratum of Prop. 5 (C004-23), as certificates of kind ``inequality`` (trigonometric form).
 
-The checker (checkers/trig_torus.py) does the tangent half-angle reduction itself; here we only
-choose the case partition, abs signs and multipliers, and let the prover produce the proofs.
+The kernel covers each angle by the charts x = k pi + 2 atan(v), k in {0, 1}, |v| <= 1, substitutes
+the exact rational sin and cos and checks one proof per chart
+(:func:`exactbell.kernel.prove_check.check_trig`); here the prover finds those proofs. A hypothesis
+(condition (4)) is handled per chart by pieces with a multiplier mu: mu >= 0 and mu*F - g >= 0.
 """
 from __future__ import annotations
 
+import re
 
-from ..certificates.format import envelope
-from ..legacy.checkers.trig_torus import (Chart, _abs_args, _signed, oriented, parse_trig, polarities,
-                                   sign_choices, translate)
-from ..kernel.numbers import to_rational
-from ..prover import Statement, prove
-from ..prover.expression import parse_ast, used_variables
+from ..certificates.format import envelope2
+from ..prover.api import SQRT, trig_statement
 from . import generator
 from .wbc_ranges import _inequality
 
 PAPER = "wooltorton-brown-colbeck"
 
 
-class _Prover:
-    def __init__(self):
-        self.cache = {}
-
-    def proof(self, text, rel, box):
-        names = list(box)
-        used = used_variables(parse_ast(text, names))
-        dom = {n: box[n] for i, n in enumerate(names) if i in used} or box
-        key = (text, rel, tuple(dom.items()))
-        if key not in self.cache:
-            st = Statement.make(text, rel, "0", dom, require_all=bool(used))
-            pr = prove(st)
-            if pr["method"] == "refuted":
-                raise ValueError(f"false rational statement {text} {rel} 0 on {dom}: {pr['point']}")
-            self.cache[key] = pr
-        return self.cache[key]
+def _cert(cid, claim, location, summary, statements, conventions):
+    sqrt = any("sqrt" in st["lhs"] + st["rhs"] for st in statements)
+    return envelope2(cid, claim, PAPER, location, summary, "inequality", "verified",
+                     {**conventions, **({"sqrt": SQRT} if sqrt else {})}, {"statements": statements})
 
 
-def build_statement(angles: dict, lhs, rel, rhs, chart: dict, cases: list, hypothesis=None, prover=None):
-    """cases: [{"box": {...}, "signs": [...], "mode": ..., "multiplier": ...}] -> statement with proofs
-    (proofs computed in the chart k = 0; the checker re-derives every chart)."""
-    P = prover or _Prover()
-    names = list(angles)
-    L, R = parse_trig(lhs, names), parse_trig(rhs, names)
-    big, small, strict = oriented(L, rel, R)
-    F = ("+", big, ("neg", small))
-    pols = polarities(F)
-    g = None
-    if hypothesis:
-        hb, hs, hstrict = oriented(parse_trig(hypothesis["lhs"], names), hypothesis["relation"],
-                                   parse_trig(hypothesis["rhs"], names))
-        g = ("+", hb, ("neg", hs))
-    ch = Chart(angles, to_rational(chart["scale"]), {a: 0 for a in names})
-    args = _abs_args(F, ch)
-    rel_main = ">" if strict else ">="
-    out_cases = []
-    for c in cases:
-        box, signs, mode = c["box"], c["signs"], c["mode"]
-        proofs = {}
-        sp = {}
-        for j, (sj, pj) in enumerate(zip(signs, pols)):
-            if sj != "both" and pj != 1:
-                sp[str(j)] = P.proof(_signed(sj, args[j]), ">=", box)
-        if sp:
-            proofs["signs"] = sp
-        both = [j for j, x in enumerate(signs) if x == "both"]
-        combos = sign_choices(signs)
-        mains = []
-        rec = {"box": box, "signs": signs, "mode": mode}
-        if mode == "vacuous":
-            sgn, gt = translate(g, ch, [], [0])
-            proofs["main"] = P.proof(_signed(-sgn, gt), ">=" if hstrict else ">", box)
-        else:
-            for k, sg in enumerate(combos):
-                if mode == "direct":
-                    sF, tF = translate(F, ch, sg, [0])
-                    mains.append(P.proof(_signed(sF, tF), rel_main, box))
-                elif mode == "square":
-                    cnt = [0]
-                    sb, tb = translate(big, ch, sg, cnt)
-                    ss, ts = translate(small, ch, sg, cnt)
-                    if k == 0:
-                        proofs["big"] = P.proof(_signed(sb, tb), ">=", box)
-                    mains.append(P.proof(f"({tb})^2 - ({ts})^2", rel_main, box))
-                elif mode == "multiplier":
-                    mu = c["multiplier"]
-                    rec["multiplier"] = mu
-                    if k == 0:
-                        proofs["multiplier"] = P.proof(mu, ">=", box)
-                    sF, tF = translate(F, ch, sg, [0])
-                    sg_, gt = translate(g, ch, [], [0])
-                    mains.append(P.proof(f"({mu})*{_signed(sF, tF)} - {_signed(sg_, gt)}", ">=", box))
-            proofs["main"] = mains if both else mains[0]
-        rec["proofs"] = proofs
-        out_cases.append(rec)
-    st = {"angles": angles, "lhs": lhs, "relation": rel, "rhs": rhs}
-    if hypothesis:
-        st["hypothesis"] = hypothesis
-    st.update({"chart": chart, "cases": out_cases})
-    return st
-
-
-def count_rational(statements) -> int:
-    """Number of distinct rational statements the checker will prove (run the checker's logic)."""
-    from ..legacy.checkers.trig_torus import check_statement, _Verifier
-
-    class _R:  # minimal reader stand-in
-        def fail(self, where, problem):
-            return ValueError(f"{where}: {problem}")
-
-        def context(self, where):
-            from contextlib import nullcontext
-            return nullcontext()
-
-    ver = _Verifier(_R())
-    for i, s in enumerate(statements):
-        check_statement(_R(), f"data.statements[{i}]", s, ver)
-    return ver.count
-
-
-def _cert(cid, claim, location, statement, statements, conventions):
-    data = {"statement_count": len(statements), "statements": statements,
-            "rational_statements": count_rational(statements)}
-    return envelope(cid, claim, PAPER, location, statement, "trig-torus", {"verdict": "verified"},
-                    conventions, data)
-
-
-HALF1 = {"substitution": "the checker covers each angle x by the charts x = k pi + 2 atan(v), k in {0, 1}, "
+HALF1 = {"substitution": "the kernel covers each angle x by the charts x = k pi + 2 atan(v), k in {0, 1}, "
                          "v in [-1, 1] (tangent half-angle), so the statement is proved for ALL real angles"}
 
 # ---------------------------------------------------------------------------------------------
@@ -145,35 +43,30 @@ MU_PP_F = "(1 + a)*(1 - b^2)*(1 + a - b + a*b)/(2*(1 + a^2)*(1 + b^2))"
 MU_MM_F = "(1 - a)*(1 - b^2)*(1 - a + b + a*b)/(2*(1 + a^2)*(1 + b^2))"
 
 
-def _slice_statement(lhs, hyp_lhs, angles, P, flip=False):
-    # abs order in F = lhs - rhs: [lhs abs 1, lhs abs 2, rhs abs(cos(f))]
+def _slice_statement(lhs, hyp_lhs, angles, flip=False):
+    """Quadrant pieces of chart box (chart variables of the two angles), the same in every chart."""
+    names = {"a": angles[0], "b": angles[1]}
     q = [Q[2], Q[3], Q[0], Q[1]] if flip else Q
     mp, mm = (MU_PP_F, MU_MM_F) if flip else (MU_PP, MU_MM)
-    # (the checker writes sin(w - f) as -sin(f - w): its abs takes the opposite sign in the flipped slices)
-    e = -1 if flip else 1
-    cases = [{"box": q[0], "signs": [1, e, 1], "mode": "multiplier", "multiplier": mp},
-             {"box": q[1], "signs": [-1, -e, 1], "mode": "multiplier", "multiplier": mm},
-             {"box": q[2], "signs": [1, 1, 1], "mode": "vacuous"},
-             {"box": q[3], "signs": [1, 1, 1], "mode": "vacuous"}]
-    return build_statement(angles, lhs, ">", "1 + abs(cos(f))", {"scale": "1", "bound": "1"}, cases,
-                           {"lhs": hyp_lhs, "relation": "<", "rhs": "0"}, P)
+    ren = lambda t: re.sub(r"\b[ab]\b", lambda m: names[m.group()], t)  # noqa: E731
+    pieces = [({names[k]: v for k, v in box.items()}, ren(mu)) for box, mu in zip(q, (mp, mm, "0", "0"))]
+    return trig_statement(angles, lhs, ">", "1 + abs(cos(f))", {"lhs": hyp_lhs, "relation": "<", "rhs": "0"}, pieces)
 
 
 def _slices():
-    P = _Prover()
     out = []
     # E01 = sin(omega) = 0: omega = 0 or pi; correlators E10 = sin(t+f), E11 = sin(t+omega)
     for w in ("0", "pi"):
         out.append(_slice_statement(f"abs(sin(t+f)) + abs(sin(t+{w}))",
-                                    f"cos(t+f)*cos(f)*cos(t+{w})*cos({w})", {"t": "a", "f": "b"}, P))
+                                    f"cos(t+f)*cos(f)*cos(t+{w})*cos({w})", ["t", "f"]))
     # E10 = sin(theta+phi) = 0: theta = -phi or pi - phi; E01 = sin(omega), E11 = sin(theta+omega)
     for th in ("-f", "pi-f"):
         out.append(_slice_statement(f"abs(sin(w)) + abs(sin({th}+w))",
-                                    f"cos({th}+f)*cos(f)*cos({th}+w)*cos(w)", {"w": "a", "f": "b"}, P, flip=True))
+                                    f"cos({th}+f)*cos(f)*cos({th}+w)*cos(w)", ["w", "f"], flip=True))
     # E11 = sin(theta+omega) = 0: omega = -theta or pi - theta; E01 = sin(omega), E10 = sin(theta+phi)
     for om in ("-t", "pi-t"):
         out.append(_slice_statement(f"abs(sin({om})) + abs(sin(t+f))",
-                                    f"cos(t+f)*cos(f)*cos(t+{om})*cos({om})", {"t": "a", "f": "b"}, P))
+                                    f"cos(t+f)*cos(f)*cos(t+{om})*cos({om})", ["t", "f"]))
     return out
 
 
@@ -216,7 +109,7 @@ def prop5_fixed_pair():
         {"key_rate": "fixed pair (X,Y) = (0,0): R^key = 1 - H(A|X=0,Y=0,B) = 1 - H_bin((1 + |E00|)/2) "
                      "(uniform marginals; H(A|X=0,E) = 1 by the self-test premise)",
          "global": "R^global = 2 needs a pair (x,y) with E_xy = 0; (x,y) = (0,0) is excluded since eps < 1",
-         "lemma": "C004-23.fixed-pair.slices (trig-torus, all angles)",
+         "lemma": "C004-23.fixed-pair.slices (all angles)",
          "u": "u = tan(phi'/2) for the angle phi' in (0, pi/2) with sin phi' = |sin phi|"},
         point={"s": "9/4", "u": "3/5"}, margin="-7/68")
 
@@ -228,20 +121,11 @@ def prop5_fixed_pair():
 # only on dyadic chart lines) and two 1-angle bounds (exact cells, irrational tangency allowed).
 # (signs are listed in the reading order of F = big - small: for <= the rhs comes first)
 def _torus_statements():
-    P = _Prover()
-    ch = {"scale": "1", "bound": "1"}
-    half = [{"x": "[0, 1]", "y": "[-1, 1]"}, {"x": "[-1, 0]", "y": "[-1, 1]"}]
-    s1 = build_statement({"m": "x", "d": "y"}, "abs(sin(m+d) + sin(m-d))", "<=", "2*abs(sin(m))", ch,
-                         [{"box": half[0], "signs": [1, "both"], "mode": "direct"},
-                          {"box": half[1], "signs": [-1, "both"], "mode": "direct"}], prover=P)
-    # cos(m) >= 0 on the whole chart box (x in [-1, 1]): one case
-    s2 = build_statement({"m": "x", "d": "y"}, "abs(sin(m+d) - sin(m-d))", "<=", "2*abs(cos(m))", ch,
-                         [{"box": {"x": "[-1, 1]", "y": "[-1, 1]"}, "signs": [1, "both"], "mode": "direct"}], prover=P)
     k = "3*sqrt(3)/2"
-    one = [{"box": {"x": "[-1, 1]"}, "signs": ["both", "both"], "mode": "direct"}]
-    s3 = build_statement({"m": "x"}, "2*abs(sin(m)) + abs(sin(2*m))", "<=", k, ch, one, prover=P)
-    s4 = build_statement({"m": "x"}, "2*abs(cos(m)) + abs(sin(2*m))", "<=", k, ch, one, prover=P)
-    return [s1, s2, s3, s4]
+    return [trig_statement(["m", "d"], "abs(sin(m+d) + sin(m-d))", "<=", "2*abs(sin(m))"),
+            trig_statement(["m", "d"], "abs(sin(m+d) - sin(m-d))", "<=", "2*abs(cos(m))"),
+            trig_statement(["m"], "2*abs(sin(m)) + abs(sin(2*m))", "<=", k),
+            trig_statement(["m"], "2*abs(cos(m)) + abs(sin(2*m))", "<=", k)]
 
 
 @generator("C004-15.torus", PAPER, "C004-15")
@@ -262,14 +146,8 @@ def fig1_torus_max():
 # ---------------------------------------------------------------------------------------------
 # (4) Fig. 2 / C004-19: at phi = pi/2 the maximum of the 8 CHSH forms is <= 5/2 for ALL (theta, omega).
 def _fig2_statements():
-    P = _Prover()
-    ch = {"scale": "1", "bound": "1"}
-    s1 = build_statement({"m": "x", "d": "y"}, "abs(cos(m+d) + cos(m-d))", "<=", "2*abs(cos(m))", ch,
-                         [{"box": {"x": "[-1, 1]", "y": "[-1, 1]"}, "signs": [1, "both"], "mode": "direct"}],
-                         prover=P)
-    s2 = build_statement({"m": "x"}, "2*abs(cos(m)) - cos(2*m)", "<=", "3/2", ch,
-                         [{"box": {"x": "[-1, 1]"}, "signs": ["both"], "mode": "direct"}], prover=P)
-    return [s1, s2]
+    return [trig_statement(["m", "d"], "abs(cos(m+d) + cos(m-d))", "<=", "2*abs(cos(m))"),
+            trig_statement(["m"], "2*abs(cos(m)) - cos(2*m)", "<=", "3/2")]
 
 
 @generator("C004-19.torus", PAPER, "C004-19")

@@ -178,15 +178,21 @@ class Obj:
             raise self.fail(self.at(key), f"expected {length} entries, got {len(v)}")
         return v
 
+    def objs(self, key: str, length: int | None = None) -> list[Obj]:
+        """A list of objects, each read key by key (and closed with this one)."""
+        out = [Obj(v, f"{self.at(key)}[{i}]", self.path) for i, v in enumerate(self.list(key, length))]
+        self.children += out
+        return out
+
     def text(self, key: str, choices=None, default=_MISSING) -> str:
         v = self.get(key, str, default)
-        if choices is not None and v not in choices:
+        if choices is not None and v is not default and v not in choices:
             raise self.fail(self.at(key), f"{v!r} is not one of {', '.join(map(str, choices))}")
         return v
 
     def int(self, key: str, lo: int = 0, hi: int = 10**6, default=_MISSING) -> int:
         v = self.get(key, int, default)
-        if not lo <= v <= hi:
+        if v is not default and not lo <= v <= hi:
             raise self.fail(self.at(key), f"{v} is not an integer in [{lo}, {hi}]")
         return v
 

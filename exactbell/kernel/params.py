@@ -75,6 +75,9 @@ class Context:
     domains: dict = _default(default_factory=dict)  # name -> Domain
     field: NumberField | None = None
     names: dict = _default(default_factory=dict)  # name -> the name space it was declared in
+    constants: dict = _default(default_factory=dict)  # reserved names a kernel module defines (e.g. pi)
+    functions: dict = _default(default_factory=dict)  # kernel-computed functions (e.g. cos, sin)
+    field_note: str = ""  # how the kernel built the field, shown by field_text
 
     @classmethod
     def of(cls, cert) -> Context:
@@ -112,7 +115,14 @@ class Context:
 
     # -- the declared number field --------------------------------------------------------
     def read_field(self, data: Obj, key: str = "field") -> NumberField | None:
-        """Q(α) ⊂ R from ``{"generator": "s", "minpoly": "s^2 - 2", "interval": [lo, hi]}`` (optional)."""
+        """Q(α) ⊂ R from ``{"generator": "s", "minpoly": "s^2 - 2", "interval": [lo, hi]}`` (optional),
+        or the kernel-built Q(2cos(2π/N)) from ``"trig": {"generator": "g", "n": N}`` (:mod:`.trig`)."""
+        if data.has("trig"):
+            if data.has(key):
+                raise self.fail(data.at("trig"), f"give either {key} or trig")
+            from .trig import install
+
+            return install(self, data)
         if not data.has(key):
             return None
         spec = data.obj(key)
@@ -145,10 +155,11 @@ class Context:
         if isinstance(v, bool) or not isinstance(v, (int, str)):
             raise ValueError(f"{type(v).__name__} where an exact number (\"p/q\" or an expression) is required")
         if self.field is None:
-            return parse(v, FieldAlgebra(self.fixed, RATIONAL_FUNCTIONS)) if isinstance(v, str) else Fraction(v)
+            algebra = FieldAlgebra({**self.fixed, **self.constants}, {**RATIONAL_FUNCTIONS, **self.functions})
+            return parse(v, algebra) if isinstance(v, str) else Fraction(v)
         lift = lambda q: self.field.element([q])  # noqa: E731
-        names = {**{k: lift(q) for k, q in self.fixed.items()}, self.field.generator: self.field.gen()}
-        return parse(v, FieldAlgebra(names, {}, lift)) if isinstance(v, str) else lift(v)
+        names = {**{k: lift(q) for k, q in self.fixed.items()}, self.field.generator: self.field.gen(), **self.constants}
+        return parse(v, FieldAlgebra(names, dict(self.functions), lift)) if isinstance(v, str) else lift(v)
 
     def ratfun(self, obj: Obj, key, raw=None) -> RationalFunction:
         """A rational function of the parameters with domains (fixed ones substituted)."""
@@ -175,7 +186,8 @@ class Context:
         if self.field is None:
             return ""
         d = self.field.describe()
-        return f"where {d['generator']} is the root of {d['minpoly']} in ({d['interval'][0]}, {d['interval'][1]})"
+        return (f"where {d['generator']} is the root of {d['minpoly']} in ({d['interval'][0]}, {d['interval'][1]})"
+                + self.field_note)
 
 
 def scalar_text(x) -> str:

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .algebraic import AlgebraicNumber
 from .expr import Algebra, ExprError, parse
 from .numbers import ExactnessError
 
 Monomial = tuple  # sorted tuple of (name, exponent)
+
+
+def _is_field(c) -> bool:
+    return isinstance(c, AlgebraicNumber)
 
 
 def _mono_mul(a: Monomial, b: Monomial) -> Monomial:
@@ -21,12 +26,13 @@ def _mono_mul(a: Monomial, b: Monomial) -> Monomial:
 
 
 class Poly:
-    """A polynomial Σ c_m m with rational coefficients c_m and monomials m in named variables."""
+    """A polynomial Σ c_m m with rational coefficients c_m (or elements of one real number field,
+    :class:`~exactbell.kernel.algebraic.AlgebraicNumber`) and monomials m in named variables."""
 
     __slots__ = ("terms",)
 
     def __init__(self, terms: dict | None = None):
-        self.terms = {m: Fraction(c) for m, c in (terms or {}).items() if c != 0}
+        self.terms = {m: c if _is_field(c) else Fraction(c) for m, c in (terms or {}).items() if c != 0}
 
     @classmethod
     def const(cls, c) -> Poly:
@@ -40,9 +46,16 @@ class Poly:
     def lift(cls, x) -> Poly:
         if isinstance(x, Poly):
             return x
-        if isinstance(x, (int, Fraction)) and not isinstance(x, bool):
+        if (isinstance(x, (int, Fraction)) and not isinstance(x, bool)) or _is_field(x):
             return cls.const(x)
         raise TypeError(f"cannot use {type(x).__name__} as a polynomial")
+
+    def __truediv__(self, o):
+        if isinstance(o, Poly):
+            o = o.constant_value()
+        if o is None or o == 0:
+            raise ExprError("division of a polynomial by zero or by a non-constant")
+        return self * (1 / (Fraction(o) if isinstance(o, int) else o))
 
     @classmethod
     def parse(cls, text, variables) -> Poly:
@@ -155,7 +168,9 @@ class Poly:
         for m in sorted(self.terms, key=lambda m: (-sum(e for _, e in m), m)):
             c = self.terms[m]
             mono = "*".join(v if e == 1 else f"{v}^{e}" for v, e in m)
-            if not mono:
+            if _is_field(c):
+                parts.append(f"({c.to_text()})*{mono}" if mono else f"({c.to_text()})")
+            elif not mono:
                 parts.append(str(c))
             elif c == 1:
                 parts.append(mono)

@@ -12,6 +12,7 @@ import os
 import resource
 import time
 from multiprocessing.connection import wait
+from pathlib import Path
 
 from .check import Result, check_file
 from .limits import RunLimits
@@ -21,14 +22,18 @@ def _worker(check, path: str, memory_mb: int, conn) -> None:
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
-        conn.send(check(path))
+        result = check(path)
+    except MemoryError:
+        result = _error(path, 0.0, f"memory limit exceeded (limit {memory_mb} MB)")
+    except BaseException as e:  # noqa: BLE001 - the parent must get a row, whatever happened
+        result = _error(path, 0.0, f"worker failed: {type(e).__name__}: {e}")
+    try:
+        conn.send(result)
     finally:
         conn.close()
 
 
 def _error(path: str, seconds: float, problem: str) -> Result:
-    from pathlib import Path
-
     return Result(id=Path(path).stem, claim="", paper="", kind="", expected="", verdict="error", passed=False,
                   seconds=seconds, detail=f"{path}: <worker>: {problem}", path=path)
 
@@ -65,9 +70,8 @@ def check_many(paths, jobs: int | None = None, limits: RunLimits = RunLimits(), 
                 result = conn.recv()
             except (EOFError, OSError):
                 proc.join()
-                code = proc.exitcode
-                why = "memory limit exceeded" if code in (-9, 1) else f"worker died (exit code {code})"
-                result = _error(paths[i], time.monotonic() - start, f"{why} (limit {limits.memory_mb} MB)")
+                result = _error(paths[i], time.monotonic() - start, f"worker died (exit code {proc.exitcode}; "
+                                f"memory limit {limits.memory_mb} MB)")
             conn.close()
             proc.join()
             finish(i, result)

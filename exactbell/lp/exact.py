@@ -1,6 +1,7 @@
 """Exact linear programs in a small sparse form, and exact verification of certificates.
 
-Trusted code (imported by checkers): Fractions only, no floats, no solvers.
+Producer side (the solver's LP container and self-checks; the legacy lp-dual-vertices checker):
+Fractions only. The kernel decides with its own checks in :mod:`exactbell.kernel.lp`.
 
 An :class:`LP` is
 

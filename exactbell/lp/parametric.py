@@ -1,5 +1,6 @@
 """LPs whose constraint *matrix* is affine in a parameter ν, with dual points that are rational
-functions of ν (trusted, float-free; imported by the ``lp-parametric-dual`` checker).
+functions of ν (producer side, float-free: the generator's self-check; the kernel decides with
+:func:`exactbell.kernel.lp.poly_dual`).
 
 Setting: an :class:`exactbell.lp.exact.LP` family L(ν) whose entries (matrix, ν-part of the
 right-hand side) are affine in ν, plus the usual second right-hand-side parameter t (``rhs1``)

@@ -10,7 +10,7 @@ from .models import small_generating_set, symmetry_group, vertex_permutation
 
 def support_and_group(M):
     """(support point indices, PointSet of them, coordinate generators, PermGroup on positions) —
-    built exactly as checkers/polytope_classes.py rebuilds it."""
+    the support as the kernel kind ``classes`` reads it (the kernel computes the group itself)."""
     ext = extreme_points(M.pointset)
     ps = PointSet([M.points[i] for i in ext])
     coord_elems, _ = symmetry_group(M)

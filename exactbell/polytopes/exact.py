@@ -22,7 +22,9 @@ from fractions import Fraction
 from math import gcd, lcm
 
 import flint
-import numpy as np
+
+from ..kernel.polytope import PointSet as KernelPointSet
+from ..kernel.polytope import primitive  # noqa: F401
 
 
 class PolytopeError(ValueError):
@@ -32,43 +34,22 @@ class PolytopeError(ValueError):
 # ---------------------------------------------------------------------------------------------
 # integer rows
 
-def primitive(vec) -> tuple:
-    """The primitive integer vector positively proportional to a rational vector (0 stays 0)."""
-    vec = [Fraction(x) for x in vec]
-    m = lcm(*[x.denominator for x in vec]) if vec else 1
-    ints = [int(x * m) for x in vec]
-    g = 0
-    for x in ints:
-        g = gcd(g, x)
-    return tuple(x // g for x in ints) if g else tuple(ints)
-
-
-class PointSet:
-    """Points with homogenised primitive integer rows, for exact face computations."""
+class PointSet(KernelPointSet):
+    """Points with homogenised primitive integer rows (the kernel's), plus producer face tools."""
 
     def __init__(self, points):
         pts = [tuple(Fraction(x) for x in v) for v in points]
         if not pts:
             raise PolytopeError("empty point set")
-        n = len(pts[0])
-        if any(len(v) != n for v in pts):
+        if any(len(v) != len(pts[0]) for v in pts):
             raise PolytopeError("points of different dimensions")
-        self.points = pts
-        self.n = n
-        self.rows = [primitive((1,) + v) for v in pts]
-        self.size = len(pts)
+        super().__init__(pts)
         self._all = frozenset(range(self.size))
 
     # -- linear algebra ---------------------------------------------------------------------
     def matrix(self, idx) -> flint.fmpz_mat:
         idx = sorted(idx)
         return flint.fmpz_mat(len(idx), self.n + 1, [x for i in idx for x in self.rows[i]])
-
-    def rank(self, idx) -> int:
-        """Rank of the homogenised rows of ``idx`` (= affine rank + 1; 0 for the empty set)."""
-        if not idx:
-            return 0
-        return self.matrix(idx).rank()
 
     def affine_dim(self, idx=None) -> int:
         return self.rank(self._all if idx is None else idx) - 1
@@ -305,200 +286,10 @@ class PermGroup:
         return {self.image(g, S) for g in self.elements}
 
 
-class FastGroup:
-    """The elements of a :class:`PermGroup` (in its sorted order) as an integer numpy array, for
-    canonical forms of point sets over all elements at once (exact: integer permutations only)."""
-
-    def __init__(self, group: PermGroup):
-        self.elements = group.elements
-        self.P = np.array(group.elements, dtype=np.int32)
-        self.order, self.n = self.P.shape
-        # inverse permutations, and the index of each element
-        inv = np.empty_like(self.P)
-        rows = np.arange(self.order)[:, None]
-        inv[rows, self.P] = np.arange(self.n, dtype=np.int32)[None, :]
-        self.Pinv = inv
-        self.index = {g: k for k, g in enumerate(group.elements)}
-
-    def images(self, T) -> np.ndarray:
-        idx = np.fromiter(T, dtype=np.int32)
-        return np.sort(self.P[:, idx], axis=1)
-
-    def canonical_with(self, T):
-        """(canonical sorted tuple, index of one element mapping T onto it)."""
-        imgs = self.images(T)
-        cand = np.arange(self.order)
-        for k in range(imgs.shape[1]):
-            col = imgs[cand, k]
-            m = col.min()
-            cand = cand[col == m]
-            if len(cand) == 1:
-                break
-        e = int(cand[0])
-        return tuple(int(x) for x in imgs[e]), e
-
-    def canonical(self, T) -> tuple:
-        return self.canonical_with(T)[0]
-
-    def orbit_size(self, T) -> int:
-        return int(np.unique(self.images(T), axis=0).shape[0])
-
-    def stabiliser(self, T) -> np.ndarray:
-        """Indices of the elements g with g(T) = T."""
-        imgs = self.images(T)
-        ref = np.array(sorted(T), dtype=np.int32)
-        return np.nonzero((imgs == ref[None, :]).all(axis=1))[0]
-
-    def least_in_coset(self, g: int, stab) -> int:
-        """Least element index in the left coset g·Stab (all of them map T_j to the same set)."""
-        best = None
-        Pg = self.P[g]
-        for s in stab:
-            k = self.index[tuple(int(x) for x in Pg[self.P[s]])]
-            best = k if best is None or k < best else best
-        return best
-
-
 # ---------------------------------------------------------------------------------------------
-# completeness of a facet list, without any enumeration code
+# completeness of a facet list: the trusted criterion lives in the kernel
 
-def bits(S) -> int:
-    m = 0
-    for i in S:
-        m |= 1 << i
-    return m
-
-
-def members(m: int) -> list:
-    """The indices of the set bits of m, ascending."""
-    s = bin(m)[:1:-1]  # binary digits, least significant first
-    out, i = [], s.find("1")
-    while i >= 0:
-        out.append(i)
-        i = s.find("1", i + 1)
-    return out
-
-
-def verify_complete(ps: PointSet, Q, facets, memo=None, ranks=None, group: FastGroup | None = None):
-    """Decide whether ``facets`` (faces of conv(Q) of codimension one, e.g. verified facets or
-    intersections of faces) are *all* the facets of conv(Q).
-
-    Criterion (exact, recursive): the facet–ridge graph of a polytope is connected, and every ridge
-    lies in exactly two facets. So a non-empty list of facets is complete iff for each member F
-    the ridges F ∩ G (G another member, rank(F ∩ G) = rank(Q) − 2) are all the facets of F —
-    the same question one dimension lower, answered recursively; a simplex with r vertices has
-    exactly r facets and a segment two. Faces are bit masks of point indices.
-
-    Skipping (a Balinski-type criterion): members containing one chosen point v of conv(Q) need
-    not be examined. The facets not containing v induce a connected subgraph of the facet–ridge
-    graph (in the polar, the vertices off a face form a lower level set of a linear functional,
-    connected by decreasing edges to the minimum face), so closure of the examined members gives
-    every facet without v; and a missing facet H containing v has a ridge R without v, whose
-    other facet H' does not contain v either (v ∈ H ∩ H' = R otherwise), so R would be missing from
-    the examined member H'. v is chosen to lie on as many members as possible.
-
-    The ridges of a member are found by :func:`ridges_among`.
-
-    With ``group`` (symmetries of the whole point set), faces are memoised by their canonical
-    form: a face g(Q) has exactly the facets g(F). When an examined member F is equivalent to a
-    settled face, its facets are known, and it is enough that each is F ∩ G for another member G
-    (a ridge of conv(Q) lies in exactly two facets, so G is F's neighbour across it).
-    Returns (True, None) or (False, reason)."""
-    memo = {} if memo is None else memo
-    ranks = {} if ranks is None else ranks
-
-    def rank(m):
-        r = ranks.get(m)
-        if r is None:
-            r = ranks[m] = ps.rank(members(m))
-        return r
-
-    def key_of(Q):
-        """(memo key of Q, index of an element g with g(Q) = key, or None for the identity)."""
-        if group is None:
-            return Q, None
-        c, e = group.canonical_with(members(Q))
-        return bits(c), e
-
-    def mapped(e, fs, inverse=False):
-        if e is None:
-            return fs
-        g = (group.Pinv if inverse else group.P)[e]
-        return frozenset(bits(int(g[i]) for i in members(F)) for F in fs)
-
-    def known_facets(F):
-        """The facets of F if an equivalent face was settled already (else None)."""
-        key, e = key_of(F)
-        known = memo.get(key)
-        return None if known is None else mapped(e, known, inverse=True)
-
-    def rec(Q, fs):
-        key, e = key_of(Q)
-        img = mapped(e, fs)
-        known = memo.get(key)
-        if known is not None:
-            return (True, None) if known == img else (False, f"face of {Q.bit_count()} points has another facet list")
-        r = rank(Q)
-        nQ = Q.bit_count()
-        if r <= 1:
-            ok = not fs
-        elif nQ == r:
-            ok = fs == frozenset(Q & ~(1 << w) for w in members(Q))
-        elif r == 2:
-            ok = len(fs) == 2
-        else:
-            ok = bool(fs)
-        if not ok:
-            return False, f"face with {nQ} points and affine rank {r - 1} has an incomplete facet list ({len(fs)} found)"
-        if r > 2 and nQ > r:
-            flist = list(fs)
-            if any(rank(F) != r - 1 for F in flist):
-                return False, "a listed facet has the wrong rank"
-            v = _most_shared_point(Q, flist)
-            if all(F >> v & 1 for F in flist):
-                return False, f"every listed facet of a face with {nQ} points contains one point"
-            for F in flist:
-                if F >> v & 1:
-                    continue
-                settled = known_facets(F)
-                if settled is not None:
-                    # a facet R of F inside the proper face F ∩ G equals it
-                    if settled <= {F & G for G in flist if G != F}:
-                        continue
-                    return False, f"a facet of a face with {F.bit_count()} points lies in no other listed facet"
-                ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
-                if not ok:
-                    return False, why
-        memo[key] = img
-        return True, None
-
-    Qm = Q if isinstance(Q, int) else bits(Q)
-    return rec(Qm, frozenset(f if isinstance(f, int) else bits(f) for f in facets))
-
-
-def _most_shared_point(Q: int, faces) -> int:
-    """A point of Q lying on the largest number of the given faces (the least such index)."""
-    best, most = -1, -1
-    for i in members(Q):
-        b = 1 << i
-        c = sum(1 for F in faces if F & b)
-        if c > most:
-            best, most = i, c
-    return best
-
-
-def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
-    """The intersections F ∩ G (G ≠ F in ``faces``) of homogeneous rank ``need``. Only those with
-    at least ``need`` points that are inclusion-maximal among them are ranked: a face strictly
-    inside another proper face of F has a smaller rank. ``ranks`` caches ranks by bit mask."""
-    out = set()
-    for I in maximal_faces(I for I in {F & G for G in faces if G != F} if I.bit_count() >= need):
-        rk = ranks.get(I)
-        if rk is None:
-            rk = ranks[I] = ps.rank(members(I))
-        if rk == need:
-            out.add(I)
-    return frozenset(out)
+from ..kernel.polytope import bits, facet_complete_sym, members, ridges_among, verify_complete  # noqa: E402,F401
 
 
 def maximal_faces(faces) -> list:
@@ -508,30 +299,3 @@ def maximal_faces(faces) -> list:
         if not any(I & J == I for J in out):
             out.append(I)
     return out
-
-
-def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, fast):
-    """Are ``ridges`` (faces of the facet fb of affine rank dim − 2) all the facets of fb?
-    Same criterion as verify_complete, but the ridge set must be invariant under ``stab`` (point
-    permutations that are symmetries of the polytope fixing fb), and then only one ridge per orbit
-    is examined: a symmetry maps the facets of a ridge F onto those of its image and preserves
-    every rank, so the recursive test has the same outcome on F and on its images."""
-    if not ridges:
-        return False, "a facet without ridges"
-    for g in stab:
-        for R in ridges:
-            if bits(g[i] for i in members(R)) not in ridges:
-                return False, "the ridge list is not invariant under the stabiliser of the facet"
-    seen, reps = set(), []
-    for R in sorted(ridges):
-        if R in seen:
-            continue
-        reps.append(R)
-        for g in stab:
-            seen.add(bits(g[i] for i in members(R)))
-    need = dim - 2  # homogeneous rank of a face of a ridge
-    for F in reps:
-        ok, why = verify_complete(ps, F, ridges_among(ps, F, ridges, need, ranks), memo, ranks, fast)
-        if not ok:
-            return False, why
-    return True, None

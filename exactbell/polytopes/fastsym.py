@@ -17,7 +17,7 @@
   (:class:`KnownFacets`), proved complete before they are used. For every
   class the result records each ridge's neighbour as (class index, group element index) with the
   *least* element index giving that neighbour, which is what the scalable completeness
-  certificate (checkers/polytope_classes.py, ``ridges``) lists.
+  certificate (kernel kind ``classes``, ``ridges``) lists.
 """
 from __future__ import annotations
 
@@ -30,9 +30,64 @@ from fractions import Fraction
 import flint
 import numpy as np
 
-from .exact import FastGroup, PermGroup, PointSet, bits, facet_complete_sym, members
+from ..kernel.polytope import Group, bits, facet_complete_sym, members
+from .exact import PermGroup, PointSet
 
 _LIM = 1 << 62
+
+
+class FastGroup:
+    """The elements of a :class:`PermGroup` (in its sorted order) as an integer numpy array, for
+    canonical forms of point sets over all elements at once (exact: integer permutations only)."""
+
+    def __init__(self, group: PermGroup):
+        self.elements = group.elements
+        self.P = np.array(group.elements, dtype=np.int32)
+        self.order, self.n = self.P.shape
+        # inverse permutations, and the index of each element
+        inv = np.empty_like(self.P)
+        rows = np.arange(self.order)[:, None]
+        inv[rows, self.P] = np.arange(self.n, dtype=np.int32)[None, :]
+        self.Pinv = inv
+        self.index = {g: k for k, g in enumerate(group.elements)}
+
+    def images(self, T) -> np.ndarray:
+        idx = np.fromiter(T, dtype=np.int32)
+        return np.sort(self.P[:, idx], axis=1)
+
+    def canonical_with(self, T):
+        """(canonical sorted tuple, index of one element mapping T onto it)."""
+        imgs = self.images(T)
+        cand = np.arange(self.order)
+        for k in range(imgs.shape[1]):
+            col = imgs[cand, k]
+            m = col.min()
+            cand = cand[col == m]
+            if len(cand) == 1:
+                break
+        e = int(cand[0])
+        return tuple(int(x) for x in imgs[e]), e
+
+    def canonical(self, T) -> tuple:
+        return self.canonical_with(T)[0]
+
+    def orbit_size(self, T) -> int:
+        return int(np.unique(self.images(T), axis=0).shape[0])
+
+    def stabiliser(self, T) -> np.ndarray:
+        """Indices of the elements g with g(T) = T."""
+        imgs = self.images(T)
+        ref = np.array(sorted(T), dtype=np.int32)
+        return np.nonzero((imgs == ref[None, :]).all(axis=1))[0]
+
+    def least_in_coset(self, g: int, stab) -> int:
+        """Least element index in the left coset g·Stab (all of them map T_j to the same set)."""
+        best = None
+        Pg = self.P[g]
+        for s in stab:
+            k = self.index[tuple(int(x) for x in Pg[self.P[s]])]
+            best = k if best is None or k < best else best
+        return best
 
 
 class SlackPolytope:
@@ -229,6 +284,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     these); otherwise cdd computes them, and any new classes are processed in another round."""
     sp = SlackPolytope(ps)
     fg = FastGroup(group)
+    kg = Group(fg.elements)  # the kernel's group (same sorted element order) for completeness tests
     if start is None:
         import random
 
@@ -303,9 +359,8 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
                 kf = KnownFacets(sp, fg, sorted(found))  # sorted: the same certificate on any run
                 for c in sorted(deferred, key=lambda t: (len(t), t)):
                     out = kf.neighbours(c)
-                    stab = [fg.elements[s] for s in fg.stabiliser(c)]
-                    ok, _ = facet_complete_sym(ps, bits(c), {bits(R) for R, *_ in out}, stab, sp.rank - 1,
-                                               memo, ranks, fg)
+                    ok, _ = facet_complete_sym(ps, bits(c), frozenset(bits(R) for R, *_ in out),
+                                               [int(e) for e in fg.stabiliser(c)], sp.rank - 1, memo, ranks, kg)
                     if ok:
                         from_known += 1
                     else:

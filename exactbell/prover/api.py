@@ -4,142 +4,90 @@
     proof = prove(st)          # {"method": "cells", ...} or {"method": "refuted", "point": {...}}
     verify(st, proof)          # -> (verdict, detail); raises ProverError on a bad proof
 
-Methods: ``cells`` (one parameter, exact root isolation), ``boxes`` (any number of parameters,
-bisection closed by arb interval arithmetic or exact Bernstein coefficients; with two parameters
-also by exact algebraic leaves for zeros inside a box, see :mod:`.algebraic2`), ``identity``
-(== without case splits, by exact simplification), ``combination`` (max/min statements tight
-along a curve: a convex combination of the branches with weights proved >= 0, see
-:mod:`.combination`). A false statement yields ``refuted`` with an
-exact rational counterexample point, re-evaluated exactly by :func:`verify`.
-This module and its imports are float-free; the trusted checker uses :func:`verify`.
+This module is the *search*: it finds proofs (``cells``: the kernel's exact decomposition;
+``boxes``: a bisection tree; ``identity``; ``combination``: weights for max/min statements) or
+an exact counterexample. Checking a proof is the kernel's job
+(:mod:`exactbell.kernel.prove_check`, which also defines the statement and the proof format);
+:func:`verify` is a thin wrapper around it for producers and legacy checkers.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
+from itertools import product
 
+from ..kernel import prove_check as pc
+from ..kernel.envelope import CertificateError, Obj
 from ..kernel.numbers import ExactnessError, format_rational, to_rational
-from . import boxes, cells
-from .expression import (Collector, ProverError, Ring, eval_point, parse_ast, used_variables)
+from ..kernel.params import Domain
+from . import boxes
+from .expression import Collector, ProverError, Ring, parse_ast
 
-RELATIONS = (">=", ">", "<=", "<", "==")
-_INTERVAL = re.compile(r"^\s*([\[(])\s*([^,]+?)\s*,\s*([^,]+?)\s*([\])])\s*$")
+RELATIONS = pc.RELATIONS
 
 
 def parse_interval(text) -> tuple[Fraction, Fraction, bool, bool]:
     """"(2/5, 1]" -> (2/5, 1, lo_open=True, hi_open=False). Both ends must be finite rationals."""
-    if not isinstance(text, str):
-        raise ProverError(f"an interval is written like \"[0, 1)\", got {type(text).__name__}")
-    m = _INTERVAL.match(text)
-    if not m:
-        raise ProverError(f"malformed interval {text!r} (write e.g. \"(2/5, 1]\")")
-    ends = []
-    for t in (m.group(2), m.group(3)):
-        if re.search(r"inf|oo", t, re.I):
-            raise ProverError(f"unbounded interval {text!r}: the domain must be a bounded box")
-        try:
-            ends.append(to_rational(t))
-        except ExactnessError as e:
-            raise ProverError(f"interval {text!r}: {e}") from None
-    lo, hi = ends
-    if not lo < hi:
-        raise ProverError(f"interval {text!r} needs lo < hi")
-    return lo, hi, m.group(1) == "(", m.group(4) == ")"
+    d = _domain(text)
+    return d.lo, d.hi, not d.lo_closed, not d.hi_closed
+
+
+def _domain(text) -> Domain:
+    if not isinstance(text, str) or re.search(r"inf|oo", text, re.I):
+        raise ProverError(f"an interval is a bounded (not unbounded) \"[0, 1)\", got {text!r}")
+    try:
+        return Domain.parse(text)
+    except (ValueError, ExactnessError) as e:
+        raise ProverError(f"interval {text!r}: {e}") from None
 
 
 def interval_text(lo, hi, lo_open, hi_open) -> str:
-    return f"{'(' if lo_open else '['}{format_rational(lo)}, {format_rational(hi)}{')' if hi_open else ']'}"
+    return Domain(lo, hi, not lo_open, not hi_open).text()
 
 
-@dataclass
-class Statement:
-    lhs: str
-    relation: str
-    rhs: str
-    names: tuple
-    box: list  # [(lo, hi)]
-    open_flags: list  # [(lo_open, hi_open)]
-    node: tuple  # oriented: f with f >= 0 / > 0 / == 0
+class Statement(pc.Statement):
+    """The kernel's statement, built from text (producer convenience)."""
 
     @classmethod
     def make(cls, lhs, relation, rhs, domain: dict, require_all: bool = True) -> Statement:
-        if relation not in RELATIONS:
-            raise ProverError(f"unknown relation {relation!r} (one of {', '.join(RELATIONS)})")
         if not isinstance(domain, dict) or not domain:
             raise ProverError("the domain must name at least one parameter with its interval")
         names = tuple(domain)
-        for n in names:
-            if not isinstance(n, str) or not n.isidentifier():
-                raise ProverError(f"parameter name {n!r} is not an identifier")
-        box, flags = [], []
-        for n in names:
-            lo, hi, lo_open, hi_open = parse_interval(domain[n])
-            box.append((lo, hi))
-            flags.append((lo_open, hi_open))
-        L, R = parse_ast(lhs, names), parse_ast(rhs, names)
-        used = used_variables(L) | used_variables(R)
-        for i, n in enumerate(names):
-            if require_all and i not in used:
-                raise ProverError(f"parameter {n!r} does not occur in the statement")
-        if relation in (">=", ">", "=="):
-            node = ("-", L, R)
-        else:
-            node = ("-", R, L)
-        return cls(lhs, relation, rhs, names, box, flags, node)
-
-    @property
-    def strict(self) -> bool:
-        return self.relation in (">", "<")
-
-    @property
-    def oriented(self) -> str:
-        return ">" if self.strict else "==" if self.relation == "==" else ">="
+        doms = tuple(_domain(domain[n]) for n in names)
+        st = pc.Statement.of(parse_ast(lhs, names), relation, parse_ast(rhs, names), names, doms, require_all)
+        return cls(st.lhs, st.relation, st.rhs, st.names, st.domains)
 
     def domain_text(self) -> dict:
-        return {n: interval_text(*b, *f) for n, b, f in zip(self.names, self.box, self.open_flags)}
-
-    def text(self) -> str:
-        dom = ", ".join(f"{n} in {t}" for n, t in self.domain_text().items())
-        return f"{self.lhs} {self.relation} {self.rhs} for all {dom}"
-
-    def in_domain(self, point) -> bool:
-        for x, (lo, hi), (lo_o, hi_o) in zip(point, self.box, self.open_flags):
-            if x < lo or x > hi or (x == lo and lo_o) or (x == hi and hi_o):
-                return False
-        return True
-
-    def violated_at(self, point) -> bool:
-        s = eval_point(self.node, point).sign()
-        return s != 0 if self.oriented == "==" else s < 0 or (self.oriented == ">" and s == 0)
+        return {n: d.text() for n, d in zip(self.names, self.domains)}
 
 
 def _point_record(st, point) -> dict:
     return {n: format_rational(x) for n, x in zip(st.names, point)}
 
 
-def prove(st: Statement, max_depth: int | None = None) -> dict:
+def prove(st: pc.Statement, max_depth: int | None = None) -> dict:
     """Produce a proof record (or a refutation with an exact counterexample)."""
     if len(st.names) == 1:
-        (lo, hi), (lo_o, hi_o) = st.box[0], st.open_flags[0]
-        dec = cells.decompose(st.node, st.names, lo, hi, lo_o, hi_o, st.strict)
-        holds, cx, _ = cells.decide(dec, st.oriented)
+        rec, holds, _ = pc.decompose(st)
         if holds:
-            return cells.record(dec, st.names[0])
-        if isinstance(cx, Fraction):
-            return {"method": "refuted", "point": _point_record(st, (cx,))}
-        at = cx["at"]
-        x = lo if at == "lo" else hi if at == "hi" else dec["roots"][at].value
-        if x is None:
-            raise ProverError("the statement fails only at an irrational critical point; no rational counterexample")
-        return {"method": "refuted", "point": _point_record(st, (x,))}
+            return rec
+        for c in rec["cells"]:
+            if c["sign"] < 0 or (st.oriented != ">=" and (c["sign"] != 0) == (st.oriented == "==")):
+                return {"method": "refuted", "point": _point_record(st, (to_rational(c["sample"]),))}
+        d = st.domains[0]
+        for p in rec.get("points", []):
+            if p["sign"] <= 0:
+                r = d.lo if p["at"] == "lo" else d.hi if p["at"] == "hi" else rec["roots"][p["at"]].get("value")
+                if r is None:
+                    raise ProverError("the statement fails only at an irrational critical point")
+                return {"method": "refuted", "point": _point_record(st, (to_rational(r),))}
+        raise ProverError("internal: a false decomposition without a counterexample")
     if st.oriented == "==":
         vals = Collector(Ring(st.names)).values(st.node)
         if len(vals) == 1 and vals[0].is_zero():
             return {"method": "identity"}
-        # find a rational point where it is nonzero
-        for point in _probe_points(st):
-            if st.violated_at(point):
+        for point in product(*[[lo + (hi - lo) * Fraction(k, 7) for k in range(1, 7)] for lo, hi in st.box]):
+            if st.in_domain(point) and st.violated_at(point):
                 return {"method": "refuted", "point": _point_record(st, point)}
         raise ProverError("identity not provable by exact simplification (case splits in several parameters)")
     if max_depth is not None:
@@ -147,14 +95,9 @@ def prove(st: Statement, max_depth: int | None = None) -> dict:
     comb = _prove_combination(st)
     if comb is not None:
         return comb
-    algebraic: list = []
-    status, res = boxes.prove(st.node, st.names, st.box, st.open_flags, st.strict, algebraic)
+    status, res = boxes.prove(st)
     if status == "proved":
-        rec = {"method": "boxes", "tree": res, "leaves": res.count("I") + res.count("B") + res.count("A"),
-               "centre_values": boxes.centre_values(st.node, boxes.leaf_boxes(st.box, res))}
-        if algebraic:
-            rec["algebraic"] = algebraic
-        return rec
+        return {"method": "boxes", "tree": res}
     if status == "refuted":
         if not st.in_domain(res):
             raise ProverError("counterexample candidate on an open side of the domain")
@@ -168,9 +111,7 @@ def _prove_combination(st):
 
     for weights in combination.find_weights(st) or []:
         try:
-            wst, cst, ok = combination.side_statements(st, weights)
-            if not ok:
-                continue
+            wst, cst = pc.combination_sides(st, weights)
             wp = [prove(w) for w in wst]
             cp = prove(cst)
         except ProverError:
@@ -184,20 +125,13 @@ def _prove_combination(st):
     return None
 
 
-def _probe_points(st):
-    from itertools import product
-
-    grids = [[lo + (hi - lo) * Fraction(k, 7) for k in range(1, 7)] for lo, hi in st.box]
-    return product(*grids)
-
-
 def _parse_point(st, point) -> tuple:
     if not isinstance(point, dict) or set(point) != set(st.names):
         raise ProverError(f"a point names every parameter: {', '.join(st.names)}")
     return tuple(to_rational(point[n]) for n in st.names)
 
 
-def check_counterexample(st: Statement, point) -> tuple:
+def check_counterexample(st, point) -> tuple:
     pt = _parse_point(st, point)
     if not st.in_domain(pt):
         raise ProverError("counterexample point lies outside the domain")
@@ -206,105 +140,78 @@ def check_counterexample(st: Statement, point) -> tuple:
     return pt
 
 
-def verify(st: Statement, proof: dict) -> tuple[str, str]:
-    """Re-check a proof record exactly. Returns ("verified"|"refuted", detail)."""
+def verify(st, proof: dict) -> tuple[str, str]:
+    """The kernel's check of a proof record: ("verified"|"refuted", detail); ProverError if bad."""
     if not isinstance(proof, dict):
         raise ProverError("proof must be an object")
-    method = proof.get("method")
-    if method == "refuted":
-        pt = check_counterexample(st, proof.get("point"))
-        return "refuted", f"violated at {', '.join(f'{n} = {format_rational(x)}' for n, x in zip(st.names, pt))}"
-    if method == "cells":
-        if len(st.names) != 1:
-            raise ProverError("method cells needs exactly one parameter")
-        return _verify_cells(st, proof)
-    if method == "identity":
-        if st.oriented != "==":
-            raise ProverError("method identity proves == statements only")
-        vals = Collector(Ring(st.names)).values(st.node)
-        if len(vals) != 1 or not vals[0].is_zero():
-            raise ProverError("lhs - rhs does not simplify to 0")
-        return "verified", "lhs - rhs simplifies to 0 exactly"
-    if method == "boxes":
-        if st.oriented == "==":
-            raise ProverError("method boxes proves inequalities, not identities")
-        tree = proof.get("tree")
-        n = boxes.check(st.node, st.names, st.box, st.open_flags, st.strict, tree, proof.get("algebraic"))
-        if proof.get("leaves") != n:
-            raise ProverError(f"leaves: the tree closes {n} boxes, not {proof.get('leaves')!r}")
-        if proof.get("centre_values") != boxes.centre_values(st.node, boxes.leaf_boxes(st.box, tree)):
-            raise ProverError("centre_values: not the exact values of lhs - rhs at the leaf-box centres")
-        alg = f", {tree.count('A')} algebraic" if "A" in tree else ""
-        return "verified", f"{n} boxes closed ({tree.count('I')} interval, {tree.count('B')} Bernstein{alg})"
-    if method == "combination":
-        return _verify_combination(st, proof)
-    raise ProverError(f"unknown proof method {method!r} (cells, boxes, identity, combination, refuted)")
-
-
-def _verify_combination(st, proof):
-    from . import combination
-
-    if st.oriented == "==":
-        raise ProverError("method combination proves inequalities, not identities")
-    wst, cst, ok = combination.side_statements(st, proof.get("weights"))
-    if not ok:
-        raise ProverError("weights: do not sum to 1 exactly")
-    wp = proof.get("weight_proofs")
-    if not isinstance(wp, list) or len(wp) != len(wst):
-        raise ProverError(f"weight_proofs: needs {len(wst)} proofs")
-    for i, (w, p) in enumerate(zip(wst, wp)):
-        try:
-            verdict, _ = verify(w, p)
-        except ProverError as e:
-            raise ProverError(f"weight_proofs[{i}]: {e}") from None
-        if verdict != "verified":
-            raise ProverError(f"weight_proofs[{i}]: weight {proof['weights'][i]} is not >= 0")
     try:
-        verdict, detail = verify(cst, proof.get("proof"))
-    except ProverError as e:
-        raise ProverError(f"proof: {e}") from None
-    if verdict != "verified":
-        raise ProverError("proof: the weighted sum of the branches is not >= 0")
-    return "verified", (f"max of the branches >= their convex combination with weights "
-                        f"{', '.join(proof['weights'])} (each >= 0, sum 1), which is >= 0: {detail}")
+        verdict, detail, value = pc.check(st, Obj(proof, "proof", "<proof>"))
+    except CertificateError as e:
+        raise ProverError(f"{e.field}: {e.problem}") from None
+    if verdict == "refuted":
+        return verdict, f"violated at {', '.join(f'{n} = {x}' for n, x in detail.items())} (lhs - rhs = {value})"
+    return verdict, detail
 
 
-def _verify_cells(st, proof):
-    (lo, hi), (lo_o, hi_o) = st.box[0], st.open_flags[0]
-    name = st.names[0]
-    dec = cells.decompose(st.node, st.names, lo, hi, lo_o, hi_o, st.strict)
-    rec = cells.record(dec, name)
-    ring = dec["ring"]
-    # factors: compare as polynomials
-    got = proof.get("factors")
-    if not isinstance(got, list) or len(got) != len(rec["factors"]):
-        raise ProverError(f"factors: expected {len(rec['factors'])} critical factors")
-    for i, (g, f) in enumerate(zip(got, dec["factors"])):
-        mine = ring.parse_poly(cells.poly_text(f, name))
-        if ring.parse_poly(g) != mine:
-            raise ProverError(f"factors[{i}]: expected {cells.poly_text(f, name)}")
-    for key in ("roots",):
-        if proof.get(key) != rec[key]:
-            raise ProverError(f"{key}: does not match the exact root isolation ({len(rec[key])} roots)")
-    gc = proof.get("cells")
-    if not isinstance(gc, list) or len(gc) != len(rec["cells"]):
-        raise ProverError(f"cells: expected {len(rec['cells'])} cells")
-    from .expression import Collector as _C
+SQRT = "principal (non-negative) square root"
 
-    for i, (g, c) in enumerate(zip(gc, dec["cells"])):
-        if not isinstance(g, dict):
-            raise ProverError(f"cells[{i}]: must be an object")
-        if to_rational(g.get("sample")) != c["sample"]:
-            raise ProverError(f"cells[{i}].sample: expected {format_rational(c['sample'])}")
-        vals = _C(ring).values(parse_ast(g.get("branch"), st.names))
-        if len(vals) != 1 or not vals[0] == c["branch"]:
-            raise ProverError(f"cells[{i}].branch: the active branch is {c['branch'].text()}")
-        if g.get("sign") != c["sign"]:
-            raise ProverError(f"cells[{i}].sign: expected {c['sign']}")
-    if proof.get("points", []) != rec.get("points", []):
-        raise ProverError("points: signs at the critical points do not match")
-    holds, cx, detail = cells.decide(dec, st.oriented)
-    if not holds:
-        raise ProverError(f"the cell decomposition shows the statement is false ({detail}); "
-                          "certify it with method refuted")
-    return "verified", detail
+
+def inequality_certificate(cid, claim, paper, location, summary, lhs, rel, rhs, domain: dict,
+                           conventions: dict | None = None, point: dict | None = None) -> dict:
+    """A schema-2 certificate of kind ``inequality`` (:mod:`exactbell.kernel.kinds.inequality`):
+    proved here, or refuted at the exact ``point``; ``domain`` becomes the parameters."""
+    from ..certificates.format import envelope2
+    from .expression import has_sqrt
+
+    st = Statement.make(lhs, rel, rhs, domain)
+    if point is not None:
+        check_counterexample(st, point)
+        proof = {"method": "refuted", "point": dict(point)}
+    else:
+        proof = prove(st)
+    conv = {k: v for k, v in (conventions or {}).items() if k != "division"}
+    if has_sqrt(st.node):
+        conv["sqrt"] = SQRT
+    verdict = "refuted" if proof["method"] == "refuted" else "verified"
+    return envelope2(cid, claim, paper, location, summary, "inequality", verdict, conv,
+                     {"lhs": lhs, "relation": rel, "rhs": rhs, "proof": proof}, parameters=dict(domain))
+
+
+def trig_statement(angles, lhs, rel, rhs, hypothesis: dict | None = None, pieces: list | None = None) -> dict:
+    """A trigonometric statement of kind ``inequality`` (for all real angles) with one proof per
+    chart (:func:`exactbell.kernel.prove_check.check_trig`); with a hypothesis, ``pieces`` lists
+    (box, multiplier) tiling [-1, 1]^n, the same in every chart."""
+    names = tuple(angles)
+    L, R = pc.parse_trig(lhs, names), pc.parse_trig(rhs, names)
+    full = Domain(Fraction(-1), Fraction(1), True, True)
+    charts = []
+    for idx in range(2 ** len(names)):
+        k = [idx >> (len(names) - 1 - i) & 1 for i in range(len(names))]
+        st = pc.Statement(pc.chart(L, k), rel, pc.chart(R, k), names, (full,) * len(names))
+        if hypothesis is None:
+            charts.append(_proved(st, f"chart {k}"))
+            continue
+        h = pc.Statement(pc.parse_trig(hypothesis["lhs"], names), hypothesis["relation"],
+                         pc.parse_trig(hypothesis["rhs"], names), names, ())
+        g, out = pc.chart(h.node, k), []
+        for box, mu in pieces:
+            doms = tuple(Domain.parse(box[n]) for n in names)
+            m = pc.parse_ast(mu, names)
+            p1 = _proved(pc.Statement(m, ">=", ("c", 0), names, doms), f"chart {k}, multiplier on {box}")
+            main = ("-", ("*", m, st.node) if m != ("c", 0) else m, g)  # the kernel's form
+            p2 = _proved(pc.Statement(main, ">=" if h.strict else ">", ("c", 0), names, doms),
+                         f"chart {k}, piece {box}")
+            out.append({"box": dict(box), "multiplier": mu, "proofs": [p1, p2]})
+        charts.append({"pieces": out})
+    d = {"angles": list(names), "lhs": lhs, "relation": rel, "rhs": rhs}
+    if hypothesis:
+        d["hypothesis"] = dict(hypothesis)
+    d["proof"] = {"charts": charts}
+    return d
+
+
+def _proved(st, where) -> dict:
+    pr = prove(st)
+    if pr["method"] == "refuted":
+        raise ProverError(f"{where}: false at {pr['point']}")
+    return pr

@@ -13,56 +13,19 @@ k + 1 side conditions is itself an inequality proof (cells / boxes / identity).
 The prover finds weights for two branches by eliminating one parameter v in which both
 branches are affine: λ_1 c_1 + λ_2 c_2 = 0 for the v-slopes c_i, so Σ λ_i h_i does not depend
 on v (the "crossing point" argument, made a certificate).
-Float-free.
+Float-free. The side statements and their check are the kernel's
+(:func:`exactbell.kernel.prove_check.combination_sides`).
 """
 from __future__ import annotations
 
-from .expression import Collector, ProverError, Ring, parse_ast
+from .expression import Collector, ProverError, Ring
 
 
 def branches(st):
-    """[h_i nodes] if the oriented statement is max_i h_i ≥ 0 (>), else None."""
-    node = st.node
-    if node[0] != "-":
-        return None
-    L, R = node[1], node[2]
-    if R[0] == "min":
-        return [("-", L, ch) for ch in R[1:]]
-    if L[0] == "max":
-        return [("-", ch, R) for ch in L[1:]]
-    return None
-
-
-def _sub(st, node, strict, label):
-    from .api import Statement
-
-    return Statement(label, ">" if strict else ">=", "0", st.names, st.box, st.open_flags, node)
-
-
-def side_statements(st, weights_text: list):
-    """(weight statements, combination statement, weights sum RF) for the given weight texts."""
-    hs = branches(st)
-    if hs is None:
-        raise ProverError("method combination needs lhs = max(...) or rhs = min(...)")
-    if not isinstance(weights_text, list) or len(weights_text) != len(hs):
-        raise ProverError(f"weights: needs one weight per branch ({len(hs)})")
-    ws = []
-    for i, t in enumerate(weights_text):
-        if not isinstance(t, str):
-            raise ProverError(f"weights[{i}]: must be an expression string")
-        ws.append(parse_ast(t, st.names))
-    comb = None
-    for w, h in zip(ws, hs):
-        term = ("*", w, h)
-        comb = term if comb is None else ("+", comb, term)
-    wst = [_sub(st, w, False, f"weight {t}") for w, t in zip(ws, weights_text)]
-    cst = _sub(st, comb, st.strict, "sum of weight * branch")
-    total = ws[0]
-    for w in ws[1:]:
-        total = ("+", total, w)
-    vals = Collector(Ring(st.names)).values(("-", total, ("c", 1)))
-    ok = len(vals) == 1 and vals[0].is_zero()
-    return wst, cst, ok
+    """[h_i nodes] if the oriented statement is max_i h_i >= 0 (>), else None."""
+    L, R = st.node[1], st.node[2]
+    return [("-", L, ch) for ch in R[1:]] if R[0] == "min" else [("-", ch, R) for ch in L[1:]] if L[0] == "max" \
+        else None
 
 
 def find_weights(st) -> list | None:

@@ -17,7 +17,7 @@ from itertools import product
 
 from ..kernel.functional import correlator_term
 from ..kernel.scenario import Scenario
-from ..quantum.ncpoly import NCPoly
+from ..kernel.ncpoly import NCPoly
 from .strategy import Complex, expectation_complex, pauli
 
 SCENARIO = Scenario((2, 2), (2, 2))

@@ -1,6 +1,7 @@
 """Bell functionals and observed distributions used by Chaves–Kueng–Brask–Gross, exactly.
 
-Trusted code. A functional is (coefficients, constant): a dict over the inputs-major observed index
+Producer-side helpers; the kernel's own definitions live in exactbell.kernel.lp / kernel.models.
+A functional is (coefficients, constant): a dict over the inputs-major observed index
 of a :class:`~exactbell.relaxations.models.CausalModel`-style scenario (contexts = input tuples in
 lexicographic order, outcomes = output tuples in lexicographic order) and a rational constant;
 its value on p is Σ_j coef_j p_j + constant.
@@ -10,6 +11,8 @@ from __future__ import annotations
 from fractions import Fraction
 from itertools import product
 
+from ..kernel import lp as L
+from ..kernel.models import cglmp as kernel_cglmp
 from .models import ModelError
 
 F = Fraction
@@ -29,13 +32,9 @@ def _index(ins, outs, ctx, out):
 
 
 def chsh_variant(r: int, s: int, t: int) -> tuple:
-    """CHSH in the paper's 0-bound form (eq. 8 up to relabelling): (S − 3)/2 with
-    S = Σ_xy P(a⊕b = xy ⊕ r·x ⊕ s·y ⊕ t | xy). Local bound 0, PR value 1/2, Tsirelson 1/√2 − 1/2."""
-    coef = {}
-    for x, y, a, b in product(range(2), repeat=4):
-        if a ^ b == (x * y) ^ (r * x) ^ (s * y) ^ t:
-            coef[_index((2, 2), (2, 2), (x, y), (a, b))] = F(1, 2)
-    return coef, F(-3, 2)
+    """CHSH in the paper's 0-bound form (eq. 8): (coefficients, constant), from :func:`exactbell.kernel.lp.chsh`."""
+    coef = L.chsh(r, s, t)
+    return coef, coef.pop(16)
 
 
 CHSH_VARIANTS = [(r, s, t) for r in range(2) for s in range(2) for t in range(2)]
@@ -54,42 +53,15 @@ def chsh_eq8() -> tuple:
 
 
 def pr_box(r: int, s: int, t: int) -> list:
-    """PR box saturating CHSH variant (r,s,t): p(ab|xy) = 1/2 iff a⊕b = xy⊕rx⊕sy⊕t."""
-    p = [F(0)] * 16
-    for x, y, a, b in product(range(2), repeat=4):
-        if a ^ b == (x * y) ^ (r * x) ^ (s * y) ^ t:
-            p[_index((2, 2), (2, 2), (x, y), (a, b))] = F(1, 2)
-    return p
+    return L.pr_box(r, s, t)
 
 
 def i3322() -> tuple:
-    """I3322 in Collins–Gisin form (≤ 0 locally): +p(00|xy) on (0,0),(0,1),(0,2),(1,0),(1,1),(2,0),
-    −p(00|12) − p(00|21) − 2 p_A(0|0) − p_A(0|1) − p_B(0|0); marginals from context y=0 / x=0."""
-    ix = lambda x, y, a, b: _index((3, 3), (2, 2), (x, y), (a, b))  # noqa: E731
-    coef = {}
-
-    def add(k, v):
-        coef[k] = coef.get(k, 0) + v
-
-    for x, y in ((0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0)):
-        add(ix(x, y, 0, 0), 1)
-    add(ix(1, 2, 0, 0), -1)
-    add(ix(2, 1, 0, 0), -1)
-    for b in range(2):
-        add(ix(0, 0, 0, b), -2)
-        add(ix(1, 0, 0, b), -1)
-    for a in range(2):
-        add(ix(0, 0, a, 0), -1)
-    return {k: F(v) for k, v in coef.items() if v}, F(0)
+    return L.i3322(), F(0)
 
 
 def i3322_pr() -> list:
-    """p(ab|xy) = 1/2 iff [a⊕b = 1] ⇔ [x + y = 3] (I3322 = 1)."""
-    p = [F(0)] * 36
-    for x, y, a, b in product(range(3), range(3), range(2), range(2)):
-        if (a ^ b == 1) == (x + y == 3):
-            p[_index((3, 3), (2, 2), (x, y), (a, b))] = F(1, 2)
-    return p
+    return L.distribution("i3322-pr", L.local_model([(3, 2), (3, 2)]))
 
 
 def white_noise(size: int, outcomes: int) -> list:
@@ -97,38 +69,14 @@ def white_noise(size: int, outcomes: int) -> list:
 
 
 def cglmp(d: int) -> tuple:
-    """CGLMP I_d (local bound 2, NS maximum 4), inputs 2×2, outputs d×d."""
-    if not isinstance(d, int) or d < 2:
+    """CGLMP I_d (kernel: :func:`exactbell.kernel.models.cglmp`)."""
+    if not isinstance(d, int) or isinstance(d, bool) or d < 2:
         raise ModelError("CGLMP needs an integer d >= 2")
-    coef = {}
-
-    def add(x, y, pred, w):
-        for a, b in product(range(d), repeat=2):
-            if pred(a, b):
-                k = _index((2, 2), (d, d), (x, y), (a, b))
-                coef[k] = coef.get(k, 0) + w
-
-    for k in range(d // 2):
-        w = 1 - F(2 * k, d - 1)
-        add(0, 0, lambda a, b: a == (b + k) % d, w)
-        add(1, 0, lambda a, b: b == (a + k + 1) % d, w)
-        add(1, 1, lambda a, b: a == (b + k) % d, w)
-        add(0, 1, lambda a, b: b == (a + k) % d, w)
-        add(0, 0, lambda a, b: a == (b - k - 1) % d, -w)
-        add(1, 0, lambda a, b: b == (a - k) % d, -w)
-        add(1, 1, lambda a, b: a == (b - k - 1) % d, -w)
-        add(0, 1, lambda a, b: b == (a - k - 1) % d, -w)
-    return {k: F(v) for k, v in coef.items() if v}, F(0)
+    return {k: v for k, v in enumerate(kernel_cglmp(d)) if v}, F(0)
 
 
 def ghz() -> list:
-    """p(abc|xyz) = [1 + (−1)^{a+b+c} cos(π(x+y+z)/2)]/8, x,y,z ∈ {0 = X, 1 = Y}."""
-    cos = {0: 1, 1: 0, 2: -1, 3: 0}
-    p = []
-    for x, y, z in product(range(2), repeat=3):
-        for a, b, c in product(range(2), repeat=3):
-            p.append(F(1 + (-1) ** (a + b + c) * cos[x + y + z], 8))
-    return p
+    return L.distribution("ghz", L.local_model([(2, 2)] * 3))
 
 
 def correlator_functional(terms: dict, m_x: int, m_y: int) -> tuple:
@@ -194,11 +142,10 @@ def named_functional(spec) -> tuple:
 
 
 def bilocal_binary(v2) -> list:
-    """Eqs. (54)-(55): p_v = v² p + (1 − v²)/16 for two Werner states and the stated measurements;
-    contexts (x, z), outcomes (a, b, c) with Bob's b = 2 b0 + b1."""
+    """Eqs. (54)-(55): p_v = v² p + (1 − v²)/16 (kernel: distribution "werner-bilocal")."""
+    m = L.CausalModel({"x": 2, "z": 2}, {"a": 2, "b": 4, "c": 2}, {"a": ["x"], "b": [], "c": ["z"]}, {})
     v2 = F(v2)
-    return [F(1, 16) * (1 + v2 * (-1) ** (a + c) * F((-1) ** b0 + (-1) ** (x + z + b1), 2))
-            for x, z, a, b0, b1, c in _bilocal_entries()]
+    return [(1 - v2) * n + v2 * w for w, n in zip(L.distribution("werner-bilocal", m), L.distribution("white-noise", m))]
 
 
 def _bilocal_entries():

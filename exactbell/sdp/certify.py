@@ -13,7 +13,7 @@ def text(x) -> str:
         re, im = x.re, x.im
         if im == 0:
             return text(re)
-        im_t = f"({scalar_text(im)})*I"
+        im_t = f"({scalar_text(im)})*i"
         return im_t if re == 0 else f"{scalar_text(re)} + {im_t}"
     if isinstance(x, int) and not isinstance(x, bool):
         x = Fraction(x)
@@ -25,13 +25,21 @@ def matrix_text(M) -> list:
 
 
 def strategy_spec(psi, observables, normalization: str | None = None, value=None) -> dict:
-    spec = {"state": [text(v) for v in psi],
-            "observables": [[matrix_text(O) for O in party] for party in observables]}
-    if normalization:
-        spec["normalization"] = normalization
-    if value is not None:
-        spec["value"] = text(value)
-    return spec
+    """A kernel strategy (the kernel normalizes the state itself; ``normalization`` and ``value``
+    are accepted for old callers and not written: the kernel computes the value)."""
+    return {"state": [text(v) for v in psi], "observables": [[matrix_text(O) for O in party] for party in observables]}
+
+
+def sos_v2(data: dict, paper=None) -> dict:
+    """Kernel ``sos`` data from the pipeline's data: sense max, the (attaining or lower) strategy."""
+    out = {k: data[k] for k in ("field", "trig", "scenario", "functional") if k in data}
+    out.update(sense="max", bound=data["bound"], sos=data["sos"])
+    strategy = data.get("attained_by") or data.get("lower_by")
+    if strategy:
+        out["strategy"] = {k: strategy[k] for k in ("state", "observables")}
+    if paper is not None:
+        out["paper"] = paper
+    return out
 
 
 def gram_spec(basis_text: list, matrix) -> dict:

@@ -18,7 +18,7 @@ from itertools import product
 import numpy as np
 
 from ..kernel.scenario import PARTY_LETTERS
-from ..quantum.ncpoly import NCPoly, reduce_word
+from ..kernel.ncpoly import NCPoly, reduce_word
 
 
 def _words(n_inputs: int, length: int):

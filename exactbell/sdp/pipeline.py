@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..kernel.localbound import local_bound
-from ..quantum.ncpoly import bell_operator
+from ..kernel.ncpoly import bell_operator
 from . import npa, qubit, rounding
 from .certify import gram_spec, strategy_spec, text
 

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..quantum.ncpoly import NCPoly
+from ..kernel.ncpoly import NCPoly
 from ..quantum.strategy import expectation_complex
 
 

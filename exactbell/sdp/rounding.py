@@ -21,7 +21,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..kernel.linalg import psd_decide
-from ..quantum.ncpoly import NCPoly
+from ..kernel.ncpoly import NCPoly
 from ..quantum.strategy import conj, identity, kron, matmul, real_part
 from . import exact
 from .npa import GramProblem, NPAResult, monomial_text

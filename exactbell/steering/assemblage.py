@@ -9,9 +9,9 @@ from itertools import product
 
 from ..kernel.gaussian import Gaussian
 from ..kernel.scenario import Behaviour, Scenario
+from ..kernel.steering import TYPES, povm_failure
+from ..kernel.steering import Assemblage as KernelAssemblage
 from . import matrices as mx
-
-TYPES = ("traditional", "bob-with-input", "instrumental")
 
 
 class AssemblageError(ValueError):
@@ -25,29 +25,28 @@ def _count(spec, key, what):
     return v
 
 
-class Assemblage:
-    """Blocks σ keyed (y, x, a); traditional / instrumental assemblages use y = 0 only (ny = 1)."""
+class Assemblage(KernelAssemblage):
+    """Producer-side assemblage: the kernel's :class:`~exactbell.kernel.steering.Assemblage` (blocks keyed
+    (y, x, a), no-signalling, post-selection, noise) plus validation, JSON I/O and Bell correlations."""
 
     def __init__(self, type_: str, dim: int, nx: int, na: int, ny: int, blocks: dict, field=None):
         if type_ not in TYPES:
             raise AssemblageError(f"unknown assemblage type {type_!r} (known: {', '.join(TYPES)})")
         if type_ != "bob-with-input" and ny != 1:
             raise AssemblageError(f"a {type_} assemblage has no Bob input (ny must be 1)")
-        self.type, self.dim, self.nx, self.na, self.ny, self.field = type_, dim, nx, na, ny, field
-        keys = set(product(range(ny), range(nx), range(na)))
-        if set(blocks) != keys:
+        super().__init__(type_, dim, nx, na, ny, blocks)
+        self.field = field
+        if set(blocks) != set(product(range(ny), range(nx), range(na))):
             raise AssemblageError("blocks do not cover exactly the index range y×x×a")
         for k, B in blocks.items():
             if not mx.is_square(B, dim):
                 raise AssemblageError(f"block {self.label(k)} is not a {dim}x{dim} matrix")
             if not mx.is_hermitian(B):
                 raise AssemblageError(f"block {self.label(k)} is not Hermitian")
-        self.blocks = blocks
 
-    # -- I/O ------------------------------------------------------------------------------
-    def label(self, key) -> str:
-        y, x, a = key
-        return f"sigma[a={a}|x={x},y={y}]" if self.type == "bob-with-input" else f"sigma[a={a}|x={x}]"
+    @classmethod
+    def wrap(cls, K: KernelAssemblage, field=None) -> Assemblage:
+        return cls(K.type, K.dim, K.nx, K.na, K.ny, K.blocks, field)
 
     def block(self, a, x, y=0):
         return self.blocks[(y, x, a)]
@@ -97,71 +96,34 @@ class Assemblage:
             spec["blocks"] = layers[0]
         return spec
 
-    # -- checks ---------------------------------------------------------------------------
+    # -- checks (the kernel's, under the producer names) ----------------------------------------------
     def first_non_psd(self):
-        """None if every block is PSD, else (key, PSDResult with witness)."""
-        for key in sorted(self.blocks):
-            res = mx.psd(self.blocks[key], self.field)
-            if not res.psd:
-                return key, res
-        return None
+        """None if every block is PSD, else (key, v, v†σv)."""
+        bad = self.not_psd(self.field)
+        return None if bad is None else (bad[0], bad[1:])
 
     def bob_marginal(self, x, y=0):
-        """Σ_a σ_{a|xy}."""
-        out = mx.zeros(self.dim)
-        for a in range(self.na):
-            out = mx.add(out, self.blocks[(y, x, a)])
-        return out
+        return self.marginal(x, y)
 
     def alice_probability(self, a, x, y=0):
         """tr σ_{a|xy} (real for Hermitian blocks)."""
         return mx.trace(self.blocks[(y, x, a)]).re
 
     def ns_violations(self) -> list[str]:
-        """Every failed no-signalling condition (empty list = NS). PSD is checked separately.
-
-        Traditional: Σ_a σ_{a|x} independent of x; tr Σ_a σ = 1.  BWI (Def. 2, Eqs. 2–4): Σ_a σ_{a|xy}
-        independent of x for each y; tr σ_{a|xy} independent of y; tr Σ_a σ_{a|xy} = 1.  Instrumental:
-        only normalisation tr Σ_a σ_{a|x} = 1 (G_I membership needs a BWI extension).
-        """
-        bad = []
-        for y in range(self.ny):
-            rho = self.bob_marginal(0, y)
-            if self.type != "instrumental":
-                for x in range(1, self.nx):
-                    if self.bob_marginal(x, y) != rho:
-                        bad.append(f"sum_a sigma[a|x={x},y={y}] != sum_a sigma[a|x=0,y={y}] (A signals to B)")
-            for x in range(self.nx):
-                if mx.trace(self.bob_marginal(x, y)) != 1:
-                    bad.append(f"tr sum_a sigma[a|x={x},y={y}] != 1 (normalisation)")
-        for y in range(1, self.ny):
-            for x in range(self.nx):
-                for a in range(self.na):
-                    if self.alice_probability(a, x, y) != self.alice_probability(a, x, 0):
-                        bad.append(f"tr sigma[a={a}|x={x},y={y}] != tr sigma[a={a}|x={x},y=0] (B signals to A)")
-        return bad
+        bad = self.signalling()
+        return [] if bad is None else [bad]
 
     def is_no_signalling(self) -> bool:
         return self.first_non_psd() is None and not self.ns_violations()
 
-    # -- derived objects ------------------------------------------------------------------
     def postselect(self) -> Assemblage:
-        """The instrumental assemblage σ_{a|x} = ω_{a|x,y=a} of a BWI assemblage ω (needs ny = na)."""
-        if self.type != "bob-with-input":
-            raise AssemblageError("post-selection y = a needs a Bob-with-input assemblage")
-        if self.ny != self.na:
-            raise AssemblageError(f"post-selection y = a needs as many y ({self.ny}) as outcomes a ({self.na})")
-        blocks = {(0, x, a): self.blocks[(a, x, a)] for x in range(self.nx) for a in range(self.na)}
-        return Assemblage("instrumental", self.dim, self.nx, self.na, 1, blocks, self.field)
+        if self.type != "bob-with-input" or self.ny != self.na:
+            raise AssemblageError("post-selection y = a needs a Bob-with-input assemblage with as many y as a")
+        return Assemblage.wrap(super().postselect(), self.field)
 
-    def mix(self, v, other: Assemblage) -> Assemblage:
-        """v·self + (1−v)·other (same shape)."""
-        if (self.type, self.dim, self.nx, self.na, self.ny) != (other.type, other.dim, other.nx, other.na, other.ny):
-            raise AssemblageError("cannot mix assemblages of different shapes")
-        w = 1 - v
-        return Assemblage(self.type, self.dim, self.nx, self.na, self.ny,
-                          {k: mx.add(mx.scale(v, B), mx.scale(w, other.blocks[k])) for k, B in self.blocks.items()},
-                          self.field)
+    def mix(self, v) -> Assemblage:
+        """v·self + (1−v)·white noise."""
+        return Assemblage.wrap(super().mix(v), self.field)
 
     def correlations(self, povms) -> Behaviour:
         """p(a,b|x,y) = tr(N_{b|y} σ_{a|xy}) for Bob's POVMs ``povms[y][b]`` (exact; checks POVM-ness).
@@ -191,24 +153,14 @@ def check_povm(P, dim, what="POVM", field=None):
     """Every element PSD and Σ_b N_b = 𝟙 (exact). Raises AssemblageError naming the failure."""
     if not isinstance(P, list) or not P:
         raise AssemblageError(f"{what} must be a non-empty list of matrices")
-    total = mx.zeros(dim)
     for b, N in enumerate(P):
         if not mx.is_square(N, dim):
             raise AssemblageError(f"{what}: element {b} is not {dim}x{dim}")
         if not mx.is_hermitian(N):
             raise AssemblageError(f"{what}: element {b} is not Hermitian")
-        if not mx.psd(N, field).psd:
-            raise AssemblageError(f"{what}: element {b} is not positive semidefinite")
-        total = mx.add(total, N)
-    if total != mx.identity(dim):
-        raise AssemblageError(f"{what}: elements do not sum to the identity")
-
-
-def eigenpair_ok(M, vec, lam) -> bool:
-    """M v = λ v exactly with v ≠ 0."""
-    if not any(vec):
-        return False
-    return mx.matvec(M, vec) == [lam * c for c in vec]
+    bad = povm_failure(P, dim, field)
+    if bad:
+        raise AssemblageError(f"{what}: {bad}")
 
 
 # -- explicit assemblages of Sainz–Hoban–Skrzypczyk–Aolita --------------------------------------
@@ -255,9 +207,7 @@ def eq6_literal() -> Assemblage | None:
 
 def white_noise(like: Assemblage) -> Assemblage:
     """σ_{a|xy} = 𝟙/(na·dim): the noise of the visibility model."""
-    c = Fraction(1, like.na * like.dim)
-    blocks = {k: mx.scale(c, mx.identity(like.dim)) for k in like.blocks}
-    return Assemblage(like.type, like.dim, like.nx, like.na, like.ny, blocks, like.field)
+    return like.mix(0)
 
 
 def eq6_postselected() -> Assemblage:
@@ -268,18 +218,6 @@ def eq6_postselected() -> Assemblage:
 def pr_postselected() -> Assemblage:
     """Eq. (5) with y = a (C003-18)."""
     return pr_assemblage().postselect()
-
-
-# Named formulas a certificate may cite; the checker rebuilds them and compares the listed blocks.
-FORMULAS = {
-    "sainz-eq5": pr_assemblage,
-    "sainz-eq6-intended": lambda: eq6_intended(0),
-    "sainz-eq6-intended-y0=1": lambda: eq6_intended(1),
-    "sainz-eq6-literal": eq6_literal,
-    "sainz-eq6-postselected": eq6_postselected,
-    "sainz-eq5-postselected": pr_postselected,
-    "sainz-eq6-intended-y0=1-postselected": lambda: eq6_intended(1).postselect(),
-}
 
 
 def same_blocks(A: Assemblage, B: Assemblage) -> bool:

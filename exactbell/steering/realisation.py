@@ -20,7 +20,8 @@ from __future__ import annotations
 from fractions import Fraction
 from itertools import product
 
-from ..kernel.gaussian import Gaussian, real_sign
+from ..kernel.gaussian import Gaussian
+from ..kernel.steering import kraus_apply, kraus_failure
 from . import matrices as mx
 from .assemblage import Assemblage
 
@@ -38,31 +39,19 @@ class Channel:
     def check(self, dim, what="channel"):
         if not self.terms:
             raise RealisationError(f"{what} has no Kraus operators")
-        total = mx.zeros(dim)
-        for k, (w, K) in enumerate(self.terms):
-            if real_sign(w) < 0:
-                raise RealisationError(f"{what}: Kraus weight {k} is negative (not completely positive)")
-            if len(K[0]) != dim:
-                raise RealisationError(f"{what}: Kraus operator {k} has {len(K[0])} columns, expected {dim}")
-            total = mx.add(total, mx.scale(w, mx.matmul(mx.adjoint(K), K)))
-        if total != mx.identity(dim):
-            raise RealisationError(f"{what}: sum_k w_k K_k^dagger K_k != 1 (not trace preserving)")
+        if any(len(K[0]) != dim for _, K in self.terms):
+            raise RealisationError(f"{what}: a Kraus operator does not act on C^{dim}")
+        bad = kraus_failure(self.terms, dim)
+        if bad:
+            raise RealisationError(f"{what}: {bad}")
         return len(self.terms[0][1])
 
     def apply(self, X):
-        out = None
-        for w, K in self.terms:
-            Y = mx.scale(w, mx.matmul(mx.matmul(K, X), mx.adjoint(K)))
-            out = Y if out is None else mx.add(out, Y)
-        return out
+        return kraus_apply(self.terms, X)
 
     def adjoint_apply(self, X):
         """E†(X) = Σ_k w_k K_k† X K_k (Heisenberg picture)."""
-        out = None
-        for w, K in self.terms:
-            Y = mx.scale(w, mx.matmul(mx.matmul(mx.adjoint(K), X), K))
-            out = Y if out is None else mx.add(out, Y)
-        return out
+        return kraus_apply(self.terms, X, dual=True)
 
 
 class Realisation:

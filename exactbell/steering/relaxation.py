@@ -18,7 +18,7 @@ from fractions import Fraction
 from ..kernel.gaussian import Gaussian
 from ..numeric import rationalize
 from . import matrices as mx
-from .dual import data_words, full_coefficients, functional_value, pairs_by_word, words
+from .dual import data_words, pairs_by_word, relaxation_coefficients, relaxation_value, words
 
 
 def _np(M):
@@ -120,7 +120,7 @@ def round_dual(A, sol, den: int = 2**28):
                 ex[wd] = ex[w].conj()
         lambdas.append({w: z for w, z in ex.items() if z})
     data = set(data_words(A.nx))
-    Cs = full_coefficients(Zs, lambdas, ws, d, pairs)
+    Cs = relaxation_coefficients(Zs, lambdas, ws, d)
     for y, Z in enumerate(Zs):
         for w in sorted(pairs, key=lambda u: (len(u), u)):
             if w in data:
@@ -144,7 +144,7 @@ def round_dual(A, sol, den: int = 2**28):
                 for i in range(d):
                     for j in range(i + 1, d):
                         Z[s * d + j][s * d + i] = Z[s * d + i][s * d + j].conj()
-    Cs = full_coefficients(Zs, lambdas, ws, d, pairs)
+    Cs = relaxation_coefficients(Zs, lambdas, ws, d)
     for y in range(len(Zs)):
         for w, C in Cs[y].items():
             if w not in data and any(any(r) for r in C):
@@ -154,7 +154,5 @@ def round_dual(A, sol, den: int = 2**28):
 
 def exact_values(A, Zs, lambdas, ws):
     """(f(σ), f(N), C per y) exactly."""
-    from .assemblage import white_noise
-
-    Cs = full_coefficients(Zs, lambdas, ws, A.dim)
-    return functional_value(Cs, A), functional_value(Cs, white_noise(A)), Cs
+    Cs = relaxation_coefficients(Zs, lambdas, ws, A.dim)
+    return relaxation_value(Cs, A), relaxation_value(Cs, A.mix(0)), Cs

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ...certificates.format import CertificateError, dump_certificate, envelope, parse_json_exact, write_atomic
+from ...certificates.format import CertificateError, dump_certificate, envelope2, parse_json_exact, write_atomic
 
 DEFAULT_CONVENTIONS = {"form": "correlator", "marginals": "uniform-average",
                        "observables": "A_x = M_{0|x} - M_{1|x} (outcome a contributes (-1)^a)"}
@@ -63,7 +63,8 @@ def load_functional(path: Path):
 
 
 def run(args) -> int:
-    from ...legacy.checkers import check_file
+    from ...kernel.check import check_file
+    from ...sdp.certify import sos_v2
     from ...sdp.pipeline import certify_bound
 
     path = Path(args.file)
@@ -78,10 +79,20 @@ def run(args) -> int:
         print(f"exactbell bound: {path}: {e}", file=sys.stderr)
         return 2
     stem = path.stem
-    cert = envelope(f"user.{stem}.quantum", "user", "user", str(path.name),
-                    f"The quantum maximum of the functional in {path.name} lies in "
-                    f"[{_approx(res.lower)}, {_approx(res.upper)}] (NPA level {args.level}).",
-                    "sos", res.expected, conventions, res.data)
+    conventions = dict(conventions)
+    if conventions.get("form", "correlator") in ("correlator", "collins-gisin"):
+        conventions.setdefault("marginals", "uniform-average")  # the defaults the functional was read with
+    elif conventions.get("form") == "probability":
+        conventions.setdefault("order", "inputs-major")
+    if res.verdict != "verified":
+        print(f"exactbell bound: {path}: no exact SOS found (numeric only: quantum maximum in "
+              f"[{_approx(res.lower)}, {_approx(res.upper)}]); the kernel has no numeric-only sos mode",
+              file=sys.stderr)
+        return 1
+    cert = envelope2(f"user.{stem}.quantum", "user", "user", str(path.name),
+                     f"The quantum maximum of the functional in {path.name} lies in "
+                     f"[{_approx(res.lower)}, {_approx(res.upper)}] (NPA level {args.level}).",
+                     "sos", "verified", conventions, sos_v2(res.data))
     out = Path(args.out) if args.out else path.with_name(f"{stem}.quantum.json")
     write_atomic(out, dump_certificate(cert))
     result = check_file(out)
@@ -90,8 +101,7 @@ def run(args) -> int:
     if not result.passed:
         print(f"exactbell bound: the written certificate did not pass: {result.detail}", file=sys.stderr)
         return 1
-    lo, hi = result.bracket if result.bracket else (str(res.lower), str(res.upper))
-    print(f"quantum maximum in [{lo}, {hi}]")
+    print(result.statement)
     print(f"              ~ [{_approx(res.lower)}, {_approx(res.upper)}]   verdict: {result.verdict}")
     print(f"certificate: {out}  (checked in {result.seconds:.3f}s)")
     return 0

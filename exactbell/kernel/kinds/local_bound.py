@@ -1,26 +1,48 @@
-"""Kind ``local-bound``: max (or min) over deterministic local strategies of ⟨F, P⟩.
+"""Kind ``local-bound``: max (or min) over the deterministic strategies of a model of ⟨F, P⟩.
 
-Deterministic strategies are the vertices of the local polytope, so this is the local bound.
+Deterministic strategies are the vertices of the model's polytope (local; bipartite causal;
+Sengupta–Wooltorton signaling channels, see :func:`exactbell.kernel.models.model_points`), so
+this is the local (causal, channel) bound.
 
 data:
   scenario   {"inputs": [...], "outputs": [...]}
+  model      optional: "local" (default) | "causal" | "signaling" | "orbit"
+  fidelities signaling only: channels [p, q, r, s] (expressions in at most one parameter)
+  orbit      orbit only: a 4x4 matrix (Eq. (5) layout) whose relabeling images are the points
   functional F in the notation of ``conventions.form`` (see :mod:`exactbell.kernel.models`)
   sense      "max" | "min"
-  optimal    every optimal strategy, [[output per input] per party], when there are at most
-             ``OPTIMAL_LISTED`` of them (else the first ``OPTIMAL_LISTED`` in enumeration order)
-  paper      optional: the printed bound (expression in the fixed parameters / field)
+  optimal    (no domain parameter) every optimal strategy, one label per optimal behaviour (local:
+             [[output per input] per party]; causal: {"order", "tables"}; signaling: [(channel,) k_A, k_B]),
+             when there are at most ``OPTIMAL_LISTED`` of them (else the first ones)
+  paper      the printed bound (expression); required with a domain parameter unless there is a point
+  point      optional: a behaviour beyond the bound (see :func:`_point`): the paper's claim that it
+             lies in the model's hull is refuted
+  relation   (domain parameter, no point) "==" | "<=" (max) or ">=" (min): how the sense of the
+             distinct values compares with ``paper``
+  proof      (domain parameter) a proof of  max(distinct values) REL paper  (or, with a point,
+             max(...) < <F, P*>) on the domain, checked by :mod:`exactbell.kernel.prove_check`
   field      optional number field for the coefficients
 
-Statement: ``max over local strategies of <F, P> on (2,2;2,2) = 2, attained by 16 strategies``.
+Statement: ``max over local strategies of <F, P> on (2,2;2,2) = 2, attained by 8 of 16 deterministic strategies``.
 """
 from __future__ import annotations
 
+import json
+from itertools import product
+
+from .. import prove_check as pc
 from ..localbound import local_bound, strategy_value
-from ..models import read_functional, read_scenario, scenario_text, strategies
+from ..models import (SW, causal_outcomes, model_points, model_text, read_functional, read_model, read_scenario,
+                      scenario_text, signaling_points, strategies)
 from ..params import scalar_text
+from ..poly import RationalFunction
+from ..scenario import Behaviour
 from . import Decision, against_paper, kind
+from .inequality import SQRT, decide_statement
 
 OPTIMAL_LISTED = 4096
+UNITS = {"local": "deterministic strategies", "causal": "distinct deterministic definite-order behaviours (A<B or B<A)",
+         "signaling": "distinct Eq. (9) points", "orbit": "distinct images"}
 
 
 def _strategy(ctx, where, raw, sc):
@@ -33,29 +55,181 @@ def _strategy(ctx, where, raw, sc):
     return tuple(tuple(t) for t in raw)
 
 
+def _causal(ctx, where, raw, sc):
+    if not isinstance(raw, dict) or set(raw) != {"order", "tables"}:
+        raise ctx.fail(where, "a causal strategy is an object with exactly the keys order and tables")
+    try:
+        out = causal_outcomes(sc, raw["order"], raw["tables"])
+    except ValueError as e:
+        raise ctx.fail(where, str(e)) from None
+    return tuple(int(out[sc.contexts.index(x)] == a) for a, x in sc.entries())
+
+
+def _value(G, key):
+    return sum((c * v for c, v in zip(G.coefficients, key) if c != 0 and v != 0), 0)
+
+
+def distinct_values(G, points) -> list:
+    """The distinct ⟨G, v⟩ (rational functions) over the model's points, in enumeration order."""
+    vals = []
+    for _label, key in points:
+        v = RationalFunction.lift(_value(G, key))
+        if not any(v == w for w in vals):
+            vals.append(v)
+    return vals
+
+
+def _parametric(ctx, data, sc, model, G, ftext, sense, points) -> Decision:
+    """For all parameter values: sense over the model = sense of its distinct vertex values == paper."""
+    vals = distinct_values(G, points)
+    names = tuple(ctx.domains)
+    texts = [v.to_text() for v in vals]
+    desc, v = _point(ctx, data, sc, G) if data.has("point") else ("", None)
+    rel = data.text("relation", ("==", "<=" if sense == "max" else ">=")) if v is None else \
+        "<" if sense == "max" else ">"
+    try:
+        lhs = pc.parse_ast(f"{sense}({', '.join(texts)})" if len(texts) > 1 else texts[0], names, ctx.fixed)
+        rhs = data.text("paper") if v is None else RationalFunction.lift(v).to_text()
+        st = pc.Statement.of(lhs, rel, pc.parse_ast(rhs, names, ctx.fixed), names,
+                             tuple(ctx.domains[n] for n in names), require_all=False)
+    except pc.ProofError as e:
+        raise ctx.fail("data.paper", str(e)) from None
+    if pc.has_sqrt(st.node) and ctx.cert.conventions.text("sqrt") != SQRT:
+        raise ctx.fail("conventions.sqrt", f"must be {SQRT!r}")
+    text, verdict, detail = decide_statement(ctx, st, data.obj("proof"))
+    if desc and verdict != "verified":
+        raise ctx.fail("data.proof", f"the point is not separated: {text}")
+    return Decision(f"{sense} over {model_text(model, data)} of <{ftext}, P> on {scenario_text(sc)} is "
+                    f"the {sense} of its {len(vals)} distinct values over {len({k for _, k in points})} "
+                    f"{UNITS[model]}{desc + rhs if desc else ''}: {text}" + (OUTSIDE if desc else ""),
+                    "refuted" if desc else verdict, detail)
+
+
+def _point(ctx, data, sc, F) -> tuple:
+    """``data.point``: a behaviour P* beyond the bound, so outside the model's convex hull. Either
+    {"hidden": {"weights", "alice", "bob", "within"}}: a finite hidden-variable model (Sengupta–Wooltorton
+    App. C/D) p(ab|xy) = Σ_l q(l|xy) p_A(a|xy,l) p_B(b|xy,l), rows xy = 00, 01, 10, 11 of q(l|xy),
+    p_A(0|xy,l), p_B(0|xy,l), whose per-l dependences max |p_B(0|0y,l) - p_B(0|1y,l)| and
+    max |p_A(0|x0,l) - p_A(0|x1,l)| are at most ``within``,
+    or {"fidelities", "weights": [[label, w], ...]}: a non-signalling convex combination of signaling
+    points (Eq. (9))."""
+    spec = data.obj("point")
+    if sc != SW:
+        raise ctx.fail("data.point", "a point is implemented for (2,2;2,2)")
+    if spec.has("hidden"):
+        hv = spec.obj("hidden")
+        read = ctx.ratfun if ctx.domains else ctx.value
+        t = {k: [[read(hv, f"{k}[{i}][{j}]", raw=v) for j, v in enumerate(row)] if isinstance(row, list) else []
+                 for i, row in enumerate(hv.list(k, 4))] for k in ("weights", "alice", "bob")}
+        n, raw = len(t["weights"][0]), hv.list("within", 2)
+        bound = [read(hv, f"within[{i}]", raw=b) for i, b in enumerate(raw)]
+        A, B, q = t["alice"], t["bob"], t["weights"]
+        diffs = [(B[y][k] - B[2 + y][k], 0) for y in (0, 1) for k in range(n)] + \
+            [(A[2 * x][k] - A[2 * x + 1][k], 1) for x in (0, 1) for k in range(n)]
+        if not n or any(len(r) != n or not all(_nonneg(ctx, v) and _nonneg(ctx, 1 - v) for v in r) for k in t
+                        for r in t[k]) or any(RationalFunction.lift(sum(r) - 1) != RationalFunction.lift(0) for r in q):
+            raise ctx.fail("data.point.hidden", "needs 4 rows (xy = 00, 01, 10, 11) of n values in [0, 1], "
+                                                "weights summing to 1")
+        if not all(_nonneg(ctx, bound[i] - d) and _nonneg(ctx, bound[i] + d) for d, i in diffs):
+            raise ctx.fail("data.point.hidden", f"a per-l dependence exceeds {raw[0]} or {raw[1]}")
+        P = tuple(sum(q[2 * x + y][k] * (A[2 * x + y][k] if a == 0 else 1 - A[2 * x + y][k]) *
+                      (B[2 * x + y][k] if b == 0 else 1 - B[2 * x + y][k]) for k in range(n))
+                  for (a, b), (x, y) in sc.entries())
+        dep = [scalar_text(max(abs(d) for d, j in diffs if j == i)) + " " if not ctx.domains else "" for i in (0, 1)]
+        md = "measurement-dependent" if len({tuple(map(str, r)) for r in q}) > 1 else "measurement-independent"
+        desc = (f"the {md} model with {n} hidden values, q(l|xy) = {_rows(q)}, p_A(0|xy,l) = {_rows(A)}, "
+                f"p_B(0|xy,l) = {_rows(B)} (rows xy = 00, 01, 10, 11; per-l x-dependence of B "
+                f"{dep[0]}<= {raw[0]}, y-dependence of A {dep[1]}<= {raw[1]})")
+    else:
+        labels = {json.dumps(label): key for label, key in signaling_points(ctx, spec)}
+        rows, P, total = spec.list("weights"), [0] * sc.size, 0
+        for i, row in enumerate(rows):
+            ok = isinstance(row, list) and len(row) == 2 and json.dumps(row[0]) in labels
+            if not ok or not ctx.value(spec, f"weights[{i}][1]", raw=row[1]) > 0:
+                raise ctx.fail(f"data.point.weights[{i}]", "is not [signaling label, positive weight]")
+            w = ctx.value(spec, f"weights[{i}][1]", raw=row[1])
+            P, total = [u + w * v for u, v in zip(P, labels[json.dumps(row[0])])], total + w
+        if total != 1:
+            raise ctx.fail("data.point.weights", "the weights do not sum to 1")
+        if not Behaviour(sc, tuple(P)).is_nonsignaling():
+            raise ctx.fail("data.point.weights", "the combination is signalling")
+        desc = f"a non-signalling convex combination of {len(rows)} points of {model_text('signaling', spec)}"
+    return f"; P* = {desc} has <F, P*> = ", _value(F, P)
+
+
+OUTSIDE = ", so P* is outside the convex hull of the model (paper: every point of this kind is in the hull)"
+
+
+def _rows(t) -> str:
+    return "[" + "; ".join(" ".join(v.to_text() if isinstance(v, RationalFunction) else scalar_text(v) for v in r)
+                           for r in t) + "]"
+
+
+def _nonneg(ctx, f) -> bool:
+    """f >= 0 on the domain: exact for a number; for a polynomial of degree <= 1 in each parameter
+    (multi-affine, so extreme at the corners of the box), checked at the corners of its closure."""
+    if not isinstance(f, RationalFunction):
+        return f >= 0
+    d, names = f.den.constant_value(), sorted(f.num.variables())
+    if d is None or any(max(dict(m).get(v, 0) for m in f.num.terms) > 1 for v in names):
+        raise ctx.fail("data.point.hidden", f"{f.to_text()} is not a multi-affine polynomial")
+    return all(f.num.evaluate(dict(zip(names, c))) / d >= 0
+               for c in product(*[(ctx.domains[v].lo, ctx.domains[v].hi) for v in names]))
+
+
 @kind("local-bound")
 def decide(cert, ctx, data) -> Decision:
     ctx.read_field(data)
     sc = read_scenario(ctx, data)
-    F, ftext = read_functional(ctx, data, sc)
+    model = read_model(ctx, data, sc)
+    parse = (lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)) if ctx.domains else None
+    F, ftext = read_functional(ctx, data, sc, parse=parse)
     sense = data.text("sense", ("max", "min"))
     sign = 1 if sense == "max" else -1
     G = F if sign == 1 else type(F)(sc, tuple(-c for c in F.coefficients))
-    lb = local_bound(G, limit=OPTIMAL_LISTED)
-    value = lb.value * sign
+    points = model_points(ctx, data, sc, model) if model != "local" or ctx.domains else None
+    if ctx.domains:
+        return _parametric(ctx, data, sc, model, F, ftext, sense, points)
+    if model == "local":
+        lb = local_bound(G, limit=OPTIMAL_LISTED)
+        best, count, total = lb.value, lb.count, strategies(sc)
+        witness, optimal = _strategy, lambda s: strategy_value(G, s) == best
+    else:
+        values = {key: _value(G, key) for _label, key in points}
+        best = max(values.values())
+        opt = {k for k, v in values.items() if v == best}
+        count, total = len(opt), len(values)
+        labels = {json.dumps(label): key for label, key in points}
+
+        def witness(ctx, where, raw, sc):
+            if model == "causal":
+                return _causal(ctx, where, raw, sc)
+            if json.dumps(raw) not in labels:
+                raise ctx.fail(where, f"is not a strategy label of the {model} model")
+            return labels[json.dumps(raw)]
+        optimal = opt.__contains__
+    value = best * sign
     listed = data.list("optimal")
-    got = [_strategy(ctx, f"data.optimal[{i}]", s, sc) for i, s in enumerate(listed)]
+    got = [witness(ctx, f"data.optimal[{i}]", s, sc) for i, s in enumerate(listed)]
     if len(set(got)) != len(got):
-        raise ctx.fail("data.optimal", "lists a strategy twice")
+        raise ctx.fail("data.optimal", "lists a strategy twice (or two strategies of the same behaviour)")
     for i, s in enumerate(got):
-        if strategy_value(F, s) != value:
+        if not optimal(s):
             raise ctx.fail(f"data.optimal[{i}]", f"does not attain the {sense}imum {scalar_text(value)}")
-    if len(got) != min(lb.count, OPTIMAL_LISTED):
-        raise ctx.fail("data.optimal", f"lists {len(got)} of the {lb.count} optimal strategies")
+    if len(got) != min(count, OPTIMAL_LISTED):
+        raise ctx.fail("data.optimal", f"lists {len(got)} of the {count} optimal strategies")
+    if data.has("point") and data.has("paper"):
+        raise ctx.fail("data.paper", "with a point, the paper's claim is that the point is in the hull")
     paper = ctx.value(data, "paper") if data.has("paper") else None
     where = ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
-    statement = (f"{sense} over local strategies of <{ftext}, P> on {scenario_text(sc)} = {scalar_text(value)}"
-                 f", attained by {lb.count} of {strategies(sc)} deterministic strategies" + (f", {where}" if where else ""))
+    statement = (f"{sense} over {model_text(model, data)} of <{ftext}, P> on {scenario_text(sc)} = "
+                 f"{scalar_text(value)}, attained by {count} of {total} {UNITS[model]}"
+                 + (f", {where}" if where else ""))
+    if data.has("point"):
+        desc, v = _point(ctx, data, sc, F)
+        if not (v > value if sense == "max" else v < value):
+            raise ctx.fail("data.point", f"<F, P*> = {scalar_text(v)} does not pass the {sense}imum")
+        return Decision(statement + desc + scalar_text(v) + OUTSIDE, "refuted", "a separated point")
     statement, verdict = against_paper(statement, None if paper is None else paper == value,
                                        None if paper is None else scalar_text(paper))
-    return Decision(statement, verdict, f"enumerated {strategies(sc)} deterministic strategies")
+    return Decision(statement, verdict, f"enumerated {total} {UNITS[model]}")

@@ -4,7 +4,7 @@ Kind ``bistochastic-extreme-points`` (C001-33, App. D Eqs. (79)–(85)). For qub
 supermaps S = Σ S_{ijkl} |ijkl><ijkl| (order A_in A_out B_in B_out, i = A_in, j = A_out, k = B_in,
 l = B_out) the checker
   (a) builds the linear conditions of Eq. (12) (the three projector conditions of
-      checkers/causal_bistochastic.py and Tr S = 4) and of Eq. (80) (the four class sums
+      exactbell/kernel/process.py and Tr S = 4) and of Eq. (80) (the four class sums
       Σ_{i⊕j=a, k⊕l=b} S = 1) as augmented matrices and proves by exact ranks that they have the same
       solution set (so with S ≥ 0 the feasible sets coincide), of affine dimension 16 − rank;
   (b) enumerates the extreme points of {S ≥ 0, (80)} — a product of four 3-simplices, one vertex per
@@ -40,7 +40,8 @@ from itertools import product
 from ...causal import exact as ex
 from ...kernel.linalg import rank
 from . import Outcome, checker
-from .causal_bistochastic import CONDITIONS, _projector_term, first_violation
+from ...kernel.process import CONDITIONS, _projector_term
+from ...kernel.process import bistochastic_violation as first_violation
 
 CLASSES = ("no-signalling", "one-way-fixed", "one-way-dynamic", "ico-xor", "non-functional")
 

@@ -28,7 +28,20 @@ from ...lp.certificate import read_sparse
 from ...relaxations import functionals as fn
 from ...relaxations.lps import build
 from . import Outcome, checker
-from .lp_universal import ns_vertices
+from ...relaxations.models import named_model
+
+
+def ns_vertices() -> dict:
+    lhv = named_model("lhv")
+    out = {}
+    for k, col in enumerate(lhv.observation_columns()):
+        p = [Fraction(0)] * 16
+        for c, o in enumerate(col):
+            p[c * 4 + o] = Fraction(1)
+        out[f"local/{k}"] = p
+    for r, s, t in fn.CHSH_VARIANTS:
+        out[f"pr/{r}{s}{t}"] = fn.pr_box(r, s, t)
+    return out
 
 
 def _fq(v):

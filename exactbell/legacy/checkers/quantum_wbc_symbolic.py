@@ -17,7 +17,7 @@ sign of μ/s_t: the quantum range is [−|η^Q|, |η^Q|], attained by (6) and it
 from __future__ import annotations
 
 from ...kernel.poly import Poly
-from ...quantum.ncpoly import NCPoly, parse_operator
+from ...kernel.ncpoly import NCPoly, parse_operator
 from ...quantum.strategy import Complex
 from . import Outcome, checker
 

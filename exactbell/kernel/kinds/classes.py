@@ -1,0 +1,157 @@
+"""Kind ``classes``: the facet classes of a Sengupta–Wooltorton channel polytope (fixed fidelities)
+up to the kernel-computed group G of relabelings (outputs per input, inputs, parties) that map the
+model's point set onto itself; with completeness, or as a lower bound ("at least N classes").
+
+data:
+  model      as in ``vertex-set`` (fixed parameters)
+  support    labels of points spanning the polytope (must be invariant under G)
+  classes    [{"tight": [positions in support], "coefficients": [16 expressions], "bound": b,
+               "ridges": [[j, g], ...] (optional, all classes or none)}]: <c, v> <= b on every
+             model point, tight exactly on the listed support points, of affine rank dim − 1
+  complete   true: the union S of the orbits is proved to be every facet (ridge closure, see
+             :func:`exactbell.kernel.polytope.verify_complete`); with ridges, [j, g] names the
+             neighbour g(T_j) (g: index in the sorted list of G as permutations of support
+             positions) across the ridge T ∩ g(T_j). false: only a lower bound is stated
+  classes[k].violation (optional, incomplete lists, all classes or none): a quantum strategy
+             {"state": ψ, "observables": [[A0, A1], [B0, B1]]} (see ``strategy-value``) whose
+             behaviour exceeds the bound: the classes are then "violated by quantum behaviours"
+  paper      optional: the printed number of classes (of interesting classes, with violations),
+             or "at least dim vertices on every facet"
+
+Soundness of a complete list over the support: every facet of conv(support) is a listed
+inequality, valid on all model points, so no model point lies outside conv(support).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from math import lcm
+
+import flint
+
+from ..functional import SW_SCENARIO, sw_index
+from ..ncpoly import behaviour, read_strategy
+from ..polytope import Group, PointSet, at, bits, facet_complete_sym, members, ridges_among, symmetries, verify_complete
+from . import Decision, against_paper, kind
+from .vertex_set import label_of, read_model
+
+SATURATION = "at least dim vertices on every facet"
+
+
+@kind("classes")
+def decide(cert, ctx, data) -> Decision:
+    text, _, labels, pts, index, maps = read_model(ctx, data, symbolic=False)
+    P = [at(v, Fraction(0)) for v in pts]
+    n = len(P[0])
+    support = [index[label_of(ctx, f"data.support[{k}]", s, index)] for k, s in enumerate(data.list("support"))]
+    if len(set(support)) != len(support) or not support:
+        raise ctx.fail("data.support", "empty, or a point is listed twice")
+    pos = {s: k for k, s in enumerate(support)}
+    ps = PointSet([P[i] for i in support])
+    r = ps.rank(range(len(support)))
+    if PointSet(P).rank(range(len(P))) != r:
+        raise ctx.fail("data.support", "does not span the affine hull of the model's points")
+    dim = r - 1
+    try:
+        G = Group([tuple(pos[g[s]] for s in support) for _, g in symmetries(pts, maps)])
+    except KeyError:
+        raise ctx.fail("data.support", "is not invariant under the relabelings preserving the model") from None
+    L = lcm(*[x.denominator for v in P for x in v])
+    PT = flint.fmpz_mat(n, len(P), [int(v[j] * L) for j in range(n) for v in P])
+    reps, seen, total, ridges, quantum = [], set(), 0, [], []
+    for k, raw in enumerate(data.list("classes")):
+        c = data.__class__(raw, f"data.classes[{k}]", data.path)
+        a = [ctx.value(c, "<coefficient>", raw=x) for x in c.list("coefficients", n)]
+        b = ctx.value(c, "bound")
+        T = c.list("tight")
+        if not all(type(i) is int and 0 <= i < len(support) for i in T):
+            raise ctx.fail(c.at("tight"), "must be positions in data.support")
+        ridges.append(c.list("ridges", default=None))
+        viol = c.obj("violation", default=None)
+        quantum.append(viol is not None)
+        if viol is not None and (maps is not None or _quantum_value(ctx, viol, a) <= b):
+            raise ctx.fail(c.at("violation"), "the strategy's value does not exceed the bound")
+        c.close()
+        d = lcm(b.denominator, *[x.denominator for x in a])
+        vals = flint.fmpz_mat(1, n, [int(x * d) for x in a]) * PT
+        bd = int(b * d) * L
+        if any(vals[0, i] > bd for i in range(len(P))):
+            raise ctx.fail(c.at("coefficients"), "violated by a point of the model")
+        m = bits(T)
+        if m != bits(pos[i] for i in support if vals[0, i] == bd) or ps.rank(T) != r - 1:
+            raise ctx.fail(c.at("tight"), "is not the tight set of the inequality on the support, or not of rank dim - 1")
+        images = set(G.images(m))
+        if min(images) in seen:
+            raise ctx.fail(c.where, "is equivalent to an earlier class")
+        seen.add(min(images))
+        total += len(images)
+        reps.append((m, images))
+    if not reps:
+        raise ctx.fail("data.classes", "empty")
+    complete = data.flag("complete")
+    if any(x is None for x in ridges) != all(x is None for x in ridges):
+        raise ctx.fail("data.classes", "either every class lists its ridges or none does")
+    if complete and ridges[0] is None:
+        S = [t for _, orb in reps for t in orb]
+        memo, ranks = {}, {}
+        for k, (m, _) in enumerate(reps):
+            ok, why = verify_complete(ps, m, ridges_among(ps, m, S, r - 2, ranks), memo, ranks, G)
+            if not ok:
+                raise ctx.fail(f"data.classes[{k}]", f"the class list is not complete: {why}")
+    elif complete:
+        _ridge_closure(ctx, ps, G, reps, ridges, r)
+    elif ridges[0] is not None:
+        raise ctx.fail("data.classes", "ridges are listed only for a complete list")
+    paper = data.get("paper", (int, str), None)
+    if isinstance(paper, str) and paper != SATURATION:
+        raise ctx.fail("data.paper", f"a class count or {SATURATION!r}")
+    least = min(len(members(m)) for m, _ in reps)
+    n = len(reps)
+    count = f"{n} facet classes" if complete else f"at least {n} facet classes"
+    if any(quantum):
+        if complete or not all(quantum) or paper == SATURATION:
+            raise ctx.fail("data.classes", "quantum violations: for every class of an incomplete list")
+        count += " violated by quantum behaviours (each by its listed strategy, Born rule, exact)"
+    statement = (f"conv of {text}{', ' + ctx.quantifier() if ctx.quantifier() else ''} ({len(support)} spanning points, dimension {dim}) has {count} "
+                 f"({total} facets{'' if complete else ' in their orbits'}) under the group of the {G.order} relabelings "
+                 f"preserving the model's points{'' if maps is None else ' (signed: output flips)'}; the least number of support points on a listed facet is {least}")
+    holds = None if paper is None else least >= dim if paper == SATURATION else n == paper
+    if not complete and holds is not False and paper is not None and (paper == SATURATION or n <= paper):
+        raise ctx.fail("data.paper", "an incomplete list can only refute a smaller printed count")
+    if not complete and paper is not None and paper != SATURATION:
+        holds = False  # n > paper pairwise inequivalent facets
+    statement, verdict = against_paper(statement, holds, None if paper is None else
+                                       (paper if isinstance(paper, str) else f"{paper} {'interesting ' * any(quantum)}classes"))
+    return Decision(statement, verdict, "validity, tight sets and ranks exact; completeness by ridge closure")
+
+
+def _quantum_value(ctx, spec, a):
+    """<a, P> for the behaviour P of a two-qubit strategy (±1 observables, state vector), in the
+    Eq. (5) coordinates 4(2x+a') + 2y+b' = p(a'b'|xy)."""
+    psi, meas, _ = read_strategy(ctx, spec, SW_SCENARIO)
+    p = behaviour(psi, meas, SW_SCENARIO)
+    return sum(a[4 * i + j] * p[sw_index(SW_SCENARIO, i, j)] for i in range(4) for j in range(4))
+
+
+def _ridge_closure(ctx, ps, G, reps, ridges, r):
+    """Each class T lists its ridges T ∩ g(T_j): each must have rank r − 1 (a ridge, so g(T_j) is the
+    other facet through it), and together be all the facets of T; then the union of the orbits is
+    closed under facet adjacency, hence (connected facet–ridge graph) every facet."""
+    memo, ranks = {}, {}
+    for k, (m, _) in enumerate(reps):
+        w, sub = f"data.classes[{k}].ridges", set()
+        for q, pair in enumerate(ridges[k]):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(type(x) is int for x in pair)
+                    and 0 <= pair[0] < len(reps) and 0 <= pair[1] < G.order):
+                raise ctx.fail(f"{w}[{q}]", "must be [class index, group element index]")
+            R = m & G.image(pair[1], reps[pair[0]][0])
+            if R in sub or R.bit_count() < r - 2 or ps.rank(members(R)) != r - 2:
+                raise ctx.fail(f"{w}[{q}]", "is not a new ridge of the class")
+            ranks[R] = r - 2
+            sub.add(R)
+        stab = [e for e in range(G.order) if G.image(e, m) == m]
+        if m.bit_count() > r - 1:
+            ok, why = facet_complete_sym(ps, m, frozenset(sub), stab, r - 1, memo, ranks, G)
+        else:
+            ok, why = verify_complete(ps, m, frozenset(sub), memo, ranks, G)
+        if not ok:
+            raise ctx.fail(w, f"the listed ridges are not all the facets of the class: {why}")

@@ -1,0 +1,123 @@
+"""Kind ``inequality``: "lhs REL rhs for every value of the domain parameters", decided exactly.
+
+parameters  every name in the statement is a domain parameter ("(2/5, 1)", "[0, 1) \\ {1/2}");
+            fixed parameters ("3/4") are constants; every domain parameter must occur.
+conventions ``sqrt`` = "principal (non-negative) square root" (required when sqrt occurs).
+data:
+  lhs, rhs  expressions: rationals, parameters, + - * /, integer powers, abs, max, min, sqrt
+            (one radicand per statement; see :mod:`exactbell.kernel.prove_check`)
+  relation  ">=" | ">" | "<=" | "<" | "=="
+  proof     {"method": "cells", "factors", "roots", "cells"[, "points"]}   one parameter
+            {"method": "boxes", "tree": "SIB..."}                            any number
+            {"method": "identity"}                                           "==" only
+            {"method": "combination", "weights", "weight_proofs", "proof"}   max/min statements
+            {"method": "refuted", "point": {"p": "3/4", ...}}                an exact counterexample
+Before any proof is read the kernel checks, on the whole domain, that no divisor vanishes and
+no radicand is negative (else: error, the statement is not about defined values).
+
+Trigonometric form (no domain parameters; Wooltorton-Brown-Colbeck's statements on the whole torus):
+  statements  [{"angles": ["m", "d"], "lhs", "relation", "rhs", "hypothesis"?: {"lhs", "relation",
+              "rhs"}, "proof": {"charts": [...]}}]: lhs, rhs with sin(L), cos(L), L an integer
+              combination of the angles and pi; every angle is kπ + 2·atan(v), |v| <= 1, in each of
+              the 2^n charts (k in {0,1}^n, binary order) the kernel substitutes the exact rational
+              sin and cos and checks that chart's proof (with a hypothesis: {"pieces": [{"box",
+              "multiplier", "proofs": [μ >= 0, μ·f - g >= 0]}]}; see ``prove_check.check_trig``).
+  Statement: ``abs(sin(m + d) + sin(m - d)) <= 2*abs(sin(m)) for all real m, d; ...``
+
+Statement (canonical text of the parsed expressions, not the file's text)::
+
+    2*sqrt(2)*sqrt(p/(3*p - 1)) > 2 for all p in [1/2, 1)                       (verified)
+    4*(2*q - 1) >= s fails at s = 5/2, q = 3/4, where 4*(2*q - 1) - s = -1/2;
+        so not for all s in (2, 5/2], q in [3/4, 1)                              (refuted)
+"""
+from __future__ import annotations
+
+from .. import prove_check as pc
+from ..envelope import CertificateError, Obj
+from . import Decision, kind
+
+SQRT = "principal (non-negative) square root"
+
+
+def read_statement(ctx, data, where: str = "data") -> pc.Statement:
+    """The statement ``lhs REL rhs`` over ``ctx.domains`` (fixed parameters substituted)."""
+    names = tuple(ctx.domains)
+    try:
+        lhs, rhs = (pc.parse_ast(data.get(k), names, ctx.fixed) for k in ("lhs", "rhs"))
+        st = pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names,
+                             tuple(ctx.domains[n] for n in names))
+    except pc.ProofError as e:
+        raise ctx.fail(where, str(e)) from None
+    if pc.has_sqrt(st.node) and ctx.cert.conventions.text("sqrt") != SQRT:
+        raise ctx.fail("conventions.sqrt", f"must be {SQRT!r} (the kernel's square root)")
+    return st
+
+
+def decide_statement(ctx, st: pc.Statement, proof) -> tuple[str, str, str]:
+    """(statement, verdict, detail) for a proof :class:`Obj`; a bad proof is an error."""
+    try:
+        verdict, detail, value = pc.check(st, proof)
+    except (pc.ProofError, ValueError, ArithmeticError, TypeError) as e:
+        if isinstance(e, CertificateError):
+            raise
+        raise ctx.fail(proof.where, str(e) or type(e).__name__) from None
+    q = ctx.quantifier()
+    if verdict == "verified":
+        return f"{st.text()} {q}", verdict, detail
+    at = ", ".join(f"{n} = {x}" for n, x in detail.items())
+    diff = pc.text(("-", st.lhs, st.rhs), st.names)
+    return f"{st.text()} fails at {at}, where {diff} = {value}; so not {q}", verdict, f"exact counterexample at {at}"
+
+
+def _trig(ctx, data) -> Decision:
+    """``statements``: trigonometric statements for all real values of their angles (see module doc)."""
+    texts, declared, sqrt, rows = [], set(), False, data.list("statements")
+    if not rows:
+        raise ctx.fail("data.statements", "lists no statement")
+    for i, raw in enumerate(rows):
+        s = Obj(raw, data.at(f"statements[{i}]"), data.path)
+        data.children.append(s)
+        angles = s.list("angles")
+        if not angles:
+            raise ctx.fail(s.at("angles"), "a trigonometric statement needs at least one angle")
+        for a in angles:
+            if a not in declared:
+                ctx.declare(a, "angle", s.at("angles"))
+                declared.add(a)
+        try:
+            lhs, rhs = (pc.parse_trig(s.get(k), angles, ctx.fixed) for k in ("lhs", "rhs"))
+            rel, hyp, h = s.text("relation", pc.RELATIONS), None, s.obj("hypothesis", None)
+            if h is not None:
+                if rel == "==":
+                    raise pc.ProofError("an identity under a hypothesis is not supported")
+                hyp = (pc.parse_trig(h.get("lhs"), angles, ctx.fixed), h.text("relation", (">", ">=", "<", "<=")),
+                       pc.parse_trig(h.get("rhs"), angles, ctx.fixed))
+            nodes = (lhs, rhs) + (hyp[::2] if hyp else ())
+            used = {j for x in nodes for n in pc.walk(x) if n[0] in ("sin", "cos") for j, c in enumerate(n[1]) if c}
+            if len(used) != len(angles):
+                raise pc.ProofError("every angle must occur in the statement")
+            detail = pc.check_trig(lhs, rel, rhs, angles, hyp, s.obj("proof"))
+        except (pc.ProofError, ValueError, ArithmeticError, TypeError) as e:
+            if isinstance(e, CertificateError):
+                raise
+            raise ctx.fail(s.where, str(e) or type(e).__name__) from None
+        sqrt = sqrt or any(pc.has_sqrt(x) for x in nodes)
+        texts.append(f"{pc.text(lhs, angles)} {rel} {pc.text(rhs, angles)} for all real {', '.join(angles)}" + (
+            f" with {pc.text(hyp[0], angles)} {hyp[1]} {pc.text(hyp[2], angles)}" if hyp else ""))
+    if sqrt and ctx.cert.conventions.text("sqrt") != SQRT:
+        raise ctx.fail("conventions.sqrt", f"must be {SQRT!r} (the kernel's square root)")
+    q = ctx.quantifier()
+    return Decision("; ".join(texts) + (f", {q}" if q else ""), "verified", detail)
+
+
+@kind("inequality")
+def decide(cert, ctx, data) -> Decision:
+    if data.has("statements"):
+        if ctx.domains:
+            raise ctx.fail("parameters", "trigonometric statements quantify over their angles, not over domains")
+        return _trig(ctx, data)
+    if not ctx.domains:
+        raise ctx.fail("parameters", "an inequality needs at least one domain parameter")
+    st = read_statement(ctx, data)
+    statement, verdict, detail = decide_statement(ctx, st, data.obj("proof"))
+    return Decision(statement, verdict, detail)

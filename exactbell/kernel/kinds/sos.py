@@ -1,0 +1,116 @@
+"""Kind ``sos``: a quantum (Tsirelson-type) bound proven by an exact sum of squares.
+
+The identity η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or η·1 − B = Σ_jk G_jk m_j†m_k (G ⪰ 0, exact
+LDLᵀ) is decided in the free algebra of ±1 observables of commuting parties
+(:mod:`exactbell.kernel.ncpoly`), where B is the Bell operator of F (⟨ψ|B|ψ⟩ = ⟨F, P⟩). It holds
+in every representation, so every quantum strategy has ⟨F, P⟩ ≤ η (for ``min``: B − η·1 is the
+SOS and ⟨F, P⟩ ≥ η). An exact strategy attaining η makes the relation an equality.
+
+data:
+  field | trig, scenario (binary outputs), functional    as in ``strategy-value``
+  sense        "max" | "min"
+  bound        η (optional: without it, η is the constant that the identity needs, when there is one)
+  sos          {"terms": [{"weight": w, "polynomial": "A0 - s/2*B0 - ..."}]} or
+               {"gram": {"basis": ["1", "A0", "A0*B1", ...], "matrix": [[...]]}}
+  strategy     optional exact strategy (see ``strategy-value``): its value v is computed; v = η
+               makes the relation "=", otherwise the statement adds "an exact strategy reaches v"
+  paper        optional printed bound (expression or {"sqrt": e})
+
+Statement: ``max over quantum strategies of <F, P> on (2,2;2,2) <= 2*s, where s is ...``.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..linalg import psd_decide
+from ..models import scenario_text
+from ..ncpoly import NCPoly, bell_operator, parse_operator
+from ..params import scalar_text
+from . import Decision, against_paper, kind
+from .strategy_value import paper_value, setup, value_of, where_text
+
+
+def _operator(ctx, obj, key, raw, sc) -> NCPoly:
+    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
+    names = {k: one * q for k, q in ctx.fixed.items()}
+    if ctx.field is not None:
+        names[ctx.field.generator] = ctx.field.gen()
+    if not isinstance(raw, str):
+        raise ctx.fail(obj.at(key), "must be an operator expression")
+    return ctx._guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names))
+
+
+def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
+    """Σ w_i P_i†P_i or Σ G_jk m_j†m_k, after deciding w_i > 0 or G ⪰ 0."""
+    total = NCPoly(sc.parties)
+    if spec.has("terms"):
+        terms = spec.list("terms")
+        if not terms:
+            raise ctx.fail(spec.at("terms"), "is empty")
+        for i, raw in enumerate(terms):
+            at = f"{spec.at('terms')}[{i}]"
+            if not isinstance(raw, dict) or set(raw) != {"weight", "polynomial"}:
+                raise ctx.fail(at, "must be an object {weight, polynomial}")
+            w = ctx.value(spec, f"terms[{i}].weight", raw=raw["weight"])
+            if not w > 0:
+                raise ctx.fail(f"{at}.weight", "weights of a sum of squares must be positive")
+            P = _operator(ctx, spec, f"terms[{i}].polynomial", raw["polynomial"], sc)
+            total = total + P.adjoint() * P * w
+        return total, f"{len(terms)} weighted squares"
+    gram = spec.obj("gram")
+    basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
+    n = len(basis)
+    mons = [_operator(ctx, gram, f"basis[{i}]", b, sc) for i, b in enumerate(basis)]
+    if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in mons):
+        raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
+    if len({next(iter(m.terms)) for m in mons}) != n:
+        raise ctx.fail(gram.at("basis"), "lists a monomial twice")
+    if any(not isinstance(r, list) or len(r) != n for r in rows):
+        raise ctx.fail(gram.at("matrix"), f"must be {n}x{n}")
+    G = [[ctx.value(gram, f"matrix[{i}][{j}]", raw=v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
+    if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)):
+        raise ctx.fail(gram.at("matrix"), "is not symmetric")
+    if not psd_decide(G).psd:
+        raise ctx.fail(gram.at("matrix"), "is not positive semidefinite (exact LDL^T)")
+    for i in range(n):
+        left = mons[i].adjoint()
+        for j in range(n):
+            if G[i][j] != 0:
+                total = total + left * mons[j] * G[i][j]
+    return total, f"a {n}x{n} PSD Gram matrix"
+
+
+@kind("sos")
+def decide(cert, ctx, data) -> Decision:
+    sc, F, ftext = setup(ctx, data)
+    if any(o != 2 for o in sc.outputs):
+        raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
+    sense = data.text("sense", ("max", "min"))
+    B = ctx._guard("data.functional", lambda: bell_operator(F))
+    S, how = sos_sum(ctx, data.obj("sos"), sc)
+    sign = 1 if sense == "max" else -1
+    derived = "" if data.has("bound") else " (the only constant for which the SOS identity holds)"
+    if not derived:
+        eta = ctx.value(data, "bound")
+    else:  # the bound the SOS proves: η·1 = B ± S must be a scalar
+        eta = (B + S * sign).terms.get(((),) * sc.parties, 0 * F.coefficients[0])
+    residual = (NCPoly.scalar(sc.parties, eta) - B) * sign - S
+    if residual.terms:
+        raise ctx.fail("data.sos", f"the identity fails: residual {residual.to_text(scalar_text)[:120]}")
+    relation = "<=" if sense == "max" else ">="
+    lower, bracket = "", None
+    if data.has("strategy"):
+        v, _ = value_of(ctx, data.obj("strategy"), sc, F)
+        if (v - eta) * (1 if sense == "max" else -1) > 0:
+            raise ctx.fail("data.strategy", f"the strategy gives {scalar_text(v)}, beyond the bound: kernel bug?")
+        relation, lower = ("=", "") if v == eta else (relation, f" (an exact strategy reaches {scalar_text(v)})")
+        bracket = tuple(scalar_text(x) for x in ((v, eta) if sense == "max" else (eta, v)))
+    raw, shown = data.raw.get("bound"), scalar_text(eta)
+    if isinstance(raw, str) and raw.replace(" ", "") != shown.replace(" ", "") and len(raw) <= 120:
+        shown = f"{raw} = {shown}"  # the formula the kernel evaluated, e.g. Eq. (5) in cos/sin
+    statement = f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} {shown}{derived}{lower}"
+    w = where_text(ctx)
+    statement += f", {w}" if w else ""
+    ok, ptext = paper_value(ctx, data, eta)
+    statement, verdict = against_paper(statement, ok, ptext)
+    return Decision(statement, verdict, f"exact SOS identity with {how}", bracket)

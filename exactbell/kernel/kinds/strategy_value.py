@@ -1,0 +1,130 @@
+"""Kind ``strategy-value``: the Bell value of an explicit exact quantum strategy (Born rule).
+
+The kernel computes the behaviour p(a|x) = ⟨ψ|⊗ P_{a_i|x_i}|ψ⟩/⟨ψ|ψ⟩ of the strategy and its
+value ⟨F, P⟩; a strategy is a witness that the quantum maximum of F is at least that value.
+
+data:
+  field | trig  optional number field (``trig``: Q(2cos(2π/N)), see :mod:`exactbell.kernel.trig`)
+  scenario, functional   (notation ``conventions.form``)
+  strategy   {"state": [...], "observables": [[A_0, ...], [B_0, ...]]} or "projectors"
+             (:func:`exactbell.kernel.ncpoly.read_strategy`); entries are field expressions, i = √−1
+  relation   "value" | ">" | ">=" (the last two with ``threshold``: the value is compared with it)
+  paper      optional printed value: an expression, or {"sqrt": e} for the non-negative √e
+
+Statement: ``the quantum strategy psi ~ (...); A0 = [...] ... gives <F, P> = v on (2,2;2,2)``.
+"""
+from __future__ import annotations
+
+import hashlib
+from fractions import Fraction
+
+from ..models import read_functional, read_scenario, scenario_text
+from ..ncpoly import behaviour, bell_operator, read_strategy
+from ..params import scalar_text
+from ..poly import Poly
+from ..scenario import PARTY_LETTERS
+from . import Decision, against_paper, kind
+
+SHOWN = 700  # longest strategy text shown in full (else a digest)
+
+
+def setup(ctx, data, parametric=False):
+    """Field (declared or trig), scenario with its observable names declared, functional (its
+    text, and when that is a digest, the decided Bell operator if short). ``parametric``: the
+    parameters with domains are polynomial variables (:class:`Poly`) in every expression."""
+    ctx.read_field(data)
+    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
+    for x in ctx.domains if parametric else ():
+        ctx.constants[x] = Poly({((x, 1),): one})  # coefficients in the field (kernel Poly)
+    sc = read_scenario(ctx, data)
+    for i, m in enumerate(sc.inputs):
+        for x in range(m):
+            ctx.declare(f"{PARTY_LETTERS[i]}{x}", "observable", "data.scenario")
+    F, ftext = read_functional(ctx, data, sc)
+    if ftext.startswith("F#") and all(o == 2 for o in sc.outputs) and not ctx.domains:
+        B = bell_operator(F).to_text(scalar_text)
+        ftext += f" with Bell operator {B}" if len(B) <= 400 else ""
+    return sc, F, ftext
+
+
+def where_text(ctx) -> str:
+    return ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
+
+
+def value_of(ctx, spec, sc, F):
+    psi, meas, text = read_strategy(ctx, spec, sc)
+    p = behaviour(psi, meas, sc)
+    value = sum((c * q for c, q in zip(F.coefficients, p) if c != 0), 0 * psi[0].re)
+    if isinstance(value, Poly) and not set(value.terms) - {()}:
+        value = value.terms.get((), Fraction(0))
+    if len(text) > SHOWN:
+        text = f"S#{hashlib.sha256(text.encode()).hexdigest()[:12]} (sha256 of its canonical text)"
+    return value, text
+
+
+def paper_value(ctx, data, value):
+    """(holds, text) for ``data.paper`` (None, None when absent)."""
+    if not data.has("paper"):
+        return None, None
+    if isinstance(data.raw["paper"], dict):
+        spec = data.obj("paper")
+        sq, raw = ctx.value(spec, "sqrt"), spec.raw["sqrt"]
+        shown = f"sqrt({raw}) = sqrt({scalar_text(sq)})" if isinstance(raw, str) and len(raw) <= 80 else f"sqrt({scalar_text(sq)})"
+        return value >= 0 and value * value == sq, shown
+    paper, raw = ctx.value(data, "paper"), data.raw["paper"]
+    shown = paper.to_text() if isinstance(paper, Poly) else scalar_text(paper)
+    return paper == value, f"{raw} = {shown}" if isinstance(raw, str) and len(raw) <= 200 and raw != shown else shown
+
+
+def positive(ctx, data, f) -> bool:
+    """f > 0 on the domain box from ``data.positivity`` = [{"weight": w ≥ 0, "factors": ["1 - p", ...]}]:
+    f = Σ w Π factors identically, each factor x − lo or hi − x of a parameter with a domain (≥ 0
+    on it; > 0 at an open end); strict when a term with w > 0 has only strictly positive factors."""
+    spec, total, strict = data.list("positivity"), Poly({}), False
+    sides = {}
+    for x, d in ctx.domains.items():
+        v = Poly.var(x)
+        sides.update({f"{x} - lo": (v - d.lo, not d.lo_closed), f"{x} - hi": (d.hi - v, not d.hi_closed)})
+    for j, term in enumerate(spec):
+        if not isinstance(term, dict) or set(term) != {"weight", "factors"} or not isinstance(term["factors"], list):
+            raise ctx.fail(f"data.positivity[{j}]", "must be {weight, factors: [...]}")
+        w = ctx.value(data, f"positivity[{j}].weight", raw=term["weight"])
+        if w < 0:
+            raise ctx.fail(f"data.positivity[{j}].weight", "is negative")
+        prod, all_strict = Poly({(): w}), True
+        for k, raw in enumerate(term["factors"]):
+            g = Poly.lift(ctx.value(data, f"positivity[{j}].factors[{k}]", raw=raw))
+            side = next((s for s in sides.values() if s[0] == g), None)
+            if side is None:
+                raise ctx.fail(f"data.positivity[{j}].factors[{k}]", "is not x - lo or hi - x of a domain")
+            prod, all_strict = prod * g, all_strict and side[1]
+        total, strict = total + prod, strict or (w > 0 and all_strict)
+    if not total == f:
+        raise ctx.fail("data.positivity", "the weighted products do not sum to the value minus the threshold")
+    return strict
+
+
+@kind("strategy-value")
+def decide(cert, ctx, data) -> Decision:
+    sc, F, ftext = setup(ctx, data, parametric=True)
+    value, stext = value_of(ctx, data.obj("strategy"), sc, F)
+    relation = data.text("relation", ("value", ">", ">="))
+    vtext = value.to_text() if isinstance(value, Poly) else scalar_text(value)
+    statement = f"the quantum strategy {stext} gives <{ftext}, P> = {vtext} on {scenario_text(sc)}"
+    holds = None
+    if relation != "value":
+        t = ctx.value(data, "threshold")
+        if isinstance(value, Poly):  # for every parameter value: a positivity witness
+            if not positive(ctx, data, value - t) and relation == ">":
+                raise ctx.fail("data.positivity", "proves only >= (no strictly positive term)")
+            holds = True
+        else:
+            holds = value > t if relation == ">" else value >= t
+        statement += f", which is {'' if holds else 'not '}{relation} {scalar_text(t)}"
+    w = where_text(ctx)
+    statement += f", {w}" if w else ""
+    ok, ptext = paper_value(ctx, data, value)
+    if holds is False:
+        return Decision(statement + (f" (paper: {ptext})" if ptext else ""), "refuted", "relation fails")
+    statement, verdict = against_paper(statement, ok, ptext)
+    return Decision(statement, verdict, "Born rule, exact")

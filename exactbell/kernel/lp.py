@@ -1,0 +1,330 @@
+"""The causal-relaxation linear programs of Chaves–Kueng–Brask–Gross, built exactly from a
+declarative spec, and exact checks of primal, dual and Farkas points (no solver).
+
+A causal model is a DAG over free inputs, outputs and latents; every non-input node is a function
+of its parents and of λ = one response table per node (Sec. II). λ is indexed in mixed radix over
+the tables of outputs then latents (first most significant); a table lists the node's value per
+parent configuration, lexicographic. Observed p(a|x) is inputs-major: context·#outcomes + outcome.
+LP: minimise c·x subject to row_i·x (= or >=) r0_i + θ r1_i and x >= 0 (every column), θ the
+one parameter. Columns: q_λ (measurement dependence: q(ctx, λ) at ctx·n + λ), then auxiliaries.
+Rows: observation rows (or the functional row, then no-signalling rows), normalisation, measure rows.
+"""
+from __future__ import annotations
+
+from fractions import Fraction as F
+from itertools import product
+from math import prod
+
+from . import upoly
+from .models import cglmp
+
+MAX_RESPONSES = 1 << 14
+
+
+class LPError(ValueError):
+    """A spec or witness that does not fit (one line)."""
+
+
+class CausalModel:
+    def __init__(self, inputs: dict, outputs: dict, parents: dict, latent: dict | None = None):
+        latent = latent or {}
+        names = [*inputs, *outputs, *latent]
+        if len(set(names)) != len(names) or not outputs or not all(isinstance(n, str) for n in names):
+            raise LPError("node names must be distinct strings, with at least one output")
+        self.card = {}
+        for n, c in {**inputs, **outputs, **latent}.items():
+            if type(c) is not int or not 1 <= c <= 16:
+                raise LPError(f"cardinality of {n!r} must be an integer in [1, 16]")
+            self.card[n] = c
+        self.inputs, self.outputs, self.nodes = list(inputs), list(outputs), [*outputs, *latent]
+        if set(parents) - set(self.nodes):
+            raise LPError("parents are given only for outputs and latents")
+        self.parents = {n: parents.get(n, []) for n in self.nodes}
+        for n, ps in self.parents.items():
+            if not isinstance(ps, list) or len(set(ps)) != len(ps) or any(p not in self.card or p == n for p in ps):
+                raise LPError(f"parents of {n!r} must be distinct declared nodes other than {n!r}")
+        self.order, done = [], set(self.inputs)
+        while len(self.order) < len(self.nodes):
+            ready = [n for n in self.nodes if n not in done and set(self.parents[n]) <= done]
+            if not ready:
+                raise LPError("the causal structure has a cycle")
+            self.order += ready
+            done |= set(ready)
+        self.configs = {n: list(product(*[range(self.card[p]) for p in self.parents[n]])) for n in self.nodes}
+        self.n = prod(self.card[n] ** len(self.configs[n]) for n in self.nodes)
+        if self.n > MAX_RESPONSES:
+            raise LPError(f"{self.n} response functions exceed the limit {MAX_RESPONSES}")
+        self.contexts = list(product(*[range(self.card[x]) for x in self.inputs]))
+        self.outcomes = list(product(*[range(self.card[a]) for a in self.outputs]))
+        self.size = len(self.contexts) * len(self.outcomes)
+        self.responses = [dict(zip(self.nodes, c)) for c in product(
+            *[list(product(range(self.card[n]), repeat=len(self.configs[n]))) for n in self.nodes])]
+
+    def cfg(self, n, values) -> int:
+        k = 0
+        for p, v in zip(self.parents[n], values):
+            k = k * self.card[p] + v
+        return k
+
+    def evaluate(self, lam, context) -> dict:
+        vals = dict(zip(self.inputs, context))
+        for n in self.order:
+            vals[n] = lam[n][self.cfg(n, [vals[p] for p in self.parents[n]])]
+        return vals
+
+    def columns(self) -> list:
+        """For each λ: the observed outcome index in every context."""
+        idx = {o: i for i, o in enumerate(self.outcomes)}
+        return [tuple(idx[tuple(self.evaluate(lam, c)[a] for a in self.outputs)] for c in self.contexts)
+                for lam in self.responses]
+
+    observation_columns = columns
+
+    def text(self) -> str:
+        return "; ".join(f"{n}<-({','.join(self.parents[n])})" for n in self.nodes) + " with " + ", ".join(
+            f"|{n}| = {self.card[n]}" for n in [*self.inputs, *self.nodes])
+
+
+def named_model(name, m_x=2, m_y=2, o_a=2, o_b=2) -> CausalModel:
+    """Fig. 1 (a)-(d): lhv, x-to-b, a-to-b and one-way-binary (message m = mu(x, a))."""
+    ins, outs = {"x": m_x, "y": m_y}, {"a": o_a, "b": o_b}
+    pars = {"lhv": {"a": ["x"], "b": ["y"]}, "x-to-b": {"a": ["x"], "b": ["x", "y"]},
+            "a-to-b": {"a": ["x"], "b": ["a", "y"]}, "one-way-binary": {"a": ["x"], "m": ["x", "a"], "b": ["m", "y"]}}
+    if name not in pars:
+        raise LPError(f"unknown named model {name!r} (known: {', '.join(pars)})")
+    return CausalModel(ins, outs, pars[name], {"m": 2} if name == "one-way-binary" else {})
+
+
+def local_model(parties) -> CausalModel:
+    """N-party LHV model: inputs x0.., outputs a0.., a_k <- x_k."""
+    return CausalModel({f"x{k}": m for k, (m, _) in enumerate(parties)}, {f"a{k}": o for k, (_, o) in enumerate(parties)},
+                       {f"a{k}": [f"x{k}"] for k in range(len(parties))}, {})
+
+
+def ns_rows(model) -> list:
+    """No-signalling: for each party k, context x with x_k != 0 and outcome of the others,
+    p_{-k}(a_{-k}|x) - p_{-k}(a_{-k}|x with x_k = 0) = 0 (sparse dicts over the observed index)."""
+    rows, nout = [], len(model.outcomes)
+    ctx = {c: i for i, c in enumerate(model.contexts)}
+    for k in range(len(model.inputs)):
+        for c in model.contexts:
+            if c[k] == 0:
+                continue
+            base = ctx[c[:k] + (0,) + c[k + 1:]]
+            groups = {}
+            for oi, o in enumerate(model.outcomes):
+                g = groups.setdefault(o[:k] + o[k + 1:], {})
+                g[ctx[c] * nout + oi], g[base * nout + oi] = 1, -1
+            rows += list(groups.values())
+    return rows
+
+
+# -- functionals and distributions, inputs-major (CHSH in the paper's 0-bound form, eq. (8)) ----------
+def chsh(r, s, t) -> dict:
+    """(S - 3)/2, S = sum_xy P(a+b = xy + rx + sy + t mod 2 | xy): local bound 0, PR value 1/2."""
+    out = {16: F(-3, 2)}  # key 16: the constant term
+    for x, y, a, b in product(range(2), repeat=4):
+        if a ^ b == (x * y) ^ (r * x) ^ (s * y) ^ t:
+            out[4 * (2 * x + y) + 2 * a + b] = F(1, 2)
+    return out
+
+
+def i3322() -> dict:
+    """I3322, Collins-Gisin form (local bound 0): p(00|xy) on 00,01,02,10,11,20 minus p(00|12), p(00|21),
+    2 p_A(0|0), p_A(0|1), p_B(0|0) (marginals from context y = 0 / x = 0)."""
+    out = {}
+    ix = lambda x, y, a, b: 4 * (3 * x + y) + 2 * a + b  # noqa: E731
+    terms = [(ix(x, y, 0, 0), 1) for x, y in ((0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0))]
+    terms += [(ix(1, 2, 0, 0), -1), (ix(2, 1, 0, 0), -1)]
+    terms += [(ix(x, 0, 0, b), -w) for b in range(2) for x, w in ((0, 2), (1, 1))] + [(ix(0, 0, a, 0), -1) for a in range(2)]
+    for k, v in terms:
+        out[k] = out.get(k, 0) + v
+    return {k: F(v) for k, v in out.items() if v}
+
+
+def functional(spec_name: str, d: int | None, model) -> tuple[dict, str]:
+    shapes = {"i3322": (9, 4), "cglmp": (4, (d or 0) ** 2)}
+    if spec_name not in shapes or (len(model.contexts), len(model.outcomes)) != shapes[spec_name]:
+        raise LPError(f"functional {spec_name!r} does not fit the model's scenario")
+    if spec_name == "i3322":
+        return i3322(), "I3322"
+    return {k: v for k, v in enumerate(cglmp(d)) if v}, f"CGLMP_{d}"
+
+
+def evaluate(f: dict, p) -> F:
+    return sum((v * p[k] for k, v in f.items() if k < len(p)), F(f.get(len(p), 0)))
+
+
+def pr_box(r=0, s=0, t=0) -> list:
+    return [F(1, 2) if (a ^ b) == (x * y) ^ (r * x) ^ (s * y) ^ t else F(0) for x, y, a, b in product(range(2), repeat=4)]
+
+
+def distribution(name: str, model) -> list:
+    """Named observed distributions: PR box a+b = xy, white noise, the I3322 PR box (a+b = 1 iff x+y = 3),
+    GHZ with X/Y inputs, two Werner states at v = 1 (eqs. (54)-(55), b = 2 b0 + b1), two singlets with X, Y, Z."""
+    sc = (tuple(model.card[x] for x in model.inputs), tuple(model.card[a] for a in model.outputs))
+    keys = list(product(model.contexts, model.outcomes))
+    table = {
+        "pr-box": (((2, 2), (2, 2)), lambda c, o: pr_box()[4 * (2 * c[0] + c[1]) + 2 * o[0] + o[1]]),
+        "white-noise": (sc, lambda c, o: F(1, len(model.outcomes))),
+        "i3322-pr": (((3, 3), (2, 2)), lambda c, o: F(1, 2) * ((o[0] ^ o[1] == 1) == (sum(c) == 3))),
+        "ghz": (((2, 2, 2), (2, 2, 2)), lambda c, o: F(1 + (-1) ** sum(o) * [1, 0, -1, 0][sum(c)], 8)),
+        "werner-bilocal": (((2, 2), (2, 4, 2)), lambda c, o: F(1, 16) * (1 + (-1) ** (o[0] + o[2]) * F(
+            (-1) ** (o[1] // 2) + (-1) ** (c[0] + c[1] + o[1] % 2), 2))),
+        "singlets-xyz": (((3, 3), (2, 4, 2)), lambda c, o: F(1, 16) * (1 + (-1) ** (o[0] + o[2]) * (
+            [(1, -1, 1), (-1, 1, 1), (1, 1, -1), (-1, -1, -1)][o[1]][c[0]] if c[0] == c[1] else 0)))}
+    if name not in table or table[name][0] != sc:
+        raise LPError(f"unknown distribution {name!r} or it does not fit the scenario")
+    return [table[name][1](c, o) for c, o in keys]
+
+
+# -- the LP -------------------------------------------------------------------------------------------
+class LP:
+    def __init__(self, ncols: int):
+        self.ncols, self.c, self.rows, self.senses, self.r0, self.r1 = ncols, {}, [], [], [], []
+
+    def add(self, row: dict, sense: str = "=", r0=0, r1=0) -> None:
+        self.rows.append({j: v for j, v in row.items() if v})
+        self.senses.append(sense)
+        self.r0.append(F(r0))
+        self.r1.append(F(r1))
+
+
+def build(model, md: bool, obs, measure: dict, sign: int) -> tuple[LP, dict]:
+    """The relaxation LP. ``obs``: ("full", p0, p1) imposes p = p0 + θ p1 (plus Σ q = 1 when not md);
+    ("functional", f, v0, v1) imposes f(p) = v0 + θ v1, no-signalling and normalisation. ``md``: the
+    measurement-dependence LP (eq. (5), M = Σ_{ctx,λ} |q(ctx,λ) - p(ctx) Σ_ctx' q(ctx',λ)|, p(ctx) uniform).
+    ``measure``: influence C_{U->B} (eqs. (4)/(31)), message p(m=0) (uniform inputs), non-bilocality
+    (eq. (53), optional marginal q^a = f), table-weight, none. The objective is multiplied by ``sign``."""
+    cols, n, nctx, nout = model.columns(), model.n, len(model.contexts), len(model.outcomes)
+    N = nctx * n if md else n
+    if N * max(nctx, len(model.outcomes)) > 1 << 20:
+        raise LPError(f"the LP has too many columns ({N}) for this scenario")
+    kind = measure["measure"]
+    naux = N if md else 1 if kind == "influence" else len(measure["profile"]) * model.card[model.outputs[-1]] ** len(
+        model.configs[model.outputs[-1]]) if kind == "non-bilocality" else 0
+    lp = LP(N + naux)
+    bucket = [[] for _ in range(model.size)]
+    for lam, col in enumerate(cols):
+        for c, o in enumerate(col):
+            bucket[c * nout + o] += [c * n + lam] if md else [lam]
+    scale = nctx if md else 1
+    if obs[0] == "full":
+        for k in range(model.size):
+            lp.add({j: scale for j in bucket[k]}, "=", obs[1][k], obs[2][k])
+    else:
+        def lift(f):
+            row = {}
+            for k, v in f.items():
+                for j in bucket[k] if k < model.size else []:
+                    row[j] = row.get(j, 0) + v * scale
+            return {j: v for j, v in row.items() if v}
+        lp.add(lift(obs[1]), "=", obs[2] - obs[1].get(model.size, 0), obs[3])
+        for r in ns_rows(model):
+            if lift(r):
+                lp.add(lift(r), "=")
+        if not md:
+            lp.add({lam: 1 for lam in range(n)}, "=", 1)
+    if md:
+        for c in range(nctx):
+            lp.add({c * n + lam: nctx for lam in range(n)}, "=", 1)
+        for c, lam in product(range(nctx), range(n)):  # nctx·t_k ∓ (nctx·q(c,λ) - Σ_c' q(c',λ)) >= 0
+            m = {c2 * n + lam: (nctx - 1 if c2 == c else -1) for c2 in range(nctx)}
+            lp.add({**{j: -v for j, v in m.items()}, N + c * n + lam: nctx}, ">=")
+            lp.add({**m, N + c * n + lam: nctx}, ">=")
+        lp.c = {N + k: F(sign) for k in range(N)}
+    elif kind == "influence":
+        src, tgt = measure["source"], measure["target"]
+        if tgt not in model.parents or src not in model.parents[tgt]:
+            raise LPError(f"{src!r} is not a parent of {tgt!r}")
+        ps, seen = model.parents[tgt], set()
+        k = ps.index(src)
+        for u, u2 in product(range(model.card[src]), repeat=2):
+            for w in product(*[range(model.card[p]) for p in ps if p != src]):
+                i1, i2 = (model.cfg(tgt, w[:k] + (v,) + w[k:]) for v in (u, u2))
+                for b in range(model.card[tgt]) if u != u2 else []:
+                    row = tuple(abs((lam[tgt][i1] == b) - (lam[tgt][i2] == b)) for lam in model.responses)
+                    if row not in seen:  # identical rows kept once
+                        seen.add(row)
+                        lp.add({**{j: -v for j, v in enumerate(row) if v}, n: 1}, ">=")
+        lp.c = {n: F(sign)}
+    elif kind == "message":
+        node = measure["node"]
+        if node not in model.nodes[len(model.outputs):]:
+            raise LPError(f"{node!r} is not a latent node")
+        lp.c = {lam: F(sign * sum(model.evaluate(r, c)[node] == 0 for c in model.contexts), nctx)
+                for lam, r in enumerate(model.responses)}
+    elif kind == "table-weight":
+        lp.c = {lam: F(sign) for lam, r in enumerate(model.responses) if list(r[measure["node"]]) == measure["table"]}
+        if not lp.c:
+            raise LPError("the table is not a response table of the node")
+    elif kind == "non-bilocality":
+        a, c, prof = model.outputs[0], model.outputs[-1], measure["profile"]
+        tabs = {x: sorted({r[x] for r in model.responses}) for x in (a, c)}
+        if len(prof) != len(tabs[a]):
+            raise LPError(f"the profile needs {len(tabs[a])} entries, one per table of {a!r}")
+        nc = len(tabs[c])
+        rows, marg = [{} for _ in range(naux)], [{} for _ in prof]
+        for lam, r in enumerate(model.responses):
+            ka, kc = tabs[a].index(r[a]), tabs[c].index(r[c])
+            marg[ka][lam] = 1
+            for k2 in range(len(prof)):
+                rows[k2 * nc + kc][lam] = rows[k2 * nc + kc].get(lam, 0) + (k2 == ka) - prof[k2]
+        for k2 in range(len(prof)) if measure["fix_marginal"] else []:
+            lp.add(marg[k2], "=", prof[k2])
+        for k, r in enumerate(rows):
+            lp.add({**{j: -v for j, v in r.items() if v}, n + k: 1}, ">=")
+            lp.add({**{j: v for j, v in r.items() if v}, n + k: 1}, ">=")
+        lp.c = {n + k: F(sign) for k in range(naux)}
+    elif kind != "none":
+        raise LPError(f"unknown measure {kind!r}")
+    return lp, {"cols": cols, "bucket": bucket}
+
+
+# -- exact checks -------------------------------------------------------------------------------------
+def primal(lp: LP, x: dict, th) -> F:
+    """c·x after checking x >= 0 and every row at θ = ``th``."""
+    if any(v < 0 for v in x.values()):
+        raise LPError("a primal entry is negative")
+    for i, row in enumerate(lp.rows):
+        s, rhs = sum((a * x[j] for j, a in row.items() if j in x), F(0)), lp.r0[i] + th * lp.r1[i]
+        if s != rhs if lp.senses[i] == "=" else s < rhs:
+            raise LPError(f"primal row {i} fails: {s} {lp.senses[i]} {rhs} is false")
+    return sum((lp.c.get(j, 0) * v for j, v in x.items()), F(0))
+
+
+def dual(lp: LP, y: dict, farkas: bool = False) -> tuple[F, F]:
+    """(a, b) with rhs(θ)·y = a + b θ, after checking y >= 0 on '>=' rows and Aᵀy <= c (Farkas: <= 0)."""
+    if any(v < 0 and lp.senses[i] == ">=" for i, v in y.items()):
+        raise LPError("a dual entry of a '>=' row is negative")
+    acc = {}
+    for i, v in y.items():
+        for j, a in lp.rows[i].items():
+            acc[j] = acc.get(j, 0) + a * v
+    bad = next((j for j, s in acc.items() if s > (0 if farkas else lp.c.get(j, 0))), None)
+    bad = bad if bad is not None else next((j for j, c in lp.c.items() if c < 0 and j not in acc and not farkas), None)
+    if bad is not None:
+        raise LPError(f"dual constraint of column {bad} fails")
+    return sum((lp.r0[i] * v for i, v in y.items()), F(0)), sum((lp.r1[i] * v for i, v in y.items()), F(0))
+
+
+def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, list]:
+    """y(ν) = N(ν)/D(ν) for the family L(ν) = L0 + ν (L1 - L0) (built twice, the profile is affine in ν):
+    D > 0, N_i >= 0 on '>=' rows and c_j D - Σ_i A_ij(ν) N_i >= 0 for every column, all on [lo, hi]
+    (Sturm). Returns (P0, P1): the dual objective is (P0 + θ P1)/D."""
+    if upoly.count_roots(D, lo, hi) or upoly.evaluate(D, lo) <= 0:
+        raise LPError("the denominator is not positive on the nu range")
+    ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
+    aff = lambda a0, a1: upoly.trim([F(a0), F(a1) - F(a0)])  # noqa: E731
+    acc, P0, P1 = {j: upoly.scale(D, c) for j, c in lp0.c.items()}, [], []
+    for i, n in N.items():
+        if lp0.senses[i] == ">=" and not ok(n):
+            raise LPError(f"dual entry of '>=' row {i} is negative somewhere on the nu range")
+        for j in set(lp0.rows[i]) | set(lp1.rows[i]):
+            acc[j] = upoly.add(acc.get(j, []), upoly.scale(upoly.mul(aff(lp0.rows[i].get(j, 0), lp1.rows[i].get(j, 0)), n), -1))
+        P0 = upoly.add(P0, upoly.mul(aff(lp0.r0[i], lp1.r0[i]), n))
+        P1 = upoly.add(P1, upoly.scale(n, lp0.r1[i]))
+    bad = next((j for j, r in acc.items() if not ok(r)), None)
+    if bad is not None or lp0.r1 != lp1.r1 or lp0.c != lp1.c:
+        raise LPError(f"dual constraint of column {bad} fails somewhere on the nu range")
+    return P0, P1

@@ -1,0 +1,308 @@
+"""Polytopes given by exact points: the Sengupta–Wooltorton channel models, their relabeling
+group, affine ranks, and the completeness criterion of a facet list (no numpy, no enumeration).
+
+Points are tuples of ``flint.fmpq_poly`` in one parameter (constants when all parameters are
+fixed). Faces are sets of distinct-point indices written as Python ``int`` bit masks.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import permutations, product
+from math import gcd, lcm
+
+import flint
+
+from . import upoly
+
+# -- Sengupta–Wooltorton Eq. (9): coordinate 4i+j = P[i][j] = p(ab|xy), i = 2x+a, j = 2y+b (Eq. (5)) ------
+TABLES = [((k >> 3 & 1, k >> 2 & 1), (k >> 1 & 1, k & 1)) for k in range(16)]  # k = 8t00 + 4t01 + 2t10 + t11
+MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): channels (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)
+
+
+def sw_point(ta, tb, p, q, r, s) -> tuple:
+    """Eq. (9): Alice sees (x, ỹ), Bob (x̃, y); P(x̃=0|0) = p, P(x̃=1|1) = q, P(ỹ=0|0) = r, P(ỹ=1|1) = s."""
+    cx, cy, zero = ((p, 1 - p), (1 - q, q)), ((r, 1 - r), (1 - s, s)), p - p  # scalars: fmpq_poly or Poly
+    out = []
+    for x, a in product((0, 1), repeat=2):
+        for y, b in product((0, 1), repeat=2):
+            pa = sum((cy[y][t] for t in (0, 1) if ta[x][t] == a), zero)
+            pb = sum((cx[x][t] for t in (0, 1) if tb[t][y] == b), zero)
+            out.append(pa * pb)
+    return tuple(out)
+
+
+def sw_model(name: str, fids: list) -> list:
+    """[(label, point)]: ``signaling`` S_(p,q),(r,s) (labels (kA, kB)) or ``signaling-mix``
+    S_(p,1)*,(r,1)* of Eq. (11) (fidelities p, r; labels (channel, kA, kB))."""
+    one = flint.fmpq_poly([1])
+    if name == "signaling":
+        chans = [((), fids)]
+    else:
+        p, r = fids
+        chans = [((c,), ((p, one) if ca == 0 else (one, p)) + ((r, one) if cb == 0 else (one, r)))
+                 for c, (ca, cb) in enumerate(MIX)]
+    return [(lab + (ka, kb), sw_point(ta, tb, *f)) for lab, f in chans
+            for ka, ta in enumerate(TABLES) for kb, tb in enumerate(TABLES)]
+
+
+def relabelings() -> list:
+    """All 128 relabelings of the binary two-party scenario (outputs per input, inputs, parties) as
+    coordinate permutations π (the image w of v has w[π[k]] = v[k]), sorted."""
+    out = set()
+    for fa, fb, sx, sy, sp in product(range(4), range(4), (0, 1), (0, 1), (0, 1)):
+        pi = []
+        for i, j in product(range(4), repeat=2):
+            i2 = (i ^ (fa >> (i >> 1) & 1)) ^ (2 * sx)
+            j2 = (j ^ (fb >> (j >> 1) & 1)) ^ (2 * sy)
+            pi.append(4 * j2 + i2 if sp else 4 * i2 + j2)
+        out.add(tuple(pi))
+    return sorted(out)
+
+
+def correlator_relabelings(mx: int, my: int) -> list:
+    """Relabelings of inputs and binary outputs of each party on correlators E_xy (k = my·x + y), as
+    signed permutations (π, s): w[π[k]] = s[k]·v[k]; parties are not swapped."""
+    out = set()
+    for sx, sy in product(permutations(range(mx)), permutations(range(my))):
+        for fa, fb in product(range(1 << mx), range(1 << my)):
+            out.add((tuple(my * sx[x] + sy[y] for x in range(mx) for y in range(my)),
+                     tuple(-1 if (fa >> x ^ fb >> y) & 1 else 1 for x in range(mx) for y in range(my))))
+    return sorted(out)
+
+
+def key(point) -> tuple:
+    return tuple(str(c) for c in point)
+
+
+def symmetries(points: list, maps=None) -> list:
+    """(map, point permutation) for each relabeling (default: :func:`relabelings`; or signed
+    permutations) mapping the distinct points onto themselves, as polynomials: for all parameter values."""
+    keys = [key(v) for v in points]
+    neg = [key([-c for c in v]) for v in points] if maps else keys
+    where = {k: i for i, k in enumerate(keys)}
+    out = []
+    for m in maps or [(pi, None) for pi in relabelings()]:
+        pi, sg = m
+        inv = sorted(range(len(pi)), key=pi.__getitem__)  # w[pi[k]] = v[k]: w[j] = v[inv[j]]
+        img = [where.get(tuple(k[i] if sg is None or sg[i] > 0 else n[i] for i in inv)) for k, n in zip(keys, neg)]
+        if None not in img:
+            out.append((m, tuple(img)))
+    return out
+
+
+def at(point, x) -> tuple:
+    """The point at parameter value x (constant polynomials: x is ignored)."""
+    fx = flint.fmpq(x.numerator, x.denominator)
+    return tuple(Fraction(int(y.p), int(y.q)) for y in (c(fx) for c in point))
+
+
+def primitive(vec) -> tuple:
+    """The primitive integer vector positively proportional to a rational vector."""
+    m = lcm(*[Fraction(x).denominator for x in vec])
+    ints = [int(Fraction(x) * m) for x in vec]
+    g = 0
+    for v in ints:
+        g = gcd(g, v)
+    return tuple(v // g for v in ints) if g else tuple(ints)
+
+
+class PointSet:
+    """Rational points as homogenised primitive integer rows [1, v] (same signs and zero sets)."""
+
+    def __init__(self, points):
+        self.points = [tuple(Fraction(x) for x in v) for v in points]
+        self.rows = [primitive((1,) + v) for v in self.points]
+        self.size, self.n = len(self.rows), len(self.rows[0]) - 1
+
+    def rank(self, idx) -> int:
+        """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set)."""
+        idx = sorted(idx)
+        return flint.fmpz_mat(len(idx), self.n + 1, [x for i in idx for x in self.rows[i]]).rank() if idx else 0
+
+
+# -- polynomials in one parameter over a domain ---------------------------------------------------------
+def fr(c) -> Fraction:
+    return Fraction(int(c.p), int(c.q))
+
+
+def coeffs(f) -> list:
+    return upoly.trim([fr(c) for c in f.coeffs()])
+
+
+def roots_in(f, dom) -> int:
+    """Number of distinct real roots of the nonzero polynomial f in the domain ``dom`` (params.Domain)."""
+    a = coeffs(f)
+    if len(a) <= 1:
+        return 0
+    a = upoly.divmod_(a, upoly.gcd(a, upoly.derivative(a)))[0]  # square-free: Sturm counts distinct roots
+    zero = lambda x: upoly.evaluate(a, x) == 0  # noqa: E731
+    n = upoly.count_roots(a, dom.lo, dom.hi) - (zero(dom.hi) and not dom.hi_closed) + (zero(dom.lo) and dom.lo_closed)
+    return n - sum(zero(x) for x in dom.excluded)
+
+
+def bareiss_det(A):
+    """Determinant of a square matrix of fmpq_poly (fraction-free Bareiss elimination)."""
+    A, n, sign, prev = [list(r) for r in A], len(A), 1, flint.fmpq_poly([1])
+    for k in range(n - 1):
+        if A[k][k] == 0:
+            piv = next((i for i in range(k + 1, n) if A[i][k] != 0), None)
+            if piv is None:
+                return flint.fmpq_poly([])
+            A[k], A[piv], sign = A[piv], A[k], -sign
+        for i in range(k + 1, n):
+            for j in range(k + 1, n):
+                q, rem = divmod(A[i][j] * A[k][k] - A[i][k] * A[k][j], prev)
+                assert rem == 0, "Bareiss division not exact"
+                A[i][j] = q
+        prev = A[k][k]
+    return A[n - 1][n - 1] * sign if n else flint.fmpq_poly([1])
+
+
+def rank_minor(points, idx, x0):
+    """(rank at x0 of the homogenised rows of points[idx], an r×r minor nonzero at x0, as a polynomial)."""
+    one = flint.fmpq_poly([1])
+    rows = [(one,) + tuple(points[i]) for i in idx]
+    num = [[flint.fmpq(1)] + [flint.fmpq(c.numerator, c.denominator) for c in at(points[i], x0)] for i in idx]
+    sel, cols = [], []
+    for i in range(len(num)):  # greedy independent rows, then columns
+        if flint.fmpq_mat(len(sel) + 1, len(num[0]), [x for k in sel + [i] for x in num[k]]).rank() > len(sel):
+            sel.append(i)
+    for j in range(len(num[0]) if sel else 0):
+        if flint.fmpq_mat(len(sel), len(cols) + 1, [num[i][k] for i in sel for k in cols + [j]]).rank() > len(cols):
+            cols.append(j)
+    return len(sel), bareiss_det([[rows[i][k] for k in cols] for i in sel])
+
+
+# -- groups of point permutations, on bit masks ----------------------------------------------------------
+def bits(S) -> int:
+    m = 0
+    for i in S:
+        m |= 1 << i
+    return m
+
+
+def members(m: int) -> list:
+    s = bin(m)[:1:-1]  # least significant digit first
+    out, i = [], s.find("1")
+    while i >= 0:
+        out.append(i)
+        i = s.find("1", i + 1)
+    return out
+
+
+class Group:
+    """A permutation group given by ALL its elements (sorted), acting on bit masks."""
+
+    def __init__(self, elements):
+        self.elements = sorted(set(map(tuple, elements)))
+        self.n = len(self.elements[0])
+        self.inv = [self.elements.index(tuple(sorted(range(self.n), key=g.__getitem__))) for g in self.elements]
+        self.rows = [[1 << j for j in g] for g in self.elements]
+
+    @property
+    def order(self) -> int:
+        return len(self.elements)
+
+    def image(self, e: int, m: int) -> int:
+        return sum(map(self.rows[e].__getitem__, members(m)))
+
+    def images(self, m: int) -> list:
+        mem = members(m)
+        return [sum(map(row.__getitem__, mem)) for row in self.rows]
+
+    def canonical_with(self, m: int):
+        """(least image of the mask m, index of an element giving it)."""
+        imgs = self.images(m)
+        c = min(imgs)
+        return c, imgs.index(c)
+
+
+# -- completeness of a facet list (exact, recursive) ------------------------------------------------------
+def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: Group | None = None):
+    """Are ``facets`` (faces of conv(Q) of codimension one) all the facets of conv(Q)?
+
+    The facet–ridge graph of a polytope is connected and every ridge lies in exactly two facets, so
+    a facet list is complete iff for each member F the ridges F ∩ G (G another member) are all the
+    facets of F — the same question one dimension lower; a simplex with r points has r facets, a
+    segment 2. Members through one point v need not be examined (the facets avoiding v induce a
+    connected subgraph, and a missing facet through v has a ridge avoiding v, hence a missing
+    neighbour avoiding v). With ``group`` (symmetries of the point set) faces are memoised up to
+    symmetry: a face g(Q) has exactly the facets g(F). Returns (True, None) or (False, reason)."""
+    memo = {} if memo is None else memo
+    ranks = {} if ranks is None else ranks
+
+    def rank(m):
+        if m not in ranks:
+            ranks[m] = ps.rank(members(m))
+        return ranks[m]
+
+    def key_of(m):
+        return (m, None) if group is None else group.canonical_with(m)
+
+    def mapped(e, fs, inverse=False):
+        return fs if e is None else frozenset(group.image(group.inv[e] if inverse else e, F) for F in fs)
+
+    def rec(Q, fs):
+        k, e = key_of(Q)
+        img = mapped(e, fs)
+        if k in memo:
+            return (True, None) if memo[k] == img else (False, f"face of {Q.bit_count()} points has another facet list")
+        r, nQ = rank(Q), Q.bit_count()
+        ok = (not fs if r <= 1 else fs == frozenset(Q & ~(1 << w) for w in members(Q)) if nQ == r
+              else len(fs) == 2 if r == 2 else bool(fs))
+        if not ok:
+            return False, f"face with {nQ} points and affine rank {r - 1} has an incomplete facet list ({len(fs)} found)"
+        if r > 2 and nQ > r:
+            flist = list(fs)
+            if any(rank(F) != r - 1 for F in flist):
+                return False, "a listed facet has the wrong rank"
+            v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
+            if all(F >> v & 1 for F in flist):
+                return False, f"every listed facet of a face with {nQ} points contains one point"
+            for F in flist:
+                if F >> v & 1:
+                    continue
+                kF, eF = key_of(F)
+                if kF in memo:  # settled up to symmetry: each of its facets must be F ∩ G, G listed
+                    if mapped(eF, memo[kF], inverse=True) <= {F & G for G in flist if G != F}:
+                        continue
+                    return False, f"a facet of a face with {F.bit_count()} points lies in no other listed facet"
+                ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
+                if not ok:
+                    return False, why
+        memo[k] = img
+        return True, None
+
+    return rec(Q, frozenset(facets))
+
+
+def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
+    """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
+    out, kept = set(), []
+    for I in sorted({F & G for G in faces if G != F and (F & G).bit_count() >= need}, key=int.bit_count, reverse=True):
+        if any(I & J == I for J in kept):
+            continue
+        kept.append(I)
+        if I not in ranks:
+            ranks[I] = ps.rank(members(I))
+        if ranks[I] == need:
+            out.add(I)
+    return frozenset(out)
+
+
+def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
+    """verify_complete for the facet fb whose ridge list is invariant under ``stab`` (symmetries
+    fixing fb): one ridge per stab-orbit is examined (symmetries preserve the recursive test)."""
+    if not ridges:
+        return False, "a facet without ridges"
+    if any(group.image(e, R) not in ridges for e in stab for R in ridges):
+        return False, "the ridge list is not invariant under the stabiliser of the facet"
+    seen = set()
+    for R in sorted(ridges):
+        if R in seen:
+            continue
+        seen |= {group.image(e, R) for e in stab}
+        ok, why = verify_complete(ps, R, ridges_among(ps, R, ridges, dim - 2, ranks), memo, ranks, group)
+        if not ok:
+            return False, why
+    return True, None

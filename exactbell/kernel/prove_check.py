@@ -1,0 +1,897 @@
+"""Checking inequality proofs: "f REL 0 at every point of a domain", exactly (the prover's verifier).
+
+``lhs REL rhs`` (REL: >=, >, <=, <, ==) is oriented to f = lhs - rhs (rhs - lhs for <=, <), f ≥ 0,
+> 0 or == 0. Expressions: rationals, parameters, + - * /, integer powers, abs, max, min, sqrt; each
+branch value (abs/max/min resolved) is A + B·√u with rational functions A, B, u (one radicand per
+statement; √a·√b = √(ab), both radicands being ≥ 0).
+
+Domain conditions (:func:`domain_conditions`), before any proof: no divisor vanishes and no radicand
+is negative at any point of the domain (closed ends in it; open ends and excluded points not). In
+one parameter exactly (Sturm, per irreducible factor, multiple roots included); in several, a
+factor in one parameter exactly, any other by Bernstein coefficients on the closed box (strict off
+its open sides). So cancelling common factors changes no value on the domain.
+
+Proofs (every field is recomputed or checked):
+  cells        one parameter: the record must equal :func:`decompose`: irreducible critical factors
+               (numerators, denominators, abs/max/min switches, A² − B²u), their roots in the domain
+               (excluded points join them), a dyadic sample per open cell with its branch and sign
+               (constant on the cell), and for strict relations the signs at roots and closed ends,
+               exact in Q(root). Non-strict ends and roots follow by continuity.
+  boxes        "tree" in preorder: S splits the widest side at its midpoint (first on ties); I: arb
+               encloses f on the closed box in (0, ∞) (resp. [0, ∞)); B: the sign of every abs/max/
+               min switch on the closed box is proved by Bernstein coefficients, so f is one branch
+               N/D there; those of D have one strict sign s, those of s·N are ≥ 0, and for strict
+               relations every closed face not on an open side of the domain has one > 0.
+  identity     "==" without branches: f simplifies to 0.
+  combination  lhs = max(h..) or rhs = min(..): weights λ_i, Σλ_i = 1 exactly, proofs of λ_i ≥ 0 and
+               Σλ_i h_i ≥ 0 (> 0); max_i h_i ≥ Σλ_i h_i (Sengupta-Wooltorton, Lemma 4 without cases).
+  refuted      "point": an exact point of the domain where the statement fails.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import reduce
+from itertools import product
+from math import comb, floor, gcd, isqrt, lcm, prod
+
+from flint import arb, fmpq, fmpq_mpoly_ctx, fmpz_poly
+
+from . import upoly
+from .algebraic import NumberField
+from .envelope import Obj
+from .expr import ExprError, parse
+from .numbers import ExactnessError, format_rational, to_rational
+from .params import Domain
+
+RELATIONS = (">=", ">", "<=", "<", "==")
+FUNCTIONS = {"abs": (1, 1), "max": (2, 64), "min": (2, 64), "sqrt": (1, 1)}
+MAX_BRANCHES, MAX_LEAVES = 4096, 100000
+
+
+class ProofError(ExactnessError):
+    """A statement outside the supported class, a failed domain condition, or a bad proof."""
+
+
+# -- syntax: ("c", q) ("v", i) ("+"|"-"|"*"|"/", a, b) ("neg", a) ("^", a, n) (fn, args...) ------
+class _Ast:  # noqa: E704 - the syntax tree builder for :func:`expr.parse`
+    def __init__(self, names, fixed):
+        self.names, self.fixed = list(names), fixed or {}
+
+    def const(self, q): return ("c", Fraction(q))
+    def add(self, a, b): return ("+", a, b)
+    def sub(self, a, b): return ("-", a, b)
+    def neg(self, a): return ("neg", a)
+    def mul(self, a, b): return ("*", a, b)
+    def pow(self, a, n): return ("^", a, n)
+
+    def name(self, n):
+        if n in self.fixed:
+            return ("c", Fraction(self.fixed[n]))
+        if n not in self.names:
+            raise ProofError(f"unknown name {n!r} (parameters: {', '.join(self.names) or 'none'})")
+        return ("v", self.names.index(n))
+
+    def call(self, name, args):
+        lo, hi = FUNCTIONS.get(name, (1, 0))
+        if not lo <= len(args) <= hi:
+            raise ProofError(f"{name} with {len(args)} argument(s) is outside the supported class "
+                             "(abs, sqrt: one argument; max, min: 2 to 64)")
+        return (name, *args)
+
+    def div(self, a, b):
+        if b == ("c", 0):
+            raise ProofError("division by zero")
+        return ("/", a, b)
+
+
+def parse_ast(text, names, fixed=None) -> tuple:
+    if type(text) is int:
+        return ("c", Fraction(text))
+    if not isinstance(text, str):
+        raise ProofError(f"expected an expression string, got {type(text).__name__}")
+    try:
+        return parse(text, _Ast(names, fixed))
+    except ExprError as e:
+        raise ProofError(str(e)) from None
+
+
+def text(node, names, prec: int = 0) -> str:
+    """Canonical text (parses back to the same tree, up to signs of substituted constants)."""
+    tag = node[0]
+    if tag == "c":
+        s, p = format_rational(node[1]), 3 if node[1] < 0 else 2 if node[1].denominator != 1 else 5
+    elif tag == "v":
+        s, p = names[node[1]], 5
+    elif tag in FUNCTIONS:
+        s, p = f"{tag}({', '.join(text(c, names) for c in node[1:])})", 5
+    elif tag in ("sin", "cos"):
+        terms = [f"{'-' if c < 0 else '+'} {'' if abs(c) == 1 else f'{abs(c)}*'}{a}"
+                 for c, a in zip(node[1] + (node[2],), list(names) + ["pi"]) if c]
+        lin = " ".join(terms).removeprefix("+ ")
+        s, p = f"{tag}({'-' + lin[2:] if lin.startswith('- ') else lin or '0'})", 5
+    elif tag == "neg":
+        s, p = "-" + text(node[1], names, 4), 3
+    elif tag == "^":
+        s, p = f"{text(node[1], names, 5)}^{node[2]}", 4
+    else:
+        p = 1 if tag in "+-" else 2
+        s = text(node[1], names, p) + (f" {tag} " if p == 1 else tag) + text(node[2], names, p + 1)
+    return f"({s})" if p < prec else s
+
+
+def walk(node):
+    yield node
+    for ch in node[1:]:
+        yield from walk(ch) if isinstance(ch, tuple) and ch and isinstance(ch[0], str) else ()
+
+
+def used_variables(node) -> set:
+    return {n[1] for n in walk(node) if n[0] == "v"}
+
+
+def is_piecewise(node) -> bool:
+    return any(n[0] in ("abs", "max", "min") for n in walk(node))
+
+
+def has_sqrt(node) -> bool:
+    return any(n[0] == "sqrt" for n in walk(node))
+
+
+# -- rational functions (python-flint fmpq_mpoly), values A + B·√u ------------------------------
+class Ring:
+    def __init__(self, names):
+        self.names = tuple(names)
+        self.ctx = fmpq_mpoly_ctx.get(self.names or ("_",), "lex")
+        self.gens = self.ctx.gens()[: len(self.names)]
+
+    def const(self, q):
+        q = Fraction(q)
+        return self.ctx.constant(fmpq(q.numerator, q.denominator))
+
+
+
+class RF:
+    """num/den with common factors cancelled and den monic (the value wherever den != 0)."""
+
+    __slots__ = ("num", "den")
+
+    def __init__(self, num, den=None, reduce=True):
+        den = num.context().constant(1) if den is None else den
+        if den.is_zero():
+            raise ProofError("division by an identically zero expression")
+        if reduce and not den.is_constant():
+            g = num.gcd(den)
+            if not g.is_constant():
+                num, den = num / g, den / g
+        lc = den.leading_coefficient()
+        self.num, self.den = (num / lc, den / lc) if lc != 1 else (num, den)
+
+    def __add__(self, o):
+        return RF(self.num + o.num, self.den) if self.den == o.den else RF(
+            self.num * o.den + o.num * self.den, self.den * o.den)
+
+    def __neg__(self): return RF(-self.num, self.den, reduce=False)
+    def __sub__(self, o): return self + (-o)
+    def __mul__(self, o): return RF(self.num * o.num, self.den * o.den)
+
+    def __truediv__(self, o):
+        if o.num.is_zero():
+            raise ProofError("division by an identically zero expression")
+        return RF(self.num * o.den, self.den * o.num)
+
+    def is_zero(self): return self.num.is_zero()
+    def __eq__(self, o): return isinstance(o, RF) and self.num * o.den == o.num * self.den
+    def text(self): return str(self.num or 0) if self.den.is_one() else f"({self.num or 0})/({self.den})"
+
+
+class SV:
+    """A + B·√u (B None: rational)."""
+
+    __slots__ = ("A", "B", "u")
+
+    def __init__(self, A, B=None, u=None):
+        self.A, self.B, self.u = (A, None, None) if B is None or B.is_zero() else (A, B, u)
+
+    def _radicand(self, o):
+        if self.B is not None and o.B is not None and not self.u == o.u:
+            raise ProofError("two distinct square roots in one statement are outside the supported class")
+        return self.u if self.B is not None else o.u
+
+    def __add__(self, o):
+        u = self._radicand(o)
+        B = o.B if self.B is None else self.B if o.B is None else self.B + o.B
+        return SV(self.A + o.A, B, u)
+
+    def __neg__(self): return SV(-self.A, None if self.B is None else -self.B, self.u)
+    def __sub__(self, o): return self + (-o)
+
+    def __mul__(self, o):
+        if self.B is not None and o.B is not None and not self.u == o.u and self.A.is_zero() and o.A.is_zero():
+            return SV(self.A, self.B * o.B, self.u * o.u)  # √u·√w = √(uw), both radicands are ≥ 0
+        u = self._radicand(o)
+        if self.B is None or o.B is None:
+            B = None if self.B is None and o.B is None else self.B * o.A if o.B is None else self.A * o.B
+            return SV(self.A * o.A, B, u)
+        return SV(self.A * o.A + self.B * o.B * u, self.A * o.B + self.B * o.A, u)
+
+    def __truediv__(self, o):
+        if o.B is not None:
+            raise ProofError("a square root in a divisor is outside the supported class")
+        return SV(self.A / o.A, None if self.B is None else self.B / o.A, self.u)
+
+    def is_zero(self): return self.A.is_zero() and self.B is None
+
+    def __eq__(self, o):
+        return (isinstance(o, SV) and (self.B is None) == (o.B is None) and self.A == o.A
+                and (self.B is None or (self.B == o.B and self.u == o.u)))
+
+    def text(self) -> str:
+        return self.A.text() if self.B is None else f"{self.A.text()} + ({self.B.text()})*sqrt({self.u.text()})"
+
+
+def _power(x, n, one):
+    return reduce(lambda a, b: a * b, [one / x if n < 0 else x] * abs(n), one)
+
+
+class Collector:
+    """Every branch value; the critical polynomials, divisors, radicands on the way."""
+
+    def __init__(self, ring: Ring, sign=None):  # sign(d) in {1 (d ≥ 0), -1 (d ≤ 0)}: only the active branch
+        self.ring, self.sign, self.critical, self.divisors, self.radicands = ring, sign, [], [], []
+
+    def crit(self, sv: SV):
+        for rf in (sv.A,) + (() if sv.B is None else (sv.B, sv.u)):
+            self.critical += [p for p in (rf.num, rf.den) if not p.is_constant()]
+        if sv.B is not None:
+            d = (sv.A * sv.A - sv.B * sv.B * sv.u).num
+            if not d.is_constant():
+                self.critical.append(d)
+
+    def values(self, node) -> list:
+        tag, R = node[0], self.ring
+        if tag in ("c", "v"):
+            return [SV(RF(R.const(node[1]) if tag == "c" else R.gens[node[1]]))]
+        if tag == "neg":
+            return [-v for v in self.values(node[1])]
+        if tag == "sqrt":
+            out = []
+            for a in self.values(node[1]):
+                if a.B is not None:
+                    raise ProofError("nested square roots are outside the supported class")
+                self.radicands.append(a.A)
+                self.crit(a)
+                out.append(SV(RF(R.const(0)), RF(R.const(1)), a.A))
+            return out
+        if tag == "^":
+            base = self.values(node[1])
+            if node[2] < 0:
+                self.divisors += base
+            out = [_power(a, node[2], SV(RF(R.const(1)))) for a in base]
+        elif tag in ("+", "-", "*", "/"):
+            right = self.values(node[2])
+            if tag == "/":
+                self.divisors += right
+            op = {"+": SV.__add__, "-": SV.__sub__, "*": SV.__mul__, "/": SV.__truediv__}[tag]
+            out = [op(a, b) for a in self.values(node[1]) for b in right]
+        elif self.sign is not None:  # abs, max, min where the signs of the switches are known
+            vals = [self.values(ch)[0] for ch in node[1:]]
+            best = -vals[0] if tag == "abs" and self.sign(vals[0]) < 0 else vals[0]
+            for v in vals[1:]:
+                best = v if self.sign(v - best) == (1 if tag == "max" else -1) else best
+            out = [best]
+        else:  # abs, max, min: all branches, the switching differences are critical
+            groups = [self.values(ch) for ch in node[1:]]
+            switches = [a for a in groups[0]] if tag == "abs" else [
+                a - b for i, g in enumerate(groups) for h in groups[i + 1:] for a in g for b in h]
+            for d in switches:
+                self.crit(d)
+            out = [v for g in groups for v in g] + ([-a for a in groups[0]] if tag == "abs" else [])
+        for v in out if tag in "+-*/^" else ():
+            self.crit(v)
+        uniq = []
+        for v in out:
+            if not any(v == w for w in uniq):
+                uniq.append(v)
+        if len(uniq) > MAX_BRANCHES:
+            raise ProofError(f"more than {MAX_BRANCHES} branches")
+        return uniq
+
+
+def symbolic_single(node, ring) -> SV:
+    vals = Collector(ring).values(node)
+    if len(vals) != 1:
+        raise ProofError("several branches (abs/max/min) where one rational expression is required")
+    return vals[0]
+
+
+# -- exact values at a point ------------------------------------------------------------------
+def _sgn(x) -> int:
+    return x.sign() if hasattr(x, "sign") else (x > 0) - (x < 0)
+
+
+def sign_quad(a, b, c) -> int:
+    """Sign of a + b√c (c ≥ 0) for exact ordered-field scalars (Q or a number field)."""
+    sa, sb = _sgn(a), _sgn(b)
+    if sb == 0 or _sgn(c) == 0:
+        return sa
+    if sa == 0 or sa == sb:
+        return sb if sa == 0 else sa
+    return sa * _sgn(a * a - b * b * c)  # opposite signs: a² vs b²c decides
+
+
+def poly_at(p, point):
+    return sum((Fraction(int(c.p), int(c.q)) * prod((x ** int(e) for x, e in zip(point, exps) if int(e)), start=1)
+                for exps, c in p.to_dict().items()), 0)
+
+
+def rf_at(rf: RF, point):
+    den = poly_at(rf.den, point)
+    if den == 0:
+        raise ProofError("a denominator vanishes at the point")
+    return poly_at(rf.num, point) / den
+
+
+def sv_at(sv: SV, point) -> tuple:
+    return (rf_at(sv.A, point),) + ((0, 0) if sv.B is None else (rf_at(sv.B, point), rf_at(sv.u, point)))
+
+
+def sv_sign_at(sv: SV, point) -> int:
+    return sign_quad(*sv_at(sv, point))
+
+
+def branch_at(node, ring, point) -> SV:
+    """The branch active at a point of the domain (abs/max/min decided by exact signs there)."""
+    return Collector(ring, lambda d: 1 if sv_sign_at(d, point) >= 0 else -1).values(node)[0]
+
+
+@dataclass(frozen=True)
+class Quad:
+    """The exact number a + b·√c."""
+
+    a: Fraction
+    b: Fraction = Fraction(0)
+    c: Fraction = Fraction(0)
+
+    def sign(self) -> int: return sign_quad(self.a, self.b, self.c)
+
+    def text(self) -> str:
+        a, b, c = self.a, self.b, Fraction(self.c)
+        rn, rd = isqrt(c.numerator), isqrt(c.denominator)
+        if b == 0 or (rn * rn == c.numerator and rd * rd == c.denominator):
+            return format_rational(a + b * Fraction(rn, rd))
+        s = f"{format_rational(b)}*sqrt({format_rational(c)})"
+        return s if a == 0 else f"{format_rational(a)} + {s}".replace("+ -", "- ")
+
+
+def eval_point(node, point) -> Quad:
+    point = tuple(Fraction(x) for x in point)
+    return Quad(*sv_at(branch_at(node, Ring([f"x{i}" for i in range(len(point))]), point), point))
+
+
+# -- the statement ----------------------------------------------------------------------------
+@dataclass
+class Statement:
+    lhs: tuple
+    relation: str
+    rhs: tuple
+    names: tuple
+    domains: tuple  # params.Domain per name
+
+    @classmethod
+    def of(cls, lhs, relation, rhs, names, domains, require_all=True) -> Statement:
+        if relation not in RELATIONS:
+            raise ProofError(f"unknown relation {relation!r} (one of {', '.join(RELATIONS)})")
+        unused = set(range(len(names))) - used_variables(lhs) - used_variables(rhs)
+        if require_all and unused:
+            raise ProofError(f"parameter {names[min(unused)]!r} does not occur in the statement")
+        return cls(lhs, relation, rhs, tuple(names), tuple(domains))
+
+    node = property(lambda s: ("-", s.lhs, s.rhs) if s.relation in (">=", ">", "==") else ("-", s.rhs, s.lhs))
+    strict = property(lambda s: s.relation in (">", "<"))
+    oriented = property(lambda s: ">" if s.strict else "==" if s.relation == "==" else ">=")
+    box = property(lambda s: [(d.lo, d.hi) for d in s.domains])
+    open_flags = property(lambda s: [(not d.lo_closed, not d.hi_closed) for d in s.domains])
+
+    def text(self): return f"{text(self.lhs, self.names)} {self.relation} {text(self.rhs, self.names)}"
+    def in_domain(self, point) -> bool: return all(d.contains(x) for d, x in zip(self.domains, point))
+
+    def violated_at(self, point) -> bool:
+        s = eval_point(self.node, point).sign()
+        return s != 0 if self.oriented == "==" else s < 0 or (self.strict and s == 0)
+
+
+# -- trigonometric statements: for all real angles, by the charts x = kπ + 2·atan(v) -----------------
+class _TrigAst(_Ast):
+    """sin(L), cos(L), L an integer combination of the angles and pi: ("sin", coefficients, m)."""
+
+    def name(self, n):
+        if n != "pi" and n not in self.names:
+            return super().name(n)
+        return ("lin", tuple(int(n == a) for a in self.names), int(n == "pi"))
+
+    def _lin(self, x):
+        if x == ("c", 0):
+            return ("lin", (0,) * len(self.names), 0)
+        if x[0] != "lin":
+            raise ProofError("an angle occurs outside sin(.) and cos(.)")
+        return x
+
+    def add(self, a, b):
+        if "lin" not in (a[0], b[0]):
+            return ("+", a, b)
+        a, b = self._lin(a), self._lin(b)
+        return ("lin", tuple(x + y for x, y in zip(a[1], b[1])), a[2] + b[2])
+
+    def sub(self, a, b): return ("-", a, b) if "lin" not in (a[0], b[0]) else self.add(a, self.neg(b))
+    def neg(self, a): return ("lin", tuple(-x for x in a[1]), -a[2]) if a[0] == "lin" else super().neg(a)
+
+    def _int(self, n):  # an integer literal, possibly negated
+        return n[1] if n[0] == "c" else -n[1][1] if n[0] == "neg" and n[1][0] == "c" else Fraction(1, 2)
+
+    def mul(self, a, b):
+        if "lin" not in (a[0], b[0]):
+            return ("*", a, b)
+        n, x = (a, b) if b[0] == "lin" else (b, a)
+        n = self._int(n)
+        if n.denominator != 1 or abs(n) > 16:
+            raise ProofError("an angle may be multiplied by an integer of at most 16 only")
+        return ("lin", tuple(int(n) * c for c in x[1]), int(n) * x[2])
+
+    def call(self, name, args):
+        if name not in ("sin", "cos"):
+            return super().call(name, args)
+        lin = self._lin(args[0]) if len(args) == 1 else None
+        if lin is None or sum(map(abs, lin[1])) > 16:
+            raise ProofError(f"{name} takes one integer combination of the angles (at most 16 in all) and pi")
+        return (name, lin[1], lin[2])
+
+
+def parse_trig(t, angles, fixed=None) -> tuple:
+    try:
+        node = parse(t, _TrigAst(angles, fixed)) if isinstance(t, str) else parse_ast(t, angles)
+    except ExprError as e:
+        raise ProofError(str(e)) from None
+    if any(n[0] == "lin" for n in walk(node)):
+        raise ProofError("an angle occurs outside sin(.) and cos(.)")
+    return node
+
+
+def chart(node, k) -> tuple:
+    """The statement in chart k (k_i ∈ {0, 1}): angle i is k_i·π + 2·atan(v_i), so cos and sin of it
+    are (-1)^k_i (1 - v²)/(1 + v²) and (-1)^k_i 2v/(1 + v²); of sums by the addition formulas."""
+    if node[0] not in ("sin", "cos"):
+        return (node[0],) + tuple(chart(c, k) if isinstance(c, tuple) else c for c in node[1:])
+    re, im = ("c", Fraction(1)), ("c", Fraction(0))
+    for i, n in enumerate(node[1]):
+        v2 = ("+", ("c", Fraction(1)), ("^", ("v", i), 2))
+        c, s = ("/", ("-", ("c", Fraction(1)), ("^", ("v", i), 2)), v2), ("/", ("*", ("c", Fraction(2)), ("v", i)), v2)
+        for _ in range(abs(n)):
+            s1 = s if n > 0 else ("neg", s)
+            re, im = ("-", ("*", re, c), ("*", im, s1)), ("+", ("*", re, s1), ("*", im, c))
+    out = re if node[0] == "cos" else im
+    return out if (node[2] + sum(n * ki for n, ki in zip(node[1], k))) % 2 == 0 else ("neg", out)
+
+
+def check_trig(lhs, relation, rhs, angles, hypothesis, proof: Obj) -> str:
+    """Every chart's rational statement on [-1, 1]^n: the charts cover the torus (the ranges
+    [-π/2, π/2] and [π/2, 3π/2] of k·π + 2·atan(v), |v| ≤ 1, cover a period). With a hypothesis
+    g > 0 (≥ 0): per chart, closed pieces tiling the box, each with μ ≥ 0 and μ·f - g ≥ 0 (> 0)."""
+    n, full, angles = len(angles), Domain(Fraction(-1), Fraction(1), True, True), tuple(angles)
+    for idx, r in enumerate(proof.list("charts", 2**n)):
+        k = [idx >> (n - 1 - i) & 1 for i in range(n)]
+        st = Statement(chart(lhs, k), relation, chart(rhs, k), angles, (full,) * n)
+        if hypothesis is None:
+            check_sub(proof, f"charts[{idx}]", r, st)
+            continue
+        p = Obj(r, proof.at(f"charts[{idx}]"), proof.path)
+        proof.children.append(p)
+        try:
+            g, col = chart(Statement(*hypothesis, angles, ()).node, k), Collector(Ring(angles))
+            col.values(st.node)
+            domain_conditions(st, col)
+            pieces, volume, boxes = p.list("pieces"), 0, []
+            for i, q in enumerate(pieces):
+                q = Obj(q, p.at(f"pieces[{i}]"), p.path)
+                p.children.append(q)
+                b = q.obj("box")
+                doms = tuple(Domain.parse(b.text(a)) for a in angles)
+                if any(not (d.lo_closed and d.hi_closed and -1 <= d.lo and d.hi <= 1 and not d.excluded) for d in doms):
+                    raise ProofError(f"pieces[{i}].box: closed intervals inside [-1, 1]")
+                mu, (p1, p2) = parse_ast(q.get("multiplier"), angles), q.list("proofs", 2)
+                main = ("-", ("*", mu, st.node) if mu != ("c", 0) else mu, g)  # μ·f - g
+                try:
+                    check_sub(q, "proofs[0]", p1, Statement(mu, ">=", ("c", 0), angles, doms))
+                    check_sub(q, "proofs[1]", p2, Statement(main, ">=" if hypothesis[1] in (">", "<") else ">",
+                                                            ("c", 0), angles, doms))
+                except ProofError as e:
+                    raise ProofError(f"pieces[{i}].{e}") from None
+                box = [(d.lo, d.hi) for d in doms]
+                if any(all(lo < h2 and l2 < hi for (lo, hi), (l2, h2) in zip(box, o)) for o in boxes):
+                    raise ProofError(f"pieces[{i}].box overlaps an earlier piece")
+                boxes.append(box)
+                volume += prod(hi - lo for lo, hi in box)
+            if volume != 2**n:
+                raise ProofError("the pieces do not cover the chart box [-1, 1]^n")
+        except ProofError as e:
+            raise ProofError(f"charts[{idx}] (k = {k}): {e}") from None
+    return f"{2**n} charts x = k*pi + 2*atan(v), |v| <= 1, each proved"
+
+
+# -- domain conditions ------------------------------------------------------------------------
+def _coeffs(p, i=0) -> list:
+    out = {}
+    for e, c in p.to_dict().items():
+        out[int(e[i])] = Fraction(int(c.p), int(c.q))
+    return [out.get(k, Fraction(0)) for k in range(max(out, default=0) + 1)]
+
+
+def to_arb(q) -> arb:
+    q = Fraction(q)
+    return arb(fmpq(q.numerator, q.denominator))
+
+
+def apow(x, k: int):
+    """x^k for an arb ball x and an integer k ≥ 0 (arb's own power is NaN when x meets x < 0)."""
+    if bool(x >= 0):
+        return x ** k
+    out = arb(1)
+    for _ in range(k):
+        out *= x
+    return out.nonnegative_part() if k % 2 == 0 else out
+
+
+def domain_conditions(st, col: Collector) -> None:
+    """Raise unless every divisor is nonzero and every radicand ≥ 0 on the whole domain."""
+    sides = [{"lo": not d.lo_closed, "hi": not d.hi_closed} for d in st.domains]
+    for d in col.divisors:
+        if d.B is not None:
+            raise ProofError("a square root in a divisor is outside the supported class")
+        for g, _e in d.A.num.factor()[1]:
+            vs = [i for i in range(len(st.names)) if g.degrees()[i] > 0]
+            if len(vs) == 1:
+                c, dom = _coeffs(g, vs[0]), st.domains[vs[0]]
+                zero = dom.contains(-c[0] / c[1]) if len(c) == 2 else upoly.count_roots(c, dom.lo, dom.hi) > 0
+            else:  # several parameters: Bernstein, g > 0 or -g > 0 on the box minus its open sides
+                zero = len(vs) > 1 and not any(bernstein_close(SV(RF(s * g)), st.box, True, sides) for s in (1, -1))
+            if zero:
+                raise ProofError(f"the divisor factor {g} vanishes on the domain (or is not proved nonzero there)")
+    for u in col.radicands:
+        p = u.num * u.den
+        vs = [i for i in range(len(st.names)) if p.degrees()[i] > 0]
+        if len(vs) == 1:
+            dom = st.domains[vs[0]]
+            bad = [x for x, s in upoly.sign_cells(_coeffs(p, vs[0]), dom.lo, dom.hi)
+                   if s < 0 and (dom.lo < x < dom.hi or dom.contains(x))]
+        else:
+            bad = [] if (bernstein_close(SV(RF(p)), st.box, False, sides) if vs else _coeffs(p)[0] >= 0) else ["?"]
+        if bad:
+            raise ProofError(f"square root of a negative number on the domain (radicand {u.text()}"
+                             + (f", at {format_rational(bad[0])})" if bad[0] != "?" else ", not proved >= 0)"))
+
+
+# -- one parameter: cells ---------------------------------------------------------------------
+def _primitive(c) -> list:
+    den = lcm(*[x.denominator for x in c])
+    ints = [int(x * den) for x in c]
+    return [x // gcd(*ints) * (1 if ints[-1] > 0 else -1) for x in ints]
+
+
+def poly_text(ints, name) -> str:
+    parts = []
+    for k in range(len(ints) - 1, -1, -1):
+        c, mono = ints[k], "" if k == 0 else name if k == 1 else f"{name}^{k}"
+        if c:
+            parts.append(str(c) if not mono else mono if c == 1 else f"-{mono}" if c == -1 else f"{c}*{mono}")
+    return " + ".join(parts).replace("+ -", "- ") or "0"
+
+
+def critical_factors(polys) -> list:
+    """Distinct irreducible factors (primitive, lead > 0), sorted by degree then coefficients."""
+    seen = {}
+    for p in polys:
+        c = upoly.trim(_coeffs(p))
+        if len(c) > 1:
+            for f, _e in fmpz_poly(_primitive(c)).factor()[1]:
+                ints = [int(x) for x in f.coeffs()]
+                seen[tuple(ints)] = ints if ints[-1] > 0 else [-x for x in ints]
+    return sorted(seen.values(), key=lambda f: (len(f), [abs(x) for x in reversed(f)], list(reversed(f))))
+
+
+class Root:
+    """The root of an irreducible integer polynomial in (lo, hi]; k = -1: an excluded point."""
+
+    def __init__(self, k, ints, lo, hi):
+        self.k, self.f, self.lo, self.hi = k, [Fraction(x) for x in ints], lo, hi
+        self.value = Fraction(-ints[0], ints[1]) if len(ints) == 2 else None
+        if self.value is not None:
+            self.lo = self.hi = self.value
+
+    def refine(self):
+        m = (self.lo + self.hi) / 2
+        self.lo, self.hi = (self.lo, m) if upoly.count_roots(self.f, self.lo, m) == 1 else (m, self.hi)
+
+    def cmp(self, q) -> int:
+        """sign(root - q)."""
+        if self.value is not None:
+            return (self.value > q) - (self.value < q)
+        while self.lo < q < self.hi:
+            self.refine()
+        return 1 if q <= self.lo else -1
+
+    def floor_scaled(self, k) -> int:
+        s = Fraction(2) ** k
+        while True:
+            n = floor(self.lo * s)
+            if self.value is not None or self.hi <= Fraction(n + 1) / s:
+                return n
+            self.refine()
+
+    def field(self) -> NumberField: return NumberField("t", self.f, self.lo, self.hi)
+
+    def record(self) -> dict:
+        if self.k < 0:
+            return {"excluded": format_rational(self.value)}
+        if self.value is not None:
+            return {"factor": self.k, "value": format_rational(self.value)}
+        return {"factor": self.k, "interval": [format_rational(x) for x in self.field().interval]}
+
+
+def _less(a: Root, b: Root) -> bool:
+    while True:
+        if b.value is not None:
+            return a.cmp(b.value) < 0
+        if a.value is not None:
+            return b.cmp(a.value) > 0
+        if a.hi <= b.lo or b.hi <= a.lo:
+            return a.hi <= b.lo
+        a.refine()
+        b.refine()
+
+
+def _sample(left, right) -> Fraction:
+    """The dyadic m/2^k in the open gap with the least k, then the least m."""
+    k = 0
+    while True:
+        q = Fraction(left.floor_scaled(k) + 1, 2**k)
+        if right.cmp(q) > 0:
+            return q
+        k += 1
+
+
+def decompose(st) -> tuple:
+    """(record, holds, detail) of the cell decomposition of a one-parameter statement."""
+    ring, dom, name = Ring(st.names), st.domains[0], st.names[0]
+    col = Collector(ring)
+    for v in col.values(st.node):
+        col.crit(v)
+    domain_conditions(st, col)
+    factors = critical_factors(col.critical)
+    roots = [Root(-1, [-x.numerator, x.denominator], x, x) for x in dom.excluded if dom.lo < x < dom.hi]
+    for k, ints in enumerate(factors):
+        for lo, hi in upoly.isolate_real_roots([Fraction(x) for x in ints], dom.lo, dom.hi):
+            r = Root(k, ints, lo, hi)
+            if r.value is None or (dom.lo < r.value < dom.hi and r.value not in dom.excluded):
+                roots.append(r)
+    ordered = []
+    for r in roots:
+        i = len(ordered)
+        while i > 0 and _less(r, ordered[i - 1]):
+            i -= 1
+        ordered.insert(i, r)
+    ends = [Root(-2, [-x.numerator, x.denominator], x, x) for x in (dom.lo, dom.hi)]
+    bounds, cells = [ends[0]] + ordered + [ends[1]], []
+    for left, right in zip(bounds, bounds[1:]):
+        q = _sample(left, right)
+        br = branch_at(st.node, ring, (q,))
+        cells.append((q, br, sv_sign_at(br, (q,))))
+    points = []
+    if st.strict:
+        for i, r in enumerate(bounds):
+            if r.k == -1 or (r.k == -2 and not dom.contains(r.value)):
+                continue
+            br = cells[max(i - 1, 0)][1]
+            x = r.value if r.value is not None else r.field().gen()  # exact, in Q(root)
+            at = "lo" if r is ends[0] else "hi" if r is ends[1] else i - 1
+            points.append({"at": at, "sign": sign_quad(*sv_at(br, (x,)))})
+    record = {"method": "cells", "factors": [poly_text(f, name) for f in factors],
+              "roots": [r.record() for r in ordered],
+              "cells": [{"sample": format_rational(q), "branch": br.text(), "sign": s} for q, br, s in cells]}
+    if points:
+        record["points"] = points
+    signs = [s for _, _, s in cells]
+    bad = (any(s != 0 for s in signs) if st.oriented == "==" else
+           any(s < 0 or (st.strict and s == 0) for s in signs) or any(p["sign"] <= 0 for p in points))
+    return record, not bad, f"{len(ordered)} cell boundaries inside the domain, {len(cells)} cells"
+
+
+# -- several parameters: boxes ----------------------------------------------------------------
+def split(box):
+    widths = [hi - lo for lo, hi in box]
+    d = widths.index(max(widths))
+    (lo, hi), mid = box[d], (box[d][0] + box[d][1]) / 2
+    left, right = list(box), list(box)
+    left[d], right[d] = (lo, mid), (mid, hi)
+    return left, right
+
+
+def bernstein(p, box) -> tuple:
+    """(degrees, {multi-index: exact Bernstein coefficient of p on the box})."""
+    cur = {tuple(int(x) for x in e): Fraction(int(c.p), int(c.q)) for e, c in p.to_dict().items()}
+    degs = [max((e[i] for e in cur), default=0) for i in range(len(box))]
+    for i, (lo, hi) in enumerate(box):  # x_i = lo + (hi - lo) t_i
+        nxt: dict = {}
+        for e, c in cur.items():
+            for j in range(e[i] + 1):
+                f = e[:i] + (j,) + e[i + 1:]
+                nxt[f] = nxt.get(f, 0) + c * comb(e[i], j) * lo ** (e[i] - j) * (hi - lo) ** j
+        cur = nxt
+    for i, d in enumerate(degs):  # power basis -> Bernstein basis along axis i
+        nxt = {}
+        for e, c in cur.items():
+            for k in range(e[i], d + 1):
+                f = e[:i] + (k,) + e[i + 1:]
+                nxt[f] = nxt.get(f, 0) + c * Fraction(comb(k, e[i]), comb(d, e[i]))
+        cur = nxt
+    return degs, {idx: cur.get(idx, Fraction(0)) for idx in product(*[range(d + 1) for d in degs])}
+
+
+def bernstein_close(sv, box, strict, open_sides) -> bool:
+    den = bernstein(sv.A.den, box)[1].values()
+    s = 1 if all(c > 0 for c in den) else -1 if all(c < 0 for c in den) else 0
+    if sv.B is not None or s == 0:
+        return False
+    degs, co = bernstein(sv.A.num, box)
+    if any(s * c < 0 for c in co.values()):
+        return False
+    for face in product(("lo", "in", "hi"), repeat=len(box)) if strict else ():
+        if any(ch != "in" and open_sides[i][ch] for i, ch in enumerate(face)):
+            continue
+        if not any(s * c > 0 and all(ch == "in" or k == (0 if ch == "lo" else degs[i])
+                                     for i, (ch, k) in enumerate(zip(face, idx))) for idx, c in co.items()):
+            return False
+    return True
+
+
+def arb_close(node, box, strict) -> bool:
+    v = eval_arb(node, [to_arb(lo).union(to_arb(hi)) for lo, hi in box])
+    return bool(v > 0) if strict else bool(v >= 0)
+
+
+def eval_arb(node, box):
+    """An arb ball containing every value of the expression on the box (list of arb)."""
+    tag = node[0]
+    if tag in ("c", "v"):
+        return to_arb(node[1]) if tag == "c" else box[node[1]]
+    a = [eval_arb(ch, box) for ch in node[1:] if isinstance(ch, tuple)]
+    if tag == "^":
+        return apow(a[0], node[2]) if node[2] >= 0 else 1 / apow(a[0], -node[2])
+    ops = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y, "/": lambda x, y: x / y,
+           "neg": lambda x: -x, "abs": abs, "sqrt": lambda x: x.sqrt()}
+    if tag in ops:
+        return ops[tag](*a)
+    out = a[0]
+    for v in a[1:]:
+        out = out.max(v) if tag == "max" else out.min(v)
+    return out
+
+
+def _box_sign(sv, box) -> int:
+    """1 if sv ≥ 0 on the closed box, -1 if ≤ 0 (Bernstein coefficients of N and D), else an error."""
+    if sv.B is None:
+        den, num = (bernstein(p, box)[1].values() for p in (sv.A.den, sv.A.num))
+        sd = 1 if all(c > 0 for c in den) else -1 if all(c < 0 for c in den) else 0
+        for s in (1, -1) if sd else ():
+            if all(s * sd * c >= 0 for c in num):
+                return s
+    raise ProofError("a switch of abs/max/min changes sign on the box")
+
+
+def box_branch(node, ring, box):
+    """The single branch of ``node`` on the closed box (switch signs proved there), or None."""
+    try:
+        return Collector(ring, lambda d: _box_sign(d, box)).values(node)[0]
+    except ProofError:
+        return None
+
+
+def check_boxes(st, tree) -> str:
+    if not isinstance(tree, str) or set(tree) - set("SIB"):
+        raise ProofError("tree must be a string over S, I, B")
+    ring = Ring(st.names)
+    pos, stack, leaves = 0, [st.box], 0
+    while stack:
+        box = stack.pop()
+        if pos >= len(tree) or leaves > MAX_LEAVES:
+            raise ProofError("tree ends before every box is closed")
+        ch, pos = tree[pos], pos + 1
+        if ch == "S":
+            left, right = split(box)
+            stack += [right, left]
+            continue
+        sides = [{"lo": o[0] and b[0] == d[0], "hi": o[1] and b[1] == d[1]}
+                 for o, b, d in zip(st.open_flags, box, st.box)]
+        single = None if ch == "I" else box_branch(st.node, ring, box)
+        if not (arb_close(st.node, box, st.strict) if ch == "I" else
+                single is not None and bernstein_close(single, box, st.strict, sides)):
+            where = " x ".join(f"[{format_rational(lo)}, {format_rational(hi)}]" for lo, hi in box)
+            raise ProofError(f"{'interval arithmetic' if ch == 'I' else 'Bernstein coefficients'} do not "
+                             f"close the box {where}")
+        leaves += 1
+    if pos != len(tree):
+        raise ProofError("tree has entries after every box is closed")
+    return f"{leaves} boxes closed ({tree.count('I')} interval, {tree.count('B')} Bernstein)"
+
+
+# -- the proof ----------------------------------------------------------------------------------
+def check(st, proof: Obj) -> tuple:
+    """("verified", detail, None) or ("refuted", {name: value}, value of lhs - rhs there)."""
+    col = Collector(Ring(st.names))
+    vals = col.values(st.node)
+    domain_conditions(st, col)
+    method = proof.text("method", ("cells", "boxes", "identity", "combination", "refuted"))
+    if method == "refuted":
+        raw = proof.obj("point")
+        pt = tuple(to_rational(raw.text(n)) for n in st.names)
+        if not st.in_domain(pt) or not st.violated_at(pt):
+            raise ProofError("the point is not in the domain" if not st.in_domain(pt) else "the statement holds there")
+        return "refuted", {n: format_rational(x) for n, x in zip(st.names, pt)}, eval_point(
+            ("-", st.lhs, st.rhs), pt).text()
+    if method == "identity":
+        if st.oriented != "==" or len(vals) != 1 or not vals[0].is_zero():
+            raise ProofError("identity: the relation is not == or lhs - rhs does not simplify to 0")
+        return "verified", "lhs - rhs simplifies to 0 exactly", None
+    if method == "cells":
+        if len(st.names) != 1:
+            raise ProofError("method cells needs exactly one parameter")
+        rec, holds, detail = decompose(st)
+        for key in ("factors", "roots", "cells", "points"):  # as JSON text: true is not 1
+            if json.dumps(proof.get(key, default=None)) != json.dumps(rec.get(key)):
+                raise ProofError(f"{key}: differs from the exact decomposition, which has {rec.get(key)}")
+        if not holds:
+            raise ProofError("the decomposition shows the statement is false; give a refuted point")
+        return "verified", detail, None
+    if st.oriented == "==":
+        raise ProofError(f"method {method} proves inequalities, not identities")
+    if method == "boxes":
+        return "verified", check_boxes(st, proof.text("tree")), None
+    return check_combination(st, proof)
+
+
+def combination_sides(st, weights: list) -> tuple:
+    """(weight statements λ_i >= 0, the statement Σλ_i h_i >= 0 (> 0)); Σλ_i = 1 is checked."""
+    L, R = st.node[1], st.node[2]
+    hs = ([("-", L, ch) for ch in R[1:]] if R[0] == "min" else [("-", ch, R) for ch in L[1:]]
+          if L[0] == "max" else None)
+    if hs is None or not isinstance(weights, list) or len(weights) != len(hs):
+        raise ProofError("method combination needs lhs = max(...) or rhs = min(...) and one weight per branch")
+    ws = [parse_ast(t, st.names) for t in weights]
+    total, comb_ = ws[0], ("*", ws[0], hs[0])
+    for w, h in zip(ws[1:], hs[1:]):
+        total, comb_ = ("+", total, w), ("+", comb_, ("*", w, h))
+    if not symbolic_single(("-", total, ("c", 1)), Ring(st.names)).is_zero():
+        raise ProofError("weights: do not sum to 1 exactly")
+    return ([Statement(w, ">=", ("c", 0), st.names, st.domains) for w in ws],
+            Statement(comb_, ">" if st.strict else ">=", ("c", 0), st.names, st.domains))
+
+
+def check_sub(parent: Obj, key: str, raw, st) -> None:
+    """A nested proof ``raw`` (under ``parent``) must verify ``st``; errors name ``key``."""
+    p = Obj(raw, parent.at(key), parent.path)
+    parent.children.append(p)
+    try:
+        if check(st, p)[0] != "verified":
+            raise ProofError("does not prove its statement")
+    except ProofError as e:
+        raise ProofError(f"{key}: {e}") from None
+
+
+def check_combination(st, proof) -> tuple:
+    weights = proof.list("weights")
+    wst, cst = combination_sides(st, weights)
+    for i, (sub, raw) in enumerate(zip(wst, proof.list("weight_proofs", len(wst)))):
+        check_sub(proof, f"weight_proofs[{i}]", raw, sub)
+    check_sub(proof, "proof", proof.get("proof"), cst)
+    return "verified", (f"max of the branches >= their convex combination with weights {', '.join(weights)} "
+                        "(each >= 0, sum 1), which is >= 0"), None

@@ -1,0 +1,243 @@
+"""Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)).
+
+Dense exact matrices (rows of :class:`~exactbell.kernel.gaussian.Gaussian`; Alice is the first Kronecker
+factor: |a⟩⊗|b⟩ has index a·d_B + b), assemblages σ keyed (y, x, a) with PSD and no-signalling tests
+(traditional; Bob-with-input Def. 2, Eqs. (2)–(4); instrumental: normalisation, G_I via Def. 4), maps
+given by weighted Kraus operators or by Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|), and the outer moment
+relaxation of Q_BWI (:func:`relaxation_coefficients`).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import product
+
+from .gaussian import Gaussian, conj, herm_psd, parse_gaussian, real_sign
+from .poly import Poly
+
+ZERO, ONE = Gaussian(0, 0), Gaussian(1, 0)
+TYPES = ("traditional", "bob-with-input", "instrumental")
+
+
+def zeros(n, m=None):
+    return [[ZERO] * (n if m is None else m) for _ in range(n)]
+
+
+def eye(n):
+    return [[ONE if i == j else ZERO for j in range(n)] for i in range(n)]
+
+
+def add(X, Y):
+    return [[a + b for a, b in zip(r, s)] for r, s in zip(X, Y)]
+
+
+def scale(c, X):
+    return [[c * a for a in r] for r in X]
+
+
+def mul(X, Y):
+    cols = list(zip(*Y))
+    return [[sum((a * b for a, b in zip(r, c) if a and b), ZERO) for c in cols] for r in X]
+
+
+def adj(X):
+    return [[conj(X[i][j]) for i in range(len(X))] for j in range(len(X[0]))]
+
+
+def trace(X):
+    return sum((X[i][i] for i in range(len(X))), ZERO)
+
+
+def kron(X, Y):
+    p, q = len(Y), len(Y[0])
+    return [[X[i // p][j // q] * Y[i % p][j % q] for j in range(len(X[0]) * q)] for i in range(len(X) * p)]
+
+
+def ptrace_a(R, dA, dB):
+    """tr_A R on C^dA ⊗ C^dB."""
+    return [[sum((R[a * dB + i][a * dB + j] for a in range(dA)), ZERO) for j in range(dB)] for i in range(dB)]
+
+
+def steer(R, M, dA, dB):
+    """tr_A[(M ⊗ 𝟙) R]: the unnormalised steered state (paper L44)."""
+    return ptrace_a(mul(kron(M, eye(dB)), R), dA, dB)
+
+
+def is_psd(X, field=None):
+    """Exact LDL† decision (:func:`~exactbell.kernel.gaussian.herm_psd`); ValueError if not Hermitian."""
+    return herm_psd(X, field)
+
+
+def parse_matrix(raw, field, n, m=None):
+    """An n×m matrix of exact complex scalars (text in ``i`` and the field generator)."""
+    m = n if m is None else m
+    if not isinstance(raw, list) or len(raw) != n or any(not isinstance(r, list) or len(r) != m for r in raw):
+        raise ValueError(f"must be a {n}x{m} list of rows")
+    return [[parse_gaussian(v, field) for v in r] for r in raw]
+
+
+def matrix_text(X) -> str:
+    return "[" + "; ".join(", ".join(Gaussian.lift(z).to_text() for z in r) for r in X) + "]"
+
+
+class Assemblage:
+    """σ_{a|xy} keyed (y, x, a); a traditional or instrumental assemblage has ny = 1 (y = 0 only)."""
+
+    def __init__(self, type_, dim, nx, na, ny, blocks):
+        self.type, self.dim, self.nx, self.na, self.ny, self.blocks = type_, dim, nx, na, ny, blocks
+
+    def shape(self):
+        return self.type, self.dim, self.nx, self.na, self.ny
+
+    def label(self, key) -> str:
+        y, x, a = key
+        return f"sigma[a={a}|x={x},y={y}]" if self.type == "bob-with-input" else f"sigma[a={a}|x={x}]"
+
+    def marginal(self, x, y=0):
+        """Σ_a σ_{a|xy}."""
+        out = zeros(self.dim)
+        for a in range(self.na):
+            out = add(out, self.blocks[(y, x, a)])
+        return out
+
+    def not_psd(self, field):
+        """None, or (key, v, v†σv < 0) for the first block (in key order) that is not PSD."""
+        for key in sorted(self.blocks):
+            res = is_psd(self.blocks[key], field)
+            if not res.psd:
+                return key, res.witness, res.witness_value
+        return None
+
+    def signalling(self) -> str | None:
+        """The first failed no-signalling condition, PSD apart (None: none fails). Traditional: Σ_a σ_{a|x}
+        independent of x, trace 1. Bob-with-input: Eqs. (2)-(4). Instrumental: normalisation only."""
+        for y, x in product(range(self.ny), range(self.nx)):
+            m = self.marginal(x, y)
+            if self.type != "instrumental" and m != self.marginal(0, y):
+                return f"sum_a sigma[a|x={x},y={y}] != sum_a sigma[a|x=0,y={y}] (Alice signals to Bob)"
+            if trace(m) != 1:
+                return f"tr sum_a sigma[a|x={x},y={y}] != 1 (not normalised)"
+        for (y, x, a), S in sorted(self.blocks.items()):
+            if trace(S) != trace(self.blocks[(0, x, a)]):
+                return f"tr sigma[a={a}|x={x},y={y}] != tr sigma[a={a}|x={x},y=0] (Bob signals to Alice)"
+        return None
+
+    def postselect(self):
+        """σ_{a|x} = ω_{a|x,y=a} (Def. 4) of a Bob-with-input ω with as many y as a."""
+        return Assemblage("instrumental", self.dim, self.nx, self.na, 1,
+                          {(0, x, a): self.blocks[(a, x, a)] for x in range(self.nx) for a in range(self.na)})
+
+    def mix(self, v):
+        """v·σ + (1−v)·N with white noise N_{a|xy} = 𝟙/(n_a·d)."""
+        noise = scale((1 - v) * Fraction(1, self.na * self.dim), eye(self.dim))
+        return Assemblage(*self.shape(), {k: add(scale(v, S), noise) for k, S in self.blocks.items()})
+
+
+def povm_failure(P, dim, field) -> str | None:
+    """None when every element is PSD and Σ_b N_b = 𝟙."""
+    if not all(is_psd(N, field).psd for N in P):
+        return "an element is not positive semidefinite"
+    total = zeros(dim)
+    for N in P:
+        total = add(total, N)
+    return None if total == eye(dim) else "elements do not sum to the identity"
+
+
+def kraus_apply(terms, X, dual=False):
+    """E(X) = Σ_k w_k K_k X K_k† (E†(X) = Σ_k w_k K_k† X K_k when ``dual``)."""
+    out = zeros(len(terms[0][1][0]) if dual else len(terms[0][1]))
+    for w, K in terms:
+        out = add(out, scale(w, mul(mul(adj(K), X), K) if dual else mul(mul(K, X), adj(K))))
+    return out
+
+
+def kraus_failure(terms, dim) -> str | None:
+    """CP as w_k ≥ 0; TP iff Σ_k w_k K_k† K_k = 𝟙."""
+    if any(real_sign(w) < 0 for w, _ in terms):
+        return "a Kraus weight is negative"
+    return None if kraus_apply(terms, eye(len(terms[0][1])), dual=True) == eye(dim) else "not trace preserving"
+
+
+def choi_apply(J, d, X):
+    """Λ(X) = Σ_ij X_ij Λ(E_ij), Λ(E_ij) the (i, j) block of J."""
+    return [[sum((X[i][j] * J[i * d + k][j * d + l] for i in range(d) for j in range(d) if X[i][j]), ZERO)
+             for l in range(d)] for k in range(d)]
+
+
+def choi_trace_preserving(J, d) -> bool:
+    return all(sum((J[i * d + k][j * d + k] for k in range(d)), ZERO) == int(i == j) for i in range(d) for j in range(d))
+
+
+def named_map(J, d) -> str:
+    """"identity" (J = Σ E_ij⊗E_ij), "transpose" (J = Σ E_ij⊗E_ji), else "Choi [...]"."""
+    n = range(d * d)
+    if J == [[ONE if (r // d == r % d and c // d == c % d) else ZERO for c in n] for r in n]:
+        return "identity"
+    if J == [[ONE if (r // d == c % d and r % d == c // d) else ZERO for c in n] for r in n]:
+        return "transpose"
+    return "Choi " + matrix_text(J)
+
+
+def map_variables(d):
+    return [f"{v}{k}{p}" for v in "uw" for k in range(d) for p in "ri"]
+
+
+def biquadratic_form(J, d) -> Poly:
+    """B(u, w) = ⟨w|Λ(|u⟩⟨u|)|w⟩ in the real variables of :func:`map_variables`; Λ is positive iff B ≥ 0."""
+    u = [Gaussian(Poly.var(f"u{k}r"), Poly.var(f"u{k}i")) for k in range(d)]
+    w = [Gaussian(Poly.var(f"w{k}r"), Poly.var(f"w{k}i")) for k in range(d)]
+    total = Gaussian(Poly(), Poly())
+    for i, j, k, l in product(range(d), repeat=4):
+        if c := J[i * d + k][j * d + l]:
+            total = total + u[i] * u[j].conj() * w[k].conj() * w[l] * Gaussian(Poly.const(c.re), Poly.const(c.im))
+    if not total.im.is_zero():
+        raise ValueError("<w|Lambda(|u><u|)|w> is not real (Lambda does not preserve Hermiticity)")
+    return total.re
+
+
+def words(nx, level):
+    """Products of Alice's projectors P_x = M_{0|x} of length ≤ level without equal neighbours, shortest first."""
+    out, frontier = [()], [()]
+    for _ in range(level):
+        frontier = [w + (x,) for w in frontier for x in range(nx) if not w or w[-1] != x]
+        out += frontier
+    return out
+
+
+def reduce_word(w):
+    return tuple(x for k, x in enumerate(w) if k == 0 or w[k - 1] != x)
+
+
+def relaxation_coefficients(Zs, lambdas, ws, d):
+    """C^y_w of the dual point (Z^y, λ^y_w) of the outer relaxation of Q_BWI (binary outcomes).
+
+    For a quantum BWI assemblage (Naimark: projective P_x = M_{0|x}) and a purification Ψ_y of
+    ρ_y = (id⊗E_y)ρ, Γ^y_{S,T} = tr_A[(S†T⊗𝟙)ρ_y] depends only on red(S†T); H^y[(S,i),(T,j)] = Γ^y_{S,T}[j][i]
+    is the Gram matrix of the vectors (T⊗|0⟩⟨j|)Ψ_y, so H^y ⪰ 0; tr Γ^0_w = tr Γ^y_w (tr_B ρ_y = tr_B ρ); and
+    Γ^y_∅ = Σ_a σ_{a|xy}, Γ^y_{(x)} = σ_{0|xy}. Identically Σ_y tr(Z^y H^y) + Σ_{y≥1,w} λ^y_w (tr Γ^0_w − tr Γ^y_w)
+    = Σ_{y,w} tr(C^y_w Γ^y_w) with C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙; so when
+    Z^y ⪰ 0 and C^y_w = 0 for |w| ≥ 2, f(σ) = Σ_{y,|w|≤1} tr(C^y_w Γ^y_w) is ≥ 0 on Q_BWI."""
+    Cs = []
+    for Z in Zs:
+        C = {}
+        for (s, S), (t, T) in product(enumerate(ws), repeat=2):
+            M = C.setdefault(reduce_word(tuple(reversed(S)) + T), zeros(d))
+            for i, j in product(range(d), repeat=2):
+                M[i][j] = M[i][j] + Z[t * d + j][s * d + i]
+        Cs.append(C)
+    for y, lam in enumerate(lambdas, start=1):
+        for w, v in lam.items():
+            for C, sign in ((Cs[0], 1), (Cs[y], -1)):
+                M = C.setdefault(w, zeros(d))
+                for i in range(d):
+                    M[i][i] = M[i][i] + sign * v
+    return Cs
+
+
+def relaxation_value(Cs, A):
+    """f(σ) = Σ_y [tr(C^y_∅ Σ_a σ_{a|0y}) + Σ_x tr(C^y_(x) σ_{0|xy})]."""
+    total = ZERO
+    for y, C in enumerate(Cs):
+        total = total + trace(mul(C.get((), zeros(A.dim)), A.marginal(0, y)))
+        for x in range(A.nx):
+            total = total + trace(mul(C.get((x,), zeros(A.dim)), A.blocks[(y, x, 0)]))
+    return total

@@ -1,0 +1,94 @@
+"""cos and sin of rational multiples of π, computed by the kernel in Q(g), g = 2cos(2π/N).
+
+The field is built here, never read from a certificate: its minimal polynomial is flint's
+``cos_minpoly(N)``, checked to be irreducible (:class:`NumberField`) and to divide D_N(x) − 2,
+where D_k(2cos t) = 2cos(kt) (D_0 = 2, D_1 = x, D_{k+1} = x·D_k − D_{k−1}); so g = 2cos(2πk/N)
+for some k. Its isolating interval is an arb enclosure of 2cos(2π/N) narrower than 16/N², a lower
+bound on the gap between distinct values 2cos(2πk/N), hence g = 2cos(2π/N). Then
+cos(2πk/N) = D_k(g)/2 and sin(rπ) = cos((1/2 − r)π). In expressions: ``cos(pi*r)``, ``sin(pi*r)``
+and abs/max/min (exact: elements of Q(g) ⊂ R are compared by their isolating intervals).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from . import limits
+from .algebraic import AlgebraicNumber, NumberField
+from .poly import Poly
+
+
+def angle(r) -> Poly:
+    """The expression value of r·π (``pi`` is the kernel polynomial variable pi)."""
+    return Poly.var("pi") * Fraction(r)
+
+
+def _ratio(x) -> Fraction:
+    """r for an expression value r·π with r rational."""
+    if not isinstance(x, Poly) or set(x.terms) - {(("pi", 1),)}:
+        raise ValueError("cos and sin take an angle pi*r with r rational")
+    r = x.terms.get((("pi", 1),), Fraction(0))
+    if isinstance(r, AlgebraicNumber) and not r.is_rational():
+        raise ValueError("cos and sin take an angle pi*r with r rational")
+    return Fraction(r.c[0] if r.c else 0) if isinstance(r, AlgebraicNumber) else Fraction(r)
+
+
+class Trig:
+    """cos/sin of rπ in Q(2cos(2π/N)) (``field`` None when that is Q: N in 1, 2, 3, 4, 6)."""
+
+    def __init__(self, n: int, generator: str):
+        from flint import arb, ctx, fmpz_poly
+
+        if not 1 <= n <= 2 * limits.ANGLE_DENOMINATOR:
+            raise ValueError(f"N = {n} is not in [1, {2 * limits.ANGLE_DENOMINATOR}]")
+        self.n = n
+        mp = [Fraction(int(c)) for c in fmpz_poly.cos_minpoly(n).coeffs()]
+        old, ctx.prec = ctx.prec, 128
+        try:
+            ball = 2 * (2 * arb.pi() / n).cos()
+            mid, rad = _fraction(ball.mid()), _fraction(ball.rad())
+        finally:
+            ctx.prec = old
+        if len(mp) == 2:
+            self.field, g = None, -mp[0]
+            if not mid - rad <= g <= mid + rad:
+                raise ValueError("cos_minpoly disagrees with 2cos(2pi/N)")
+        else:
+            if not 2 * rad < Fraction(16, n * n):
+                raise ValueError("enclosure of 2cos(2pi/N) too wide")
+            self.field = NumberField(generator, mp, mid - rad, mid + rad)
+            g = self.field.gen()
+        self.d = [2 + 0 * g, g]  # D_k(g)
+        for _ in range(n - 1):
+            self.d.append(g * self.d[-1] - self.d[-2])
+        if self.d[n] != 2:
+            raise ValueError("the generator is not 2cos(2pi k/N)")
+
+    def cos(self, x):
+        r = _ratio(x)
+        if (r * self.n / 2).denominator != 1:
+            raise ValueError(f"cos({r}*pi) is not in Q(2cos(2pi/{self.n}))")
+        return self.d[int(r * self.n / 2) % self.n] / 2
+
+    def sin(self, x):
+        return self.cos(angle(Fraction(1, 2)) - x)
+
+
+def _fraction(x) -> Fraction:
+    man, exp = (int(v) for v in x.man_exp())
+    return Fraction(man * 2**exp) if exp >= 0 else Fraction(man, 2 ** (-exp))
+
+
+def install(ctx, data, key: str = "trig"):
+    """Read ``{"generator": "g", "n": N}``: the field Q(2cos(2π/N)) (None when it is Q) becomes
+    the certificate's field and ``pi``, ``cos``, ``sin`` become available in its expressions."""
+    spec = data.obj(key)
+    g = spec.text("generator")
+    ctx.declare(g, "generator", spec.at("generator"))
+    try:
+        t = Trig(spec.int("n", 1, 2 * limits.ANGLE_DENOMINATOR), g)
+    except ValueError as e:
+        raise ctx.fail(spec.where, str(e)) from None
+    ctx.field, ctx.field_note = t.field, f" (= 2cos(2pi/{t.n}))"
+    ctx.constants["pi"] = Poly.var("pi")
+    ctx.functions.update(cos=t.cos, sin=t.sin, abs=abs, max=max, min=min)  # exact order on Q(g)
+    return t.field
