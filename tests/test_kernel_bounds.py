@@ -227,7 +227,8 @@ def test_claim1_and_e1_statements():
     assert "= 6, attained by 12 of 272 distinct Eq. (9) points, at p = 3/4; P* = a non-signalling convex " \
            "combination of 3 points of signaling S_(p,p),(p,p) strategies has <F, P*> = 289/48" in r.statement
     r = _original(SW / "C000-20.json")
-    assert "has <F, P*> = 1: max(1/2, 0, 1/2*p, -1/2*p + 1/2) < 1 for all p in [1/2, 1), so P* is outside" in r.statement
+    assert "has <F, P*> = 1: max(1/2, 0, 1/2*p, -1/2*p + 1/2) < 1 for all p in [1/2, 1), so P* is outside" \
+        in r.statement
 
 
 POINT_MUTANTS = {

@@ -70,9 +70,18 @@ def test_one_sided_quantities():
     r = check_file(CKBG / "C002-19.d=3.json")  # a strategy gives a lower bound only: "< 3.214" stays open
     assert r.verdict == "numeric-only" and r.statement.endswith("(paper: < 3.214 undecided)")
     assert abs(_bracket(r)[0] - 2.914854) < 1e-6  # Acin et al.'s optimal I_3 = 2.914854...
+
+
+
+def test_ghz_minimal_information_refutes_the_printed_upper_value(tmp_path):
     r = check_file(CKBG / "C002-22.mi.json")
-    assert r.verdict == "numeric-only" and "is below 0.2075188" in r.statement
-    assert 1 - 0.5 * math.log2(3) < 0.2075188
+    assert r.passed and r.verdict == "refuted" and r.statement.endswith("(paper: <= 0.207 fails)")
+    lo, hi = _bracket(r)
+    assert 0.207 < lo < 1 - 0.5 * math.log2(3) < hi  # the conjectured closed form lies inside
+    cert = _load(CKBG / "C002-22.mi.json")
+    del cert["data"]["quantity"]["dual"]  # without the dual only the upper end is decided
+    r = _run(tmp_path, cert)
+    assert r.verdict == "numeric-only" and "is below 0.207518753" in r.statement
 
 
 def test_tsirelson_minimal_information_bracket():

@@ -126,13 +126,21 @@ def test_model_errors():
 
 
 def test_weak_duality_checks_reject_bad_points():
-    lp, _ = L.build(L.named_model("lhv"), False, ("full", L.pr_box(), [F(0)] * 16), {"measure": "none"}, 1)
+    lp = L.build(L.named_model("lhv"), False, ("full", L.pr_box(), [F(0)] * 16), {"measure": "none"}, 1)
     with pytest.raises(L.LPError, match="negative"):
         L.primal(lp, {0: F(-1)}, F(0))
     with pytest.raises(L.LPError, match="fails"):
         L.primal(lp, {0: F(1)}, F(0))
     with pytest.raises(L.LPError, match="column"):
         L.dual(lp, {0: F(1)}, farkas=True)
+
+
+def test_zero_farkas_vector_proves_nothing(tmp_path):
+    # y = 0 gives rhs.y = 0 at both open ends of (-3, 5); the LP is feasible for t in [-2, 4] (C002-15.d=2 decides
+    # its minimum there), so "infeasible for all t in (-3, 5)" is false and must be rejected
+    c = cert("C002-16.d=2.ns-max.json")
+    c["parameters"]["t"], c["data"]["farkas"] = "(-3, 5)", []
+    assert run(tmp_path, c).verdict == "error"
 
 
 # -- semantic mutations -----------------------------------------------------------------------------------
@@ -170,6 +178,7 @@ MUTATIONS = [
     ("C002-16.d=2.ns-max.json", lambda c: c["parameters"].update(t="[4, 5]")),
     ("C002-16.d=2.ns-max.json", lambda c: c["parameters"].update(t="(7/2, 5]")),
     ("C002-16.d=2.ns-max.json", lambda c: c["parameters"].update(t="(4, 6]")),
+    ("C002-16.d=2.ns-max.json", lambda c: c["data"]["farkas"].pop()),
     ("C002-02.json", lambda c: c["data"].update(factor="2")),
     ("C002-02.json", lambda c: c["data"]["duals"].reverse()),
     ("C002-02.json", lambda c: c["data"]["primals"].pop()),

@@ -1,5 +1,5 @@
 """Fast symmetric enumeration (polytopes/fastsym.py) and the scalable completeness format
-(polytope-classes with per-class ridge neighbours)."""
+(class lists with per-class ridge neighbours, for the kernel kind ``classes``)."""
 from __future__ import annotations
 
 import copy

@@ -52,21 +52,18 @@ def test_false_statements_are_refuted(lhs, rel, rhs, dom, point):
     assert st.violated_at(tuple(Fraction(proof["point"][n]) for n in st.names))
 
 
-def test_cells_record_is_exact():
+def test_cells_are_decided_by_the_kernel():
     st = Statement.make("2*(abs(2*p-1)+1-p)/p", ">=", "2", {"p": "(2/5, 1)"})
-    proof = prove(st)
-    # critical roots 1/2 (abs switch) and 2/3 (3p-2 from the other branch) inside (2/5, 1)
-    assert [r["value"] for r in proof["roots"]] == ["1/2", "2/3"]
-    assert [c["sign"] for c in proof["cells"]] == [1, 0, 0]
+    assert prove(st) == {"method": "cells"}
+    # critical roots 1/2 (abs switch) and 2/3 (3p-2 from the other branch) inside (2/5, 1): three cells
+    assert verify(st, {"method": "cells"}) == ("verified", "2 cell boundaries inside the domain, 3 cells")
 
 
 @pytest.mark.parametrize("mutate", [
-    lambda p: p["cells"][0].__setitem__("sample", "1/3"),
-    lambda p: p["cells"][0].__setitem__("sign", -1),
-    lambda p: p["cells"][1].__setitem__("branch", "p"),
-    lambda p: p["roots"][0].__setitem__("value", "1/3"),
-    lambda p: p["factors"].pop(),
+    lambda p: p.__setitem__("cells", [{"sample": "1/2", "sign": 1}]),
+    lambda p: p.__setitem__("factors", ["p"]),
     lambda p: p.__setitem__("method", "boxes"),
+    lambda p: p.__setitem__("method", "identity"),
 ])
 def test_tampered_cells_rejected(mutate):
     st = Statement.make("2*(abs(2*p-1)+1-p)/p", ">=", "2", {"p": "(2/5, 1)"})
@@ -76,14 +73,14 @@ def test_tampered_cells_rejected(mutate):
         verify(st, proof)
 
 
-def test_irrational_root_interval_is_canonical():
-    st = Statement.make("(p^2-2)^2", ">=", "0", {"p": "[0, 2]"})
-    proof = prove(st)
-    assert [r["interval"] for r in proof["roots"]] == [["1", "2"]]  # sqrt(2) in the dyadic (1, 2)
-    assert proof["factors"][proof["roots"][0]["factor"]] == "p^2 - 2"
-    proof["roots"][0]["interval"] = ["1", "3/2"]
-    with pytest.raises(ProverError):
-        verify(st, proof)
+@pytest.mark.parametrize("lhs,rel,dom", [("(p^2-2)^2", ">", "[0, 2]"),      # fails only at sqrt(2)
+                                         ("p^2 - 2", ">=", "[0, 2]"),
+                                         ("(p-1/2)^2", ">", "[0, 1]"),       # fails only at 1/2
+                                         ("p*(1-p)", ">", "[0, 1)")])        # fails only at the closed end 0
+def test_cells_proof_of_a_false_statement_rejected(lhs, rel, dom):
+    st = Statement.make(lhs, rel, "0", {"p": dom})
+    with pytest.raises(ProverError, match="statement is false"):
+        verify(st, {"method": "cells"})
 
 
 def test_tampered_tree_rejected():

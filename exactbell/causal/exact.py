@@ -1,12 +1,98 @@
 """Producer-side helpers around the kernel's process-matrix model :mod:`exactbell.kernel.process`
-(re-exported here for the generators and the numeric layer): decompositions into single-trigger
-pieces, found by search (untrusted; the kernel only checks the pieces a certificate lists)."""
+(re-exported here for the generators and the numeric layer, with operators as sparse dicts
+``{(row, col): value}``, converted to the kernel's dense matrices and back): decompositions into
+single-trigger pieces, found by search (untrusted; the kernel only checks the pieces a certificate lists)."""
 from __future__ import annotations
 
+from fractions import Fraction
 from itertools import product
 
-from ..kernel.process import *  # noqa: F401,F403
-from ..kernel.process import dependence, trigger_sets
+from ..kernel import process as _kernel
+from ..kernel.process import (CONDITIONS, CausalError, Space, block_space, canonical_layout,  # noqa: F401
+                              correlation_table, dependence, single_trigger_problem)
+
+
+def dense(M: dict, n: int, zero=Fraction(0)) -> list:
+    return [[M.get((r, c), zero) for c in range(n)] for r in range(n)]
+
+
+def sparse(rows) -> dict:
+    return {(r, c): v for r, row in enumerate(rows) for c, v in enumerate(row) if v != 0}
+
+
+def combine(terms) -> dict:
+    """Σ sign·M over (sign, M) pairs, dropping zeros."""
+    out: dict = {}
+    for s, M in terms:
+        for k, v in M.items():
+            out[k] = out[k] + s * v if k in out else s * v
+    return {k: v for k, v in out.items() if v != 0}
+
+
+def equal(A: dict, B: dict) -> bool:
+    return all(A.get(k, 0) == B.get(k, 0) for k in set(A) | set(B))
+
+
+def trace(M: dict, space=None):
+    return sum((v for (r, c), v in M.items() if r == c), Fraction(0))
+
+
+def _zero(M: dict):
+    return next(iter(M.values())) * 0 if M else Fraction(0)
+
+
+def depolarize(M: dict, space, X) -> dict:
+    return sparse(_kernel.depolarize(dense(M, space.size, _zero(M)), space, X))
+
+
+def lv_projection(S: dict, space, layout) -> dict:
+    return sparse(_kernel.lv_projection(dense(S, space.size, _zero(S)), space, layout))
+
+
+def ns_span_violation(W: dict, space, layout):
+    return _kernel.ns_span_violation(dense(W, space.size, _zero(W)), space, layout)
+
+
+def process_violation(S: dict, space, layout):
+    return _kernel.process_violation(dense(S, space.size, _zero(S)), space, layout)
+
+
+def party_factor(m, a, x, xi, one=Fraction(1)) -> dict:
+    return sparse(_kernel.party_factor(m, a, x, xi, one))
+
+
+def omega_blocks(scenario, alpha: dict, trigger, one=Fraction(1)) -> dict:
+    return {x: sparse(B) for x, B in _kernel.omega_blocks(scenario, alpha, trigger, one).items()}
+
+
+def assemble(scenario, blocks: dict):
+    n = block_space(scenario).size
+    zero = next((_zero(B) for B in blocks.values() if B), Fraction(0))
+    full, space, layout = _kernel.assemble(scenario, {x: dense(B, n, zero) for x, B in blocks.items()})
+    return sparse(full), space, layout
+
+
+def diagonal(S: dict, space) -> dict:
+    """{digits: value} of a diagonal operator given as a sparse dict."""
+    if any(r != c for r, c in S):
+        raise CausalError("the operator is not diagonal")
+    return {space.digits[r]: v for (r, _), v in S.items()}
+
+
+def bistochastic_violation(S: dict, n: int):
+    return _kernel.bistochastic_violation(diagonal(S, Space([n] * 4)), n)
+
+
+def projector_term(S: dict, space, cond) -> dict:
+    """The Eq. (12) projector term of a diagonal operator, as a sparse dict."""
+    out = _kernel.projector_term(diagonal(S, space), space.dims[0], cond)
+    return {(space.index(t), space.index(t)): v for t, v in out.items() if v != 0}
+
+
+def trigger_sets(scenario, alpha: dict) -> list[set]:
+    """For each party the set of settings at which α depends on that party's outcome."""
+    deps = {x: dependence(scenario, alpha, x) for x in scenario.contexts}
+    return [{x[i] for x in scenario.contexts if i in deps[x]} for i in range(scenario.parties)]
 
 
 def single_triggers(scenario, alpha: dict) -> list[tuple]:
@@ -57,9 +143,3 @@ def minimal_decomposition(scenario, alpha: dict, limit: int = 1 << 16) -> dict:
                 return {xi: {(a, x): (alpha[(a, x)] if assign.get(x) == xi else zero) for a, x in scenario.entries()}
                         for xi in combo}
     return canonical_decomposition(scenario, alpha)
-
-
-
-
-def sparse(rows) -> dict:
-    return {(r, c): v for r, row in enumerate(rows) for c, v in enumerate(row) if v != 0}

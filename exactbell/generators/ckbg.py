@@ -318,14 +318,30 @@ def i3322_red():
                                (F(5, 7), F(1), F(-1, 4), F(3, 4))])
 
 
+I3322_CG = {"pAB(00|00)": "1", "pAB(00|01)": "1", "pAB(00|02)": "1", "pAB(00|10)": "1", "pAB(00|11)": "1",
+            "pAB(00|20)": "1", "pAB(00|12)": "-1", "pAB(00|21)": "-1", "pA(0|0)": "-2", "pA(0|1)": "-1",
+            "pB(0|0)": "-1"}  # Collins-Gisin I3322 <= 0 (ref. [26]); on non-signalling P as L1497-1511
+
+
+def _i3322_value(id_, summary, p, paper):
+    """Schema 2, kind strategy-value with a given behaviour: the kernel evaluates I3322 on p."""
+    from ..certificates.format import envelope2
+    return envelope2(id_, "C002-10", PAPER, "L1497-1511", summary, "strategy-value", "verified",
+                     {"form": "collins-gisin", "marginals": "uniform-average", "order": "inputs-major"},
+                     {"scenario": {"inputs": [3, 3], "outputs": [2, 2]}, "functional": {"terms": I3322_CG},
+                      "strategy": {"behaviour": rl(p)}, "relation": "value", "paper": paper})
+
+
 @generator("C002-10", PAPER, "C002-10")
 def i3322_values():
-    from ..certificates.format import envelope as env
-    return env("C002-10", "C002-10", PAPER, "L1497-1511",
-               "The I3322 PR generalisation p(ab|xy) = 1/2 iff [a+b = 1] <=> [x+y = 3] gives I3322 = 1; white noise "
-               "gives I3322 = -1.", "ckbg-functional-values", {"verdict": "verified"}, CONV,
-               {"functional": {"name": "i3322"}, "outcomes": 4,
-                "points": [{"p": rl(fn.i3322_pr()), "value": "1"}, {"p": rl(fn.white_noise(36, 4)), "value": "-1"}]})
+    return _i3322_value("C002-10", "The I3322 PR generalisation p(ab|xy) = 1/2 iff [a+b = 1] <=> [x+y = 3] (inputs "
+                        "x, y in {0, 1, 2}) gives I3322 = 1.", fn.i3322_pr(), "1")
+
+
+@generator("C002-10.white-noise", PAPER, "C002-10")
+def i3322_white_noise():
+    return _i3322_value("C002-10.white-noise", "White noise p(ab|xy) = 1/4 gives I3322 = -1.",
+                        fn.white_noise(36, 4), "-1")
 
 
 # --------------------------------------------------------------------------------------------
@@ -421,23 +437,54 @@ def face_probability():
     return _face_cert("probability", "refuted")
 
 
+A_TO_B_TERMS = {"A0B0": "1", "A0B2": "-1", "A1B1": "-1", "A1B2": "1", "A2B0": "-1", "A2B1": "1"}  # eq. (10)
+A_TO_B_LOCATION = "L1638-1685"
+T_WITNESS = "(2*eps*(1 - eps))"  # tan(theta/2): a rational witness (claims C002-13), 0 < t < 2 sqrt(eps(1-eps))
+
+
 @generator("C002-13", PAPER, "C002-13")
 def a_to_b_violation():
-    from ..legacy.checkers.lp_ckbg_misc import _poly
-    from ..kernel import upoly
-    t = [F(0), F(2), F(-2)]  # t(e) = 2 e (1 - e)
-    D = upoly.add([F(1)], upoly.mul(t, t))
-    cos_b = upoly.add([F(1)], upoly.scale(upoly.mul(t, t), -1))
-    # I = E00 - E02 - E11 + E12 - E20 + E21 with the printed angles: D·I = 3D + cos_b + 2 s·(2t)
-    P = upoly.add(upoly.scale(D, 3), cos_b)
-    P4 = upoly.add(P, upoly.scale(D, -4))
-    Q = upoly.scale(t, 4)
-    return envelope("C002-13", "C002-13", PAPER, "L1638-1685",
-                    "Every state sqrt(e)|00> + sqrt(1-e)|11> with 0 < e < 1 violates I_A->B <= 4: with "
-                    "theta_A = (0, pi, pi/2), theta_B = (0, theta, -pi) and the rational witness tan(theta/2) = "
-                    "2e(1-e), I_A->B = 3 + cos(theta) + 2 sqrt(e(1-e)) sin(theta) > 4 for every e in (0,1).",
-                    "ckbg-a-to-b-violation", {"verdict": "verified"}, CONV,
-                    {"t_poly": rl(t), "excess": {"P": rl(_poly(P4)), "Q": rl(_poly(Q))}})
+    """Schema 2, kind inequality: the printed closed form exceeds 4 for every eps in (0, 1)."""
+    from ..prover.api import inequality_certificate
+    t = T_WITNESS
+    lhs = f"3 + (1 - {t}^2)/(1 + {t}^2) + 2*sqrt(eps*(1 - eps))*(2*{t})/(1 + {t}^2)"
+    return inequality_certificate(
+        "C002-13", "C002-13", PAPER, A_TO_B_LOCATION,
+        "Every state sqrt(eps)|00> + sqrt(1-eps)|11> with 0 < eps < 1 violates I_A->B <= 4: with theta_A = (0, pi, "
+        "pi/2), theta_B = (0, theta, -pi) the paper's correlators give I_A->B = 3 + cos(theta) + 2 sqrt(eps(1-eps)) "
+        "sin(theta); with tan(theta/2) = t = 2 eps(1-eps) (cos = (1-t^2)/(1+t^2), sin = 2t/(1+t^2)) this exceeds 4 for "
+        "every eps in (0,1). Decided here: the closed form; the Born rule behind it is decided at eps = 1/2 and 1/5 "
+        "(C002-13.born.*), not for general eps.", lhs, ">", "4", {"eps": "(0, 1)"})
+
+
+def _a_to_b_born(id_, amplitudes, cos_, sin_, root):
+    """Schema 2, kind strategy-value: the Born-rule value of the L1638-1685 strategy at one eps (the
+    state (a|00> + b|11>) normalised, eps = a^2/(a^2 + b^2)), against the paper's closed form."""
+    from ..certificates.format import envelope2
+    Z, X = [["1", "0"], ["0", "-1"]], [["0", "1"], ["1", "0"]]
+    neg = [["-1", "0"], ["0", "1"]]
+    B1 = [[cos_, sin_], [sin_, f"-{cos_}"]]
+    a, b = amplitudes
+    eps = F(a * a, a * a + b * b)
+    return envelope2(
+        id_, "C002-13", PAPER, A_TO_B_LOCATION,
+        f"At eps = {R(eps)}: the state sqrt(eps)|00> + sqrt(1-eps)|11> with theta_A = (0, pi, pi/2) (Z, -Z, X) and "
+        f"theta_B = (0, theta, -pi), tan(theta/2) = 2 eps(1-eps) (cos = {cos_}, sin = {sin_}), gives by the Born rule "
+        f"I_A->B = 3 + cos(theta) + 2 sqrt(eps(1-eps)) sin(theta) > 4 (sqrt(eps(1-eps)) = {root}).",
+        "strategy-value", "verified", {"form": "correlator", "marginals": "uniform-average"},
+        {"scenario": {"inputs": [3, 3], "outputs": [2, 2]}, "functional": {"terms": A_TO_B_TERMS},
+         "strategy": {"state": [str(a), "0", "0", str(b)], "observables": [[Z, neg, X], [Z, B1, neg]]},
+         "relation": ">", "threshold": "4", "paper": f"3 + {cos_} + 2*{root}*{sin_}"})
+
+
+@generator("C002-13.born.eps=1_2", PAPER, "C002-13")
+def a_to_b_born_half():
+    return _a_to_b_born("C002-13.born.eps=1_2", (1, 1), "3/5", "4/5", "(1/2)")
+
+
+@generator("C002-13.born.eps=1_5", PAPER, "C002-13")
+def a_to_b_born_fifth():
+    return _a_to_b_born("C002-13.born.eps=1_5", (1, 2), "561/689", "400/689", "(2/5)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -761,29 +808,83 @@ def _ghz_columns():
 
 
 @generator("C002-22.mi", PAPER, "C002-22")
-def ghz_mi(solved=None):
+def ghz_mi(solved=None, mu=None):
+    """An explicit model (upper end) and a Lagrange dual point (lower end) for the minimal MI of GHZ."""
+    from .ckbg_information import solve_dual
     problem = {"type": "measurement-dependence", "model": {"local": [[2, 2], [2, 2], [2, 2]]},
                "constraints": {"kind": "full", "p": rl(fn.ghz())}, "objective": {"measure": "measurement-dependence"}}
     q, n, nctx = solved or _min_mi_model(problem)
+    P = [[float(v) for v in fn.ghz()[s * 8:(s + 1) * 8]] for s in range(8)]
+    mu = mu or solve_dual(P, _ghz_columns())
     return interval_cert(
         "C002-22.mi", "C002-22", "L425-431",
-        "GHZ correlations: I(X,Y,Z:lambda) <= 0.207 (the paper's upper bound). An explicit exact measurement-"
-        "dependent model (near the exp-cone minimiser) reproduces GHZ, which bounds the minimal I from above "
-        "(numerically 1 - (1/2) log2 3 = 0.2075187 is the minimum, slightly above the printed 0.207; minimality "
-        "not proven, no dual here).",
-        {"of": "md-information", "distribution": {"state": "ghz"}, "model": ghz_model(q, n, nctx)},
-        "numeric-only", 7, paper=["<= 0.207"])
+        "GHZ correlations: the paper gives numerically 0.090 <= I(X,Y,Z:lambda) <= 0.207. The minimal mutual "
+        "information over all measurement-dependent models reproducing GHZ is bracketed rigorously by an explicit "
+        "model (upper) and a Lagrange dual point (lower): it is 0.2075187..., numerically 1 - (1/2) log2 3, so the "
+        "printed upper value 0.207 is truncated, not rounded (0.20752 > 0.207); the lower 0.090 uses the "
+        "uncorrected Pinsker constant (C002-17).",
+        {"of": "md-information", "distribution": {"state": "ghz"}, "model": ghz_model(q, n, nctx), "dual": mu},
+        "refuted", 9, paper=["<= 0.207"])
+
+
+def _bilocal_entries_v():
+    """Eqs. (54)-(55) in the kernel's inputs-major order of the scenario A: 2 inputs/2 outputs, B: 1 input/4
+    outputs b = 2 b0 + b1, C: 2 inputs/2 outputs, as expressions in v."""
+    from itertools import product
+    out = []
+    for x, z, a, b, c in product(range(2), range(2), range(2), range(4), range(2)):
+        b0, b1 = divmod(b, 2)
+        p = F(1, 16) * (1 + F((-1) ** (a + c) * ((-1) ** b0 + (-1) ** (x + z + b1)), 2))
+        out.append(f"v^2*{R(p)} + (1 - v^2)/16")
+    return out
+
+
+def _bilocal_functional(which):
+    """I = 1/4 sum_xz <A_x B^0 C_z>, J = 1/4 sum_xz (-1)^(x+z) <A_x B^1 C_z>, B^k = (-1)^(b_k) (eqs. (59)-(60))."""
+    from itertools import product
+    out = []
+    for x, z, a, b, c in product(range(2), range(2), range(2), range(4), range(2)):
+        b0, b1 = divmod(b, 2)
+        out.append(R(F((-1) ** (a + b0 + c), 4) if which == "I" else F((-1) ** (x + z + a + b1 + c), 4)))
+    return out
+
+
+def _bilocal_value(id_, which):
+    """Schema 2, kind strategy-value with the given behaviour p_v of eqs. (54)-(55), polynomial in v on [0, 1]:
+    the kernel evaluates I (or J) symbolically in v (so the affinity in v^2 is decided, not assumed)."""
+    from ..certificates.format import envelope2
+    return envelope2(
+        id_, "C002-26", PAPER, "eqs. (54)-(55), (59)-(60), L499-510",
+        f"The two-Werner-state distribution (54)-(55) has {which} = v^2/2 for every v in [0, 1] ({which} as in eqs. "
+        f"(59)-(60): I = 1/4 sum_xz <A_x B^0 C_z>, J = 1/4 sum_xz (-1)^(x+z) <A_x B^1 C_z>, B^k = (-1)^(b_k), b = 2 b0 "
+        "+ b1). With I = J = v^2/2 the bilocal quantity is B = sqrt|I| + sqrt|J| = sqrt2 v, above 1 iff v > 1/sqrt2 "
+        "(C002-26.threshold).",
+        "strategy-value", "verified", {"form": "probability", "order": "inputs-major"},
+        {"scenario": {"inputs": [2, 1, 2], "outputs": [2, 4, 2]}, "functional": {"coefficients": _bilocal_functional(which)},
+         "strategy": {"behaviour": _bilocal_entries_v()}, "relation": "value", "paper": "v^2/2"},
+        parameters={"v": "[0, 1]"})
 
 
 @generator("C002-26", PAPER, "C002-26")
 def bilocal_violation():
-    I0, J0 = fn.bilocal_ij(fn.bilocal_binary(0))
-    I1, J1 = fn.bilocal_ij(fn.bilocal_binary(1))
-    return envelope(
-        "C002-26", "C002-26", PAPER, "eqs. (54)-(55), (59)-(60), L499-510",
-        "The two-Werner-state distribution (54)-(55) has I = J = v^2/2, so B = sqrt|I| + sqrt|J| = sqrt2 v, "
-        "violating the bilocal inequality B <= 1 iff v > 1/sqrt2.", "ckbg-bilocal-violation", {"verdict": "verified"},
-        CONV, {"I_coeffs": [R(I0), R(I1 - I0)], "J_coeffs": [R(J0), R(J1 - J0)], "threshold_v2": "1/2"})
+    return _bilocal_value("C002-26", "I")
+
+
+@generator("C002-26.J", PAPER, "C002-26")
+def bilocal_violation_j():
+    return _bilocal_value("C002-26.J", "J")
+
+
+@generator("C002-26.threshold", PAPER, "C002-26")
+def bilocal_threshold():
+    """Schema 2, kind inequality: with I = J = w/2 (w = v^2, C002-26 and C002-26.J), B - 1 = sqrt(I) + sqrt(J) - 1
+    has the sign of w - 1/2, so B > 1 iff v > 1/sqrt2 (and B = 1 at w = 1/2)."""
+    from ..prover.api import inequality_certificate
+    return inequality_certificate(
+        "C002-26.threshold", "C002-26", PAPER, "eqs. (59)-(60), L499-510",
+        "With I = J = v^2/2 = w/2 (C002-26, C002-26.J), B = sqrt|I| + sqrt|J| exceeds the bilocal bound 1 exactly when "
+        "w = v^2 > 1/2: (B - 1)(w - 1/2) > 0 for all w in [0, 1] except 1/2 (where B = 1).",
+        "(sqrt(w/2) + sqrt(w/2) - 1)*(w - 1/2)", ">", "0", {"w": "[0, 1] \\ {1/2}"})
 
 
 # --------------------------------------------------------------------------------------------
@@ -839,30 +940,93 @@ for _d in range(2, 9):
     generator(f"C002-16.d={_d}.ns-max", PAPER, "C002-16", slow=_d >= 7)(lambda _d=_d: cglmp_bounds_certs(_d, "ns"))
 
 
+def _lin_text(const, coeffs: dict, names) -> str:
+    """const + sum c_k q_k as an expression (terms in table order)."""
+    parts = [R(const)] if const or not coeffs else []
+    for k in sorted(coeffs):
+        c = coeffs[k]
+        parts.append(names[k] if c == 1 else f"-{names[k]}" if c == -1 else f"{R(c)}*{names[k]}")
+    return " + ".join(parts).replace("+ -", "- ") or "0"
+
+
+def _marginal_identities(m: int, free: list, formulas: dict) -> tuple[dict, list]:
+    """(parameters, identities) for Alice's response tables q_t, t in {0,1}^m (t_x = output on input x), with the
+    constraints sum_t q_t = 1 and p_A(0|x) = sum_{t_x = 0} q_t = 1/2 (eq. (56)/(61)). formulas: {dependent table:
+    (const, {free table: coefficient})}. Identities: (i) each constraint with the formulas substituted holds in the
+    free tables; (ii) q_k - formula_k = a combination of the constraint residuals (so the constraints force the
+    formulas). Together: the constrained set is exactly the family, free tables arbitrary."""
+    from itertools import product
+    tables = list(product(range(2), repeat=m))
+    names = ["q" + "".join(map(str, t)) for t in tables]
+    rows = [([1] * len(tables), F(1))] + [([int(t[x] == 0) for t in tables], F(1, 2)) for x in range(m)]
+    sub = {k: (F(0), {k: F(1)}) for k in free} | {k: (F(c), {f: F(v) for f, v in cs.items()})
+                                                   for k, (c, cs) in formulas.items()}
+    ids = []
+    for row, rhs in rows:
+        lhs = " + ".join(f"({_lin_text(*sub[k], names)})" for k in range(len(tables)) if row[k])
+        ids.append([lhs, R(rhs)])
+    resid = [f"({_lin_text(-rhs, {k: F(1) for k in range(len(tables)) if row[k]}, names)})" for row, rhs in rows]
+    for k, (c, cs) in sorted(formulas.items()):
+        target = [F(int(j == k)) - F(cs.get(j, 0)) for j in range(len(tables))] + [-F(c)]
+        lam = _solve([list(map(F, row)) + [-rhs] for row, rhs in rows], target)
+        rhs_text = " + ".join(f"({R(v)})*{resid[e]}" for e, v in enumerate(lam) if v) or "0"
+        ids.append([f"{names[k]} - ({_lin_text(F(c), {f: F(v) for f, v in cs.items()}, names)})", rhs_text])
+    return {n: "[0, 1]" for n in names}, ids
+
+
+def _solve(vectors: list, target: list) -> list:
+    """Exact coefficients lam with sum lam_e vectors[e] = target (producer side; asserts solvability)."""
+    n = len(vectors)
+    M = [[vectors[e][j] for e in range(n)] + [target[j]] for j in range(len(target))]
+    piv, r = [], 0
+    for c in range(n):
+        i = next((i for i in range(r, len(M)) if M[i][c] != 0), None)
+        if i is None:
+            continue
+        M[r], M[i] = M[i], M[r]
+        M[r] = [v / M[r][c] for v in M[r]]
+        for i in range(len(M)):
+            if i != r and M[i][c] != 0:
+                M[i] = [a - M[i][c] * b for a, b in zip(M[i], M[r])]
+        piv.append(c)
+        r += 1
+    assert all(M[i][n] == 0 for i in range(r, len(M))), "not in the span of the constraints"
+    lam = [F(0)] * n
+    for i, c in enumerate(piv):
+        lam[c] = M[i][n]
+    return lam
+
+
+def _marginal_cert(id_, location, summary, m, free, formulas):
+    """Schema 2, kind identity (mode polynomial)."""
+    from ..certificates.format import envelope2
+    params, ids = _marginal_identities(m, free, formulas)
+    return envelope2(id_, id_, PAPER, location, summary, "identity", "verified", {}, {"mode": "polynomial",
+                     "identities": ids}, parameters=params)
+
+
 @generator("C002-27", PAPER, "C002-27")
 def binary_marginals():
-    return envelope(
-        "C002-27", "C002-27", PAPER, "eq. (56), L2290-2312",
-        "Binary inputs, trivial marginals: q^a_00 = q^a_11 = nu and q^a_01 = q^a_10 = 1/2 - nu (one free parameter).",
-        "ckbg-marginal-parametrisation", {"verdict": "verified"}, CONV,
-        {"inputs": 2, "free": [0], "formulas": {"1": {"const": "1/2", "coeffs": {"0": "-1"}},
-                                               "2": {"const": "1/2", "coeffs": {"0": "-1"}},
-                                               "3": {"const": "0", "coeffs": {"0": "1"}}}})
+    return _marginal_cert(
+        "C002-27", "eq. (56), L2290-2312",
+        "Binary inputs, trivial marginals: q^a_00 = q^a_11 = nu and q^a_01 = q^a_10 = 1/2 - nu (one free parameter). "
+        "Identities in the tables q_t (t = outputs on inputs 0, 1): the first three are normalisation and "
+        "p_A(0|x) = 1/2 with the formulas substituted (nu = q00 is free); the others write q_t - formula_t as a "
+        "combination of the constraint residuals (the constraints force the formulas).",
+        2, [0], {1: ("1/2", {0: -1}), 2: ("1/2", {0: -1}), 3: (0, {0: 1})})
 
 
 @generator("C002-31", PAPER, "C002-31")
 def ternary_marginals():
     h = "1/2"
-    return envelope(
-        "C002-31", "C002-31", PAPER, "eqs. (61)-(62), L2421-2500",
+    return _marginal_cert(
+        "C002-31", "eqs. (61)-(62), L2421-2500",
         "Ternary inputs, trivial marginals: free nu = (q000, q001, q010, q100); q011 = 1/2 - q000 - q001 - q010, "
-        "q101 = 1/2 - q000 - q001 - q100, q110 = 1/2 - q000 - q010 - q100, q111 = -1/2 + 2 q000 + q001 + q010 + q100.",
-        "ckbg-marginal-parametrisation", {"verdict": "verified"}, CONV,
-        {"inputs": 3, "free": [0, 1, 2, 4],
-         "formulas": {"3": {"const": h, "coeffs": {"0": "-1", "1": "-1", "2": "-1"}},
-                      "5": {"const": h, "coeffs": {"0": "-1", "1": "-1", "4": "-1"}},
-                      "6": {"const": h, "coeffs": {"0": "-1", "2": "-1", "4": "-1"}},
-                      "7": {"const": "-1/2", "coeffs": {"0": "2", "1": "1", "2": "1", "4": "1"}}}})
+        "q101 = 1/2 - q000 - q001 - q100, q110 = 1/2 - q000 - q010 - q100, q111 = -1/2 + 2 q000 + q001 + q010 + q100. "
+        "Identities: the first four are normalisation and p_A(0|x) = 1/2 with the formulas substituted (the free "
+        "tables are arbitrary); the others write q_t - formula_t as a combination of the constraint residuals.",
+        3, [0, 1, 2, 4], {3: (h, {0: -1, 1: -1, 2: -1}), 5: (h, {0: -1, 1: -1, 4: -1}),
+                          6: (h, {0: -1, 2: -1, 4: -1}), 7: ("-1/2", {0: 2, 1: 1, 2: 1, 4: 1})})
 
 
 @generator("C002-12", PAPER, "C002-12")

@@ -71,11 +71,22 @@ def solve_bracket(d: int, gamma: list):
             ks[big] = (ks[big][0], ks[big][1] + 1 - sum(k for _, k in ks))
             row.append([[lam, R(k)] for lam, k in sorted(ks)])
         kernel.append(row)
+    return kernel, solve_dual(P, cols)
+
+
+def solve_dual(P, cols, floor: float = -60.0) -> list:
+    """Rational multipliers mu (one per context and outcome, s-major) for the kernel's Lagrange lower bound
+    max_mu sum mu p/#s - max_l sum_s e^(mu_{s,o_s(l)} - 1)/#s; ``floor`` keeps mu bounded where p = 0."""
+    import cvxpy as cp
+    import numpy as np
+    P, cols = np.asarray(P, dtype=float), np.asarray(cols)
+    nctx, nout = P.shape
+    b = P.reshape(-1) / nctx
     mu = cp.Variable(nctx * nout)
     z = cp.Variable()
     E = sum(cp.exp(mu[s * nout + cols[:, s]] - 1) / nctx for s in range(nctx))
-    cp.Problem(cp.Maximize(b @ mu - z), [E <= z]).solve(solver=cp.CLARABEL)
-    return kernel, [R(_round(v, 10**12)) for v in mu.value]
+    cp.Problem(cp.Maximize(b @ mu - z), [E <= z, mu >= floor]).solve(solver=cp.CLARABEL)
+    return [R(_round(v, 10**12)) for v in mu.value]
 
 
 CONV2 = {"information": "bits: log base 2",

@@ -40,7 +40,7 @@ def kernel_model(spec: dict):
 
 
 def dist(p, model):
-    """A kernel-named distribution when p is one, else the explicit list."""
+    """The kernel-named distribution equal to p (kind ``lp`` accepts named distributions only)."""
     p = [to_rational(v) for v in p]
     for name in DISTRIBUTIONS:
         try:
@@ -48,7 +48,7 @@ def dist(p, model):
                 return name
         except L.LPError:
             pass
-    return [R(v) for v in p]
+    raise ValueError("the observed distribution is not one the kernel names (exactbell.kernel.lp.distribution)")
 
 
 def head(prob: dict, pname: str | None) -> dict:

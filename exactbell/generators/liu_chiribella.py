@@ -82,16 +82,16 @@ def lgyni_causal():
 def ocb_causal():
     sc, al = iq.ocb()
     return _causal_cert("C001-02", "C001-02", "Sec. II (l.75)",
-                        "The OCB causal inequality P(a1=b|c=0) + P(a2=x1|c=1) <= 3/2 holds and is tight.", sc, al, ineq={"name": "ocb"},
-                        paper="3/2")
+                        "The OCB causal inequality P(a1=b|c=0) + P(a2=x1|c=1) <= 3/2 holds and is tight.", sc, al,
+                        ineq={"name": "ocb"}, paper="3/2")
 
 
 @generator("C001-04", PAPER, "C001-04")
 def gyni_causal():
     sc, al = iq.gyni()
     return _causal_cert("C001-04", "C001-04", "Sec. II (l.100)",
-                        "The causal bound of GYNI, P(a1 = x2, a2 = x1) with uniform settings, is 1/2.", sc, al, ineq={"name": "gyni"},
-                        paper="1/2")
+                        "The causal bound of GYNI, P(a1 = x2, a2 = x1) with uniform settings, is 1/2.", sc, al,
+                        ineq={"name": "gyni"}, paper="1/2")
 
 
 def _lgyni_text():
@@ -463,13 +463,12 @@ def _bistochastic_cert(id_, claim, n, support, g1, g2, statement, location, M=No
     """Schema 2, kind psd-dual, lower form "bistochastic": the supermap s_in = M s_out (mod n) (the
     kernel rebuilds the support from M; ``support`` is only cross-checked here) with permutation
     instruments, on the n-ary GYNI functional (1/n^2) sum_x p(a1 = x2, a2 = x1 | x)."""
-    from ..kernel.process import Space, bistochastic_violation
+    from ..kernel.process import bistochastic_violation
     from ..kernel.scenario import Scenario
 
     assert sorted(support) == sorted(((M[0][0] * u + M[0][1] * v) % n, u, (M[1][0] * u + M[1][1] * v) % n, v)
                                      for u in range(n) for v in range(n))
-    sp = Space([n] * 4)
-    admissible = bistochastic_violation({(sp.index(e), sp.index(e)): Fraction(1) for e in support}, n) is None
+    admissible = bistochastic_violation({tuple(e): Fraction(1) for e in support}, n) is None
     sc = Scenario((n, n), (n, n))
     coeffs = [format_rational(Fraction(1, n * n)) if (a[0] == x[1] and a[1] == x[0]) else "0" for a, x in sc.entries()]
     lower = {"form": "bistochastic", "map": M}

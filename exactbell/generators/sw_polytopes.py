@@ -153,7 +153,7 @@ def interpolation_criterion():
         "C000-05", "C000-05", "Sec. III B, L176-178",
         "An inequality valid on all vertices and saturated by at least dim-many vertices is a facet (the paper's "
         "criterion). Counterexample: F1 read as <P,F1> <= 1 on S_(p,p),(1/2,1/2) is valid and saturated by more "
-        "than dim = 10 vertex labels, but its tight points have affine rank 5.",
+        "than dim = 10 vertex labels, but its tight points have affine rank 4.",
         "one-way-symmetric", [("F1<=1", B[0], "<=", "1")], var="p", rng=("1/2", "1"), sample="3/4")
 
 

@@ -7,13 +7,18 @@
 * C004-1x.chsh.*    CHSH values of strategy (6) (kernel kind strategy-value)
 * C004-07.npa.*     the NPA (level 1+AB) Gram candidate rounded exactly on the face of strategy
                     (6): an independent SOS for max⟨±B⟩ = |η^Q| in the number field (kind sos)
-* C004-08.grid.*    (i) and (iii) on the grids of multiples of π/4 and π/6 (part grid)
+* C004-06/08/10.symbolic, .embedding  Prop. 1 for all angles: identities modulo c² + s² = 1 (kind identity)
+
+The grid batches of schema 1 (C004-08.grid.*: (i) and (iii) at all 2304 triples of multiples of π/2, π/4,
+π/6) are retired: where (4) holds on those grids, (η^L, |η^Q|) takes 3 values, (√2/2, 1), (5/8, 3√3/8) and
+(3/4, √3/2); each has a representative among LOCAL_POINTS and QUANTUM_POINTS ((1/2, 1/4, 3/4), (1/3, 1/3, 1),
+(1/3, 1/3, 5/6)), where η^L and ±|η^Q| are decided exactly.
 """
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ..certificates.format import envelope, envelope2
+from ..certificates.format import envelope2
 from ..kernel.algebraic import scalar_text
 from ..kernel.functional import functional_from_spec
 from ..kernel.numbers import format_rational
@@ -29,8 +34,8 @@ F = Fraction
 # (θ, φ, ω)/π; the first three are the worked examples of the claims catalogue (§A.6)
 QUANTUM_POINTS = [(F(1, 3), F(1, 3), F(1)), (F(1, 2), F(1, 4), F(3, 4)), (F(1, 3), F(5, 12), F(5, 6)),
                   (F(1, 4), F(3, 8), F(7, 8)), (F(2, 3), F(1, 6), F(2, 3)), (F(3, 4), F(1), F(13, 8)),
-                  (F(1, 3), F(3, 4), F(17, 12))]
-LOCAL_POINTS = QUANTUM_POINTS[:3] + [(F(1, 3), F(1, 2), F(5, 6)), (F(1, 6), F(1, 4), F(1, 3)),
+                  (F(1, 3), F(3, 4), F(17, 12)), (F(1, 3), F(1, 3), F(5, 6))]
+LOCAL_POINTS = QUANTUM_POINTS[:3] + [QUANTUM_POINTS[7], (F(1, 3), F(1, 2), F(5, 6)), (F(1, 6), F(1, 4), F(1, 3)),
                                      (F(1, 4), F(1, 2), F(1))]
 NPA_POINTS = [(F(1, 3), F(1, 3), F(1)), (F(1, 3), F(5, 12), F(5, 6))]
 
@@ -198,33 +203,6 @@ def _npa(t, p, w):
                          "verified", dict(CORRELATOR, strategy6=CONV["strategy6"]), sos_v2(res.data))
 
 
-def _grid(unit: Fraction):
-    cid = f"C004-08.grid.pi*{format_rational(unit)}"
-
-    @generator(cid, PAPER, "C004-08")
-    def make():
-        k = int(2 / unit)
-        rs = [unit * j for j in range(k)]
-        K, vals = trig_field(rs)
-        trig = {kind: {format_rational(r): scalar_text(vals[kind][r]) for r in rs} for kind in ("cos", "sin")}
-
-        class Mod(dict):
-            def __getitem__(self, r):
-                return dict.__getitem__(self, Fraction(r) % 2)
-
-        cos, sin = Mod(vals["cos"]), Mod(vals["sin"])
-        n4 = sum(Point(t, p, w, cos, sin).condition4() for t in rs for p in rs for w in rs)
-        data = {}
-        if K is not None:
-            data["field"] = K.describe()
-        data.update({"part": "grid", "grid": {"unit": format_rational(unit)}, "trig": trig,
-                     "counts": {"triples": k**3, "condition4": n4}})
-        return envelope(cid, "C004-08", PAPER, "Prop. 1(i) and (iii), Eqs. (3)-(5), L93-105",
-                        f"For every (theta, phi, omega) in ({format_rational(unit)}*pi*Z)^3 (mod 2pi): Eq. (3) is the "
-                        "exhaustive local bound, and |eta^Q| > eta^L holds exactly when condition (4) holds.",
-                        "wbc-family", {"verdict": "verified"}, CONV, data)
-
-
 for _t in LOCAL_POINTS:
     _local(*_t)
 for _t in QUANTUM_POINTS:
@@ -288,50 +266,77 @@ for _claim, _t, _what, _paper in CHSH_POINTS:
     _chsh(_claim, *_t, _what, _paper)
 for _t in NPA_POINTS:
     _npa(*_t)
-for _u in (F(1, 2), F(1, 4), F(1, 6)):
-    _grid(_u)
+
+
+# -- Prop. 1 for all angles: identities modulo c^2 + s^2 = 1 (kernel kind identity, modes nc / polynomial) --------
+CIRCLE_PARAMS = {n: "[-1, 1]" for n in ("c_t", "s_t", "c_p", "s_p", "c_w", "s_w")}
+CIRCLES = [["c_t", "s_t"], ["c_p", "s_p"], ["c_w", "s_w"]]
+ANGLE_DEFS = [["ctp", "c_t*c_p - s_t*s_p"], ["ctw", "c_t*c_w - s_t*s_w"], ["swp", "s_w*c_p - c_w*s_p"],
+              ["stpw", "s_t*(c_w*c_p - s_w*s_p) + c_t*(s_w*c_p + c_w*s_p)"], ["eta", "s_t*swp*stpw"]]
+EQ2_OP = "ctp*ctw*c_w*A0*B0 - ctp*ctw*c_p*A0*B1 - c_p*c_w*ctw*A1*B0 + c_p*c_w*ctp*A1*B1"
+ALL_ANGLES = ("c_x, s_x = cos x, sin x of the angles t = theta, p = phi, w = omega; ctp = cos(theta+phi), "
+              "ctw = cos(theta+omega), swp = sin(omega-phi), stpw = sin(theta+phi+omega), eta = eta^Q of Eq. (5), "
+              "Eq. (2) = ctp*ctw*c_w A0B0 - ctp*ctw*c_p A0B1 - c_p*c_w*ctw A1B0 + c_p*c_w*ctp A1B1")
 
 
 @generator("C004-06.symbolic", PAPER, "C004-06")
 def symbolic_sos():
-    A, B, C, D = "(c_t*c_p - s_t*s_p)", "c_p", "(c_t*c_w - s_t*s_w)", "c_w"
-    return envelope(
+    data = {"mode": "nc", "scenario": SCENARIO.to_spec(), "circle": CIRCLES,
+            "definitions": ANGLE_DEFS + [["mu0", "-ctw*c_w/2"], ["mu1", "ctp*c_p/2"]],
+            "identities": [[f"s_t*(eta - ({EQ2_OP}))",
+                            "mu0*(c_p*A1 - ctp*A0 - s_t*B0)^2 + mu1*(c_w*A1 - ctw*A0 - s_t*B1)^2"],
+                           ["mu0*mu1", "-ctp*c_p*ctw*c_w/4"]]}
+    return envelope2(
         "C004-06.symbolic", "C004-06", PAPER, "Prop. 1(ii), (iv), Eqs. (2)-(6), L89-109",
-        "For all theta, phi, omega: sin(theta)*(eta^Q*1 - B) = mu_0 P_0^2 + mu_1 P_1^2 with mu_0*mu_1 = "
-        "-cos(theta+phi)cos(phi)cos(theta+omega)cos(omega)/4 and P_y = cos(beta_y) A1 - cos(theta+beta_y) A0 - "
-        "sin(theta) B_y; strategy (6) gives eta^Q. Hence under (4) the quantum bounds are +-|eta^Q| (attained).",
-        "wbc-symbolic", {"verdict": "verified"},
-        dict(CONV, variables="c_t, s_t, c_p, s_p, c_w, s_w = cos/sin of theta, phi, omega; c^2 + s^2 = 1"),
-        {"part": "sos",
-         "sos": [{"mu": f"-{C}*{D}/2", "P": f"c_p*A1 - {A}*A0 - s_t*B0"},
-                 {"mu": f"{A}*{B}/2", "P": f"c_w*A1 - {C}*A0 - s_t*B1"}],
-         "mu_product": f"-{A}*{B}*{C}*{D}/4"})
+        f"For all angles ({ALL_ANGLES}): sin(theta)*(eta^Q*1 - B) = mu_0 P_0^2 + mu_1 P_1^2 in the algebra of "
+        "+-1 observables, with mu_0*mu_1 = -cos(theta+phi)cos(phi)cos(theta+omega)cos(omega)/4 (identities "
+        "decided by the kernel). Not decided here (elementary, stated): under (4) mu_0*mu_1 > 0 and sin(theta) != 0 "
+        "(C004-08.symbolic: at sin(theta) = 0 the product in (4) is a square), so +-(eta^Q*1 - B) is a sum of squares "
+        "and the quantum range is [-|eta^Q|, |eta^Q|]; attainment by strategy (6) is decided at exact angles by the "
+        "C004-06.quantum.* certificates.", "identity", "verified", {}, data, parameters=CIRCLE_PARAMS)
+
+
+BRANCHES = {"++": "+++", "+-": "+--", "-+": "-+-", "--": "--+"}  # (sign in A+-B, C+-D; between) -> factor signs
 
 
 @generator("C004-08.symbolic", PAPER, "C004-08")
 def symbolic_equivalence():
-    return envelope(
+    ids = []
+    for key, signs in BRANCHES.items():
+        s1, s2 = key
+        branch = f"c_w*ctw*(ctp {s1} c_p) {s2} ctp*c_p*(ctw {s1} c_w)"
+        factor = "*".join(f"(1 {g} {x})" for g, x in zip(signs, ("c_t", "cpw", "ctpw")))
+        ids.append([f"({branch})^2 - eta^2", f"2*abcd*{factor}"])
+    ids += [["abcd", "(ctp*c_p)^2 - ctp*c_p*stpw*swp"],
+            ["abcd", "(c_t*c_p*c_w)^2 - s_t*c_p*c_w*(c_t*(c_p*s_w + s_p*c_w) - s_t*s_p*s_w)"]]
+    data = {"mode": "polynomial", "circle": CIRCLES,
+            "definitions": ANGLE_DEFS + [["abcd", "ctp*c_p*ctw*c_w"], ["cpw", "c_p*c_w + s_p*s_w"],
+                                         ["ctpw", "c_t*(c_p*c_w - s_p*s_w) - s_t*(s_p*c_w + c_p*s_w)"]],
+            "identities": ids}
+    return envelope2(
         "C004-08.symbolic", "C004-08", PAPER, "Prop. 1(iii), Eqs. (3)-(5), L95-105",
-        "For all theta, phi, omega: |eta^Q| > eta^L if and only if condition (4) holds. Proof: with "
-        "A, B, C, D = cos(theta+phi), cos(phi), cos(theta+omega), cos(omega), each branch L of Eq. (3) satisfies "
-        "L^2 - (eta^Q)^2 = 2ABCD(1 +- cos theta)(1 +- cos(phi-omega))(1 +- cos(theta+phi+omega)), "
-        "(eta^L)^2 = max L^2, and a vanishing factor forces eta^Q = 0 with ABCD a square (>= 0).",
-        "wbc-symbolic", {"verdict": "verified"},
-        dict(CONV, variables="c_t, s_t, c_p, s_p, c_w, s_w = cos/sin of theta, phi, omega; c^2 + s^2 = 1",
-             branches="key = (sign inside A +- B and C +- D, sign between the two terms)"),
-        {"part": "equivalence",
-         "branches": {"-+": ["-", "+", "-"], "--": ["-", "-", "+"], "++": ["+", "+", "+"], "+-": ["+", "-", "-"]}})
+        f"For all angles ({ALL_ANGLES}; abcd = ABCD of (4), cpw = cos(phi-omega), ctpw = cos(theta+phi+omega)): "
+        "each of the four branches L of Eq. (3) satisfies L^2 - (eta^Q)^2 = 2ABCD(1 +- cos theta)(1 +- cos(phi-omega))"
+        "(1 +- cos(theta+phi+omega)), and ABCD = (AB)^2 - AB sin(theta+phi+omega) sin(omega-phi) = "
+        "(cos(theta) BD)^2 - sin(theta)(...) (identities decided by the kernel). Not decided here (elementary, "
+        "stated): (eta^L)^2 = max L^2 and the factors are >= 0, so |eta^Q| > eta^L iff ABCD < 0 (condition (4)) and "
+        "no factor vanishes; a vanishing factor means sin(theta), sin(omega-phi) or sin(theta+phi+omega) is 0, where "
+        "eta^Q = 0 and ABCD is a square by the last two identities.",
+        "identity", "verified", {}, data, parameters=CIRCLE_PARAMS)
 
 
 @generator("C004-10.embedding", PAPER, "C004-10")
 def tilted_chsh_embedding():
-    return envelope(
+    data = {"mode": "polynomial", "circle": [["c_p", "s_p"]],
+            "definitions": [["c_w", "-c_p"], ["s_w", "s_p"]] + ANGLE_DEFS + [["scale", "-s_p*c_p^2"]],
+            "identities": [["c_p*(ctp*ctw*c_w)", "scale*s_p"], ["c_p*(-ctp*ctw*c_p)", "scale*s_p"],
+                           ["c_p*(-c_p*c_w*ctw)", "scale*c_p"], ["c_p*(c_p*c_w*ctp)", "scale*(-c_p)"],
+                           ["c_p*eta", "scale*2"]]}
+    return envelope2(
         "C004-10.embedding", "C004-10", PAPER, "L111 (special cases of the family)",
-        "theta = pi/2, omega = pi - phi gives <B> = scale*(tan(phi)<A0B0> + tan(phi)<A0B1> + <A1B0> - <A1B1>) with "
-        "scale = -sin(phi)cos(phi)^2 and eta^Q = scale*2/cos(phi): the marginal-free tilted CHSH with "
-        "beta = tan(phi), whose quantum bound is 2/cos(phi) = 2*sqrt(1 + beta^2) (for 0 < phi < pi/2).",
-        "wbc-symbolic", {"verdict": "verified"},
-        dict(CONV, variables="c_p, s_p = cos/sin of phi; c^2 + s^2 = 1",
-             normalized="entries times cos(phi): (sin, sin, cos, -cos) = cos(phi)*(tan, tan, 1, -1)"),
-        {"part": "embedding", "substitution": {"c_t": "0", "s_t": "1", "c_w": "-c_p", "s_w": "s_p"},
-         "scale": "-s_p*c_p^2", "normalized": ["s_p", "s_p", "c_p", "-c_p"], "eta_normalized": "2"})
+        "theta = pi/2 (c_t = 0, s_t = 1), omega = pi - phi (c_w = -c_p, s_w = s_p) in Eq. (2) and Eq. (5) "
+        f"({ALL_ANGLES}): cos(phi)*c_xy = scale*(sin, sin, cos, -cos)(phi) and cos(phi)*eta^Q = 2*scale with "
+        "scale = -sin(phi)cos(phi)^2 (identities decided by the kernel). Not decided here (stated): dividing by "
+        "scale/cos(phi) (0 < phi < pi/2) gives the marginal-free tilted CHSH tan(phi)(<A0B0> + <A0B1>) + <A1B0> - "
+        "<A1B1>, beta = tan(phi), with quantum bound 2/cos(phi) = 2*sqrt(1 + beta^2).",
+        "identity", "verified", {}, data, parameters={"c_p": "[-1, 1]", "c_t": "0", "s_p": "[-1, 1]", "s_t": "1"})

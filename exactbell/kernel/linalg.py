@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import product
+from math import prod
 
 
 def _identity_conj(z):
@@ -101,3 +103,52 @@ def rank(M) -> int:
         if r == rows:
             break
     return r
+
+
+# -- dense matrices (lists of rows) over any exact ring: Fraction, number fields, Gaussian ------------------
+def identity(n, one=Fraction(1)):
+    zero = one - one
+    return [[one if i == j else zero for j in range(n)] for i in range(n)]
+
+
+def add(X, Y):
+    return [[a + b if b else a for a, b in zip(r, s)] for r, s in zip(X, Y)]
+
+
+def scale(c, X):
+    return [[c * a for a in r] for r in X]
+
+
+def mul(X, Y):
+    zero = X[0][0] - X[0][0]
+    cols = list(zip(*Y))
+    return [[sum((a * b for a, b in zip(r, c) if a and b), zero) for c in cols] for r in X]
+
+
+def adjoint(X, conj=_identity_conj):
+    return [[conj(X[i][j]) for i in range(len(X))] for j in range(len(X[0]))]
+
+
+def trace(X):
+    return sum((X[i][i] for i in range(1, len(X))), X[0][0])
+
+
+def kron(X, Y):
+    """X ⊗ Y, the first factor most significant."""
+    p, q = len(Y), len(Y[0])
+    return [[X[i // p][j // q] * Y[i % p][j % q] for j in range(len(X[0]) * q)] for i in range(len(X) * p)]
+
+
+def partial_trace(M, dims, traced):
+    """Tr over the subsystems ``traced`` of M on ⊗_k C^{dims[k]} (first subsystem most significant)."""
+    kept = [k for k in range(len(dims)) if k not in traced]
+    digits = list(product(*(range(d) for d in dims)))
+    keys = [(tuple(ds[k] for k in traced), sum(ds[k] * prod(dims[j] for j in kept if j > k) for k in kept))
+            for ds in digits]
+    zero = M[0][0] - M[0][0]
+    out = [[zero] * prod(dims[k] for k in kept) for _ in range(prod(dims[k] for k in kept))]
+    for r, (tr, kr) in enumerate(keys):
+        for c, (tc, kc) in enumerate(keys):
+            if tr == tc:
+                out[kr][kc] = out[kr][kc] + M[r][c]
+    return out

@@ -25,35 +25,35 @@ class LPError(ValueError):
     """A spec or witness that does not fit (one line)."""
 
 
+def need(ok, problem: str) -> None:
+    if not ok:
+        raise LPError(problem)
+
+
 class CausalModel:
     def __init__(self, inputs: dict, outputs: dict, parents: dict, latent: dict | None = None):
         latent = latent or {}
         names = [*inputs, *outputs, *latent]
-        if len(set(names)) != len(names) or not outputs or not all(isinstance(n, str) for n in names):
-            raise LPError("node names must be distinct strings, with at least one output")
-        self.card = {}
-        for n, c in {**inputs, **outputs, **latent}.items():
-            if type(c) is not int or not 1 <= c <= 16:
-                raise LPError(f"cardinality of {n!r} must be an integer in [1, 16]")
-            self.card[n] = c
+        need(len(set(names)) == len(names) and outputs and all(isinstance(n, str) for n in names),
+             "node names must be distinct strings, with at least one output")
+        self.card = {**inputs, **outputs, **latent}
+        for n, c in self.card.items():
+            need(type(c) is int and 1 <= c <= 16, f"cardinality of {n!r} must be an integer in [1, 16]")
         self.inputs, self.outputs, self.nodes = list(inputs), list(outputs), [*outputs, *latent]
-        if set(parents) - set(self.nodes):
-            raise LPError("parents are given only for outputs and latents")
+        need(set(parents) <= set(self.nodes), "parents are given only for outputs and latents")
         self.parents = {n: parents.get(n, []) for n in self.nodes}
         for n, ps in self.parents.items():
-            if not isinstance(ps, list) or len(set(ps)) != len(ps) or any(p not in self.card or p == n for p in ps):
-                raise LPError(f"parents of {n!r} must be distinct declared nodes other than {n!r}")
+            need(isinstance(ps, list) and len(set(ps)) == len(ps) and all(p in self.card and p != n for p in ps),
+                 f"parents of {n!r} must be distinct declared nodes other than {n!r}")
         self.order, done = [], set(self.inputs)
         while len(self.order) < len(self.nodes):
             ready = [n for n in self.nodes if n not in done and set(self.parents[n]) <= done]
-            if not ready:
-                raise LPError("the causal structure has a cycle")
+            need(ready, "the causal structure has a cycle")
             self.order += ready
             done |= set(ready)
         self.configs = {n: list(product(*[range(self.card[p]) for p in self.parents[n]])) for n in self.nodes}
         self.n = prod(self.card[n] ** len(self.configs[n]) for n in self.nodes)
-        if self.n > MAX_RESPONSES:
-            raise LPError(f"{self.n} response functions exceed the limit {MAX_RESPONSES}")
+        need(self.n <= MAX_RESPONSES, f"{self.n} response functions exceed the limit {MAX_RESPONSES}")
         self.contexts = list(product(*[range(self.card[x]) for x in self.inputs]))
         self.outcomes = list(product(*[range(self.card[a]) for a in self.outputs]))
         self.size = len(self.contexts) * len(self.outcomes)
@@ -78,7 +78,7 @@ class CausalModel:
         return [tuple(idx[tuple(self.evaluate(lam, c)[a] for a in self.outputs)] for c in self.contexts)
                 for lam in self.responses]
 
-    observation_columns = columns
+    observation_columns = columns  # the name producers and legacy checkers use
 
     def text(self) -> str:
         return "; ".join(f"{n}<-({','.join(self.parents[n])})" for n in self.nodes) + " with " + ", ".join(
@@ -90,8 +90,7 @@ def named_model(name, m_x=2, m_y=2, o_a=2, o_b=2) -> CausalModel:
     ins, outs = {"x": m_x, "y": m_y}, {"a": o_a, "b": o_b}
     pars = {"lhv": {"a": ["x"], "b": ["y"]}, "x-to-b": {"a": ["x"], "b": ["x", "y"]},
             "a-to-b": {"a": ["x"], "b": ["a", "y"]}, "one-way-binary": {"a": ["x"], "m": ["x", "a"], "b": ["m", "y"]}}
-    if name not in pars:
-        raise LPError(f"unknown named model {name!r} (known: {', '.join(pars)})")
+    need(name in pars, f"unknown named model {name!r} (known: {', '.join(pars)})")
     return CausalModel(ins, outs, pars[name], {"m": 2} if name == "one-way-binary" else {})
 
 
@@ -107,9 +106,7 @@ def ns_rows(model) -> list:
     rows, nout = [], len(model.outcomes)
     ctx = {c: i for i, c in enumerate(model.contexts)}
     for k in range(len(model.inputs)):
-        for c in model.contexts:
-            if c[k] == 0:
-                continue
+        for c in (c for c in model.contexts if c[k]):
             base = ctx[c[:k] + (0,) + c[k + 1:]]
             groups = {}
             for oi, o in enumerate(model.outcomes):
@@ -132,20 +129,20 @@ def chsh(r, s, t) -> dict:
 def i3322() -> dict:
     """I3322, Collins-Gisin form (local bound 0): p(00|xy) on 00,01,02,10,11,20 minus p(00|12), p(00|21),
     2 p_A(0|0), p_A(0|1), p_B(0|0) (marginals from context y = 0 / x = 0)."""
+    terms = [(x, y, 0, 0, 1) for x, y in ((0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0))]
+    terms += [(1, 2, 0, 0, -1), (2, 1, 0, 0, -1)] + [(x, 0, 0, b, -w) for b in range(2) for x, w in ((0, 2), (1, 1))]
+    terms += [(0, 0, a, 0, -1) for a in range(2)]
     out = {}
-    ix = lambda x, y, a, b: 4 * (3 * x + y) + 2 * a + b  # noqa: E731
-    terms = [(ix(x, y, 0, 0), 1) for x, y in ((0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0))]
-    terms += [(ix(1, 2, 0, 0), -1), (ix(2, 1, 0, 0), -1)]
-    terms += [(ix(x, 0, 0, b), -w) for b in range(2) for x, w in ((0, 2), (1, 1))] + [(ix(0, 0, a, 0), -1) for a in range(2)]
-    for k, v in terms:
-        out[k] = out.get(k, 0) + v
-    return {k: F(v) for k, v in out.items() if v}
+    for x, y, a, b, v in terms:
+        k = 4 * (3 * x + y) + 2 * a + b
+        out[k] = out.get(k, 0) + F(v)
+    return {k: v for k, v in out.items() if v}
 
 
 def functional(spec_name: str, d: int | None, model) -> tuple[dict, str]:
     shapes = {"i3322": (9, 4), "cglmp": (4, (d or 0) ** 2)}
-    if spec_name not in shapes or (len(model.contexts), len(model.outcomes)) != shapes[spec_name]:
-        raise LPError(f"functional {spec_name!r} does not fit the model's scenario")
+    need(shapes.get(spec_name) == (len(model.contexts), len(model.outcomes)),
+         f"functional {spec_name!r} does not fit the model's scenario")
     if spec_name == "i3322":
         return i3322(), "I3322"
     return {k: v for k, v in enumerate(cglmp(d)) if v}, f"CGLMP_{d}"
@@ -156,7 +153,7 @@ def evaluate(f: dict, p) -> F:
 
 
 def pr_box(r=0, s=0, t=0) -> list:
-    return [F(1, 2) if (a ^ b) == (x * y) ^ (r * x) ^ (s * y) ^ t else F(0) for x, y, a, b in product(range(2), repeat=4)]
+    return [chsh(r, s, t).get(k, F(0)) for k in range(16)]
 
 
 def distribution(name: str, model) -> list:
@@ -173,8 +170,7 @@ def distribution(name: str, model) -> list:
             (-1) ** (o[1] // 2) + (-1) ** (c[0] + c[1] + o[1] % 2), 2))),
         "singlets-xyz": (((3, 3), (2, 4, 2)), lambda c, o: F(1, 16) * (1 + (-1) ** (o[0] + o[2]) * (
             [(1, -1, 1), (-1, 1, 1), (1, 1, -1), (-1, -1, -1)][o[1]][c[0]] if c[0] == c[1] else 0)))}
-    if name not in table or table[name][0] != sc:
-        raise LPError(f"unknown distribution {name!r} or it does not fit the scenario")
+    need(name in table and table[name][0] == sc, f"unknown distribution {name!r} or it does not fit the scenario")
     return [table[name][1](c, o) for c, o in keys]
 
 
@@ -189,23 +185,27 @@ class LP:
         self.r0.append(F(r0))
         self.r1.append(F(r1))
 
+    def absolute(self, row: dict, aux: int, w) -> None:
+        """w x_aux >= |row·x|: the rows w x_aux - row·x >= 0 and w x_aux + row·x >= 0."""
+        for s in (-1, 1):
+            self.add({**{j: s * v for j, v in row.items()}, aux: w}, ">=")
 
-def build(model, md: bool, obs, measure: dict, sign: int) -> tuple[LP, dict]:
-    """The relaxation LP. ``obs``: ("full", p0, p1) imposes p = p0 + θ p1 (plus Σ q = 1 when not md);
+
+def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
+    """The relaxation LP. ``obs``: ("full", p0, p1) imposes p = p0 + θ p1 (normalised when p0, p1 are);
     ("functional", f, v0, v1) imposes f(p) = v0 + θ v1, no-signalling and normalisation. ``md``: the
     measurement-dependence LP (eq. (5), M = Σ_{ctx,λ} |q(ctx,λ) - p(ctx) Σ_ctx' q(ctx',λ)|, p(ctx) uniform).
     ``measure``: influence C_{U->B} (eqs. (4)/(31)), message p(m=0) (uniform inputs), non-bilocality
     (eq. (53), optional marginal q^a = f), table-weight, none. The objective is multiplied by ``sign``."""
-    cols, n, nctx, nout = model.columns(), model.n, len(model.contexts), len(model.outcomes)
+    n, nctx, nout = model.n, len(model.contexts), len(model.outcomes)
     N = nctx * n if md else n
-    if N * max(nctx, len(model.outcomes)) > 1 << 20:
-        raise LPError(f"the LP has too many columns ({N}) for this scenario")
+    need(N * max(nctx, nout) <= 1 << 20, f"the LP has too many columns ({N}) for this scenario")
     kind = measure["measure"]
     naux = N if md else 1 if kind == "influence" else len(measure["profile"]) * model.card[model.outputs[-1]] ** len(
         model.configs[model.outputs[-1]]) if kind == "non-bilocality" else 0
     lp = LP(N + naux)
     bucket = [[] for _ in range(model.size)]
-    for lam, col in enumerate(cols):
+    for lam, col in enumerate(model.columns()):
         for c, o in enumerate(col):
             bucket[c * nout + o] += [c * n + lam] if md else [lam]
     scale = nctx if md else 1
@@ -228,15 +228,12 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> tuple[LP, dict]:
     if md:
         for c in range(nctx):
             lp.add({c * n + lam: nctx for lam in range(n)}, "=", 1)
-        for c, lam in product(range(nctx), range(n)):  # nctx·t_k ∓ (nctx·q(c,λ) - Σ_c' q(c',λ)) >= 0
-            m = {c2 * n + lam: (nctx - 1 if c2 == c else -1) for c2 in range(nctx)}
-            lp.add({**{j: -v for j, v in m.items()}, N + c * n + lam: nctx}, ">=")
-            lp.add({**m, N + c * n + lam: nctx}, ">=")
+        for c, lam in product(range(nctx), range(n)):  # nctx·t_k >= |nctx·q(c,λ) - Σ_c' q(c',λ)|
+            lp.absolute({c2 * n + lam: (nctx - 1 if c2 == c else -1) for c2 in range(nctx)}, N + c * n + lam, nctx)
         lp.c = {N + k: F(sign) for k in range(N)}
     elif kind == "influence":
         src, tgt = measure["source"], measure["target"]
-        if tgt not in model.parents or src not in model.parents[tgt]:
-            raise LPError(f"{src!r} is not a parent of {tgt!r}")
+        need(src in model.parents.get(tgt, []), f"{src!r} is not a parent of {tgt!r}")
         ps, seen = model.parents[tgt], set()
         k = ps.index(src)
         for u, u2 in product(range(model.card[src]), repeat=2):
@@ -250,19 +247,16 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> tuple[LP, dict]:
         lp.c = {n: F(sign)}
     elif kind == "message":
         node = measure["node"]
-        if node not in model.nodes[len(model.outputs):]:
-            raise LPError(f"{node!r} is not a latent node")
+        need(node in model.nodes[len(model.outputs):], f"{node!r} is not a latent node")
         lp.c = {lam: F(sign * sum(model.evaluate(r, c)[node] == 0 for c in model.contexts), nctx)
                 for lam, r in enumerate(model.responses)}
     elif kind == "table-weight":
         lp.c = {lam: F(sign) for lam, r in enumerate(model.responses) if list(r[measure["node"]]) == measure["table"]}
-        if not lp.c:
-            raise LPError("the table is not a response table of the node")
+        need(lp.c, "the table is not a response table of the node")
     elif kind == "non-bilocality":
         a, c, prof = model.outputs[0], model.outputs[-1], measure["profile"]
         tabs = {x: sorted({r[x] for r in model.responses}) for x in (a, c)}
-        if len(prof) != len(tabs[a]):
-            raise LPError(f"the profile needs {len(tabs[a])} entries, one per table of {a!r}")
+        need(len(prof) == len(tabs[a]), f"the profile needs {len(tabs[a])} entries, one per table of {a!r}")
         nc = len(tabs[c])
         rows, marg = [{} for _ in range(naux)], [{} for _ in prof]
         for lam, r in enumerate(model.responses):
@@ -273,19 +267,17 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> tuple[LP, dict]:
         for k2 in range(len(prof)) if measure["fix_marginal"] else []:
             lp.add(marg[k2], "=", prof[k2])
         for k, r in enumerate(rows):
-            lp.add({**{j: -v for j, v in r.items() if v}, n + k: 1}, ">=")
-            lp.add({**{j: v for j, v in r.items() if v}, n + k: 1}, ">=")
+            lp.absolute(r, n + k, 1)
         lp.c = {n + k: F(sign) for k in range(naux)}
-    elif kind != "none":
-        raise LPError(f"unknown measure {kind!r}")
-    return lp, {"cols": cols, "bucket": bucket}
+    else:
+        need(kind == "none", f"unknown measure {kind!r}")
+    return lp
 
 
 # -- exact checks -------------------------------------------------------------------------------------
 def primal(lp: LP, x: dict, th) -> F:
     """c·x after checking x >= 0 and every row at θ = ``th``."""
-    if any(v < 0 for v in x.values()):
-        raise LPError("a primal entry is negative")
+    need(all(v >= 0 for v in x.values()), "a primal entry is negative")
     for i, row in enumerate(lp.rows):
         s, rhs = sum((a * x[j] for j, a in row.items() if j in x), F(0)), lp.r0[i] + th * lp.r1[i]
         if s != rhs if lp.senses[i] == "=" else s < rhs:
@@ -295,36 +287,55 @@ def primal(lp: LP, x: dict, th) -> F:
 
 def dual(lp: LP, y: dict, farkas: bool = False) -> tuple[F, F]:
     """(a, b) with rhs(θ)·y = a + b θ, after checking y >= 0 on '>=' rows and Aᵀy <= c (Farkas: <= 0)."""
-    if any(v < 0 and lp.senses[i] == ">=" for i, v in y.items()):
-        raise LPError("a dual entry of a '>=' row is negative")
+    need(all(v >= 0 or lp.senses[i] == "=" for i, v in y.items()), "a dual entry of a '>=' row is negative")
     acc = {}
     for i, v in y.items():
         for j, a in lp.rows[i].items():
             acc[j] = acc.get(j, 0) + a * v
     bad = next((j for j, s in acc.items() if s > (0 if farkas else lp.c.get(j, 0))), None)
     bad = bad if bad is not None else next((j for j, c in lp.c.items() if c < 0 and j not in acc and not farkas), None)
-    if bad is not None:
-        raise LPError(f"dual constraint of column {bad} fails")
+    need(bad is None, f"dual constraint of column {bad} fails")
     return sum((lp.r0[i] * v for i, v in y.items()), F(0)), sum((lp.r1[i] * v for i, v in y.items()), F(0))
 
 
+def _aff(a0, a1) -> list:
+    """a0 + ν (a1 - a0): an entry of the family L(ν) = L0 + ν (L1 - L0) (the profile is affine in ν)."""
+    return upoly.trim([F(a0), F(a1) - F(a0)])
+
+
 def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, list]:
-    """y(ν) = N(ν)/D(ν) for the family L(ν) = L0 + ν (L1 - L0) (built twice, the profile is affine in ν):
-    D > 0, N_i >= 0 on '>=' rows and c_j D - Σ_i A_ij(ν) N_i >= 0 for every column, all on [lo, hi]
-    (Sturm). Returns (P0, P1): the dual objective is (P0 + θ P1)/D."""
-    if upoly.count_roots(D, lo, hi) or upoly.evaluate(D, lo) <= 0:
-        raise LPError("the denominator is not positive on the nu range")
+    """y(ν) = N(ν)/D(ν) for the family L(ν) (objective and θ-part of the rhs the same for all ν): D > 0,
+    N_i >= 0 on '>=' rows and c_j D - Σ_i A_ij(ν) N_i >= 0 for every column, all on [lo, hi] (Sturm).
+    Returns (P0, P1): the dual objective is (P0 + θ P1)/D."""
+    need(not upoly.count_roots(D, lo, hi) and upoly.evaluate(D, lo) > 0, "the denominator is not positive on the nu range")
     ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
-    aff = lambda a0, a1: upoly.trim([F(a0), F(a1) - F(a0)])  # noqa: E731
     acc, P0, P1 = {j: upoly.scale(D, c) for j, c in lp0.c.items()}, [], []
     for i, n in N.items():
         if lp0.senses[i] == ">=" and not ok(n):
             raise LPError(f"dual entry of '>=' row {i} is negative somewhere on the nu range")
         for j in set(lp0.rows[i]) | set(lp1.rows[i]):
-            acc[j] = upoly.add(acc.get(j, []), upoly.scale(upoly.mul(aff(lp0.rows[i].get(j, 0), lp1.rows[i].get(j, 0)), n), -1))
-        P0 = upoly.add(P0, upoly.mul(aff(lp0.r0[i], lp1.r0[i]), n))
+            a = _aff(lp0.rows[i].get(j, 0), lp1.rows[i].get(j, 0))
+            acc[j] = upoly.add(acc.get(j, []), upoly.scale(upoly.mul(a, n), -1))
+        P0 = upoly.add(P0, upoly.mul(_aff(lp0.r0[i], lp1.r0[i]), n))
         P1 = upoly.add(P1, upoly.scale(n, lp0.r1[i]))
     bad = next((j for j, r in acc.items() if not ok(r)), None)
-    if bad is not None or lp0.r1 != lp1.r1 or lp0.c != lp1.c:
-        raise LPError(f"dual constraint of column {bad} fails somewhere on the nu range")
+    need(bad is None, f"dual constraint of column {bad} fails somewhere on the nu range")
     return P0, P1
+
+
+def poly_primal(lp0: LP, lp1: LP, q: dict, th: F, lo: F, hi: F) -> list:
+    """x(ν) = q(ν), polynomial: q >= 0 and every row of L(ν) at θ = ``th`` holds for all ν in [lo, hi]
+    (identically for '=' rows, Sturm for the rest). Returns the objective c·q(ν)."""
+    ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
+    bad = next((j for j, p in q.items() if not ok(p)), None)
+    need(bad is None, f"column {bad} is negative somewhere on [{lo}, {hi}]")
+    for i, (r0, r1) in enumerate(zip(lp0.rows, lp1.rows)):
+        res = upoly.scale(upoly.add(_aff(lp0.r0[i], lp1.r0[i]), [lp0.r1[i] * th]), -1)
+        for j in set(r0) | set(r1):
+            res = upoly.add(res, upoly.mul(_aff(r0.get(j, 0), r1.get(j, 0)), q.get(j, [])))
+        if res if lp0.senses[i] == "=" else not ok(res):
+            raise LPError(f"row {i} fails somewhere on [{lo}, {hi}]")
+    out = []
+    for j, p in q.items():
+        out = upoly.add(out, upoly.scale(p, lp0.c.get(j, 0)))
+    return out

@@ -1,24 +1,22 @@
 """Process matrices and the single-trigger ICO SDP of Liu–Chiribella (arXiv:2403.02749), exactly.
 
-Conventions:
-
-* Operators are sparse dicts ``{(row, col): value}`` on a tensor product of subsystems with
-  sizes ``dims`` (first subsystem most significant). Values are Fractions or
-  :class:`~exactbell.kernel.algebraic.AlgebraicNumber`; everything is real symmetric.
-* A *layout* lists, per party, its input subsystem and its output subsystems:
-  ``[(in, (out, ...)), ...]``. The canonical-instrument space of party i is
-  in_i = C^{m_i}, out_i = copy_i ⊗ label_i = C^{m_i} ⊗ C^{n_i} (Eq. 21 of the paper), so the
-  full canonical space has subsystems (in_1, copy_1, label_1, in_2, copy_2, label_2, …).
-* Block form: Ω, the dual W and an optimal process S can be taken block diagonal in the labels;
-  block x = (x_1, …, x_N) acts on (in_1, copy_1, in_2, copy_2, …), dimension Π m_i².
-* ``depolarize(M, X)`` is ``_X M = Tr_X M ⊗ I_X / d_X`` (the standard notation of Araújo et al.
-  2015), the building block of both the process projector L_V and the no-signalling span.
+Operators are dense real symmetric matrices (lists of rows of Fractions or field elements; arithmetic from
+:mod:`.linalg`) on a tensor product of subsystems of sizes ``dims``, the first subsystem most significant.
+A *layout* lists, per party, its input subsystem and its output subsystems: ``[(in, (out, ...)), ...]``. The
+canonical-instrument space of party i is in_i = C^{m_i}, out_i = copy_i ⊗ label_i = C^{m_i} ⊗ C^{n_i} (Eq. 21),
+so the full canonical space has subsystems (in_1, copy_1, label_1, in_2, …). Ω, the dual W and an optimal
+process S can be taken block diagonal in the labels: block x = (x_1, …, x_N) acts on (in_1, copy_1, in_2,
+copy_2, …), dimension Π m_i². ``depolarize(M, X)`` is _X M = Tr_X M ⊗ 𝟙_X/d_X (Araújo et al., New J. Phys.
+17, 102001 (2015)), the building block of the process projector L_V and of the no-signalling span.
 """
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import reduce
 from itertools import product
 from math import prod
+
+from .linalg import add, identity, kron, partial_trace, scale, trace
 
 
 class CausalError(ValueError):
@@ -30,7 +28,7 @@ def correlation_table(scenario, coefficients) -> dict:
     if len(coefficients) != scenario.size:
         raise CausalError(f"a correlation of scenario {scenario.to_spec()} has {scenario.size} coefficients, "
                           f"got {len(coefficients)}")
-    return {ax: c for ax, c in zip(scenario.entries(), coefficients)}
+    return dict(zip(scenario.entries(), coefficients))
 
 
 def dependence(scenario, alpha: dict, x: tuple) -> set:
@@ -39,24 +37,13 @@ def dependence(scenario, alpha: dict, x: tuple) -> set:
             if alpha[(a[:i] + (ai,) + a[i + 1:], x)] != alpha[(a, x)]}
 
 
-def trigger_sets(scenario, alpha: dict) -> list[set]:
-    """For each party the set of settings at which α depends on that party's outcome."""
-    deps = {x: dependence(scenario, alpha, x) for x in scenario.contexts}
-    return [{x[i] for x in scenario.contexts if i in deps[x]} for i in range(scenario.parties)]
-
-
 def single_trigger_problem(scenario, alpha: dict, trigger) -> str | None:
-    """None if α is single-trigger with triggers ``trigger``; otherwise the reason it is not."""
-    if len(trigger) != scenario.parties:
-        return f"a trigger lists one setting per party ({scenario.parties})"
-    for i, t in enumerate(trigger):
-        if not isinstance(t, int) or isinstance(t, bool) or not 0 <= t < scenario.inputs[i]:
-            return f"trigger of party {i} must be a setting in [0, {scenario.inputs[i]})"
-    for i, s in enumerate(trigger_sets(scenario, alpha)):
-        bad = sorted(s - {trigger[i]})
-        if bad:
-            return (f"the coefficients depend on party {i}'s outcome at setting {bad[0]}, which is not its "
-                    f"trigger {trigger[i]}")
+    """None if α is single-trigger with triggers ``trigger`` (one setting per party): α_{·,x} depends on
+    party i's outcome only where x_i is i's trigger; otherwise the reason it is not."""
+    bad = sorted((i, x[i]) for x in scenario.contexts for i in dependence(scenario, alpha, x) if x[i] != trigger[i])
+    if bad:
+        i, s = bad[0]
+        return f"the coefficients depend on party {i}'s outcome at setting {s}, which is not its trigger {trigger[i]}"
     return None
 
 
@@ -67,7 +54,7 @@ class Space:
         self.dims = tuple(dims)
         self.size = prod(self.dims)
         self.strides = tuple(prod(self.dims[k + 1:]) for k in range(len(self.dims)))
-        self.digits = [tuple((r // s) % d for s, d in zip(self.strides, self.dims)) for r in range(self.size)]
+        self.digits = list(product(*(range(d) for d in self.dims)))
 
     def index(self, digits) -> int:
         return sum(d * s for d, s in zip(digits, self.strides))
@@ -79,77 +66,49 @@ def canonical_layout(scenario):
     return dims, [(3 * i, (3 * i + 1, 3 * i + 2)) for i in range(scenario.parties)]
 
 
-def depolarize(M: dict, space: Space, X) -> dict:
-    """_X M = Tr_X M ⊗ I_X / d_X (subsystems X keep their positions)."""
+def depolarize(M, space: Space, X):
+    """_X M = Tr_X M ⊗ 𝟙_X/d_X (subsystems X keep their positions)."""
     X = sorted(set(X))
-    if not X:
-        return dict(M)
-    keep = [k for k in range(len(space.dims)) if k not in X]
-    dX = prod(space.dims[k] for k in X)
-    red: dict = {}
-    dg = space.digits
-    for (r, c), v in M.items():
-        dr, dc = dg[r], dg[c]
-        if all(dr[k] == dc[k] for k in X):
-            r0 = sum(dr[k] * space.strides[k] for k in keep)
-            c0 = sum(dc[k] * space.strides[k] for k in keep)
-            key = (r0, c0)
-            red[key] = red[key] + v if key in red else v
-    offs = [sum(d * space.strides[k] for d, k in zip(ds, X)) for ds in product(*[range(space.dims[k]) for k in X])]
-    out: dict = {}
-    for (r0, c0), v in red.items():
-        if v == 0:
-            continue
-        w = v / dX
-        for o in offs:
-            out[(r0 + o, c0 + o)] = w
+    offsets = [space.index(dict(zip(X, ds)).get(k, 0) for k in range(len(space.dims)))
+               for ds in product(*(range(space.dims[k]) for k in X))]
+    base = [r for r, ds in enumerate(space.digits) if not any(ds[k] for k in X)]
+    zero = M[0][0] * 0
+    out = [[zero] * space.size for _ in range(space.size)]
+    for r, c in product(base, repeat=2):
+        if v := sum((M[r + o][c + o] for o in offsets if M[r + o][c + o]), zero):
+            for o in offsets:
+                out[r + o][c + o] = v / len(offsets)
     return out
 
 
-def combine(terms) -> dict:
-    """Σ sign·M over (sign, M) pairs, dropping zeros."""
-    out: dict = {}
-    for s, M in terms:
-        for k, v in M.items():
-            out[k] = out[k] + s * v if k in out else s * v
-    return {k: v for k, v in out.items() if v != 0}
+def lincomb(terms):
+    """Σ c·M over (c, M) pairs."""
+    return reduce(add, (M if c == 1 else scale(c, M) for c, M in terms))
 
 
-def equal(A: dict, B: dict) -> bool:
-    keys = set(A) | set(B)
-    return all(A.get(k, 0) == B.get(k, 0) for k in keys)
-
-
-def trace(M: dict, space: Space):
-    return sum((v for (r, c), v in M.items() if r == c), Fraction(0))
-
-
-def ns_span_violation(W: dict, space: Space, layout) -> str | None:
+def ns_span_violation(W, space: Space, layout) -> str | None:
     """None if W ∈ Span(Choi(NoSig)): for every party, _{O_i} W = _{I_i O_i} W."""
     for i, (inp, outs) in enumerate(layout):
-        if not equal(depolarize(W, space, outs), depolarize(W, space, (inp,) + tuple(outs))):
+        if depolarize(W, space, outs) != depolarize(W, space, (inp, *outs)):
             return f"Tr_(out of party {i}) W is not I/d ⊗ Tr_(in,out of party {i}) W"
     return None
 
 
-def lv_projection(S: dict, space: Space, layout) -> dict:
-    """Bipartite process-matrix projector L_V (Araújo et al., New J. Phys. 17, 102001 (2015))."""
+def lv_projection(S, space: Space, layout):
+    """Bipartite process-matrix projector L_V (Araújo et al. 2015)."""
     if len(layout) != 2:
         raise CausalError("the process-matrix projector is implemented for two parties")
     (ai, ao), (bi, bo) = layout
-    ai, bi = (ai,), (bi,)
-    d = lambda *parts: depolarize(S, space, tuple(k for p in parts for k in p))  # noqa: E731
-    return combine([(1, d(ao)), (1, d(bo)), (-1, d(ao, bo)), (-1, d(bi, bo)), (1, d(ao, bi, bo)),
-                    (-1, d(ai, ao)), (1, d(ai, ao, bo))])
+    terms = ((1, ao), (1, bo), (-1, ao + bo), (-1, (bi, *bo)), (1, (*ao, bi, *bo)), (-1, (ai, *ao)), (1, (ai, *ao, *bo)))
+    return lincomb((c, depolarize(S, space, X)) for c, X in terms)
 
 
-def process_violation(S: dict, space: Space, layout) -> str | None:
+def process_violation(S, space: Space, layout) -> str | None:
     """None if L_V(S) = S and Tr S = Π d_out (PSD is checked separately)."""
     d_out = prod(space.dims[k] for _, outs in layout for k in outs)
-    t = trace(S, space)
-    if t != d_out:
-        return f"trace is {t}, a process needs trace {d_out} (product of output dimensions)"
-    if not equal(lv_projection(S, space, layout), S):
+    if trace(S) != d_out:
+        return f"trace is {trace(S)}, a process needs trace {d_out} (product of output dimensions)"
+    if lv_projection(S, space, layout) != S:
         return "L_V(S) != S: not in the span of valid process matrices"
     return None
 
@@ -158,96 +117,69 @@ def block_space(scenario) -> Space:
     return Space([d for m in scenario.outputs for d in (m, m)])
 
 
-def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)) -> dict:
+def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
     """Choi operator of the canonical instrument on (in, copy) for outcome a at setting x (label removed).
 
-    x = ξ: |a⟩⟨a| ⊗ |a⟩⟨a|; x ≠ ξ: |Φ⟩⟨Φ| with |Φ⟩ = Σ_j |jj⟩/√m (random outcome, identity
-    channel).
+    x = ξ: |a⟩⟨a| ⊗ |a⟩⟨a|; x ≠ ξ: |Φ⟩⟨Φ| with |Φ⟩ = Σ_j |jj⟩/√m (random outcome, identity channel).
     """
+    zero, d = one - one, one * Fraction(1, m)
     if x == xi:
-        return {(a * m + a, a * m + a): one}
-    return {(j * m + j, k * m + k): one * Fraction(1, m) for j in range(m) for k in range(m)}
-
-
-def kron(A: dict, B: dict, dB: int) -> dict:
-    return {(ra * dB + rb, ca * dB + cb): va * vb for (ra, ca), va in A.items() for (rb, cb), vb in B.items()}
+        return [[one if r == c == a * (m + 1) else zero for c in range(m * m)] for r in range(m * m)]
+    return [[d if r % (m + 1) == 0 == c % (m + 1) else zero for c in range(m * m)] for r in range(m * m)]
 
 
 def omega_blocks(scenario, alpha: dict, trigger, one=Fraction(1)) -> dict:
     """{x: Ω_x} with Ω = Σ_{a,x} α_{a,x} ⊗_i P^{(i)}_{ξ_i,a_i,x_i} restricted to label block x."""
-    out = {}
-    for x in scenario.contexts:
-        blk: dict = {}
-        for a in scenario.outcomes:
-            c = alpha[(a, x)]
-            if c == 0:
-                continue
-            M = {(0, 0): one}
-            for i, m in enumerate(scenario.outputs):
-                M = kron(M, party_factor(m, a[i], x[i], trigger[i], one), m * m)
-            for k, v in M.items():
-                blk[k] = blk[k] + c * v if k in blk else c * v
-        out[x] = {k: v for k, v in blk.items() if v != 0}
-    return out
+    n = block_space(scenario).size
+    return {x: lincomb([(0, identity(n, one))] + [
+        (alpha[(a, x)], reduce(kron, (party_factor(m, a[i], x[i], trigger[i], one) for i, m in enumerate(scenario.outputs))))
+        for a in scenario.outcomes if alpha[(a, x)] != 0]) for x in scenario.contexts}
 
 
-def assemble(scenario, blocks: dict) -> tuple[dict, Space, list]:
+def assemble(scenario, blocks: dict) -> tuple[list, Space, list]:
     """The full operator on (in_1, copy_1, label_1, …) from label blocks {x: M_x}."""
     dims, layout = canonical_layout(scenario)
-    space = Space(dims)
-    bsp = block_space(scenario)
-    N = scenario.parties
-    full: dict = {}
+    space, bsp = Space(dims), block_space(scenario)
+    zero = next(iter(blocks.values()))[0][0] * 0
+    full = [[zero] * space.size for _ in range(space.size)]
     for x, M in blocks.items():
-        for (r, c), v in M.items():
-            dr, dc = bsp.digits[r], bsp.digits[c]
-            R = space.index([d for i in range(N) for d in (dr[2 * i], dr[2 * i + 1], x[i])])
-            C = space.index([d for i in range(N) for d in (dc[2 * i], dc[2 * i + 1], x[i])])
-            full[(R, C)] = v
+        idx = [space.index([d for i, xi in enumerate(x) for d in (ds[2 * i], ds[2 * i + 1], xi)]) for ds in bsp.digits]
+        for (r, R), (c, C) in product(enumerate(idx), repeat=2):
+            full[R][C] = M[r][c]
     return full, space, layout
-
-
-def dense(M: dict, n: int, zero=Fraction(0)) -> list:
-    return [[M.get((r, c), zero) for c in range(n)] for r in range(n)]
 
 
 def instrument_problem(mats: list, din: int, dout: int, one=Fraction(1)) -> str | None:
     """None if Σ_a M_a is the Choi operator (input factor first) of a trace-preserving map:
     Tr_out Σ_a M_a = I_in. Each M_a ⪰ 0 (complete positivity) is checked separately."""
-    red: dict = {}
-    for (r, c), v in combine([(1, M) for M in mats]).items():
-        if r % dout == c % dout:
-            key = (r // dout, c // dout)
-            red[key] = red.get(key, 0) + v
-    if not equal({k: v for k, v in red.items() if v != 0}, {(i, i): one for i in range(din)}):
+    if partial_trace(reduce(add, mats), (din, dout), (1,)) != identity(din, one):
         return "the instrument is not trace preserving (Tr_out Σ_a M_a ≠ I_in)"
     return None
 
 
-def born(S: dict, M: dict):
+def born(S, M):
     """p = Tr[Sᵀ M] = Σ_{r,c} S_rc M_rc (Araújo et al. 2015)."""
-    return sum((v * M[k] for k, v in S.items() if k in M), 0)
+    return sum((a * b for r, s in zip(S, M) for a, b in zip(r, s) if a and b), 0)
 
 
-def _projector_term(S: dict, space: Space, factors: dict) -> dict:
-    """_[Π_k f_k] S for factors f_k ∈ {"1-X", "X"} on subsystems k (others untouched)."""
-    terms = [(1, ())]
-    for k, f in factors.items():
-        terms = [(c, X + (k,)) for c, X in terms] if f == "X" else \
-            [t for c, X in terms for t in ((c, X), (-c, X + (k,)))]
-    return combine([(c, depolarize(S, space, X)) for c, X in terms])
-
-
-# Liu–Chiribella Methods Eq. (12), subsystems A_in A_out B_in B_out:
+# Liu–Chiribella Methods Eq. (12), subsystems A_in A_out B_in B_out, per subsystem "X" = _X, "-" = 1 − _X:
 # _[(1−A_in)(1−A_out) B_in B_out] S = _[(1−B_in)(1−B_out) A_in A_out] S = _[Π (1−X)] S = 0
-CONDITIONS = ({0: "1-X", 1: "1-X", 2: "X", 3: "X"}, {2: "1-X", 3: "1-X", 0: "X", 1: "X"},
-              {0: "1-X", 1: "1-X", 2: "1-X", 3: "1-X"})
+CONDITIONS = ("--XX", "XX--", "----")
 
 
-def bistochastic_violation(S: dict, n: int) -> int | None:
-    """None if S (local dimension n, PSD checked separately) has Tr S = n² and satisfies Eq. (12);
-    otherwise the index of the first failing condition (-1: the trace)."""
-    space = Space([n] * 4)
-    if trace(S, space) != n * n:
+def projector_term(s: dict, n: int, cond: str) -> dict:
+    """_[Π_k f_k] S for a diagonal S on (C^n)^⊗4 given by its diagonal s {(i, j, k, l): value}; on a
+    diagonal operator _k averages the value over the k-th index."""
+    for k, f in enumerate(cond):
+        avg = {t: sum((s.get(t[:k] + (u,) + t[k + 1:], 0) for u in range(n)), Fraction(0)) / n
+               for t in product(range(n), repeat=4)}
+        s = avg if f == "X" else {t: s.get(t, 0) - v for t, v in avg.items()}
+    return s
+
+
+def bistochastic_violation(s: dict, n: int) -> int | None:
+    """None if the diagonal supermap s (PSD iff s ≥ 0, checked separately) has Tr S = n² and satisfies
+    Eq. (12); otherwise the index of the first failing condition (-1: the trace)."""
+    if sum(s.values()) != n * n:
         return -1
-    return next((i for i, cond in enumerate(CONDITIONS) if _projector_term(S, space, cond)), None)
+    return next((i for i, cond in enumerate(CONDITIONS) if any(projector_term(s, n, cond).values())), None)

@@ -1,82 +1,39 @@
 """Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)).
 
-Dense exact matrices (rows of :class:`~exactbell.kernel.gaussian.Gaussian`; Alice is the first Kronecker
-factor: |a⟩⊗|b⟩ has index a·d_B + b), assemblages σ keyed (y, x, a) with PSD and no-signalling tests
-(traditional; Bob-with-input Def. 2, Eqs. (2)–(4); instrumental: normalisation, G_I via Def. 4), maps
-given by weighted Kraus operators or by Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|), and the outer moment
-relaxation of Q_BWI (:func:`relaxation_coefficients`).
+Dense exact matrices (rows of :class:`~exactbell.kernel.gaussian.Gaussian`, arithmetic from :mod:`.linalg`;
+Alice is the first Kronecker factor: |a⟩⊗|b⟩ has index a·d_B + b), assemblages σ keyed (y, x, a) with PSD and
+no-signalling tests (traditional; Bob-with-input Def. 2, Eqs. (2)–(4); instrumental: normalisation, G_I via
+Def. 4), maps given by weighted Kraus operators or by Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|), and the outer
+moment relaxation of Q_BWI (:func:`relaxation_coefficients`).
 """
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import reduce
 from itertools import product
 
-from .gaussian import Gaussian, conj, herm_psd, parse_gaussian, real_sign
+from .gaussian import ONE, ZERO, Gaussian, conj, gaussian_text, herm_psd, real_sign
+from .linalg import add, adjoint, identity, kron, mul, partial_trace, scale, trace
 from .poly import Poly
 
-ZERO, ONE = Gaussian(0, 0), Gaussian(1, 0)
 TYPES = ("traditional", "bob-with-input", "instrumental")
 
 
-def zeros(n, m=None):
-    return [[ZERO] * (n if m is None else m) for _ in range(n)]
-
-
 def eye(n):
-    return [[ONE if i == j else ZERO for j in range(n)] for i in range(n)]
+    return identity(n, ONE)
 
 
-def add(X, Y):
-    return [[a + b for a, b in zip(r, s)] for r, s in zip(X, Y)]
-
-
-def scale(c, X):
-    return [[c * a for a in r] for r in X]
-
-
-def mul(X, Y):
-    cols = list(zip(*Y))
-    return [[sum((a * b for a, b in zip(r, c) if a and b), ZERO) for c in cols] for r in X]
-
-
-def adj(X):
-    return [[conj(X[i][j]) for i in range(len(X))] for j in range(len(X[0]))]
-
-
-def trace(X):
-    return sum((X[i][i] for i in range(len(X))), ZERO)
-
-
-def kron(X, Y):
-    p, q = len(Y), len(Y[0])
-    return [[X[i // p][j // q] * Y[i % p][j % q] for j in range(len(X[0]) * q)] for i in range(len(X) * p)]
-
-
-def ptrace_a(R, dA, dB):
-    """tr_A R on C^dA ⊗ C^dB."""
-    return [[sum((R[a * dB + i][a * dB + j] for a in range(dA)), ZERO) for j in range(dB)] for i in range(dB)]
+def zeros(n):
+    return [[ZERO] * n for _ in range(n)]
 
 
 def steer(R, M, dA, dB):
     """tr_A[(M ⊗ 𝟙) R]: the unnormalised steered state (paper L44)."""
-    return ptrace_a(mul(kron(M, eye(dB)), R), dA, dB)
-
-
-def is_psd(X, field=None):
-    """Exact LDL† decision (:func:`~exactbell.kernel.gaussian.herm_psd`); ValueError if not Hermitian."""
-    return herm_psd(X, field)
-
-
-def parse_matrix(raw, field, n, m=None):
-    """An n×m matrix of exact complex scalars (text in ``i`` and the field generator)."""
-    m = n if m is None else m
-    if not isinstance(raw, list) or len(raw) != n or any(not isinstance(r, list) or len(r) != m for r in raw):
-        raise ValueError(f"must be a {n}x{m} list of rows")
-    return [[parse_gaussian(v, field) for v in r] for r in raw]
+    return partial_trace(mul(kron(M, eye(dB)), R), (dA, dB), (0,))
 
 
 def matrix_text(X) -> str:
-    return "[" + "; ".join(", ".join(Gaussian.lift(z).to_text() for z in r) for r in X) + "]"
+    return "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in X) + "]"
 
 
 class Assemblage:
@@ -85,27 +42,17 @@ class Assemblage:
     def __init__(self, type_, dim, nx, na, ny, blocks):
         self.type, self.dim, self.nx, self.na, self.ny, self.blocks = type_, dim, nx, na, ny, blocks
 
-    def shape(self):
-        return self.type, self.dim, self.nx, self.na, self.ny
-
     def label(self, key) -> str:
         y, x, a = key
         return f"sigma[a={a}|x={x},y={y}]" if self.type == "bob-with-input" else f"sigma[a={a}|x={x}]"
 
     def marginal(self, x, y=0):
         """Σ_a σ_{a|xy}."""
-        out = zeros(self.dim)
-        for a in range(self.na):
-            out = add(out, self.blocks[(y, x, a)])
-        return out
+        return reduce(add, (self.blocks[(y, x, a)] for a in range(self.na)))
 
     def not_psd(self, field):
-        """None, or (key, v, v†σv < 0) for the first block (in key order) that is not PSD."""
-        for key in sorted(self.blocks):
-            res = is_psd(self.blocks[key], field)
-            if not res.psd:
-                return key, res.witness, res.witness_value
-        return None
+        """None, or (key, exact LDL† result with a witness v, v†σv < 0) for the first block that is not PSD."""
+        return next(((k, r) for k in sorted(self.blocks) if not (r := herm_psd(self.blocks[k], field)).psd), None)
 
     def signalling(self) -> str | None:
         """The first failed no-signalling condition, PSD apart (None: none fails). Traditional: Σ_a σ_{a|x}
@@ -129,25 +76,21 @@ class Assemblage:
     def mix(self, v):
         """v·σ + (1−v)·N with white noise N_{a|xy} = 𝟙/(n_a·d)."""
         noise = scale((1 - v) * Fraction(1, self.na * self.dim), eye(self.dim))
-        return Assemblage(*self.shape(), {k: add(scale(v, S), noise) for k, S in self.blocks.items()})
+        return Assemblage(self.type, self.dim, self.nx, self.na, self.ny,
+                          {k: add(scale(v, S), noise) for k, S in self.blocks.items()})
 
 
 def povm_failure(P, dim, field) -> str | None:
     """None when every element is PSD and Σ_b N_b = 𝟙."""
-    if not all(is_psd(N, field).psd for N in P):
+    if not all(herm_psd(N, field).psd for N in P):
         return "an element is not positive semidefinite"
-    total = zeros(dim)
-    for N in P:
-        total = add(total, N)
-    return None if total == eye(dim) else "elements do not sum to the identity"
+    return None if reduce(add, P) == eye(dim) else "elements do not sum to the identity"
 
 
 def kraus_apply(terms, X, dual=False):
     """E(X) = Σ_k w_k K_k X K_k† (E†(X) = Σ_k w_k K_k† X K_k when ``dual``)."""
-    out = zeros(len(terms[0][1][0]) if dual else len(terms[0][1]))
-    for w, K in terms:
-        out = add(out, scale(w, mul(mul(adj(K), X), K) if dual else mul(mul(K, X), adj(K))))
-    return out
+    return reduce(add, (scale(w, mul(mul(adjoint(K, conj), X), K) if dual else mul(mul(K, X), adjoint(K, conj)))
+                        for w, K in terms))
 
 
 def kraus_failure(terms, dim) -> str | None:
@@ -164,7 +107,7 @@ def choi_apply(J, d, X):
 
 
 def choi_trace_preserving(J, d) -> bool:
-    return all(sum((J[i * d + k][j * d + k] for k in range(d)), ZERO) == int(i == j) for i in range(d) for j in range(d))
+    return partial_trace(J, (d, d), (1,)) == eye(d)
 
 
 def named_map(J, d) -> str:
@@ -220,16 +163,13 @@ def relaxation_coefficients(Zs, lambdas, ws, d):
     for Z in Zs:
         C = {}
         for (s, S), (t, T) in product(enumerate(ws), repeat=2):
-            M = C.setdefault(reduce_word(tuple(reversed(S)) + T), zeros(d))
-            for i, j in product(range(d), repeat=2):
-                M[i][j] = M[i][j] + Z[t * d + j][s * d + i]
+            w = reduce_word(tuple(reversed(S)) + T)
+            C[w] = add(C.get(w, zeros(d)), [[Z[t * d + j][s * d + i] for j in range(d)] for i in range(d)])
         Cs.append(C)
     for y, lam in enumerate(lambdas, start=1):
         for w, v in lam.items():
             for C, sign in ((Cs[0], 1), (Cs[y], -1)):
-                M = C.setdefault(w, zeros(d))
-                for i in range(d):
-                    M[i][i] = M[i][i] + sign * v
+                C[w] = add(C.get(w, zeros(d)), scale(sign * v, eye(d)))
     return Cs
 
 

@@ -1,4 +1,4 @@
-"""Class lists with scalable completeness data (producer side): the ``polytope-classes``
+"""Class lists with scalable completeness data (producer side): the ``classes`` (kernel kind)
 certificate body with per-class ridge neighbours, from :func:`fastsym.classify`."""
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from itertools import product
 
-from ..kernel.functional import SW_SCENARIO
+from ..kernel.functional import SW_SCENARIO, from_sw_matrix
+from ..kernel.polytope import sw_point
 from ..kernel.scenario import Behaviour
 
 # Named channel models of the paper: fidelity expressions in the model's parameters, and the
@@ -38,15 +39,10 @@ def channel(fid0, fid1):
 
 
 def vertex(f_alice, f_bob, p, q, r, s) -> Behaviour:
-    """The behaviour of Eq. (9) for truth tables f_alice[x][ỹ], f_bob[x̃][y]."""
-    cx, cy = channel(p, q), channel(r, s)
-    vals = []
-    for a, x in SW_SCENARIO.entries():
-        (a_, b_), (x_, y_) = a, x
-        pa = sum((cy[y_][yt] for yt in (0, 1) if f_alice[x_][yt] == a_), 0)
-        pb = sum((cx[x_][xt] for xt in (0, 1) if f_bob[xt][y_] == b_), 0)
-        vals.append(pa * pb)
-    return Behaviour(SW_SCENARIO, tuple(vals))
+    """The behaviour of Eq. (9) for truth tables f_alice[x][ỹ], f_bob[x̃][y] (the kernel's
+    :func:`exactbell.kernel.polytope.sw_point`, in canonical order)."""
+    flat = sw_point(f_alice, f_bob, p, q, r, s)
+    return Behaviour(SW_SCENARIO, tuple(from_sw_matrix([flat[4 * i:4 * i + 4] for i in range(4)])))
 
 
 def truth_tables():

@@ -1,10 +1,10 @@
 """The inequality prover: "lhs REL rhs for all parameters in a box", with exact certificates.
 
     st = Statement.make("2*(abs(2*p-1)+1-p)/p", ">=", "2", {"p": "(2/5, 1)"})
-    proof = prove(st)          # {"method": "cells", ...} or {"method": "refuted", "point": {...}}
+    proof = prove(st)          # {"method": "cells"} or {"method": "refuted", "point": {...}}
     verify(st, proof)          # -> (verdict, detail); raises ProverError on a bad proof
 
-This module is the *search*: it finds proofs (``cells``: the kernel's exact decomposition;
+This module is the *search*: it finds proofs (``cells``: the kernel decides one parameter itself;
 ``boxes``: a bisection tree; ``identity``; ``combination``: weights for max/min statements) or
 an exact counterexample. Checking a proof is the kernel's job
 (:mod:`exactbell.kernel.prove_check`, which also defines the statement and the proof format);
@@ -68,20 +68,13 @@ def _point_record(st, point) -> dict:
 def prove(st: pc.Statement, max_depth: int | None = None) -> dict:
     """Produce a proof record (or a refutation with an exact counterexample)."""
     if len(st.names) == 1:
-        rec, holds, _ = pc.decompose(st)
-        if holds:
-            return rec
-        for c in rec["cells"]:
-            if c["sign"] < 0 or (st.oriented != ">=" and (c["sign"] != 0) == (st.oriented == "==")):
-                return {"method": "refuted", "point": _point_record(st, (to_rational(c["sample"]),))}
-        d = st.domains[0]
-        for p in rec.get("points", []):
-            if p["sign"] <= 0:
-                r = d.lo if p["at"] == "lo" else d.hi if p["at"] == "hi" else rec["roots"][p["at"]].get("value")
-                if r is None:
-                    raise ProverError("the statement fails only at an irrational critical point")
-                return {"method": "refuted", "point": _point_record(st, (to_rational(r),))}
-        raise ProverError("internal: a false decomposition without a counterexample")
+        _detail, bad = pc.decompose(st)
+        if not bad:
+            return {"method": "cells"}
+        rational = [x for x in bad if isinstance(x, Fraction) and st.in_domain((x,))]
+        if not rational:
+            raise ProverError("the statement fails only at an irrational critical point")
+        return {"method": "refuted", "point": _point_record(st, rational[0:1])}
     if st.oriented == "==":
         vals = Collector(Ring(st.names)).values(st.node)
         if len(vals) == 1 and vals[0].is_zero():
@@ -145,7 +138,9 @@ def verify(st, proof: dict) -> tuple[str, str]:
     if not isinstance(proof, dict):
         raise ProverError("proof must be an object")
     try:
-        verdict, detail, value = pc.check(st, Obj(proof, "proof", "<proof>"))
+        o = Obj(proof, "proof", "<proof>")
+        verdict, detail, value = pc.check(st, o)
+        o.close()
     except CertificateError as e:
         raise ProverError(f"{e.field}: {e.problem}") from None
     if verdict == "refuted":

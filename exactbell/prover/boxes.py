@@ -24,8 +24,7 @@ def prove(st):
             s = None
         if s is not None and (s < 0 or (st.strict and s == 0)):
             return "refuted", centre
-        sides = [{"lo": o[0] and b[0] == d[0], "hi": o[1] and b[1] == d[1]}
-                 for o, b, d in zip(st.open_flags, box, st.box)]
+        sides = st.sides(box)
         if arb_close(st.node, box, st.strict):
             out.append("I")
         elif (single := box_branch(st.node, ring, box)) is not None and bernstein_close(single, box, st.strict,

@@ -1,8 +1,8 @@
 """The Wooltorton–Brown–Colbeck family ⟨B_{θ,φ,ω}⟩ (PRL 132, 210802, Prop. 1), exactly.
 
 Everything is computed from exact values of cos/sin at the relevant angles (field elements or
-rationals); no floats. Used by the trusted checker ``checkers/quantum_wbc.py`` and by the
-generators.
+rationals); no floats. Used by the generators (producers; the kernel evaluates Eqs. (2), (3), (5)
+from the certificates' expressions itself).
 
 Eq. (2):  cos(θ+φ)cos(θ+ω)⟨A0(cos ω B0 − cos φ B1)⟩ + cos φ cos ω⟨A1(−cos(θ+ω)B0 + cos(θ+φ)B1)⟩
 Eq. (3):  η^L = max_± |cos(θ+ω)cos ω (cos(θ+φ) ± cos φ)| + |cos(θ+φ)cos φ (cos(θ+ω) ± cos ω)|

@@ -59,7 +59,7 @@ def build(problem) -> tuple:
     if obj.get("measure") == "non-bilocality":
         obj = {"measure": "non-bilocality", "profile": [to_rational(v) for v in obj.get("nu_profile")],
                "fix_marginal": obj.get("fix_marginal", False)}
-    klp, _ = K.build(model, md, obs, obj, sign)
+    klp = K.build(model, md, obs, obj, sign)
     lp = LP(klp.ncols, [True] * klp.ncols, dict(klp.c))
     for row, sense, r0, r1 in zip(klp.rows, klp.senses, klp.r0, klp.r1):
         lp.add_row(row, sense, r0, r1)

@@ -100,7 +100,7 @@ class Assemblage(KernelAssemblage):
     def first_non_psd(self):
         """None if every block is PSD, else (key, v, v†σv)."""
         bad = self.not_psd(self.field)
-        return None if bad is None else (bad[0], bad[1:])
+        return None if bad is None else (bad[0], (bad[1].witness, bad[1].witness_value))
 
     def bob_marginal(self, x, y=0):
         return self.marginal(x, y)

@@ -1,17 +1,21 @@
 """Producer-side matrix helpers over Q(i) / K(i) (lists of rows of :class:`~exactbell.kernel.gaussian.Gaussian`).
 
 The exact operations the kernel relies on (products, Kronecker products, partial traces, the steered state)
-live in :mod:`exactbell.kernel.steering` and are re-exported here under their producer names; this module only
-adds what certificate *producers* need (shapes, transposes, JSON text, the Pauli matrices).
+live in :mod:`exactbell.kernel.linalg` and :mod:`exactbell.kernel.steering` and are re-exported here under their
+producer names; this module only adds what certificate *producers* need (shapes, transposes, JSON text, the Pauli matrices).
 """
 from __future__ import annotations
 
 from ..kernel.gaussian import Gaussian, conj, herm_psd, parse_gaussian
-from ..kernel.steering import ONE, ZERO, add, kron, scale, steer, trace, zeros  # noqa: F401
-from ..kernel.steering import adj as adjoint  # noqa: F401
+from ..kernel import linalg
+from ..kernel.linalg import add, kron, scale, trace  # noqa: F401
+from ..kernel.linalg import mul as matmul  # noqa: F401
+from ..kernel.steering import ONE, ZERO, steer, zeros  # noqa: F401
 from ..kernel.steering import eye as identity  # noqa: F401
-from ..kernel.steering import mul as matmul  # noqa: F401
-from ..kernel.steering import ptrace_a as partial_trace_A  # noqa: F401
+
+
+def adjoint(X):
+    return linalg.adjoint(X, conj)
 
 
 class MatrixError(ValueError):

@@ -5,15 +5,25 @@ parameters  every name in the statement is a domain parameter ("(2/5, 1)", "[0, 
 conventions ``sqrt`` = "principal (non-negative) square root" (required when sqrt occurs).
 data:
   lhs, rhs  expressions: rationals, parameters, + - * /, integer powers, abs, max, min, sqrt
-            (one radicand per statement; see :mod:`exactbell.kernel.prove_check`)
   relation  ">=" | ">" | "<=" | "<" | "=="
-  proof     {"method": "cells", "factors", "roots", "cells"[, "points"]}   one parameter
-            {"method": "boxes", "tree": "SIB..."}                            any number
-            {"method": "identity"}                                           "==" only
-            {"method": "combination", "weights", "weight_proofs", "proof"}   max/min statements
-            {"method": "refuted", "point": {"p": "3/4", ...}}                an exact counterexample
+  proof     (checked by :mod:`exactbell.kernel.prove_check`; f = lhs - rhs, or rhs - lhs for <, <=)
+    {"method": "cells"}  one parameter, no witness: the kernel isolates the roots in the domain of
+        every critical factor (numerators, denominators, abs/max/min switches, A² − B²u); f has one
+        sign on each open cell between them, read at a rational sample; for strict relations also
+        f > 0 at those roots (exactly, in Q(root)) and at the closed ends.
+    {"method": "boxes", "tree": "SIB.."}  preorder: S splits the widest side at its midpoint (first
+        on ties); I: arb encloses f on the closed box in (0, ∞) (resp. [0, ∞)); B: Bernstein
+        coefficients prove the sign of every abs/max/min switch on the closed box, so f is one
+        branch N/D there; those of D have one strict sign s, those of s·N are ≥ 0, and for strict
+        relations every closed face not on an open side of the domain has one > 0.
+    {"method": "identity"}  "==" only: f simplifies to 0.
+    {"method": "combination", "weights", "weight_proofs", "proof"}  lhs = max(h..) or rhs = min(..):
+        Σλ_i = 1 exactly, proofs of λ_i ≥ 0 and Σλ_i h_i ≥ 0 (> 0); max_i h_i ≥ Σλ_i h_i
+        (Sengupta-Wooltorton, Lemma 4 without cases).
+    {"method": "refuted", "point": {"p": "3/4", ...}}  an exact point of the domain where it fails.
 Before any proof is read the kernel checks, on the whole domain, that no divisor vanishes and
-no radicand is negative (else: error, the statement is not about defined values).
+no radicand is negative (else: error, the statement is not about defined values): in one
+parameter exactly (Sturm), in several by Bernstein coefficients (strict off open sides).
 
 Trigonometric form (no domain parameters; Wooltorton-Brown-Colbeck's statements on the whole torus):
   statements  [{"angles": ["m", "d"], "lhs", "relation", "rhs", "hypothesis"?: {"lhs", "relation",
@@ -32,35 +42,42 @@ Statement (canonical text of the parsed expressions, not the file's text)::
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from .. import prove_check as pc
-from ..envelope import CertificateError, Obj
 from . import Decision, kind
 
 SQRT = "principal (non-negative) square root"
 
 
+@contextmanager
+def failing(ctx, where: str):
+    """A bad proof or an unsupported statement is an error of the certificate at ``where``."""
+    try:
+        yield
+    except (pc.ProofError, ValueError, ArithmeticError, TypeError) as e:
+        raise ctx.fail(where, str(e) or type(e).__name__) from None
+
+
+def _sqrt_convention(ctx, nodes) -> None:
+    if any(pc.has_sqrt(x) for x in nodes) and ctx.cert.conventions.text("sqrt") != SQRT:
+        raise ctx.fail("conventions.sqrt", f"must be {SQRT!r} (the kernel's square root)")
+
+
 def read_statement(ctx, data, where: str = "data") -> pc.Statement:
     """The statement ``lhs REL rhs`` over ``ctx.domains`` (fixed parameters substituted)."""
     names = tuple(ctx.domains)
-    try:
+    with failing(ctx, where):
         lhs, rhs = (pc.parse_ast(data.get(k), names, ctx.fixed) for k in ("lhs", "rhs"))
-        st = pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names,
-                             tuple(ctx.domains[n] for n in names))
-    except pc.ProofError as e:
-        raise ctx.fail(where, str(e)) from None
-    if pc.has_sqrt(st.node) and ctx.cert.conventions.text("sqrt") != SQRT:
-        raise ctx.fail("conventions.sqrt", f"must be {SQRT!r} (the kernel's square root)")
+        st = pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names, tuple(ctx.domains.values()))
+    _sqrt_convention(ctx, [st.node])
     return st
 
 
 def decide_statement(ctx, st: pc.Statement, proof) -> tuple[str, str, str]:
     """(statement, verdict, detail) for a proof :class:`Obj`; a bad proof is an error."""
-    try:
+    with failing(ctx, proof.where):
         verdict, detail, value = pc.check(st, proof)
-    except (pc.ProofError, ValueError, ArithmeticError, TypeError) as e:
-        if isinstance(e, CertificateError):
-            raise
-        raise ctx.fail(proof.where, str(e) or type(e).__name__) from None
     q = ctx.quantifier()
     if verdict == "verified":
         return f"{st.text()} {q}", verdict, detail
@@ -71,20 +88,18 @@ def decide_statement(ctx, st: pc.Statement, proof) -> tuple[str, str, str]:
 
 def _trig(ctx, data) -> Decision:
     """``statements``: trigonometric statements for all real values of their angles (see module doc)."""
-    texts, declared, sqrt, rows = [], set(), False, data.list("statements")
+    texts, declared, nodes, rows = [], set(), [], data.objs("statements")
     if not rows:
         raise ctx.fail("data.statements", "lists no statement")
-    for i, raw in enumerate(rows):
-        s = Obj(raw, data.at(f"statements[{i}]"), data.path)
-        data.children.append(s)
+    for s in rows:
         angles = s.list("angles")
         if not angles:
             raise ctx.fail(s.at("angles"), "a trigonometric statement needs at least one angle")
-        for a in angles:
+        for a in dict.fromkeys(angles):
             if a not in declared:
                 ctx.declare(a, "angle", s.at("angles"))
                 declared.add(a)
-        try:
+        with failing(ctx, s.where):
             lhs, rhs = (pc.parse_trig(s.get(k), angles, ctx.fixed) for k in ("lhs", "rhs"))
             rel, hyp, h = s.text("relation", pc.RELATIONS), None, s.obj("hypothesis", None)
             if h is not None:
@@ -92,20 +107,15 @@ def _trig(ctx, data) -> Decision:
                     raise pc.ProofError("an identity under a hypothesis is not supported")
                 hyp = (pc.parse_trig(h.get("lhs"), angles, ctx.fixed), h.text("relation", (">", ">=", "<", "<=")),
                        pc.parse_trig(h.get("rhs"), angles, ctx.fixed))
-            nodes = (lhs, rhs) + (hyp[::2] if hyp else ())
-            used = {j for x in nodes for n in pc.walk(x) if n[0] in ("sin", "cos") for j, c in enumerate(n[1]) if c}
-            if len(used) != len(angles):
+            mine = [lhs, rhs] + ([hyp[0], hyp[2]] if hyp else [])
+            if len({j for x in mine for n in pc.walk(x) if n[0] in ("sin", "cos") for j, c in enumerate(n[1]) if c}
+                   ) != len(angles):
                 raise pc.ProofError("every angle must occur in the statement")
             detail = pc.check_trig(lhs, rel, rhs, angles, hyp, s.obj("proof"))
-        except (pc.ProofError, ValueError, ArithmeticError, TypeError) as e:
-            if isinstance(e, CertificateError):
-                raise
-            raise ctx.fail(s.where, str(e) or type(e).__name__) from None
-        sqrt = sqrt or any(pc.has_sqrt(x) for x in nodes)
+        nodes += mine
         texts.append(f"{pc.text(lhs, angles)} {rel} {pc.text(rhs, angles)} for all real {', '.join(angles)}" + (
             f" with {pc.text(hyp[0], angles)} {hyp[1]} {pc.text(hyp[2], angles)}" if hyp else ""))
-    if sqrt and ctx.cert.conventions.text("sqrt") != SQRT:
-        raise ctx.fail("conventions.sqrt", f"must be {SQRT!r} (the kernel's square root)")
+    _sqrt_convention(ctx, nodes)
     q = ctx.quantifier()
     return Decision("; ".join(texts) + (f", {q}" if q else ""), "verified", detail)
 
@@ -118,6 +128,4 @@ def decide(cert, ctx, data) -> Decision:
         return _trig(ctx, data)
     if not ctx.domains:
         raise ctx.fail("parameters", "an inequality needs at least one domain parameter")
-    st = read_statement(ctx, data)
-    statement, verdict, detail = decide_statement(ctx, st, data.obj("proof"))
-    return Decision(statement, verdict, detail)
+    return Decision(*decide_statement(ctx, read_statement(ctx, data), data.obj("proof")))

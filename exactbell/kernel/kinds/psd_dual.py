@@ -1,29 +1,28 @@
 """Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024).
 
-I^ICO(F) = sup of Σ_{a,x} F(a|x) p(a|x) over valid process matrices with arbitrary instruments;
-the kernel builds Ω, the no-signalling span and L_V itself (:mod:`..process`).
+I^ICO(F) = sup of Σ_{a,x} F(a|x) p(a|x) over valid process matrices with arbitrary instruments; the kernel
+builds Ω, the no-signalling span and L_V itself (:mod:`..process`).
 
-Upper (Eqs. (4), (23), (28)): F = Σ_ξ F^ξ, each piece single-trigger for its trigger ξ, and per
-piece a slack Z^ξ ⪰ 0 (label blocks, exact LDLᵀ) with W^ξ = Z^ξ + Ω(F^ξ) ∈ Span(Choi(NoSig)); then
-I^ICO(F) ≤ Σ_ξ Tr W^ξ / Π m_i. Weak duality gives this for the *canonical* instruments; that they
-are optimal for single-trigger correlations is Liu–Chiribella Thm 2/App. H, named in the statement.
-Lower: a valid process (S ⪰ 0, L_V(S) = S, Tr S = d_AO d_BO) with explicit instruments (CP, trace
-preserving), or block diagonal on the canonical space with the canonical instruments; or, in
-bistochastic theory (Methods Eq. (12)), a classical supermap s_in = M s_out (mod n) with
-permutation instruments (if Eq. (12) fails, the statement says so). Values are recomputed.
-Without slacks the pieces decide only the decomposition (Sec. II: at most Π n_i pieces).
+Upper (Eqs. (4), (23), (28)): F = Σ_ξ F^ξ, each piece single-trigger for its trigger ξ, and per piece a slack
+Z^ξ ⪰ 0 (label blocks, exact LDLᵀ) with W^ξ = Z^ξ + Ω(F^ξ) ∈ Span(Choi(NoSig)); then I^ICO(F) ≤ Σ_ξ Tr W^ξ / Π m_i.
+Weak duality gives this for the *canonical* instruments; that they are optimal for single-trigger correlations
+is Liu–Chiribella Thm 2/App. H, named in the statement. Lower: a valid process (S ⪰ 0, L_V(S) = S,
+Tr S = d_AO d_BO) with explicit instruments (CP, trace preserving), or block diagonal on the canonical space
+with the canonical instruments; or, in bistochastic theory (Methods Eq. (12)), a classical supermap
+s_in = M s_out (mod n) with permutation instruments (if Eq. (12) fails, the statement says so). Values are
+recomputed. Without slacks the pieces decide only the decomposition (Sec. II: at most Π n_i pieces).
 
 data:
   field     optional number field; a matrix entry may be a power-basis list [c0, c1, ...]
   scenario  bipartite; functional: F in ``conventions.form``
-  pieces    [{"trigger": [ξ1, ξ2], "coefficients" (required for several pieces), "slack": [block
-            per context]}]: all with slacks (a bound) or none (a decomposition)
+  pieces    [{"trigger": [ξ1, ξ2], "coefficients" (required for several pieces), "slack": [block per context]}]:
+            all with slacks (a bound) or none (a decomposition)
   lower     {"form": "canonical", "trigger", "process": [block per context]} |
             {"form": "explicit", "dims": [dAI, dAO, dBI, dBO], "process", "instruments"} |
             {"form": "bistochastic", "map": [[m11, m12], [m21, m22]], "instruments": [g1, g2]}
-  ends      when a parameter has a domain [lo, hi] and F is affine in it: [bound at lo, bound at
-            hi], each {"bound": "algebraic"} (Σ_x max_a F) or {"bound": "dual", "pieces"}; the
-            ICO value is convex in F, hence below the chord on the whole domain
+  ends      when a parameter has a domain [lo, hi] and F is affine in it: [bound at lo, bound at hi], each
+            {"bound": "algebraic"} (Σ_x max_a F) or {"bound": "dual", "pieces"} (exact numbers); the ICO
+            value is convex in F, hence below the chord on the whole domain
   paper     optional {"relation": "=" | "<=" | ">=" | ">" | "~", "value", "digits"}
 """
 from __future__ import annotations
@@ -34,76 +33,46 @@ from itertools import product
 from math import prod
 
 from .. import process as pm
-from ..envelope import Obj
-from ..linalg import psd_decide
+from ..gaussian import real_sign as _sgn
+from ..linalg import add, kron, psd_decide, trace
 from ..models import causal_behaviours, read_functional, read_scenario, scenario_text
 from ..numbers import decimal_string, to_rational
 from ..params import scalar_text as _tx
-from ..poly import Poly, RationalFunction
+from ..poly import Poly
 from . import Decision, kind
 
 QUANTUM = "quantum ICO processes (valid process matrices, arbitrary instruments)"
 THEOREM = "Liu-Chiribella Thm 2/App. H: canonical instruments are optimal for single-trigger correlations"
 _RAT = re.compile(r"^\s*[+-]?\d+(\s*/\s*\d+)?\s*$")
 CAUSAL = 20_000  # deterministic definite-order strategies enumerated for the causal bound (else omitted)
-ERRORS = (ValueError, ZeroDivisionError, ArithmeticError, TypeError)
-
-
-def _sgn(z) -> int:
-    return z.sign() if hasattr(z, "sign") else (z > 0) - (z < 0)
 
 
 def _n(k, noun) -> str:
     return f"{k} {noun}{'s' * (k != 1)}"
 
 
-def ratfun(ctx, raw) -> RationalFunction:
-    """A rational function of the domain parameters (fixed ones substituted)."""
-    if isinstance(raw, bool) or not isinstance(raw, (int, str)):
-        raise ValueError("expected an exact number or expression")
-    f = RationalFunction.parse(str(raw), list(ctx.domains) + list(ctx.fixed))
-    return RationalFunction(f.num.substitute(ctx.fixed), f.den.substitute(ctx.fixed)) if ctx.fixed else f
-
-
 class _Scalars:
-    """Exact entries (rationals, expressions, power-basis lists); ``point`` evaluates expressions
-    in the domain parameter at one end of its domain."""
+    """Exact entries: rationals, expressions in the fixed parameters and the field generator, power-basis lists."""
 
-    def __init__(self, ctx, point=None):
-        self.ctx, self.field, self.point = ctx, ctx.field, point
+    def __init__(self, ctx):
+        self.ctx, self.field = ctx, ctx.field
         self.one = self.field.element([1]) if self.field else Fraction(1)
         self.zero = self.one * 0
 
     def __call__(self, where, raw):
-        try:
-            if isinstance(raw, list) and self.field is not None:
-                return self.field.element([to_rational(c) for c in raw])
-            if isinstance(raw, str) and _RAT.match(raw):
-                return to_rational(raw) * self.one
-            return ratfun(self.ctx, raw).evaluate(self.point) if self.point else self.ctx.scalar(raw)
-        except ERRORS as e:
-            raise self.ctx.fail(where, str(e) or type(e).__name__) from None
+        if isinstance(raw, list) and self.field is not None:
+            return self.ctx._guard(where, lambda: self.field.element([to_rational(c) for c in raw]))
+        fast = isinstance(raw, str) and _RAT.match(raw)  # plain rationals skip the expression parser
+        return self.ctx._guard(where, lambda: to_rational(raw) * self.one if fast else self.ctx.scalar(raw))
 
-    def psd(self, where, rows, n) -> dict:
-        """A symmetric n×n matrix, decided PSD by exact LDLᵀ, as a sparse dict."""
+    def psd(self, where, rows, n):
+        """A symmetric n×n matrix, decided PSD by exact LDLᵀ."""
         if not isinstance(rows, list) or len(rows) != n or any(not isinstance(r, list) or len(r) != n for r in rows):
             raise self.ctx.fail(where, f"expected a {n}x{n} matrix (list of {n} rows of {n} entries)")
-        M = {(i, j): self(f"{where}[{i}][{j}]", v) for i, r in enumerate(rows) for j, v in enumerate(r)}
-        M = {k: v for k, v in M.items() if v != 0}
-        try:
-            ok = psd_decide(pm.dense(M, n, self.zero), sign=_sgn, one=self.one).psd
-        except ValueError as e:
-            raise self.ctx.fail(where, str(e)) from None
-        if not ok:
+        M = [[self(f"{where}[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
+        if not self.ctx._guard(where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
             raise self.ctx.fail(where, "not positive semidefinite (exact LDLᵀ found a negative direction)")
         return M
-
-
-def _item(data, key, p) -> Obj:
-    """The p-th object of the list data[key], read through Obj (every key must be read)."""
-    obj = Obj(data.raw[key][p], f"{data.at(key)}[{p}]", data.path)
-    data.children.append(obj)
-    return obj
 
 
 def _trigger(ctx, obj, sc) -> tuple:
@@ -115,20 +84,17 @@ def _trigger(ctx, obj, sc) -> tuple:
 
 def _pieces(ctx, data, sc, alpha, S, need_slack=False):
     """(Σ Tr W / Π m_i or None without slacks, triggers, piece tables); the pieces sum to F."""
-    raw = data.list("pieces")
-    slack = {isinstance(p, dict) and "slack" in p for p in raw}
-    if not raw or len(slack) != 1 or (need_slack and slack != {True}):
+    objs = data.objs("pieces")
+    slack = {o.has("slack") for o in objs}
+    if not objs or len(slack) != 1 or (need_slack and slack != {True}):
         raise ctx.fail(data.at("pieces"), "needs pieces, all with a slack (a bound) or none (a decomposition)")
     total, value, trig, tables = {k: S.zero for k in alpha}, S.zero, [], []
-    for p in range(len(raw)):
-        obj = _item(data, "pieces", p)
-        t = _trigger(ctx, obj, sc)
-        beta = alpha
-        if obj.has("coefficients") or len(raw) > 1:
+    for obj in objs:
+        t, beta = _trigger(ctx, obj, sc), alpha
+        if obj.has("coefficients") or len(objs) > 1:
             cs = obj.list("coefficients", sc.size)
             beta = pm.correlation_table(sc, [S(f"{obj.at('coefficients')}[{i}]", v) for i, v in enumerate(cs)])
-        bad = pm.single_trigger_problem(sc, beta, t)
-        if bad:
+        if bad := pm.single_trigger_problem(sc, beta, t):
             raise ctx.fail(obj.at("trigger"), f"piece is not single-trigger: {bad}")
         total = {k: total[k] + beta[k] for k in total}
         trig.append(t)
@@ -136,13 +102,11 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
         if slack == {True}:  # W = Z + Ω(β) in the NS span, Z ⪰ 0 per label block (Eqs. (23), (28))
             n, blocks = pm.block_space(sc).size, obj.list("slack", len(sc.contexts))
             om = pm.omega_blocks(sc, beta, t, S.one)
-            W = {x: pm.combine([(1, S.psd(f"{obj.at('slack')}[{i}]", blocks[i], n)), (1, om[x])])
-                 for i, x in enumerate(sc.contexts)}
+            W = {x: add(S.psd(f"{obj.at('slack')}[{i}]", blocks[i], n), om[x]) for i, x in enumerate(sc.contexts)}
             full, space, layout = pm.assemble(sc, W)
-            bad = pm.ns_span_violation(full, space, layout)
-            if bad:
+            if bad := pm.ns_span_violation(full, space, layout):
                 raise ctx.fail(obj.at("slack"), f"W = slack + Ω is not in the no-signalling span: {bad}")
-            value = value + pm.trace(full, space) / prod(sc.outputs)
+            value = value + trace(full) / prod(sc.outputs)
     bad = next((k for k in alpha if total[k] != alpha[k]), None)
     if bad is not None:
         raise ctx.fail(data.at("pieces"), f"the pieces do not sum to the functional at (a, x) = {bad}")
@@ -176,14 +140,12 @@ def _lower(ctx, obj, sc, alpha, S):
                 raise ctx.fail(w, f"expected {sc.inputs[i]} settings of {sc.outputs[i]} outcomes each")
             inst.append([[S.psd(f"{w}[{x}][{a}]", M, din * dout) for a, M in enumerate(r)]
                          for x, r in enumerate(ins[i])])
-            bad = next((b for b in (pm.instrument_problem(m, din, dout, S.one) for m in inst[i]) if b), None)
-            if bad:
+            if bad := next((b for b in (pm.instrument_problem(m, din, dout, S.one) for m in inst[i]) if b), None):
                 raise ctx.fail(w, bad)
-        value = sum((c * pm.born(full, pm.kron(inst[0][x[0]][a[0]], inst[1][x[1]][a[1]], dims[2] * dims[3]))
+        value = sum((c * pm.born(full, kron(inst[0][x[0]][a[0]], inst[1][x[1]][a[1]]))
                      for (a, x), c in alpha.items() if c != 0), S.zero)
         how = f"a valid process of local dimensions {tuple(dims)} with explicit instruments"
-    bad = pm.process_violation(full, space, layout)
-    if bad:
+    if bad := pm.process_violation(full, space, layout):
         raise ctx.fail(obj.at("process"), bad)
     return value, how
 
@@ -196,15 +158,13 @@ def _bistochastic(ctx, obj, sc, alpha):
     if sc != type(sc)((n, n), (n, n)) or not 2 <= n <= 8 or not all(
             isinstance(r, list) and len(r) == 2 and all(type(v) is int and -n < v < n for v in r) for r in M):
         raise ctx.fail(obj.at("map"), "needs the scenario (n,n;n,n), 2 <= n <= 8, a 2x2 integer map mod n")
-    space = pm.Space([n] * 4)
     support = [((M[0][0] * u + M[0][1] * v) % n, u, (M[1][0] * u + M[1][1] * v) % n, v)
                for u, v in product(range(n), repeat=2)]
-    S = {(space.index(e), space.index(e)): Fraction(1) for e in support}
     text = f"the classical supermap (s1, s2) = {M} (s1', s2') mod {n} in bistochastic theory"
-    bad = pm.bistochastic_violation(S, n)
+    bad = pm.bistochastic_violation({e: Fraction(1) for e in support}, n)
     if bad is not None:
-        cond = " ".join(f"({'1-' * (f != 'X')}{('A_in', 'A_out', 'B_in', 'B_out')[k]})" for k, f in
-                        sorted(pm.CONDITIONS[bad].items())) if bad >= 0 else "trace"
+        cond = " ".join(f"({'1-' * (f != 'X')}{name})" for name, f in
+                        zip(("A_in", "A_out", "B_in", "B_out"), pm.CONDITIONS[bad])) if bad >= 0 else "trace"
         return None, f"{text} is not admissible: the condition _[{cond}] S = 0 of Eq. (12) fails"
     g = obj.list("instruments", 2)
     if not all(isinstance(t, list) and len(t) == n and all(isinstance(r, list) and sorted(r) == list(range(n))
@@ -245,12 +205,12 @@ def decide(cert, ctx, data) -> Decision:
         raise ctx.fail(data.at("scenario"), "the process-matrix model is bipartite")
     if ctx.domains and (len(ctx.domains) != 1 or ctx.field is not None):
         raise ctx.fail("parameters", "at most one parameter with a domain, and then no number field")
-    F, ftext = read_functional(ctx, data, sc, parse=(lambda o, c: ctx._guard(o.where, lambda: ratfun(ctx, c)))
+    F, ftext = read_functional(ctx, data, sc, parse=(lambda o, c: ctx.ratfun(o, "coefficients", c))
                                if ctx.domains else None)
     where = ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
-    if ctx.domains:
-        return _segment(ctx, data, sc, F, ftext, where)
     S = _Scalars(ctx)
+    if ctx.domains:
+        return _segment(ctx, data, sc, F, ftext, where, S)
     alpha = pm.correlation_table(sc, [c * S.one for c in F.coefficients])
     up = lo = None
     how, theory = [], QUANTUM
@@ -314,24 +274,21 @@ def _decomposition(data, sc, ftext, trig, tables, alpha, where):
                     "coefficient identity and trigger sets")
 
 
-def _segment(ctx, data, sc, F, ftext, where):
+def _segment(ctx, data, sc, F, ftext, where, S):
     """One domain parameter t in [lo, hi], F affine in t: the ICO value is convex in t (a supremum of
     functions linear in F), so it lies below the chord through the two endpoint bounds."""
     (name, dom), = ctx.domains.items()
     affine = lambda f: f.den.constant_value() is not None and len(f.num.univariate_coefficients(name)) <= 2  # noqa
     if not all(affine(f) for f in F.coefficients):
         raise ctx.fail("data.functional", f"the coefficients must be affine in {name}")
-    ends, bounds, hows = data.list("ends", 2), [], []
-    for e, t in enumerate((dom.lo, dom.hi)):
+    bounds, hows = [], []
+    for end, t in zip(data.objs("ends", 2), (dom.lo, dom.hi)):
         alpha = pm.correlation_table(sc, [f.evaluate({name: t}) for f in F.coefficients])
-        if not isinstance(ends[e], dict):
-            raise ctx.fail(f"data.ends[{e}]", "expected an object")
-        end = _item(data, "ends", e)
         if end.text("bound", ("algebraic", "dual")) == "algebraic":
             bounds.append(sum(max(alpha[(a, x)] for a in sc.outcomes) for x in sc.contexts))
             hows.append(f"{_tx(bounds[-1])} at {name} = {_tx(t)} (algebraic maximum)")
         else:
-            v, trig, _ = _pieces(ctx, end, sc, alpha, _Scalars(ctx, {name: t}), need_slack=True)
+            v, trig, _ = _pieces(ctx, end, sc, alpha, S, need_slack=True)
             bounds.append(v)
             hows.append(f"{_tx(v)} at {name} = {_tx(t)} (dual of the canonical-instrument SDP over "
                         f"{_n(len(trig), 'single-trigger piece')}, relying on {THEOREM})")
@@ -343,7 +300,7 @@ def _segment(ctx, data, sc, F, ftext, where):
         return Decision(statement, "verified", "two endpoint bounds and convexity")
     spec = data.obj("paper")
     spec.text("relation", ("<=",))
-    p = ctx._guard(spec.at("value"), lambda: ratfun(ctx, spec.get("value")))
+    p = ctx.ratfun(spec, "value")
     if not affine(p):
         raise ctx.fail(spec.at("value"), f"must be affine in {name}")
     ok = all(p.evaluate({name: t}) >= chord.evaluate({name: t}) for t in (dom.lo, dom.hi))

@@ -7,7 +7,9 @@ data:
   field | trig  optional number field (``trig``: Q(2cos(2π/N)), see :mod:`exactbell.kernel.trig`)
   scenario, functional   (notation ``conventions.form``)
   strategy   {"state": [...], "observables": [[A_0, ...], [B_0, ...]]} or "projectors"
-             (:func:`exactbell.kernel.ncpoly.read_strategy`); entries are field expressions, i = √−1
+             (:func:`exactbell.kernel.ncpoly.read_strategy`); entries are field expressions, i = √−1;
+             or {"behaviour": [p(a|x) in ``conventions.order``]}: a given behaviour (no Born rule),
+             see :func:`given_behaviour`
   relation   "value" | ">" | ">=" (the last two with ``threshold``: the value is compared with it)
   paper      optional printed value: an expression, or {"sqrt": e} for the non-negative √e
 
@@ -22,6 +24,7 @@ from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import behaviour, bell_operator, read_strategy
 from ..params import scalar_text
 from ..poly import Poly
+from ..upoly import nonnegative_on as _nonneg_on
 from ..scenario import PARTY_LETTERS
 from . import Decision, against_paper, kind
 
@@ -51,10 +54,36 @@ def where_text(ctx) -> str:
     return ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
 
 
+def given_behaviour(ctx, spec, sc):
+    """(p, text) of ``{"behaviour": [...]}``: decided p ≥ 0 (a polynomial in one domain parameter:
+    on the closed domain, by exact sign cells) and Σ_a p(a|x) = 1 identically for every context x."""
+    try:
+        raw = sc.reorder(spec.list("behaviour", sc.size), ctx.cert.conventions.text("order"))
+    except ValueError as e:
+        raise ctx.fail(spec.at("behaviour"), str(e)) from None
+    p = [ctx.value(spec, "<behaviour entry>", raw=v) for v in raw]
+    p = [q.constant_value() if isinstance(q, Poly) and q.constant_value() is not None else q for q in p]
+    show = lambda q: q.to_text() if isinstance(q, Poly) else scalar_text(q)  # noqa: E731
+    for (a, x), q in zip(sc.entries(), p):
+        vs = q.variables() if isinstance(q, Poly) else set()
+        d = ctx.domains.get(next(iter(vs))) if len(vs) == 1 else None
+        if not (_nonneg_on(q.univariate_coefficients(*vs), d.lo, d.hi)[0] if d else not vs and q >= 0):
+            raise ctx.fail(spec.at("behaviour"), f"p({a}|{x}) = {show(q)} is not >= 0 (nor a polynomial in one "
+                                                 "domain parameter that is)")
+    for x in sc.contexts:
+        if not sum((p[sc.index(a, x)] for a in sc.outcomes), 0 * p[0]) == 1:
+            raise ctx.fail(spec.at("behaviour"), f"p(.|{x}) does not sum to 1")
+    text = ", ".join(map(show, p))
+    return p, f"P = [{text}] (inputs-major)"
+
+
 def value_of(ctx, spec, sc, F):
-    psi, meas, text = read_strategy(ctx, spec, sc)
-    p = behaviour(psi, meas, sc)
-    value = sum((c * q for c, q in zip(F.coefficients, p) if c != 0), 0 * psi[0].re)
+    if spec.has("behaviour"):
+        p, text = given_behaviour(ctx, spec, sc)
+    else:
+        psi, meas, text = read_strategy(ctx, spec, sc)
+        p = behaviour(psi, meas, sc)
+    value = sum((c * q for c, q in zip(F.coefficients, p) if c != 0), 0 * p[0])
     if isinstance(value, Poly) and not set(value.terms) - {()}:
         value = value.terms.get((), Fraction(0))
     if len(text) > SHOWN:
@@ -107,10 +136,12 @@ def positive(ctx, data, f) -> bool:
 @kind("strategy-value")
 def decide(cert, ctx, data) -> Decision:
     sc, F, ftext = setup(ctx, data, parametric=True)
-    value, stext = value_of(ctx, data.obj("strategy"), sc, F)
+    spec = data.obj("strategy")
+    value, stext = value_of(ctx, spec, sc, F)
     relation = data.text("relation", ("value", ">", ">="))
     vtext = value.to_text() if isinstance(value, Poly) else scalar_text(value)
-    statement = f"the quantum strategy {stext} gives <{ftext}, P> = {vtext} on {scenario_text(sc)}"
+    noun = "behaviour" if spec.has("behaviour") else "quantum strategy"
+    statement = f"the {noun} {stext} gives <{ftext}, P> = {vtext} on {scenario_text(sc)}"
     holds = None
     if relation != "value":
         t = ctx.value(data, "threshold")
@@ -127,4 +158,4 @@ def decide(cert, ctx, data) -> Decision:
     if holds is False:
         return Decision(statement + (f" (paper: {ptext})" if ptext else ""), "refuted", "relation fails")
     statement, verdict = against_paper(statement, ok, ptext)
-    return Decision(statement, verdict, "Born rule, exact")
+    return Decision(statement, verdict, "exact evaluation" if spec.has("behaviour") else "Born rule, exact")

@@ -40,8 +40,8 @@ from itertools import product
 from ...causal import exact as ex
 from ...kernel.linalg import rank
 from . import Outcome, checker
-from ...kernel.process import CONDITIONS, _projector_term
-from ...kernel.process import bistochastic_violation as first_violation
+from ...causal.exact import CONDITIONS, projector_term
+from ...causal.exact import bistochastic_violation as first_violation
 
 CLASSES = ("no-signalling", "one-way-fixed", "one-way-dynamic", "ico-xor", "non-functional")
 
@@ -104,7 +104,7 @@ def _condition_rows(space):
         e = {(r, r): Fraction(1)}
         col = {}
         for ci, cond in enumerate(CONDITIONS):
-            for (a, b), v in _projector_term(e, space, cond).items():
+            for (a, b), v in projector_term(e, space, cond).items():
                 if a != b:
                     raise ValueError("a projector condition left the diagonal")
                 col[(ci, a)] = v
