@@ -57,6 +57,38 @@ def test_depolarize_matches_dense(X):
     assert all(abs(float(got.get((i, j), 0)) - ref[i, j]) < 1e-12 for i in range(64) for j in range(64))
 
 
+@pytest.mark.parametrize("dims,traced", [((2, 3), (0,)), ((2, 3), (1,)), ((2, 2, 3), (0, 2)), ((3, 2, 2), (1,))])
+def test_partial_trace_matches_numpy(dims, traced):
+    from exactbell.kernel.linalg import partial_trace
+    rng = random.Random(5)
+    n = int(np.prod(dims))
+    M = [[F(rng.randint(-9, 9), rng.randint(1, 5)) for _ in range(n)] for _ in range(n)]
+    T = np.array([[float(v) for v in r] for r in M]).reshape(dims + dims)
+    for s in sorted(traced, reverse=True):
+        T = np.trace(T, axis1=s, axis2=s + T.ndim // 2)
+    ref = T.reshape(int(np.prod([d for i, d in enumerate(dims) if i not in traced])), -1)
+    got = partial_trace(M, dims, traced)
+    assert np.allclose(np.array([[float(v) for v in r] for r in got]), ref, atol=1e-12)
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_diagonal_eq12_terms_match_the_dense_projector(n):
+    """The kernel's Eq. (12) terms on the diagonal of S equal _[Π f_k] S computed with the dense depolarize."""
+    from exactbell.kernel import process as kp
+    rng = random.Random(n)
+    space = kp.Space([n] * 4)
+    s = {t: F(rng.randint(0, 3)) for t in space.digits}
+    S = [[s[space.digits[r]] if r == c else F(0) for c in range(space.size)] for r in range(space.size)]
+    for cond in kp.CONDITIONS:
+        D = S
+        for k, f in enumerate(cond):
+            dep = kp.depolarize(D, space, (k,))
+            D = dep if f == "X" else [[a - b for a, b in zip(r, q)] for r, q in zip(D, dep)]
+        diag = kp.projector_term(s, n, cond)
+        assert all(D[r][c] == (diag[space.digits[r]] if r == c else 0)
+                   for r in range(space.size) for c in range(space.size))
+
+
 def test_lv_is_a_projector_and_identity_is_a_process():
     sc = iq.BINARY
     dims, layout = ex.canonical_layout(sc)

@@ -47,9 +47,12 @@ def test_sos_identity_statement():
     assert r.verdict == "verified"
     assert r.statement.startswith(ALL + "s_t*(eta - (ctp*ctw*c_w*A0*B0 - ctp*ctw*c_p*A0*B1 - c_p*c_w*ctw*A1*B0 + "
                                   "c_p*c_w*ctp*A1*B1)) = mu0*(c_p*A1 - ctp*A0 - s_t*B0)^2 + "
-                                  "mu1*(c_w*A1 - ctw*A0 - s_t*B1)^2; mu0*mu1 = -ctp*c_p*ctw*c_w/4 ")
-    assert "(in the algebra of +-1 observables of commuting parties on (2,2;2,2), coefficients as polynomials, " + MOD in r.statement
-    assert "eta = s_t*swp*stpw; mu0 = -ctw*c_w/2; mu1 = ctp*c_p/2)" in r.statement
+                                  "mu1*(c_w*A1 - ctw*A0 - s_t*B1)^2; mu0*mu1 = -ctp*c_p*ctw*c_w/4; ")
+    assert ("(in the algebra of +-1 observables of commuting parties on (2,2;2,2), coefficients as polynomials, "
+            + MOD) in r.statement
+    assert "eta = s_t*swp*stpw; mu0 = -ctw*c_w/2; mu1 = ctp*c_p/2; stp = s_t*c_p + c_t*s_p; " in r.statement
+    # Eq. (2) at the correlators sin(alpha_x + beta_y) of strategy (6) is eta^Q
+    assert "; ctp*ctw*c_w*s_p - ctp*ctw*c_p*s_w - c_p*c_w*ctw*stp + c_p*c_w*ctp*stw = eta (" in r.statement
 
 
 def test_equivalence_and_embedding_statements():

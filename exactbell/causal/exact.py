@@ -8,8 +8,20 @@ from fractions import Fraction
 from itertools import product
 
 from ..kernel import process as _kernel
-from ..kernel.process import (CONDITIONS, CausalError, Space, block_space, canonical_layout,  # noqa: F401
-                              correlation_table, dependence, single_trigger_problem)
+from ..kernel.process import (CONDITIONS, Space, block_space, canonical_layout, dependence,  # noqa: F401
+                              single_trigger_problem)
+
+
+class CausalError(ValueError):
+    """Wrong shape, not single-trigger, or otherwise unusable correlation data."""
+
+
+def correlation_table(scenario, coefficients) -> dict:
+    """{(a, x): α} from a flat list in canonical (inputs-major) order."""
+    if len(coefficients) != scenario.size:
+        raise CausalError(f"a correlation of scenario {scenario.to_spec()} has {scenario.size} coefficients, "
+                          f"got {len(coefficients)}")
+    return dict(zip(scenario.entries(), coefficients))
 
 
 def dense(M: dict, n: int, zero=Fraction(0)) -> list:

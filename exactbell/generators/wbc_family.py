@@ -282,18 +282,23 @@ ALL_ANGLES = ("c_x, s_x = cos x, sin x of the angles t = theta, p = phi, w = ome
 @generator("C004-06.symbolic", PAPER, "C004-06")
 def symbolic_sos():
     data = {"mode": "nc", "scenario": SCENARIO.to_spec(), "circle": CIRCLES,
-            "definitions": ANGLE_DEFS + [["mu0", "-ctw*c_w/2"], ["mu1", "ctp*c_p/2"]],
+            "definitions": ANGLE_DEFS + [["mu0", "-ctw*c_w/2"], ["mu1", "ctp*c_p/2"], ["stp", "s_t*c_p + c_t*s_p"],
+                                         ["stw", "s_t*c_w + c_t*s_w"]],
             "identities": [[f"s_t*(eta - ({EQ2_OP}))",
                             "mu0*(c_p*A1 - ctp*A0 - s_t*B0)^2 + mu1*(c_w*A1 - ctw*A0 - s_t*B1)^2"],
-                           ["mu0*mu1", "-ctp*c_p*ctw*c_w/4"]]}
+                           ["mu0*mu1", "-ctp*c_p*ctw*c_w/4"],
+                           ["ctp*ctw*c_w*s_p - ctp*ctw*c_p*s_w - c_p*c_w*ctw*stp + c_p*c_w*ctp*stw", "eta"]]}
     return envelope2(
         "C004-06.symbolic", "C004-06", PAPER, "Prop. 1(ii), (iv), Eqs. (2)-(6), L89-109",
         f"For all angles ({ALL_ANGLES}): sin(theta)*(eta^Q*1 - B) = mu_0 P_0^2 + mu_1 P_1^2 in the algebra of "
         "+-1 observables, with mu_0*mu_1 = -cos(theta+phi)cos(phi)cos(theta+omega)cos(omega)/4 (identities "
-        "decided by the kernel). Not decided here (elementary, stated): under (4) mu_0*mu_1 > 0 and sin(theta) != 0 "
-        "(C004-08.symbolic: at sin(theta) = 0 the product in (4) is a square), so +-(eta^Q*1 - B) is a sum of squares "
-        "and the quantum range is [-|eta^Q|, |eta^Q|]; attainment by strategy (6) is decided at exact angles by the "
-        "C004-06.quantum.* certificates.", "identity", "verified", {}, data, parameters=CIRCLE_PARAMS)
+        "decided by the kernel), and Eq. (2) evaluated at E_xy = sin(alpha_x + beta_y) (alpha = (0, theta), "
+        "beta = (phi, omega); stp, stw = sin(theta+phi), sin(theta+omega)) equals eta^Q (identity). Not decided "
+        "here (stated): that E_xy = sin(alpha_x + beta_y) are the correlators of strategy (6) for all angles (Born "
+        "rule; the kernel decides it at exact angles in the C004-06.quantum.* and C004-1x.chsh.* certificates), and "
+        "the sign step: under (4) mu_0*mu_1 > 0 and sin(theta) != 0 (C004-08.symbolic: at sin(theta) = 0 the "
+        "product in (4) is a square), so +-(eta^Q*1 - B) is a sum of squares and the quantum range is "
+        "[-|eta^Q|, |eta^Q|].", "identity", "verified", {}, data, parameters=CIRCLE_PARAMS)
 
 
 BRANCHES = {"++": "+++", "+-": "+--", "-+": "-+-", "--": "--+"}  # (sign in A+-B, C+-D; between) -> factor signs

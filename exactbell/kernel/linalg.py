@@ -116,7 +116,7 @@ def add(X, Y):
 
 
 def scale(c, X):
-    return [[c * a for a in r] for r in X]
+    return [[c * a if a else a for a in r] for r in X]
 
 
 def mul(X, Y):

@@ -19,18 +19,6 @@ from math import prod
 from .linalg import add, identity, kron, partial_trace, scale, trace
 
 
-class CausalError(ValueError):
-    """Wrong shape, not single-trigger, or otherwise unusable correlation data."""
-
-
-def correlation_table(scenario, coefficients) -> dict:
-    """{(a, x): α} from a flat list in canonical (inputs-major) order."""
-    if len(coefficients) != scenario.size:
-        raise CausalError(f"a correlation of scenario {scenario.to_spec()} has {scenario.size} coefficients, "
-                          f"got {len(coefficients)}")
-    return dict(zip(scenario.entries(), coefficients))
-
-
 def dependence(scenario, alpha: dict, x: tuple) -> set:
     """Parties i on whose outcome a_i the coefficients α_{·,x} depend at context x."""
     return {i for i in range(scenario.parties) for a in scenario.outcomes for ai in range(scenario.outputs[i])
@@ -96,10 +84,9 @@ def ns_span_violation(W, space: Space, layout) -> str | None:
 
 def lv_projection(S, space: Space, layout):
     """Bipartite process-matrix projector L_V (Araújo et al. 2015)."""
-    if len(layout) != 2:
-        raise CausalError("the process-matrix projector is implemented for two parties")
     (ai, ao), (bi, bo) = layout
-    terms = ((1, ao), (1, bo), (-1, ao + bo), (-1, (bi, *bo)), (1, (*ao, bi, *bo)), (-1, (ai, *ao)), (1, (ai, *ao, *bo)))
+    terms = ((1, ao), (1, bo), (-1, ao + bo), (-1, (bi, *bo)), (1, (*ao, bi, *bo)), (-1, (ai, *ao)),
+             (1, (ai, *ao, *bo)))
     return lincomb((c, depolarize(S, space, X)) for c, X in terms)
 
 
@@ -130,10 +117,12 @@ def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
 
 def omega_blocks(scenario, alpha: dict, trigger, one=Fraction(1)) -> dict:
     """{x: Ω_x} with Ω = Σ_{a,x} α_{a,x} ⊗_i P^{(i)}_{ξ_i,a_i,x_i} restricted to label block x."""
-    n = block_space(scenario).size
-    return {x: lincomb([(0, identity(n, one))] + [
-        (alpha[(a, x)], reduce(kron, (party_factor(m, a[i], x[i], trigger[i], one) for i, m in enumerate(scenario.outputs))))
-        for a in scenario.outcomes if alpha[(a, x)] != 0]) for x in scenario.contexts}
+    def factor(a, x):
+        return reduce(kron, (party_factor(m, a[i], x[i], trigger[i], one) for i, m in enumerate(scenario.outputs)))
+    n, zero = block_space(scenario).size, one - one
+    return {x: lincomb([(1, [[zero] * n for _ in range(n)])]
+                       + [(alpha[(a, x)], factor(a, x)) for a in scenario.outcomes if alpha[(a, x)] != 0])
+            for x in scenario.contexts}
 
 
 def assemble(scenario, blocks: dict) -> tuple[list, Space, list]:

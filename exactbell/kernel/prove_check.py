@@ -418,19 +418,20 @@ def chart(node, k) -> tuple:
     return out if (node[2] + sum(n * ki for n, ki in zip(node[1], k))) % 2 == 0 else ("neg", out)
 
 
-def check_trig(lhs, relation, rhs, angles, hypothesis, proof: Obj) -> str:
+def check_trig(trig, hypothesis, proof: Obj) -> str:
     """Every chart's rational statement on [-1, 1]^n: the charts cover the torus (the ranges
     [-π/2, π/2] and [π/2, 3π/2] of k·π + 2·atan(v), |v| ≤ 1, cover a period). With a hypothesis
     g > 0 (≥ 0): per chart, closed pieces tiling the box, each with μ ≥ 0 and μ·f - g ≥ 0 (> 0)."""
-    n, full, angles = len(angles), Domain(Fraction(-1), Fraction(1), True, True), tuple(angles)
+    angles, full = trig.names, Domain(Fraction(-1), Fraction(1), True, True)
+    n = len(angles)
     for idx, p in enumerate(proof.objs("charts", 2**n)):
         k = [idx >> (n - 1 - i) & 1 for i in range(n)]
-        st = Statement(chart(lhs, k), relation, chart(rhs, k), angles, (full,) * n)
+        st = Statement(chart(trig.lhs, k), trig.relation, chart(trig.rhs, k), angles, (full,) * n)
         if hypothesis is None:
             check_sub(st, p)
             continue
         try:
-            g, volume, boxes, _ = chart(Statement(*hypothesis, angles, ()).node, k), 0, [], defined(st)
+            g, volume, boxes, _ = chart(hypothesis.node, k), 0, [], defined(st)
             for i, q in enumerate(p.objs("pieces")):
                 b = q.obj("box")
                 doms = tuple(Domain.parse(b.text(a)) for a in angles)
@@ -439,7 +440,7 @@ def check_trig(lhs, relation, rhs, angles, hypothesis, proof: Obj) -> str:
                 mu, (p1, p2) = parse_ast(q.get("multiplier"), angles), q.objs("proofs", 2)
                 main = ("-", ("*", mu, st.node) if mu != ("c", 0) else mu, g)  # μ·f - g
                 check_sub(Statement(mu, ">=", ("c", 0), angles, doms), p1)
-                check_sub(Statement(main, ">=" if hypothesis[1] in (">", "<") else ">", ("c", 0), angles, doms), p2)
+                check_sub(Statement(main, ">=" if hypothesis.strict else ">", ("c", 0), angles, doms), p2)
                 box = [(d.lo, d.hi) for d in doms]
                 if any(all(lo < h2 and l2 < hi for (lo, hi), (l2, h2) in zip(box, o)) for o in boxes):
                     raise ProofError(f"pieces[{i}].box overlaps an earlier piece")
@@ -554,14 +555,11 @@ def bernstein(p, box) -> tuple:
     return degs, {idx: cur.get(idx, Fraction(0)) for idx in product(*[range(d + 1) for d in degs])}
 
 
-def _den_sign(rf, box) -> int:
-    """s if every Bernstein coefficient of the denominator has the strict sign s, else 0."""
-    den = bernstein(rf.den, box)[1].values()
-    return 1 if all(c > 0 for c in den) else -1 if all(c < 0 for c in den) else 0
-
-
 def bernstein_close(sv, box, strict, open_sides) -> bool:
-    s = _den_sign(sv.A, box)
+    """sv ≥ 0 (> 0 off the open sides) on the closed box: sv = N/D, the Bernstein coefficients of D have
+    one strict sign s, those of s·N are ≥ 0 and, if strict, every closed face has one > 0."""
+    den = bernstein(sv.A.den, box)[1].values()
+    s = 1 if all(c > 0 for c in den) else -1 if all(c < 0 for c in den) else 0
     if sv.B is not None or s == 0:
         return False
     degs, co = bernstein(sv.A.num, box)
@@ -611,20 +609,16 @@ def arb_close(node, box, strict) -> bool:
     return bool(v > 0) if strict else bool(v >= 0)
 
 
-def _box_sign(sv, box) -> int:
-    """1 if sv ≥ 0 on the closed box, -1 if ≤ 0 (Bernstein coefficients of N and D), else an error."""
-    sd = 0 if sv.B is not None else _den_sign(sv.A, box)
-    num = bernstein(sv.A.num, box)[1].values() if sd else ()
-    for s in (1, -1) if sd else ():
-        if all(s * sd * c >= 0 for c in num):
-            return s
-    raise ProofError("a switch of abs/max/min changes sign on the box")
-
-
 def box_branch(node, ring, box):
-    """The single branch of ``node`` on the closed box (switch signs proved there), or None."""
+    """The single branch of ``node`` on the closed box, or None: every abs/max/min switch d is
+    proved d ≥ 0 or -d ≥ 0 there by :func:`bernstein_close`."""
+    def sign(d):
+        for s in (1, -1):
+            if bernstein_close(d if s > 0 else -d, box, False, None):
+                return s
+        raise ProofError("a switch of abs/max/min changes sign on the box")
     try:
-        return Collector(ring, lambda d: _box_sign(d, box)).values(node)[0]
+        return Collector(ring, sign).values(node)[0]
     except ProofError:
         return None
 

@@ -49,7 +49,8 @@ def matrix(ctx, where, raw, n, m=None):
 
 
 def not_psd_text(what, res) -> str:
-    return f"(v = [{', '.join(map(gaussian_text, res.witness))}], v^dagger {what} v = {gaussian_text(res.witness_value)}"
+    v = ", ".join(map(gaussian_text, res.witness))
+    return f"(v = [{v}], v^dagger {what} v = {gaussian_text(res.witness_value)}"
 
 
 def read_assemblage(ctx, data, key="assemblage", types=st.TYPES):
@@ -59,10 +60,12 @@ def read_assemblage(ctx, data, key="assemblage", types=st.TYPES):
     ny = spec.int("y", 1, 16) if t == B else 1
     raw = spec.list("blocks", ny if t == B else nx)
     layers = raw if t == B else [raw]
-    if not all(isinstance(L, list) and len(L) == nx and all(isinstance(r, list) and len(r) == na for r in L) for L in layers):
+    if not all(isinstance(L, list) and len(L) == nx and all(isinstance(r, list) and len(r) == na for r in L)
+               for L in layers):
         raise ctx.fail(spec.at("blocks"), f"needs [{'y][' if t == B else ''}x][a] with {nx} x and {na} a")
-    return st.Assemblage(t, d, nx, na, ny, {(y, x, a): matrix(ctx, spec.at(f"blocks[{y}][{x}][{a}]"), layers[y][x][a], d)
-                                            for y, x, a in product(range(ny), range(nx), range(na))})
+    blocks = {(y, x, a): matrix(ctx, spec.at(f"blocks[{y}][{x}][{a}]"), layers[y][x][a], d)
+              for y, x, a in product(range(ny), range(nx), range(na))}
+    return st.Assemblage(t, d, nx, na, ny, blocks)
 
 
 def in_g(ctx, A, where) -> bool:
@@ -143,7 +146,8 @@ def read_povms(ctx, obj, settings, outcomes, d):
     if not raw or not k or not all(isinstance(P, list) and len(P) == k for P in raw):
         raise ctx.fail(obj.at("povms"), f"[setting][outcome] lists, {k or 'equally many'} elements per setting")
     P = [[matrix(ctx, obj.at(f"povms[{s}][{b}]"), E, d) for b, E in enumerate(row)] for s, row in enumerate(raw)]
-    if bad := next(filter(None, (ctx._guard(obj.at("povms"), lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)), None):
+    fails = (ctx._guard(obj.at("povms"), lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)
+    if bad := next(filter(None, fails), None):
         raise ctx.fail(obj.at("povms"), f"not a POVM: {bad}")
     return P
 
@@ -234,7 +238,8 @@ def decide(cert, ctx, data) -> Decision:
             if A.type != I or (W.dim, W.nx, W.na, W.ny) != (A.dim, A.nx, A.na, A.na) \
                     or W.postselect().blocks != A.blocks or not in_g(ctx, W, "data.extension"):
                 raise ctx.fail("data.extension", "not a BWI assemblage in G_BWI whose y = a post-selection is sigma")
-            parts.append("is the y = a post-selection of a Bob-with-input assemblage in G_BWI, so it is in G_I (Def. 4)")
+            parts.append("is the y = a post-selection of a Bob-with-input assemblage in G_BWI, "
+                         "so it is in G_I (Def. 4)")
             member["no-signalling"] = True
         R = read_realisation(ctx, data, A) if data.has("realisation") else None
         if R is not None:

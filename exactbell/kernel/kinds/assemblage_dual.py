@@ -36,16 +36,11 @@ def decide(cert, ctx, data) -> Decision:
     names = {",".join(map(str, w)): w for w in st.words(A.nx, 2 * level)}
     lambdas = []
     for y, L in enumerate(data.list("lambda", A.ny - 1)):
-        lam = {}
-        for k, item in enumerate(L if isinstance(L, list) else [None]):
-            where = f"data.lambda[{y}][{k}]"
-            if not isinstance(item, list) or len(item) != 2 or not isinstance(item[0], str) or item[0] not in names:
-                raise ctx.fail(where, f"is [word, value], a word of length <= {2 * level} in labels < {A.nx}, "
-                                      "no equal neighbours, comma-separated ('' = identity)")
-            if names[item[0]] in lam:
-                raise ctx.fail(where, "word listed twice")
-            lam[names[item[0]]] = matrix(ctx, where, [[item[1]]], 1)[0][0]
-        lambdas.append(lam)
+        if not isinstance(L, list) or not all(isinstance(it, list) and len(it) == 2 and isinstance(it[0], str)
+                                              and it[0] in names for it in L) or len({it[0] for it in L}) != len(L):
+            raise ctx.fail(f"data.lambda[{y}]", f"distinct [word, value] pairs, a word of length <= {2 * level} in "
+                                                f"labels < {A.nx}, no equal neighbours, comma-separated ('' = identity)")
+        lambdas.append({names[w]: matrix(ctx, f"data.lambda[{y}]", [[v]], 1)[0][0] for w, v in L})
     Cs = st.relaxation_coefficients(Zs, lambdas, ws, A.dim)
     fA, fN = st.relaxation_value(Cs, A), st.relaxation_value(Cs, A.mix(0))
     if fA.im != 0 or fN.im != 0:

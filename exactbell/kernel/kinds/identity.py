@@ -14,6 +14,22 @@ Optional (polynomial and nc modes; then polynomials only, divisions by numbers o
 [[c, s], ...] pairs of parameters with domain [-1, 1]: identities hold modulo c² + s² = 1, i.e. at
 (c, s) = (cos x, sin x) for every angle x (Wooltorton–Brown–Colbeck, Prop. 1 for all angles).
 
+mode "sw-point": the Eq. (9) point (Sengupta–Wooltorton Sec. III A, Eqs. (9)–(10)) of the channel
+``fidelities`` {p, q, r, s} (polynomials in at most one parameter, in [0, 1] on its domain) and the
+truth tables ``alice`` f_A[x][ỹ], ``bob`` f_B[x̃][y], computed by the kernel, with its NS scalar
+products ⟨NS_y^{A→B}, P⟩ = p_B(0|0,y) − p_B(0|1,y) and ⟨NS_x^{B→A}, P⟩ = p_A(0|x,0) − p_A(0|x,1)
+and the largest of each pair (ε, when one dominates on the whole domain). ``paper`` (optional):
+{"behaviour": 4×4 (Eq. (5)), "epsilon": {"A->B", "B->A"}}, compared with the decided values.
+
+mode "supermap" (Liu–Chiribella App. E, Eqs. (89)–(90)): for even ``d`` and each (x, y) in ``pairs``
+the kernel builds the diagonal classical supermap S_(x,y) = Σ over ``products`` of ⊗ of diagonal
+projectors on the subsystems ``order`` (a permutation of A_in, A_out, B_in, B_out), each factor
+"{i, ...}", "I-{i, ...}" or "I", i an integer or the symbols x, y; decides Eq. (12)
+(:func:`exactbell.kernel.process.bistochastic_violation`; S ≥ 0 as a sum of projectors) and, with
+the App. E instruments s' = 2t + z, t = ⌊s/2⌋, z = (x_i + s) mod 2 (a permutation for each x_i in
+{0, 1}), the distribution of what each party reads, (t_i, z_i), for every (x1, x2). If it is
+(t, x2, t, x1) with certainty for one t, outcomes a_i = f_i^(t)(x_i, z_i) give Eq. (90) for all f_i.
+
 Every rational function read must be defined on the whole domain (no pole; one parameter per
 denominator), and the statement quantifies over ``parameters``.
 """
@@ -30,7 +46,7 @@ from ..ncpoly import NCAlgebra
 from ..params import Domain
 from ..poly import Poly, RationalFunction
 from ..polytope import roots_in
-from . import Decision, kind
+from . import Decision, against_paper, kind
 
 
 def _defined(ctx, where, f: RationalFunction) -> RationalFunction:
@@ -176,10 +192,135 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
     return f"{'; '.join(texts)} ({where})", True
 
 
+def _sw_point(ctx, data) -> tuple[str, bool]:
+    from ..polytope import sw_point
+    from .vertex_set import _poly, fidelity, nonnegative
+    ctx.cert.conventions.text("form", ("sw-4x4",))
+    if len(ctx.domains) > 1:
+        raise ctx.fail("parameters", "at most one parameter with a domain")
+    var = next(iter(ctx.domains), None)
+    fo = data.obj("fidelities")
+    fids = [fidelity(ctx, fo, k, var) for k in "pqrs"]
+    tables = [data.list(who, 2) for who in ("alice", "bob")]
+    if any(not isinstance(r, list) or len(r) != 2 or any(v not in (0, 1) or type(v) is not int for v in r)
+           for t in tables for r in t):
+        raise ctx.fail("data", "alice and bob must be 2x2 truth tables of 0/1 outputs")
+    P = sw_point(*tables, *fids)
+    txt = lambda f: Poly({((var, k),) if k else (): Fraction(int(c.p), int(c.q))  # noqa: E731
+                          for k, c in enumerate(f.coeffs()) if c}).to_text()
+    M = [[P[4 * i + j] for j in range(4)] for i in range(4)]
+    prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],  # p_B(0|0,y) - p_B(0|1,y)
+             "B->A": [M[2 * x][0] + M[2 * x][1] - M[2 * x][2] - M[2 * x][3] for x in (0, 1)]}  # p_A(0|x,0) - p_A(0|x,1)
+    eps = {k: next((f for f in vs if all(nonnegative(ctx, f - g, var) for g in vs)), None) for k, vs in prods.items()}
+    parts = [f"<NS_{i}^({k}), P> for {i} = 0, 1: ({txt(vs[0])}, {txt(vs[1])}), "
+             + ("no single one is largest on the domain" if eps[k] is None else f"eps^({k}) = {txt(eps[k])}")
+             for i, (k, vs) in zip("yx", prods.items())]
+    shown = "[" + "; ".join(", ".join(txt(c) for c in r) for r in M) + "]"
+    statement = (f"under S_({txt(fids[0])},{txt(fids[1])}),({txt(fids[2])},{txt(fids[3])}) (Eq. (9)), "
+                 f"f_A = {tables[0]} (f_A[x][y~]) and f_B = {tables[1]} "
+                 f"(f_B[x~][y]) give P = {shown} (P[2x+a][2y+b] = p(ab|xy)); NS^(A->B)_y = p_B(0|0,y) - p_B(0|1,y), "
+                 f"NS^(B->A)_x = p_A(0|x,0) - p_A(0|x,1): " + "; ".join(parts))
+    paper = data.obj("paper", default=None)
+    if paper is None:
+        return statement, True
+    rows, pe = paper.list("behaviour", 4), paper.obj("epsilon")
+    if any(not isinstance(r, list) or len(r) != 4 for r in rows):
+        raise ctx.fail(paper.at("behaviour"), "must be a 4x4 matrix (Eq. (5))")
+    claimed = {k: _poly(ctx, pe, k, var) for k in prods}
+    holds = all(_poly(ctx, paper, "<matrix>", var, raw=x) == c for r, Mr in zip(rows, M) for x, c in zip(r, Mr)) \
+        and all(eps[k] is not None and claimed[k] == eps[k] for k in prods)
+    ptext = ("P = [" + "; ".join(", ".join(map(str, r)) for r in rows) + "], "
+             + ", ".join(f"eps^({k}) = {txt(claimed[k])}" for k in prods))
+    statement, verdict = against_paper(statement, holds, ptext)
+    return statement, verdict == "verified"
+
+
+SUBSYSTEMS = ("A_in", "A_out", "B_in", "B_out")
+
+
+def _factor(text, d, x, y) -> list | None:
+    """The basis indices of a diagonal projector "{i, ...}", "I-{i, ...}" or "I" (i: integer, x or y)."""
+    if text == "I":
+        return list(range(d))
+    body = text[2:] if text.startswith("I-") else text
+    items = body[1:-1].split(",") if body[:1] == "{" and body[-1:] == "}" else ["?"]
+    vals = {x if i.strip() == "x" else y if i.strip() == "y" else int(i) if i.strip().isdigit() else -1 for i in items}
+    if not vals <= set(range(d)):
+        return None
+    return sorted(set(range(d)) - vals) if text.startswith("I-") else sorted(vals)
+
+
+def supermap(products, order, d, x, y) -> dict | None:
+    """The diagonal {(A_in, A_out, B_in, B_out): multiplicity} of Σ_products ⊗ factors on ``order``
+    (None if a factor is malformed)."""
+    from itertools import product
+    where, S = [order.index(n) for n in SUBSYSTEMS], {}
+    for t in products:
+        fs = [_factor(f, d, x, y) for f in t]
+        if None in fs:
+            return None
+        for c in product(*fs):
+            e = tuple(c[i] for i in where)
+            S[e] = S.get(e, 0) + 1
+    return S
+
+
+def _supermap(ctx, data) -> tuple[str, bool]:
+    from itertools import product
+    from ..process import bistochastic_violation
+    d = data.int("d", 2, 8)
+    order = data.list("order", 4)
+    if d % 2 or sorted(order) != sorted(SUBSYSTEMS):
+        raise ctx.fail("data", "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
+    prods, pairs = data.list("products"), data.list("pairs")
+    if not prods or any(not isinstance(t, list) or len(t) != 4 or not all(isinstance(f, str) for f in t) for t in prods):
+        raise ctx.fail("data.products", "a nonempty list of products of 4 factors (strings)")
+    if not pairs or any(not (isinstance(q, list) and len(q) == 2 and all(type(v) is int and 0 <= v < d for v in q)
+                             and q[0] != q[1]) for q in pairs):
+        raise ctx.fail("data.pairs", f"a nonempty list of pairs [x, y], x != y in range({d})")
+    g = lambda x, s: 2 * (s // 2) + (x + s) % 2  # noqa: E731
+    perm = all(sorted(g(x, s) for s in range(d)) == list(range(d)) for x in (0, 1))
+    parts, ok = [], perm
+    for x, y in pairs:
+        S = supermap(prods, order, d, x, y)
+        if S is None:
+            raise ctx.fail("data.products", "a factor is not I, {i, ...} or I-{i, ...} with i in range(d), x or y")
+        bad = bistochastic_violation(S, d)
+        if bad is not None:
+            ok = False
+            parts.append(f"S_({x},{y}) is not admissible ({'the trace' if bad < 0 else f'condition {bad + 1}'} "
+                         "of Eq. (12) fails)")
+            continue
+        reads = set()
+        for x1, x2 in product((0, 1), repeat=2):
+            dist = {}
+            for (ai, ao, bi, bo), w in S.items():
+                if ao == g(x1, ai) and bo == g(x2, bi):
+                    r = (ai // 2, (x1 + ai) % 2, bi // 2, (x2 + bi) % 2)
+                    dist[r] = dist.get(r, 0) + w
+            (r, w), = dist.items() if len(dist) == 1 else (((None,) * 4, 0),)
+            reads.add(r[0] if w == 1 and r[1:] == (x2, r[0], x1) else None)
+        t, = reads if len(reads) == 1 else (None,)
+        ok = ok and t is not None
+        parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and " + (
+            f"gives (t1, z1, t2, z2) = (t, x2, t, x1) with certainty for every (x1, x2), t = {t}" if t is not None
+            else "the readings (t_i, z_i) are not (t, x2, t, x1) with certainty for one t"))
+    shown = " + ".join(" (x) ".join(t) for t in prods)
+    return (f"d = {d}, S_(x,y) = {shown} on {' (x) '.join(order)} (diagonal projectors): " + "; ".join(parts)
+            + f"; the instruments s' = 2 floor(s/2) + ((x_i + s) mod 2) are {'' if perm else 'not '}permutations "
+            "for x_i = 0, 1 (bistochastic); party i reads t_i = floor(s_i/2), z_i = (x_i + s_i) mod 2"
+            + (", so outcomes a_i = f_i^(t)(x_i, z_i) give p = delta(a1, f1^(t)(x1,x2)) delta(a2, f2^(t)(x2,x1)) "
+               "for all f1, f2 (Eq. (90))" if ok else "")), ok
+
+
 @kind("identity")
 def decide(cert, ctx, data) -> Decision:
-    mode = data.text("mode", ("ns", "polynomial", "nc"))
-    if mode == "nc" or (mode == "polynomial" and (data.has("circle") or data.has("definitions"))):
+    mode = data.text("mode", ("ns", "polynomial", "nc", "sw-point", "supermap"))
+    if mode == "supermap":
+        statement, holds = _supermap(ctx, data)
+    elif mode == "sw-point":
+        statement, holds = _sw_point(ctx, data)
+    elif mode == "nc" or (mode == "polynomial" and (data.has("circle") or data.has("definitions"))):
         statement, holds = _modular(ctx, data, mode)
     else:
         statement, holds = (_ns(ctx, data), True) if mode == "ns" else _polynomial(ctx, data)

@@ -64,16 +64,6 @@ def _sqrt_convention(ctx, nodes) -> None:
         raise ctx.fail("conventions.sqrt", f"must be {SQRT!r} (the kernel's square root)")
 
 
-def read_statement(ctx, data, where: str = "data") -> pc.Statement:
-    """The statement ``lhs REL rhs`` over ``ctx.domains`` (fixed parameters substituted)."""
-    names = tuple(ctx.domains)
-    with failing(ctx, where):
-        lhs, rhs = (pc.parse_ast(data.get(k), names, ctx.fixed) for k in ("lhs", "rhs"))
-        st = pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names, tuple(ctx.domains.values()))
-    _sqrt_convention(ctx, [st.node])
-    return st
-
-
 def decide_statement(ctx, st: pc.Statement, proof) -> tuple[str, str, str]:
     """(statement, verdict, detail) for a proof :class:`Obj`; a bad proof is an error."""
     with failing(ctx, proof.where):
@@ -86,13 +76,18 @@ def decide_statement(ctx, st: pc.Statement, proof) -> tuple[str, str, str]:
     return f"{st.text()} fails at {at}, where {diff} = {value}; so not {q}", verdict, f"exact counterexample at {at}"
 
 
+def _trig_statement(ctx, o, angles, relations) -> pc.Statement:
+    lhs, rhs = (pc.parse_trig(o.get(k), angles, ctx.fixed) for k in ("lhs", "rhs"))
+    return pc.Statement(lhs, o.text("relation", relations), rhs, angles, ())
+
+
 def _trig(ctx, data) -> Decision:
     """``statements``: trigonometric statements for all real values of their angles (see module doc)."""
     texts, declared, nodes, rows = [], set(), [], data.objs("statements")
     if not rows:
         raise ctx.fail("data.statements", "lists no statement")
     for s in rows:
-        angles = s.list("angles")
+        angles = tuple(s.list("angles"))
         if not angles:
             raise ctx.fail(s.at("angles"), "a trigonometric statement needs at least one angle")
         for a in dict.fromkeys(angles):
@@ -100,21 +95,17 @@ def _trig(ctx, data) -> Decision:
                 ctx.declare(a, "angle", s.at("angles"))
                 declared.add(a)
         with failing(ctx, s.where):
-            lhs, rhs = (pc.parse_trig(s.get(k), angles, ctx.fixed) for k in ("lhs", "rhs"))
-            rel, hyp, h = s.text("relation", pc.RELATIONS), None, s.obj("hypothesis", None)
-            if h is not None:
-                if rel == "==":
-                    raise pc.ProofError("an identity under a hypothesis is not supported")
-                hyp = (pc.parse_trig(h.get("lhs"), angles, ctx.fixed), h.text("relation", (">", ">=", "<", "<=")),
-                       pc.parse_trig(h.get("rhs"), angles, ctx.fixed))
-            mine = [lhs, rhs] + ([hyp[0], hyp[2]] if hyp else [])
+            st, h = _trig_statement(ctx, s, angles, pc.RELATIONS), s.obj("hypothesis", None)
+            hyp = None if h is None else _trig_statement(ctx, h, angles, (">", ">=", "<", "<="))
+            if hyp and st.relation == "==":
+                raise pc.ProofError("an identity under a hypothesis is not supported")
+            mine = [st.node] + ([hyp.node] if hyp else [])
             if len({j for x in mine for n in pc.walk(x) if n[0] in ("sin", "cos") for j, c in enumerate(n[1]) if c}
                    ) != len(angles):
                 raise pc.ProofError("every angle must occur in the statement")
-            detail = pc.check_trig(lhs, rel, rhs, angles, hyp, s.obj("proof"))
+            detail = pc.check_trig(st, hyp, s.obj("proof"))
         nodes += mine
-        texts.append(f"{pc.text(lhs, angles)} {rel} {pc.text(rhs, angles)} for all real {', '.join(angles)}" + (
-            f" with {pc.text(hyp[0], angles)} {hyp[1]} {pc.text(hyp[2], angles)}" if hyp else ""))
+        texts.append(f"{st.text()} for all real {', '.join(angles)}" + (f" with {hyp.text()}" if hyp else ""))
     _sqrt_convention(ctx, nodes)
     q = ctx.quantifier()
     return Decision("; ".join(texts) + (f", {q}" if q else ""), "verified", detail)
@@ -128,4 +119,9 @@ def decide(cert, ctx, data) -> Decision:
         return _trig(ctx, data)
     if not ctx.domains:
         raise ctx.fail("parameters", "an inequality needs at least one domain parameter")
-    return Decision(*decide_statement(ctx, read_statement(ctx, data), data.obj("proof")))
+    names = tuple(ctx.domains)  # the statement lhs REL rhs over them, fixed parameters substituted
+    with failing(ctx, "data"):
+        lhs, rhs = (pc.parse_ast(data.get(k), names, ctx.fixed) for k in ("lhs", "rhs"))
+        st = pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names, tuple(ctx.domains.values()))
+    _sqrt_convention(ctx, [st.node])
+    return Decision(*decide_statement(ctx, st, data.obj("proof")))

@@ -93,7 +93,7 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
         t, beta = _trigger(ctx, obj, sc), alpha
         if obj.has("coefficients") or len(objs) > 1:
             cs = obj.list("coefficients", sc.size)
-            beta = pm.correlation_table(sc, [S(f"{obj.at('coefficients')}[{i}]", v) for i, v in enumerate(cs)])
+            beta = dict(zip(sc.entries(), [S(f"{obj.at('coefficients')}[{i}]", v) for i, v in enumerate(cs)]))
         if bad := pm.single_trigger_problem(sc, beta, t):
             raise ctx.fail(obj.at("trigger"), f"piece is not single-trigger: {bad}")
         total = {k: total[k] + beta[k] for k in total}
@@ -211,7 +211,7 @@ def decide(cert, ctx, data) -> Decision:
     S = _Scalars(ctx)
     if ctx.domains:
         return _segment(ctx, data, sc, F, ftext, where, S)
-    alpha = pm.correlation_table(sc, [c * S.one for c in F.coefficients])
+    alpha = dict(zip(sc.entries(), [c * S.one for c in F.coefficients]))  # α_{a,x}, inputs-major
     up = lo = None
     how, theory = [], QUANTUM
     if data.has("pieces"):
@@ -283,7 +283,7 @@ def _segment(ctx, data, sc, F, ftext, where, S):
         raise ctx.fail("data.functional", f"the coefficients must be affine in {name}")
     bounds, hows = [], []
     for end, t in zip(data.objs("ends", 2), (dom.lo, dom.hi)):
-        alpha = pm.correlation_table(sc, [f.evaluate({name: t}) for f in F.coefficients])
+        alpha = dict(zip(sc.entries(), [f.evaluate({name: t}) for f in F.coefficients]))
         if end.text("bound", ("algebraic", "dual")) == "algebraic":
             bounds.append(sum(max(alpha[(a, x)] for a in sc.outcomes) for x in sc.contexts))
             hows.append(f"{_tx(bounds[-1])} at {name} = {_tx(t)} (algebraic maximum)")

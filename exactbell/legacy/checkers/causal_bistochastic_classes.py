@@ -1,4 +1,5 @@
-"""Liu–Chiribella App. D–E: classical bistochastic supermaps, exactly.
+"""Liu–Chiribella App. D: the qubit classical bistochastic supermaps, exactly (C001-33; the App. E
+family C001-35 is the kernel kind ``identity``, mode supermap).
 
 Kind ``bistochastic-extreme-points`` (C001-33, App. D Eqs. (79)–(85)). For qubit (d = 2) diagonal
 supermaps S = Σ S_{ijkl} |ijkl><ijkl| (order A_in A_out B_in B_out, i = A_in, j = A_out, k = B_in,
@@ -22,15 +23,6 @@ l = B_out) the checker
       and compares the counts with ``data.counts``.
 data: d (= 2), affine_dimension, total, counts {class: count}.
 
-Kind ``bistochastic-eq89`` (C001-35, App. E Eqs. (89)–(90)). For even d the checker builds
-S_{x,y} of Eq. (89) (Hilbert-space order A_out B_out A_in B_in, erratum E3) for every listed
-(x, y) = (2t, 2t+1), checks it is 0/1 diagonal with trace d², and admissible (Eq. (12)); the
-instrument s' = 2⌊s/2⌋ + ((x + s) mod 2) is checked to be a permutation for each setting x ∈ {0,1}
-(bistochastic); and for every t and settings x1, x2 it checks that exactly one support point is
-consistent with the instruments, and that on it both parties see the same t = ⌊s_i/2⌋ and
-z1 = x2, z2 = x1 (z_i = (x_i + s_i) mod 2). Since party i's outcome is any function f_i^{(t)}(x_i, z_i),
-this proves Eq. (90): p = δ(a1, f1^{(t)}(x1, x2)) δ(a2, f2^{(t)}(x2, x1)).
-data: d (even, 2..8), supermaps [[2t, 2t+1] for every t < d/2], trace (= d²).
 """
 from __future__ import annotations
 
@@ -161,66 +153,3 @@ def decide_extreme(cert, reader) -> Outcome:
     text = ", ".join(f"{k} {v}" for k, v in counts.items())
     return Outcome("verified", f"Eq. (12) = Eq. (80) (affine dim {dim}); {len(points)} extreme points, "
                                f"all admissible; classes: {text}")
-
-
-# ---------------------------------------------------------------------------------------------
-# C001-35
-# ---------------------------------------------------------------------------------------------
-def eq89_support(d: int, x: int, y: int) -> list:
-    """Support of S_{x,y} (Eq. (89)) as (A_in, A_out, B_in, B_out) tuples."""
-    out = []
-    for ao, bo, ai, bi in product(range(d), repeat=4):
-        t1 = (ao, bo) in ((x, x), (y, y)) and ai != y and bi == x
-        t2 = (ao, bo) in ((x, y), (y, x)) and ai == y and bi != x
-        t3 = ao not in (x, y) and bo not in (x, y) and ai == y and bi == x
-        k = int(t1) + int(t2) + int(t3)
-        if k > 1:
-            raise ValueError("the terms of Eq. (89) overlap")
-        if k:
-            out.append((ai, ao, bi, bo))
-    return out
-
-
-def eq89_instrument(x: int, s: int) -> int:
-    return 2 * (s // 2) + (x + s) % 2
-
-
-@checker("bistochastic-eq89")
-def decide_eq89(cert, reader) -> Outcome:
-    d = reader.get("data.d", int)
-    if not (2 <= d <= 8 and d % 2 == 0):
-        raise reader.fail("data.d", "d must be even, in [2, 8]")
-    maps = reader.get("data.supermaps", list)
-    if maps != [[2 * t, 2 * t + 1] for t in range(d // 2)]:
-        raise reader.fail("data.supermaps", f"expected [[2t, 2t+1] for t in range({d // 2})]")
-    if reader.get("data.trace", int) != d * d:
-        raise reader.fail("data.trace", f"an admissible supermap has trace d_A d_B = {d * d}")
-    for x in range(2):
-        if sorted(eq89_instrument(x, s) for s in range(d)) != list(range(d)):
-            raise reader.fail("data.d", f"the instrument at setting {x} is not a permutation")
-    space = ex.Space([d] * 4)
-    failures = []
-    for t, (x, y) in enumerate(maps):
-        with reader.context(f"data.supermaps[{t}]"):
-            sup = eq89_support(d, x, y)
-        S = {(space.index(e), space.index(e)): Fraction(1) for e in sup}
-        if ex.trace(S, space) != d * d:
-            failures.append(f"S_{x},{y} has trace {ex.trace(S, space)}")
-            continue
-        bad = first_violation(S, d)
-        if bad is not None:
-            failures.append(f"S_{x},{y} violates condition {bad} of Eq. (12)")
-            continue
-        for x1, x2 in product(range(2), repeat=2):
-            hits = [e for e in sup if eq89_instrument(x1, e[0]) == e[1] and eq89_instrument(x2, e[2]) == e[3]]
-            if len(hits) != 1:
-                failures.append(f"S_{x},{y} at settings {(x1, x2)}: {len(hits)} consistent histories")
-                continue
-            s1, _, s2, _ = hits[0]
-            if not (s1 // 2 == s2 // 2 == t and (x1 + s1) % 2 == x2 and (x2 + s2) % 2 == x1):
-                failures.append(f"S_{x},{y} at settings {(x1, x2)}: history {hits[0]} does not give t = {t}, "
-                                f"z1 = x2, z2 = x1")
-    if failures:
-        return Outcome("refuted", f"d = {d}: " + "; ".join(failures[:3]))
-    return Outcome("verified", f"d = {d}: S_(2t,2t+1) admissible (Eq. 12) for t < {d // 2}; every t is shared and "
-                               f"z1 = x2, z2 = x1, so p = delta(a1,f1(x1,x2)) delta(a2,f2(x2,x1)) (Eq. 90)")
