@@ -62,3 +62,27 @@ def walk_leaves(obj, path=()):
             yield from walk_leaves(v, path + (i,))
     else:
         yield path, obj
+
+
+def check_mutant(tmp_path, cert, name="m.json"):
+    """Write a (mutated) certificate dict to ``tmp_path / name`` and decide it with the kernel."""
+    from exactbell.kernel.check import check_file
+
+    path = tmp_path / name
+    path.write_text(json.dumps(cert))
+    return check_file(path)
+
+
+def pinned_result(path):
+    """The kernel's result for a bundled certificate, which must pass and match its pin."""
+    from exactbell.kernel.check import check_file
+
+    r = check_file(path)
+    assert r.passed and r.pin == "pinned", r.detail
+    return r
+
+
+def caught(tmp_path, orig, cert):
+    """A mutant is caught when it is rejected or its decided statement differs from the original's."""
+    r = check_mutant(tmp_path, cert)
+    return r.verdict == "error" or not r.passed or r.statement != orig.statement

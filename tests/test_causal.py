@@ -5,6 +5,7 @@ from fractions import Fraction as F
 
 import pytest
 
+from exactbell.behaviours import is_normalized
 from exactbell.causal import exact as ex
 from exactbell.causal import inequalities as iq
 from exactbell.causal.polytope import (causal_bound, causal_vertices, load_correlation, strategy_behaviour,
@@ -28,7 +29,7 @@ def test_vertices_are_normalised_deterministic_behaviours():
     vs = causal_vertices(sc)
     assert len(set(v.values for v in vs)) == len(vs)
     for v in vs:
-        assert v.is_normalized() and set(v.values) <= {0, 1}
+        assert is_normalized(v) and set(v.values) <= {0, 1}
     # one-way signalling is allowed (A→B), e.g. Bob outputs Alice's setting
     sig = strategy_behaviour(sc, {"order": [0, 1], "tables": [[0, 0], [[0, 0], [1, 1]]]})
     assert sig in vs and not sig.is_nonsignaling()

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from exactbell.kernel.algebraic import NumberField
 from exactbell.kernel.gaussian import Gaussian, I, conj, gaussian_text, herm_psd, parse_gaussian
-from exactbell.kernel.linalg import psd_decide, quadratic_form
+from exactbell.behaviours import quadratic_form
+from exactbell.kernel.linalg import psd_decide
 from exactbell.kernel.numbers import ExactnessError
 
 rat = st.fractions(min_value=-5, max_value=5, max_denominator=7)

@@ -1,13 +1,10 @@
 """ICO machinery of Liu–Chiribella: exact operators, weak duality, the Lemma 1 audit (erratum E1),
 and the numeric layer (the kernel kind ``psd-dual`` is tested in test_kernel_ico.py)."""
-import copy
 import random
 from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from exactbell.causal import exact as ex
 from exactbell.causal import inequalities as iq
@@ -16,7 +13,7 @@ from exactbell.kernel.algebraic import NumberField
 from exactbell.kernel.linalg import psd_decide
 from exactbell.generators.liu_chiribella import ocb_lemma1_slack
 
-from .conftest import PROOFS, load
+from .conftest import PROOFS
 
 LC = PROOFS / "liu-chiribella"
 

@@ -2,32 +2,20 @@
 statements of bundled certificates, and semantic mutations that must be rejected or change the
 statement (so that they no longer match the pin)."""
 import copy
-import json
 
 import pytest
 
-from exactbell.kernel.check import check_file
 
 from .conftest import PROOFS, load
+from .conftest import check_mutant as _run, pinned_result as _original, caught as _caught
 
 LC, CK, SW = PROOFS / "liu-chiribella", PROOFS / "chaves-kueng-brask-gross", PROOFS / "sengupta-wooltorton"
 
 
-def _run(tmp_path, cert, name="m.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps(cert))
-    return check_file(path)
 
 
-def _original(path):
-    r = check_file(path)
-    assert r.passed and r.pin == "pinned", r.detail
-    return r
 
 
-def _caught(tmp_path, orig, cert):
-    r = _run(tmp_path, cert)
-    return r.verdict == "error" or not r.passed or r.statement != orig.statement
 
 
 # -- decided statements (values with an independent meaning) ----------------------------------

@@ -14,6 +14,7 @@ import pytest
 from exactbell.kernel.check import check_file
 
 from .conftest import PROOFS
+from .conftest import check_mutant as decide
 
 CKBG = PROOFS / "chaves-kueng-brask-gross"
 
@@ -22,10 +23,6 @@ def load(name):
     return json.loads((CKBG / name).read_text())
 
 
-def decide(tmp_path, cert, name="c.json"):
-    p = tmp_path / name
-    p.write_text(json.dumps(cert))
-    return check_file(p)
 
 
 def changed(tmp_path, cert, original):

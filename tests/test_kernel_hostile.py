@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from exactbell.cli import main
-from exactbell.kernel import envelope, limits
+from exactbell.kernel import limits
 from exactbell.kernel.check import check_file
 from exactbell.kernel.limits import RunLimits
 from exactbell.kernel.run import check_many

@@ -2,7 +2,6 @@
 the kernel builds, and semantic mutations that must be rejected or change the decided statement."""
 from __future__ import annotations
 
-import copy
 import json
 from fractions import Fraction as F
 from itertools import product
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 
 from exactbell.kernel import lp as L
 from exactbell.kernel.check import check_file
+from .conftest import check_mutant as run
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "chaves-kueng-brask-gross"
 
@@ -22,10 +22,6 @@ def cert(name):
     return json.loads((PROOFS / name).read_text())
 
 
-def run(tmp_path, c, name="m.json"):
-    f = tmp_path / name
-    f.write_text(json.dumps(c))
-    return check_file(f)
 
 
 def original(name):

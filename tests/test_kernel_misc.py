@@ -4,7 +4,7 @@ App. C, C001-07). Decided statements of the bundled certificates, independent cr
 semantic mutations that must be rejected or change the statement."""
 from __future__ import annotations
 
-import copy
+import functools
 import json
 from fractions import Fraction as F
 from itertools import product
@@ -30,6 +30,11 @@ def run(tmp_path, cert):
     p = tmp_path / "c.json"
     p.write_text(json.dumps(cert))
     return check_file(p)
+
+
+@functools.lru_cache(maxsize=None)
+def _base(path):
+    return check_file(path)
 
 
 def changed(base, r):
@@ -95,7 +100,7 @@ def _mutants_c000_01():
 
 @pytest.mark.parametrize("name", list(_mutants_c000_01()))
 def test_c000_01_mutants(tmp_path, name):
-    base = check_file(C000_01)
+    base = _base(C000_01)
     r = run(tmp_path, _mutants_c000_01()[name])
     assert changed(base, r), name
     if name in ("alice table", "paper eps", "paper matrix entry", "widen domain"):
@@ -158,7 +163,7 @@ def _mutants_c001_35():
 
 @pytest.mark.parametrize("name", list(_mutants_c001_35()))
 def test_c001_35_mutants(tmp_path, name):
-    base = check_file(C001_35[4])
+    base = _base(C001_35[4])
     r = run(tmp_path, _mutants_c001_35()[name])
     assert changed(base, r), name
     if name in ("usual order (erratum E3)", "drop a term", "change a factor"):
@@ -176,7 +181,7 @@ def test_c001_07_statement_and_independent_images():
     r = check_file(C001_07)
     assert r.passed and r.verdict == "verified", r.detail
     s = r.statement
-    assert "of the 112 deterministic definite-order behaviours on (2,2;2,2)" in s
+    assert "(coefficients in inputs-major order) of the 112 deterministic definite-order behaviours on (2,2;2,2)" in s
     assert "are 5 distinct points, exactly 4 of which are vertices" in s
     assert "vertices (counter-clockwise) (0, 0), (1, 0), (1, 1/2), (0, 1)" in s
     assert "facets -1 X + 0 Y <= 0, 0 X + -1 Y <= 0, 1 X + 0 Y <= 1, 1 X + 2 Y <= 2" in s
@@ -220,11 +225,92 @@ def _mutants_c001_07():
 
 @pytest.mark.parametrize("name", list(_mutants_c001_07()))
 def test_c001_07_mutants(tmp_path, name):
-    base = check_file(C001_07)
+    base = _base(C001_07)
     r = run(tmp_path, _mutants_c001_07()[name])
     assert changed(base, r), name
     if name.startswith(("redundant facet", "envelope", "paper vertex")):
         assert r.verdict == "refuted", (name, r.verdict, r.detail)
     if name in ("drop an extreme point", "weak functional", "bad weight", "redundant as extreme", "base local",
                 "extra key", "parameter"):
+        assert r.verdict == "error", (name, r.verdict)
+
+
+# -- C001-33: the 256 extreme qubit supermaps and their classes (App. D) ----------------------------
+C001_33 = PROOFS / "liu-chiribella" / "C001-33.json"
+
+
+def _extreme_points():
+    cls = {}
+    for p in product(range(2), repeat=4):
+        cls.setdefault((p[0] ^ p[1], p[2] ^ p[3]), []).append(p)
+    return [frozenset(T) for T in product(*cls.values())]
+
+
+def _flipped(t, fa, fb):
+    i, j, k, l = t  # noqa: E741
+    if fa:
+        i, j = j, i
+    if fb:
+        k, l = l, k  # noqa: E741
+    return (i, j, k, l)
+
+
+def test_no_signalling_points_are_the_products():
+    from exactbell.kernel.kinds.vertex_set import supermap_class
+    ns = set()
+    for fa, fb, ca, cb in product(range(2), repeat=4):
+        ns.add(frozenset(_flipped((ca, j, cb, l), fa, fb) for j in range(2) for l in range(2)))
+    assert len(ns) == 16
+    assert {T for T in _extreme_points() if supermap_class(tuple(T)) == "no-signalling"} == ns
+
+
+def test_ico_points_are_the_xor_form_of_the_paper():
+    from exactbell.kernel.kinds.vertex_set import supermap_class
+    xor = set()
+    for fa, fb, al, be in product(range(2), repeat=4):
+        xor.add(frozenset(_flipped((j ^ l ^ al, j, j ^ l ^ be, l), fa, fb) for j in range(2) for l in range(2)))
+    assert len(xor) == 16
+    assert {T for T in _extreme_points() if supermap_class(tuple(T)) == "ico-xor"} == xor
+    assert supermap_class(((0, 0, 0, 0), (1, 1, 1, 0), (1, 0, 1, 1), (0, 1, 0, 1))) == "ico-xor"  # GYNI, Eq. (86)
+
+
+def test_c001_33_statement():
+    r = check_file(C001_33)
+    assert r.passed and r.verdict == "verified", r.detail
+    s = r.statement
+    assert "have the same solution set (affine dimension 12)" in s and "256 extreme points" in s
+    # the paper's 2^4, 2^5, 2^6, 2^4, 2^7 (App. D after Eq. (85))
+    assert s.endswith("no-signalling 16, one-way-fixed 32, one-way-dynamic 64, ico-xor 16, non-functional 128, "
+                      "other 0 (paper: no-signalling 16, one-way-fixed 32, one-way-dynamic 64, ico-xor 16, "
+                      "non-functional 128)")
+
+
+def _mutants_c001_33():
+    def m(fn):
+        c = load(C001_33)
+        fn(c)
+        return c
+    d = lambda c: c["data"]  # noqa: E731
+    return {
+        "paper count": m(lambda c: d(c)["paper"].update({"ico-xor": 17})),
+        "paper swap": m(lambda c: d(c)["paper"].update({"one-way-fixed": 64, "one-way-dynamic": 32})),
+        "drop paper": m(lambda c: d(c).pop("paper")),
+        "paper missing class": m(lambda c: d(c)["paper"].pop("ico-xor")),
+        "paper extra class": m(lambda c: d(c)["paper"].update(other=0)),
+        "wrong partition": m(lambda c: d(c)["model"].update(partition=[[1, 0, 1, 0], [0, 1, 0, 1]])),
+        "coarser partition": m(lambda c: d(c)["model"].update(partition=[[1, 1, 0, 0]])),
+        "bad partition": m(lambda c: d(c)["model"].update(partition=[[1, 2, 0, 0]])),
+        "parameter": m(lambda c: c.update(parameters={"a": "1/2"})),
+        "extra key": m(lambda c: d(c)["model"].update(d=2)),
+    }
+
+
+@pytest.mark.parametrize("name", list(_mutants_c001_33()))
+def test_c001_33_mutants(tmp_path, name):
+    base = _base(C001_33)
+    r = run(tmp_path, _mutants_c001_33()[name])
+    assert changed(base, r), name
+    if name in ("paper count", "paper swap", "wrong partition", "coarser partition"):
+        assert r.verdict == "refuted", (name, r.verdict, r.detail)
+    if name in ("paper missing class", "paper extra class", "bad partition", "parameter", "extra key"):
         assert r.verdict == "error", (name, r.verdict)

@@ -12,6 +12,7 @@ import pytest
 
 from exactbell.kernel.check import check_file
 from exactbell.kernel.polytope import Group, PointSet, bits, relabelings, verify_complete
+from .conftest import check_mutant as run
 
 SW = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"
 
@@ -20,10 +21,6 @@ def load(name):
     return json.loads((SW / f"{name}.json").read_text())
 
 
-def run(tmp_path, cert, name="c.json"):
-    p = tmp_path / name
-    p.write_text(json.dumps(cert))
-    return check_file(p)
 
 
 def decided(name):

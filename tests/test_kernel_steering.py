@@ -12,6 +12,7 @@ import pytest
 
 from exactbell.kernel.check import check_file
 from exactbell.kernel.gaussian import parse_gaussian
+from .conftest import check_mutant as run
 
 FOLDER = Path(__file__).resolve().parents[1] / "proofs" / "sainz-hoban-skrzypczyk-aolita"
 PINS = tomllib.loads((FOLDER / "claims.toml").read_text())
@@ -21,10 +22,6 @@ def load(cid):
     return json.loads((FOLDER / f"{cid}.json").read_text())
 
 
-def run(tmp_path, cert, name="c.json"):
-    p = tmp_path / name
-    p.write_text(json.dumps(cert))
-    return check_file(p)
 
 
 def accepted(tmp_path, cert):

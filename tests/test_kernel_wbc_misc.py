@@ -3,37 +3,25 @@
 decided statements, independent evaluations on the circle, and semantic mutations that must be
 rejected or change the statement."""
 import copy
-import json
 from fractions import Fraction
 from itertools import product
 
 import pytest
 
-from exactbell.kernel.check import check_file
 from exactbell.kernel.kinds.identity import reduce_circle
 from exactbell.kernel.poly import Poly
 
 from .conftest import PROOFS, load
+from .conftest import check_mutant as _run, pinned_result as _original, caught as _caught
 
 WBC = PROOFS / "wooltorton-brown-colbeck"
 SOS, EQUIV, EMBED = WBC / "C004-06.symbolic.json", WBC / "C004-08.symbolic.json", WBC / "C004-10.embedding.json"
 
 
-def _run(tmp_path, cert, name="m.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps(cert))
-    return check_file(path)
 
 
-def _original(path):
-    r = check_file(path)
-    assert r.passed and r.pin == "pinned", r.detail
-    return r
 
 
-def _caught(tmp_path, orig, cert):
-    r = _run(tmp_path, cert)
-    return r.verdict == "error" or not r.passed or r.statement != orig.statement
 
 
 ALL = ("for all c_p in [-1, 1], for all c_t in [-1, 1], for all c_w in [-1, 1], for all s_p in [-1, 1], "
@@ -117,7 +105,7 @@ def test_embedding_holds_at_points_of_the_circle():
 
 
 def test_reduce_circle():
-    c, s, d = Poly.var("c"), Poly.var("s"), Poly.var("d")
+    c, s = Poly.var("c"), Poly.var("s")
     assert reduce_circle(s * s + c * c - 1, [("c", "s")]).is_zero()
     assert reduce_circle(s**4 - (1 - c * c) ** 2, [("c", "s")]).is_zero()
     assert not reduce_circle(s * s - c * c, [("c", "s")]).is_zero()

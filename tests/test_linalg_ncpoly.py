@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exactbell.kernel.functional import BellFunctional, functional_from_spec
-from exactbell.kernel.linalg import psd_decide, quadratic_form, rank
+from exactbell.behaviours import quadratic_form
+from exactbell.kernel.linalg import psd_decide, rank
 from exactbell.kernel.scenario import Behaviour, Scenario
 from exactbell.kernel.ncpoly import NCPoly, bell_operator, parse_operator
 from exactbell.quantum.strategy import expectation

@@ -56,11 +56,34 @@ def leaves(obj, path=()):
         yield ("text", path)
 
 
+# Witness entries that are proofs with freedom: another value may prove the same statement, so a
+# mutant may pass — with the pinned statement, which is all a pin promises. Each entry says why.
+NON_CANONICAL = {
+    # any functional strictly larger on the point than on every other point proves it extreme
+    ("vertex-set", ("data", "extreme", "*", "functional")),
+    # a point may carry several labels; another label of the same point names the same point
+    ("vertex-set", ("data", "extreme", "*", "label")),
+    ("vertex-set", ("data", "redundant", "*", "label")),
+    # any label in the same orbit generates the same class
+    ("vertex-set", ("data", "representatives", "*", "orbits")),
+    # the refutation is existential: any combination of model points with the stated value is a witness
+    ("local-bound", ("data", "point", "weights")),
+}
+
+
+def _free(kind, path) -> bool:
+    for k, pattern in NON_CANONICAL:
+        if k == kind and len(path) >= len(pattern) and all(
+                q == "*" or q == p for p, q in zip(path, pattern)):
+            return True
+    return False
+
+
 def mutation_sites(cert):
     sites = []
     for top in ("data", "parameters"):
         if top in cert:
-            sites += [(k, (top,) + p) for k, p in leaves(cert[top])]
+            sites += [(k, (top,) + p) for k, p in leaves(cert[top]) if not _free(cert["kind"], (top,) + p)]
     exp = cert["expected"]
     if isinstance(exp, dict) and "counterexample" in exp:
         sites += [(k, ("expected", "counterexample") + p) for k, p in leaves(exp["counterexample"])]

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exactbell.kernel.expr import ExprError, parse_rational
+from exactbell.behaviours import parse_rational
+from exactbell.kernel.expr import ExprError
 from exactbell.kernel.numbers import ExactnessError, decimal_string, format_rational, to_rational
 from exactbell.numeric import rationalize
 

@@ -2,7 +2,6 @@
 (class lists with per-class ridge neighbours, for the kernel kind ``classes``)."""
 from __future__ import annotations
 
-import copy
 from fractions import Fraction
 
 import pytest
@@ -14,7 +13,7 @@ from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_cdd
 from exactbell.polytopes.cddfacets import facets_cdd
-from exactbell.polytopes.classcert import ridge_classes_data, support_and_group
+from exactbell.polytopes.classcert import support_and_group
 from exactbell.polytopes.fastsym import FastGroup, KnownFacets, SlackPolytope, classify, orbit_total
 
 

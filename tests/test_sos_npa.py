@@ -4,8 +4,6 @@ import json
 from fractions import Fraction as F
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from exactbell.kernel.check import check_file
 from exactbell.cli import main
@@ -17,7 +15,7 @@ from exactbell.kernel.ncpoly import bell_operator
 from exactbell.sdp import npa, rounding
 from exactbell.sdp.pipeline import certify_bound
 
-from .conftest import PROOFS, load
+from .conftest import PROOFS
 
 WBC = PROOFS / "wooltorton-brown-colbeck"
 

@@ -5,6 +5,7 @@ from itertools import product
 
 import pytest
 
+from exactbell.behaviours import correlator
 from exactbell.kernel.algebraic import NumberField
 from exactbell.kernel.gaussian import Gaussian, herm_psd
 from exactbell.kernel import steering as kst
@@ -36,7 +37,7 @@ def test_pr_assemblage_is_ns_and_gives_pr_box():
     p = A.correlations([[Z0, Z1], [Z0, Z1]])
     for (a, b), (x, y) in p.scenario.entries():
         assert p.p((a, b), (x, y)) == (H if a ^ b == x * y else 0)
-    chsh = sum((-1 if (x, y) == (1, 1) else 1) * p.correlator((0, 1), (x, y)) for x in (0, 1) for y in (0, 1))
+    chsh = sum((-1 if (x, y) == (1, 1) else 1) * correlator(p, (0, 1), (x, y)) for x in (0, 1) for y in (0, 1))
     assert chsh == 4
 
 

@@ -5,8 +5,8 @@ from fractions import Fraction as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactbell.kernel.functional import (SW_SCENARIO, BellFunctional, collins_gisin, from_sw_matrix,
-                                       functional_from_spec, to_sw_matrix)
+from exactbell.behaviours import collins_gisin, to_sw_matrix
+from exactbell.kernel.functional import SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
 from exactbell.kernel.poly import Poly
 from exactbell.kernel.scenario import Behaviour
 from exactbell.polytopes.signaling import ns_products_a_to_b, ns_products_b_to_a, vertex

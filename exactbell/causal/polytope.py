@@ -191,6 +191,7 @@ def load_correlation(path):
     coefficients "p/q" strings or integers in canonical (inputs-major) order, or
     ``"terms": [{"a": [...], "x": [...], "value": "p/q"}, ...]`` (unlisted entries are 0).
     """
+    from ..behaviours import scenario_from_spec
     from ..certificates.format import parse_json_exact
     from ..kernel.numbers import to_rational
 
@@ -198,7 +199,7 @@ def load_correlation(path):
         obj = parse_json_exact(fh.read(), path)
     if not isinstance(obj, dict) or "scenario" not in obj:
         raise CausalError(f"{path}: needs 'scenario' and 'coefficients' or 'terms'")
-    sc = Scenario.from_spec(obj["scenario"])
+    sc = scenario_from_spec(obj["scenario"])
     if "coefficients" in obj:
         coeffs = obj["coefficients"]
         if not isinstance(coeffs, list):

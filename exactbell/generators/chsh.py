@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..certificates.format import envelope, envelope2
+from ..behaviours import field_parse
+from ..certificates.format import envelope2
 from ..kernel.functional import functional_from_spec
 from ..kernel.localbound import local_bound
 from ..kernel.scenario import Scenario
@@ -62,7 +63,7 @@ def chsh_tsirelson_npa():
     s = K.gen()
     h = s / 2
     zero = s - s
-    F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, K.parse)
+    F = functional_from_spec(CHSH_SCENARIO, {"terms": CHSH_TERMS}, CORRELATOR, lambda c: field_parse(K, c))
     psi = [h, zero, zero, h]
     obs = [[[[zero + 1, zero], [zero, zero - 1]], [[zero, zero + 1], [zero + 1, zero]]],
            [[[h, h], [h, -h]], [[h, -h], [-h, -h]]]]

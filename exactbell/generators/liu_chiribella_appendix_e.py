@@ -1,51 +1,31 @@
-"""Liu–Chiribella App. D–E: the 256 qubit extreme supermaps (C001-33) and the Eq. (89) family (C001-35).
-
-Untrusted producer side: it computes the claimed counts with the same definitions as the checker
-kinds ``bistochastic-extreme-points`` and ``bistochastic-eq89`` and writes them as data; the checker
-recomputes every number.
+"""Liu–Chiribella App. C–E: the causal region of Eq. (54) (C001-07, kernel kind vertex-set, image
+mode), the 256 qubit extreme supermaps (C001-33, vertex-set, supermap mode) and the Eq. (89) family
+(C001-35, identity, supermap mode). The paper's printed values go to ``paper``; the kernel
+recomputes everything from the declarative specs.
 """
 from __future__ import annotations
 
-from itertools import product
-
-from ..certificates.format import envelope, envelope2
+from ..certificates.format import envelope2
 from . import generator
 
 PAPER = "liu-chiribella"
 ORDER = {"order": "diagonal supermaps S_ijkl, i = A_in, j = A_out, k = B_in, l = B_out (Eq. 87)"}
 
 
-def _counts():
-    from ..causal.exact import Space
-    from ..legacy.checkers.causal_bistochastic_classes import CLASSES, classify
-
-    sp = Space([2] * 4)
-    cls = {}
-    for p in sp.digits:
-        cls.setdefault((p[0] ^ p[1], p[2] ^ p[3]), []).append(p)
-    counts = dict.fromkeys(CLASSES, 0)
-    total = 0
-    for T in product(*[cls[c] for c in sorted(cls)]):
-        counts[classify(T)] += 1
-        total += 1
-    return counts, total
-
-
 @generator("C001-33", PAPER, "C001-33")
 def extreme_points():
-    counts, total = _counts()
-    conv = dict(ORDER)
-    conv["directions"] = ("a party's time direction may be flipped: d = 0 emits A_out and receives A_in, "
-                          "d = 1 the reverse; dynamic = the second party's direction depends on the first "
-                          "party's emitted value; first matching class wins, in the order of data.counts")
-    return envelope(
+    """App. D: Eq. (80) as the partition of the 16 entries by (i+j, k+l) mod 2; the paper's counts
+    (2^4, 2^5, 2^6, 2^4, 2^7) as ``paper``; the kernel (vertex-set, supermap mode) recomputes all."""
+    return envelope2(
         "C001-33", "C001-33", PAPER, "App. D Eqs. (79)-(85) and the classification after Eq. (85)",
         "For qubit classical supermaps Eq. (12) is equivalent to Eq. (80) (four class sums equal to 1); the "
         "set has 2^8 = 256 extreme points, classified as 2^4 no-signalling, 2^5 one-way with fixed time "
         "direction, 2^6 one-way with dynamic time direction, 2^4 indefinite-order of the form "
         "i = j+l+alpha, k = j+l+beta (mod 2), and 2^7 that are not stochastic processes in any direction.",
-        "bistochastic-extreme-points", {"verdict": "verified"}, conv,
-        {"d": 2, "affine_dimension": 12, "total": total, "counts": counts})
+        "vertex-set", "verified", dict(ORDER),
+        {"model": {"name": "supermap", "partition": [[1, 1, 0, 0], [0, 0, 1, 1]]},
+         "paper": {"no-signalling": 16, "one-way-fixed": 32, "one-way-dynamic": 64, "ico-xor": 16,
+                   "non-functional": 128}})
 
 
 # Eq. (89) on A_O B_O A_I B_I (erratum E3), term by term: (|xx><xx| + |yy><yy|) (x) (I-|y><y|) (x) |x><x|

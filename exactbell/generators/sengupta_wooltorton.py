@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope2
-from ..kernel.expr import parse_rational
+from ..behaviours import parse_rational
 from ..kernel.functional import functional_from_spec
 from ..kernel.numbers import format_rational
 from .chsh import CHSH_SCENARIO, CORRELATOR, local_bound_data

@@ -6,7 +6,7 @@ import json
 from fractions import Fraction
 from pathlib import Path
 
-from ..certificates.format import envelope, envelope2
+from ..certificates.format import envelope2
 from ..kernel.numbers import format_rational
 from ..kernel.poly import Poly, RationalFunction
 from ..polytopes.family import SignalingFamily, analyse

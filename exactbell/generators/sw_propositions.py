@@ -2,6 +2,7 @@
 parameter range (inequality prover) and exact polytope comparisons at rational points."""
 from __future__ import annotations
 
+from ..behaviours import field_parse
 from ..certificates.format import envelope2
 from ..kernel.functional import SW_SCENARIO, functional_from_spec
 from ..kernel.poly import RationalFunction
@@ -136,7 +137,7 @@ def _lemma1(p, r):
     from scipy.optimize import linprog
 
     from ..certificates.format import envelope2
-    from ..kernel.functional import to_sw_matrix
+    from ..behaviours import to_sw_matrix
     from ..kernel.numbers import format_rational as fr
     from ..numeric import rationalize
 
@@ -234,7 +235,8 @@ def _claim1(p):
     from scipy.optimize import linprog
 
     from ..certificates.format import envelope2
-    from ..kernel.functional import from_sw_matrix, to_sw_matrix
+    from ..behaviours import to_sw_matrix
+    from ..kernel.functional import from_sw_matrix
     from ..kernel.numbers import format_rational as fr
     from ..kernel.scenario import Behaviour
     from ..numeric import rationalize
@@ -408,7 +410,7 @@ def _prop2_strategy():
     cos0, sin0 = -(g**4 - 2) / (g**4 + 2), -2 * g**5 / (g**4 + 2)
     cos1, sin1 = one / 3, 2 * g**3 / 3
     A = [[[cos0, sin0], [sin0, -cos0]], [[cos1, sin1], [sin1, -cos1]]]
-    psi = [K.parse(t) for t in psi_t]
+    psi = [field_parse(K, t) for t in psi_t]
     vals = []
     for (a, b), (x, y) in SW_SCENARIO.entries():
         P = [[[((one if i == j else 0 * one) + (1 - 2 * o) * A[z][i][j]) / 2 for j in range(2)] for i in range(2)]

@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from ..certificates.format import envelope2
 from ..kernel.algebraic import scalar_text
-from ..kernel.expr import parse_rational
+from ..behaviours import parse_rational
 from ..kernel.functional import functional_from_spec
 from ..kernel.numbers import format_rational
 from ..kernel.ncpoly import bell_operator

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..behaviours import field_parse
 from ..certificates.format import envelope2
 from ..kernel.algebraic import scalar_text
 from ..kernel.functional import functional_from_spec
@@ -187,7 +188,7 @@ def _npa(t, p, w):
         eta = point.eta_quantum()
         sign = 1 if eta > 0 else -1
         terms = point.functional_terms(scalar_text)
-        Fn = functional_from_spec(SCENARIO, {"terms": terms}, CORRELATOR, K.parse)
+        Fn = functional_from_spec(SCENARIO, {"terms": terms}, CORRELATOR, lambda c: field_parse(K, c))
         psi, obs = point.strategy6(sign)  # for eta^Q < 0 the relabelled strategy A -> -A reaches +|eta^Q|
         res = certify_bound(Fn, SCENARIO.to_spec(), {"terms": terms}, level="1+AB", field_spec=K.describe(),
                             exact=(abs(eta), psi, obs, "divide"))

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import total_ordering
+from itertools import count
+from math import prod
+
+from flint import fmpq, fmpq_poly
 
 from . import upoly
-from .expr import ExprError, FieldAlgebra, parse
 from .numbers import ExactnessError, format_rational, to_rational
 
 
@@ -21,14 +24,12 @@ class FieldError(ExactnessError):
     """An invalid number-field declaration (reducible polynomial, bad interval ...)."""
 
 
+def _flint(coeffs) -> fmpq_poly:
+    return fmpq_poly([fmpq(c.numerator, c.denominator) for c in coeffs])
+
+
 def _is_irreducible(coeffs: list[Fraction]) -> bool:
-    from math import lcm
-
-    from flint import fmpz_poly
-
-    den = lcm(*[Fraction(c).denominator for c in coeffs])
-    ints = [int(Fraction(c) * den) for c in coeffs]
-    _, factors = fmpz_poly(ints).factor()
+    _, factors = _flint(coeffs).factor()
     return len(factors) == 1 and factors[0][1] == 1
 
 
@@ -47,9 +48,7 @@ class NumberField:
             raise FieldError("isolating interval must have lo < hi")
         if upoly.evaluate(m, hi) == 0 or upoly.count_roots(m, lo, hi) != 1:
             raise FieldError(f"interval ({lo}, {hi}) does not isolate exactly one root")
-        self.generator = generator
-        self.minpoly = m
-        self.degree = len(m) - 1
+        self.generator, self.minpoly, self.degree = generator, m, len(m) - 1
         self.lo, self.hi = lo, hi  # working interval, refined in place
         self.interval = self.canonical_interval()
 
@@ -59,14 +58,10 @@ class NumberField:
         mid = (self.lo + self.hi) / 2
         if upoly.evaluate(self.minpoly, mid) == 0:  # impossible for irreducible degree >= 2
             raise FieldError("rational root of an irreducible polynomial")
-        if upoly.count_roots(self.minpoly, self.lo, mid) == 1:
-            self.hi = mid
-        else:
-            self.lo = mid
+        self.lo, self.hi = (self.lo, mid) if upoly.count_roots(self.minpoly, self.lo, mid) == 1 else (mid, self.hi)
 
     def canonical_interval(self) -> tuple[Fraction, Fraction]:
-        k = 0
-        while True:
+        for k in count():
             scale = Fraction(2) ** k
             while True:  # refine until the working interval lies inside one dyadic cell
                 n = (self.lo * scale).__floor__()
@@ -76,16 +71,12 @@ class NumberField:
             lo, hi = n / scale, (n + 1) / scale
             if upoly.count_roots(self.minpoly, lo, hi) == 1:
                 return lo, hi
-            k += 1
-
-    def key(self):
-        return (tuple(self.minpoly), self.interval)
 
     def __eq__(self, other):
-        return isinstance(other, NumberField) and self.key() == other.key()
+        return isinstance(other, NumberField) and (self.minpoly, self.interval) == (other.minpoly, other.interval)
 
     def __hash__(self):
-        return hash(self.key())
+        return hash((tuple(self.minpoly), self.interval))
 
     # -- elements -----------------------------------------------------------------------
     def element(self, coeffs) -> AlgebraicNumber:
@@ -94,20 +85,9 @@ class NumberField:
     def gen(self) -> AlgebraicNumber:
         return self.element([0, 1])
 
-    def parse(self, text) -> AlgebraicNumber:
-        """Parse a polynomial expression in the generator, e.g. ``"1/2 + 3*s/4"``."""
-        if isinstance(text, (int, Fraction)) and not isinstance(text, bool):
-            return self.element([text])
-        if isinstance(text, float):
-            raise ExactnessError(f"float {text!r} where an exact number is required")
-        v = parse(text, FieldAlgebra(names={self.generator: self.gen()}, lift=lambda q: self.element([q])))
-        return v if isinstance(v, AlgebraicNumber) else self.element([v])
-
     def describe(self) -> dict:
-        g = self.generator
-        terms = []
-        for i in range(self.degree, -1, -1):
-            c = self.minpoly[i] if i < len(self.minpoly) else 0
+        g, terms = self.generator, []
+        for i, c in reversed(list(enumerate(self.minpoly))):
             if c:
                 mono = "" if i == 0 else (g if i == 1 else f"{g}^{i}")
                 coef = format_rational(c)
@@ -118,23 +98,19 @@ class NumberField:
     @classmethod
     def from_spec(cls, spec: dict) -> NumberField:
         """Build from ``{"generator": "s", "minpoly": "s^2 - 2", "interval": ["1", "2"]}``."""
-        if not isinstance(spec, dict):
-            raise FieldError("field declaration must be an object")
-        for key in ("generator", "minpoly", "interval"):
-            if key not in spec:
-                raise FieldError(f"field declaration lacks {key!r}")
+        if not isinstance(spec, dict) or not {"generator", "minpoly", "interval"} <= set(spec):
+            raise FieldError("field declaration must be an object with generator, minpoly, interval")
         g = spec["generator"]
         if not isinstance(g, str) or not g.isidentifier():
             raise FieldError(f"generator {g!r} is not a name")
         from .poly import Poly
 
-        mp = Poly.parse(spec["minpoly"], [g])
-        coeffs = mp.univariate_coefficients(g)
+        coeffs = Poly.parse(spec["minpoly"], [g]).univariate_coefficients(g)
         iv = spec["interval"]
         if not (isinstance(iv, list) and len(iv) == 2):
             raise FieldError("interval must be a list [lo, hi]")
-        field = cls(g, coeffs, to_rational(iv[0]), to_rational(iv[1]))
-        if field.interval != (to_rational(iv[0]), to_rational(iv[1])):
+        field = cls(g, coeffs, *map(to_rational, iv))
+        if field.interval != tuple(map(to_rational, iv)):
             raise FieldError(
                 f"interval {iv} is not the canonical isolating interval "
                 f"[{format_rational(field.interval[0])}, {format_rational(field.interval[1])}]")
@@ -187,16 +163,11 @@ class AlgebraicNumber:
     __rmul__ = __mul__
 
     def inverse(self) -> AlgebraicNumber:
-        """1/x by the extended Euclidean algorithm in Q[t]/(m)."""
+        """1/x by the extended Euclidean algorithm in Q[t]/(m) (python-flint, exact)."""
         if not self.c:
             raise ZeroDivisionError("inverse of zero in a number field")
-        r0, r1 = list(self.field.minpoly), list(self.c)
-        s0, s1 = [], [Fraction(1)]
-        while upoly.degree(r1) > 0:
-            q, r = upoly.divmod_(r0, r1)
-            r0, r1 = r1, r
-            s0, s1 = s1, upoly.add(s0, upoly.scale(upoly.mul(q, s1), -1))
-        return AlgebraicNumber(self.field, upoly.scale(s1, 1 / r1[0]))
+        g, s, _ = _flint(self.c).xgcd(_flint(self.field.minpoly))
+        return AlgebraicNumber(self.field, [Fraction(int(x.p), int(x.q)) for x in (s / g).coeffs()])
 
     def __truediv__(self, o):
         o = self._lift(o)
@@ -209,15 +180,7 @@ class AlgebraicNumber:
     def __pow__(self, n: int):
         if not isinstance(n, int):
             return NotImplemented
-        if n < 0:
-            return self.inverse() ** (-n)
-        out, base = AlgebraicNumber(self.field, [1]), self
-        while n:
-            if n & 1:
-                out = out * base
-            base = base * base
-            n >>= 1
-        return out
+        return self.inverse() ** (-n) if n < 0 else prod([self] * n, start=AlgebraicNumber(self.field, [1]))
 
     def enclosure(self) -> tuple[Fraction, Fraction]:
         """Exact rational interval containing the value (Horner in interval arithmetic)."""
@@ -266,7 +229,7 @@ class AlgebraicNumber:
         return bool(self.c)
 
     def to_text(self) -> str:
-        """Canonical text, e.g. "1/2 - 3*s + s^2/4" (parses back with :meth:`NumberField.parse`)."""
+        """Canonical text, e.g. "1/2 - 3*s + s^2/4" (parses back with the field expression parser)."""
         g = self.field.generator
         out = ""
         for i, q in enumerate(self.c):
@@ -287,6 +250,3 @@ class AlgebraicNumber:
 
 def scalar_text(x) -> str:
     return x.to_text() if isinstance(x, AlgebraicNumber) else format_rational(x)
-
-
-__all__ = ["NumberField", "AlgebraicNumber", "FieldError", "ExprError", "scalar_text"]

@@ -81,16 +81,10 @@ class FieldAlgebra(Algebra):
         return a / b
 
     def pow(self, a, n):
-        if n < 0:
-            return self.div(self.const(Fraction(1)), a**-n)
-        return a**n
+        return self.div(self.const(Fraction(1)), a**-n) if n < 0 else a**n
 
 
-def _rational_abs(x):
-    return abs(x)
-
-
-RATIONAL_FUNCTIONS = {"abs": _rational_abs, "max": max, "min": min}
+RATIONAL_FUNCTIONS = {"abs": abs, "max": max, "min": min}
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
@@ -107,17 +101,11 @@ def tokenize(text: str) -> list[tuple[str, str]]:
             if rest[:1] == "." or re.match(r"\d", rest[:1] or "x"):
                 raise ExprError(f"decimal or malformed number in {text!r}; write rationals as p/q")
             raise ExprError(f"unexpected character {rest[:1]!r} in {text!r}")
-        if m.group(1):
-            if len(m.group(1)) > limits.INT_DIGITS:
-                raise ExprError(f"an integer literal of more than {limits.INT_DIGITS} digits")
-            tokens.append(("int", m.group(1)))
-            after = stripped[m.end():m.end() + 1]
-            if after in (".", "e", "E"):
-                raise ExprError(f"decimal or float literal in {text!r}; write rationals as p/q")
-        elif m.group(2):
-            tokens.append(("name", m.group(2)))
-        else:
-            tokens.append(("op", m.group(3)))
+        if m.group(1) and len(m.group(1)) > limits.INT_DIGITS:
+            raise ExprError(f"an integer literal of more than {limits.INT_DIGITS} digits")
+        if m.group(1) and stripped[m.end():m.end() + 1] in (".", "e", "E"):
+            raise ExprError(f"decimal or float literal in {text!r}; write rationals as p/q")
+        tokens.append(("int", m.group(1)) if m.group(1) else ("name", m.group(2)) if m.group(2) else ("op", m.group(3)))
         pos = m.end()
     if not tokens:
         raise ExprError("empty expression")
@@ -161,22 +149,15 @@ class _Parser:
         return v
 
     def unary(self):
-        if self.peek() == ("op", "-"):
-            self.take()
-            return self.a.neg(self.unary())
-        if self.peek() == ("op", "+"):
-            self.take()
-            return self.unary()
+        if self.peek() in (("op", "-"), ("op", "+")):
+            return self.a.neg(self.unary()) if self.take()[1] == "-" else self.unary()
         return self.power()
 
     def power(self):
         base = self.atom()
         if self.peek() in (("op", "^"), ("op", "**")):
             self.take()
-            sign = 1
-            if self.peek() == ("op", "-"):
-                self.take()
-                sign = -1
+            sign = -1 if self.peek() == ("op", "-") and self.take() else 1
             kind, val = self.take()
             if kind != "int":
                 raise ExprError(f"exponent must be an integer literal in {self.text!r}")
@@ -221,18 +202,8 @@ def _bounded(v):
 
 def parse(text: str, algebra) -> Any:
     """Parse ``text`` with ``algebra``; raises :class:`ExprError` on anything unsupported."""
-    tokens = tokenize(text)
-    p = _Parser(tokens, algebra, text)
+    p = _Parser(tokenize(text), algebra, text)
     v = p.expr()
-    if p.i != len(tokens):
+    if p.i != len(p.t):
         raise ExprError(f"trailing text after expression in {text!r}")
     return v
-
-
-def parse_rational(text, names: dict | None = None) -> Fraction:
-    """Rational value of an expression such as ``"2*(abs(2*p-1) + 1 - p)/p"`` at rational names."""
-    if isinstance(text, (int, Fraction)) and not isinstance(text, bool):
-        return Fraction(text)
-    if isinstance(text, float):
-        raise ExactnessError(f"float {text!r} where an exact number is required")
-    return parse(text, FieldAlgebra(names=names, functions=RATIONAL_FUNCTIONS))

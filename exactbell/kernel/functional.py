@@ -2,7 +2,7 @@
 
 Forms (``conventions.form``):
 
-* ``probability`` — flat coefficient list in ``conventions.order`` (see :mod:`.scenario`).
+* ``probability`` — flat coefficient list in ``conventions.order`` (only ``inputs-major``, see :mod:`.scenario`).
 * ``sw-4x4`` — the 4×4 block matrix of Sengupta–Wooltorton Eq. (5): F[2x+a][2y+b] ↔ p(ab|xy),
   paired by ⟨F,P⟩ = Σ_ij F_ij P_ij (bipartite, binary inputs and outputs).
 * ``correlator`` — binary outcomes; terms like ``"A0B1"`` (⟨A_0 B_1⟩), ``"B1"`` (⟨B_1⟩),
@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import product
 from math import prod
 
 from .numbers import reject_inexact
@@ -50,12 +49,6 @@ class BellFunctional:
     def coefficient(self, a, x):
         return self.coefficients[self.scenario.index(a, x)]
 
-    def __sub__(self, other: BellFunctional) -> BellFunctional:
-        return BellFunctional(self.scenario, tuple(c - d for c, d in zip(self.coefficients, other.coefficients)))
-
-
-# ---------------------------------------------------------------------------------------------
-# notations -> canonical coefficients
 
 def sw_index(scenario: Scenario, i: int, j: int) -> int:
     """Eq. (5) of Sengupta–Wooltorton: entry (i, j) = (2x+a, 2y+b) is p(ab|xy)."""
@@ -78,25 +71,14 @@ def from_sw_matrix(matrix) -> list:
     return out
 
 
-def to_sw_matrix(values) -> list[list]:
-    return [[values[sw_index(SW_SCENARIO, i, j)] for j in range(4)] for i in range(4)]
-
-
-_FACTOR = re.compile(r"([A-H])(\d+)")
-
-
 def _uniform_spread(scenario: Scenario, fixed: dict, weight_of_a) -> list:
     """Coefficients of Σ_{x agreeing with ``fixed``} (1/#such x) Σ_a w(a) p(a|x)."""
-    free = [i for i in range(scenario.parties) if i not in fixed]
-    n_free = prod(scenario.inputs[i] for i in free)
+    n_free = prod(m for i, m in enumerate(scenario.inputs) if i not in fixed)
     out = [Fraction(0)] * scenario.size
     for x in scenario.contexts:
-        if any(x[i] != v for i, v in fixed.items()):
-            continue
-        for a in scenario.outcomes:
-            w = weight_of_a(a)
-            if w:
-                out[scenario.index(a, x)] += Fraction(w, n_free)
+        if all(x[i] == v for i, v in fixed.items()):
+            for a in scenario.outcomes:
+                out[scenario.index(a, x)] += Fraction(weight_of_a(a), n_free)
     return out
 
 
@@ -122,7 +104,7 @@ def correlator_term(scenario: Scenario, term: str) -> list:
         if not re.fullmatch(r"(?:[A-H]\d+)+", term):
             raise ScenarioError(f"bad correlator term {term!r}; expected e.g. 'A0B1'")
         fixed, parties = {}, []
-        for letter, digits in _FACTOR.findall(term):
+        for letter, digits in re.findall(r"([A-H])(\d+)", term):
             i = _party(letter, scenario)
             if i in fixed:
                 raise ScenarioError(f"party {letter} appears twice in {term!r}")
@@ -137,101 +119,49 @@ def correlator_term(scenario: Scenario, term: str) -> list:
     return _uniform_spread(scenario, fixed, lambda a: (-1) ** sum(a[i] for i in parties))
 
 
-_CG = re.compile(r"p([A-H]+)\((\d+)\|(\d+)\)")
-
-
 def collins_gisin_term(scenario: Scenario, term: str) -> list:
     """Full-probability coefficients of a Collins–Gisin term p_S(a_S|x_S) or the constant 1."""
     term = term.replace(" ", "")
     if term == "1":
         return _uniform_spread(scenario, {}, lambda a: 1)
-    m = _CG.fullmatch(term)
+    m = re.fullmatch(r"p([A-H]+)\((\d+)\|(\d+)\)", term)
     if not m or len(m.group(1)) != len(m.group(2)) or len(m.group(1)) != len(m.group(3)):
         raise ScenarioError(f"bad Collins-Gisin term {term!r}; expected e.g. 'pAB(00|01)'")
     parties = [_party(c, scenario) for c in m.group(1)]
     if len(set(parties)) != len(parties):
         raise ScenarioError(f"repeated party in {term!r}")
-    outs = [int(c) for c in m.group(2)]
-    ins = [int(c) for c in m.group(3)]
+    outs, ins = [int(c) for c in m.group(2)], [int(c) for c in m.group(3)]
     for i, o, x in zip(parties, outs, ins):
         if o >= scenario.outputs[i] - 1:
             raise ScenarioError(f"Collins-Gisin term {term!r} uses the last outcome of {PARTY_LETTERS[i]}")
         if x >= scenario.inputs[i]:
             raise ScenarioError(f"input out of range in {term!r}")
-    fixed = dict(zip(parties, ins))
-    return _uniform_spread(scenario, fixed, lambda a: int(all(a[i] == o for i, o in zip(parties, outs))))
-
-
-def functional_from_terms(scenario: Scenario, terms: dict, term_map, parse_coeff) -> BellFunctional:
-    total = [0] * scenario.size
-    for key, coeff in terms.items():
-        c = parse_coeff(coeff)
-        for i, w in enumerate(term_map(scenario, key)):
-            if w:
-                total[i] = total[i] + c * w
-    return BellFunctional(scenario, tuple(total))
+    return _uniform_spread(scenario, dict(zip(parties, ins)),
+                           lambda a: int(all(a[i] == o for i, o in zip(parties, outs))))
 
 
 def functional_from_spec(scenario: Scenario, spec: dict, conventions: dict, parse_coeff) -> BellFunctional:
     """Build a functional from its certificate text in the notation named by ``conventions``."""
     form = conventions.get("form")
-    if form not in FORMS:
-        raise ScenarioError(f"unknown functional form {form!r} (known: {', '.join(FORMS)})")
     if form in ("correlator", "collins-gisin"):
-        marg = conventions.get("marginals", "uniform-average")
-        if marg not in MARGINAL_CONVENTIONS:
-            raise ScenarioError(f"unknown marginal convention {marg!r}")
+        if conventions.get("marginals", "uniform-average") not in MARGINAL_CONVENTIONS:
+            raise ScenarioError(f"unknown marginal convention {conventions.get('marginals')!r}")
         if not isinstance(spec.get("terms"), dict):
             raise ScenarioError(f"{form} form needs an object 'terms'")
-        tm = correlator_term if form == "correlator" else collins_gisin_term
-        return functional_from_terms(scenario, spec["terms"], tm, parse_coeff)
+        term = correlator_term if form == "correlator" else collins_gisin_term
+        total = [0] * scenario.size
+        for key, coeff in spec["terms"].items():
+            c = parse_coeff(coeff)
+            total = [t + c * w if w else t for t, w in zip(total, term(scenario, key))]
+        return BellFunctional(scenario, tuple(total))
     if form == "sw-4x4":
-        if scenario != SW_SCENARIO:
-            raise ScenarioError("sw-4x4 form needs the scenario inputs [2,2], outputs [2,2]")
-        matrix = spec.get("matrix")
-        if not isinstance(matrix, list):
-            raise ScenarioError("sw-4x4 form needs 'matrix' (4x4)")
-        return BellFunctional(scenario, tuple(parse_coeff(c) for c in from_sw_matrix(matrix)))
+        if scenario != SW_SCENARIO or not isinstance(spec.get("matrix"), list):
+            raise ScenarioError("sw-4x4 form needs the scenario inputs [2,2], outputs [2,2] and 'matrix' (4x4)")
+        return BellFunctional(scenario, tuple(parse_coeff(c) for c in from_sw_matrix(spec["matrix"])))
+    if form != "probability":
+        raise ScenarioError(f"unknown functional form {form!r} (known: {', '.join(FORMS)})")
     coeffs = spec.get("coefficients")
     if not isinstance(coeffs, list):
         raise ScenarioError("probability form needs a list 'coefficients'")
-    order = conventions.get("order", "inputs-major")
-    return BellFunctional(scenario, tuple(parse_coeff(c) for c in scenario.reorder(coeffs, order)))
-
-
-# ---------------------------------------------------------------------------------------------
-# behaviour -> other coordinates
-
-def correlators(behaviour: Behaviour) -> dict:
-    """All full-context correlators {("AB", x): value} of a binary-outcome behaviour."""
-    sc = behaviour.scenario
-    out = {}
-    for k in range(1, sc.parties + 1):
-        for subset in product(*[(0, 1)] * sc.parties):
-            S = tuple(i for i in range(sc.parties) if subset[i])
-            if len(S) == k:
-                name = "".join(PARTY_LETTERS[i] for i in S)
-                for x in sc.contexts:
-                    out[(name, x)] = behaviour.correlator(S, x)
-    return out
-
-
-def collins_gisin(behaviour: Behaviour) -> dict:
-    """Collins–Gisin coordinates {"pAB(00|01)": value}; requires a non-signaling behaviour."""
-    if not behaviour.is_nonsignaling():
-        raise ScenarioError("Collins-Gisin coordinates are defined for non-signaling behaviours only")
-    sc = behaviour.scenario
-    out = {}
-    for subset in product(*[(0, 1)] * sc.parties):
-        S = tuple(i for i in range(sc.parties) if subset[i])
-        if not S:
-            continue
-        name = "".join(PARTY_LETTERS[i] for i in S)
-        for xs in product(*[range(sc.inputs[i]) for i in S]):
-            x = [0] * sc.parties
-            for i, v in zip(S, xs):
-                x[i] = v
-            for a_sub in product(*[range(sc.outputs[i] - 1) for i in S]):
-                key = f"p{name}({''.join(map(str, a_sub))}|{''.join(map(str, xs))})"
-                out[key] = behaviour.marginal(S, a_sub, tuple(x))
-    return out
+    coeffs = scenario.reorder(coeffs, conventions.get("order", "inputs-major"))
+    return BellFunctional(scenario, tuple(parse_coeff(c) for c in coeffs))

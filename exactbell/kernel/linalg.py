@@ -13,14 +13,6 @@ from itertools import product
 from math import prod
 
 
-def _identity_conj(z):
-    return z
-
-
-def _real_sign(z) -> int:
-    return (z > 0) - (z < 0)
-
-
 @dataclass
 class PSDResult:
     psd: bool
@@ -29,7 +21,7 @@ class PSDResult:
     witness_value: object = None
 
 
-def psd_decide(M, conj=_identity_conj, sign=_real_sign, one=Fraction(1)) -> PSDResult:
+def psd_decide(M, conj=lambda z: z, sign=lambda d: (d > 0) - (d < 0), one=Fraction(1)) -> PSDResult:
     """Decide M ⪰ 0 exactly. ``sign`` returns the sign of a (real) diagonal entry."""
     n = len(M)
     if any(len(row) != n for row in M):
@@ -40,28 +32,23 @@ def psd_decide(M, conj=_identity_conj, sign=_real_sign, one=Fraction(1)) -> PSDR
                 raise ValueError(f"matrix is not symmetric/Hermitian at ({i},{j})")
     zero = one - one
     S = [list(row) for row in M]  # invariant: S = T M T†
-    T = [[one if i == j else zero for j in range(n)] for i in range(n)]
+    T = identity(n, one)
     pivots = []
     for k in range(n):
         d = S[k][k]
         s = sign(d)
         if s < 0:
             return PSDResult(False, pivots, [conj(t) for t in T[k]], d)
-        if s == 0:
-            j = next((j for j in range(k + 1, n) if S[k][j] != 0), None)
-            if j is not None:
-                return _zero_pivot_witness(S, T, k, j, conj, one)
-            pivots.append((k, d))
-            continue
+        if s == 0 and (j := next((j for j in range(k + 1, n) if S[k][j] != 0), None)) is not None:
+            return _zero_pivot_witness(S, T, k, j, conj, one)
         pivots.append((k, d))
-        f = [S[i][k] / d if S[i][k] != 0 else None for i in range(n)]
-        for i in range(k + 1, n):
-            if f[i] is None:
-                continue
-            for j in range(k + 1, n):
-                if S[k][j] != 0:
-                    S[i][j] = S[i][j] - f[i] * S[k][j]
-            T[i] = [t - f[i] * u for t, u in zip(T[i], T[k])]
+        for i in range(k + 1, n) if s else ():
+            if S[i][k] != 0:
+                f = S[i][k] / d
+                for j in range(k + 1, n):
+                    if S[k][j] != 0:
+                        S[i][j] = S[i][j] - f * S[k][j]
+                T[i] = [t - f * u for t, u in zip(T[i], T[k])]
         for i in range(k + 1, n):
             S[i][k] = S[k][i] = zero
     return PSDResult(True, pivots)
@@ -77,12 +64,6 @@ def _zero_pivot_witness(S, T, k, j, conj, one):
     w[k], w[j] = t, one
     v = [sum((conj(T[r][i]) * w[r] for r in range(n)), zero) for i in range(n)]  # v = T† w
     return PSDResult(False, [], v, -one)
-
-
-def quadratic_form(M, v, conj=_identity_conj):
-    """v† M v, exactly."""
-    n = len(M)
-    return sum((conj(v[i]) * M[i][j] * v[j] for i in range(n) for j in range(n) if M[i][j] != 0), 0)
 
 
 def rank(M) -> int:
@@ -125,7 +106,7 @@ def mul(X, Y):
     return [[sum((a * b for a, b in zip(r, c) if a and b), zero) for c in cols] for r in X]
 
 
-def adjoint(X, conj=_identity_conj):
+def adjoint(X, conj=lambda z: z):
     return [[conj(X[i][j]) for i in range(len(X))] for j in range(len(X[0]))]
 
 

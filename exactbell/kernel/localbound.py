@@ -34,18 +34,15 @@ def strategy_value(F: BellFunctional, strategy: Strategy):
 
 def local_bound(F: BellFunctional, limit: int = 4096) -> LocalBound:
     sc = F.scenario
-    coeffs = list(F.coefficients)
-    scale = 1
+    coeffs, scale = list(F.coefficients), 1
     if all(isinstance(c, (int, Fraction)) for c in coeffs):
-        scale = lcm(*[Fraction(c).denominator for c in coeffs]) if coeffs else 1
+        scale = lcm(*[Fraction(c).denominator for c in coeffs])
         coeffs = [int(Fraction(c) * scale) for c in coeffs]
-    n = sc.parties
-    last_in, last_out = sc.inputs[-1], sc.outputs[-1]
+    n, last_in, last_out = sc.parties, sc.inputs[-1], sc.outputs[-1]
     front_ctx = list(product(*[range(m) for m in sc.inputs[:-1]]))
-    front_out = list(product(*[range(o) for o in sc.outputs[:-1]]))
-    fo_index = {a: i for i, a in enumerate(front_out)}
+    fo_index = {a: i for i, a in enumerate(product(*[range(o) for o in sc.outputs[:-1]]))}
     # table[y][xf_index][af_index][b]
-    table = [[[[coeffs[sc.index(af + (b,), xf + (y,))] for b in range(last_out)] for af in front_out]
+    table = [[[[coeffs[sc.index(af + (b,), xf + (y,))] for b in range(last_out)] for af in fo_index]
               for xf in front_ctx] for y in range(last_in)]
     best, winners = None, []
     for front in product(*[list(sc.deterministic_strategies(i)) for i in range(n - 1)]):

@@ -16,7 +16,7 @@ import flint
 
 from . import limits, polytope
 from .envelope import Obj
-from .functional import FORMS, MARGINAL_CONVENTIONS, BellFunctional, functional_from_spec
+from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
 from .params import Context, scalar_text
 from .poly import Poly, RationalFunction
 from .scenario import Behaviour, Scenario, ScenarioError
@@ -71,7 +71,7 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
                                  (lambda c: ctx.value(spec, "<coefficient>", raw=c)))
     except ScenarioError as e:
         raise ctx.fail(spec.where, str(e)) from None
-    return F, functional_text(F, form, shown)
+    return F, functional_text(F, ", ".join(conventions.values()) if form == "probability" else form, shown)
 
 
 def functional_text(F: BellFunctional, form: str, shown: str) -> str:
@@ -100,7 +100,7 @@ def cglmp(d: int) -> tuple:
 
 
 def _named(ctx: Context, spec: Obj, sc: Scenario) -> tuple[BellFunctional, str]:
-    name = spec.text("name", ("cglmp",))
+    spec.text("name", ("cglmp",))  # the only named functional so far
     d = spec.int("d", 2, 64)
     if sc != Scenario((2, 2), (d, d)):
         raise ctx.fail(spec.where, f"CGLMP_{d} lives on the scenario (2,2;{d},{d})")
@@ -108,9 +108,9 @@ def _named(ctx: Context, spec: Obj, sc: Scenario) -> tuple[BellFunctional, str]:
 
 
 # -- models: the finite set of deterministic behaviours a bound is taken over ------------------
-SW = Scenario((2, 2), (2, 2))
+SW = SW_SCENARIO
 MODELS = ("local", "causal", "signaling", "orbit")
-_SW_ORDER_INV = [4 * i + j for _b, _x in SW.entries() for i, j in [(2 * _x[0] + _b[0], 2 * _x[1] + _b[1])]]
+_SW_ORDER_INV = from_sw_matrix([[4 * i + j for j in range(4)] for i in range(4)])  # canonical -> Eq. (5) flat
 
 
 def causal_outcomes(sc: Scenario, order, tables) -> tuple:
@@ -127,12 +127,7 @@ def causal_outcomes(sc: Scenario, order, tables) -> tuple:
                 isinstance(r, list) and len(r) == sc.inputs[j] and all(ok(v, sc.outputs[j]) for v in r) for r in g)):
         raise ValueError(f"tables must be [{sc.inputs[i]} outputs of party {i}], "
                          f"[{sc.inputs[i]} x {sc.inputs[j]} outputs of party {j}]")
-    out = []
-    for x in sc.contexts:
-        a = [0, 0]
-        a[i], a[j] = f[x[i]], g[x[i]][x[j]]
-        out.append(tuple(a))
-    return tuple(out)
+    return tuple(tuple(f[x[i]] if k == i else g[x[i]][x[j]] for k in (0, 1)) for x in sc.contexts)
 
 
 def causal_behaviours(sc: Scenario) -> dict:
@@ -170,10 +165,6 @@ def _sw_points(u, pq, rs) -> list:
     """Eq. (9) points of one channel: exact, as the entries are affine in (r, s) (Sengupta–Wooltorton
     Eq. (9): p(a|x,ỹ) p(b|x̃,y), one factor from each channel), by interpolation at r, s ∈ {0, 1}."""
     r, s = (_simple(RationalFunction.lift(g)) for g in rs)
-    if not isinstance(r, RationalFunction) and not isinstance(s, RationalFunction):  # no interpolation needed
-        fids = pq + [flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator)]) for x in (r, s)]
-        return [(label, tuple(_sw_value(point[k], u) for k in _SW_ORDER_INV))
-                for label, point in polytope.sw_model("signaling", fids)]
     corners = {(i, k): polytope.sw_model("signaling", pq + [flint.fmpq_poly([i]), flint.fmpq_poly([k])])
                for i in (0, 1) for k in (0, 1)}
     weight = {(0, 0): (1 - r) * (1 - s), (1, 0): r * (1 - s), (0, 1): (1 - r) * s, (1, 1): r * s}
@@ -193,9 +184,7 @@ def signaling_points(ctx: Context, data: Obj) -> list:
 
 def _simple(f):
     """A rational function without parameters as a Fraction."""
-    if f.num.variables() | f.den.variables():
-        return f
-    return f.num.constant_value() / f.den.constant_value()
+    return f if f.num.variables() | f.den.variables() else f.num.constant_value() / f.den.constant_value()
 
 
 def _sw_value(c, var):
@@ -228,8 +217,7 @@ def orbit_points(ctx: Context, data: Obj) -> list:
     rows = data.list("orbit", 4)
     if any(not isinstance(r, list) or len(r) != 4 for r in rows):
         raise ctx.fail(data.at("orbit"), "needs a 4x4 matrix")
-    flat = [ctx.ratfun(data, f"orbit[{i}][{j}]", raw=rows[i][j]) for i in range(4) for j in range(4)]
-    flat = [_simple(f) for f in flat]
+    flat = [_simple(ctx.ratfun(data, f"orbit[{i}][{j}]", raw=rows[i][j])) for i in range(4) for j in range(4)]
     out = []
     for n, pi in enumerate(polytope.relabelings()):
         w = [None] * 16

@@ -12,6 +12,7 @@ import re
 from fractions import Fraction
 
 from .expr import Algebra, ExprError, parse
+from .linalg import add, identity, kron, mul, scale
 from .scenario import PARTY_LETTERS
 
 Word = tuple  # reduced word: input indices, no two equal neighbours
@@ -87,8 +88,10 @@ class NCPoly:
 
     def __pow__(self, n: int):
         out = NCPoly.scalar(self.parties, Fraction(1))
-        for _ in range(n):
+        for _ in range(n):  # term count checked at every step: the free algebra grows exponentially
             out = out * self
+            if len(out.terms) > MAX_TERMS:
+                raise ExprError(f"a power has more than {MAX_TERMS} terms")
         return out
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
@@ -99,8 +102,6 @@ class NCPoly:
             return not (self - self._lift(o)).terms
         except ValueError:
             return False
-
-    __hash__ = None
 
     def to_text(self, fmt=str) -> str:
         if not self.terms:
@@ -145,17 +146,11 @@ class NCAlgebra(Algebra):
     def pow(self, a, n):
         if n < 0:
             raise ExprError("negative powers of operators are not allowed")
-        out = NCPoly.scalar(self.parties, Fraction(1))
-        for _ in range(n):  # term count checked at every step: the free algebra grows exponentially
-            out = out * a
-            if len(out.terms) > MAX_TERMS:
-                raise ExprError(f"a power has more than {MAX_TERMS} terms")
-        return out
+        return a**n
 
 
 def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None) -> NCPoly:
-    v = parse(text, NCAlgebra(parties, inputs, scalar_parse, names))
-    return v
+    return parse(text, NCAlgebra(parties, inputs, scalar_parse, names))
 
 
 def bell_operator(functional) -> NCPoly:
@@ -177,25 +172,13 @@ def bell_operator(functional) -> NCPoly:
 
 
 # -- exact strategies: a state and projective measurements, the Born rule -------------------
-
-def _matmul(X, Y):
-    return [[sum((X[i][k] * Y[k][j] for k in range(len(Y)) if X[i][k] != 0), 0 * X[0][0]) for j in range(len(Y[0]))]
-            for i in range(len(X))]
-
-
-def _kron(X, Y):
-    return [[X[i // len(Y)][j // len(Y)] * Y[i % len(Y)][j % len(Y)] for j in range(len(X) * len(Y))]
-            for i in range(len(X) * len(Y))]
-
-
 MAX_DIM = 64  # dimension of a strategy's joint Hilbert space
 
 
 def read_strategy(ctx, spec, sc):
-    """(ψ, P[party][input][output], text) from ``{"state": [...], "observables": [[A_0, ...], ...]}``
-    (±1 observables O, binary outputs: P_a = (1 + (−1)^a O)/2) or ``"projectors"``
-    ([[[P_0|x, P_1|x, ...] per input] per party]). Entries are field expressions, ``i`` = √−1.
-    Decided: Hermitian, O² = 1 (P² = P, Σ_a P_a = 1), ψ ≠ 0; the state is ψ/‖ψ‖."""
+    """(ψ, P[party][input][output], text) from ``{"state": [...], "observables": [[A_0, ...], ...]}``:
+    ±1 observables O of binary outputs, P_a = (1 + (−1)^a O)/2. Entries are field expressions,
+    ``i`` = √−1. Decided: O Hermitian, O² = 1, ψ ≠ 0; the state is ψ/‖ψ‖."""
     from .gaussian import Gaussian, conj, gaussian_text
 
     one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
@@ -217,38 +200,20 @@ def read_strategy(ctx, spec, sc):
             raise ctx.fail(spec.at(rel), "is not Hermitian")
         return M
 
-    def text(M):
-        return "[" + "; ".join(", ".join(gaussian_text(z) for z in row) for row in M) + "]"
-
-    mode = "observables" if spec.has("observables") else "projectors"
     meas, shown, dim = [], [], 1
-    for i, lst in enumerate(spec.list(mode, sc.parties)):
-        at, party = f"{mode}[{i}]", []
-        if not isinstance(lst, list) or len(lst) != sc.inputs[i]:
-            raise ctx.fail(spec.at(at), f"needs {sc.inputs[i]} measurements")
+    for i, lst in enumerate(spec.list("observables", sc.parties)):
+        at, party = f"observables[{i}]", []
+        if not isinstance(lst, list) or len(lst) != sc.inputs[i] or sc.outputs[i] != 2:
+            raise ctx.fail(spec.at(at), f"needs {sc.inputs[i]} observables (and binary outputs)")
         for x, raw in enumerate(lst):
-            ax, name = f"{at}[{x}]", f"{PARTY_LETTERS[i]}{x}"
-            if mode == "observables":
-                O = matrix(raw, ax) if sc.outputs[i] == 2 else None
-                if O is None:
-                    raise ctx.fail(spec.at(ax), "a ±1 observable needs binary outputs")
-                eye = [[one if r == c else 0 * one for c in range(len(O))] for r in range(len(O))]
-                Ps = [[[(e + (-1) ** a * o) / 2 for e, o in zip(er, orow)] for er, orow in zip(eye, O)] for a in (0, 1)]
-                ok, shown = _matmul(O, O) == eye, shown + [f"{name} = {text(O)}"]
-            else:
-                if not isinstance(raw, list) or len(raw) != sc.outputs[i]:
-                    raise ctx.fail(spec.at(ax), f"needs {sc.outputs[i]} projectors")
-                Ps = [matrix(P, f"{ax}[{a}]") for a, P in enumerate(raw)]
-                n = len(Ps[0])
-                eye = [[one if r == c else 0 * one for c in range(n)] for r in range(n)]
-                ok = all(len(P) == n and _matmul(P, P) == P for P in Ps) and [
-                    [sum((P[r][c] for P in Ps), 0 * one) for c in range(n)] for r in range(n)] == eye
-                shown += [f"P({a}|{name}) = {text(P)}" for a, P in enumerate(Ps)]
-            if not ok:
-                raise ctx.fail(spec.at(ax), "is not a projective measurement (O^2 = 1; P^2 = P, sum P_a = 1)")
-            if party and len(Ps[0]) != len(party[0][0]):
-                raise ctx.fail(spec.at(ax), "measurements of one party act on different dimensions")
-            party.append(Ps)
+            O = matrix(raw, f"{at}[{x}]")
+            eye = identity(len(O), one)
+            if mul(O, O) != eye:
+                raise ctx.fail(spec.at(f"{at}[{x}]"), "is not a ±1 observable (O^2 = 1)")
+            if party and len(O) != len(party[0][0]):
+                raise ctx.fail(spec.at(f"{at}[{x}]"), "observables of one party act on different dimensions")
+            party.append([scale(Fraction(1, 2), add(eye, scale((-1) ** a, O))) for a in (0, 1)])
+            shown.append(f"{PARTY_LETTERS[i]}{x} = [" + "; ".join(", ".join(map(gaussian_text, r)) for r in O) + "]")
         meas.append(party)
         dim *= len(party[0][0])
         if dim > MAX_DIM:
@@ -263,14 +228,14 @@ def behaviour(psi, meas, sc) -> list:
     """p(a|x) = ⟨ψ|⊗_i P^{(i)}_{a_i|x_i}|ψ⟩ / ⟨ψ|ψ⟩ in canonical (inputs-major) order."""
     from .gaussian import conj
 
-    norm = sum((conj(z) * z for z in psi), 0 * psi[0]).re
+    bra, ket = [[conj(z) for z in psi]], [[z] for z in psi]
+    norm = mul(bra, ket)[0][0].re
     out = []
     for a, x in sc.entries():
         op = meas[0][x[0]][a[0]]
         for i in range(1, sc.parties):
-            op = _kron(op, meas[i][x[i]][a[i]])
-        v = sum((conj(psi[r]) * sum((op[r][c] * psi[c] for c in range(len(psi)) if op[r][c] != 0), 0 * psi[0])
-                 for r in range(len(psi))), 0 * psi[0])
+            op = kron(op, meas[i][x[i]][a[i]])
+        v = mul(bra, mul(op, ket))[0][0]
         if v.im != 0:
             raise ValueError("non-real probability")  # impossible for Hermitian projectors
         out.append(v.re / norm)

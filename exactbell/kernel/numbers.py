@@ -18,11 +18,6 @@ class ExactnessError(ValueError):
     """A value that must be exact is not (a float, a decimal literal, garbage)."""
 
 
-def is_exact_scalar(x) -> bool:
-    """True for int (not bool) and Fraction; everything else is not a rational scalar."""
-    return isinstance(x, (int, Fraction)) and not isinstance(x, bool)
-
-
 def reject_inexact(values, what: str) -> None:
     """Raise :class:`ExactnessError` if any value is a float (Python, complex or NumPy)."""
     for v in values:
@@ -32,29 +27,22 @@ def reject_inexact(values, what: str) -> None:
 
 def to_rational(x) -> Fraction:
     """Convert an int, a Fraction or a string "p/q" / "-7" to a Fraction; reject floats."""
-    if isinstance(x, bool):
-        raise ExactnessError(f"boolean {x!r} where an exact number is required")
-    if isinstance(x, Fraction):
-        return x
-    if isinstance(x, int):
+    if isinstance(x, (int, Fraction)) and not isinstance(x, bool):
         return Fraction(x)
-    if isinstance(x, float):
-        raise ExactnessError(f"float {x!r} where an exact number is required (write it as p/q)")
-    if isinstance(x, str):
-        m = _RATIONAL.match(x)
-        if m is None:
-            if re.search(r"\d\.\d*|\.\d|\d[eE][+-]?\d", x):
-                raise ExactnessError(f"decimal literal {x!r} where an exact number is required (write p/q)")
-            raise ExactnessError(f"{x!r} is not a rational number of the form p/q")
-        from .limits import INT_DIGITS
+    if not isinstance(x, str):
+        raise ExactnessError(f"{type(x).__name__} {x!r} where an exact number is required (write it as p/q)")
+    m = _RATIONAL.match(x)
+    if m is None:
+        if re.search(r"\d\.\d*|\.\d|\d[eE][+-]?\d", x):
+            raise ExactnessError(f"decimal literal {x!r} where an exact number is required (write p/q)")
+        raise ExactnessError(f"{x!r} is not a rational number of the form p/q")
+    from .limits import INT_DIGITS
 
-        if len(m.group(1).lstrip("+-")) > INT_DIGITS or len(m.group(2) or "") > INT_DIGITS:
-            raise ExactnessError(f"a number of more than {INT_DIGITS} digits")
-        num, den = int(m.group(1)), int(m.group(2) or 1)
-        if den == 0:
-            raise ExactnessError(f"{x!r} has a zero denominator")
-        return Fraction(num, den)
-    raise ExactnessError(f"{type(x).__name__} {x!r} where an exact number is required")
+    if len(m.group(1).lstrip("+-")) > INT_DIGITS or len(m.group(2) or "") > INT_DIGITS:
+        raise ExactnessError(f"a number of more than {INT_DIGITS} digits")
+    if int(m.group(2) or 1) == 0:
+        raise ExactnessError(f"{x!r} has a zero denominator")
+    return Fraction(int(m.group(1)), int(m.group(2) or 1))
 
 
 def bit_size(v) -> int:

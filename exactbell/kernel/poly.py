@@ -6,6 +6,7 @@ Sengupta–Wooltorton) or the facet family F_p. Sparse dict representation; exac
 from __future__ import annotations
 
 from fractions import Fraction
+from math import prod
 
 from .algebraic import AlgebraicNumber
 from .expr import Algebra, ExprError, parse
@@ -60,8 +61,7 @@ class Poly:
     @classmethod
     def parse(cls, text, variables) -> Poly:
         """Parse a polynomial (division only by nonzero constants) in ``variables``."""
-        v = parse(text, _PolyAlgebra(variables, allow_fractions=False)) if isinstance(text, str) else cls.lift(text)
-        return v
+        return parse(text, _PolyAlgebra(variables, allow_fractions=False)) if isinstance(text, str) else cls.lift(text)
 
     def variables(self) -> set[str]:
         return {v for m in self.terms for v, _ in m}
@@ -102,10 +102,7 @@ class Poly:
     def __pow__(self, n: int):
         if not isinstance(n, int) or n < 0:
             raise ExprError("polynomials take non-negative integer powers only")
-        out = Poly.const(1)
-        for _ in range(n):
-            out = out * self
-        return out
+        return prod([self] * n, start=Poly.const(1))
 
     def __eq__(self, o):
         if isinstance(o, RationalFunction):
@@ -122,34 +119,19 @@ class Poly:
         return not self.terms
 
     def constant_value(self) -> Fraction | None:
-        if not self.terms:
-            return Fraction(0)
-        if set(self.terms) == {()}:
-            return self.terms[()]
-        return None
+        return None if set(self.terms) - {()} else self.terms.get((), Fraction(0))
 
     def evaluate(self, values: dict):
-        total = 0
-        for m, c in self.terms.items():
-            term = c
-            for v, e in m:
-                if v not in values:
-                    raise ExprError(f"no value for parameter {v!r}")
-                term = term * values[v] ** e
-            total = total + term
-        return total
+        if self.variables() - set(values):
+            raise ExprError(f"no value for parameter {sorted(self.variables() - set(values))[0]!r}")
+        return sum((c * prod(values[v] ** e for v, e in m) for m, c in self.terms.items()), 0)
 
     def substitute(self, values: dict) -> Poly:
         """Partially evaluate: replace the named variables by rationals."""
         out = Poly()
         for m, c in self.terms.items():
-            coef, rest = Fraction(c), []
-            for v, e in m:
-                if v in values:
-                    coef *= Fraction(values[v]) ** e
-                else:
-                    rest.append((v, e))
-            out = out + Poly({tuple(rest): coef})
+            coef = Fraction(c) * prod(Fraction(values[v]) ** e for v, e in m if v in values)
+            out = out + Poly({tuple((v, e) for v, e in m if v not in values): coef})
         return out
 
     def univariate_coefficients(self, var: str) -> list[Fraction]:

@@ -1,8 +1,8 @@
 """Bell scenarios and behaviours p(a_1…a_N | x_1…x_N) in full-probability form.
 
-Canonical order ("inputs-major"): contexts x = (x_1,…,x_N) in lexicographic order (party 1
-most significant), and within a context the outcomes a = (a_1,…,a_N) lexicographically.
-"outputs-major" swaps the roles. Both orders are conventions recorded in certificates.
+Canonical order ("inputs-major", the only order a certificate may name): contexts x = (x_1,…,x_N)
+in lexicographic order (party 1 most significant), and within a context the outcomes
+a = (a_1,…,a_N) lexicographically.
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from math import prod
 
 from .numbers import reject_inexact
 
-ORDERS = ("inputs-major", "outputs-major")
 PARTY_LETTERS = "ABCDEFGH"
 
 
@@ -37,15 +36,6 @@ class Scenario:
             if not isinstance(k, int) or isinstance(k, bool) or k < 1:
                 raise ScenarioError(f"input and output counts must be positive integers, got {k!r}")
 
-    @classmethod
-    def from_spec(cls, spec) -> Scenario:
-        if not isinstance(spec, dict) or "inputs" not in spec or "outputs" not in spec:
-            raise ScenarioError('scenario must be an object {"inputs": [...], "outputs": [...]}')
-        ins, outs = spec["inputs"], spec["outputs"]
-        if not isinstance(ins, list) or not isinstance(outs, list):
-            raise ScenarioError("scenario inputs and outputs must be lists of integers")
-        return cls(tuple(ins), tuple(outs))
-
     def to_spec(self) -> dict:
         return {"inputs": list(self.inputs), "outputs": list(self.outputs)}
 
@@ -66,24 +56,15 @@ class Scenario:
         return prod(self.inputs) * prod(self.outputs)
 
     @cached_property
-    def _ctx_index(self) -> dict:
-        return {x: i for i, x in enumerate(self.contexts)}
+    def _index(self) -> dict:
+        return {ax: i for i, ax in enumerate(self.entries())}
 
-    @cached_property
-    def _out_index(self) -> dict:
-        return {a: i for i, a in enumerate(self.outcomes)}
-
-    def index(self, a: tuple, x: tuple, order: str = "inputs-major") -> int:
-        """Position of p(a|x) in the flat vector of the given order."""
+    def index(self, a: tuple, x: tuple) -> int:
+        """Position of p(a|x) in the canonical flat vector."""
         try:
-            ia, ix = self._out_index[tuple(a)], self._ctx_index[tuple(x)]
+            return self._index[tuple(a), tuple(x)]
         except KeyError:
             raise ScenarioError(f"p({a}|{x}) is outside scenario {self.to_spec()}") from None
-        if order == "inputs-major":
-            return ix * len(self.outcomes) + ia
-        if order == "outputs-major":
-            return ia * len(self.contexts) + ix
-        raise ScenarioError(f"unknown ordering convention {order!r} (known: {', '.join(ORDERS)})")
 
     def entries(self):
         """(a, x) pairs in canonical (inputs-major) order."""
@@ -92,10 +73,12 @@ class Scenario:
                 yield a, x
 
     def reorder(self, values, order: str) -> list:
-        """Convert a flat vector given in ``order`` to canonical order."""
+        """Check a flat vector given in ``order`` (which must be canonical) and return it as a list."""
+        if order != "inputs-major":
+            raise ScenarioError(f"unknown ordering convention {order!r} (known: inputs-major)")
         if len(values) != self.size:
             raise ScenarioError(f"expected {self.size} entries for scenario {self.to_spec()}, got {len(values)}")
-        return [values[self.index(a, x, order)] for a, x in self.entries()]
+        return list(values)
 
     def deterministic_strategies(self, party: int):
         """All functions inputs -> outputs of one party, as tuples of outputs per input."""
@@ -123,36 +106,20 @@ class Behaviour:
         vals = [int(all(a[i] == strategy[i][x[i]] for i in range(scenario.parties))) for a, x in scenario.entries()]
         return cls(scenario, tuple(vals))
 
-    def is_normalized(self) -> bool:
-        return all(sum(self.p(a, x) for a in self.scenario.outcomes) == 1 for x in self.scenario.contexts)
-
     def marginal(self, parties: tuple, a_sub: tuple, x: tuple):
         """p_S(a_S | x) for the subset ``parties`` at the full context x."""
         return sum(self.p(a, x) for a in self.scenario.outcomes
                    if tuple(a[i] for i in parties) == tuple(a_sub))
 
     def is_nonsignaling(self) -> bool:
-        """Marginals of every subset depend only on that subset's inputs."""
+        """Marginals of every proper subset S of the parties depend only on the inputs of S."""
         sc = self.scenario
-        for k in range(1, sc.parties):
-            for subset in product(*[(0, 1)] * sc.parties):
-                S = tuple(i for i in range(sc.parties) if subset[i])
-                if len(S) != k:
-                    continue
-                seen: dict = {}
-                for x in sc.contexts:
-                    xs = tuple(x[i] for i in S)
-                    for a_sub in product(*[range(sc.outputs[i]) for i in S]):
-                        v = self.marginal(S, a_sub, x)
-                        key = (xs, a_sub)
-                        if key in seen and seen[key] != v:
-                            return False
-                        seen[key] = v
+        for bits in product((0, 1), repeat=sc.parties):
+            S = tuple(i for i in range(sc.parties) if bits[i])
+            seen: dict = {}
+            for x in sc.contexts if 0 < len(S) < sc.parties else ():
+                for a_sub in product(*[range(sc.outputs[i]) for i in S]):
+                    v = self.marginal(S, a_sub, x)
+                    if seen.setdefault((tuple(x[i] for i in S), a_sub), v) != v:
+                        return False
         return True
-
-    def correlator(self, parties: tuple, x: tuple):
-        """⟨Π_{i∈S} A^{(i)}⟩ at context x: Σ_a (-1)^{Σ_{i∈S} a_i} p(a|x), binary outcomes."""
-        for i in parties:
-            if self.scenario.outputs[i] != 2:
-                raise ScenarioError("correlators need binary outcomes")
-        return sum((-1) ** sum(a[i] for i in parties) * self.p(a, x) for a in self.scenario.outcomes)

@@ -6,6 +6,7 @@ numbers and proves sign conditions of one-parameter rational functions.
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import zip_longest
 
 Poly1 = list  # list[Fraction], index = degree
 
@@ -22,8 +23,7 @@ def degree(a: Poly1) -> int:
 
 
 def add(a: Poly1, b: Poly1) -> Poly1:
-    n = max(len(a), len(b))
-    return trim([(a[i] if i < len(a) else 0) + (b[i] if i < len(b) else 0) for i in range(n)])
+    return trim([x + y for x, y in zip_longest(a, b, fillvalue=0)])
 
 
 def scale(a: Poly1, c) -> Poly1:
@@ -76,32 +76,19 @@ def gcd(a: Poly1, b: Poly1) -> Poly1:
     return scale(a, 1 / Fraction(a[-1])) if a else []
 
 
-def sturm_sequence(a: Poly1) -> list[Poly1]:
-    seq = [trim(a), derivative(a)]
-    while seq[-1]:
-        r = divmod_(seq[-2], seq[-1])[1]
-        seq.append(scale(r, -1))
-    return seq[:-1]
-
-
-def _sign_changes(values) -> int:
-    signs = [v > 0 for v in values if v != 0]
+def _sign_changes(seq, x) -> int:
+    signs = [v > 0 for v in (evaluate(p, x) for p in seq) if v != 0]
     return sum(1 for s, t in zip(signs, signs[1:]) if s != t)
 
 
 def count_roots(a: Poly1, lo: Fraction, hi: Fraction) -> int:
     """Number of distinct real roots of ``a`` in the half-open interval (lo, hi] (Sturm)."""
-    a = trim(a)
-    if len(a) <= 1:
+    seq = [trim(a), derivative(a)]  # the Sturm sequence: p_{k+1} = -(p_{k-1} mod p_k)
+    if len(seq[0]) <= 1:
         return 0
-    seq = sturm_sequence(a)
-    return _sign_changes([evaluate(p, lo) for p in seq]) - _sign_changes([evaluate(p, hi) for p in seq])
-
-
-def cauchy_bound(a: Poly1) -> Fraction:
-    """All real roots of ``a`` lie in (-B, B)."""
-    a = trim(a)
-    return 1 + max(abs(Fraction(c) / a[-1]) for c in a[:-1]) if len(a) > 1 else Fraction(1)
+    while seq[-1]:
+        seq.append(scale(divmod_(seq[-2], seq[-1])[1], -1))
+    return _sign_changes(seq[:-1], lo) - _sign_changes(seq[:-1], hi)
 
 
 def isolate_real_roots(a: Poly1, lo: Fraction | None = None, hi: Fraction | None = None) -> list[tuple[Fraction, Fraction]]:
@@ -114,9 +101,9 @@ def isolate_real_roots(a: Poly1, lo: Fraction | None = None, hi: Fraction | None
     if len(a) <= 1:
         return []
     sq = divmod_(a, gcd(a, derivative(a)))[0]  # square-free part: same roots, simple
-    if lo is None or hi is None:
-        bound = cauchy_bound(sq)
-        lo, hi = -bound, bound
+    if lo is None or hi is None:  # Cauchy: all real roots lie in (-B, B)
+        hi = 1 + max(abs(Fraction(c) / sq[-1]) for c in sq[:-1])
+        lo = -hi
     out, stack = [], [(Fraction(lo), Fraction(hi))]
     while stack:
         l, h = stack.pop()
@@ -173,17 +160,10 @@ def sign_cells(a: Poly1, lo: Fraction, hi: Fraction) -> list[tuple[Fraction, int
                 bisect(b)
                 changed = True
     gaps = [lo] + [x for b in boxes for x in b] + [hi]
-    samples = [ends[0]]
-    for left, right in zip(gaps[::2], gaps[1::2]):
-        mid = (left + right) / 2
-        samples.append((mid, sgn(mid)))
-    samples.append(ends[1])
-    return samples
+    mids = [(left + right) / 2 for left, right in zip(gaps[::2], gaps[1::2])]
+    return [ends[0]] + [(m, sgn(m)) for m in mids] + [ends[1]]
 
 
 def nonnegative_on(a: Poly1, lo: Fraction, hi: Fraction) -> tuple[bool, Fraction | None]:
     """(True, None) if a ≥ 0 on [lo, hi]; else (False, x) with a(x) < 0 at an exact rational x."""
-    for x, s in sign_cells(a, lo, hi):
-        if s < 0:
-            return False, x
-    return True, None
+    return next(((False, x) for x, s in sign_cells(a, lo, hi) if s < 0), (True, None))

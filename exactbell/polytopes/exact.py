@@ -19,7 +19,6 @@ points. A face is a set of point indices; a facet of conv(W) is a face of affine
 from __future__ import annotations
 
 from fractions import Fraction
-from math import gcd, lcm
 
 import flint
 

@@ -123,7 +123,7 @@ def signaling(p, q, r, s) -> Model:
 
 def named_signaling(name: str, **params) -> Model:
     """One of the paper's named models (see signaling.MODELS), e.g. ("two-way-symmetric", p=3/4)."""
-    from ..kernel.expr import parse_rational
+    from ..behaviours import parse_rational
 
     if name not in MODELS:
         raise PolytopeError(f"unknown signaling model {name!r} (known: {', '.join(MODELS)})")

@@ -32,9 +32,8 @@ def _approx(x) -> str:
 
 def load_functional(path: Path):
     """(functional, scenario spec, functional spec, conventions) from a user file, or CertificateError."""
-    from ...kernel.expr import parse_rational
+    from ...behaviours import parse_rational, scenario_from_spec
     from ...kernel.functional import functional_from_spec
-    from ...kernel.scenario import Scenario
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -50,7 +49,7 @@ def load_functional(path: Path):
     if not isinstance(conventions, dict):
         raise CertificateError(path, "conventions", "must be an object")
     try:
-        sc = Scenario.from_spec(obj["scenario"])
+        sc = scenario_from_spec(obj["scenario"])
     except ValueError as e:
         raise CertificateError(path, "scenario", str(e)) from None
     if any(o != 2 for o in sc.outputs):

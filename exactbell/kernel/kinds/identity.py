@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
+from itertools import product
 
 import flint
 
@@ -45,8 +46,10 @@ from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
 from ..params import Domain
 from ..poly import Poly, RationalFunction
-from ..polytope import roots_in
+from ..polytope import roots_in, sw_point
+from ..process import bistochastic_violation
 from . import Decision, against_paper, kind
+from .vertex_set import _poly, fidelity, nonnegative
 
 
 def _defined(ctx, where, f: RationalFunction) -> RationalFunction:
@@ -193,8 +196,6 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
 
 
 def _sw_point(ctx, data) -> tuple[str, bool]:
-    from ..polytope import sw_point
-    from .vertex_set import _poly, fidelity, nonnegative
     ctx.cert.conventions.text("form", ("sw-4x4",))
     if len(ctx.domains) > 1:
         raise ctx.fail("parameters", "at most one parameter with a domain")
@@ -253,7 +254,6 @@ def _factor(text, d, x, y) -> list | None:
 def supermap(products, order, d, x, y) -> dict | None:
     """The diagonal {(A_in, A_out, B_in, B_out): multiplicity} of Σ_products ⊗ factors on ``order``
     (None if a factor is malformed)."""
-    from itertools import product
     where, S = [order.index(n) for n in SUBSYSTEMS], {}
     for t in products:
         fs = [_factor(f, d, x, y) for f in t]
@@ -266,8 +266,6 @@ def supermap(products, order, d, x, y) -> dict | None:
 
 
 def _supermap(ctx, data) -> tuple[str, bool]:
-    from itertools import product
-    from ..process import bistochastic_violation
     d = data.int("d", 2, 8)
     order = data.list("order", 4)
     if d % 2 or sorted(order) != sorted(SUBSYSTEMS):

@@ -227,8 +227,9 @@ def decide(cert, ctx, data) -> Decision:
         if lower.raw["form"] == "bistochastic":
             if up is not None:
                 raise ctx.fail("data.pieces", "the dual bounds quantum processes, not bistochastic ones")
-            if lo is None:
-                return Decision(lhow + (f", {where}" if where else ""), "verified", "Eq. (12) projector conditions")
+            if lo is None:  # not admissible: the statement still names the functional it was meant for
+                return Decision(f"{lhow}, for <{ftext}, P> on {scenario_text(sc)}" + (f", {where}" if where else ""),
+                                "verified", "Eq. (12) projector conditions")
             theory = "bistochastic-theory processes (Liu-Chiribella Methods Eq. (12))"
         how.append(f"lower bound attained by {lhow}")
     if up is None and lo is None:

@@ -1,5 +1,5 @@
-"""Kind ``vertex-set``: which points of a Sengupta–Wooltorton channel model (Eq. (9), Eq. (11)) are
-vertices of their convex hull, at fixed rational fidelities.
+"""Kind ``vertex-set``: which points of a model are vertices of their convex hull: Sengupta–Wooltorton
+channel models (Eq. (9), Eq. (11)) at fixed rational fidelities, and the modes below.
 
 data:
   model      {"name": "signaling" | "signaling-mix", "fidelities": {"p", "q", "r", "s"} or {"p", "r"}}
@@ -20,6 +20,10 @@ lines). ``paper`` (optional): {"vertices", "facets": [[c_X, c_Y, r], ...] for c_
 "envelope": [[intercept, slope], ...]}, compared as a vertex set, a facet set (up to positive
 scaling) and as functions of alpha on [0, 1].
 
+Supermap mode (Liu–Chiribella App. D, Eqs. (79)–(85)): model {"name": "supermap", "partition": rows
+mod 2 (Eq. (80))}: the extreme points of the qubit classical supermaps and their classes, see
+:func:`_supermap_extremes`; ``paper``: the printed count per class.
+
 Symbolic mode (Appendix A; parameters p, q, r, s with domains, no fixed ones), instead of
 extreme/redundant:
   representatives  [{"label": [kA, kB], "matrix": 4×4 (Eq. (5)), "orbits": [[kA, kB], ...]}]: the
@@ -32,12 +36,17 @@ from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
+from itertools import product
 from math import lcm
 
 import flint
 
+from .. import limits
+from ..linalg import rank
 from ..lp import named_model
+from ..models import causal_behaviours, read_functional, read_scenario, scenario_text
 from ..poly import RationalFunction
+from ..process import CONDITIONS, projector_term
 from ..polytope import at, correlator_relabelings, key, primitive, sw_model, symmetries
 from ..upoly import nonnegative_on
 from . import Decision, against_paper, kind
@@ -69,11 +78,11 @@ def fidelity(ctx, fo, k, var):
 
 def _image(ctx, spec):
     """(text, [(label, point)]) of the image model (see the module docstring)."""
-    from ..models import causal_behaviours, read_functional, read_scenario, scenario_text
     spec.text("base", ("causal",))
     sc = read_scenario(ctx, spec)
-    if sc.parties != 2:
-        raise ctx.fail(spec.at("scenario"), "the causal model is implemented for 2 parties")
+    if sc.parties != 2 or sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** (sc.inputs[0] * sc.inputs[1])
+                              for i in (0, 1)) > limits.STRATEGIES:
+        raise ctx.fail(spec.at("scenario"), f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
     co = spec.obj("coordinates")
     (FX, tx), (FY, ty) = (read_functional(ctx, co, sc, k) for k in "XY")
     pairs = []
@@ -81,11 +90,13 @@ def _image(ctx, spec):
         beh = [int(outs[sc.contexts.index(x)] == a) for a, x in sc.entries()]
         pairs.append(((k,), tuple(flint.fmpq_poly([flint.fmpq(v.numerator, v.denominator)]) for v in (
             sum((Fraction(c) * b for c, b in zip(F.coefficients, beh)), Fraction(0)) for F in (FX, FY)))))
-    return (f"the image (X, Y) = (<{tx}>, <{ty}>) of the {len(pairs)} deterministic definite-order behaviours "
-            f"on {scenario_text(sc)}, labels [k] in the kernel's enumeration"), pairs
+    order = ctx.cert.conventions.raw.get("order")  # read by read_functional for the probability form
+    return (f"the image (X, Y) = (<{tx}>, <{ty}>){f' (coefficients in {order} order)' if order else ''} of the "
+            f"{len(pairs)} deterministic definite-order behaviours on {scenario_text(sc)}, labels [k] in the "
+            f"kernel's enumeration"), pairs
 
 
-def _polygon(ctx, data, V) -> str:
+def _polygon(ctx, data, V) -> tuple:
     """Vertices V of a plane polygon: ccw order, facets, envelope of alpha X + (1 - alpha) Y; vs paper."""
     cross = lambda o, a, b: (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])  # noqa: E731
     lo, up = [], []
@@ -101,13 +112,13 @@ def _polygon(ctx, data, V) -> str:
               for a, b in zip(H, H[1:] + H[:1])}
     lines = [(y, x - y) for x, y in H]  # alpha X + (1 - alpha) Y = Y + alpha (X - Y)
     env = lambda L, a: max(b + m * a for b, m in L)  # noqa: E731
-    cuts = sorted({Fraction(0), Fraction(1)} | {(b2 - b1) / (m1 - m2) for b1, m1 in lines for b2, m2 in lines
-                                                if m1 != m2 and 0 < (b2 - b1) / (m1 - m2) < 1})
-    active = sorted({max(lines, key=lambda t: t[0] + t[1] * (u + v) / 2) for u, v in zip(cuts, cuts[1:])},
+    cuts = lambda L: sorted({Fraction(0), Fraction(1)} | {(b2 - b1) / (m1 - m2) for b1, m1 in L for b2, m2 in L  # noqa: E731
+                                                          if m1 != m2 and 0 < (b2 - b1) / (m1 - m2) < 1})
+    cs = cuts(lines)
+    active = sorted({max(lines, key=lambda t: t[0] + t[1] * (u + v) / 2) for u, v in zip(cs, cs[1:])},
                     key=lambda t: t[1])
-    q = lambda x: str(x)  # noqa: E731
-    line = lambda b, m: f"{q(b)} {'-' if m < 0 else '+'} {q(abs(m))} alpha"  # noqa: E731
-    text = (f"; the polygon has vertices (counter-clockwise) {', '.join(f'({q(x)}, {q(y)})' for x, y in H)}, facets "
+    line = lambda b, m: f"{b} {'-' if m < 0 else '+'} {abs(m)} alpha"  # noqa: E731
+    text = (f"; the polygon has vertices (counter-clockwise) {', '.join(f'({x}, {y})' for x, y in H)}, facets "
             f"{', '.join(f'{a} X + {b} Y <= {r}' for a, b, r in sorted(facets))}, and max over it of "
             f"alpha X + (1 - alpha) Y for all alpha in [0, 1] is max{{{', '.join(line(*t) for t in active)}}}")
     paper = data.obj("paper", default=None)
@@ -118,11 +129,9 @@ def _polygon(ctx, data, V) -> str:
     pl = [tuple(ctx.value(paper, "<line>", raw=c) for c in ln) for ln in paper.list("envelope")]
     if any(len(t) != n for ts, n in ((pv, 2), (pf, 3), (pl, 2)) for t in ts) or not pl or any(f[:2] == (0, 0) for f in pf):
         raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero), envelope [b, m] (nonempty)")
-    cuts = sorted({Fraction(0), Fraction(1)} | {(b2 - b1) / (m1 - m2) for b1, m1 in lines + pl for b2, m2 in lines + pl
-                                                if m1 != m2 and 0 < (b2 - b1) / (m1 - m2) < 1})
-    holds = (sorted(pv) == sorted(V) and len(pv) == len(V) and len(set(map(primitive, pf))) == len(pf)
-             and set(map(primitive, pf)) == facets and all(env(lines, a) == env(pl, a) for a in cuts))
-    shown = (f"vertices {', '.join(f'({q(x)}, {q(y)})' for x, y in pv)}; facets "
+    holds = (sorted(pv) == sorted(V) and len(set(map(primitive, pf))) == len(pf)
+             and set(map(primitive, pf)) == facets and all(env(lines, a) == env(pl, a) for a in cuts(lines + pl)))
+    shown = (f"vertices {', '.join(f'({x}, {y})' for x, y in pv)}; facets "
              f"{', '.join(f'{a} X + {b} Y <= {r}' for a, b, r in pf)}; envelope max{{{', '.join(line(*t) for t in pl)}}}")
     return text, holds, shown
 
@@ -137,8 +146,6 @@ def read_model(ctx, data, symbolic=True, image=False):
         raise ctx.fail("parameters", "at most one parameter with a domain" if symbolic else "fixed parameters only")
     var = next(iter(ctx.domains), None)
     if name == "image":
-        if ctx.domains:
-            raise ctx.fail("parameters", "fixed parameters only")
         text, pairs = _image(ctx, spec)
         maps = None
     elif name == "a-to-b":
@@ -175,8 +182,91 @@ def label_of(ctx, where, raw, index):
     return lab
 
 
+SUPERMAP_CLASSES = ("no-signalling", "one-way-fixed", "one-way-dynamic", "ico-xor", "non-functional", "other")
+
+
+def _er(t, party, d):
+    """(emitted, received) value of a party at t = (A_in, A_out, B_in, B_out): direction 0 emits the
+    output and receives the input, direction 1 the reverse."""
+    inn, out = t[2 * party], t[2 * party + 1]
+    return (out, inn) if d == 0 else (inn, out)
+
+
+def supermap_class(T) -> str:
+    """The class of an extreme point T (its support) after Liu–Chiribella Eq. (85), first match wins."""
+    D, const = (0, 1), lambda v: len(set(v)) == 1  # noqa: E731
+    em = lambda i, d, pts: [_er(t, i, d)[0] for t in pts]  # noqa: E731
+    rc = lambda i, d, pts: [_er(t, i, d)[1] for t in pts]  # noqa: E731
+    if any(const(rc(0, a, T)) and const(rc(1, b, T)) for a, b in product(D, D)):
+        return "no-signalling"
+    if any(const(rc(i, a, T)) and len(set(zip(em(i, a, T), rc(1 - i, b, T)))) == len(set(em(i, a, T)))
+           for i, a, b in product(D, D, D)):
+        return "one-way-fixed"
+    if any(const(rc(i, a, T)) and all(any(const(rc(1 - i, b, [t for t in T if _er(t, i, a)[0] == e])) for b in D)
+                                      for e in set(em(i, a, T))) for i, a in product(D, D)):
+        return "one-way-dynamic"
+    if any(const([r ^ e ^ f for (e, r), f in zip(map(lambda t: _er(t, 0, a), T), em(1, b, T))]) and
+           const([r ^ e ^ f for (f, r), e in zip(map(lambda t: _er(t, 1, b), T), em(0, a, T))]) for a, b in product(D, D)):
+        return "ico-xor"
+    if any(len(set(zip(em(0, a, T), em(1, b, T)))) == len(T) for a, b in product(D, D)):
+        return "other"
+    return "non-functional"
+
+
+def _supermap_extremes(ctx, data) -> Decision:
+    """Liu–Chiribella App. D, Eqs. (79)–(85): qubit diagonal supermaps S_ijkl (A_in A_out B_in B_out).
+    Eq. (12) with Tr S = 4 and the class sums Σ_{class c} S = 1 of ``partition`` (rows r: the class of
+    t is (Σ_k r_k t_k mod 2)_r; Eq. (80)) are compared by exact ranks; if they agree, {S ≥ 0, Eq. (12)}
+    is the product of the classes' simplices, whose extreme points are the 0/1 supermaps with one entry
+    per class. Each is classified (:func:`supermap_class`); ``paper``: the printed counts."""
+    spec = data.obj("model")
+    spec.text("name", ("supermap",))
+    if ctx.domains or ctx.fixed:
+        raise ctx.fail("parameters", "the qubit supermap model has no parameters")
+    rows = spec.list("partition")
+    if not rows or any(not isinstance(r, list) or len(r) != 4 or any(v not in (0, 1) or type(v) is not int for v in r)
+                       for r in rows):
+        raise ctx.fail(spec.at("partition"), "rows of 4 coefficients mod 2")
+    pts = list(product((0, 1), repeat=4))
+    cls = {}
+    for t in pts:
+        cls.setdefault(tuple(sum(c * v for c, v in zip(r, t)) % 2 for r in rows), []).append(t)
+    eq12 = [[projector_term({t: Fraction(1)}, 2, cond).get(u, 0) for t in pts] + [0]
+            for cond in CONDITIONS for u in pts] + [[Fraction(1)] * 16 + [4]]
+    eq80 = [[Fraction(int(t in ts)) for t in pts] + [1] for ts in cls.values()]
+    r12, r80, both = rank(eq12), rank(eq80), rank(eq12 + eq80)
+    same = r12 == r80 == both == rank([r[:-1] for r in eq80])
+    head = (f"qubit diagonal supermaps S_ijkl on A_in A_out B_in B_out: Eq. (12) with Tr S = 4 and the "
+            f"{len(cls)} class sums (class of ijkl: {rows} . ijkl mod 2) = 1 ")
+    paper = data.obj("paper", default=None)
+    claimed = None if paper is None else {k: paper.int(k, 0, 256) for k in SUPERMAP_CLASSES[:-1]}
+    ptext = None if paper is None else ", ".join(f"{k} {v}" for k, v in claimed.items())
+    if not same:
+        statement, _ = against_paper(head + f"have different solution sets (ranks {r12}, {r80}, joint {both})",
+                                     False, ptext)
+        return Decision(statement, "refuted", "exact ranks")
+    counts = dict.fromkeys(SUPERMAP_CLASSES, 0)
+    for T in product(*cls.values()):
+        counts[supermap_class(T)] += 1
+    shown = ", ".join(f"{k} {v}" for k, v in counts.items())
+    statement = (head + f"have the same solution set (affine dimension {16 - r80}), so with S >= 0 it is a product "
+                 f"of {len(cls)} simplices with {', '.join(str(len(v)) for v in cls.values())} vertices: "
+                 f"{sum(counts.values())} extreme points, the 0/1 supermaps with one entry per class; by the first "
+                 f"matching class (a party emits its output and receives its input, or the reverse; no-signalling: both "
+                 f"received values constant; one-way-fixed: one party's received value constant, the other's a function "
+                 f"of the first's emitted value; one-way-dynamic: one party's received value constant and, for each "
+                 f"value it emits, the other's constant in some direction; ico-xor: r_A = e_A+e_B+alpha, "
+                 f"r_B = e_A+e_B+beta mod 2; other: the emitted pair determines the point (none of the above); "
+                 f"non-functional: the rest): {shown}")
+    holds = None if paper is None else all(counts[k] == v for k, v in claimed.items()) and not counts["other"]
+    statement, verdict = against_paper(statement, holds, ptext)
+    return Decision(statement, verdict, "exact ranks and classification of every extreme point")
+
+
 @kind("vertex-set")
 def decide(cert, ctx, data) -> Decision:
+    if isinstance(data.raw.get("model"), dict) and data.raw["model"].get("name") == "supermap":
+        return _supermap_extremes(ctx, data)
     if data.has("representatives"):
         return _representatives(ctx, data)
     text, _, labels, pts, index, _ = read_model(ctx, data, symbolic=False, image=True)

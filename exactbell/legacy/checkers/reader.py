@@ -4,6 +4,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from fractions import Fraction
 
+from ...behaviours import scenario_from_spec
 from ...certificates.format import Certificate, CertificateError
 from ...kernel.algebraic import NumberField
 from ...kernel.expr import RATIONAL_FUNCTIONS, FieldAlgebra, parse
@@ -126,7 +127,7 @@ class Reader:
     def scenario(self, dotted: str = "data.scenario") -> Scenario:
         spec = self.get(dotted, dict)
         with self.context(dotted):
-            return Scenario.from_spec(spec)
+            return scenario_from_spec(spec)
 
     def functional(self, dotted: str = "data.functional", scenario: Scenario | None = None) -> BellFunctional:
         scenario = scenario or self.scenario()
