@@ -125,3 +125,19 @@ def test_help_prints_the_default_limits(capsys):
         main(["check", "--help"])
     out = capsys.readouterr().out
     assert "default: 900.0 s" in out and "default: 4096 MB" in out
+
+
+def test_review_attack_local_bound_of_p_chsh_at_p_3_is_not_2(tmp_path):
+    """A reviewer's certificate claimed 'the local bound of p·CHSH at p = 3 is 2': the kernel
+    computes the bound at the stated p and states it, so the claim is refuted, not verified."""
+    cert = load(GOOD)
+    cert["parameters"] = {"p": "3"}
+    cert["data"]["functional"]["terms"] = {k: f"({v})*p" for k, v in cert["data"]["functional"]["terms"].items()}
+    path = tmp_path / "pchsh.json"
+    path.write_text(json.dumps(cert))
+    r = check_file(path)
+    assert r.verdict == "refuted" and not r.passed
+    assert " = 6, attained by 8 of 16 deterministic strategies, at p = 3 (paper: 2)" in r.statement
+    cert["parameters"] = {"p": "(0, 4)"}  # 'for all p' cannot be claimed by evaluating at one point
+    path.write_text(json.dumps(cert))
+    assert check_file(path).verdict == "error"
