@@ -678,7 +678,7 @@ def table_one():
         cost = [-sum((mu[m] * A[m][i] for m in mu), F(0)) for i in range(16)]
         vertices.append({"row": k, "cost": rl(cost), "mu": write_sparse(mu)})
     ns_funcs = {}
-    from ..legacy.checkers.lp_universal import ns_vertices
+    from ..legacy.checkers.lp_dual_vertices import ns_vertices
     verts = ns_vertices()
     for k in range(1, 9):
         for var in fn.CHSH_VARIANTS:

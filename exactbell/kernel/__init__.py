@@ -10,11 +10,14 @@ Layout:
   check      one file: envelope -> kind -> unread keys -> expected verdict -> pin
   run        many files in forked workers with limits
   pins       ``proofs/<paper>/claims.toml``: the reviewed decided statements
-  models     the model library (scenarios, functionals, ...)
-  kinds/     the generic kinds, one module each
-  numbers, expr, upoly, poly, algebraic, gaussian, linalg, scenario, functional, localbound:
-             exact arithmetic (rationals, Q(α) ⊂ R, Q(i), polynomials, Sturm, LDLᵀ) and models
+  kinds/     the generic kinds, one module each (their docstrings document ``data``)
+  arithmetic numbers, expr, upoly, poly, algebraic (Q(α) ⊂ R), gaussian (Q(i), K(i)), linalg
+             (the one matrix helper, exact LDLᵀ), trig (Q(2cos(2π/N)) built by the kernel)
+  models     scenario, functional, localbound, models (behaviour models, named functionals),
+             ncpoly (free algebra of ±1 observables, Born rule), polytope (Eq. (9) models,
+             groups, completeness), process (process matrices), steering (assemblages), lp
+             (causal-relaxation LPs), prove_check (the verifier of inequality proofs)
 
 Rules: no floats, no numpy, no sympy, no solver, no search, no imports from outside the kernel
-(python-flint and the standard library only).
+(python-flint and the standard library only). ``tests/test_kernel_boundary.py`` enforces them.
 """

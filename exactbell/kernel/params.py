@@ -136,7 +136,8 @@ class Context:
         return self.field
 
     # -- exact values -----------------------------------------------------------------------
-    def _guard(self, where, fn):
+    def guard(self, where, fn):
+        """``fn()``, with arithmetic and parse errors turned into one-line errors at ``where``."""
         try:
             return fn()
         except CertificateError:
@@ -149,7 +150,7 @@ class Context:
         fixed parameters and the field generator; abs/max/min only over Q."""
         where = obj.at(key) if not isinstance(key, str) or not key.startswith("<") else key
         v = obj.get(key) if raw is None else raw
-        return self._guard(where, lambda: self.scalar(v))
+        return self.guard(where, lambda: self.scalar(v))
 
     def scalar(self, v):
         if isinstance(v, bool) or not isinstance(v, (int, str)):
@@ -173,7 +174,7 @@ class Context:
                 f = RationalFunction(f.num.substitute(self.fixed), f.den.substitute(self.fixed))
             return f
 
-        return self._guard(obj.at(key), build)
+        return self.guard(obj.at(key), build)
 
     # -- rendering --------------------------------------------------------------------------
     def quantifier(self) -> str:

@@ -48,3 +48,50 @@ def finish(fig, ax, outdir, filename: str, legend_size: int = 7):
     save_figure(fig, path)
     plt.close(fig)
     return path
+
+
+# -- reading decided certificates ---------------------------------------------------------------
+# A figure plots only what the kernel decided: the Result of ``check_any`` (statement, bracket) and
+# the certificate's parameters as the kernel reads them. The statement is the kernel's canonical
+# text (pinned in claims.toml); the helpers below read numbers back from it.
+
+
+def decided(path):
+    """(Result, kernel Context) of a certificate that passes ``check_any``; raises otherwise."""
+    from ..cli.commands.check import check_any
+    from ..kernel.envelope import load
+    from ..kernel.params import Context
+
+    r = check_any(path)
+    if not r.passed:
+        raise RuntimeError(f"certificate {path} does not pass: {r.detail}")
+    return r, Context.of(load(path))
+
+
+def poly(text: str, *names):
+    """The kernel's polynomial of a statement's text ("-1/4 + 3/4 t", "(-8 nu + 16 nu^2) + 2 v2")."""
+    import re
+
+    from ..kernel.poly import Poly
+
+    return Poly.parse(re.sub(r"(?<=[\w)]) (?=[\w(])", "*", text.strip()), set(names))
+
+
+def pieces(statement: str, name: str) -> list:
+    """[(a, b, c0, c1)]: the decided piecewise-affine value "f on [a, b]; ..., for all NAME in ..."."""
+    from fractions import Fraction
+
+    out = []
+    for part in statement.split(f", for all {name} in ", 1)[0].rsplit(" = ", 1)[1].split("; "):
+        f, ab = part.split(" on [")
+        c = poly(f, name).univariate_coefficients(name) + [Fraction(0)]
+        out.append((*map(Fraction, ab.rstrip("]").split(", ")), c[0], c[1]))
+    return out
+
+
+def value_at(statement: str, name: str):
+    """The decided exact value "... = VALUE, at NAME = ..." of a single optimum."""
+    import re
+    from fractions import Fraction
+
+    return Fraction(re.search(rf" = (-?\d+(?:/\d+)?), at {name} = ", statement).group(1))

@@ -1,37 +1,46 @@
 """Fig. 2(a) of Liu–Chiribella: the ICO bound of the biased LGYNI against α, from certified data.
 
-Every plotted number comes from a bundled certificate that is re-checked here: the brackets
-[lower, upper] of ``C001-26.a=*`` (exact process / exact dual), and the exact no-violation segment
-[0, α₀] of ``C001-23`` (ICO value = causal bound 1 − α there). Nothing is solved numerically.
+Every plotted number is decided by the kernel here (``check_any``, kind ``psd-dual``): the brackets
+[max(exact process, causal bound), exact dual] at a = α of ``C001-26.a=*`` and ``C001-23.violation``,
+and the chord bound on the widest decided segment a ∈ [0, α₀] (``C001-21``, ``C001-23``: the ICO value is
+at most the causal bound 1 − α there). Nothing is solved numerically.
 """
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from pathlib import Path
 
-from . import finish
+from . import decided, finish, poly
+
+# the decided functional must be the biased LGYNI (eq. (49)), in the kernel's text
+LGYNI = ("<[0, 0, 0, 0, (-1/2)*a + 1/2, 0, (-1/2)*a + 1/2, 0, (-1/2)*a + 1/2, (-1/2)*a + 1/2, 0, 0, 0, 0, 0, a] "
+         "(probability, inputs-major), P> on (2,2;2,2) ")
 
 
 def _certified():
-    from ..legacy.checkers import check_file
-    from ..certificates.format import load_certificate
-
+    """(points [(a, lower, upper)], segment (lo, hi, chord value at lo, at hi) or None), all exact."""
     root = Path(__file__).resolve().parents[2] / "proofs" / "liu-chiribella"
     points, segment = [], None
     for path in sorted(root.glob("C001-2[136]*.json")):
-        r = check_file(path)
-        if not r.passed or r.verdict != "verified" or not r.bracket:
+        try:
+            r, ctx = decided(path)
+        except RuntimeError:
             continue
-        cert = load_certificate(path)
-        ineq = cert.data.get("inequality", {})
-        if ineq.get("name") != "biased-lgyni":
+        if r.verdict != "verified" or r.kind != "psd-dual" or LGYNI not in r.statement:
             continue
-        a = Fraction(ineq["a"])
-        if cert.data.get("claim", {}).get("type") == "no-violation-interval":
-            if segment is None or a > segment:
-                segment = a
-        else:
-            points.append((a, Fraction(r.bracket[0]), Fraction(r.bracket[1])))
+        rest = r.statement.split(LGYNI, 1)[1]
+        if "a" in ctx.domains:  # "<= chord (convexity ...)" for all a in the domain
+            dom, chord = ctx.domains["a"], poly(rest.split("<= ", 1)[1].split(" (convexity", 1)[0], "a")
+            if segment is None or dom.hi - dom.lo > segment[1] - segment[0]:
+                segment = (dom.lo, dom.hi, *(chord.evaluate({"a": t}) for t in (dom.lo, dom.hi)))
+            continue
+        m = re.match(r"(?:= (\S+)|in \[(\S+), (\S+)\]); causal bound (-?[\d/]+)", rest)
+        if m is None or "a" not in ctx.fixed:
+            continue
+        lo, hi = r.bracket or ((m[1], m[1]) if m[1] else (m[2], m[3]))
+        # causal processes are ICO processes: the causal bound is a lower bound too
+        points.append((ctx.fixed["a"], max(Fraction(lo), Fraction(m[4])), Fraction(hi)))
     return sorted(points), segment
 
 
@@ -48,9 +57,8 @@ def draw(outdir: Path) -> Path:
         err = [float((p[2] - p[1]) / 2) for p in points]
         ax.errorbar(a, mid, yerr=err, fmt="o", ms=3, color="C0", label="certified ICO bracket [exact process, exact dual]")
     if seg is not None:
-        s = float(seg)
-        ax.plot([0, s], [1, 1 - s], color="C2", lw=3, alpha=0.6,
-                label=f"ICO = causal (exact dual + convexity), α ≤ {s:g}")
+        ax.plot([float(seg[0]), float(seg[1])], [float(seg[2]), float(seg[3])], color="C2", lw=3, alpha=0.6,
+                label=f"ICO = causal (exact dual + convexity), α ≤ {float(seg[1]):g}")
     ax.set_xlabel("α")
     ax.set_ylabel("I_LGYNI,α")
     ax.set_title("Biased LGYNI: certified ICO bound (Liu–Chiribella Fig. 2(a))")

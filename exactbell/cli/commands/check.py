@@ -16,7 +16,7 @@ def check_any(path):
     result = check_file(path)
     if result.verdict != "legacy":
         return result
-    from ...legacy import check_legacy
+    from ...legacy.checkers import check_file as check_legacy
 
     return check_legacy(path)
 

@@ -45,7 +45,7 @@ def matrix(ctx, where, raw, n, m=None):
     m = n if m is None else m
     if not isinstance(raw, list) or len(raw) != n or any(not isinstance(r, list) or len(r) != m for r in raw):
         raise ctx.fail(where, f"must be a {n}x{m} list of rows")
-    return ctx._guard(where, lambda: [[parse_gaussian(v, ctx.field) for v in r] for r in raw])
+    return ctx.guard(where, lambda: [[parse_gaussian(v, ctx.field) for v in r] for r in raw])
 
 
 def not_psd_text(what, res) -> str:
@@ -70,7 +70,7 @@ def read_assemblage(ctx, data, key="assemblage", types=st.TYPES):
 
 def in_g(ctx, A, where) -> bool:
     """Every block PSD and no-signalling (exact)."""
-    return not ctx._guard(where, lambda: A.not_psd(ctx.field)) and not A.signalling()
+    return not ctx.guard(where, lambda: A.not_psd(ctx.field)) and not A.signalling()
 
 
 def assemblage_text(A, single=None) -> str:
@@ -130,10 +130,10 @@ def read_map(ctx, ch, d):
     if not st.choi_trace_preserving(J, d):
         raise ctx.fail(ch.at("choi"), "the map is not trace preserving")
     names = st.map_variables(d)
-    terms = _terms(ctx, ch, "sos", lambda w, raw: ctx._guard(w, lambda: Poly.parse(raw, names)))
-    if sum((q * q * w for w, q in terms), Poly()) != ctx._guard(ch.at("choi"), lambda: st.biquadratic_form(J, d)):
+    terms = _terms(ctx, ch, "sos", lambda w, raw: ctx.guard(w, lambda: Poly.parse(raw, names)))
+    if sum((q * q * w for w, q in terms), Poly()) != ctx.guard(ch.at("choi"), lambda: st.biquadratic_form(J, d)):
         raise ctx.fail(ch.at("sos"), "<w|Lambda(|u><u|)|w> is not the stated sum of squares")
-    res = ctx._guard(ch.at("choi"), lambda: herm_psd(J, ctx.field))
+    res = ctx.guard(ch.at("choi"), lambda: herm_psd(J, ctx.field))
     cp = "CP" if res.psd else f"not CP {not_psd_text('J', res)})"
     return None, J, (f"{st.named_map(J, d)} (positive by an exact SOS of <w|Lambda(|u><u|)|w>, trace preserving, "
                      f"{cp})"), res.psd
@@ -146,7 +146,7 @@ def read_povms(ctx, obj, settings, outcomes, d):
     if not raw or not k or not all(isinstance(P, list) and len(P) == k for P in raw):
         raise ctx.fail(obj.at("povms"), f"[setting][outcome] lists, {k or 'equally many'} elements per setting")
     P = [[matrix(ctx, obj.at(f"povms[{s}][{b}]"), E, d) for b, E in enumerate(row)] for s, row in enumerate(raw)]
-    fails = (ctx._guard(obj.at("povms"), lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)
+    fails = (ctx.guard(obj.at("povms"), lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)
     if bad := next(filter(None, fails), None):
         raise ctx.fail(obj.at("povms"), f"not a POVM: {bad}")
     return P
@@ -159,7 +159,7 @@ def read_realisation(ctx, data, A):
         raise ctx.fail(r.at("dims"), f"[d_A, d_B] with 1 <= d_A <= 8 and d_B = {A.dim}")
     dA, dB = dims
     rho = matrix(ctx, r.at("state"), r.get("state"), dA * dB)
-    if not ctx._guard(r.at("state"), lambda: herm_psd(rho, ctx.field)).psd or trace(rho) != 1:
+    if not ctx.guard(r.at("state"), lambda: herm_psd(rho, ctx.field)).psd or trace(rho) != 1:
         raise ctx.fail(r.at("state"), "not a state (PSD, trace 1)")
     povms = read_povms(ctx, r, A.nx, A.na, dA)
     tau = {(x, a): st.steer(rho, povms[x][a], dA, dB) for x in range(A.nx) for a in range(A.na)}
@@ -219,7 +219,7 @@ def decide(cert, ctx, data) -> Decision:
     ctx.read_field(data)
     A = read_assemblage(ctx, data)
     paper = data.text("paper", ("assemblage", *PAPER)) if data.has("paper") else None
-    bad = ctx._guard("data.assemblage", lambda: A.not_psd(ctx.field))
+    bad = ctx.guard("data.assemblage", lambda: A.not_psd(ctx.field))
     parts, member = [], {"assemblage": bad is None}
     if bad is not None:
         if any(data.has(k) for k in ("realisation", "extension", "measurement")):

@@ -59,7 +59,7 @@ def decide(cert, ctx, data) -> Decision:
         low_text = f"; v = {lower} is quantum: v*sigma + (1-v)*N equals {R['text']}"
     relax = f"the level-{level} outer moment relaxation of Q_BWI ({len(ws)} projector words"
     flaw = next((f"Z[{y}] is not PSD" for y, Z in enumerate(Zs)
-                 if not ctx._guard(f"data.Z[{y}]", lambda: herm_psd(Z, ctx.field)).psd), None)
+                 if not ctx.guard(f"data.Z[{y}]", lambda: herm_psd(Z, ctx.field)).psd), None)
     flaw = flaw or next((f"the coefficient of word {w} (y = {y}) does not vanish" for y, C in enumerate(Cs)
                          for w, M in sorted(C.items()) if len(w) > 1 and any(any(r) for r in M)), None)
     flaw = flaw or (None if fA < 0 else f"f(sigma) = {scalar_text(fA)} >= 0")

@@ -144,7 +144,7 @@ def _form_text(v: _Form) -> str:
 # -- quantities: (lower ball or None, upper ball or None, text, exact form or None) ---------------------
 def _binary_entropy(ctx, spec):
     text = spec.text("argument")
-    x = ctx._guard(spec.at("argument"), lambda: parse(text, _arb_algebra(ctx.fixed)))
+    x = ctx.guard(spec.at("argument"), lambda: parse(text, _arb_algebra(ctx.fixed)))
     if not (x > 0 and x < 1):
         raise ctx.fail(spec.at("argument"), "the argument is not provably in (0, 1)")
     try:
@@ -304,7 +304,7 @@ def _relation(ctx, where, rel, val, lo, hi, exact):
     if rel == "=" and not _DECIMAL.match(val):
         if exact is None:
             raise ctx.fail(where, "an exact '=' needs a rational entropy argument (else write a decimal)")
-        return "holds" if ctx._guard(where, lambda: parse(val, _LOGS)).key() == exact.key() else "fails"
+        return "holds" if ctx.guard(where, lambda: parse(val, _LOGS)).key() == exact.key() else "fails"
     c = _dec(val) if _DECIMAL.match(val) else ctx.value(ctx.cert.data, f"<{where}>", raw=val)
     if not isinstance(c, Fraction):
         raise ctx.fail(where, "the value must be rational")

@@ -61,16 +61,16 @@ class _Scalars:
 
     def __call__(self, where, raw):
         if isinstance(raw, list) and self.field is not None:
-            return self.ctx._guard(where, lambda: self.field.element([to_rational(c) for c in raw]))
+            return self.ctx.guard(where, lambda: self.field.element([to_rational(c) for c in raw]))
         fast = isinstance(raw, str) and _RAT.match(raw)  # plain rationals skip the expression parser
-        return self.ctx._guard(where, lambda: to_rational(raw) * self.one if fast else self.ctx.scalar(raw))
+        return self.ctx.guard(where, lambda: to_rational(raw) * self.one if fast else self.ctx.scalar(raw))
 
     def psd(self, where, rows, n):
         """A symmetric n×n matrix, decided PSD by exact LDLᵀ."""
         if not isinstance(rows, list) or len(rows) != n or any(not isinstance(r, list) or len(r) != n for r in rows):
             raise self.ctx.fail(where, f"expected a {n}x{n} matrix (list of {n} rows of {n} entries)")
         M = [[self(f"{where}[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-        if not self.ctx._guard(where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
+        if not self.ctx.guard(where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
             raise self.ctx.fail(where, "not positive semidefinite (exact LDLᵀ found a negative direction)")
         return M
 

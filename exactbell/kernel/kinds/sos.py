@@ -37,7 +37,7 @@ def _operator(ctx, obj, key, raw, sc) -> NCPoly:
         names[ctx.field.generator] = ctx.field.gen()
     if not isinstance(raw, str):
         raise ctx.fail(obj.at(key), "must be an operator expression")
-    return ctx._guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names))
+    return ctx.guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names))
 
 
 def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
@@ -86,7 +86,7 @@ def decide(cert, ctx, data) -> Decision:
     if any(o != 2 for o in sc.outputs):
         raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
     sense = data.text("sense", ("max", "min"))
-    B = ctx._guard("data.functional", lambda: bell_operator(F))
+    B = ctx.guard("data.functional", lambda: bell_operator(F))
     S, how = sos_sum(ctx, data.obj("sos"), sc)
     sign = 1 if sense == "max" else -1
     derived = "" if data.has("bound") else " (the only constant for which the SOS identity holds)"

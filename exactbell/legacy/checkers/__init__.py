@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...certificates.format import Certificate, CertificateError, load_certificate
+from ...kernel.check import Result
 from .reader import Reader
 
 VERDICTS = ("verified", "refuted", "numeric-only")
@@ -27,33 +28,6 @@ class Outcome:
     verdict: str  # verified | refuted | numeric-only
     detail: str  # one line: what was established
     bracket: tuple | None = None  # optional exact interval [lower, upper] as text, for the claims table
-
-
-@dataclass
-class Result:
-    id: str
-    claim: str
-    paper: str
-    kind: str
-    expected: str
-    verdict: str  # a verdict, or "error"
-    passed: bool
-    seconds: float
-    detail: str
-    path: str
-    location: str = ""
-    statement: str = ""
-    bracket: tuple | None = None
-
-    def as_json(self, timing: bool = True) -> dict:
-        d = {"id": self.id, "claim": self.claim, "paper": self.paper, "kind": self.kind, "expected": self.expected,
-             "verdict": self.verdict, "passed": self.passed, "detail": self.detail, "path": self.path,
-             "location": self.location, "statement": self.statement}
-        if self.bracket:
-            d["bracket"] = list(self.bracket)
-        if timing:
-            d["seconds"] = round(self.seconds, 4)
-        return d
 
 
 CHECKERS: dict = {}
@@ -101,7 +75,8 @@ def check_file(path) -> Result:
     try:
         cert = load_certificate(path)
     except CertificateError as e:
-        return Result(Path(path).stem, "", "", "", "", "error", False, time.perf_counter() - t0, str(e), path)
+        return Result(id=Path(path).stem, claim="", paper="", kind="legacy", expected="", verdict="error",
+                      passed=False, seconds=time.perf_counter() - t0, detail=str(e), path=path, pin="legacy")
     try:
         out = decide(cert)
         passed = out.verdict == cert.verdict
@@ -113,8 +88,9 @@ def check_file(path) -> Result:
         verdict, passed, detail, bracket = "error", False, f"{path}: data: nesting too deep", None
     except Exception as e:  # a checker bug must never pass a certificate nor stop the run
         verdict, passed, detail, bracket = "error", False, f"{path}: <checker>: internal error {type(e).__name__}: {e}", None
-    return Result(cert.id, cert.claim, cert.paper, cert.kind, cert.verdict, verdict, passed,
-                  time.perf_counter() - t0, detail, path, cert.location, cert.statement, bracket)
+    return Result(id=cert.id, claim=cert.claim, paper=cert.paper, kind=f"legacy:{cert.kind}", expected=cert.verdict,
+                  verdict=verdict, passed=passed, seconds=time.perf_counter() - t0, detail=detail, path=path,
+                  location=cert.location, summary=cert.statement, pin="legacy", bracket=bracket)
 
 
 def certificate_files(paths) -> list[Path]:
