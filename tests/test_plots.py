@@ -28,11 +28,11 @@ def test_liu_chiribella_series():
     grid = {F(k, 20) for k in (1, 2, 3, 4, 5, 6, 8, 10, 12, 14, 16, 18, 19)} | {F(1, 3), F(189, 1000)}
     assert [p[0] for p in points] == sorted(grid)  # C001-26.a=* and C001-23.violation
     for a, lo, hi in points:
-        assert causal_lgyni(a) <= lo <= hi < causal_lgyni(a) + F(1, 20)
+        assert causal_lgyni(a) <= lo <= hi < lo + F(1, 10**5)  # tight exact brackets
     # a <= 3/20: the bracket starts at the causal bound (the exact processes reach just below it)
     assert all(lo == causal_lgyni(a) for a, lo, hi in points if a <= F(3, 20))
     # a = 1/2: lower (process) and upper (dual) values of the schema-1 certificate C001-26.a=1/2
-    assert dict((a, (lo, hi)) for a, lo, hi in points)[F(1, 2)] == (
+    assert {a: (lo, hi) for a, lo, hi in points}[F(1, 2)] == (
         F("29792440956288215305353/37778931862957161709568"), F("27096072055/34359738368"))
     # C001-23: no violation on a in [0, 0.18864], the bound there is the causal bound 1 - a (a < 1/3)
     assert segment == (0, F("0.18864"), 1, 1 - F("0.18864"))
