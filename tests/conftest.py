@@ -86,3 +86,17 @@ def caught(tmp_path, orig, cert):
     """A mutant is caught when it is rejected or its decided statement differs from the original's."""
     r = check_mutant(tmp_path, cert)
     return r.verdict == "error" or not r.passed or r.statement != orig.statement
+
+
+DELETE = object()
+
+
+def set_at(cert, path, value):
+    """Set the entry at ``path`` (keys and indices) to ``value``; ``DELETE`` removes it."""
+    o = cert
+    for k in path[:-1]:
+        o = o[k]
+    if value is DELETE:
+        del o[path[-1]]
+    else:
+        o[path[-1]] = value

@@ -14,6 +14,7 @@ from exactbell.kernel.check import check_file
 from exactbell.kernel.trig import Trig, angle
 
 from .conftest import PROOFS, load
+from .conftest import DELETE, set_at
 
 WBC = PROOFS / "wooltorton-brown-colbeck"
 SW = PROOFS / "sengupta-wooltorton"
@@ -142,17 +143,8 @@ def test_strategy_must_be_valid(tmp_path):
     assert decide(tmp_path, c).verdict == "error"
 
 
-def _set(cert, path, value):
-    o = cert
-    for k in path[:-1]:
-        o = o[k]
-    if value is DELETE:
-        del o[path[-1]]
-    else:
-        o[path[-1]] = value
 
 
-DELETE = object()
 MUTATIONS = [
     (CHSH, ("data", "sense"), "min"),
     (CHSH, ("data", "bound"), "3*s"),
@@ -191,7 +183,7 @@ def test_mutation_is_rejected_or_changes_the_statement(tmp_path, path, where, va
     original = check_file(path)
     assert original.passed
     c = copy.deepcopy(load(path))
-    _set(c, where, value)
+    set_at(c, where, value)
     r = decide(tmp_path, c)
     assert r.verdict == "error" or (r.statement, r.verdict) != (original.statement, original.verdict)
 
@@ -226,6 +218,6 @@ def test_prop2_quantum_excess_for_all_p_r():
 def test_prop2_mutations(tmp_path, where, value):
     original = check_file(PROP2)
     c = load(PROP2)
-    _set(c, where, value)
+    set_at(c, where, value)
     r = decide(tmp_path, c)
     assert r.verdict == "error" or (r.statement, r.verdict) != (original.statement, original.verdict)
