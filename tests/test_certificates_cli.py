@@ -90,6 +90,12 @@ def test_check_cli_exit_codes_summary_and_reports(capsys, tmp_path, write_cert, 
     assert "| C004-01.local |" in report.read_text()
 
 
+@pytest.mark.parametrize("flag", [["-j", "0"], ["--timeout", "0"], ["--timeout", "nan"], ["--memory", "10"]])
+def test_check_rejects_bad_run_limits(capsys, flag):
+    code, out, err = run_cli(capsys, "check", *flag, str(PROOFS / "wooltorton-brown-colbeck" / "C004-01.local.json"))
+    assert code == 2 and not out and err.count("\n") == 1 and "-j must be at least 1" in err
+
+
 def test_claims_json_lists_the_registry(capsys):
     folder = PROOFS / "sengupta-wooltorton"
     code, out, _ = run_cli(capsys, "claims", "--json", str(folder / "C000-01.json"), str(folder / "C000-08.p=3_4.json"))

@@ -34,6 +34,11 @@ def run_checks(paths, jobs=None, limits=RunLimits(), show_progress=False):
 def run(args) -> int:
     from rich.console import Console
 
+    if args.jobs < 1 or not args.timeout > 0 or args.memory < 64:
+        print("exactbell check: -j must be at least 1, --timeout positive and --memory at least 64 MB",
+              file=sys.stderr)
+        return 2
+
     console = Console(stderr=args.json, width=None if sys.stdout.isatty() else 200)
     limits = RunLimits(seconds=args.timeout, memory_mb=args.memory)
     files, results = run_checks(args.paths, args.jobs, limits, show_progress=console.is_terminal and not args.json)
