@@ -51,7 +51,8 @@ class NumberField:
     def refine(self) -> None:
         """Halve the working isolating interval of α (m has no rational root to hit)."""
         mid = (self.lo + self.hi) / 2
-        self.lo, self.hi = (self.lo, mid) if upoly.count_roots(self.minpoly, self.lo, mid) == 1 else (mid, self.hi)
+        left = upoly.count_roots(self.minpoly, self.lo, mid) == 1
+        self.lo, self.hi = (self.lo, mid) if left else (mid, self.hi)
 
     def canonical_interval(self) -> tuple[Fraction, Fraction]:
         for k in count():
@@ -66,7 +67,8 @@ class NumberField:
                 return lo, hi
 
     def __eq__(self, other):
-        return isinstance(other, NumberField) and (self.minpoly, self.interval) == (other.minpoly, other.interval)
+        return isinstance(other, NumberField) and (self.minpoly, self.interval) == (
+            other.minpoly, other.interval)
 
     def __hash__(self):
         return hash((tuple(self.minpoly), self.interval))
@@ -131,28 +133,19 @@ class AlgebraicNumber:
             return AlgebraicNumber(self.field, [other])
         return NotImplemented
 
-    def __add__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else AlgebraicNumber(self.field, self.p + o.p)
+    def _binary(f):  # noqa: N805 -- builds the ring operations: lift the other operand, apply f mod m
+        def op(self, o):
+            o = self._lift(o)
+            return o if o is NotImplemented else AlgebraicNumber(self.field, f(self.p, o.p))
+        return op
 
-    __radd__ = __add__
+    __add__ = __radd__ = _binary(lambda a, b: a + b)
+    __sub__ = _binary(lambda a, b: a - b)
+    __rsub__ = _binary(lambda a, b: b - a)
+    __mul__ = __rmul__ = _binary(lambda a, b: a * b)
 
     def __neg__(self):
         return AlgebraicNumber(self.field, -self.p)
-
-    def __sub__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else AlgebraicNumber(self.field, self.p - o.p)
-
-    def __rsub__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else AlgebraicNumber(self.field, o.p - self.p)
-
-    def __mul__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else AlgebraicNumber(self.field, self.p * o.p)
-
-    __rmul__ = __mul__
 
     def inverse(self) -> AlgebraicNumber:
         """1/x by the extended Euclidean algorithm in Q[t]/(m): s x + t m = g, g a nonzero constant."""

@@ -131,12 +131,12 @@ def _expression(ctx, spec):
     return x, x, text, exact
 
 
-def _schmidt(ctx, spec, d):
-    g = [ctx.value(spec, f"<{spec.at('schmidt')}[{i}]>", raw=v) for i, v in enumerate(spec.list("schmidt", d))]
-    if any(not isinstance(v, Fraction) for v in g) or not any(g):
-        raise ctx.fail(spec.at("schmidt"), "needs d rationals, not all zero")
-    text = "[" + ", ".join(map(format_rational, g)) + "]"
-    return g, text if len(text) <= 160 else "#" + hashlib.sha256(text.encode()).hexdigest()[:12] + " (sha256 of " + text[:20] + "...)"
+def _rationals(ctx, spec, key, n):
+    """The list ``key`` of n exact rationals."""
+    values = [ctx.value(spec, f"<{spec.at(key)}[{i}]>", raw=v) for i, v in enumerate(spec.list(key, n))]
+    if not all(isinstance(v, Fraction) for v in values):
+        raise ctx.fail(spec.at(key), f"needs {n} rationals")
+    return values
 
 
 def _cglmp_born(ctx, spec):
@@ -144,27 +144,35 @@ def _cglmp_born(ctx, spec):
     |b>_y = d^-1/2 sum_j e^{-2 pi i j(b + beta_y)/d}|j>, alpha = (0, 1/2), beta = (-1/4, 1/4):
     |sum_j g_j e^{pi i 2j t/d}|^2 / (d^2 |g|^2) with t = a - b + alpha_x - beta_y (inputs-major order)."""
     d = spec.int("d", 2, 24)
-    g, gtext = _schmidt(ctx, spec, d)
+    g = _rationals(ctx, spec, "schmidt", d)
+    if not any(g):
+        raise ctx.fail(spec.at("schmidt"), "the Schmidt vector is zero")
+    gtext = "[" + ", ".join(map(format_rational, g)) + "]"
+    if len(gtext) > 160:
+        gtext = f"#{hashlib.sha256(gtext.encode()).hexdigest()[:12]} (sha256 of {gtext[:20]}...)"
     sc, norm, p = Scenario((2, 2), (d, d)), _q(d * d * sum(v * v for v in g)), []
     for (x, y), (a, b) in ((c, o) for c in sc.contexts for o in sc.outcomes):
         t = a - b + (0, Fraction(1, 2))[x] - (Fraction(-1, 4), Fraction(1, 4))[y]
         amp = sum((_q(v) * flint.acb(_q(2 * j * t / d)).exp_pi_i() for j, v in enumerate(g)), flint.acb(0))
         p.append(abs(amp) ** 2 / norm)
-    return sc, p, f"the state sum_j g_j|jj>, g = {gtext}, in the CGLMP bases alpha = (0, 1/2), beta = (-1/4, 1/4)"
+    bases = "the CGLMP bases alpha = (0, 1/2), beta = (-1/4, 1/4)"
+    return sc, p, f"the state sum_j g_j|jj>, g = {gtext}, in {bases}"
 
 
 def _cglmp_quantum(ctx, spec):
     sc, p, text = _cglmp_born(ctx, spec)
-    v = sum((_q(c) * pv for c, pv in zip(cglmp(sc.outputs[0]), p) if c), flint.arb(0))
     d = sc.outputs[0]
-    return v, None, f"the quantum maximum of CGLMP I_{d} on (2,2;{d},{d}) (at least the value of {text})", None
+    v = sum((_q(c) * pv for c, pv in zip(cglmp(d), p) if c), flint.arb(0))
+    return v, None, f"the quantum maximum of CGLMP I_{d} on (2,2;{d},{d}) (at least the value of {text})", \
+        None
 
 
 def _ghz(ctx, spec):
     """Mermin: (|000> + |111>)/sqrt2 measured in X (x = 0) or Y (x = 1): p(a|x) = |1 + eps|^2/16 with
     eps = (-1)^(sum a) i^(sum x), i.e. (1 + (-1)^(sum a) Re i^(sum x))/8."""
     sc = Scenario((2, 2, 2), (2, 2, 2))
-    p = [_q(Fraction(1 + (-1) ** sum(a) * (1, 0, -1, 0)[sum(x) % 4], 8)) for x in sc.contexts for a in sc.outcomes]
+    p = [_q(Fraction(1 + (-1) ** sum(a) * (1, 0, -1, 0)[sum(x) % 4], 8))
+         for x in sc.contexts for a in sc.outcomes]
     return sc, p, "the GHZ distribution (Mermin X/Y measurements)"
 
 
@@ -180,7 +188,8 @@ def _md_information(ctx, spec):
         raise ctx.fail(dist.where, f"more than {RESPONSES} local deterministic responses")
     resp = [sum(t, ()) for t in product(*[list(sc.deterministic_strategies(k)) for k in range(sc.parties)])]
     off = [sum(sc.inputs[:k]) for k in range(sc.parties)]
-    col = [[sc.outcomes.index(tuple(r[off[k] + s[k]] for k in range(sc.parties))) for s in sc.contexts] for r in resp]
+    col = [[sc.outcomes.index(tuple(r[off[k] + s[k]] for k in range(sc.parties))) for s in sc.contexts]
+           for r in resp]  # col[l][s]: the outcome that response l gives at context s
     ns, no, inv = len(sc.contexts), len(sc.outcomes), _q(Fraction(1, len(sc.contexts)))
     model, q = spec.list("model", ns), {}
     for s in range(ns):
@@ -189,11 +198,11 @@ def _md_information(ctx, spec):
         for o, ent in enumerate(model[s]):
             w, ps, tot = f"{spec.at('model')}[{s}][{o}]", p[s * no + o], Fraction(0)
             if not isinstance(ent, list) or (not ent) != (ps == 0) or not (ps == 0 or ps > 0):
-                raise ctx.fail(w, "lists [response, weight] pairs exactly when p(o|s) is provably > 0 (else empty)")
+                raise ctx.fail(w, "lists [response, weight] pairs exactly when p(o|s) is provably > 0")
             for e in ent:
                 lam = e[0] if isinstance(e, list) and len(e) == 2 else None
                 if type(lam) is not int or not 0 <= lam < len(resp) or col[lam][s] != o or (s, lam) in q:
-                    raise ctx.fail(w, f"{e!r} is not [a new response giving outcome {o} at context {s}, weight]")
+                    raise ctx.fail(w, f"{e!r} is not [a new response giving outcome {o} at {s}, weight]")
                 k = ctx.value(spec, f"<{w}>", raw=e[1])
                 if not isinstance(k, Fraction) or k <= 0:
                     raise ctx.fail(w, "weights are positive rationals")
@@ -207,16 +216,14 @@ def _md_information(ctx, spec):
     hi = sum((v * (v / (ql[lam] * inv)).log() for (s, lam), v in q.items()), flint.arb(0)) / _ln2()
     lo = None
     if spec.has("dual"):
-        mu = [ctx.value(spec, f"<{spec.at('dual')}[{i}]>", raw=v) for i, v in enumerate(spec.list("dual", ns * no))]
-        if not all(isinstance(m, Fraction) for m in mu):
-            raise ctx.fail(spec.at("dual"), "multipliers are rationals")
+        mu = _rationals(ctx, spec, "dual", ns * no)
         ex = [_q(m - 1).exp() for m in mu]
         worst = None
         for c in col:
             t = sum((ex[s * no + o] for s, o in enumerate(c)), flint.arb(0)) * inv
             worst = t if worst is None else worst.max(t)
         lo = (sum((_q(m) * pv for m, pv in zip(mu, p) if m), flint.arb(0)) * inv - worst) / _ln2()
-    how = "a Lagrange dual point (lower) and an explicit model (upper)" if lo is not None else "an explicit model"
+    how = "an explicit model" if lo is None else "a Lagrange dual point (lower) and an explicit model (upper)"
     return lo, hi, (f"min I(S:L) in bits over measurement-dependent models (S the uniform context, L local "
                     f"deterministic responses) reproducing {dtext}, bounded by {how},"), None
 
@@ -284,10 +291,11 @@ def decide(cert, ctx, data) -> Decision:
     statement += f", {ctx.quantifier()}" if ctx.quantifier() else ""
     outcomes, parts = [], []
     for key in ("claims", "paper"):
-        got = [_relation(ctx, f"data.{key}[{i}]", c, *bound, exact) for i, c in enumerate(data.list(key, default=[]))]
+        got = [_relation(ctx, f"data.{key}[{i}]", c, *bound, exact)
+               for i, c in enumerate(data.list(key, default=[]))]
         outcomes += [o for _, o in got]
         if got:
-            parts.append(f"{'paper' if key == 'paper' else 'claim'}: " + "; ".join(f"{c} {o}" for c, o in got))
+            parts.append(f"{key.rstrip('s')}: " + "; ".join(f"{c} {o}" for c, o in got))
     if parts:
         statement += " (" + "; ".join(parts) + ")"
     verdict = "refuted" if "fails" in outcomes else "numeric-only" if "undecided" in outcomes else "verified"
