@@ -19,7 +19,8 @@ def reject_inexact(values, what: str) -> None:
     """Raise :class:`ExactnessError` if any value is a float (Python, complex or NumPy)."""
     for v in values:
         if isinstance(v, (float, complex)) or (type(v).__module__ == "numpy" and not isinstance(v, Integral)):
-            raise ExactnessError(f"{what} contains the inexact value {v!r}; use exactbell.numeric.rationalize")
+            raise ExactnessError(f"{what} contains the inexact value {v!r}; "
+                                 "use exactbell.numeric.rationalize")
 
 
 def to_rational(x) -> Fraction:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from fractions import Fraction
+from functools import reduce
 from itertools import product
 from math import lcm, prod
 
@@ -218,11 +219,9 @@ def _md_information(ctx, spec):
     if spec.has("dual"):
         mu = _rationals(ctx, spec, "dual", ns * no)
         ex = [_q(m - 1).exp() for m in mu]
-        worst = None
-        for c in col:
-            t = sum((ex[s * no + o] for s, o in enumerate(c)), flint.arb(0)) * inv
-            worst = t if worst is None else worst.max(t)
-        lo = (sum((_q(m) * pv for m, pv in zip(mu, p) if m), flint.arb(0)) * inv - worst) / _ln2()
+        worst = reduce(flint.arb.max, (sum((ex[s * no + o] for s, o in enumerate(c)), flint.arb(0))
+                                       for c in col))  # max over responses l of sum_s e^{mu_{s,o_s(l)} - 1}
+        lo = (sum((_q(m) * pv for m, pv in zip(mu, p) if m), flint.arb(0)) - worst) * inv / _ln2()
     how = "an explicit model" if lo is None else "a Lagrange dual point (lower) and an explicit model (upper)"
     return lo, hi, (f"min I(S:L) in bits over measurement-dependent models (S the uniform context, L local "
                     f"deterministic responses) reproducing {dtext}, bounded by {how},"), None
