@@ -133,16 +133,18 @@ class AlgebraicNumber:
             return AlgebraicNumber(self.field, [other])
         return NotImplemented
 
-    def _binary(f):  # noqa: N805 -- builds the ring operations: lift the other operand, apply f mod m
+    def _binary(f):  # noqa: N805 -- the field operations: lift the other operand (or decline), apply f
         def op(self, o):
             o = self._lift(o)
-            return o if o is NotImplemented else AlgebraicNumber(self.field, f(self.p, o.p))
+            return o if o is NotImplemented else f(self, o)
         return op
 
-    __add__ = __radd__ = _binary(lambda a, b: a + b)
-    __sub__ = _binary(lambda a, b: a - b)
-    __rsub__ = _binary(lambda a, b: b - a)
-    __mul__ = __rmul__ = _binary(lambda a, b: a * b)
+    __add__ = __radd__ = _binary(lambda x, y: x.field.element(x.p + y.p))
+    __sub__ = _binary(lambda x, y: x.field.element(x.p - y.p))
+    __rsub__ = _binary(lambda x, y: x.field.element(y.p - x.p))
+    __mul__ = __rmul__ = _binary(lambda x, y: x.field.element(x.p * y.p))
+    __truediv__ = _binary(lambda x, y: x * y.inverse())
+    __rtruediv__ = _binary(lambda x, y: y * x.inverse())
 
     def __neg__(self):
         return AlgebraicNumber(self.field, -self.p)
@@ -153,14 +155,6 @@ class AlgebraicNumber:
             raise ZeroDivisionError("inverse of zero in a number field")
         g, s, _ = self.p.xgcd(self.field.m)
         return AlgebraicNumber(self.field, s / g)
-
-    def __truediv__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else self * o.inverse()
-
-    def __rtruediv__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else o * self.inverse()
 
     def __pow__(self, n: int):
         if not isinstance(n, int):
