@@ -227,7 +227,7 @@ def test_born_rules_match_independent_formulas(tmp_path):
     cert["data"]["bracket"] = ["2.8284271", "2.8284272"]
     r = _run(tmp_path, cert)
     assert r.verdict == "numeric-only" and "exceeds 2.8284271" in r.statement and 2.8284271 < 2 * math.sqrt(2)
-    sc, p, _ = _ghz(None, None)
+    _, p, _ = _ghz(None, None)
     assert [Fraction(int(v.mid().man_exp()[0]) * 2 ** int(v.mid().man_exp()[1])) for v in p] == ghz()
     assert all(v.rad() == 0 for v in p)
 

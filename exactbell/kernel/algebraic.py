@@ -116,7 +116,7 @@ class NumberField:
 class AlgebraicNumber:
     """An element c_0 + c_1 α + … of a :class:`NumberField` (``p`` in flint, ``c`` its coefficients)."""
 
-    __slots__ = ("field", "p", "c")
+    __slots__ = ("c", "field", "p")
 
     def __init__(self, field: NumberField, coeffs):
         if not isinstance(coeffs, fmpq_poly):
@@ -133,7 +133,7 @@ class AlgebraicNumber:
             return AlgebraicNumber(self.field, [other])
         return NotImplemented
 
-    def _binary(f):  # noqa: N805 -- the field operations: lift the other operand (or decline), apply f
+    def _binary(f):  # the field operations: lift the other operand (or decline), apply f
         def op(self, o):
             o = self._lift(o)
             return o if o is NotImplemented else f(self, o)

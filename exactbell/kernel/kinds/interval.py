@@ -116,7 +116,7 @@ def _hbin(x: _Logs) -> _Logs:
 
 def _logs(fixed: dict) -> FieldAlgebra:
     """Exact values: rationals and rational combinations of log2 of positive rationals."""
-    lift = lambda q: _Logs({2: Fraction(q)})  # noqa: E731
+    lift = lambda q: _Logs({2: Fraction(q)})
     return FieldAlgebra({k: lift(v) for k, v in fixed.items()}, {"log2": _log2, "H_bin": _hbin}, lift)
 
 
@@ -255,7 +255,7 @@ def _relation(ctx, where, text, lo, hi, exact):
         low, high = c - h, c + h
     else:
         low, high = (c, None) if rel[0] == ">" else (None, c)
-    below = lambda x, y: x is not None and y is not None and x <= y  # noqa: E731
+    below = lambda x, y: x is not None and y is not None and x <= y
     inside = (low is None or below(low, lo)) and (high is None or below(hi, high))
     outside = below(hi, low) or below(high, lo)
     return f"{rel} {val}", "holds" if inside else "fails" if outside else "undecided"
