@@ -39,7 +39,7 @@ def _hbin(q: float) -> float:
 def test_tsirelson_entropy_statement():
     r = check_file(CKBG / "C002-07.json")
     assert (r.verdict, r.passed) == ("verified", True)
-    assert r.statement == ("H_bin(1/sqrt(2) - 1/2) in bits lies in (0.735915938, 0.735915939) "
+    assert r.statement == ("H_bin(1/sqrt(2) - 1/2) lies in (0.735915938, 0.735915939) "
                            "(paper: = 0.736 holds; < 1 holds)")
     lo, hi = _bracket(r)
     assert lo < _hbin(1 / math.sqrt(2) - 0.5) < hi
@@ -52,7 +52,7 @@ def test_pinsker_counterexample_refutes_printed_constant():
     info = 2 * (3 / 8) * math.log2(1.5) + 2 * (1 / 8) * math.log2(0.5)
     lo, hi = _bracket(r)
     assert lo < info - 0.25 * math.log2(math.e) < hi < 0
-    assert "(M = sum |p(s,l) - p(s)p(l)| = 1/2)" in r.statement and r.statement.endswith("(paper: >= 0 fails)")
+    assert "abs(3/8 - 1/2*1/2)" in r.statement and r.statement.endswith("(paper: >= 0 fails)")
 
 
 def test_threshold_and_exact_endpoint():
@@ -60,7 +60,7 @@ def test_threshold_and_exact_endpoint():
     lo, hi = _bracket(r)
     assert lo < 2 + 4 * math.sqrt(2 * math.log(2) * 0.0663) < hi < 3.214 and r.verdict == "verified"
     r = check_file(WBC / "C004-11.endpoint.json")
-    assert r.statement.startswith("H_bin(3/4) = 2 - 3/4*log2(3) (exactly) in bits lies in (")
+    assert r.statement.startswith("H_bin(3/4) lies in (") and r.statement.endswith("= 2 - 3/4*log2(3) holds)")
     assert r.verdict == "verified" and _bracket(r)[0] < 2 - 0.75 * math.log2(3) < _bracket(r)[1]
 
 
@@ -136,9 +136,11 @@ def test_bracket_narrower_than_arb_proves_fails(tmp_path):
 
 MUTANTS = {
     "C002-07.json": [
-        lambda c: c["data"]["quantity"].update(argument="1/sqrt(3) - 1/2"),
-        lambda c: c["data"]["quantity"].update(argument="sqrt(0 - 1)"),
-        lambda c: c["data"]["quantity"].update(argument="3/2"),
+        lambda c: c["data"]["quantity"].update(value="H_bin(1/sqrt(3) - 1/2)"),
+        lambda c: c["data"]["quantity"].update(value="H_bin(sqrt(0 - 1))"),
+        lambda c: c["data"]["quantity"].update(value="H_bin(3/2)"),
+        lambda c: c["data"]["quantity"].update(value="log2(0)"),
+        lambda c: c["data"]["quantity"].update(value="H_bin(1/sqrt(2) - 1/2, 1)"),
         lambda c: c["data"].update(paper=["= 0.735", "< 1"]),
         lambda c: c["data"].update(paper=["= 0.736", "> 1"]),
         lambda c: c["data"].update(paper=["= 0.7359"]),
@@ -147,7 +149,7 @@ MUTANTS = {
         lambda c: c["data"].update(bracket=["735915938/1000000000", "0.735915939"]),
         lambda c: c["data"].update(bracket=["0.735915939", "0.735915938"]),
         lambda c: c["data"].update(extra=1),
-        lambda c: c["data"]["quantity"].update(of="pinsker-threshold"),
+        lambda c: c["data"]["quantity"].update(of="md-information"),
         lambda c: c["conventions"].pop("information"),
         lambda c: c["conventions"].update(information="nats"),
         lambda c: c.update(parameters={"r": "1/3"}),
@@ -155,9 +157,8 @@ MUTANTS = {
         lambda c: c.update(parameters={"pi": "3"}),
     ],
     "C002-17.json": [
-        lambda c: c["data"]["quantity"].update(constant="1/2"),
-        lambda c: c["data"]["quantity"].update(joint=[["3/8", "1/8"], ["1/8", "1/4"]]),
-        lambda c: c["data"]["quantity"].update(joint=[["1/2", "-1/8"], ["1/8", "1/2"]]),
+        lambda c: c["data"]["quantity"].update(value=c["data"]["quantity"]["value"].replace("- 1*", "- 1/2*")),
+        lambda c: c["data"]["quantity"].update(value=c["data"]["quantity"]["value"].replace("3/8", "1/4")),
         lambda c: c["data"].update(paper=["< 0"]),
     ],
     "C002-21.d=2.json": [
@@ -182,7 +183,8 @@ MUTANTS = {
     "C004-11.endpoint.json": [
         lambda c: c["data"].update(paper=["= 2 - 3/4*log2(5)"]),
         lambda c: c["data"].update(paper=["= 2 - 3/4*log2(3) + 0*log2(7) + 1/1000"]),
-        lambda c: c["data"]["quantity"].update(argument="(1 + sin(pi/6))/2"),
+        lambda c: c["data"]["quantity"].update(value="H_bin((1 + sin(pi/6))/2)"),
+        lambda c: c["data"]["quantity"].update(value="H_bin(3/4) + 0*sqrt(2)"),
         lambda c: c["data"].update(paper=["= log2(1000000000000000000000000000057)"]),
     ],
 }
@@ -225,9 +227,27 @@ def test_born_rules_match_independent_formulas(tmp_path):
     cert["data"]["bracket"] = ["2.8284271", "2.8284272"]
     r = _run(tmp_path, cert)
     assert r.verdict == "numeric-only" and "exceeds 2.8284271" in r.statement and 2.8284271 < 2 * math.sqrt(2)
-    sc, p, _ = _ghz(None, None)
+    _, p, _ = _ghz(None, None)
     assert [Fraction(int(v.mid().man_exp()[0]) * 2 ** int(v.mid().man_exp()[1])) for v in p] == ghz()
     assert all(v.rad() == 0 for v in p)
+
+
+def test_exact_forms_of_log_expressions(tmp_path):
+    """'= form' compares exact rational combinations of log2 of rationals (no factoring, no decimals)."""
+    cert = _load(WBC / "C004-11.endpoint.json")
+    cases = {"= 2 - 3/4*log2(3)": "holds", "= 3/4*log2(4/3) + 1/4*log2(4)": "holds", "= log2(4) - log2(3^(3/4))": None,
+             "= 2 - 3/4*log2(3) + log2(9) - 2*log2(3)": "holds", "= 2 - 3/4*log2(5)": "fails",
+             "= log2(3)*log2(3)": None, "= 1/0": None, "= log2(0 - 1)": None}
+    for claim, outcome in cases.items():
+        cert["data"]["paper"] = [claim]
+        r = _run(tmp_path, cert)
+        if outcome is None:
+            assert r.verdict == "error", (claim, r.statement)
+        else:
+            assert r.statement.endswith(f"(paper: {claim} {outcome})"), (claim, r.statement)
+    cert["data"]["quantity"]["value"] = "H_bin((1 + sin(pi/6))/2)"  # no exact form: '= form' is an error
+    cert["data"]["paper"] = ["= 2 - 3/4*log2(3)"]
+    assert _run(tmp_path, cert).verdict == "error"
 
 
 def test_tsirelson_information_is_below_the_singlet_value(tmp_path):

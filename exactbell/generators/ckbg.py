@@ -371,7 +371,17 @@ def entropy_tsirelson():
     return interval_cert("C002-07", "C002-07", "L345-352",
                          "At maximal quantum violation CHSH = 1/sqrt2 - 1/2 the minimal message entropy is "
                          "h(1/sqrt2 - 1/2) ~ 0.736 bits, below Toner-Bacon's 1 bit.",
-                         {"of": "binary-entropy", "argument": "1/sqrt(2) - 1/2"}, "verified", paper=["= 0.736", "< 1"])
+                         {"of": "expression", "value": "H_bin(1/sqrt(2) - 1/2)"}, "verified", paper=["= 0.736", "< 1"])
+
+
+def pinsker_gap(joint, constant):
+    """I(S:L) - c M^2 log2(e) of a joint table p(s,l), M = sum |p(s,l) - p(s)p(l)| (eq. 5), written out."""
+    p = [[Fraction(v) for v in row] for row in joint]
+    ps, pl = [sum(r) for r in p], [sum(c) for c in zip(*p)]
+    cells = [(joint[i][j], f"{format_rational(ps[i])}*{format_rational(pl[j])}") for i in range(len(p)) for j in range(len(pl))]
+    info = " + ".join(f"{v}*log2({v}/({m}))" for v, m in cells if Fraction(v))
+    dist = " + ".join(f"abs({v} - {m})" for v, m in cells)
+    return {"of": "expression", "value": f"{info} - {constant}*({dist})^2*log2(exp(1))"}
 
 
 @generator("C002-17", PAPER, "C002-17")
@@ -380,7 +390,7 @@ def pinsker_constant():
                          "Pinsker as printed: I(X,Y:Lambda) >= M^2 log2(e) with M the full l1 distance (eq. 5). "
                          "Refuted: for p(s,l) = [[3/8,1/8],[1/8,3/8]], M = 1/2 and I = 0.1887 < 0.3607; the correct "
                          "constant is 1/2 (erratum E-02).",
-                         {"of": "pinsker-gap", "joint": [["3/8", "1/8"], ["1/8", "3/8"]], "constant": "1"},
+                         pinsker_gap([["3/8", "1/8"], ["1/8", "3/8"]], "1"),
                          "refuted", paper=[">= 0"])
 
 
@@ -389,7 +399,7 @@ def pinsker_threshold():
     return interval_cert("C002-18", "C002-18", "L409-411",
                          "I_d >= 3.214 forces I(X,Y:Lambda) > 0.0663: with the corrected Pinsker constant the "
                          "threshold is 2 + 4 sqrt(2 ln2 * 0.0663) = 3.2127 <= 3.214 (erratum E-11: rounding).",
-                         {"of": "pinsker-threshold", "information": "663/10000"}, "verified", digits=7,
+                         {"of": "expression", "value": "2 + 4*sqrt(2*log(2)*663/10000)"}, "verified", digits=7,
                          paper=["<= 3.214"])
 
 

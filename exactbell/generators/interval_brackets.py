@@ -40,7 +40,7 @@ def bounds(cert: dict):
         old, flint.ctx.prec = flint.ctx.prec, PREC
         try:
             spec = c.data.obj("quantity")
-            lower, upper, _, _ = QUANTITIES[spec.text("of")](ctx, spec)
+            lower, upper, *_ = QUANTITIES[spec.text("of")](ctx, spec)
             return lower, upper
         finally:
             flint.ctx.prec = old

@@ -1,4 +1,4 @@
-"""Entropy values of Wooltorton–Brown–Colbeck (kernel kind ``interval``, quantity ``binary-entropy``):
+"""Entropy values of Wooltorton–Brown–Colbeck (kernel kind ``interval``, an ``expression`` in H_bin):
 the endpoint 2 − (3/4)·log2(3) = H_bin(3/4) of Prop. 3 (reached at φ = π/6), and rigorous brackets of
 ε = H_bin((1 + sin φ)/2) at other angles (Eq. F10), including the Prop. 5 threshold H_bin((2+√2)/4)."""
 from __future__ import annotations
@@ -15,7 +15,7 @@ CONV = {"information": "bits: log base 2"}
 def _value_cert(cid, claim, argument, location, summary, paper=()):
     @generator(cid, PAPER, claim)
     def make():
-        data = {"quantity": {"of": "binary-entropy", "argument": argument}, "bracket": ["0.0", "1.0"]}
+        data = {"quantity": {"of": "expression", "value": f"H_bin({argument})"}, "bracket": ["0.0", "1.0"]}
         if paper:
             data["paper"] = list(paper)
         return with_bracket(envelope2(cid, claim, PAPER, location, summary, "interval", "verified", CONV, data),

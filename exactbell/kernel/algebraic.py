@@ -1,11 +1,10 @@
 """Real algebraic numbers as elements of a number field Q(α) ⊂ R.
 
-A field is given by the minimal polynomial m of α (irreducible over Q, degree ≥ 2) and an
-isolating interval; we store the *canonical* dyadic interval (n/2^k, (n+1)/2^k) with the
-smallest k that isolates α, so a field has exactly one textual form. Elements are
-polynomials in α of degree < deg m with rational coefficients; zero-testing is exact
-(coefficients all zero) and the sign is decided by exact rational interval arithmetic on
-ever finer isolating intervals. No floats, no sympy.
+A field is the minimal polynomial m of α (irreducible over Q, degree ≥ 2) with the *canonical*
+isolating interval of α, the dyadic (n/2^k, (n+1)/2^k) with the smallest k, so a field has exactly
+one textual form. Elements are python-flint polynomials in α reduced mod m; zero-testing is exact
+(all coefficients zero) and signs come from exact rational interval arithmetic on ever finer
+isolating intervals (Sturm root counts). No floats, no sympy.
 """
 from __future__ import annotations
 
@@ -24,41 +23,36 @@ class FieldError(ExactnessError):
     """An invalid number-field declaration (reducible polynomial, bad interval ...)."""
 
 
-def _flint(coeffs) -> fmpq_poly:
-    return fmpq_poly([fmpq(c.numerator, c.denominator) for c in coeffs])
-
-
-def _is_irreducible(coeffs: list[Fraction]) -> bool:
-    _, factors = _flint(coeffs).factor()
-    return len(factors) == 1 and factors[0][1] == 1
+def _poly(coeffs) -> fmpq_poly:
+    return fmpq_poly([fmpq(c.numerator, c.denominator) for c in map(Fraction, coeffs)])
 
 
 class NumberField:
     """Q(α) with α the unique root of ``minpoly`` in the open interval (lo, hi)."""
 
     def __init__(self, generator: str, minpoly: list[Fraction], lo: Fraction, hi: Fraction):
-        m = upoly.trim([Fraction(c) for c in minpoly])
-        if len(m) < 3:
+        m = _poly(minpoly)
+        if m.degree() < 2:
             raise FieldError("minimal polynomial must have degree >= 2 (use rationals for degree 1)")
-        m = upoly.scale(m, 1 / m[-1])
-        if not _is_irreducible(m):
+        self.m = m / m.leading_coefficient()
+        _, factors = self.m.factor()
+        if len(factors) != 1 or factors[0][1] != 1:
             raise FieldError("minimal polynomial is not irreducible over Q")
-        lo, hi = Fraction(lo), Fraction(hi)
-        if not lo < hi:
+        self.generator, self.degree = generator, m.degree()
+        self.minpoly = [Fraction(int(c.p), int(c.q)) for c in self.m.coeffs()]
+        self.lo, self.hi = Fraction(lo), Fraction(hi)  # working interval, refined in place
+        if not self.lo < self.hi:
             raise FieldError("isolating interval must have lo < hi")
-        if upoly.evaluate(m, hi) == 0 or upoly.count_roots(m, lo, hi) != 1:
-            raise FieldError(f"interval ({lo}, {hi}) does not isolate exactly one root")
-        self.generator, self.minpoly, self.degree = generator, m, len(m) - 1
-        self.lo, self.hi = lo, hi  # working interval, refined in place
+        if upoly.count_roots(self.minpoly, self.lo, self.hi) != 1:  # no rational roots: open = half-open
+            raise FieldError(f"interval ({self.lo}, {self.hi}) does not isolate exactly one root")
         self.interval = self.canonical_interval()
 
     # -- the real embedding -------------------------------------------------------------
     def refine(self) -> None:
-        """Halve the working isolating interval of α."""
+        """Halve the working isolating interval of α (m has no rational root to hit)."""
         mid = (self.lo + self.hi) / 2
-        if upoly.evaluate(self.minpoly, mid) == 0:  # impossible for irreducible degree >= 2
-            raise FieldError("rational root of an irreducible polynomial")
-        self.lo, self.hi = (self.lo, mid) if upoly.count_roots(self.minpoly, self.lo, mid) == 1 else (mid, self.hi)
+        left = upoly.count_roots(self.minpoly, self.lo, mid) == 1
+        self.lo, self.hi = (self.lo, mid) if left else (mid, self.hi)
 
     def canonical_interval(self) -> tuple[Fraction, Fraction]:
         for k in count():
@@ -73,7 +67,8 @@ class NumberField:
                 return lo, hi
 
     def __eq__(self, other):
-        return isinstance(other, NumberField) and (self.minpoly, self.interval) == (other.minpoly, other.interval)
+        return isinstance(other, NumberField) and (self.minpoly, self.interval) == (
+            other.minpoly, other.interval)
 
     def __hash__(self):
         return hash((tuple(self.minpoly), self.interval))
@@ -119,16 +114,15 @@ class NumberField:
 
 @total_ordering
 class AlgebraicNumber:
-    """An element c_0 + c_1 α + … of a :class:`NumberField`."""
+    """An element c_0 + c_1 α + … of a :class:`NumberField` (``p`` in flint, ``c`` its coefficients)."""
 
-    __slots__ = ("field", "c")
+    __slots__ = ("c", "field", "p")
 
     def __init__(self, field: NumberField, coeffs):
-        self.field = field
-        c = [to_rational(x) if isinstance(x, (float, str)) else Fraction(x) for x in coeffs]
-        if len(c) > field.degree:
-            c = upoly.divmod_(c, field.minpoly)[1]
-        self.c = tuple(upoly.trim(c))
+        if not isinstance(coeffs, fmpq_poly):
+            coeffs = _poly(to_rational(x) if isinstance(x, (float, str)) else Fraction(x) for x in coeffs)
+        self.field, self.p = field, coeffs % field.m
+        self.c = tuple(Fraction(int(x.p), int(x.q)) for x in self.p.coeffs())
 
     def _lift(self, other):
         if isinstance(other, AlgebraicNumber):
@@ -139,43 +133,28 @@ class AlgebraicNumber:
             return AlgebraicNumber(self.field, [other])
         return NotImplemented
 
-    def __add__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else AlgebraicNumber(self.field, upoly.add(list(self.c), list(o.c)))
+    def _binary(f):  # the field operations: lift the other operand (or decline), apply f
+        def op(self, o):
+            o = self._lift(o)
+            return o if o is NotImplemented else f(self, o)
+        return op
 
-    __radd__ = __add__
+    __add__ = __radd__ = _binary(lambda x, y: x.field.element(x.p + y.p))
+    __sub__ = _binary(lambda x, y: x.field.element(x.p - y.p))
+    __rsub__ = _binary(lambda x, y: x.field.element(y.p - x.p))
+    __mul__ = __rmul__ = _binary(lambda x, y: x.field.element(x.p * y.p))
+    __truediv__ = _binary(lambda x, y: x * y.inverse())
+    __rtruediv__ = _binary(lambda x, y: y * x.inverse())
 
     def __neg__(self):
-        return AlgebraicNumber(self.field, [-x for x in self.c])
-
-    def __sub__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else self + (-o)
-
-    def __rsub__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else o + (-self)
-
-    def __mul__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else AlgebraicNumber(self.field, upoly.mul(list(self.c), list(o.c)))
-
-    __rmul__ = __mul__
+        return AlgebraicNumber(self.field, -self.p)
 
     def inverse(self) -> AlgebraicNumber:
-        """1/x by the extended Euclidean algorithm in Q[t]/(m) (python-flint, exact)."""
+        """1/x by the extended Euclidean algorithm in Q[t]/(m): s x + t m = g, g a nonzero constant."""
         if not self.c:
             raise ZeroDivisionError("inverse of zero in a number field")
-        g, s, _ = _flint(self.c).xgcd(_flint(self.field.minpoly))
-        return AlgebraicNumber(self.field, [Fraction(int(x.p), int(x.q)) for x in (s / g).coeffs()])
-
-    def __truediv__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else self * o.inverse()
-
-    def __rtruediv__(self, o):
-        o = self._lift(o)
-        return o if o is NotImplemented else o * self.inverse()
+        g, s, _ = self.p.xgcd(self.field.m)
+        return AlgebraicNumber(self.field, s / g)
 
     def __pow__(self, n: int):
         if not isinstance(n, int):
@@ -192,10 +171,9 @@ class AlgebraicNumber:
         return a, b
 
     def sign(self) -> int:
+        """-1, 0 or 1: refine α's interval until the enclosure excludes 0 (a nonzero element is not 0)."""
         if not self.c:
             return 0
-        if len(self.c) == 1:
-            return (self.c[0] > 0) - (self.c[0] < 0)
         while True:
             a, b = self.enclosure()
             if a > 0:
@@ -209,9 +187,7 @@ class AlgebraicNumber:
 
     def __eq__(self, o):
         o = self._lift(o)
-        if o is NotImplemented:
-            return False
-        return self.c == o.c
+        return o is not NotImplemented and self.c == o.c
 
     def __hash__(self):
         return hash(self.c[0]) if len(self.c) == 1 else hash((self.field, self.c)) if self.c else hash(0)

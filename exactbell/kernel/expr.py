@@ -1,16 +1,14 @@
-"""A small, restricted expression parser for certificate text (never ``eval``/``sympify``).
+"""The one expression parser for certificate text (never ``eval``/``sympify``), with size guards.
 
-Grammar (integers and ``p/q`` only; no decimals, no attribute access, no calls other than
-those the target algebra names)::
+Grammar (integers and ``p/q`` only; no decimals, no attributes, no calls the algebra does not name)::
 
-    expr   := term (("+" | "-") term)*
-    term   := unary (("*" | "/") unary)*
-    unary  := ("+" | "-") unary | power
-    power  := atom (("^" | "**") ["-"] INTEGER)?
-    atom   := INTEGER | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
+    expr := term (("+" | "-") term)*        term  := unary (("*" | "/") unary)*
+    unary := ("+" | "-") unary | power      power := atom (("^" | "**") ["-"] INTEGER)?
+    atom := INTEGER | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
 
-The parser is generic: an *algebra* object turns literals, names and operations into values
-(rationals, polynomials, number-field elements, noncommutative operators ...).
+An *algebra* turns literals, names and operations into values (rationals, polynomials, field
+elements, operators ...). Guards: length, digits, nesting depth, exponent, and the bit size of every
+product, power and intermediate value, estimated before computing it.
 """
 from __future__ import annotations
 
@@ -21,9 +19,7 @@ from typing import Any
 from . import limits
 from .numbers import ExactnessError, bit_size
 
-MAX_LENGTH = limits.EXPR_CHARS
 MAX_DEPTH = 100
-MAX_EXPONENT = limits.EXPONENT
 
 _TOKEN = re.compile(r"\s*(?:(\d+)|([A-Za-z_][A-Za-z_0-9@{}]*)|(\*\*|[-+*/^(),]))")
 
@@ -33,10 +29,8 @@ class ExprError(ExactnessError):
 
 
 class Algebra:
-    """Base of the expression algebras: ring operations map to Python operators.
-
-    Subclasses provide ``const``, ``name``, ``div``, ``pow`` and, if they allow functions, ``call``.
-    """
+    """Base of the expression algebras: ring operations map to Python operators; subclasses provide
+    ``const``, ``name``, ``div``, ``pow`` and, if they allow functions, ``call``."""
 
     def call(self, name, args):
         raise ExprError(f"function {name!r} is not allowed here")
@@ -90,8 +84,8 @@ RATIONAL_FUNCTIONS = {"abs": abs, "max": max, "min": min}
 def tokenize(text: str) -> list[tuple[str, str]]:
     if not isinstance(text, str):
         raise ExprError(f"expected an expression string, got {type(text).__name__}")
-    if len(text) > MAX_LENGTH:
-        raise ExprError(f"expression longer than {MAX_LENGTH} characters")
+    if len(text) > limits.EXPR_CHARS:
+        raise ExprError(f"expression longer than {limits.EXPR_CHARS} characters")
     tokens, pos = [], 0
     stripped = text.rstrip()
     while pos < len(stripped):
@@ -105,7 +99,8 @@ def tokenize(text: str) -> list[tuple[str, str]]:
             raise ExprError(f"an integer literal of more than {limits.INT_DIGITS} digits")
         if m.group(1) and stripped[m.end():m.end() + 1] in (".", "e", "E"):
             raise ExprError(f"decimal or float literal in {text!r}; write rationals as p/q")
-        tokens.append(("int", m.group(1)) if m.group(1) else ("name", m.group(2)) if m.group(2) else ("op", m.group(3)))
+        kind = "int" if m.group(1) else "name" if m.group(2) else "op"
+        tokens.append((kind, m.group(1) or m.group(2) or m.group(3)))
         pos = m.end()
     if not tokens:
         raise ExprError("empty expression")
@@ -149,9 +144,11 @@ class _Parser:
         return v
 
     def unary(self):
-        if self.peek() in (("op", "-"), ("op", "+")):
-            return self.a.neg(self.unary()) if self.take()[1] == "-" else self.unary()
-        return self.power()
+        negate = False
+        while self.peek() in (("op", "-"), ("op", "+")):  # a loop: no recursion on "- - - ... x"
+            negate ^= self.take()[1] == "-"
+        v = self.power()
+        return self.a.neg(v) if negate else v
 
     def power(self):
         base = self.atom()
@@ -162,7 +159,7 @@ class _Parser:
             if kind != "int":
                 raise ExprError(f"exponent must be an integer literal in {self.text!r}")
             n = sign * int(val)
-            if abs(n) > MAX_EXPONENT:
+            if abs(n) > limits.EXPONENT:
                 raise ExprError(f"exponent {n} too large in {_short(self.text)}")
             if bit_size(base) * abs(n) > limits.EXPR_BITS:
                 raise ExprError(f"a power in {_short(self.text)} would exceed {limits.EXPR_BITS} bits")

@@ -1,15 +1,12 @@
-"""Exact rationals: the one rational type of exactbell is :class:`fractions.Fraction`.
-
-Every value read from a certificate passes through :func:`to_rational` (or the expression
-parser in :mod:`exactbell.kernel.expr`), which rejects floats and decimal literals. The only
-door from floats to rationals is :func:`exactbell.numeric.rationalize`, used by the numeric
-layer that proposes candidates.
-"""
+"""Exact rationals (:class:`fractions.Fraction`, the one rational type): reading them from certificate
+values, which rejects floats and decimal literals, size estimates and canonical text."""
 from __future__ import annotations
 
 import re
 from fractions import Fraction
 from numbers import Integral
+
+from .limits import INT_DIGITS
 
 _RATIONAL = re.compile(r"^\s*([+-]?\d+)(?:\s*/\s*(\d+))?\s*$")
 
@@ -22,7 +19,8 @@ def reject_inexact(values, what: str) -> None:
     """Raise :class:`ExactnessError` if any value is a float (Python, complex or NumPy)."""
     for v in values:
         if isinstance(v, (float, complex)) or (type(v).__module__ == "numpy" and not isinstance(v, Integral)):
-            raise ExactnessError(f"{what} contains the inexact value {v!r}; use exactbell.numeric.rationalize")
+            raise ExactnessError(f"{what} contains the inexact value {v!r}; "
+                                 "use exactbell.numeric.rationalize")
 
 
 def to_rational(x) -> Fraction:
@@ -36,8 +34,6 @@ def to_rational(x) -> Fraction:
         if re.search(r"\d\.\d*|\.\d|\d[eE][+-]?\d", x):
             raise ExactnessError(f"decimal literal {x!r} where an exact number is required (write p/q)")
         raise ExactnessError(f"{x!r} is not a rational number of the form p/q")
-    from .limits import INT_DIGITS
-
     if len(m.group(1).lstrip("+-")) > INT_DIGITS or len(m.group(2) or "") > INT_DIGITS:
         raise ExactnessError(f"a number of more than {INT_DIGITS} digits")
     if int(m.group(2) or 1) == 0:

@@ -1,51 +1,31 @@
-"""Kind ``interval``: a rigorous bracket of a real quantity the kernel builds from a declarative spec.
+"""Kind ``interval``: a rigorous bracket (lo, hi) of a real quantity, evaluated in arb balls.
 
-data: quantity {"of": name, ...spec}, bracket [lo, hi] (decimal texts), optional paper / claims.
-The quantity is evaluated with python-flint arb balls (``PREC`` bits) and the kernel proves
-lo < quantity < hi (one-sided quantities: the bound they have). Quantities (``quantity.of``):
-
-  binary-entropy   H_bin(q) = -q log2 q - (1-q) log2(1-q), ``argument`` an expression (rationals,
-                   fixed parameters, pi, sqrt, sin, cos, exp, log); a rational q also gets its exact
-                   form c + sum a_p log2(p) (unique factorisation: logs of primes are Q-independent)
-  cglmp-quantum    the quantum maximum of CGLMP I_d (Collins et al. 2002) is at least the value of the
-                   state sum_j g_j|jj> (normalised) with the CGLMP bases |a>_x = d^-1/2 sum_j
-                   e^{2 pi i j(a + alpha_x)/d}|j>, |b>_y = d^-1/2 sum_j e^{-2 pi i j(b + beta_y)/d}|j>,
-                   alpha = (0, 1/2), beta = (-1/4, 1/4) (the sign that fits the labelling of I_d in
-                   models.cglmp: 2 sqrt 2 at d = 2); Born rule p = |<a_x b_y|psi>|^2 (one-sided)
-  md-information   min I(S:L) in bits over measurement-dependent models q(s, l) reproducing p(o|s) with
-                   S the context (uniform) and l the local deterministic responses (no loss: a
-                   stochastic response refines to deterministic ones without raising I, data processing).
-                   Upper end: the model q(s,l) = p(o_s(l)|s) K_s(l|o_s(l))/#s of ``model``; lower end:
-                   weak Lagrange duality of min_{q,r} D(q || u_S x r): for every mu,
-                   min I >= [sum_{s,o} mu_so p(o|s)/#s - max_l sum_s e^{mu_{s,o_s(l)} - 1}/#s] / ln 2.
-                   Without ``dual`` only the upper end is decided. p: CGLMP strategy or GHZ (Mermin X/Y).
-  pinsker-gap      I(S:L) - c M^2 log2(e) of a joint table p(s, l), M = sum |p(s,l) - p(s)p(l)| (eq. 5)
-  pinsker-threshold  2 + 4 sqrt(2 ln2 I): with Pinsker I >= (M^2/2) log2 e and M >= (I_d - 2)/4 (eq. 11),
-                   I_d above it forces I(XY:L) > I
-
-``paper`` / ``claims``: lists of relations "< c", "<= c", "> c", ">= c", "= r" (r a decimal: the value
-rounds to r at r's digits; or, for a rational entropy argument, an exact form such as
-"2 - 3/4*log2(3)"). Each is decided (holds / fails / undecided) against the open bracket. Verdict:
-refuted if any fails, numeric-only if any is undecided, else verified.
+The kernel proves lo < quantity < hi with python-flint arb at ``PREC`` bits (a one-sided quantity:
+the bound it has) and decides each paper/claim relation against the open bracket. Quantities: an
+``expression`` (pi, sqrt, log, log2, exp, sin, cos, abs, H_bin), the CGLMP value of an explicit
+quantum strategy (Collins et al. 2002: a lower bound on the quantum maximum), and the minimal mutual
+information of measurement-dependent models (a model bounds it above, a Lagrange dual point below).
+Format and mathematics: docs/kinds/interval.md.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 from fractions import Fraction
+from functools import reduce
 from itertools import product
-from math import prod
+from math import lcm, prod
 
 import flint
 
+from .. import limits
 from ..expr import ExprError, FieldAlgebra, parse
 from ..models import cglmp
-from ..numbers import format_rational
+from ..numbers import bit_size, format_rational
 from ..scenario import Scenario
 from . import Decision, kind
 
 PREC = 256
-FACTOR_LIMIT = 10**12  # exact log forms factor numerators and denominators below this by trial division
 RESPONSES = 100_000  # local deterministic responses an md-information bound may visit
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 _CLAIM = re.compile(r"^\s*(<=|>=|<|>|=)\s*(\S.*?)\s*$")
@@ -56,150 +36,151 @@ def _q(x) -> flint.arb:
     return flint.arb(flint.fmpq(x.numerator, x.denominator))
 
 
-def _real(name: str, ok=lambda x: True):
-    def f(x):
-        if not ok(x):
-            raise ExprError(f"{name}({x}) is not a defined real value")
-        return getattr(x, name)()
-    return f
-
-
-def _arb_algebra(fixed: dict) -> FieldAlgebra:
-    """Real arb balls; sqrt and log refuse arguments not provably in their domain."""
-    fns = {"sqrt": _real("sqrt", lambda x: x >= 0), "log": _real("log", lambda x: x > 0), "exp": _real("exp"),
-           "sin": _real("sin"), "cos": _real("cos")}
-    return FieldAlgebra({"pi": flint.arb.pi(), **{k: _q(v) for k, v in fixed.items()}}, fns, _q)
-
-
-def _ln2():
+def _ln2() -> flint.arb:
     return flint.arb(2).log()
 
 
-def _hbin(x):
-    return -(x * x.log() + (1 - x) * (1 - x).log()) / _ln2()
+def _checked(name, domain, fn):
+    """``fn`` on arguments provably in its domain only."""
+    def f(x):
+        if not domain(x):
+            raise ExprError(f"{name}({x}) is not provably defined")
+        return fn(x)
+    return f
 
 
-class _Form(dict):
-    """c + sum a_p log2(p) as {1: c, p: a_p} (odd primes p): rational combinations of log2 of positive
-    rationals. Equal forms <=> equal reals (logs of primes are Q-independent: unique factorisation)."""
+_ARB = {"sqrt": _checked("sqrt", lambda x: x >= 0, flint.arb.sqrt),
+        "log": _checked("log", lambda x: x > 0, flint.arb.log),
+        "log2": _checked("log2", lambda x: x > 0, lambda x: x.log() / _ln2()),
+        "H_bin": _checked("H_bin", lambda x: x > 0 and x < 1,
+                          lambda x: -(x * x.log() + (1 - x) * (1 - x).log()) / _ln2()),
+        "exp": flint.arb.exp, "sin": flint.arb.sin, "cos": flint.arb.cos, "abs": abs}
+
+
+class _Logs(dict):
+    """sum_r a_r log2(r) as {r: a_r} over positive rationals r (a rational c is {2: c}). Forms are equal
+    iff prod_r r^(D (a_r - b_r)) = 1 for a common denominator D: an exact test, no factoring."""
 
     def __add__(a, b):
-        return _Form({k: a.get(k, 0) + b.get(k, 0) for k in {*a, *b}})
+        return _Logs({k: a.get(k, 0) + b.get(k, 0) for k in {*a, *b}})
 
     def __neg__(a):
-        return _Form({k: -v for k, v in a.items()})
+        return _Logs({k: -v for k, v in a.items()})
 
     def __sub__(a, b):
         return a + -b
 
     def rat(a) -> Fraction:
-        if any(k != 1 and v for k, v in a.items()):
+        if any(k != 2 and v for k, v in a.items()):
             raise ExprError("only rational multiples of logarithms are allowed")
-        return a.get(1, Fraction(0))
+        return Fraction(a.get(2, 0))
 
     def __mul__(a, b):
-        a, b = (b, a) if not any(k != 1 and v for k, v in a.items()) else (a, b)
-        return _Form({k: v * b.rat() for k, v in a.items()})
+        a, b = (b, a) if not any(k != 2 and v for k, v in a.items()) else (a, b)
+        return _Logs({k: v * b.rat() for k, v in a.items()})
 
     def __truediv__(a, b):
-        return _Form({k: v / b.rat() for k, v in a.items()})
+        if not b.rat():
+            raise ExprError("division by zero")
+        return _Logs({k: v / b.rat() for k, v in a.items()})
 
     def __pow__(a, n):
-        return _Form({1: a.rat() ** n})
+        return _Logs({2: a.rat() ** n})
 
     @property
-    def c(self):  # the coefficients, for the expression parser's size guard
-        return list(self.values())
-
-    def key(a):
-        return {k: v for k, v in a.items() if v}
+    def c(self):  # arguments and coefficients, for the expression parser's size guard
+        return [*self, *self.values()]
 
 
-def _log2(x: _Form) -> _Form:
-    q, out = x.rat(), _Form()
-    if not 0 < q or max(q.numerator, q.denominator) >= FACTOR_LIMIT:
-        raise ExprError(f"log2 of {format_rational(q)}: needs a positive rational below {FACTOR_LIMIT}")
-    for n, sign in ((q.numerator, 1), (q.denominator, -1)):
-        p = 2
-        while n > 1:
-            p = n if p * p > n else p
-            while n % p == 0:
-                k = 1 if p == 2 else p
-                out[k], n = out.get(k, 0) + sign, n // p
-            p += 1
-    return out
+def _equal(a: _Logs, b: _Logs) -> bool:
+    """sum_r e_r log2(r) = 0 <=> prod_r r^(D e_r) = 1 (D a common denominator of the e_r)."""
+    e = {k: v for k, v in (a - b).items() if v}
+    den = lcm(*(v.denominator for v in e.values()))
+    if sum(abs(v * den) * bit_size(k) for k, v in e.items()) > limits.EXPR_BITS:
+        raise ExprError(f"an exact comparison above {limits.EXPR_BITS} bits")
+    return prod((Fraction(k) ** int(v * den) for k, v in e.items()), start=Fraction(1)) == 1
 
 
-_LOGS = FieldAlgebra({}, {"log2": _log2}, lambda q: _Form({1: q}))
+def _log2(x: _Logs) -> _Logs:
+    if not x.rat() > 0:
+        raise ExprError(f"log2 of {format_rational(x.rat())}")
+    return _Logs({x.rat(): Fraction(1)})
 
 
-def _form_text(v: _Form) -> str:
-    out = format_rational(v.get(1, 0))
-    for p in sorted(k for k in v if k != 1 and v[k]):
-        c = v[p]
-        out += f" {'-' if c < 0 else '+'} {'' if abs(c) == 1 else format_rational(abs(c)) + '*'}log2({p})"
-    return out[4:] if out.startswith("0 + ") else out
+def _hbin(x: _Logs) -> _Logs:
+    q = x.rat()
+    if not 0 < q < 1:
+        raise ExprError(f"H_bin of {format_rational(q)}")
+    return _Logs({q: -q}) + _Logs({1 - q: q - 1})
+
+
+def _logs(fixed: dict) -> FieldAlgebra:
+    """Exact values: rationals and rational combinations of log2 of positive rationals."""
+    lift = lambda q: _Logs({2: Fraction(q)})
+    return FieldAlgebra({k: lift(v) for k, v in fixed.items()}, {"log2": _log2, "H_bin": _hbin}, lift)
 
 
 # -- quantities: (lower ball or None, upper ball or None, text, exact form or None) ---------------------
-def _binary_entropy(ctx, spec):
-    text = spec.text("argument")
-    x = ctx.guard(spec.at("argument"), lambda: parse(text, _arb_algebra(ctx.fixed)))
-    if not (x > 0 and x < 1):
-        raise ctx.fail(spec.at("argument"), "the argument is not provably in (0, 1)")
+def _expression(ctx, spec):
+    text = spec.text("value")
+    names = {"pi": flint.arb.pi(), **{k: _q(v) for k, v in ctx.fixed.items()}}
+    x = ctx.guard(spec.at("value"), lambda: parse(text, FieldAlgebra(names, _ARB, _q)))
     try:
-        q = parse(text, FieldAlgebra(ctx.fixed))
-        c = _LOGS.const
-        exact = c(-q) * _log2(c(q)) - c(1 - q) * _log2(c(1 - q))
-    except ExprError:
+        exact = parse(text, _logs(ctx.fixed))
+    except (ArithmeticError, ValueError, TypeError):
         exact = None
-    h = _hbin(x)
-    return h, h, f"H_bin({text})" + (f" = {_form_text(exact)} (exactly)" if exact else "") + " in bits", exact
+    return x, x, text, exact
 
 
-def _schmidt(ctx, spec, d):
-    g = [ctx.value(spec, f"<{spec.at('schmidt')}[{i}]>", raw=v) for i, v in enumerate(spec.list("schmidt", d))]
-    if any(not isinstance(v, Fraction) for v in g) or not any(g):
-        raise ctx.fail(spec.at("schmidt"), "needs d rationals, not all zero")
-    text = "[" + ", ".join(map(format_rational, g)) + "]"
-    return g, text if len(text) <= 160 else "#" + hashlib.sha256(text.encode()).hexdigest()[:12] + " (sha256 of " + text[:20] + "...)"
+def _rationals(ctx, spec, key, n):
+    """The list ``key`` of n exact rationals."""
+    values = [ctx.value(spec, f"<{spec.at(key)}[{i}]>", raw=v) for i, v in enumerate(spec.list(key, n))]
+    if not all(isinstance(v, Fraction) for v in values):
+        raise ctx.fail(spec.at(key), f"needs {n} rationals")
+    return values
 
 
 def _cglmp_born(ctx, spec):
-    """p(a,b|x,y) of the CGLMP strategy (module docstring), as arb balls in inputs-major order."""
+    """p(a,b|x,y) of sum_j g_j|jj> in the CGLMP bases |a>_x = d^-1/2 sum_j e^{2 pi i j(a + alpha_x)/d}|j>,
+    |b>_y = d^-1/2 sum_j e^{-2 pi i j(b + beta_y)/d}|j>, alpha = (0, 1/2), beta = (-1/4, 1/4):
+    |sum_j g_j e^{pi i 2j t/d}|^2 / (d^2 |g|^2) with t = a - b + alpha_x - beta_y (inputs-major order)."""
     d = spec.int("d", 2, 24)
-    g, gtext = _schmidt(ctx, spec, d)
-    norm = sum((_q(v) ** 2 for v in g), flint.arb(0)).sqrt()
-    al, be = (Fraction(0), Fraction(1, 2)), (Fraction(-1, 4), Fraction(1, 4))
-    e = lambda t: flint.acb(0, 2 * flint.arb.pi() * _q(t)).exp() / flint.arb(d).sqrt()  # noqa: E731
-    A = {(x, a): [e(j * (a + al[x]) / d) for j in range(d)] for x in range(2) for a in range(d)}
-    B = {(y, b): [e(-j * (b + be[y]) / d) for j in range(d)] for y in range(2) for b in range(d)}
-    sc = Scenario((2, 2), (d, d))
-    p = []
+    g = _rationals(ctx, spec, "schmidt", d)
+    if not any(g):
+        raise ctx.fail(spec.at("schmidt"), "the Schmidt vector is zero")
+    gtext = "[" + ", ".join(map(format_rational, g)) + "]"
+    if len(gtext) > 160:
+        gtext = f"#{hashlib.sha256(gtext.encode()).hexdigest()[:12]} (sha256 of {gtext[:20]}...)"
+    sc, norm, p = Scenario((2, 2), (d, d)), _q(d * d * sum(v * v for v in g)), []
     for (x, y), (a, b) in ((c, o) for c in sc.contexts for o in sc.outcomes):
-        amp = sum((A[x, a][j].conjugate() * B[y, b][j].conjugate() * _q(g[j]) for j in range(d)), flint.acb(0))
-        p.append((amp * amp.conjugate()).real / norm**2)
-    return sc, p, f"the state sum_j g_j|jj>, g = {gtext}, in the CGLMP bases alpha = (0, 1/2), beta = (-1/4, 1/4)"
+        t = a - b + (0, Fraction(1, 2))[x] - (Fraction(-1, 4), Fraction(1, 4))[y]
+        amp = sum((_q(v) * flint.acb(_q(2 * j * t / d)).exp_pi_i() for j, v in enumerate(g)), flint.acb(0))
+        p.append(abs(amp) ** 2 / norm)
+    bases = "the CGLMP bases alpha = (0, 1/2), beta = (-1/4, 1/4)"
+    return sc, p, f"the state sum_j g_j|jj>, g = {gtext}, in {bases}"
 
 
 def _cglmp_quantum(ctx, spec):
     sc, p, text = _cglmp_born(ctx, spec)
-    v = sum((_q(c) * pv for c, pv in zip(cglmp(sc.outputs[0]), p) if c), flint.arb(0))
     d = sc.outputs[0]
-    return v, None, f"the quantum maximum of CGLMP I_{d} on (2,2;{d},{d}) (at least the value of {text})", None
+    v = sum((_q(c) * pv for c, pv in zip(cglmp(d), p) if c), flint.arb(0))
+    return v, None, f"the quantum maximum of CGLMP I_{d} on (2,2;{d},{d}) (at least the value of {text})", \
+        None
 
 
 def _ghz(ctx, spec):
-    """Mermin: (|000> + |111>)/sqrt2, x = 0: X, x = 1: Y; p = |1 + conj(prod_k (-1)^a_k i^x_k)|^2 / 16."""
-    sc, p = Scenario((2, 2, 2), (2, 2, 2)), []
-    for x in sc.contexts:
-        for a in sc.outcomes:
-            eps = flint.acb(-1) ** sum(a) * flint.acb(0, 1) ** sum(x)
-            p.append(((1 + eps.conjugate()) * (1 + eps)).real / 16)
+    """Mermin: (|000> + |111>)/sqrt2 measured in X (x = 0) or Y (x = 1): p(a|x) = |1 + eps|^2/16 with
+    eps = (-1)^(sum a) i^(sum x), i.e. (1 + (-1)^(sum a) Re i^(sum x))/8."""
+    sc = Scenario((2, 2, 2), (2, 2, 2))
+    p = [_q(Fraction(1 + (-1) ** sum(a) * (1, 0, -1, 0)[sum(x) % 4], 8))
+         for x in sc.contexts for a in sc.outcomes]
     return sc, p, "the GHZ distribution (Mermin X/Y measurements)"
 
 
 def _md_information(ctx, spec):
+    """min I(S:L) over q(s, l) reproducing p(o|s), S uniform, l deterministic responses. Upper end: the
+    model q(s,l) = p(o_s(l)|s) K_s(l|o_s(l))/#s; lower end (weak duality of min D(q || u_S x r)):
+    min I >= [sum_{s,o} mu_so p(o|s)/#s - max_l sum_s e^{mu_{s,o_s(l)} - 1}/#s] / ln 2."""
     dist = spec.obj("distribution")
     sc, p, dtext = {"cglmp": _cglmp_born, "ghz": _ghz}[dist.text("state", ("cglmp", "ghz"))](ctx, dist)
     ctx.cert.conventions.text("responses", ("lexicographic: party-major tables of outputs per input, "
@@ -208,7 +189,8 @@ def _md_information(ctx, spec):
         raise ctx.fail(dist.where, f"more than {RESPONSES} local deterministic responses")
     resp = [sum(t, ()) for t in product(*[list(sc.deterministic_strategies(k)) for k in range(sc.parties)])]
     off = [sum(sc.inputs[:k]) for k in range(sc.parties)]
-    col = [[sc.outcomes.index(tuple(r[off[k] + s[k]] for k in range(sc.parties))) for s in sc.contexts] for r in resp]
+    col = [[sc.outcomes.index(tuple(r[off[k] + s[k]] for k in range(sc.parties))) for s in sc.contexts]
+           for r in resp]  # col[l][s]: the outcome that response l gives at context s
     ns, no, inv = len(sc.contexts), len(sc.outcomes), _q(Fraction(1, len(sc.contexts)))
     model, q = spec.list("model", ns), {}
     for s in range(ns):
@@ -217,11 +199,11 @@ def _md_information(ctx, spec):
         for o, ent in enumerate(model[s]):
             w, ps, tot = f"{spec.at('model')}[{s}][{o}]", p[s * no + o], Fraction(0)
             if not isinstance(ent, list) or (not ent) != (ps == 0) or not (ps == 0 or ps > 0):
-                raise ctx.fail(w, "lists [response, weight] pairs exactly when p(o|s) is provably > 0 (else empty)")
+                raise ctx.fail(w, "lists [response, weight] pairs exactly when p(o|s) is provably > 0")
             for e in ent:
                 lam = e[0] if isinstance(e, list) and len(e) == 2 else None
                 if type(lam) is not int or not 0 <= lam < len(resp) or col[lam][s] != o or (s, lam) in q:
-                    raise ctx.fail(w, f"{e!r} is not [a new response giving outcome {o} at context {s}, weight]")
+                    raise ctx.fail(w, f"{e!r} is not [a new response giving outcome {o} at {s}, weight]")
                 k = ctx.value(spec, f"<{w}>", raw=e[1])
                 if not isinstance(k, Fraction) or k <= 0:
                     raise ctx.fail(w, "weights are positive rationals")
@@ -235,49 +217,17 @@ def _md_information(ctx, spec):
     hi = sum((v * (v / (ql[lam] * inv)).log() for (s, lam), v in q.items()), flint.arb(0)) / _ln2()
     lo = None
     if spec.has("dual"):
-        mu = [ctx.value(spec, f"<{spec.at('dual')}[{i}]>", raw=v) for i, v in enumerate(spec.list("dual", ns * no))]
-        if not all(isinstance(m, Fraction) for m in mu):
-            raise ctx.fail(spec.at("dual"), "multipliers are rationals")
+        mu = _rationals(ctx, spec, "dual", ns * no)
         ex = [_q(m - 1).exp() for m in mu]
-        worst = None
-        for c in col:
-            t = sum((ex[s * no + o] for s, o in enumerate(c)), flint.arb(0)) * inv
-            worst = t if worst is None else worst.max(t)
-        lo = (sum((_q(m) * pv for m, pv in zip(mu, p) if m), flint.arb(0)) * inv - worst) / _ln2()
-    how = "a Lagrange dual point (lower) and an explicit model (upper)" if lo is not None else "an explicit model"
+        worst = reduce(flint.arb.max, (sum((ex[s * no + o] for s, o in enumerate(c)), flint.arb(0))
+                                       for c in col))  # max over responses l of sum_s e^{mu_{s,o_s(l)} - 1}
+        lo = (sum((_q(m) * pv for m, pv in zip(mu, p) if m), flint.arb(0)) - worst) * inv / _ln2()
+    how = "an explicit model" if lo is None else "a Lagrange dual point (lower) and an explicit model (upper)"
     return lo, hi, (f"min I(S:L) in bits over measurement-dependent models (S the uniform context, L local "
                     f"deterministic responses) reproducing {dtext}, bounded by {how},"), None
 
 
-def _pinsker_gap(ctx, spec):
-    rows = spec.list("joint")
-    P = [[ctx.value(spec, f"<{spec.at('joint')}>", raw=v) for v in r] if isinstance(r, list) else None for r in rows]
-    if not P or any(r is None or len(r) != len(P[0]) for r in P) or any(
-            not isinstance(v, Fraction) or v < 0 for r in P for v in r) or sum(map(sum, P)) != 1:
-        raise ctx.fail(spec.at("joint"), "needs a rectangular table of nonnegative rationals summing to 1")
-    c = ctx.value(spec, "constant")
-    ps, pl = [sum(r) for r in P], [sum(col) for col in zip(*P)]
-    M = sum(abs(v - ps[i] * pl[j]) for i, r in enumerate(P) for j, v in enumerate(r))
-    info = sum((_q(v) * _q(v / (ps[i] * pl[j])).log() for i, r in enumerate(P) for j, v in enumerate(r) if v),
-               flint.arb(0)) / _ln2()
-    gap = info - _q(c * M * M) / _ln2()
-    table = "[" + "; ".join(" ".join(map(format_rational, r)) for r in P) + "]"
-    return gap, gap, (f"I(S:L) - {format_rational(c)}*M^2*log2(e) in bits for p(s,l) = {table} "
-                      f"(M = sum |p(s,l) - p(s)p(l)| = {format_rational(M)})"), None
-
-
-def _pinsker_threshold(ctx, spec):
-    info = ctx.value(spec, "information")
-    if not isinstance(info, Fraction) or info <= 0:
-        raise ctx.fail(spec.at("information"), "a positive rational")
-    v = 2 + 4 * (2 * _ln2() * _q(info)).sqrt()
-    i = format_rational(info)
-    return v, v, (f"the threshold 2 + 4*sqrt(2*ln(2)*{i}) (I_d above it forces I(XY:L) > {i} by Pinsker "
-                  f"I(XY:L) >= (M^2/2)*log2(e) and eq. (11) M >= (I_d - 2)/4)"), None
-
-
-QUANTITIES = {"binary-entropy": _binary_entropy, "cglmp-quantum": _cglmp_quantum, "md-information": _md_information,
-              "pinsker-gap": _pinsker_gap, "pinsker-threshold": _pinsker_threshold}
+QUANTITIES = {"expression": _expression, "cglmp-quantum": _cglmp_quantum, "md-information": _md_information}
 
 
 # -- the decision --------------------------------------------------------------------------------------
@@ -285,26 +235,18 @@ def _dec(text: str) -> Fraction:
     return Fraction(int(text.replace(".", "")), 10 ** len(text.split(".")[1]))
 
 
-def _decimal(ctx, where, text) -> Fraction:
-    if not isinstance(text, str) or not _DECIMAL.match(text):
-        raise ctx.fail(where, "a bracket end is a decimal text such as \"0.0463\"")
-    return _dec(text)
-
-
-def _claim(ctx, where, text, lo, hi, exact):
-    """'holds' | 'fails' | 'undecided' for the open bracket (lo, hi) (None: unbounded)."""
+def _relation(ctx, where, text, lo, hi, exact):
+    """'holds' | 'fails' | 'undecided' for a relation "< c" ... against the open bracket (lo, hi) (None:
+    unbounded); "= r" with a decimal r: the value rounds to r; "= form": the exact value equals the form."""
     m = _CLAIM.match(text) if isinstance(text, str) else None
     if not m:
         raise ctx.fail(where, "a claim is \"<|<=|>|>=|= value\"")
     rel, val = m.groups()
-    return f"{rel} {val}", _relation(ctx, where, rel, val, lo, hi, exact)
-
-
-def _relation(ctx, where, rel, val, lo, hi, exact):
     if rel == "=" and not _DECIMAL.match(val):
         if exact is None:
-            raise ctx.fail(where, "an exact '=' needs a rational entropy argument (else write a decimal)")
-        return "holds" if ctx.guard(where, lambda: parse(val, _LOGS)).key() == exact.key() else "fails"
+            raise ctx.fail(where, "an exact '=' needs a quantity of rationals, log2 and H_bin of rationals")
+        same = ctx.guard(where, lambda: _equal(parse(val, _logs({})), exact))
+        return f"{rel} {val}", "holds" if same else "fails"
     c = _dec(val) if _DECIMAL.match(val) else ctx.value(ctx.cert.data, f"<{where}>", raw=val)
     if not isinstance(c, Fraction):
         raise ctx.fail(where, "the value must be rational")
@@ -313,10 +255,10 @@ def _relation(ctx, where, rel, val, lo, hi, exact):
         low, high = c - h, c + h
     else:
         low, high = (c, None) if rel[0] == ">" else (None, c)
-    below = lambda x, y: x is not None and y is not None and x <= y  # noqa: E731
+    below = lambda x, y: x is not None and y is not None and x <= y
     inside = (low is None or below(low, lo)) and (high is None or below(hi, high))
     outside = below(hi, low) or below(high, lo)
-    return "holds" if inside else "fails" if outside else "undecided"
+    return f"{rel} {val}", "holds" if inside else "fails" if outside else "undecided"
 
 
 @kind("interval")
@@ -328,7 +270,9 @@ def decide(cert, ctx, data) -> Decision:
     if of != "cglmp-quantum":
         cert.conventions.text("information", ("bits: log base 2",))
     raw = data.list("bracket", 2)
-    lo, hi = (_decimal(ctx, f"data.bracket[{i}]", v) for i, v in enumerate(raw))
+    if not all(isinstance(v, str) and _DECIMAL.match(v) for v in raw):
+        raise ctx.fail("data.bracket", "a bracket end is a decimal text such as \"0.0463\"")
+    lo, hi = map(_dec, raw)
     old, flint.ctx.prec = flint.ctx.prec, PREC
     try:
         lower, upper, text, exact = QUANTITIES[of](ctx, spec)
@@ -346,10 +290,11 @@ def decide(cert, ctx, data) -> Decision:
     statement += f", {ctx.quantifier()}" if ctx.quantifier() else ""
     outcomes, parts = [], []
     for key in ("claims", "paper"):
-        got = [_claim(ctx, f"data.{key}[{i}]", c, *bound, exact) for i, c in enumerate(data.list(key, default=[]))]
+        got = [_relation(ctx, f"data.{key}[{i}]", c, *bound, exact)
+               for i, c in enumerate(data.list(key, default=[]))]
         outcomes += [o for _, o in got]
         if got:
-            parts.append(f"{'paper' if key == 'paper' else 'claim'}: " + "; ".join(f"{c} {o}" for c, o in got))
+            parts.append(f"{key.rstrip('s')}: " + "; ".join(f"{c} {o}" for c, o in got))
     if parts:
         statement += " (" + "; ".join(parts) + ")"
     verdict = "refuted" if "fails" in outcomes else "numeric-only" if "undecided" in outcomes else "verified"
