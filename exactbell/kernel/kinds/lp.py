@@ -31,7 +31,7 @@ from ..numbers import format_rational as R
 from . import Decision, against_paper, kind
 
 MEASURES = ("influence", "message", "M", "non-bilocality", "table-weight", "none")
-CLAIMS = ("optimum", "feasible", "infeasible", "piecewise", "universal", "nu-family")
+CLAIMS = ("optimum", "feasible", "infeasible", "piecewise", "universal", "nu-family", "dual-vertices")
 
 
 def _need(ctx, ok, where, problem) -> None:
@@ -150,6 +150,10 @@ def _decide(ctx, data) -> Decision:
     head = f"the {'measurement-dependence' if md else 'causal'} LP of model {mtext}"
     if claim == "universal":
         return _universal(ctx, data, model, measure, f"{sense} of {otext} over {head}", sign)
+    if claim == "dual-vertices":
+        _need(ctx, not th, "parameters", "dual-vertices has no parameter")
+        lp = L.build(model, md, ("full", [F(0)] * model.size, [F(0)] * model.size), measure, sign)
+        return _vertices(ctx, data, lp, model.size, f"{sense} of {otext} over {head} with p free")
     obs, stext = _observed(ctx, data.obj("observed"), model, th)
     lp = L.build(model, md, obs, measure, sign)
     _need(ctx, (th is not None) == any(lp.r1), "parameters",
@@ -346,3 +350,54 @@ def _universal(ctx, data, model, measure, st, sign) -> Decision:
            f"vertices with CHSH_i = 0); >= {f} for every normalised no-signalling p")
     pv = _num(ctx, data, "paper") if data.has("paper") else None
     return Decision(*against_paper(st, pv == factor, None if pv is None else f"factor {R(pv)}"))
+
+
+def _vertices(ctx, data, lp, nz, st) -> Decision:
+    """Table I: listed points of the dual region D = {z : z_g = 0 (g in the gauge), some dual feasible y
+    has y_i = z_i on the nz observation rows}. Vertex proof of a row y*: multipliers mu > 0 on dual
+    constraints g_k(y) = b_k - a_k.y >= 0 ((c - A^T y)_j >= 0 per column j, y_i >= 0 per '>=' row i),
+    all tight at y*, with sum mu_k a_k zero off the observation rows: then sum mu_k g_k >= 0 is a linear
+    form in z minimised on D at z*, and every minimiser makes those constraints tight; if they force z
+    (with the gauge, rank test) z* is the unique minimiser, a vertex. A row at the midpoint of two rows
+    with distinct z is not extremal. The paper's claim: every listed row is an extremal point."""
+    m, gauge = len(lp.rows), data.list("gauge")
+    _need(ctx, len(set(gauge)) == len(gauge) and all(type(g) is int and 0 <= g < nz for g in gauge),
+          "data.gauge", f"distinct observation rows in 0..{nz - 1}")
+    ys = [_vec(ctx, data, "rows", m, raw=raw) for raw in data.list("rows")]
+    zs = [[y.get(i, F(0)) for i in range(nz)] for y in ys]
+    for k, (y, z) in enumerate(zip(ys, zs)):
+        L.dual(lp, y)
+        _need(ctx, not any(z[g] for g in gauge), f"data.rows[{k}]", "violates the gauge")
+    cols = [{} for _ in range(lp.ncols)]
+    for i, row in enumerate(lp.rows):
+        for j, a in row.items():
+            cols[j][i] = a
+    normal = lambda j: [cols[j].get(i, F(0)) if j < lp.ncols else F(-(i == j - lp.ncols)) for i in range(m)]  # noqa
+    proven = set()
+    for pr in data.objs("vertices"):
+        k = pr.int("row", 0, len(ys) - 1)
+        mu = _vec(ctx, pr, "mu", lp.ncols + m)
+        y = [ys[k].get(i, F(0)) for i in range(m)]
+        a = {j: normal(j) for j in mu}
+        slack = [(lp.c.get(j, 0) if j < lp.ncols else 0) - sum(p * q for p, q in zip(a[j], y)) for j in mu]
+        _need(ctx, k not in proven and all(v > 0 for v in mu.values()) and not any(slack) and all(
+            lp.senses[j - lp.ncols] == ">=" for j in mu if j >= lp.ncols), pr.where,
+              "needs a new row and mu > 0 on columns and '>=' rows, tight at the row")
+        _need(ctx, not any(sum(v * a[j][i] for j, v in mu.items()) for i in range(nz, m)), pr.at("mu"),
+              "the combination is not a form in z alone")
+        K = list(a.values()) + [[F(int(i == g)) for i in range(m)] for g in gauge]
+        _need(ctx, rank(K) == nz + rank([r[nz:] for r in K]), pr.at("mu"), "the tight constraints do not force z")
+        proven.add(k)
+    mids = data.list("midpoints")
+    _need(ctx, all(isinstance(e, list) and len(e) == 3 and all(type(v) is int and 0 <= v < len(ys) for v in e)
+                   for e in mids), "data.midpoints", "entries [row, row, row]")
+    for k, i, j in mids:
+        _need(ctx, zs[i] != zs[j] and all(2 * a == b + c for a, b, c in zip(zs[k], zs[i], zs[j])),
+              "data.midpoints", f"row {k} is not the midpoint of rows {i} and {j} with distinct z")
+    _need(ctx, mids or len(proven) == len(ys), "data.vertices", "neither every row is a vertex nor one a midpoint")
+    z = lambda k: "[" + ", ".join(map(R, zs[k])) + "]"  # noqa: E731
+    st = (f"the dual region of {st}, projected on the multipliers z of the observation rows with gauge z_g = 0 "
+          f"for g in {gauge}: all {len(ys)} listed rows are dual feasible, {len(proven)} are proven vertices")
+    st += "".join(f"; row {k} (z = {z(k)}) is not extremal: the midpoint of rows {i} (z = {z(i)}) and {j} "
+                  f"(z = {z(j)})" for k, i, j in mids)
+    return Decision(*against_paper(st, not mids, f"the {len(ys)} listed rows are extremal points"))
