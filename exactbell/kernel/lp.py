@@ -1,14 +1,6 @@
-"""The causal-relaxation linear programs of Chaves–Kueng–Brask–Gross, built exactly from a
-declarative spec, and exact checks of primal, dual and Farkas points (no solver).
-
-A causal model is a DAG over free inputs, outputs and latents; every non-input node is a function
-of its parents and of λ = one response table per node (Sec. II). λ is indexed in mixed radix over
-the tables of outputs then latents (first most significant); a table lists the node's value per
-parent configuration, lexicographic. Observed p(a|x) is inputs-major: context·#outcomes + outcome.
-LP: minimise c·x subject to row_i·x (= or >=) r0_i + θ r1_i and x >= 0 (every column), θ the
-one parameter. Columns: q_λ (measurement dependence: q(ctx, λ) at ctx·n + λ), then auxiliaries.
-Rows: observation rows (or the functional row, then no-signalling rows), normalisation, measure rows.
-"""
+"""The causal-relaxation LPs of Chaves–Kueng–Brask–Gross (Sec. II; eqs. (4), (5), (31), (53)) built exactly
+from a declarative spec, and exact checks of primal, dual and Farkas points (no solver). Response-function,
+observation, column and row layouts: docs/kinds/lp.md."""
 from __future__ import annotations
 
 from fractions import Fraction as F
@@ -45,12 +37,12 @@ class CausalModel:
         for n, ps in self.parents.items():
             need(isinstance(ps, list) and len(set(ps)) == len(ps) and all(p in self.card and p != n for p in ps),
                  f"parents of {n!r} must be distinct declared nodes other than {n!r}")
-        self.order, done = [], set(self.inputs)
+        self.order = []
         while len(self.order) < len(self.nodes):
+            done = {*self.inputs, *self.order}
             ready = [n for n in self.nodes if n not in done and set(self.parents[n]) <= done]
             need(ready, "the causal structure has a cycle")
             self.order += ready
-            done |= set(ready)
         self.configs = {n: list(product(*[range(self.card[p]) for p in self.parents[n]])) for n in self.nodes}
         self.n = prod(self.card[n] ** len(self.configs[n]) for n in self.nodes)
         need(self.n <= MAX_RESPONSES, f"{self.n} response functions exceed the limit {MAX_RESPONSES}")
@@ -292,15 +284,21 @@ def dual(lp: LP, y: dict, farkas: bool = False) -> tuple[F, F]:
     for i, v in y.items():
         for j, a in lp.rows[i].items():
             acc[j] = acc.get(j, 0) + a * v
-    bad = next((j for j, s in acc.items() if s > (0 if farkas else lp.c.get(j, 0))), None)
-    bad = bad if bad is not None else next((j for j, c in lp.c.items() if c < 0 and j not in acc and not farkas), None)
+    cost = {} if farkas else lp.c
+    bad = min((j for j in {*acc, *cost} if acc.get(j, 0) > cost.get(j, 0)), default=None)
     need(bad is None, f"dual constraint of column {bad} fails")
     return sum((lp.r0[i] * v for i, v in y.items()), F(0)), sum((lp.r1[i] * v for i, v in y.items()), F(0))
 
 
-def _aff(a0, a1) -> list:
-    """a0 + ν (a1 - a0): an entry of the family L(ν) = L0 + ν (L1 - L0) (the profile is affine in ν)."""
-    return upoly.trim([F(a0), F(a1) - F(a0)])
+def _nonneg(p: list, lo: F, hi: F) -> bool:
+    return upoly.nonnegative_on(p, lo, hi)[0]
+
+
+def _family(lp0: LP, lp1: LP, i: int) -> tuple[dict, list]:
+    """Row i of L(ν) = L0 + ν (L1 - L0) (the profile is affine in ν): its entries and its θ-free rhs."""
+    aff = lambda a0, a1: upoly.trim([F(a0), F(a1) - F(a0)])  # noqa: E731
+    r0, r1 = lp0.rows[i], lp1.rows[i]
+    return {j: aff(r0.get(j, 0), r1.get(j, 0)) for j in {*r0, *r1}}, aff(lp0.r0[i], lp1.r0[i])
 
 
 def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, list]:
@@ -308,17 +306,14 @@ def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, l
     N_i >= 0 on '>=' rows and c_j D - Σ_i A_ij(ν) N_i >= 0 for every column, all on [lo, hi] (Sturm).
     Returns (P0, P1): the dual objective is (P0 + θ P1)/D."""
     need(not upoly.count_roots(D, lo, hi) and upoly.evaluate(D, lo) > 0, "the denominator is not positive on the nu range")
-    ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
     acc, P0, P1 = {j: upoly.scale(D, c) for j, c in lp0.c.items()}, [], []
     for i, n in N.items():
-        if lp0.senses[i] == ">=" and not ok(n):
-            raise LPError(f"dual entry of '>=' row {i} is negative somewhere on the nu range")
-        for j in set(lp0.rows[i]) | set(lp1.rows[i]):
-            a = _aff(lp0.rows[i].get(j, 0), lp1.rows[i].get(j, 0))
+        need(lp0.senses[i] == "=" or _nonneg(n, lo, hi), f"dual entry of '>=' row {i} is negative somewhere on the nu range")
+        row, rhs = _family(lp0, lp1, i)
+        for j, a in row.items():
             acc[j] = upoly.add(acc.get(j, []), upoly.scale(upoly.mul(a, n), -1))
-        P0 = upoly.add(P0, upoly.mul(_aff(lp0.r0[i], lp1.r0[i]), n))
-        P1 = upoly.add(P1, upoly.scale(n, lp0.r1[i]))
-    bad = next((j for j, r in acc.items() if not ok(r)), None)
+        P0, P1 = upoly.add(P0, upoly.mul(rhs, n)), upoly.add(P1, upoly.scale(n, lp0.r1[i]))
+    bad = min((j for j, r in acc.items() if not _nonneg(r, lo, hi)), default=None)
     need(bad is None, f"dual constraint of column {bad} fails somewhere on the nu range")
     return P0, P1
 
@@ -326,16 +321,15 @@ def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, l
 def poly_primal(lp0: LP, lp1: LP, q: dict, th: F, lo: F, hi: F) -> list:
     """x(ν) = q(ν), polynomial: q >= 0 and every row of L(ν) at θ = ``th`` holds for all ν in [lo, hi]
     (identically for '=' rows, Sturm for the rest). Returns the objective c·q(ν)."""
-    ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
-    bad = next((j for j, p in q.items() if not ok(p)), None)
+    bad = min((j for j, p in q.items() if not _nonneg(p, lo, hi)), default=None)
     need(bad is None, f"column {bad} is negative somewhere on [{lo}, {hi}]")
-    for i, (r0, r1) in enumerate(zip(lp0.rows, lp1.rows)):
-        res = upoly.scale(upoly.add(_aff(lp0.r0[i], lp1.r0[i]), [lp0.r1[i] * th]), -1)
-        for j in set(r0) | set(r1):
-            res = upoly.add(res, upoly.mul(_aff(r0.get(j, 0), r1.get(j, 0)), q.get(j, [])))
-        if res if lp0.senses[i] == "=" else not ok(res):
-            raise LPError(f"row {i} fails somewhere on [{lo}, {hi}]")
     out = []
+    for i in range(len(lp0.rows)):
+        row, rhs = _family(lp0, lp1, i)
+        res = upoly.scale(upoly.add(rhs, [lp0.r1[i] * th]), -1)
+        for j, a in row.items():
+            res = upoly.add(res, upoly.mul(a, q.get(j, [])))
+        need(not res if lp0.senses[i] == "=" else _nonneg(res, lo, hi), f"row {i} fails somewhere on [{lo}, {hi}]")
     for j, p in q.items():
         out = upoly.add(out, upoly.scale(p, lp0.c.get(j, 0)))
     return out
