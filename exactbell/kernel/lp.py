@@ -189,42 +189,40 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
     measurement-dependence LP (eq. (5), M = Σ_{ctx,λ} |q(ctx,λ) - p(ctx) Σ_ctx' q(ctx',λ)|, p(ctx) uniform).
     ``measure``: influence C_{U->B} (eqs. (4)/(31)), message p(m=0) (uniform inputs), non-bilocality
     (eq. (53), optional marginal q^a = f), table-weight, none. The objective is multiplied by ``sign``."""
-    n, nctx, nout = model.n, len(model.contexts), len(model.outcomes)
-    N = nctx * n if md else n
-    need(N * max(nctx, nout) <= 1 << 20, f"the LP has too many columns ({N}) for this scenario")
-    kind = measure["measure"]
-    naux = N if md else 1 if kind == "influence" else len(measure["profile"]) * model.card[model.outputs[-1]] ** len(
-        model.configs[model.outputs[-1]]) if kind == "non-bilocality" else 0
-    lp = LP(N + naux)
-    bucket = [[] for _ in range(model.size)]
+    n, nctx, nout, kind = model.n, len(model.contexts), len(model.outcomes), measure["measure"]
+    lp = LP(nctx * n if md else n)
+    need(lp.ncols * max(nctx, nout) <= 1 << 20, f"the LP has too many columns ({lp.ncols}) for this scenario")
+    bucket = [[] for _ in range(model.size)]  # the columns behind each observed entry p(o|c)
     for lam, col in enumerate(model.columns()):
         for c, o in enumerate(col):
-            bucket[c * nout + o] += [c * n + lam] if md else [lam]
-    scale = nctx if md else 1
+            bucket[c * nout + o].append(c * n + lam if md else lam)
+
+    def lift(f: dict) -> dict:
+        """f·p as a row over the columns (p(o|c) = nctx Σ q(c, λ) for measurement dependence)."""
+        row = {}
+        for k, v in f.items():
+            for j in bucket[k] if k < model.size else []:
+                row[j] = row.get(j, 0) + v * (nctx if md else 1)
+        return {j: v for j, v in row.items() if v}
     if obs[0] == "full":
         for k in range(model.size):
-            lp.add({j: scale for j in bucket[k]}, "=", obs[1][k], obs[2][k])
+            lp.add(lift({k: 1}), "=", obs[1][k], obs[2][k])
     else:
-        def lift(f):
-            row = {}
-            for k, v in f.items():
-                for j in bucket[k] if k < model.size else []:
-                    row[j] = row.get(j, 0) + v * scale
-            return {j: v for j, v in row.items() if v}
         lp.add(lift(obs[1]), "=", obs[2] - obs[1].get(model.size, 0), obs[3])
-        for r in ns_rows(model):
-            if lift(r):
-                lp.add(lift(r), "=")
+        for r in filter(None, map(lift, ns_rows(model))):
+            lp.add(r, "=")
         if not md:
             lp.add({lam: 1 for lam in range(n)}, "=", 1)
     if md:
+        t, lp.ncols = lp.ncols, 2 * lp.ncols  # t(c, λ) at t + c·n + λ
         for c in range(nctx):
             lp.add({c * n + lam: nctx for lam in range(n)}, "=", 1)
         for c, lam in product(range(nctx), range(n)):  # nctx·t_k >= |nctx·q(c,λ) - Σ_c' q(c',λ)|
-            lp.absolute({c2 * n + lam: (nctx - 1 if c2 == c else -1) for c2 in range(nctx)}, N + c * n + lam, nctx)
-        lp.c = {N + k: F(sign) for k in range(N)}
+            lp.absolute({c2 * n + lam: (nctx - 1 if c2 == c else -1) for c2 in range(nctx)}, t + c * n + lam, nctx)
+        lp.c = {j: F(sign) for j in range(t, lp.ncols)}
     elif kind == "influence":
         src, tgt = measure["source"], measure["target"]
+        t, lp.ncols = lp.ncols, lp.ncols + 1  # the auxiliary column bounding every difference
         need(src in model.parents.get(tgt, []), f"{src!r} is not a parent of {tgt!r}")
         ps, seen = model.parents[tgt], set()
         k = ps.index(src)
@@ -235,8 +233,8 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
                     row = tuple(abs((lam[tgt][i1] == b) - (lam[tgt][i2] == b)) for lam in model.responses)
                     if row not in seen:  # identical rows kept once
                         seen.add(row)
-                        lp.add({**{j: -v for j, v in enumerate(row) if v}, n: 1}, ">=")
-        lp.c = {n: F(sign)}
+                        lp.add({**{j: -v for j, v in enumerate(row) if v}, t: 1}, ">=")
+        lp.c = {t: F(sign)}
     elif kind == "message":
         node = measure["node"]
         need(node in model.nodes[len(model.outputs):], f"{node!r} is not a latent node")
@@ -249,8 +247,8 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
         a, c, prof = model.outputs[0], model.outputs[-1], measure["profile"]
         tabs = {x: sorted({r[x] for r in model.responses}) for x in (a, c)}
         need(len(prof) == len(tabs[a]), f"the profile needs {len(tabs[a])} entries, one per table of {a!r}")
-        nc = len(tabs[c])
-        rows, marg = [{} for _ in range(naux)], [{} for _ in prof]
+        nc, t, lp.ncols = len(tabs[c]), lp.ncols, lp.ncols + len(prof) * len(tabs[c])
+        rows, marg = [{} for _ in range(len(prof) * nc)], [{} for _ in prof]
         for lam, r in enumerate(model.responses):
             ka, kc = tabs[a].index(r[a]), tabs[c].index(r[c])
             marg[ka][lam] = 1
@@ -259,8 +257,8 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
         for k2 in range(len(prof)) if measure["fix_marginal"] else []:
             lp.add(marg[k2], "=", prof[k2])
         for k, r in enumerate(rows):
-            lp.absolute(r, n + k, 1)
-        lp.c = {n + k: F(sign) for k in range(naux)}
+            lp.absolute(r, t + k, 1)
+        lp.c = {j: F(sign) for j in range(t, lp.ncols)}
     else:
         need(kind == "none", f"unknown measure {kind!r}")
     return lp

@@ -330,13 +330,10 @@ def _universal(ctx, data, model, lp, st) -> Decision:
 
 
 def _vertices(ctx, data, model, lp, st) -> Decision:
-    """Table I: listed points of the dual region D = {z : z_g = 0 (g in the gauge), some dual feasible y
-    has y_i = z_i on the nz observation rows}. Vertex proof of a row y*: multipliers mu > 0 on dual
-    constraints g_k(y) = b_k - a_k.y >= 0 ((c - A^T y)_j >= 0 per column j, y_i >= 0 per '>=' row i),
-    all tight at y*, with sum mu_k a_k zero off the observation rows: then sum mu_k g_k >= 0 is a linear
-    form in z minimised on D at z*, and every minimiser makes those constraints tight; if they force z
-    (with the gauge, rank test) z* is the unique minimiser, a vertex. A row at the midpoint of two rows
-    with distinct z is not extremal. The paper's claim: every listed row is an extremal point."""
+    """Table I: listed points of the dual region D = {z : z_g = 0 (g in the gauge), some dual feasible y has
+    y_i = z_i on the observation rows}. A row is a vertex when multipliers mu > 0 on dual constraints
+    b_k - a_k.y >= 0 that are tight at it combine to a form in z alone (minimised on D there) and force z
+    with the gauge (rank); a row at the midpoint of two rows with distinct z is not extremal (docs/kinds/lp.md)."""
     nz, m, gauge = model.size, len(lp.rows), data.list("gauge")
     _need(ctx, len(set(gauge)) == len(gauge) and all(type(g) is int and 0 <= g < nz for g in gauge),
           "data.gauge", f"distinct observation rows in 0..{nz - 1}")
@@ -345,18 +342,16 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
     for k, (y, z) in enumerate(zip(ys, zs)):
         L.dual(lp, y)
         _need(ctx, not any(z[g] for g in gauge), f"data.rows[{k}]", "violates the gauge")
-    cols = [{} for _ in range(lp.ncols)]
+    cols = [{} for _ in range(lp.ncols)]  # a_j = column j of A (constraint j: c_j - a_j.y >= 0)
     for i, row in enumerate(lp.rows):
-        for j, a in row.items():
-            cols[j][i] = a
-    normal = lambda j: [cols[j].get(i, F(0)) if j < lp.ncols else F(-(i == j - lp.ncols)) for i in range(m)]  # noqa
+        for j, v in row.items():
+            cols[j][i] = v
     proven = set()
     for pr in data.objs("vertices"):
-        k = pr.int("row", 0, len(ys) - 1)
-        mu = _vec(ctx, pr, "mu", lp.ncols + m)
-        y = [ys[k].get(i, F(0)) for i in range(m)]
-        a = {j: normal(j) for j in mu}
-        slack = [(lp.c.get(j, 0) if j < lp.ncols else 0) - sum(p * q for p, q in zip(a[j], y)) for j in mu]
+        k, mu = pr.int("row", 0, len(ys) - 1), _vec(ctx, pr, "mu", lp.ncols + m)
+        # constraint ncols + i: y_i >= 0, i.e. b = 0 and a = -e_i, valid on '>=' rows only
+        a = {j: [cols[j].get(i, F(0)) if j < lp.ncols else F(-(i == j - lp.ncols)) for i in range(m)] for j in mu}
+        slack = [lp.c.get(j, 0) - sum(u * ys[k].get(i, 0) for i, u in enumerate(a[j])) for j in mu]
         _need(ctx, k not in proven and all(v > 0 for v in mu.values()) and not any(slack) and all(
             lp.senses[j - lp.ncols] == ">=" for j in mu if j >= lp.ncols), pr.where,
               "needs a new row and mu > 0 on columns and '>=' rows, tight at the row")
@@ -366,15 +361,14 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
         _need(ctx, rank(K) == nz + rank([r[nz:] for r in K]), pr.at("mu"), "the tight constraints do not force z")
         proven.add(k)
     mids = data.list("midpoints")
-    _need(ctx, all(isinstance(e, list) and len(e) == 3 and all(type(v) is int and 0 <= v < len(ys) for v in e)
-                   for e in mids), "data.midpoints", "entries [row, row, row]")
-    for k, i, j in mids:
-        _need(ctx, zs[i] != zs[j] and all(2 * a == b + c for a, b, c in zip(zs[k], zs[i], zs[j])),
-              "data.midpoints", f"row {k} is not the midpoint of rows {i} and {j} with distinct z")
+    for k, e in enumerate(mids):
+        ok = isinstance(e, list) and len(e) == 3 and all(type(v) is int and 0 <= v < len(ys) for v in e)
+        _need(ctx, ok and zs[e[1]] != zs[e[2]] and all(2 * a == b + c for a, b, c in zip(*(zs[v] for v in e))),
+              f"data.midpoints[{k}]", "must be [row, row i, row j] with z = (z_i + z_j)/2 and z_i != z_j")
     _need(ctx, mids or len(proven) == len(ys), "data.vertices", "neither every row is a vertex nor one a midpoint")
     z = lambda k: "[" + ", ".join(map(R, zs[k])) + "]"  # noqa: E731
-    st = (f"the dual region of {st} with p free, projected on the multipliers z of the observation rows with gauge z_g = 0 "
-          f"for g in {gauge}: all {len(ys)} listed rows are dual feasible, {len(proven)} are proven vertices")
-    st += "".join(f"; row {k} (z = {z(k)}) is not extremal: the midpoint of rows {i} (z = {z(i)}) and {j} "
-                  f"(z = {z(j)})" for k, i, j in mids)
+    st = (f"the dual region of {st} with p free, projected on the multipliers z of the observation rows with "
+          f"gauge z_g = 0 for g in {gauge}: all {len(ys)} listed rows are dual feasible, {len(proven)} are proven "
+          "vertices") + "".join(f"; row {k} (z = {z(k)}) is not extremal: the midpoint of rows {i} (z = {z(i)}) "
+                                f"and {j} (z = {z(j)})" for k, i, j in mids)
     return Decision(*against_paper(st, not mids, f"the {len(ys)} listed rows are extremal points"))
