@@ -288,12 +288,8 @@ def dual(lp: LP, y: dict, farkas: bool = False) -> tuple[F, F]:
     return sum((lp.r0[i] * v for i, v in y.items()), F(0)), sum((lp.r1[i] * v for i, v in y.items()), F(0))
 
 
-def _nonneg(p: list, lo: F, hi: F) -> bool:
-    return upoly.nonnegative_on(p, lo, hi)[0]
-
-
 def _family(lp0: LP, lp1: LP, i: int) -> tuple[dict, list]:
-    """Row i of L(ν) = L0 + ν (L1 - L0) (the profile is affine in ν): its entries and its θ-free rhs."""
+    """Row i of L(ν) = L0 + ν (L1 - L0) (the profile is affine in ν): its entries and θ-free rhs, in ν."""
     aff = lambda a0, a1: upoly.trim([F(a0), F(a1) - F(a0)])  # noqa: E731
     r0, r1 = lp0.rows[i], lp1.rows[i]
     return {j: aff(r0.get(j, 0), r1.get(j, 0)) for j in {*r0, *r1}}, aff(lp0.r0[i], lp1.r0[i])
@@ -303,15 +299,16 @@ def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, l
     """y(ν) = N(ν)/D(ν) for the family L(ν) (objective and θ-part of the rhs the same for all ν): D > 0,
     N_i >= 0 on '>=' rows and c_j D - Σ_i A_ij(ν) N_i >= 0 for every column, all on [lo, hi] (Sturm).
     Returns (P0, P1): the dual objective is (P0 + θ P1)/D."""
+    ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
     need(not upoly.count_roots(D, lo, hi) and upoly.evaluate(D, lo) > 0, "the denominator is not positive on the nu range")
     acc, P0, P1 = {j: upoly.scale(D, c) for j, c in lp0.c.items()}, [], []
     for i, n in N.items():
-        need(lp0.senses[i] == "=" or _nonneg(n, lo, hi), f"dual entry of '>=' row {i} is negative somewhere on the nu range")
+        need(lp0.senses[i] == "=" or ok(n), f"dual entry of '>=' row {i} is negative somewhere on the nu range")
         row, rhs = _family(lp0, lp1, i)
         for j, a in row.items():
             acc[j] = upoly.add(acc.get(j, []), upoly.scale(upoly.mul(a, n), -1))
         P0, P1 = upoly.add(P0, upoly.mul(rhs, n)), upoly.add(P1, upoly.scale(n, lp0.r1[i]))
-    bad = min((j for j, r in acc.items() if not _nonneg(r, lo, hi)), default=None)
+    bad = min((j for j, r in acc.items() if not ok(r)), default=None)
     need(bad is None, f"dual constraint of column {bad} fails somewhere on the nu range")
     return P0, P1
 
@@ -319,15 +316,16 @@ def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, l
 def poly_primal(lp0: LP, lp1: LP, q: dict, th: F, lo: F, hi: F) -> list:
     """x(ν) = q(ν), polynomial: q >= 0 and every row of L(ν) at θ = ``th`` holds for all ν in [lo, hi]
     (identically for '=' rows, Sturm for the rest). Returns the objective c·q(ν)."""
-    bad = min((j for j, p in q.items() if not _nonneg(p, lo, hi)), default=None)
+    ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
+    bad = min((j for j, p in q.items() if not ok(p)), default=None)
     need(bad is None, f"column {bad} is negative somewhere on [{lo}, {hi}]")
-    out = []
     for i in range(len(lp0.rows)):
         row, rhs = _family(lp0, lp1, i)
         res = upoly.scale(upoly.add(rhs, [lp0.r1[i] * th]), -1)
         for j, a in row.items():
             res = upoly.add(res, upoly.mul(a, q.get(j, [])))
-        need(not res if lp0.senses[i] == "=" else _nonneg(res, lo, hi), f"row {i} fails somewhere on [{lo}, {hi}]")
+        need(not res if lp0.senses[i] == "=" else ok(res), f"row {i} fails somewhere on [{lo}, {hi}]")
+    out = []
     for j, p in q.items():
         out = upoly.add(out, upoly.scale(p, lp0.c.get(j, 0)))
     return out

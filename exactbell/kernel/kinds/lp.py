@@ -349,6 +349,7 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
     proven = set()
     for pr in data.objs("vertices"):
         k, mu = pr.int("row", 0, len(ys) - 1), _vec(ctx, pr, "mu", lp.ncols + m)
+        _need(ctx, len(mu) * m * m <= 1 << 24, pr.at("mu"), "too many multipliers for the rank test")
         # constraint ncols + i: y_i >= 0, i.e. b = 0 and a = -e_i, valid on '>=' rows only
         a = {j: [cols[j].get(i, F(0)) if j < lp.ncols else F(-(i == j - lp.ncols)) for i in range(m)] for j in mu}
         slack = [lp.c.get(j, 0) - sum(u * ys[k].get(i, 0) for i, u in enumerate(a[j])) for j in mu]
