@@ -1,7 +1,6 @@
 """Causal models as linear maps, relaxation measures and the paper-specific checkers."""
 from __future__ import annotations
 
-import copy
 import json
 from fractions import Fraction as F
 from pathlib import Path
