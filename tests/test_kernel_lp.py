@@ -241,3 +241,59 @@ def test_any_numeric_leaf_mutation(tmp_path_factory, name, k, delta):
     obj[path[-1]] = v + 1 if isinstance(v, int) else str(F(v) + F(delta))
     r = run(tmp_path_factory.mktemp("m"), c)
     assert rejected_or_changed(original(name), r), f"{name}: mutation at {path} kept {r.statement}"
+
+
+# -- Table I: vertices of the dual region (claim dual-vertices) ----------------------------------------
+def test_table_one_zero_row_is_the_midpoint_of_two_ns_rows():
+    r = original("C002-03.json")
+    assert r.verdict == "refuted"
+    z9, z12 = "[0, -1, 0, -1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]", "[0, 1, 0, 1, 0, 0, 0, 0, 0, -1, 0, -1, 0, 0, 0, 0]"
+    assert "with gauge z_g = 0 for g in [0, 2, 4, 8, 10]" in r.statement
+    assert "all 13 listed rows are dual feasible, 12 are proven vertices" in r.statement
+    assert f"row 0 (z = [{', '.join(['0'] * 16)}]) is not extremal: the midpoint of rows 9 (z = {z9}) and 12 (z = {z12})" \
+        in r.statement
+
+
+def _table(fn):
+    c = cert("C002-03.json")
+    fn(c["data"])
+    return c
+
+
+TABLE_MUTATIONS = [
+    lambda d: d["rows"][3].__setitem__(0, [1, "5"]),  # row 3 made dual infeasible
+    lambda d: d["rows"][10].append([17, "1/2"]),  # w-weights sum above 1
+    lambda d: d["vertices"].append({"row": 0, "mu": d["vertices"][0]["mu"]}),  # the zero row claimed a vertex
+    lambda d: d["vertices"][0].update(row=0),
+    lambda d: d["vertices"][4]["mu"].pop(),
+    lambda d: d["vertices"][4]["mu"][0].__setitem__(1, "-1"),
+    lambda d: d.update(gauge=[]),  # without the gauge the region has lines: no vertex
+    lambda d: d.update(gauge=[0, 2, 4, 8]),
+    lambda d: d.update(midpoints=[]),  # the zero row has no vertex proof
+    lambda d: d.update(midpoints=[[0, 9, 9]]),
+    lambda d: d.update(midpoints=[[0, 9, 11]]),
+    lambda d: d.update(midpoints=[[0, 9, 13]]),
+    lambda d: d.update(sense="max"),
+    lambda d: d["objective"].update(target="a", source="x"),
+    lambda d: d["model"].update(named="a-to-b"),
+]
+
+
+@pytest.mark.parametrize("k", range(len(TABLE_MUTATIONS)))
+def test_table_one_mutation_rejected_or_changes_statement(tmp_path, k):
+    orig = original("C002-03.json")
+    r = run(tmp_path, _table(TABLE_MUTATIONS[k]))
+    assert rejected_or_changed(orig, r), f"mutation {k} kept {r.verdict}: {r.statement}"
+
+
+def test_table_one_vertices_alone_verify(tmp_path):
+    # without the zero row (and its midpoint refutation) the 12 proven rows verify the claim
+    c = cert("C002-03.json")
+    d = c["data"]
+    d["rows"].pop(0)
+    d["midpoints"] = []
+    for v in d["vertices"]:
+        v["row"] -= 1
+    c["expected"] = "verified"
+    r = run(tmp_path, c)
+    assert r.verdict == "verified" and "all 12 listed rows are dual feasible, 12 are proven vertices" in r.statement

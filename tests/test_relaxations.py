@@ -1,7 +1,6 @@
 """Causal models as linear maps, relaxation measures and the paper-specific checkers."""
 from __future__ import annotations
 
-import copy
 import json
 from fractions import Fraction as F
 from pathlib import Path
@@ -134,18 +133,6 @@ def _write(tmp_path, cert, name="c.json"):
 
 
 
-
-
-def test_table_one_needs_not_vertex_or_all_proofs(tmp_path):
-    cert = json.loads((PROOFS / "C002-03.json").read_text())
-    bad = copy.deepcopy(cert)
-    bad["data"]["not_vertex"] = []
-    r = _write(tmp_path, bad)
-    assert not r.passed and "vertex" in r.detail
-    bad = copy.deepcopy(cert)
-    bad["data"]["rows"][1]["z"][1] = "1/2"
-    r = _write(tmp_path, bad)
-    assert not r.passed
 
 
 FAST = ["C002-01.pr-not-local.json", "C002-02.json", "C002-03.json", "C002-04.pr-box.json",

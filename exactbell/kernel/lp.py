@@ -1,14 +1,6 @@
-"""The causal-relaxation linear programs of Chaves–Kueng–Brask–Gross, built exactly from a
-declarative spec, and exact checks of primal, dual and Farkas points (no solver).
-
-A causal model is a DAG over free inputs, outputs and latents; every non-input node is a function
-of its parents and of λ = one response table per node (Sec. II). λ is indexed in mixed radix over
-the tables of outputs then latents (first most significant); a table lists the node's value per
-parent configuration, lexicographic. Observed p(a|x) is inputs-major: context·#outcomes + outcome.
-LP: minimise c·x subject to row_i·x (= or >=) r0_i + θ r1_i and x >= 0 (every column), θ the
-one parameter. Columns: q_λ (measurement dependence: q(ctx, λ) at ctx·n + λ), then auxiliaries.
-Rows: observation rows (or the functional row, then no-signalling rows), normalisation, measure rows.
-"""
+"""The causal-relaxation LPs of Chaves–Kueng–Brask–Gross (Sec. II; eqs. (4), (5), (31), (53)) built exactly
+from a declarative spec, and exact checks of primal, dual and Farkas points (no solver). Response-function,
+observation, column and row layouts: docs/kinds/lp.md."""
 from __future__ import annotations
 
 from fractions import Fraction as F
@@ -45,12 +37,12 @@ class CausalModel:
         for n, ps in self.parents.items():
             need(isinstance(ps, list) and len(set(ps)) == len(ps) and all(p in self.card and p != n for p in ps),
                  f"parents of {n!r} must be distinct declared nodes other than {n!r}")
-        self.order, done = [], set(self.inputs)
+        self.order = []
         while len(self.order) < len(self.nodes):
+            done = {*self.inputs, *self.order}
             ready = [n for n in self.nodes if n not in done and set(self.parents[n]) <= done]
             need(ready, "the causal structure has a cycle")
             self.order += ready
-            done |= set(ready)
         self.configs = {n: list(product(*[range(self.card[p]) for p in self.parents[n]])) for n in self.nodes}
         self.n = prod(self.card[n] ** len(self.configs[n]) for n in self.nodes)
         need(self.n <= MAX_RESPONSES, f"{self.n} response functions exceed the limit {MAX_RESPONSES}")
@@ -197,42 +189,40 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
     measurement-dependence LP (eq. (5), M = Σ_{ctx,λ} |q(ctx,λ) - p(ctx) Σ_ctx' q(ctx',λ)|, p(ctx) uniform).
     ``measure``: influence C_{U->B} (eqs. (4)/(31)), message p(m=0) (uniform inputs), non-bilocality
     (eq. (53), optional marginal q^a = f), table-weight, none. The objective is multiplied by ``sign``."""
-    n, nctx, nout = model.n, len(model.contexts), len(model.outcomes)
-    N = nctx * n if md else n
-    need(N * max(nctx, nout) <= 1 << 20, f"the LP has too many columns ({N}) for this scenario")
-    kind = measure["measure"]
-    naux = N if md else 1 if kind == "influence" else len(measure["profile"]) * model.card[model.outputs[-1]] ** len(
-        model.configs[model.outputs[-1]]) if kind == "non-bilocality" else 0
-    lp = LP(N + naux)
-    bucket = [[] for _ in range(model.size)]
+    n, nctx, nout, kind = model.n, len(model.contexts), len(model.outcomes), measure["measure"]
+    lp = LP(nctx * n if md else n)
+    need(lp.ncols * max(nctx, nout) <= 1 << 20, f"the LP has too many columns ({lp.ncols}) for this scenario")
+    bucket = [[] for _ in range(model.size)]  # the columns behind each observed entry p(o|c)
     for lam, col in enumerate(model.columns()):
         for c, o in enumerate(col):
-            bucket[c * nout + o] += [c * n + lam] if md else [lam]
-    scale = nctx if md else 1
+            bucket[c * nout + o].append(c * n + lam if md else lam)
+
+    def lift(f: dict) -> dict:
+        """f·p as a row over the columns (p(o|c) = nctx Σ q(c, λ) for measurement dependence)."""
+        row = {}
+        for k, v in f.items():
+            for j in bucket[k] if k < model.size else []:
+                row[j] = row.get(j, 0) + v * (nctx if md else 1)
+        return {j: v for j, v in row.items() if v}
     if obs[0] == "full":
         for k in range(model.size):
-            lp.add({j: scale for j in bucket[k]}, "=", obs[1][k], obs[2][k])
+            lp.add(lift({k: 1}), "=", obs[1][k], obs[2][k])
     else:
-        def lift(f):
-            row = {}
-            for k, v in f.items():
-                for j in bucket[k] if k < model.size else []:
-                    row[j] = row.get(j, 0) + v * scale
-            return {j: v for j, v in row.items() if v}
         lp.add(lift(obs[1]), "=", obs[2] - obs[1].get(model.size, 0), obs[3])
-        for r in ns_rows(model):
-            if lift(r):
-                lp.add(lift(r), "=")
+        for r in filter(None, map(lift, ns_rows(model))):
+            lp.add(r, "=")
         if not md:
             lp.add({lam: 1 for lam in range(n)}, "=", 1)
     if md:
+        t, lp.ncols = lp.ncols, 2 * lp.ncols  # t(c, λ) at t + c·n + λ
         for c in range(nctx):
             lp.add({c * n + lam: nctx for lam in range(n)}, "=", 1)
         for c, lam in product(range(nctx), range(n)):  # nctx·t_k >= |nctx·q(c,λ) - Σ_c' q(c',λ)|
-            lp.absolute({c2 * n + lam: (nctx - 1 if c2 == c else -1) for c2 in range(nctx)}, N + c * n + lam, nctx)
-        lp.c = {N + k: F(sign) for k in range(N)}
+            lp.absolute({c2 * n + lam: (nctx - 1 if c2 == c else -1) for c2 in range(nctx)}, t + c * n + lam, nctx)
+        lp.c = {j: F(sign) for j in range(t, lp.ncols)}
     elif kind == "influence":
         src, tgt = measure["source"], measure["target"]
+        t, lp.ncols = lp.ncols, lp.ncols + 1  # the auxiliary column bounding every difference
         need(src in model.parents.get(tgt, []), f"{src!r} is not a parent of {tgt!r}")
         ps, seen = model.parents[tgt], set()
         k = ps.index(src)
@@ -243,8 +233,8 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
                     row = tuple(abs((lam[tgt][i1] == b) - (lam[tgt][i2] == b)) for lam in model.responses)
                     if row not in seen:  # identical rows kept once
                         seen.add(row)
-                        lp.add({**{j: -v for j, v in enumerate(row) if v}, n: 1}, ">=")
-        lp.c = {n: F(sign)}
+                        lp.add({**{j: -v for j, v in enumerate(row) if v}, t: 1}, ">=")
+        lp.c = {t: F(sign)}
     elif kind == "message":
         node = measure["node"]
         need(node in model.nodes[len(model.outputs):], f"{node!r} is not a latent node")
@@ -257,8 +247,8 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
         a, c, prof = model.outputs[0], model.outputs[-1], measure["profile"]
         tabs = {x: sorted({r[x] for r in model.responses}) for x in (a, c)}
         need(len(prof) == len(tabs[a]), f"the profile needs {len(tabs[a])} entries, one per table of {a!r}")
-        nc = len(tabs[c])
-        rows, marg = [{} for _ in range(naux)], [{} for _ in prof]
+        nc, t, lp.ncols = len(tabs[c]), lp.ncols, lp.ncols + len(prof) * len(tabs[c])
+        rows, marg = [{} for _ in range(len(prof) * nc)], [{} for _ in prof]
         for lam, r in enumerate(model.responses):
             ka, kc = tabs[a].index(r[a]), tabs[c].index(r[c])
             marg[ka][lam] = 1
@@ -267,8 +257,8 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
         for k2 in range(len(prof)) if measure["fix_marginal"] else []:
             lp.add(marg[k2], "=", prof[k2])
         for k, r in enumerate(rows):
-            lp.absolute(r, n + k, 1)
-        lp.c = {n + k: F(sign) for k in range(naux)}
+            lp.absolute(r, t + k, 1)
+        lp.c = {j: F(sign) for j in range(t, lp.ncols)}
     else:
         need(kind == "none", f"unknown measure {kind!r}")
     return lp
@@ -292,33 +282,33 @@ def dual(lp: LP, y: dict, farkas: bool = False) -> tuple[F, F]:
     for i, v in y.items():
         for j, a in lp.rows[i].items():
             acc[j] = acc.get(j, 0) + a * v
-    bad = next((j for j, s in acc.items() if s > (0 if farkas else lp.c.get(j, 0))), None)
-    bad = bad if bad is not None else next((j for j, c in lp.c.items() if c < 0 and j not in acc and not farkas), None)
+    cost = {} if farkas else lp.c
+    bad = min((j for j in {*acc, *cost} if acc.get(j, 0) > cost.get(j, 0)), default=None)
     need(bad is None, f"dual constraint of column {bad} fails")
     return sum((lp.r0[i] * v for i, v in y.items()), F(0)), sum((lp.r1[i] * v for i, v in y.items()), F(0))
 
 
-def _aff(a0, a1) -> list:
-    """a0 + ν (a1 - a0): an entry of the family L(ν) = L0 + ν (L1 - L0) (the profile is affine in ν)."""
-    return upoly.trim([F(a0), F(a1) - F(a0)])
+def _family(lp0: LP, lp1: LP, i: int) -> tuple[dict, list]:
+    """Row i of L(ν) = L0 + ν (L1 - L0) (the profile is affine in ν): its entries and θ-free rhs, in ν."""
+    aff = lambda a0, a1: upoly.trim([F(a0), F(a1) - F(a0)])  # noqa: E731
+    r0, r1 = lp0.rows[i], lp1.rows[i]
+    return {j: aff(r0.get(j, 0), r1.get(j, 0)) for j in {*r0, *r1}}, aff(lp0.r0[i], lp1.r0[i])
 
 
 def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, list]:
     """y(ν) = N(ν)/D(ν) for the family L(ν) (objective and θ-part of the rhs the same for all ν): D > 0,
     N_i >= 0 on '>=' rows and c_j D - Σ_i A_ij(ν) N_i >= 0 for every column, all on [lo, hi] (Sturm).
     Returns (P0, P1): the dual objective is (P0 + θ P1)/D."""
-    need(not upoly.count_roots(D, lo, hi) and upoly.evaluate(D, lo) > 0, "the denominator is not positive on the nu range")
     ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
+    need(not upoly.count_roots(D, lo, hi) and upoly.evaluate(D, lo) > 0, "the denominator is not positive on the nu range")
     acc, P0, P1 = {j: upoly.scale(D, c) for j, c in lp0.c.items()}, [], []
     for i, n in N.items():
-        if lp0.senses[i] == ">=" and not ok(n):
-            raise LPError(f"dual entry of '>=' row {i} is negative somewhere on the nu range")
-        for j in set(lp0.rows[i]) | set(lp1.rows[i]):
-            a = _aff(lp0.rows[i].get(j, 0), lp1.rows[i].get(j, 0))
+        need(lp0.senses[i] == "=" or ok(n), f"dual entry of '>=' row {i} is negative somewhere on the nu range")
+        row, rhs = _family(lp0, lp1, i)
+        for j, a in row.items():
             acc[j] = upoly.add(acc.get(j, []), upoly.scale(upoly.mul(a, n), -1))
-        P0 = upoly.add(P0, upoly.mul(_aff(lp0.r0[i], lp1.r0[i]), n))
-        P1 = upoly.add(P1, upoly.scale(n, lp0.r1[i]))
-    bad = next((j for j, r in acc.items() if not ok(r)), None)
+        P0, P1 = upoly.add(P0, upoly.mul(rhs, n)), upoly.add(P1, upoly.scale(n, lp0.r1[i]))
+    bad = min((j for j, r in acc.items() if not ok(r)), default=None)
     need(bad is None, f"dual constraint of column {bad} fails somewhere on the nu range")
     return P0, P1
 
@@ -327,14 +317,14 @@ def poly_primal(lp0: LP, lp1: LP, q: dict, th: F, lo: F, hi: F) -> list:
     """x(ν) = q(ν), polynomial: q >= 0 and every row of L(ν) at θ = ``th`` holds for all ν in [lo, hi]
     (identically for '=' rows, Sturm for the rest). Returns the objective c·q(ν)."""
     ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
-    bad = next((j for j, p in q.items() if not ok(p)), None)
+    bad = min((j for j, p in q.items() if not ok(p)), default=None)
     need(bad is None, f"column {bad} is negative somewhere on [{lo}, {hi}]")
-    for i, (r0, r1) in enumerate(zip(lp0.rows, lp1.rows)):
-        res = upoly.scale(upoly.add(_aff(lp0.r0[i], lp1.r0[i]), [lp0.r1[i] * th]), -1)
-        for j in set(r0) | set(r1):
-            res = upoly.add(res, upoly.mul(_aff(r0.get(j, 0), r1.get(j, 0)), q.get(j, [])))
-        if res if lp0.senses[i] == "=" else not ok(res):
-            raise LPError(f"row {i} fails somewhere on [{lo}, {hi}]")
+    for i in range(len(lp0.rows)):
+        row, rhs = _family(lp0, lp1, i)
+        res = upoly.scale(upoly.add(rhs, [lp0.r1[i] * th]), -1)
+        for j, a in row.items():
+            res = upoly.add(res, upoly.mul(a, q.get(j, [])))
+        need(not res if lp0.senses[i] == "=" else ok(res), f"row {i} fails somewhere on [{lo}, {hi}]")
     out = []
     for j, p in q.items():
         out = upoly.add(out, upoly.scale(p, lp0.c.get(j, 0)))

@@ -1,25 +1,6 @@
-"""Kind ``lp``: facts about a causal-relaxation LP of Chaves–Kueng–Brask–Gross that the kernel builds
-from a declarative spec (:mod:`exactbell.kernel.lp`), decided from exact primal / dual points.
-
-data:
-  model      {"named": "lhv"|"x-to-b"|"a-to-b"|"one-way-binary", "inputs": [m_x, m_y], "outputs": [o_a, o_b]}
-             | {"local": [[m, o], ...]} (LHV) | {"inputs", "outputs", "parents", "latent"?} (a DAG)
-  observed   {"p": name, "p1": name?}: p(θ) = (1 - θ) p + θ p1 (kernel-named distributions, lp.distribution)
-             | {"functional": "cglmp"|"i3322", "d"?, "value": r or θ's name}: f(p) = value, no-signalling,
-             normalised | absent for claim "universal" (the kernel ranges over p)
-  objective  {"measure": "influence", "source", "target"} | {"measure": "message", "node"} | {"measure": "M"}
-             (measurement dependence, LHV model) | {"measure": "non-bilocality", "profile", "fix_marginal"}
-             | {"measure": "table-weight", "node", "table"} | {"measure": "none"};  sense "min" | "max"
-  claim      "optimum": primal, dual | "feasible": primal | "infeasible": farkas (for every θ of the domain)
-             | "piecewise": pieces [{"to", "dual"}] and points (a primal at every piece end)
-             | "universal": factor, duals (8, CHSH variants r,s,t lexicographic), primals (24 NS vertices)
-             | "nu-family": profile [[c0, c1], ...] affine in ν, pieces [{"to", "nu", "primals": [2], "dual"?}]
-               with dual {"denominator": poly, "entries": [[row, poly], ...]}, and optionally curves
-               [{"at", "range": [dual of min, dual of max], "primal": [[column, poly], ...]}] (Fig. 4)
-  paper      optional: {"relation": "=" | ">=", "value"} | pieces [[to, c0, c1], ...] | the factor
-θ is the certificate's only parameter (fixed, or a domain). Vectors are sparse [[index, "p/q"], ...]
-over the kernel's column (primal) or row (dual) layout; a poly is a list of coefficients in ν, lowest first.
-"""
+"""Kind ``lp``: facts about a causal-relaxation LP of Chaves–Kueng–Brask–Gross that the kernel builds from a
+declarative spec (:mod:`exactbell.kernel.lp`), decided from exact primal, dual and Farkas points; the claims,
+their mathematics and the certificate format: docs/kinds/lp.md."""
 from __future__ import annotations
 
 from fractions import Fraction as F
@@ -31,7 +12,7 @@ from ..numbers import format_rational as R
 from . import Decision, against_paper, kind
 
 MEASURES = ("influence", "message", "M", "non-bilocality", "table-weight", "none")
-CLAIMS = ("optimum", "feasible", "infeasible", "piecewise", "universal", "nu-family")
+CLAIMS = ("optimum", "feasible", "infeasible", "piecewise", "universal", "nu-family", "dual-vertices")
 
 
 def _need(ctx, ok, where, problem) -> None:
@@ -140,16 +121,18 @@ def _decide(ctx, data) -> Decision:
     claim = data.text("claim", CLAIMS)
     measure, otext = _objective(ctx, data.obj("objective"), model, claim)
     bare = claim in ("feasible", "infeasible")  # no objective: measure none, or M for the measurement-dependence LP
-    _need(ctx, (measure["measure"] in ("none", "M") if bare else measure["measure"] != "none") and not (
-        claim == "universal" and th), "data.claim",
-          "(in)feasible needs measure none or M and no sense; universal has no parameter")
+    _need(ctx, measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
+          "(in)feasible needs measure none or M and no sense")
     sense = "min" if bare else data.text("sense", ("min", "max"))
     sign = 1 if sense == "min" else -1
     md = measure["measure"] == "M"
     _need(ctx, lhv or not md, "data.model", "the measurement-dependence LP is built over an LHV model")
     head = f"the {'measurement-dependence' if md else 'causal'} LP of model {mtext}"
-    if claim == "universal":
-        return _universal(ctx, data, model, measure, f"{sense} of {otext} over {head}", sign)
+    if claim in ("universal", "dual-vertices"):  # p is free
+        _need(ctx, not th, "parameters", f"{claim} has no parameter")
+        _need(ctx, claim != "universal" or (sign == 1 and not md), "data", "universal decides min over a causal LP")
+        lp = L.build(model, md, ("full", [F(0)] * model.size, [F(0)] * model.size), measure, sign)
+        return (_universal if claim == "universal" else _vertices)(ctx, data, model, lp, f"{sense} of {otext} over {head}")
     obs, stext = _observed(ctx, data.obj("observed"), model, th)
     lp = L.build(model, md, obs, measure, sign)
     _need(ctx, (th is not None) == any(lp.r1), "parameters",
@@ -311,14 +294,13 @@ def _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi) -> st
     return "; exact curves " + "; ".join(out)
 
 
-def _universal(ctx, data, model, measure, st, sign) -> Decision:
+def _universal(ctx, data, model, lp, st) -> Decision:
     """min(p) = factor max[0, CHSH_1..8(p)] (eq. (8) variants). Each dual z gives min(p) >= z.p for every p;
     z.p = factor CHSH_i(p) at the 24 NS vertices, whose affine hull is the whole normalised no-signalling
     subspace (rank check), so everywhere on it. Primals at the vertices give equality, by convexity, on the
     local polytope and on each conv(PR_i, local vertices with CHSH_i = 0); that these cover NS is not decided."""
     chsh_scenario = [model.card[v] for v in model.inputs + model.outputs] == [2] * 4
-    _need(ctx, chsh_scenario and sign == 1 and measure["measure"] != "M",
-          "data.model", "universal covers min over a causal LP of the CHSH scenario")
+    _need(ctx, chsh_scenario, "data.model", "universal covers the CHSH scenario")
     variants = [(r, s, t) for r in range(2) for s in range(2) for t in range(2)]
     lhv = L.named_model("lhv")
     verts = [[F(int(o == col[c])) for c in range(4) for o in range(4)] for col in lhv.columns()]
@@ -328,7 +310,6 @@ def _universal(ctx, data, model, measure, st, sign) -> Decision:
     _need(ctx, spans and all(sum(a * b for a, b in zip(r, v)) == r[16] for r in ns for v in verts),
           "data", "the vertices do not span the no-signalling subspace")
     factor = _num(ctx, data, "factor")
-    lp = L.build(model, False, ("full", [F(0)] * 16, [F(0)] * 16), measure, 1)
     _need(ctx, all(c >= 0 for c in lp.c.values()), "data.objective", "objective coefficients must be >= 0")
     for i, (v, raw) in enumerate(zip(variants, data.list("duals", 8))):
         L.dual(lp, y := _vec(ctx, data, "duals", len(lp.rows), raw=raw))
@@ -346,3 +327,49 @@ def _universal(ctx, data, model, measure, st, sign) -> Decision:
            f"vertices with CHSH_i = 0); >= {f} for every normalised no-signalling p")
     pv = _num(ctx, data, "paper") if data.has("paper") else None
     return Decision(*against_paper(st, pv == factor, None if pv is None else f"factor {R(pv)}"))
+
+
+def _vertices(ctx, data, model, lp, st) -> Decision:
+    """Table I: listed points of the dual region D = {z : z_g = 0 (g in the gauge), some dual feasible y has
+    y_i = z_i on the observation rows}. A row is a vertex when multipliers mu > 0 on dual constraints
+    b_k - a_k.y >= 0 that are tight at it combine to a form in z alone (minimised on D there) and force z
+    with the gauge (rank); a row at the midpoint of two rows with distinct z is not extremal (docs/kinds/lp.md)."""
+    nz, m, gauge = model.size, len(lp.rows), data.list("gauge")
+    _need(ctx, len(set(gauge)) == len(gauge) and all(type(g) is int and 0 <= g < nz for g in gauge),
+          "data.gauge", f"distinct observation rows in 0..{nz - 1}")
+    ys = [_vec(ctx, data, "rows", m, raw=raw) for raw in data.list("rows")]
+    zs = [[y.get(i, F(0)) for i in range(nz)] for y in ys]
+    for k, (y, z) in enumerate(zip(ys, zs)):
+        L.dual(lp, y)
+        _need(ctx, not any(z[g] for g in gauge), f"data.rows[{k}]", "violates the gauge")
+    cols = [{} for _ in range(lp.ncols)]  # a_j = column j of A (constraint j: c_j - a_j.y >= 0)
+    for i, row in enumerate(lp.rows):
+        for j, v in row.items():
+            cols[j][i] = v
+    proven = set()
+    for pr in data.objs("vertices"):
+        k, mu = pr.int("row", 0, len(ys) - 1), _vec(ctx, pr, "mu", lp.ncols + m)
+        _need(ctx, len(mu) * m * m <= 1 << 24, pr.at("mu"), "too many multipliers for the rank test")
+        # constraint ncols + i: y_i >= 0, i.e. b = 0 and a = -e_i, valid on '>=' rows only
+        a = {j: [cols[j].get(i, F(0)) if j < lp.ncols else F(-(i == j - lp.ncols)) for i in range(m)] for j in mu}
+        slack = [lp.c.get(j, 0) - sum(u * ys[k].get(i, 0) for i, u in enumerate(a[j])) for j in mu]
+        _need(ctx, k not in proven and all(v > 0 for v in mu.values()) and not any(slack) and all(
+            lp.senses[j - lp.ncols] == ">=" for j in mu if j >= lp.ncols), pr.where,
+              "needs a new row and mu > 0 on columns and '>=' rows, tight at the row")
+        _need(ctx, not any(sum(v * a[j][i] for j, v in mu.items()) for i in range(nz, m)), pr.at("mu"),
+              "the combination is not a form in z alone")
+        K = list(a.values()) + [[F(int(i == g)) for i in range(m)] for g in gauge]
+        _need(ctx, rank(K) == nz + rank([r[nz:] for r in K]), pr.at("mu"), "the tight constraints do not force z")
+        proven.add(k)
+    mids = data.list("midpoints")
+    for k, e in enumerate(mids):
+        ok = isinstance(e, list) and len(e) == 3 and all(type(v) is int and 0 <= v < len(ys) for v in e)
+        _need(ctx, ok and zs[e[1]] != zs[e[2]] and all(2 * a == b + c for a, b, c in zip(*(zs[v] for v in e))),
+              f"data.midpoints[{k}]", "must be [row, row i, row j] with z = (z_i + z_j)/2 and z_i != z_j")
+    _need(ctx, mids or len(proven) == len(ys), "data.vertices", "neither every row is a vertex nor one a midpoint")
+    z = lambda k: "[" + ", ".join(map(R, zs[k])) + "]"  # noqa: E731
+    st = (f"the dual region of {st} with p free, projected on the multipliers z of the observation rows with "
+          f"gauge z_g = 0 for g in {gauge}: all {len(ys)} listed rows are dual feasible, {len(proven)} are proven "
+          "vertices") + "".join(f"; row {k} (z = {z(k)}) is not extremal: the midpoint of rows {i} (z = {z(i)}) "
+                                f"and {j} (z = {z(j)})" for k, i, j in mids)
+    return Decision(*against_paper(st, not mids, f"the {len(ys)} listed rows are extremal points"))
