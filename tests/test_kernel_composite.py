@@ -136,6 +136,9 @@ def test_premise_count_duplicates_parameters_and_unread_keys(folder):
     cert = _composite()
     cert["parameters"] = {"p": "(0, 1)"}
     _error(_write(folder, cert), "parameters", "takes no parameters")
+    cert = _composite()
+    cert["claim"] = "every Bell inequality is violated"  # free text may not enter the statement as the claim
+    _error(_write(folder, cert), "claim", "is an id")
 
 
 def test_rule_all_conjunction(folder, tmp_path):

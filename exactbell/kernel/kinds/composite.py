@@ -20,6 +20,7 @@ from . import Decision, kind
 
 MAX_PREMISES = 16
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._,=+-]{0,190}\.json$")
+_CLAIM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$")  # an id, not free text: it enters the statement
 # rule: (least number of premises, how the premises give the claim)
 RULES = {
     "all": (1, "as their conjunction (stated, not decided: that the conjunction is the claim"),
@@ -68,6 +69,8 @@ def _premise(ctx, where: str, name) -> tuple[str, str]:
 def decide(cert, ctx, data) -> Decision:
     if ctx.domains or ctx.fixed:
         raise ctx.fail("parameters", "a composite takes no parameters (its premises have their own)")
+    if not _CLAIM.match(cert.claim):
+        raise ctx.fail("claim", "a composite's claim is an id such as C004-16 (it names the conclusion)")
     rule = data.text("rule")
     if rule not in RULES:
         raise ctx.fail(data.at("rule"), f"unknown rule {rule!r} (known: {', '.join(RULES)})")
