@@ -18,7 +18,8 @@ PREMISES = [f"{CID}.{p}.json" for p in ("start", "end", "condition4")]
 def _copy(to, pins=True):
     """A copy of the composite, its premises, a refuted and another certificate (and the pin file)."""
     to.mkdir(exist_ok=True)
-    for name in [f"{CID}.json", *PREMISES, "C004-16.eq1-joint.json", "C004-15.torus.json"] + [PIN_FILE] * pins:
+    names = [f"{CID}.json", *PREMISES, "C004-16.eq1-joint.json", "C004-15.torus.json"]
+    for name in names + [PIN_FILE] * pins:
         shutil.copy(DIR / name, to / name)
     return to
 
@@ -51,10 +52,12 @@ def test_bundled_composite_passes():
     assert res.passed and res.pin == "pinned" and res.verdict == "verified", res.detail
     assert res.statement.startswith(f"C004-16 holds: [{CID}.start: ")
     assert f"] and [{CID}.condition4: " in res.statement
-    assert "by the intermediate value theorem (stated, not decided: the function is continuous" in res.statement
+    assert "by the intermediate value theorem (stated, not decided: the function is continuous" \
+        in res.statement
     for name in PREMISES:  # each premise is a certificate of its own, with its own pin
         premise = check_file(DIR / name)
-        assert premise.passed and premise.kind == "inequality" and f"[{premise.id}: {premise.statement}]" in res.statement
+        assert premise.passed and premise.kind == "inequality"
+        assert f"[{premise.id}: {premise.statement}]" in res.statement
 
 
 def test_copy_passes_unpinned_and_pinned(folder, tmp_path):
@@ -65,7 +68,8 @@ def test_copy_passes_unpinned_and_pinned(folder, tmp_path):
 
 
 def test_missing_premise(folder):
-    _error(_write(folder, _composite(premises=[PREMISES[0], "nothing.json"])), "data.premises[1]", "missing premise")
+    res = _write(folder, _composite(premises=[PREMISES[0], "nothing.json"]))
+    _error(res, "data.premises[1]", "missing premise")
 
 
 @pytest.mark.parametrize("name", ["../C004-16.eq1-joint.json", "sub/c.json", "sub\\c.json", "/etc/passwd",
@@ -78,7 +82,8 @@ def test_symlink_and_directory_are_not_regular_files(folder):
     os.symlink(DIR / PREMISES[1], folder / "link.json")
     os.mkdir(folder / "dir.json")
     for name in ("link.json", "dir.json"):
-        _error(_write(folder, _composite(premises=[PREMISES[0], name])), "data.premises[1]", "not a regular file")
+        res = _write(folder, _composite(premises=[PREMISES[0], name]))
+        _error(res, "data.premises[1]", "not a regular file")
 
 
 def test_self_reference(folder):
@@ -91,7 +96,8 @@ def test_self_reference(folder):
 
 def test_premise_may_not_be_composite(folder):
     _write(folder, _composite(), name="inner.json")
-    _error(_write(folder, _composite(premises=[PREMISES[0], "inner.json"])), "data.premises[1]", "itself composite")
+    res = _write(folder, _composite(premises=[PREMISES[0], "inner.json"]))
+    _error(res, "data.premises[1]", "itself composite")
 
 
 def test_refuted_premise(folder):
@@ -141,11 +147,14 @@ def test_premise_count_duplicates_parameters_and_unread_keys(folder):
     _error(_write(folder, cert), "claim", "is an id")
 
 
+ALL = {"rule": "all", "premises": ["C004-15.torus.json"], "stated": "C004-15 is the lemma"}
+
+
 def test_rule_all_conjunction(folder, tmp_path):
-    res = _write(folder, _composite(rule="all", premises=["C004-15.torus.json"], stated="C004-15 is the lemma"))
-    assert res.verdict == "verified" and res.pin == "missing", res.detail  # decided; the copy's id is unpinned
+    res = _write(folder, _composite(**ALL))
+    assert res.verdict == "verified" and res.pin == "missing", res.detail  # decided; its id has no pin
     folder = _copy(tmp_path / "unpinned", pins=False)
-    res = _write(folder, _composite(rule="all", premises=["C004-15.torus.json"], stated="C004-15 is the lemma"))
+    res = _write(folder, _composite(**ALL))
     assert res.passed, res.detail
     torus = check_file(folder / "C004-15.torus.json").statement
     assert res.statement == (f"C004-16 holds: [C004-15.torus: {torus}], as their conjunction (stated, not "

@@ -62,7 +62,9 @@ def test_path_premises_are_chsh_and_condition_4(w, v):
     from exactbell.generators.wbc_paths import _texts
 
     chsh, cond4 = _texts()
-    value = lambda e: eval(e.replace("^", "**"), {"sqrt": math.sqrt, "w": float(w), "v": float(v)})  # noqa: E731
+    def value(e):
+        return eval(e.replace("^", "**"), {"sqrt": math.sqrt, "w": float(w), "v": float(v)})
+
     point = _path(float(w), float(v))
     assert value(chsh) == pytest.approx(_chsh(*point), abs=1e-12)
     assert value(cond4) == pytest.approx(_cond4(*point), abs=1e-12)
@@ -70,5 +72,5 @@ def test_path_premises_are_chsh_and_condition_4(w, v):
 
 def test_path_covers_the_phi_range_and_ends_at_5_2():
     assert _path(0, 0)[0] == pytest.approx(math.pi / 2) and _path(1, 0)[0] == pytest.approx(math.pi / 6)
-    assert _chsh(*_path(1e-9, 1)) == pytest.approx(2.5)  # t_end -> pi/3 as phi -> pi/2: the bound 5/2 is tight
+    assert _chsh(*_path(1e-9, 1)) == pytest.approx(2.5)  # t_end -> pi/3 as phi -> pi/2: 5/2 is tight
     assert _chsh(*_path(1 / 2, 0)) == pytest.approx(2)

@@ -41,13 +41,14 @@ PATH = ("phi = pi/2 - 2*atan(w/sqrt(3)), w in (0, 1] (so phi runs over [pi/6, pi
         "(t from 0 to t_end(phi), which tends to pi/3 as phi tends to pi/2)")
 CONVENTIONS = {
     "path": PATH,
-    "chsh": "E = (sin phi, sin omega, sin(theta+phi), sin(theta+omega)) = (sin phi, -sin(phi - 2t), cos t, -cos t), "
-            "standard I_CHSH = E00 + E01 + E10 - E11 = sin phi - sin(phi - 2t) + 2 cos t",
-    "condition4": "cos(theta+phi) cos(phi) cos(theta+omega) cos(omega) < 0, with cos(theta+phi) = cos(theta+omega) "
-                  "= -sin t and cos(omega) = -cos(phi - 2t)",
+    "chsh": "E = (sin phi, sin omega, sin(theta+phi), sin(theta+omega)) = (sin phi, -sin(phi - 2t), cos t, "
+            "-cos t), standard I_CHSH = E00 + E01 + E10 - E11 = sin phi - sin(phi - 2t) + 2 cos t",
+    "condition4": "cos(theta+phi) cos(phi) cos(theta+omega) cos(omega) < 0, with cos(theta+phi) = "
+                  "cos(theta+omega) = -sin t and cos(omega) = -cos(phi - 2t)",
     "substitution": "tangent half-angle: cos(2 atan x) = (1 - x^2)/(1 + x^2), sin(2 atan x) = 2x/(1 + x^2); "
                     "sin phi = (3 - w^2)/(3 + w^2), cos phi = 2*sqrt(3)*w/(3 + w^2), "
-                    "cos t = (12 - (2 - w)^2*v^2)/(12 + (2 - w)^2*v^2), sin t = 4*sqrt(3)*(2 - w)*v/(12 + (2 - w)^2*v^2)"}
+                    "cos t = (12 - (2 - w)^2*v^2)/(12 + (2 - w)^2*v^2), "
+                    "sin t = 4*sqrt(3)*(2 - w)*v/(12 + (2 - w)^2*v^2)"}
 
 
 def _premise(part):
@@ -81,11 +82,12 @@ def prop3_fixed_pair_paths():
     return envelope2(
         CID, "C004-16", PAPER, "Prop. 3, L128-130 (fixed key pair (0,0), as in the construction)",
         "Existence half of Prop. 3 under the fixed key pair: for every phi in [pi/6, pi/2) (so every eps = "
-        "H_bin((1 + sin phi)/2) in (0, 2 - (3/4) log2 3], see C004-16.eps-range.*) and every s in (2, 5/2] some "
-        "(theta, omega) with condition (4) gives standard I_CHSH = s. Decided (premises): along the path "
-        "theta = pi/2 + t - phi, omega = phi - pi - 2t, I_CHSH = 2 at t = 0, I_CHSH >= 5/2 at t = t_end(phi) and "
-        "condition (4) for t in (0, t_end(phi)], for every phi in [pi/6, pi/2). Stated: continuity of I_CHSH in t and "
-        "the intermediate value theorem.",
-        "composite", "verified", {**CONVENTIONS, "key_pair": "fixed pair (X, Y) = (0, 0): eps = H_bin((1 + sin phi)/2) "
-                                  "(C004-17), phi in [pi/6, pi/2)"},
+        "H_bin((1 + sin phi)/2) in (0, 2 - (3/4) log2 3], see C004-16.eps-range.*) and every s in (2, 5/2] "
+        "some (theta, omega) with condition (4) gives standard I_CHSH = s. Decided (premises): along the "
+        "path theta = pi/2 + t - phi, omega = phi - pi - 2t, I_CHSH = 2 at t = 0, I_CHSH >= 5/2 at t = t_end(phi) "
+        "and condition (4) for t in (0, t_end(phi)], for every phi in [pi/6, pi/2). Stated: continuity of "
+        "I_CHSH in t and the intermediate value theorem.",
+        "composite", "verified",
+        {**CONVENTIONS, "key_pair": "fixed pair (X, Y) = (0, 0): eps = H_bin((1 + sin phi)/2) (C004-17), "
+                                    "phi in [pi/6, pi/2)"},
         {"rule": "intermediate-value", "premises": premises, "stated": STATED})

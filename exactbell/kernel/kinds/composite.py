@@ -24,9 +24,9 @@ _CLAIM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$")  # an id, not free tex
 # rule: (least number of premises, how the premises give the claim)
 RULES = {
     "all": (1, "as their conjunction (stated, not decided: that the conjunction is the claim"),
-    "intermediate-value": (2, "by the intermediate value theorem (stated, not decided: the function is "
-                              "continuous along each path, and the premises give its values at the path's "
-                              "ends and the conditions along it"),
+    "intermediate-value": (2, ("by the intermediate value theorem (stated, not decided: the function is "
+                               "continuous along each path, and the premises give its values at the path's "
+                               "ends and the conditions along it")),
 }
 
 
@@ -77,7 +77,8 @@ def decide(cert, ctx, data) -> Decision:
     least, how = RULES[rule]
     names = data.list("premises")
     if not least <= len(names) <= MAX_PREMISES:
-        raise ctx.fail(data.at("premises"), f"rule {rule} needs {least} to {MAX_PREMISES} premises, got {len(names)}")
+        raise ctx.fail(data.at("premises"), f"rule {rule} needs {least} to {MAX_PREMISES} premises, "
+                                            f"got {len(names)}")
     if len(set(map(str, names))) != len(names):
         raise ctx.fail(data.at("premises"), "names a premise twice")
     stated = data.text("stated", default="")

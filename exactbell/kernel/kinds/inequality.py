@@ -44,7 +44,8 @@ def decide_statement(ctx, st: pc.Statement, proof) -> tuple[str, str, str]:
         return f"{st.text()} {q}", verdict, detail
     at = ", ".join(f"{n} = {x}" for n, x in detail.items())
     diff = pc.text(("-", st.lhs, st.rhs), st.names)
-    return f"{st.text()} fails at {at}, where {diff} = {value}; so not {q}", verdict, f"exact counterexample at {at}"
+    text = f"{st.text()} fails at {at}, where {diff} = {value}; so not {q}"
+    return text, verdict, f"exact counterexample at {at}"
 
 
 def _trig_statement(ctx, o, angles, relations) -> pc.Statement:
@@ -71,8 +72,9 @@ def _trig(ctx, data) -> Decision:
             if hyp and st.relation == "==":
                 raise pc.ProofError("an identity under a hypothesis is not supported")
             mine = [st.node] + ([hyp.node] if hyp else [])
-            if len({j for x in mine for n in pc.walk(x) if n[0] in ("sin", "cos") for j, c in enumerate(n[1]) if c}
-                   ) != len(angles):
+            trig = [n for x in mine for n in pc.walk(x) if n[0] in ("sin", "cos")]
+            used = {j for n in trig for j, c in enumerate(n[1]) if c}
+            if len(used) != len(angles):
                 raise pc.ProofError("every angle must occur in the statement")
             detail = pc.check_trig(st, hyp, s.obj("proof"))
         nodes += mine
@@ -86,13 +88,14 @@ def _trig(ctx, data) -> Decision:
 def decide(cert, ctx, data) -> Decision:
     if data.has("statements"):
         if ctx.domains:
-            raise ctx.fail("parameters", "trigonometric statements quantify over their angles, not over domains")
+            raise ctx.fail("parameters", "trigonometric statements quantify over their angles, not domains")
         return _trig(ctx, data)
     if not ctx.domains:
         raise ctx.fail("parameters", "an inequality needs at least one domain parameter")
     names = tuple(ctx.domains)  # the statement lhs REL rhs over them, fixed parameters substituted
     with failing(ctx, "data"):
         lhs, rhs = (pc.parse_ast(data.get(k), names, ctx.fixed) for k in ("lhs", "rhs"))
-        st = pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names, tuple(ctx.domains.values()))
+        relation = data.text("relation", pc.RELATIONS)
+        st = pc.Statement.of(lhs, relation, rhs, names, tuple(ctx.domains.values()))
     _sqrt_convention(ctx, [st.node])
     return Decision(*decide_statement(ctx, st, data.obj("proof")))
