@@ -88,7 +88,8 @@ def _trig(ctx, data) -> Decision:
 def decide(cert, ctx, data) -> Decision:
     if data.has("statements"):
         if ctx.domains:
-            raise ctx.fail("parameters", "trigonometric statements quantify over their angles, not domains")
+            raise ctx.fail("parameters", "trigonometric statements quantify over their angles, "
+                                         "not over domains")
         return _trig(ctx, data)
     if not ctx.domains:
         raise ctx.fail("parameters", "an inequality needs at least one domain parameter")
