@@ -12,7 +12,8 @@ from .conftest import PROOFS, load
 
 DIR = PROOFS / "wooltorton-brown-colbeck"
 CID = "C004-16.fixed-pair.paths"
-PREMISES = [f"{CID}.{p}.json" for p in ("start", "end", "condition4")]
+PREMISES = load(DIR / f"{CID}.json")["data"]["premises"]
+END = f"{CID}.end.json"
 
 
 def _copy(to, pins=True):
@@ -106,18 +107,18 @@ def test_refuted_premise(folder):
 
 
 def test_failing_premise(folder):
-    bad = load(folder / PREMISES[1])
+    bad = load(folder / END)
     bad["data"]["rhs"] = "11/4"  # I_CHSH at the end of the path is not >= 11/4 everywhere
-    (folder / PREMISES[1]).write_text(json.dumps(bad))
-    _error(check_file(folder / f"{CID}.json"), "data.premises[1]", f"premise {PREMISES[1]!r} fails")
+    (folder / END).write_text(json.dumps(bad))
+    _error(check_file(folder / f"{CID}.json"), f"data.premises[{PREMISES.index(END)}]", f"premise {END!r} fails")
 
 
 def test_premise_differing_from_its_pin_fails(folder):
-    bad = load(folder / PREMISES[1])
+    bad = load(folder / END)
     bad["data"]["rhs"] = "12/5"  # still true, but not the pinned statement
-    (folder / PREMISES[1]).write_text(json.dumps(bad))
-    assert check_file(folder / PREMISES[1]).pin == "differs"
-    _error(check_file(folder / f"{CID}.json"), "data.premises[1]", "differs from its pin")
+    (folder / END).write_text(json.dumps(bad))
+    assert check_file(folder / END).pin == "differs"
+    _error(check_file(folder / f"{CID}.json"), f"data.premises[{PREMISES.index(END)}]", "differs from its pin")
 
 
 def test_unknown_rule(folder):
@@ -138,7 +139,7 @@ def test_premise_count_duplicates_parameters_and_unread_keys(folder):
     _error(_write(folder, _composite(premises=[PREMISES[0], PREMISES[0]])), "data.premises", "twice")
     _error(_write(folder, _composite(premises="C004-15.torus.json")), "data.premises", "expected list")
     _error(_write(folder, _composite(stated=" padded")), "data.stated", "no surrounding blanks")
-    _error(_write(folder, _composite(extra="1")), "data.extra", "unknown key")
+    _error(_write(folder, _composite(extra="1")), "data.extra", "unknown key (no code reads it)")
     cert = _composite()
     cert["parameters"] = {"p": "(0, 1)"}
     _error(_write(folder, cert), "parameters", "takes no parameters")

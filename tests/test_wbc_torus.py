@@ -2,6 +2,7 @@
 Prop. 3 (C004-16.fixed-pair.paths, kind composite over inequality premises; the kind itself:
 tests/test_kernel_composite.py). The trigonometric statements on the whole torus (C004-15, C004-19,
 C004-23.fixed-pair.slices) are kind inequality: tests/test_kernel_inequality.py."""
+import itertools
 import math
 from fractions import Fraction
 
@@ -52,6 +53,13 @@ def _chsh(phi, theta, omega):
     return e[0] + e[1] + e[2] - e[3]
 
 
+def _max8(phi, theta, omega):
+    e = [math.sin(phi), math.sin(omega), math.sin(theta + phi), math.sin(theta + omega)]
+    forms = [s for s in itertools.product((1, -1), repeat=4) if s.count(-1) % 2]  # the 8 CHSH forms
+    assert len(forms) == 8
+    return max(sum(c * x for c, x in zip(form, e)) for form in forms)
+
+
 def _cond4(phi, theta, omega):
     return math.cos(theta + phi) * math.cos(phi) * math.cos(theta + omega) * math.cos(omega)
 
@@ -61,13 +69,14 @@ def _cond4(phi, theta, omega):
 def test_path_premises_are_chsh_and_condition_4(w, v):
     from exactbell.generators.wbc_paths import _texts
 
-    chsh, cond4 = _texts()
+    chsh, max8, cond4 = _texts()
     def value(e):
         return eval(e.replace("^", "**"), {"sqrt": math.sqrt, "w": float(w), "v": float(v)})
 
     point = _path(float(w), float(v))
     assert value(chsh) == pytest.approx(_chsh(*point), abs=1e-12)
     assert value(cond4) == pytest.approx(_cond4(*point), abs=1e-12)
+    assert value(max8.replace("max(", "max((") + ")") == pytest.approx(_max8(*point), abs=1e-12)
 
 
 def test_path_covers_the_phi_range_and_ends_at_5_2():

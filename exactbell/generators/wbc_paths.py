@@ -3,12 +3,15 @@ by explicit paths, as a ``composite`` certificate over ``inequality`` premises.
 
 For phi in [pi/6, pi/2) (i.e. eps = H_bin((1 + sin phi)/2) in (0, 2 - (3/4) log2 3], C004-16.eps-range.*)
 the path theta = pi/2 + t - phi, omega = phi - pi - 2t has E = (sin phi, -sin(phi - 2t), cos t, -cos t), so
-I_CHSH = sin phi - sin(phi - 2t) + 2 cos t: 2 at t = 0 (a corner of the (4)-region) and >= 5/2 at the end
+I_CHSH = sin phi - sin(phi - 2t) + 2 cos t: 2 at t = 0 (a corner of the (4)-region, where every CHSH form
+is <= 2, so the max-of-8 reading is covered too) and >= 5/2 at the end
 t_end(phi) of the path; condition (4) holds for t in (0, t_end]. The parametrisations are exact (tangent
 half-angle with tan(pi/6) = sqrt(3)/3, so every divisor is rational): phi runs over [pi/6, pi/2) exactly,
 and only continuity and the intermediate value step are stated.
 """
 from __future__ import annotations
+
+from itertools import product
 
 from ..certificates.format import envelope2
 from ..prover import api
@@ -25,17 +28,23 @@ SIN_T = "(4*sqrt(3)*(2 - w)*v/(12 + (2 - w)^2*v^2))"
 
 
 def _texts():
-    """I_CHSH and the product of the cosines of (4) along the path, in w and v."""
+    """Standard I_CHSH, the maximum of the 8 CHSH forms and the product of the cosines of (4) along
+    the path, in w and v."""
     sp, cp, ct, st = SIN_PHI, COS_PHI, COS_T, SIN_T
     cos2, sin2 = f"({ct}^2 - {st}^2)", f"(2*{st}*{ct})"
-    chsh = f"{sp} - ({sp}*{cos2} - {cp}*{sin2}) + 2*{ct}"  # sin phi - sin(phi - 2t) + 2 cos t
+    # E00 = sin phi, E01 = sin omega = -sin(phi - 2t), E10 = sin(theta + phi) = cos t, E11 = sin(theta + omega)
+    E = [sp, f"(-({sp}*{cos2} - {cp}*{sin2}))", ct, f"(-{ct})"]
+    chsh = f"{E[0]} + {E[1]} + {E[2]} - {E[3]}"
+    forms = [s for s in product("+-", repeat=4) if s.count("-") % 2]  # an odd number of minus signs
+    max8 = "max(" + ", ".join(" ".join(f"{c} {e}" for c, e in zip(s, E)).removeprefix("+ ") for s in forms) + ")"
     cond4 = f"(-{st})*{cp}*(-{st})*(-({cp}*{cos2} + {sp}*{sin2}))"  # cos(th+ph) cos(ph) cos(th+om) cos(om)
-    return chsh, cond4
+    return chsh, max8, cond4
 
 
 PARTS = {"start": ("I_CHSH = 2 at t = 0", 0, "==", "2", {"w": "(0, 1]", "v": "0"}),
+         "start-max8": ("every CHSH form is <= 2 at t = 0", 1, "<=", "2", {"w": "(0, 1]", "v": "0"}),
          "end": ("I_CHSH >= 5/2 at the end of the path", 0, ">=", "5/2", {"w": "(0, 1]", "v": "1"}),
-         "condition4": ("condition (4) along the path", 1, "<", "0", {"w": "(0, 1]", "v": "(0, 1]"})}
+         "condition4": ("condition (4) along the path", 2, "<", "0", {"w": "(0, 1]", "v": "(0, 1]"})}
 PATH = ("phi = pi/2 - 2*atan(w/sqrt(3)), w in (0, 1] (so phi runs over [pi/6, pi/2) exactly); the path "
         "theta = pi/2 + t - phi, omega = phi - pi - 2t with t = 2*atan((2 - w)*v/(2*sqrt(3))), v in [0, 1] "
         "(t from 0 to t_end(phi), which tends to pi/3 as phi tends to pi/2)")
@@ -73,7 +82,8 @@ for _part in PARTS:
 
 STATED = ("the premises' expressions are, along the path, standard I_CHSH and the product of the cosines of "
           "condition (4), with " + PATH + "; I_CHSH is continuous in v, so for every phi in [pi/6, pi/2) and "
-          "every s in (2, 5/2] some v in (0, 1] gives I_CHSH = s with condition (4)")
+          "every s in (2, 5/2] some v in (0, 1] gives I_CHSH = s with condition (4); the same holds for the "
+          "maximum of the 8 CHSH forms (continuous too: <= 2 at t = 0, >= the standard form at the end)")
 
 
 @generator(CID, PAPER, "C004-16")
@@ -84,8 +94,8 @@ def prop3_fixed_pair_paths():
         "Existence half of Prop. 3 under the fixed key pair: for every phi in [pi/6, pi/2) (so every eps = "
         "H_bin((1 + sin phi)/2) in (0, 2 - (3/4) log2 3], see C004-16.eps-range.*) and every s in (2, 5/2] "
         "some (theta, omega) with condition (4) gives standard I_CHSH = s. Decided (premises): along the "
-        "path theta = pi/2 + t - phi, omega = phi - pi - 2t, I_CHSH = 2 at t = 0, I_CHSH >= 5/2 at t = t_end(phi) "
-        "and condition (4) for t in (0, t_end(phi)], for every phi in [pi/6, pi/2). Stated: continuity of "
+        "path theta = pi/2 + t - phi, omega = phi - pi - 2t, I_CHSH = 2 and every CHSH form <= 2 at t = 0, "
+        "I_CHSH >= 5/2 at t = t_end(phi) and condition (4) for t in (0, t_end(phi)], for every phi in [pi/6, pi/2). Stated: continuity of "
         "I_CHSH in t and the intermediate value theorem.",
         "composite", "verified",
         {**CONVENTIONS, "key_pair": "fixed pair (X, Y) = (0, 0): eps = H_bin((1 + sin phi)/2) (C004-17), "
