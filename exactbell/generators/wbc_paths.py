@@ -80,8 +80,8 @@ def _premise(part):
 for _part in PARTS:
     generator(f"{CID}.{_part}", PAPER, "C004-16")(lambda part=_part: _premise(part))
 
-STATED = ("the premises' expressions are, along the path, standard I_CHSH and the product of the cosines of "
-          "condition (4), with " + PATH + "; I_CHSH is continuous in v, so for every phi in [pi/6, pi/2) and "
+STATED = ("the premises' expressions are, along the path, the correlators E00, E01, E10, E11 of strategy (6) in "
+          "standard I_CHSH and in the 8 CHSH forms, and the product of the cosines of condition (4), with " + PATH + "; I_CHSH is continuous in v, so for every phi in [pi/6, pi/2) and "
           "every s in (2, 5/2] some v in (0, 1] gives I_CHSH = s with condition (4); the same holds for the "
           "maximum of the 8 CHSH forms (continuous too: <= 2 at t = 0, >= the standard form at the end)")
 
