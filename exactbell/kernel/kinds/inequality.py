@@ -55,7 +55,7 @@ def _trig_statement(ctx, o, angles, relations) -> pc.Statement:
 
 def _trig(ctx, data) -> Decision:
     """``statements``: trigonometric statements for all real values of their angles (see module doc)."""
-    texts, declared, nodes, rows = [], set(), [], data.objs("statements")
+    texts, nodes, rows = [], [], data.objs("statements")
     if not rows:
         raise ctx.fail("data.statements", "lists no statement")
     for s in rows:
@@ -63,9 +63,8 @@ def _trig(ctx, data) -> Decision:
         if not angles:
             raise ctx.fail(s.at("angles"), "a trigonometric statement needs at least one angle")
         for a in dict.fromkeys(angles):
-            if a not in declared:
+            if ctx.names.get(a) != "angle":  # an angle may recur in later statements
                 ctx.declare(a, "angle", s.at("angles"))
-                declared.add(a)
         with failing(ctx, s.where):
             st, h = _trig_statement(ctx, s, angles, pc.RELATIONS), s.obj("hypothesis", None)
             hyp = None if h is None else _trig_statement(ctx, h, angles, (">", ">=", "<", "<="))
