@@ -1,16 +1,14 @@
 """Wooltorton–Brown–Colbeck: the fixed-key-pair erratum of Prop. 5 (C004-23) and the existence paths of
-Prop. 3 (legacy kind wbc-path, C004-16). The trigonometric statements on the whole torus (C004-15, C004-19,
+Prop. 3 (C004-16.fixed-pair.paths, kind composite over inequality premises; the kind itself:
+tests/test_kernel_composite.py). The trigonometric statements on the whole torus (C004-15, C004-19,
 C004-23.fixed-pair.slices) are kind inequality: tests/test_kernel_inequality.py."""
-import copy
-import json
+import itertools
+import math
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from exactbell.legacy.checkers import check_file
-from exactbell.legacy.checkers.wbc_path import Affine, cos_pi_text, cos_sign
+from exactbell.kernel.check import check_file
 
 from .conftest import PROOFS, load
 
@@ -22,17 +20,9 @@ DIR = PROOFS / "wooltorton-brown-colbeck"
                                          ("C004-11.hbin-decreasing", "verified"), ("C004-12.g-decreasing", "verified"),
                                          ("C004-15.torus", "verified"), ("C004-19.torus", "verified")])
 def test_bundled_passes_with_expected_verdict(cid, verdict):
-    from exactbell.kernel.check import check_file as kernel_check
-
-    res = kernel_check(DIR / f"{cid}.json")  # schema 2 (kind inequality), else the legacy checker
-    res = check_file(DIR / f"{cid}.json") if res.verdict == "legacy" else res
-    assert res.passed, res.detail
+    res = check_file(DIR / f"{cid}.json")
+    assert res.passed and res.pin == "pinned", res.detail
     assert res.verdict == verdict
-
-
-def _reject(write_cert, cert, text):
-    res = check_file(write_cert(cert))
-    assert not res.passed and res.verdict == "error" and text in res.detail, res.detail
 
 
 # ---------------------------------------------------------------------------------------------- C004-23 by hand
@@ -46,62 +36,50 @@ def test_fixed_pair_counterexample_by_hand():
     assert s - (1 + sin_phi + cos_phi) == Fraction(-7, 68)
     cert = load(DIR / "C004-23.fixed-pair.json")
     assert cert["data"]["proof"] == {"method": "refuted", "point": {"s": "9/4", "u": "3/5"}}
-    from exactbell.kernel.check import check_file as kernel_check
-
-    assert "= -7/68;" in kernel_check(DIR / "C004-23.fixed-pair.json").statement  # the kernel's exact margin
+    assert "= -7/68;" in check_file(DIR / "C004-23.fixed-pair.json").statement  # the kernel's exact margin
 
 
-# ---------------------------------------------------------------------------------------------- wbc-path
-def test_cos_sign_exact_ranges():
-    t = (Fraction(0), Fraction(1, 3), True, False)
-    phi = (Fraction(1, 3), Fraction(1, 2), False, True)
-    assert cos_sign(Affine(0, 1, Fraction(1, 2)), phi, t) == -1  # cos(pi/2 + t), t in (0, 1/3]
-    assert cos_sign(Affine(1, 0, 0), phi, t) == 1  # phi in [1/3, 1/2)
-    assert cos_sign(Affine(1, 0, 0), (Fraction(1, 3), Fraction(1, 2), False, False), t) == 0  # phi = 1/2 allowed
-    assert cos_sign(Affine(0, -1, Fraction(-1, 2)), phi, t) == -1
-    assert cos_pi_text(Fraction(5, 6)) == "-sqrt(3)/2" and cos_pi_text(Fraction(-3, 4)) == "-sqrt(2)/2"
+# ---------------------------------------------------------------------------------------------- C004-16 paths
+# The composite states (does not decide) that its premises' expressions are I_CHSH and the product of
+# the cosines of condition (4) along the path; here that correspondence is checked numerically.
+def _path(w, v):
+    phi = math.pi / 2 - 2 * math.atan(w / math.sqrt(3))
+    t = 2 * math.atan((2 - w) * v / (2 * math.sqrt(3)))
+    return phi, math.pi / 2 + t - phi, phi - math.pi - 2 * t
 
 
-@pytest.fixture
-def paths():
-    return copy.deepcopy(load(DIR / "C004-16.fixed-pair.paths.json"))
+def _chsh(phi, theta, omega):
+    e = [math.sin(phi), math.sin(omega), math.sin(theta + phi), math.sin(theta + omega)]
+    return e[0] + e[1] + e[2] - e[3]
 
 
-def test_path_leaving_condition_4_is_rejected(write_cert, paths):
-    paths["data"]["pieces"][1]["t_end"] = "1/2"  # omega reaches -pi/2 + ...: cos(omega) vanishes
-    _reject(write_cert, paths, "on the path")
+def _max8(phi, theta, omega):
+    e = [math.sin(phi), math.sin(omega), math.sin(theta + phi), math.sin(theta + omega)]
+    forms = [s for s in itertools.product((1, -1), repeat=4) if s.count(-1) % 2]  # the 8 CHSH forms
+    assert len(forms) == 8
+    return max(sum(c * x for c, x in zip(form, e)) for form in forms)
 
 
-def test_path_closure_must_be_two(write_cert, paths):
-    paths["data"]["pieces"][0]["omega"]["pi"] = "0"
-    res = check_file(write_cert(paths))
-    assert not res.passed
+def _cond4(phi, theta, omega):
+    return math.cos(theta + phi) * math.cos(phi) * math.cos(theta + omega) * math.cos(omega)
 
 
-def test_pieces_must_tile_the_range(write_cert, paths):
-    paths["data"]["pieces"].pop()
-    _reject(write_cert, paths, "pieces")
+@pytest.mark.parametrize("w,v", [(Fraction(1, 7), Fraction(1, 3)), (Fraction(1), Fraction(1)),
+                                 (Fraction(1, 100), Fraction(1)), (Fraction(2, 3), Fraction(1, 2))])
+def test_path_premises_are_chsh_and_condition_4(w, v):
+    from exactbell.generators.wbc_paths import _texts
+
+    chsh, max8, cond4 = _texts()
+    def value(e):
+        return eval(e.replace("^", "**"), {"sqrt": math.sqrt, "w": float(w), "v": float(v)})
+
+    point = _path(float(w), float(v))
+    assert value(chsh) == pytest.approx(_chsh(*point), abs=1e-12)
+    assert value(cond4) == pytest.approx(_cond4(*point), abs=1e-12)
+    assert value(max8.replace("max(", "max((") + ")") == pytest.approx(_max8(*point), abs=1e-12)
 
 
-def test_endpoint_cover_checked_with_arb(write_cert, paths):
-    paths["data"]["pieces"][0]["value"]["w"] = "[0, 1/4]"  # 2 atan(1/4) < pi/6
-    _reject(write_cert, paths, "cover")
-
-
-PATH_CERT = load(DIR / "C004-16.fixed-pair.paths.json")
-SITES = [("data", "target"), ("data", "closure"), ("data", "pieces", 0, "t_end"), ("data", "pieces", 1, "phi", 0),
-         ("data", "pieces", 0, "theta", "t"), ("data", "pieces", 1, "omega", "phi"), ("data", "phi_range", 1)]
-
-
-@settings(max_examples=12, deadline=None, derandomize=True)
-@given(st.sampled_from(SITES), st.sampled_from(["1/7", "-1/3", "2"]))
-def test_path_mutations_rejected(tmp_path_factory, site, delta):
-    cert = copy.deepcopy(PATH_CERT)
-    obj = cert
-    for k in site[:-1]:
-        obj = obj[k]
-    v = obj[site[-1]]
-    obj[site[-1]] = v + 1 if isinstance(v, int) else f"({v}) + {delta}"
-    out = tmp_path_factory.mktemp("m") / "c.json"
-    out.write_text(json.dumps(cert))
-    assert not check_file(out).passed
+def test_path_covers_the_phi_range_and_ends_at_5_2():
+    assert _path(0, 0)[0] == pytest.approx(math.pi / 2) and _path(1, 0)[0] == pytest.approx(math.pi / 6)
+    assert _chsh(*_path(1e-9, 1)) == pytest.approx(2.5)  # t_end -> pi/3 as phi -> pi/2: 5/2 is tight
+    assert _chsh(*_path(1 / 2, 0)) == pytest.approx(2)

@@ -36,18 +36,15 @@ class Trig:
     """cos/sin of rπ in Q(2cos(2π/N)) (``field`` None when that is Q: N in 1, 2, 3, 4, 6)."""
 
     def __init__(self, n: int, generator: str):
-        from flint import arb, ctx, fmpz_poly
+        from flint import arb, ctx, fmpq, fmpz_poly
 
         if not 1 <= n <= 2 * limits.ANGLE_DENOMINATOR:
             raise ValueError(f"N = {n} is not in [1, {2 * limits.ANGLE_DENOMINATOR}]")
         self.n = n
         mp = [Fraction(int(c)) for c in fmpz_poly.cos_minpoly(n).coeffs()]
-        old, ctx.prec = ctx.prec, 128
-        try:
-            ball = 2 * (2 * arb.pi() / n).cos()
+        with ctx.workprec(128):
+            ball = 2 * arb.cos_pi_fmpq(fmpq(2, n))
             mid, rad = _fraction(ball.mid()), _fraction(ball.rad())
-        finally:
-            ctx.prec = old
         if len(mp) == 2:
             self.field, g = None, -mp[0]
             if not mid - rad <= g <= mid + rad:
@@ -74,8 +71,9 @@ class Trig:
 
 
 def _fraction(x) -> Fraction:
+    """The exact value of an arb midpoint or radius."""
     man, exp = (int(v) for v in x.man_exp())
-    return Fraction(man * 2**exp) if exp >= 0 else Fraction(man, 2 ** (-exp))
+    return man * Fraction(2) ** exp
 
 
 def install(ctx, data, key: str = "trig"):

@@ -1,38 +1,9 @@
 """Kind ``inequality``: "lhs REL rhs for every value of the domain parameters", decided exactly.
 
-parameters  every name in the statement is a domain parameter ("(2/5, 1)", "[0, 1) \\ {1/2}");
-            fixed parameters ("3/4") are constants; every domain parameter must occur.
-conventions ``sqrt`` = "principal (non-negative) square root" (required when sqrt occurs).
-data:
-  lhs, rhs  expressions: rationals, parameters, + - * /, integer powers, abs, max, min, sqrt
-  relation  ">=" | ">" | "<=" | "<" | "=="
-  proof     (checked by :mod:`exactbell.kernel.prove_check`; f = lhs - rhs, or rhs - lhs for <, <=)
-    {"method": "cells"}  one parameter, no witness: the kernel isolates the roots in the domain of
-        every critical factor (numerators, denominators, abs/max/min switches, A² − B²u); f has one
-        sign on each open cell between them, read at a rational sample; for strict relations also
-        f > 0 at those roots (exactly, in Q(root)) and at the closed ends.
-    {"method": "boxes", "tree": "SIB.."}  preorder: S splits the widest side at its midpoint (first
-        on ties); I: arb encloses f on the closed box in (0, ∞) (resp. [0, ∞)); B: Bernstein
-        coefficients prove the sign of every abs/max/min switch on the closed box, so f is one
-        branch N/D there; those of D have one strict sign s, those of s·N are ≥ 0, and for strict
-        relations every closed face not on an open side of the domain has one > 0.
-    {"method": "identity"}  "==" only: f simplifies to 0.
-    {"method": "combination", "weights", "weight_proofs", "proof"}  lhs = max(h..) or rhs = min(..):
-        Σλ_i = 1 exactly, proofs of λ_i ≥ 0 and Σλ_i h_i ≥ 0 (> 0); max_i h_i ≥ Σλ_i h_i
-        (Sengupta-Wooltorton, Lemma 4 without cases).
-    {"method": "refuted", "point": {"p": "3/4", ...}}  an exact point of the domain where it fails.
-Before any proof is read the kernel checks, on the whole domain, that no divisor vanishes and
-no radicand is negative (else: error, the statement is not about defined values): in one
-parameter exactly (Sturm), in several by Bernstein coefficients (strict off open sides).
-
-Trigonometric form (no domain parameters; Wooltorton-Brown-Colbeck's statements on the whole torus):
-  statements  [{"angles": ["m", "d"], "lhs", "relation", "rhs", "hypothesis"?: {"lhs", "relation",
-              "rhs"}, "proof": {"charts": [...]}}]: lhs, rhs with sin(L), cos(L), L an integer
-              combination of the angles and pi; every angle is kπ + 2·atan(v), |v| <= 1, in each of
-              the 2^n charts (k in {0,1}^n, binary order) the kernel substitutes the exact rational
-              sin and cos and checks that chart's proof (with a hypothesis: {"pieces": [{"box",
-              "multiplier", "proofs": [μ >= 0, μ·f - g >= 0]}]}; see ``prove_check.check_trig``).
-  Statement: ``abs(sin(m + d) + sin(m - d)) <= 2*abs(sin(m)) for all real m, d; ...``
+Expressions in the parameters (rationals, + - * /, powers, abs, max, min, sqrt), or trigonometric
+statements for all real angles (sin, cos of integer combinations of the angles and pi); proofs
+(cells, boxes, identity, combination, refuted point; charts for angles) are checked by
+:mod:`exactbell.kernel.prove_check`. Format and statements: ``docs/kinds/inequality.md``.
 
 Statement (canonical text of the parsed expressions, not the file's text)::
 
@@ -73,7 +44,8 @@ def decide_statement(ctx, st: pc.Statement, proof) -> tuple[str, str, str]:
         return f"{st.text()} {q}", verdict, detail
     at = ", ".join(f"{n} = {x}" for n, x in detail.items())
     diff = pc.text(("-", st.lhs, st.rhs), st.names)
-    return f"{st.text()} fails at {at}, where {diff} = {value}; so not {q}", verdict, f"exact counterexample at {at}"
+    text = f"{st.text()} fails at {at}, where {diff} = {value}; so not {q}"
+    return text, verdict, f"exact counterexample at {at}"
 
 
 def _trig_statement(ctx, o, angles, relations) -> pc.Statement:
@@ -83,7 +55,7 @@ def _trig_statement(ctx, o, angles, relations) -> pc.Statement:
 
 def _trig(ctx, data) -> Decision:
     """``statements``: trigonometric statements for all real values of their angles (see module doc)."""
-    texts, declared, nodes, rows = [], set(), [], data.objs("statements")
+    texts, nodes, rows = [], [], data.objs("statements")
     if not rows:
         raise ctx.fail("data.statements", "lists no statement")
     for s in rows:
@@ -91,17 +63,17 @@ def _trig(ctx, data) -> Decision:
         if not angles:
             raise ctx.fail(s.at("angles"), "a trigonometric statement needs at least one angle")
         for a in dict.fromkeys(angles):
-            if a not in declared:
+            if ctx.names.get(a) != "angle":  # an angle may recur in later statements
                 ctx.declare(a, "angle", s.at("angles"))
-                declared.add(a)
         with failing(ctx, s.where):
             st, h = _trig_statement(ctx, s, angles, pc.RELATIONS), s.obj("hypothesis", None)
             hyp = None if h is None else _trig_statement(ctx, h, angles, (">", ">=", "<", "<="))
             if hyp and st.relation == "==":
                 raise pc.ProofError("an identity under a hypothesis is not supported")
             mine = [st.node] + ([hyp.node] if hyp else [])
-            if len({j for x in mine for n in pc.walk(x) if n[0] in ("sin", "cos") for j, c in enumerate(n[1]) if c}
-                   ) != len(angles):
+            trig = [n for x in mine for n in pc.walk(x) if n[0] in ("sin", "cos")]
+            used = {j for n in trig for j, c in enumerate(n[1]) if c}
+            if len(used) != len(angles):
                 raise pc.ProofError("every angle must occur in the statement")
             detail = pc.check_trig(st, hyp, s.obj("proof"))
         nodes += mine
@@ -115,13 +87,15 @@ def _trig(ctx, data) -> Decision:
 def decide(cert, ctx, data) -> Decision:
     if data.has("statements"):
         if ctx.domains:
-            raise ctx.fail("parameters", "trigonometric statements quantify over their angles, not over domains")
+            raise ctx.fail("parameters", "trigonometric statements quantify over their angles, "
+                                         "not over domains")
         return _trig(ctx, data)
     if not ctx.domains:
         raise ctx.fail("parameters", "an inequality needs at least one domain parameter")
     names = tuple(ctx.domains)  # the statement lhs REL rhs over them, fixed parameters substituted
     with failing(ctx, "data"):
         lhs, rhs = (pc.parse_ast(data.get(k), names, ctx.fixed) for k in ("lhs", "rhs"))
-        st = pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names, tuple(ctx.domains.values()))
+        relation = data.text("relation", pc.RELATIONS)
+        st = pc.Statement.of(lhs, relation, rhs, names, tuple(ctx.domains.values()))
     _sqrt_convention(ctx, [st.node])
     return Decision(*decide_statement(ctx, st, data.obj("proof")))

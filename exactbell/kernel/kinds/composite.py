@@ -1,0 +1,91 @@
+"""Kind ``composite``: a claim derived from other certificates of the same folder by a fixed rule.
+
+The kernel decides every premise itself (:func:`exactbell.kernel.check.check_file`): each must
+pass, match its own pin and be ``verified``; a premise may not be composite (no recursion, no
+cycles). The rule, from a fixed registry, gives the form of the statement, built from the
+premises' decided statements; the inference step and anything else the kernel did not decide is
+labelled as stated. Format: ``docs/kinds/composite.md``.
+
+Statement: ``C004-16 holds: [id1: S1] and [id2: S2], by the intermediate value theorem (stated,
+not decided: the function is continuous; ...)``.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+from ..envelope import CertificateError, load
+from . import Decision, kind
+
+MAX_PREMISES = 16
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._,=+-]{0,190}\.json$")
+_CLAIM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$")  # an id, not free text: it enters the statement
+# rule: (least number of premises, how the premises give the claim)
+RULES = {
+    "all": (1, "as their conjunction (stated, not decided: that the conjunction is the claim"),
+    "intermediate-value": (2, ("by the intermediate value theorem (stated, not decided: the function is "
+                               "continuous along each path, and the premises give its values at the path's "
+                               "ends and the conditions along it")),
+}
+
+
+def _premise(ctx, where: str, name) -> tuple[str, str]:
+    """(id, decided statement) of the premise file ``name``, decided here by the kernel."""
+    from ..check import check_file  # lazy: check imports the kinds
+
+    own = ctx.cert.path
+    if not isinstance(name, str) or not _NAME.match(name) or ".." in name:
+        raise ctx.fail(where, "must be a plain file name ending in .json in the composite's folder "
+                              "(no /, \\, .. or leading dot)")
+    path = own.parent / name
+    if name == own.name:
+        raise ctx.fail(where, "refers to the composite itself")
+    try:
+        st, mine = os.lstat(path), os.stat(own)
+    except OSError:
+        raise ctx.fail(where, f"missing premise {name!r} (no such file in the composite's folder)") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ctx.fail(where, f"premise {name!r} is not a regular file")
+    if (st.st_dev, st.st_ino) == (mine.st_dev, mine.st_ino):
+        raise ctx.fail(where, "refers to the composite itself")
+    try:
+        premise_kind = load(path).kind
+    except CertificateError as e:
+        raise ctx.fail(where, f"premise {name!r} fails: {e}") from None
+    if premise_kind == "composite":
+        raise ctx.fail(where, f"premise {name!r} is itself composite (no nesting)")
+    res = check_file(path)
+    if res.kind == "composite":
+        raise ctx.fail(where, f"premise {name!r} is itself composite (no nesting)")
+    if res.verdict == "refuted":
+        raise ctx.fail(where, f"premise {name!r} is refuted: {res.statement}")
+    if not res.passed or res.verdict != "verified":
+        raise ctx.fail(where, f"premise {name!r} fails: {res.detail}")
+    return res.id, res.statement
+
+
+@kind("composite")
+def decide(cert, ctx, data) -> Decision:
+    if ctx.domains or ctx.fixed:
+        raise ctx.fail("parameters", "a composite takes no parameters (its premises have their own)")
+    if not _CLAIM.match(cert.claim):
+        raise ctx.fail("claim", "a composite's claim is an id such as C004-16 (it names the conclusion)")
+    rule = data.text("rule")
+    if rule not in RULES:
+        raise ctx.fail(data.at("rule"), f"unknown rule {rule!r} (known: {', '.join(RULES)})")
+    least, how = RULES[rule]
+    names = data.list("premises")
+    if not least <= len(names) <= MAX_PREMISES:
+        raise ctx.fail(data.at("premises"), f"rule {rule} needs {least} to {MAX_PREMISES} premises, "
+                                            f"got {len(names)}")
+    if len(set(map(str, names))) != len(names):
+        raise ctx.fail(data.at("premises"), "names a premise twice")
+    stated = data.text("stated", default="")
+    if stated != stated.strip() or len(stated) > 2000:
+        raise ctx.fail(data.at("stated"), "at most 2000 characters, no surrounding blanks")
+    decided = [_premise(ctx, f"{data.at('premises')}[{i}]", n) for i, n in enumerate(names)]
+    body = " and ".join(f"[{pid}: {s}]" for pid, s in decided)
+    note = f"; {stated})" if stated else ")"
+    return Decision(f"{cert.claim} holds: {body}, {how}{note}", "verified",
+                    f"{len(decided)} premises decided by the kernel, combined by rule {rule}")
