@@ -11,7 +11,7 @@ from pathlib import Path
 from exactbell.causal import exact as ex
 from exactbell.causal import inequalities as iq
 from exactbell.causal import sdp
-from exactbell.legacy.checkers import check_file
+from exactbell.kernel.check import check_file
 from exactbell.kernel.linalg import psd_decide
 
 ROOT = Path(__file__).resolve().parents[1] / "proofs" / "liu-chiribella"

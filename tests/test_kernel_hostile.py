@@ -1,7 +1,6 @@
 """Hostile input: each attack gives one line naming the file and the field, and the run goes on."""
 import json
 import os
-import sys
 
 import pytest
 
@@ -117,7 +116,6 @@ def test_cli_reports_errors_with_a_nonzero_exit_and_escaped_cells(tmp_path, caps
     assert code == 1 and out.strip().endswith("1 passed, 1 failed")
     assert f"FAIL {dup}: id: duplicate key" in out
     assert "| x \\| y *z* &lt;b> |" in report.read_text()
-    assert sys.modules.get("exactbell.legacy") is None or True  # the legacy path is only for schema 1
 
 
 def test_help_prints_the_default_limits(capsys):

@@ -1,6 +1,6 @@
 """Exact linear programs in a small sparse form, and exact verification of certificates.
 
-Producer side (the solver's LP container and self-checks; the legacy lp-dual-vertices checker):
+Producer side (the solver's LP container and its self-checks):
 Fractions only. The kernel decides with its own checks in :mod:`exactbell.kernel.lp`.
 
 An :class:`LP` is
