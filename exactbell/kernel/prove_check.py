@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
-from math import comb, isqrt, lcm, prod
+from math import comb, isqrt, prod
 
-from flint import arb, fmpq, fmpq_mpoly_ctx, fmpz_poly
+from flint import arb, fmpq_mpoly_ctx
 
 from . import upoly
 from .algebraic import NumberField
@@ -23,6 +23,7 @@ from .envelope import Obj
 from .expr import ExprError, parse
 from .numbers import ExactnessError, format_rational, to_rational
 from .params import Domain
+from .upoly import to_fmpq
 
 RELATIONS = (">=", ">", "<=", "<", "==")
 FUNCTIONS = {"abs": (1, 1), "max": (2, 64), "min": (2, 64), "sqrt": (1, 1), "sin": (1, 1), "cos": (1, 1)}
@@ -489,14 +490,7 @@ def domain_conditions(st, col: Collector) -> None:
 # -- one parameter: cells ---------------------------------------------------------------------
 def critical_factors(polys) -> list:
     """The distinct irreducible factors (integer coefficients, lead > 0) of the critical polynomials."""
-    seen = set()
-    for p in polys:
-        c = _coeffs(p)
-        den = lcm(*[x.denominator for x in c])
-        for f, _e in fmpz_poly([int(x * den) for x in c]).factor()[1]:
-            ints = [int(x) for x in f.coeffs()]
-            seen.add(tuple(ints if ints[-1] > 0 else [-x for x in ints]))
-    return sorted(seen)
+    return sorted({tuple(_coeffs(f)) for p in polys for f, _e in p.factor()[1]})
 
 
 def decompose(st, col=None) -> tuple:
@@ -507,24 +501,15 @@ def decompose(st, col=None) -> tuple:
     ring, dom, col = Ring(st.names), st.domains[0], col or defined(st)[0]
     cuts, pts = {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)}, []
     for f in critical_factors(col.critical):
-        f = [Fraction(x) for x in f]
         for lo, hi in upoly.isolate_real_roots(f, dom.lo, dom.hi):
-            if len(f) > 2:
-                pts.append([lo, hi, f])  # [l, h, f]: the root of f in (l, h); [x, x, None]: x
+            if len(f) > 2:  # [l, h, Sturm sequence of f]: the root of f in (l, h]; [x, x, None]: x
+                pts.append([lo, hi, upoly.sturm(upoly.flint(f))])
             elif -f[0] / f[1] < dom.hi:
                 cuts.add(-f[0] / f[1])
     pts += [[x, x, None] for x in cuts]
-    while True:  # refine until the isolating intervals are ordered with gaps between them
-        pts.sort(key=lambda r: r[0])
-        clash = [r for a, b in zip(pts, pts[1:]) if a[1] >= b[0] for r in (a, b) if r[2] is not None]
-        if not clash:
-            break
-        for r in clash:
-            m = (r[0] + r[1]) / 2
-            r[:2] = [r[0], m] if upoly.count_roots(r[2], r[0], m) == 1 else [m, r[1]]
-    samples = [(a[1] + b[0]) / 2 for a, b in zip(pts, pts[1:])]
-    roots = [l if f is None else NumberField("t", f, l, h).gen() for l, h, f in pts
-             if st.strict and (f is not None or dom.contains(l))]
+    samples = upoly.separate(pts)
+    roots = [l if s is None else NumberField("t", upoly.coeffs(s[0]), l, h).gen() for l, h, s in pts
+             if st.strict and (s is not None or dom.contains(l))]
     bad = [x for x in samples + roots if not st.holds(sign_quad(*sv_at(branch_at(st.node, ring, (x,)), (x,))))]
     return f"{len(pts) - 2} cell boundaries inside the domain, {len(samples)} cells", bad
 
@@ -572,11 +557,6 @@ def bernstein_close(sv, box, strict, open_sides) -> bool:
                                      for i, (ch, k) in enumerate(zip(face, idx))) for idx, c in co.items()):
             return False
     return True
-
-
-def to_fmpq(q) -> fmpq:
-    q = Fraction(q)
-    return fmpq(q.numerator, q.denominator)
 
 
 def to_arb(q) -> arb:

@@ -9,14 +9,14 @@ from fractions import Fraction
 from flint import fmpq, fmpq_poly
 
 
-def _q(x) -> fmpq:
+def to_fmpq(x) -> fmpq:
     x = Fraction(x)
     return fmpq(x.numerator, x.denominator)
 
 
 def flint(a) -> fmpq_poly:
     """A coefficient list (or an fmpq_poly) as an fmpq_poly."""
-    return a if isinstance(a, fmpq_poly) else fmpq_poly([_q(x) for x in a])
+    return a if isinstance(a, fmpq_poly) else fmpq_poly([to_fmpq(x) for x in a])
 
 
 def coeffs(p) -> list:
@@ -26,7 +26,7 @@ def coeffs(p) -> list:
 
 def trim(a): return coeffs(a)  # noqa: E704 - list arithmetic over fmpq_poly
 def add(a, b): return coeffs(flint(a) + flint(b))  # noqa: E704
-def scale(a, c): return coeffs(flint(a) * _q(c))  # noqa: E704
+def scale(a, c): return coeffs(flint(a) * to_fmpq(c))  # noqa: E704
 def mul(a, b): return coeffs(flint(a) * flint(b))  # noqa: E704
 def derivative(a): return coeffs(flint(a).derivative())  # noqa: E704
 def gcd(a, b): return coeffs(flint(a).gcd(flint(b)))  # noqa: E704 - monic, [] for two zeros
@@ -47,11 +47,11 @@ def evaluate(a, x):
 
 
 def _sign(p: fmpq_poly, x) -> int:
-    v = p(_q(x))
+    v = p(to_fmpq(x))
     return (v > 0) - (v < 0)
 
 
-def _sturm(p: fmpq_poly) -> list:
+def sturm(p: fmpq_poly) -> list:
     """The Sturm sequence p, p', ..., p_{k+1} = -(p_{k-1} mod p_k), up to the last nonzero term."""
     seq = [p, p.derivative()]
     while seq[-1] != 0:
@@ -70,7 +70,7 @@ def _count(seq, lo, hi) -> int:
 def count_roots(a, lo: Fraction, hi: Fraction) -> int:
     """Number of distinct real roots of ``a`` in the half-open interval (lo, hi] (Sturm)."""
     p = flint(a)
-    return _count(_sturm(p), lo, hi) if p.degree() > 0 else 0
+    return _count(sturm(p), lo, hi) if p.degree() > 0 else 0
 
 
 def _squarefree(a) -> fmpq_poly:
@@ -88,7 +88,7 @@ def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None
     if flint(a).degree() < 1:
         return []
     sq = _squarefree(a)
-    seq, c = _sturm(sq), coeffs(sq)
+    seq, c = sturm(sq), coeffs(sq)
     if lo is None or hi is None:  # Cauchy: all real roots lie in (-B, B)
         hi = 1 + max(abs(x / c[-1]) for x in c[:-1])
         lo = -hi
@@ -116,34 +116,30 @@ def sign_cells(a, lo: Fraction, hi: Fraction) -> list[tuple[Fraction, int]]:
     on each cell, so these samples decide any sign condition on [lo, hi].
     """
     lo, hi, p = Fraction(lo), Fraction(hi), flint(a)
-    ends = [(lo, _sign(p, lo)), (hi, _sign(p, hi))]
     if p.degree() < 1 or lo >= hi:
-        return ends
+        return [(lo, _sign(p, lo)), (hi, _sign(p, hi))]
     sq = _squarefree(p)
-    seq = _sturm(sq)
-    boxes = [list(b) for b in isolate_real_roots(sq, lo, hi) if not (b[1] == hi and _sign(sq, hi) == 0)]
+    seq = sturm(sq)
+    boxes = [[l, h, seq] for l, h in isolate_real_roots(sq, lo, hi) if not (h == hi and _sign(sq, hi) == 0)]
+    return [(x, _sign(p, x)) for x in [lo] + separate([[lo, lo, None]] + boxes + [[hi, hi, None]]) + [hi]]
 
-    def bisect(b):
-        m = (b[0] + b[1]) / 2
-        if _sign(sq, m) == 0:
-            b[0] = b[1] = m
-        elif _count(seq, b[0], m) == 1:
-            b[1] = m
-        else:
-            b[0] = m
 
-    changed = True
-    while changed:  # refine until lo < box_0 < box_1 < ... < hi with strict gaps
-        changed = False
-        rights = [lo] + [b[1] for b in boxes]
-        lefts = [b[0] for b in boxes] + [hi]
-        for i, b in enumerate(boxes):
-            if b[0] != b[1] and (b[0] <= rights[i] or b[1] >= lefts[i + 1]):
-                bisect(b)
-                changed = True
-    gaps = [lo] + [x for b in boxes for x in b] + [hi]
-    mids = [(left + right) / 2 for left, right in zip(gaps[::2], gaps[1::2])]
-    return [ends[0]] + [(m, _sign(p, m)) for m in mids] + [ends[1]]
+def separate(pts: list) -> list:
+    """Bisect the records [l, h, seq] (the one root in (l, h] of the square-free polynomial with
+    Sturm sequence ``seq``; seq None: the exact point l = h) until, sorted, they are disjoint with
+    gaps between them. Returns the midpoints of the gaps (one point inside each open cell)."""
+    while True:
+        pts.sort(key=lambda r: r[0])
+        clash = [r for i, r in enumerate(pts) if r[2] is not None and (
+            (i > 0 and pts[i - 1][1] >= r[0]) or (i + 1 < len(pts) and r[1] >= pts[i + 1][0]))]
+        if not clash:
+            return [(a[1] + b[0]) / 2 for a, b in zip(pts, pts[1:])]
+        for r in clash:
+            m = (r[0] + r[1]) / 2
+            if _sign(r[2][0], m) == 0:
+                r[:] = [m, m, None]
+            else:
+                r[:2] = [r[0], m] if _count(r[2], r[0], m) == 1 else [m, r[1]]
 
 
 def nonnegative_on(a, lo: Fraction, hi: Fraction) -> tuple[bool, Fraction | None]:
