@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import reduce
 from itertools import product
 from math import comb, isqrt, prod
 
@@ -126,8 +127,7 @@ class Ring:
         self.ctx = fmpq_mpoly_ctx.get(self.names or ("_",), "lex")
         self.gens = self.ctx.gens()[: len(self.names)]
 
-    def const(self, q):
-        return self.ctx.constant(to_fmpq(q))
+    def const(self, q): return self.ctx.constant(to_fmpq(q))  # noqa: E704
 
 
 class RF:
@@ -139,11 +139,8 @@ class RF:
         den = num.context().constant(1) if den is None else den
         if den.is_zero():
             raise ProofError("division by an identically zero expression")
-        if reduce and not den.is_constant():
-            g = num.gcd(den)
-            if not g.is_constant():
-                num, den = num / g, den / g
-        lc = den.leading_coefficient()
+        g = num.gcd(den) if reduce and not den.is_constant() else den.context().constant(1)
+        num, den, lc = num / g, den / g, (den / g).leading_coefficient()
         self.num, self.den = (num / lc, den / lc) if lc != 1 else (num, den)
 
     def __add__(self, o):
@@ -205,9 +202,6 @@ class SV:
         return (isinstance(o, SV) and (self.B is None) == (o.B is None) and self.A == o.A
                 and (self.B is None or (self.B == o.B and self.u == o.u)))
 
-    def text(self) -> str:
-        return self.A.text() if self.B is None else f"{self.A.text()} + ({self.B.text()})*sqrt({self.u.text()})"
-
 
 class Collector:
     """Every branch value; the critical polynomials, divisors, radicands on the way."""
@@ -266,8 +260,7 @@ class Collector:
             self.crit(v)
         uniq = []
         for v in out:
-            if not any(v == w for w in uniq):
-                uniq.append(v)
+            uniq += [] if any(v == w for w in uniq) else [v]
         if len(uniq) > MAX_BRANCHES:
             raise ProofError(f"more than {MAX_BRANCHES} branches")
         return uniq
@@ -574,13 +567,9 @@ def eval_arb(node, box):
         out = x ** k if bool(x >= 0) else prod([x] * k, start=arb(1))
         out = out.nonnegative_part() if k % 2 == 0 and not bool(x >= 0) else out
         return out if node[2] >= 0 else 1 / out
-    if tag in ("max", "min"):
-        out = a[0]
-        for v in a[1:]:
-            out = out.max(v) if tag == "max" else out.min(v)
-        return out
     ops = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y, "/": lambda x, y: x / y,
-           "neg": lambda x: -x, "abs": abs, "sqrt": lambda x: x.sqrt()}
+           "neg": lambda x: -x, "abs": abs, "sqrt": lambda x: x.sqrt(), "max": lambda *v: reduce(arb.max, v),
+           "min": lambda *v: reduce(arb.min, v)}
     return ops[tag](*a)
 
 
