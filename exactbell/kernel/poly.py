@@ -25,12 +25,10 @@ class Poly:
         self.terms = {m: c if _is_field(c) else Fraction(c) for m, c in (terms or {}).items() if c != 0}
 
     @classmethod
-    def const(cls, c) -> Poly:
-        return cls({(): c})
+    def const(cls, c) -> Poly: return cls({(): c})  # noqa: E704
 
     @classmethod
-    def var(cls, name: str) -> Poly:
-        return cls({((name, 1),): 1})
+    def var(cls, name: str) -> Poly: return cls({((name, 1),): 1})  # noqa: E704
 
     @classmethod
     def lift(cls, x) -> Poly:
@@ -176,9 +174,8 @@ class RationalFunction:
         return RationalFunction(self.num * o.den, self.den * o.num)
 
     def __pow__(self, n: int):
-        if n < 0:
-            return RationalFunction(self.den ** (-n), self.num ** (-n))
-        return RationalFunction(self.num**n, self.den**n)
+        num, den = (self.den, self.num) if n < 0 else (self.num, self.den)
+        return RationalFunction(num ** abs(n), den ** abs(n))
 
     def __eq__(self, o):
         try:

@@ -1,12 +1,10 @@
 """Checking inequality proofs: "f REL 0 at every point of a domain", exactly (the prover's verifier).
 
-``lhs REL rhs`` (REL: >=, >, <=, <, ==) is oriented to f = lhs - rhs (rhs - lhs for <=, <), f ≥ 0,
-> 0 or == 0. Each branch value of f (abs/max/min resolved) is A + B·√u with rational functions A,
-B, u (one radicand per statement; √a·√b = √(ab), both radicands being ≥ 0). Before any proof,
-:func:`domain_conditions`: no divisor vanishes and no radicand is negative on the domain (so
-cancelling common factors changes no value there). The proof methods (data format in
-:mod:`exactbell.kernel.kinds.inequality`): :func:`decompose` (cells, one parameter),
-:func:`check_boxes` (bisection tree), identity, :func:`combination_sides`, refuted (a point).
+``lhs REL rhs`` is oriented to f = lhs - rhs (rhs - lhs for <=, <) ≥ 0, > 0 or == 0. Each branch value
+of f (abs/max/min resolved) is A + B·√u, A, B, u rational functions (one radicand per statement;
+√a·√b = √(ab), both ≥ 0). First :func:`domain_conditions`: no divisor vanishes, no radicand is < 0 on
+the domain. Methods (format: :mod:`exactbell.kernel.kinds.inequality`): :func:`decompose` (cells, one
+parameter), :func:`check_boxes` (bisection tree), identity, :func:`combination_sides`, refuted.
 """
 from __future__ import annotations
 
@@ -509,12 +507,10 @@ def decompose(st, col=None) -> tuple:
 
 # -- several parameters: boxes ----------------------------------------------------------------
 def split(box):
-    widths = [hi - lo for lo, hi in box]
-    d = widths.index(max(widths))
+    """The two halves of the box across its (first) widest side."""
+    d = max(range(len(box)), key=lambda i: box[i][1] - box[i][0])
     (lo, hi), mid = box[d], (box[d][0] + box[d][1]) / 2
-    left, right = list(box), list(box)
-    left[d], right[d] = (lo, mid), (mid, hi)
-    return left, right
+    return [*box[:d], (lo, mid), *box[d + 1:]], [*box[:d], (mid, hi), *box[d + 1:]]
 
 
 def bernstein(p, box) -> tuple:

@@ -99,8 +99,7 @@ def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None
         if n == 1:
             out.append((l, h))
         elif n > 1:
-            k = 2
-            m = (l + h) / 2
+            k, m = 2, (l + h) / 2
             while _sign(sq, m) == 0:
                 k += 1
                 m = l + (h - l) / k
