@@ -79,7 +79,7 @@ def _squarefree(a) -> fmpq_poly:
     return p / p.gcd(p.derivative())
 
 
-def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None) -> list[tuple[Fraction, Fraction]]:
+def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None) -> list[tuple]:
     """Sorted disjoint intervals (l, h], each holding exactly one distinct real root of ``a``.
 
     Bisection never splits at a root (it moves the split point), so a root may only sit at
