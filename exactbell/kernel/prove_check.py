@@ -3,8 +3,9 @@
 ``lhs REL rhs`` is oriented to f = lhs - rhs (rhs - lhs for <=, <) ≥ 0, > 0 or == 0. Each branch value
 of f (abs/max/min resolved) is A + B·√u, A, B, u rational functions (one radicand per statement;
 √a·√b = √(ab), both ≥ 0). First :func:`domain_conditions`: no divisor vanishes, no radicand is < 0 on
-the domain. Methods (format: :mod:`exactbell.kernel.kinds.inequality`): :func:`decompose` (cells, one
-parameter), :func:`check_boxes` (bisection tree), identity, :func:`combination_sides`, refuted.
+the domain (so cancelling common factors changes no value there). Methods (format:
+:mod:`exactbell.kernel.kinds.inequality`): :func:`decompose` (cells, one parameter),
+:func:`check_boxes` (bisection tree), identity, :func:`combination_sides`, refuted.
 """
 from __future__ import annotations
 
@@ -480,8 +481,8 @@ def domain_conditions(st, col: Collector) -> None:
 
 # -- one parameter: cells ---------------------------------------------------------------------
 def critical_factors(polys) -> list:
-    """The distinct irreducible factors (integer coefficients, lead > 0) of the critical polynomials."""
-    return sorted({tuple(_coeffs(f)) for p in polys for f, _e in p.factor()[1]})
+    """The distinct irreducible factors (monic, so each once) of the critical polynomials."""
+    return sorted({tuple(_coeffs(f / f.leading_coefficient())) for p in polys for f, _e in p.factor()[1]})
 
 
 def decompose(st, col=None) -> tuple:
