@@ -139,7 +139,8 @@ class RF:
         if den.is_zero():
             raise ProofError("division by an identically zero expression")
         g = num.gcd(den) if reduce and not den.is_constant() else den.context().constant(1)
-        num, den, lc = num / g, den / g, (den / g).leading_coefficient()
+        num, den = num / g, den / g
+        lc = den.leading_coefficient()
         self.num, self.den = (num / lc, den / lc) if lc != 1 else (num, den)
 
     def __add__(self, o):
@@ -259,7 +260,8 @@ class Collector:
             self.crit(v)
         uniq = []
         for v in out:
-            uniq += [] if any(v == w for w in uniq) else [v]
+            if not any(v == w for w in uniq):
+                uniq.append(v)
         if len(uniq) > MAX_BRANCHES:
             raise ProofError(f"more than {MAX_BRANCHES} branches")
         return uniq
