@@ -1,7 +1,6 @@
-"""Multivariate polynomials and rational functions over Q in named parameters (p, q, r, …).
-
-Used for objects that are stated symbolically, e.g. the vertices of S_(p,q),(r,s) (Eq. (9) of
-Sengupta–Wooltorton) or the facet family F_p. Sparse dict representation; exact only.
+"""Multivariate polynomials and rational functions over Q in named parameters (p, q, r, …), e.g. the
+vertices of S_(p,q),(r,s) (Eq. (9) of Sengupta–Wooltorton) or the facet family F_p. Sparse dicts;
+coefficients are rationals or elements of one real number field (:mod:`~exactbell.kernel.algebraic`).
 """
 from __future__ import annotations
 
@@ -12,23 +11,13 @@ from .algebraic import AlgebraicNumber
 from .expr import Algebra, ExprError, parse
 from .numbers import ExactnessError
 
-Monomial = tuple  # sorted tuple of (name, exponent)
-
 
 def _is_field(c) -> bool:
     return isinstance(c, AlgebraicNumber)
 
 
-def _mono_mul(a: Monomial, b: Monomial) -> Monomial:
-    d = dict(a)
-    for v, e in b:
-        d[v] = d.get(v, 0) + e
-    return tuple(sorted(d.items()))
-
-
 class Poly:
-    """A polynomial Σ c_m m with rational coefficients c_m (or elements of one real number field,
-    :class:`~exactbell.kernel.algebraic.AlgebraicNumber`) and monomials m in named variables."""
+    """Σ c_m m: coefficients c_m, monomials m = sorted tuples of (name, exponent)."""
 
     __slots__ = ("terms",)
 
@@ -36,12 +25,10 @@ class Poly:
         self.terms = {m: c if _is_field(c) else Fraction(c) for m, c in (terms or {}).items() if c != 0}
 
     @classmethod
-    def const(cls, c) -> Poly:
-        return cls({(): c})
+    def const(cls, c) -> Poly: return cls({(): c})  # noqa: E704
 
     @classmethod
-    def var(cls, name: str) -> Poly:
-        return cls({((name, 1),): 1})
+    def var(cls, name: str) -> Poly: return cls({((name, 1),): 1})  # noqa: E704
 
     @classmethod
     def lift(cls, x) -> Poly:
@@ -51,53 +38,47 @@ class Poly:
             return cls.const(x)
         raise TypeError(f"cannot use {type(x).__name__} as a polynomial")
 
+    @classmethod
+    def parse(cls, text, variables) -> Poly:
+        """Parse a polynomial (division only by nonzero constants) in ``variables``."""
+        return parse(text, _PolyAlgebra(variables, False)) if isinstance(text, str) else cls.lift(text)
+
     def __truediv__(self, o):
-        if isinstance(o, Poly):
-            o = o.constant_value()
+        o = o.constant_value() if isinstance(o, Poly) else o
         if o is None or o == 0:
             raise ExprError("division of a polynomial by zero or by a non-constant")
         return self * (1 / (Fraction(o) if isinstance(o, int) else o))
 
-    @classmethod
-    def parse(cls, text, variables) -> Poly:
-        """Parse a polynomial (division only by nonzero constants) in ``variables``."""
-        return parse(text, _PolyAlgebra(variables, allow_fractions=False)) if isinstance(text, str) else cls.lift(text)
-
-    def variables(self) -> set[str]:
-        return {v for m in self.terms for v, _ in m}
-
     def __add__(self, o):
         if isinstance(o, RationalFunction):
             return RationalFunction(self) + o
-        o = Poly.lift(o)
         t = dict(self.terms)
-        for m, c in o.terms.items():
+        for m, c in Poly.lift(o).terms.items():
             t[m] = t.get(m, 0) + c
         return Poly(t)
-
-    __radd__ = __add__
-
-    def __neg__(self):
-        return Poly({m: -c for m, c in self.terms.items()})
-
-    def __sub__(self, o):
-        return self + (-o)
-
-    def __rsub__(self, o):
-        return Poly.lift(o) - self
 
     def __mul__(self, o):
         if isinstance(o, RationalFunction):
             return RationalFunction(self) * o
-        o = Poly.lift(o)
-        t: dict = {}
+        t, o = {}, Poly.lift(o)
         for m1, c1 in self.terms.items():
             for m2, c2 in o.terms.items():
-                m = _mono_mul(m1, m2)
+                d = dict(m1)
+                for v, e in m2:
+                    d[v] = d.get(v, 0) + e
+                m = tuple(sorted(d.items()))
                 t[m] = t.get(m, 0) + c1 * c2
         return Poly(t)
 
-    __rmul__ = __mul__
+    __radd__, __rmul__ = __add__, __mul__
+
+    def __neg__(self): return Poly({m: -c for m, c in self.terms.items()})  # noqa: E704
+    def __sub__(self, o): return self + (-o)  # noqa: E704
+    def __rsub__(self, o): return Poly.lift(o) - self  # noqa: E704
+    def __hash__(self): return hash(frozenset(self.terms.items()))  # noqa: E704
+    def __repr__(self): return f"Poly({self.to_text()})"  # noqa: E704
+    def is_zero(self) -> bool: return not self.terms  # noqa: E704
+    def variables(self) -> set[str]: return {v for m in self.terms for v, _ in m}  # noqa: E704
 
     def __pow__(self, n: int):
         if not isinstance(n, int) or n < 0:
@@ -111,12 +92,6 @@ class Poly:
             return (self - Poly.lift(o)).is_zero()
         except TypeError:
             return False
-
-    def __hash__(self):
-        return hash(frozenset(self.terms.items()))
-
-    def is_zero(self) -> bool:
-        return not self.terms
 
     def constant_value(self) -> Fraction | None:
         return None if set(self.terms) - {()} else self.terms.get((), Fraction(0))
@@ -137,33 +112,21 @@ class Poly:
     def univariate_coefficients(self, var: str) -> list[Fraction]:
         if self.variables() - {var}:
             raise ExprError(f"polynomial in {sorted(self.variables())}, expected only {var!r}")
-        deg = max((dict(m).get(var, 0) for m in self.terms), default=0)
-        out = [Fraction(0)] * (deg + 1)
+        out = [Fraction(0)] * (1 + max((dict(m).get(var, 0) for m in self.terms), default=0))
         for m, c in self.terms.items():
             out[dict(m).get(var, 0)] += c
         return out
 
     def to_text(self) -> str:
-        if not self.terms:
-            return "0"
         parts = []
         for m in sorted(self.terms, key=lambda m: (-sum(e for _, e in m), m)):
-            c = self.terms[m]
-            mono = "*".join(v if e == 1 else f"{v}^{e}" for v, e in m)
+            c, mono = self.terms[m], "*".join(v if e == 1 else f"{v}^{e}" for v, e in m)
             if _is_field(c):
                 parts.append(f"({c.to_text()})*{mono}" if mono else f"({c.to_text()})")
-            elif not mono:
-                parts.append(str(c))
-            elif c == 1:
-                parts.append(mono)
-            elif c == -1:
-                parts.append(f"-{mono}")
             else:
-                parts.append(f"{c}*{mono}" if c.denominator == 1 else f"({c})*{mono}")
-        return " + ".join(parts).replace("+ -", "- ")
-
-    def __repr__(self):
-        return f"Poly({self.to_text()})"
+                parts.append(str(c) if not mono else mono if c == 1 else f"-{mono}" if c == -1 else
+                             f"{c}*{mono}" if c.denominator == 1 else f"({c})*{mono}")
+        return " + ".join(parts).replace("+ -", "- ") if parts else "0"
 
 
 class RationalFunction:
@@ -172,8 +135,7 @@ class RationalFunction:
     __slots__ = ("num", "den")
 
     def __init__(self, num, den=None):
-        self.num = Poly.lift(num)
-        self.den = Poly.const(1) if den is None else Poly.lift(den)
+        self.num, self.den = Poly.lift(num), Poly.const(1) if den is None else Poly.lift(den)
         if self.den.is_zero():
             raise ExprError("rational function with zero denominator")
 
@@ -183,11 +145,9 @@ class RationalFunction:
 
     @classmethod
     def parse(cls, text, variables) -> RationalFunction:
-        if not isinstance(text, str):
-            if isinstance(text, float):
-                raise ExactnessError(f"float {text!r} where an exact expression is required")
-            return cls.lift(text)
-        return cls.lift(parse(text, _PolyAlgebra(variables, allow_fractions=True)))
+        if isinstance(text, float):
+            raise ExactnessError(f"float {text!r} where an exact expression is required")
+        return cls.lift(parse(text, _PolyAlgebra(variables, True)) if isinstance(text, str) else text)
 
     def __add__(self, o):
         o = RationalFunction.lift(o)
@@ -195,22 +155,17 @@ class RationalFunction:
             return RationalFunction(self.num + o.num, self.den)
         return RationalFunction(self.num * o.den + o.num * self.den, self.den * o.den)
 
-    __radd__ = __add__
-
-    def __neg__(self):
-        return RationalFunction(-self.num, self.den)
-
-    def __sub__(self, o):
-        return self + (-RationalFunction.lift(o))
-
-    def __rsub__(self, o):
-        return RationalFunction.lift(o) - self
-
     def __mul__(self, o):
         o = RationalFunction.lift(o)
         return RationalFunction(self.num * o.num, self.den * o.den)
 
-    __rmul__ = __mul__
+    __radd__, __rmul__ = __add__, __mul__
+
+    def __neg__(self): return RationalFunction(-self.num, self.den)  # noqa: E704
+    def __sub__(self, o): return self + (-RationalFunction.lift(o))  # noqa: E704
+    def __rsub__(self, o): return RationalFunction.lift(o) - self  # noqa: E704
+    def __hash__(self): return 0  # noqa: E704 - equality is up to cancellation: no cheap canonical hash
+    def __repr__(self): return f"RationalFunction({self.to_text()})"  # noqa: E704
 
     def __truediv__(self, o):
         o = RationalFunction.lift(o)
@@ -219,9 +174,8 @@ class RationalFunction:
         return RationalFunction(self.num * o.den, self.den * o.num)
 
     def __pow__(self, n: int):
-        if n < 0:
-            return RationalFunction(self.den ** (-n), self.num ** (-n))
-        return RationalFunction(self.num**n, self.den**n)
+        num, den = (self.den, self.num) if n < 0 else (self.num, self.den)
+        return RationalFunction(num ** abs(n), den ** abs(n))
 
     def __eq__(self, o):
         try:
@@ -229,9 +183,6 @@ class RationalFunction:
         except TypeError:
             return False
         return self.num * o.den == o.num * self.den
-
-    def __hash__(self):
-        return 0  # equality is up to cancellation; no cheap canonical hash
 
     def evaluate(self, values: dict):
         d = self.den.evaluate(values)
@@ -244,14 +195,10 @@ class RationalFunction:
             return self.num.to_text()
         return f"({self.num.to_text()})/({self.den.to_text()})"
 
-    def __repr__(self):
-        return f"RationalFunction({self.to_text()})"
-
 
 class _PolyAlgebra(Algebra):
     def __init__(self, variables, allow_fractions: bool):
-        self.variables = set(variables)
-        self.frac = allow_fractions
+        self.variables, self.frac = set(variables), allow_fractions
 
     def const(self, q):
         return Poly.const(q)
@@ -271,8 +218,6 @@ class _PolyAlgebra(Algebra):
         return RationalFunction.lift(a) / b
 
     def pow(self, a, n):
-        if n < 0:
-            if not self.frac:
-                raise ExprError("negative power in a polynomial expression")
-            return RationalFunction.lift(a) ** n
-        return a**n
+        if n < 0 and not self.frac:
+            raise ExprError("negative power in a polynomial expression")
+        return RationalFunction.lift(a) ** n if n < 0 else a**n

@@ -1,21 +1,21 @@
 """Checking inequality proofs: "f REL 0 at every point of a domain", exactly (the prover's verifier).
 
-``lhs REL rhs`` (REL: >=, >, <=, <, ==) is oriented to f = lhs - rhs (rhs - lhs for <=, <), f ≥ 0,
-> 0 or == 0. Each branch value of f (abs/max/min resolved) is A + B·√u with rational functions A,
-B, u (one radicand per statement; √a·√b = √(ab), both radicands being ≥ 0). Before any proof,
-:func:`domain_conditions`: no divisor vanishes and no radicand is negative on the domain (so
-cancelling common factors changes no value there). The proof methods (data format in
+``lhs REL rhs`` is oriented to f = lhs - rhs (rhs - lhs for <=, <) ≥ 0, > 0 or == 0. Each branch value
+of f (abs/max/min resolved) is A + B·√u, A, B, u rational functions (one radicand per statement;
+√a·√b = √(ab), both ≥ 0). First :func:`domain_conditions`: no divisor vanishes, no radicand is < 0 on
+the domain (so cancelling common factors changes no value there). Methods (format:
 :mod:`exactbell.kernel.kinds.inequality`): :func:`decompose` (cells, one parameter),
-:func:`check_boxes` (bisection tree), identity, :func:`combination_sides`, refuted (a point).
+:func:`check_boxes` (bisection tree), identity, :func:`combination_sides`, refuted.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import reduce
 from itertools import product
-from math import comb, isqrt, lcm, prod
+from math import comb, isqrt, prod
 
-from flint import arb, fmpq, fmpq_mpoly_ctx, fmpz_poly
+from flint import arb, fmpq_mpoly_ctx
 
 from . import upoly
 from .algebraic import NumberField
@@ -23,6 +23,7 @@ from .envelope import Obj
 from .expr import ExprError, parse
 from .numbers import ExactnessError, format_rational, to_rational
 from .params import Domain
+from .upoly import to_fmpq
 
 RELATIONS = (">=", ">", "<=", "<", "==")
 FUNCTIONS = {"abs": (1, 1), "max": (2, 64), "min": (2, 64), "sqrt": (1, 1), "sin": (1, 1), "cos": (1, 1)}
@@ -125,8 +126,7 @@ class Ring:
         self.ctx = fmpq_mpoly_ctx.get(self.names or ("_",), "lex")
         self.gens = self.ctx.gens()[: len(self.names)]
 
-    def const(self, q):
-        return self.ctx.constant(to_fmpq(q))
+    def const(self, q): return self.ctx.constant(to_fmpq(q))  # noqa: E704
 
 
 class RF:
@@ -138,10 +138,8 @@ class RF:
         den = num.context().constant(1) if den is None else den
         if den.is_zero():
             raise ProofError("division by an identically zero expression")
-        if reduce and not den.is_constant():
-            g = num.gcd(den)
-            if not g.is_constant():
-                num, den = num / g, den / g
+        g = num.gcd(den) if reduce and not den.is_constant() else den.context().constant(1)
+        num, den = num / g, den / g
         lc = den.leading_coefficient()
         self.num, self.den = (num / lc, den / lc) if lc != 1 else (num, den)
 
@@ -203,9 +201,6 @@ class SV:
     def __eq__(self, o):
         return (isinstance(o, SV) and (self.B is None) == (o.B is None) and self.A == o.A
                 and (self.B is None or (self.B == o.B and self.u == o.u)))
-
-    def text(self) -> str:
-        return self.A.text() if self.B is None else f"{self.A.text()} + ({self.B.text()})*sqrt({self.u.text()})"
 
 
 class Collector:
@@ -488,15 +483,8 @@ def domain_conditions(st, col: Collector) -> None:
 
 # -- one parameter: cells ---------------------------------------------------------------------
 def critical_factors(polys) -> list:
-    """The distinct irreducible factors (integer coefficients, lead > 0) of the critical polynomials."""
-    seen = set()
-    for p in polys:
-        c = _coeffs(p)
-        den = lcm(*[x.denominator for x in c])
-        for f, _e in fmpz_poly([int(x * den) for x in c]).factor()[1]:
-            ints = [int(x) for x in f.coeffs()]
-            seen.add(tuple(ints if ints[-1] > 0 else [-x for x in ints]))
-    return sorted(seen)
+    """The distinct irreducible factors (monic, so each once) of the critical polynomials."""
+    return sorted({tuple(_coeffs(f / f.leading_coefficient())) for p in polys for f, _e in p.factor()[1]})
 
 
 def decompose(st, col=None) -> tuple:
@@ -507,36 +495,25 @@ def decompose(st, col=None) -> tuple:
     ring, dom, col = Ring(st.names), st.domains[0], col or defined(st)[0]
     cuts, pts = {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)}, []
     for f in critical_factors(col.critical):
-        f = [Fraction(x) for x in f]
         for lo, hi in upoly.isolate_real_roots(f, dom.lo, dom.hi):
-            if len(f) > 2:
-                pts.append([lo, hi, f])  # [l, h, f]: the root of f in (l, h); [x, x, None]: x
+            if len(f) > 2:  # [l, h, Sturm sequence of f]: the root of f in (l, h]; [x, x, None]: x
+                pts.append([lo, hi, upoly.sturm(upoly.flint(f))])
             elif -f[0] / f[1] < dom.hi:
                 cuts.add(-f[0] / f[1])
     pts += [[x, x, None] for x in cuts]
-    while True:  # refine until the isolating intervals are ordered with gaps between them
-        pts.sort(key=lambda r: r[0])
-        clash = [r for a, b in zip(pts, pts[1:]) if a[1] >= b[0] for r in (a, b) if r[2] is not None]
-        if not clash:
-            break
-        for r in clash:
-            m = (r[0] + r[1]) / 2
-            r[:2] = [r[0], m] if upoly.count_roots(r[2], r[0], m) == 1 else [m, r[1]]
-    samples = [(a[1] + b[0]) / 2 for a, b in zip(pts, pts[1:])]
-    roots = [l if f is None else NumberField("t", f, l, h).gen() for l, h, f in pts
-             if st.strict and (f is not None or dom.contains(l))]
+    samples = upoly.separate(pts)
+    roots = [l if s is None else NumberField("t", upoly.coeffs(s[0]), l, h).gen() for l, h, s in pts
+             if st.strict and (s is not None or dom.contains(l))]
     bad = [x for x in samples + roots if not st.holds(sign_quad(*sv_at(branch_at(st.node, ring, (x,)), (x,))))]
     return f"{len(pts) - 2} cell boundaries inside the domain, {len(samples)} cells", bad
 
 
 # -- several parameters: boxes ----------------------------------------------------------------
 def split(box):
-    widths = [hi - lo for lo, hi in box]
-    d = widths.index(max(widths))
+    """The two halves of the box across its (first) widest side."""
+    d = max(range(len(box)), key=lambda i: box[i][1] - box[i][0])
     (lo, hi), mid = box[d], (box[d][0] + box[d][1]) / 2
-    left, right = list(box), list(box)
-    left[d], right[d] = (lo, mid), (mid, hi)
-    return left, right
+    return [*box[:d], (lo, mid), *box[d + 1:]], [*box[:d], (mid, hi), *box[d + 1:]]
 
 
 def bernstein(p, box) -> tuple:
@@ -574,11 +551,6 @@ def bernstein_close(sv, box, strict, open_sides) -> bool:
     return True
 
 
-def to_fmpq(q) -> fmpq:
-    q = Fraction(q)
-    return fmpq(q.numerator, q.denominator)
-
-
 def to_arb(q) -> arb:
     return arb(to_fmpq(q))
 
@@ -594,13 +566,9 @@ def eval_arb(node, box):
         out = x ** k if bool(x >= 0) else prod([x] * k, start=arb(1))
         out = out.nonnegative_part() if k % 2 == 0 and not bool(x >= 0) else out
         return out if node[2] >= 0 else 1 / out
-    if tag in ("max", "min"):
-        out = a[0]
-        for v in a[1:]:
-            out = out.max(v) if tag == "max" else out.min(v)
-        return out
     ops = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y, "/": lambda x, y: x / y,
-           "neg": lambda x: -x, "abs": abs, "sqrt": lambda x: x.sqrt()}
+           "neg": lambda x: -x, "abs": abs, "sqrt": lambda x: x.sqrt(), "max": lambda *v: reduce(arb.max, v),
+           "min": lambda *v: reduce(arb.min, v)}
     return ops[tag](*a)
 
 

@@ -1,169 +1,146 @@
-"""Univariate polynomials over Q as coefficient lists, lowest degree first.
-
-Exact Sturm sequences give root counts on intervals; this is what isolates real algebraic
-numbers and proves sign conditions of one-parameter rational functions.
+"""Univariate polynomials over Q as coefficient lists (Fractions, lowest degree first), computed
+with python-flint's fmpq_poly. Exact Sturm sequences give root counts on intervals; this is what
+isolates real algebraic numbers and proves sign conditions of one-parameter rational functions.
 """
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import zip_longest
 
-Poly1 = list  # list[Fraction], index = degree
-
-
-def trim(a: Poly1) -> Poly1:
-    a = list(a)
-    while a and a[-1] == 0:
-        a.pop()
-    return a
+from flint import fmpq, fmpq_poly
 
 
-def degree(a: Poly1) -> int:
-    return len(trim(a)) - 1
+def to_fmpq(x) -> fmpq:
+    x = Fraction(x)
+    return fmpq(x.numerator, x.denominator)
 
 
-def add(a: Poly1, b: Poly1) -> Poly1:
-    return trim([x + y for x, y in zip_longest(a, b, fillvalue=0)])
+def flint(a) -> fmpq_poly:
+    """A coefficient list (or an fmpq_poly) as an fmpq_poly."""
+    return a if isinstance(a, fmpq_poly) else fmpq_poly([to_fmpq(x) for x in a])
 
 
-def scale(a: Poly1, c) -> Poly1:
-    return trim([c * x for x in a])
+def coeffs(p) -> list:
+    """The trimmed coefficient list of an fmpq_poly (or of a list)."""
+    return [Fraction(int(c.p), int(c.q)) for c in flint(p).coeffs()]
 
 
-def mul(a: Poly1, b: Poly1) -> Poly1:
-    if not a or not b:
-        return []
-    out = [Fraction(0)] * (len(a) + len(b) - 1)
-    for i, x in enumerate(a):
-        if x:
-            for j, y in enumerate(b):
-                out[i + j] += x * y
-    return trim(out)
+def trim(a): return coeffs(a)  # noqa: E704 - list arithmetic over fmpq_poly
+def add(a, b): return coeffs(flint(a) + flint(b))  # noqa: E704
+def scale(a, c): return coeffs(flint(a) * to_fmpq(c))  # noqa: E704
+def mul(a, b): return coeffs(flint(a) * flint(b))  # noqa: E704
+def derivative(a): return coeffs(flint(a).derivative())  # noqa: E704
+def gcd(a, b): return coeffs(flint(a).gcd(flint(b)))  # noqa: E704 - monic, [] for two zeros
 
 
-def divmod_(a: Poly1, b: Poly1) -> tuple[Poly1, Poly1]:
-    b = trim(b)
-    if not b:
+def divmod_(a, b) -> tuple:
+    if flint(b) == 0:
         raise ZeroDivisionError("polynomial division by zero")
-    r = [Fraction(x) for x in trim(a)]
-    q = [Fraction(0)] * max(len(r) - len(b) + 1, 0)
-    lead = Fraction(b[-1])
-    while len(r) >= len(b) and r:
-        c = r[-1] / lead
-        k = len(r) - len(b)
-        q[k] = c
-        for i, y in enumerate(b):
-            r[k + i] -= c * y
-        r = trim(r)
-    return trim(q), r
+    return tuple(coeffs(p) for p in divmod(flint(a), flint(b)))
 
 
-def derivative(a: Poly1) -> Poly1:
-    return trim([i * a[i] for i in range(1, len(a))])
-
-
-def evaluate(a: Poly1, x):
+def evaluate(a, x):
+    """a(x) by Horner's rule, for any exact x (a rational or an element of a number field)."""
     acc = 0
     for c in reversed(a):
         acc = acc * x + c
     return acc
 
 
-def gcd(a: Poly1, b: Poly1) -> Poly1:
-    a, b = trim(a), trim(b)
-    while b:
-        a, b = b, divmod_(a, b)[1]
-    return scale(a, 1 / Fraction(a[-1])) if a else []
+def _sign(p: fmpq_poly, x) -> int:
+    v = p(to_fmpq(x))
+    return (v > 0) - (v < 0)
 
 
-def _sign_changes(seq, x) -> int:
-    signs = [v > 0 for v in (evaluate(p, x) for p in seq) if v != 0]
-    return sum(1 for s, t in zip(signs, signs[1:]) if s != t)
+def sturm(p: fmpq_poly) -> list:
+    """The Sturm sequence p, p', ..., p_{k+1} = -(p_{k-1} mod p_k), up to the last nonzero term."""
+    seq = [p, p.derivative()]
+    while seq[-1] != 0:
+        seq.append(-(seq[-2] % seq[-1]))
+    return seq[:-1]
 
 
-def count_roots(a: Poly1, lo: Fraction, hi: Fraction) -> int:
+def _count(seq, lo, hi) -> int:
+    changes = []
+    for x in (lo, hi):
+        signs = [s for s in (_sign(p, x) for p in seq) if s]
+        changes.append(sum(s != t for s, t in zip(signs, signs[1:])))
+    return changes[0] - changes[1]
+
+
+def count_roots(a, lo: Fraction, hi: Fraction) -> int:
     """Number of distinct real roots of ``a`` in the half-open interval (lo, hi] (Sturm)."""
-    seq = [trim(a), derivative(a)]  # the Sturm sequence: p_{k+1} = -(p_{k-1} mod p_k)
-    if len(seq[0]) <= 1:
-        return 0
-    while seq[-1]:
-        seq.append(scale(divmod_(seq[-2], seq[-1])[1], -1))
-    return _sign_changes(seq[:-1], lo) - _sign_changes(seq[:-1], hi)
+    p = flint(a)
+    return _count(sturm(p), lo, hi) if p.degree() > 0 else 0
 
 
-def isolate_real_roots(a: Poly1, lo: Fraction | None = None, hi: Fraction | None = None) -> list[tuple[Fraction, Fraction]]:
+def _squarefree(a) -> fmpq_poly:
+    """Same roots, each simple."""
+    p = flint(a)
+    return p / p.gcd(p.derivative())
+
+
+def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None) -> list[tuple]:
     """Sorted disjoint intervals (l, h], each holding exactly one distinct real root of ``a``.
 
     Bisection never splits at a root (it moves the split point), so a root may only sit at
     the right end ``h`` of its interval.
     """
-    a = trim(a)
-    if len(a) <= 1:
+    if flint(a).degree() < 1:
         return []
-    sq = divmod_(a, gcd(a, derivative(a)))[0]  # square-free part: same roots, simple
+    sq = _squarefree(a)
+    seq, c = sturm(sq), coeffs(sq)
     if lo is None or hi is None:  # Cauchy: all real roots lie in (-B, B)
-        hi = 1 + max(abs(Fraction(c) / sq[-1]) for c in sq[:-1])
+        hi = 1 + max(abs(x / c[-1]) for x in c[:-1])
         lo = -hi
     out, stack = [], [(Fraction(lo), Fraction(hi))]
     while stack:
         l, h = stack.pop()
-        n = count_roots(sq, l, h)
+        n = _count(seq, l, h)
         if n == 1:
             out.append((l, h))
         elif n > 1:
-            k = 2
-            m = (l + h) / 2
-            while evaluate(sq, m) == 0:
+            k, m = 2, (l + h) / 2
+            while _sign(sq, m) == 0:
                 k += 1
                 m = l + (h - l) / k
             stack += [(l, m), (m, h)]
     return sorted(out)
 
 
-def sign_cells(a: Poly1, lo: Fraction, hi: Fraction) -> list[tuple[Fraction, int]]:
+def sign_cells(a, lo: Fraction, hi: Fraction) -> list[tuple[Fraction, int]]:
     """Exact sign pattern of ``a`` on the closed interval [lo, hi].
 
     Returns rational sample points with their signs: the two ends, and one point strictly
     inside every open cell between consecutive distinct roots. The sign of ``a`` is constant
     on each cell, so these samples decide any sign condition on [lo, hi].
     """
-    lo, hi = Fraction(lo), Fraction(hi)
-    a = trim(a)
-
-    def sgn(x):
-        v = evaluate(a, x)
-        return (v > 0) - (v < 0)
-
-    ends = [(lo, sgn(lo)), (hi, sgn(hi))]
-    if len(a) <= 1 or lo >= hi:
-        return ends
-    sq = divmod_(a, gcd(a, derivative(a)))[0]
-    boxes = [list(b) for b in isolate_real_roots(sq, lo, hi) if not (b[1] == hi and evaluate(sq, hi) == 0)]
-
-    def bisect(b):
-        m = (b[0] + b[1]) / 2
-        if evaluate(sq, m) == 0:
-            b[0] = b[1] = m
-        elif count_roots(sq, b[0], m) == 1:
-            b[1] = m
-        else:
-            b[0] = m
-
-    # refine until lo < box_0 < box_1 < ... < hi with strict gaps
-    changed = True
-    while changed:
-        changed = False
-        rights = [lo] + [b[1] for b in boxes]
-        lefts = [b[0] for b in boxes] + [hi]
-        for i, b in enumerate(boxes):
-            if b[0] != b[1] and (b[0] <= rights[i] or b[1] >= lefts[i + 1]):
-                bisect(b)
-                changed = True
-    gaps = [lo] + [x for b in boxes for x in b] + [hi]
-    mids = [(left + right) / 2 for left, right in zip(gaps[::2], gaps[1::2])]
-    return [ends[0]] + [(m, sgn(m)) for m in mids] + [ends[1]]
+    lo, hi, p = Fraction(lo), Fraction(hi), flint(a)
+    if p.degree() < 1 or lo >= hi:
+        return [(lo, _sign(p, lo)), (hi, _sign(p, hi))]
+    sq = _squarefree(p)
+    seq = sturm(sq)
+    boxes = [[l, h, seq] for l, h in isolate_real_roots(sq, lo, hi) if not (h == hi and _sign(sq, hi) == 0)]
+    return [(x, _sign(p, x)) for x in [lo] + separate([[lo, lo, None]] + boxes + [[hi, hi, None]]) + [hi]]
 
 
-def nonnegative_on(a: Poly1, lo: Fraction, hi: Fraction) -> tuple[bool, Fraction | None]:
+def separate(pts: list) -> list:
+    """Bisect the records [l, h, seq] (the one root in (l, h] of the square-free polynomial with
+    Sturm sequence ``seq``; seq None: the exact point l = h) until, sorted, they are disjoint with
+    gaps between them. Returns the midpoints of the gaps (one point inside each open cell)."""
+    while True:
+        pts.sort(key=lambda r: r[0])
+        clash = [r for i, r in enumerate(pts) if r[2] is not None and (
+            (i > 0 and pts[i - 1][1] >= r[0]) or (i + 1 < len(pts) and r[1] >= pts[i + 1][0]))]
+        if not clash:
+            return [(a[1] + b[0]) / 2 for a, b in zip(pts, pts[1:])]
+        for r in clash:
+            m = (r[0] + r[1]) / 2
+            if _sign(r[2][0], m) == 0:
+                r[:] = [m, m, None]
+            else:
+                r[:2] = [r[0], m] if _count(r[2], r[0], m) == 1 else [m, r[1]]
+
+
+def nonnegative_on(a, lo: Fraction, hi: Fraction) -> tuple[bool, Fraction | None]:
     """(True, None) if a ≥ 0 on [lo, hi]; else (False, x) with a(x) < 0 at an exact rational x."""
     return next(((False, x) for x, s in sign_cells(a, lo, hi) if s < 0), (True, None))
