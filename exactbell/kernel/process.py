@@ -1,13 +1,10 @@
 """Process matrices and the single-trigger ICO SDP of Liu–Chiribella (arXiv:2403.02749), exactly.
 
-Operators are dense real symmetric matrices (lists of rows of Fractions or field elements; arithmetic from
-:mod:`.linalg`) on a tensor product of subsystems of sizes ``dims``, the first subsystem most significant.
-A *layout* lists, per party, its input subsystem and its output subsystems: ``[(in, (out, ...)), ...]``. The
-canonical-instrument space of party i is in_i = C^{m_i}, out_i = copy_i ⊗ label_i = C^{m_i} ⊗ C^{n_i} (Eq. 21),
-so the full canonical space has subsystems (in_1, copy_1, label_1, in_2, …). Ω, the dual W and an optimal
-process S can be taken block diagonal in the labels: block x = (x_1, …, x_N) acts on (in_1, copy_1, in_2,
-copy_2, …), dimension Π m_i². ``depolarize(M, X)`` is _X M = Tr_X M ⊗ 𝟙_X/d_X (Araújo et al., New J. Phys.
-17, 102001 (2015)), the building block of the process projector L_V and of the no-signalling span.
+Operators are dense real symmetric matrices (:mod:`.linalg`) on subsystems of sizes ``dims``, the first most
+significant; a *layout* lists per party its input subsystem and its output subsystems ``[(in, (out, ...))]``.
+The canonical-instrument space of party i is in_i = C^{m_i}, out_i = copy_i ⊗ label_i (Eq. 21); Ω, the dual W
+and an optimal process are block diagonal in the labels: block x acts on (in_1, copy_1, in_2, copy_2),
+dimension Π m_i². ``depolarize(M, X)`` is _X M = Tr_X M ⊗ 𝟙_X/d_X (Araújo et al., NJP 17, 102001 (2015)).
 """
 from __future__ import annotations
 
@@ -39,8 +36,7 @@ class Space:
     """A tensor product of subsystems with mixed-radix indices."""
 
     def __init__(self, dims):
-        self.dims = tuple(dims)
-        self.size = prod(self.dims)
+        self.dims, self.size = tuple(dims), prod(dims)
         self.strides = tuple(prod(self.dims[k + 1:]) for k in range(len(self.dims)))
         self.digits = list(product(*(range(d) for d in self.dims)))
 
@@ -54,14 +50,18 @@ def canonical_layout(scenario):
     return dims, [(3 * i, (3 * i + 1, 3 * i + 2)) for i in range(scenario.parties)]
 
 
+def block_space(scenario) -> Space:
+    return Space([d for m in scenario.outputs for d in (m, m)])
+
+
 def depolarize(M, space: Space, X):
     """_X M = Tr_X M ⊗ 𝟙_X/d_X (subsystems X keep their positions)."""
     X = sorted(set(X))
     offsets = [space.index(dict(zip(X, ds)).get(k, 0) for k in range(len(space.dims)))
                for ds in product(*(range(space.dims[k]) for k in X))]
-    base = [r for r, ds in enumerate(space.digits) if not any(ds[k] for k in X)]
     zero = M[0][0] * 0
     out = [[zero] * space.size for _ in range(space.size)]
+    base = [r for r, ds in enumerate(space.digits) if not any(ds[k] for k in X)]
     for r, c in product(base, repeat=2):
         if v := sum((M[r + o][c + o] for o in offsets if M[r + o][c + o]), zero):
             for o in offsets:
@@ -95,13 +95,7 @@ def process_violation(S, space: Space, layout) -> str | None:
     d_out = prod(space.dims[k] for _, outs in layout for k in outs)
     if trace(S) != d_out:
         return f"trace is {trace(S)}, a process needs trace {d_out} (product of output dimensions)"
-    if lv_projection(S, space, layout) != S:
-        return "L_V(S) != S: not in the span of valid process matrices"
-    return None
-
-
-def block_space(scenario) -> Space:
-    return Space([d for m in scenario.outputs for d in (m, m)])
+    return "L_V(S) != S: not in the span of valid process matrices" if lv_projection(S, space, layout) != S else None
 
 
 def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
@@ -109,10 +103,10 @@ def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
 
     x = ξ: |a⟩⟨a| ⊗ |a⟩⟨a|; x ≠ ξ: |Φ⟩⟨Φ| with |Φ⟩ = Σ_j |jj⟩/√m (random outcome, identity channel).
     """
-    zero, d = one - one, one * Fraction(1, m)
+    zero, d, n = one - one, one * Fraction(1, m), range(m * m)
     if x == xi:
-        return [[one if r == c == a * (m + 1) else zero for c in range(m * m)] for r in range(m * m)]
-    return [[d if r % (m + 1) == 0 == c % (m + 1) else zero for c in range(m * m)] for r in range(m * m)]
+        return [[one if r == c == a * (m + 1) else zero for c in n] for r in n]
+    return [[d if r % (m + 1) == 0 == c % (m + 1) else zero for c in n] for r in n]
 
 
 def omega_blocks(scenario, alpha: dict, trigger, one=Fraction(1)) -> dict:
