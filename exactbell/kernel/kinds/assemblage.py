@@ -1,22 +1,10 @@
-"""Kind ``assemblage``: facts about one explicit assemblage σ over Q(i) or K(i) (Sainz et al., Defs. 1–4).
+"""Kinds ``assemblage`` and ``assemblage-dual`` (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)).
 
-data: ``field`` (optional, entries then in K(i)); ``assemblage`` {"type": traditional | bob-with-input |
-instrumental, "dim", "x", "a", ["y"], "blocks": [y][x][a] or [x][a]}; ``paper`` (optional): the paper's claim
-"assemblage" | "no-signalling" | "quantum" | "post-quantum". The kernel decides PSD and no-signalling (Def. 2,
-Eqs. (2)-(4)) itself; optional witnesses add facts:
-  realisation  {"dims": [d_A, d_B], "state", "povms": [x][a], ["channels": per y (per a if instrumental), each
-               {"kraus": [{"weight" ≥ 0, "matrix"}]} (CPTP) or {"choi": J, "sos": [{"weight", "polynomial"}]}
-               (trace preserving, positive: ⟨w|Λ(|u⟩⟨u|)|w⟩ = Σ weight·polynomial²; CP iff J ⪰ 0, decided)],
-               ["ghjw": K] (ρ = |ψ⟩⟨ψ|, ψ = Σ_j |j⟩⊗K|j⟩, K invertible), ["order_independent": true] (L62)}:
-               σ_{a|xy} = E_y(tr_A[(M_{a|x}⊗𝟙)ρ]) (Eqs. (1), (7)) is recomputed and compared
-  extension    (instrumental σ) a bob-with-input ω ∈ G_BWI with ω_{a|x,y=a} = σ_{a|x} (Def. 4)
-  measurement  {"povms": [y][b], ["functional": F]}: p(ab|xy) = tr(N_{b|y} σ_{a|xy}) and ⟨F, p⟩; with a Kraus
-               realisation also p = tr[(M ⊗ E_y†(N))ρ] with POVMs E_y†(N) (L88–L92)
-conventions: ``tensor`` = alice-first (|a⟩⊗|b⟩ ↦ a·d_B + b); ``order`` = inputs-major (measurement);
-``choi`` = blocks (J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|)); ``form`` etc. for F (see :mod:`exactbell.kernel.models`).
-Stated, not recomputed, as they follow from the recomputed realisation (positive trace-preserving maps E_y on
-Bob's factor only, τ_{a|x} = tr_A[(M_{a|x}⊗𝟙)ρ]): E_y applied before Alice measures gives the same σ;
-tr(N E_y(τ)) = tr(E_y†(N) τ) with POVMs E_y†(N) (E_y CPTP Kraus); ω_{a|xy} = E_y(τ_{a|x}) is in G_BWI.
+``assemblage``: facts about one explicit assemblage σ over Q(i) or K(i) (Defs. 1–4): PSD and no-signalling
+(Def. 2, Eqs. (2)-(4)) are decided; a realisation σ_{a|xy} = E_y(tr_A[(M_{a|x}⊗𝟙)ρ]) (Eqs. (1), (7)), a BWI
+extension (Def. 4) and Bob's measurements are recomputed. ``assemblage-dual``: σ ∉ Q_BWI by an exact dual
+point of the outer moment relaxation (:func:`exactbell.kernel.steering.relaxation_coefficients`).
+Certificate format: ``docs/kinds/assemblage.md``.
 """
 from __future__ import annotations
 
@@ -25,8 +13,8 @@ from fractions import Fraction
 from itertools import product
 
 from .. import steering as st
-from ..gaussian import Gaussian, gaussian_text, herm_psd, parse_gaussian, real_sign
-from ..linalg import mul, rank, trace
+from ..gaussian import ONE, Gaussian, gaussian_text, herm_psd, matrix_text, parse_gaussian, real_sign
+from ..linalg import identity, mul, rank, trace
 from ..models import read_functional
 from ..params import scalar_text
 from ..poly import Poly
@@ -79,7 +67,7 @@ def assemblage_text(A, single=None) -> str:
 
     def one(M):
         if A.dim != 2:
-            return st.matrix_text(M)
+            return matrix_text(M)
         c = [(M[0][0] + M[1][1]) * h, (M[0][1] + M[1][0]) * h, (M[0][1] - M[1][0]) * Gaussian(0, h), (M[0][0] - M[1][1]) * h]
         return "(" + ", ".join(scalar_text(z.re) if z.im == 0 else z.to_text() for z in c) + ")"
     if single is not None:
@@ -105,12 +93,11 @@ def tail(ctx) -> str:
 
 def _terms(ctx, ch, key, read):
     """[(weight ≥ 0, read(where, raw))] of the list ch[key] of {"weight", <other key>}."""
-    out = []
+    out, other = [], "matrix" if key == "kraus" else "polynomial"
     for t in ch.objs(key):
         w = ctx.value(t, "weight")
         if real_sign(w) < 0:
             raise ctx.fail(t.at("weight"), "negative weight")
-        other = "matrix" if key == "kraus" else "polynomial"
         out.append((w, read(t.at(other), t.get(other))))
     return out
 
@@ -123,7 +110,7 @@ def read_map(ctx, ch, d):
         bad = st.kraus_failure(terms, d) if terms else "no Kraus operators"
         if bad:
             raise ctx.fail(ch.at("kraus"), f"not a CPTP map on C^{d}: {bad}")
-        ident = len(terms) == 1 and terms[0][0] == 1 and terms[0][1] == st.eye(d)
+        ident = len(terms) == 1 and terms[0][0] == 1 and terms[0][1] == identity(d, ONE)
         return terms, None, "identity" if ident else f"a CPTP map ({len(terms)} weighted Kraus operators)", True
     ctx.cert.conventions.text("choi", ("blocks",))
     J = matrix(ctx, ch.at("choi"), ch.get("choi"), d * d)
@@ -165,11 +152,11 @@ def read_realisation(ctx, data, A):
     tau = {(x, a): st.steer(rho, povms[x][a], dA, dB) for x in range(A.nx) for a in range(A.na)}
     count = {T: 0, B: A.ny, I: A.na}[A.type]
     maps = [read_map(ctx, ch, dB) for ch in (r.objs("channels", count) if count else [])]
-
-    def apply(m, X):
-        return st.kraus_apply(m[0], X) if m[0] else st.choi_apply(m[1], dB, X)
     for (y, x, a), S in sorted(A.blocks.items()):
-        if (apply(maps[a if A.type == I else y], tau[(x, a)]) if maps else tau[(x, a)]) != S:
+        m = maps[a if A.type == I else y] if maps else None
+        image = tau[(x, a)] if m is None else st.kraus_apply(m[0], tau[(x, a)]) if m[0] else \
+            st.choi_apply(m[1], dB, tau[(x, a)])
+        if image != S:
             raise ctx.fail(r.where, f"does not produce {A.label((y, x, a))} exactly")
     text = (f"tr_A[(M[a|x] (x) 1) rho] for a state rho on C^{dA} (x) C^{dB} and {A.nx} POVMs M of Alice"
             + (", followed by " + "; ".join(f"E_{y} = {m[2]}" for y, m in enumerate(maps)) if maps else ""))
@@ -201,7 +188,7 @@ def read_measurement(ctx, data, A, R):
     if any(z.im != 0 for z in vals):
         raise ctx.fail(m.at("povms"), "tr(N sigma) is not real")
     p = Behaviour(sc, tuple(z.re for z in vals))
-    text = (f"Bob's POVMs N[b|y] = [{'; '.join('{' + ', '.join(st.matrix_text(E) for E in P) + '}' for P in N)}] "
+    text = (f"Bob's POVMs N[b|y] = [{'; '.join('{' + ', '.join(map(matrix_text, P)) + '}' for P in N)}] "
             f"give p(ab|xy) = tr(N[b|y] sigma[a|xy]) = [{', '.join(scalar_text(v) for v in p.values)}] (inputs-major)")
     if m.has("functional"):
         F, ftext = read_functional(ctx, m, sc)
@@ -260,3 +247,59 @@ def decide(cert, ctx, data) -> Decision:
         ptext = "sigma is " + ("an assemblage (every block PSD)" if paper == "assemblage" else PAPER[paper][A.type])
     statement, verdict = against_paper(statement, holds, ptext)
     return Decision(statement, verdict, "exact LDL^T over Q(i)/K(i); realisation recomputed")
+
+
+@kind("assemblage-dual")
+def decide_dual(cert, ctx, data) -> Decision:
+    """f ≥ 0 on Q_BWI from the dual point; verified: σ ∉ Q_BWI and quantum vσ + (1−v)N have v ≤ f(N)/(f(N) − f(σ))."""
+    cert.conventions.text("tensor", ("alice-first",))
+    ctx.read_field(data)
+    A = read_assemblage(ctx, data, types=(B,))
+    if A.na != 2 or not in_g(ctx, A, "data.assemblage"):
+        raise ctx.fail("data.assemblage", "needs binary outcomes a and an assemblage in G_BWI")
+    level = data.int("level", 0, 3)
+    ws = st.words(A.nx, level)
+    Zs = [matrix(ctx, f"data.Z[{y}]", Z, len(ws) * A.dim) for y, Z in enumerate(data.list("Z", A.ny))]
+    names = {",".join(map(str, w)): w for w in st.words(A.nx, 2 * level)}
+    lambdas = []
+    for y, L in enumerate(data.list("lambda", A.ny - 1)):
+        if not isinstance(L, list) or not all(isinstance(it, list) and len(it) == 2 and isinstance(it[0], str)
+                                              and it[0] in names for it in L) or len({it[0] for it in L}) != len(L):
+            raise ctx.fail(f"data.lambda[{y}]", f"distinct [word, value] pairs, a word of length <= {2 * level} in "
+                                                f"labels < {A.nx}, no equal neighbours, comma-separated ('' = identity)")
+        lambdas.append({names[w]: matrix(ctx, f"data.lambda[{y}]", [[v]], 1)[0][0] for w, v in L})
+    Cs = st.relaxation_coefficients(Zs, lambdas, ws, A.dim)
+    fA, fN = st.relaxation_value(Cs, A), st.relaxation_value(Cs, A.mix(0))
+    if fA.im != 0 or fN.im != 0:
+        raise ctx.fail("data.Z", "the functional is not real")
+    fA, fN = fA.re, fN.re
+    lower, low_text = "0", ""
+    if data.has("lower"):
+        lo = data.obj("lower")
+        v0 = ctx.value(lo, "visibility")
+        if not 0 <= v0 <= 1:
+            raise ctx.fail(lo.at("visibility"), "must lie in [0, 1]")
+        R = read_realisation(ctx, lo, A.mix(v0))
+        if not R["cp"]:
+            raise ctx.fail(lo.at("realisation"), "needs CPTP channels")
+        lower = scalar_text(v0)
+        low_text = f"; v = {lower} is quantum: v*sigma + (1-v)*N equals {R['text']}"
+    relax = f"the level-{level} outer moment relaxation of Q_BWI ({len(ws)} projector words"
+    flaw = next((f"Z[{y}] is not PSD" for y, Z in enumerate(Zs)
+                 if not ctx.guard(f"data.Z[{y}]", lambda: herm_psd(Z, ctx.field)).psd), None)
+    flaw = flaw or next((f"the coefficient of word {w} (y = {y}) does not vanish" for y, C in enumerate(Cs)
+                         for w, M in sorted(C.items()) if len(w) > 1 and any(any(r) for r in M)), None)
+    flaw = flaw or (None if fA < 0 else f"f(sigma) = {scalar_text(fA)} >= 0")
+    paper = data.text("paper", ("post-quantum",)) if data.has("paper") else None
+    if flaw:
+        return Decision(f"{head(A)}: the dual point for {relax}) proves nothing ({flaw}){low_text}", "numeric-only",
+                        flaw, bracket=(lower, "1"))
+    if fN < 0:
+        raise ctx.fail("data.Z", "f(noise) < 0 although white noise is quantum")
+    vb = fN / (fN - fA)
+    statement = (f"{head(A)}: is not in Q_BWI: an exact dual of {relax}; Z >= 0 by exact LDL^T) gives a steering "
+                 f"functional f >= 0 on Q_BWI with f(sigma) = {scalar_text(fA)} and f(N) = {scalar_text(fN)} for white "
+                 f"noise N[a|xy] = (1/{2 * A.dim})*1, so every quantum v*sigma + (1-v)*N has v <= {scalar_text(vb)}"
+                 f"{low_text}{tail(ctx)}")
+    statement, verdict = against_paper(statement, True if paper else None, "sigma is post-quantum" if paper else None)
+    return Decision(statement, verdict, "exact dual of the outer moment relaxation", bracket=(lower, scalar_text(vb)))
