@@ -1,10 +1,10 @@
 """Exact complex numbers re + i·im over Q (the Gaussian rationals Q(i)) or over a real number field K.
 
-The parts are exact reals (``Fraction``, elements of one :class:`~exactbell.kernel.algebraic.NumberField`, or
-any exact ring such as :class:`~exactbell.kernel.poly.Poly` when only +, -, * are used). Equality is exact; the
-sign of a Hermitian diagonal's real part drives the shared LDLᵀ test (:func:`herm_psd`). Text form: an
-expression in ``i`` and the field generator (``"(1 - i)/6"``, ``"s/3 + (s/6)*i"``), read by the restricted
-parser of :mod:`exactbell.kernel.expr` (never eval). No floats anywhere.
+The parts are exact reals (``Fraction``, elements of one :class:`~exactbell.kernel.algebraic.NumberField`,
+or any exact ring such as :class:`~exactbell.kernel.poly.Poly` when only +, -, * are used). Equality is
+exact; the sign of a Hermitian diagonal's real part drives the shared LDLᵀ test (:func:`herm_psd`).
+Text form: an expression in ``i`` and the field generator (``"(1 - i)/6"``, ``"s/3 + (s/6)*i"``), read
+by the restricted parser of :mod:`exactbell.kernel.expr` (never eval). No floats anywhere.
 """
 from __future__ import annotations
 
@@ -35,24 +35,20 @@ class Gaussian:
 
     @staticmethod
     def lift(x) -> Gaussian:
-        return x if isinstance(x, Gaussian) else Gaussian(x, 0)
-
-    def _coerce(self, o):
-        if isinstance(o, Gaussian):
-            return o
-        if isinstance(o, (float, complex, bool)):
-            raise ExactnessError(f"{type(o).__name__} {o!r} mixed into exact complex arithmetic")
-        if isinstance(o, int):  # keep Python ints as ints: they mix with Fraction, fmpq and field elements
-            g = object.__new__(Gaussian)
-            g.re, g.im = o, 0
-            return g
-        return Gaussian(o, 0)
+        """x as a complex number; Python ints stay ints (they mix with Fraction, fmpq and field elements)."""
+        if isinstance(x, Gaussian):
+            return x
+        if type(x) is not int:
+            return Gaussian(x, 0)  # rejects floats, bools and complex
+        g = object.__new__(Gaussian)
+        g.re, g.im = x, 0
+        return g
 
     def conj(self) -> Gaussian:
         return Gaussian(self.re, -self.im)
 
     def __add__(self, o):
-        o = self._coerce(o)
+        o = Gaussian.lift(o)
         return Gaussian(self.re + o.re, self.im + o.im)
 
     __radd__ = __add__
@@ -61,14 +57,14 @@ class Gaussian:
         return Gaussian(-self.re, -self.im)
 
     def __sub__(self, o):
-        o = self._coerce(o)
+        o = Gaussian.lift(o)
         return Gaussian(self.re - o.re, self.im - o.im)
 
     def __rsub__(self, o):
-        return self._coerce(o) - self
+        return Gaussian.lift(o) - self
 
     def __mul__(self, o):
-        o = self._coerce(o)
+        o = Gaussian.lift(o)
         return Gaussian(self.re * o.re - self.im * o.im, self.re * o.im + self.im * o.re)
 
     __rmul__ = __mul__
@@ -81,10 +77,10 @@ class Gaussian:
         return Gaussian(self.re / n, -self.im / n)
 
     def __truediv__(self, o):
-        return self * self._coerce(o).inverse()
+        return self * Gaussian.lift(o).inverse()
 
     def __rtruediv__(self, o):
-        return self._coerce(o) * self.inverse()
+        return Gaussian.lift(o) * self.inverse()
 
     def __pow__(self, n):
         if not isinstance(n, int) or isinstance(n, bool):
@@ -94,7 +90,7 @@ class Gaussian:
     def __eq__(self, o):
         if isinstance(o, (float, complex)):
             return False
-        o = self._coerce(o)
+        o = Gaussian.lift(o)
         return self.re == o.re and self.im == o.im
 
     def __hash__(self):

@@ -69,6 +69,12 @@ def rank(M) -> int:
     return r
 
 
+def is_matrix(raw, n, m=None) -> bool:
+    """``raw`` (hostile JSON) is a list of n lists of m entries each (m = n when omitted)."""
+    return isinstance(raw, list) and len(raw) == n and all(
+        isinstance(r, list) and len(r) == (n if m is None else m) for r in raw)
+
+
 def identity(n, one=Fraction(1)):
     return [[one if i == j else one - one for j in range(n)] for i in range(n)]
 

@@ -25,11 +25,10 @@ def dependence(scenario, alpha: dict, x: tuple) -> set:
 def single_trigger_problem(scenario, alpha: dict, trigger) -> str | None:
     """None if α is single-trigger with triggers ``trigger`` (one setting per party): α_{·,x} depends on
     party i's outcome only where x_i is i's trigger; otherwise the reason it is not."""
-    bad = sorted((i, x[i]) for x in scenario.contexts for i in dependence(scenario, alpha, x) if x[i] != trigger[i])
-    if bad:
-        i, s = bad[0]
-        return f"the coefficients depend on party {i}'s outcome at setting {s}, which is not its trigger {trigger[i]}"
-    return None
+    bad = sorted((i, x[i]) for x in scenario.contexts for i in dependence(scenario, alpha, x)
+                 if x[i] != trigger[i])
+    return None if not bad else (f"the coefficients depend on party {bad[0][0]}'s outcome at setting "
+                                 f"{bad[0][1]}, which is not its trigger {trigger[bad[0][0]]}")
 
 
 class Space:
@@ -95,7 +94,9 @@ def process_violation(S, space: Space, layout) -> str | None:
     d_out = prod(space.dims[k] for _, outs in layout for k in outs)
     if trace(S) != d_out:
         return f"trace is {trace(S)}, a process needs trace {d_out} (product of output dimensions)"
-    return "L_V(S) != S: not in the span of valid process matrices" if lv_projection(S, space, layout) != S else None
+    if lv_projection(S, space, layout) != S:
+        return "L_V(S) != S: not in the span of valid process matrices"
+    return None
 
 
 def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
@@ -112,10 +113,12 @@ def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
 def omega_blocks(scenario, alpha: dict, trigger, one=Fraction(1)) -> dict:
     """{x: Ω_x} with Ω = Σ_{a,x} α_{a,x} ⊗_i P^{(i)}_{ξ_i,a_i,x_i} restricted to label block x."""
     def factor(a, x):
-        return reduce(kron, (party_factor(m, a[i], x[i], trigger[i], one) for i, m in enumerate(scenario.outputs)))
-    n, zero = block_space(scenario).size, one - one
-    return {x: lincomb([(1, [[zero] * n for _ in range(n)])]
-                       + [(alpha[(a, x)], factor(a, x)) for a in scenario.outcomes if alpha[(a, x)] != 0])
+        return reduce(kron, (party_factor(m, a[i], x[i], trigger[i], one)
+                             for i, m in enumerate(scenario.outputs)))
+    n = block_space(scenario).size
+    zero = [[one - one] * n for _ in range(n)]
+    return {x: lincomb([(1, zero)] + [(alpha[(a, x)], factor(a, x))
+                                      for a in scenario.outcomes if alpha[(a, x)] != 0])
             for x in scenario.contexts}
 
 
@@ -126,7 +129,8 @@ def assemble(scenario, blocks: dict) -> tuple[list, Space, list]:
     zero = next(iter(blocks.values()))[0][0] * 0
     full = [[zero] * space.size for _ in range(space.size)]
     for x, M in blocks.items():
-        idx = [space.index([d for i, xi in enumerate(x) for d in (ds[2 * i], ds[2 * i + 1], xi)]) for ds in bsp.digits]
+        idx = [space.index([d for i, xi in enumerate(x) for d in (ds[2 * i], ds[2 * i + 1], xi)])
+               for ds in bsp.digits]
         for (r, R), (c, C) in product(enumerate(idx), repeat=2):
             full[R][C] = M[r][c]
     return full, space, layout

@@ -1,9 +1,10 @@
 """Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)).
 
-Dense matrices of :class:`~exactbell.kernel.gaussian.Gaussian` (Alice is the first Kronecker factor: |a⟩⊗|b⟩ has
-index a·d_B + b); assemblages σ keyed (y, x, a) with PSD and no-signalling tests (traditional; Bob-with-input
-Def. 2, Eqs. (2)–(4); instrumental: normalisation, G_I via Def. 4); maps by weighted Kraus operators or Choi
-matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|); the outer moment relaxation of Q_BWI (:func:`relaxation_coefficients`).
+Dense matrices of :class:`~exactbell.kernel.gaussian.Gaussian` (Alice is the first Kronecker factor:
+|a⟩⊗|b⟩ has index a·d_B + b); assemblages σ keyed (y, x, a) with PSD and no-signalling tests (traditional;
+Bob-with-input Def. 2, Eqs. (2)–(4); instrumental: normalisation, G_I via Def. 4); maps by weighted Kraus
+operators or Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|); the outer moment relaxation of Q_BWI
+(:func:`relaxation_coefficients`).
 """
 from __future__ import annotations
 
@@ -38,8 +39,9 @@ class Assemblage:
         return reduce(add, (self.blocks[(y, x, a)] for a in range(self.na)))
 
     def not_psd(self, field):
-        """None, or (key, exact LDL† result with a witness v, v†σv < 0) for the first block that is not PSD."""
-        return next(((k, r) for k in sorted(self.blocks) if not (r := herm_psd(self.blocks[k], field)).psd), None)
+        """None, or (key, exact LDL† result with a witness v, v†σv < 0) for the first block not PSD."""
+        results = ((k, herm_psd(self.blocks[k], field)) for k in sorted(self.blocks))
+        return next(((k, r) for k, r in results if not r.psd), None)
 
     def signalling(self) -> str | None:
         """The first failed no-signalling condition, PSD apart (None: none fails). Traditional: Σ_a σ_{a|x}
@@ -76,8 +78,9 @@ def povm_failure(P, dim, field) -> str | None:
 
 def kraus_apply(terms, X, dual=False):
     """E(X) = Σ_k w_k K_k X K_k† (E†(X) = Σ_k w_k K_k† X K_k when ``dual``)."""
-    return reduce(add, (scale(w, mul(mul(adjoint(K, conj), X), K) if dual else mul(mul(K, X), adjoint(K, conj)))
-                        for w, K in terms))
+    def term(K):
+        return mul(mul(adjoint(K, conj), X), K) if dual else mul(mul(K, X), adjoint(K, conj))
+    return reduce(add, (scale(w, term(K)) for w, K in terms))
 
 
 def kraus_failure(terms, dim) -> str | None:
@@ -119,14 +122,15 @@ def biquadratic_form(J, d) -> Poly:
     total = Gaussian(Poly(), Poly())
     for i, j, k, l in product(range(d), repeat=4):
         if c := J[i * d + k][j * d + l]:
-            total = total + u[i] * u[j].conj() * w[k].conj() * w[l] * Gaussian(Poly.const(c.re), Poly.const(c.im))
+            coefficient = Gaussian(Poly.const(c.re), Poly.const(c.im))
+            total = total + u[i] * u[j].conj() * w[k].conj() * w[l] * coefficient
     if not total.im.is_zero():
         raise ValueError("<w|Lambda(|u><u|)|w> is not real (Lambda does not preserve Hermiticity)")
     return total.re
 
 
 def words(nx, level):
-    """Products of Alice's projectors P_x = M_{0|x} of length ≤ level without equal neighbours, shortest first."""
+    """Products of Alice's projectors P_x = M_{0|x}, length ≤ level, no equal neighbours, shortest first."""
     out, frontier = [()], [()]
     for _ in range(level):
         frontier = [w + (x,) for w in frontier for x in range(nx) if not w or w[-1] != x]
@@ -143,11 +147,12 @@ def relaxation_coefficients(Zs, lambdas, ws, d):
     """C^y_w of the dual point (Z^y, λ^y_w) of the outer relaxation of Q_BWI (binary outcomes).
 
     For a quantum BWI assemblage (Naimark: projective P_x = M_{0|x}) and a purification Ψ_y of
-    ρ_y = (id⊗E_y)ρ, Γ^y_{S,T} = tr_A[(S†T⊗𝟙)ρ_y] depends only on red(S†T); H^y[(S,i),(T,j)] = Γ^y_{S,T}[j][i]
-    is the Gram matrix of the vectors (T⊗|0⟩⟨j|)Ψ_y, so H^y ⪰ 0; tr Γ^0_w = tr Γ^y_w (tr_B ρ_y = tr_B ρ); and
-    Γ^y_∅ = Σ_a σ_{a|xy}, Γ^y_{(x)} = σ_{0|xy}. Identically Σ_y tr(Z^y H^y) + Σ_{y≥1,w} λ^y_w (tr Γ^0_w − tr Γ^y_w)
-    = Σ_{y,w} tr(C^y_w Γ^y_w) with C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙; so when
-    Z^y ⪰ 0 and C^y_w = 0 for |w| ≥ 2, f(σ) = Σ_{y,|w|≤1} tr(C^y_w Γ^y_w) is ≥ 0 on Q_BWI."""
+    ρ_y = (id⊗E_y)ρ, Γ^y_{S,T} = tr_A[(S†T⊗𝟙)ρ_y] depends only on red(S†T); H^y[(S,i),(T,j)] =
+    Γ^y_{S,T}[j][i] is the Gram matrix of the vectors (T⊗|0⟩⟨j|)Ψ_y, so H^y ⪰ 0; tr Γ^0_w = tr Γ^y_w
+    (tr_B ρ_y = tr_B ρ); and Γ^y_∅ = Σ_a σ_{a|xy}, Γ^y_{(x)} = σ_{0|xy}. Identically Σ_y tr(Z^y H^y) +
+    Σ_{y≥1,w} λ^y_w (tr Γ^0_w − tr Γ^y_w) = Σ_{y,w} tr(C^y_w Γ^y_w) with C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ
+    + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙; so when Z^y ⪰ 0 and C^y_w = 0 for |w| ≥ 2,
+    f(σ) = Σ_{y,|w|≤1} tr(C^y_w Γ^y_w) is ≥ 0 on Q_BWI."""
     Cs = [{} for _ in Zs]
     for C, Z in zip(Cs, Zs):
         for (s, S), (t, T) in product(enumerate(ws), repeat=2):
@@ -157,7 +162,8 @@ def relaxation_coefficients(Zs, lambdas, ws, d):
     for y, lam in enumerate(lambdas, start=1):
         for w, v in lam.items():
             for C, sign in ((Cs[0], 1), (Cs[y], -1)):
-                C[w] = add(C.get(w, scale(0, identity(d, ONE))), scale(sign * v, identity(d, ONE)))
+                shift = scale(sign * v, identity(d, ONE))
+                C[w] = add(C[w], shift) if w in C else shift
     return Cs
 
 

@@ -8,14 +8,13 @@ in one parameter, the chord through two endpoint bounds (convexity). Ω, the NS 
 """
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 from itertools import product
 from math import prod
 
 from .. import process as pm
 from ..gaussian import real_sign as _sgn
-from ..linalg import add, kron, psd_decide, trace
+from ..linalg import add, is_matrix, kron, psd_decide, trace
 from ..models import causal_behaviours, read_functional, read_scenario, scenario_text
 from ..numbers import decimal_string, to_rational
 from ..params import scalar_text as _tx
@@ -24,7 +23,6 @@ from . import Decision, kind
 
 QUANTUM = "quantum ICO processes (valid process matrices, arbitrary instruments)"
 THEOREM = "Liu-Chiribella Thm 2/App. H: canonical instruments are optimal for single-trigger correlations"
-_RAT = re.compile(r"^\s*[+-]?\d+(\s*/\s*\d+)?\s*$")
 CAUSAL = 20_000  # deterministic definite-order strategies enumerated for the causal bound (else omitted)
 
 
@@ -33,7 +31,7 @@ def _n(k, noun) -> str:
 
 
 class _Scalars:
-    """Exact entries: rationals, expressions in the fixed parameters and the field generator, power-basis lists."""
+    """Exact entries: rationals, expressions in the fixed parameters and field generator, power-basis lists."""
 
     def __init__(self, ctx):
         self.ctx, self.field = ctx, ctx.field
@@ -43,12 +41,11 @@ class _Scalars:
     def __call__(self, where, raw):
         if isinstance(raw, list) and self.field is not None:
             return self.ctx.guard(where, lambda: self.field.element([to_rational(c) for c in raw]))
-        fast = isinstance(raw, str) and _RAT.match(raw)  # plain rationals skip the expression parser
-        return self.ctx.guard(where, lambda: to_rational(raw) * self.one if fast else self.ctx.scalar(raw))
+        return self.ctx.guard(where, lambda: self.ctx.scalar(raw))
 
     def psd(self, where, rows, n):
         """A symmetric n×n matrix, decided PSD by exact LDLᵀ."""
-        if not isinstance(rows, list) or len(rows) != n or any(not isinstance(r, list) or len(r) != n for r in rows):
+        if not is_matrix(rows, n):
             raise self.ctx.fail(where, f"expected a {n}x{n} matrix (list of {n} rows of {n} entries)")
         M = [[self(f"{where}[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
         if not self.ctx.guard(where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
@@ -73,7 +70,8 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
     objs = data.objs("pieces")
     slack = {o.has("slack") for o in objs}
     if not objs or len(slack) != 1 or (need_slack and slack != {True}):
-        raise ctx.fail(data.at("pieces"), "needs pieces, all with a slack (a bound) or none (a decomposition)")
+        raise ctx.fail(data.at("pieces"), "needs pieces, all with a slack (a bound) or none "
+                                          "(a decomposition)")
     total, value, trig, tables = {k: S.zero for k in alpha}, S.zero, [], []
     for obj in objs:
         t, beta = _trigger(ctx, obj, sc), alpha
@@ -87,7 +85,8 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
         tables.append(beta)
         if slack == {True}:  # W = Z + Ω(β) in the NS span, Z ⪰ 0 per label block (Eqs. (23), (28))
             om = pm.omega_blocks(sc, beta, t, S.one)
-            full, space, layout = pm.assemble(sc, {x: add(Z, om[x]) for x, Z in S.blocks(obj, "slack", sc).items()})
+            W = {x: add(Z, om[x]) for x, Z in S.blocks(obj, "slack", sc).items()}
+            full, space, layout = pm.assemble(sc, W)
             if bad := pm.ns_span_violation(full, space, layout):
                 raise ctx.fail(obj.at("slack"), f"W = slack + Ω is not in the no-signalling span: {bad}")
             value = value + trace(full) / prod(sc.outputs)
@@ -117,8 +116,7 @@ def _lower(ctx, obj, sc, alpha, S):
         ins, inst = obj.list("instruments", 2), []
         for i, party in enumerate(ins):
             w, (din, dout) = f"{obj.at('instruments')}[{i}]", dims[2 * i:2 * i + 2]
-            if not isinstance(party, list) or len(party) != sc.inputs[i] or any(
-                    not isinstance(r, list) or len(r) != sc.outputs[i] for r in party):
+            if not is_matrix(party, sc.inputs[i], sc.outputs[i]):
                 raise ctx.fail(w, f"expected {sc.inputs[i]} settings of {sc.outputs[i]} outcomes each")
             inst.append([[S.psd(f"{w}[{x}][{a}]", M, din * dout) for a, M in enumerate(r)]
                          for x, r in enumerate(party)])
@@ -136,8 +134,8 @@ def _bistochastic(ctx, obj, sc, alpha):
     """Classical supermap S = Σ |s⟩⟨s| over s_in = M s_out (mod n), admissible iff Eq. (12) holds;
     instruments s' = g_x(s) (permutations, hence bistochastic), outcome a = s'."""
     n, M = sc.inputs[0], obj.list("map", 2)
-    if sc != type(sc)((n, n), (n, n)) or not 2 <= n <= 8 or not all(
-            isinstance(r, list) and len(r) == 2 and all(type(v) is int and -n < v < n for v in r) for r in M):
+    if sc != type(sc)((n, n), (n, n)) or not 2 <= n <= 8 or not is_matrix(M, 2) or not all(
+            type(v) is int and -n < v < n for r in M for v in r):
         raise ctx.fail(obj.at("map"), "needs the scenario (n,n;n,n), 2 <= n <= 8, a 2x2 integer map mod n")
     support = [((M[0][0] * u + M[0][1] * v) % n, u, (M[1][0] * u + M[1][1] * v) % n, v)
                for u, v in product(range(n), repeat=2)]
@@ -148,11 +146,10 @@ def _bistochastic(ctx, obj, sc, alpha):
                         zip(("A_in", "A_out", "B_in", "B_out"), pm.CONDITIONS[bad])) if bad >= 0 else "trace"
         return None, f"{text} is not admissible: the condition _[{cond}] S = 0 of Eq. (12) fails"
     g = obj.list("instruments", 2)
-    if not all(isinstance(t, list) and len(t) == n and all(isinstance(r, list) and sorted(r) == list(range(n))
-                                                           for r in t) for t in g):
+    if not all(is_matrix(t, n) and all(sorted(r) == list(range(n)) for r in t) for t in g):
         raise ctx.fail(obj.at("instruments"), f"each setting needs a permutation of range({n})")
-    value = sum(alpha[((t1, t2), (x1, x2))] for s1, t1, s2, t2 in support for x1, x2 in product(range(n), repeat=2)
-                if g[0][x1][s1] == t1 and g[1][x2][s2] == t2)
+    value = sum(alpha[((t1, t2), (x1, x2))] for s1, t1, s2, t2 in support
+                for x1, x2 in product(range(n), repeat=2) if g[0][x1][s1] == t1 and g[1][x2][s2] == t2)
     return value, f"{text} (admissible: Eq. (12)) with permutation instruments"
 
 
@@ -226,8 +223,9 @@ def decide(cert, ctx, data) -> Decision:
         raise ctx.fail("data", "the lower bound exceeds the upper bound (inconsistent model)")
     rel = f"<= {_tx(up)}" if lo is None else f">= {_tx(lo)}" if up is None else \
         f"= {_tx(up)}" if _sgn(up - lo) == 0 else f"in [{_tx(lo)}, {_tx(up)}]"
-    c = max(sum((alpha[(a, x)] for a, x in zip(k, sc.contexts)), S.zero) for k in causal_behaviours(sc)) \
-        if sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1)) <= CAUSAL else None
+    c = None  # the causal bound, by enumerating the deterministic definite-order strategies
+    if sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1)) <= CAUSAL:
+        c = max(sum((alpha[(a, x)] for a, x in zip(k, sc.contexts)), S.zero) for k in causal_behaviours(sc))
     vio = "" if c is None else ("no ICO violation" if up is not None and _sgn(up - c) <= 0 else
            ("an ICO violation" if "quantum" in theory else "a violation of the causal bound")
            if lo is not None and _sgn(lo - c) > 0 else "")
@@ -246,8 +244,9 @@ def _decomposition(data, sc, on, trig, tables, alpha, where):
     canonical = all(all(b[(a, x)] == 0 for a, x in b if x != t) for t, b in zip(trig, tables))
     statement = (f"{on} is the sum of {_n(len(trig), 'single-trigger correlation')} "
                  f"with trigger{'s' * (len(trig) > 1)} {', '.join(map(str, trig))}"
-                 + (" (each supported on the context equal to its trigger, the paper's construction)" * canonical)
-                 + f"; the functional itself is {'' if itself else 'not '}single-trigger" + f", {where}" * bool(where))
+                 + " (each supported on the context equal to its trigger, the paper's construction)" * canonical
+                 + f"; the functional itself is {'' if itself else 'not '}single-trigger"
+                 + f", {where}" * bool(where))
     verdict = "verified"
     if data.has("paper"):
         spec = data.obj("paper")
@@ -262,7 +261,9 @@ def _segment(ctx, data, sc, F, on, where, S):
     """One domain parameter t in [lo, hi], F affine in t: the ICO value is convex in t (a supremum of
     functions linear in F), so it lies below the chord through the two endpoint bounds."""
     (name, dom), = ctx.domains.items()
-    affine = lambda f: f.den.constant_value() is not None and len(f.num.univariate_coefficients(name)) <= 2  # noqa
+
+    def affine(f):
+        return f.den.constant_value() is not None and len(f.num.univariate_coefficients(name)) <= 2
     if not all(affine(f) for f in F.coefficients):
         raise ctx.fail("data.functional", f"the coefficients must be affine in {name}")
     bounds, hows = [], []
