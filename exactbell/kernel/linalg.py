@@ -113,8 +113,8 @@ def partial_trace(M, dims, traced):
             for ds in product(*(range(d) for d in dims))]
     n = prod(dims[k] for k in kept)
     out = [[M[0][0] - M[0][0]] * n for _ in range(n)]
-    for (tr, kr), row in zip(keys, M):
-        for (tc, kc), v in zip(keys, row):
+    for (tr, kr), row in zip(keys, M, strict=True):
+        for (tc, kc), v in zip(keys, row, strict=True):
             if tr == tc:
                 out[kr][kc] = out[kr][kc] + v
     return out

@@ -27,8 +27,11 @@ def single_trigger_problem(scenario, alpha: dict, trigger) -> str | None:
     party i's outcome only where x_i is i's trigger; otherwise the reason it is not."""
     bad = sorted((i, x[i]) for x in scenario.contexts for i in dependence(scenario, alpha, x)
                  if x[i] != trigger[i])
-    return None if not bad else (f"the coefficients depend on party {bad[0][0]}'s outcome at setting "
-                                 f"{bad[0][1]}, which is not its trigger {trigger[bad[0][0]]}")
+    if not bad:
+        return None
+    i, setting = bad[0]
+    return (f"the coefficients depend on party {i}'s outcome at setting {setting}, which is not its trigger "
+            f"{trigger[i]}")
 
 
 class Space:

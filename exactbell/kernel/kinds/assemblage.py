@@ -221,7 +221,8 @@ def decide(cert, ctx, data) -> Decision:
     if bad is not None:
         if any(data.has(k) for k in ("realisation", "extension", "measurement")):
             raise ctx.fail("data", "witnesses for an assemblage that is not positive semidefinite")
-        parts.append(f"is not an assemblage: {A.label(bad[0])} is not PSD {not_psd_text('sigma', bad[1])} < 0)")
+        witness = not_psd_text("sigma", bad[1])
+        parts.append(f"is not an assemblage: {A.label(bad[0])} is not PSD {witness} < 0)")
     else:
         sig = A.signalling()
         member["no-signalling"] = None if sig is None and A.type == I else sig is None
@@ -279,9 +280,9 @@ def decide_dual(cert, ctx, data) -> Decision:
         ok = isinstance(L, list) and all(isinstance(it, list) and len(it) == 2 and isinstance(it[0], str)
                                          and it[0] in names for it in L)
         if not ok or len({it[0] for it in L}) != len(L):
-            raise ctx.fail(f"data.lambda[{y}]", f"distinct [word, value] pairs, a word of length <= {2 * level}"
-                                                f" in labels < {A.nx}, no equal neighbours, comma-separated "
-                                                "('' = identity)")
+            raise ctx.fail(f"data.lambda[{y}]", f"distinct [word, value] pairs, a word of length <= "
+                                                f"{2 * level} in labels < {A.nx}, no equal neighbours, "
+                                                "comma-separated ('' = identity)")
         lambdas.append({names[w]: matrix(ctx, f"data.lambda[{y}]", [[v]], 1)[0][0] for w, v in L})
     Cs = st.relaxation_coefficients(Zs, lambdas, ws, A.dim)
     fA, fN = st.relaxation_value(Cs, A), st.relaxation_value(Cs, A.mix(0))

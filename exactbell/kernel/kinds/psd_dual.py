@@ -31,7 +31,7 @@ def _n(k, noun) -> str:
 
 
 class _Scalars:
-    """Exact entries: rationals, expressions in the fixed parameters and field generator, power-basis lists."""
+    """Exact entries: expressions in the fixed parameters and field generator, or power-basis lists."""
 
     def __init__(self, ctx):
         self.ctx, self.field = ctx, ctx.field
@@ -242,9 +242,10 @@ def _decomposition(data, sc, on, trig, tables, alpha, where):
     """F = Σ single-trigger pieces (Sec. II: at most Π n_i of them, α^ξ_{a,x} = δ_{x,ξ} α_{a,ξ})."""
     itself = any(pm.single_trigger_problem(sc, alpha, t) is None for t in sc.contexts)
     canonical = all(all(b[(a, x)] == 0 for a, x in b if x != t) for t, b in zip(trig, tables))
+    support = " (each supported on the context equal to its trigger, the paper's construction)"
     statement = (f"{on} is the sum of {_n(len(trig), 'single-trigger correlation')} "
                  f"with trigger{'s' * (len(trig) > 1)} {', '.join(map(str, trig))}"
-                 + " (each supported on the context equal to its trigger, the paper's construction)" * canonical
+                 + support * canonical
                  + f"; the functional itself is {'' if itself else 'not '}single-trigger"
                  + f", {where}" * bool(where))
     verdict = "verified"
