@@ -25,8 +25,8 @@ def psd_decide(M, conj=lambda z: z, sign=lambda d: (d > 0) - (d < 0), one=Fracti
     n, zero = len(M), one - one
     if any(len(row) != n for row in M):
         raise ValueError("matrix is not square")
-    if any(M[i][j] != conj(M[j][i]) for i in range(n) for j in range(i, n)):
-        raise ValueError("matrix is not symmetric/Hermitian")
+    if (bad := next(((i, j) for i in range(n) for j in range(i, n) if M[i][j] != conj(M[j][i])), None)):
+        raise ValueError(f"matrix is not symmetric/Hermitian at {bad}")
     S = [list(row) for row in M]  # invariant: S = T M T†
     T = identity(n, one)
     pivots = []
