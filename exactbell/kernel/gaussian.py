@@ -1,14 +1,10 @@
 """Exact complex numbers re + i·im over Q (the Gaussian rationals Q(i)) or over a real number field K.
 
-:class:`Gaussian` holds two exact real parts (``Fraction`` or :class:`~exactbell.kernel.algebraic.AlgebraicNumber`
-of one field, or any exact commutative ring type such as :class:`~exactbell.kernel.poly.Poly` when only
-+, -, * are used). Equality is exact; there is no ordering (complex numbers are not ordered), but the
-real part of a Hermitian matrix's diagonal has a sign, which is what :func:`herm_psd` passes to the
-shared exact LDLᵀ test :func:`exactbell.kernel.linalg.psd_decide`.
-
-Text form (certificates): an expression in ``i`` and, when a field is declared, its generator, e.g.
-``"1/6 + 1/6*i"``, ``"(1 - i)/6"``, ``"s/3 + (s/6)*i"``. Parsing goes through the restricted parser of
-:mod:`exactbell.kernel.expr` (never eval). No floats anywhere.
+The parts are exact reals (``Fraction``, elements of one :class:`~exactbell.kernel.algebraic.NumberField`,
+or any exact ring such as :class:`~exactbell.kernel.poly.Poly` when only +, -, * are used). Equality is
+exact; the sign of a Hermitian diagonal's real part drives the shared LDLᵀ test (:func:`herm_psd`).
+Text form: an expression in ``i`` and the field generator (``"(1 - i)/6"``, ``"s/3 + (s/6)*i"``), read
+by the restricted parser of :mod:`exactbell.kernel.expr` (never eval). No floats anywhere.
 """
 from __future__ import annotations
 
@@ -16,18 +12,15 @@ from fractions import Fraction
 from math import prod
 
 from .expr import ExprError, FieldAlgebra, parse
+from .linalg import psd_decide
 from .numbers import ExactnessError, format_rational
 
 
 def _real(x):
     """Lift an exact real scalar; reject floats/bools/complex."""
-    if isinstance(x, bool):
-        raise ExactnessError(f"boolean {x!r} where an exact number is required")
-    if isinstance(x, int):
-        return Fraction(x)
-    if isinstance(x, (float, complex)):
+    if isinstance(x, (bool, float, complex)):
         raise ExactnessError(f"{type(x).__name__} {x!r} where an exact number is required")
-    return x
+    return Fraction(x) if isinstance(x, int) else x
 
 
 class Gaussian:
@@ -42,25 +35,20 @@ class Gaussian:
 
     @staticmethod
     def lift(x) -> Gaussian:
-        return x if isinstance(x, Gaussian) else Gaussian(x, 0)
+        """x as a complex number; Python ints stay ints (they mix with Fraction, fmpq and field elements)."""
+        if isinstance(x, Gaussian):
+            return x
+        if type(x) is not int:
+            return Gaussian(x, 0)  # rejects floats, bools and complex
+        g = object.__new__(Gaussian)
+        g.re, g.im = x, 0
+        return g
 
-    def _coerce(self, o):
-        if isinstance(o, Gaussian):
-            return o
-        if isinstance(o, (float, complex, bool)):
-            raise ExactnessError(f"{type(o).__name__} {o!r} mixed into exact complex arithmetic")
-        if isinstance(o, int):  # keep Python ints as ints: they mix with Fraction, fmpq and field elements
-            g = object.__new__(Gaussian)
-            g.re, g.im = o, 0
-            return g
-        return Gaussian(o, 0)
-
-    # -- arithmetic (exact) -----------------------------------------------------------------
     def conj(self) -> Gaussian:
         return Gaussian(self.re, -self.im)
 
     def __add__(self, o):
-        o = self._coerce(o)
+        o = Gaussian.lift(o)
         return Gaussian(self.re + o.re, self.im + o.im)
 
     __radd__ = __add__
@@ -69,14 +57,14 @@ class Gaussian:
         return Gaussian(-self.re, -self.im)
 
     def __sub__(self, o):
-        o = self._coerce(o)
+        o = Gaussian.lift(o)
         return Gaussian(self.re - o.re, self.im - o.im)
 
     def __rsub__(self, o):
-        return self._coerce(o) - self
+        return Gaussian.lift(o) - self
 
     def __mul__(self, o):
-        o = self._coerce(o)
+        o = Gaussian.lift(o)
         return Gaussian(self.re * o.re - self.im * o.im, self.re * o.im + self.im * o.re)
 
     __rmul__ = __mul__
@@ -85,15 +73,14 @@ class Gaussian:
         n = self.re * self.re + self.im * self.im  # |z|^2
         if n == 0:
             raise ZeroDivisionError("division by zero (complex)")
-        if isinstance(n, int):  # never let int / int become a float
-            n = Fraction(n)
+        n = Fraction(n) if isinstance(n, int) else n  # never let int / int become a float
         return Gaussian(self.re / n, -self.im / n)
 
     def __truediv__(self, o):
-        return self * self._coerce(o).inverse()
+        return self * Gaussian.lift(o).inverse()
 
     def __rtruediv__(self, o):
-        return self._coerce(o) * self.inverse()
+        return Gaussian.lift(o) * self.inverse()
 
     def __pow__(self, n):
         if not isinstance(n, int) or isinstance(n, bool):
@@ -103,7 +90,7 @@ class Gaussian:
     def __eq__(self, o):
         if isinstance(o, (float, complex)):
             return False
-        o = self._coerce(o)
+        o = Gaussian.lift(o)
         return self.re == o.re and self.im == o.im
 
     def __hash__(self):
@@ -112,15 +99,12 @@ class Gaussian:
     def __bool__(self):
         return bool(self.re != 0 or self.im != 0)
 
-    # -- text --------------------------------------------------------------------------
     def to_text(self) -> str:
         re, im = _text(self.re), _text(self.im)
         if self.im == 0:
             return re
         imt = "i" if im == "1" else "-i" if im == "-1" else f"{im}*i" if im.startswith("(") else f"({im})*i"
-        if self.re == 0:
-            return imt
-        return f"{re} + {imt}"
+        return imt if self.re == 0 else f"{re} + {imt}"
 
     def __repr__(self):
         return f"Gaussian({self.to_text()})"
@@ -135,14 +119,10 @@ def _text(x) -> str:
 
 
 def real_sign(x) -> int:
-    if hasattr(x, "sign"):
-        return x.sign()
-    return (x > 0) - (x < 0)
+    return x.sign() if hasattr(x, "sign") else (x > 0) - (x < 0)
 
 
-I = Gaussian(0, 1)
-ONE = Gaussian(1, 0)
-ZERO = Gaussian(0, 0)
+I, ONE, ZERO = Gaussian(0, 1), Gaussian(1, 0), Gaussian(0, 0)
 
 
 def conj(z):
@@ -150,11 +130,8 @@ def conj(z):
 
 
 def parse_gaussian(value, field=None) -> Gaussian:
-    """Read a complex scalar: an int, a "p/q" string, or an expression in ``i`` (and the field generator).
-
-    ``field`` is an optional real :class:`~exactbell.kernel.algebraic.NumberField`; its generator name may
-    then occur in the expression. The name ``i`` is reserved for the imaginary unit.
-    """
+    """Read a complex scalar: an int, a "p/q" string, or an expression in ``i`` (and the generator of the
+    optional real :class:`~exactbell.kernel.algebraic.NumberField` ``field``; ``i`` is reserved)."""
     if isinstance(value, bool) or not isinstance(value, (int, Fraction, str)):
         raise ExactnessError(f"{type(value).__name__} {value!r} where an exact complex number is required")
     if field is not None:
@@ -166,9 +143,7 @@ def parse_gaussian(value, field=None) -> Gaussian:
     else:
         lift = lambda q: Gaussian(Fraction(q), Fraction(0))  # noqa: E731
         names = {"i": Gaussian(0, 1)}
-    if not isinstance(value, str):
-        return lift(value)
-    v = parse(value, FieldAlgebra(names=names, lift=lift))
+    v = parse(value, FieldAlgebra(names=names, lift=lift)) if isinstance(value, str) else value
     return v if isinstance(v, Gaussian) else lift(v)
 
 
@@ -177,19 +152,13 @@ def gaussian_text(z) -> str:
     return Gaussian.lift(z).to_text()
 
 
+def matrix_text(X) -> str:
+    return "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in X) + "]"
+
+
 def herm_psd(M, field=None):
-    """Exact PSD decision for a Hermitian matrix of :class:`Gaussian` entries (shared LDLᵀ).
-
-    Returns :class:`exactbell.kernel.linalg.PSDResult`; raises ValueError when M is not square or not
-    Hermitian. ``field``: the real field of the parts (None = Q), used for the unit element.
-    """
-    from .linalg import psd_decide
-
+    """Exact PSD decision (:class:`~exactbell.kernel.linalg.PSDResult`) for a Hermitian matrix of Gaussians;
+    ValueError when M is not square or not Hermitian. ``field``: the real field of the parts (None = Q)."""
     one = Gaussian(field.element([1]), field.element([])) if field is not None else Gaussian(1, 0)
     rows = [[Gaussian.lift(z) for z in row] for row in M]
-    for k, row in enumerate(rows):
-        if len(row) != len(rows):
-            raise ValueError("matrix is not square")
-        if row[k].im != 0:
-            raise ValueError(f"diagonal entry ({k},{k}) is not real: matrix is not Hermitian")
     return psd_decide(rows, conj=conj, sign=lambda z: real_sign(z.re), one=one)

@@ -1,9 +1,8 @@
-"""Exact linear algebra over ordered fields (Q, real number fields, and Hermitian over K(i)).
+"""Exact dense linear algebra (lists of rows) over any exact field: Q, real number fields, K(i).
 
-:func:`psd_decide` is the exact LDLᵀ test used by every SDP/SOS checker: a symmetric
-(Hermitian) matrix M is PSD iff symmetric Gaussian elimination never meets a negative pivot,
-and a zero pivot only with a zero row. When M is not PSD it returns an exact witness v with
-v† M v < 0.
+:func:`psd_decide` is the exact LDLᵀ test of every SDP/SOS checker: a symmetric (Hermitian) M is PSD iff
+symmetric elimination never meets a negative pivot, and a zero pivot only with a zero row; otherwise it
+returns an exact witness v with v† M v < 0.
 """
 from __future__ import annotations
 
@@ -23,14 +22,11 @@ class PSDResult:
 
 def psd_decide(M, conj=lambda z: z, sign=lambda d: (d > 0) - (d < 0), one=Fraction(1)) -> PSDResult:
     """Decide M ⪰ 0 exactly. ``sign`` returns the sign of a (real) diagonal entry."""
-    n = len(M)
+    n, zero = len(M), one - one
     if any(len(row) != n for row in M):
         raise ValueError("matrix is not square")
-    for i in range(n):
-        for j in range(i, n):
-            if M[i][j] != conj(M[j][i]):
-                raise ValueError(f"matrix is not symmetric/Hermitian at ({i},{j})")
-    zero = one - one
+    if (bad := next(((i, j) for i in range(n) for j in range(i, n) if M[i][j] != conj(M[j][i])), None)):
+        raise ValueError(f"matrix is not symmetric/Hermitian at {bad}")
     S = [list(row) for row in M]  # invariant: S = T M T†
     T = identity(n, one)
     pivots = []
@@ -40,7 +36,11 @@ def psd_decide(M, conj=lambda z: z, sign=lambda d: (d > 0) - (d < 0), one=Fracti
         if s < 0:
             return PSDResult(False, pivots, [conj(t) for t in T[k]], d)
         if s == 0 and (j := next((j for j in range(k + 1, n) if S[k][j] != 0), None)) is not None:
-            return _zero_pivot_witness(S, T, k, j, conj, one)
+            # S_kk = 0 ≠ b = S_kj: w = t e_k + e_j, t = −(S_jj + 1) b / (2|b|²), has w†Sw = −1; v = T† w
+            b = S[k][j]
+            t = -(S[j][j] + one) * b / (2 * (b * conj(b)))
+            v = [conj(T[k][i]) * t + conj(T[j][i]) for i in range(n)]
+            return PSDResult(False, [], v, -one)
         pivots.append((k, d))
         for i in range(k + 1, n) if s else ():
             if S[i][k] != 0:
@@ -54,42 +54,29 @@ def psd_decide(M, conj=lambda z: z, sign=lambda d: (d > 0) - (d < 0), one=Fracti
     return PSDResult(True, pivots)
 
 
-def _zero_pivot_witness(S, T, k, j, conj, one):
-    """S_kk = 0, b = S_kj ≠ 0: w = t e_k + e_j with t = −(S_jj + 1) b / (2|b|²) gives w†Sw = −1."""
-    b = S[k][j]
-    t = -(S[j][j] + one) * b / (2 * (b * conj(b)))
-    n = len(S)
-    zero = one - one
-    w = [zero] * n
-    w[k], w[j] = t, one
-    v = [sum((conj(T[r][i]) * w[r] for r in range(n)), zero) for i in range(n)]  # v = T† w
-    return PSDResult(False, [], v, -one)
-
-
 def rank(M) -> int:
-    """Rank over the field of the entries (fraction-free not needed at our sizes)."""
-    A = [list(row) for row in M]
-    r, rows = 0, len(A)
-    cols = len(A[0]) if A else 0
-    for c in range(cols):
-        piv = next((i for i in range(r, rows) if A[i][c] != 0), None)
-        if piv is None:
-            continue
-        A[r], A[piv] = A[piv], A[r]
-        for i in range(r + 1, rows):
-            if A[i][c] != 0:
-                f = A[i][c] / A[r][c]
-                A[i] = [x - f * y for x, y in zip(A[i], A[r])]
-        r += 1
-        if r == rows:
-            break
+    """Rank over the field of the entries (Gaussian elimination)."""
+    A, r = [list(row) for row in M], 0
+    for c in range(len(A[0]) if A else 0):
+        piv = next((i for i in range(r, len(A)) if A[i][c] != 0), None)
+        if piv is not None:
+            A[r], A[piv] = A[piv], A[r]
+            for i in range(r + 1, len(A)):
+                if A[i][c] != 0:
+                    f = A[i][c] / A[r][c]
+                    A[i] = [x - f * y for x, y in zip(A[i], A[r])]
+            r += 1
     return r
 
 
-# -- dense matrices (lists of rows) over any exact ring: Fraction, number fields, Gaussian ------------------
+def is_matrix(raw, n, m=None) -> bool:
+    """``raw`` (hostile JSON) is a list of n lists of m entries each (m = n when omitted)."""
+    return isinstance(raw, list) and len(raw) == n and all(
+        isinstance(r, list) and len(r) == (n if m is None else m) for r in raw)
+
+
 def identity(n, one=Fraction(1)):
-    zero = one - one
-    return [[one if i == j else zero for j in range(n)] for i in range(n)]
+    return [[one if i == j else one - one for j in range(n)] for i in range(n)]
 
 
 def add(X, Y):
@@ -101,8 +88,7 @@ def scale(c, X):
 
 
 def mul(X, Y):
-    zero = X[0][0] - X[0][0]
-    cols = list(zip(*Y))
+    zero, cols = X[0][0] - X[0][0], list(zip(*Y))
     return [[sum((a * b for a, b in zip(r, c) if a and b), zero) for c in cols] for r in X]
 
 
@@ -123,13 +109,12 @@ def kron(X, Y):
 def partial_trace(M, dims, traced):
     """Tr over the subsystems ``traced`` of M on ⊗_k C^{dims[k]} (first subsystem most significant)."""
     kept = [k for k in range(len(dims)) if k not in traced]
-    digits = list(product(*(range(d) for d in dims)))
     keys = [(tuple(ds[k] for k in traced), sum(ds[k] * prod(dims[j] for j in kept if j > k) for k in kept))
-            for ds in digits]
-    zero = M[0][0] - M[0][0]
-    out = [[zero] * prod(dims[k] for k in kept) for _ in range(prod(dims[k] for k in kept))]
-    for r, (tr, kr) in enumerate(keys):
-        for c, (tc, kc) in enumerate(keys):
+            for ds in product(*(range(d) for d in dims))]
+    n = prod(dims[k] for k in kept)
+    out = [[M[0][0] - M[0][0]] * n for _ in range(n)]
+    for (tr, kr), row in zip(keys, M, strict=True):
+        for (tc, kc), v in zip(keys, row, strict=True):
             if tr == tc:
-                out[kr][kc] = out[kr][kc] + M[r][c]
+                out[kr][kc] = out[kr][kc] + v
     return out

@@ -1,13 +1,10 @@
 """Process matrices and the single-trigger ICO SDP of Liu–Chiribella (arXiv:2403.02749), exactly.
 
-Operators are dense real symmetric matrices (lists of rows of Fractions or field elements; arithmetic from
-:mod:`.linalg`) on a tensor product of subsystems of sizes ``dims``, the first subsystem most significant.
-A *layout* lists, per party, its input subsystem and its output subsystems: ``[(in, (out, ...)), ...]``. The
-canonical-instrument space of party i is in_i = C^{m_i}, out_i = copy_i ⊗ label_i = C^{m_i} ⊗ C^{n_i} (Eq. 21),
-so the full canonical space has subsystems (in_1, copy_1, label_1, in_2, …). Ω, the dual W and an optimal
-process S can be taken block diagonal in the labels: block x = (x_1, …, x_N) acts on (in_1, copy_1, in_2,
-copy_2, …), dimension Π m_i². ``depolarize(M, X)`` is _X M = Tr_X M ⊗ 𝟙_X/d_X (Araújo et al., New J. Phys.
-17, 102001 (2015)), the building block of the process projector L_V and of the no-signalling span.
+Operators are dense real symmetric matrices (:mod:`.linalg`) on subsystems of sizes ``dims``, the first most
+significant; a *layout* lists per party its input subsystem and its output subsystems ``[(in, (out, ...))]``.
+The canonical-instrument space of party i is in_i = C^{m_i}, out_i = copy_i ⊗ label_i (Eq. 21); Ω, the dual W
+and an optimal process are block diagonal in the labels: block x acts on (in_1, copy_1, in_2, copy_2),
+dimension Π m_i². ``depolarize(M, X)`` is _X M = Tr_X M ⊗ 𝟙_X/d_X (Araújo et al., NJP 17, 102001 (2015)).
 """
 from __future__ import annotations
 
@@ -28,19 +25,20 @@ def dependence(scenario, alpha: dict, x: tuple) -> set:
 def single_trigger_problem(scenario, alpha: dict, trigger) -> str | None:
     """None if α is single-trigger with triggers ``trigger`` (one setting per party): α_{·,x} depends on
     party i's outcome only where x_i is i's trigger; otherwise the reason it is not."""
-    bad = sorted((i, x[i]) for x in scenario.contexts for i in dependence(scenario, alpha, x) if x[i] != trigger[i])
-    if bad:
-        i, s = bad[0]
-        return f"the coefficients depend on party {i}'s outcome at setting {s}, which is not its trigger {trigger[i]}"
-    return None
+    bad = sorted((i, x[i]) for x in scenario.contexts for i in dependence(scenario, alpha, x)
+                 if x[i] != trigger[i])
+    if not bad:
+        return None
+    i, setting = bad[0]
+    return (f"the coefficients depend on party {i}'s outcome at setting {setting}, which is not its trigger "
+            f"{trigger[i]}")
 
 
 class Space:
     """A tensor product of subsystems with mixed-radix indices."""
 
     def __init__(self, dims):
-        self.dims = tuple(dims)
-        self.size = prod(self.dims)
+        self.dims, self.size = tuple(dims), prod(dims)
         self.strides = tuple(prod(self.dims[k + 1:]) for k in range(len(self.dims)))
         self.digits = list(product(*(range(d) for d in self.dims)))
 
@@ -54,14 +52,18 @@ def canonical_layout(scenario):
     return dims, [(3 * i, (3 * i + 1, 3 * i + 2)) for i in range(scenario.parties)]
 
 
+def block_space(scenario) -> Space:
+    return Space([d for m in scenario.outputs for d in (m, m)])
+
+
 def depolarize(M, space: Space, X):
     """_X M = Tr_X M ⊗ 𝟙_X/d_X (subsystems X keep their positions)."""
     X = sorted(set(X))
     offsets = [space.index(dict(zip(X, ds)).get(k, 0) for k in range(len(space.dims)))
                for ds in product(*(range(space.dims[k]) for k in X))]
-    base = [r for r, ds in enumerate(space.digits) if not any(ds[k] for k in X)]
     zero = M[0][0] * 0
     out = [[zero] * space.size for _ in range(space.size)]
+    base = [r for r, ds in enumerate(space.digits) if not any(ds[k] for k in X)]
     for r, c in product(base, repeat=2):
         if v := sum((M[r + o][c + o] for o in offsets if M[r + o][c + o]), zero):
             for o in offsets:
@@ -100,28 +102,26 @@ def process_violation(S, space: Space, layout) -> str | None:
     return None
 
 
-def block_space(scenario) -> Space:
-    return Space([d for m in scenario.outputs for d in (m, m)])
-
-
 def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
     """Choi operator of the canonical instrument on (in, copy) for outcome a at setting x (label removed).
 
     x = ξ: |a⟩⟨a| ⊗ |a⟩⟨a|; x ≠ ξ: |Φ⟩⟨Φ| with |Φ⟩ = Σ_j |jj⟩/√m (random outcome, identity channel).
     """
-    zero, d = one - one, one * Fraction(1, m)
+    zero, d, n = one - one, one * Fraction(1, m), range(m * m)
     if x == xi:
-        return [[one if r == c == a * (m + 1) else zero for c in range(m * m)] for r in range(m * m)]
-    return [[d if r % (m + 1) == 0 == c % (m + 1) else zero for c in range(m * m)] for r in range(m * m)]
+        return [[one if r == c == a * (m + 1) else zero for c in n] for r in n]
+    return [[d if r % (m + 1) == 0 == c % (m + 1) else zero for c in n] for r in n]
 
 
 def omega_blocks(scenario, alpha: dict, trigger, one=Fraction(1)) -> dict:
     """{x: Ω_x} with Ω = Σ_{a,x} α_{a,x} ⊗_i P^{(i)}_{ξ_i,a_i,x_i} restricted to label block x."""
     def factor(a, x):
-        return reduce(kron, (party_factor(m, a[i], x[i], trigger[i], one) for i, m in enumerate(scenario.outputs)))
-    n, zero = block_space(scenario).size, one - one
-    return {x: lincomb([(1, [[zero] * n for _ in range(n)])]
-                       + [(alpha[(a, x)], factor(a, x)) for a in scenario.outcomes if alpha[(a, x)] != 0])
+        return reduce(kron, (party_factor(m, a[i], x[i], trigger[i], one)
+                             for i, m in enumerate(scenario.outputs)))
+    n = block_space(scenario).size
+    zero = [[one - one] * n for _ in range(n)]
+    return {x: lincomb([(1, zero)] + [(alpha[(a, x)], factor(a, x))
+                                      for a in scenario.outcomes if alpha[(a, x)] != 0])
             for x in scenario.contexts}
 
 
@@ -132,7 +132,8 @@ def assemble(scenario, blocks: dict) -> tuple[list, Space, list]:
     zero = next(iter(blocks.values()))[0][0] * 0
     full = [[zero] * space.size for _ in range(space.size)]
     for x, M in blocks.items():
-        idx = [space.index([d for i, xi in enumerate(x) for d in (ds[2 * i], ds[2 * i + 1], xi)]) for ds in bsp.digits]
+        idx = [space.index([d for i, xi in enumerate(x) for d in (ds[2 * i], ds[2 * i + 1], xi)])
+               for ds in bsp.digits]
         for (r, R), (c, C) in product(enumerate(idx), repeat=2):
             full[R][C] = M[r][c]
     return full, space, layout

@@ -1,10 +1,10 @@
 """Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)).
 
-Dense exact matrices (rows of :class:`~exactbell.kernel.gaussian.Gaussian`, arithmetic from :mod:`.linalg`;
-Alice is the first Kronecker factor: |a⟩⊗|b⟩ has index a·d_B + b), assemblages σ keyed (y, x, a) with PSD and
-no-signalling tests (traditional; Bob-with-input Def. 2, Eqs. (2)–(4); instrumental: normalisation, G_I via
-Def. 4), maps given by weighted Kraus operators or by Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|), and the outer
-moment relaxation of Q_BWI (:func:`relaxation_coefficients`).
+Dense matrices of :class:`~exactbell.kernel.gaussian.Gaussian` (Alice is the first Kronecker factor:
+|a⟩⊗|b⟩ has index a·d_B + b); assemblages σ keyed (y, x, a) with PSD and no-signalling tests (traditional;
+Bob-with-input Def. 2, Eqs. (2)–(4); instrumental: normalisation, G_I via Def. 4); maps by weighted Kraus
+operators or Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|); the outer moment relaxation of Q_BWI
+(:func:`relaxation_coefficients`).
 """
 from __future__ import annotations
 
@@ -12,28 +12,16 @@ from fractions import Fraction
 from functools import reduce
 from itertools import product
 
-from .gaussian import ONE, ZERO, Gaussian, conj, gaussian_text, herm_psd, real_sign
+from .gaussian import ONE, ZERO, Gaussian, conj, herm_psd, matrix_text, real_sign
 from .linalg import add, adjoint, identity, kron, mul, partial_trace, scale, trace
 from .poly import Poly
 
 TYPES = ("traditional", "bob-with-input", "instrumental")
 
 
-def eye(n):
-    return identity(n, ONE)
-
-
-def zeros(n):
-    return [[ZERO] * n for _ in range(n)]
-
-
 def steer(R, M, dA, dB):
     """tr_A[(M ⊗ 𝟙) R]: the unnormalised steered state (paper L44)."""
-    return partial_trace(mul(kron(M, eye(dB)), R), (dA, dB), (0,))
-
-
-def matrix_text(X) -> str:
-    return "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in X) + "]"
+    return partial_trace(mul(kron(M, identity(dB, ONE)), R), (dA, dB), (0,))
 
 
 class Assemblage:
@@ -51,8 +39,9 @@ class Assemblage:
         return reduce(add, (self.blocks[(y, x, a)] for a in range(self.na)))
 
     def not_psd(self, field):
-        """None, or (key, exact LDL† result with a witness v, v†σv < 0) for the first block that is not PSD."""
-        return next(((k, r) for k in sorted(self.blocks) if not (r := herm_psd(self.blocks[k], field)).psd), None)
+        """None, or (key, exact LDL† result with a witness v, v†σv < 0) for the first block not PSD."""
+        results = ((k, herm_psd(self.blocks[k], field)) for k in sorted(self.blocks))
+        return next(((k, r) for k, r in results if not r.psd), None)
 
     def signalling(self) -> str | None:
         """The first failed no-signalling condition, PSD apart (None: none fails). Traditional: Σ_a σ_{a|x}
@@ -75,7 +64,7 @@ class Assemblage:
 
     def mix(self, v):
         """v·σ + (1−v)·N with white noise N_{a|xy} = 𝟙/(n_a·d)."""
-        noise = scale((1 - v) * Fraction(1, self.na * self.dim), eye(self.dim))
+        noise = scale((1 - v) * Fraction(1, self.na * self.dim), identity(self.dim, ONE))
         return Assemblage(self.type, self.dim, self.nx, self.na, self.ny,
                           {k: add(scale(v, S), noise) for k, S in self.blocks.items()})
 
@@ -84,20 +73,22 @@ def povm_failure(P, dim, field) -> str | None:
     """None when every element is PSD and Σ_b N_b = 𝟙."""
     if not all(herm_psd(N, field).psd for N in P):
         return "an element is not positive semidefinite"
-    return None if reduce(add, P) == eye(dim) else "elements do not sum to the identity"
+    return None if reduce(add, P) == identity(dim, ONE) else "elements do not sum to the identity"
 
 
 def kraus_apply(terms, X, dual=False):
     """E(X) = Σ_k w_k K_k X K_k† (E†(X) = Σ_k w_k K_k† X K_k when ``dual``)."""
-    return reduce(add, (scale(w, mul(mul(adjoint(K, conj), X), K) if dual else mul(mul(K, X), adjoint(K, conj)))
-                        for w, K in terms))
+    def term(K):
+        return mul(mul(adjoint(K, conj), X), K) if dual else mul(mul(K, X), adjoint(K, conj))
+    return reduce(add, (scale(w, term(K)) for w, K in terms))
 
 
 def kraus_failure(terms, dim) -> str | None:
     """CP as w_k ≥ 0; TP iff Σ_k w_k K_k† K_k = 𝟙."""
     if any(real_sign(w) < 0 for w, _ in terms):
         return "a Kraus weight is negative"
-    return None if kraus_apply(terms, eye(len(terms[0][1])), dual=True) == eye(dim) else "not trace preserving"
+    tp = kraus_apply(terms, identity(len(terms[0][1]), ONE), dual=True) == identity(dim, ONE)
+    return None if tp else "not trace preserving"
 
 
 def choi_apply(J, d, X):
@@ -107,7 +98,7 @@ def choi_apply(J, d, X):
 
 
 def choi_trace_preserving(J, d) -> bool:
-    return partial_trace(J, (d, d), (1,)) == eye(d)
+    return partial_trace(J, (d, d), (1,)) == identity(d, ONE)
 
 
 def named_map(J, d) -> str:
@@ -131,14 +122,15 @@ def biquadratic_form(J, d) -> Poly:
     total = Gaussian(Poly(), Poly())
     for i, j, k, l in product(range(d), repeat=4):
         if c := J[i * d + k][j * d + l]:
-            total = total + u[i] * u[j].conj() * w[k].conj() * w[l] * Gaussian(Poly.const(c.re), Poly.const(c.im))
+            coefficient = Gaussian(Poly.const(c.re), Poly.const(c.im))
+            total = total + u[i] * u[j].conj() * w[k].conj() * w[l] * coefficient
     if not total.im.is_zero():
         raise ValueError("<w|Lambda(|u><u|)|w> is not real (Lambda does not preserve Hermiticity)")
     return total.re
 
 
 def words(nx, level):
-    """Products of Alice's projectors P_x = M_{0|x} of length ≤ level without equal neighbours, shortest first."""
+    """Products of Alice's projectors P_x = M_{0|x}, length ≤ level, no equal neighbours, shortest first."""
     out, frontier = [()], [()]
     for _ in range(level):
         frontier = [w + (x,) for w in frontier for x in range(nx) if not w or w[-1] != x]
@@ -147,6 +139,7 @@ def words(nx, level):
 
 
 def reduce_word(w):
+    """Projector words: P_x P_x = P_x (not :func:`exactbell.kernel.ncpoly.reduce_word`, where A_x A_x = 1)."""
     return tuple(x for k, x in enumerate(w) if k == 0 or w[k - 1] != x)
 
 
@@ -154,30 +147,29 @@ def relaxation_coefficients(Zs, lambdas, ws, d):
     """C^y_w of the dual point (Z^y, λ^y_w) of the outer relaxation of Q_BWI (binary outcomes).
 
     For a quantum BWI assemblage (Naimark: projective P_x = M_{0|x}) and a purification Ψ_y of
-    ρ_y = (id⊗E_y)ρ, Γ^y_{S,T} = tr_A[(S†T⊗𝟙)ρ_y] depends only on red(S†T); H^y[(S,i),(T,j)] = Γ^y_{S,T}[j][i]
-    is the Gram matrix of the vectors (T⊗|0⟩⟨j|)Ψ_y, so H^y ⪰ 0; tr Γ^0_w = tr Γ^y_w (tr_B ρ_y = tr_B ρ); and
-    Γ^y_∅ = Σ_a σ_{a|xy}, Γ^y_{(x)} = σ_{0|xy}. Identically Σ_y tr(Z^y H^y) + Σ_{y≥1,w} λ^y_w (tr Γ^0_w − tr Γ^y_w)
-    = Σ_{y,w} tr(C^y_w Γ^y_w) with C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙; so when
-    Z^y ⪰ 0 and C^y_w = 0 for |w| ≥ 2, f(σ) = Σ_{y,|w|≤1} tr(C^y_w Γ^y_w) is ≥ 0 on Q_BWI."""
-    Cs = []
-    for Z in Zs:
-        C = {}
+    ρ_y = (id⊗E_y)ρ, Γ^y_{S,T} = tr_A[(S†T⊗𝟙)ρ_y] depends only on red(S†T); H^y[(S,i),(T,j)] =
+    Γ^y_{S,T}[j][i] is the Gram matrix of the vectors (T⊗|0⟩⟨j|)Ψ_y, so H^y ⪰ 0; tr Γ^0_w = tr Γ^y_w
+    (tr_B ρ_y = tr_B ρ); and Γ^y_∅ = Σ_a σ_{a|xy}, Γ^y_{(x)} = σ_{0|xy}. Identically Σ_y tr(Z^y H^y) +
+    Σ_{y≥1,w} λ^y_w (tr Γ^0_w − tr Γ^y_w) = Σ_{y,w} tr(C^y_w Γ^y_w) with C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ
+    + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙; so when Z^y ⪰ 0 and C^y_w = 0 for |w| ≥ 2,
+    f(σ) = Σ_{y,|w|≤1} tr(C^y_w Γ^y_w) is ≥ 0 on Q_BWI."""
+    Cs = [{} for _ in Zs]
+    for C, Z in zip(Cs, Zs):
         for (s, S), (t, T) in product(enumerate(ws), repeat=2):
             w = reduce_word(tuple(reversed(S)) + T)
-            C[w] = add(C.get(w, zeros(d)), [[Z[t * d + j][s * d + i] for j in range(d)] for i in range(d)])
-        Cs.append(C)
+            block = [[Z[t * d + j][s * d + i] for j in range(d)] for i in range(d)]
+            C[w] = add(C[w], block) if w in C else block
     for y, lam in enumerate(lambdas, start=1):
         for w, v in lam.items():
             for C, sign in ((Cs[0], 1), (Cs[y], -1)):
-                C[w] = add(C.get(w, zeros(d)), scale(sign * v, eye(d)))
+                shift = scale(sign * v, identity(d, ONE))
+                C[w] = add(C[w], shift) if w in C else shift
     return Cs
 
 
 def relaxation_value(Cs, A):
     """f(σ) = Σ_y [tr(C^y_∅ Σ_a σ_{a|0y}) + Σ_x tr(C^y_(x) σ_{0|xy})]."""
-    total = ZERO
-    for y, C in enumerate(Cs):
-        total = total + trace(mul(C.get((), zeros(A.dim)), A.marginal(0, y)))
-        for x in range(A.nx):
-            total = total + trace(mul(C.get((x,), zeros(A.dim)), A.blocks[(y, x, 0)]))
-    return total
+    terms = [(C.get(()), A.marginal(0, y)) for y, C in enumerate(Cs)]
+    terms += [(C.get((x,)), A.blocks[(y, x, 0)]) for y, C in enumerate(Cs) for x in range(A.nx)]
+    return sum((trace(mul(C, S)) for C, S in terms if C is not None), ZERO)
+

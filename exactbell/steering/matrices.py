@@ -10,8 +10,16 @@ from ..kernel.gaussian import Gaussian, conj, herm_psd, parse_gaussian
 from ..kernel import linalg
 from ..kernel.linalg import add, kron, scale, trace  # noqa: F401
 from ..kernel.linalg import mul as matmul  # noqa: F401
-from ..kernel.steering import ONE, ZERO, steer, zeros  # noqa: F401
-from ..kernel.steering import eye as identity  # noqa: F401
+from ..kernel.gaussian import ONE, ZERO  # noqa: F401
+from ..kernel.steering import steer  # noqa: F401
+
+
+def identity(n):
+    return linalg.identity(n, ONE)
+
+
+def zeros(n):
+    return [[ZERO] * n for _ in range(n)]
 
 
 def adjoint(X):

@@ -1,22 +1,10 @@
-"""Kind ``assemblage``: facts about one explicit assemblage σ over Q(i) or K(i) (Sainz et al., Defs. 1–4).
+"""Kinds ``assemblage`` and ``assemblage-dual`` (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)).
 
-data: ``field`` (optional, entries then in K(i)); ``assemblage`` {"type": traditional | bob-with-input |
-instrumental, "dim", "x", "a", ["y"], "blocks": [y][x][a] or [x][a]}; ``paper`` (optional): the paper's claim
-"assemblage" | "no-signalling" | "quantum" | "post-quantum". The kernel decides PSD and no-signalling (Def. 2,
-Eqs. (2)-(4)) itself; optional witnesses add facts:
-  realisation  {"dims": [d_A, d_B], "state", "povms": [x][a], ["channels": per y (per a if instrumental), each
-               {"kraus": [{"weight" ≥ 0, "matrix"}]} (CPTP) or {"choi": J, "sos": [{"weight", "polynomial"}]}
-               (trace preserving, positive: ⟨w|Λ(|u⟩⟨u|)|w⟩ = Σ weight·polynomial²; CP iff J ⪰ 0, decided)],
-               ["ghjw": K] (ρ = |ψ⟩⟨ψ|, ψ = Σ_j |j⟩⊗K|j⟩, K invertible), ["order_independent": true] (L62)}:
-               σ_{a|xy} = E_y(tr_A[(M_{a|x}⊗𝟙)ρ]) (Eqs. (1), (7)) is recomputed and compared
-  extension    (instrumental σ) a bob-with-input ω ∈ G_BWI with ω_{a|x,y=a} = σ_{a|x} (Def. 4)
-  measurement  {"povms": [y][b], ["functional": F]}: p(ab|xy) = tr(N_{b|y} σ_{a|xy}) and ⟨F, p⟩; with a Kraus
-               realisation also p = tr[(M ⊗ E_y†(N))ρ] with POVMs E_y†(N) (L88–L92)
-conventions: ``tensor`` = alice-first (|a⟩⊗|b⟩ ↦ a·d_B + b); ``order`` = inputs-major (measurement);
-``choi`` = blocks (J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|)); ``form`` etc. for F (see :mod:`exactbell.kernel.models`).
-Stated, not recomputed, as they follow from the recomputed realisation (positive trace-preserving maps E_y on
-Bob's factor only, τ_{a|x} = tr_A[(M_{a|x}⊗𝟙)ρ]): E_y applied before Alice measures gives the same σ;
-tr(N E_y(τ)) = tr(E_y†(N) τ) with POVMs E_y†(N) (E_y CPTP Kraus); ω_{a|xy} = E_y(τ_{a|x}) is in G_BWI.
+``assemblage``: facts about one explicit assemblage σ over Q(i) or K(i) (Defs. 1–4): PSD and no-signalling
+(Def. 2, Eqs. (2)-(4)) are decided; a realisation σ_{a|xy} = E_y(tr_A[(M_{a|x}⊗𝟙)ρ]) (Eqs. (1), (7)), a BWI
+extension (Def. 4) and Bob's measurements are recomputed. ``assemblage-dual``: σ ∉ Q_BWI by an exact dual
+point of the outer moment relaxation (:func:`exactbell.kernel.steering.relaxation_coefficients`).
+Certificate format: ``docs/kinds/assemblage.md``.
 """
 from __future__ import annotations
 
@@ -25,8 +13,8 @@ from fractions import Fraction
 from itertools import product
 
 from .. import steering as st
-from ..gaussian import Gaussian, gaussian_text, herm_psd, parse_gaussian, real_sign
-from ..linalg import mul, rank, trace
+from ..gaussian import ONE, Gaussian, gaussian_text, herm_psd, matrix_text, parse_gaussian, real_sign
+from ..linalg import identity, is_matrix, mul, rank, trace
 from ..models import read_functional
 from ..params import scalar_text
 from ..poly import Poly
@@ -43,7 +31,7 @@ PAPER = {"no-signalling": {T: "no-signalling", B: "in G_BWI", I: "in G_I"},
 def matrix(ctx, where, raw, n, m=None):
     """An n×m matrix of exact complex scalars (text in ``i`` and the field generator)."""
     m = n if m is None else m
-    if not isinstance(raw, list) or len(raw) != n or any(not isinstance(r, list) or len(r) != m for r in raw):
+    if not is_matrix(raw, n, m):
         raise ctx.fail(where, f"must be a {n}x{m} list of rows")
     return ctx.guard(where, lambda: [[parse_gaussian(v, ctx.field) for v in r] for r in raw])
 
@@ -60,8 +48,7 @@ def read_assemblage(ctx, data, key="assemblage", types=st.TYPES):
     ny = spec.int("y", 1, 16) if t == B else 1
     raw = spec.list("blocks", ny if t == B else nx)
     layers = raw if t == B else [raw]
-    if not all(isinstance(L, list) and len(L) == nx and all(isinstance(r, list) and len(r) == na for r in L)
-               for L in layers):
+    if not all(is_matrix(L, nx, na) for L in layers):
         raise ctx.fail(spec.at("blocks"), f"needs [{'y][' if t == B else ''}x][a] with {nx} x and {na} a")
     blocks = {(y, x, a): matrix(ctx, spec.at(f"blocks[{y}][{x}][{a}]"), layers[y][x][a], d)
               for y, x, a in product(range(ny), range(nx), range(na))}
@@ -74,13 +61,15 @@ def in_g(ctx, A, where) -> bool:
 
 
 def assemblage_text(A, single=None) -> str:
-    """The blocks (or one matrix) as Pauli coordinates (c0, cX, cY, cZ) for d = 2, else as matrices; a digest if long."""
+    """The blocks (or one matrix) as Pauli coordinates (c0, cX, cY, cZ) for d = 2, else as matrices;
+    a digest if long."""
     h = Fraction(1, 2)
 
     def one(M):
         if A.dim != 2:
-            return st.matrix_text(M)
-        c = [(M[0][0] + M[1][1]) * h, (M[0][1] + M[1][0]) * h, (M[0][1] - M[1][0]) * Gaussian(0, h), (M[0][0] - M[1][1]) * h]
+            return matrix_text(M)
+        c = [(M[0][0] + M[1][1]) * h, (M[0][1] + M[1][0]) * h, (M[0][1] - M[1][0]) * Gaussian(0, h),
+             (M[0][0] - M[1][1]) * h]
         return "(" + ", ".join(scalar_text(z.re) if z.im == 0 else z.to_text() for z in c) + ")"
     if single is not None:
         return one(single)
@@ -89,7 +78,8 @@ def assemblage_text(A, single=None) -> str:
     body = layers[0] if A.ny == 1 else "[" + ", ".join(layers) + "]"
     basis = " in the Pauli basis (c0, cX, cY, cZ)" if A.dim == 2 else ""
     if len(body) > 400:
-        return f"sigma#{hashlib.sha256(body.encode()).hexdigest()[:12]} (sha256 of the canonical blocks{basis})"
+        digest = hashlib.sha256(body.encode()).hexdigest()[:12]
+        return f"sigma#{digest} (sha256 of the canonical blocks{basis})"
     return f"sigma = {body}{basis}"
 
 
@@ -105,12 +95,11 @@ def tail(ctx) -> str:
 
 def _terms(ctx, ch, key, read):
     """[(weight ≥ 0, read(where, raw))] of the list ch[key] of {"weight", <other key>}."""
-    out = []
+    out, other = [], "matrix" if key == "kraus" else "polynomial"
     for t in ch.objs(key):
         w = ctx.value(t, "weight")
         if real_sign(w) < 0:
             raise ctx.fail(t.at("weight"), "negative weight")
-        other = "matrix" if key == "kraus" else "polynomial"
         out.append((w, read(t.at(other), t.get(other))))
     return out
 
@@ -123,36 +112,38 @@ def read_map(ctx, ch, d):
         bad = st.kraus_failure(terms, d) if terms else "no Kraus operators"
         if bad:
             raise ctx.fail(ch.at("kraus"), f"not a CPTP map on C^{d}: {bad}")
-        ident = len(terms) == 1 and terms[0][0] == 1 and terms[0][1] == st.eye(d)
-        return terms, None, "identity" if ident else f"a CPTP map ({len(terms)} weighted Kraus operators)", True
+        ident = len(terms) == 1 and terms[0][0] == 1 and terms[0][1] == identity(d, ONE)
+        text = "identity" if ident else f"a CPTP map ({len(terms)} weighted Kraus operators)"
+        return terms, None, text, True
     ctx.cert.conventions.text("choi", ("blocks",))
     J = matrix(ctx, ch.at("choi"), ch.get("choi"), d * d)
     if not st.choi_trace_preserving(J, d):
         raise ctx.fail(ch.at("choi"), "the map is not trace preserving")
     names = st.map_variables(d)
     terms = _terms(ctx, ch, "sos", lambda w, raw: ctx.guard(w, lambda: Poly.parse(raw, names)))
-    if sum((q * q * w for w, q in terms), Poly()) != ctx.guard(ch.at("choi"), lambda: st.biquadratic_form(J, d)):
+    form = ctx.guard(ch.at("choi"), lambda: st.biquadratic_form(J, d))
+    if sum((q * q * w for w, q in terms), Poly()) != form:
         raise ctx.fail(ch.at("sos"), "<w|Lambda(|u><u|)|w> is not the stated sum of squares")
     res = ctx.guard(ch.at("choi"), lambda: herm_psd(J, ctx.field))
     cp = "CP" if res.psd else f"not CP {not_psd_text('J', res)})"
-    return None, J, (f"{st.named_map(J, d)} (positive by an exact SOS of <w|Lambda(|u><u|)|w>, trace preserving, "
-                     f"{cp})"), res.psd
+    return None, J, (f"{st.named_map(J, d)} (positive by an exact SOS of <w|Lambda(|u><u|)|w>, "
+                     f"trace preserving, {cp})"), res.psd
 
 
 def read_povms(ctx, obj, settings, outcomes, d):
-    """obj.povms: [setting][outcome] PSD elements on C^d summing to 𝟙 (``outcomes`` None: equally many, ≥ 1)."""
-    raw = obj.list("povms", settings)
+    """obj.povms: [setting][outcome] PSD elements on C^d summing to 𝟙 (``outcomes`` None: equally many)."""
+    raw, at = obj.list("povms", settings), obj.at("povms")
     k = outcomes or (len(raw[0]) if raw and isinstance(raw[0], list) else 0)
     if not raw or not k or not all(isinstance(P, list) and len(P) == k for P in raw):
-        raise ctx.fail(obj.at("povms"), f"[setting][outcome] lists, {k or 'equally many'} elements per setting")
-    P = [[matrix(ctx, obj.at(f"povms[{s}][{b}]"), E, d) for b, E in enumerate(row)] for s, row in enumerate(raw)]
-    fails = (ctx.guard(obj.at("povms"), lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)
-    if bad := next(filter(None, fails), None):
-        raise ctx.fail(obj.at("povms"), f"not a POVM: {bad}")
+        raise ctx.fail(at, f"[setting][outcome] lists, {k or 'equally many'} elements per setting")
+    P = [[matrix(ctx, f"{at}[{s}][{b}]", E, d) for b, E in enumerate(row)] for s, row in enumerate(raw)]
+    if bad := next(filter(None, (ctx.guard(at, lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)), None):
+        raise ctx.fail(at, f"not a POVM: {bad}")
     return P
 
 
 def read_realisation(ctx, data, A):
+    """σ_{a|xy} = E_y(tr_A[(M_{a|x}⊗𝟙)ρ]) (Eqs. (1), (7)), recomputed; facts implied by the realisation."""
     r = data.obj("realisation")
     dims = r.list("dims", 2)
     if not all(type(v) is int and 1 <= v <= 8 for v in dims) or dims[1] != A.dim:
@@ -162,14 +153,14 @@ def read_realisation(ctx, data, A):
     if not ctx.guard(r.at("state"), lambda: herm_psd(rho, ctx.field)).psd or trace(rho) != 1:
         raise ctx.fail(r.at("state"), "not a state (PSD, trace 1)")
     povms = read_povms(ctx, r, A.nx, A.na, dA)
-    tau = {(x, a): st.steer(rho, povms[x][a], dA, dB) for x in range(A.nx) for a in range(A.na)}
     count = {T: 0, B: A.ny, I: A.na}[A.type]
     maps = [read_map(ctx, ch, dB) for ch in (r.objs("channels", count) if count else [])]
-
-    def apply(m, X):
-        return st.kraus_apply(m[0], X) if m[0] else st.choi_apply(m[1], dB, X)
     for (y, x, a), S in sorted(A.blocks.items()):
-        if (apply(maps[a if A.type == I else y], tau[(x, a)]) if maps else tau[(x, a)]) != S:
+        tau = st.steer(rho, povms[x][a], dA, dB)
+        if maps:
+            m = maps[a if A.type == I else y]
+            tau = st.kraus_apply(m[0], tau) if m[0] else st.choi_apply(m[1], dB, tau)
+        if tau != S:
             raise ctx.fail(r.where, f"does not produce {A.label((y, x, a))} exactly")
     text = (f"tr_A[(M[a|x] (x) 1) rho] for a state rho on C^{dA} (x) C^{dB} and {A.nx} POVMs M of Alice"
             + (", followed by " + "; ".join(f"E_{y} = {m[2]}" for y, m in enumerate(maps)) if maps else ""))
@@ -178,11 +169,14 @@ def read_realisation(ctx, data, A):
         K = matrix(ctx, r.at("ghjw"), r.get("ghjw"), dB, dA)
         psi = [K[b][a] for a in range(dA) for b in range(dB)]
         if dA != dB or rank(K) != dB or rho != [[p * q.conj() for q in psi] for p in psi]:
-            raise ctx.fail(r.at("ghjw"), "the state is not |psi><psi|, psi = sum_j |j> (x) K|j> with K invertible")
-        facts.append("the state is the GHJW purification sum_j |j> (x) K|j> of rho_B = K K^dagger (K invertible)")
-    if r.has("order_independent"):  # (id ⊗ E_y) then tr_A[(M ⊗ 𝟙) ·] equals E_y(tr_A[(M ⊗ 𝟙) ·]): E_y acts on B only
+            raise ctx.fail(r.at("ghjw"), "the state is not |psi><psi|, psi = sum_j |j> (x) K|j> with K "
+                                         "invertible")
+        facts.append("the state is the GHJW purification sum_j |j> (x) K|j> of rho_B = K K^dagger "
+                     "(K invertible)")
+    if r.has("order_independent"):  # E_y acts on B only: it commutes with tr_A[(M ⊗ 𝟙) ·]
         if r.flag("order_independent") is not True or A.type != B or not all(m[0] for m in maps):
-            raise ctx.fail(r.at("order_independent"), "true, for a Bob-with-input realisation by Kraus channels")
+            raise ctx.fail(r.at("order_independent"), "true, for a Bob-with-input realisation by Kraus "
+                                                      "channels")
         facts.append("applying E_y to Bob's half before Alice measures gives the same assemblage")
     if A.type == I:  # ω_{a|xy} = E_y(τ_{a|x}) is PSD, Σ_a ω_{a|xy} = E_y(ρ_B), tr ω_{a|xy} = tr τ_{a|x}
         facts.append("its BWI extension omega[a|xy] = E_y(tr_A[(M[a|x] (x) 1) rho]) is in G_BWI and "
@@ -191,6 +185,7 @@ def read_realisation(ctx, data, A):
 
 
 def read_measurement(ctx, data, A, R):
+    """p(ab|xy) = tr(N_{b|y} σ_{a|xy}) for Bob's POVMs N, and ⟨F, p⟩."""
     m = data.obj("measurement")
     ctx.cert.conventions.text("order", ("inputs-major",))
     if A.type == I:
@@ -201,15 +196,17 @@ def read_measurement(ctx, data, A, R):
     if any(z.im != 0 for z in vals):
         raise ctx.fail(m.at("povms"), "tr(N sigma) is not real")
     p = Behaviour(sc, tuple(z.re for z in vals))
-    text = (f"Bob's POVMs N[b|y] = [{'; '.join('{' + ', '.join(st.matrix_text(E) for E in P) + '}' for P in N)}] "
-            f"give p(ab|xy) = tr(N[b|y] sigma[a|xy]) = [{', '.join(scalar_text(v) for v in p.values)}] (inputs-major)")
+    text = (f"Bob's POVMs N[b|y] = [{'; '.join('{' + ', '.join(map(matrix_text, P)) + '}' for P in N)}] "
+            f"give p(ab|xy) = tr(N[b|y] sigma[a|xy]) = [{', '.join(map(scalar_text, p.values))}] "
+            "(inputs-major)")
     if m.has("functional"):
         F, ftext = read_functional(ctx, m, sc)
         text += f", <{ftext}, p> = {scalar_text(F.value(p))}"
-    if R is not None and A.type == B:  # tr(N E_y(τ)) = tr(E_y†(N) τ); E_y† of a CPTP Kraus map maps POVMs to POVMs
+    if R is not None and A.type == B:  # tr(N E_y(τ)) = tr(E_y†(N) τ); E_y† (CPTP Kraus) maps POVMs to POVMs
         if not all(mp[0] for mp in R["maps"]):
             raise ctx.fail(m.where, "the Heisenberg-picture check needs Kraus channels")
-        text += "; equally p = tr[(M[a|x] (x) E_y^dagger(N[b|y])) rho] with POVMs E_y^dagger(N[b|y]) (a quantum model)"
+        text += ("; equally p = tr[(M[a|x] (x) E_y^dagger(N[b|y])) rho] with POVMs E_y^dagger(N[b|y]) "
+                 "(a quantum model)")
     return text
 
 
@@ -224,20 +221,22 @@ def decide(cert, ctx, data) -> Decision:
     if bad is not None:
         if any(data.has(k) for k in ("realisation", "extension", "measurement")):
             raise ctx.fail("data", "witnesses for an assemblage that is not positive semidefinite")
-        parts.append(f"is not an assemblage: {A.label(bad[0])} is not PSD {not_psd_text('sigma', bad[1])} < 0)")
+        witness = not_psd_text("sigma", bad[1])
+        parts.append(f"is not an assemblage: {A.label(bad[0])} is not PSD {witness} < 0)")
     else:
         sig = A.signalling()
         member["no-signalling"] = None if sig is None and A.type == I else sig is None
         parts.append(f"has PSD blocks but {sig}" if sig else {
             I: "has PSD blocks and is normalised (tr sum_a sigma[a|x] = 1)",
-            T: f"is no-signalling: every block PSD, sum_a sigma[a|x] = rho_B = {assemblage_text(A, A.marginal(0))} "
-               "for every x, tr rho_B = 1",
+            T: f"is no-signalling: every block PSD, sum_a sigma[a|x] = rho_B = "
+               f"{assemblage_text(A, A.marginal(0))} for every x, tr rho_B = 1",
             B: "is in G_BWI (Def. 2: every block PSD, Eqs. (2)-(4))"}[A.type])
         if data.has("extension"):
             W = read_assemblage(ctx, data, "extension", (B,))
             if A.type != I or (W.dim, W.nx, W.na, W.ny) != (A.dim, A.nx, A.na, A.na) \
                     or W.postselect().blocks != A.blocks or not in_g(ctx, W, "data.extension"):
-                raise ctx.fail("data.extension", "not a BWI assemblage in G_BWI whose y = a post-selection is sigma")
+                raise ctx.fail("data.extension", "not a BWI assemblage in G_BWI whose y = a post-selection "
+                                                 "is sigma")
             parts.append("is the y = a post-selection of a Bob-with-input assemblage in G_BWI, "
                          "so it is in G_I (Def. 4)")
             member["no-signalling"] = True
@@ -257,6 +256,68 @@ def decide(cert, ctx, data) -> Decision:
         holds = {"post-quantum": None if q is None else not q}.get(paper, member.get(paper))
         if holds is None:
             raise ctx.fail("data.paper", f"the kind does not decide whether sigma is {paper} from this data")
-        ptext = "sigma is " + ("an assemblage (every block PSD)" if paper == "assemblage" else PAPER[paper][A.type])
+        ptext = "sigma is " + ("an assemblage (every block PSD)" if paper == "assemblage" else
+                               PAPER[paper][A.type])
     statement, verdict = against_paper(statement, holds, ptext)
     return Decision(statement, verdict, "exact LDL^T over Q(i)/K(i); realisation recomputed")
+
+
+@kind("assemblage-dual")
+def decide_dual(cert, ctx, data) -> Decision:
+    """A dual point of the outer moment relaxation gives f ≥ 0 on Q_BWI; verified: σ ∉ Q_BWI, and every
+    quantum vσ + (1−v)N has v ≤ f(N)/(f(N) − f(σ)). numeric-only: the dual point proves nothing."""
+    cert.conventions.text("tensor", ("alice-first",))
+    ctx.read_field(data)
+    A = read_assemblage(ctx, data, types=(B,))
+    if A.na != 2 or not in_g(ctx, A, "data.assemblage"):
+        raise ctx.fail("data.assemblage", "needs binary outcomes a and an assemblage in G_BWI")
+    level = data.int("level", 0, 3)
+    ws = st.words(A.nx, level)
+    Zs = [matrix(ctx, f"data.Z[{y}]", Z, len(ws) * A.dim) for y, Z in enumerate(data.list("Z", A.ny))]
+    names = {",".join(map(str, w)): w for w in st.words(A.nx, 2 * level)}
+    lambdas = []
+    for y, L in enumerate(data.list("lambda", A.ny - 1)):
+        ok = isinstance(L, list) and all(isinstance(it, list) and len(it) == 2 and isinstance(it[0], str)
+                                         and it[0] in names for it in L)
+        if not ok or len({it[0] for it in L}) != len(L):
+            raise ctx.fail(f"data.lambda[{y}]", f"distinct [word, value] pairs, a word of length <= "
+                                                f"{2 * level} in labels < {A.nx}, no equal neighbours, "
+                                                "comma-separated ('' = identity)")
+        lambdas.append({names[w]: matrix(ctx, f"data.lambda[{y}]", [[v]], 1)[0][0] for w, v in L})
+    Cs = st.relaxation_coefficients(Zs, lambdas, ws, A.dim)
+    fA, fN = st.relaxation_value(Cs, A), st.relaxation_value(Cs, A.mix(0))
+    if fA.im != 0 or fN.im != 0:
+        raise ctx.fail("data.Z", "the functional is not real")
+    fA, fN = fA.re, fN.re
+    lower, low_text = "0", ""
+    if data.has("lower"):
+        lo = data.obj("lower")
+        v0 = ctx.value(lo, "visibility")
+        if not 0 <= v0 <= 1:
+            raise ctx.fail(lo.at("visibility"), "must lie in [0, 1]")
+        R = read_realisation(ctx, lo, A.mix(v0))
+        if not R["cp"]:
+            raise ctx.fail(lo.at("realisation"), "needs CPTP channels")
+        lower = scalar_text(v0)
+        low_text = f"; v = {lower} is quantum: v*sigma + (1-v)*N equals {R['text']}"
+    relax = f"the level-{level} outer moment relaxation of Q_BWI ({len(ws)} projector words"
+    flaw = next((f"Z[{y}] is not PSD" for y, Z in enumerate(Zs)
+                 if not ctx.guard(f"data.Z[{y}]", lambda: herm_psd(Z, ctx.field)).psd), None)
+    flaw = flaw or next((f"the coefficient of word {w} (y = {y}) does not vanish" for y, C in enumerate(Cs)
+                         for w, M in sorted(C.items()) if len(w) > 1 and any(any(r) for r in M)), None)
+    flaw = flaw or (None if fA < 0 else f"f(sigma) = {scalar_text(fA)} >= 0")
+    paper = data.text("paper", ("post-quantum",)) if data.has("paper") else None
+    if flaw:
+        return Decision(f"{head(A)}: the dual point for {relax}) proves nothing ({flaw}){low_text}",
+                        "numeric-only", flaw, bracket=(lower, "1"))
+    if fN < 0:
+        raise ctx.fail("data.Z", "f(noise) < 0 although white noise is quantum")
+    vb = fN / (fN - fA)
+    statement = (f"{head(A)}: is not in Q_BWI: an exact dual of {relax}; Z >= 0 by exact LDL^T) gives a "
+                 f"steering functional f >= 0 on Q_BWI with f(sigma) = {scalar_text(fA)} and f(N) = "
+                 f"{scalar_text(fN)} for white noise N[a|xy] = (1/{2 * A.dim})*1, so every quantum "
+                 f"v*sigma + (1-v)*N has v <= {scalar_text(vb)}{low_text}{tail(ctx)}")
+    statement, verdict = against_paper(statement, True if paper else None,
+                                       "sigma is post-quantum" if paper else None)
+    return Decision(statement, verdict, "exact dual of the outer moment relaxation",
+                    bracket=(lower, scalar_text(vb)))

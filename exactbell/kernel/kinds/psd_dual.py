@@ -1,40 +1,20 @@
 """Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024).
 
-I^ICO(F) = sup of Σ_{a,x} F(a|x) p(a|x) over valid process matrices with arbitrary instruments; the kernel
-builds Ω, the no-signalling span and L_V itself (:mod:`..process`).
-
-Upper (Eqs. (4), (23), (28)): F = Σ_ξ F^ξ, each piece single-trigger for its trigger ξ, and per piece a slack
-Z^ξ ⪰ 0 (label blocks, exact LDLᵀ) with W^ξ = Z^ξ + Ω(F^ξ) ∈ Span(Choi(NoSig)); then I^ICO(F) ≤ Σ_ξ Tr W^ξ / Π m_i.
-Weak duality gives this for the *canonical* instruments; that they are optimal for single-trigger correlations
-is Liu–Chiribella Thm 2/App. H, named in the statement. Lower: a valid process (S ⪰ 0, L_V(S) = S,
-Tr S = d_AO d_BO) with explicit instruments (CP, trace preserving), or block diagonal on the canonical space
-with the canonical instruments; or, in bistochastic theory (Methods Eq. (12)), a classical supermap
-s_in = M s_out (mod n) with permutation instruments (if Eq. (12) fails, the statement says so). Values are
-recomputed. Without slacks the pieces decide only the decomposition (Sec. II: at most Π n_i pieces).
-
-data:
-  field     optional number field; a matrix entry may be a power-basis list [c0, c1, ...]
-  scenario  bipartite; functional: F in ``conventions.form``
-  pieces    [{"trigger": [ξ1, ξ2], "coefficients" (required for several pieces), "slack": [block per context]}]:
-            all with slacks (a bound) or none (a decomposition)
-  lower     {"form": "canonical", "trigger", "process": [block per context]} |
-            {"form": "explicit", "dims": [dAI, dAO, dBI, dBO], "process", "instruments"} |
-            {"form": "bistochastic", "map": [[m11, m12], [m21, m22]], "instruments": [g1, g2]}
-  ends      when a parameter has a domain [lo, hi] and F is affine in it: [bound at lo, bound at hi], each
-            {"bound": "algebraic"} (Σ_x max_a F) or {"bound": "dual", "pieces"} (exact numbers); the ICO
-            value is convex in F, hence below the chord on the whole domain
-  paper     optional {"relation": "=" | "<=" | ">=" | ">" | "~", "value", "digits"}
+Upper bound by the dual of the canonical-instrument SDP (Eqs. (4), (23), (28)) over single-trigger pieces,
+relying on Thm 2/App. H; lower bound by a valid process with instruments, or a classical supermap in
+bistochastic theory (Methods Eq. (12)); a decomposition into single-trigger pieces (Sec. II); or, for F affine
+in one parameter, the chord through two endpoint bounds (convexity). Ω, the NS span and L_V are built by
+:mod:`..process`. Certificate format: ``docs/kinds/psd-dual.md``.
 """
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 from itertools import product
 from math import prod
 
 from .. import process as pm
 from ..gaussian import real_sign as _sgn
-from ..linalg import add, kron, psd_decide, trace
+from ..linalg import add, is_matrix, kron, psd_decide, trace
 from ..models import causal_behaviours, read_functional, read_scenario, scenario_text
 from ..numbers import decimal_string, to_rational
 from ..params import scalar_text as _tx
@@ -43,7 +23,6 @@ from . import Decision, kind
 
 QUANTUM = "quantum ICO processes (valid process matrices, arbitrary instruments)"
 THEOREM = "Liu-Chiribella Thm 2/App. H: canonical instruments are optimal for single-trigger correlations"
-_RAT = re.compile(r"^\s*[+-]?\d+(\s*/\s*\d+)?\s*$")
 CAUSAL = 20_000  # deterministic definite-order strategies enumerated for the causal bound (else omitted)
 
 
@@ -52,7 +31,7 @@ def _n(k, noun) -> str:
 
 
 class _Scalars:
-    """Exact entries: rationals, expressions in the fixed parameters and the field generator, power-basis lists."""
+    """Exact entries: expressions in the fixed parameters and field generator, or power-basis lists."""
 
     def __init__(self, ctx):
         self.ctx, self.field = ctx, ctx.field
@@ -62,17 +41,21 @@ class _Scalars:
     def __call__(self, where, raw):
         if isinstance(raw, list) and self.field is not None:
             return self.ctx.guard(where, lambda: self.field.element([to_rational(c) for c in raw]))
-        fast = isinstance(raw, str) and _RAT.match(raw)  # plain rationals skip the expression parser
-        return self.ctx.guard(where, lambda: to_rational(raw) * self.one if fast else self.ctx.scalar(raw))
+        return self.ctx.guard(where, lambda: self.ctx.scalar(raw))
 
     def psd(self, where, rows, n):
         """A symmetric n×n matrix, decided PSD by exact LDLᵀ."""
-        if not isinstance(rows, list) or len(rows) != n or any(not isinstance(r, list) or len(r) != n for r in rows):
+        if not is_matrix(rows, n):
             raise self.ctx.fail(where, f"expected a {n}x{n} matrix (list of {n} rows of {n} entries)")
         M = [[self(f"{where}[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
         if not self.ctx.guard(where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
             raise self.ctx.fail(where, "not positive semidefinite (exact LDLᵀ found a negative direction)")
         return M
+
+    def blocks(self, obj, key, sc):
+        """One PSD label block per context, keyed by context."""
+        raw, n = obj.list(key, len(sc.contexts)), pm.block_space(sc).size
+        return {x: self.psd(f"{obj.at(key)}[{i}]", raw[i], n) for i, x in enumerate(sc.contexts)}
 
 
 def _trigger(ctx, obj, sc) -> tuple:
@@ -87,7 +70,8 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
     objs = data.objs("pieces")
     slack = {o.has("slack") for o in objs}
     if not objs or len(slack) != 1 or (need_slack and slack != {True}):
-        raise ctx.fail(data.at("pieces"), "needs pieces, all with a slack (a bound) or none (a decomposition)")
+        raise ctx.fail(data.at("pieces"), "needs pieces, all with a slack (a bound) or none "
+                                          "(a decomposition)")
     total, value, trig, tables = {k: S.zero for k in alpha}, S.zero, [], []
     for obj in objs:
         t, beta = _trigger(ctx, obj, sc), alpha
@@ -100,9 +84,8 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
         trig.append(t)
         tables.append(beta)
         if slack == {True}:  # W = Z + Ω(β) in the NS span, Z ⪰ 0 per label block (Eqs. (23), (28))
-            n, blocks = pm.block_space(sc).size, obj.list("slack", len(sc.contexts))
             om = pm.omega_blocks(sc, beta, t, S.one)
-            W = {x: add(S.psd(f"{obj.at('slack')}[{i}]", blocks[i], n), om[x]) for i, x in enumerate(sc.contexts)}
+            W = {x: add(Z, om[x]) for x, Z in S.blocks(obj, "slack", sc).items()}
             full, space, layout = pm.assemble(sc, W)
             if bad := pm.ns_span_violation(full, space, layout):
                 raise ctx.fail(obj.at("slack"), f"W = slack + Ω is not in the no-signalling span: {bad}")
@@ -119,10 +102,8 @@ def _lower(ctx, obj, sc, alpha, S):
     if form == "bistochastic":
         return _bistochastic(ctx, obj, sc, alpha)
     if form == "canonical":
-        trig, n = _trigger(ctx, obj, sc), pm.block_space(sc).size
-        raw = obj.list("process", len(sc.contexts))
-        blocks = {x: S.psd(f"{obj.at('process')}[{i}]", raw[i], n) for i, x in enumerate(sc.contexts)}
-        om = pm.omega_blocks(sc, alpha, trig, S.one)
+        trig = _trigger(ctx, obj, sc)
+        blocks, om = S.blocks(obj, "process", sc), pm.omega_blocks(sc, alpha, trig, S.one)
         full, space, layout = pm.assemble(sc, blocks)
         value = sum((pm.born(blocks[x], om[x]) for x in sc.contexts), S.zero)
         how = f"a valid process on the canonical space with the canonical instruments of trigger {trig}"
@@ -133,14 +114,13 @@ def _lower(ctx, obj, sc, alpha, S):
         space, layout = pm.Space(dims), [(0, (1,)), (2, (3,))]
         full = S.psd(obj.at("process"), obj.list("process"), space.size)
         ins, inst = obj.list("instruments", 2), []
-        for i in range(2):
+        for i, party in enumerate(ins):
             w, (din, dout) = f"{obj.at('instruments')}[{i}]", dims[2 * i:2 * i + 2]
-            if not isinstance(ins[i], list) or len(ins[i]) != sc.inputs[i] or any(
-                    not isinstance(r, list) or len(r) != sc.outputs[i] for r in ins[i]):
+            if not is_matrix(party, sc.inputs[i], sc.outputs[i]):
                 raise ctx.fail(w, f"expected {sc.inputs[i]} settings of {sc.outputs[i]} outcomes each")
             inst.append([[S.psd(f"{w}[{x}][{a}]", M, din * dout) for a, M in enumerate(r)]
-                         for x, r in enumerate(ins[i])])
-            if bad := next((b for b in (pm.instrument_problem(m, din, dout, S.one) for m in inst[i]) if b), None):
+                         for x, r in enumerate(party)])
+            if bad := next(filter(None, (pm.instrument_problem(m, din, dout, S.one) for m in inst[i])), None):
                 raise ctx.fail(w, bad)
         value = sum((c * pm.born(full, kron(inst[0][x[0]][a[0]], inst[1][x[1]][a[1]]))
                      for (a, x), c in alpha.items() if c != 0), S.zero)
@@ -153,10 +133,9 @@ def _lower(ctx, obj, sc, alpha, S):
 def _bistochastic(ctx, obj, sc, alpha):
     """Classical supermap S = Σ |s⟩⟨s| over s_in = M s_out (mod n), admissible iff Eq. (12) holds;
     instruments s' = g_x(s) (permutations, hence bistochastic), outcome a = s'."""
-    n = sc.inputs[0]
-    M = obj.list("map", 2)
-    if sc != type(sc)((n, n), (n, n)) or not 2 <= n <= 8 or not all(
-            isinstance(r, list) and len(r) == 2 and all(type(v) is int and -n < v < n for v in r) for r in M):
+    n, M = sc.inputs[0], obj.list("map", 2)
+    if sc != type(sc)((n, n), (n, n)) or not 2 <= n <= 8 or not is_matrix(M, 2) or not all(
+            type(v) is int and -n < v < n for r in M for v in r):
         raise ctx.fail(obj.at("map"), "needs the scenario (n,n;n,n), 2 <= n <= 8, a 2x2 integer map mod n")
     support = [((M[0][0] * u + M[0][1] * v) % n, u, (M[1][0] * u + M[1][1] * v) % n, v)
                for u, v in product(range(n), repeat=2)]
@@ -167,11 +146,10 @@ def _bistochastic(ctx, obj, sc, alpha):
                         zip(("A_in", "A_out", "B_in", "B_out"), pm.CONDITIONS[bad])) if bad >= 0 else "trace"
         return None, f"{text} is not admissible: the condition _[{cond}] S = 0 of Eq. (12) fails"
     g = obj.list("instruments", 2)
-    if not all(isinstance(t, list) and len(t) == n and all(isinstance(r, list) and sorted(r) == list(range(n))
-                                                           for r in t) for t in g):
+    if not all(is_matrix(t, n) and all(sorted(r) == list(range(n)) for r in t) for t in g):
         raise ctx.fail(obj.at("instruments"), f"each setting needs a permutation of range({n})")
-    value = sum(alpha[((t1, t2), (x1, x2))] for s1, t1, s2, t2 in support for x1, x2 in product(range(n), repeat=2)
-                if g[0][x1][s1] == t1 and g[1][x2][s2] == t2)
+    value = sum(alpha[((t1, t2), (x1, x2))] for s1, t1, s2, t2 in support
+                for x1, x2 in product(range(n), repeat=2) if g[0][x1][s1] == t1 and g[1][x2][s2] == t2)
     return value, f"{text} (admissible: Eq. (12)) with permutation instruments"
 
 
@@ -180,20 +158,22 @@ def _paper(ctx, data, S, lo, up):
     spec = data.obj("paper")
     rel = spec.text("relation", ("=", "<=", ">=", ">", "~"))
     v = S(spec.at("value"), spec.get("value"))
-    ge = lambda p, q: p is not None and q is not None and _sgn(p - q) >= 0  # noqa: E731
-    gt = lambda p, q: p is not None and q is not None and _sgn(p - q) > 0  # noqa: E731
     d = spec.int("digits", 0, 30) if rel == "~" or spec.has("digits") else None
     if d is not None and (not isinstance(v, Fraction) or (v * 10**d).denominator != 1):
         raise ctx.fail(spec.at("value"), f"must be a rational decimal with {d} digits")
-    shown = decimal_string(v, d) if d is not None else _tx(v)
+
+    def ge(p, q, strict=False):
+        """p ≥ q (p > q when strict) is proved; False when a bound is missing."""
+        return p is not None and q is not None and _sgn(p - q) >= int(strict)
     if rel == "~":  # the value rounds to v at d digits: it lies in [v - h, v + h)
         h = Fraction(1, 2 * 10**d)
-        holds, refuted = ge(lo, v - h) and gt(v + h, up), ge(lo, v + h) or gt(v - h, up)
-        text = f"~ {shown} (to {d} digits)"
+        holds, refuted = ge(lo, v - h) and ge(v + h, up, True), ge(lo, v + h) or ge(v - h, up, True)
     else:
-        holds, refuted = {"=": (ge(lo, v) and ge(v, up), gt(lo, v) or gt(v, up)), "<=": (ge(v, up), gt(lo, v)),
-                          ">=": (ge(lo, v), gt(v, up)), ">": (gt(lo, v), ge(v, up))}[rel]
-        text = f"{rel} {shown}"
+        holds, refuted = {"=": (ge(lo, v) and ge(v, up), ge(lo, v, True) or ge(v, up, True)),
+                          "<=": (ge(v, up), ge(lo, v, True)), ">=": (ge(lo, v), ge(v, up, True)),
+                          ">": (ge(lo, v, True), ge(v, up))}[rel]
+    shown = decimal_string(v, d) if d is not None else _tx(v)
+    text = f"~ {shown} (to {d} digits)" if rel == "~" else f"{rel} {shown}"
     return text, "verified" if holds else "refuted" if refuted else "numeric-only"
 
 
@@ -208,16 +188,17 @@ def decide(cert, ctx, data) -> Decision:
     F, ftext = read_functional(ctx, data, sc, parse=(lambda o, c: ctx.ratfun(o, "coefficients", c))
                                if ctx.domains else None)
     where = ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
+    on = f"<{ftext}, P> on {scenario_text(sc)}"
     S = _Scalars(ctx)
     if ctx.domains:
-        return _segment(ctx, data, sc, F, ftext, where, S)
+        return _segment(ctx, data, sc, F, on, where, S)
     alpha = dict(zip(sc.entries(), [c * S.one for c in F.coefficients]))  # α_{a,x}, inputs-major
     up = lo = None
     how, theory = [], QUANTUM
     if data.has("pieces"):
         up, trig, tables = _pieces(ctx, data, sc, alpha, S)
         if up is None:
-            return _decomposition(data, sc, ftext, trig, tables, alpha, where)
+            return _decomposition(data, sc, on, trig, tables, alpha, where)
         how.append(f"upper bound by the dual of the canonical-instrument SDP (Eqs. 23, 28) over "
                    f"{_n(len(trig), 'single-trigger piece')} with trigger{'s' * (len(trig) > 1)} "
                    f"{', '.join(map(str, trig))}, relying on {THEOREM}")
@@ -228,8 +209,8 @@ def decide(cert, ctx, data) -> Decision:
             if up is not None:
                 raise ctx.fail("data.pieces", "the dual bounds quantum processes, not bistochastic ones")
             if lo is None:  # not admissible: the statement still names the functional it was meant for
-                return Decision(f"{lhow}, for <{ftext}, P> on {scenario_text(sc)}" + (f", {where}" if where else ""),
-                                "verified", "Eq. (12) projector conditions")
+                return Decision(f"{lhow}, for {on}" + (f", {where}" if where else ""), "verified",
+                                "Eq. (12) projector conditions")
             theory = "bistochastic-theory processes (Liu-Chiribella Methods Eq. (12))"
         how.append(f"lower bound attained by {lhow}")
     if up is None and lo is None:
@@ -242,13 +223,13 @@ def decide(cert, ctx, data) -> Decision:
         raise ctx.fail("data", "the lower bound exceeds the upper bound (inconsistent model)")
     rel = f"<= {_tx(up)}" if lo is None else f">= {_tx(lo)}" if up is None else \
         f"= {_tx(up)}" if _sgn(up - lo) == 0 else f"in [{_tx(lo)}, {_tx(up)}]"
-    c = max(sum((alpha[(a, x)] for a, x in zip(k, sc.contexts)), S.zero) for k in causal_behaviours(sc)) \
-        if sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1)) <= CAUSAL else None
+    c = None  # the causal bound, by enumerating the deterministic definite-order strategies
+    if sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1)) <= CAUSAL:
+        c = max(sum((alpha[(a, x)] for a, x in zip(k, sc.contexts)), S.zero) for k in causal_behaviours(sc))
     vio = "" if c is None else ("no ICO violation" if up is not None and _sgn(up - c) <= 0 else
            ("an ICO violation" if "quantum" in theory else "a violation of the causal bound")
            if lo is not None and _sgn(lo - c) > 0 else "")
-    statement = (f"sup over {theory} of <{ftext}, P> on {scenario_text(sc)} {rel}"
-                 + (f"; causal bound {_tx(c)}" if c is not None else "")
+    statement = (f"sup over {theory} of {on} {rel}" + (f"; causal bound {_tx(c)}" if c is not None else "")
                  + (f", so {vio}" if vio else "") + f" ({'; '.join(how)})" + (f", {where}" if where else ""))
     verdict = "verified"
     if data.has("paper"):
@@ -257,29 +238,33 @@ def decide(cert, ctx, data) -> Decision:
     return Decision(statement, verdict, "exact LDLᵀ blocks, NS span, L_V, Born rule")
 
 
-def _decomposition(data, sc, ftext, trig, tables, alpha, where):
+def _decomposition(data, sc, on, trig, tables, alpha, where):
     """F = Σ single-trigger pieces (Sec. II: at most Π n_i of them, α^ξ_{a,x} = δ_{x,ξ} α_{a,ξ})."""
     itself = any(pm.single_trigger_problem(sc, alpha, t) is None for t in sc.contexts)
     canonical = all(all(b[(a, x)] == 0 for a, x in b if x != t) for t, b in zip(trig, tables))
-    statement = (f"<{ftext}, P> on {scenario_text(sc)} is the sum of {_n(len(trig), 'single-trigger correlation')} "
+    support = " (each supported on the context equal to its trigger, the paper's construction)"
+    statement = (f"{on} is the sum of {_n(len(trig), 'single-trigger correlation')} "
                  f"with trigger{'s' * (len(trig) > 1)} {', '.join(map(str, trig))}"
-                 + (" (each supported on the context equal to its trigger, the paper's construction)" * canonical)
-                 + f"; the functional itself is {'' if itself else 'not '}single-trigger" + f", {where}" * bool(where))
-    if not data.has("paper"):
-        return Decision(statement, "verified", "coefficient identity and trigger sets")
-    spec = data.obj("paper")
-    spec.text("relation", ("<=",))
-    bound = spec.int("value", 1, 10**6)
-    return Decision(f"{statement} (paper: at most {_n(bound, 'piece')})",
-                    "verified" if len(trig) <= bound else "refuted",
-                    "coefficient identity and trigger sets")
+                 + support * canonical
+                 + f"; the functional itself is {'' if itself else 'not '}single-trigger"
+                 + f", {where}" * bool(where))
+    verdict = "verified"
+    if data.has("paper"):
+        spec = data.obj("paper")
+        spec.text("relation", ("<=",))
+        bound = spec.int("value", 1, 10**6)
+        statement += f" (paper: at most {_n(bound, 'piece')})"
+        verdict = "verified" if len(trig) <= bound else "refuted"
+    return Decision(statement, verdict, "coefficient identity and trigger sets")
 
 
-def _segment(ctx, data, sc, F, ftext, where, S):
+def _segment(ctx, data, sc, F, on, where, S):
     """One domain parameter t in [lo, hi], F affine in t: the ICO value is convex in t (a supremum of
     functions linear in F), so it lies below the chord through the two endpoint bounds."""
     (name, dom), = ctx.domains.items()
-    affine = lambda f: f.den.constant_value() is not None and len(f.num.univariate_coefficients(name)) <= 2  # noqa
+
+    def affine(f):
+        return f.den.constant_value() is not None and len(f.num.univariate_coefficients(name)) <= 2
     if not all(affine(f) for f in F.coefficients):
         raise ctx.fail("data.functional", f"the coefficients must be affine in {name}")
     bounds, hows = [], []
@@ -295,15 +280,16 @@ def _segment(ctx, data, sc, F, ftext, where, S):
                         f"{_n(len(trig), 'single-trigger piece')}, relying on {THEOREM})")
     slope = (bounds[1] - bounds[0]) / (dom.hi - dom.lo)
     chord = Poly.const(bounds[0] - slope * dom.lo) + Poly.var(name) * slope
-    statement = (f"{where}: sup over {QUANTUM} of <{ftext}, P> on {scenario_text(sc)} <= {chord.to_text()} "
+    statement = (f"{where}: sup over {QUANTUM} of {on} <= {chord.to_text()} "
                  f"(convexity between the endpoint bounds {hows[0]} and {hows[1]})")
-    if not data.has("paper"):
-        return Decision(statement, "verified", "two endpoint bounds and convexity")
-    spec = data.obj("paper")
-    spec.text("relation", ("<=",))
-    p = ctx.ratfun(spec, "value")
-    if not affine(p):
-        raise ctx.fail(spec.at("value"), f"must be affine in {name}")
-    ok = all(p.evaluate({name: t}) >= chord.evaluate({name: t}) for t in (dom.lo, dom.hi))
-    return Decision(f"{statement} (paper: <= {p.to_text()})", "verified" if ok else "numeric-only",
-                    "two endpoint bounds and convexity")
+    verdict = "verified"
+    if data.has("paper"):
+        spec = data.obj("paper")
+        spec.text("relation", ("<=",))
+        p = ctx.ratfun(spec, "value")
+        if not affine(p):
+            raise ctx.fail(spec.at("value"), f"must be affine in {name}")
+        statement += f" (paper: <= {p.to_text()})"
+        ok = all(p.evaluate({name: t}) >= chord.evaluate({name: t}) for t in (dom.lo, dom.hi))
+        verdict = "verified" if ok else "numeric-only"
+    return Decision(statement, verdict, "two endpoint bounds and convexity")
