@@ -56,14 +56,15 @@ def _ns(ctx, data) -> tuple[str, bool]:
     if sc.parties != 2:
         raise ctx.fail("data.scenario", "mode ns is implemented for 2 parties")
     coefficient = lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)  # noqa: E731
-    (F, ftext), (G, gtext) = (read_functional(ctx, data, sc, k, parse=coefficient) for k in ("functional", "other"))
+    (F, ftext), (G, gtext) = (read_functional(ctx, data, sc, k, parse=coefficient)
+                              for k in ("functional", "other"))
     for name, H in (("functional", F), ("other", G)):
         for c in H.coefficients:
             _defined(ctx, f"data.{name}", RationalFunction.lift(c))
     ns, norm = ns_constraints(sc)
     m = data.obj("multipliers")
-    mu = [ctx.ratfun(m, f"ns[{i}]", raw=t) for i, t in enumerate(m.list("ns", len(ns)))]
-    nu = [ctx.ratfun(m, f"normalisation[{i}]", raw=t) for i, t in enumerate(m.list("normalisation", len(norm)))]
+    mu, nu = ([ctx.ratfun(m, f"{k}[{i}]", raw=t) for i, t in enumerate(m.list(k, len(vs)))]
+              for k, vs in (("ns", ns), ("normalisation", norm)))
     for i in range(sc.size):
         rhs = sum((w * v[i] for w, v in zip(mu + nu, ns + norm) if v[i]), ZERO)
         if RationalFunction.lift(F.coefficients[i] - G.coefficients[i]) != rhs:
@@ -93,7 +94,8 @@ def _polynomial(ctx, data) -> tuple[str, bool]:
     texts, fails = _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs)
     shown = "; ".join(texts)
     if len(shown) > 400:
-        shown = f"{len(texts)} identities, sha256 of their text {hashlib.sha256(shown.encode()).hexdigest()[:16]}"
+        digest = hashlib.sha256(shown.encode()).hexdigest()[:16]
+        shown = f"{len(texts)} identities, sha256 of their text {digest}"
     if fails:
         return f"the identity {texts[fails[0]]} fails (of: {shown})", False
     return f"{shown} (as rational functions)", True
@@ -126,9 +128,9 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
     """Modes polynomial (with definitions or circle) and nc: polynomial identities, modulo the circles."""
     names = {**{n: Poly.var(n) for n in ctx.domains}, **{n: Poly.const(q) for n, q in ctx.fixed.items()}}
     unit, pairs, defs = Domain(Fraction(-1), Fraction(1), True, True), [], []
-    for i, pr in enumerate(data.list("circle") if data.has("circle") else []):
-        if not (isinstance(pr, list) and len(pr) == 2 and all(isinstance(n, str) and ctx.domains.get(n) == unit
-                                                              for n in pr)
+    for i, pr in enumerate(data.list("circle", default=[])):
+        if not (isinstance(pr, list) and len(pr) == 2
+                and all(isinstance(n, str) and ctx.domains.get(n) == unit for n in pr)
                 and len(set(pr) | {n for q in pairs for n in q}) == 2 * len(pairs) + 2):
             raise ctx.fail(f"data.circle[{i}]", "is not a pair [c, s] of new parameters with domain [-1, 1]")
         pairs.append(tuple(pr))
@@ -144,7 +146,7 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
                          FieldAlgebra(names, {}, Poly.const))
         except (ExprError, ValueError, TypeError, ZeroDivisionError) as e:
             raise ctx.fail(where, str(e)) from None
-    for i, row in enumerate(data.list("definitions") if data.has("definitions") else []):
+    for i, row in enumerate(data.list("definitions", default=[])):
         if not isinstance(row, list) or len(row) != 2:
             raise ctx.fail(f"data.definitions[{i}]", "a definition is [name, polynomial]")
         ctx.declare(row[0], "definition", f"data.definitions[{i}]")
@@ -153,7 +155,8 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
 
     def equal(lhs, rhs):
         diff = lhs - rhs
-        return all(reduce_circle(Poly.lift(c), pairs).is_zero() for c in (diff.terms.values() if sc else [diff]))
+        coefficients = diff.terms.values() if sc else [diff]
+        return all(reduce_circle(Poly.lift(c), pairs).is_zero() for c in coefficients)
     texts, fails = _identities(ctx, data, read, equal)
     where = (f"in the algebra of +-1 observables of commuting parties on {scenario_text(sc)}, coefficients "
              if sc else "") + "as polynomials" + "".join(f", modulo {c}^2 + {s}^2 = 1" for c, s in pairs) \
@@ -164,7 +167,8 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
 
 
 def _sw_point(ctx, data) -> tuple[str, bool]:
-    """The Eq. (9) point P of the channel and truth tables, its NS scalar products and the largest of each pair."""
+    """The Eq. (9) point P of the channel and truth tables, its NS scalar products and the largest
+    of each pair (on the whole domain)."""
     ctx.cert.conventions.text("form", ("sw-4x4",))
     if len(ctx.domains) > 1:
         raise ctx.fail("parameters", "at most one parameter with a domain")
@@ -179,16 +183,18 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
     txt = lambda f: Poly({((var, k),) if k else (): Fraction(int(c.p), int(c.q))  # noqa: E731
                           for k, c in enumerate(f.coeffs()) if c}).to_text()
     M = [P[4 * i:4 * i + 4] for i in range(4)]
-    prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],  # p_B(0|0,y) - p_B(0|1,y)
-             "B->A": [M[2 * x][0] + M[2 * x][1] - M[2 * x][2] - M[2 * x][3] for x in (0, 1)]}  # p_A(0|x,0) - p_A(0|x,1)
-    eps = {k: next((f for f in vs if all(nonnegative(ctx, f - g, var) for g in vs)), None) for k, vs in prods.items()}
+    # p_B(0|0,y) - p_B(0|1,y) and p_A(0|x,0) - p_A(0|x,1)
+    prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],
+             "B->A": [M[2 * x][0] + M[2 * x][1] - M[2 * x][2] - M[2 * x][3] for x in (0, 1)]}
+    eps = {k: next((f for f in vs if all(nonnegative(ctx, f - g, var) for g in vs)), None)
+           for k, vs in prods.items()}
     parts = [f"<NS_{i}^({k}), P> for {i} = 0, 1: ({txt(vs[0])}, {txt(vs[1])}), "
              + ("no single one is largest on the domain" if eps[k] is None else f"eps^({k}) = {txt(eps[k])}")
              for i, (k, vs) in zip("yx", prods.items())]
     shown = "[" + "; ".join(", ".join(txt(c) for c in r) for r in M) + "]"
     statement = (f"under S_({txt(fids[0])},{txt(fids[1])}),({txt(fids[2])},{txt(fids[3])}) (Eq. (9)), "
-                 f"f_A = {tables[0]} (f_A[x][y~]) and f_B = {tables[1]} "
-                 f"(f_B[x~][y]) give P = {shown} (P[2x+a][2y+b] = p(ab|xy)); NS^(A->B)_y = p_B(0|0,y) - p_B(0|1,y), "
+                 f"f_A = {tables[0]} (f_A[x][y~]) and f_B = {tables[1]} (f_B[x~][y]) give P = {shown} "
+                 f"(P[2x+a][2y+b] = p(ab|xy)); NS^(A->B)_y = p_B(0|0,y) - p_B(0|1,y), "
                  f"NS^(B->A)_x = p_A(0|x,0) - p_A(0|x,1): " + "; ".join(parts))
     paper = data.obj("paper", default=None)
     if paper is None:
@@ -257,10 +263,11 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     if d % 2 or sorted(order) != sorted(SUBSYSTEMS):
         raise ctx.fail("data", "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
     prods, pairs = data.list("products"), data.list("pairs")
-    if not prods or any(not isinstance(t, list) or len(t) != 4 or not all(isinstance(f, str) for f in t) for t in prods):
+    if not prods or any(not isinstance(t, list) or len(t) != 4 or not all(isinstance(f, str) for f in t)
+                        for t in prods):
         raise ctx.fail("data.products", "a nonempty list of products of 4 factors (strings)")
-    if not pairs or any(not (isinstance(q, list) and len(q) == 2 and all(type(v) is int and 0 <= v < d for v in q)
-                             and q[0] != q[1]) for q in pairs):
+    if not pairs or any(not (isinstance(q, list) and len(q) == 2 and q[0] != q[1]
+                             and all(type(v) is int and 0 <= v < d for v in q)) for q in pairs):
         raise ctx.fail("data.pairs", f"a nonempty list of pairs [x, y], x != y in range({d})")
     g = lambda x, s: 2 * (s // 2) + (x + s) % 2  # noqa: E731
     perm = all(sorted(g(x, s) for s in range(d)) == list(range(d)) for x in (0, 1))
@@ -268,23 +275,26 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     for x, y in pairs:
         S = supermap(prods, order, d, x, y)
         if S is None:
-            raise ctx.fail("data.products", "a factor is not I, {i, ...} or I-{i, ...} with i in range(d), x or y")
+            raise ctx.fail("data.products", "a factor is not I, {i, ...} or I-{i, ...} (i < d, x or y)")
         bad = bistochastic_violation(S, d)
         t = None if bad is not None else _readings(S, g)
         ok = ok and t is not None
         if bad is not None:
-            parts.append(f"S_({x},{y}) is not admissible ({'the trace' if bad < 0 else f'condition {bad + 1}'} "
-                         "of Eq. (12) fails)")
-            continue
-        parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and " + (
-            f"gives (t1, z1, t2, z2) = (t, x2, t, x1) with certainty for every (x1, x2), t = {t}" if t is not None
-            else "the readings (t_i, z_i) are not (t, x2, t, x1) with certainty for one t"))
+            failing = "the trace" if bad < 0 else f"condition {bad + 1}"
+            parts.append(f"S_({x},{y}) is not admissible ({failing} of Eq. (12) fails)")
+        elif t is not None:
+            parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and gives (t1, z1, t2, z2) = "
+                         f"(t, x2, t, x1) with certainty for every (x1, x2), t = {t}")
+        else:
+            parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and the readings (t_i, z_i) are "
+                         "not (t, x2, t, x1) with certainty for one t")
     shown = " + ".join(" (x) ".join(t) for t in prods)
     return (f"d = {d}, S_(x,y) = {shown} on {' (x) '.join(order)} (diagonal projectors): " + "; ".join(parts)
-            + f"; the instruments s' = 2 floor(s/2) + ((x_i + s) mod 2) are {'' if perm else 'not '}permutations "
-            "for x_i = 0, 1 (bistochastic); party i reads t_i = floor(s_i/2), z_i = (x_i + s_i) mod 2"
-            + (", so outcomes a_i = f_i^(t)(x_i, z_i) give p = delta(a1, f1^(t)(x1,x2)) delta(a2, f2^(t)(x2,x1)) "
-               "for all f1, f2 (Eq. (90))" if ok else "")), ok
+            + f"; the instruments s' = 2 floor(s/2) + ((x_i + s) mod 2) are {'' if perm else 'not '}"
+            "permutations for x_i = 0, 1 (bistochastic); party i reads t_i = floor(s_i/2), "
+            "z_i = (x_i + s_i) mod 2"
+            + (", so outcomes a_i = f_i^(t)(x_i, z_i) give p = delta(a1, f1^(t)(x1,x2)) "
+               "delta(a2, f2^(t)(x2,x1)) for all f1, f2 (Eq. (90))" if ok else "")), ok
 
 
 @kind("identity")

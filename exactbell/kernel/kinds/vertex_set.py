@@ -42,7 +42,8 @@ def fidelity(ctx, obj, k, var, raw=None, bounded=True):
     den = f.den.constant_value()
     if den is None:
         raise ctx.fail(obj.at(k), "a fidelity must be a polynomial in the parameter")
-    f = fmpq_poly([c / den for c in (f.num.univariate_coefficients(var) if var else [f.num.constant_value()])])
+    num = f.num.univariate_coefficients(var) if var else [f.num.constant_value()]
+    f = fmpq_poly([c / den for c in num])
     if bounded and not (nonnegative(ctx, f, var) and nonnegative(ctx, 1 - f, var)):
         raise ctx.fail(obj.at(k), "a fidelity must lie in [0, 1] on the whole parameter domain")
     return f
@@ -53,20 +54,20 @@ def _image(ctx, spec):
     behaviours P (labels [k], :func:`exactbell.kernel.models.causal_behaviours`)."""
     spec.text("base", ("causal",))
     sc = read_scenario(ctx, spec)
-    if sc.parties != 2 or sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** (sc.inputs[0] * sc.inputs[1])
-                              for i in (0, 1)) > limits.STRATEGIES:
-        raise ctx.fail(spec.at("scenario"), f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
+    o, m = sc.outputs, sc.inputs
+    if sc.parties != 2 or sum(o[i] ** m[i] * o[1 - i] ** (m[0] * m[1]) for i in (0, 1)) > limits.STRATEGIES:
+        raise ctx.fail(spec.at("scenario"), f"the causal model: 2 parties, {limits.STRATEGIES} strategies")
     co = spec.obj("coordinates")
     (FX, tx), (FY, ty) = (read_functional(ctx, co, sc, k) for k in "XY")
     pairs = []
     for k, outs in enumerate(causal_behaviours(sc)):
         beh = [int(outs[sc.contexts.index(x)] == a) for a, x in sc.entries()]
-        pairs.append(((k,), tuple(fmpq_poly([sum((Fraction(c) * b for c, b in zip(F.coefficients, beh)), Fraction(0))])
-                                  for F in (FX, FY))))
+        values = (sum((Fraction(c) * b for c, b in zip(F.coefficients, beh)), Fraction(0)) for F in (FX, FY))
+        pairs.append(((k,), tuple(fmpq_poly([v]) for v in values)))
     order = ctx.cert.conventions.raw.get("order")  # read by read_functional for the probability form
-    return (f"the image (X, Y) = (<{tx}>, <{ty}>){f' (coefficients in {order} order)' if order else ''} of the "
-            f"{len(pairs)} deterministic definite-order behaviours on {scenario_text(sc)}, labels [k] in the "
-            f"kernel's enumeration"), pairs
+    order = f" (coefficients in {order} order)" if order else ""
+    return (f"the image (X, Y) = (<{tx}>, <{ty}>){order} of the {len(pairs)} deterministic definite-order "
+            f"behaviours on {scenario_text(sc)}, labels [k] in the kernel's enumeration"), pairs
 
 
 def _polygon(ctx, data, V) -> tuple:
@@ -86,8 +87,8 @@ def _polygon(ctx, data, V) -> tuple:
               for a, b in zip(H, H[1:] + H[:1])}
     lines = [(y, x - y) for x, y in H]  # alpha X + (1 - alpha) Y = Y + alpha (X - Y)
     env = lambda L, a: max(b + m * a for b, m in L)  # noqa: E731
-    cuts = lambda L: sorted({Fraction(0), Fraction(1)} | {(b2 - b1) / (m1 - m2) for b1, m1 in L for b2, m2 in L  # noqa: E731
-                                                          if m1 != m2 and 0 < (b2 - b1) / (m1 - m2) < 1})
+    crossings = lambda L: {(b2 - b1) / (m1 - m2) for b1, m1 in L for b2, m2 in L if m1 != m2}  # noqa: E731
+    cuts = lambda L: sorted({Fraction(0), Fraction(1)} | {a for a in crossings(L) if 0 < a < 1})  # noqa: E731
     cs = cuts(lines)
     active = sorted({max(lines, key=lambda t: t[0] + t[1] * (u + v) / 2) for u, v in zip(cs, cs[1:])},
                     key=lambda t: t[1])
@@ -95,16 +96,20 @@ def _polygon(ctx, data, V) -> tuple:
     shown = lambda vs, fs, sep: (f"{', '.join(f'({x}, {y})' for x, y in vs)}{sep} facets "  # noqa: E731
                                  f"{', '.join(f'{a} X + {b} Y <= {r}' for a, b, r in fs)}")
     text = (f"; the polygon has vertices (counter-clockwise) {shown(H, sorted(facets), ',')}, and max over "
-            f"it of alpha X + (1 - alpha) Y for all alpha in [0, 1] is max{{{', '.join(line(*t) for t in active)}}}")
+            f"it of alpha X + (1 - alpha) Y for all alpha in [0, 1] is "
+            f"max{{{', '.join(line(*t) for t in active)}}}")
     paper = data.obj("paper", default=None)
     if paper is None:
         return text, None, None
     pv, pf, pl = ([tuple(ctx.value(paper, w, raw=c) for c in t) for t in paper.list(k)]
                   for k, w in (("vertices", "<vertex>"), ("facets", "<facet>"), ("envelope", "<line>")))
-    if any(len(t) != n for ts, n in ((pv, 2), (pf, 3), (pl, 2)) for t in ts) or not pl or any(f[:2] == (0, 0) for f in pf):
-        raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero), envelope [b, m] (nonempty)")
+    if any(len(t) != n for ts, n in ((pv, 2), (pf, 3), (pl, 2)) for t in ts) or not pl \
+            or any(f[:2] == (0, 0) for f in pf):
+        raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero), "
+                       "envelope [b, m] (nonempty)")
     holds = (sorted(pv) == sorted(V) and len(set(map(primitive, pf))) == len(pf)
-             and set(map(primitive, pf)) == facets and all(env(lines, a) == env(pl, a) for a in cuts(lines + pl)))
+             and set(map(primitive, pf)) == facets
+             and all(env(lines, a) == env(pl, a) for a in cuts(lines + pl)))
     return text, holds, f"vertices {shown(pv, pf, ';')}; envelope max{{{', '.join(line(*t) for t in pl)}}}"
 
 
@@ -125,8 +130,9 @@ def read_model(ctx, data, symbolic=True, image=False):
     correlators E_xy of the deterministic A→B strategies (Chaves et al. Fig. 1(c), binary outputs)."""
     spec = data.obj("model")
     name = spec.text("name", (*FIDELITIES, "a-to-b") + ("image",) * image)
-    if len(ctx.domains) > (1 if symbolic else 0):
-        raise ctx.fail("parameters", "at most one parameter with a domain" if symbolic else "fixed parameters only")
+    if len(ctx.domains) > symbolic:
+        raise ctx.fail("parameters", "at most one parameter with a domain" if symbolic else
+                       "fixed parameters only")
     var, maps = next(iter(ctx.domains), None), None
     if name == "image":
         text, pairs = _image(ctx, spec)
@@ -135,7 +141,8 @@ def read_model(ctx, data, symbolic=True, image=False):
         if not all(type(m) is int and 2 <= m <= 4 for m in (mx, my)):
             raise ctx.fail(spec.at("inputs"), "two input counts in [2, 4]")
         cols = named_model("a-to-b", mx, my).columns()
-        pairs = [((k,), tuple(flint.fmpq_poly([1 if o in (0, 3) else -1]) for o in c)) for k, c in enumerate(cols)]
+        pairs = [((k,), tuple(flint.fmpq_poly([1 if o in (0, 3) else -1]) for o in c))
+                 for k, c in enumerate(cols)]
         text = f"the A->B correlator polytope (E_xy, x < {mx}, y < {my}, (x,y) lexicographic)"
         maps = correlator_relabelings(mx, my)
     else:
@@ -175,11 +182,12 @@ def supermap_class(T) -> str:
     if any(const(rc(i, a, T)) and len(set(zip(em(i, a, T), rc(1 - i, b, T)))) == len(set(em(i, a, T)))
            for i, a, b in product(D, D, D)):
         return "one-way-fixed"
-    if any(const(rc(i, a, T)) and all(any(const(rc(1 - i, b, [t for t in T if _er(t, i, a)[0] == e])) for b in D)
-                                      for e in set(em(i, a, T))) for i, a in product(D, D)):
+    if any(const(rc(i, a, T)) and all(any(const(rc(1 - i, b, [t for t in T if _er(t, i, a)[0] == e]))
+                                          for b in D) for e in set(em(i, a, T))) for i, a in product(D, D)):
         return "one-way-dynamic"
-    if any(const([r ^ e ^ f for (e, r), f in zip(map(lambda t: _er(t, 0, a), T), em(1, b, T))]) and
-           const([r ^ e ^ f for (f, r), e in zip(map(lambda t: _er(t, 1, b), T), em(0, a, T))]) for a, b in product(D, D)):
+    if any(const([r ^ e ^ f for (e, r), f in zip(map(lambda t: _er(t, 0, a), T), em(1, b, T))])
+           and const([r ^ e ^ f for (f, r), e in zip(map(lambda t: _er(t, 1, b), T), em(0, a, T))])
+           for a, b in product(D, D)):
         return "ico-xor"
     if any(len(set(zip(em(0, a, T), em(1, b, T)))) == len(T) for a, b in product(D, D)):
         return "other"
@@ -197,8 +205,8 @@ def _supermap_extremes(ctx, data) -> Decision:
     if ctx.domains or ctx.fixed:
         raise ctx.fail("parameters", "the qubit supermap model has no parameters")
     rows = spec.list("partition")
-    if not rows or any(not isinstance(r, list) or len(r) != 4 or any(v not in (0, 1) or type(v) is not int for v in r)
-                       for r in rows):
+    if not rows or any(not isinstance(r, list) or len(r) != 4
+                       or any(v not in (0, 1) or type(v) is not int for v in r) for r in rows):
         raise ctx.fail(spec.at("partition"), "rows of 4 coefficients mod 2")
     pts = list(product((0, 1), repeat=4))
     cls = {}
@@ -214,22 +222,23 @@ def _supermap_extremes(ctx, data) -> Decision:
     claimed = None if paper is None else {k: paper.int(k, 0, 256) for k in SUPERMAP_CLASSES[:-1]}
     ptext = None if paper is None else ", ".join(f"{k} {v}" for k, v in claimed.items())
     if not r12 == r80 == both == rank([r[:-1] for r in eq80]):
-        statement, _ = against_paper(head + f"have different solution sets (ranks {r12}, {r80}, joint {both})",
-                                     False, ptext)
+        ranks = f"have different solution sets (ranks {r12}, {r80}, joint {both})"
+        statement, _ = against_paper(head + ranks, False, ptext)
         return Decision(statement, "refuted", "exact ranks")
     counts = dict.fromkeys(SUPERMAP_CLASSES, 0)
     for T in product(*cls.values()):
         counts[supermap_class(T)] += 1
     shown = ", ".join(f"{k} {v}" for k, v in counts.items())
-    statement = (head + f"have the same solution set (affine dimension {16 - r80}), so with S >= 0 it is a product "
-                 f"of {len(cls)} simplices with {', '.join(str(len(v)) for v in cls.values())} vertices: "
-                 f"{sum(counts.values())} extreme points, the 0/1 supermaps with one entry per class; by the first "
-                 f"matching class (a party emits its output and receives its input, or the reverse; no-signalling: both "
-                 f"received values constant; one-way-fixed: one party's received value constant, the other's a function "
-                 f"of the first's emitted value; one-way-dynamic: one party's received value constant and, for each "
-                 f"value it emits, the other's constant in some direction; ico-xor: r_A = e_A+e_B+alpha, "
-                 f"r_B = e_A+e_B+beta mod 2; other: the emitted pair determines the point (none of the above); "
-                 f"non-functional: the rest): {shown}")
+    sizes = ", ".join(str(len(v)) for v in cls.values())
+    statement = (head + f"have the same solution set (affine dimension {16 - r80}), so with S >= 0 it is a "
+                 f"product of {len(cls)} simplices with {sizes} vertices: {sum(counts.values())} extreme "
+                 "points, the 0/1 supermaps with one entry per class; by the first matching class (a party "
+                 "emits its output and receives its input, or the reverse; no-signalling: both received values "
+                 "constant; one-way-fixed: one party's received value constant, the other's a function of "
+                 "the first's emitted value; one-way-dynamic: one party's received value constant and, for each "
+                 "value it emits, the other's constant in some direction; ico-xor: r_A = e_A+e_B+alpha, "
+                 "r_B = e_A+e_B+beta mod 2; other: the emitted pair determines the point (none of the "
+                 f"above); non-functional: the rest): {shown}")
     holds = None if paper is None else all(counts[k] == v for k, v in claimed.items()) and not counts["other"]
     statement, verdict = against_paper(statement, holds, ptext)
     return Decision(statement, verdict, "exact ranks and classification of every extreme point")
@@ -274,10 +283,11 @@ def decide(cert, ctx, data) -> Decision:
             raise ctx.fail(e.at("combination"), "is not a convex combination equal to the point")
         _cover(ctx, e, covered, i, False)
     if len(covered) != len(P):
-        raise ctx.fail("data", f"{len(P) - len(covered)} distinct points are neither shown extreme nor redundant")
+        raise ctx.fail("data", f"{len(P) - len(covered)} distinct points are neither extreme nor redundant")
     verts = sorted(min(lab for lab in labels if index[lab] == i) for i, ext in covered.items() if ext)
-    statement = (f"{text}: the {len(labels)} labelled points are {len(P)} distinct points, exactly {len(verts)} of "
-                 f"which are vertices of their convex hull (least labels of the vertices: sha256 "
+    statement = (f"{text}: the {len(labels)} labelled points are {len(P)} distinct points, exactly "
+                 f"{len(verts)} of which are vertices of their convex hull (least labels of the vertices: "
+                 "sha256 "
                  f"{hashlib.sha256(repr(verts).encode()).hexdigest()[:12]})")
     extra, holds, shown = ("", None, None) if data.raw["model"]["name"] != "image" else \
         _polygon(ctx, data, [P[i] for i, ext in covered.items() if ext])
@@ -296,7 +306,7 @@ def _representatives(ctx, data) -> Decision:
     its class, a union of orbits under the relabelings preserving the model for all fidelities, is
     disjoint from the others; the classes cover every point; ``paper``: the printed class sizes."""
     if ctx.fixed or not ctx.domains:
-        raise ctx.fail("parameters", "the symbolic mode takes the fidelities' symbols as parameters with domains")
+        raise ctx.fail("parameters", "the symbolic mode takes the fidelities' symbols as parameters")
     spec = data.obj("model")
     spec.text("name", ("signaling",))
     fo = spec.obj("fidelities")
@@ -315,7 +325,8 @@ def _representatives(ctx, data) -> Decision:
         i = index[label_of(ctx, r.at("label"), r.get("label"), index)]
         rows = r.list("matrix", 4)
         if any(not isinstance(x, list) or len(x) != 4 for x in rows) or any(
-                ctx.ratfun(r, "<matrix>", raw=x) != RationalFunction(c) for x, c in zip(sum(rows, []), points[i])):
+                ctx.ratfun(r, "<matrix>", raw=x) != RationalFunction(c)
+                for x, c in zip(sum(rows, []), points[i])):
             raise ctx.fail(r.at("matrix"), "is not the Eq. (9) point of the label")
         cls = set()
         for t, o in enumerate(r.list("orbits")):
@@ -326,15 +337,16 @@ def _representatives(ctx, data) -> Decision:
         sizes.append(len(cls))
         shown.append(repr(rows))
     if len(used) != len(points):
-        raise ctx.fail("data.representatives", f"the classes cover {len(used)} of {len(points)} distinct points")
+        raise ctx.fail("data.representatives", f"the classes cover {len(used)} of {len(points)} points")
     digest = hashlib.sha256("|".join(shown).encode()).hexdigest()[:12]
     text = "S_(" + "),(".join(",".join(f.to_text() for f in fids[j:j + 2]) for j in (0, 2)) + ") (Eq. (9))"
-    statement = (f"{text}, {ctx.quantifier()}, as polynomial identities: the {len(pairs)} labelled points are "
-                 f"{len(points)} distinct points, forming {len(set(orbit.values()))} orbits under the group of the "
+    orbits = len(set(orbit.values()))
+    statement = (f"{text}, {ctx.quantifier()}, as polynomial identities: the {len(pairs)} labelled points "
+                 f"are {len(points)} distinct points, forming {orbits} orbits under the group of the "
                  f"{len(G)} relabelings preserving the model for all fidelities; the {len(sizes)} listed "
-                 f"representatives (matrices sha256 {digest}) are points of the model whose classes (unions of "
-                 f"orbits) have sizes {', '.join(map(str, sizes))} and cover all points")
+                 f"representatives (matrices sha256 {digest}) are points of the model whose classes (unions "
+                 f"of orbits) have sizes {', '.join(map(str, sizes))} and cover all points")
     paper = data.list("paper", len(sizes), default=None)
-    statement, verdict = against_paper(statement, None if paper is None else paper == sizes,
-                                       None if paper is None else "multiplicities " + ", ".join(map(str, paper)))
+    ptext = None if paper is None else "multiplicities " + ", ".join(map(str, paper))
+    statement, verdict = against_paper(statement, None if paper is None else paper == sizes, ptext)
     return Decision(statement, verdict, "polynomial identities in the fidelities")
