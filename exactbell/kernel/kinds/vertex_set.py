@@ -235,9 +235,10 @@ def _supermap_extremes(ctx, data) -> Decision:
                  "points, the 0/1 supermaps with one entry per class; by the first matching class (a party "
                  "emits its output and receives its input, or the reverse; no-signalling: both received "
                  "values constant; one-way-fixed: one party's received value constant, the other's a "
-                 "function of the first's emitted value; one-way-dynamic: one party's received value constant "
-                 "and, for each value it emits, the other's constant in some direction; ico-xor: r_A = e_A+e_B+alpha, "
-                 "r_B = e_A+e_B+beta mod 2; other: the emitted pair determines the point (none of the "
+                 "function of the first's emitted value; one-way-dynamic: one party's received value "
+                 "constant and, for each value it emits, the other's constant in some direction; ico-xor: "
+                 "r_A = e_A+e_B+alpha, r_B = e_A+e_B+beta mod 2; other: the emitted pair determines the "
+                 "point (none of the "
                  f"above); non-functional: the rest): {shown}")
     holds = None if paper is None else all(counts[k] == v for k, v in claimed.items()) and not counts["other"]
     statement, verdict = against_paper(statement, holds, ptext)
