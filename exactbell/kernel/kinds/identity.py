@@ -11,8 +11,6 @@ import hashlib
 from fractions import Fraction
 from itertools import product
 
-import flint
-
 from ..expr import ExprError, FieldAlgebra, parse
 from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra

@@ -56,7 +56,8 @@ def _image(ctx, spec):
     sc = read_scenario(ctx, spec)
     o, m = sc.outputs, sc.inputs
     if sc.parties != 2 or sum(o[i] ** m[i] * o[1 - i] ** (m[0] * m[1]) for i in (0, 1)) > limits.STRATEGIES:
-        raise ctx.fail(spec.at("scenario"), f"the causal model: 2 parties, {limits.STRATEGIES} strategies")
+        raise ctx.fail(spec.at("scenario"),
+                       f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
     co = spec.obj("coordinates")
     (FX, tx), (FY, ty) = (read_functional(ctx, co, sc, k) for k in "XY")
     pairs = []
