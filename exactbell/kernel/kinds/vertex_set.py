@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 from fractions import Fraction
 from itertools import product
-from math import lcm
 
 import flint
 
@@ -257,14 +256,13 @@ def decide(cert, ctx, data) -> Decision:
     text, _, labels, pts, index, _ = read_model(ctx, data, symbolic=False, image=True)
     P = [at(v, Fraction(0)) for v in pts]
     n, covered = len(P[0]), {}
-    L = lcm(*[x.denominator for v in P for x in v])
-    M = flint.fmpz_mat(len(P), n, [int(x * L) for v in P for x in v])
+    M = flint.fmpq_mat(len(P), n, [flint.fmpq(x.numerator, x.denominator) for v in P for x in v])
     for e in data.objs("extreme"):
         i = index[label_of(ctx, e.at("label"), e.get("label"), index)]
         c = e.list("functional", n)
         if not all(type(x) is int for x in c):
             raise ctx.fail(e.at("functional"), f"must be {n} integers")
-        vals = M * flint.fmpz_mat(n, 1, c)
+        vals = M * flint.fmpq_mat(n, 1, c)
         if any(vals[j, 0] >= vals[i, 0] for j in range(len(P)) if j != i):
             raise ctx.fail(e.at("functional"), "does not separate the point from every other point")
         _cover(ctx, e, covered, i, True)
