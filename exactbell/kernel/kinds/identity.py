@@ -1,45 +1,15 @@
-"""Kind ``identity``: exact equalities of rational functions of the parameters.
-
-mode "ns": ⟨F, P⟩ = ⟨G, P⟩ + c on every normalised non-signalling behaviour P of a bipartite
-scenario (Sengupta–Wooltorton Eq. (14), L308-313). Witness: multipliers with
-F − G = Σ μ_k N_k + Σ ν_x S_x coefficientwise, where the kernel builds N_k (marginal differences
-p_A(a|x,y) − p_A(a|x,y+1), a < o_A − 1; likewise for B in x) and S_x (normalisation of context
-x); then c = Σ ν_x.
-mode "polynomial": lhs_k = rhs_k as rational functions (e.g. Lemma 2 of Sengupta–Wooltorton,
-App. D, expanded by the producer); a failing identity refutes the claim.
-mode "nc": lhs_k = rhs_k in the algebra of ±1 observables A0, B1, … of commuting parties of
-``scenario`` (A_x² = 1, :mod:`exactbell.kernel.ncpoly`), coefficients polynomials in the parameters.
-Optional (polynomial and nc modes; then polynomials only, divisions by numbers only):
-``definitions`` [[name, polynomial], ...] abbreviations shown in the statement; ``circle``
-[[c, s], ...] pairs of parameters with domain [-1, 1]: identities hold modulo c² + s² = 1, i.e. at
-(c, s) = (cos x, sin x) for every angle x (Wooltorton–Brown–Colbeck, Prop. 1 for all angles).
-
-mode "sw-point": the Eq. (9) point (Sengupta–Wooltorton Sec. III A, Eqs. (9)–(10)) of the channel
-``fidelities`` {p, q, r, s} (polynomials in at most one parameter, in [0, 1] on its domain) and the
-truth tables ``alice`` f_A[x][ỹ], ``bob`` f_B[x̃][y], computed by the kernel, with its NS scalar
-products ⟨NS_y^{A→B}, P⟩ = p_B(0|0,y) − p_B(0|1,y) and ⟨NS_x^{B→A}, P⟩ = p_A(0|x,0) − p_A(0|x,1)
-and the largest of each pair (ε, when one dominates on the whole domain). ``paper`` (optional):
-{"behaviour": 4×4 (Eq. (5)), "epsilon": {"A->B", "B->A"}}, compared with the decided values.
-
-mode "supermap" (Liu–Chiribella App. E, Eqs. (89)–(90)): for even ``d`` and each (x, y) in ``pairs``
-the kernel builds the diagonal classical supermap S_(x,y) = Σ over ``products`` of ⊗ of diagonal
-projectors on the subsystems ``order`` (a permutation of A_in, A_out, B_in, B_out), each factor
-"{i, ...}", "I-{i, ...}" or "I", i an integer or the symbols x, y; decides Eq. (12)
-(:func:`exactbell.kernel.process.bistochastic_violation`; S ≥ 0 as a sum of projectors) and, with
-the App. E instruments s' = 2t + z, t = ⌊s/2⌋, z = (x_i + s) mod 2 (a permutation for each x_i in
-{0, 1}), the distribution of what each party reads, (t_i, z_i), for every (x1, x2). If it is
-(t, x2, t, x1) with certainty for one t, outcomes a_i = f_i^(t)(x_i, z_i) give Eq. (90) for all f_i.
-
-Every rational function read must be defined on the whole domain (no pole; one parameter per
-denominator), and the statement quantifies over ``parameters``.
+"""Kind ``identity``: exact equalities of rational functions of the parameters, in five modes (format:
+docs/kinds/identity.md): "ns", ⟨F, P⟩ = ⟨G, P⟩ + c on normalised non-signalling behaviours
+(Sengupta–Wooltorton Eq. (14)); "polynomial", lhs = rhs as rational functions, or as polynomials
+modulo c² + s² = 1 (Wooltorton–Brown–Colbeck Prop. 1); "nc", the same in the algebra of ±1
+observables; "sw-point", the Eq. (9) point (Sengupta–Wooltorton Sec. III A); "supermap",
+Liu–Chiribella App. E, Eqs. (89)–(90). Every rational function read is defined on the whole domain.
 """
 from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
 from itertools import product
-
-import flint
 
 from ..expr import ExprError, FieldAlgebra, parse
 from ..models import read_functional, read_scenario, scenario_text
@@ -49,7 +19,9 @@ from ..poly import Poly, RationalFunction
 from ..polytope import roots_in, sw_point
 from ..process import bistochastic_violation
 from . import Decision, against_paper, kind
-from .vertex_set import _poly, fidelity, nonnegative
+from .vertex_set import fidelity, fmpq_poly, nonnegative
+
+ZERO = RationalFunction.lift(0)
 
 
 def _defined(ctx, where, f: RationalFunction) -> RationalFunction:
@@ -60,83 +32,85 @@ def _defined(ctx, where, f: RationalFunction) -> RationalFunction:
     v = next(iter(names))
     if len(names) != 1 or v not in ctx.domains:
         raise ctx.fail(where, "a denominator must be a polynomial in one parameter with a domain")
-    den = flint.fmpq_poly([flint.fmpq(c.numerator, c.denominator) for c in f.den.univariate_coefficients(v)])
-    if roots_in(den, ctx.domains[v]):
+    if roots_in(fmpq_poly(f.den.univariate_coefficients(v)), ctx.domains[v]):
         raise ctx.fail(where, f"the denominator {f.den.to_text()} vanishes on the domain of {v}")
     return f
 
 
 def ns_constraints(sc) -> tuple[list, list]:
-    """(N_k, S_x) as coefficient vectors in canonical order (bipartite)."""
+    """(N_k, S_x) as coefficient vectors in canonical order (bipartite): N_k the marginal differences
+    p_A(a|x,y) − p_A(a|x,y+1), a < o_A − 1 (likewise for B in x), S_x the normalisation of context x."""
     ns = []
-    for k in (0, 1):
-        for a in range(sc.outputs[k] - 1):
-            for xk in range(sc.inputs[k]):
-                for y in range(sc.inputs[1 - k] - 1):
-                    ctx_of = lambda t: (xk, t) if k == 0 else (t, xk)  # noqa: E731
-                    ns.append([(ai[k] == a) * ((x == ctx_of(y)) - (x == ctx_of(y + 1))) for ai, x in sc.entries()])
+    for k, a in ((k, a) for k in (0, 1) for a in range(sc.outputs[k] - 1)):
+        for xk, y in product(range(sc.inputs[k]), range(sc.inputs[1 - k] - 1)):
+            ctx_of = lambda t: (xk, t) if k == 0 else (t, xk)  # noqa: E731
+            ns.append([(ai[k] == a) * ((x == ctx_of(y)) - (x == ctx_of(y + 1))) for ai, x in sc.entries()])
     return ns, [[int(x == c) for _a, x in sc.entries()] for c in sc.contexts]
 
 
-def _ns(ctx, data) -> str:
+def _ns(ctx, data) -> tuple[str, bool]:
+    """F − G = Σ μ_k N_k + Σ ν_x S_x coefficientwise, so ⟨F, P⟩ = ⟨G, P⟩ + Σ ν_x (Eq. (14))."""
     sc = read_scenario(ctx, data)
     if sc.parties != 2:
         raise ctx.fail("data.scenario", "mode ns is implemented for 2 parties")
-    parse = lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)  # noqa: E731
-    (F, ftext), (G, gtext) = (read_functional(ctx, data, sc, k, parse=parse) for k in ("functional", "other"))
+    coefficient = lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)  # noqa: E731
+    (F, ftext), (G, gtext) = (read_functional(ctx, data, sc, k, parse=coefficient)
+                              for k in ("functional", "other"))
     for name, H in (("functional", F), ("other", G)):
         for c in H.coefficients:
             _defined(ctx, f"data.{name}", RationalFunction.lift(c))
     ns, norm = ns_constraints(sc)
     m = data.obj("multipliers")
-    mu = [ctx.ratfun(m, f"ns[{i}]", raw=t) for i, t in enumerate(m.list("ns", len(ns)))]
-    nu = [ctx.ratfun(m, f"normalisation[{i}]", raw=t) for i, t in enumerate(m.list("normalisation", len(norm)))]
+    mu, nu = ([ctx.ratfun(m, f"{k}[{i}]", raw=t) for i, t in enumerate(m.list(k, len(vs)))]
+              for k, vs in (("ns", ns), ("normalisation", norm)))
     for i in range(sc.size):
-        rhs = sum((w * v[i] for w, v in zip(mu + nu, ns + norm) if v[i]), RationalFunction.lift(0))
+        rhs = sum((w * v[i] for w, v in zip(mu + nu, ns + norm) if v[i]), ZERO)
         if RationalFunction.lift(F.coefficients[i] - G.coefficients[i]) != rhs:
             raise ctx.fail("data.multipliers", f"F - G differs from the combination at coefficient {i}")
-    c = sum(nu, RationalFunction.lift(0))
-    shift = "" if c == RationalFunction.lift(0) else f" + ({c.to_text()})"
+    c = sum(nu, ZERO)
+    shift = "" if c == ZERO else f" + ({c.to_text()})"
     return (f"<{ftext}, P> = <{gtext}, P>{shift} for every normalised non-signalling behaviour P on "
-            f"{scenario_text(sc)}")
+            f"{scenario_text(sc)}"), True
 
 
-def _polynomial(ctx, data) -> tuple[str, bool]:
+def _identities(ctx, data, read, equal) -> tuple[list, list]:
+    """(texts, indices of the failing ones) of data.identities [[lhs, rhs], ...]."""
     rows, texts, fails = data.list("identities"), [], []
     if not rows:
         raise ctx.fail("data.identities", "lists no identity")
     for i, row in enumerate(rows):
         if not isinstance(row, list) or len(row) != 2:
             raise ctx.fail(f"data.identities[{i}]", "an identity is [lhs, rhs]")
-        lhs, rhs = (_defined(ctx, f"data.identities[{i}]", ctx.ratfun(data, f"identities[{i}]", raw=t)) for t in row)
         texts.append(f"{row[0]} = {row[1]}")
-        if lhs != rhs:
+        if not equal(*(read(f"data.identities[{i}]", t) for t in row)):
             fails.append(i)
+    return texts, fails
+
+
+def _polynomial(ctx, data) -> tuple[str, bool]:
+    read = lambda where, t: _defined(ctx, where, ctx.ratfun(data, where[5:], raw=t))  # noqa: E731
+    texts, fails = _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs)
     shown = "; ".join(texts)
     if len(shown) > 400:
-        shown = f"{len(texts)} identities, sha256 of their text {hashlib.sha256(shown.encode()).hexdigest()[:16]}"
+        digest = hashlib.sha256(shown.encode()).hexdigest()[:16]
+        shown = f"{len(texts)} identities, sha256 of their text {digest}"
     if fails:
         return f"the identity {texts[fails[0]]} fails (of: {shown})", False
     return f"{shown} (as rational functions)", True
 
 
 def reduce_circle(p: Poly, pairs) -> Poly:
-    """Normal form modulo s² = 1 − c² for each pair (c, s): a Gröbner basis (coprime leading terms
-    s²), so p vanishes on the product of circles iff its normal form is 0."""
-    out, todo = Poly(), list(p.terms.items())
-    while todo:
-        m, c = todo.pop()
-        d = dict(m)
-        hit = next(((cc, s) for cc, s in pairs if d.get(s, 0) >= 2), None)
-        if hit is None:
-            out = out + Poly({m: c})
-            continue
-        d[hit[1]] -= 2
-        base = tuple(sorted((v, e) for v, e in d.items() if e))
-        d2 = dict(base)
-        d2[hit[0]] = d2.get(hit[0], 0) + 2
-        todo += [(base, c), (tuple(sorted(d2.items())), -c)]
-    return out
+    """Normal form modulo s² = 1 − c² for each pair (c, s) (s^(2m+e) → s^e (1 − c²)^m, e < 2): a
+    Gröbner basis with coprime leading terms s², so p vanishes on the product of circles iff it is 0."""
+    for c, s in pairs:
+        out = Poly()
+        for m, coefficient in p.terms.items():
+            rest = dict(m)
+            e = rest.pop(s, 0)
+            out = out + Poly({tuple(sorted(rest.items())): coefficient}) * Poly.var(s) ** (e % 2) \
+                * (1 - Poly.var(c) ** 2) ** (e // 2)
+        p = out
+    return p
 
 
 class _NC(NCAlgebra):
@@ -152,9 +126,9 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
     """Modes polynomial (with definitions or circle) and nc: polynomial identities, modulo the circles."""
     names = {**{n: Poly.var(n) for n in ctx.domains}, **{n: Poly.const(q) for n, q in ctx.fixed.items()}}
     unit, pairs, defs = Domain(Fraction(-1), Fraction(1), True, True), [], []
-    for i, pr in enumerate(data.list("circle") if data.has("circle") else []):
-        if not (isinstance(pr, list) and len(pr) == 2 and all(isinstance(n, str) and ctx.domains.get(n) == unit
-                                                              for n in pr)
+    for i, pr in enumerate(data.list("circle", default=[])):
+        if not (isinstance(pr, list) and len(pr) == 2
+                and all(isinstance(n, str) and ctx.domains.get(n) == unit for n in pr)
                 and len(set(pr) | {n for q in pairs for n in q}) == 2 * len(pairs) + 2):
             raise ctx.fail(f"data.circle[{i}]", "is not a pair [c, s] of new parameters with domain [-1, 1]")
         pairs.append(tuple(pr))
@@ -162,7 +136,7 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
     if sc is not None and set(sc.outputs) != {2}:
         raise ctx.fail("data.scenario", "mode nc needs binary outputs (±1 observables)")
 
-    def read(where, text, ops):
+    def read(where, text, ops=sc):
         try:
             if not isinstance(text, str):
                 raise ExprError("expected an expression")
@@ -170,32 +144,29 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
                          FieldAlgebra(names, {}, Poly.const))
         except (ExprError, ValueError, TypeError, ZeroDivisionError) as e:
             raise ctx.fail(where, str(e)) from None
-    for i, row in enumerate(data.list("definitions") if data.has("definitions") else []):
+    for i, row in enumerate(data.list("definitions", default=[])):
         if not isinstance(row, list) or len(row) != 2:
             raise ctx.fail(f"data.definitions[{i}]", "a definition is [name, polynomial]")
         ctx.declare(row[0], "definition", f"data.definitions[{i}]")
-        names[row[0]] = read(f"data.definitions[{i}]", row[1], False)
+        names[row[0]] = read(f"data.definitions[{i}]", row[1], None)
         defs.append(f"{row[0]} = {row[1]}")
-    rows, texts, fails = data.list("identities"), [], []
-    for i, row in enumerate(rows):
-        if not isinstance(row, list) or len(row) != 2:
-            raise ctx.fail(f"data.identities[{i}]", "an identity is [lhs, rhs]")
-        diff = read(f"data.identities[{i}]", row[0], sc) - read(f"data.identities[{i}]", row[1], sc)
-        texts.append(f"{row[0]} = {row[1]}")
+
+    def equal(lhs, rhs):
+        diff = lhs - rhs
         coefficients = diff.terms.values() if sc else [diff]
-        if any(not reduce_circle(Poly.lift(c), pairs).is_zero() for c in coefficients):
-            fails.append(i)
-    if not rows:
-        raise ctx.fail("data.identities", "lists no identity")
+        return all(reduce_circle(Poly.lift(c), pairs).is_zero() for c in coefficients)
+    texts, fails = _identities(ctx, data, read, equal)
     where = (f"in the algebra of +-1 observables of commuting parties on {scenario_text(sc)}, coefficients "
-             if sc else "") + ("as polynomials" + "".join(f", modulo {c}^2 + {s}^2 = 1" for c, s in pairs)) + \
-        (f", where {'; '.join(defs)}" if defs else "")
+             if sc else "") + "as polynomials" + "".join(f", modulo {c}^2 + {s}^2 = 1" for c, s in pairs) \
+        + (f", where {'; '.join(defs)}" if defs else "")
     if fails:
         return f"the identity {texts[fails[0]]} fails ({where}; of: {'; '.join(texts)})", False
     return f"{'; '.join(texts)} ({where})", True
 
 
 def _sw_point(ctx, data) -> tuple[str, bool]:
+    """The Eq. (9) point P of the channel and truth tables, its NS scalar products and the largest
+    of each pair (on the whole domain)."""
     ctx.cert.conventions.text("form", ("sw-4x4",))
     if len(ctx.domains) > 1:
         raise ctx.fail("parameters", "at most one parameter with a domain")
@@ -209,17 +180,19 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
     P = sw_point(*tables, *fids)
     txt = lambda f: Poly({((var, k),) if k else (): Fraction(int(c.p), int(c.q))  # noqa: E731
                           for k, c in enumerate(f.coeffs()) if c}).to_text()
-    M = [[P[4 * i + j] for j in range(4)] for i in range(4)]
-    prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],  # p_B(0|0,y) - p_B(0|1,y)
-             "B->A": [M[2 * x][0] + M[2 * x][1] - M[2 * x][2] - M[2 * x][3] for x in (0, 1)]}  # p_A(0|x,0) - p_A(0|x,1)
-    eps = {k: next((f for f in vs if all(nonnegative(ctx, f - g, var) for g in vs)), None) for k, vs in prods.items()}
+    M = [P[4 * i:4 * i + 4] for i in range(4)]
+    # p_B(0|0,y) - p_B(0|1,y) and p_A(0|x,0) - p_A(0|x,1)
+    prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],
+             "B->A": [M[2 * x][0] + M[2 * x][1] - M[2 * x][2] - M[2 * x][3] for x in (0, 1)]}
+    eps = {k: next((f for f in vs if all(nonnegative(ctx, f - g, var) for g in vs)), None)
+           for k, vs in prods.items()}
     parts = [f"<NS_{i}^({k}), P> for {i} = 0, 1: ({txt(vs[0])}, {txt(vs[1])}), "
              + ("no single one is largest on the domain" if eps[k] is None else f"eps^({k}) = {txt(eps[k])}")
              for i, (k, vs) in zip("yx", prods.items())]
     shown = "[" + "; ".join(", ".join(txt(c) for c in r) for r in M) + "]"
     statement = (f"under S_({txt(fids[0])},{txt(fids[1])}),({txt(fids[2])},{txt(fids[3])}) (Eq. (9)), "
-                 f"f_A = {tables[0]} (f_A[x][y~]) and f_B = {tables[1]} "
-                 f"(f_B[x~][y]) give P = {shown} (P[2x+a][2y+b] = p(ab|xy)); NS^(A->B)_y = p_B(0|0,y) - p_B(0|1,y), "
+                 f"f_A = {tables[0]} (f_A[x][y~]) and f_B = {tables[1]} (f_B[x~][y]) give P = {shown} "
+                 f"(P[2x+a][2y+b] = p(ab|xy)); NS^(A->B)_y = p_B(0|0,y) - p_B(0|1,y), "
                  f"NS^(B->A)_x = p_A(0|x,0) - p_A(0|x,1): " + "; ".join(parts))
     paper = data.obj("paper", default=None)
     if paper is None:
@@ -227,8 +200,9 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
     rows, pe = paper.list("behaviour", 4), paper.obj("epsilon")
     if any(not isinstance(r, list) or len(r) != 4 for r in rows):
         raise ctx.fail(paper.at("behaviour"), "must be a 4x4 matrix (Eq. (5))")
-    claimed = {k: _poly(ctx, pe, k, var) for k in prods}
-    holds = all(_poly(ctx, paper, "<matrix>", var, raw=x) == c for r, Mr in zip(rows, M) for x, c in zip(r, Mr)) \
+    claimed = {k: fidelity(ctx, pe, k, var, bounded=False) for k in prods}
+    holds = all(fidelity(ctx, paper, "<matrix>", var, raw=x, bounded=False) == c
+                for r, Mr in zip(rows, M) for x, c in zip(r, Mr)) \
         and all(eps[k] is not None and claimed[k] == eps[k] for k in prods)
     ptext = ("P = [" + "; ".join(", ".join(map(str, r)) for r in rows) + "], "
              + ", ".join(f"eps^({k}) = {txt(claimed[k])}" for k in prods))
@@ -244,8 +218,8 @@ def _factor(text, d, x, y) -> list | None:
     if text == "I":
         return list(range(d))
     body = text[2:] if text.startswith("I-") else text
-    items = body[1:-1].split(",") if body[:1] == "{" and body[-1:] == "}" else ["?"]
-    vals = {x if i.strip() == "x" else y if i.strip() == "y" else int(i) if i.strip().isdigit() else -1 for i in items}
+    items = [i.strip() for i in body[1:-1].split(",")] if body[:1] == "{" and body[-1:] == "}" else ["?"]
+    vals = {x if i == "x" else y if i == "y" else int(i) if i.isdigit() else -1 for i in items}
     if not vals <= set(range(d)):
         return None
     return sorted(set(range(d)) - vals) if text.startswith("I-") else sorted(vals)
@@ -265,16 +239,33 @@ def supermap(products, order, d, x, y) -> dict | None:
     return S
 
 
+def _readings(S, g) -> int | None:
+    """t if, for every (x1, x2), the instruments g read (t_i, z_i) = (t, x2, t, x1) with certainty."""
+    reads = set()
+    for x1, x2 in product((0, 1), repeat=2):
+        dist = {}
+        for (ai, ao, bi, bo), w in S.items():
+            if ao == g(x1, ai) and bo == g(x2, bi):
+                r = (ai // 2, (x1 + ai) % 2, bi // 2, (x2 + bi) % 2)
+                dist[r] = dist.get(r, 0) + w
+        r, w = next(iter(dist.items())) if len(dist) == 1 else ((None,) * 4, 0)
+        reads.add(r[0] if w == 1 and r[1:] == (x2, r[0], x1) else None)
+    return next(iter(reads)) if len(reads) == 1 else None
+
+
 def _supermap(ctx, data) -> tuple[str, bool]:
+    """Eq. (12) for each S_(x,y) of Eq. (89) (S ≥ 0 as a sum of projectors), and the App. E
+    instruments s' = 2t + z, t = ⌊s/2⌋, z = (x_i + s) mod 2: what each party reads (Eq. (90))."""
     d = data.int("d", 2, 8)
     order = data.list("order", 4)
     if d % 2 or sorted(order) != sorted(SUBSYSTEMS):
         raise ctx.fail("data", "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
     prods, pairs = data.list("products"), data.list("pairs")
-    if not prods or any(not isinstance(t, list) or len(t) != 4 or not all(isinstance(f, str) for f in t) for t in prods):
+    if not prods or any(not isinstance(t, list) or len(t) != 4 or not all(isinstance(f, str) for f in t)
+                        for t in prods):
         raise ctx.fail("data.products", "a nonempty list of products of 4 factors (strings)")
-    if not pairs or any(not (isinstance(q, list) and len(q) == 2 and all(type(v) is int and 0 <= v < d for v in q)
-                             and q[0] != q[1]) for q in pairs):
+    if not pairs or any(not (isinstance(q, list) and len(q) == 2 and q[0] != q[1]
+                             and all(type(v) is int and 0 <= v < d for v in q)) for q in pairs):
         raise ctx.fail("data.pairs", f"a nonempty list of pairs [x, y], x != y in range({d})")
     g = lambda x, s: 2 * (s // 2) + (x + s) % 2  # noqa: E731
     perm = all(sorted(g(x, s) for s in range(d)) == list(range(d)) for x in (0, 1))
@@ -282,46 +273,36 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     for x, y in pairs:
         S = supermap(prods, order, d, x, y)
         if S is None:
-            raise ctx.fail("data.products", "a factor is not I, {i, ...} or I-{i, ...} with i in range(d), x or y")
+            raise ctx.fail("data.products", "a factor is not I, {i, ...} or I-{i, ...} (i < d, x or y)")
         bad = bistochastic_violation(S, d)
-        if bad is not None:
-            ok = False
-            parts.append(f"S_({x},{y}) is not admissible ({'the trace' if bad < 0 else f'condition {bad + 1}'} "
-                         "of Eq. (12) fails)")
-            continue
-        reads = set()
-        for x1, x2 in product((0, 1), repeat=2):
-            dist = {}
-            for (ai, ao, bi, bo), w in S.items():
-                if ao == g(x1, ai) and bo == g(x2, bi):
-                    r = (ai // 2, (x1 + ai) % 2, bi // 2, (x2 + bi) % 2)
-                    dist[r] = dist.get(r, 0) + w
-            (r, w), = dist.items() if len(dist) == 1 else (((None,) * 4, 0),)
-            reads.add(r[0] if w == 1 and r[1:] == (x2, r[0], x1) else None)
-        t, = reads if len(reads) == 1 else (None,)
+        t = None if bad is not None else _readings(S, g)
         ok = ok and t is not None
-        parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and " + (
-            f"gives (t1, z1, t2, z2) = (t, x2, t, x1) with certainty for every (x1, x2), t = {t}" if t is not None
-            else "the readings (t_i, z_i) are not (t, x2, t, x1) with certainty for one t"))
+        if bad is not None:
+            failing = "the trace" if bad < 0 else f"condition {bad + 1}"
+            parts.append(f"S_({x},{y}) is not admissible ({failing} of Eq. (12) fails)")
+        elif t is not None:
+            parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and gives (t1, z1, t2, z2) = "
+                         f"(t, x2, t, x1) with certainty for every (x1, x2), t = {t}")
+        else:
+            parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and the readings (t_i, z_i) are "
+                         "not (t, x2, t, x1) with certainty for one t")
     shown = " + ".join(" (x) ".join(t) for t in prods)
     return (f"d = {d}, S_(x,y) = {shown} on {' (x) '.join(order)} (diagonal projectors): " + "; ".join(parts)
-            + f"; the instruments s' = 2 floor(s/2) + ((x_i + s) mod 2) are {'' if perm else 'not '}permutations "
-            "for x_i = 0, 1 (bistochastic); party i reads t_i = floor(s_i/2), z_i = (x_i + s_i) mod 2"
-            + (", so outcomes a_i = f_i^(t)(x_i, z_i) give p = delta(a1, f1^(t)(x1,x2)) delta(a2, f2^(t)(x2,x1)) "
-               "for all f1, f2 (Eq. (90))" if ok else "")), ok
+            + f"; the instruments s' = 2 floor(s/2) + ((x_i + s) mod 2) are {'' if perm else 'not '}"
+            "permutations for x_i = 0, 1 (bistochastic); party i reads t_i = floor(s_i/2), "
+            "z_i = (x_i + s_i) mod 2"
+            + (", so outcomes a_i = f_i^(t)(x_i, z_i) give p = delta(a1, f1^(t)(x1,x2)) "
+               "delta(a2, f2^(t)(x2,x1)) for all f1, f2 (Eq. (90))" if ok else "")), ok
 
 
 @kind("identity")
 def decide(cert, ctx, data) -> Decision:
     mode = data.text("mode", ("ns", "polynomial", "nc", "sw-point", "supermap"))
-    if mode == "supermap":
-        statement, holds = _supermap(ctx, data)
-    elif mode == "sw-point":
-        statement, holds = _sw_point(ctx, data)
-    elif mode == "nc" or (mode == "polynomial" and (data.has("circle") or data.has("definitions"))):
+    if mode == "nc" or (mode == "polynomial" and (data.has("circle") or data.has("definitions"))):
         statement, holds = _modular(ctx, data, mode)
     else:
-        statement, holds = (_ns(ctx, data), True) if mode == "ns" else _polynomial(ctx, data)
+        statement, holds = {"ns": _ns, "polynomial": _polynomial, "sw-point": _sw_point,
+                            "supermap": _supermap}[mode](ctx, data)
     q = ctx.quantifier()
     return Decision(f"{q}: {statement}" if q else statement, "verified" if holds else "refuted",
                     "exact comparison of rational functions")

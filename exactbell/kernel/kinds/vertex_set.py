@@ -1,43 +1,13 @@
-"""Kind ``vertex-set``: which points of a model are vertices of their convex hull: Sengupta–Wooltorton
-channel models (Eq. (9), Eq. (11)) at fixed rational fidelities, and the modes below.
-
-data:
-  model      {"name": "signaling" | "signaling-mix", "fidelities": {"p", "q", "r", "s"} or {"p", "r"}}
-             (expressions in the parameters); the kernel builds the 256 (1024) labelled points
-  extreme    [{"label": [...], "functional": [16 integers]}]: <c, v> is larger on this point than
-             on every other distinct point, so it is a vertex
-  redundant  [{"label": [...], "combination": [[label, weight], ...]}]: a convex combination of
-             other points, so not a vertex
-Every distinct point is covered exactly once.
-
-Image mode (Liu–Chiribella App. C, Eq. (54), Fig. 2(b)): model {"name": "image", "base": "causal",
-"scenario", "coordinates": {"X": F_X, "Y": F_Y}} (functionals in ``conventions.form``): the points
-are the images (<F_X, P>, <F_Y, P>) of the kernel's deterministic definite-order behaviours (labels
-[k]: position in :func:`exactbell.kernel.models.causal_behaviours`); the image of the causal polytope
-is the convex hull of these. The statement then also gives the polygon's vertices, its facets and
-max over it of alpha X + (1 - alpha) Y for all alpha in [0, 1] (the upper envelope of the vertex
-lines). ``paper`` (optional): {"vertices", "facets": [[c_X, c_Y, r], ...] for c_X X + c_Y Y <= r,
-"envelope": [[intercept, slope], ...]}, compared as a vertex set, a facet set (up to positive
-scaling) and as functions of alpha on [0, 1].
-
-Supermap mode (Liu–Chiribella App. D, Eqs. (79)–(85)): model {"name": "supermap", "partition": rows
-mod 2 (Eq. (80))}: the extreme points of the qubit classical supermaps and their classes, see
-:func:`_supermap_extremes`; ``paper``: the printed count per class.
-
-Symbolic mode (Appendix A; parameters p, q, r, s with domains, no fixed ones), instead of
-extreme/redundant:
-  representatives  [{"label": [kA, kB], "matrix": 4×4 (Eq. (5)), "orbits": [[kA, kB], ...]}]: the
-             matrix is the Eq. (9) point of the label (a polynomial identity); the class is the union
-             of the orbits of the listed labels under the kernel's group of relabelings preserving
-             the model for all fidelities; classes must be disjoint and cover every point.
-  paper      optional: the printed multiplicities, one per representative
+"""Kind ``vertex-set``: which points of a model are vertices of their convex hull (format:
+docs/kinds/vertex-set.md). Models: Sengupta–Wooltorton channels (Eq. (9), Eq. (11)), with a symbolic
+mode of representatives (App. A); the image of the causal polytope in a plane (Liu–Chiribella App. C,
+Eq. (54)) with its polygon; the extreme qubit classical supermaps (Liu–Chiribella App. D, Eqs. (79)–(85)).
 """
 from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
 from itertools import product
-from math import lcm
 
 import flint
 
@@ -54,13 +24,9 @@ from . import Decision, against_paper, kind
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
 
 
-def _poly(ctx, obj, k, var, raw=None):
-    f = ctx.ratfun(obj, k, raw=raw)
-    den = f.den.constant_value()
-    if den is None:
-        raise ctx.fail(obj.at(k), "a fidelity must be a polynomial in the parameter")
-    c = f.num.univariate_coefficients(var) if var else [f.num.constant_value()]
-    return flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator) for x in (Fraction(y) / den for y in c)])
+def fmpq_poly(coefficients) -> flint.fmpq_poly:
+    """The fmpq_poly of a list of Fractions (constant term first)."""
+    return flint.fmpq_poly([flint.fmpq(c.numerator, c.denominator) for c in map(Fraction, coefficients)])
 
 
 def nonnegative(ctx, f, var) -> bool:
@@ -69,35 +35,44 @@ def nonnegative(ctx, f, var) -> bool:
     return nonnegative_on(a, ctx.domains[var].lo, ctx.domains[var].hi)[0] if var else a[0] >= 0
 
 
-def fidelity(ctx, fo, k, var):
-    f = _poly(ctx, fo, k, var)
-    if not (nonnegative(ctx, f, var) and nonnegative(ctx, 1 - f, var)):
-        raise ctx.fail(fo.at(k), "a fidelity must lie in [0, 1] on the whole parameter domain")
+def fidelity(ctx, obj, k, var, raw=None, bounded=True):
+    """A polynomial in the parameter var (fmpq_poly); ``bounded``: in [0, 1] on the whole domain."""
+    f = ctx.ratfun(obj, k, raw=raw)
+    den = f.den.constant_value()
+    if den is None:
+        raise ctx.fail(obj.at(k), "a fidelity must be a polynomial in the parameter")
+    num = f.num.univariate_coefficients(var) if var else [f.num.constant_value()]
+    f = fmpq_poly([c / den for c in num])
+    if bounded and not (nonnegative(ctx, f, var) and nonnegative(ctx, 1 - f, var)):
+        raise ctx.fail(obj.at(k), "a fidelity must lie in [0, 1] on the whole parameter domain")
     return f
 
 
 def _image(ctx, spec):
-    """(text, [(label, point)]) of the image model (see the module docstring)."""
+    """(text, [(label, point)]): the images (<F_X, P>, <F_Y, P>) of the deterministic definite-order
+    behaviours P (labels [k], :func:`exactbell.kernel.models.causal_behaviours`)."""
     spec.text("base", ("causal",))
     sc = read_scenario(ctx, spec)
-    if sc.parties != 2 or sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** (sc.inputs[0] * sc.inputs[1])
-                              for i in (0, 1)) > limits.STRATEGIES:
-        raise ctx.fail(spec.at("scenario"), f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
+    o, m = sc.outputs, sc.inputs
+    if sc.parties != 2 or sum(o[i] ** m[i] * o[1 - i] ** (m[0] * m[1]) for i in (0, 1)) > limits.STRATEGIES:
+        raise ctx.fail(spec.at("scenario"),
+                       f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
     co = spec.obj("coordinates")
     (FX, tx), (FY, ty) = (read_functional(ctx, co, sc, k) for k in "XY")
     pairs = []
     for k, outs in enumerate(causal_behaviours(sc)):
         beh = [int(outs[sc.contexts.index(x)] == a) for a, x in sc.entries()]
-        pairs.append(((k,), tuple(flint.fmpq_poly([flint.fmpq(v.numerator, v.denominator)]) for v in (
-            sum((Fraction(c) * b for c, b in zip(F.coefficients, beh)), Fraction(0)) for F in (FX, FY)))))
+        values = (sum((Fraction(c) * b for c, b in zip(F.coefficients, beh)), Fraction(0)) for F in (FX, FY))
+        pairs.append(((k,), tuple(fmpq_poly([v]) for v in values)))
     order = ctx.cert.conventions.raw.get("order")  # read by read_functional for the probability form
-    return (f"the image (X, Y) = (<{tx}>, <{ty}>){f' (coefficients in {order} order)' if order else ''} of the "
-            f"{len(pairs)} deterministic definite-order behaviours on {scenario_text(sc)}, labels [k] in the "
-            f"kernel's enumeration"), pairs
+    order = f" (coefficients in {order} order)" if order else ""
+    return (f"the image (X, Y) = (<{tx}>, <{ty}>){order} of the {len(pairs)} deterministic definite-order "
+            f"behaviours on {scenario_text(sc)}, labels [k] in the kernel's enumeration"), pairs
 
 
 def _polygon(ctx, data, V) -> tuple:
-    """Vertices V of a plane polygon: ccw order, facets, envelope of alpha X + (1 - alpha) Y; vs paper."""
+    """Vertices V of a plane polygon: ccw order, facets, envelope of alpha X + (1 - alpha) Y; vs paper
+    (a vertex set, a facet set up to positive scaling, functions of alpha on [0, 1])."""
     cross = lambda o, a, b: (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])  # noqa: E731
     lo, up = [], []
     for chain, seq in ((lo, sorted(V)), (up, sorted(V, reverse=True))):
@@ -112,28 +87,41 @@ def _polygon(ctx, data, V) -> tuple:
               for a, b in zip(H, H[1:] + H[:1])}
     lines = [(y, x - y) for x, y in H]  # alpha X + (1 - alpha) Y = Y + alpha (X - Y)
     env = lambda L, a: max(b + m * a for b, m in L)  # noqa: E731
-    cuts = lambda L: sorted({Fraction(0), Fraction(1)} | {(b2 - b1) / (m1 - m2) for b1, m1 in L for b2, m2 in L  # noqa: E731
-                                                          if m1 != m2 and 0 < (b2 - b1) / (m1 - m2) < 1})
+    crossings = lambda L: {(b2 - b1) / (m1 - m2) for b1, m1 in L for b2, m2 in L if m1 != m2}  # noqa: E731
+    cuts = lambda L: sorted({Fraction(0), Fraction(1)} | {a for a in crossings(L) if 0 < a < 1})  # noqa: E731
     cs = cuts(lines)
     active = sorted({max(lines, key=lambda t: t[0] + t[1] * (u + v) / 2) for u, v in zip(cs, cs[1:])},
                     key=lambda t: t[1])
     line = lambda b, m: f"{b} {'-' if m < 0 else '+'} {abs(m)} alpha"  # noqa: E731
-    text = (f"; the polygon has vertices (counter-clockwise) {', '.join(f'({x}, {y})' for x, y in H)}, facets "
-            f"{', '.join(f'{a} X + {b} Y <= {r}' for a, b, r in sorted(facets))}, and max over it of "
-            f"alpha X + (1 - alpha) Y for all alpha in [0, 1] is max{{{', '.join(line(*t) for t in active)}}}")
+    shown = lambda vs, fs, sep: (f"{', '.join(f'({x}, {y})' for x, y in vs)}{sep} facets "  # noqa: E731
+                                 f"{', '.join(f'{a} X + {b} Y <= {r}' for a, b, r in fs)}")
+    text = (f"; the polygon has vertices (counter-clockwise) {shown(H, sorted(facets), ',')}, and max over "
+            f"it of alpha X + (1 - alpha) Y for all alpha in [0, 1] is "
+            f"max{{{', '.join(line(*t) for t in active)}}}")
     paper = data.obj("paper", default=None)
     if paper is None:
         return text, None, None
-    pv = [tuple(ctx.value(paper, "<vertex>", raw=c) for c in v) for v in paper.list("vertices")]
-    pf = [tuple(ctx.value(paper, "<facet>", raw=c) for c in f) for f in paper.list("facets")]
-    pl = [tuple(ctx.value(paper, "<line>", raw=c) for c in ln) for ln in paper.list("envelope")]
-    if any(len(t) != n for ts, n in ((pv, 2), (pf, 3), (pl, 2)) for t in ts) or not pl or any(f[:2] == (0, 0) for f in pf):
-        raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero), envelope [b, m] (nonempty)")
+    pv, pf, pl = ([tuple(ctx.value(paper, w, raw=c) for c in t) for t in paper.list(k)]
+                  for k, w in (("vertices", "<vertex>"), ("facets", "<facet>"), ("envelope", "<line>")))
+    if any(len(t) != n for ts, n in ((pv, 2), (pf, 3), (pl, 2)) for t in ts) or not pl \
+            or any(f[:2] == (0, 0) for f in pf):
+        raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero), "
+                       "envelope [b, m] (nonempty)")
     holds = (sorted(pv) == sorted(V) and len(set(map(primitive, pf))) == len(pf)
-             and set(map(primitive, pf)) == facets and all(env(lines, a) == env(pl, a) for a in cuts(lines + pl)))
-    shown = (f"vertices {', '.join(f'({x}, {y})' for x, y in pv)}; facets "
-             f"{', '.join(f'{a} X + {b} Y <= {r}' for a, b, r in pf)}; envelope max{{{', '.join(line(*t) for t in pl)}}}")
-    return text, holds, shown
+             and set(map(primitive, pf)) == facets
+             and all(env(lines, a) == env(pl, a) for a in cuts(lines + pl)))
+    return text, holds, f"vertices {shown(pv, pf, ';')}; envelope max{{{', '.join(line(*t) for t in pl)}}}"
+
+
+def _distinct(pairs) -> tuple[list, dict]:
+    """([distinct point], {label: point index}) of [(label, point)]."""
+    where, points, index = {}, [], {}
+    for lab, v in pairs:
+        if key(v) not in where:
+            where[key(v)] = len(points)
+            points.append(v)
+        index[lab] = where[key(v)]
+    return points, index
 
 
 def read_model(ctx, data, symbolic=True, image=False):
@@ -142,37 +130,29 @@ def read_model(ctx, data, symbolic=True, image=False):
     correlators E_xy of the deterministic A→B strategies (Chaves et al. Fig. 1(c), binary outputs)."""
     spec = data.obj("model")
     name = spec.text("name", (*FIDELITIES, "a-to-b") + ("image",) * image)
-    if len(ctx.domains) > (1 if symbolic else 0):
-        raise ctx.fail("parameters", "at most one parameter with a domain" if symbolic else "fixed parameters only")
-    var = next(iter(ctx.domains), None)
+    if len(ctx.domains) > symbolic:
+        raise ctx.fail("parameters", "at most one parameter with a domain" if symbolic else
+                       "fixed parameters only")
+    var, maps = next(iter(ctx.domains), None), None
     if name == "image":
         text, pairs = _image(ctx, spec)
-        maps = None
     elif name == "a-to-b":
         mx, my = spec.list("inputs", 2)
         if not all(type(m) is int and 2 <= m <= 4 for m in (mx, my)):
             raise ctx.fail(spec.at("inputs"), "two input counts in [2, 4]")
         cols = named_model("a-to-b", mx, my).columns()
-        pairs = [((k,), tuple(flint.fmpq_poly([1 if o in (0, 3) else -1]) for o in c)) for k, c in enumerate(cols)]
+        pairs = [((k,), tuple(flint.fmpq_poly([1 if o in (0, 3) else -1]) for o in c))
+                 for k, c in enumerate(cols)]
         text = f"the A->B correlator polytope (E_xy, x < {mx}, y < {my}, (x,y) lexicographic)"
         maps = correlator_relabelings(mx, my)
     else:
         fo = spec.obj("fidelities")
-        fids, texts = [], []
-        for k in FIDELITIES[name]:
-            f = fidelity(ctx, fo, k, var)
-            fids.append(f)
-            texts.append(str(f).replace(" ", "").replace("x", var or "x"))
-        text = (f"S_({texts[0]},{texts[1]}),({texts[2]},{texts[3]}) (Eq. (9))" if name == "signaling"
-                else f"S_({texts[0]},1)*,({texts[1]},1)* (Eq. (11))")
-        pairs, maps = sw_model(name, fids), None
-    where, points, index = {}, [], {}
-    for lab, v in pairs:
-        if key(v) not in where:
-            where[key(v)] = len(points)
-            points.append(v)
-        index[lab] = where[key(v)]
-    return text, var, [lab for lab, _ in pairs], points, index, maps
+        fids = [fidelity(ctx, fo, k, var) for k in FIDELITIES[name]]
+        t = [str(f).replace(" ", "").replace("x", var or "x") for f in fids]
+        text = f"S_({t[0]},{t[1]}),({t[2]},{t[3]}) (Eq. (9))" if name == "signaling" else \
+            f"S_({t[0]},1)*,({t[1]},1)* (Eq. (11))"
+        pairs = sw_model(name, fids)
+    return (text, var, [lab for lab, _ in pairs], *_distinct(pairs), maps)
 
 
 def label_of(ctx, where, raw, index):
@@ -202,11 +182,12 @@ def supermap_class(T) -> str:
     if any(const(rc(i, a, T)) and len(set(zip(em(i, a, T), rc(1 - i, b, T)))) == len(set(em(i, a, T)))
            for i, a, b in product(D, D, D)):
         return "one-way-fixed"
-    if any(const(rc(i, a, T)) and all(any(const(rc(1 - i, b, [t for t in T if _er(t, i, a)[0] == e])) for b in D)
-                                      for e in set(em(i, a, T))) for i, a in product(D, D)):
+    if any(const(rc(i, a, T)) and all(any(const(rc(1 - i, b, [t for t in T if _er(t, i, a)[0] == e]))
+                                          for b in D) for e in set(em(i, a, T))) for i, a in product(D, D)):
         return "one-way-dynamic"
-    if any(const([r ^ e ^ f for (e, r), f in zip(map(lambda t: _er(t, 0, a), T), em(1, b, T))]) and
-           const([r ^ e ^ f for (f, r), e in zip(map(lambda t: _er(t, 1, b), T), em(0, a, T))]) for a, b in product(D, D)):
+    if any(const([r ^ e ^ f for (e, r), f in zip(map(lambda t: _er(t, 0, a), T), em(1, b, T))])
+           and const([r ^ e ^ f for (f, r), e in zip(map(lambda t: _er(t, 1, b), T), em(0, a, T))])
+           for a, b in product(D, D)):
         return "ico-xor"
     if any(len(set(zip(em(0, a, T), em(1, b, T)))) == len(T) for a, b in product(D, D)):
         return "other"
@@ -224,8 +205,8 @@ def _supermap_extremes(ctx, data) -> Decision:
     if ctx.domains or ctx.fixed:
         raise ctx.fail("parameters", "the qubit supermap model has no parameters")
     rows = spec.list("partition")
-    if not rows or any(not isinstance(r, list) or len(r) != 4 or any(v not in (0, 1) or type(v) is not int for v in r)
-                       for r in rows):
+    if not rows or any(not isinstance(r, list) or len(r) != 4
+                       or any(v not in (0, 1) or type(v) is not int for v in r) for r in rows):
         raise ctx.fail(spec.at("partition"), "rows of 4 coefficients mod 2")
     pts = list(product((0, 1), repeat=4))
     cls = {}
@@ -235,29 +216,30 @@ def _supermap_extremes(ctx, data) -> Decision:
             for cond in CONDITIONS for u in pts] + [[Fraction(1)] * 16 + [4]]
     eq80 = [[Fraction(int(t in ts)) for t in pts] + [1] for ts in cls.values()]
     r12, r80, both = rank(eq12), rank(eq80), rank(eq12 + eq80)
-    same = r12 == r80 == both == rank([r[:-1] for r in eq80])
     head = (f"qubit diagonal supermaps S_ijkl on A_in A_out B_in B_out: Eq. (12) with Tr S = 4 and the "
             f"{len(cls)} class sums (class of ijkl: {rows} . ijkl mod 2) = 1 ")
     paper = data.obj("paper", default=None)
     claimed = None if paper is None else {k: paper.int(k, 0, 256) for k in SUPERMAP_CLASSES[:-1]}
     ptext = None if paper is None else ", ".join(f"{k} {v}" for k, v in claimed.items())
-    if not same:
-        statement, _ = against_paper(head + f"have different solution sets (ranks {r12}, {r80}, joint {both})",
-                                     False, ptext)
+    if not r12 == r80 == both == rank([r[:-1] for r in eq80]):
+        ranks = f"have different solution sets (ranks {r12}, {r80}, joint {both})"
+        statement, _ = against_paper(head + ranks, False, ptext)
         return Decision(statement, "refuted", "exact ranks")
     counts = dict.fromkeys(SUPERMAP_CLASSES, 0)
     for T in product(*cls.values()):
         counts[supermap_class(T)] += 1
     shown = ", ".join(f"{k} {v}" for k, v in counts.items())
-    statement = (head + f"have the same solution set (affine dimension {16 - r80}), so with S >= 0 it is a product "
-                 f"of {len(cls)} simplices with {', '.join(str(len(v)) for v in cls.values())} vertices: "
-                 f"{sum(counts.values())} extreme points, the 0/1 supermaps with one entry per class; by the first "
-                 f"matching class (a party emits its output and receives its input, or the reverse; no-signalling: both "
-                 f"received values constant; one-way-fixed: one party's received value constant, the other's a function "
-                 f"of the first's emitted value; one-way-dynamic: one party's received value constant and, for each "
-                 f"value it emits, the other's constant in some direction; ico-xor: r_A = e_A+e_B+alpha, "
-                 f"r_B = e_A+e_B+beta mod 2; other: the emitted pair determines the point (none of the above); "
-                 f"non-functional: the rest): {shown}")
+    sizes = ", ".join(str(len(v)) for v in cls.values())
+    statement = (head + f"have the same solution set (affine dimension {16 - r80}), so with S >= 0 it is a "
+                 f"product of {len(cls)} simplices with {sizes} vertices: {sum(counts.values())} extreme "
+                 "points, the 0/1 supermaps with one entry per class; by the first matching class (a party "
+                 "emits its output and receives its input, or the reverse; no-signalling: both received "
+                 "values constant; one-way-fixed: one party's received value constant, the other's a "
+                 "function of the first's emitted value; one-way-dynamic: one party's received value "
+                 "constant and, for each value it emits, the other's constant in some direction; ico-xor: "
+                 "r_A = e_A+e_B+alpha, r_B = e_A+e_B+beta mod 2; other: the emitted pair determines the "
+                 "point (none of the "
+                 f"above); non-functional: the rest): {shown}")
     holds = None if paper is None else all(counts[k] == v for k, v in claimed.items()) and not counts["other"]
     statement, verdict = against_paper(statement, holds, ptext)
     return Decision(statement, verdict, "exact ranks and classification of every extreme point")
@@ -265,67 +247,66 @@ def _supermap_extremes(ctx, data) -> Decision:
 
 @kind("vertex-set")
 def decide(cert, ctx, data) -> Decision:
+    """Every distinct point is shown once: extreme by an integer functional larger on it than on every
+    other point, or redundant as a convex combination of other points."""
     if isinstance(data.raw.get("model"), dict) and data.raw["model"].get("name") == "supermap":
         return _supermap_extremes(ctx, data)
     if data.has("representatives"):
         return _representatives(ctx, data)
     text, _, labels, pts, index, _ = read_model(ctx, data, symbolic=False, image=True)
     P = [at(v, Fraction(0)) for v in pts]
-    n = len(P[0])
-    covered = {}
-    L = lcm(*[x.denominator for v in P for x in v])
-    M = flint.fmpz_mat(len(P), n, [int(x * L) for v in P for x in v])
-    for k, e in enumerate(data.list("extreme")):
-        w = f"data.extreme[{k}]"
-        e = data.__class__(e, w, data.path)
-        i = index[label_of(ctx, f"{w}.label", e.get("label"), index)]
+    n, covered = len(P[0]), {}
+    M = flint.fmpq_mat(len(P), n, [flint.fmpq(x.numerator, x.denominator) for v in P for x in v])
+    for e in data.objs("extreme"):
+        i = index[label_of(ctx, e.at("label"), e.get("label"), index)]
         c = e.list("functional", n)
         if not all(type(x) is int for x in c):
-            raise ctx.fail(f"{w}.functional", f"must be {n} integers")
-        e.close()
-        vals = M * flint.fmpz_mat(n, 1, c)
+            raise ctx.fail(e.at("functional"), f"must be {n} integers")
+        vals = M * flint.fmpq_mat(n, 1, c)
         if any(vals[j, 0] >= vals[i, 0] for j in range(len(P)) if j != i):
-            raise ctx.fail(f"{w}.functional", "does not separate the point from every other point")
-        if i in covered:
-            raise ctx.fail(f"{w}.label", "point listed twice")
-        covered[i] = True
-    for k, e in enumerate(data.list("redundant")):
-        w = f"data.redundant[{k}]"
-        e = data.__class__(e, w, data.path)
-        i = index[label_of(ctx, f"{w}.label", e.get("label"), index)]
+            raise ctx.fail(e.at("functional"), "does not separate the point from every other point")
+        _cover(ctx, e, covered, i, True)
+    for e in data.objs("redundant"):
+        i = index[label_of(ctx, e.at("label"), e.get("label"), index)]
         acc, total = [Fraction(0)] * n, Fraction(0)
         for t, pair in enumerate(e.list("combination")):
+            where = f"{e.at('combination')}[{t}]"
             if not isinstance(pair, list) or len(pair) != 2:
-                raise ctx.fail(f"{w}.combination[{t}]", "must be [label, weight]")
-            j = index[label_of(ctx, f"{w}.combination[{t}]", pair[0], index)]
+                raise ctx.fail(where, "must be [label, weight]")
+            j = index[label_of(ctx, where, pair[0], index)]
             wt = ctx.value(e, "<weight>", raw=pair[1])
             if j == i or not isinstance(wt, Fraction) or wt <= 0:
-                raise ctx.fail(f"{w}.combination[{t}]", "needs another point and a positive rational weight")
+                raise ctx.fail(where, "needs another point and a positive rational weight")
             total += wt
             acc = [a + wt * x for a, x in zip(acc, P[j])]
-        e.close()
         if total != 1 or tuple(acc) != P[i]:
-            raise ctx.fail(f"{w}.combination", "is not a convex combination equal to the point")
-        if i in covered:
-            raise ctx.fail(f"{w}.label", "point listed twice")
-        covered[i] = False
+            raise ctx.fail(e.at("combination"), "is not a convex combination equal to the point")
+        _cover(ctx, e, covered, i, False)
     if len(covered) != len(P):
-        raise ctx.fail("data", f"{len(P) - len(covered)} distinct points are neither shown extreme nor redundant")
+        raise ctx.fail("data", f"{len(P) - len(covered)} distinct points are neither extreme nor redundant")
     verts = sorted(min(lab for lab in labels if index[lab] == i) for i, ext in covered.items() if ext)
-    digest = hashlib.sha256(repr(verts).encode()).hexdigest()[:12]
-    statement = (f"{text}: the {len(labels)} labelled points are {len(P)} distinct points, "
-                 f"exactly {len(verts)} of which are vertices of their convex hull (least labels of the vertices: "
-                 f"sha256 {digest})")
-    if data.raw["model"]["name"] != "image":
-        return Decision(statement, "verified", "separating functionals and convex combinations checked exactly")
-    extra, holds, shown = _polygon(ctx, data, [P[i] for i, ext in covered.items() if ext])
+    statement = (f"{text}: the {len(labels)} labelled points are {len(P)} distinct points, exactly "
+                 f"{len(verts)} of which are vertices of their convex hull (least labels of the vertices: "
+                 "sha256 "
+                 f"{hashlib.sha256(repr(verts).encode()).hexdigest()[:12]})")
+    extra, holds, shown = ("", None, None) if data.raw["model"]["name"] != "image" else \
+        _polygon(ctx, data, [P[i] for i, ext in covered.items() if ext])
     statement, verdict = against_paper(statement + extra, holds, shown)
     return Decision(statement, verdict, "separating functionals and convex combinations checked exactly")
 
 
+def _cover(ctx, e, covered, i, extreme):
+    if i in covered:
+        raise ctx.fail(e.at("label"), "point listed twice")
+    covered[i] = extreme
+
+
 def _representatives(ctx, data) -> Decision:
+    """App. A: each representative's matrix is its Eq. (9) point (a polynomial identity in p, q, r, s);
+    its class, a union of orbits under the relabelings preserving the model for all fidelities, is
+    disjoint from the others; the classes cover every point; ``paper``: the printed class sizes."""
     if ctx.fixed or not ctx.domains:
-        raise ctx.fail("parameters", "the symbolic mode takes the fidelities' symbols as parameters with domains")
+        raise ctx.fail("parameters", "the symbolic mode takes the fidelities' symbols as parameters")
     spec = data.obj("model")
     spec.text("name", ("signaling",))
     fo = spec.obj("fidelities")
@@ -336,41 +317,36 @@ def _representatives(ctx, data) -> Decision:
             raise ctx.fail(fo.at(k), "a fidelity must be a polynomial")
         fids.append(f.num * (1 / f.den.constant_value()))
     pairs = sw_model("signaling", fids)
-    pts, index = {}, {}
-    for lab, v in pairs:
-        index[lab] = pts.setdefault(key(v), len(pts))
-    points = [None] * len(pts)
-    for lab, v in pairs:
-        points[index[lab]] = v
+    points, index = _distinct(pairs)
     G = symmetries(points)
     orbit = {i: frozenset(g[i] for _, g in G) for i in range(len(points))}
     used, sizes, shown = set(), [], []
-    for k, raw in enumerate(data.list("representatives")):
-        r = data.__class__(raw, f"data.representatives[{k}]", data.path)
+    for r in data.objs("representatives"):
         i = index[label_of(ctx, r.at("label"), r.get("label"), index)]
         rows = r.list("matrix", 4)
         if any(not isinstance(x, list) or len(x) != 4 for x in rows) or any(
-                ctx.ratfun(r, "<matrix>", raw=x) != RationalFunction(c) for x, c in zip(sum(rows, []), points[i])):
+                ctx.ratfun(r, "<matrix>", raw=x) != RationalFunction(c)
+                for x, c in zip(sum(rows, []), points[i])):
             raise ctx.fail(r.at("matrix"), "is not the Eq. (9) point of the label")
         cls = set()
         for t, o in enumerate(r.list("orbits")):
             cls |= orbit[index[label_of(ctx, f"{r.at('orbits')}[{t}]", o, index)]]
-        r.close()
         if i not in cls or cls & used:
             raise ctx.fail(r.where, "the class misses its representative or overlaps another class")
         used |= cls
         sizes.append(len(cls))
         shown.append(repr(rows))
     if len(used) != len(points):
-        raise ctx.fail("data.representatives", f"the classes cover {len(used)} of {len(points)} distinct points")
+        raise ctx.fail("data.representatives", f"the classes cover {len(used)} of {len(points)} points")
     digest = hashlib.sha256("|".join(shown).encode()).hexdigest()[:12]
     text = "S_(" + "),(".join(",".join(f.to_text() for f in fids[j:j + 2]) for j in (0, 2)) + ") (Eq. (9))"
-    statement = (f"{text}, {ctx.quantifier()}, as polynomial identities: the {len(pairs)} labelled points are "
-                 f"{len(points)} distinct points, forming {len(set(orbit.values()))} orbits under the group of the "
+    orbits = len(set(orbit.values()))
+    statement = (f"{text}, {ctx.quantifier()}, as polynomial identities: the {len(pairs)} labelled points "
+                 f"are {len(points)} distinct points, forming {orbits} orbits under the group of the "
                  f"{len(G)} relabelings preserving the model for all fidelities; the {len(sizes)} listed "
-                 f"representatives (matrices sha256 {digest}) are points of the model whose classes (unions of "
-                 f"orbits) have sizes {', '.join(map(str, sizes))} and cover all points")
+                 f"representatives (matrices sha256 {digest}) are points of the model whose classes (unions "
+                 f"of orbits) have sizes {', '.join(map(str, sizes))} and cover all points")
     paper = data.list("paper", len(sizes), default=None)
-    statement, verdict = against_paper(statement, None if paper is None else paper == sizes,
-                                       None if paper is None else "multiplicities " + ", ".join(map(str, paper)))
+    ptext = None if paper is None else "multiplicities " + ", ".join(map(str, paper))
+    statement, verdict = against_paper(statement, None if paper is None else paper == sizes, ptext)
     return Decision(statement, verdict, "polynomial identities in the fidelities")
