@@ -1,36 +1,32 @@
-"""The model library: scenarios and Bell functionals built from declarative specs.
-
-Every convention a model relies on is read from ``conventions`` and required (no defaults):
-``form`` (``probability`` | ``sw-4x4`` | ``correlator`` | ``collins-gisin``), ``order`` for the
-probability form, ``marginals`` for terms that leave inputs open. See
-:mod:`exactbell.kernel.functional` for the notations (Sengupta–Wooltorton Eq. (5) for ``sw-4x4``).
-"""
+"""The model library: scenarios, Bell functionals (notation ``conventions.form``, required, see
+:mod:`exactbell.kernel.functional`) and the finite point sets a bound is taken over (``model_points``)."""
 from __future__ import annotations
 
 import hashlib
+import json
+from collections import namedtuple
 from fractions import Fraction
-from itertools import product
-from math import prod
-
-import flint
+from itertools import islice, product
+from math import lcm, prod
 
 from . import limits, polytope
 from .envelope import Obj
 from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
 from .params import Context, scalar_text
-from .poly import Poly, RationalFunction
+from .poly import Poly
 from .scenario import Behaviour, Scenario, ScenarioError
+
+SW = SW_SCENARIO
+MODELS = ("local", "causal", "signaling", "orbit")
+_SW_ORDER_INV = from_sw_matrix([[4 * i + j for j in range(4)] for i in range(4)])  # canonical -> Eq. (5) flat
+LocalBound = namedtuple("LocalBound", "value strategies count")  # strategies: the first ``limit`` optimal ones
 
 
 def read_scenario(ctx: Context, data: Obj, key: str = "scenario") -> Scenario:
     """``{"inputs": [m_1, ...], "outputs": [o_1, ...]}``, at most ``limits.STRATEGIES`` local
     deterministic strategies."""
     spec = data.obj(key)
-    ins, outs = spec.list("inputs"), spec.list("outputs")
-    try:
-        sc = Scenario(tuple(ins), tuple(outs))
-    except ScenarioError as e:
-        raise ctx.fail(spec.where, str(e)) from None
+    sc = ctx.guard(spec.where, lambda: Scenario(tuple(spec.list("inputs")), tuple(spec.list("outputs"))))
     if strategies(sc) > limits.STRATEGIES:
         raise ctx.fail(spec.where, f"{strategies(sc)} deterministic strategies exceed the limit {limits.STRATEGIES}")
     return sc
@@ -49,11 +45,14 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
                     parse=None) -> tuple[BellFunctional, str]:
     """(F, canonical text of F) from its spec in the notation named by ``conventions.form``;
     ``parse(obj, raw)`` reads a coefficient (default: an exact value at the fixed parameters)."""
-    conv = ctx.cert.conventions
+    conv, spec = ctx.cert.conventions, data.obj(key)
     form = conv.text("form", FORMS + ("named",))
-    spec = data.obj(key)
     if form == "named":
-        return _named(ctx, spec, sc)
+        spec.text("name", ("cglmp",))  # the only named functional so far
+        d = spec.int("d", 2, 64)
+        if sc != Scenario((2, 2), (d, d)):
+            raise ctx.fail(spec.where, f"CGLMP_{d} lives on the scenario (2,2;{d},{d})")
+        return BellFunctional(sc, cglmp(d)), f"CGLMP_{d} (named: Collins-Gisin-Linden-Massar-Popescu I_d)"
     conventions = {"form": form}
     if form in ("correlator", "collins-gisin"):
         conventions["marginals"] = conv.text("marginals", MARGINAL_CONVENTIONS)
@@ -66,27 +65,22 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
         conventions["order"] = conv.text("order")
         raw = {"coefficients": spec.list("coefficients", sc.size)}
         shown = "[" + ", ".join(map(str, raw["coefficients"])) + "]"
+    read = (lambda c: parse(spec, c)) if parse else (lambda c: ctx.value(spec, "<coefficient>", raw=c))
     try:
-        F = functional_from_spec(sc, raw, conventions, (lambda c: parse(spec, c)) if parse else
-                                 (lambda c: ctx.value(spec, "<coefficient>", raw=c)))
+        F = functional_from_spec(sc, raw, conventions, read)
     except ScenarioError as e:
         raise ctx.fail(spec.where, str(e)) from None
-    return F, functional_text(F, ", ".join(conventions.values()) if form == "probability" else form, shown)
-
-
-def functional_text(F: BellFunctional, form: str, shown: str) -> str:
-    """The functional as written (short) or by the digest of its canonical coefficients."""
-    if len(shown) <= 160:
-        return f"{shown} ({form})"
+    form = ", ".join(conventions.values()) if form == "probability" else form
+    if len(shown) <= 160:  # the functional as written (short) or by the digest of its canonical coefficients
+        return F, f"{shown} ({form})"
     digest = hashlib.sha256(",".join(scalar_text(c) for c in F.coefficients).encode()).hexdigest()[:12]
-    return f"F#{digest} ({form}, sha256 of the canonical coefficients)"
+    return F, f"F#{digest} ({form}, sha256 of the canonical coefficients)"
 
 
-# -- named functionals (conventions.form = "named") -------------------------------------------
 def cglmp(d: int) -> tuple:
     """CGLMP I_d (Collins et al. 2002; Chaves–Kueng–Brask–Gross L1937): inputs 2×2, outputs d×d,
     canonical coefficients; local bound 2, no-signalling maximum 4."""
-    sc, out = Scenario((2, 2), (d, d)), {}
+    sc, out = Scenario((2, 2), (d, d)), [Fraction(0)] * (4 * d * d)
     for k in range(d // 2):
         w = 1 - Fraction(2 * k, d - 1)
         for (x, y), plus, minus in (((0, 0), lambda a, b: a == (b + k) % d, lambda a, b: a == (b - k - 1) % d),
@@ -94,25 +88,36 @@ def cglmp(d: int) -> tuple:
                                     ((1, 1), lambda a, b: a == (b + k) % d, lambda a, b: a == (b - k - 1) % d),
                                     ((0, 1), lambda a, b: b == (a + k) % d, lambda a, b: b == (a - k - 1) % d)):
             for a, b in product(range(d), repeat=2):
-                i = sc.index((a, b), (x, y))
-                out[i] = out.get(i, 0) + w * (int(plus(a, b)) - int(minus(a, b)))
-    return tuple(Fraction(out.get(i, 0)) for i in range(sc.size))
+                out[sc.index((a, b), (x, y))] += w * (int(plus(a, b)) - int(minus(a, b)))
+    return tuple(out)
 
 
-def _named(ctx: Context, spec: Obj, sc: Scenario) -> tuple[BellFunctional, str]:
-    spec.text("name", ("cglmp",))  # the only named functional so far
-    d = spec.int("d", 2, 64)
-    if sc != Scenario((2, 2), (d, d)):
-        raise ctx.fail(spec.where, f"CGLMP_{d} lives on the scenario (2,2;{d},{d})")
-    return BellFunctional(sc, cglmp(d)), f"CGLMP_{d} (named: Collins-Gisin-Linden-Massar-Popescu I_d)"
+def local_bound(F: BellFunctional, limit: int = 4096) -> LocalBound:
+    """max over the deterministic local strategies s (the vertices of the local polytope) of ⟨F, P_s⟩,
+    with the first ``limit`` optimal strategies and their number. Parties 1…N−1 are enumerated; the
+    last party answers each input y with a best output:
+    max_s ⟨F,P_s⟩ = max_{s_1…s_{N-1}} Σ_y max_b Σ_{x'} F(s_1(x_1)…s_{N-1}(x_{N-1}), b | x', y)."""
+    sc, coeffs, scale = F.scenario, list(F.coefficients), 1
+    rational = all(isinstance(c, (int, Fraction)) for c in coeffs)
+    if rational:  # integers: exact, and fast
+        scale = lcm(*[Fraction(c).denominator for c in coeffs])
+        coeffs = [int(Fraction(c) * scale) for c in coeffs]
+    front = list(product(*[range(m) for m in sc.inputs[:-1]]))
+    best, winners = None, []
+    for s in product(*[list(sc.deterministic_strategies(i)) for i in range(sc.parties - 1)]):
+        rows = [[sum((coeffs[sc.index(tuple(t[x[i]] for i, t in enumerate(s)) + (b,), x + (y,))] for x in front), 0)
+                 for b in range(sc.outputs[-1])] for y in range(sc.inputs[-1])]
+        total = sum((max(r) for r in rows), 0)
+        if best is None or total > best:
+            best, winners = total, []
+        if total == best:
+            winners.append((s, [[b for b, v in enumerate(r) if v == max(r)] for r in rows]))
+    count = sum(prod(len(c) for c in choices) for _, choices in winners)
+    optimal = islice((tuple(s) + (last,) for s, choices in winners for last in product(*choices)), limit)
+    return LocalBound(Fraction(best, scale) if rational else best, list(optimal), count)
 
 
 # -- models: the finite set of deterministic behaviours a bound is taken over ------------------
-SW = SW_SCENARIO
-MODELS = ("local", "causal", "signaling", "orbit")
-_SW_ORDER_INV = from_sw_matrix([[4 * i + j for j in range(4)] for i in range(4)])  # canonical -> Eq. (5) flat
-
-
 def causal_outcomes(sc: Scenario, order, tables) -> tuple:
     """Outcomes per context (``sc.contexts`` order) of a bipartite definite-order strategy
     (Oreshkov–Costa–Brukner; Branciard et al. 2016): order [i, j] means a_i = f(x_i), a_j = g(x_i, x_j);
@@ -143,81 +148,44 @@ def causal_behaviours(sc: Scenario) -> dict:
     return seen
 
 
-def _sw_channels(ctx: Context, data: Obj) -> list:
-    """``data.fidelities``: channels [p, q, r, s] of polynomials, (p, q) in at most one parameter u
-    and (r, s) in at most one parameter w, as [(u, [p, q] as fmpq_poly in u), (w, r, s as RationalFunction)]."""
-    chans, raw = [], data.list("fidelities")
-    if not 1 <= len(raw) <= 8 or any(not isinstance(ch, list) or len(ch) != 4 for ch in raw):
-        raise ctx.fail(data.at("fidelities"), "lists 1 to 8 channels [p, q, r, s]")
-    for j, ch in enumerate(raw):
-        f = [ctx.ratfun(data, f"fidelities[{j}][{i}]", raw=t) for i, t in enumerate(ch)]
-        u, w = ({v for g in f[k:k + 2] for v in g.num.variables() | g.den.variables()} for k in (0, 2))
-        if len(u) > 1 or len(w) > 1 or any(g.den.constant_value() is None for g in f):
-            raise ctx.fail(data.at("fidelities"), "p, q and r, s are polynomials in at most one parameter each")
-        u = next(iter(u), None)
-        pq = [flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator) for x in (g.num * (1 / g.den.constant_value())
-              ).univariate_coefficients(u or "_")]) for g in f[:2]]
-        chans.append((u, pq, f[2:]))
-    return chans
+def causal_point(sc: Scenario, outcomes) -> tuple:
+    """The deterministic behaviour (canonical values) with the given outcome per context."""
+    return tuple(int(outcomes[sc.contexts.index(x)] == a) for a, x in sc.entries())
 
 
-def _sw_points(u, pq, rs) -> list:
-    """Eq. (9) points of one channel: exact, as the entries are affine in (r, s) (Sengupta–Wooltorton
-    Eq. (9): p(a|x,ỹ) p(b|x̃,y), one factor from each channel), by interpolation at r, s ∈ {0, 1}."""
-    r, s = (_simple(RationalFunction.lift(g)) for g in rs)
-    corners = {(i, k): polytope.sw_model("signaling", pq + [flint.fmpq_poly([i]), flint.fmpq_poly([k])])
-               for i in (0, 1) for k in (0, 1)}
-    weight = {(0, 0): (1 - r) * (1 - s), (1, 0): r * (1 - s), (0, 1): (1 - r) * s, (1, 1): r * s}
-    return [(label, tuple(_simple(sum((weight[c] * _sw_value(corners[c][n][1][k], u) for c in corners),
-                                      RationalFunction.lift(0))) for k in _SW_ORDER_INV))
-            for n, (label, _) in enumerate(corners[0, 0])]
+def _polynomial(ctx: Context, data: Obj, key: str, raw):
+    """An expression that is a polynomial in the parameters (a Fraction when constant)."""
+    g = ctx.ratfun(data, key, raw=raw)
+    if g.den.constant_value() is None:
+        raise ctx.fail(data.at(key), "must be a polynomial in the parameters")
+    f = g.num * (1 / g.den.constant_value())
+    return f if f.constant_value() is None else f.constant_value()
 
 
 def signaling_points(ctx: Context, data: Obj) -> list:
-    """[(label, canonical values)] of the Eq. (9) points (Sengupta–Wooltorton) of the channels
-    ``data.fidelities``; label [k_A, k_B] (truth tables, :mod:`exactbell.kernel.polytope`), with
-    the channel index first when there are several."""
-    chans = _sw_channels(ctx, data)
-    return [([j] * (len(chans) > 1) + list(label), point)
-            for j, (u, pq, rs) in enumerate(chans) for label, point in _sw_points(u, pq, rs)]
-
-
-def _simple(f):
-    """A rational function without parameters as a Fraction."""
-    return f if f.num.variables() | f.den.variables() else f.num.constant_value() / f.den.constant_value()
-
-
-def _sw_value(c, var):
-    """fmpq_poly -> Fraction (constant) or RationalFunction in ``var``."""
-    cs = [Fraction(int(x.p), int(x.q)) for x in c.coeffs()] or [Fraction(0)]
-    if len(cs) == 1:
-        return cs[0]
-    return RationalFunction(Poly({(((var, k),) if k else ()): x for k, x in enumerate(cs)}))
-
-
-def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:
-    """[(label, behaviour as canonical values)] over the model's deterministic strategies: local
-    (labels [[a per x] per party]); causal (one label per distinct behaviour, see
-    :func:`causal_behaviours`); signaling (a union of channel polytopes, :func:`signaling_points`)."""
-    if model == "local":
-        strategies_ = product(*[[tuple(s) for s in sc.deterministic_strategies(i)] for i in range(sc.parties)])
-        return [([list(t) for t in s], Behaviour.deterministic(sc, s).values) for s in strategies_]
-    if model == "causal":
-        return [(v, tuple(int(k[sc.contexts.index(x)] == a) for a, x in sc.entries()))
-                for k, v in causal_behaviours(sc).items()]
-    if sc != SW:
-        raise ctx.fail(data.at("model"), f"the {model} model lives on (2,2;2,2)")
-    return signaling_points(ctx, data) if model == "signaling" else orbit_points(ctx, data)
+    """[(label, canonical values)] of the Eq. (9) points (Sengupta–Wooltorton, :func:`polytope.sw_point`)
+    of the channels ``data.fidelities`` = [[p, q, r, s], ...] (polynomials in the parameters); label
+    [k_A, k_B] (truth tables :data:`polytope.TABLES`), with the channel index first when there are several."""
+    raw, out = data.list("fidelities"), []
+    if not 1 <= len(raw) <= 8 or any(not isinstance(ch, list) or len(ch) != 4 for ch in raw):
+        raise ctx.fail(data.at("fidelities"), "lists 1 to 8 channels [p, q, r, s]")
+    for j, ch in enumerate(raw):
+        f = [_polynomial(ctx, data, f"fidelities[{j}][{i}]", t) for i, t in enumerate(ch)]
+        for (ka, ta), (kb, tb) in product(enumerate(polytope.TABLES), repeat=2):
+            v = [Poly.lift(e) for e in polytope.sw_point(ta, tb, *f)]
+            v = [e if e.constant_value() is None else e.constant_value() for e in v]
+            out.append(([j] * (len(raw) > 1) + [ka, kb], tuple(v[k] for k in _SW_ORDER_INV)))
+    return out
 
 
 def orbit_points(ctx: Context, data: Obj) -> list:
     """[(index of the relabeling, canonical values)] of the images of the 4x4 matrix ``data.orbit``
-    (Eq. (5) layout, expressions) under the 128 relabelings of (2,2;2,2) (:func:`polytope.relabelings`:
+    (Eq. (5) layout, polynomials) under the 128 relabelings of (2,2;2,2) (:func:`polytope.relabelings`:
     output flips depending on the input, input flips, party swap)."""
     rows = data.list("orbit", 4)
     if any(not isinstance(r, list) or len(r) != 4 for r in rows):
         raise ctx.fail(data.at("orbit"), "needs a 4x4 matrix")
-    flat = [_simple(ctx.ratfun(data, f"orbit[{i}][{j}]", raw=rows[i][j])) for i in range(4) for j in range(4)]
+    flat = [_polynomial(ctx, data, f"orbit[{i}][{j}]", rows[i][j]) for i in range(4) for j in range(4)]
     out = []
     for n, pi in enumerate(polytope.relabelings()):
         w = [None] * 16
@@ -225,6 +193,38 @@ def orbit_points(ctx: Context, data: Obj) -> list:
             w[pi[k]] = x
         out.append(([n], tuple(w[k] for k in _SW_ORDER_INV)))
     return out
+
+
+def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:
+    """[(label, behaviour as canonical values)] over the model's deterministic strategies: local
+    (labels [[a per x] per party]); causal (one label per distinct behaviour, see
+    :func:`causal_behaviours`); signaling (a union of channel polytopes, :func:`signaling_points`); orbit."""
+    if model == "local":
+        strategies_ = product(*[[tuple(s) for s in sc.deterministic_strategies(i)] for i in range(sc.parties)])
+        return [([list(t) for t in s], Behaviour.deterministic(sc, s).values) for s in strategies_]
+    if model == "causal":
+        return [(v, causal_point(sc, k)) for k, v in causal_behaviours(sc).items()]
+    if sc != SW:
+        raise ctx.fail(data.at("model"), f"the {model} model lives on (2,2;2,2)")
+    return signaling_points(ctx, data) if model == "signaling" else orbit_points(ctx, data)
+
+
+def read_point_label(ctx: Context, where: str, raw, sc: Scenario, model: str, labels: dict) -> tuple:
+    """The behaviour of a listed strategy: local [[a per x] per party], causal {"order", "tables"}
+    (any strategy of the behaviour), or a label of ``labels`` {json label: point}."""
+    if model == "local":
+        if not isinstance(raw, list) or len(raw) != sc.parties or not all(
+                isinstance(t, list) and len(t) == m and all(type(v) is int and 0 <= v < o for v in t)
+                for t, m, o in zip(raw, sc.inputs, sc.outputs)):
+            raise ctx.fail(where, "a local strategy lists, per party, one output per input")
+        return Behaviour.deterministic(sc, raw).values
+    if model == "causal":
+        if not isinstance(raw, dict) or set(raw) != {"order", "tables"}:
+            raise ctx.fail(where, "a causal strategy is an object with exactly the keys order and tables")
+        return causal_point(sc, ctx.guard(where, lambda: causal_outcomes(sc, raw["order"], raw["tables"])))
+    if json.dumps(raw) not in labels:
+        raise ctx.fail(where, f"is not a strategy label of the {model} model")
+    return labels[json.dumps(raw)]
 
 
 def model_text(model: str, data: Obj) -> str:

@@ -1,29 +1,9 @@
 """Kind ``local-bound``: max (or min) over the deterministic strategies of a model of ⟨F, P⟩.
 
-Deterministic strategies are the vertices of the model's polytope (local; bipartite causal;
-Sengupta–Wooltorton signaling channels, see :func:`exactbell.kernel.models.model_points`), so
-this is the local (causal, channel) bound.
-
-data:
-  scenario   {"inputs": [...], "outputs": [...]}
-  model      optional: "local" (default) | "causal" | "signaling" | "orbit"
-  fidelities signaling only: channels [p, q, r, s] (expressions in at most one parameter)
-  orbit      orbit only: a 4x4 matrix (Eq. (5) layout) whose relabeling images are the points
-  functional F in the notation of ``conventions.form`` (see :mod:`exactbell.kernel.models`)
-  sense      "max" | "min"
-  optimal    (no domain parameter) every optimal strategy, one label per optimal behaviour (local:
-             [[output per input] per party]; causal: {"order", "tables"}; signaling: [(channel,) k_A, k_B]),
-             when there are at most ``OPTIMAL_LISTED`` of them (else the first ones)
-  paper      the printed bound (expression); required with a domain parameter unless there is a point
-  point      optional: a behaviour beyond the bound (see :func:`_point`): the paper's claim that it
-             lies in the model's hull is refuted
-  relation   (domain parameter, no point) "==" | "<=" (max) or ">=" (min): how the sense of the
-             distinct values compares with ``paper``
-  proof      (domain parameter) a proof of  max(distinct values) REL paper  (or, with a point,
-             max(...) < <F, P*>) on the domain, checked by :mod:`exactbell.kernel.prove_check`
-  field      optional number field for the coefficients
-
-Statement: ``max over local strategies of <F, P> on (2,2;2,2) = 2, attained by 8 of 16 deterministic strategies``.
+The strategies are the vertices of the model's polytope (local; bipartite causal; Sengupta–Wooltorton
+Eq. (9) signaling channels; the orbit of a point under the relabelings, see
+:func:`exactbell.kernel.models.model_points`), so this is the local (causal, channel) bound. A point
+beyond the bound refutes a claim that it lies in the model's hull. Format: docs/kinds/local-bound.md.
 """
 from __future__ import annotations
 
@@ -31,9 +11,8 @@ import json
 from itertools import product
 
 from .. import prove_check as pc
-from ..localbound import local_bound, strategy_value
-from ..models import (SW, causal_outcomes, model_points, model_text, read_functional, read_model, read_scenario,
-                      scenario_text, signaling_points, strategies)
+from ..models import (SW, local_bound, model_points, model_text, read_functional, read_model, read_point_label,
+                      read_scenario, scenario_text, signaling_points, strategies)
 from ..params import scalar_text
 from ..poly import RationalFunction
 from ..scenario import Behaviour
@@ -43,26 +22,7 @@ from .inequality import SQRT, decide_statement
 OPTIMAL_LISTED = 4096
 UNITS = {"local": "deterministic strategies", "causal": "distinct deterministic definite-order behaviours (A<B or B<A)",
          "signaling": "distinct Eq. (9) points", "orbit": "distinct images"}
-
-
-def _strategy(ctx, where, raw, sc):
-    if not isinstance(raw, list) or len(raw) != sc.parties:
-        raise ctx.fail(where, f"a strategy lists one output table per party ({sc.parties})")
-    for i, table in enumerate(raw):
-        if not isinstance(table, list) or len(table) != sc.inputs[i] or not all(
-                type(v) is int and 0 <= v < sc.outputs[i] for v in table):
-            raise ctx.fail(f"{where}[{i}]", f"needs {sc.inputs[i]} outputs in [0, {sc.outputs[i]}), one per input")
-    return tuple(tuple(t) for t in raw)
-
-
-def _causal(ctx, where, raw, sc):
-    if not isinstance(raw, dict) or set(raw) != {"order", "tables"}:
-        raise ctx.fail(where, "a causal strategy is an object with exactly the keys order and tables")
-    try:
-        out = causal_outcomes(sc, raw["order"], raw["tables"])
-    except ValueError as e:
-        raise ctx.fail(where, str(e)) from None
-    return tuple(int(out[sc.contexts.index(x)] == a) for a, x in sc.entries())
+OUTSIDE = ", so P* is outside the convex hull of the model (paper: every point of this kind is in the hull)"
 
 
 def _value(G, key):
@@ -157,9 +117,6 @@ def _point(ctx, data, sc, F) -> tuple:
     return f"; P* = {desc} has <F, P*> = ", _value(F, P)
 
 
-OUTSIDE = ", so P* is outside the convex hull of the model (paper: every point of this kind is in the hull)"
-
-
 def _rows(t) -> str:
     return "[" + "; ".join(" ".join(v.to_text() if isinstance(v, RationalFunction) else scalar_text(v) for v in r)
                            for r in t) + "]"
@@ -185,36 +142,25 @@ def decide(cert, ctx, data) -> Decision:
     parse = (lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)) if ctx.domains else None
     F, ftext = read_functional(ctx, data, sc, parse=parse)
     sense = data.text("sense", ("max", "min"))
+    if ctx.domains:
+        return _parametric(ctx, data, sc, model, F, ftext, sense, model_points(ctx, data, sc, model))
     sign = 1 if sense == "max" else -1
     G = F if sign == 1 else type(F)(sc, tuple(-c for c in F.coefficients))
-    points = model_points(ctx, data, sc, model) if model != "local" or ctx.domains else None
-    if ctx.domains:
-        return _parametric(ctx, data, sc, model, F, ftext, sense, points)
-    if model == "local":
+    if model == "local":  # the best-response enumeration, not the list of points
         lb = local_bound(G, limit=OPTIMAL_LISTED)
-        best, count, total = lb.value, lb.count, strategies(sc)
-        witness, optimal = _strategy, lambda s: strategy_value(G, s) == best
+        best, count, total, labels = lb.value, lb.count, strategies(sc), {}
     else:
+        points = model_points(ctx, data, sc, model)
+        labels = {json.dumps(label): key for label, key in points}
         values = {key: _value(G, key) for _label, key in points}
         best = max(values.values())
-        opt = {k for k, v in values.items() if v == best}
-        count, total = len(opt), len(values)
-        labels = {json.dumps(label): key for label, key in points}
-
-        def witness(ctx, where, raw, sc):
-            if model == "causal":
-                return _causal(ctx, where, raw, sc)
-            if json.dumps(raw) not in labels:
-                raise ctx.fail(where, f"is not a strategy label of the {model} model")
-            return labels[json.dumps(raw)]
-        optimal = opt.__contains__
+        count, total = sum(v == best for v in values.values()), len(values)
     value = best * sign
-    listed = data.list("optimal")
-    got = [witness(ctx, f"data.optimal[{i}]", s, sc) for i, s in enumerate(listed)]
+    got = [read_point_label(ctx, f"data.optimal[{i}]", s, sc, model, labels) for i, s in enumerate(data.list("optimal"))]
     if len(set(got)) != len(got):
         raise ctx.fail("data.optimal", "lists a strategy twice (or two strategies of the same behaviour)")
-    for i, s in enumerate(got):
-        if not optimal(s):
+    for i, key in enumerate(got):
+        if _value(G, key) != best:
             raise ctx.fail(f"data.optimal[{i}]", f"does not attain the {sense}imum {scalar_text(value)}")
     if len(got) != min(count, OPTIMAL_LISTED):
         raise ctx.fail("data.optimal", f"lists {len(got)} of the {count} optimal strategies")
