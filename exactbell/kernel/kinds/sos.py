@@ -1,22 +1,9 @@
 """Kind ``sos``: a quantum (Tsirelson-type) bound proven by an exact sum of squares.
 
-The identity η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or η·1 − B = Σ_jk G_jk m_j†m_k (G ⪰ 0, exact
-LDLᵀ) is decided in the free algebra of ±1 observables of commuting parties
-(:mod:`exactbell.kernel.ncpoly`), where B is the Bell operator of F (⟨ψ|B|ψ⟩ = ⟨F, P⟩). It holds
-in every representation, so every quantum strategy has ⟨F, P⟩ ≤ η (for ``min``: B − η·1 is the
-SOS and ⟨F, P⟩ ≥ η). An exact strategy attaining η makes the relation an equality.
-
-data:
-  field | trig, scenario (binary outputs), functional    as in ``strategy-value``
-  sense        "max" | "min"
-  bound        η (optional: without it, η is the constant that the identity needs, when there is one)
-  sos          {"terms": [{"weight": w, "polynomial": "A0 - s/2*B0 - ..."}]} or
-               {"gram": {"basis": ["1", "A0", "A0*B1", ...], "matrix": [[...]]}}
-  strategy     optional exact strategy (see ``strategy-value``): its value v is computed; v = η
-               makes the relation "=", otherwise the statement adds "an exact strategy reaches v"
-  paper        optional printed bound (expression or {"sqrt": e})
-
-Statement: ``max over quantum strategies of <F, P> on (2,2;2,2) <= 2*s, where s is ...``.
+η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or Σ_jk G_jk m_j†m_k (G ⪰ 0, exact LDLᵀ) is decided in the free
+algebra of ±1 observables of commuting parties (:mod:`exactbell.kernel.ncpoly`), B the Bell operator
+of F; it holds in every representation, so ⟨F, P⟩ ≤ η for every quantum strategy (``min``: B − η·1
+is the SOS). An exact strategy attaining η makes the relation an equality. Format: docs/kinds/sos.md.
 """
 from __future__ import annotations
 
@@ -109,8 +96,7 @@ def decide(cert, ctx, data) -> Decision:
     if isinstance(raw, str) and raw.replace(" ", "") != shown.replace(" ", "") and len(raw) <= 120:
         shown = f"{raw} = {shown}"  # the formula the kernel evaluated, e.g. Eq. (5) in cos/sin
     statement = f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} {shown}{derived}{lower}"
-    w = where_text(ctx)
-    statement += f", {w}" if w else ""
+    statement += f", {where_text(ctx)}" if where_text(ctx) else ""
     ok, ptext = paper_value(ctx, data, eta)
     statement, verdict = against_paper(statement, ok, ptext)
     return Decision(statement, verdict, f"exact SOS identity with {how}", bracket)
