@@ -20,10 +20,11 @@ MAX_TERMS = 100_000  # monomials of a power in an operator expression
 
 
 def reduce_word(w) -> Word:
+    """The reduced form of a word: A_x A_x = 1 cancels equal neighbours."""
     out: list = []
     for letter in w:
         if out and out[-1] == letter:
-            out.pop()  # A_x A_x = 1
+            out.pop()
         else:
             out.append(letter)
     return tuple(out)
@@ -44,23 +45,24 @@ class NCPoly:
 
     @classmethod
     def observable(cls, parties: int, party: int, x: int) -> NCPoly:
-        m = [()] * parties
-        m[party] = (x,)
-        return cls(parties, {tuple(m): Fraction(1)})
+        return cls(parties, {tuple((x,) if i == party else () for i in range(parties)): Fraction(1)})
 
     def _lift(self, o) -> NCPoly:
-        if isinstance(o, NCPoly):
-            if o.parties != self.parties:
-                raise ValueError("operators on different numbers of parties")
-            return o
-        return NCPoly.scalar(self.parties, o)
+        if not isinstance(o, NCPoly):
+            return NCPoly.scalar(self.parties, o)
+        if o.parties != self.parties:
+            raise ValueError("operators on different numbers of parties")
+        return o
 
-    def __add__(self, o):
-        o = self._lift(o)
-        t = dict(self.terms)
-        for m, c in o.terms.items():
+    def _collect(self, pairs) -> NCPoly:
+        """The polynomial Σ c m over (m, c) pairs, equal monomials collected."""
+        t: dict = {}
+        for m, c in pairs:
             t[m] = t[m] + c if m in t else c
         return NCPoly(self.parties, t)
+
+    def __add__(self, o):
+        return self._collect([*self.terms.items(), *self._lift(o).terms.items()])
 
     __radd__ = __add__
 
@@ -74,14 +76,8 @@ class NCPoly:
         return self._lift(o) - self
 
     def __mul__(self, o):
-        o = self._lift(o)
-        t: dict = {}
-        for m1, c1 in self.terms.items():
-            for m2, c2 in o.terms.items():
-                m = tuple(reduce_word(u + v) for u, v in zip(m1, m2))
-                c = c1 * c2
-                t[m] = t[m] + c if m in t else c
-        return NCPoly(self.parties, t)
+        return self._collect((tuple(reduce_word(u + v) for u, v in zip(m1, m2)), c1 * c2)
+                             for m1, c1 in self.terms.items() for m2, c2 in self._lift(o).terms.items())
 
     def __rmul__(self, o):
         return self._lift(o) * self
@@ -104,13 +100,8 @@ class NCPoly:
             return False
 
     def to_text(self, fmt=str) -> str:
-        if not self.terms:
-            return "0"
-        parts = []
-        for m in sorted(self.terms):
-            mono = "*".join(f"{PARTY_LETTERS[i]}{x}" for i, w in enumerate(m) for x in w) or "1"
-            parts.append(f"({fmt(self.terms[m])})*{mono}")
-        return " + ".join(parts)
+        mono = lambda m: "*".join(f"{PARTY_LETTERS[i]}{x}" for i, w in enumerate(m) for x in w) or "1"  # noqa: E731
+        return " + ".join(f"({fmt(self.terms[m])})*{mono(m)}" for m in sorted(self.terms)) or "0"
 
 
 _OBS = re.compile(r"([A-H])(\d+)")
