@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import reduce
 
 from .expr import Algebra, ExprError, parse
 from .linalg import add, identity, kron, mul, scale
@@ -146,19 +147,14 @@ def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=N
 
 def bell_operator(functional) -> NCPoly:
     """Operator B with ⟨ψ|B|ψ⟩ = ⟨F, P⟩ for binary outcomes: p(a|x) = ⟨Π_i (1 + (−1)^{a_i} X^{(i)}_{x_i})/2⟩."""
-    sc = functional.scenario
+    sc, n = functional.scenario, functional.scenario.parties
     if any(o != 2 for o in sc.outputs):
         raise ValueError("Bell operators in ±1 observables need binary outcomes")
-    n = sc.parties
     out = NCPoly(n)
-    half = Fraction(1, 2)
     for (a, x), c in zip(sc.entries(), functional.coefficients):
-        if c == 0:
-            continue
-        term = NCPoly.scalar(n, Fraction(1))
-        for i in range(n):
-            term = term * (NCPoly.scalar(n, half) + NCPoly.observable(n, i, x[i]) * ((-1) ** a[i] * half))
-        out = out + term * c
+        if c != 0:
+            out = out + reduce(NCPoly.__mul__, [NCPoly.scalar(n, Fraction(1, 2)) + NCPoly.observable(n, i, x[i])
+                                                * Fraction((-1) ** a[i], 2) for i in range(n)]) * c
     return out
 
 
@@ -174,20 +170,18 @@ def read_strategy(ctx, spec, sc):
 
     one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
 
-    def scalars(raws, keys):
+    def scalar(key, raw):  # the name i = √−1 exists only here
         ctx.constants["i"] = Gaussian(0 * one, one)
         try:
-            return [Gaussian.lift(ctx.value(spec, k, v)) for k, v in zip(keys, raws)]
+            return Gaussian.lift(ctx.value(spec, key, raw))
         finally:
             del ctx.constants["i"]
 
     def matrix(raw, rel):
-        n = len(raw) if isinstance(raw, list) else 0
-        if not n or any(not isinstance(r, list) or len(r) != n for r in raw):
+        if not isinstance(raw, list) or not raw or any(not isinstance(r, list) or len(r) != len(raw) for r in raw):
             raise ctx.fail(spec.at(rel), "must be a square matrix (list of rows)")
-        flat = scalars([v for row in raw for v in row], [f"{rel}[{k // n}][{k % n}]" for k in range(n * n)])
-        M = [flat[r * n:(r + 1) * n] for r in range(n)]
-        if any(M[r][c] != conj(M[c][r]) for r in range(n) for c in range(r + 1)):
+        M = [[scalar(f"{rel}[{r}][{c}]", v) for c, v in enumerate(row)] for r, row in enumerate(raw)]
+        if any(M[r][c] != conj(M[c][r]) for r in range(len(M)) for c in range(r + 1)):
             raise ctx.fail(spec.at(rel), "is not Hermitian")
         return M
 
@@ -209,7 +203,7 @@ def read_strategy(ctx, spec, sc):
         dim *= len(party[0][0])
         if dim > MAX_DIM:
             raise ctx.fail(spec.at(at), f"the joint dimension exceeds {MAX_DIM}")
-    psi = scalars(spec.list("state", dim), [f"state[{k}]" for k in range(dim)])
+    psi = [scalar(f"state[{k}]", v) for k, v in enumerate(spec.list("state", dim))]
     if all(z == 0 for z in psi):
         raise ctx.fail(spec.at("state"), "the state vector is zero")
     return psi, meas, "; ".join([f"psi ~ ({', '.join(gaussian_text(z) for z in psi)})"] + shown)
@@ -220,13 +214,9 @@ def behaviour(psi, meas, sc) -> list:
     from .gaussian import conj
 
     bra, ket = [[conj(z) for z in psi]], [[z] for z in psi]
-    norm = mul(bra, ket)[0][0].re
-    out = []
+    norm, out = mul(bra, ket)[0][0].re, []
     for a, x in sc.entries():
-        op = meas[0][x[0]][a[0]]
-        for i in range(1, sc.parties):
-            op = kron(op, meas[i][x[i]][a[i]])
-        v = mul(bra, mul(op, ket))[0][0]
+        v = mul(bra, mul(reduce(kron, [meas[i][x[i]][a[i]] for i in range(sc.parties)]), ket))[0][0]
         if v.im != 0:
             raise ValueError("non-real probability")  # impossible for Hermitian projectors
         out.append(v.re / norm)
