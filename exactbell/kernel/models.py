@@ -79,16 +79,13 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
 
 def cglmp(d: int) -> tuple:
     """CGLMP I_d (Collins et al. 2002; Chaves–Kueng–Brask–Gross L1937): inputs 2×2, outputs d×d,
-    canonical coefficients; local bound 2, no-signalling maximum 4."""
-    sc, out = Scenario((2, 2), (d, d)), [Fraction(0)] * (4 * d * d)
-    for k in range(d // 2):
-        w = 1 - Fraction(2 * k, d - 1)
-        for (x, y), plus, minus in (((0, 0), lambda a, b: a == (b + k) % d, lambda a, b: a == (b - k - 1) % d),
-                                    ((1, 0), lambda a, b: b == (a + k + 1) % d, lambda a, b: b == (a - k) % d),
-                                    ((1, 1), lambda a, b: a == (b + k) % d, lambda a, b: a == (b - k - 1) % d),
-                                    ((0, 1), lambda a, b: b == (a + k) % d, lambda a, b: b == (a - k - 1) % d)):
-            for a, b in product(range(d), repeat=2):
-                out[sc.index((a, b), (x, y))] += w * (int(plus(a, b)) - int(minus(a, b)))
+    canonical coefficients; local bound 2, no-signalling maximum 4. With t = a − b (b − a at xy = 01)
+    mod d: Σ_k (1 − 2k/(d−1)) ([t = k] − [t = −k−1]), negated at xy = 10, k < d/2."""
+    out = []
+    for (a, b), (x, y) in Scenario((2, 2), (d, d)).entries():
+        t, sign = (b - a if (x, y) == (0, 1) else a - b) % d, -1 if (x, y) == (1, 0) else 1
+        out.append(sum((sign * (1 - Fraction(2 * k, d - 1)) * (int(t == k) - int(t == (-k - 1) % d))
+                        for k in range(d // 2)), Fraction(0)))
     return tuple(out)
 
 

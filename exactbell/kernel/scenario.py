@@ -102,6 +102,10 @@ class Behaviour:
         return cls(scenario, tuple(int(all(a[i] == strategy[i][x[i]] for i in range(scenario.parties)))
                                    for a, x in scenario.entries()))
 
+    def marginal(self, parties: tuple, a_sub: tuple, x: tuple):
+        """p_S(a_S | x) for the subset ``parties`` at the full context x."""
+        return sum(self.p(a, x) for a in self.scenario.outcomes if tuple(a[i] for i in parties) == tuple(a_sub))
+
     def is_nonsignaling(self) -> bool:
         """Marginals of every proper subset S of the parties depend only on the inputs of S."""
         sc = self.scenario

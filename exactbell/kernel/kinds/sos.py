@@ -28,43 +28,35 @@ def _operator(ctx, obj, key, raw, sc) -> NCPoly:
 
 
 def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
-    """Σ w_i P_i†P_i or Σ G_jk m_j†m_k, after deciding w_i > 0 or G ⪰ 0."""
-    total = NCPoly(sc.parties)
+    """Σ_jk G_jk P_j†P_k after deciding G ⪰ 0: weighted squares Σ w_i P_i†P_i (w_i > 0) or a symmetric
+    PSD Gram matrix (exact LDLᵀ) over distinct monomials."""
     if spec.has("terms"):
         terms = spec.list("terms")
-        if not terms:
-            raise ctx.fail(spec.at("terms"), "is empty")
-        for i, raw in enumerate(terms):
-            at = f"{spec.at('terms')}[{i}]"
-            if not isinstance(raw, dict) or set(raw) != {"weight", "polynomial"}:
-                raise ctx.fail(at, "must be an object {weight, polynomial}")
-            w = ctx.value(spec, f"terms[{i}].weight", raw=raw["weight"])
-            if not w > 0:
-                raise ctx.fail(f"{at}.weight", "weights of a sum of squares must be positive")
-            P = _operator(ctx, spec, f"terms[{i}].polynomial", raw["polynomial"], sc)
-            total = total + P.adjoint() * P * w
-        return total, f"{len(terms)} weighted squares"
-    gram = spec.obj("gram")
-    basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
-    n = len(basis)
-    mons = [_operator(ctx, gram, f"basis[{i}]", b, sc) for i, b in enumerate(basis)]
-    if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in mons):
-        raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
-    if len({next(iter(m.terms)) for m in mons}) != n:
-        raise ctx.fail(gram.at("basis"), "lists a monomial twice")
-    if any(not isinstance(r, list) or len(r) != n for r in rows):
-        raise ctx.fail(gram.at("matrix"), f"must be {n}x{n}")
-    G = [[ctx.value(gram, f"matrix[{i}][{j}]", raw=v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-    if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)):
-        raise ctx.fail(gram.at("matrix"), "is not symmetric")
-    if not psd_decide(G).psd:
-        raise ctx.fail(gram.at("matrix"), "is not positive semidefinite (exact LDL^T)")
-    for i in range(n):
-        left = mons[i].adjoint()
-        for j in range(n):
-            if G[i][j] != 0:
-                total = total + left * mons[j] * G[i][j]
-    return total, f"a {n}x{n} PSD Gram matrix"
+        if not terms or any(not isinstance(t, dict) or set(t) != {"weight", "polynomial"} for t in terms):
+            raise ctx.fail(spec.at("terms"), "must list objects {weight, polynomial}")
+        w = [ctx.value(spec, f"terms[{i}].weight", raw=t["weight"]) for i, t in enumerate(terms)]
+        if not all(x > 0 for x in w):
+            raise ctx.fail(spec.at("terms"), "weights of a sum of squares must be positive")
+        ops = [_operator(ctx, spec, f"terms[{i}].polynomial", t["polynomial"], sc) for i, t in enumerate(terms)]
+        G, how = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)], f"{len(w)} weighted squares"
+    else:
+        gram = spec.obj("gram")
+        basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
+        n, how = len(basis), f"a {len(basis)}x{len(basis)} PSD Gram matrix"
+        ops = [_operator(ctx, gram, f"basis[{i}]", b, sc) for i, b in enumerate(basis)]
+        if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in ops):
+            raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
+        if len({next(iter(m.terms)) for m in ops}) != n:
+            raise ctx.fail(gram.at("basis"), "lists a monomial twice")
+        if any(not isinstance(r, list) or len(r) != n for r in rows):
+            raise ctx.fail(gram.at("matrix"), f"must be {n}x{n}")
+        G = [[ctx.value(gram, f"matrix[{i}][{j}]", raw=v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
+        if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not psd_decide(G).psd:
+            raise ctx.fail(gram.at("matrix"), "is not symmetric positive semidefinite (exact LDL^T)")
+    total = NCPoly(sc.parties)
+    for P, row in zip(ops, G):
+        total = sum((P.adjoint() * Q * g for Q, g in zip(ops, row) if g != 0), total)
+    return total, how
 
 
 @kind("sos")
