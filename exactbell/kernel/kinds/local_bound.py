@@ -66,30 +66,24 @@ def _parametric(ctx, data, sc, model, G, ftext, sense, points) -> Decision:
 
 
 def _point(ctx, data, sc, F) -> tuple:
-    """``data.point``: a behaviour P* beyond the bound, so outside the model's convex hull. Either
-    {"hidden": {"weights", "alice", "bob", "within"}}: a finite hidden-variable model (Sengupta–Wooltorton
-    App. C/D) p(ab|xy) = Σ_l q(l|xy) p_A(a|xy,l) p_B(b|xy,l), rows xy = 00, 01, 10, 11 of q(l|xy),
-    p_A(0|xy,l), p_B(0|xy,l), whose per-l dependences max |p_B(0|0y,l) - p_B(0|1y,l)| and
-    max |p_A(0|x0,l) - p_A(0|x1,l)| are at most ``within``,
-    or {"fidelities", "weights": [[label, w], ...]}: a non-signalling convex combination of signaling
-    points (Eq. (9))."""
+    """``data.point``: a behaviour P* beyond the bound, so outside the model's hull: a finite hidden-variable
+    model with bounded dependences (Sengupta–Wooltorton App. C/D) or a non-signalling mixture of Eq. (9)
+    points (docs/kinds/local-bound.md). Returns (description, ⟨F, P*⟩)."""
     spec = data.obj("point")
     if sc != SW:
         raise ctx.fail("data.point", "a point is implemented for (2,2;2,2)")
     if spec.has("hidden"):
-        hv = spec.obj("hidden")
-        read = ctx.ratfun if ctx.domains else ctx.value
-        t = {k: [[read(hv, f"{k}[{i}][{j}]", raw=v) for j, v in enumerate(row)] if isinstance(row, list) else []
-                 for i, row in enumerate(hv.list(k, 4))] for k in ("weights", "alice", "bob")}
-        n, raw = len(t["weights"][0]), hv.list("within", 2)
+        hv, read = spec.obj("hidden"), ctx.ratfun if ctx.domains else ctx.value
+        q, A, B = ([[read(hv, f"{k}[{i}][{j}]", raw=v) for j, v in enumerate(row)] if isinstance(row, list) else []
+                    for i, row in enumerate(hv.list(k, 4))] for k in ("weights", "alice", "bob"))
+        n, raw = len(q[0]), hv.list("within", 2)
         bound = [read(hv, f"within[{i}]", raw=b) for i, b in enumerate(raw)]
-        A, B, q = t["alice"], t["bob"], t["weights"]
-        diffs = [(B[y][k] - B[2 + y][k], 0) for y in (0, 1) for k in range(n)] + \
-            [(A[2 * x][k] - A[2 * x + 1][k], 1) for x in (0, 1) for k in range(n)]
-        if not n or any(len(r) != n or not all(_nonneg(ctx, v) and _nonneg(ctx, 1 - v) for v in r) for k in t
-                        for r in t[k]) or any(RationalFunction.lift(sum(r) - 1) != RationalFunction.lift(0) for r in q):
+        if not n or any(len(r) != n or not all(_nonneg(ctx, v) and _nonneg(ctx, 1 - v) for v in r)
+                        for r in q + A + B) or any(RationalFunction.lift(sum(r)) != 1 for r in q):
             raise ctx.fail("data.point.hidden", "needs 4 rows (xy = 00, 01, 10, 11) of n values in [0, 1], "
                                                 "weights summing to 1")
+        diffs = [(B[y][k] - B[2 + y][k], 0) for y in (0, 1) for k in range(n)] + \
+            [(A[2 * x][k] - A[2 * x + 1][k], 1) for x in (0, 1) for k in range(n)]
         if not all(_nonneg(ctx, bound[i] - d) and _nonneg(ctx, bound[i] + d) for d, i in diffs):
             raise ctx.fail("data.point.hidden", f"a per-l dependence exceeds {raw[0]} or {raw[1]}")
         P = tuple(sum(q[2 * x + y][k] * (A[2 * x + y][k] if a == 0 else 1 - A[2 * x + y][k]) *
