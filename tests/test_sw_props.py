@@ -3,10 +3,10 @@ from fractions import Fraction
 
 import pytest
 
+from exactbell.generators import sw_propositions as gen
 from exactbell.kernel.functional import SW_SCENARIO
 from exactbell.kernel.kinds.local_bound import distinct_values
 from exactbell.kernel.poly import RationalFunction
-from exactbell.generators import sw_propositions as gen
 
 PROOFS = "proofs/sengupta-wooltorton"
 
@@ -15,9 +15,10 @@ def _kernel_values(model, fidelities, conventions, functional, domain):
     """The kernel's distinct values of F over the model's points (``model_points``)."""
     from exactbell.certificates.format import envelope2
 
-    data = {"scenario": SW_SCENARIO.to_spec(), "model": model, **({"fidelities": fidelities} if fidelities else {}),
-            "functional": functional, "sense": "max", "paper": "0"}
-    cert = envelope2("T", "C000-09", gen.PAPER, "t", "t", "local-bound", "verified", conventions, data, domain)
+    data = {"scenario": SW_SCENARIO.to_spec(), "model": model, "functional": functional, "sense": "max",
+            "paper": "0", **({"fidelities": fidelities} if fidelities else {})}
+    cert = envelope2("T", "C000-09", gen.PAPER, "t", "t", "local-bound", "verified", conventions, data,
+                     domain)
     _, _, _, F, points = gen._kernel_view(cert)
     return distinct_values(F, points)
 

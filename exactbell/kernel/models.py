@@ -19,7 +19,7 @@ from .scenario import Behaviour, Scenario, ScenarioError
 SW = SW_SCENARIO
 MODELS = ("local", "causal", "signaling", "orbit")
 _SW_ORDER_INV = from_sw_matrix([[4 * i + j for j in range(4)] for i in range(4)])  # canonical -> Eq. (5) flat
-LocalBound = namedtuple("LocalBound", "value strategies count")  # strategies: the first ``limit`` optimal ones
+LocalBound = namedtuple("LocalBound", "value strategies count")  # strategies: the first optimal ones
 
 
 def read_scenario(ctx: Context, data: Obj, key: str = "scenario") -> Scenario:
@@ -102,8 +102,8 @@ def local_bound(F: BellFunctional, limit: int = 4096) -> LocalBound:
     front = list(product(*[range(m) for m in sc.inputs[:-1]]))
     best, winners = None, []
     for s in product(*[list(sc.deterministic_strategies(i)) for i in range(sc.parties - 1)]):
-        rows = [[sum((coeffs[sc.index(tuple(t[x[i]] for i, t in enumerate(s)) + (b,), x + (y,))] for x in front), 0)
-                 for b in range(sc.outputs[-1])] for y in range(sc.inputs[-1])]
+        rows = [[sum((coeffs[sc.index(tuple(t[x[i]] for i, t in enumerate(s)) + (b,), x + (y,))]
+                      for x in front), 0) for b in range(sc.outputs[-1])] for y in range(sc.inputs[-1])]
         total = sum((max(r) for r in rows), 0)
         if best is None or total > best:
             best, winners = total, []
@@ -115,18 +115,20 @@ def local_bound(F: BellFunctional, limit: int = 4096) -> LocalBound:
 
 
 # -- models: the finite set of deterministic behaviours a bound is taken over ------------------
+def _table(t, n: int, o: int) -> bool:
+    """t lists n outputs in [0, o)."""
+    return isinstance(t, list) and len(t) == n and all(type(v) is int and 0 <= v < o for v in t)
+
+
 def causal_outcomes(sc: Scenario, order, tables) -> tuple:
     """Outcomes per context (``sc.contexts`` order) of a bipartite definite-order strategy
     (Oreshkov–Costa–Brukner; Branciard et al. 2016): order [i, j] means a_i = f(x_i), a_j = g(x_i, x_j);
     tables = [f as [a_i per x_i], g as [[a_j per x_j] per x_i]]. ValueError on a bad shape."""
     if sc.parties != 2 or order not in ([0, 1], [1, 0]) or not isinstance(tables, list) or len(tables) != 2:
         raise ValueError("a causal strategy is bipartite: order [0, 1] or [1, 0] and two tables")
-    i, j = order
-    f, g = tables
-    ok = lambda v, o: type(v) is int and 0 <= v < o  # noqa: E731
-    if not (isinstance(f, list) and len(f) == sc.inputs[i] and all(ok(v, sc.outputs[i]) for v in f)
-            and isinstance(g, list) and len(g) == sc.inputs[i] and all(
-                isinstance(r, list) and len(r) == sc.inputs[j] and all(ok(v, sc.outputs[j]) for v in r) for r in g)):
+    (i, j), (f, g) = order, tables
+    if not (_table(f, sc.inputs[i], sc.outputs[i]) and isinstance(g, list) and len(g) == sc.inputs[i]
+            and all(_table(r, sc.inputs[j], sc.outputs[j]) for r in g)):
         raise ValueError(f"tables must be [{sc.inputs[i]} outputs of party {i}], "
                          f"[{sc.inputs[i]} x {sc.inputs[j]} outputs of party {j}]")
     return tuple(tuple(f[x[i]] if k == i else g[x[i]][x[j]] for k in (0, 1)) for x in sc.contexts)
@@ -210,9 +212,7 @@ def read_point_label(ctx: Context, where: str, raw, sc: Scenario, model: str, la
     """The behaviour of a listed strategy: local [[a per x] per party], causal {"order", "tables"}
     (any strategy of the behaviour), or a label of ``labels`` {json label: point}."""
     if model == "local":
-        if not isinstance(raw, list) or len(raw) != sc.parties or not all(
-                isinstance(t, list) and len(t) == m and all(type(v) is int and 0 <= v < o for v in t)
-                for t, m, o in zip(raw, sc.inputs, sc.outputs)):
+        if not (isinstance(raw, list) and len(raw) == sc.parties and all(map(_table, raw, sc.inputs, sc.outputs))):
             raise ctx.fail(where, "a local strategy lists, per party, one output per input")
         return Behaviour.deterministic(sc, raw).values
     if model == "causal":

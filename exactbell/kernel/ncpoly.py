@@ -98,7 +98,9 @@ class NCPoly:
             return False
 
     def to_text(self, fmt=str) -> str:
-        mono = lambda m: "*".join(f"{PARTY_LETTERS[i]}{x}" for i, w in enumerate(m) for x in w) or "1"  # noqa: E731
+        def mono(m):
+            return "*".join(f"{PARTY_LETTERS[i]}{x}" for i, w in enumerate(m) for x in w) or "1"
+
         return " + ".join(f"({fmt(self.terms[m])})*{mono(m)}" for m in sorted(self.terms)) or "0"
 
 
@@ -121,7 +123,7 @@ class NCAlgebra(Algebra):
         m = _OBS.fullmatch(name)
         party, x = (PARTY_LETTERS.index(m.group(1)), int(m.group(2))) if m else (None, None)
         if party is None or party >= self.parties or x >= self.inputs[party]:
-            raise ExprError(f"unknown name {name!r} in an operator expression (observables A0, B1, ... of the scenario)")
+            raise ExprError(f"unknown name {name!r} in an operator expression (use A0, B1, ... of the scenario)")
         return NCPoly.observable(self.parties, party, x)
 
     def div(self, a, b):
@@ -148,8 +150,8 @@ def bell_operator(functional) -> NCPoly:
     out = NCPoly(n)
     for (a, x), c in zip(sc.entries(), functional.coefficients):
         if c != 0:
-            out = out + reduce(NCPoly.__mul__, [NCPoly.scalar(n, Fraction(1, 2)) + NCPoly.observable(n, i, x[i])
-                                                * Fraction((-1) ** a[i], 2) for i in range(n)]) * c
+            factors = [NCPoly.observable(n, i, x[i]) * Fraction((-1) ** a[i], 2) + Fraction(1, 2) for i in range(n)]
+            out = out + reduce(NCPoly.__mul__, factors) * c
     return out
 
 
@@ -173,7 +175,8 @@ def read_strategy(ctx, spec, sc):
             del ctx.constants["i"]
 
     def matrix(raw, rel):
-        if not isinstance(raw, list) or not raw or any(not isinstance(r, list) or len(r) != len(raw) for r in raw):
+        if not isinstance(raw, list) or not raw or any(not isinstance(r, list) or len(r) != len(raw)
+                                                       for r in raw):
             raise ctx.fail(spec.at(rel), "must be a square matrix (list of rows)")
         M = [[scalar(f"{rel}[{r}][{c}]", v) for c, v in enumerate(row)] for r, row in enumerate(raw)]
         if any(M[r][c] != conj(M[c][r]) for r in range(len(M)) for c in range(r + 1)):

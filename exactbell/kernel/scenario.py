@@ -29,7 +29,7 @@ class Scenario:
 
     def __post_init__(self):
         if len(self.inputs) != len(self.outputs) or not 0 < len(self.inputs) <= len(PARTY_LETTERS):
-            raise ScenarioError(f"inputs and outputs must list the same number (1 to {len(PARTY_LETTERS)}) of parties")
+            raise ScenarioError("inputs and outputs must list the same number (1 to 8) of parties")
         for k in self.inputs + self.outputs:
             if not isinstance(k, int) or isinstance(k, bool) or k < 1:
                 raise ScenarioError(f"input and output counts must be positive integers, got {k!r}")
@@ -104,7 +104,8 @@ class Behaviour:
 
     def marginal(self, parties: tuple, a_sub: tuple, x: tuple):
         """p_S(a_S | x) for the subset ``parties`` at the full context x."""
-        return sum(self.p(a, x) for a in self.scenario.outcomes if tuple(a[i] for i in parties) == tuple(a_sub))
+        return sum(self.p(a, x) for a in self.scenario.outcomes
+                   if tuple(a[i] for i in parties) == tuple(a_sub))
 
     def is_nonsignaling(self) -> bool:
         """Marginals of every proper subset S of the parties depend only on the inputs of S."""
@@ -114,7 +115,7 @@ class Behaviour:
             for (a, x), v in zip(sc.entries(), self.values):
                 key = (x, tuple(c for c, s in zip(a, S) if s))
                 marginal[key] = marginal.get(key, 0) + v
-            for (x, a_S), v in marginal.items():
-                if 0 < sum(S) < sc.parties and seen.setdefault((tuple(c for c, s in zip(x, S) if s), a_S), v) != v:
+            for (x, a_S), v in marginal.items() if 0 < sum(S) < sc.parties else ():
+                if seen.setdefault((tuple(c for c, s in zip(x, S) if s), a_S), v) != v:
                     return False
         return True

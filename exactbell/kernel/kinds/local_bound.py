@@ -11,13 +11,14 @@ import json
 from itertools import product
 
 from .. import prove_check as pc
-from ..models import (SW, local_bound, model_points, model_text, read_functional, read_model, read_point_label,
-                      read_scenario, scenario_text, signaling_points, strategies)
+from ..models import (SW, local_bound, model_points, model_text, read_functional, read_model,
+                      read_point_label, read_scenario, scenario_text, signaling_points, strategies)
 from ..params import scalar_text
 from ..poly import RationalFunction
 from ..scenario import Behaviour
 from . import Decision, against_paper, kind
 from .inequality import SQRT, decide_statement
+from .strategy_value import where_text
 
 OPTIMAL_LISTED = 4096
 UNITS = {"local": "deterministic strategies", "causal": "distinct deterministic definite-order behaviours (A<B or B<A)",
@@ -74,8 +75,8 @@ def _point(ctx, data, sc, F) -> tuple:
         raise ctx.fail("data.point", "a point is implemented for (2,2;2,2)")
     if spec.has("hidden"):
         hv, read = spec.obj("hidden"), ctx.ratfun if ctx.domains else ctx.value
-        q, A, B = ([[read(hv, f"{k}[{i}][{j}]", raw=v) for j, v in enumerate(row)] if isinstance(row, list) else []
-                    for i, row in enumerate(hv.list(k, 4))] for k in ("weights", "alice", "bob"))
+        q, A, B = ([[read(hv, f"{k}[{i}][{j}]", raw=v) for j, v in enumerate(row)] if isinstance(row, list)
+                    else [] for i, row in enumerate(hv.list(k, 4))] for k in ("weights", "alice", "bob"))
         n, raw = len(q[0]), hv.list("within", 2)
         bound = [read(hv, f"within[{i}]", raw=b) for i, b in enumerate(raw)]
         if not n or any(len(r) != n or not all(_nonneg(ctx, v) and _nonneg(ctx, 1 - v) for v in r)
@@ -150,7 +151,8 @@ def decide(cert, ctx, data) -> Decision:
         best = max(values.values())
         count, total = sum(v == best for v in values.values()), len(values)
     value = best * sign
-    got = [read_point_label(ctx, f"data.optimal[{i}]", s, sc, model, labels) for i, s in enumerate(data.list("optimal"))]
+    got = [read_point_label(ctx, f"data.optimal[{i}]", s, sc, model, labels)
+           for i, s in enumerate(data.list("optimal"))]
     if len(set(got)) != len(got):
         raise ctx.fail("data.optimal", "lists a strategy twice (or two strategies of the same behaviour)")
     for i, key in enumerate(got):
@@ -161,10 +163,9 @@ def decide(cert, ctx, data) -> Decision:
     if data.has("point") and data.has("paper"):
         raise ctx.fail("data.paper", "with a point, the paper's claim is that the point is in the hull")
     paper = ctx.value(data, "paper") if data.has("paper") else None
-    where = ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
     statement = (f"{sense} over {model_text(model, data)} of <{ftext}, P> on {scenario_text(sc)} = "
                  f"{scalar_text(value)}, attained by {count} of {total} {UNITS[model]}"
-                 + (f", {where}" if where else ""))
+                 + (f", {where_text(ctx)}" if where_text(ctx) else ""))
     if data.has("point"):
         desc, v = _point(ctx, data, sc, F)
         if not (v > value if sense == "max" else v < value):

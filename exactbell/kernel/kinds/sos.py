@@ -37,8 +37,10 @@ def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
         w = [ctx.value(spec, f"terms[{i}].weight", raw=t["weight"]) for i, t in enumerate(terms)]
         if not all(x > 0 for x in w):
             raise ctx.fail(spec.at("terms"), "weights of a sum of squares must be positive")
-        ops = [_operator(ctx, spec, f"terms[{i}].polynomial", t["polynomial"], sc) for i, t in enumerate(terms)]
-        G, how = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)], f"{len(w)} weighted squares"
+        ops = [_operator(ctx, spec, f"terms[{i}].polynomial", t["polynomial"], sc)
+               for i, t in enumerate(terms)]
+        G = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)]
+        how = f"{len(w)} weighted squares"
     else:
         gram = spec.obj("gram")
         basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
@@ -69,10 +71,9 @@ def decide(cert, ctx, data) -> Decision:
     S, how = sos_sum(ctx, data.obj("sos"), sc)
     sign = 1 if sense == "max" else -1
     derived = "" if data.has("bound") else " (the only constant for which the SOS identity holds)"
-    if not derived:
-        eta = ctx.value(data, "bound")
-    else:  # the bound the SOS proves: η·1 = B ± S must be a scalar
-        eta = (B + S * sign).terms.get(((),) * sc.parties, 0 * F.coefficients[0])
+    # without a bound, the bound the SOS proves: η·1 = B ± S must be a scalar
+    eta = (B + S * sign).terms.get(((),) * sc.parties, 0 * F.coefficients[0]) if derived else \
+        ctx.value(data, "bound")
     residual = (NCPoly.scalar(sc.parties, eta) - B) * sign - S
     if residual.terms:
         raise ctx.fail("data.sos", f"the identity fails: residual {residual.to_text(scalar_text)[:120]}")
@@ -80,7 +81,7 @@ def decide(cert, ctx, data) -> Decision:
     lower, bracket = "", None
     if data.has("strategy"):
         v, _ = value_of(ctx, data.obj("strategy"), sc, F)
-        if (v - eta) * (1 if sense == "max" else -1) > 0:
+        if (v - eta) * sign > 0:
             raise ctx.fail("data.strategy", f"the strategy gives {scalar_text(v)}, beyond the bound: kernel bug?")
         relation, lower = ("=", "") if v == eta else (relation, f" (an exact strategy reaches {scalar_text(v)})")
         bracket = tuple(scalar_text(x) for x in ((v, eta) if sense == "max" else (eta, v)))
