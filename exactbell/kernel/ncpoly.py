@@ -13,12 +13,11 @@ from .expr import Algebra, ExprError, parse
 from .linalg import add, identity, kron, mul, scale
 from .scenario import PARTY_LETTERS
 
-Word = tuple  # reduced word: input indices, no two equal neighbours
 MAX_TERMS = 100_000  # monomials of a power in an operator expression
 
 
-def reduce_word(w) -> Word:
-    """The reduced form of a word: A_x A_x = 1 cancels equal neighbours."""
+def reduce_word(w) -> tuple:
+    """The reduced word (input indices, no two equal neighbours): A_x A_x = 1 cancels equal neighbours."""
     out: list = []
     for letter in w:
         if out and out[-1] == letter:
@@ -74,8 +73,9 @@ class NCPoly:
         return self._lift(o) - self
 
     def __mul__(self, o):
+        o = self._lift(o)
         return self._collect((tuple(reduce_word(u + v) for u, v in zip(m1, m2)), c1 * c2)
-                             for m1, c1 in self.terms.items() for m2, c2 in self._lift(o).terms.items())
+                             for m1, c1 in self.terms.items() for m2, c2 in o.terms.items())
 
     def __rmul__(self, o):
         return self._lift(o) * self
