@@ -99,18 +99,21 @@ def local_bound(F: BellFunctional, limit: int = 4096) -> LocalBound:
     if rational:  # integers: exact, and fast
         scale = lcm(*[Fraction(c).denominator for c in coeffs])
         coeffs = [int(Fraction(c) * scale) for c in coeffs]
-    front = list(product(*[range(m) for m in sc.inputs[:-1]]))
+    front, last = list(product(*[range(m) for m in sc.inputs[:-1]])), range(sc.outputs[-1])
+    outs = list(product(*[range(o) for o in sc.outputs[:-1]]))
+    table = [[{a: [coeffs[sc.index(a + (b,), x + (y,))] for b in last] for a in outs} for x in front]
+             for y in range(sc.inputs[-1])]  # [y][k][a_1…a_{N-1}][b] = F(a, b | front[k], y)
     best, winners = None, []
     for s in product(*[list(sc.deterministic_strategies(i)) for i in range(sc.parties - 1)]):
-        rows = [[sum((coeffs[sc.index(tuple(t[x[i]] for i, t in enumerate(s)) + (b,), x + (y,))]
-                      for x in front), 0) for b in range(sc.outputs[-1])] for y in range(sc.inputs[-1])]
+        answers = [tuple(t[x[i]] for i, t in enumerate(s)) for x in front]
+        rows = [[sum((ty[k][a][b] for k, a in enumerate(answers)), 0) for b in last] for ty in table]
         total = sum((max(r) for r in rows), 0)
         if best is None or total > best:
             best, winners = total, []
         if total == best:
             winners.append((s, [[b for b, v in enumerate(r) if v == max(r)] for r in rows]))
     count = sum(prod(len(c) for c in choices) for _, choices in winners)
-    optimal = islice((tuple(s) + (last,) for s, choices in winners for last in product(*choices)), limit)
+    optimal = islice((tuple(s) + (reply,) for s, choices in winners for reply in product(*choices)), limit)
     return LocalBound(Fraction(best, scale) if rational else best, list(optimal), count)
 
 
