@@ -11,7 +11,7 @@ from fractions import Fraction
 from itertools import product
 
 from exactbell.kernel.functional import BellFunctional
-from exactbell.kernel.localbound import local_bound
+from exactbell.kernel.models import local_bound
 from exactbell.kernel.scenario import Behaviour, Scenario
 
 

@@ -3,29 +3,36 @@ from fractions import Fraction
 
 import pytest
 
-from exactbell.kernel.functional import SW_SCENARIO, functional_from_spec
-from exactbell.kernel.poly import RationalFunction
 from exactbell.generators import sw_propositions as gen
-from exactbell.prover.sw_models import distinct_values, vertices
+from exactbell.kernel.functional import SW_SCENARIO
+from exactbell.kernel.kinds.local_bound import distinct_values
+from exactbell.kernel.poly import RationalFunction
 
 PROOFS = "proofs/sengupta-wooltorton"
 
 
-def _tp():
-    return functional_from_spec(SW_SCENARIO, {"terms": gen.T_P_TERMS}, gen.CORR,
-                                lambda c: RationalFunction.parse(c, ["p"]))
+def _kernel_values(model, fidelities, conventions, functional, domain):
+    """The kernel's distinct values of F over the model's points (``model_points``)."""
+    from exactbell.certificates.format import envelope2
+
+    data = {"scenario": SW_SCENARIO.to_spec(), "model": model, "functional": functional, "sense": "max",
+            "paper": "0", **({"fidelities": fidelities} if fidelities else {})}
+    cert = envelope2("T", "C000-09", gen.PAPER, "t", "t", "local-bound", "verified", conventions, data,
+                     domain)
+    _, _, _, F, points = gen._kernel_view(cert)
+    return distinct_values(F, points)
 
 
 def test_ns_deterministic_values_of_tp_match_f4():
-    """App. F (F4): on NS deterministic points T_p takes the values ±2 and ±(4/p - 6)."""
-    vals = distinct_values(_tp(), vertices("ns-deterministic", {"p": None}))
+    """App. F (F4): on NS deterministic (local) points T_p takes the values ±2 and ±(4/p - 6)."""
+    vals = _kernel_values("local", None, gen.CORR, {"terms": gen.T_P_TERMS}, {"p": "(2/5, 1)"})
     expected = [RationalFunction.parse(t, ["p"]) for t in ("2", "-2", "4/p - 6", "6 - 4/p")]
     assert len(vals) == 4 and all(any(v == e for e in expected) for v in vals)
 
 
 def test_fixed_bit_w_has_sixteen_slacks():
-    F = functional_from_spec(SW_SCENARIO, {"matrix": gen.G_PR}, gen.SW, lambda c: RationalFunction.parse(c, ["p", "r"]))
-    vals = distinct_values(F, vertices("fixed-bit", {"p": None, "r": None}))
+    vals = _kernel_values("signaling", [["p", "1", "r", "1"]], gen.SW, {"matrix": gen.G_PR},
+                          {"p": "[0, 1)", "r": "[0, 1)"})
     assert len(vals) == 16
     assert any(v == RationalFunction.parse("1", ["p", "r"]) for v in vals)  # W = 1 is attained
 

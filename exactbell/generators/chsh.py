@@ -6,7 +6,7 @@ from fractions import Fraction
 from ..behaviours import field_parse
 from ..certificates.format import envelope2
 from ..kernel.functional import functional_from_spec
-from ..kernel.localbound import local_bound
+from ..kernel.models import local_bound
 from ..kernel.scenario import Scenario
 from . import generator
 

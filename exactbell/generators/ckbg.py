@@ -912,8 +912,7 @@ def _cglmp_local(d: int):
     """Schema 2, kind local-bound: the kernel builds CGLMP_d and enumerates the local strategies."""
     from ..certificates.format import envelope2
     from ..kernel.functional import BellFunctional
-    from ..kernel.localbound import local_bound
-    from ..kernel.models import cglmp
+    from ..kernel.models import cglmp, local_bound
     from ..kernel.scenario import Scenario
 
     sc = Scenario((2, 2), (d, d))

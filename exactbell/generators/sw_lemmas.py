@@ -108,7 +108,7 @@ def lemma2_bound_lost():
     """Schema 2, kind local-bound: a measurement-dependent model with per-λ dependence 0 whose
     behaviour is outside the local polytope (= the PD-only models with per-λ dependence 0)."""
     from ..certificates.format import envelope2
-    from ..kernel.localbound import local_bound
+    from ..kernel.models import local_bound
     from ..kernel.functional import SW_SCENARIO, functional_from_spec
     from .sw_propositions import SW as SWCONV
 

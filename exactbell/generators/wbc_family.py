@@ -121,7 +121,7 @@ def _local(t, p, w):
     @generator(cid, PAPER, "C004-05")
     def make():
         from ..kernel.functional import BellFunctional, correlator_term
-        from ..kernel.localbound import local_bound
+        from ..kernel.models import local_bound
 
         trig, point, _ = _kpoint(t, p, w)
         coeffs = [0] * SCENARIO.size

@@ -1,36 +1,32 @@
-"""The model library: scenarios and Bell functionals built from declarative specs.
-
-Every convention a model relies on is read from ``conventions`` and required (no defaults):
-``form`` (``probability`` | ``sw-4x4`` | ``correlator`` | ``collins-gisin``), ``order`` for the
-probability form, ``marginals`` for terms that leave inputs open. See
-:mod:`exactbell.kernel.functional` for the notations (Sengupta–Wooltorton Eq. (5) for ``sw-4x4``).
-"""
+"""The model library: scenarios, Bell functionals (notation ``conventions.form``, required, see
+:mod:`exactbell.kernel.functional`) and the finite point sets a bound is taken over (``model_points``)."""
 from __future__ import annotations
 
 import hashlib
+import json
+from collections import namedtuple
 from fractions import Fraction
-from itertools import product
-from math import prod
-
-import flint
+from itertools import islice, product
+from math import lcm, prod
 
 from . import limits, polytope
 from .envelope import Obj
 from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
 from .params import Context, scalar_text
-from .poly import Poly, RationalFunction
+from .poly import Poly
 from .scenario import Behaviour, Scenario, ScenarioError
+
+SW = SW_SCENARIO
+MODELS = ("local", "causal", "signaling", "orbit")
+_SW_ORDER_INV = from_sw_matrix([[4 * i + j for j in range(4)] for i in range(4)])  # canonical -> Eq. (5) flat
+LocalBound = namedtuple("LocalBound", "value strategies count")  # strategies: the first optimal ones
 
 
 def read_scenario(ctx: Context, data: Obj, key: str = "scenario") -> Scenario:
     """``{"inputs": [m_1, ...], "outputs": [o_1, ...]}``, at most ``limits.STRATEGIES`` local
     deterministic strategies."""
     spec = data.obj(key)
-    ins, outs = spec.list("inputs"), spec.list("outputs")
-    try:
-        sc = Scenario(tuple(ins), tuple(outs))
-    except ScenarioError as e:
-        raise ctx.fail(spec.where, str(e)) from None
+    sc = ctx.guard(spec.where, lambda: Scenario(tuple(spec.list("inputs")), tuple(spec.list("outputs"))))
     if strategies(sc) > limits.STRATEGIES:
         raise ctx.fail(spec.where, f"{strategies(sc)} deterministic strategies exceed the limit {limits.STRATEGIES}")
     return sc
@@ -49,11 +45,14 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
                     parse=None) -> tuple[BellFunctional, str]:
     """(F, canonical text of F) from its spec in the notation named by ``conventions.form``;
     ``parse(obj, raw)`` reads a coefficient (default: an exact value at the fixed parameters)."""
-    conv = ctx.cert.conventions
+    conv, spec = ctx.cert.conventions, data.obj(key)
     form = conv.text("form", FORMS + ("named",))
-    spec = data.obj(key)
     if form == "named":
-        return _named(ctx, spec, sc)
+        spec.text("name", ("cglmp",))  # the only named functional so far
+        d = spec.int("d", 2, 64)
+        if sc != Scenario((2, 2), (d, d)):
+            raise ctx.fail(spec.where, f"CGLMP_{d} lives on the scenario (2,2;{d},{d})")
+        return BellFunctional(sc, cglmp(d)), f"CGLMP_{d} (named: Collins-Gisin-Linden-Massar-Popescu I_d)"
     conventions = {"form": form}
     if form in ("correlator", "collins-gisin"):
         conventions["marginals"] = conv.text("marginals", MARGINAL_CONVENTIONS)
@@ -66,51 +65,62 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
         conventions["order"] = conv.text("order")
         raw = {"coefficients": spec.list("coefficients", sc.size)}
         shown = "[" + ", ".join(map(str, raw["coefficients"])) + "]"
+    read = (lambda c: parse(spec, c)) if parse else (lambda c: ctx.value(spec, "<coefficient>", raw=c))
     try:
-        F = functional_from_spec(sc, raw, conventions, (lambda c: parse(spec, c)) if parse else
-                                 (lambda c: ctx.value(spec, "<coefficient>", raw=c)))
+        F = functional_from_spec(sc, raw, conventions, read)
     except ScenarioError as e:
         raise ctx.fail(spec.where, str(e)) from None
-    return F, functional_text(F, ", ".join(conventions.values()) if form == "probability" else form, shown)
-
-
-def functional_text(F: BellFunctional, form: str, shown: str) -> str:
-    """The functional as written (short) or by the digest of its canonical coefficients."""
-    if len(shown) <= 160:
-        return f"{shown} ({form})"
+    form = ", ".join(conventions.values()) if form == "probability" else form
+    if len(shown) <= 160:  # the functional as written (short) or by the digest of its canonical coefficients
+        return F, f"{shown} ({form})"
     digest = hashlib.sha256(",".join(scalar_text(c) for c in F.coefficients).encode()).hexdigest()[:12]
-    return f"F#{digest} ({form}, sha256 of the canonical coefficients)"
+    return F, f"F#{digest} ({form}, sha256 of the canonical coefficients)"
 
 
-# -- named functionals (conventions.form = "named") -------------------------------------------
 def cglmp(d: int) -> tuple:
     """CGLMP I_d (Collins et al. 2002; Chaves–Kueng–Brask–Gross L1937): inputs 2×2, outputs d×d,
-    canonical coefficients; local bound 2, no-signalling maximum 4."""
-    sc, out = Scenario((2, 2), (d, d)), {}
-    for k in range(d // 2):
-        w = 1 - Fraction(2 * k, d - 1)
-        for (x, y), plus, minus in (((0, 0), lambda a, b: a == (b + k) % d, lambda a, b: a == (b - k - 1) % d),
-                                    ((1, 0), lambda a, b: b == (a + k + 1) % d, lambda a, b: b == (a - k) % d),
-                                    ((1, 1), lambda a, b: a == (b + k) % d, lambda a, b: a == (b - k - 1) % d),
-                                    ((0, 1), lambda a, b: b == (a + k) % d, lambda a, b: b == (a - k - 1) % d)):
-            for a, b in product(range(d), repeat=2):
-                i = sc.index((a, b), (x, y))
-                out[i] = out.get(i, 0) + w * (int(plus(a, b)) - int(minus(a, b)))
-    return tuple(Fraction(out.get(i, 0)) for i in range(sc.size))
+    canonical coefficients; local bound 2, no-signalling maximum 4. With t = a − b (b − a at xy = 01)
+    mod d: Σ_k (1 − 2k/(d−1)) ([t = k] − [t = −k−1]), negated at xy = 10, k < d/2."""
+    out = []
+    for (a, b), (x, y) in Scenario((2, 2), (d, d)).entries():
+        t, sign = (b - a if (x, y) == (0, 1) else a - b) % d, -1 if (x, y) == (1, 0) else 1
+        out.append(sum((sign * (1 - Fraction(2 * k, d - 1)) * (int(t == k) - int(t == (-k - 1) % d))
+                        for k in range(d // 2)), Fraction(0)))
+    return tuple(out)
 
 
-def _named(ctx: Context, spec: Obj, sc: Scenario) -> tuple[BellFunctional, str]:
-    spec.text("name", ("cglmp",))  # the only named functional so far
-    d = spec.int("d", 2, 64)
-    if sc != Scenario((2, 2), (d, d)):
-        raise ctx.fail(spec.where, f"CGLMP_{d} lives on the scenario (2,2;{d},{d})")
-    return BellFunctional(sc, cglmp(d)), f"CGLMP_{d} (named: Collins-Gisin-Linden-Massar-Popescu I_d)"
+def local_bound(F: BellFunctional, limit: int = 4096) -> LocalBound:
+    """max over the deterministic local strategies s (the vertices of the local polytope) of ⟨F, P_s⟩,
+    with the first ``limit`` optimal strategies and their number. Parties 1…N−1 are enumerated; the
+    last party answers each input y with a best output:
+    max_s ⟨F,P_s⟩ = max_{s_1…s_{N-1}} Σ_y max_b Σ_{x'} F(s_1(x_1)…s_{N-1}(x_{N-1}), b | x', y)."""
+    sc, coeffs, scale = F.scenario, list(F.coefficients), 1
+    rational = all(isinstance(c, (int, Fraction)) for c in coeffs)
+    if rational:  # integers: exact, and fast
+        scale = lcm(*[Fraction(c).denominator for c in coeffs])
+        coeffs = [int(Fraction(c) * scale) for c in coeffs]
+    front, last = list(product(*[range(m) for m in sc.inputs[:-1]])), range(sc.outputs[-1])
+    outs = list(product(*[range(o) for o in sc.outputs[:-1]]))
+    table = [[{a: [coeffs[sc.index(a + (b,), x + (y,))] for b in last] for a in outs} for x in front]
+             for y in range(sc.inputs[-1])]  # [y][k][a_1…a_{N-1}][b] = F(a, b | front[k], y)
+    best, winners = None, []
+    for s in product(*[list(sc.deterministic_strategies(i)) for i in range(sc.parties - 1)]):
+        answers = [tuple(t[x[i]] for i, t in enumerate(s)) for x in front]
+        rows = [[sum((ty[k][a][b] for k, a in enumerate(answers)), 0) for b in last] for ty in table]
+        total = sum((max(r) for r in rows), 0)
+        if best is None or total > best:
+            best, winners = total, []
+        if total == best:
+            winners.append((s, [[b for b, v in enumerate(r) if v == max(r)] for r in rows]))
+    count = sum(prod(len(c) for c in choices) for _, choices in winners)
+    optimal = islice((tuple(s) + (reply,) for s, choices in winners for reply in product(*choices)), limit)
+    return LocalBound(Fraction(best, scale) if rational else best, list(optimal), count)
 
 
 # -- models: the finite set of deterministic behaviours a bound is taken over ------------------
-SW = SW_SCENARIO
-MODELS = ("local", "causal", "signaling", "orbit")
-_SW_ORDER_INV = from_sw_matrix([[4 * i + j for j in range(4)] for i in range(4)])  # canonical -> Eq. (5) flat
+def _table(t, n: int, o: int) -> bool:
+    """t lists n outputs in [0, o)."""
+    return isinstance(t, list) and len(t) == n and all(type(v) is int and 0 <= v < o for v in t)
 
 
 def causal_outcomes(sc: Scenario, order, tables) -> tuple:
@@ -119,12 +129,9 @@ def causal_outcomes(sc: Scenario, order, tables) -> tuple:
     tables = [f as [a_i per x_i], g as [[a_j per x_j] per x_i]]. ValueError on a bad shape."""
     if sc.parties != 2 or order not in ([0, 1], [1, 0]) or not isinstance(tables, list) or len(tables) != 2:
         raise ValueError("a causal strategy is bipartite: order [0, 1] or [1, 0] and two tables")
-    i, j = order
-    f, g = tables
-    ok = lambda v, o: type(v) is int and 0 <= v < o  # noqa: E731
-    if not (isinstance(f, list) and len(f) == sc.inputs[i] and all(ok(v, sc.outputs[i]) for v in f)
-            and isinstance(g, list) and len(g) == sc.inputs[i] and all(
-                isinstance(r, list) and len(r) == sc.inputs[j] and all(ok(v, sc.outputs[j]) for v in r) for r in g)):
+    (i, j), (f, g) = order, tables
+    if not (_table(f, sc.inputs[i], sc.outputs[i]) and isinstance(g, list) and len(g) == sc.inputs[i]
+            and all(_table(r, sc.inputs[j], sc.outputs[j]) for r in g)):
         raise ValueError(f"tables must be [{sc.inputs[i]} outputs of party {i}], "
                          f"[{sc.inputs[i]} x {sc.inputs[j]} outputs of party {j}]")
     return tuple(tuple(f[x[i]] if k == i else g[x[i]][x[j]] for k in (0, 1)) for x in sc.contexts)
@@ -143,81 +150,44 @@ def causal_behaviours(sc: Scenario) -> dict:
     return seen
 
 
-def _sw_channels(ctx: Context, data: Obj) -> list:
-    """``data.fidelities``: channels [p, q, r, s] of polynomials, (p, q) in at most one parameter u
-    and (r, s) in at most one parameter w, as [(u, [p, q] as fmpq_poly in u), (w, r, s as RationalFunction)]."""
-    chans, raw = [], data.list("fidelities")
-    if not 1 <= len(raw) <= 8 or any(not isinstance(ch, list) or len(ch) != 4 for ch in raw):
-        raise ctx.fail(data.at("fidelities"), "lists 1 to 8 channels [p, q, r, s]")
-    for j, ch in enumerate(raw):
-        f = [ctx.ratfun(data, f"fidelities[{j}][{i}]", raw=t) for i, t in enumerate(ch)]
-        u, w = ({v for g in f[k:k + 2] for v in g.num.variables() | g.den.variables()} for k in (0, 2))
-        if len(u) > 1 or len(w) > 1 or any(g.den.constant_value() is None for g in f):
-            raise ctx.fail(data.at("fidelities"), "p, q and r, s are polynomials in at most one parameter each")
-        u = next(iter(u), None)
-        pq = [flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator) for x in (g.num * (1 / g.den.constant_value())
-              ).univariate_coefficients(u or "_")]) for g in f[:2]]
-        chans.append((u, pq, f[2:]))
-    return chans
+def causal_point(sc: Scenario, outcomes) -> tuple:
+    """The deterministic behaviour (canonical values) with the given outcome per context."""
+    return tuple(int(outcomes[sc.contexts.index(x)] == a) for a, x in sc.entries())
 
 
-def _sw_points(u, pq, rs) -> list:
-    """Eq. (9) points of one channel: exact, as the entries are affine in (r, s) (Sengupta–Wooltorton
-    Eq. (9): p(a|x,ỹ) p(b|x̃,y), one factor from each channel), by interpolation at r, s ∈ {0, 1}."""
-    r, s = (_simple(RationalFunction.lift(g)) for g in rs)
-    corners = {(i, k): polytope.sw_model("signaling", pq + [flint.fmpq_poly([i]), flint.fmpq_poly([k])])
-               for i in (0, 1) for k in (0, 1)}
-    weight = {(0, 0): (1 - r) * (1 - s), (1, 0): r * (1 - s), (0, 1): (1 - r) * s, (1, 1): r * s}
-    return [(label, tuple(_simple(sum((weight[c] * _sw_value(corners[c][n][1][k], u) for c in corners),
-                                      RationalFunction.lift(0))) for k in _SW_ORDER_INV))
-            for n, (label, _) in enumerate(corners[0, 0])]
+def _polynomial(ctx: Context, data: Obj, key: str, raw):
+    """An expression that is a polynomial in the parameters (a Fraction when constant)."""
+    g = ctx.ratfun(data, key, raw=raw)
+    if g.den.constant_value() is None:
+        raise ctx.fail(data.at(key), "must be a polynomial in the parameters")
+    f = g.num * (1 / g.den.constant_value())
+    return f if f.constant_value() is None else f.constant_value()
 
 
 def signaling_points(ctx: Context, data: Obj) -> list:
-    """[(label, canonical values)] of the Eq. (9) points (Sengupta–Wooltorton) of the channels
-    ``data.fidelities``; label [k_A, k_B] (truth tables, :mod:`exactbell.kernel.polytope`), with
-    the channel index first when there are several."""
-    chans = _sw_channels(ctx, data)
-    return [([j] * (len(chans) > 1) + list(label), point)
-            for j, (u, pq, rs) in enumerate(chans) for label, point in _sw_points(u, pq, rs)]
-
-
-def _simple(f):
-    """A rational function without parameters as a Fraction."""
-    return f if f.num.variables() | f.den.variables() else f.num.constant_value() / f.den.constant_value()
-
-
-def _sw_value(c, var):
-    """fmpq_poly -> Fraction (constant) or RationalFunction in ``var``."""
-    cs = [Fraction(int(x.p), int(x.q)) for x in c.coeffs()] or [Fraction(0)]
-    if len(cs) == 1:
-        return cs[0]
-    return RationalFunction(Poly({(((var, k),) if k else ()): x for k, x in enumerate(cs)}))
-
-
-def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:
-    """[(label, behaviour as canonical values)] over the model's deterministic strategies: local
-    (labels [[a per x] per party]); causal (one label per distinct behaviour, see
-    :func:`causal_behaviours`); signaling (a union of channel polytopes, :func:`signaling_points`)."""
-    if model == "local":
-        strategies_ = product(*[[tuple(s) for s in sc.deterministic_strategies(i)] for i in range(sc.parties)])
-        return [([list(t) for t in s], Behaviour.deterministic(sc, s).values) for s in strategies_]
-    if model == "causal":
-        return [(v, tuple(int(k[sc.contexts.index(x)] == a) for a, x in sc.entries()))
-                for k, v in causal_behaviours(sc).items()]
-    if sc != SW:
-        raise ctx.fail(data.at("model"), f"the {model} model lives on (2,2;2,2)")
-    return signaling_points(ctx, data) if model == "signaling" else orbit_points(ctx, data)
+    """[(label, canonical values)] of the Eq. (9) points (Sengupta–Wooltorton, :func:`polytope.sw_point`)
+    of the channels ``data.fidelities`` = [[p, q, r, s], ...] (polynomials in the parameters); label
+    [k_A, k_B] (truth tables :data:`polytope.TABLES`), with the channel index first when there are several."""
+    raw, out = data.list("fidelities"), []
+    if not 1 <= len(raw) <= 8 or any(not isinstance(ch, list) or len(ch) != 4 for ch in raw):
+        raise ctx.fail(data.at("fidelities"), "lists 1 to 8 channels [p, q, r, s]")
+    for j, ch in enumerate(raw):
+        f = [_polynomial(ctx, data, f"fidelities[{j}][{i}]", t) for i, t in enumerate(ch)]
+        for (ka, ta), (kb, tb) in product(enumerate(polytope.TABLES), repeat=2):
+            v = [Poly.lift(e) for e in polytope.sw_point(ta, tb, *f)]
+            v = [e if e.constant_value() is None else e.constant_value() for e in v]
+            out.append(([j] * (len(raw) > 1) + [ka, kb], tuple(v[k] for k in _SW_ORDER_INV)))
+    return out
 
 
 def orbit_points(ctx: Context, data: Obj) -> list:
     """[(index of the relabeling, canonical values)] of the images of the 4x4 matrix ``data.orbit``
-    (Eq. (5) layout, expressions) under the 128 relabelings of (2,2;2,2) (:func:`polytope.relabelings`:
+    (Eq. (5) layout, polynomials) under the 128 relabelings of (2,2;2,2) (:func:`polytope.relabelings`:
     output flips depending on the input, input flips, party swap)."""
     rows = data.list("orbit", 4)
     if any(not isinstance(r, list) or len(r) != 4 for r in rows):
         raise ctx.fail(data.at("orbit"), "needs a 4x4 matrix")
-    flat = [_simple(ctx.ratfun(data, f"orbit[{i}][{j}]", raw=rows[i][j])) for i in range(4) for j in range(4)]
+    flat = [_polynomial(ctx, data, f"orbit[{i}][{j}]", rows[i][j]) for i in range(4) for j in range(4)]
     out = []
     for n, pi in enumerate(polytope.relabelings()):
         w = [None] * 16
@@ -225,6 +195,36 @@ def orbit_points(ctx: Context, data: Obj) -> list:
             w[pi[k]] = x
         out.append(([n], tuple(w[k] for k in _SW_ORDER_INV)))
     return out
+
+
+def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:
+    """[(label, behaviour as canonical values)] over the model's deterministic strategies: local
+    (labels [[a per x] per party]); causal (one label per distinct behaviour, see
+    :func:`causal_behaviours`); signaling (a union of channel polytopes, :func:`signaling_points`); orbit."""
+    if model == "local":
+        strategies_ = product(*[[tuple(s) for s in sc.deterministic_strategies(i)] for i in range(sc.parties)])
+        return [([list(t) for t in s], Behaviour.deterministic(sc, s).values) for s in strategies_]
+    if model == "causal":
+        return [(v, causal_point(sc, k)) for k, v in causal_behaviours(sc).items()]
+    if sc != SW:
+        raise ctx.fail(data.at("model"), f"the {model} model lives on (2,2;2,2)")
+    return signaling_points(ctx, data) if model == "signaling" else orbit_points(ctx, data)
+
+
+def read_point_label(ctx: Context, where: str, raw, sc: Scenario, model: str, labels: dict) -> tuple:
+    """The behaviour of a listed strategy: local [[a per x] per party], causal {"order", "tables"}
+    (any strategy of the behaviour), or a label of ``labels`` {json label: point}."""
+    if model == "local":
+        if not (isinstance(raw, list) and len(raw) == sc.parties and all(map(_table, raw, sc.inputs, sc.outputs))):
+            raise ctx.fail(where, "a local strategy lists, per party, one output per input")
+        return Behaviour.deterministic(sc, raw).values
+    if model == "causal":
+        if not isinstance(raw, dict) or set(raw) != {"order", "tables"}:
+            raise ctx.fail(where, "a causal strategy is an object with exactly the keys order and tables")
+        return causal_point(sc, ctx.guard(where, lambda: causal_outcomes(sc, raw["order"], raw["tables"])))
+    if json.dumps(raw) not in labels:
+        raise ctx.fail(where, f"is not a strategy label of the {model} model")
+    return labels[json.dumps(raw)]
 
 
 def model_text(model: str, data: Obj) -> str:

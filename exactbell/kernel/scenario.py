@@ -28,10 +28,8 @@ class Scenario:
     outputs: tuple[int, ...]
 
     def __post_init__(self):
-        if len(self.inputs) != len(self.outputs) or not self.inputs:
-            raise ScenarioError("inputs and outputs must list the same, non-zero number of parties")
-        if len(self.inputs) > len(PARTY_LETTERS):
-            raise ScenarioError(f"at most {len(PARTY_LETTERS)} parties")
+        if len(self.inputs) != len(self.outputs) or not 0 < len(self.inputs) <= len(PARTY_LETTERS):
+            raise ScenarioError("inputs and outputs must list the same number (1 to 8) of parties")
         for k in self.inputs + self.outputs:
             if not isinstance(k, int) or isinstance(k, bool) or k < 1:
                 raise ScenarioError(f"input and output counts must be positive integers, got {k!r}")
@@ -66,11 +64,9 @@ class Scenario:
         except KeyError:
             raise ScenarioError(f"p({a}|{x}) is outside scenario {self.to_spec()}") from None
 
-    def entries(self):
+    def entries(self) -> list:
         """(a, x) pairs in canonical (inputs-major) order."""
-        for x in self.contexts:
-            for a in self.outcomes:
-                yield a, x
+        return [(a, x) for x in self.contexts for a in self.outcomes]
 
     def reorder(self, values, order: str) -> list:
         """Check a flat vector given in ``order`` (which must be canonical) and return it as a list."""
@@ -103,8 +99,8 @@ class Behaviour:
     @classmethod
     def deterministic(cls, scenario: Scenario, strategy) -> Behaviour:
         """p(a|x) = Π_i δ(a_i, s_i(x_i)) for a deterministic local strategy s."""
-        vals = [int(all(a[i] == strategy[i][x[i]] for i in range(scenario.parties))) for a, x in scenario.entries()]
-        return cls(scenario, tuple(vals))
+        return cls(scenario, tuple(int(all(a[i] == strategy[i][x[i]] for i in range(scenario.parties)))
+                                   for a, x in scenario.entries()))
 
     def marginal(self, parties: tuple, a_sub: tuple, x: tuple):
         """p_S(a_S | x) for the subset ``parties`` at the full context x."""
@@ -114,12 +110,12 @@ class Behaviour:
     def is_nonsignaling(self) -> bool:
         """Marginals of every proper subset S of the parties depend only on the inputs of S."""
         sc = self.scenario
-        for bits in product((0, 1), repeat=sc.parties):
-            S = tuple(i for i in range(sc.parties) if bits[i])
-            seen: dict = {}
-            for x in sc.contexts if 0 < len(S) < sc.parties else ():
-                for a_sub in product(*[range(sc.outputs[i]) for i in S]):
-                    v = self.marginal(S, a_sub, x)
-                    if seen.setdefault((tuple(x[i] for i in S), a_sub), v) != v:
-                        return False
+        for S in product((False, True), repeat=sc.parties):
+            marginal, seen = {}, {}
+            for (a, x), v in zip(sc.entries(), self.values):
+                key = (x, tuple(c for c, s in zip(a, S) if s))
+                marginal[key] = marginal.get(key, 0) + v
+            for (x, a_S), v in marginal.items() if 0 < sum(S) < sc.parties else ():
+                if seen.setdefault((tuple(c for c, s in zip(x, S) if s), a_S), v) != v:
+                    return False
         return True

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..kernel.localbound import local_bound
+from ..kernel.models import local_bound
 from ..kernel.ncpoly import bell_operator
 from . import npa, qubit, rounding
 from .certify import gram_spec, strategy_spec, text

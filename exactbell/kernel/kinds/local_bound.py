@@ -1,29 +1,9 @@
 """Kind ``local-bound``: max (or min) over the deterministic strategies of a model of ⟨F, P⟩.
 
-Deterministic strategies are the vertices of the model's polytope (local; bipartite causal;
-Sengupta–Wooltorton signaling channels, see :func:`exactbell.kernel.models.model_points`), so
-this is the local (causal, channel) bound.
-
-data:
-  scenario   {"inputs": [...], "outputs": [...]}
-  model      optional: "local" (default) | "causal" | "signaling" | "orbit"
-  fidelities signaling only: channels [p, q, r, s] (expressions in at most one parameter)
-  orbit      orbit only: a 4x4 matrix (Eq. (5) layout) whose relabeling images are the points
-  functional F in the notation of ``conventions.form`` (see :mod:`exactbell.kernel.models`)
-  sense      "max" | "min"
-  optimal    (no domain parameter) every optimal strategy, one label per optimal behaviour (local:
-             [[output per input] per party]; causal: {"order", "tables"}; signaling: [(channel,) k_A, k_B]),
-             when there are at most ``OPTIMAL_LISTED`` of them (else the first ones)
-  paper      the printed bound (expression); required with a domain parameter unless there is a point
-  point      optional: a behaviour beyond the bound (see :func:`_point`): the paper's claim that it
-             lies in the model's hull is refuted
-  relation   (domain parameter, no point) "==" | "<=" (max) or ">=" (min): how the sense of the
-             distinct values compares with ``paper``
-  proof      (domain parameter) a proof of  max(distinct values) REL paper  (or, with a point,
-             max(...) < <F, P*>) on the domain, checked by :mod:`exactbell.kernel.prove_check`
-  field      optional number field for the coefficients
-
-Statement: ``max over local strategies of <F, P> on (2,2;2,2) = 2, attained by 8 of 16 deterministic strategies``.
+The strategies are the vertices of the model's polytope (local; bipartite causal; Sengupta–Wooltorton
+Eq. (9) signaling channels; the orbit of a point under the relabelings, see
+:func:`exactbell.kernel.models.model_points`), so this is the local (causal, channel) bound. A point
+beyond the bound refutes a claim that it lies in the model's hull. Format: docs/kinds/local-bound.md.
 """
 from __future__ import annotations
 
@@ -31,38 +11,19 @@ import json
 from itertools import product
 
 from .. import prove_check as pc
-from ..localbound import local_bound, strategy_value
-from ..models import (SW, causal_outcomes, model_points, model_text, read_functional, read_model, read_scenario,
-                      scenario_text, signaling_points, strategies)
+from ..models import (SW, local_bound, model_points, model_text, read_functional, read_model,
+                      read_point_label, read_scenario, scenario_text, signaling_points, strategies)
 from ..params import scalar_text
 from ..poly import RationalFunction
 from ..scenario import Behaviour
 from . import Decision, against_paper, kind
 from .inequality import SQRT, decide_statement
+from .strategy_value import where_text
 
 OPTIMAL_LISTED = 4096
 UNITS = {"local": "deterministic strategies", "causal": "distinct deterministic definite-order behaviours (A<B or B<A)",
          "signaling": "distinct Eq. (9) points", "orbit": "distinct images"}
-
-
-def _strategy(ctx, where, raw, sc):
-    if not isinstance(raw, list) or len(raw) != sc.parties:
-        raise ctx.fail(where, f"a strategy lists one output table per party ({sc.parties})")
-    for i, table in enumerate(raw):
-        if not isinstance(table, list) or len(table) != sc.inputs[i] or not all(
-                type(v) is int and 0 <= v < sc.outputs[i] for v in table):
-            raise ctx.fail(f"{where}[{i}]", f"needs {sc.inputs[i]} outputs in [0, {sc.outputs[i]}), one per input")
-    return tuple(tuple(t) for t in raw)
-
-
-def _causal(ctx, where, raw, sc):
-    if not isinstance(raw, dict) or set(raw) != {"order", "tables"}:
-        raise ctx.fail(where, "a causal strategy is an object with exactly the keys order and tables")
-    try:
-        out = causal_outcomes(sc, raw["order"], raw["tables"])
-    except ValueError as e:
-        raise ctx.fail(where, str(e)) from None
-    return tuple(int(out[sc.contexts.index(x)] == a) for a, x in sc.entries())
+OUTSIDE = ", so P* is outside the convex hull of the model (paper: every point of this kind is in the hull)"
 
 
 def _value(G, key):
@@ -106,30 +67,24 @@ def _parametric(ctx, data, sc, model, G, ftext, sense, points) -> Decision:
 
 
 def _point(ctx, data, sc, F) -> tuple:
-    """``data.point``: a behaviour P* beyond the bound, so outside the model's convex hull. Either
-    {"hidden": {"weights", "alice", "bob", "within"}}: a finite hidden-variable model (Sengupta–Wooltorton
-    App. C/D) p(ab|xy) = Σ_l q(l|xy) p_A(a|xy,l) p_B(b|xy,l), rows xy = 00, 01, 10, 11 of q(l|xy),
-    p_A(0|xy,l), p_B(0|xy,l), whose per-l dependences max |p_B(0|0y,l) - p_B(0|1y,l)| and
-    max |p_A(0|x0,l) - p_A(0|x1,l)| are at most ``within``,
-    or {"fidelities", "weights": [[label, w], ...]}: a non-signalling convex combination of signaling
-    points (Eq. (9))."""
+    """``data.point``: a behaviour P* beyond the bound, so outside the model's hull: a finite hidden-variable
+    model with bounded dependences (Sengupta–Wooltorton App. C/D) or a non-signalling mixture of Eq. (9)
+    points (docs/kinds/local-bound.md). Returns (description, ⟨F, P*⟩)."""
     spec = data.obj("point")
     if sc != SW:
         raise ctx.fail("data.point", "a point is implemented for (2,2;2,2)")
     if spec.has("hidden"):
-        hv = spec.obj("hidden")
-        read = ctx.ratfun if ctx.domains else ctx.value
-        t = {k: [[read(hv, f"{k}[{i}][{j}]", raw=v) for j, v in enumerate(row)] if isinstance(row, list) else []
-                 for i, row in enumerate(hv.list(k, 4))] for k in ("weights", "alice", "bob")}
-        n, raw = len(t["weights"][0]), hv.list("within", 2)
+        hv, read = spec.obj("hidden"), ctx.ratfun if ctx.domains else ctx.value
+        q, A, B = ([[read(hv, f"{k}[{i}][{j}]", raw=v) for j, v in enumerate(row)] if isinstance(row, list)
+                    else [] for i, row in enumerate(hv.list(k, 4))] for k in ("weights", "alice", "bob"))
+        n, raw = len(q[0]), hv.list("within", 2)
         bound = [read(hv, f"within[{i}]", raw=b) for i, b in enumerate(raw)]
-        A, B, q = t["alice"], t["bob"], t["weights"]
-        diffs = [(B[y][k] - B[2 + y][k], 0) for y in (0, 1) for k in range(n)] + \
-            [(A[2 * x][k] - A[2 * x + 1][k], 1) for x in (0, 1) for k in range(n)]
-        if not n or any(len(r) != n or not all(_nonneg(ctx, v) and _nonneg(ctx, 1 - v) for v in r) for k in t
-                        for r in t[k]) or any(RationalFunction.lift(sum(r) - 1) != RationalFunction.lift(0) for r in q):
+        if not n or any(len(r) != n or not all(_nonneg(ctx, v) and _nonneg(ctx, 1 - v) for v in r)
+                        for r in q + A + B) or any(RationalFunction.lift(sum(r)) != 1 for r in q):
             raise ctx.fail("data.point.hidden", "needs 4 rows (xy = 00, 01, 10, 11) of n values in [0, 1], "
                                                 "weights summing to 1")
+        diffs = [(B[y][k] - B[2 + y][k], 0) for y in (0, 1) for k in range(n)] + \
+            [(A[2 * x][k] - A[2 * x + 1][k], 1) for x in (0, 1) for k in range(n)]
         if not all(_nonneg(ctx, bound[i] - d) and _nonneg(ctx, bound[i] + d) for d, i in diffs):
             raise ctx.fail("data.point.hidden", f"a per-l dependence exceeds {raw[0]} or {raw[1]}")
         P = tuple(sum(q[2 * x + y][k] * (A[2 * x + y][k] if a == 0 else 1 - A[2 * x + y][k]) *
@@ -157,9 +112,6 @@ def _point(ctx, data, sc, F) -> tuple:
     return f"; P* = {desc} has <F, P*> = ", _value(F, P)
 
 
-OUTSIDE = ", so P* is outside the convex hull of the model (paper: every point of this kind is in the hull)"
-
-
 def _rows(t) -> str:
     return "[" + "; ".join(" ".join(v.to_text() if isinstance(v, RationalFunction) else scalar_text(v) for v in r)
                            for r in t) + "]"
@@ -185,46 +137,35 @@ def decide(cert, ctx, data) -> Decision:
     parse = (lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)) if ctx.domains else None
     F, ftext = read_functional(ctx, data, sc, parse=parse)
     sense = data.text("sense", ("max", "min"))
+    if ctx.domains:
+        return _parametric(ctx, data, sc, model, F, ftext, sense, model_points(ctx, data, sc, model))
     sign = 1 if sense == "max" else -1
     G = F if sign == 1 else type(F)(sc, tuple(-c for c in F.coefficients))
-    points = model_points(ctx, data, sc, model) if model != "local" or ctx.domains else None
-    if ctx.domains:
-        return _parametric(ctx, data, sc, model, F, ftext, sense, points)
-    if model == "local":
+    if model == "local":  # the best-response enumeration, not the list of points
         lb = local_bound(G, limit=OPTIMAL_LISTED)
-        best, count, total = lb.value, lb.count, strategies(sc)
-        witness, optimal = _strategy, lambda s: strategy_value(G, s) == best
+        best, count, total, labels = lb.value, lb.count, strategies(sc), {}
     else:
+        points = model_points(ctx, data, sc, model)
+        labels = {json.dumps(label): key for label, key in points}
         values = {key: _value(G, key) for _label, key in points}
         best = max(values.values())
-        opt = {k for k, v in values.items() if v == best}
-        count, total = len(opt), len(values)
-        labels = {json.dumps(label): key for label, key in points}
-
-        def witness(ctx, where, raw, sc):
-            if model == "causal":
-                return _causal(ctx, where, raw, sc)
-            if json.dumps(raw) not in labels:
-                raise ctx.fail(where, f"is not a strategy label of the {model} model")
-            return labels[json.dumps(raw)]
-        optimal = opt.__contains__
+        count, total = sum(v == best for v in values.values()), len(values)
     value = best * sign
-    listed = data.list("optimal")
-    got = [witness(ctx, f"data.optimal[{i}]", s, sc) for i, s in enumerate(listed)]
+    got = [read_point_label(ctx, f"data.optimal[{i}]", s, sc, model, labels)
+           for i, s in enumerate(data.list("optimal"))]
     if len(set(got)) != len(got):
         raise ctx.fail("data.optimal", "lists a strategy twice (or two strategies of the same behaviour)")
-    for i, s in enumerate(got):
-        if not optimal(s):
+    for i, key in enumerate(got):
+        if _value(G, key) != best:
             raise ctx.fail(f"data.optimal[{i}]", f"does not attain the {sense}imum {scalar_text(value)}")
     if len(got) != min(count, OPTIMAL_LISTED):
         raise ctx.fail("data.optimal", f"lists {len(got)} of the {count} optimal strategies")
     if data.has("point") and data.has("paper"):
         raise ctx.fail("data.paper", "with a point, the paper's claim is that the point is in the hull")
     paper = ctx.value(data, "paper") if data.has("paper") else None
-    where = ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
     statement = (f"{sense} over {model_text(model, data)} of <{ftext}, P> on {scenario_text(sc)} = "
                  f"{scalar_text(value)}, attained by {count} of {total} {UNITS[model]}"
-                 + (f", {where}" if where else ""))
+                 + (f", {where_text(ctx)}" if where_text(ctx) else ""))
     if data.has("point"):
         desc, v = _point(ctx, data, sc, F)
         if not (v > value if sense == "max" else v < value):

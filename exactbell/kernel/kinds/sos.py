@@ -1,22 +1,9 @@
 """Kind ``sos``: a quantum (Tsirelson-type) bound proven by an exact sum of squares.
 
-The identity η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or η·1 − B = Σ_jk G_jk m_j†m_k (G ⪰ 0, exact
-LDLᵀ) is decided in the free algebra of ±1 observables of commuting parties
-(:mod:`exactbell.kernel.ncpoly`), where B is the Bell operator of F (⟨ψ|B|ψ⟩ = ⟨F, P⟩). It holds
-in every representation, so every quantum strategy has ⟨F, P⟩ ≤ η (for ``min``: B − η·1 is the
-SOS and ⟨F, P⟩ ≥ η). An exact strategy attaining η makes the relation an equality.
-
-data:
-  field | trig, scenario (binary outputs), functional    as in ``strategy-value``
-  sense        "max" | "min"
-  bound        η (optional: without it, η is the constant that the identity needs, when there is one)
-  sos          {"terms": [{"weight": w, "polynomial": "A0 - s/2*B0 - ..."}]} or
-               {"gram": {"basis": ["1", "A0", "A0*B1", ...], "matrix": [[...]]}}
-  strategy     optional exact strategy (see ``strategy-value``): its value v is computed; v = η
-               makes the relation "=", otherwise the statement adds "an exact strategy reaches v"
-  paper        optional printed bound (expression or {"sqrt": e})
-
-Statement: ``max over quantum strategies of <F, P> on (2,2;2,2) <= 2*s, where s is ...``.
+η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or Σ_jk G_jk m_j†m_k (G ⪰ 0, exact LDLᵀ) is decided in the free
+algebra of ±1 observables of commuting parties (:mod:`exactbell.kernel.ncpoly`), B the Bell operator
+of F; it holds in every representation, so ⟨F, P⟩ ≤ η for every quantum strategy (``min``: B − η·1
+is the SOS). An exact strategy attaining η makes the relation an equality. Format: docs/kinds/sos.md.
 """
 from __future__ import annotations
 
@@ -41,43 +28,37 @@ def _operator(ctx, obj, key, raw, sc) -> NCPoly:
 
 
 def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
-    """Σ w_i P_i†P_i or Σ G_jk m_j†m_k, after deciding w_i > 0 or G ⪰ 0."""
-    total = NCPoly(sc.parties)
+    """Σ_jk G_jk P_j†P_k after deciding G ⪰ 0: weighted squares Σ w_i P_i†P_i (w_i > 0) or a symmetric
+    PSD Gram matrix (exact LDLᵀ) over distinct monomials."""
     if spec.has("terms"):
         terms = spec.list("terms")
-        if not terms:
-            raise ctx.fail(spec.at("terms"), "is empty")
-        for i, raw in enumerate(terms):
-            at = f"{spec.at('terms')}[{i}]"
-            if not isinstance(raw, dict) or set(raw) != {"weight", "polynomial"}:
-                raise ctx.fail(at, "must be an object {weight, polynomial}")
-            w = ctx.value(spec, f"terms[{i}].weight", raw=raw["weight"])
-            if not w > 0:
-                raise ctx.fail(f"{at}.weight", "weights of a sum of squares must be positive")
-            P = _operator(ctx, spec, f"terms[{i}].polynomial", raw["polynomial"], sc)
-            total = total + P.adjoint() * P * w
-        return total, f"{len(terms)} weighted squares"
-    gram = spec.obj("gram")
-    basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
-    n = len(basis)
-    mons = [_operator(ctx, gram, f"basis[{i}]", b, sc) for i, b in enumerate(basis)]
-    if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in mons):
-        raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
-    if len({next(iter(m.terms)) for m in mons}) != n:
-        raise ctx.fail(gram.at("basis"), "lists a monomial twice")
-    if any(not isinstance(r, list) or len(r) != n for r in rows):
-        raise ctx.fail(gram.at("matrix"), f"must be {n}x{n}")
-    G = [[ctx.value(gram, f"matrix[{i}][{j}]", raw=v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-    if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)):
-        raise ctx.fail(gram.at("matrix"), "is not symmetric")
-    if not psd_decide(G).psd:
-        raise ctx.fail(gram.at("matrix"), "is not positive semidefinite (exact LDL^T)")
-    for i in range(n):
-        left = mons[i].adjoint()
-        for j in range(n):
-            if G[i][j] != 0:
-                total = total + left * mons[j] * G[i][j]
-    return total, f"a {n}x{n} PSD Gram matrix"
+        if not terms or any(not isinstance(t, dict) or set(t) != {"weight", "polynomial"} for t in terms):
+            raise ctx.fail(spec.at("terms"), "must list objects {weight, polynomial}")
+        w = [ctx.value(spec, f"terms[{i}].weight", raw=t["weight"]) for i, t in enumerate(terms)]
+        if not all(x > 0 for x in w):
+            raise ctx.fail(spec.at("terms"), "weights of a sum of squares must be positive")
+        ops = [_operator(ctx, spec, f"terms[{i}].polynomial", t["polynomial"], sc)
+               for i, t in enumerate(terms)]
+        G = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)]
+        how = f"{len(w)} weighted squares"
+    else:
+        gram = spec.obj("gram")
+        basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
+        n, how = len(basis), f"a {len(basis)}x{len(basis)} PSD Gram matrix"
+        ops = [_operator(ctx, gram, f"basis[{i}]", b, sc) for i, b in enumerate(basis)]
+        if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in ops):
+            raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
+        if len({next(iter(m.terms)) for m in ops}) != n:
+            raise ctx.fail(gram.at("basis"), "lists a monomial twice")
+        if any(not isinstance(r, list) or len(r) != n for r in rows):
+            raise ctx.fail(gram.at("matrix"), f"must be {n}x{n}")
+        G = [[ctx.value(gram, f"matrix[{i}][{j}]", raw=v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
+        if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not psd_decide(G).psd:
+            raise ctx.fail(gram.at("matrix"), "is not symmetric positive semidefinite (exact LDL^T)")
+    total = NCPoly(sc.parties)
+    for P, row in zip(ops, G):
+        total = sum((P.adjoint() * Q * g for Q, g in zip(ops, row) if g != 0), total)
+    return total, how
 
 
 @kind("sos")
@@ -90,10 +71,9 @@ def decide(cert, ctx, data) -> Decision:
     S, how = sos_sum(ctx, data.obj("sos"), sc)
     sign = 1 if sense == "max" else -1
     derived = "" if data.has("bound") else " (the only constant for which the SOS identity holds)"
-    if not derived:
-        eta = ctx.value(data, "bound")
-    else:  # the bound the SOS proves: η·1 = B ± S must be a scalar
-        eta = (B + S * sign).terms.get(((),) * sc.parties, 0 * F.coefficients[0])
+    # without a bound, the bound the SOS proves: η·1 = B ± S must be a scalar
+    eta = (B + S * sign).terms.get(((),) * sc.parties, 0 * F.coefficients[0]) if derived else \
+        ctx.value(data, "bound")
     residual = (NCPoly.scalar(sc.parties, eta) - B) * sign - S
     if residual.terms:
         raise ctx.fail("data.sos", f"the identity fails: residual {residual.to_text(scalar_text)[:120]}")
@@ -101,7 +81,7 @@ def decide(cert, ctx, data) -> Decision:
     lower, bracket = "", None
     if data.has("strategy"):
         v, _ = value_of(ctx, data.obj("strategy"), sc, F)
-        if (v - eta) * (1 if sense == "max" else -1) > 0:
+        if (v - eta) * sign > 0:
             raise ctx.fail("data.strategy", f"the strategy gives {scalar_text(v)}, beyond the bound: kernel bug?")
         relation, lower = ("=", "") if v == eta else (relation, f" (an exact strategy reaches {scalar_text(v)})")
         bracket = tuple(scalar_text(x) for x in ((v, eta) if sense == "max" else (eta, v)))
@@ -109,8 +89,7 @@ def decide(cert, ctx, data) -> Decision:
     if isinstance(raw, str) and raw.replace(" ", "") != shown.replace(" ", "") and len(raw) <= 120:
         shown = f"{raw} = {shown}"  # the formula the kernel evaluated, e.g. Eq. (5) in cos/sin
     statement = f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} {shown}{derived}{lower}"
-    w = where_text(ctx)
-    statement += f", {w}" if w else ""
+    statement += f", {where_text(ctx)}" if where_text(ctx) else ""
     ok, ptext = paper_value(ctx, data, eta)
     statement, verdict = against_paper(statement, ok, ptext)
     return Decision(statement, verdict, f"exact SOS identity with {how}", bracket)

@@ -1,19 +1,6 @@
-"""Kind ``strategy-value``: the Bell value of an explicit exact quantum strategy (Born rule).
-
-The kernel computes the behaviour p(a|x) = ⟨ψ|⊗ P_{a_i|x_i}|ψ⟩/⟨ψ|ψ⟩ of the strategy and its
-value ⟨F, P⟩; a strategy is a witness that the quantum maximum of F is at least that value.
-
-data:
-  field | trig  optional number field (``trig``: Q(2cos(2π/N)), see :mod:`exactbell.kernel.trig`)
-  scenario, functional   (notation ``conventions.form``)
-  strategy   {"state": [...], "observables": [[A_0, ...], [B_0, ...]]} or "projectors"
-             (:func:`exactbell.kernel.ncpoly.read_strategy`); entries are field expressions, i = √−1;
-             or {"behaviour": [p(a|x) in ``conventions.order``]}: a given behaviour (no Born rule),
-             see :func:`given_behaviour`
-  relation   "value" | ">" | ">=" (the last two with ``threshold``: the value is compared with it)
-  paper      optional printed value: an expression, or {"sqrt": e} for the non-negative √e
-
-Statement: ``the quantum strategy psi ~ (...); A0 = [...] ... gives <F, P> = v on (2,2;2,2)``.
+"""Kind ``strategy-value``: the Bell value ⟨F, P⟩ of an explicit exact quantum strategy, with
+p(a|x) = ⟨ψ|⊗ P_{a_i|x_i}|ψ⟩/⟨ψ|ψ⟩ (Born rule), or of a given behaviour: a witness that the
+quantum maximum of F is at least that value. Format: docs/kinds/strategy-value.md.
 """
 from __future__ import annotations
 
@@ -24,8 +11,8 @@ from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import behaviour, bell_operator, read_strategy
 from ..params import scalar_text
 from ..poly import Poly
-from ..upoly import nonnegative_on as _nonneg_on
 from ..scenario import PARTY_LETTERS
+from ..upoly import nonnegative_on
 from . import Decision, against_paper, kind
 
 SHOWN = 700  # longest strategy text shown in full (else a digest)
@@ -54,30 +41,31 @@ def where_text(ctx) -> str:
     return ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
 
 
+def show(q) -> str:
+    return q.to_text() if isinstance(q, Poly) else scalar_text(q)
+
+
 def given_behaviour(ctx, spec, sc):
     """(p, text) of ``{"behaviour": [...]}``: decided p ≥ 0 (a polynomial in one domain parameter:
     on the closed domain, by exact sign cells) and Σ_a p(a|x) = 1 identically for every context x."""
-    try:
-        raw = sc.reorder(spec.list("behaviour", sc.size), ctx.cert.conventions.text("order"))
-    except ValueError as e:
-        raise ctx.fail(spec.at("behaviour"), str(e)) from None
+    raw = ctx.guard(spec.at("behaviour"), lambda: sc.reorder(spec.list("behaviour", sc.size),
+                                                             ctx.cert.conventions.text("order")))
     p = [ctx.value(spec, "<behaviour entry>", raw=v) for v in raw]
     p = [q.constant_value() if isinstance(q, Poly) and q.constant_value() is not None else q for q in p]
-    show = lambda q: q.to_text() if isinstance(q, Poly) else scalar_text(q)  # noqa: E731
     for (a, x), q in zip(sc.entries(), p):
         vs = q.variables() if isinstance(q, Poly) else set()
         d = ctx.domains.get(next(iter(vs))) if len(vs) == 1 else None
-        if not (_nonneg_on(q.univariate_coefficients(*vs), d.lo, d.hi)[0] if d else not vs and q >= 0):
+        if not (nonnegative_on(q.univariate_coefficients(*vs), d.lo, d.hi)[0] if d else not vs and q >= 0):
             raise ctx.fail(spec.at("behaviour"), f"p({a}|{x}) = {show(q)} is not >= 0 (nor a polynomial in one "
                                                  "domain parameter that is)")
     for x in sc.contexts:
         if not sum((p[sc.index(a, x)] for a in sc.outcomes), 0 * p[0]) == 1:
             raise ctx.fail(spec.at("behaviour"), f"p(.|{x}) does not sum to 1")
-    text = ", ".join(map(show, p))
-    return p, f"P = [{text}] (inputs-major)"
+    return p, f"P = [{', '.join(map(show, p))}] (inputs-major)"
 
 
 def value_of(ctx, spec, sc, F):
+    """(⟨F, P⟩, text of the strategy or behaviour; a digest when longer than ``SHOWN``)."""
     if spec.has("behaviour"):
         p, text = given_behaviour(ctx, spec, sc)
     else:
@@ -92,7 +80,7 @@ def value_of(ctx, spec, sc, F):
 
 
 def paper_value(ctx, data, value):
-    """(holds, text) for ``data.paper`` (None, None when absent)."""
+    """(holds, text) for ``data.paper``: an expression or {"sqrt": e} (None, None when absent)."""
     if not data.has("paper"):
         return None, None
     if isinstance(data.raw["paper"], dict):
@@ -101,33 +89,31 @@ def paper_value(ctx, data, value):
         shown = f"sqrt({raw}) = sqrt({scalar_text(sq)})" if isinstance(raw, str) and len(raw) <= 80 else f"sqrt({scalar_text(sq)})"
         return value >= 0 and value * value == sq, shown
     paper, raw = ctx.value(data, "paper"), data.raw["paper"]
-    shown = paper.to_text() if isinstance(paper, Poly) else scalar_text(paper)
+    shown = show(paper)
     return paper == value, f"{raw} = {shown}" if isinstance(raw, str) and len(raw) <= 200 and raw != shown else shown
 
 
 def positive(ctx, data, f) -> bool:
-    """f > 0 on the domain box from ``data.positivity`` = [{"weight": w ≥ 0, "factors": ["1 - p", ...]}]:
+    """f ≥ 0 on the domain box from ``data.positivity`` = [{"weight": w ≥ 0, "factors": ["1 - p", ...]}]:
     f = Σ w Π factors identically, each factor x − lo or hi − x of a parameter with a domain (≥ 0
-    on it; > 0 at an open end); strict when a term with w > 0 has only strictly positive factors."""
-    spec, total, strict = data.list("positivity"), Poly({}), False
-    sides = {}
+    on it; > 0 at an open end). True (f > 0) when a term with w > 0 has only strictly positive factors."""
+    total, strict, sides = Poly({}), False, []
     for x, d in ctx.domains.items():
-        v = Poly.var(x)
-        sides.update({f"{x} - lo": (v - d.lo, not d.lo_closed), f"{x} - hi": (d.hi - v, not d.hi_closed)})
-    for j, term in enumerate(spec):
+        sides += [(Poly.var(x) - d.lo, not d.lo_closed), (d.hi - Poly.var(x), not d.hi_closed)]
+    for j, term in enumerate(data.list("positivity")):
         if not isinstance(term, dict) or set(term) != {"weight", "factors"} or not isinstance(term["factors"], list):
             raise ctx.fail(f"data.positivity[{j}]", "must be {weight, factors: [...]}")
         w = ctx.value(data, f"positivity[{j}].weight", raw=term["weight"])
         if w < 0:
             raise ctx.fail(f"data.positivity[{j}].weight", "is negative")
-        prod, all_strict = Poly({(): w}), True
+        product, all_strict = Poly({(): w}), True
         for k, raw in enumerate(term["factors"]):
             g = Poly.lift(ctx.value(data, f"positivity[{j}].factors[{k}]", raw=raw))
-            side = next((s for s in sides.values() if s[0] == g), None)
+            side = next((s for s in sides if s[0] == g), None)
             if side is None:
                 raise ctx.fail(f"data.positivity[{j}].factors[{k}]", "is not x - lo or hi - x of a domain")
-            prod, all_strict = prod * g, all_strict and side[1]
-        total, strict = total + prod, strict or (w > 0 and all_strict)
+            product, all_strict = product * g, all_strict and side[1]
+        total, strict = total + product, strict or (w > 0 and all_strict)
     if not total == f:
         raise ctx.fail("data.positivity", "the weighted products do not sum to the value minus the threshold")
     return strict
@@ -139,9 +125,8 @@ def decide(cert, ctx, data) -> Decision:
     spec = data.obj("strategy")
     value, stext = value_of(ctx, spec, sc, F)
     relation = data.text("relation", ("value", ">", ">="))
-    vtext = value.to_text() if isinstance(value, Poly) else scalar_text(value)
     noun = "behaviour" if spec.has("behaviour") else "quantum strategy"
-    statement = f"the {noun} {stext} gives <{ftext}, P> = {vtext} on {scenario_text(sc)}"
+    statement = f"the {noun} {stext} gives <{ftext}, P> = {show(value)} on {scenario_text(sc)}"
     holds = None
     if relation != "value":
         t = ctx.value(data, "threshold")
@@ -152,8 +137,7 @@ def decide(cert, ctx, data) -> Decision:
         else:
             holds = value > t if relation == ">" else value >= t
         statement += f", which is {'' if holds else 'not '}{relation} {scalar_text(t)}"
-    w = where_text(ctx)
-    statement += f", {w}" if w else ""
+    statement += f", {where_text(ctx)}" if where_text(ctx) else ""
     ok, ptext = paper_value(ctx, data, value)
     if holds is False:
         return Decision(statement + (f" (paper: {ptext})" if ptext else ""), "refuted", "relation fails")
