@@ -326,3 +326,11 @@ def test_exact_equality_extremes(tmp_path, claim, outcome):
 def test_exact_equality_size_guard(tmp_path):
     r = _expr(tmp_path, "log2(3)", ("1.5", "1.6"), ["= log2(3)*" + "*".join(["(1/7919)"] * 30) + "+ log2(5)"])
     assert r.verdict == "error" and ("exceeds 200000 bits" in r.detail or "above 200000 bits" in r.detail), r.detail
+
+
+def test_blanks_inside_a_claim_do_not_backtrack(tmp_path):
+    # before: the claim pattern "\\s*(\\S.*?)\\s*$" was quadratic in a run of blanks (10^5: 40 s, 10^6: an hour)
+    r = _expr(tmp_path, "1/2", ("0.4", "0.6"), ["< 1" + " " * 10**5 + "x"])
+    assert r.verdict == "error" and r.seconds < 5 and "<data.paper[0]>" in r.detail, (r.seconds, r.detail[:200])
+    r = _expr(tmp_path, "1/2", ("0.4", "0.6"), ["  <   1  "])
+    assert r.statement.endswith("(paper: < 1 holds)"), r.detail

@@ -28,7 +28,7 @@ from . import Decision, kind
 PREC = 256
 RESPONSES = 100_000  # local deterministic responses an md-information bound may visit
 _DECIMAL = re.compile(r"^-?[0-9]{1,1000}\.[0-9]{1,1000}$")  # ASCII digits, within limits.INT_DIGITS
-_CLAIM = re.compile(r"^\s*(<=|>=|<|>|=)\s*(\S.*?)\s*$")
+_CLAIM = re.compile(r"^(<=|>=|<|>|=)\s*(\S.*)$")  # on stripped text: no backtracking over blanks
 
 
 def _q(x) -> flint.arb:
@@ -240,7 +240,7 @@ def _dec(text: str) -> Fraction:
 def _relation(ctx, where, text, lo, hi, exact):
     """'holds' | 'fails' | 'undecided' for a relation "< c" ... against the open bracket (lo, hi) (None:
     unbounded); "= r" with a decimal r: the value rounds to r; "= form": the exact value equals the form."""
-    m = _CLAIM.match(text) if isinstance(text, str) and text.isascii() else None
+    m = _CLAIM.match(text.strip()) if isinstance(text, str) and text.isascii() else None
     if not m:
         raise ctx.fail(where, "a claim is \"<|<=|>|>=|= value\" in ASCII text")
     rel, val = m.groups()
