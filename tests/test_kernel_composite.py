@@ -160,3 +160,80 @@ def test_rule_all_conjunction(folder, tmp_path):
     torus = check_file(folder / "C004-15.torus.json").statement
     assert res.statement == (f"C004-16 holds: [C004-15.torus: {torus}], as their conjunction (stated, not "
                              "decided: that the conjunction is the claim; C004-15 is the lemma)")
+
+
+# -- hostile referee (redteam): attacks on the statement's structure and on the premises ------------------
+def _premise_copy(folder, name, **changes):
+    cert = load(folder / "C004-15.torus.json")
+    cert.update(changes)
+    (folder / name).write_text(json.dumps(cert))
+
+
+def test_premise_id_cannot_forge_the_statement(tmp_path):
+    # in a user's folder (no pins) a premise's id is free; "[X: 2 + 2 = 5] and [Y: ...]" would read as decided
+    folder = _copy(tmp_path / "unpinned", pins=False)
+    _premise_copy(folder, "forged.json", id="X: 2 + 2 = 5] and [Y")
+    res = _write(folder, _composite(rule="all", premises=["forged.json"], stated=""))
+    _error(res, "data.premises[0]", "premise 'forged.json' has the id 'X: 2 + 2 = 5] and [Y', which is not an id")
+
+
+@pytest.mark.parametrize("stated", ["none) and [C999: 2 + 2 = 5] (decided", "x] and [C999: 1 = 2", "a (b", "a [b"])
+def test_stated_text_stays_inside_its_label(folder, stated):
+    # ")" would close "(stated, not decided: ..." and let free text read as decided
+    _error(_write(folder, _composite(stated=stated)), "data.stated", "brackets must nest")
+
+
+def test_stated_text_with_half_open_intervals_passes(tmp_path):
+    folder = _copy(tmp_path / "unpinned", pins=False)
+    res = _write(folder, _composite(rule="all", premises=["C004-15.torus.json"], stated="phi in [pi/6, pi/2) (so)"))
+    assert res.passed and res.statement.endswith("; phi in [pi/6, pi/2) (so))"), res.detail
+
+
+def test_numeric_only_premise_is_named_as_such(tmp_path):
+    folder = _copy(tmp_path / "unpinned", pins=False)
+    cert = {"exactbell": 2, "id": "N", "claim": "N", "paper": "user", "kind": "interval", "location": "x",
+            "summary": "x", "expected": "numeric-only", "conventions": {"information": "bits: log base 2"},
+            "data": {"quantity": {"of": "expression", "value": "log2(3)"}, "bracket": ["1.5", "1.6"],
+                     "paper": ["= 1.6"]}}
+    (folder / "num.json").write_text(json.dumps(cert))
+    _error(_write(folder, _composite(rule="all", premises=["num.json"])), "data.premises[0]",
+           "premise 'num.json' is numeric-only, not verified")
+
+
+def _fifo(folder):
+    os.mkfifo(folder / "fifo.json")
+    return "fifo.json"
+
+
+def _hard_link_to_other_composite(folder):
+    os.link(folder / f"{CID}.json", folder / "hl.json")
+    return "hl.json"
+
+
+def _legacy(folder):
+    _premise_copy(folder, "legacy.json", exactbell=1)
+    return "legacy.json"
+
+
+def _expected_refuted(folder):
+    _premise_copy(folder, "exp.json", expected="refuted")
+    return "exp.json"
+
+
+def _unpinned_id(folder):
+    _premise_copy(folder, "new.json", id="C004-15.torus.copy")
+    return "new.json"
+
+
+@pytest.mark.parametrize("make,text", [
+    (_fifo, "premise 'fifo.json' is not a regular file"),
+    (_hard_link_to_other_composite, "premise 'hl.json' is itself composite (no nesting)"),
+    (_legacy, "premise 'legacy.json' fails: "),
+    (_expected_refuted, "premise 'exp.json' fails: "),
+    (_unpinned_id, "id: no pin for 'C004-15.torus.copy'"),
+    (lambda folder: "C004-15.torus.js\u043en", "must be a plain file name ending in .json"),  # Cyrillic o
+    (lambda folder: "C004-15.TORUS.json", "missing premise 'C004-15.TORUS.json'"),
+    (lambda folder: "x" * 200 + ".json", "must be a plain file name"),
+])
+def test_premise_attacks_rejected(folder, make, text):
+    _error(_write(folder, _composite(rule="all", premises=[make(folder)])), "data.premises[0]", text)

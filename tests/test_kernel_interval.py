@@ -254,3 +254,86 @@ def test_tsirelson_information_is_below_the_singlet_value(tmp_path):
     cert = _load(CKBG / "C002-21.d=2.json")
     cert["data"]["paper"] = ["> 0.0663"]
     assert _run(tmp_path, cert).verdict == "refuted"
+
+
+# -- hostile referee (redteam) -----------------------------------------------------------------------------
+def _expr(tmp_path, value, bracket=("-2.0", "2.0"), paper=None):
+    cert = {"exactbell": 2, "id": "X", "claim": "X", "paper": "user", "kind": "interval", "location": "x",
+            "summary": "x", "expected": "verified", "conventions": {"information": "bits: log base 2"},
+            "data": {"quantity": {"of": "expression", "value": value}, "bracket": list(bracket)}}
+    if paper is not None:
+        cert["data"]["paper"] = paper
+    return _run(tmp_path, cert)
+
+
+BENGALI_4 = "\u09ea"  # a decimal digit 4 that looks like an 8: int() reads it, a reader sees 0.8
+
+
+@pytest.mark.parametrize("value,bracket,paper,field,text", [
+    ("1/2", ("0.4", "0.6"), ["> 0." + BENGALI_4], "data.paper[0]", "a claim is"),
+    ("1/2", ("0." + BENGALI_4, "0.6"), None, "data.bracket", "a bracket end is a decimal text"),
+    (BENGALI_4 + "/10", ("0.3", "0.6"), None, "data.quantity.value", "ASCII"),
+    ("1/2", ("0.4", "0.6"), ["= 0." + "5" * 5000], "data.paper[0]", "decimal"),  # was: internal error
+    ("1/2", ("0." + "4" * 5000, "0.6"), None, "data.bracket", "at most 1000"),  # was: internal error
+    ("1/2", ("0.4", "0.6"), ["< 1." + "0" * 5000], "<data.paper[0]>", "decimal or float literal"),  # was: internal
+    ("1/2", ("0.4", "0.6"), ["< 1." + "0" * 10**6], "<data.paper[0]>", "expression longer than"),  # error
+])
+def test_lookalike_digits_and_huge_decimals_are_errors(tmp_path, value, bracket, paper, field, text):
+    r = _expr(tmp_path, value, bracket, paper)
+    assert r.verdict == "error" and f": {field}: " in r.detail and text in r.detail, r.detail
+    assert "internal error" not in r.detail
+
+
+@pytest.mark.parametrize("value,text", [  # cheap regressions: each already an error, never a hang or a crash
+    ("log(0)", "data.quantity.value: log(0) is not provably defined"),
+    ("log(0 - 1)", "data.quantity.value: log(-1.0"),
+    ("log2(sin(pi))", "data.quantity.value: log2([+/- "),
+    ("sqrt(sin(pi))", "data.quantity.value: sqrt([+/- "),
+    ("H_bin(0)", "data.quantity.value: H_bin(0) is not provably defined"),
+    ("H_bin(1)", "data.quantity.value: H_bin(1.0"),
+    ("H_bin(3/2)", "data.quantity.value: H_bin(1.5"),
+    ("1/(1 - 1)", "data.quantity.value: division by zero"),
+    ("sqrt(2 - sqrt(2)^2)", "data.quantity.value: sqrt([+/- "),  # exactly 0, but arb cannot prove it >= 0
+    ("1/(sqrt(2)^2 - 2)", "the bounds are nan and nan"),
+    ("log(1 - 1)", "data.quantity.value: log(0) is not provably defined"),
+    ("1/sin(pi)", "data.bracket: arb does not prove -2.0 < 1/sin(pi) < 2.0: the bounds are nan and nan"),
+    ("exp(exp(exp(10)))", "the bounds are [+/- inf] and [+/- inf]"),
+    ("exp(10^200)", "the bounds are [+/- inf] and [+/- inf]"),
+    ("sqrt(exp(10^200))", "data.quantity.value: sqrt([+/- inf]) is not provably defined"),
+    ("2^(1/2)", "exponent must be an integer literal"),
+    ("1 + 2^300", "exponent 300 too large"),
+    ("(" * 120 + "1" + ")" * 120, "nested too deeply"),
+    ("max(1, 2)", "unknown function 'max'"),
+    ("e", "unknown name 'e'"),
+    ("0.5", "decimal or float literal"),
+])
+def test_bad_expressions_are_one_line_errors(tmp_path, value, text):
+    r = _expr(tmp_path, value)
+    assert r.verdict == "error" and text in r.detail and "\n" not in r.detail, r.detail
+
+
+@pytest.mark.parametrize("value", ["sqrt(1 - 1)", "sin(exp(exp(20)))", "cos(exp(10^200))", "sin(((2^256)^256)^256)",
+                                   "exp(0 - ((2^256)^256)^256)", "H_bin(1/((2^256)^256)^256)"])
+def test_extreme_arguments_are_bounded_fast(tmp_path, value):
+    r = _expr(tmp_path, value)  # bounded precision: [-1, 1] or an exact 0, decided in well under a second
+    assert r.verdict == "verified" and r.seconds < 5, r.detail
+
+
+@pytest.mark.parametrize("claim,outcome", [("= 1/2*log2(9)", "holds"), ("= log2(3) + 1/2^256", "fails"),
+                                           ("= log2(3^256) / 256", "holds"), ("= log2(3) + 0*log2(7)", "holds")])
+def test_exact_equality_extremes(tmp_path, claim, outcome):
+    r = _expr(tmp_path, "log2(3)", ("1.5", "1.6"), [claim])
+    assert r.statement.endswith(f"(paper: {claim} {outcome})"), r.detail
+
+
+def test_exact_equality_size_guard(tmp_path):
+    r = _expr(tmp_path, "log2(3)", ("1.5", "1.6"), ["= log2(3)*" + "*".join(["(1/7919)"] * 30) + "+ log2(5)"])
+    assert r.verdict == "error" and ("exceeds 200000 bits" in r.detail or "above 200000 bits" in r.detail), r.detail
+
+
+def test_blanks_inside_a_claim_do_not_backtrack(tmp_path):
+    # before: the claim pattern "\\s*(\\S.*?)\\s*$" was quadratic in a run of blanks (10^5: 40 s, 10^6: an hour)
+    r = _expr(tmp_path, "1/2", ("0.4", "0.6"), ["< 1" + " " * 10**5 + "x"])
+    assert r.verdict == "error" and r.seconds < 5 and "<data.paper[0]>" in r.detail, (r.seconds, r.detail[:200])
+    r = _expr(tmp_path, "1/2", ("0.4", "0.6"), ["  <   1  "])
+    assert r.statement.endswith("(paper: < 1 holds)"), r.detail

@@ -297,3 +297,72 @@ def test_table_one_vertices_alone_verify(tmp_path):
     c["expected"] = "verified"
     r = run(tmp_path, c)
     assert r.verdict == "verified" and "all 12 listed rows are dual feasible, 12 are proven vertices" in r.statement
+
+
+# -- hostile referee (redteam): dual-vertices and the custom model's names -----------------------------------
+X_TO_B = {"inputs": {"x": 2, "y": 2}, "outputs": {"a": 2, "b": 2}, "parents": {"a": ["x"], "b": ["x", "y"]}}
+
+
+def test_custom_node_names_cannot_forge_the_statement(tmp_path):
+    # a node name is shown in the statement: free text there reads as decided ("... so C002-03 is verified")
+    forged = "x (the paper's model, so C002-03 is verified: 1 = 1) and y"
+    model = json.loads(json.dumps(X_TO_B).replace('"x"', json.dumps(forged)))
+    r = run(tmp_path, _table(lambda d: (d.update(model=model), d["objective"].update(source=forged))))
+    assert r.verdict == "error" and "data.model: node name" in r.detail and "is not a name" in r.detail, r.detail
+    r = run(tmp_path, _table(lambda d: d.update(model=X_TO_B)))  # the same model with plain names: decided
+    assert r.passed and "model a<-(x); b<-(x,y) with |x| = 2" in r.statement, r.detail
+
+
+def _full_gauge_same_point(d):
+    d.update(gauge=list(range(16)), rows=[d["rows"][0]] * 3, vertices=[{"row": k, "mu": []} for k in range(3)],
+             midpoints=[])
+
+
+def test_a_point_listed_twice_is_an_error(tmp_path):
+    # full gauge: D = {0}; three copies of the zero row are each a vertex, but not "3 extremal points"
+    r = run(tmp_path, _table(_full_gauge_same_point))
+    assert r.verdict == "error" and "data.rows[1]: repeats the point z of row 0" in r.detail, r.detail
+
+
+BIG = {"inputs": {"x": 16, "y": 16}, "outputs": {"a": 16, "b": 16}, "parents": {}}  # 65536 observation rows
+
+
+@pytest.mark.parametrize("update,text", [
+    ({"gauge": list(range(2000)), "rows": [[]], "vertices": [{"row": 0, "mu": []}], "midpoints": []},
+     "data.vertices[0].mu: too many constraints for the rank test"),
+    ({"gauge": [], "rows": [[]] * 100000, "vertices": [], "midpoints": [[0, 0, 0]]},
+     "data.rows: too many rows for the dual checks of this LP"),
+])
+def test_dense_work_is_bounded(tmp_path, update, text):
+    # before: about 70 s, then "memory limit exceeded" (dense z lists and a dense gauge block of 65536 columns)
+    from exactbell.kernel.limits import RunLimits
+    from exactbell.kernel.run import check_many
+
+    def big(d):
+        d.update(model=BIG, objective={"measure": "table-weight", "node": "a", "table": [0]}, **update)
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(_table(big)))
+    r, = check_many([path], jobs=1, limits=RunLimits(seconds=60, memory_mb=2048))  # a worker, capped
+    assert r.verdict == "error" and text in r.detail and r.seconds < 20, (r.seconds, r.detail)
+
+
+@pytest.mark.parametrize("mutate,text", [  # cheap regressions: each already rejected, with this error
+    (lambda d: d["vertices"][0]["mu"].append([2, "1"]), "data.vertices[0]: needs a new row and mu > 0"),
+    (lambda d: d["vertices"][0]["mu"].append([65, "1"]), "data.vertices[0]: needs a new row and mu > 0"),
+    (lambda d: d["vertices"].append(dict(d["vertices"][0])), "data.vertices[12]: needs a new row"),
+    (lambda d: d["vertices"][0].update(row=13), "data.vertices[0].row: 13 is not an integer in [0, 12]"),
+    (lambda d: d.update(midpoints=[[0, 9, 9]]), "data.midpoints[0]: must be [row, row i, row j] with z = (z_i"),
+    (lambda d: d.update(midpoints=[[0, 9]]), "data.midpoints[0]: must be [row, row i, row j]"),
+    (lambda d: d.update(midpoints=[[0, 9, 12.0]]), "float literal"),
+    (lambda d: d.update(gauge=[0, 0]), "data.gauge: distinct observation rows in 0..15"),
+    (lambda d: d.update(gauge=[16]), "data.gauge: distinct observation rows in 0..15"),
+    (lambda d: d.update(gauge=[True]), "data.gauge: distinct observation rows in 0..15"),
+    (lambda d: d.update(sense="max"), "data: dual constraint of column 64 fails"),
+    (lambda d: d.update(paper="x"), "data.paper: unknown key (no code reads it)"),
+    (lambda d: d.update(observed={"p": "pr-box"}), "data.observed: unknown key (no code reads it)"),
+    (lambda d: d["rows"][1][9].__setitem__(1, "1" * 2000), "data: dual constraint of column"),
+    (lambda d: d["vertices"][0]["mu"][-1].__setitem__(1, "1" * 2000), "data.vertices[0].mu: the combination is not"),
+])
+def test_table_one_attacks_rejected(tmp_path, mutate, text):
+    r = run(tmp_path, _table(mutate))
+    assert r.verdict == "error" and text in r.detail and "\n" not in r.detail, r.detail

@@ -20,7 +20,8 @@ from . import Decision, kind
 
 MAX_PREMISES = 16
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._,=+-]{0,190}\.json$")
-_CLAIM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$")  # an id, not free text: it enters the statement
+# an id, not free text: the claim's and each premise's id enter the statement ("[id: S]")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._,=/+-]{0,199}$")
 # rule: (least number of premises, how the premises give the claim)
 RULES = {
     "all": (1, "as their conjunction (stated, not decided: that the conjunction is the claim"),
@@ -60,16 +61,32 @@ def _premise(ctx, where: str, name) -> tuple[str, str]:
         raise ctx.fail(where, f"premise {name!r} is itself composite (no nesting)")
     if res.verdict == "refuted":
         raise ctx.fail(where, f"premise {name!r} is refuted: {res.statement}")
-    if not res.passed or res.verdict != "verified":
+    if not res.passed:
         raise ctx.fail(where, f"premise {name!r} fails: {res.detail}")
+    if res.verdict != "verified":
+        raise ctx.fail(where, f"premise {name!r} is {res.verdict}, not verified")
+    if not _ID.match(res.id):
+        raise ctx.fail(where, f"premise {name!r} has the id {res.id!r}, which is not an id (letters, digits, "
+                              ". _ , = / + -)")
     return res.id, res.statement
+
+
+def _nests(text: str) -> bool:
+    """Brackets in free text nest ("(" and "[" open, ")" and "]" close: [a, b) is one pair), so the text
+    stays inside the "(stated, not decided: ...)" label it is shown in."""
+    depth = 0
+    for c in text:
+        depth += (c in "([") - (c in ")]")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 @kind("composite")
 def decide(cert, ctx, data) -> Decision:
     if ctx.domains or ctx.fixed:
         raise ctx.fail("parameters", "a composite takes no parameters (its premises have their own)")
-    if not _CLAIM.match(cert.claim):
+    if not _ID.match(cert.claim):
         raise ctx.fail("claim", "a composite's claim is an id such as C004-16 (it names the conclusion)")
     rule = data.text("rule")
     if rule not in RULES:
@@ -82,8 +99,9 @@ def decide(cert, ctx, data) -> Decision:
     if len(set(map(str, names))) != len(names):
         raise ctx.fail(data.at("premises"), "names a premise twice")
     stated = data.text("stated", default="")
-    if stated != stated.strip() or len(stated) > 2000:
-        raise ctx.fail(data.at("stated"), "at most 2000 characters, no surrounding blanks")
+    if stated != stated.strip() or len(stated) > 2000 or not _nests(stated):
+        raise ctx.fail(data.at("stated"), "at most 2000 characters, no surrounding blanks, and its brackets "
+                                          "must nest (it stays inside the stated part)")
     decided = [_premise(ctx, f"{data.at('premises')}[{i}]", n) for i, n in enumerate(names)]
     body = " and ".join(f"[{pid}: {s}]" for pid, s in decided)
     note = f"; {stated})" if stated else ")"

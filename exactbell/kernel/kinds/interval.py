@@ -27,8 +27,8 @@ from . import Decision, kind
 
 PREC = 256
 RESPONSES = 100_000  # local deterministic responses an md-information bound may visit
-_DECIMAL = re.compile(r"^-?\d+\.\d+$")
-_CLAIM = re.compile(r"^\s*(<=|>=|<|>|=)\s*(\S.*?)\s*$")
+_DECIMAL = re.compile(r"^-?[0-9]{1,1000}\.[0-9]{1,1000}$")  # ASCII digits, within limits.INT_DIGITS
+_CLAIM = re.compile(r"^(<=|>=|<|>|=)\s*(\S.*)$")  # on stripped text: no backtracking over blanks
 
 
 def _q(x) -> flint.arb:
@@ -123,6 +123,8 @@ def _logs(fixed: dict) -> FieldAlgebra:
 # -- quantities: (lower ball or None, upper ball or None, text, exact form or None) ---------------------
 def _expression(ctx, spec):
     text = spec.text("value")
+    if not text.isascii():  # the text is the statement: no look-alike digits or letters
+        raise ctx.fail(spec.at("value"), "an expression is ASCII text")
     names = {"pi": flint.arb.pi(), **{k: _q(v) for k, v in ctx.fixed.items()}}
     x = ctx.guard(spec.at("value"), lambda: parse(text, FieldAlgebra(names, _ARB, _q)))
     try:
@@ -238,9 +240,9 @@ def _dec(text: str) -> Fraction:
 def _relation(ctx, where, text, lo, hi, exact):
     """'holds' | 'fails' | 'undecided' for a relation "< c" ... against the open bracket (lo, hi) (None:
     unbounded); "= r" with a decimal r: the value rounds to r; "= form": the exact value equals the form."""
-    m = _CLAIM.match(text) if isinstance(text, str) else None
+    m = _CLAIM.match(text.strip()) if isinstance(text, str) and text.isascii() else None
     if not m:
-        raise ctx.fail(where, "a claim is \"<|<=|>|>=|= value\"")
+        raise ctx.fail(where, "a claim is \"<|<=|>|>=|= value\" in ASCII text")
     rel, val = m.groups()
     if rel == "=" and not _DECIMAL.match(val):
         if exact is None:
@@ -271,7 +273,8 @@ def decide(cert, ctx, data) -> Decision:
         cert.conventions.text("information", ("bits: log base 2",))
     raw = data.list("bracket", 2)
     if not all(isinstance(v, str) and _DECIMAL.match(v) for v in raw):
-        raise ctx.fail("data.bracket", "a bracket end is a decimal text such as \"0.0463\"")
+        raise ctx.fail("data.bracket", "a bracket end is a decimal text such as \"0.0463\" (ASCII digits, "
+                                       "at most 1000 on each side of the point)")
     lo, hi = map(_dec, raw)
     old, flint.ctx.prec = flint.ctx.prec, PREC
     try:

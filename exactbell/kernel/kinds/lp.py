@@ -3,6 +3,7 @@ declarative spec (:mod:`exactbell.kernel.lp`), decided from exact primal, dual a
 their mathematics and the certificate format: docs/kinds/lp.md."""
 from __future__ import annotations
 
+import re
 from fractions import Fraction as F
 
 from .. import lp as L
@@ -12,6 +13,7 @@ from ..numbers import format_rational as R
 from . import Decision, against_paper, kind
 
 MEASURES = ("influence", "message", "M", "non-bilocality", "table-weight", "none")
+_NODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,30}$")
 CLAIMS = ("optimum", "feasible", "infeasible", "piecewise", "universal", "nu-family", "dual-vertices")
 
 
@@ -67,6 +69,8 @@ def _model(ctx, spec):
             str(p[1]) for p in ps) + ")", True
     m = L.CausalModel(*(dict(spec.obj(k).items(wrap=False)) if spec.has(k) else {}
                         for k in ("inputs", "outputs", "parents", "latent")))
+    bad = next((n for n in m.card if not _NODE.match(n)), None)  # names enter the statement: no free text
+    _need(ctx, bad is None, spec.where, f"node name {bad!r} is not a name (a letter, then letters, digits, _)")
     return m, m.text(), False
 
 
@@ -337,11 +341,17 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
     nz, m, gauge = model.size, len(lp.rows), data.list("gauge")
     _need(ctx, len(set(gauge)) == len(gauge) and all(type(g) is int and 0 <= g < nz for g in gauge),
           "data.gauge", f"distinct observation rows in 0..{nz - 1}")
-    ys = [_vec(ctx, data, "rows", m, raw=raw) for raw in data.list("rows")]
+    raw_rows = data.list("rows")
+    _need(ctx, len(raw_rows) * (sum(map(len, lp.rows)) + lp.ncols + nz) <= 1 << 24, "data.rows",
+          "too many rows for the dual checks of this LP")
+    ys = [_vec(ctx, data, "rows", m, raw=raw) for raw in raw_rows]
     zs = [[y.get(i, F(0)) for i in range(nz)] for y in ys]
+    first = {}  # a point listed twice would be counted as two extremal points
     for k, (y, z) in enumerate(zip(ys, zs)):
         L.dual(lp, y)
         _need(ctx, not any(z[g] for g in gauge), f"data.rows[{k}]", "violates the gauge")
+        _need(ctx, first.setdefault(tuple(z), k) == k, f"data.rows[{k}]",
+              f"repeats the point z of row {first[tuple(z)]}")
     cols = [{} for _ in range(lp.ncols)]  # a_j = column j of A (constraint j: c_j - a_j.y >= 0)
     for i, row in enumerate(lp.rows):
         for j, v in row.items():
@@ -349,7 +359,8 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
     proven = set()
     for pr in data.objs("vertices"):
         k, mu = pr.int("row", 0, len(ys) - 1), _vec(ctx, pr, "mu", lp.ncols + m)
-        _need(ctx, len(mu) * m * m <= 1 << 24, pr.at("mu"), "too many multipliers for the rank test")
+        _need(ctx, (len(mu) + len(gauge)) * m * m <= 1 << 24, pr.at("mu"),
+              "too many constraints for the rank test")
         # constraint ncols + i: y_i >= 0, i.e. b = 0 and a = -e_i, valid on '>=' rows only
         a = {j: [cols[j].get(i, F(0)) if j < lp.ncols else F(-(i == j - lp.ncols)) for i in range(m)] for j in mu}
         slack = [lp.c.get(j, 0) - sum(u * ys[k].get(i, 0) for i, u in enumerate(a[j])) for j in mu]
