@@ -37,6 +37,8 @@ def with_paper(raw: str) -> str:
     (with_paper('true'), "data.paper", "bool where an exact number"),
     (text_of(None).replace('"exactbell": 2', '"exactbell": true'), "exactbell", "got boolean"),
     (with_paper('"2\\u202e"'), "data.paper", "invisible character U+202E"),
+    (with_paper('"\\u09ea/10"'), "data.paper", "non-ASCII digit U+09EA"),
+    (text_of({**load(GOOD), "parameters": {"q": "(0, 1)" + " " * 100000 + "x"}}), "parameters.q", "is not a domain"),
     (text_of(None).replace('"summary": "', '"summary": "\\u001b[31m'), "summary", "control or invisible"),
     ("[" * 100 + "]" * 100, "<file>", "nested deeper than 64"),
     (with_paper("9" * 3000), "<number>", "more than 2000 digits"),

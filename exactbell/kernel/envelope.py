@@ -12,8 +12,9 @@ A certificate (schema version 2) is a JSON object with exactly these top-level k
 Reading refuses: special files, more than ``FILE_BYTES`` bytes (counted while reading),
 non-UTF-8, duplicate keys, JSON floats, NaN and Infinity, integers of more than ``INT_DIGITS``
 digits, nesting deeper than ``JSON_DEPTH``, arrays longer than ``LIST_LENGTH``, control and
-bidirectional-override characters in any string. A kind reads ``data`` through :class:`Obj`,
-which records every key it takes; a key no code read is an error (:meth:`Obj.close`).
+bidirectional-override characters and non-ASCII digits in any string. A kind reads ``data``
+through :class:`Obj`, which records every key it takes; a key no code read is an error
+(:meth:`Obj.close`).
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ VERDICTS = ("verified", "refuted", "numeric-only")
 TOP_LEVEL = ("exactbell", "id", "claim", "paper", "kind", "location", "summary", "expected", "conventions",
              "parameters", "data")
 _BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")  # e.g. U+09EA (Bengali four), which reads as 8
 _STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
 
 
@@ -77,6 +79,9 @@ def _check_text(path, where, s: str) -> str:
     m = _BAD_CHARS.search(s)
     if m:
         raise CertificateError(path, where, f"control or invisible character U+{ord(m.group()):04X} in text")
+    m = _FOREIGN_DIGIT.search(s)
+    if m:
+        raise CertificateError(path, where, f"non-ASCII digit U+{ord(m.group()):04X} in text (write 0-9)")
     return s
 
 

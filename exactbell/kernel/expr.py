@@ -21,7 +21,7 @@ from .numbers import ExactnessError, bit_size
 
 MAX_DEPTH = 100
 
-_TOKEN = re.compile(r"\s*(?:(\d+)|([A-Za-z_][A-Za-z_0-9@{}]*)|(\*\*|[-+*/^(),]))")
+_TOKEN = re.compile(r"\s*(?:([0-9]+)|([A-Za-z_][A-Za-z_0-9@{}]*)|(\*\*|[-+*/^(),]))")
 
 
 class ExprError(ExactnessError):
@@ -92,7 +92,7 @@ def tokenize(text: str) -> list[tuple[str, str]]:
         m = _TOKEN.match(stripped, pos)
         if m is None:
             rest = stripped[pos:].lstrip()
-            if rest[:1] == "." or re.match(r"\d", rest[:1] or "x"):
+            if rest[:1] == "." or re.match(r"[0-9]", rest[:1] or "x"):
                 raise ExprError(f"decimal or malformed number in {text!r}; write rationals as p/q")
             raise ExprError(f"unexpected character {rest[:1]!r} in {text!r}")
         if m.group(1) and len(m.group(1)) > limits.INT_DIGITS:

@@ -74,13 +74,13 @@ def correlator_term(sc: Scenario, term: str) -> list:
         return _spread(sc, {}, lambda a: 1)
     if "@" in term:
         letters, ctx = term.split("@", 1)
-        if not re.fullmatch(r"[A-H]+", letters) or not re.fullmatch(r"\d+", ctx) or len(ctx) != sc.parties:
+        if not re.fullmatch(r"[A-H]+", letters) or not re.fullmatch(r"[0-9]+", ctx) or len(ctx) != sc.parties:
             raise ScenarioError(f"bad correlator term {term!r}; expected e.g. 'B@01'")
         parties, fixed = [_party(c, sc) for c in letters], {i: int(c) for i, c in enumerate(ctx)}
     else:
-        if not re.fullmatch(r"(?:[A-H]\d+)+", term):
+        if not re.fullmatch(r"(?:[A-H][0-9]+)+", term):
             raise ScenarioError(f"bad correlator term {term!r}; expected e.g. 'A0B1'")
-        pairs = [(_party(letter, sc), int(digits)) for letter, digits in re.findall(r"([A-H])(\d+)", term)]
+        pairs = [(_party(letter, sc), int(digits)) for letter, digits in re.findall(r"([A-H])([0-9]+)", term)]
         parties, fixed = [i for i, _ in pairs], dict(pairs)
         if len(fixed) != len(pairs):
             raise ScenarioError(f"a party appears twice in {term!r}")
@@ -97,7 +97,7 @@ def collins_gisin_term(sc: Scenario, term: str) -> list:
     term = term.replace(" ", "")
     if term == "1":
         return _spread(sc, {}, lambda a: 1)
-    m = re.fullmatch(r"p([A-H]+)\((\d+)\|(\d+)\)", term)
+    m = re.fullmatch(r"p([A-H]+)\(([0-9]+)\|([0-9]+)\)", term)
     if not m or len(m.group(1)) != len(m.group(2)) or len(m.group(1)) != len(m.group(3)):
         raise ScenarioError(f"bad Collins-Gisin term {term!r}; expected e.g. 'pAB(00|01)'")
     parties = [_party(c, sc) for c in m.group(1)]

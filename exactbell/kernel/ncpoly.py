@@ -104,7 +104,7 @@ class NCPoly:
         return " + ".join(f"({fmt(self.terms[m])})*{mono(m)}" for m in sorted(self.terms)) or "0"
 
 
-_OBS = re.compile(r"([A-H])(\d+)")
+_OBS = re.compile(r"([A-H])([0-9]+)")
 
 
 class NCAlgebra(Algebra):

@@ -8,7 +8,7 @@ from numbers import Integral
 
 from .limits import INT_DIGITS
 
-_RATIONAL = re.compile(r"^\s*([+-]?\d+)(?:\s*/\s*(\d+))?\s*$")
+_RATIONAL = re.compile(r"^\s*([+-]?[0-9]+)(?:\s*/\s*([0-9]+))?\s*$")
 
 
 class ExactnessError(ValueError):
@@ -31,7 +31,7 @@ def to_rational(x) -> Fraction:
         raise ExactnessError(f"{type(x).__name__} {x!r} where an exact number is required (write it as p/q)")
     m = _RATIONAL.match(x)
     if m is None:
-        if re.search(r"\d\.\d*|\.\d|\d[eE][+-]?\d", x):
+        if re.search(r"[0-9]\.[0-9]*|\.[0-9]|[0-9][eE][+-]?[0-9]", x):
             raise ExactnessError(f"decimal literal {x!r} where an exact number is required (write p/q)")
         raise ExactnessError(f"{x!r} is not a rational number of the form p/q")
     if len(m.group(1).lstrip("+-")) > INT_DIGITS or len(m.group(2) or "") > INT_DIGITS:

@@ -27,7 +27,7 @@ FUNCTIONS = frozenset({"abs", "max", "min", "sqrt", "cos", "sin", "tan", "atan",
                        "pi", "i", "I", "e", "h", "Tr", "tr"})
 _NAME = re.compile(r"^[a-z][A-Za-z0-9_]{0,30}$")
 _OBSERVABLE = re.compile(r"^[A-Z][0-9]+$")
-_DOMAIN = re.compile(r"^\s*([\[(])([^,\[\]()]+),([^,\[\]()]+)([\])])\s*(?:\\\s*\{([^{}]*)\})?\s*$")
+_DOMAIN = re.compile(r"^([\[(])([^,\[\]()]+),([^,\[\]()]+)([\])])\s*(?:\\\s*\{([^{}]*)\})?$")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Domain:
 
     @classmethod
     def parse(cls, text: str) -> Domain:
-        m = _DOMAIN.match(text)
+        m = _DOMAIN.match(text.strip())
         if not m:
             raise ValueError(f"{text!r} is not a domain such as \"(1/2, 1]\" or \"(0, 1) \\\\ {{1/2}}\"")
         lo, hi = to_rational(m.group(2).strip()), to_rational(m.group(3).strip())
