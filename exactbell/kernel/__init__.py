@@ -10,10 +10,10 @@ Layout:
   check      one file: envelope -> kind -> unread keys -> expected verdict -> pin
   run        many files in forked workers with limits
   pins       ``proofs/<paper>/claims.toml``: the reviewed decided statements
-  kinds/     the generic kinds, one module each (their docstrings document ``data``)
+  kinds/     the generic kinds, one module each (``data`` is documented in docs/kinds/)
   arithmetic numbers, expr, upoly, poly, algebraic (Q(α) ⊂ R), gaussian (Q(i), K(i)), linalg
              (the one matrix helper, exact LDLᵀ), trig (Q(2cos(2π/N)) built by the kernel)
-  models     scenario, functional, localbound, models (behaviour models, named functionals),
+  models     scenario, functional, models (behaviour models, named functionals, local bounds),
              ncpoly (free algebra of ±1 observables, Born rule), polytope (Eq. (9) models,
              groups, completeness), process (process matrices), steering (assemblages), lp
              (causal-relaxation LPs), prove_check (the verifier of inequality proofs)
