@@ -17,6 +17,8 @@ from .sw_propositions import PAPER as SW_PAPER, _inequality as _sw_inequality
 from .wbc_family import ALL_ANGLES, ANGLE_DEFS, CIRCLE_PARAMS, CIRCLES, EQ2_OP, PAPER as WBC_PAPER
 from ..quantum.wbc import SCENARIO as WBC_SCENARIO
 
+SW_FORM = {"form": "sw-4x4", "matrix": "P[2x+a][2y+b] = p(ab|xy), Eq. (5)", "pairing": "<F,P> = sum_ij F_ij P_ij"}
+
 # ---------------------------------------------------------------------------------------------
 # C000-10: the range of 1/lambda^2 (App. F, L1006-1008)
 LAMBDA = "(1 - p)/(3*p - 1)"
@@ -118,3 +120,126 @@ def chsh_local_facets():
         "facets and the list is decided complete. Stated, not decided: positivity facets hold for every quantum "
         "behaviour, so only the CHSH-type facets separate local from quantum correlations.",
         "classes", "verified", {"labels": SW["labels"]}, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# C000-07: F_p = F13 and its correlator form (Sec. IV A, L267-285)
+Q = "(1-p)/p"
+F_P = [["0", "0", "1", "0"], ["0", "1", "0", "0"], ["0", f"-{Q}", "0", Q], ["0", "0", "0", "0"]]  # L269
+E_TERMS = {"A@01": "1", "A@00": "-1", "A@11": Q, "A@10": f"-{Q}",   # the L281-283 expression
+           "B@01": "1", "B@00": "-1", "B@10": Q, "B@11": f"-{Q}",
+           "A0B0": "1", "A0B1": "1", "A1B0": Q, "A1B1": f"-{Q}"}
+L285 = "Sec. IV A, L267-285 (F_p), App. B 1 (F13, L580)"
+
+
+def _f13():
+    from .sw_polytopes import appendix_b
+
+    return appendix_b()["B1"][12]
+
+
+@generator("C000-07.F13", SW_PAPER, "C000-07")
+def fp_is_f13():
+    F13 = _f13()
+    ids = [[F_P[i][j], F13[i][j]] for i in range(4) for j in range(4)]
+    return envelope2(
+        "C000-07.F13", "C000-07", SW_PAPER, L285,
+        "F_p of Sec. IV A (L269) equals F13 of App. B 1 (L580) entry by entry, row by row (the printed -(p-1)/p is "
+        "(1-p)/p), as rational functions of p on (0, 1).",
+        "identity", "verified", {"matrix": "P[2x+a][2y+b] = p(ab|xy), Eq. (5); identities entry by entry, row by row"},
+        {"mode": "polynomial", "identities": ids}, parameters={"p": "(0, 1)"})
+
+
+def _e_matrix():
+    """The coefficient of p(ab|xy) in the L281-283 expression, from the paper's correlator definitions
+    <A_xy> = sum (-1)^a p(ab|xy), <B_xy> = sum (-1)^b p(ab|xy), <A_x B_y> = sum (-1)^(a+b) p(ab|xy)."""
+    import sympy
+
+    p = sympy.Symbol("p")
+    terms = {k: sympy.sympify(v.replace("^", "**"), locals={"p": p}) for k, v in E_TERMS.items()}
+    M = [[None] * 4 for _ in range(4)]
+    for x in range(2):
+        for y in range(2):
+            for a in range(2):
+                for b in range(2):
+                    c = (terms.get(f"A@{x}{y}", 0) * (-1) ** a + terms.get(f"B@{x}{y}", 0) * (-1) ** b
+                         + terms.get(f"A{x}B{y}", 0) * (-1) ** (a + b))
+                    M[2 * x + a][2 * y + b] = str(sympy.factor(sympy.together(c))).replace("**", "^")
+    return M
+
+
+@generator("C000-07.correlator", SW_PAPER, "C000-07")
+def fp_correlator_form():
+    import sympy
+
+    from ..kernel.functional import SW_SCENARIO
+    from ..kernel.kinds.identity import ns_constraints
+
+    E = _e_matrix()
+    p = sympy.Symbol("p")
+    rd = lambda t: sympy.sympify(t.replace("^", "**"), locals={"p": p})  # noqa: E731
+    ns, norm = ns_constraints(SW_SCENARIO)
+    nu = []
+    for x in range(2):
+        for y in range(2):
+            d = {sympy.simplify(rd(E[2 * x + a][2 * y + b]) - 4 * rd(F_P[2 * x + a][2 * y + b]))
+                 for a in range(2) for b in range(2)}
+            if len(d) != 1:
+                raise RuntimeError("C000-07: E - 4F_p is not constant on a context")
+            nu.append(d.pop())
+    # the kernel orders contexts as SW_SCENARIO.contexts
+    order = [tuple(c) for c in SW_SCENARIO.contexts]
+    nu_txt = [str(nu[2 * x + y]).replace("**", "^") for x, y in order]
+    fourfp = [[{"0": "0", "1": "4", Q: f"4*{Q}", f"-{Q}": f"-4*{Q}"}[c] for c in row] for row in F_P]
+    return envelope2(
+        "C000-07.correlator", "C000-07", SW_PAPER, "Sec. IV A, L275-285",
+        "The L281-283 expression <A01 - A00> + (1-p)/p <A11 - A10> + <B01 - B00> + (1-p)/p <B10 - B11> + "
+        "<A0(B0+B1)> + (1-p)/p <A1(B0-B1)>, written as its Eq. (5) matrix E (coefficient of p(ab|xy): "
+        "(-1)^a alpha_xy + (-1)^b beta_xy + (-1)^(a+b) gamma_xy with the paper's correlators <A_xy>, <B_xy>, "
+        "<A_x B_y>), equals 4<P, F_p> - 2, so <P, F_p> <= 1 iff the expression is <= 2. The kernel decides "
+        "E - 4F_p = sum_x nu_x S_x with every no-signalling multiplier 0, i.e. the identity on every normalised "
+        "behaviour, signalling ones included (the kernel's statement names the non-signalling set, a subset).",
+        "identity", "verified", SW_FORM,
+        {"mode": "ns", "scenario": SW_SCENARIO.to_spec(), "functional": {"matrix": E},
+         "other": {"matrix": fourfp}, "multipliers": {"ns": ["0"] * len(ns), "normalisation": nu_txt}},
+        parameters={"p": "(0, 1)"})
+
+
+@generator("C000-07.t_p", SW_PAPER, "C000-07")
+def fp_restricted_t_p():
+    from .sw_propositions import T_P_TERMS, _ns_identity
+
+    cert = _ns_identity(
+        "C000-07.t_p", "Sec. IV A, L285-291, Eq. (12)",
+        "On behaviours with <A_x0> = <A_x1> (no signalling from Bob to Alice) the L281-283 expression is T_p of "
+        "Eq. (12): the A-marginal terms cancel. Decided on every normalised non-signalling behaviour (the kernel's "
+        "ns mode; the certificate's multipliers use only the B->A constraints p_A(a|x,0) - p_A(a|x,1)).",
+        E_TERMS, T_P_TERMS, {"p": "(0, 1)"})
+    cert["claim"] = "C000-07"
+    return cert
+
+
+# ---------------------------------------------------------------------------------------------
+# C000-14: Eq. (15) with p(11|00) (the printed "p(1|00)" is a typo), L331 and (F7)
+W15 = [["0", "0", "0", "-(1-r)"], ["0", "-1", "0", "0"], ["0", "0", "0", "0"], ["-(1-p)", "0", "0", "(1-p)*(1-r)"]]
+
+
+@generator("C000-14.eq15", SW_PAPER, "C000-14")
+def eq15_corrected():
+    from ..kernel.functional import SW_SCENARIO
+    from ..kernel.kinds.identity import ns_constraints
+    from .sw_propositions import G_PR
+
+    ns, norm = ns_constraints(SW_SCENARIO)
+    return envelope2(
+        "C000-14.eq15", "C000-14", SW_PAPER, "Prop. 2, Eq. (15), L331; (F7)",
+        "W_{p,r}(P) = <G_{p,r}, P> (G_{p,r} of Sec. IV B / App. B 3 item #5) equals 1 - p(11|00) - (1-r)p(01|01) - "
+        "(1-p)p(10|10) + (1-p)(1-r)p(11|11) (the right-hand side written as its Eq. (5) matrix; the constant 1 is "
+        "the normalisation of context (0,0)), for all p, r in [0, 1). The decided identity has every "
+        "no-signalling multiplier 0, so it holds on every normalised behaviour, signalling ones included (the "
+        "kernel's statement names the non-signalling set). Hence the term printed as \"p(1|00)\" in Eq. (15) is "
+        "p(11|00), as in (F7): a typo (stated; the printed symbol has no meaning in the paper's notation).",
+        "identity", "verified", SW_FORM,
+        {"mode": "ns", "scenario": SW_SCENARIO.to_spec(), "functional": {"matrix": G_PR},
+         "other": {"matrix": W15}, "multipliers": {"ns": ["0"] * len(ns), "normalisation": ["1", "0", "0", "0"]}},
+        parameters={"p": "[0, 1)", "r": "[0, 1)"})
