@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+from fractions import Fraction
+
 from ..certificates.format import envelope2
 from . import generator
 from .sw_propositions import PAPER as SW_PAPER, _inequality as _sw_inequality
@@ -243,3 +245,57 @@ def eq15_corrected():
         {"mode": "ns", "scenario": SW_SCENARIO.to_spec(), "functional": {"matrix": G_PR},
          "other": {"matrix": W15}, "multipliers": {"ns": ["0"] * len(ns), "normalisation": ["1", "0", "0", "0"]}},
         parameters={"p": "[0, 1)", "r": "[0, 1)"})
+
+
+# ---------------------------------------------------------------------------------------------
+# C004-22: the construction behind Props. 5/6 (L149): omega = pi, phi -> pi/2
+C22_POINT = (Fraction(1, 4), Fraction(1, 2), Fraction(1))
+C22_PARTS = {  # id suffix -> (terms, value, meaning)
+    "key": ({"A0B0": "1"}, "1", "E00 = <A0B0> = 1: the outcomes at (x, y) = (0, 0) are perfectly correlated (key)"),
+    "uniform.E01": ({"A0B1": "1"}, "0", "E01 = <A0B1> = 0"),
+    "uniform.A0": ({"A0": "1"}, "0", "<A0> = 0"),
+    "uniform.B1": ({"B1": "1"}, "0", "<B1> = 0"),
+}
+
+
+def _c22_value(suffix):
+    terms, value, meaning = C22_PARTS[suffix]
+    cid = f"C004-22.{suffix}"
+
+    @generator(cid, WBC_PAPER, "C004-22")
+    def make():
+        from .wbc_family import KCONV, _kpoint, _params, strategy6
+
+        trig, _point, _T = _kpoint(*C22_POINT)
+        data = {"trig": trig, "scenario": WBC_SCENARIO.to_spec(), "functional": {"terms": terms},
+                "strategy": strategy6(), "relation": "value", "paper": value}
+        return envelope2(cid, "C004-22", WBC_PAPER, "L149 (construction of Props. 5, 6)",
+                         f"Strategy (6) at (theta, phi, omega) = (1/4, 1/2, 1)*pi: {meaning}. The value involves only "
+                         "A0 = sigma_X, B0 = cos(phi) X + sin(phi) Y and B1 = cos(omega) X + sin(omega) Y, so it is the "
+                         "same for every theta (stated).", "strategy-value", "verified", KCONV, data,
+                         parameters=_params(*C22_POINT))
+
+
+for _s in C22_PARTS:
+    _c22_value(_s)
+
+C22_PREMISES = ["C004-22.key.json", "C004-22.uniform.E01.json", "C004-22.uniform.A0.json", "C004-22.uniform.B1.json",
+                "C004-24.lower.json", "C004-24.upper.json", "C004-19.chsh.theta=1_4_phi=1_2_omega=1.json"]
+
+
+@generator("C004-22", WBC_PAPER, "C004-22")
+def c22_composite():
+    return envelope2(
+        "C004-22", "C004-22", WBC_PAPER, "L149",
+        "Construction of Props. 5/6 (omega = pi, phi -> pi/2, vary theta): at the limit phi = pi/2 strategy (6) gives "
+        "E00 = 1 (key from (0,0)), E01 = <A0> = <B1> = 0 so p(ab|01) = 1/4 (2 bits from (0,1)), and I_CHSH = 1 + "
+        "cos(theta) + sin(theta), which lies in (2, 1 + sqrt 2] for theta in (0, pi/2), equals 1 + sqrt 2 at theta = pi/4 "
+        "and tends to 2 as theta -> 0, so by continuity it takes every value in (2, 1 + sqrt 2].",
+        "composite", "verified", {},
+        {"rule": "all", "premises": C22_PREMISES,
+         "stated": "strategy (6) at phi = pi/2, omega = pi has E = (1, 0, cos(theta), -sin(theta)) and zero marginals for "
+                   "every theta (A1 enters only E10, E11); with t = tan(theta/2) in (0, 1) the C004-24 expression is "
+                   "1 + cos(theta) + sin(theta); continuity in theta, its value 2 at theta = 0 and 1 + sqrt(2) at theta "
+                   "= pi/4 give every CHSH value in (2, 1 + sqrt(2)]; for phi -> pi/2 (where (4) can hold) the "
+                   "correlators tend to these, so H(A|X=Y=0,B) = H_bin((1 + sin(phi))/2) -> 0. The self-tests "
+                   "(R^global = 2, H(A|X=0,E) = 1) are external and not decided"})
