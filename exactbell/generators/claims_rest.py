@@ -299,3 +299,53 @@ def c22_composite():
                    "= pi/4 give every CHSH value in (2, 1 + sqrt(2)]; for phi -> pi/2 (where (4) can hold) the "
                    "correlators tend to these, so H(A|X=Y=0,B) = H_bin((1 + sin(phi))/2) -> 0. The self-tests "
                    "(R^global = 2, H(A|X=0,E) = 1) are external and not decided"})
+
+
+# ---------------------------------------------------------------------------------------------
+# C002-14: pure entangled two-qubit states violate (10), so no A->B model reproduces them
+CKBG_PAPER = "chaves-kueng-brask-gross"
+EQ10 = {(0, 0): 1, (0, 2): -1, (1, 1): -1, (1, 2): 1, (2, 0): -1, (2, 1): 1}  # I_{A->B}, eq. (10)
+
+
+@generator("C002-14.valid", CKBG_PAPER, "C002-14")
+def eq10_valid_facet():
+    from ..kernel.lp import named_model
+
+    first: dict = {}
+    for k, col in enumerate(named_model("a-to-b", 3, 3).columns()):
+        first.setdefault(tuple(1 if o in (0, 3) else -1 for o in col), k)
+    pts = list(first)  # the kernel's first-appearance order (as ckbg.a_to_b_facets)
+    c = [EQ10.get((x, y), 0) for x in range(3) for y in range(3)]
+    tight = [i for i, p in enumerate(pts) if sum(a * b for a, b in zip(c, p)) == 4]
+    data = {"model": {"name": "a-to-b", "inputs": [3, 3]}, "support": [[first[p]] for p in pts],
+            "classes": [{"tight": tight, "coefficients": [str(v) for v in c], "bound": "4"}], "complete": False}
+    return envelope2(
+        "C002-14.valid", "C002-14", CKBG_PAPER, "eq. (10), L363-365",
+        "I_{A->B} = E00 - E02 - E11 + E12 - E20 + E21 <= 4 (eq. (10); the one listed class, coefficients E_xy in "
+        "(x,y) lexicographic order) holds at every deterministic A->B point, hence on every A->B model, and is a "
+        "facet of the A->B correlator polytope (48 facets in its orbit).",
+        "classes", "verified", {"order": "correlators E_xy, contexts (x,y) lexicographic; point label: index of "
+                                "the deterministic response function (mixed radix, kernel.lp.CausalModel)"}, data)
+
+
+@generator("C002-14", CKBG_PAPER, "C002-14")
+def two_qubit_consequence():
+    return envelope2(
+        "C002-14", "C002-14", CKBG_PAPER, "L371-377, L1686-1694",
+        "For two qubits: every pure entangled state yields correlations that no A->B model (Alice's outcome "
+        "communicated) reproduces: (10) holds on every A->B model (C002-14.valid) and is violated by "
+        "sqrt(eps)|00> + sqrt(1-eps)|11> for every eps in (0, 1) (C002-13; Born rule at eps = 1/2, 1/5). "
+        "Higher local dimensions (the paper's 'any pure entangled state'): not decided here; the statement is "
+        "not refuted (it follows by the standard embedding: observables O_x (+) a_x 1 on the complement of a "
+        "2-dimensional Schmidt block, with a local deterministic assignment reaching 4, give w I_2 + (1-w) 4 > 4), "
+        "an argument the paper does not give.",
+        "composite", "verified", {},
+        {"rule": "all", "premises": ["C002-14.valid.json", "C002-13.json", "C002-13.born.eps=1_2.json",
+                                     "C002-13.born.eps=1_5.json"],
+         "stated": "the listed class of C002-14.valid is eq. (10) with bound 4, valid at every deterministic A->B "
+                   "point and so (convexity) for every A->B model; the C002-13 expression is I_{A->B} of "
+                   "sqrt(eps)|00> + sqrt(1-eps)|11> with X-Z-plane measurements theta^A = (0, pi, pi/2), theta^B = "
+                   "(0, theta_1, -pi), tan(theta_1/2) = 2 eps(1-eps), so it exceeds 4 for every eps in (0, 1); "
+                   "every pure entangled two-qubit state equals such a state up to local unitaries (Schmidt "
+                   "decomposition), which map measurements to measurements; hence no A->B model reproduces its "
+                   "correlations. Only two-qubit states are covered"})
