@@ -349,3 +349,48 @@ def two_qubit_consequence():
                    "every pure entangled two-qubit state equals such a state up to local unitaries (Schmidt "
                    "decomposition), which map measurements to measurements; hence no A->B model reproduces its "
                    "correlations. Only two-qubit states are covered"})
+
+
+# ---------------------------------------------------------------------------------------------
+# C002-35: full-distribution closed forms vs Bell-value-only results (Theorem 1, L288-296; Fig. 2)
+
+@generator("C002-35.gap.low", CKBG_PAPER, "C002-35")
+def gap_low():
+    from ..prover.api import inequality_certificate
+
+    return inequality_certificate(
+        "C002-35.gap.low", "C002-35", CKBG_PAPER, "L288-296, Fig. 2",
+        "On the PR-I3322/white-noise family with I3322 = t, min C_{X->B} from the full distribution (t/2, C002-08) "
+        "exceeds the Bell-value-only minimum 2t/5 (C002-09) for every t in (0, 5/7].",
+        "t/2", ">", "2*t/5", {"t": "(0, 5/7]"})
+
+
+@generator("C002-35.gap.high", CKBG_PAPER, "C002-35")
+def gap_high():
+    from ..prover.api import inequality_certificate
+
+    return inequality_certificate(
+        "C002-35.gap.high", "C002-35", CKBG_PAPER, "L288-296, Fig. 2",
+        "On the PR-I3322/white-noise family with I3322 = t, min C_{X->B} from the full distribution (t/2, C002-08) "
+        "exceeds the Bell-value-only minimum (3t-1)/4 (C002-09) for every t in [5/7, 1).",
+        "t/2", ">", "(3*t - 1)/4", {"t": "[5/7, 1)"})
+
+
+@generator("C002-35", CKBG_PAPER, "C002-35")
+def full_distribution_contrast():
+    return envelope2(
+        "C002-35", "C002-35", CKBG_PAPER, "Theorem 1 and L288-296; Fig. 2",
+        "The closed forms (6) apply to a whole distribution, not only to one Bell value, and this is strictly "
+        "more informative, in the instances decided here: for the CHSH scenario min C_{X->B} = max[0, CHSH_1..8(p)] "
+        "for every p in the local polytope and the 8 PR simplices (C002-02); on the 3322 family p_v = v PR + (1-v) "
+        "white noise, whose I3322 value is t = 2v - 1 (values 1 and -1 at the ends, C002-10), the full "
+        "distribution gives min C_{X->B} = t/2 (C002-08) while fixing only I3322 = t gives 2t/5 on [0, 5/7] and "
+        "(3t-1)/4 on [5/7, 1] (C002-09), strictly smaller for every t in (0, 1) (C002-35.gap.*). Not decided: "
+        "Theorem 1 for every LP (LP duality, C002-34), and the wording 'much more accurate description'.",
+        "composite", "verified", {},
+        {"rule": "all", "premises": ["C002-02.json", "C002-08.json", "C002-09.json", "C002-10.json",
+                                     "C002-10.white-noise.json", "C002-35.gap.low.json", "C002-35.gap.high.json"],
+         "stated": "I3322 is linear in p, so on p_v = v PR + (1-v) white noise it is v*1 + (1-v)*(-1) = 2v - 1 = t (the "
+                   "C002-10 values; the C002-10 behaviour is the PR-type box of C002-08); substituting v = (1+t)/2 in "
+                   "C002-08 gives min C_{X->B} = -1/2 + v = t/2 for t in [0, 1]; C002-09 is the Bell-value-only "
+                   "minimum at I3322 = t; the gap certificates compare the two for t in (0, 1)"})
