@@ -394,3 +394,44 @@ def full_distribution_contrast():
                    "C002-10 values; the C002-10 behaviour is the PR-type box of C002-08); substituting v = (1+t)/2 in "
                    "C002-08 gives min C_{X->B} = -1/2 + v = t/2 for t in [0, 1]; C002-09 is the Bell-value-only "
                    "minimum at I3322 = t; the gap certificates compare the two for t in (0, 1)"})
+
+
+# ---------------------------------------------------------------------------------------------
+# C004-14: the omega = pi subfamily: |psi> = (|+,y+> + |-,y->)/sqrt 2, sigma_X for both parties (L117)
+KET_DEFS = [["pl0", "1"], ["pl1", "1"], ["mi0", "1"], ["mi1", "-1"],           # sqrt2 |+>, sqrt2 |->
+            ["yp0r", "1"], ["yp0i", "0"], ["yp1r", "0"], ["yp1i", "1"],       # sqrt2 |y+> = (1, i)
+            ["ym0r", "1"], ["ym0i", "0"], ["ym1r", "0"], ["ym1i", "-1"]]      # sqrt2 |y-> = (1, -i)
+TARGET = {(0, 0): ("2", "0"), (0, 1): ("0", "0"), (1, 0): ("0", "0"), (1, 1): ("0", "2")}  # 2 (1, 0, 0, i)
+
+
+@generator("C004-14.state", WBC_PAPER, "C004-14")
+def omega_pi_state():
+    ids = []
+    for (a, b), (re, im) in TARGET.items():
+        ids.append([f"pl{a}*yp{b}r + mi{a}*ym{b}r", re])
+        ids.append([f"pl{a}*yp{b}i + mi{a}*ym{b}i", im])
+    return envelope2(
+        "C004-14.state", "C004-14", WBC_PAPER, "L117, Eq. (6)",
+        "(|+,y+> + |-,y->)/sqrt 2 = (|00> + i|11>)/sqrt 2, the state of strategy (6): with the unnormalised kets "
+        "sqrt2|+> = (pl0, pl1), sqrt2|-> = (mi0, mi1), sqrt2|y+-> = (1, +-i) (real and imaginary parts yp/ym..r, ..i), "
+        "the components ab = 00, 01, 10, 11 of |+>|y+> + |->|y-> (times 2) are 2, 0, 0, 2i: real and imaginary part "
+        "of each component, in that order.",
+        "identity", "verified", {"kets": "components in the computational basis, first qubit Alice's"},
+        {"mode": "polynomial", "definitions": KET_DEFS, "identities": ids}, parameters={})
+
+
+@generator("C004-14", WBC_PAPER, "C004-14")
+def omega_pi_self_test_pieces():
+    return envelope2(
+        "C004-14", "C004-14", WBC_PAPER, "L117",
+        "The exact pieces of L117 for the omega = pi subfamily: strategy (6) has the state (|+,y+> + |-,y->)/sqrt 2 "
+        "(C004-14.state), A0 = sigma_X and, at omega = pi, B1 = -sigma_X (sigma_X up to sign; the kernel computes "
+        "cos(pi), sin(pi) in the C004-22.uniform.* strategies), and uniform statistics p(ab|01) = 1/4 (E01 = <A0> = "
+        "<B1> = 0). Not decided: the self-test itself (uniqueness up to local isometries), an external theorem.",
+        "composite", "verified", {},
+        {"rule": "all", "premises": ["C004-14.state.json", "C004-22.uniform.E01.json", "C004-22.uniform.A0.json",
+                                     "C004-22.uniform.B1.json"],
+         "stated": "the C004-22.uniform.* strategies are strategy (6) at omega = pi (theta = pi/4, phi = pi/2 there); "
+                   "A0 and B1 = cos(omega) X + sin(omega) Y do not depend on theta or phi, so E01, <A0>, <B1> are 0 "
+                   "on the whole omega = pi subfamily and p(ab|01) = (1 + (-1)^a <A0> + (-1)^b <B1> + (-1)^(a+b) E01)/4 "
+                   "= 1/4; the self-testing statement is external (the Supplemental Material, not in the seed)"})
