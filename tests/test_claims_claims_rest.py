@@ -18,6 +18,7 @@ EXPECTED = {
     (SW, "C000-07.F13"): "verified", (SW, "C000-07.correlator"): "verified", (SW, "C000-07.t_p"): "verified",
     (SW, "C000-10.lambda.lower"): "refuted", (SW, "C000-10.lambda.upper"): "verified",
     (SW, "C000-10.lambda.lower-corrected"): "verified", (SW, "C000-14.eq15"): "verified",
+    (SW, "C000-14.eq15.alice-reading"): "refuted", (SW, "C000-14.eq15.bob-reading"): "refuted",
     (CKBG, "C002-14.valid"): "verified", (CKBG, "C002-14"): "verified", (CKBG, "C002-35.gap.low"): "verified",
     (CKBG, "C002-35.gap.high"): "verified", (CKBG, "C002-35"): "verified",
     (WBC, "C004-02"): "verified", (WBC, "C004-03"): "verified", (WBC, "C004-13"): "verified",
@@ -167,3 +168,13 @@ def test_composite_with_a_broken_premise_fails(tmp_path, paper, cid, broken):
         b["data"]["rhs"] = "t"
     (tmp_path / broken).write_text(json.dumps(b))
     assert not check_file(tmp_path / f"{cid}.json").passed
+
+
+@pytest.mark.parametrize("name,corrected", [("alice", "1 - 0 - (1-r)*0 - (1-p)*1 + (1-p)*(1-r)*0"),
+                                            ("bob", "1 - 0 - (1-r)*1 - (1-p)*0 + (1-p)*(1-r)*0")])
+def test_eq15_with_p11_00_agrees_at_the_refuting_points(tmp_path, name, corrected):
+    def m(c):
+        c["data"]["paper"] = corrected  # the printed line with p(11|00) (= 0 at these points)
+        c["expected"] = "verified"
+    res = _check_mutant(tmp_path, SW, f"C000-14.eq15.{name}-reading", m)
+    assert res.passed and res.verdict == "verified", res.detail

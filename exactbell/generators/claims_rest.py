@@ -435,3 +435,36 @@ def omega_pi_self_test_pieces():
                    "A0 and B1 = cos(omega) X + sin(omega) Y do not depend on theta or phi, so E01, <A0>, <B1> are 0 "
                    "on the whole omega = pi subfamily and p(ab|01) = (1 + (-1)^a <A0> + (-1)^b <B1> + (-1)^(a+b) E01)/4 "
                    "= 1/4; the self-testing statement is external (the Supplemental Material, not in the seed)"})
+
+
+# C000-14: the printed "p(1|00)" read as a marginal does not give <G_{p,r}, P> (refuted at deterministic points)
+EQ15_READINGS = {  # reading -> (outcome (a, b) of the deterministic point, the printed Eq. (15) there)
+    "alice": ((1, 0), "1 - (1 + 0) - (1-r)*0 - (1-p)*1 + (1-p)*(1-r)*0",
+              "p(1|00) read as Alice's marginal p(10|00) + p(11|00)"),
+    "bob": ((0, 1), "1 - (0 + 1) - (1-r)*1 - (1-p)*0 + (1-p)*(1-r)*0",
+            "p(1|00) read as Bob's marginal p(01|00) + p(11|00)"),
+}
+
+
+def _eq15_reading(name):
+    (a0, b0), printed, meaning = EQ15_READINGS[name]
+    cid = f"C000-14.eq15.{name}-reading"
+
+    @generator(cid, SW_PAPER, "C000-14")
+    def make():
+        from .sw_propositions import G_PR
+
+        P = ["1" if (a, b) == (a0, b0) else "0" for _x in range(4) for a in (0, 1) for b in (0, 1)]
+        return envelope2(
+            cid, "C000-14", SW_PAPER, "Prop. 2, Eq. (15), L331",
+            f"Eq. (15) as printed, with {meaning}, is not <G_{{p,r}}, P>: at the deterministic behaviour with "
+            f"(a, b) = ({a0}, {b0}) for every (x, y) the printed right-hand side is {printed} while <G_{{p,r}}, P> "
+            "differs, for all p, r in [0, 1) (C000-14.eq15 decides the reading with p(11|00)).",
+            "strategy-value", "refuted", {**SW_FORM, "order": "inputs-major"},
+            {"scenario": {"inputs": [2, 2], "outputs": [2, 2]}, "functional": {"matrix": G_PR},
+             "strategy": {"behaviour": P}, "relation": "value", "paper": printed},
+            parameters={"p": "[0, 1)", "r": "[0, 1)"})
+
+
+for _r in EQ15_READINGS:
+    _eq15_reading(_r)
