@@ -6,6 +6,7 @@ import json
 import shutil
 
 import pytest
+
 from exactbell.certificates.format import dump_certificate
 from exactbell.generators import discover, file_name
 from exactbell.kernel.check import check_file

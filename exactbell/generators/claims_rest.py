@@ -1,23 +1,35 @@
 """Claims left uncovered by the earlier generators (issue #17), decided with the existing kinds:
 
+* C000-07.*          F_p = F13 entrywise (identity, polynomial); the L281-283 correlator expression equals
+                     4<P, F_p> - 2 on every normalised P (identity, ns, no no-signalling multiplier); on
+                     B->A non-signalling behaviours it is T_p of Eq. (12) (identity, ns).
 * C000-10.lambda.*   App. F, L1008: "1/lambda^2 = (1-p)/(3p-1) in (1, 3)" for p in (2/5, 1) (kind inequality):
                      the upper end holds on the whole range, the lower end fails for p > 1/2 (refuted at
                      p = 3/4), and holds on (2/5, 1/2).
+* C000-14.eq15*      W_{p,r} = <G_{p,r}, P> with p(11|00) (identity, ns); the printed "p(1|00)" read as
+                     Alice's or Bob's marginal is refuted at a deterministic point (strategy-value).
+* C002-14(.valid)    eq. (10) valid on every A->B model (classes, one listed facet class) + C002-13: pure
+                     entangled two-qubit states are not A->B reproducible (composite).
+* C002-35(.gap.*)    full-distribution min C_{X->B} vs the Bell-value-only minimum (composite + inequality).
+* C004-02            the local polytope of the CHSH scenario has exactly 24 facets in 2 classes
+                     (16 positivity + 8 CHSH), complete list (kind classes).
 * C004-03            Eq. (2) as printed equals the coefficient form F1' (kind identity, mode nc).
 * C004-13            omega = pi in Eq. (2) gives the L124 subfamily, condition (4) becomes
                      cos(theta+phi) cos(phi) cos(theta) < 0 (kind identity, mode nc).
-* C004-02            the local polytope of the CHSH scenario has exactly 24 facets in 2 classes
-                     (16 positivity + 8 CHSH), complete list (kind classes).
+* C004-14(.state)    the omega = pi state identity, B1 = -sigma_X, uniform p(ab|01) (identity + composite).
+* C004-22(.*)        the construction of Props. 5/6: E00 = 1, uniform (0,1) statistics, CHSH sweep (composite).
 """
 from __future__ import annotations
 
 from fractions import Fraction
 
 from ..certificates.format import envelope2
-from . import generator
-from .sw_propositions import PAPER as SW_PAPER, _inequality as _sw_inequality
-from .wbc_family import ALL_ANGLES, ANGLE_DEFS, CIRCLE_PARAMS, CIRCLES, EQ2_OP, PAPER as WBC_PAPER
 from ..quantum.wbc import SCENARIO as WBC_SCENARIO
+from . import generator
+from .sw_propositions import PAPER as SW_PAPER
+from .sw_propositions import _inequality as _sw_inequality
+from .wbc_family import ALL_ANGLES, ANGLE_DEFS, CIRCLE_PARAMS, CIRCLES, EQ2_OP
+from .wbc_family import PAPER as WBC_PAPER
 
 SW_FORM = {"form": "sw-4x4", "matrix": "P[2x+a][2y+b] = p(ab|xy), Eq. (5)", "pairing": "<F,P> = sum_ij F_ij P_ij"}
 
@@ -97,7 +109,7 @@ def chsh_local_facets():
     from fractions import Fraction
 
     from ..polytopes.models import named_signaling
-    from .sw_polytopes import classes_data, kernel_verdict, SW
+    from .sw_polytopes import SW, classes_data, kernel_verdict
 
     M = named_signaling("two-way-symmetric", p=Fraction(1, 2))
     data = classes_data(M)
@@ -179,8 +191,8 @@ def fp_correlator_form():
 
     E = _e_matrix()
     p = sympy.Symbol("p")
-    rd = lambda t: sympy.sympify(t.replace("^", "**"), locals={"p": p})  # noqa: E731
-    ns, norm = ns_constraints(SW_SCENARIO)
+    rd = lambda t: sympy.sympify(t.replace("^", "**"), locals={"p": p})
+    ns, _norm = ns_constraints(SW_SCENARIO)
     nu = []
     for x in range(2):
         for y in range(2):
@@ -232,7 +244,7 @@ def eq15_corrected():
     from ..kernel.kinds.identity import ns_constraints
     from .sw_propositions import G_PR
 
-    ns, norm = ns_constraints(SW_SCENARIO)
+    ns, _norm = ns_constraints(SW_SCENARIO)
     return envelope2(
         "C000-14.eq15", "C000-14", SW_PAPER, "Prop. 2, Eq. (15), L331; (F7)",
         "W_{p,r}(P) = <G_{p,r}, P> (G_{p,r} of Sec. IV B / App. B 3 item #5) equals 1 - p(11|00) - (1-r)p(01|01) - "
