@@ -22,7 +22,7 @@ EXPECTED = {
     (SW, "C000-14.eq15.alice-reading"): "refuted", (SW, "C000-14.eq15.bob-reading"): "refuted",
     (CKBG, "C002-14.valid"): "verified", (CKBG, "C002-14"): "verified", (CKBG, "C002-35.gap.low"): "verified",
     (CKBG, "C002-35.gap.high"): "verified", (CKBG, "C002-35"): "verified",
-    (WBC, "C004-02"): "verified", (WBC, "C004-03"): "verified", (WBC, "C004-13"): "verified",
+    (WBC, "C004-02"): "verified", (WBC, "C004-04"): "verified", (WBC, "C004-03"): "verified", (WBC, "C004-13"): "verified",
     (WBC, "C004-14.state"): "verified", (WBC, "C004-14"): "verified", (WBC, "C004-22.key"): "verified",
     (WBC, "C004-22.uniform.E01"): "verified", (WBC, "C004-22.uniform.A0"): "verified",
     (WBC, "C004-22.uniform.B1"): "verified", (WBC, "C004-22"): "verified",
@@ -179,3 +179,14 @@ def test_eq15_with_p11_00_agrees_at_the_refuting_points(tmp_path, name, correcte
         c["expected"] = "verified"
     res = _check_mutant(tmp_path, SW, f"C000-14.eq15.{name}-reading", m)
     assert res.passed and res.verdict == "verified", res.detail
+
+
+def test_born_rule_mutations_refute(tmp_path):
+    def wrong_sign(c):  # sin(a - b) instead of sin(a + b)
+        c["data"]["identities"][0][1] = "2*(s_a*c_b - c_a*s_b)"
+
+    def other_state(c):  # psi ~ (1, 0, 0, -i) gives -sin(a + b): flip the -i M10 N10 / +i M01 N01 weights
+        c["data"]["identities"][0][0] = c["data"]["identities"][0][0].replace(" - (ma01r", " + (ma01r").replace(
+            " + (ma10r*nb10i", " - (ma10r*nb10i")
+    for m in (wrong_sign, other_state):
+        assert _check_mutant(tmp_path, WBC, "C004-04", m).verdict == "refuted"

@@ -480,3 +480,42 @@ def _eq15_reading(name):
 
 for _r in EQ15_READINGS:
     _eq15_reading(_r)
+
+
+# ---------------------------------------------------------------------------------------------
+# C004-04: the correlators of strategy (6) are E_xy = sin(alpha_x + beta_y) for all angles (Born rule)
+def _re(z, w):
+    return f"({z}r*{w}r - {z}i*{w}i)"
+
+
+def _im(z, w):
+    return f"({z}r*{w}i + {z}i*{w}r)"
+
+
+# psi ~ (1, 0, 0, i): conj(psi_00) = 1, conj(psi_11) = -i, so sum_{jk,lm} conj(psi_jk) M_jl N_km psi_lm
+# = M00 N00 + i M01 N01 - i M10 N10 + M11 N11 (the terms with a zero component of psi vanish)
+BORN_IDENTITIES = [
+    [f"{_re('ma00', 'nb00')} - {_im('ma01', 'nb01')} + {_im('ma10', 'nb10')} + {_re('ma11', 'nb11')}",
+     "2*(s_a*c_b + c_a*s_b)"],
+    [f"{_im('ma00', 'nb00')} + {_re('ma01', 'nb01')} - {_re('ma10', 'nb10')} + {_im('ma11', 'nb11')}", "0"]]
+BORN_DEFS = [[f"{X}{j}{l}{p}", v] for X, (c, s) in (("ma", ("c_a", "s_a")), ("nb", ("c_b", "s_b")))
+             for (j, l), (re, im) in {(0, 0): ("0", "0"), (0, 1): (c, f"-{s}"), (1, 0): (c, s),
+                                      (1, 1): ("0", "0")}.items()
+             for p, v in (("r", re), ("i", im))]
+
+
+@generator("C004-04", WBC_PAPER, "C004-04")
+def strategy6_correlators():
+    return envelope2(
+        "C004-04", "C004-04", WBC_PAPER, "Eq. (6), L107-109 (derived)",
+        "For psi ~ (1, 0, 0, i) = |00> + i|11> (unnormalised: <psi|psi> = 2) and the planar observables M = cos(a) X + "
+        "sin(a) Y, N = cos(b) X + sin(b) Y (entries ma_jl of M, nb_km of N: real parts ..r, imaginary parts ..i; "
+        "ma_01 = c_a - i s_a, ma_10 = c_a + i s_a), the Born rule sum_{jk,lm} conj(psi_jk) M_jl N_km psi_lm = "
+        "M00 N00 + i M01 N01 - i M10 N10 + M11 N11 (conj(psi_00) = 1, conj(psi_11) = -i, other terms vanish) has real "
+        "part 2(s_a c_b + c_a s_b) = 2 sin(a + b) and imaginary part 0, for all angles a, b (polynomial identities). "
+        "So <M x N> = sin(a + b), and strategy (6) (A_x at angles alpha = (0, theta), B_y at beta = (phi, omega)) has "
+        "E_xy = sin(alpha_x + beta_y).",
+        "identity", "verified", {"born": "E = <psi|M (x) N|psi>/<psi|psi>; index jk: j Alice's qubit, k Bob's"},
+        {"mode": "polynomial", "circle": [["c_a", "s_a"], ["c_b", "s_b"]], "definitions": BORN_DEFS,
+         "identities": BORN_IDENTITIES},
+        parameters={"c_a": "[-1, 1]", "s_a": "[-1, 1]", "c_b": "[-1, 1]", "s_b": "[-1, 1]"})
