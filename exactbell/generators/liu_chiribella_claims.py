@@ -195,3 +195,23 @@ def below_algebraic():
                    "second exhibits a conditional distribution whose value is the algebraic maximum (2, 1, 1: "
                    "every term of the functional is at its largest coefficient) and exceeds u; so sup over ICO "
                    "processes is strictly below the algebraic maximum"})
+
+
+# ----------------------------------------------------------------------------------------------
+# C001-12: the repaired (twirled, erratum E1) Lemma 1 certificate for every (x*, b*) and further a
+# ----------------------------------------------------------------------------------------------
+C001_12_PIECES = [("0", 0, 0), ("0", 1, 0), ("0", 1, 1), ("1", 0, 0), ("1", 1, 0), ("1", 1, 1),
+                  ("3/4", 0, 1), ("-3/4", 0, 1), ("2", 1, 0), ("-1/2", 1, 0)]
+C001_12_PIECES = [(a, x, b) for a, x, b in C001_12_PIECES if a != "0"]
+
+
+for _a, _x, _b in C001_12_PIECES:
+    def _make(a=_a, xs=_x, bs=_b):
+        from .liu_chiribella import _ocb_cert
+
+        return _ocb_cert(f"C001-12.a={a},x={xs},b={bs}", "C001-12", Fraction(a),
+                         "Lemma 1: the single-trigger piece P(a1=b|x1=x*,c=0) + a P(a2=x1|b=b*,c=1) has ICO bound "
+                         f"(1+a+sqrt(1+a^2))/2; here a = {a}, x* = {xs}, b* = {bs}, with the certificate C twirled "
+                         "(erratum E1: the printed C dominates Eq. (33)'s operator, not the canonical one).",
+                         "App. B Lemma 1, Eqs. (31)-(40)", piece=(xs, bs))
+    generator(f"C001-12.a={_a},x={_x},b={_b}", PAPER, "C001-12")(_make)
