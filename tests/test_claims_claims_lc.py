@@ -123,3 +123,22 @@ def test_composite_with_a_mutated_premise(tmp_path):
     (tmp_path / "C001-42.gyni-algebraic.json").write_text(json.dumps(c))
     r = check_file(tmp_path / "C001-42.json")
     assert not r.passed
+
+
+def test_identity_process_is_valid():
+    s = _pinned("C001-10.identity")
+    # the uniform-random-outcome value of LGYNI: (1/4 + 1/2 + 1/2 + 1)/4
+    assert " in [9/16, 14077199347/17179869184];" in s and "(2, 4, 2, 4) with explicit instruments" in s
+    c = _load("C001-10.identity")
+    assert c["data"]["lower"]["process"][5][5] == "1/4" and c["data"]["lower"]["process"][5][6] == "0"
+
+
+def test_identity_process_mutation(tmp_path):
+    c = _load("C001-10.identity")
+    c["data"]["lower"]["process"][0][0] = "1/2"  # trace (and L_V) broken
+    assert check_mutant(tmp_path, c).verdict == "error"
+
+
+def test_necessary_condition_composite():
+    s = _pinned("C001-41.lgyni")
+    assert s.startswith("C001-41 holds: [C001-08.lgyni: ") and "[C001-20: " in s and "[C001-42.lgyni-algebraic: " in s

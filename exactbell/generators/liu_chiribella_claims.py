@@ -7,6 +7,7 @@ bound (4)/(28) over all prod_i n_i triggers on further instances, kind ``psd-dua
 """
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 
 from ..causal import inequalities as iq
@@ -271,12 +272,9 @@ def _explicit_canonical(id_, sc, alpha, trigger, blocks, upper_pieces, ineq, par
 
 @generator("C001-09.lgyni", PAPER, "C001-09")
 def canonical_explicit_lgyni():
-    import json
-    from pathlib import Path
-
     sc, al = iq.lgyni()
     # the exact process and dual of the bundled C001-20 (so the two lower values can be compared)
-    c20 = json.loads((Path(__file__).resolve().parents[2] / "proofs" / PAPER / "C001-20.json").read_text())["data"]
+    c20 = json.loads((_proofs() / "C001-20.json").read_text())["data"]
     S = {x: {(r, c): Fraction(v) for r, row in enumerate(B) for c, v in enumerate(row) if Fraction(v) != 0}
          for x, B in zip(sc.contexts, c20["lower"]["process"])}
     return _explicit_canonical(
@@ -306,3 +304,49 @@ def canonical_explicit_ocb():
         "written out with their label registers, are valid instruments (trace preserving summed over outcomes); "
         "with an exact process on the canonical space they bound the Lemma 1 piece (a = 3/4, x* = 0, b* = 1) from "
         "below, against the twirled Lemma 1 dual from above.")
+
+
+# ----------------------------------------------------------------------------------------------
+# C001-10 (part): the normalised identity is a valid process matrix (the strictly feasible point)
+# ----------------------------------------------------------------------------------------------
+@generator("C001-10.identity", PAPER, "C001-10")
+def identity_process():
+    from ..causal import exact as ex
+
+    sc, al = iq.lgyni()
+    n = ex.block_space(sc).size
+    d_in = sc.outputs[0] * sc.outputs[1]
+    S = {x: {(r, r): Fraction(1, d_in) for r in range(n)} for x in sc.contexts}
+    c20 = json.loads((_proofs() / "C001-20.json").read_text())["data"]
+    return _explicit_canonical(
+        "C001-10.identity", sc, al, (1, 1), S, c20["pieces"], {"name": "lgyni"}, None,
+        "App. A (l.337): the normalised identity I/(d_AI d_BI) on the canonical LGYNI space (dims 2, 4, 2, 4) is a "
+        "valid process matrix (L_V(S) = S, Tr S = d_AO d_BO, S >= 0; it is moreover positive definite, by "
+        "inspection), the strictly feasible point behind strong duality; with the canonical instruments it gives "
+        "the value of uniformly random outcomes, 9/16.", field=None)
+
+
+def _proofs():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[2] / "proofs" / PAPER
+
+
+# ----------------------------------------------------------------------------------------------
+# C001-41 (per instance): the necessary condition (29) for the trigger (1, 1) fails for the two-way
+# signalling behaviour a1 = x2, a2 = x1 (LGYNI is single-trigger for (1, 1), so Pi_xi leaves its value)
+# ----------------------------------------------------------------------------------------------
+@generator("C001-41.lgyni", PAPER, "C001-41")
+def necessary_condition_lgyni():
+    return envelope2(
+        "C001-41.lgyni", "C001-41", PAPER, "App. A Eq. (29)",
+        "Per instance: the behaviour p(a|x) = delta(a1, x2) delta(a2, x1) fails the necessary condition (29) for "
+        "the trigger (1, 1): the exact dual of C001-20 bounds Tr(S Omega_LGYNI) <= u for every S of (29), while "
+        "<LGYNI, Pi_(1,1)(p)> = <LGYNI, p> = 1 > u; so p is not a quantum ICO correlation.", "composite",
+        "verified", {},
+        {"rule": "all", "premises": ["C001-08.lgyni.json", "C001-20.json", "C001-42.lgyni-algebraic.json"],
+         "stated": "LGYNI is single-trigger with trigger (1, 1) (first premise), so its coefficients do not depend "
+                   "on a_i where x_i differs from the trigger and <LGYNI, Pi_(1,1)(q)> = <LGYNI, q> for every "
+                   "behaviour q; a feasible S of (29) for p would give Tr(S Omega_LGYNI) = <LGYNI, Pi_(1,1)(p)> = 1, "
+                   "above the second premise's upper bound u = 14077199347/17179869184 (weak duality); so (29) is "
+                   "infeasible for this p, the exact infeasibility certificate being that dual"})
