@@ -142,3 +142,21 @@ def test_identity_process_mutation(tmp_path):
 def test_necessary_condition_composite():
     s = _pinned("C001-41.lgyni")
     assert s.startswith("C001-41 holds: [C001-08.lgyni: ") and "[C001-20: " in s and "[C001-42.lgyni-algebraic: " in s
+
+
+@pytest.mark.parametrize("corner", ["00", "01", "10", "11"])
+def test_outer_square_corners(corner):
+    s = _pinned(f"C001-19.corner={corner}")
+    assert "P> on (2,2;2,2) = 2; causal bound 3/2" in s and "[[1, 1], [1, 1]] (s1', s2') mod 2" in s
+    assert "upper bound: the algebraic maximum) (paper: = 2)" in s
+
+
+def test_outer_square_corner_mutations(tmp_path):
+    c = _load("C001-19.corner=01")
+    c["data"]["lower"]["instruments"][0][0] = [0, 1] if c["data"]["lower"]["instruments"][0][0] == [1, 0] else [1, 0]
+    r = check_mutant(tmp_path, c)
+    assert r.verdict == "refuted" or r.verdict == "error" or "= 2;" not in r.statement
+    c = _load("C001-19.corner=01")
+    c["data"]["lower"]["map"] = [[1, 1], [0, 1]]  # not admissible
+    assert check_mutant(tmp_path, c).statement != _pinned("C001-19.corner=01")
+    assert _pinned("C001-19").startswith("C001-19 holds: [C001-19.corner=00: ")

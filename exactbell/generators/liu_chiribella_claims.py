@@ -350,3 +350,51 @@ def necessary_condition_lgyni():
                    "behaviour q; a feasible S of (29) for p would give Tr(S Omega_LGYNI) = <LGYNI, Pi_(1,1)(p)> = 1, "
                    "above the second premise's upper bound u = 14077199347/17179869184 (weak duality); so (29) is "
                    "infeasible for this p, the exact infeasibility certificate being that dual"})
+
+
+# ----------------------------------------------------------------------------------------------
+# C001-19: the corners of the outer square of Fig. 1 in bistochastic theory. The kernel's bistochastic
+# form lives on (n,n;n,n), so each corner is decided on the bit-guessing pair of (2,2;2,2):
+# P_A' = P(a1 = x2 xor (1-u)), P_B' = P(a2 = x1 xor (1-v)); with Bob's OCB setting (b, c) using the
+# instrument of x2 = b (c only selects the scored term), P_A' = P(a1 = b | c = 0) and P_B' = P(a2 = x1 | c = 1).
+# ----------------------------------------------------------------------------------------------
+def _corner(u: int, v: int):
+    from ..kernel.scenario import Scenario
+
+    sc = Scenario((2, 2), (2, 2))
+    ku, kv = 1 - u, 1 - v
+    coeffs = [format_rational(Fraction(int(a[0] == x[1] ^ ku), 4) + Fraction(int(a[1] == x[0] ^ kv), 4))
+              for a, x in sc.entries()]
+    g_alice = [[s ^ x ^ kv for s in range(2)] for x in range(2)]
+    g_bob = [[s ^ x ^ ku for s in range(2)] for x in range(2)]
+    data = {"scenario": sc.to_spec(), "functional": {"coefficients": coeffs},
+            "lower": {"form": "bistochastic", "map": [[1, 1], [1, 1]], "instruments": [g_alice, g_bob]},
+            "paper": {"relation": "=", "value": "2"}}
+    conv = {"form": "probability", "order": "inputs-major", "subsystems": "A_in A_out B_in B_out",
+            "instrument": "s' = g_x(s), outcome a = s'"}
+    return envelope2(
+        f"C001-19.corner={u}{v}", "C001-19", PAPER, "Sec. II (l.98), Fig. 1; App. D Eq. (86)",
+        f"Corner (P_A, P_B) = ({u}, {v}) of the outer square of Fig. 1 in bistochastic theory: with the supermap "
+        f"(86) and instruments s' = s xor x xor k, the bits reach the other party with certainty, so "
+        f"P(a1 = x2 xor {ku}) + P(a2 = x1 xor {kv}) = 2 (Bob's OCB setting (b, c) uses the instrument of x2 = b).",
+        "psd-dual", "verified", conv, data)
+
+
+for _u in (0, 1):
+    for _v in (0, 1):
+        generator(f"C001-19.corner={_u}{_v}", PAPER, "C001-19")(lambda u=_u, v=_v: _corner(u, v))
+
+
+@generator("C001-19", PAPER, "C001-19")
+def outer_square():
+    return envelope2(
+        "C001-19", "C001-19", PAPER, "Sec. II (l.98), Fig. 1 caption",
+        "The outer square of Fig. 1 (all (P_A, P_B) in [0, 1]^2 for the biased OCB) is achievable in bistochastic "
+        "theory: the four corners by two-way bit signalling (Eq. 86, not the <= 3 settings theorem: Bob has 4 "
+        "settings, erratum E8), the rest by mixtures.", "composite", "verified", {},
+        {"rule": "all", "premises": [f"C001-19.corner={u}{v}.json" for u in (0, 1) for v in (0, 1)],
+         "stated": "value 2 is the algebraic maximum of each premise's functional, so its strategy gives "
+                   "a1 = x2 xor (1-u) and a2 = x1 xor (1-v) with certainty for every (x1, x2); letting Bob use, at "
+                   "his OCB setting (b, c), his instrument for x2 = b (c only selects the scored term) gives "
+                   "P_A = P(a1 = b | c = 0) = u and P_B = P(a2 = x1 | c = 1) = v; mixtures of the four strategies "
+                   "(convexity of the achievable set, as the paper uses for Fig. 1) fill the square"})
