@@ -160,3 +160,19 @@ def test_outer_square_corner_mutations(tmp_path):
     c["data"]["lower"]["map"] = [[1, 1], [0, 1]]  # not admissible
     assert check_mutant(tmp_path, c).statement != _pinned("C001-19.corner=01")
     assert _pinned("C001-19").startswith("C001-19 holds: [C001-19.corner=00: ")
+
+
+@pytest.mark.parametrize("a,value", [("1", "= 1 + s/2"), ("-3_4", "= 3/4"), ("3_4", "= 3/2")])
+def test_relabelled_half_circle(a, value):
+    s = _pinned(f"C001-18.relabelled.a={a}")
+    assert s.startswith("sup over quantum ICO processes (valid process matrices, arbitrary instruments) of <[0, 0, 1/4, 1/4,")
+    assert f"P> on (2,4;2,2) {value};" in s
+
+
+def test_relabelled_slack_unflipped_is_rejected(tmp_path):
+    # the slack of C001-16/17 without the X (x) X conjugation does not certify the relabelled functional
+    c = _load("C001-18.relabelled.a=1")
+    c["data"]["pieces"] = _load("C001-17")["data"]["pieces"]
+    r = check_mutant(tmp_path, c)
+    assert r.verdict == "error"
+    assert _pinned("C001-18").startswith("C001-18 holds: [C001-17: ")

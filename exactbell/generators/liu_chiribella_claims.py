@@ -398,3 +398,60 @@ def outer_square():
                    "his OCB setting (b, c), his instrument for x2 = b (c only selects the scored term) gives "
                    "P_A = P(a1 = b | c = 0) = u and P_B = P(a2 = x1 | c = 1) = v; mixtures of the four strategies "
                    "(convexity of the achievable set, as the paper uses for Fig. 1) fill the square"})
+
+
+# ----------------------------------------------------------------------------------------------
+# C001-18 (sampled directions): the other half of the circle (erratum E17), by the relabelling
+# a1 -> a1 xor 1 (P_A -> 1 - P_A): functional, pieces, dual slack (conjugated by X (x) X on Alice's
+# input and copy registers, which preserves the NS span and maps Omega to the relabelled Omega) and
+# Alice's instruments are relabelled; the ICO value (1 + a + sqrt(1 + a^2))/2 is unchanged.
+# ----------------------------------------------------------------------------------------------
+C001_18_ALPHAS = ("1", "-3/4", "3/4")
+
+
+def _relabel_a1(texts: list, sc) -> list:
+    idx = {k: i for i, k in enumerate(sc.entries())}
+    return [texts[idx[((a[0] ^ 1, a[1]), x)]] for a, x in sc.entries()]
+
+
+def _relabelled(a: str):
+    from .liu_chiribella import _ocb_cert
+
+    sc = iq.OCB_SCENARIO
+    cert = _ocb_cert(f"C001-18.relabelled.a={a}", "C001-18", Fraction(a), "", "Sec. II (l.96), Fig. 1")
+    d = cert["data"]
+    d["functional"]["coefficients"] = _relabel_a1(d["functional"]["coefficients"], sc)
+    flip = lambda i: i ^ 0b1100  # noqa: E731  (in1, copy1) bits of the (in1, copy1, in2, copy2) block index
+    for p in d["pieces"]:
+        p["coefficients"] = _relabel_a1(p["coefficients"], sc)
+        p["slack"] = [[[B[flip(r)][flip(c)] for c in range(16)] for r in range(16)] for B in p["slack"]]
+    alice = d["lower"]["instruments"][0]
+    d["lower"]["instruments"][0] = [[outs[1], outs[0]] for outs in alice]
+    cert["summary"] = (
+        f"The relabelled biased OCB (1 - P_A) + a P_B, i.e. P(a1 != b | c = 0) + a P(a2 = x1 | c = 1), has ICO value "
+        f"(1 + a + sqrt(1 + a^2))/2, so max(-P_A + a P_B) = (a - 1 + sqrt(1 + a^2))/2: the supporting line of the disk "
+        f"of radius 1/2 about (1/2, 1/2) in the direction (-1, a) (the half of the circle that a real a alone "
+        f"does not reach, erratum E17); here a = {a}.")
+    return cert
+
+
+for _a in C001_18_ALPHAS:
+    generator(f"C001-18.relabelled.a={_a}", PAPER, "C001-18")(lambda a=_a: _relabelled(a))
+
+
+@generator("C001-18", PAPER, "C001-18")
+def disk_sampled():
+    ps = ["C001-17.json"] + [f"C001-16.a={a}.json" for a in ("-3_4", "-1_2", "3_4", "4_3", "2")] + \
+         [f"C001-18.relabelled.a={a.replace('/', '_')}.json" for a in C001_18_ALPHAS]
+    return envelope2(
+        "C001-18", "C001-18", PAPER, "Sec. II (l.96), Fig. 1",
+        "Sampled directions of the ICO disk of Fig. 1: for 6 values of a the line P_A + a P_B = (1 + a + "
+        "sqrt(1 + a^2))/2 and for 3 values the relabelled line -P_A + a P_B = (a - 1 + sqrt(1 + a^2))/2 are exact "
+        "ICO support lines; each is tangent to the circle of radius 1/2 about (1/2, 1/2). The disk for every "
+        "direction is not decided (a finite sample of directions only).", "composite", "verified", {},
+        {"rule": "all", "premises": ps,
+         "stated": "with theta = arctan a, dividing P_A + a P_B <= (1 + a + sqrt(1 + a^2))/2 by sqrt(1 + a^2) gives "
+                   "cos(theta)(P_A - 1/2) + sin(theta)(P_B - 1/2) <= 1/2, a support line of the disk at distance "
+                   "1/2 from its centre, attained (the premises are equalities); the relabelled premises "
+                   "(P_A -> 1 - P_A, a local relabelling of Alice's outcome) give the directions with cos(theta) < 0. "
+                   "Only these 9 directions are decided; that the ICO set is the whole disk needs every direction"})
