@@ -177,3 +177,14 @@ def test_relabelled_slack_unflipped_is_rejected(tmp_path):
     r = check_mutant(tmp_path, c)
     assert r.verdict == "error" and "no-signalling span" in r.detail, r.detail
     assert _pinned("C001-18").startswith("C001-18 holds: [C001-17: ")
+
+
+def test_lgyni_third_on_all_behaviours(tmp_path):
+    s = _pinned("C001-06.all-behaviours")
+    assert s.endswith("+ 1/4 (as polynomials, where p11_00 = 1 - p00_00 - p01_00 - p10_00)")
+    c = _load("C001-06.all-behaviours")
+    c["data"]["identities"][0][1] = c["data"]["identities"][0][1].replace("+ 1/4", "+ 1/5")
+    assert check_mutant(tmp_path, c).verdict == "refuted"
+    c = _load("C001-06.all-behaviours")
+    c["data"]["definitions"] = []  # without normalisation the identity is false as polynomials
+    assert check_mutant(tmp_path, c).verdict != "verified"

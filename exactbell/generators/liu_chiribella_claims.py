@@ -455,3 +455,31 @@ def disk_sampled():
                    "1/2 from its centre, attained (the premises are equalities); the relabelled premises "
                    "(P_A -> 1 - P_A, a local relabelling of Alice's outcome) give the directions with cos(theta) < 0. "
                    "Only these 9 directions are decided; that the ICO set is the whole disk needs every direction"})
+
+
+# ----------------------------------------------------------------------------------------------
+# C001-06 on every normalised behaviour (signalling ones included): polynomial identity in the
+# probabilities p{a1}{a2}_{x1}{x2} = p(a1 a2 | x1 x2), with the normalisation of context (0, 0) as a
+# definition (the only one the identity uses)
+# ----------------------------------------------------------------------------------------------
+def _lin_text(sc, table) -> str:
+    terms = []
+    for (a, x), c in zip(sc.entries(), [table[k] for k in sc.entries()]):
+        if c:
+            terms.append(f"{format_rational(c)}*p{a[0]}{a[1]}_{x[0]}{x[1]}")
+    return " + ".join(terms)
+
+
+@generator("C001-06.all-behaviours", PAPER, "C001-06")
+def lgyni_third_all():
+    sc, F = iq.lgyni()
+    _, B = iq.biased_lgyni(Fraction(1, 3))
+    used = sorted({f"p{a[0]}{a[1]}_{x[0]}{x[1]}" for (a, x) in sc.entries() if F[(a, x)] or B[(a, x)]})
+    params = {n: "[0, 1]" for n in used if n != "p11_00"}
+    return envelope2(
+        "C001-06.all-behaviours", "C001-06", PAPER, "App. C (l.461)",
+        "I_LGYNI = (3/4) I_{LGYNI,1/3} + 1/4 for every normalised behaviour, signalling ones included (only the "
+        "normalisation of context (0, 0) is used): the identity of C001-06 without the non-signalling restriction.",
+        "identity", "verified", {"probabilities": "p{a1}{a2}_{x1}{x2} = p(a1 a2 | x1 x2)"},
+        {"mode": "polynomial", "definitions": [["p11_00", "1 - p00_00 - p01_00 - p10_00"]],
+         "identities": [[_lin_text(sc, F), f"3/4*({_lin_text(sc, B)}) + 1/4"]]}, parameters=params)
