@@ -188,3 +188,11 @@ def test_lgyni_third_on_all_behaviours(tmp_path):
     c = _load("C001-06.all-behaviours")
     c["data"]["definitions"] = []  # without normalisation the identity is false as polynomials
     assert check_mutant(tmp_path, c).verdict != "verified"
+
+
+def test_ocb_eq30_on_all_behaviours(tmp_path):
+    s = _pinned("C001-14.all-behaviours")
+    assert "p_A + a*p_B = 1/2*((1/2*p00_00 + 1/2*p01_00 + 1/2*p10_02 + 1/2*p11_02) + a*(" in s
+    c = _load("C001-14.all-behaviours")
+    c["data"]["identities"][0][0] = "p_A + 2*a*p_B"
+    assert check_mutant(tmp_path, c).verdict == "refuted"

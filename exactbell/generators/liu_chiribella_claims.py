@@ -483,3 +483,25 @@ def lgyni_third_all():
         "identity", "verified", {"probabilities": "p{a1}{a2}_{x1}{x2} = p(a1 a2 | x1 x2)"},
         {"mode": "polynomial", "definitions": [["p11_00", "1 - p00_00 - p01_00 - p10_00"]],
          "identities": [[_lin_text(sc, F), f"3/4*({_lin_text(sc, B)}) + 1/4"]]}, parameters=params)
+
+
+@generator("C001-14.all-behaviours", PAPER, "C001-14")
+def ocb_decomposition_all():
+    sc, F0 = iq.biased_ocb(Fraction(0))
+    _, F1 = iq.biased_ocb(Fraction(1))
+    PA = F0
+    PB = {k: F1[k] - F0[k] for k in sc.entries()}
+    rhs = []
+    for z in (0, 1):
+        A = iq.ocb_piece(Fraction(0), z, z)[1]
+        B = {k: iq.ocb_piece(Fraction(1), z, z)[1][k] - A[k] for k in sc.entries()}
+        rhs.append(f"1/2*(({_lin_text(sc, A)}) + a*({_lin_text(sc, B)}))")
+    used = sorted({f"p{a[0]}{a[1]}_{x[0]}{x[1]}" for (a, x) in sc.entries() if PA[(a, x)] or PB[(a, x)]})
+    params = {"a": C001_14_DOMAIN, **{n: "[0, 1]" for n in used}}
+    return envelope2(
+        "C001-14.all-behaviours", "C001-14", PAPER, "App. B Eq. (30)",
+        "Eq. (30) on every behaviour (no normalisation or non-signalling used): P_A + a P_B = sum over z of "
+        "(1/2)[P(a1=b|x1=z,c=0) + a P(a2=x1|b=z,c=1)], the pieces written with the weights 1/2 of Eq. (31).",
+        "identity", "verified", {"probabilities": "p{a1}{a2}_{x1}{x2} = p(a1 a2 | x1 x2), Bob's setting x2 = 2*b + c"},
+        {"mode": "polynomial", "definitions": [["p_A", _lin_text(sc, PA)], ["p_B", _lin_text(sc, PB)]],
+         "identities": [["p_A + a*p_B", " + ".join(rhs)]]}, parameters=params)
