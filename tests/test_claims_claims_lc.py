@@ -196,3 +196,8 @@ def test_ocb_eq30_on_all_behaviours(tmp_path):
     c = _load("C001-14.all-behaviours")
     c["data"]["identities"][0][0] = "p_A + 2*a*p_B"
     assert check_mutant(tmp_path, c).verdict == "refuted"
+
+
+def test_classical_inclusion_composite():
+    s = _pinned("C001-36")
+    assert s.startswith("C001-36 holds: [C001-31: sup over bistochastic-theory processes") and "[C001-34.n=3: " in s

@@ -505,3 +505,23 @@ def ocb_decomposition_all():
         "identity", "verified", {"probabilities": "p{a1}{a2}_{x1}{x2} = p(a1 a2 | x1 x2), Bob's setting x2 = 2*b + c"},
         {"mode": "polynomial", "definitions": [["p_A", _lin_text(sc, PA)], ["p_B", _lin_text(sc, PB)]],
          "identities": [["p_A + a*p_B", " + ".join(rhs)]]}, parameters=params)
+
+
+# ----------------------------------------------------------------------------------------------
+# C001-36 (per instance): classical bistochastic strategies are quantum bistochastic ones by inclusion
+# ----------------------------------------------------------------------------------------------
+@generator("C001-36", PAPER, "C001-36")
+def classical_inclusion():
+    return envelope2(
+        "C001-36", "C001-36", PAPER, "Sec. II (l.106-110)",
+        "Per instance: the classical bistochastic strategies of Eqs. (86) and (88) (n = 3) are strategies of the "
+        "quantum bistochastic theory: their supermaps, as diagonal operators, satisfy the quantum conditions (12) "
+        "and their instruments are permutations (bistochastic channels), so the classical values carry over.",
+        "composite", "verified", {},
+        {"rule": "all", "premises": ["C001-31.json", "C001-34.n=3.json"],
+         "stated": "the premises decide Eq. (12), the quantum admissibility conditions, on the diagonal operator "
+                   "S = sum |s><s| of each classical supermap (the classical supermap included in the quantum "
+                   "theory) and that each instrument is a permutation s' = g_x(s), a classical channel with "
+                   "sum over s' of q(s'|s) = sum over s of q(s'|s) = 1 whose diagonal Choi operators are trace and "
+                   "identity preserving; the same probabilities then arise in the quantum bistochastic theory. "
+                   "That every classical supermap is a decohered quantum one is not decided"})
