@@ -12,8 +12,8 @@ from fractions import Fraction
 
 from ..causal import inequalities as iq
 from ..certificates.format import envelope2
-from ..kernel.numbers import format_rational
 from ..kernel.kinds.identity import ns_constraints
+from ..kernel.numbers import format_rational
 from . import generator
 from .liu_chiribella import PAPER
 
@@ -30,7 +30,7 @@ def _affine_text(t0: Fraction, t1: Fraction, name="a") -> str:
 
 
 def _ns_identity(id_, claim, location, summary, sc, F: list, G: list, nu: list, params=None):
-    ns, norm = ns_constraints(sc)
+    ns, _norm = ns_constraints(sc)
     data = {"mode": "ns", "scenario": sc.to_spec(), "functional": {"coefficients": F},
             "other": {"coefficients": G},
             "multipliers": {"ns": ["0"] * len(ns), "normalisation": nu}}
@@ -137,7 +137,7 @@ def general_ocb():
     sc, al = iq.ocb()
     spec, r, one = _field_for(Fraction(1))
     S, A, B = ocb_process(Fraction(1), r, one)
-    mat = lambda M: [[_t(v) for v in row] for row in M]  # noqa: E731
+    mat = lambda M: [[_t(v) for v in row] for row in M]
     low = {"form": "explicit", "dims": [2, 2, 2, 2], "process": mat(S),
            "instruments": [[[mat(M) for M in inst] for inst in A], [[mat(M) for M in inst] for inst in B]]}
     return _general_decomposition(
@@ -254,7 +254,7 @@ def _explicit_canonical(id_, sc, alpha, trigger, blocks, upper_pieces, ineq, par
 
     n = ex.block_space(sc).size
     full, _, _ = assemble(sc, {x: ex.dense(M, n) for x, M in blocks.items()})
-    mat = lambda M: [[_t(v) for v in row] for row in M]  # noqa: E731
+    mat = lambda M: [[_t(v) for v in row] for row in M]
     inst = canonical_instruments(sc, trigger)
     dims = [sc.outputs[0], sc.outputs[0] * sc.inputs[0], sc.outputs[1], sc.outputs[1] * sc.inputs[1]]
     data = {}
@@ -421,7 +421,7 @@ def _relabelled(a: str):
     cert = _ocb_cert(f"C001-18.relabelled.a={a}", "C001-18", Fraction(a), "", "Sec. II (l.96), Fig. 1")
     d = cert["data"]
     d["functional"]["coefficients"] = _relabel_a1(d["functional"]["coefficients"], sc)
-    flip = lambda i: i ^ 0b1100  # noqa: E731  (in1, copy1) bits of the (in1, copy1, in2, copy2) block index
+    flip = lambda i: i ^ 0b1100
     for p in d["pieces"]:
         p["coefficients"] = _relabel_a1(p["coefficients"], sc)
         p["slack"] = [[[B[flip(r)][flip(c)] for c in range(16)] for r in range(16)] for B in p["slack"]]
