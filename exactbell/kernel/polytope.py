@@ -59,14 +59,17 @@ def relabelings() -> list:
     return sorted(out)
 
 
-def correlator_relabelings(mx: int, my: int) -> list:
-    """Relabelings of inputs and binary outputs of each party on correlators E_xy (k = my·x + y), as
-    signed permutations (π, s): w[π[k]] = s[k]·v[k]; parties are not swapped."""
-    out = set()
-    for sx, sy in product(permutations(range(mx)), permutations(range(my))):
-        for fa, fb in product(range(1 << mx), range(1 << my)):
-            out.add((tuple(my * sx[x] + sy[y] for x in range(mx) for y in range(my)),
-                     tuple(-1 if (fa >> x ^ fb >> y) & 1 else 1 for x in range(mx) for y in range(my))))
+def correlator_relabelings(mx: int, my: int, space: str = "correlator") -> list:
+    """Relabelings of the inputs and binary outputs of each party (parties not swapped), sorted: on the
+    correlators E_xy (k = my·x + y) as signed permutations (π, s), w[π[k]] = s[k]·v[k]; on p(ab|xy)
+    (space "probability", k = 4(my·x + y) + 2a + b) as permutations (π, None)."""
+    out, xy = set(), list(product(range(mx), range(my)))
+    for sx, sy, fa, fb in product(permutations(range(mx)), permutations(range(my)), range(1 << mx), range(1 << my)):
+        if space == "correlator":
+            out.add((tuple(my * sx[x] + sy[y] for x, y in xy), tuple(1 - 2 * ((fa >> x ^ fb >> y) & 1) for x, y in xy)))
+        else:
+            out.add((tuple(4 * (my * sx[x] + sy[y]) + 2 * (a ^ fa >> x & 1) + (b ^ fb >> y & 1)
+                           for x, y in xy for a, b in product((0, 1), repeat=2)), None))
     return sorted(out)
 
 
@@ -90,19 +93,24 @@ def symmetries(points: list, maps=None) -> list:
     return out
 
 
+def q(x) -> flint.fmpq:
+    return flint.fmpq(x.numerator, x.denominator)
+
+
+def fr(c) -> Fraction:
+    return Fraction(int(c.p), int(c.q))
+
+
 def at(point, x) -> tuple:
     """The point at parameter value x (constant polynomials: x is ignored)."""
-    fx = flint.fmpq(x.numerator, x.denominator)
-    return tuple(Fraction(int(y.p), int(y.q)) for y in (c(fx) for c in point))
+    return tuple(fr(c(q(x))) for c in point)
 
 
 def primitive(vec) -> tuple:
     """The primitive integer vector positively proportional to a rational vector."""
     m = lcm(*[Fraction(x).denominator for x in vec])
     ints = [int(Fraction(x) * m) for x in vec]
-    g = 0
-    for v in ints:
-        g = gcd(g, v)
+    g = gcd(*ints)
     return tuple(v // g for v in ints) if g else tuple(ints)
 
 
@@ -120,57 +128,40 @@ class PointSet:
         return flint.fmpz_mat(len(idx), self.n + 1, [x for i in idx for x in self.rows[i]]).rank() if idx else 0
 
 
+def rank_minor(points, idx, xs, x1) -> flint.fmpq_poly:
+    """A maximal minor of the homogenised rows [1, v] of points[idx] that is nonzero at x1 (rows and
+    columns: the pivots at x1), as a polynomial: interpolated at the points xs, more than its degree."""
+    def rows(x):
+        return flint.fmpq_mat([[1, *(c(q(x)) for c in points[i])] for i in idx])
+
+    def pivots(M):
+        R, r = M.rref()
+        return [next(j for j in range(M.ncols()) if R[i, j] != 0) for i in range(r)]
+
+    M = rows(x1)
+    sel, cols, minor = pivots(M.transpose()), pivots(M), flint.fmpq_poly([])
+    for x in xs:  # Lagrange interpolation of the minor's values
+        t = rows(x).table()
+        term = flint.fmpq_poly([flint.fmpq_mat([[t[i][j] for j in cols] for i in sel]).det()])
+        for y in xs:
+            term = term * flint.fmpq_poly([-q(y), 1]) / q(x - y) if y != x else term
+        minor += term
+    return minor
+
+
 # -- polynomials in one parameter over a domain ---------------------------------------------------------
-def fr(c) -> Fraction:
-    return Fraction(int(c.p), int(c.q))
-
-
 def coeffs(f) -> list:
     return upoly.trim([fr(c) for c in f.coeffs()])
 
 
 def roots_in(f, dom) -> int:
     """Number of distinct real roots of the nonzero polynomial f in the domain ``dom`` (params.Domain)."""
-    a = coeffs(f)
-    if len(a) <= 1:
+    if f.degree() < 1:
         return 0
-    a = upoly.divmod_(a, upoly.gcd(a, upoly.derivative(a)))[0]  # square-free: Sturm counts distinct roots
+    a = coeffs(f // f.gcd(f.derivative()))  # square-free: Sturm counts distinct roots
     zero = lambda x: upoly.evaluate(a, x) == 0  # noqa: E731
     n = upoly.count_roots(a, dom.lo, dom.hi) - (zero(dom.hi) and not dom.hi_closed) + (zero(dom.lo) and dom.lo_closed)
     return n - sum(zero(x) for x in dom.excluded)
-
-
-def bareiss_det(A):
-    """Determinant of a square matrix of fmpq_poly (fraction-free Bareiss elimination)."""
-    A, n, sign, prev = [list(r) for r in A], len(A), 1, flint.fmpq_poly([1])
-    for k in range(n - 1):
-        if A[k][k] == 0:
-            piv = next((i for i in range(k + 1, n) if A[i][k] != 0), None)
-            if piv is None:
-                return flint.fmpq_poly([])
-            A[k], A[piv], sign = A[piv], A[k], -sign
-        for i in range(k + 1, n):
-            for j in range(k + 1, n):
-                q, rem = divmod(A[i][j] * A[k][k] - A[i][k] * A[k][j], prev)
-                assert rem == 0, "Bareiss division not exact"
-                A[i][j] = q
-        prev = A[k][k]
-    return A[n - 1][n - 1] * sign if n else flint.fmpq_poly([1])
-
-
-def rank_minor(points, idx, x0):
-    """(rank at x0 of the homogenised rows of points[idx], an r×r minor nonzero at x0, as a polynomial)."""
-    one = flint.fmpq_poly([1])
-    rows = [(one,) + tuple(points[i]) for i in idx]
-    num = [[flint.fmpq(1)] + [flint.fmpq(c.numerator, c.denominator) for c in at(points[i], x0)] for i in idx]
-    sel, cols = [], []
-    for i in range(len(num)):  # greedy independent rows, then columns
-        if flint.fmpq_mat(len(sel) + 1, len(num[0]), [x for k in sel + [i] for x in num[k]]).rank() > len(sel):
-            sel.append(i)
-    for j in range(len(num[0]) if sel else 0):
-        if flint.fmpq_mat(len(sel), len(cols) + 1, [num[i][k] for i in sel for k in cols + [j]]).rank() > len(cols):
-            cols.append(j)
-    return len(sel), bareiss_det([[rows[i][k] for k in cols] for i in sel])
 
 
 # -- groups of point permutations, on bit masks ----------------------------------------------------------
