@@ -1,25 +1,7 @@
-"""Kind ``classes``: the facet classes of a Sengupta–Wooltorton channel polytope (fixed fidelities)
-up to the kernel-computed group G of relabelings (outputs per input, inputs, parties) that map the
-model's point set onto itself; with completeness, or as a lower bound ("at least N classes").
-
-data:
-  model      as in ``vertex-set`` (fixed parameters)
-  support    labels of points spanning the polytope (must be invariant under G)
-  classes    [{"tight": [positions in support], "coefficients": [16 expressions], "bound": b,
-               "ridges": [[j, g], ...] (optional, all classes or none)}]: <c, v> <= b on every
-             model point, tight exactly on the listed support points, of affine rank dim − 1
-  complete   true: the union S of the orbits is proved to be every facet (ridge closure, see
-             :func:`exactbell.kernel.polytope.verify_complete`); with ridges, [j, g] names the
-             neighbour g(T_j) (g: index in the sorted list of G as permutations of support
-             positions) across the ridge T ∩ g(T_j). false: only a lower bound is stated
-  classes[k].violation (optional, incomplete lists, all classes or none): a quantum strategy
-             {"state": ψ, "observables": [[A0, A1], [B0, B1]]} (see ``strategy-value``) whose
-             behaviour exceeds the bound: the classes are then "violated by quantum behaviours"
-  paper      optional: the printed number of classes (of interesting classes, with violations),
-             or "at least dim vertices on every facet"
-
-Soundness of a complete list over the support: every facet of conv(support) is a listed
-inequality, valid on all model points, so no model point lies outside conv(support).
+"""Kind ``classes``: the facet classes of the polytope of a model's points (fixed parameters) up to the
+kernel-computed group of relabelings that map the points onto themselves: a complete list (ridge
+closure, :func:`exactbell.kernel.polytope.verify_complete`) or a lower bound "at least N classes",
+optionally each violated by a quantum strategy. Format and soundness: docs/kinds/classes.md.
 """
 from __future__ import annotations
 
@@ -30,7 +12,8 @@ import flint
 
 from ..functional import SW_SCENARIO, sw_index
 from ..ncpoly import behaviour, read_strategy
-from ..polytope import Group, PointSet, at, bits, facet_complete_sym, members, ridges_among, symmetries, verify_complete
+from ..polytope import (Group, PointSet, at, bits, facet_complete_sym, members, ridges_among, symmetries,
+                        verify_complete)
 from . import Decision, against_paper, kind
 from .vertex_set import label_of, read_model
 
@@ -50,16 +33,14 @@ def decide(cert, ctx, data) -> Decision:
     r = ps.rank(range(len(support)))
     if PointSet(P).rank(range(len(P))) != r:
         raise ctx.fail("data.support", "does not span the affine hull of the model's points")
-    dim = r - 1
     try:
         G = Group([tuple(pos[g[s]] for s in support) for _, g in symmetries(pts, maps)])
     except KeyError:
         raise ctx.fail("data.support", "is not invariant under the relabelings preserving the model") from None
     L = lcm(*[x.denominator for v in P for x in v])
     PT = flint.fmpz_mat(n, len(P), [int(v[j] * L) for j in range(n) for v in P])
-    reps, seen, total, ridges, quantum = [], set(), 0, [], []
-    for k, raw in enumerate(data.list("classes")):
-        c = data.__class__(raw, f"data.classes[{k}]", data.path)
+    reps, ridges, quantum = [], [], []
+    for c in data.objs("classes"):
         a = [ctx.value(c, "<coefficient>", raw=x) for x in c.list("coefficients", n)]
         b = ctx.value(c, "bound")
         T = c.list("tight")
@@ -70,55 +51,45 @@ def decide(cert, ctx, data) -> Decision:
         quantum.append(viol is not None)
         if viol is not None and (maps is not None or _quantum_value(ctx, viol, a) <= b):
             raise ctx.fail(c.at("violation"), "the strategy's value does not exceed the bound")
-        c.close()
         d = lcm(b.denominator, *[x.denominator for x in a])
-        vals = flint.fmpz_mat(1, n, [int(x * d) for x in a]) * PT
-        bd = int(b * d) * L
+        vals, bd = flint.fmpz_mat(1, n, [int(x * d) for x in a]) * PT, int(b * d) * L
         if any(vals[0, i] > bd for i in range(len(P))):
             raise ctx.fail(c.at("coefficients"), "violated by a point of the model")
         m = bits(T)
         if m != bits(pos[i] for i in support if vals[0, i] == bd) or ps.rank(T) != r - 1:
             raise ctx.fail(c.at("tight"), "is not the tight set of the inequality on the support, or not of rank dim - 1")
         images = set(G.images(m))
-        if min(images) in seen:
+        if any(m0 in images for m0, _ in reps):
             raise ctx.fail(c.where, "is equivalent to an earlier class")
-        seen.add(min(images))
-        total += len(images)
         reps.append((m, images))
     if not reps:
         raise ctx.fail("data.classes", "empty")
-    complete = data.flag("complete")
-    if any(x is None for x in ridges) != all(x is None for x in ridges):
+    complete, listed = data.flag("complete"), ridges[0] is not None
+    if len({x is None for x in ridges}) > 1:
         raise ctx.fail("data.classes", "either every class lists its ridges or none does")
-    if complete and ridges[0] is None:
-        S = [t for _, orb in reps for t in orb]
-        memo, ranks = {}, {}
-        for k, (m, _) in enumerate(reps):
-            ok, why = verify_complete(ps, m, ridges_among(ps, m, S, r - 2, ranks), memo, ranks, G)
-            if not ok:
-                raise ctx.fail(f"data.classes[{k}]", f"the class list is not complete: {why}")
-    elif complete:
-        _ridge_closure(ctx, ps, G, reps, ridges, r)
-    elif ridges[0] is not None:
+    if listed and not complete:
         raise ctx.fail("data.classes", "ridges are listed only for a complete list")
+    if complete:
+        _closure(ctx, ps, G, reps, ridges if listed else None, r)
     paper = data.get("paper", (int, str), None)
     if isinstance(paper, str) and paper != SATURATION:
         raise ctx.fail("data.paper", f"a class count or {SATURATION!r}")
-    least = min(len(members(m)) for m, _ in reps)
-    n = len(reps)
+    n, dim, least = len(reps), r - 1, min(m.bit_count() for m, _ in reps)
     count = f"{n} facet classes" if complete else f"at least {n} facet classes"
     if any(quantum):
         if complete or not all(quantum) or paper == SATURATION:
             raise ctx.fail("data.classes", "quantum violations: for every class of an incomplete list")
         count += " violated by quantum behaviours (each by its listed strategy, Born rule, exact)"
-    statement = (f"conv of {text}{', ' + ctx.quantifier() if ctx.quantifier() else ''} ({len(support)} spanning points, dimension {dim}) has {count} "
-                 f"({total} facets{'' if complete else ' in their orbits'}) under the group of the {G.order} relabelings "
-                 f"preserving the model's points{'' if maps is None else ' (signed: output flips)'}; the least number of support points on a listed facet is {least}")
+    quant = f", {ctx.quantifier()}" if ctx.quantifier() else ""
+    statement = (f"conv of {text}{quant} ({len(support)} spanning points, dimension {dim}) has {count} "
+                 f"({sum(len(o) for _, o in reps)} facets{'' if complete else ' in their orbits'}) under the group of "
+                 f"the {G.order} relabelings preserving the model's points{'' if maps is None else ' (signed: output flips)'}"
+                 f"; the least number of support points on a listed facet is {least}")
     holds = None if paper is None else least >= dim if paper == SATURATION else n == paper
-    if not complete and holds is not False and paper is not None and (paper == SATURATION or n <= paper):
-        raise ctx.fail("data.paper", "an incomplete list can only refute a smaller printed count")
-    if not complete and paper is not None and paper != SATURATION:
-        holds = False  # n > paper pairwise inequivalent facets
+    if not complete and paper is not None:  # a lower bound refutes "every facet has dim vertices" or a smaller count
+        if (least >= dim) if paper == SATURATION else n <= paper:
+            raise ctx.fail("data.paper", "an incomplete list can only refute the printed claim")
+        holds = False
     statement, verdict = against_paper(statement, holds, None if paper is None else
                                        (paper if isinstance(paper, str) else f"{paper} {'interesting ' * any(quantum)}classes"))
     return Decision(statement, verdict, "validity, tight sets and ranks exact; completeness by ridge closure")
@@ -132,14 +103,16 @@ def _quantum_value(ctx, spec, a):
     return sum(a[4 * i + j] * p[sw_index(SW_SCENARIO, i, j)] for i in range(4) for j in range(4))
 
 
-def _ridge_closure(ctx, ps, G, reps, ridges, r):
-    """Each class T lists its ridges T ∩ g(T_j): each must have rank r − 1 (a ridge, so g(T_j) is the
-    other facet through it), and together be all the facets of T; then the union of the orbits is
+def _closure(ctx, ps, G, reps, ridges, r):
+    """Each class T has ridges T ∩ F, F in the union S of the orbits: listed as [j, g] (F = g(T_j), which
+    must give a new intersection of rank r − 1: a ridge, so F is the other facet through it), or else all
+    such intersections of that rank. They must be all the facets of T (:func:`verify_complete`); then S is
     closed under facet adjacency, hence (connected facet–ridge graph) every facet."""
     memo, ranks = {}, {}
+    S = [t for _, orb in reps for t in orb] if ridges is None else None
     for k, (m, _) in enumerate(reps):
         w, sub = f"data.classes[{k}].ridges", set()
-        for q, pair in enumerate(ridges[k]):
+        for q, pair in enumerate(ridges[k] if ridges else []):
             if not (isinstance(pair, list) and len(pair) == 2 and all(type(x) is int for x in pair)
                     and 0 <= pair[0] < len(reps) and 0 <= pair[1] < G.order):
                 raise ctx.fail(f"{w}[{q}]", "must be [class index, group element index]")
@@ -148,10 +121,12 @@ def _ridge_closure(ctx, ps, G, reps, ridges, r):
                 raise ctx.fail(f"{w}[{q}]", "is not a new ridge of the class")
             ranks[R] = r - 2
             sub.add(R)
-        stab = [e for e in range(G.order) if G.image(e, m) == m]
-        if m.bit_count() > r - 1:
+        if ridges is None:
+            ok, why = verify_complete(ps, m, ridges_among(ps, m, S, r - 2, ranks), memo, ranks, G)
+        elif m.bit_count() > r - 1:
+            stab = [e for e in range(G.order) if G.image(e, m) == m]
             ok, why = facet_complete_sym(ps, m, frozenset(sub), stab, r - 1, memo, ranks, G)
         else:
             ok, why = verify_complete(ps, m, frozenset(sub), memo, ranks, G)
         if not ok:
-            raise ctx.fail(w, f"the listed ridges are not all the facets of the class: {why}")
+            raise ctx.fail(w if ridges else f"data.classes[{k}]", f"the class list is not complete: {why}")
