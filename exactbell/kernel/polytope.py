@@ -16,7 +16,7 @@ from . import upoly
 
 # -- Sengupta–Wooltorton Eq. (9): coordinate 4i+j = P[i][j] = p(ab|xy), i = 2x+a, j = 2y+b (Eq. (5)) ------
 TABLES = [((k >> 3 & 1, k >> 2 & 1), (k >> 1 & 1, k & 1)) for k in range(16)]  # k = 8t00 + 4t01 + 2t10 + t11
-MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): channels (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)
+MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)
 
 
 def sw_point(ta, tb, p, q, r, s) -> tuple:
@@ -34,13 +34,10 @@ def sw_point(ta, tb, p, q, r, s) -> tuple:
 def sw_model(name: str, fids: list) -> list:
     """[(label, point)]: ``signaling`` S_(p,q),(r,s) (labels (kA, kB)) or ``signaling-mix``
     S_(p,1)*,(r,1)* of Eq. (11) (fidelities p, r; labels (channel, kA, kB))."""
-    one = flint.fmpq_poly([1])
-    if name == "signaling":
-        chans = [((), fids)]
-    else:
-        p, r = fids
-        chans = [((c,), ((p, one) if ca == 0 else (one, p)) + ((r, one) if cb == 0 else (one, r)))
-                 for c, (ca, cb) in enumerate(MIX)]
+    one, p, r = flint.fmpq_poly([1]), fids[0], fids[-1]
+    side = lambda f, c: (f, one) if c == 0 else (one, f)  # noqa: E731 (fidelities of one direction)
+    mix = [((c,), side(p, ca) + side(r, cb)) for c, (ca, cb) in enumerate(MIX)]
+    chans = [((), fids)] if name == "signaling" else mix
     return [(lab + (ka, kb), sw_point(ta, tb, *f)) for lab, f in chans
             for ka, ta in enumerate(TABLES) for kb, tb in enumerate(TABLES)]
 
@@ -50,12 +47,9 @@ def relabelings() -> list:
     coordinate permutations π (the image w of v has w[π[k]] = v[k]), sorted."""
     out = set()
     for fa, fb, sx, sy, sp in product(range(4), range(4), (0, 1), (0, 1), (0, 1)):
-        pi = []
-        for i, j in product(range(4), repeat=2):
-            i2 = (i ^ (fa >> (i >> 1) & 1)) ^ (2 * sx)
-            j2 = (j ^ (fb >> (j >> 1) & 1)) ^ (2 * sy)
-            pi.append(4 * j2 + i2 if sp else 4 * i2 + j2)
-        out.add(tuple(pi))
+        flip = lambda i, f, s: i ^ (f >> (i >> 1) & 1) ^ 2 * s  # noqa: E731 (output per input, input)
+        ij = [(flip(i, fa, sx), flip(j, fb, sy)) for i, j in product(range(4), repeat=2)]
+        out.add(tuple(4 * j2 + i2 if sp else 4 * i2 + j2 for i2, j2 in ij))
     return sorted(out)
 
 
@@ -64,12 +58,14 @@ def correlator_relabelings(mx: int, my: int, space: str = "correlator") -> list:
     correlators E_xy (k = my·x + y) as signed permutations (π, s), w[π[k]] = s[k]·v[k]; on p(ab|xy)
     (space "probability", k = 4(my·x + y) + 2a + b) as permutations (π, None)."""
     out, xy = set(), list(product(range(mx), range(my)))
-    for sx, sy, fa, fb in product(permutations(range(mx)), permutations(range(my)), range(1 << mx), range(1 << my)):
-        if space == "correlator":
-            out.add((tuple(my * sx[x] + sy[y] for x, y in xy), tuple(1 - 2 * ((fa >> x ^ fb >> y) & 1) for x, y in xy)))
-        else:
-            out.add((tuple(4 * (my * sx[x] + sy[y]) + 2 * (a ^ fa >> x & 1) + (b ^ fb >> y & 1)
-                           for x, y in xy for a, b in product((0, 1), repeat=2)), None))
+    for sx, sy in product(permutations(range(mx)), permutations(range(my))):
+        for fa, fb in product(range(1 << mx), range(1 << my)):
+            pi = tuple(my * sx[x] + sy[y] for x, y in xy)
+            if space == "correlator":
+                out.add((pi, tuple(1 - 2 * ((fa >> x ^ fb >> y) & 1) for x, y in xy)))
+            else:
+                out.add((tuple(4 * pi[k] + 2 * (a ^ fa >> x & 1) + (b ^ fb >> y & 1)
+                               for k, (x, y) in enumerate(xy) for a, b in product((0, 1), repeat=2)), None))
     return sorted(out)
 
 
@@ -84,12 +80,12 @@ def symmetries(points: list, maps=None) -> list:
     neg = [key([-c for c in v]) for v in points] if maps else keys
     where = {k: i for i, k in enumerate(keys)}
     out = []
-    for m in maps or [(pi, None) for pi in relabelings()]:
-        pi, sg = m
+    for pi, sg in maps or [(pi, None) for pi in relabelings()]:
         inv = sorted(range(len(pi)), key=pi.__getitem__)  # w[pi[k]] = v[k]: w[j] = v[inv[j]]
-        img = [where.get(tuple(k[i] if sg is None or sg[i] > 0 else n[i] for i in inv)) for k, n in zip(keys, neg)]
+        img = [where.get(tuple(k[i] if sg is None or sg[i] > 0 else n[i] for i in inv))
+               for k, n in zip(keys, neg)]
         if None not in img:
-            out.append((m, tuple(img)))
+            out.append(((pi, sg), tuple(img)))
     return out
 
 
@@ -124,8 +120,8 @@ class PointSet:
 
     def rank(self, idx) -> int:
         """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set)."""
-        idx = sorted(idx)
-        return flint.fmpz_mat(len(idx), self.n + 1, [x for i in idx for x in self.rows[i]]).rank() if idx else 0
+        rows = [x for i in sorted(idx) for x in self.rows[i]]
+        return flint.fmpz_mat(len(rows) // (self.n + 1), self.n + 1, rows).rank() if rows else 0
 
 
 def rank_minor(points, idx, xs, x1) -> flint.fmpq_poly:
@@ -160,16 +156,13 @@ def roots_in(f, dom) -> int:
         return 0
     a = coeffs(f // f.gcd(f.derivative()))  # square-free: Sturm counts distinct roots
     zero = lambda x: upoly.evaluate(a, x) == 0  # noqa: E731
-    n = upoly.count_roots(a, dom.lo, dom.hi) - (zero(dom.hi) and not dom.hi_closed) + (zero(dom.lo) and dom.lo_closed)
-    return n - sum(zero(x) for x in dom.excluded)
+    ends = (zero(dom.lo) and dom.lo_closed) - (zero(dom.hi) and not dom.hi_closed)  # count_roots: on (lo, hi]
+    return upoly.count_roots(a, dom.lo, dom.hi) + ends - sum(zero(x) for x in dom.excluded)
 
 
 # -- groups of point permutations, on bit masks ----------------------------------------------------------
 def bits(S) -> int:
-    m = 0
-    for i in S:
-        m |= 1 << i
-    return m
+    return sum(1 << i for i in set(S))
 
 
 def members(m: int) -> list:
@@ -186,13 +179,9 @@ class Group:
 
     def __init__(self, elements):
         self.elements = sorted(set(map(tuple, elements)))
-        self.n = len(self.elements[0])
-        self.inv = [self.elements.index(tuple(sorted(range(self.n), key=g.__getitem__))) for g in self.elements]
+        self.order, where = len(self.elements), {g: e for e, g in enumerate(self.elements)}
+        self.inv = [where[tuple(sorted(range(len(g)), key=g.__getitem__))] for g in self.elements]
         self.rows = [[1 << j for j in g] for g in self.elements]
-
-    @property
-    def order(self) -> int:
-        return len(self.elements)
 
     def image(self, e: int, m: int) -> int:
         return sum(map(self.rows[e].__getitem__, members(m)))
@@ -208,6 +197,13 @@ class Group:
         return c, imgs.index(c)
 
 
+def face_rank(ps: PointSet, m: int, ranks: dict) -> int:
+    """Rank of the homogenised points of the mask m (memoised in ``ranks``)."""
+    if m not in ranks:
+        ranks[m] = ps.rank(members(m))
+    return ranks[m]
+
+
 # -- completeness of a facet list (exact, recursive) ------------------------------------------------------
 def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: Group | None = None):
     """Are ``facets`` (faces of conv(Q) of codimension one) all the facets of conv(Q)?
@@ -221,11 +217,7 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
     symmetry: a face g(Q) has exactly the facets g(F). Returns (True, None) or (False, reason)."""
     memo = {} if memo is None else memo
     ranks = {} if ranks is None else ranks
-
-    def rank(m):
-        if m not in ranks:
-            ranks[m] = ps.rank(members(m))
-        return ranks[m]
+    rank = lambda m: face_rank(ps, m, ranks)  # noqa: E731
 
     def key_of(m):
         return (m, None) if group is None else group.canonical_with(m)
@@ -234,15 +226,15 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
         return fs if e is None else frozenset(group.image(group.inv[e] if inverse else e, F) for F in fs)
 
     def rec(Q, fs):
-        k, e = key_of(Q)
+        (k, e), nQ = key_of(Q), Q.bit_count()
         img = mapped(e, fs)
         if k in memo:
-            return (True, None) if memo[k] == img else (False, f"face of {Q.bit_count()} points has another facet list")
-        r, nQ = rank(Q), Q.bit_count()
+            return (True, None) if memo[k] == img else (False, f"face of {nQ} points has another facet list")
+        r = rank(Q)
         ok = (not fs if r <= 1 else fs == frozenset(Q & ~(1 << w) for w in members(Q)) if nQ == r
               else len(fs) == 2 if r == 2 else bool(fs))
         if not ok:
-            return False, f"face with {nQ} points and affine rank {r - 1} has an incomplete facet list ({len(fs)} found)"
+            return False, f"face of {nQ} points, affine rank {r - 1}: incomplete facet list ({len(fs)} found)"
         if r > 2 and nQ > r:
             flist = list(fs)
             if any(rank(F) != r - 1 for F in flist):
@@ -257,7 +249,7 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
                 if kF in memo:  # settled up to symmetry: each of its facets must be F ∩ G, G listed
                     if mapped(eF, memo[kF], inverse=True) <= {F & G for G in flist if G != F}:
                         continue
-                    return False, f"a facet of a face with {F.bit_count()} points lies in no other listed facet"
+                    return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
                 ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
                 if not ok:
                     return False, why
@@ -270,30 +262,11 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
     """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
     out, kept = set(), []
-    for I in sorted({F & G for G in faces if G != F and (F & G).bit_count() >= need}, key=int.bit_count, reverse=True):
+    meets = {F & G for G in faces if G != F and (F & G).bit_count() >= need}
+    for I in sorted(meets, key=int.bit_count, reverse=True):
         if any(I & J == I for J in kept):
             continue
         kept.append(I)
-        if I not in ranks:
-            ranks[I] = ps.rank(members(I))
-        if ranks[I] == need:
+        if face_rank(ps, I, ranks) == need:
             out.add(I)
     return frozenset(out)
-
-
-def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
-    """verify_complete for the facet fb whose ridge list is invariant under ``stab`` (symmetries
-    fixing fb): one ridge per stab-orbit is examined (symmetries preserve the recursive test)."""
-    if not ridges:
-        return False, "a facet without ridges"
-    if any(group.image(e, R) not in ridges for e in stab for R in ridges):
-        return False, "the ridge list is not invariant under the stabiliser of the facet"
-    seen = set()
-    for R in sorted(ridges):
-        if R in seen:
-            continue
-        seen |= {group.image(e, R) for e in stab}
-        ok, why = verify_complete(ps, R, ridges_among(ps, R, ridges, dim - 2, ranks), memo, ranks, group)
-        if not ok:
-            return False, why
-    return True, None

@@ -12,7 +12,7 @@ import flint
 
 from ..functional import SW_SCENARIO, sw_index
 from ..ncpoly import behaviour, read_strategy
-from ..polytope import (Group, PointSet, at, bits, facet_complete_sym, members, ridges_among, symmetries,
+from ..polytope import (Group, PointSet, at, bits, face_rank, ridges_among, symmetries,
                         verify_complete)
 from . import Decision, against_paper, kind
 from .vertex_set import label_of, read_model
@@ -104,10 +104,10 @@ def _quantum_value(ctx, spec, a):
 
 
 def _closure(ctx, ps, G, reps, ridges, r):
-    """Each class T has ridges T ∩ F, F in the union S of the orbits: listed as [j, g] (F = g(T_j), which
-    must give a new intersection of rank r − 1: a ridge, so F is the other facet through it), or else all
-    such intersections of that rank. They must be all the facets of T (:func:`verify_complete`); then S is
-    closed under facet adjacency, hence (connected facet–ridge graph) every facet."""
+    """Each class T has ridges T ∩ F, F in the union S of the orbits: listed as [j, g] (F = g(T_j); a new
+    intersection of homogeneous rank r − 2 is a ridge, and F the other facet through it), or else all such
+    intersections. They must be all the facets of T (:func:`verify_complete`); then S is closed under
+    facet adjacency, hence (the facet–ridge graph is connected) every facet."""
     memo, ranks = {}, {}
     S = [t for _, orb in reps for t in orb] if ridges is None else None
     for k, (m, _) in enumerate(reps):
@@ -117,16 +117,10 @@ def _closure(ctx, ps, G, reps, ridges, r):
                     and 0 <= pair[0] < len(reps) and 0 <= pair[1] < G.order):
                 raise ctx.fail(f"{w}[{q}]", "must be [class index, group element index]")
             R = m & G.image(pair[1], reps[pair[0]][0])
-            if R in sub or R.bit_count() < r - 2 or ps.rank(members(R)) != r - 2:
+            if R in sub or R.bit_count() < r - 2 or face_rank(ps, R, ranks) != r - 2:
                 raise ctx.fail(f"{w}[{q}]", "is not a new ridge of the class")
-            ranks[R] = r - 2
             sub.add(R)
-        if ridges is None:
-            ok, why = verify_complete(ps, m, ridges_among(ps, m, S, r - 2, ranks), memo, ranks, G)
-        elif m.bit_count() > r - 1:
-            stab = [e for e in range(G.order) if G.image(e, m) == m]
-            ok, why = facet_complete_sym(ps, m, frozenset(sub), stab, r - 1, memo, ranks, G)
-        else:
-            ok, why = verify_complete(ps, m, frozenset(sub), memo, ranks, G)
+        sub = ridges_among(ps, m, S, r - 2, ranks) if ridges is None else frozenset(sub)
+        ok, why = verify_complete(ps, m, sub, memo, ranks, G)
         if not ok:
             raise ctx.fail(w if ridges else f"data.classes[{k}]", f"the class list is not complete: {why}")

@@ -1,9 +1,7 @@
-"""Kind ``facet``: inequalities <F, v> (<= or >=) b on the points v of a model, each decided undefined,
-invalid, an implicit equality, a facet of their convex hull, or valid and not a facet; then the facet
-classes under the kernel-computed group of relabelings that preserve the points. Models: a
-Sengupta–Wooltorton channel model (F in the Eq. (5) 4×4 form; for ALL values of at most one parameter
-with a domain), or the A→B model of Chaves et al. (Fig. 1(c); eq. (10)) in correlator or probability
-space. Format, conventions and the generic-rank argument: docs/kinds/facet.md.
+"""Kind ``facet``: inequalities <F, v> (<= or >=) b on the points v of a model, each decided a facet of
+their convex hull or not, for ALL values of at most one parameter; then their classes under the kernel's
+group of relabelings preserving the points. Models: Sengupta–Wooltorton channels (F in the Eq. (5) form),
+the A→B model of Chaves et al. (Fig. 1(c), eq. (10)) in correlator or probability space. docs/kinds/facet.md.
 """
 from __future__ import annotations
 
@@ -15,8 +13,8 @@ import flint
 from ..lp import named_model
 from ..models import read_functional
 from ..params import Domain
-from ..polytope import (Group, PointSet, at, bits, coeffs, correlator_relabelings, fr, q, rank_minor, roots_in,
-                        symmetries)
+from ..polytope import Group, PointSet, at, bits, coeffs, correlator_relabelings, fr, q, rank_minor, roots_in
+from ..polytope import symmetries
 from ..scenario import Scenario
 from ..upoly import evaluate, sign_cells
 from . import Decision, against_paper, kind
@@ -28,20 +26,15 @@ SIGN = (1, -1, -1, 1)  # (-1)^(a+b) at outcome index 2a + b
 
 def _uni(f, var):
     """RationalFunction -> (numerator, denominator) as fmpq_poly in var."""
-    def conv(p):
-        return flint.fmpq_poly([q(x) for x in (p.univariate_coefficients(var) if var else [p.constant_value()])])
-    return conv(f.num), conv(f.den)
+    conv = lambda p: p.univariate_coefficients(var) if var else [p.constant_value()]  # noqa: E731
+    return flint.fmpq_poly([q(x) for x in conv(f.num)]), flint.fmpq_poly([q(x) for x in conv(f.den)])
 
 
 def _samples(dom, k):
-    """k rational points of the domain (none excluded), deterministic."""
-    out, j = [], 1
-    while len(out) < k:
-        x = dom.lo + (dom.hi - dom.lo) * Fraction(j, 2 * k + 1)
-        j += 1
-        if dom.contains(x):
-            out.append(x)
-    return out
+    """k rational points of the domain: the first k of 2k + #excluded interior grid points not excluded."""
+    n = 2 * k + len(dom.excluded)
+    grid = (dom.lo + (dom.hi - dom.lo) * Fraction(j, n + 1) for j in range(1, n + 1))
+    return [x for x in grid if dom.contains(x)][:k]
 
 
 def _rank(evals, idx):
@@ -62,6 +55,7 @@ def _a_to_b(ctx, data, text):
     distinct = list(dict.fromkeys(pts))
     where = {v: i for i, v in enumerate(distinct)}
     dim = PointSet(distinct).rank(range(len(distinct))) - 1
+    maps = correlator_relabelings(mx, my, space)
     if space == "probability":
         text = f"the A->B polytope in probability space (p(ab|xy) at 4({my}x+y)+2a+b, x < {mx}, y < {my})"
     sc = Scenario((mx, my), (2, 2))
@@ -73,12 +67,12 @@ def _a_to_b(ctx, data, text):
         if any(c != SIGN[k % 4] * F[k - k % 4] for k, c in enumerate(F)):
             raise ctx.fail(it.at("functional"), "is not a function of the correlators E_xy alone")
         return F[::4]
-    return (f"{text} ({len(distinct)} distinct points, dimension {dim})",
-            [tuple(flint.fmpq_poly([c]) for c in v) for v in distinct], {(k,): where[v] for k, v in enumerate(pts)},
-            correlator_relabelings(mx, my, space), coefficients)
+    points = [tuple(flint.fmpq_poly([c]) for c in v) for v in distinct]
+    index = {(k,): where[v] for k, v in enumerate(pts)}
+    return f"{text} ({len(distinct)} distinct points, dimension {dim})", points, index, maps, coefficients
 
 
-def decide_one(points, labels_of, var, dom, entries, bound, sense, xs, R, evals):
+def decide_one(points, label, var, dom, entries, bound, sense, xs, R, evals):
     """(status text, is_facet, tight index set)."""
     D = flint.fmpq_poly([1])
     for _, den in entries + [bound]:
@@ -88,16 +82,16 @@ def decide_one(points, labels_of, var, dom, entries, bound, sense, xs, R, evals)
     if var and roots_in(D, Domain(dom.lo, dom.hi, dom.lo_closed, dom.hi_closed)):
         return "undefined (a denominator vanishes in the domain)", False, None
     sgn = (1 if evaluate(coeffs(D), xs[0]) > 0 else -1) * (1 if sense == "<=" else -1)
-    slacks = [sgn * (B - sum((n * c for n, c in zip(N, v) if n != 0 and c != 0), flint.fmpq_poly([]))) for v in points]
+    zero = flint.fmpq_poly([])
+    slacks = [sgn * (B - sum((n * c for n, c in zip(N, v) if n != 0 and c != 0), zero)) for v in points]
     for i, s in enumerate(slacks):
         if s == 0:
             continue
         cells = sign_cells(coeffs(s), dom.lo, dom.hi) if var else [(Fraction(0), 1 if fr(s[0]) > 0 else -1)]
         for x, sg in cells:
             if sg < 0 and (not var or dom.contains(x)):
-                amount = -fr(s(q(x))) / abs(evaluate(coeffs(D), x))
-                where = f" at {var} = {x}" if var else ""
-                return f"invalid: violated{where} by the point of label {labels_of[i]} by {amount}", False, None
+                amount, where = -fr(s(q(x))) / abs(evaluate(coeffs(D), x)), f" at {var} = {x}" if var else ""
+                return f"invalid: violated{where} by the point of label {label[i]} by {amount}", False, None
             if sg < 0 and x not in (dom.lo, dom.hi):
                 raise ValueError(f"a sample point {x} of a negative cell is excluded from the domain")
     T = [i for i, s in enumerate(slacks) if s == 0]
@@ -111,7 +105,7 @@ def decide_one(points, labels_of, var, dom, entries, bound, sense, xs, R, evals)
         return f"valid, not a facet (its {word} points have affine rank {rT - 1} < {R - 2})", False, None
     if not var:
         return "facet", True, frozenset(T)
-    exceptional = flint.fmpq_poly([])  # facet status can fail only at a root of a maximal minor or of every slack
+    exceptional = zero  # facet status can fail only at the roots of a maximal minor or of every slack
     for s in slacks:
         exceptional = exceptional.gcd(s)
     exceptional *= rank_minor(points, T, xs, x1)
@@ -167,7 +161,7 @@ def decide(cert, ctx, data) -> Decision:
                  f"; facet classes under the group of the {G.order} relabelings preserving the model's points"
                  f"{' for all ' + var if var else ''}: {n_cls} among {len(facet_keys)} facets")
     claim = data.text("paper", CLAIMS, default=None)
-    holds = len(facet_keys) == len(results) and {"facets": True, "facets, pairwise inequivalent": n_cls == len(results),
-                                                 "facets, one class": n_cls == 1}.get(claim, True)
+    distinct = {"facets, pairwise inequivalent": n_cls == len(results), "facets, one class": n_cls == 1}
+    holds = len(facet_keys) == len(results) and distinct.get(claim, True)
     statement, verdict = against_paper(statement, holds, claim)
     return Decision(statement, verdict, f"generic ranks from {len(xs)} sample points; exact root isolation")
