@@ -23,9 +23,10 @@ SATURATION = "at least dim vertices on every facet"
 @kind("classes")
 def decide(cert, ctx, data) -> Decision:
     text, _, labels, pts, index, maps = read_model(ctx, data, symbolic=False)
+    raw = data.list("support")
     P = [at(v, Fraction(0)) for v in pts]
     n = len(P[0])
-    support = [index[label_of(ctx, f"data.support[{k}]", s, index)] for k, s in enumerate(data.list("support"))]
+    support = [index[label_of(ctx, f"data.support[{k}]", x, index)] for k, x in enumerate(raw)]
     if len(set(support)) != len(support) or not support:
         raise ctx.fail("data.support", "empty, or a point is listed twice")
     pos = {s: k for k, s in enumerate(support)}
@@ -36,7 +37,7 @@ def decide(cert, ctx, data) -> Decision:
     try:
         G = Group([tuple(pos[g[s]] for s in support) for _, g in symmetries(pts, maps)])
     except KeyError:
-        raise ctx.fail("data.support", "is not invariant under the relabelings preserving the model") from None
+        raise ctx.fail("data.support", "is not invariant under the model's relabelings") from None
     L = lcm(*[x.denominator for v in P for x in v])
     PT = flint.fmpz_mat(n, len(P), [int(v[j] * L) for j in range(n) for v in P])
     reps, ridges, quantum = [], [], []
@@ -57,7 +58,7 @@ def decide(cert, ctx, data) -> Decision:
             raise ctx.fail(c.at("coefficients"), "violated by a point of the model")
         m = bits(T)
         if m != bits(pos[i] for i in support if vals[0, i] == bd) or ps.rank(T) != r - 1:
-            raise ctx.fail(c.at("tight"), "is not the tight set of the inequality on the support, or not of rank dim - 1")
+            raise ctx.fail(c.at("tight"), "is not the tight set on the support, or not of rank dim - 1")
         images = set(G.images(m))
         if any(m0 in images for m0, _ in reps):
             raise ctx.fail(c.where, "is equivalent to an earlier class")
@@ -81,17 +82,19 @@ def decide(cert, ctx, data) -> Decision:
             raise ctx.fail("data.classes", "quantum violations: for every class of an incomplete list")
         count += " violated by quantum behaviours (each by its listed strategy, Born rule, exact)"
     quant = f", {ctx.quantifier()}" if ctx.quantifier() else ""
-    statement = (f"conv of {text}{quant} ({len(support)} spanning points, dimension {dim}) has {count} "
-                 f"({sum(len(o) for _, o in reps)} facets{'' if complete else ' in their orbits'}) under the group of "
-                 f"the {G.order} relabelings preserving the model's points{'' if maps is None else ' (signed: output flips)'}"
-                 f"; the least number of support points on a listed facet is {least}")
+    facets = f"{sum(len(o) for _, o in reps)} facets{'' if complete else ' in their orbits'}"
+    signed = "" if maps is None else " (signed: output flips)"
+    spanning = f"{len(support)} spanning points, dimension {dim}"
+    statement = (f"conv of {text}{quant} ({spanning}) has {count} ({facets})"
+                 f" under the group of the {G.order} relabelings preserving the model's points{signed}; "
+                 f"the least number of support points on a listed facet is {least}")
     holds = None if paper is None else least >= dim if paper == SATURATION else n == paper
-    if not complete and paper is not None:  # a lower bound refutes "every facet has dim vertices" or a smaller count
-        if (least >= dim) if paper == SATURATION else n <= paper:
+    if not complete and paper is not None:  # a lower bound refutes only SATURATION or a smaller count
+        if holds is not False or (paper != SATURATION and n < paper):
             raise ctx.fail("data.paper", "an incomplete list can only refute the printed claim")
         holds = False
-    statement, verdict = against_paper(statement, holds, None if paper is None else
-                                       (paper if isinstance(paper, str) else f"{paper} {'interesting ' * any(quantum)}classes"))
+    printed = paper if isinstance(paper, str) else f"{paper} {'interesting ' * any(quantum)}classes"
+    statement, verdict = against_paper(statement, holds, None if paper is None else printed)
     return Decision(statement, verdict, "validity, tight sets and ranks exact; completeness by ridge closure")
 
 
