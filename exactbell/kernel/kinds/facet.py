@@ -124,9 +124,7 @@ def decide(cert, ctx, data) -> Decision:
     if maps is not None:
         text, points, index, maps, coefficients = _a_to_b(ctx, data, text)
     dom = ctx.domains.get(var)
-    labels_of = {}
-    for lab in labels:
-        labels_of.setdefault(index[lab], lab)
+    labels_of = {index[lab]: lab for lab in reversed(labels)}  # the first label of each distinct point
     degree = max(c.degree() for v in points for c in v)
     xs = _samples(dom, (len(points[0]) + 1) * max(degree, 0) + 1) if var else [Fraction(0)]
     evals = {x: PointSet([at(v, x) for v in points]) for x in xs}
@@ -156,7 +154,7 @@ def decide(cert, ctx, data) -> Decision:
     facet_keys = [G.canonical_with(bits(T))[0] for _, ok, T in results if ok]
     n_cls = len(set(facet_keys))
     parts = [f"{s}: {st}" for s, (st, _, _) in zip(shown, results)]
-    quant = ", ".join(t for t in (ctx.quantifier(),) if t)
+    quant = ctx.quantifier()
     statement = (f"on {text}{', ' + quant if quant else ''}: " + "; ".join(parts) +
                  f"; facet classes under the group of the {G.order} relabelings preserving the model's points"
                  f"{' for all ' + var if var else ''}: {n_cls} among {len(facet_keys)} facets")
