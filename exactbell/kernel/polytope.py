@@ -270,3 +270,21 @@ def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozens
         if face_rank(ps, I, ranks) == need:
             out.add(I)
     return frozenset(out)
+
+
+def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
+    """verify_complete for the facet fb whose ridge list is invariant under ``stab`` (symmetries
+    fixing fb): one ridge per stab-orbit is examined (symmetries preserve the recursive test)."""
+    if not ridges:
+        return False, "a facet without ridges"
+    if any(group.image(e, R) not in ridges for e in stab for R in ridges):
+        return False, "the ridge list is not invariant under the stabiliser of the facet"
+    seen = set()
+    for R in sorted(ridges):
+        if R in seen:
+            continue
+        seen |= {group.image(e, R) for e in stab}
+        ok, why = verify_complete(ps, R, ridges_among(ps, R, ridges, dim - 2, ranks), memo, ranks, group)
+        if not ok:
+            return False, why
+    return True, None

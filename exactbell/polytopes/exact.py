@@ -286,28 +286,9 @@ class PermGroup:
 
 
 # ---------------------------------------------------------------------------------------------
-# completeness of a facet list: the trusted criterion lives in the kernel (facet_complete_sym below is a
-# producer shortcut over it: one ridge per orbit of the stabiliser)
+# completeness of a facet list: the trusted criterion lives in the kernel
 
-from ..kernel.polytope import bits, members, ridges_among, verify_complete  # noqa: E402,F401
-
-
-def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
-    """verify_complete for the facet fb whose ridge list is invariant under ``stab`` (symmetries
-    fixing fb): one ridge per stab-orbit is examined (symmetries preserve the recursive test)."""
-    if not ridges:
-        return False, "a facet without ridges"
-    if any(group.image(e, R) not in ridges for e in stab for R in ridges):
-        return False, "the ridge list is not invariant under the stabiliser of the facet"
-    seen = set()
-    for R in sorted(ridges):
-        if R in seen:
-            continue
-        seen |= {group.image(e, R) for e in stab}
-        ok, why = verify_complete(ps, R, ridges_among(ps, R, ridges, dim - 2, ranks), memo, ranks, group)
-        if not ok:
-            return False, why
-    return True, None
+from ..kernel.polytope import bits, facet_complete_sym, members, ridges_among, verify_complete  # noqa: E402,F401
 
 
 def maximal_faces(faces) -> list:

@@ -30,8 +30,8 @@ from fractions import Fraction
 import flint
 import numpy as np
 
-from ..kernel.polytope import Group, bits, members
-from .exact import PermGroup, PointSet, facet_complete_sym
+from ..kernel.polytope import Group, bits, facet_complete_sym, members
+from .exact import PermGroup, PointSet
 
 _LIM = 1 << 62
 

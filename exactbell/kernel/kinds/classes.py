@@ -12,7 +12,7 @@ import flint
 
 from ..functional import SW_SCENARIO, sw_index
 from ..ncpoly import behaviour, read_strategy
-from ..polytope import (Group, PointSet, at, bits, face_rank, ridges_among, symmetries,
+from ..polytope import (Group, PointSet, at, bits, face_rank, facet_complete_sym, ridges_among, symmetries,
                         verify_complete)
 from . import Decision, against_paper, kind
 from .vertex_set import label_of, read_model
@@ -124,6 +124,10 @@ def _closure(ctx, ps, G, reps, ridges, r):
                 raise ctx.fail(f"{w}[{q}]", "is not a new ridge of the class")
             sub.add(R)
         sub = ridges_among(ps, m, S, r - 2, ranks) if ridges is None else frozenset(sub)
-        ok, why = verify_complete(ps, m, sub, memo, ranks, G)
+        if ridges is not None and m.bit_count() > r - 1:  # one listed ridge per orbit of the stabiliser of T
+            stab = [e for e in range(G.order) if G.image(e, m) == m]
+            ok, why = facet_complete_sym(ps, m, sub, stab, r - 1, memo, ranks, G)
+        else:
+            ok, why = verify_complete(ps, m, sub, memo, ranks, G)
         if not ok:
             raise ctx.fail(w if ridges else f"data.classes[{k}]", f"the class list is not complete: {why}")
