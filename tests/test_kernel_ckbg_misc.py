@@ -266,3 +266,77 @@ def test_marginal_mutants(tmp_path):
     b27 = load("C002-27.json")
     m = json.loads(json.dumps(b27).replace("q11", "pi"))  # a reserved name
     assert decide(tmp_path, m).verdict == "error"
+
+
+# -- C002-11: I_A->B <= 4 on the A->B polytope, kind facet (correlator and probability space) ---------
+
+def a_to_b_points(space):
+    """The A->B deterministic behaviours recomputed here: a = f(x), b = g(a, y), 3 inputs, binary outputs."""
+    pts = set()
+    for f in product((0, 1), repeat=3):
+        for g in product((0, 1), repeat=6):  # g[3a + y]
+            p = [F(int((a, b) == (f[x], g[3 * f[x] + y]))) for x, y, a, b in product(range(3), range(3), (0, 1), (0, 1))]
+            pts.add(tuple(p) if space == "probability" else
+                    tuple(p[4 * c] - p[4 * c + 1] - p[4 * c + 2] + p[4 * c + 3] for c in range(9)))
+    return sorted(pts)
+
+
+def affine_rank(pts):
+    """Affine rank by exact Gaussian elimination on differences (independent of the kernel)."""
+    rows = [[a - b for a, b in zip(p, pts[0])] for p in pts[1:]]
+    rank = 0
+    for col in range(len(pts[0])):
+        piv = next((r for r in range(rank, len(rows)) if rows[r][col] != 0), None)
+        if piv is None:
+            continue
+        rows[rank], rows[piv] = rows[piv], rows[rank]
+        for r in range(len(rows)):
+            if r != rank and rows[r][col] != 0:
+                c = rows[r][col] / rows[rank][col]
+                rows[r] = [x - c * y for x, y in zip(rows[r], rows[rank])]
+        rank += 1
+    return rank
+
+
+def test_c002_11_face_ranks_recomputed():
+    t = {0: 1, 2: -1, 4: -1, 5: 1, 6: -1, 7: 1}  # eq. (10) on E_xy, index 3x + y
+    for space, (n, dim, tight, fdim) in {"correlator": (176, 9, 12, 8), "probability": (400, 21, 24, 17)}.items():
+        pts = a_to_b_points(space)
+        E = pts if space == "correlator" else [[p[4 * c] - p[4 * c + 1] - p[4 * c + 2] + p[4 * c + 3] for c in range(9)]
+                                               for p in pts]
+        vals = [sum(w * e[k] for k, w in t.items()) for e in E]
+        T = [p for p, v in zip(pts, vals) if v == 4]
+        assert (len(pts), affine_rank(pts), max(vals), len(T), affine_rank(T)) == (n, dim, 4, tight, fdim)
+        s = check_file(CKBG / f"C002-11.{space}.json").statement
+        assert f"({n} distinct points, dimension {dim})" in s
+        if space == "correlator":
+            assert "I_A->B [<= #3fc6f0d960]: facet;" in s and s.endswith("1 among 1 facets (paper: facets)")
+        else:
+            assert f"valid, not a facet (its tight points have affine rank {fdim} < {dim - 1})" in s
+
+
+@pytest.mark.parametrize("space,mutate", [
+    ("correlator", lambda d: d.update(space="probability")),
+    ("probability", lambda d: d.update(space="correlator")),
+    ("correlator", lambda d: d["inequalities"][0].update(bound="7/2")),  # invalid
+    ("correlator", lambda d: d["inequalities"][0].update(bound="5")),  # valid, not tight
+    ("correlator", lambda d: d["inequalities"][0].update(sense=">=")),
+    ("correlator", lambda d: d["inequalities"][0]["functional"]["terms"].update(A0B1="1")),
+    ("correlator", lambda d: d["inequalities"][0]["functional"]["terms"].update(A0="1")),  # a marginal: no E_xy form
+    ("probability", lambda d: d["inequalities"][0]["functional"]["terms"].update(A0="1")),
+    ("correlator", lambda d: d["model"].update(inputs=[3, 2])),
+    ("correlator", lambda d: d.pop("space")),
+    ("correlator", lambda d: d.update(paper="facets, one class", extra=1)),
+    ("correlator", lambda d: d["inequalities"][0].update(matrix=[[0] * 4] * 4)),
+])
+def test_c002_11_mutants(tmp_path, space, mutate):
+    cert = load(f"C002-11.{space}.json")
+    original = check_file(CKBG / f"C002-11.{space}.json")
+    mutate(cert["data"])
+    assert changed(tmp_path, cert, original)
+
+
+def test_c002_11_form_must_be_correlator(tmp_path):
+    cert = load("C002-11.correlator.json")
+    cert["conventions"]["form"] = "sw-4x4"
+    assert decide(tmp_path, cert).verdict == "error"

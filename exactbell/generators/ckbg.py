@@ -404,37 +404,20 @@ def pinsker_threshold():
 
 
 def _face_cert(space, expected):
-    from ..legacy.checkers.lp_ckbg_misc import _affine_dim  # same exact rank routine as the checker
-    from ..relaxations.lps import build_model
-    model = build_model({"named": "a-to-b", "m_x": 3, "m_y": 3})
-    f = fn.named_functional({"name": "i-a-to-b"})
-    pts = set()
-    for col in model.observation_columns():
-        p = [0] * model.size
-        for c, o in enumerate(col):
-            p[c * 4 + o] = 1
-        if space == "correlator":
-            p = [p[c * 4] - p[c * 4 + 1] - p[c * 4 + 2] + p[c * 4 + 3] for c in range(9)]
-        pts.add(tuple(p))
-    pts = sorted(pts)
-
-    def val(p):
-        if space == "probability":
-            return fn.evaluate(f, p)
-        return fn.evaluate(f, [v for e in p for v in (F(1 + e, 4), F(1 - e, 4), F(1 - e, 4), F(1 + e, 4))])
-
-    vals = [val(p) for p in pts]
-    tight = [p for p, v in zip(pts, vals) if v == 4]
-    dim, fdim = _affine_dim(pts), _affine_dim(tight)
-    exp = {"verdict": expected}
-    if expected == "refuted":
-        exp["counterexample"] = {"face_dimension": fdim, "polytope_dimension": dim}
-    return envelope(f"C002-11.{space}", "C002-11", PAPER, "eq. (10), L363-365, L1625-1630",
-                    f"I_A->B = E00 - E02 - E11 + E12 - E20 + E21 <= 4 is a facet of the A->B polytope (3 inputs, 2 "
-                    f"outputs), checked in {space} space.", "ckbg-inequality-face", exp, CONV,
-                    {"model": {"named": "a-to-b", "m_x": 3, "m_y": 3}, "functional": {"name": "i-a-to-b"},
-                     "space": space, "bound": "4", "max": R(max(vals)), "tight_count": len(tight),
-                     "face_dimension": fdim, "polytope_dimension": dim})
+    """Schema 2, kind facet: the kernel computes the A->B model's deterministic points in ``space``,
+    the maximum of I_A->B, its tight points and their affine rank against the polytope's dimension."""
+    from ..certificates.format import envelope2
+    return envelope2(
+        f"C002-11.{space}", "C002-11", PAPER, "eq. (10), L363-365, L1625-1630",
+        f"I_A->B = E00 - E02 - E11 + E12 - E20 + E21 <= 4 is a facet of the A->B polytope (3 inputs, 2 outputs), "
+        f"decided in {space} space (the paper's claim holds in correlator space only).",
+        "facet", expected, {"form": "correlator", "marginals": "uniform-average",
+                            "space": "correlator: E_xy, (x,y) lexicographic; probability: p(ab|xy) at "
+                                     "4(3x+y)+2a+b; point label: index of the deterministic response function "
+                                     "(mixed radix, kernel.lp.CausalModel)"},
+        {"model": {"name": "a-to-b", "inputs": [3, 3]}, "space": space,
+         "inequalities": [{"name": "I_A->B", "functional": {"terms": A_TO_B_TERMS}, "sense": "<=", "bound": "4"}],
+         "paper": "facets"})
 
 
 @generator("C002-11.correlator", PAPER, "C002-11")

@@ -16,7 +16,7 @@ from . import upoly
 
 # -- Sengupta–Wooltorton Eq. (9): coordinate 4i+j = P[i][j] = p(ab|xy), i = 2x+a, j = 2y+b (Eq. (5)) ------
 TABLES = [((k >> 3 & 1, k >> 2 & 1), (k >> 1 & 1, k & 1)) for k in range(16)]  # k = 8t00 + 4t01 + 2t10 + t11
-MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): channels (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)
+MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)
 
 
 def sw_point(ta, tb, p, q, r, s) -> tuple:
@@ -34,13 +34,10 @@ def sw_point(ta, tb, p, q, r, s) -> tuple:
 def sw_model(name: str, fids: list) -> list:
     """[(label, point)]: ``signaling`` S_(p,q),(r,s) (labels (kA, kB)) or ``signaling-mix``
     S_(p,1)*,(r,1)* of Eq. (11) (fidelities p, r; labels (channel, kA, kB))."""
-    one = flint.fmpq_poly([1])
-    if name == "signaling":
-        chans = [((), fids)]
-    else:
-        p, r = fids
-        chans = [((c,), ((p, one) if ca == 0 else (one, p)) + ((r, one) if cb == 0 else (one, r)))
-                 for c, (ca, cb) in enumerate(MIX)]
+    one, p, r = flint.fmpq_poly([1]), fids[0], fids[-1]
+    side = lambda f, c: (f, one) if c == 0 else (one, f)  # noqa: E731 (fidelities of one direction)
+    mix = [((c,), side(p, ca) + side(r, cb)) for c, (ca, cb) in enumerate(MIX)]
+    chans = [((), fids)] if name == "signaling" else mix
     return [(lab + (ka, kb), sw_point(ta, tb, *f)) for lab, f in chans
             for ka, ta in enumerate(TABLES) for kb, tb in enumerate(TABLES)]
 
@@ -50,23 +47,25 @@ def relabelings() -> list:
     coordinate permutations π (the image w of v has w[π[k]] = v[k]), sorted."""
     out = set()
     for fa, fb, sx, sy, sp in product(range(4), range(4), (0, 1), (0, 1), (0, 1)):
-        pi = []
-        for i, j in product(range(4), repeat=2):
-            i2 = (i ^ (fa >> (i >> 1) & 1)) ^ (2 * sx)
-            j2 = (j ^ (fb >> (j >> 1) & 1)) ^ (2 * sy)
-            pi.append(4 * j2 + i2 if sp else 4 * i2 + j2)
-        out.add(tuple(pi))
+        flip = lambda i, f, s: i ^ (f >> (i >> 1) & 1) ^ 2 * s  # noqa: E731 (output per input, input)
+        ij = [(flip(i, fa, sx), flip(j, fb, sy)) for i, j in product(range(4), repeat=2)]
+        out.add(tuple(4 * j2 + i2 if sp else 4 * i2 + j2 for i2, j2 in ij))
     return sorted(out)
 
 
-def correlator_relabelings(mx: int, my: int) -> list:
-    """Relabelings of inputs and binary outputs of each party on correlators E_xy (k = my·x + y), as
-    signed permutations (π, s): w[π[k]] = s[k]·v[k]; parties are not swapped."""
-    out = set()
+def correlator_relabelings(mx: int, my: int, space: str = "correlator") -> list:
+    """Relabelings of the inputs and binary outputs of each party (parties not swapped), sorted: on the
+    correlators E_xy (k = my·x + y) as signed permutations (π, s), w[π[k]] = s[k]·v[k]; on p(ab|xy)
+    (space "probability", k = 4(my·x + y) + 2a + b) as permutations (π, None)."""
+    out, xy = set(), list(product(range(mx), range(my)))
     for sx, sy in product(permutations(range(mx)), permutations(range(my))):
         for fa, fb in product(range(1 << mx), range(1 << my)):
-            out.add((tuple(my * sx[x] + sy[y] for x in range(mx) for y in range(my)),
-                     tuple(-1 if (fa >> x ^ fb >> y) & 1 else 1 for x in range(mx) for y in range(my))))
+            pi = tuple(my * sx[x] + sy[y] for x, y in xy)
+            if space == "correlator":
+                out.add((pi, tuple(1 - 2 * ((fa >> x ^ fb >> y) & 1) for x, y in xy)))
+            else:
+                out.add((tuple(4 * pi[k] + 2 * (a ^ fa >> x & 1) + (b ^ fb >> y & 1)
+                               for k, (x, y) in enumerate(xy) for a, b in product((0, 1), repeat=2)), None))
     return sorted(out)
 
 
@@ -81,28 +80,33 @@ def symmetries(points: list, maps=None) -> list:
     neg = [key([-c for c in v]) for v in points] if maps else keys
     where = {k: i for i, k in enumerate(keys)}
     out = []
-    for m in maps or [(pi, None) for pi in relabelings()]:
-        pi, sg = m
+    for pi, sg in maps or [(pi, None) for pi in relabelings()]:
         inv = sorted(range(len(pi)), key=pi.__getitem__)  # w[pi[k]] = v[k]: w[j] = v[inv[j]]
-        img = [where.get(tuple(k[i] if sg is None or sg[i] > 0 else n[i] for i in inv)) for k, n in zip(keys, neg)]
+        img = [where.get(tuple(k[i] if sg is None or sg[i] > 0 else n[i] for i in inv))
+               for k, n in zip(keys, neg)]
         if None not in img:
-            out.append((m, tuple(img)))
+            out.append(((pi, sg), tuple(img)))
     return out
+
+
+def q(x) -> flint.fmpq:
+    return flint.fmpq(x.numerator, x.denominator)
+
+
+def fr(c) -> Fraction:
+    return Fraction(int(c.p), int(c.q))
 
 
 def at(point, x) -> tuple:
     """The point at parameter value x (constant polynomials: x is ignored)."""
-    fx = flint.fmpq(x.numerator, x.denominator)
-    return tuple(Fraction(int(y.p), int(y.q)) for y in (c(fx) for c in point))
+    return tuple(fr(c(q(x))) for c in point)
 
 
 def primitive(vec) -> tuple:
     """The primitive integer vector positively proportional to a rational vector."""
     m = lcm(*[Fraction(x).denominator for x in vec])
     ints = [int(Fraction(x) * m) for x in vec]
-    g = 0
-    for v in ints:
-        g = gcd(g, v)
+    g = gcd(*ints)
     return tuple(v // g for v in ints) if g else tuple(ints)
 
 
@@ -116,69 +120,49 @@ class PointSet:
 
     def rank(self, idx) -> int:
         """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set)."""
-        idx = sorted(idx)
-        return flint.fmpz_mat(len(idx), self.n + 1, [x for i in idx for x in self.rows[i]]).rank() if idx else 0
+        rows = [x for i in sorted(idx) for x in self.rows[i]]
+        return flint.fmpz_mat(len(rows) // (self.n + 1), self.n + 1, rows).rank() if rows else 0
+
+
+def rank_minor(points, idx, xs, x1) -> flint.fmpq_poly:
+    """A maximal minor of the homogenised rows [1, v] of points[idx] that is nonzero at x1 (rows and
+    columns: the pivots at x1), as a polynomial: interpolated at the points xs, more than its degree."""
+    def rows(x):
+        return flint.fmpq_mat([[1, *(c(q(x)) for c in points[i])] for i in idx])
+
+    def pivots(M):
+        R, r = M.rref()
+        return [next(j for j in range(M.ncols()) if R[i, j] != 0) for i in range(r)]
+
+    M = rows(x1)
+    sel, cols, minor = pivots(M.transpose()), pivots(M), flint.fmpq_poly([])
+    for x in xs:  # Lagrange interpolation of the minor's values
+        t = rows(x).table()
+        term = flint.fmpq_poly([flint.fmpq_mat([[t[i][j] for j in cols] for i in sel]).det()])
+        for y in xs:
+            term = term * flint.fmpq_poly([-q(y), 1]) / q(x - y) if y != x else term
+        minor += term
+    return minor
 
 
 # -- polynomials in one parameter over a domain ---------------------------------------------------------
-def fr(c) -> Fraction:
-    return Fraction(int(c.p), int(c.q))
-
-
 def coeffs(f) -> list:
     return upoly.trim([fr(c) for c in f.coeffs()])
 
 
 def roots_in(f, dom) -> int:
     """Number of distinct real roots of the nonzero polynomial f in the domain ``dom`` (params.Domain)."""
-    a = coeffs(f)
-    if len(a) <= 1:
+    if f.degree() < 1:
         return 0
-    a = upoly.divmod_(a, upoly.gcd(a, upoly.derivative(a)))[0]  # square-free: Sturm counts distinct roots
+    a = coeffs(f // f.gcd(f.derivative()))  # square-free: Sturm counts distinct roots
     zero = lambda x: upoly.evaluate(a, x) == 0  # noqa: E731
-    n = upoly.count_roots(a, dom.lo, dom.hi) - (zero(dom.hi) and not dom.hi_closed) + (zero(dom.lo) and dom.lo_closed)
-    return n - sum(zero(x) for x in dom.excluded)
-
-
-def bareiss_det(A):
-    """Determinant of a square matrix of fmpq_poly (fraction-free Bareiss elimination)."""
-    A, n, sign, prev = [list(r) for r in A], len(A), 1, flint.fmpq_poly([1])
-    for k in range(n - 1):
-        if A[k][k] == 0:
-            piv = next((i for i in range(k + 1, n) if A[i][k] != 0), None)
-            if piv is None:
-                return flint.fmpq_poly([])
-            A[k], A[piv], sign = A[piv], A[k], -sign
-        for i in range(k + 1, n):
-            for j in range(k + 1, n):
-                q, rem = divmod(A[i][j] * A[k][k] - A[i][k] * A[k][j], prev)
-                assert rem == 0, "Bareiss division not exact"
-                A[i][j] = q
-        prev = A[k][k]
-    return A[n - 1][n - 1] * sign if n else flint.fmpq_poly([1])
-
-
-def rank_minor(points, idx, x0):
-    """(rank at x0 of the homogenised rows of points[idx], an r×r minor nonzero at x0, as a polynomial)."""
-    one = flint.fmpq_poly([1])
-    rows = [(one,) + tuple(points[i]) for i in idx]
-    num = [[flint.fmpq(1)] + [flint.fmpq(c.numerator, c.denominator) for c in at(points[i], x0)] for i in idx]
-    sel, cols = [], []
-    for i in range(len(num)):  # greedy independent rows, then columns
-        if flint.fmpq_mat(len(sel) + 1, len(num[0]), [x for k in sel + [i] for x in num[k]]).rank() > len(sel):
-            sel.append(i)
-    for j in range(len(num[0]) if sel else 0):
-        if flint.fmpq_mat(len(sel), len(cols) + 1, [num[i][k] for i in sel for k in cols + [j]]).rank() > len(cols):
-            cols.append(j)
-    return len(sel), bareiss_det([[rows[i][k] for k in cols] for i in sel])
+    ends = (zero(dom.lo) and dom.lo_closed) - (zero(dom.hi) and not dom.hi_closed)  # count_roots: on (lo, hi]
+    return upoly.count_roots(a, dom.lo, dom.hi) + ends - sum(zero(x) for x in dom.excluded)
 
 
 # -- groups of point permutations, on bit masks ----------------------------------------------------------
 def bits(S) -> int:
-    m = 0
-    for i in S:
-        m |= 1 << i
-    return m
+    return sum(1 << i for i in set(S))
 
 
 def members(m: int) -> list:
@@ -195,13 +179,9 @@ class Group:
 
     def __init__(self, elements):
         self.elements = sorted(set(map(tuple, elements)))
-        self.n = len(self.elements[0])
-        self.inv = [self.elements.index(tuple(sorted(range(self.n), key=g.__getitem__))) for g in self.elements]
+        self.order, where = len(self.elements), {g: e for e, g in enumerate(self.elements)}
+        self.inv = [where[tuple(sorted(range(len(g)), key=g.__getitem__))] for g in self.elements]
         self.rows = [[1 << j for j in g] for g in self.elements]
-
-    @property
-    def order(self) -> int:
-        return len(self.elements)
 
     def image(self, e: int, m: int) -> int:
         return sum(map(self.rows[e].__getitem__, members(m)))
@@ -217,6 +197,13 @@ class Group:
         return c, imgs.index(c)
 
 
+def face_rank(ps: PointSet, m: int, ranks: dict) -> int:
+    """Rank of the homogenised points of the mask m (memoised in ``ranks``)."""
+    if m not in ranks:
+        ranks[m] = ps.rank(members(m))
+    return ranks[m]
+
+
 # -- completeness of a facet list (exact, recursive) ------------------------------------------------------
 def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: Group | None = None):
     """Are ``facets`` (faces of conv(Q) of codimension one) all the facets of conv(Q)?
@@ -230,11 +217,7 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
     symmetry: a face g(Q) has exactly the facets g(F). Returns (True, None) or (False, reason)."""
     memo = {} if memo is None else memo
     ranks = {} if ranks is None else ranks
-
-    def rank(m):
-        if m not in ranks:
-            ranks[m] = ps.rank(members(m))
-        return ranks[m]
+    rank = lambda m: face_rank(ps, m, ranks)  # noqa: E731
 
     def key_of(m):
         return (m, None) if group is None else group.canonical_with(m)
@@ -243,15 +226,15 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
         return fs if e is None else frozenset(group.image(group.inv[e] if inverse else e, F) for F in fs)
 
     def rec(Q, fs):
-        k, e = key_of(Q)
+        (k, e), nQ = key_of(Q), Q.bit_count()
         img = mapped(e, fs)
         if k in memo:
-            return (True, None) if memo[k] == img else (False, f"face of {Q.bit_count()} points has another facet list")
-        r, nQ = rank(Q), Q.bit_count()
+            return (True, None) if memo[k] == img else (False, f"face of {nQ} points has another facet list")
+        r = rank(Q)
         ok = (not fs if r <= 1 else fs == frozenset(Q & ~(1 << w) for w in members(Q)) if nQ == r
               else len(fs) == 2 if r == 2 else bool(fs))
         if not ok:
-            return False, f"face with {nQ} points and affine rank {r - 1} has an incomplete facet list ({len(fs)} found)"
+            return False, f"face of {nQ} points, affine rank {r - 1}: incomplete facet list ({len(fs)} found)"
         if r > 2 and nQ > r:
             flist = list(fs)
             if any(rank(F) != r - 1 for F in flist):
@@ -266,7 +249,7 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
                 if kF in memo:  # settled up to symmetry: each of its facets must be F ∩ G, G listed
                     if mapped(eF, memo[kF], inverse=True) <= {F & G for G in flist if G != F}:
                         continue
-                    return False, f"a facet of a face with {F.bit_count()} points lies in no other listed facet"
+                    return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
                 ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
                 if not ok:
                     return False, why
@@ -279,13 +262,12 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
     """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
     out, kept = set(), []
-    for I in sorted({F & G for G in faces if G != F and (F & G).bit_count() >= need}, key=int.bit_count, reverse=True):
+    meets = {F & G for G in faces if G != F and (F & G).bit_count() >= need}
+    for I in sorted(meets, key=int.bit_count, reverse=True):
         if any(I & J == I for J in kept):
             continue
         kept.append(I)
-        if I not in ranks:
-            ranks[I] = ps.rank(members(I))
-        if ranks[I] == need:
+        if face_rank(ps, I, ranks) == need:
             out.add(I)
     return frozenset(out)
 

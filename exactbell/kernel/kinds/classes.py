@@ -1,25 +1,7 @@
-"""Kind ``classes``: the facet classes of a Sengupta–Wooltorton channel polytope (fixed fidelities)
-up to the kernel-computed group G of relabelings (outputs per input, inputs, parties) that map the
-model's point set onto itself; with completeness, or as a lower bound ("at least N classes").
-
-data:
-  model      as in ``vertex-set`` (fixed parameters)
-  support    labels of points spanning the polytope (must be invariant under G)
-  classes    [{"tight": [positions in support], "coefficients": [16 expressions], "bound": b,
-               "ridges": [[j, g], ...] (optional, all classes or none)}]: <c, v> <= b on every
-             model point, tight exactly on the listed support points, of affine rank dim − 1
-  complete   true: the union S of the orbits is proved to be every facet (ridge closure, see
-             :func:`exactbell.kernel.polytope.verify_complete`); with ridges, [j, g] names the
-             neighbour g(T_j) (g: index in the sorted list of G as permutations of support
-             positions) across the ridge T ∩ g(T_j). false: only a lower bound is stated
-  classes[k].violation (optional, incomplete lists, all classes or none): a quantum strategy
-             {"state": ψ, "observables": [[A0, A1], [B0, B1]]} (see ``strategy-value``) whose
-             behaviour exceeds the bound: the classes are then "violated by quantum behaviours"
-  paper      optional: the printed number of classes (of interesting classes, with violations),
-             or "at least dim vertices on every facet"
-
-Soundness of a complete list over the support: every facet of conv(support) is a listed
-inequality, valid on all model points, so no model point lies outside conv(support).
+"""Kind ``classes``: the facet classes of the polytope of a model's points (fixed parameters) up to the
+kernel-computed group of relabelings that map the points onto themselves: a complete list (ridge
+closure, :func:`exactbell.kernel.polytope.verify_complete`) or a lower bound "at least N classes",
+optionally each violated by a quantum strategy. Format and soundness: docs/kinds/classes.md.
 """
 from __future__ import annotations
 
@@ -30,7 +12,8 @@ import flint
 
 from ..functional import SW_SCENARIO, sw_index
 from ..ncpoly import behaviour, read_strategy
-from ..polytope import Group, PointSet, at, bits, facet_complete_sym, members, ridges_among, symmetries, verify_complete
+from ..polytope import (Group, PointSet, at, bits, face_rank, facet_complete_sym, ridges_among, symmetries,
+                        verify_complete)
 from . import Decision, against_paper, kind
 from .vertex_set import label_of, read_model
 
@@ -40,9 +23,10 @@ SATURATION = "at least dim vertices on every facet"
 @kind("classes")
 def decide(cert, ctx, data) -> Decision:
     text, _, labels, pts, index, maps = read_model(ctx, data, symbolic=False)
+    raw = data.list("support")
     P = [at(v, Fraction(0)) for v in pts]
     n = len(P[0])
-    support = [index[label_of(ctx, f"data.support[{k}]", s, index)] for k, s in enumerate(data.list("support"))]
+    support = [index[label_of(ctx, f"data.support[{k}]", x, index)] for k, x in enumerate(raw)]
     if len(set(support)) != len(support) or not support:
         raise ctx.fail("data.support", "empty, or a point is listed twice")
     pos = {s: k for k, s in enumerate(support)}
@@ -50,16 +34,14 @@ def decide(cert, ctx, data) -> Decision:
     r = ps.rank(range(len(support)))
     if PointSet(P).rank(range(len(P))) != r:
         raise ctx.fail("data.support", "does not span the affine hull of the model's points")
-    dim = r - 1
     try:
         G = Group([tuple(pos[g[s]] for s in support) for _, g in symmetries(pts, maps)])
     except KeyError:
-        raise ctx.fail("data.support", "is not invariant under the relabelings preserving the model") from None
+        raise ctx.fail("data.support", "is not invariant under the model's relabelings") from None
     L = lcm(*[x.denominator for v in P for x in v])
     PT = flint.fmpz_mat(n, len(P), [int(v[j] * L) for j in range(n) for v in P])
-    reps, seen, total, ridges, quantum = [], set(), 0, [], []
-    for k, raw in enumerate(data.list("classes")):
-        c = data.__class__(raw, f"data.classes[{k}]", data.path)
+    reps, ridges, quantum = [], [], []
+    for c in data.objs("classes"):
         a = [ctx.value(c, "<coefficient>", raw=x) for x in c.list("coefficients", n)]
         b = ctx.value(c, "bound")
         T = c.list("tight")
@@ -70,57 +52,49 @@ def decide(cert, ctx, data) -> Decision:
         quantum.append(viol is not None)
         if viol is not None and (maps is not None or _quantum_value(ctx, viol, a) <= b):
             raise ctx.fail(c.at("violation"), "the strategy's value does not exceed the bound")
-        c.close()
         d = lcm(b.denominator, *[x.denominator for x in a])
-        vals = flint.fmpz_mat(1, n, [int(x * d) for x in a]) * PT
-        bd = int(b * d) * L
+        vals, bd = flint.fmpz_mat(1, n, [int(x * d) for x in a]) * PT, int(b * d) * L
         if any(vals[0, i] > bd for i in range(len(P))):
             raise ctx.fail(c.at("coefficients"), "violated by a point of the model")
         m = bits(T)
         if m != bits(pos[i] for i in support if vals[0, i] == bd) or ps.rank(T) != r - 1:
-            raise ctx.fail(c.at("tight"), "is not the tight set of the inequality on the support, or not of rank dim - 1")
+            raise ctx.fail(c.at("tight"), "is not the tight set on the support, or not of rank dim - 1")
         images = set(G.images(m))
-        if min(images) in seen:
+        if any(m0 in images for m0, _ in reps):
             raise ctx.fail(c.where, "is equivalent to an earlier class")
-        seen.add(min(images))
-        total += len(images)
         reps.append((m, images))
     if not reps:
         raise ctx.fail("data.classes", "empty")
-    complete = data.flag("complete")
-    if any(x is None for x in ridges) != all(x is None for x in ridges):
+    complete, listed = data.flag("complete"), ridges[0] is not None
+    if len({x is None for x in ridges}) > 1:
         raise ctx.fail("data.classes", "either every class lists its ridges or none does")
-    if complete and ridges[0] is None:
-        S = [t for _, orb in reps for t in orb]
-        memo, ranks = {}, {}
-        for k, (m, _) in enumerate(reps):
-            ok, why = verify_complete(ps, m, ridges_among(ps, m, S, r - 2, ranks), memo, ranks, G)
-            if not ok:
-                raise ctx.fail(f"data.classes[{k}]", f"the class list is not complete: {why}")
-    elif complete:
-        _ridge_closure(ctx, ps, G, reps, ridges, r)
-    elif ridges[0] is not None:
+    if listed and not complete:
         raise ctx.fail("data.classes", "ridges are listed only for a complete list")
+    if complete:
+        _closure(ctx, ps, G, reps, ridges if listed else None, r)
     paper = data.get("paper", (int, str), None)
     if isinstance(paper, str) and paper != SATURATION:
         raise ctx.fail("data.paper", f"a class count or {SATURATION!r}")
-    least = min(len(members(m)) for m, _ in reps)
-    n = len(reps)
+    n, dim, least = len(reps), r - 1, min(m.bit_count() for m, _ in reps)
     count = f"{n} facet classes" if complete else f"at least {n} facet classes"
     if any(quantum):
         if complete or not all(quantum) or paper == SATURATION:
             raise ctx.fail("data.classes", "quantum violations: for every class of an incomplete list")
         count += " violated by quantum behaviours (each by its listed strategy, Born rule, exact)"
-    statement = (f"conv of {text}{', ' + ctx.quantifier() if ctx.quantifier() else ''} ({len(support)} spanning points, dimension {dim}) has {count} "
-                 f"({total} facets{'' if complete else ' in their orbits'}) under the group of the {G.order} relabelings "
-                 f"preserving the model's points{'' if maps is None else ' (signed: output flips)'}; the least number of support points on a listed facet is {least}")
+    quant = f", {ctx.quantifier()}" if ctx.quantifier() else ""
+    facets = f"{sum(len(o) for _, o in reps)} facets{'' if complete else ' in their orbits'}"
+    signed = "" if maps is None else " (signed: output flips)"
+    spanning = f"{len(support)} spanning points, dimension {dim}"
+    statement = (f"conv of {text}{quant} ({spanning}) has {count} ({facets})"
+                 f" under the group of the {G.order} relabelings preserving the model's points{signed}; "
+                 f"the least number of support points on a listed facet is {least}")
     holds = None if paper is None else least >= dim if paper == SATURATION else n == paper
-    if not complete and holds is not False and paper is not None and (paper == SATURATION or n <= paper):
-        raise ctx.fail("data.paper", "an incomplete list can only refute a smaller printed count")
-    if not complete and paper is not None and paper != SATURATION:
-        holds = False  # n > paper pairwise inequivalent facets
-    statement, verdict = against_paper(statement, holds, None if paper is None else
-                                       (paper if isinstance(paper, str) else f"{paper} {'interesting ' * any(quantum)}classes"))
+    if not complete and paper is not None:  # a lower bound refutes only SATURATION or a smaller count
+        if holds is not False or (paper != SATURATION and n < paper):
+            raise ctx.fail("data.paper", "an incomplete list can only refute the printed claim")
+        holds = False
+    printed = paper if isinstance(paper, str) else f"{paper} {'interesting ' * any(quantum)}classes"
+    statement, verdict = against_paper(statement, holds, None if paper is None else printed)
     return Decision(statement, verdict, "validity, tight sets and ranks exact; completeness by ridge closure")
 
 
@@ -132,26 +106,28 @@ def _quantum_value(ctx, spec, a):
     return sum(a[4 * i + j] * p[sw_index(SW_SCENARIO, i, j)] for i in range(4) for j in range(4))
 
 
-def _ridge_closure(ctx, ps, G, reps, ridges, r):
-    """Each class T lists its ridges T ∩ g(T_j): each must have rank r − 1 (a ridge, so g(T_j) is the
-    other facet through it), and together be all the facets of T; then the union of the orbits is
-    closed under facet adjacency, hence (connected facet–ridge graph) every facet."""
+def _closure(ctx, ps, G, reps, ridges, r):
+    """Each class T has ridges T ∩ F, F in the union S of the orbits: listed as [j, g] (F = g(T_j); a new
+    intersection of homogeneous rank r − 2 is a ridge, and F the other facet through it), or else all such
+    intersections. They must be all the facets of T (:func:`verify_complete`); then S is closed under
+    facet adjacency, hence (the facet–ridge graph is connected) every facet."""
     memo, ranks = {}, {}
+    S = [t for _, orb in reps for t in orb] if ridges is None else None
     for k, (m, _) in enumerate(reps):
         w, sub = f"data.classes[{k}].ridges", set()
-        for q, pair in enumerate(ridges[k]):
+        for q, pair in enumerate(ridges[k] if ridges else []):
             if not (isinstance(pair, list) and len(pair) == 2 and all(type(x) is int for x in pair)
                     and 0 <= pair[0] < len(reps) and 0 <= pair[1] < G.order):
                 raise ctx.fail(f"{w}[{q}]", "must be [class index, group element index]")
             R = m & G.image(pair[1], reps[pair[0]][0])
-            if R in sub or R.bit_count() < r - 2 or ps.rank(members(R)) != r - 2:
+            if R in sub or R.bit_count() < r - 2 or face_rank(ps, R, ranks) != r - 2:
                 raise ctx.fail(f"{w}[{q}]", "is not a new ridge of the class")
-            ranks[R] = r - 2
             sub.add(R)
-        stab = [e for e in range(G.order) if G.image(e, m) == m]
-        if m.bit_count() > r - 1:
-            ok, why = facet_complete_sym(ps, m, frozenset(sub), stab, r - 1, memo, ranks, G)
+        sub = ridges_among(ps, m, S, r - 2, ranks) if ridges is None else frozenset(sub)
+        if ridges is not None and m.bit_count() > r - 1:  # one listed ridge per orbit of the stabiliser of T
+            stab = [e for e in range(G.order) if G.image(e, m) == m]
+            ok, why = facet_complete_sym(ps, m, sub, stab, r - 1, memo, ranks, G)
         else:
-            ok, why = verify_complete(ps, m, frozenset(sub), memo, ranks, G)
+            ok, why = verify_complete(ps, m, sub, memo, ranks, G)
         if not ok:
-            raise ctx.fail(w, f"the listed ridges are not all the facets of the class: {why}")
+            raise ctx.fail(w if ridges else f"data.classes[{k}]", f"the class list is not complete: {why}")
