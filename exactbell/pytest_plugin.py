@@ -50,9 +50,9 @@ class CertificateFailure(Exception):
 
 class CertificateItem(pytest.Item):
     def runtest(self):
-        from .cli.commands.check import check_any
+        from .kernel.check import check_file
 
-        result = check_any(self.path)
+        result = check_file(self.path)
         self.user_properties.append(("verdict", result.verdict))
         if not result.passed:
             raise CertificateFailure(result.detail)

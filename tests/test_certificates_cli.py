@@ -38,7 +38,7 @@ def test_float_literal_is_rejected(write_cert, chsh_local):
     (lambda c: c["data"]["functional"]["terms"].update(A2B0="1"), "data.functional", "out of range"),
     (lambda c: c["data"].update(paper="1/2 + "), "data.paper", "unexpected end"),
     (lambda c: c["data"].update(paper="__import__('os')"), "data.paper", "unexpected character"),
-    (lambda c: c["data"]["optimal"][0][0].append(0), "data.optimal[0][0]", "needs 2"),
+    (lambda c: c["data"]["optimal"][0][0].append(0), "data.optimal[0]", "one output per input"),
     (lambda c: c["data"].update(relation="upper"), "data.relation", "unknown key"),
     (lambda c: c.update(expected="probably"), "expected", "is not one of"),
     (lambda c: c.update(id="C004\u0007"), "id", "control or invisible character"),

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exactbell.cli.commands.check import check_any
+from exactbell.kernel.check import check_file
 from exactbell.kernel.expr import ExprError, tokenize
 from exactbell.kernel.pins import PIN_FILE
 
@@ -156,7 +156,7 @@ def _setup(path, tmp_path_factory):
 
 @pytest.mark.parametrize("path", bundled_params())
 def test_certificate_passes_and_every_single_mutation_is_rejected(path, tmp_path_factory):
-    result = check_any(path)
+    result = check_file(path)
     assert result.passed, result.detail
     examples = max(2, min(EXAMPLES, int(BUDGET / max(result.seconds, 1e-3))))
     cert = load(path)
@@ -169,7 +169,7 @@ def test_certificate_passes_and_every_single_mutation_is_rejected(path, tmp_path
     @given(st.sampled_from(sites), st.sampled_from(DELTAS))
     def mutated_is_rejected(site, delta):
         out.write_text(json.dumps(apply(cert, site, delta)))
-        result = check_any(out)
+        result = check_file(out)
         assert not result.passed, f"mutation {site} by {delta} was accepted: {result.detail}"
 
     mutated_is_rejected()
@@ -181,5 +181,5 @@ def test_semantic_mutations_are_rejected_or_change_the_statement(path, tmp_path_
     out = _setup(path, tmp_path_factory)
     for name, mutant in semantic_mutants(cert):
         out.write_text(json.dumps(mutant))
-        result = check_any(out)
+        result = check_file(out)
         assert not result.passed, f"{name}: accepted with the pinned statement: {result.statement}"

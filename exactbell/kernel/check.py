@@ -9,7 +9,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .envelope import CertificateError, LegacyCertificate, load
+from .envelope import CertificateError, load
 from .kinds import discover
 from .params import Context
 from .pins import pin_for
@@ -64,8 +64,6 @@ def check_file(path) -> Result:
                    location=cert.location, summary=cert.summary)
         d = decide(cert)
         pin_file, pins = pin_for(path)
-    except LegacyCertificate as e:
-        return Result(**row, verdict="legacy", passed=False, seconds=time.perf_counter() - t0, detail=str(e))
     except CertificateError as e:
         return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0, detail=str(e))
     except RecursionError:

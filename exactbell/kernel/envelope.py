@@ -46,10 +46,6 @@ class CertificateError(Exception):
         super().__init__(f"{self.path}: {field}: {problem}")
 
 
-class LegacyCertificate(CertificateError):
-    """A schema-version-1 certificate: not decided by the kernel."""
-
-
 def read_bytes(path: Path, cap: int | None = None) -> bytes:
     """The bytes of a regular file, at most ``cap`` of them; the size is counted, not trusted."""
     cap = limits.FILE_BYTES if cap is None else cap
@@ -262,8 +258,6 @@ def load(path) -> Certificate:
         raise CertificateError(path, "<file>", "not UTF-8 text") from None
     top = Obj(parse_json(text, path), "", path)
     version = top.raw.get("exactbell")
-    if version == 1 and not isinstance(version, bool):
-        raise LegacyCertificate(path, "exactbell", "schema version 1: a legacy certificate the kernel does not decide")
     if top.get("exactbell", int) != SCHEMA_VERSION:
         raise CertificateError(path, "exactbell", f"unknown schema version {version!r} (this is version {SCHEMA_VERSION})")
     fields = {}

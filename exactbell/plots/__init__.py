@@ -51,18 +51,18 @@ def finish(fig, ax, outdir, filename: str, legend_size: int = 7):
 
 
 # -- reading decided certificates ---------------------------------------------------------------
-# A figure plots only what the kernel decided: the Result of ``check_any`` (statement, bracket) and
+# A figure plots only what the kernel decided: the Result of ``check_file`` (statement, bracket) and
 # the certificate's parameters as the kernel reads them. The statement is the kernel's canonical
 # text (pinned in claims.toml); the helpers below read numbers back from it.
 
 
 def decided(path):
-    """(Result, kernel Context) of a certificate that passes ``check_any``; raises otherwise."""
-    from ..cli.commands.check import check_any
+    """(Result, kernel Context) of a certificate that passes ``check_file``; raises otherwise."""
+    from ..kernel.check import check_file
     from ..kernel.envelope import load
     from ..kernel.params import Context
 
-    r = check_any(path)
+    r = check_file(path)
     if not r.passed:
         raise RuntimeError(f"certificate {path} does not pass: {r.detail}")
     return r, Context.of(load(path))

@@ -1,7 +1,7 @@
 """Figs. 2, 4, 5 of Chaves–Kueng–Brask–Gross drawn from certified data.
 
 Every exact curve is read from what the kernel decided (kind ``lp``) for a bundled certificate that
-passes ``check_any`` (the figure refuses to draw otherwise): piecewise values, single optima, the
+passes ``check_file`` (the figure refuses to draw otherwise): piecewise values, single optima, the
 ν-family dual bound and the exact ν-curves of Fig. 4. Fig. 4's curves between the certified points
 are numeric LP values (HiGHS), drawn dashed and labelled as such.
 """

@@ -1,6 +1,6 @@
 """Fig. 2(a) of Liu–Chiribella: the ICO bound of the biased LGYNI against α, from certified data.
 
-Every plotted number is decided by the kernel here (``check_any``, kind ``psd-dual``): the brackets
+Every plotted number is decided by the kernel here (``check_file``, kind ``psd-dual``): the brackets
 [max(exact process, causal bound), exact dual] at a = α of ``C001-26.a=*`` and ``C001-23.violation``,
 and the chord bound on the widest decided segment a ∈ [0, α₀] (``C001-21``, ``C001-23``: the ICO value is
 at most the causal bound 1 − α there). Nothing is solved numerically.

@@ -8,7 +8,7 @@ This module is the *search*: it finds proofs (``cells``: the kernel decides one 
 ``boxes``: a bisection tree; ``identity``; ``combination``: weights for max/min statements) or
 an exact counterexample. Checking a proof is the kernel's job
 (:mod:`exactbell.kernel.prove_check`, which also defines the statement and the proof format);
-:func:`verify` is a thin wrapper around it for producers and legacy checkers.
+:func:`verify` is a thin wrapper around it for producers.
 """
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
 """Causal structures p = T q over deterministic response functions: moved to
-:mod:`exactbell.kernel.lp` (one implementation); re-exported here for the producers and the
-legacy checkers that still import them."""
+:mod:`exactbell.kernel.lp` (one implementation); re-exported here for the producers."""
 from __future__ import annotations
 
 from ..kernel.lp import CausalModel, local_model, named_model, ns_rows

@@ -11,23 +11,13 @@ from ...report import print_table, summary_line, to_json, write_markdown
 from .. import default_proofs_dir
 
 
-def check_any(path):
-    """The kernel's decision; a schema-1 certificate goes to the legacy checker, marked as such."""
-    result = check_file(path)
-    if result.verdict != "legacy":
-        return result
-    from ...legacy.checkers import check_file as check_legacy
-
-    return check_legacy(path)
-
-
 def run_checks(paths, jobs=None, limits=RunLimits(), show_progress=False):
     from rich.progress import Progress
 
     files = certificate_files(paths or [default_proofs_dir()])
     with Progress(transient=True, disable=not show_progress) as progress:
         task = progress.add_task("checking certificates", total=len(files))
-        results = check_many(files, jobs, limits, lambda i, r: progress.advance(task), check=check_any)
+        results = check_many(files, jobs, limits, lambda i, r: progress.advance(task), check=check_file)
     return files, results
 
 

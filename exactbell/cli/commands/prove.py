@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from ... import generators
-from .check import check_any
+from ...kernel.check import check_file
 from ...report import print_table, summary_line
 from .. import default_proofs_dir
 
@@ -27,7 +27,7 @@ def run(args) -> int:
         for g in gens:
             progress.update(task, description=f"proving {g.id}")
             path = generators.write(g, root)
-            results.append(check_any(path))
+            results.append(check_file(path))
             progress.advance(task)
     print_table(results, console, title="exactbell prove")
     console.print(summary_line(results))
