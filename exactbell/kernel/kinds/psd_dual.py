@@ -8,13 +8,14 @@ in one parameter, the chord through two endpoint bounds (convexity). Ω, the NS 
 """
 from __future__ import annotations
 
+import hashlib
 from fractions import Fraction
 from itertools import product
 from math import prod
 
 from .. import process as pm
 from ..gaussian import real_sign as _sgn
-from ..linalg import add, is_matrix, kron, psd_decide, trace
+from ..linalg import add, identity, is_matrix, kron, partial_trace, psd_decide, trace
 from ..models import causal_behaviours, read_functional, read_scenario, scenario_text
 from ..numbers import decimal_string, to_rational
 from ..params import scalar_text as _tx
@@ -193,6 +194,8 @@ def decide(cert, ctx, data) -> Decision:
     if ctx.domains:
         return _segment(ctx, data, sc, F, on, where, S)
     alpha = dict(zip(sc.entries(), [c * S.one for c in F.coefficients]))  # α_{a,x}, inputs-major
+    if data.has("refute"):
+        return _refute(ctx, data.obj("refute"), sc, alpha, S, on, where)
     up = lo = None
     how, theory = [], QUANTUM
     if data.has("pieces"):
@@ -293,3 +296,55 @@ def _segment(ctx, data, sc, F, on, where, S):
         ok = all(p.evaluate({name: t}) >= chord.evaluate({name: t}) for t in (dom.lo, dom.hi))
         verdict = "verified" if ok else "numeric-only"
     return Decision(statement, verdict, "two endpoint bounds and convexity")
+
+
+REFUTE = {"W >= Omega": "W ⪰ Ω(F) (a dual certificate, Eq. 23)", "W >= 0": "W ⪰ 0",
+          "Dmax max": "I^ICO = 2^D_max(Ω(F)||NoSig) with D_max(A||S) := max over B in S of D_max(A||B) (Eq. 3)"}
+
+
+def _refute(ctx, obj, sc, alpha, S, on, where):
+    """A printed operator W (label blocks, named by digest) against a claim about it: the kernel builds Ω(F) of
+    the trigger and decides vᵀ(W − Ω)v < 0, vᵀWv < 0, or (W = B a no-signalling Choi operator) Bv = 0 with
+    vᵀΩv > 0, so Ω ≰ 2^λ B for every λ; the file gives only W and the witness v."""
+    claim, trig, op, n = obj.text("claim", tuple(REFUTE)), _trigger(ctx, obj, sc), obj.at("operator"), \
+        pm.block_space(sc).size
+    if bad := pm.single_trigger_problem(sc, alpha, trig):
+        raise ctx.fail(obj.at("trigger"), f"not single-trigger: {bad}")
+    om, raw, m = pm.omega_blocks(sc, alpha, trig, S.one), obj.list("operator", len(sc.contexts)), prod(sc.outputs)
+    if not all(is_matrix(r, n) for r in raw):
+        raise ctx.fail(op, f"expected one {n}x{n} matrix per context")
+    W = S.blocks(obj, "operator", sc) if claim == "Dmax max" else {x: [[S(f"{op}[{i}][{r}][{c}]", e) for c, e in
+        enumerate(row)] for r, row in enumerate(raw[i])] for i, x in enumerate(sc.contexts)}
+    if any(M[r][c] != M[c][r] for M in W.values() for r in range(n) for c in range(r)):
+        raise ctx.fail(op, "not symmetric")
+    full, space, layout = pm.assemble(sc, W)
+    ns = pm.ns_span_violation(full, space, layout) is None
+    dig = hashlib.sha256(";".join(_tx(e) for x in sc.contexts for r in W[x] for e in r).encode()).hexdigest()[:12]
+    w = obj.obj("witness")
+    x, v = tuple(w.list("context", 2)), [S(f"{w.at('vector')}[{i}]", e) for i, e in enumerate(w.list("vector", n))]
+    if x not in sc.contexts:
+        raise ctx.fail(w.at("context"), "not a context of the scenario")
+    M = {"W >= Omega": add(W[x], [[-e for e in r] for r in om[x]]), "W >= 0": W[x], "Dmax max": om[x]}[claim]
+    q, form = sum((a * b * e for a, r in zip(v, M) for b, e in zip(v, r) if a and b and e), S.zero), \
+        {"W >= Omega": "vᵀ(W − Ω)v", "W >= 0": "vᵀWv", "Dmax max": "vᵀΩ(F)v"}[claim]
+    name = (f"#{dig} (label blocks, sha256 of the canonical entries; Tr/{m} = {_tx(trace(full) / m)}, "
+            f"{'' if ns else 'not '}in the no-signalling span)")
+    at = f"{form} = {_tx(q)} {'>' if claim == 'Dmax max' else '<'} 0 for v = [{', '.join(map(_tx, v))}] in label " \
+         f"block {x}, Ω(F) of trigger {trig}"
+    if claim == "Dmax max":
+        outs = tuple(k for _, o in layout for k in o)
+        if trace(full) != m or not ns or partial_trace(full, space.dims, outs) != identity(m, S.one):
+            raise ctx.fail(op, "not the Choi operator of a no-signalling channel (NS span, Tr_out B = 1_in)")
+        if any(sum((a * e for a, e in zip(v, r)), S.zero) != 0 for r in W[x]) or _sgn(q) <= 0:
+            raise ctx.fail(w.at("vector"), "the witness needs B v = 0 and vᵀΩ(F)v > 0")
+        alg = sum((max(alpha[(a, y)] for a in sc.outcomes) for y in sc.contexts), S.zero)
+        text = (f"B{name} is the Choi operator of a no-signalling channel (PSD, Tr_out B = 1_in) with B v = 0 and "
+                f"{at}: Ω(F) ≰ 2^λ B for every λ, so D_max(Ω(F)||B) = +inf and the printed max gives "
+                f"2^D_max(Ω(F)||NoSig) = +inf, while sup over {QUANTUM} of {on} <= {_tx(alg)} (algebraic maximum)")
+    elif _sgn(q) >= 0:
+        raise ctx.fail(w.at("vector"), f"{form} = {_tx(q)} is not negative: the witness refutes nothing")
+    else:
+        text = (f"the operator W{name} violates {REFUTE[claim]} for {on}: {at}"
+                + "; W equals Ω(F) on that block" * (W[x] == om[x]))
+    return Decision(text + (f", {where}" if where else "") + f" (paper: {REFUTE[claim]})", "refuted",
+                    "exact quadratic form of a witness vector; Ω and the NS span built by the kernel")
