@@ -1,4 +1,34 @@
 """exactbell: exact certificates for claims about Bell nonlocality, signaling polytopes,
-causal inequalities, steering and device-independent cryptography."""
+causal inequalities, steering and device-independent cryptography.
+
+The public API (:mod:`exactbell.api`) is re-exported lazily: ``import exactbell`` loads nothing
+else, and a name such as ``exactbell.check`` loads the kernel only (standard library and
+python-flint). numpy, SciPy, cvxpy and pycddlib are imported by the verbs that need them.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+__all__ = ["Scenario", "BellFunctional", "LocalBound", "NSBound", "QuantumBound", "Polytope", "Facet",
+           "Certificate", "local_bound", "ns_bound", "quantum_bound", "local_polytope", "check", "exact",
+           "latex", "__version__"]
+
+if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names come from __getattr__
+    from .api import (BellFunctional, Certificate, Facet, LocalBound, NSBound, Polytope, QuantumBound,
+                      Scenario, check, exact, latex, local_bound, local_polytope, ns_bound, quantum_bound)
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        from . import api
+
+        value = getattr(api, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'exactbell' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))
