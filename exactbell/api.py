@@ -432,7 +432,7 @@ class Facet:
     orbit: int = 1
 
     def __str__(self) -> str:
-        return f"{list(map(_text, self.coefficients))} . v <= {_text(self.bound)}"
+        return f"({', '.join(map(_text, self.coefficients))}) . p <= {_text(self.bound)}"
 
 
 class Polytope:
