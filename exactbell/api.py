@@ -199,8 +199,14 @@ class BellFunctional(_kf.BellFunctional):
 
     @classmethod
     def from_certificate_notation(cls, scenario: Any, spec: dict, conventions: dict) -> BellFunctional:
-        """``data.functional`` and ``conventions`` as a certificate writes them (see docs/kinds)."""
-        return cls._from_spec(_scenario(scenario), spec, dict(conventions))
+        """``data.functional`` and ``conventions`` as a certificate writes them (see docs/kinds);
+        the defaults ``marginals: uniform-average`` and ``order: inputs-major`` are filled in."""
+        conventions = dict(conventions)
+        if conventions.get("form") in ("correlator", "collins-gisin"):
+            conventions.setdefault("marginals", "uniform-average")
+        elif conventions.get("form") == "probability":
+            conventions.setdefault("order", "inputs-major")
+        return cls._from_spec(_scenario(scenario), spec, conventions)
 
     @classmethod
     def chsh(cls) -> BellFunctional:
@@ -335,6 +341,13 @@ class NSBound(_Result):
     def _latex_body(self) -> str:
         return f"\\max_{{\\mathcal{{NS}}}} \\langle F, P \\rangle = {latex(self.value)}"
 
+    def certificate(self) -> Certificate:
+        """Not available yet: no kernel kind decides the no-signalling LP of a user's functional
+        (the ``lp`` kind builds only the Chaves–Kueng–Brask–Gross relaxations). The exact primal
+        and dual are here to check by hand: ``functional.value(primal) == value`` and the dual
+        covers F (``Aᵀy ≥ F``) with ``Σ_contexts y = value``."""
+        raise NotImplementedError("ns_bound: the kernel has no kind for no-signalling LPs of arbitrary functionals yet")
+
 
 def ns_bound(F: BellFunctional) -> NSBound:
     """The maximum of ⟨F, P⟩ over no-signalling behaviours, as an exact LP optimum with an optimal
@@ -392,16 +405,24 @@ class QuantumBound(_Result):
             return f"\\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle = {latex(self.upper)}"
         return f"{latex(self.lower)} \\le \\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle \\le {latex(self.upper)}"
 
+    @property
+    def certified(self) -> bool:
+        """Whether an exact ``sos`` certificate backs the bracket."""
+        return self._certificate is not None
+
     def certificate(self) -> Certificate:
         if self._certificate is None:
             raise ValueError("no exact certificate (the SOS rounding failed)")
         return self._certificate
 
 
-def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = True) -> QuantumBound:
+def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = True,
+                  exact_rounding: bool = True) -> QuantumBound:
     """A certified bracket for the quantum maximum of F (binary outcomes): an NPA relaxation at
     ``level`` (1, "1+AB", 2, …) rounded to an exact SOS (upper end) and an exact strategy (lower
-    end). Needs the ``search`` extra (cvxpy). With ``check`` the kernel re-decides the certificate."""
+    end). Needs the ``search`` extra (cvxpy). With ``check`` the kernel re-decides the certificate.
+    When no exact Gram matrix is found (or ``exact_rounding`` is off) the result carries a rigorous
+    numeric bracket and no certificate (the kernel's ``sos`` kind has no numeric-only mode)."""
     from .certificates.format import envelope2
     from .sdp.certify import sos_v2
     from .sdp.pipeline import certify_bound
@@ -409,7 +430,7 @@ def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = Tr
     if any(o != 2 for o in F.scenario.outputs):
         raise ValueError("F: quantum bounds need binary outcomes (±1 observables) for now")
     level = str(level)
-    res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level)
+    res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, force_numeric=not exact_rounding)
     if res.verdict != "verified":
         return QuantumBound(F, res.lower, res.upper, level, res.npa_value, None, res.log)
     cert = Certificate(envelope2("user.quantum", "user", "user", "exactbell.api.quantum_bound",
