@@ -25,8 +25,8 @@ from .kernel.numbers import format_rational
 from .kernel.scenario import Scenario as _KernelScenario
 
 __all__ = ["Scenario", "BellFunctional", "LocalBound", "NSBound", "QuantumBound", "Polytope", "Facet",
-           "Certificate", "local_bound", "ns_bound", "quantum_bound", "local_polytope", "check", "exact",
-           "latex"]
+           "Certificate", "local_bound", "ns_bound", "quantum_bound", "local_polytope", "check", "check_one",
+           "exact", "latex"]
 
 _CORRELATOR_CONVENTIONS = {"form": "correlator", "marginals": "uniform-average",
                            "observables": "A_x = M_{0|x} - M_{1|x} (outcome a contributes (-1)^a)"}
@@ -571,18 +571,31 @@ class Certificate:
         return f"Certificate(id={self.obj.get('id')!r}, kind={self.kind!r}, path={str(self.path) if self.path else None!r})"
 
 
+def check_one(path: str | os.PathLike):
+    """The kernel's decision on one file (a kernel ``Result``), in this process; a schema-1
+    certificate goes to the transitional legacy checker and its row says ``legacy``."""
+    from .kernel.check import check_file
+
+    result = check_file(path)
+    if result.verdict != "legacy":
+        return result
+    from .legacy.checkers import check_file as check_legacy
+
+    return check_legacy(path)
+
+
 def check(paths: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = None,
-          seconds: float | None = None, memory_mb: int | None = None) -> list:
-    """Decide certificate files (folders are searched for ``*.json``), each in its own worker with
-    the kernel's limits; a list of kernel ``Result`` rows (``passed``, ``verdict``, ``statement``)."""
+          seconds: float | None = None, memory_mb: int | None = None, on_result=None) -> list:
+    """Decide certificate files (folders are searched for ``*.json``), each in its own forked worker
+    under the kernel's wall-clock and memory limits (defaults 900 s, 4096 MB), ``jobs`` at a time;
+    a list of kernel ``Result`` rows (``passed``, ``verdict``, ``statement``, ``pin``) in the order
+    of the files. ``on_result(i, result)`` is called as each finishes. This is ``exactbell check``."""
     from .kernel.check import certificate_files
     from .kernel.limits import RunLimits
     from .kernel.run import check_many
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    limits = RunLimits()
-    if seconds is not None or memory_mb is not None:
-        limits = RunLimits(seconds if seconds is not None else limits.seconds,
-                           memory_mb if memory_mb is not None else limits.memory_mb)
-    return check_many(certificate_files(paths), jobs=jobs, limits=limits)
+    d = RunLimits()
+    limits = RunLimits(d.seconds if seconds is None else seconds, d.memory_mb if memory_mb is None else memory_mb)
+    return check_many(certificate_files(paths), jobs=jobs, limits=limits, on_result=on_result, check=check_one)
