@@ -18,11 +18,14 @@ import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .kernel import functional as _kf
 from .kernel.numbers import format_rational
 from .kernel.scenario import Scenario as _KernelScenario
+
+if TYPE_CHECKING:
+    from .kernel.check import Result
 
 __all__ = ["Scenario", "BellFunctional", "LocalBound", "NSBound", "QuantumBound", "Polytope", "Facet",
            "Certificate", "local_bound", "ns_bound", "quantum_bound", "local_polytope", "check", "check_one",
@@ -549,7 +552,7 @@ class Certificate:
         self.path = Path(path)
         return self.path
 
-    def check(self):
+    def check(self) -> Result:
         """The kernel's decision (a :class:`exactbell.kernel.check.Result`: ``passed``, ``verdict``,
         ``statement``); an unsaved certificate is checked from a temporary file."""
         from .kernel.check import check_file
@@ -571,7 +574,7 @@ class Certificate:
         return f"Certificate(id={self.obj.get('id')!r}, kind={self.kind!r}, path={str(self.path) if self.path else None!r})"
 
 
-def check_one(path: str | os.PathLike):
+def check_one(path: str | os.PathLike) -> Result:
     """The kernel's decision on one file (a kernel ``Result``), in this process; a schema-1
     certificate goes to the transitional legacy checker and its row says ``legacy``."""
     from .kernel.check import check_file
@@ -585,7 +588,8 @@ def check_one(path: str | os.PathLike):
 
 
 def check(paths: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = None,
-          seconds: float | None = None, memory_mb: int | None = None, on_result=None) -> list:
+          seconds: float | None = None, memory_mb: int | None = None,
+          on_result: Callable[[int, Result], None] | None = None) -> list[Result]:
     """Decide certificate files (folders are searched for ``*.json``), each in its own forked worker
     under the kernel's wall-clock and memory limits (defaults 900 s, 4096 MB), ``jobs`` at a time;
     a list of kernel ``Result`` rows (``passed``, ``verdict``, ``statement``, ``pin``) in the order

@@ -185,3 +185,12 @@ def test_latex_forms():
     assert exactbell.exact("3/4") == Fraction(3, 4) and exactbell.exact(0.25) == Fraction(1, 4)
     with pytest.raises(ValueError, match="x: boolean"):
         exactbell.exact(True, "x")
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import exactbell.api
+
+    failures, tried = doctest.testmod(exactbell.api, optionflags=doctest.ELLIPSIS)
+    assert tried >= 2 and failures == 0
