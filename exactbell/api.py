@@ -101,6 +101,19 @@ def _text(x: Any) -> str:
     return format_rational(x) if isinstance(x, (int, Fraction)) else x.to_text() if hasattr(x, "to_text") else str(x)
 
 
+def _search(verb: str):
+    """Context for the imports of a verb that needs the ``search`` extra: a clear ImportError."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def guard():
+        try:
+            yield
+        except ImportError as e:
+            raise ImportError(f"{verb} needs the search extra (pip install \"exactbell[search]\"): {e}") from e
+    return guard()
+
+
 # -- scenarios and functionals ------------------------------------------------------------------
 class Scenario(_KernelScenario):
     """N parties; party i has ``inputs[i]`` settings and ``outputs[i]`` outcomes (lists accepted).
@@ -359,7 +372,8 @@ def ns_bound(F: BellFunctional) -> NSBound:
 
     from .kernel.lp import ns_rows
     from .lp.exact import LP
-    from .lp.solve import certify
+    with _search("ns_bound"):
+        from .lp.solve import certify
 
     sc = F.scenario
     lp = LP(sc.size, [True] * sc.size, {j: -c for j, c in enumerate(F.coefficients) if c != 0})
@@ -427,8 +441,9 @@ def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = Tr
     When no exact Gram matrix is found (or ``exact_rounding`` is off) the result carries a rigorous
     numeric bracket and no certificate (the kernel's ``sos`` kind has no numeric-only mode)."""
     from .certificates.format import envelope2
-    from .sdp.certify import sos_v2
-    from .sdp.pipeline import certify_bound
+    with _search("quantum_bound"):
+        from .sdp.certify import sos_v2
+        from .sdp.pipeline import certify_bound
 
     if any(o != 2 for o in F.scenario.outputs):
         raise ValueError("F: quantum bounds need binary outcomes (±1 observables) for now")
@@ -470,8 +485,9 @@ class Polytope:
         self._ps = self._ext = None
 
     def _pointset(self):
-        from .polytopes.cddfacets import extreme_points
-        from .polytopes.exact import PointSet
+        with _search("Polytope"):
+            from .polytopes.cddfacets import extreme_points
+            from .polytopes.exact import PointSet
 
         if self._ps is None:
             every = PointSet(self._points)
@@ -523,7 +539,8 @@ class Polytope:
 
 def local_polytope(scenario: Any) -> Polytope:
     """The local polytope of a scenario, in full-probability coordinates (canonical order)."""
-    from .polytopes.models import local
+    with _search("local_polytope"):
+        from .polytopes.models import local
 
     M = local(_scenario(scenario))
     return Polytope(M.points, _model=M)

@@ -58,6 +58,21 @@ def test_cli_check_with_base_dependencies_only():
     assert len(rows) == len(files) and all(r["passed"] for r in rows)
 
 
+def test_exact_verbs_work_with_base_dependencies_only():
+    """local_bound and Certificate.check need only the kernel: they run with the search extra blocked."""
+    block = BLOCKER.split("sys.argv")[0]
+    code = block + (
+        "import exactbell\n"
+        "F = exactbell.BellFunctional.from_collins_gisin([2, 2], [[0, -1, 0], [-1, 1, 1], [0, 1, -1]])\n"
+        "L = exactbell.local_bound(F)\n"
+        "assert L.value == 0 and L.certificate().check().passed\n"
+        "try:\n    exactbell.ns_bound(F)\nexcept ImportError as e:\n    print('needs search:', e)\n")
+    out = subprocess.run([sys.executable, "-c", code.format(heavy=set(HEAVY))], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert 'needs search: ns_bound needs the search extra (pip install "exactbell[search]")' in out.stdout
+
+
 def test_scenario_accepts_lists_and_equals_kernel_scenario():
     sc = Scenario([2, 2], [2, 2])
     assert sc == KernelScenario((2, 2), (2, 2)) and KernelScenario((2, 2), (2, 2)) == sc
