@@ -11,13 +11,45 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-__all__ = ["Scenario", "BellFunctional", "LocalBound", "NSBound", "QuantumBound", "Polytope", "Facet",
-           "Certificate", "local_bound", "ns_bound", "quantum_bound", "local_polytope", "check", "check_one",
-           "exact", "latex", "__version__"]
+__all__ = [
+    "BellFunctional",
+    "Certificate",
+    "Facet",
+    "LocalBound",
+    "NSBound",
+    "Polytope",
+    "QuantumBound",
+    "Scenario",
+    "__version__",
+    "check",
+    "check_one",
+    "exact",
+    "latex",
+    "local_bound",
+    "local_polytope",
+    "ns_bound",
+    "quantum_bound",
+]
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names come from __getattr__
-    from .api import (BellFunctional, Certificate, Facet, LocalBound, NSBound, Polytope, QuantumBound,
-                      Scenario, check, check_one, exact, latex, local_bound, local_polytope, ns_bound, quantum_bound)
+    from .api import (
+        BellFunctional,
+        Certificate,
+        Facet,
+        LocalBound,
+        NSBound,
+        Polytope,
+        QuantumBound,
+        Scenario,
+        check,
+        check_one,
+        exact,
+        latex,
+        local_bound,
+        local_polytope,
+        ns_bound,
+        quantum_bound,
+    )
 
 
 def __getattr__(name: str):

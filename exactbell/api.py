@@ -13,12 +13,14 @@ Fraction(2, 1)
 from __future__ import annotations
 
 import html
+import math
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .kernel import functional as _kf
 from .kernel.numbers import format_rational
@@ -27,9 +29,24 @@ from .kernel.scenario import Scenario as _KernelScenario
 if TYPE_CHECKING:
     from .kernel.check import Result
 
-__all__ = ["Scenario", "BellFunctional", "LocalBound", "NSBound", "QuantumBound", "Polytope", "Facet",
-           "Certificate", "local_bound", "ns_bound", "quantum_bound", "local_polytope", "check", "check_one",
-           "exact", "latex"]
+__all__ = [
+    "BellFunctional",
+    "Certificate",
+    "Facet",
+    "LocalBound",
+    "NSBound",
+    "Polytope",
+    "QuantumBound",
+    "Scenario",
+    "check",
+    "check_one",
+    "exact",
+    "latex",
+    "local_bound",
+    "local_polytope",
+    "ns_bound",
+    "quantum_bound",
+]
 
 _CORRELATOR_CONVENTIONS = {"form": "correlator", "marginals": "uniform-average",
                            "observables": "A_x = M_{0|x} - M_{1|x} (outcome a contributes (-1)^a)"}
@@ -66,7 +83,7 @@ def exact(x: Any, name: str = "value") -> Any:
         else:
             raise ValueError(f"{name}: numpy {x.dtype} entry {x!r} is not an exact real number")
     if isinstance(x, float):
-        if x != x or x in (float("inf"), float("-inf")):
+        if not math.isfinite(x):
             raise ValueError(f"{name}: {x!r} is not a number")
         q = Fraction(x)
         if q.denominator > 10**6:
@@ -252,7 +269,8 @@ class BellFunctional(_kf.BellFunctional):
 
     def __repr__(self) -> str:
         terms = self.spec.get("terms")
-        shown = " + ".join(f"({v})*{k}" for k, v in terms.items()) if terms else f"{len(self.coefficients)} coefficients"
+        shown = (" + ".join(f"({v})*{k}" for k, v in terms.items()) if terms
+                 else f"{len(self.coefficients)} coefficients")
         return f"BellFunctional({shown} on {self.scenario!r})"
 
 
@@ -588,7 +606,8 @@ class Certificate:
         return self.obj.get("kind", "")
 
     def __repr__(self) -> str:
-        return f"Certificate(id={self.obj.get('id')!r}, kind={self.kind!r}, path={str(self.path) if self.path else None!r})"
+        path = str(self.path) if self.path else None
+        return f"Certificate(id={self.obj.get('id')!r}, kind={self.kind!r}, path={path!r})"
 
 
 def check_one(path: str | os.PathLike) -> Result:
