@@ -267,11 +267,38 @@ class BellFunctional(_kf.BellFunctional):
             return sum((c * v for c, v in zip(self.coefficients, behaviour)), Fraction(0))
         return sum((c * v for c, v in zip(self.coefficients, behaviour.values)), Fraction(0))
 
+    def _repr_latex_(self) -> str:
+        terms = self.spec.get("terms")
+        if not terms:
+            return f"$F \\in \\mathbb{{Q}}^{{{len(self.coefficients)}}}$ on {self.scenario!r}"
+        out = ""
+        for k, v in terms.items():
+            c = exact(v)
+            sign, c = ("-", -c) if c < 0 else ("+", c)
+            coeff = "" if c == 1 and k != "1" else latex(c)
+            out += f" {sign} {coeff}{_term_latex(self.conventions.get('form', ''), k)}"
+        return "$" + out.strip().removeprefix("+ ") + "$"
+
     def __repr__(self) -> str:
         terms = self.spec.get("terms")
         shown = (" + ".join(f"({v})*{k}" for k, v in terms.items()) if terms
                  else f"{len(self.coefficients)} coefficients")
         return f"BellFunctional({shown} on {self.scenario!r})"
+
+
+def _term_latex(form: str, term: str) -> str:
+    """LaTeX of one term of the correlator or Collins–Gisin notation ("" for the constant)."""
+    import re
+
+    if term == "1":
+        return ""
+    if form == "correlator" and "@" in term:
+        letters, ctx = term.split("@", 1)
+        return f"\\langle {letters} \\rangle_{{{ctx}}}"
+    if form == "correlator":
+        return "\\langle " + " ".join(f"{p}_{{{d}}}" for p, d in re.findall(r"([A-H])([0-9]+)", term)) + " \\rangle"
+    m = re.fullmatch(r"p([A-H]+)\(([0-9]+)\|([0-9]+)\)", term)
+    return f"p_{{{m.group(1)}}}({m.group(2)}|{m.group(3)})" if m else f"\\mathrm{{{term}}}"
 
 
 def _flatten(sc: Scenario, values: Any) -> list:

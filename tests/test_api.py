@@ -4,6 +4,7 @@ kernel re-checks, exact refusal of inexact input, a light ``import exactbell`` a
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from fractions import Fraction
@@ -17,7 +18,7 @@ from exactbell.kernel.models import cglmp
 from exactbell.kernel.scenario import Scenario as KernelScenario
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("numpy", "sympy", "cdd", "cvxpy", "scipy", "mpmath")
+HEAVY = ("numpy", "sympy", "cdd", "cvxpy", "scipy", "mpmath", "matplotlib", "clarabel", "scs", "jsonschema")
 CHSH_TERMS = {"A0B0": 1, "A0B1": 1, "A1B0": 1, "A1B1": -1}
 BLOCKER = """
 import sys
@@ -72,6 +73,19 @@ def test_exact_verbs_work_with_base_dependencies_only():
                          text=True, check=False, timeout=60)
     assert out.returncode == 0, out.stderr
     assert 'needs search: ns_bound needs the search extra (pip install "exactbell[search]")' in out.stdout
+
+
+def test_install_tiers():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re.split(r"[<>=\[ ]", d)[0] for d in project["dependencies"]}
+    assert names == {"python-flint", "rich"}
+    extras = project["optional-dependencies"]
+    assert {"search", "docs", "test"} <= set(extras)
+    search = {re.split(r"[<>=\[ ]", d)[0] for d in extras["search"]}
+    assert {"sympy", "numpy", "pycddlib", "mpmath", "cvxpy", "scipy"} <= search
+    assert '.[search,test,docs]' in (ROOT / "run.sh").read_text(encoding="utf-8")
 
 
 def test_scenario_accepts_lists_and_equals_kernel_scenario():
@@ -198,6 +212,8 @@ def test_local_polytope_facets_and_classes():
 
 def test_latex_forms():
     assert latex(Fraction(-1, 2)) == "-\\frac{1}{2}" and latex(3) == "3"
+    assert BellFunctional.chsh()._repr_latex_() == ("$\\langle A_{0} B_{0} \\rangle + \\langle A_{0} B_{1} \\rangle + "
+                                                   "\\langle A_{1} B_{0} \\rangle - \\langle A_{1} B_{1} \\rangle$")
     assert exactbell.exact("3/4") == Fraction(3, 4) and exactbell.exact(0.25) == Fraction(1, 4)
     with pytest.raises(ValueError, match="x: boolean"):
         exactbell.exact(True, "x")
