@@ -53,10 +53,12 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names come from
 
 
 def __getattr__(name: str):
-    if name in __all__:
-        from . import api
+    import importlib
 
-        value = getattr(api, name)
+    if name == "api":
+        return importlib.import_module(".api", __name__)
+    if name in __all__:
+        value = getattr(importlib.import_module(".api", __name__), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'exactbell' has no attribute {name!r}")

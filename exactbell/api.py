@@ -54,7 +54,7 @@ _CORRELATOR_CONVENTIONS = {"form": "correlator", "marginals": "uniform-average",
 
 # -- exact values -------------------------------------------------------------------------------
 def exact(x: Any, name: str = "value") -> Any:
-    """``x`` as an exact number: int, Fraction, "p/q" text, numpy integers, kernel algebraic
+    """``x`` as an exact number: int, Fraction, text ("3/4", "1/2 + 1/3"), numpy integers, kernel algebraic
     numbers; a float only when its binary value is a fraction with denominator at most 10^6
     (0.5, -1.0). Anything else raises ValueError naming ``name``."""
     if isinstance(x, bool):
@@ -64,15 +64,15 @@ def exact(x: Any, name: str = "value") -> Any:
     if hasattr(x, "enclosure") and hasattr(x, "field"):  # kernel AlgebraicNumber
         return x
     if isinstance(x, str):
-        from .kernel.numbers import to_rational
+        from .behaviours import parse_rational
         try:
-            return Fraction(to_rational(x.strip()))
-        except (ValueError, ArithmeticError) as e:
-            raise ValueError(f"{name}: {x!r} is not an exact number ({e})") from None
+            return Fraction(parse_rational(x.strip()))
+        except (ValueError, ArithmeticError, TypeError) as e:
+            raise ValueError(f"{name}: {x!r} is not an exact rational number ({e})") from None
     tname = type(x).__module__
     if tname == "numpy" or tname.startswith("numpy."):
         kind = getattr(getattr(x, "dtype", None), "kind", "")
-        if kind in "iub":
+        if kind and kind in "iub":
             if kind == "b":
                 raise ValueError(f"{name}: boolean {x!r} where an exact number is required")
             return Fraction(int(x))
@@ -108,8 +108,12 @@ def latex(x: Any) -> str:
 
 
 def _float(x: Any) -> float:
+    """float() of an exact number; an algebraic one is refined to a 2^-60-wide enclosure first."""
     if hasattr(x, "enclosure"):
         lo, hi = x.enclosure()
+        while hi - lo > Fraction(1, 2**60) * max(1, abs(lo)):
+            x.field.refine()
+            lo, hi = x.enclosure()
         return float((lo + hi) / 2)
     return float(x)
 

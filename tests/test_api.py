@@ -34,7 +34,7 @@ sys.exit(main())
 
 
 def test_import_exactbell_is_light():
-    code = ("import sys, exactbell; exactbell.check; exactbell.Certificate; exactbell.local_bound; "
+    code = ("import sys, exactbell; exactbell.check; exactbell.api; exactbell.Certificate; exactbell.local_bound; "
             f"print([m for m in {HEAVY!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False,
                          timeout=60)
@@ -215,6 +215,9 @@ def test_latex_forms():
     assert BellFunctional.chsh()._repr_latex_() == ("$\\langle A_{0} B_{0} \\rangle + \\langle A_{0} B_{1} \\rangle + "
                                                    "\\langle A_{1} B_{0} \\rangle - \\langle A_{1} B_{1} \\rangle$")
     assert exactbell.exact("3/4") == Fraction(3, 4) and exactbell.exact(0.25) == Fraction(1, 4)
+    assert exactbell.exact("1/2 + 1/3") == Fraction(5, 6)
+    with pytest.raises(ValueError, match="c: '0.1' is not an exact rational number"):
+        exactbell.exact("0.1", "c")
     with pytest.raises(ValueError, match="x: boolean"):
         exactbell.exact(True, "x")
 
