@@ -305,6 +305,15 @@ def _term_latex(form: str, term: str) -> str:
     return f"p_{{{m.group(1)}}}({m.group(2)}|{m.group(3)})" if m else f"\\mathrm{{{term}}}"
 
 
+def _functional(F: Any, name: str = "F") -> BellFunctional:
+    """An API functional (a kernel one is written in full-probability form)."""
+    if isinstance(F, BellFunctional):
+        return F
+    if isinstance(F, _kf.BellFunctional):
+        return BellFunctional.from_probabilities(F.scenario, F.coefficients)
+    raise ValueError(f"{name}: expected a BellFunctional, got {type(F).__name__}")
+
+
 def _flatten(sc: Scenario, values: Any) -> list:
     if hasattr(values, "tolist") and hasattr(values, "shape"):  # numpy: check the shape, keep the dtype
         shape = tuple(values.shape)
@@ -379,6 +388,7 @@ def local_bound(F: BellFunctional, sense: str = "max") -> LocalBound:
     """The exact maximum (or minimum) of ⟨F, P⟩ over local deterministic strategies."""
     from .kernel.models import local_bound as _lb
 
+    F = _functional(F)
     if sense not in ("max", "min"):
         raise ValueError(f"sense: {sense!r} is not 'max' or 'min'")
     G = F if sense == "max" else _kf.BellFunctional(F.scenario, tuple(-c for c in F.coefficients))
@@ -424,6 +434,7 @@ def ns_bound(F: BellFunctional) -> NSBound:
     with _search("ns_bound"):
         from .lp.solve import certify
 
+    F = _functional(F)
     sc = F.scenario
     lp = LP(sc.size, [True] * sc.size, {j: -c for j, c in enumerate(F.coefficients) if c != 0})
     n_out = len(sc.outcomes)
@@ -494,6 +505,7 @@ def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = Tr
         from .sdp.certify import sos_v2
         from .sdp.pipeline import certify_bound
 
+    F = _functional(F)
     if any(o != 2 for o in F.scenario.outputs):
         raise ValueError("F: quantum bounds need binary outcomes (±1 observables) for now")
     level = str(level)

@@ -120,7 +120,10 @@ def test_tampered_certificate_is_refused(tmp_path):
 
 
 def test_save_load_and_check_paths(tmp_path):
+    from exactbell.kernel.functional import BellFunctional as KernelFunctional
+
     F = BellFunctional.from_probabilities(Scenario([2, 2], [3, 3]), cglmp(3))
+    assert local_bound(KernelFunctional(KernelScenario((2, 2), (3, 3)), cglmp(3))).value == 2  # kernel objects too
     L = local_bound(F)
     assert L.value == 2 and L.count == 30
     p = L.certificate(id="user.cglmp3").save(tmp_path / "cglmp3.json")
