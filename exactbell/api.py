@@ -538,11 +538,18 @@ class Facet:
 class Polytope:
     """The convex hull of exact points (pycddlib's exact GMP arithmetic; ``search`` extra)."""
 
-    def __init__(self, vertices: Iterable[Sequence[Any]], _model: Any = None):
+    def __init__(self, vertices: Iterable[Sequence[Any]], symmetries: Iterable[Sequence[int]] = (),
+                 _model: Any = None):
+        """``symmetries``: coordinate permutations π (the image w of v has w[π[k]] = v[k]) that map
+        the vertex set onto itself; :meth:`classes` groups the facets under the group they generate."""
         pts = [tuple(exact(x, f"vertices[{i}][{j}]") for j, x in enumerate(v)) for i, v in enumerate(vertices)]
         if not pts or len({len(p) for p in pts}) != 1:
             raise ValueError("vertices: need at least one point, all of the same length")
         self._points, self._model = pts, _model
+        self._symmetries = [tuple(g) for g in symmetries]
+        for i, g in enumerate(self._symmetries):
+            if sorted(g) != list(range(len(pts[0]))):
+                raise ValueError(f"symmetries[{i}]: not a permutation of the {len(pts[0])} coordinates")
         self._ps = self._ext = None
 
     def _pointset(self):
@@ -577,17 +584,28 @@ class Polytope:
 
     def classes(self) -> list[Facet]:
         """One facet per class under the relabeling symmetries of the model (the local polytope's
-        relabelings of parties, inputs and outputs); for plain vertices, every facet is its own class."""
+        relabelings of parties, inputs and outputs), or under the ``symmetries`` given with the vertices
+        (none: every facet is its own class)."""
         from .polytopes.adjacency import class_table, classes_cdd
         from .polytopes.exact import PermGroup
 
-        if self._model is None:
-            return self.facets()
-        from .polytopes.classcert import support_and_group
+        if self._model is not None:
+            from .polytopes.classcert import support_and_group
 
-        _, ps, _, group = support_and_group(self._model)
+            _, ps, _, group = support_and_group(self._model)
+        else:
+            from .polytopes.models import coordinate_image
+
+            ps = self._pointset()
+            where = {v: k for k, v in enumerate(ps.points)}
+            gens = []
+            for i, g in enumerate(self._symmetries):
+                try:
+                    gens.append(tuple(where[coordinate_image(g, v)] for v in ps.points))
+                except KeyError:
+                    raise ValueError(f"symmetries[{i}]: does not map the vertices onto themselves") from None
+            group = PermGroup(len(ps.points), gens)
         table = class_table(ps, group, classes_cdd(ps, group))
-        assert isinstance(group, PermGroup)
         return [Facet(tuple(r["coefficients"]), Fraction(r["bound"]), r["orbit"]) for r in table]
 
     def is_facet(self, coefficients: Sequence[Any], bound: Any) -> bool:

@@ -208,7 +208,11 @@ def test_local_polytope_facets_and_classes():
     F = BellFunctional.chsh()
     assert P.is_facet(F.coefficients, 2) and not P.is_facet(F.coefficients, 3)
     square = Polytope([[0, 0], [1, 0], [0, 1], [1, 1], ["1/2", "1/2"]])
-    assert len(square.vertices()) == 4 and len(square.facets()) == 4
+    assert len(square.vertices()) == 4 and len(square.facets()) == 4 and len(square.classes()) == 4
+    swap = Polytope([[0, 0], [1, 0], [0, 1], [1, 1]], symmetries=[(1, 0)])
+    assert sorted(c.orbit for c in swap.classes()) == [2, 2]
+    with pytest.raises(ValueError, match=r"symmetries\[0\]: does not map"):
+        Polytope([[0, 0], [1, 0], [0, 2]], symmetries=[(1, 0)]).classes()
     with pytest.raises(ValueError, match=r"vertices\[0\]\[0\]"):
         Polytope([[0.1, 0]])
 
