@@ -509,7 +509,12 @@ def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = Tr
     if any(o != 2 for o in F.scenario.outputs):
         raise ValueError("F: quantum bounds need binary outcomes (±1 observables) for now")
     level = str(level)
-    res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, force_numeric=not exact_rounding)
+    try:
+        res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, force_numeric=not exact_rounding)
+    except ValueError as e:
+        if "level" in str(e):
+            raise ValueError(f"level {level!r}: {e}") from None
+        raise
     if res.verdict != "verified":
         return QuantumBound(F, res.lower, res.upper, level, res.npa_value, None, res.log)
     cert = Certificate(envelope2("user.quantum", "user", "user", "exactbell.api.quantum_bound",
