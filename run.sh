@@ -34,7 +34,7 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   echo "run.sh: setting up .venv (first run takes a few minutes: pycddlib builds from source)" >&2
   python3 -m venv .venv
   log=.venv/install.log
-  { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e ".[numeric,test]"; } \
+  { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e ".[search,test,docs]"; } \
     > "$log" 2>&1 || { tail -n 40 "$log" >&2; echo "run.sh: installation failed (full log: $log)" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ...certificates.format import CertificateError, dump_certificate, envelope2, parse_json_exact, write_atomic
+from ...certificates.format import CertificateError, parse_json_exact
 
 DEFAULT_CONVENTIONS = {"form": "correlator", "marginals": "uniform-average",
                        "observables": "A_x = M_{0|x} - M_{1|x} (outcome a contributes (-1)^a)"}
@@ -62,38 +62,36 @@ def load_functional(path: Path):
 
 
 def run(args) -> int:
+    """A thin layer over :func:`exactbell.api.quantum_bound`: read FILE, bound, write, re-check."""
+    from ... import api
     from ...kernel.check import check_file
-    from ...sdp.certify import sos_v2
-    from ...sdp.pipeline import certify_bound
 
     path = Path(args.file)
     try:
         F, sc_spec, f_spec, conventions = load_functional(path)
+        F = api.BellFunctional.from_certificate_notation(sc_spec, f_spec, conventions)
     except CertificateError as e:
         print(f"exactbell bound: {e}", file=sys.stderr)
         return 2
-    try:
-        res = certify_bound(F, sc_spec, f_spec, level=args.level, force_numeric=args.numeric_only)
     except ValueError as e:
         print(f"exactbell bound: {path}: {e}", file=sys.stderr)
         return 2
-    stem = path.stem
-    conventions = dict(conventions)
-    if conventions.get("form", "correlator") in ("correlator", "collins-gisin"):
-        conventions.setdefault("marginals", "uniform-average")  # the defaults the functional was read with
-    elif conventions.get("form") == "probability":
-        conventions.setdefault("order", "inputs-major")
-    if res.verdict != "verified":
+    try:
+        res = api.quantum_bound(F, level=args.level, check=False, exact_rounding=not args.numeric_only)
+    except ValueError as e:
+        print(f"exactbell bound: {path}: {e}", file=sys.stderr)
+        return 2
+    if not res.certified:
         print(f"exactbell bound: {path}: no exact SOS found (numeric only: quantum maximum in "
               f"[{_approx(res.lower)}, {_approx(res.upper)}]); the kernel has no numeric-only sos mode",
               file=sys.stderr)
         return 1
-    cert = envelope2(f"user.{stem}.quantum", "user", "user", str(path.name),
-                     f"The quantum maximum of the functional in {path.name} lies in "
-                     f"[{_approx(res.lower)}, {_approx(res.upper)}] (NPA level {args.level}).",
-                     "sos", "verified", conventions, sos_v2(res.data))
-    out = Path(args.out) if args.out else path.with_name(f"{stem}.quantum.json")
-    write_atomic(out, dump_certificate(cert))
+    stem = path.stem
+    cert = res.certificate()
+    cert.obj.update(id=f"user.{stem}.quantum", location=str(path.name),
+                    summary=f"The quantum maximum of the functional in {path.name} lies in "
+                            f"[{_approx(res.lower)}, {_approx(res.upper)}] (NPA level {args.level}).")
+    out = cert.save(Path(args.out) if args.out else path.with_name(f"{stem}.quantum.json"))
     result = check_file(out)
     for line in res.log:
         print(f"  {line}")

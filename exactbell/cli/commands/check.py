@@ -4,9 +4,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ...kernel.check import certificate_files, check_file
+from ...kernel.check import certificate_files
 from ...kernel.limits import RunLimits
-from ...kernel.run import check_many
 from ...report import print_table, summary_line, to_json, write_markdown
 from .. import default_proofs_dir
 
@@ -14,10 +13,12 @@ from .. import default_proofs_dir
 def run_checks(paths, jobs=None, limits=RunLimits(), show_progress=False):
     from rich.progress import Progress
 
+    from ...api import check
+
     files = certificate_files(paths or [default_proofs_dir()])
     with Progress(transient=True, disable=not show_progress) as progress:
         task = progress.add_task("checking certificates", total=len(files))
-        results = check_many(files, jobs, limits, lambda i, r: progress.advance(task), check=check_file)
+        results = check(files, jobs, limits.seconds, limits.memory_mb, lambda i, r: progress.advance(task))
     return files, results
 
 

@@ -1,0 +1,701 @@
+"""The public Python API of exactbell: a thin, typed layer over the kernel and the producers.
+
+Every value is exact (:class:`fractions.Fraction`, or a kernel algebraic number); every verb that
+computes a claim can return its schema-2 certificate, which :meth:`Certificate.check` hands to
+the trusted kernel. Importing this module loads the kernel only (standard library and
+python-flint); numpy, SciPy, cvxpy and pycddlib are imported by the verbs that need them.
+
+>>> from exactbell import BellFunctional, local_bound
+>>> chsh = BellFunctional.from_correlators([2, 2], {"A0B0": 1, "A0B1": 1, "A1B0": 1, "A1B1": -1})
+>>> local_bound(chsh).value
+Fraction(2, 1)
+"""
+from __future__ import annotations
+
+import html
+import math
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .kernel import functional as _kf
+from .kernel.numbers import format_rational
+from .kernel.scenario import Scenario as _KernelScenario
+
+if TYPE_CHECKING:
+    from .kernel.check import Result
+
+__all__ = [
+    "BellFunctional",
+    "Certificate",
+    "Facet",
+    "LocalBound",
+    "NSBound",
+    "Polytope",
+    "QuantumBound",
+    "Scenario",
+    "check",
+    "check_one",
+    "exact",
+    "latex",
+    "local_bound",
+    "local_polytope",
+    "ns_bound",
+    "quantum_bound",
+]
+
+_CORRELATOR_CONVENTIONS = {"form": "correlator", "marginals": "uniform-average",
+                           "observables": "A_x = M_{0|x} - M_{1|x} (outcome a contributes (-1)^a)"}
+
+
+# -- exact values -------------------------------------------------------------------------------
+def exact(x: Any, name: str = "value") -> Any:
+    """``x`` as an exact number: int, Fraction, text ("3/4", "1/2 + 1/3"), numpy integers, kernel algebraic
+    numbers; a float only when its binary value is a fraction with denominator at most 10^6
+    (0.5, -1.0). Anything else raises ValueError naming ``name``."""
+    if isinstance(x, bool):
+        raise ValueError(f"{name}: boolean {x!r} where an exact number is required")
+    if isinstance(x, (int, Fraction)):
+        return Fraction(x)
+    if hasattr(x, "enclosure") and hasattr(x, "field"):  # kernel AlgebraicNumber
+        return x
+    if isinstance(x, str):
+        from .behaviours import parse_rational
+        try:
+            return Fraction(parse_rational(x.strip()))
+        except (ValueError, ArithmeticError, TypeError) as e:
+            raise ValueError(f"{name}: {x!r} is not an exact rational number ({e})") from None
+    tname = type(x).__module__
+    if tname == "numpy" or tname.startswith("numpy."):
+        kind = getattr(getattr(x, "dtype", None), "kind", "")
+        if kind and kind in "iub":
+            if kind == "b":
+                raise ValueError(f"{name}: boolean {x!r} where an exact number is required")
+            return Fraction(int(x))
+        if kind == "f":
+            x = float(x)
+        elif kind == "O":
+            return exact(x.item(), name)
+        else:
+            raise ValueError(f"{name}: numpy {x.dtype} entry {x!r} is not an exact real number")
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            raise ValueError(f"{name}: {x!r} is not a number")
+        q = Fraction(x)
+        if q.denominator > 10**6:
+            raise ValueError(f"{name}: float {x!r} is not exact (its binary value is {q}); pass a Fraction or "
+                             f"a string such as \"1/3\"")
+        return q
+    raise ValueError(f"{name}: {type(x).__name__} {x!r} where an exact number is required")
+
+
+def latex(x: Any) -> str:
+    """A LaTeX form of an exact number (rational or algebraic)."""
+    if isinstance(x, int) and not isinstance(x, bool):
+        x = Fraction(x)
+    if isinstance(x, Fraction):
+        if x.denominator == 1:
+            return str(x.numerator)
+        sign = "-" if x < 0 else ""
+        return f"{sign}\\frac{{{abs(x.numerator)}}}{{{x.denominator}}}"
+    if hasattr(x, "to_text"):
+        return "\\mathtt{" + x.to_text().replace("_", "\\_") + "}"
+    return str(x)
+
+
+def _float(x: Any) -> float:
+    """float() of an exact number; an algebraic one is refined to a 2^-60-wide enclosure first."""
+    if hasattr(x, "enclosure"):
+        lo, hi = x.enclosure()
+        while hi - lo > Fraction(1, 2**60) * max(1, abs(lo)):
+            x.field.refine()
+            lo, hi = x.enclosure()
+        return float((lo + hi) / 2)
+    return float(x)
+
+
+def _text(x: Any) -> str:
+    return format_rational(x) if isinstance(x, (int, Fraction)) else x.to_text() if hasattr(x, "to_text") else str(x)
+
+
+def _search(verb: str):
+    """Context for the imports of a verb that needs the ``search`` extra: a clear ImportError."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def guard():
+        try:
+            yield
+        except ImportError as e:
+            raise ImportError(f"{verb} needs the search extra (pip install \"exactbell[search]\"): {e}") from e
+    return guard()
+
+
+# -- scenarios and functionals ------------------------------------------------------------------
+class Scenario(_KernelScenario):
+    """N parties; party i has ``inputs[i]`` settings and ``outputs[i]`` outcomes (lists accepted).
+
+    >>> Scenario([2, 2], [2, 2]).size
+    16
+    """
+
+    def __init__(self, inputs: Sequence[int], outputs: Sequence[int]):
+        object.__setattr__(self, "inputs", tuple(inputs))
+        object.__setattr__(self, "outputs", tuple(outputs))
+        self.__post_init__()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _KernelScenario):
+            return (self.inputs, self.outputs) == (other.inputs, other.outputs)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.inputs, self.outputs))
+
+    def __repr__(self) -> str:
+        return f"Scenario(inputs={list(self.inputs)}, outputs={list(self.outputs)})"
+
+
+def _scenario(sc: Any, name: str = "scenario") -> Scenario:
+    if isinstance(sc, Scenario):
+        return sc
+    if isinstance(sc, _KernelScenario):
+        return Scenario(sc.inputs, sc.outputs)
+    if isinstance(sc, dict):
+        return Scenario(sc["inputs"], sc["outputs"])
+    if isinstance(sc, (list, tuple)) and all(isinstance(k, int) for k in sc):  # inputs, binary outcomes
+        return Scenario(sc, [2] * len(sc))
+    raise ValueError(f"{name}: expected a Scenario, {{'inputs', 'outputs'}} or a list of input counts, got {sc!r}")
+
+
+@dataclass(frozen=True, eq=False)
+class BellFunctional(_kf.BellFunctional):
+    """F with ⟨F, P⟩ = Σ F(a|x) p(a|x) (kernel coefficients, canonical inputs-major order), plus the
+    notation it was written in (``conventions`` and ``spec``), which its certificates use."""
+
+    conventions: dict = field(default_factory=dict)
+    spec: dict = field(default_factory=dict)
+
+    # constructors ------------------------------------------------------------------------------
+    @classmethod
+    def from_correlators(cls, scenario: Any, terms: dict) -> BellFunctional:
+        """Binary outcomes: ``{"A0B0": 1, "A1": "-1/2", "1": 3}`` (marginals averaged uniformly)."""
+        sc = _scenario(scenario)
+        conv = dict(_CORRELATOR_CONVENTIONS)
+        return cls._from_spec(sc, {"terms": {k: _text(exact(v, f"terms[{k!r}]")) for k, v in terms.items()}}, conv)
+
+    @classmethod
+    def from_collins_gisin(cls, scenario: Any, table: Any) -> BellFunctional:
+        """Collins–Gisin terms ``{"pAB(00|01)": 1, "pA(0|1)": -1, "1": 0}``, or for two parties the
+        table T (numpy accepted) of shape (1 + m_A(o_A−1)) × (1 + m_B(o_B−1)): T[0][0] the constant,
+        T[1 + x(o_A−1) + a][0] the coefficient of p_A(a|x), T[0][1 + y(o_B−1) + b] of p_B(b|y), and
+        T[1 + x(o_A−1) + a][1 + y(o_B−1) + b] of p(ab|xy) (the QETLAB / Ket.jl layout)."""
+        sc = _scenario(scenario)
+        if isinstance(table, dict):
+            terms = {k: _text(exact(v, f"table[{k!r}]")) for k, v in table.items()}
+        else:
+            if sc.parties != 2:
+                raise ValueError("table: a Collins-Gisin table needs a bipartite scenario (use a dict of terms)")
+            (ma, mb), (oa, ob) = sc.inputs, sc.outputs
+            rows = [list(r) for r in table]
+            shape = (1 + ma * (oa - 1), 1 + mb * (ob - 1))
+            if len(rows) != shape[0] or any(len(r) != shape[1] for r in rows):
+                raise ValueError(f"table: expected shape {shape} for scenario {sc!r}")
+            alice = [(x, a) for x in range(ma) for a in range(oa - 1)]
+            bob = [(y, b) for y in range(mb) for b in range(ob - 1)]
+            terms = {}
+            for i, row in enumerate(rows):
+                for j, v in enumerate(row):
+                    c = exact(v, f"table[{i}][{j}]")
+                    if c == 0:
+                        continue
+                    if i == 0 and j == 0:
+                        key = "1"
+                    elif j == 0:
+                        key = f"pA({alice[i - 1][1]}|{alice[i - 1][0]})"
+                    elif i == 0:
+                        key = f"pB({bob[j - 1][1]}|{bob[j - 1][0]})"
+                    else:
+                        (x, a), (y, b) = alice[i - 1], bob[j - 1]
+                        key = f"pAB({a}{b}|{x}{y})"
+                    terms[key] = _text(c)
+        return cls._from_spec(sc, {"terms": terms}, {"form": "collins-gisin", "marginals": "uniform-average"})
+
+    @classmethod
+    def from_probabilities(cls, scenario: Any, coefficients: Any) -> BellFunctional:
+        """Full-probability coefficients F(a|x): a flat list in canonical (inputs-major) order, or an
+        array (numpy accepted) indexed [a_1, …, a_N, x_1, …, x_N] (the QETLAB / Ket.jl layout)."""
+        sc = _scenario(scenario)
+        flat = _flatten(sc, coefficients)
+        coeffs = [_text(exact(v, f"coefficients[{i}]")) for i, v in enumerate(flat)]
+        return cls._from_spec(sc, {"coefficients": coeffs}, {"form": "probability", "order": "inputs-major"})
+
+    @classmethod
+    def from_certificate_notation(cls, scenario: Any, spec: dict, conventions: dict) -> BellFunctional:
+        """``data.functional`` and ``conventions`` as a certificate writes them (see docs/kinds);
+        the defaults ``marginals: uniform-average`` and ``order: inputs-major`` are filled in."""
+        conventions = dict(conventions)
+        if conventions.get("form") in ("correlator", "collins-gisin"):
+            conventions.setdefault("marginals", "uniform-average")
+        elif conventions.get("form") == "probability":
+            conventions.setdefault("order", "inputs-major")
+        return cls._from_spec(_scenario(scenario), spec, conventions)
+
+    @classmethod
+    def chsh(cls) -> BellFunctional:
+        """⟨A0B0⟩ + ⟨A0B1⟩ + ⟨A1B0⟩ − ⟨A1B1⟩."""
+        return cls.from_correlators([2, 2], {"A0B0": 1, "A0B1": 1, "A1B0": 1, "A1B1": -1})
+
+    @classmethod
+    def _from_spec(cls, sc: Scenario, spec: dict, conventions: dict) -> BellFunctional:
+        from .behaviours import parse_rational
+
+        try:
+            F = _kf.functional_from_spec(sc, spec, conventions, lambda c: parse_rational(c))
+        except (ValueError, ArithmeticError) as e:
+            raise ValueError(f"functional: {e}") from None
+        return cls(sc, F.coefficients, conventions, spec)
+
+    # views -------------------------------------------------------------------------------------
+    def __neg__(self) -> BellFunctional:
+        return BellFunctional.from_probabilities(self.scenario, [-c for c in self.coefficients])
+
+    def value(self, behaviour: Any) -> Any:
+        """⟨F, P⟩ for a behaviour (kernel Behaviour or a flat list in canonical order)."""
+        if not hasattr(behaviour, "values"):
+            behaviour = [exact(v, f"behaviour[{i}]") for i, v in enumerate(_flatten(self.scenario, behaviour))]
+            return sum((c * v for c, v in zip(self.coefficients, behaviour)), Fraction(0))
+        return sum((c * v for c, v in zip(self.coefficients, behaviour.values)), Fraction(0))
+
+    def _repr_latex_(self) -> str:
+        terms = self.spec.get("terms")
+        if not terms:
+            return f"$F \\in \\mathbb{{Q}}^{{{len(self.coefficients)}}}$ on {self.scenario!r}"
+        out = ""
+        for k, v in terms.items():
+            c = exact(v)
+            sign, c = ("-", -c) if c < 0 else ("+", c)
+            coeff = "" if c == 1 and k != "1" else latex(c)
+            out += f" {sign} {coeff}{_term_latex(self.conventions.get('form', ''), k)}"
+        return "$" + out.strip().removeprefix("+ ") + "$"
+
+    def __repr__(self) -> str:
+        terms = self.spec.get("terms")
+        shown = (" + ".join(f"({v})*{k}" for k, v in terms.items()) if terms
+                 else f"{len(self.coefficients)} coefficients")
+        return f"BellFunctional({shown} on {self.scenario!r})"
+
+
+def _term_latex(form: str, term: str) -> str:
+    """LaTeX of one term of the correlator or Collins–Gisin notation ("" for the constant)."""
+    import re
+
+    if term == "1":
+        return ""
+    if form == "correlator" and "@" in term:
+        letters, ctx = term.split("@", 1)
+        return f"\\langle {letters} \\rangle_{{{ctx}}}"
+    if form == "correlator":
+        return "\\langle " + " ".join(f"{p}_{{{d}}}" for p, d in re.findall(r"([A-H])([0-9]+)", term)) + " \\rangle"
+    m = re.fullmatch(r"p([A-H]+)\(([0-9]+)\|([0-9]+)\)", term)
+    return f"p_{{{m.group(1)}}}({m.group(2)}|{m.group(3)})" if m else f"\\mathrm{{{term}}}"
+
+
+def _functional(F: Any, name: str = "F") -> BellFunctional:
+    """An API functional (a kernel one is written in full-probability form)."""
+    if isinstance(F, BellFunctional):
+        return F
+    if isinstance(F, _kf.BellFunctional):
+        return BellFunctional.from_probabilities(F.scenario, F.coefficients)
+    raise ValueError(f"{name}: expected a BellFunctional, got {type(F).__name__}")
+
+
+def _flatten(sc: Scenario, values: Any) -> list:
+    if hasattr(values, "tolist") and hasattr(values, "shape"):  # numpy: check the shape, keep the dtype
+        shape = tuple(values.shape)
+        if shape not in ((sc.size,), tuple(sc.outputs) + tuple(sc.inputs)):
+            raise ValueError(f"coefficients: shape {shape} does not match scenario {sc!r} (expected "
+                             f"({sc.size},) or {tuple(sc.outputs) + tuple(sc.inputs)})")
+        if len(shape) == 1:
+            return list(values)
+        return [values[tuple(a) + tuple(x)] for a, x in sc.entries()]
+    values = list(values)
+    if len(values) == sc.size and not any(isinstance(v, (list, tuple)) for v in values):
+        return values
+
+    def at(v, idx):
+        for k in idx:
+            v = v[k]
+        return v
+    try:
+        return [at(values, tuple(a) + tuple(x)) for a, x in sc.entries()]
+    except (IndexError, TypeError):
+        raise ValueError(f"coefficients: shape does not match scenario {sc!r} (flat list of {sc.size} or "
+                         f"nested [a_1..a_N][x_1..x_N])") from None
+
+
+# -- results ------------------------------------------------------------------------------------
+class _Result:
+    """Shared display: ``str``, ``float`` of the main value, LaTeX and HTML for Jupyter."""
+
+    def _latex_body(self) -> str:
+        raise NotImplementedError
+
+    def _repr_latex_(self) -> str:
+        return "$" + self._latex_body() + "$"
+
+    def _repr_html_(self) -> str:
+        return f"<div class='exactbell'>{html.escape(str(self))}</div>"
+
+
+@dataclass
+class LocalBound(_Result):
+    """The exact local bound (``sense`` max or min) and the optimal deterministic strategies
+    (``[[output per input] per party]``, at most 4096 listed; ``count`` of them in all)."""
+
+    functional: BellFunctional
+    sense: str
+    value: Fraction
+    strategies: list
+    count: int
+
+    def __float__(self) -> float:
+        return _float(self.value)
+
+    def __str__(self) -> str:
+        return f"local {self.sense} = {_text(self.value)}, attained by {self.count} deterministic strategies"
+
+    def _latex_body(self) -> str:
+        return f"\\{self.sense}_{{\\mathcal{{L}}}} \\langle F, P \\rangle = {latex(self.value)}"
+
+    def certificate(self, id: str = "user.local", summary: str | None = None) -> Certificate:
+        """A ``local-bound`` certificate (every optimal strategy listed when there are ≤ 4096)."""
+        from .certificates.format import envelope2
+
+        data = {"scenario": self.functional.scenario.to_spec(), "functional": self.functional.spec,
+                "sense": self.sense,
+                "optimal": [[list(s) for s in strat] for strat in self.strategies]}
+        text = summary or f"The local {self.sense}imum of the functional is {_text(self.value)}."
+        return Certificate(envelope2(id, "user", "user", "exactbell.api.local_bound", text, "local-bound",
+                                     "verified", dict(self.functional.conventions), data))
+
+
+def local_bound(F: BellFunctional, sense: str = "max") -> LocalBound:
+    """The exact maximum (or minimum) of ⟨F, P⟩ over local deterministic strategies."""
+    from .kernel.models import local_bound as _lb
+
+    F = _functional(F)
+    if sense not in ("max", "min"):
+        raise ValueError(f"sense: {sense!r} is not 'max' or 'min'")
+    G = F if sense == "max" else _kf.BellFunctional(F.scenario, tuple(-c for c in F.coefficients))
+    r = _lb(G)
+    value = r.value if sense == "max" else -r.value
+    return LocalBound(F, sense, value, [[list(s) for s in st] for st in r.strategies], r.count)
+
+
+@dataclass
+class NSBound(_Result):
+    """The exact no-signalling maximum: an optimal behaviour (``primal``, canonical order) and an
+    exact dual (``dual``: LP row -> multiplier; rows: normalisation per context, then no-signalling)."""
+
+    functional: BellFunctional
+    value: Fraction
+    primal: list
+    dual: dict
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __str__(self) -> str:
+        return f"no-signalling max = {_text(self.value)}"
+
+    def _latex_body(self) -> str:
+        return f"\\max_{{\\mathcal{{NS}}}} \\langle F, P \\rangle = {latex(self.value)}"
+
+    def certificate(self) -> Certificate:
+        """Not available yet: no kernel kind decides the no-signalling LP of a user's functional
+        (the ``lp`` kind builds only the Chaves–Kueng–Brask–Gross relaxations). The exact primal
+        and dual are here to check by hand: ``functional.value(primal) == value`` and the dual
+        covers F (``Aᵀy ≥ F``) with ``Σ_contexts y = value``."""
+        raise NotImplementedError("ns_bound: the kernel has no kind for no-signalling LPs of arbitrary functionals yet")
+
+
+def ns_bound(F: BellFunctional) -> NSBound:
+    """The maximum of ⟨F, P⟩ over no-signalling behaviours, as an exact LP optimum with an optimal
+    behaviour (primal) and a dual point of the same value (needs the ``search`` extra: SciPy)."""
+    from types import SimpleNamespace
+
+    from .kernel.lp import ns_rows
+    from .lp.exact import LP
+    with _search("ns_bound"):
+        from .lp.solve import certify
+
+    F = _functional(F)
+    sc = F.scenario
+    lp = LP(sc.size, [True] * sc.size, {j: -c for j, c in enumerate(F.coefficients) if c != 0})
+    n_out = len(sc.outcomes)
+    for k in range(len(sc.contexts)):
+        lp.add_row({k * n_out + i: 1 for i in range(n_out)}, "=", 1, name=f"norm{k}")
+    for row in ns_rows(SimpleNamespace(inputs=list(range(sc.parties)), contexts=sc.contexts, outcomes=sc.outcomes)):
+        lp.add_row(row, "=", 0, name="ns")
+    res = certify(lp)
+    primal = [res["primal"].get(j, Fraction(0)) for j in range(sc.size)]
+    value = F.value(primal)
+    if value != -res["value"]:
+        raise RuntimeError("ns_bound: the exact primal value differs from the LP optimum")
+    return NSBound(F, value, primal, {i: -v for i, v in res["dual"].items()})
+
+
+@dataclass
+class QuantumBound(_Result):
+    """A certified bracket [lower, upper] for the quantum maximum (``lower == upper``: exact),
+    from the NPA level ``level``, rounded to an exact SOS; ``certificate()`` is its ``sos``
+    certificate (kernel-checked before this result is returned)."""
+
+    functional: BellFunctional
+    lower: Any
+    upper: Any
+    level: str
+    npa_value: float
+    _certificate: Certificate | None = None
+    log: list = field(default_factory=list)
+
+    @property
+    def exact(self) -> bool:
+        return self.lower == self.upper
+
+    def __float__(self) -> float:
+        return _float(self.upper)
+
+    def __str__(self) -> str:
+        if self.exact:
+            return f"quantum max = {_text(self.upper)}"
+        return f"quantum max in [{_text(self.lower)}, {_text(self.upper)}] (~[{_float(self.lower):.10f}, " \
+               f"{_float(self.upper):.10f}])"
+
+    def _latex_body(self) -> str:
+        if self.exact:
+            return f"\\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle = {latex(self.upper)}"
+        return f"{latex(self.lower)} \\le \\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle \\le {latex(self.upper)}"
+
+    @property
+    def certified(self) -> bool:
+        """Whether an exact ``sos`` certificate backs the bracket."""
+        return self._certificate is not None
+
+    def certificate(self) -> Certificate:
+        if self._certificate is None:
+            raise ValueError("no exact certificate (the SOS rounding failed)")
+        return self._certificate
+
+
+def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = True,
+                  exact_rounding: bool = True) -> QuantumBound:
+    """A certified bracket for the quantum maximum of F (binary outcomes): an NPA relaxation at
+    ``level`` (1, "1+AB", 2, …) rounded to an exact SOS (upper end) and an exact strategy (lower
+    end). Needs the ``search`` extra (cvxpy). With ``check`` the kernel re-decides the certificate.
+    When no exact Gram matrix is found (or ``exact_rounding`` is off) the result carries a rigorous
+    numeric bracket and no certificate (the kernel's ``sos`` kind has no numeric-only mode)."""
+    from .certificates.format import envelope2
+    with _search("quantum_bound"):
+        from .sdp.certify import sos_v2
+        from .sdp.pipeline import certify_bound
+
+    F = _functional(F)
+    if any(o != 2 for o in F.scenario.outputs):
+        raise ValueError("F: quantum bounds need binary outcomes (±1 observables) for now")
+    level = str(level)
+    try:
+        res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, force_numeric=not exact_rounding)
+    except ValueError as e:
+        if "level" in str(e):
+            raise ValueError(f"level {level!r}: {e}") from None
+        raise
+    if res.verdict != "verified":
+        return QuantumBound(F, res.lower, res.upper, level, res.npa_value, None, res.log)
+    cert = Certificate(envelope2("user.quantum", "user", "user", "exactbell.api.quantum_bound",
+                                 f"The quantum maximum of the functional is at most {_text(res.upper)} "
+                                 f"(NPA level {level}).", "sos", "verified", dict(F.conventions), sos_v2(res.data)))
+    if check:
+        r = cert.check()
+        if not r.passed:
+            raise RuntimeError(f"quantum_bound: the kernel refused the certificate: {r.detail}")
+    return QuantumBound(F, res.lower, res.upper, level, res.npa_value, cert, res.log)
+
+
+# -- polytopes ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Facet:
+    """⟨coefficients, v⟩ ≤ bound, primitive integer coefficients; ``orbit``: class size."""
+
+    coefficients: tuple
+    bound: Fraction
+    orbit: int = 1
+
+    def __str__(self) -> str:
+        return f"({', '.join(map(_text, self.coefficients))}) . p <= {_text(self.bound)}"
+
+
+class Polytope:
+    """The convex hull of exact points (pycddlib's exact GMP arithmetic; ``search`` extra)."""
+
+    def __init__(self, vertices: Iterable[Sequence[Any]], symmetries: Iterable[Sequence[int]] = (),
+                 _model: Any = None):
+        """``symmetries``: coordinate permutations π (the image w of v has w[π[k]] = v[k]) that map
+        the vertex set onto itself; :meth:`classes` groups the facets under the group they generate."""
+        pts = [tuple(exact(x, f"vertices[{i}][{j}]") for j, x in enumerate(v)) for i, v in enumerate(vertices)]
+        if not pts or len({len(p) for p in pts}) != 1:
+            raise ValueError("vertices: need at least one point, all of the same length")
+        self._points, self._model = pts, _model
+        self._symmetries = [tuple(g) for g in symmetries]
+        for i, g in enumerate(self._symmetries):
+            if sorted(g) != list(range(len(pts[0]))):
+                raise ValueError(f"symmetries[{i}]: not a permutation of the {len(pts[0])} coordinates")
+        self._ps = self._ext = None
+
+    def _pointset(self):
+        with _search("Polytope"):
+            from .polytopes.cddfacets import extreme_points
+            from .polytopes.exact import PointSet
+
+        if self._ps is None:
+            every = PointSet(self._points)
+            self._ext = extreme_points(every)
+            self._ps = PointSet([self._points[i] for i in self._ext])
+        return self._ps
+
+    def vertices(self) -> list:
+        """The extreme points (redundant points removed)."""
+        return list(self._pointset().points)
+
+    @property
+    def dimension(self) -> int:
+        return self._pointset().affine_dim()
+
+    def facets(self) -> list[Facet]:
+        """Every facet, as a primitive integer inequality."""
+        from .polytopes.cddfacets import facets_cdd, inequality_of
+
+        ps = self._pointset()
+        out = []
+        for T in facets_cdd(ps):
+            a, b = inequality_of(ps, T)
+            out.append(Facet(tuple(a), Fraction(b)))
+        return out
+
+    def classes(self) -> list[Facet]:
+        """One facet per class under the relabeling symmetries of the model (the local polytope's
+        relabelings of parties, inputs and outputs), or under the ``symmetries`` given with the vertices
+        (none: every facet is its own class)."""
+        from .polytopes.adjacency import class_table, classes_cdd
+        from .polytopes.exact import PermGroup
+
+        if self._model is not None:
+            from .polytopes.classcert import support_and_group
+
+            _, ps, _, group = support_and_group(self._model)
+        else:
+            from .polytopes.models import coordinate_image
+
+            ps = self._pointset()
+            where = {v: k for k, v in enumerate(ps.points)}
+            gens = []
+            for i, g in enumerate(self._symmetries):
+                try:
+                    gens.append(tuple(where[coordinate_image(g, v)] for v in ps.points))
+                except KeyError:
+                    raise ValueError(f"symmetries[{i}]: does not map the vertices onto themselves") from None
+            group = PermGroup(len(ps.points), gens)
+        table = class_table(ps, group, classes_cdd(ps, group))
+        return [Facet(tuple(r["coefficients"]), Fraction(r["bound"]), r["orbit"]) for r in table]
+
+    def is_facet(self, coefficients: Sequence[Any], bound: Any) -> bool:
+        """Whether ⟨coefficients, v⟩ ≤ bound is valid on every vertex and defines a facet."""
+        from .polytopes.exact import facet_test
+
+        coeffs = [exact(c, f"coefficients[{i}]") for i, c in enumerate(coefficients)]
+        return bool(facet_test(self._pointset(), coeffs, exact(bound, "bound"))["facet"])
+
+
+def local_polytope(scenario: Any) -> Polytope:
+    """The local polytope of a scenario, in full-probability coordinates (canonical order)."""
+    with _search("local_polytope"):
+        from .polytopes.models import local
+
+    M = local(_scenario(scenario))
+    return Polytope(M.points, _model=M)
+
+
+# -- certificates -------------------------------------------------------------------------------
+class Certificate:
+    """A schema-2 certificate (a JSON object); :meth:`check` has the trusted kernel decide it."""
+
+    def __init__(self, obj: dict, path: str | os.PathLike | None = None):
+        self.obj, self.path = obj, (Path(path) if path is not None else None)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> Certificate:
+        """Read a certificate file with the kernel's strict reader (floats, duplicates refused)."""
+        from .kernel.envelope import parse_json, read_bytes
+
+        raw = read_bytes(Path(path))
+        return cls(parse_json(raw.decode("utf-8"), path), path)
+
+    def save(self, path: str | os.PathLike) -> Path:
+        """Write atomically (a temporary file and a rename); returns the path."""
+        from .certificates.format import dump_certificate, write_atomic
+
+        write_atomic(path, dump_certificate(self.obj))
+        self.path = Path(path)
+        return self.path
+
+    def check(self) -> Result:
+        """The kernel's decision (a :class:`exactbell.kernel.check.Result`: ``passed``, ``verdict``,
+        ``statement``); an unsaved certificate is checked from a temporary file."""
+        from .kernel.check import check_file
+
+        if self.path is not None:
+            return check_file(self.path)
+        with tempfile.TemporaryDirectory() as d:
+            p = Path(d) / "certificate.json"
+            from .certificates.format import dump_certificate
+
+            p.write_text(dump_certificate(self.obj), encoding="utf-8")
+            return check_file(p)
+
+    @property
+    def kind(self) -> str:
+        return self.obj.get("kind", "")
+
+    def __repr__(self) -> str:
+        path = str(self.path) if self.path else None
+        return f"Certificate(id={self.obj.get('id')!r}, kind={self.kind!r}, path={path!r})"
+
+
+def check_one(path: str | os.PathLike) -> Result:
+    """The kernel's decision on one file (a kernel ``Result``), in this process."""
+    from .kernel.check import check_file
+
+    return check_file(path)
+
+
+def check(paths: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = None,
+          seconds: float | None = None, memory_mb: int | None = None,
+          on_result: Callable[[int, Result], None] | None = None) -> list[Result]:
+    """Decide certificate files (folders are searched for ``*.json``), each in its own forked worker
+    under the kernel's wall-clock and memory limits (defaults 900 s, 4096 MB), ``jobs`` at a time;
+    a list of kernel ``Result`` rows (``passed``, ``verdict``, ``statement``, ``pin``) in the order
+    of the files. ``on_result(i, result)`` is called as each finishes. This is ``exactbell check``."""
+    from .kernel.check import certificate_files
+    from .kernel.limits import RunLimits
+    from .kernel.run import check_many
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    d = RunLimits()
+    limits = RunLimits(d.seconds if seconds is None else seconds, d.memory_mb if memory_mb is None else memory_mb)
+    return check_many(certificate_files(paths), jobs=jobs, limits=limits, on_result=on_result, check=check_one)
