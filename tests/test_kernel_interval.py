@@ -270,8 +270,8 @@ BENGALI_4 = "\u09ea"  # a decimal digit 4 that looks like an 8: int() reads it, 
 
 
 @pytest.mark.parametrize("value,bracket,paper,field,text", [
-    ("1/2", ("0.4", "0.6"), ["> 0." + BENGALI_4], "data.paper[0]", "a claim is"),
-    ("1/2", ("0." + BENGALI_4, "0.6"), None, "data.bracket", "a bracket end is a decimal text"),
+    ("1/2", ("0.4", "0.6"), ["> 0." + BENGALI_4], "data.paper[0]", "non-ASCII digit U+09EA"),  # the envelope
+    ("1/2", ("0." + BENGALI_4, "0.6"), None, "data.bracket[0]", "non-ASCII digit U+09EA"),
     (BENGALI_4 + "/10", ("0.3", "0.6"), None, "data.quantity.value", "ASCII"),
     ("1/2", ("0.4", "0.6"), ["= 0." + "5" * 5000], "data.paper[0]", "decimal"),  # was: internal error
     ("1/2", ("0." + "4" * 5000, "0.6"), None, "data.bracket", "at most 1000"),  # was: internal error
