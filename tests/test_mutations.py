@@ -26,7 +26,9 @@ from exactbell.kernel.pins import PIN_FILE
 from .conftest import bundled_params, load
 
 EXAMPLES = int(os.environ.get("EXACTBELL_MUTATIONS", "6"))  # mutants per certificate, at most
-BUDGET = float(os.environ.get("EXACTBELL_MUTATION_SECONDS", "6"))  # ... and about this much checking time
+# fewer mutants where each one re-decides a whole class list or every premise; fixed per kind, never
+# measured, so which mutants run does not depend on the machine's load
+FEWER = {"classes": 2, "composite": 2}
 DELTAS = ["1/7", "-1/3", "2", "-1/1000003"]
 
 
@@ -163,8 +165,8 @@ def _setup(path, tmp_path_factory):
 def test_certificate_passes_and_every_single_mutation_is_rejected(path, tmp_path_factory):
     result = check_file(path)
     assert result.passed, result.detail
-    examples = max(2, min(EXAMPLES, int(BUDGET / max(result.seconds, 1e-3))))
     cert = load(path)
+    examples = FEWER.get(cert["kind"], EXAMPLES)
     sites = mutation_sites(cert)
     assert sites, "certificate has no exact data to mutate"
     out = _setup(path, tmp_path_factory)
