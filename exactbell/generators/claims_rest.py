@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import product
 
 from ..certificates.format import envelope2
 from ..quantum.wbc import SCENARIO as WBC_SCENARIO
@@ -106,34 +107,29 @@ def omega_pi_subfamily():
 
 @generator("C004-02", WBC_PAPER, "C004-02")
 def chsh_local_facets():
-    from fractions import Fraction
+    from ..kernel.scenario import Behaviour, Scenario
+    from .sw_polytopes import kernel_verdict
 
-    from ..polytopes.models import named_signaling
-    from .sw_polytopes import SW, classes_data, kernel_verdict
-
-    M = named_signaling("two-way-symmetric", p=Fraction(1, 2))
-    data = classes_data(M)
-    table = sorted(data["classes"], key=lambda c: -c["orbit"])
-    classes = [{"tight": list(c["tight"]), "coefficients": [str(x) for x in c["coefficients"]],
-                "bound": str(c["bound"])} for c in table]
-    # the positivity class written as -p(11|00) <= 0 (the producer's form is p(00|00)+p(01|00)+p(10|00) <= 1,
-    # the same inequality on normalised points; the kernel re-decides validity and the tight set)
-    if table[0]["orbit"] != 16 or table[1]["orbit"] != 8:
-        raise RuntimeError("C004-02: expected a 16-class and an 8-class")
-    classes[0]["coefficients"] = ["-1" if i == 5 else "0" for i in range(16)]
-    classes[0]["bound"] = "0"
-    body = {"model": {"name": "signaling", "fidelities": {"p": "1/2", "q": "1/2", "r": "1/2", "s": "1/2"}},
-            "support": [list(x) for x in data["support"]], "classes": classes, "complete": True, "paper": 2}
+    sc = Scenario((2, 2), (2, 2))
+    points = [Behaviour.deterministic(sc, s).values
+              for s in product(*[list(sc.deterministic_strategies(i)) for i in range(2)])]
+    # canonical p(ab|xy) at 4(2x + y) + 2a + b: the positivity -p(11|00) <= 0 and CHSH <= 2
+    positivity = ["-1" if k == 3 else "0" for k in range(16)]
+    chsh = [str((-1) ** (k % 4 in (1, 2)) * (-1 if k // 4 == 3 else 1)) for k in range(16)]
+    classes = [{"tight": [i for i, v in enumerate(points) if sum(int(c) * x for c, x in zip(coefficients, v)) == b],
+                "coefficients": coefficients, "bound": str(b)} for coefficients, b in ((positivity, 0), (chsh, 2))]
+    body = {"model": {"name": "local", "scenario": {"inputs": [2, 2], "outputs": [2, 2]}},
+            "support": [[k] for k in range(16)], "classes": classes, "complete": True, "paper": 2}
     return kernel_verdict(envelope2(
         "C004-02", "C004-02", WBC_PAPER, "footnote [46], L218",
         "The local polytope of the CHSH scenario (2 inputs, 2 outputs per party) has exactly 24 facets: 16 "
         "positivity facets p(ab|xy) >= 0 (one class) and the 8 CHSH-type inequalities (one class, equivalent to "
-        "I_CHSH <= 2 up to relabelling). Model: S_(1/2,1/2),(1/2,1/2) of Sengupta-Wooltorton Eq. (9), both channels "
-        "fully depolarising, whose convex hull is spanned by the 16 deterministic local points (the support); the "
-        "listed classes (a positivity representative, 16 facets, and a CHSH representative, 8 facets) are decided "
-        "facets and the list is decided complete. Stated, not decided: positivity facets hold for every quantum "
-        "behaviour, so only the CHSH-type facets separate local from quantum correlations.",
-        "classes", "verified", {"labels": SW["labels"]}, body))
+        "I_CHSH <= 2 up to relabelling). Model: the local model of the scenario (2,2;2,2), whose 16 deterministic "
+        "points and group of relabelings the kernel computes; the listed classes (a positivity representative, "
+        "16 facets, and a CHSH representative, 8 facets) are decided facets and the list is decided complete. "
+        "Stated, not decided: positivity facets hold for every quantum behaviour, so only the CHSH-type facets "
+        "separate local from quantum correlations.",
+        "classes", "verified", {}, body))
 
 
 # ---------------------------------------------------------------------------------------------

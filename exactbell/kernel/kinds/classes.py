@@ -83,7 +83,7 @@ def decide(cert, ctx, data) -> Decision:
         count += " violated by quantum behaviours (each by its listed strategy, Born rule, exact)"
     quant = f", {ctx.quantifier()}" if ctx.quantifier() else ""
     facets = f"{sum(len(o) for _, o in reps)} facets{'' if complete else ' in their orbits'}"
-    signed = "" if maps is None else " (signed: output flips)"
+    signed = "" if maps is None or maps[0][1] is None else " (signed: output flips)"
     spanning = f"{len(support)} spanning points, dimension {dim}"
     statement = (f"conv of {text}{quant} ({spanning}) has {count} ({facets})"
                  f" under the group of the {G.order} relabelings preserving the model's points{signed}; "

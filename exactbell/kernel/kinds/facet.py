@@ -119,9 +119,13 @@ def decide_one(points, label, var, dom, entries, bound, sense, xs, R, evals):
 @kind("facet")
 def decide(cert, ctx, data) -> Decision:
     text, var, labels, points, index, maps = read_model(ctx, data)
-    ctx.cert.conventions.text("form", ("sw-4x4",) if maps is None else ("correlator",))
-    coefficients = None
-    if maps is not None:
+    spec, coefficients = data.raw["model"], None  # checked by read_model
+    if spec["name"] == "local":  # canonical p(a...|x...) in the notation of conventions.form
+        sc = Scenario(tuple(spec["scenario"]["inputs"]), tuple(spec["scenario"]["outputs"]))
+        coefficients = lambda it: read_functional(ctx, it, sc)[0].coefficients  # noqa: E731
+    else:
+        ctx.cert.conventions.text("form", ("sw-4x4",) if maps is None else ("correlator",))
+    if maps is not None and coefficients is None:
         text, points, index, maps, coefficients = _a_to_b(ctx, data, text)
     dom = ctx.domains.get(var)
     labels_of = {index[lab]: lab for lab in reversed(labels)}  # the first label of each distinct point

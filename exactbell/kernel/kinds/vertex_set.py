@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
-from itertools import product
+from itertools import permutations, product
+from math import factorial, prod
 
 import flint
 
 from .. import limits
 from ..linalg import rank
 from ..lp import named_model
-from ..models import causal_behaviours, read_functional, read_scenario, scenario_text
+from ..models import causal_behaviours, model_points, read_functional, read_scenario, scenario_text
 from ..poly import RationalFunction
 from ..process import CONDITIONS, projector_term
 from ..polytope import at, correlator_relabelings, key, primitive, sw_model, symmetries
@@ -22,6 +23,7 @@ from ..upoly import nonnegative_on
 from . import Decision, against_paper, kind
 
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
+RELABELINGS = 20000  # the most relabelings of a local model
 
 
 def fmpq_poly(coefficients) -> flint.fmpq_poly:
@@ -113,6 +115,31 @@ def _polygon(ctx, data, V) -> tuple:
     return text, holds, f"vertices {shown(pv, pf, ';')}; envelope max{{{', '.join(line(*t) for t in pl)}}}"
 
 
+def _local(ctx, spec):
+    """(text, [(label, point)], relabelings): the deterministic local strategies of a 2- or 3-party scenario
+    (labels [k] in the kernel's enumeration) and all relabelings of the inputs, the outputs per input and
+    the parties of equal shape, as coordinate permutations of the canonical p(a...|x...)."""
+    sc = read_scenario(ctx, spec)
+    shapes = list(zip(sc.inputs, sc.outputs))
+    if sc.parties not in (2, 3) or prod(factorial(m) * factorial(o) ** m for m, o in shapes) * 6 > RELABELINGS:
+        raise ctx.fail(spec.at("scenario"), f"2 or 3 parties, at most {RELABELINGS} relabelings")
+    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m))) for m, o in shapes]
+    maps = set()
+    for sigma in permutations(range(sc.parties)):
+        for rel in product(*own) if all(shapes[i] == shapes[j] for i, j in enumerate(sigma)) else ():
+            pi = []
+            for a, x in sc.entries():
+                a2, x2 = [0] * sc.parties, [0] * sc.parties
+                for i, j in enumerate(sigma):
+                    x2[j], a2[j] = rel[i][0][x[i]], rel[i][1][x[i]][a[i]]
+                pi.append(sc.index(tuple(a2), tuple(x2)))
+            maps.add((tuple(pi), None))
+    pairs = [((k,), tuple(flint.fmpq_poly([c]) for c in v))
+             for k, (_, v) in enumerate(model_points(ctx, spec, sc, "local"))]
+    return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical inputs-major "
+            f"order, labels [k] in the kernel's enumeration)"), pairs, sorted(maps)
+
+
 def _distinct(pairs) -> tuple[list, dict]:
     """([distinct point], {label: point index}) of [(label, point)]."""
     where, points, index = {}, [], {}
@@ -126,16 +153,19 @@ def _distinct(pairs) -> tuple[list, dict]:
 
 def read_model(ctx, data, symbolic=True, image=False):
     """(model text, var or None, [label], [distinct point], {label: point index}, relabelings) from
-    data.model: a channel model (Eq. (9)/(11)) or ``{"name": "a-to-b", "inputs": [m_x, m_y]}``, the
-    correlators E_xy of the deterministic A→B strategies (Chaves et al. Fig. 1(c), binary outputs)."""
+    data.model: a channel model (Eq. (9)/(11)), ``{"name": "a-to-b", "inputs": [m_x, m_y]}``, the
+    correlators E_xy of the deterministic A→B strategies (Chaves et al. Fig. 1(c), binary outputs), or
+    ``{"name": "local", "scenario": ...}`` (:func:`_local`)."""
     spec = data.obj("model")
-    name = spec.text("name", (*FIDELITIES, "a-to-b") + ("image",) * image)
+    name = spec.text("name", (*FIDELITIES, "a-to-b", "local") + ("image",) * image)
     if len(ctx.domains) > symbolic:
         raise ctx.fail("parameters", "at most one parameter with a domain" if symbolic else
                        "fixed parameters only")
     var, maps = next(iter(ctx.domains), None), None
     if name == "image":
         text, pairs = _image(ctx, spec)
+    elif name == "local":
+        text, pairs, maps = _local(ctx, spec)
     elif name == "a-to-b":
         mx, my = spec.list("inputs", 2)
         if not all(type(m) is int and 2 <= m <= 4 for m in (mx, my)):
