@@ -6,11 +6,13 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from itertools import product
 from pathlib import Path
 
 import pytest
 
 from exactbell.kernel.check import check_file
+from exactbell.kernel.scenario import Behaviour, Scenario
 from exactbell.kernel.polytope import Group, PointSet, bits, relabelings, verify_complete
 from .conftest import check_mutant as run
 
@@ -256,3 +258,63 @@ def decided_in(paper, name):
     r = check_file(p)
     assert r.verdict == json.loads(p.read_text())["expected"], r.detail
     return r
+
+
+# -- the local model of a Bell scenario (points and relabeling group computed by the kernel) -------------
+
+def local_chsh():
+    return json.loads((SW.parent / "wooltorton-brown-colbeck" / "C004-02.json").read_text())
+
+
+def test_local_chsh_polytope_has_24_facets_in_2_classes():
+    s = decided_in("wooltorton-brown-colbeck", "C004-02").statement
+    assert "conv of the deterministic local points of (2,2;2,2)" in s
+    assert "(16 spanning points, dimension 8) has 2 facet classes (24 facets)" in s
+    assert "under the group of the 128 relabelings preserving the model's points;" in s
+
+
+@pytest.mark.parametrize("hint", [
+    lambda c: c["data"].update(generators=[list(range(16))]),  # the trivial subgroup
+    lambda c: c["data"]["model"].update(generators=[[1, 0] + list(range(2, 16))]),
+    lambda c: c["data"]["model"].update(group=2),
+])
+def test_local_model_refuses_a_file_group(tmp_path, hint):
+    c = local_chsh()
+    hint(c)
+    assert run(tmp_path, c).verdict == "error"
+
+
+def test_local_model_dropped_class(tmp_path):
+    c = local_chsh()
+    c["data"]["classes"].pop()
+    r = run(tmp_path, c)
+    assert r.verdict == "error" and "the class list is not complete" in r.detail
+    c["data"].update(complete=False)
+    c["data"].pop("paper")
+    s = run(tmp_path, c).statement
+    assert "has at least 1 facet classes (16 facets in their orbits)" in s
+
+
+@pytest.mark.parametrize("scenario, error", [
+    ({"inputs": [2], "outputs": [2]}, True),  # one party
+    ({"inputs": [2, 2, 2, 2], "outputs": [2, 2, 2, 2]}, True),  # four parties
+    ({"inputs": [2, 2, 2], "outputs": [2, 2, 2]}, False),
+])
+def test_local_model_party_count(tmp_path, scenario, error):
+    c = local_chsh()
+    c["data"]["model"]["scenario"] = scenario
+    n = 4 ** len(scenario["inputs"])
+    c["data"]["support"] = [[k] for k in range(n)]
+    sc = Scenario(tuple(scenario["inputs"]), tuple(scenario["outputs"]))
+    points = [Behaviour.deterministic(sc, s).values
+              for s in product(*[list(sc.deterministic_strategies(i)) for i in range(sc.parties)])]
+    tight = [k for k, v in enumerate(points) if v[0] == 0]  # the positivity p(0...|0...) >= 0
+    c["data"]["classes"] = [{"tight": tight, "coefficients": ["-1"] + ["0"] * (len(points[0]) - 1),
+                             "bound": "0"}]
+    c["data"]["complete"] = False
+    c["data"].pop("paper")
+    r = run(tmp_path, c)
+    assert (r.verdict == "error") == error, r.detail
+    if not error:
+        assert "(64 spanning points, dimension 26) has at least 1 facet classes (64 facets in their orbits)" \
+            in r.statement and "the group of the 3072 relabelings" in r.statement
