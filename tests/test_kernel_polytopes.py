@@ -318,3 +318,17 @@ def test_local_model_party_count(tmp_path, scenario, error):
     if not error:
         assert "(64 spanning points, dimension 26) has at least 1 facet classes (64 facets in their orbits)" \
             in r.statement and "the group of the 3072 relabelings" in r.statement
+
+
+def test_local_model_in_the_facet_kind(tmp_path):
+    c = json.loads((SW.parent / "chaves-kueng-brask-gross" / "C002-11.correlator.json").read_text())
+    c["conventions"] = {"form": "correlator", "marginals": "uniform-average"}
+    chsh = {"terms": {"A0B0": "1", "A0B1": "1", "A1B0": "1", "A1B1": "-1"}}
+    c["data"] = {"model": {"name": "local", "scenario": {"inputs": [2, 2], "outputs": [2, 2]}},
+                 "inequalities": [{"name": "CHSH", "functional": chsh, "sense": "<=", "bound": "2"},
+                                  {"name": "CHSH loose", "functional": chsh, "sense": "<=", "bound": "3"},
+                                  {"name": "CHSH too tight", "functional": chsh, "sense": "<=", "bound": "1"}]}
+    s = run(tmp_path, c).statement
+    assert "CHSH [<= #" in s and "]: facet;" in s
+    assert "valid, not a facet (no point is tight)" in s and "invalid: violated by the point of label" in s
+    assert "facet classes under the group of the 128 relabelings preserving the model's points: 1 among 1" in s
