@@ -327,8 +327,8 @@ def test_local_model_in_the_facet_kind(tmp_path):
     c["data"] = {"model": {"name": "local", "scenario": {"inputs": [2, 2], "outputs": [2, 2]}},
                  "inequalities": [{"name": "CHSH", "functional": chsh, "sense": "<=", "bound": "2"},
                                   {"name": "CHSH loose", "functional": chsh, "sense": "<=", "bound": "3"},
-                                  {"name": "CHSH too tight", "functional": chsh, "sense": "<=", "bound": "1"}]}
+                                  {"name": "CHSH tight", "functional": chsh, "sense": "<=", "bound": "1"}]}
     s = run(tmp_path, c).statement
     assert "CHSH [<= #" in s and "]: facet;" in s
     assert "valid, not a facet (no point is tight)" in s and "invalid: violated by the point of label" in s
-    assert "facet classes under the group of the 128 relabelings preserving the model's points: 1 among 1" in s
+    assert "under the group of the 128 relabelings preserving the model's points: 1 among 1" in s

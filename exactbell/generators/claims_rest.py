@@ -116,19 +116,21 @@ def chsh_local_facets():
     # canonical p(ab|xy) at 4(2x + y) + 2a + b: the positivity -p(11|00) <= 0 and CHSH <= 2
     positivity = ["-1" if k == 3 else "0" for k in range(16)]
     chsh = [str((-1) ** (k % 4 in (1, 2)) * (-1 if k // 4 == 3 else 1)) for k in range(16)]
-    classes = [{"tight": [i for i, v in enumerate(points) if sum(int(c) * x for c, x in zip(coefficients, v)) == b],
-                "coefficients": coefficients, "bound": str(b)} for coefficients, b in ((positivity, 0), (chsh, 2))]
+    value = lambda coefficients, v: sum(int(c) * x for c, x in zip(coefficients, v))  # noqa: E731
+    classes = [{"tight": [i for i, v in enumerate(points) if value(coefficients, v) == b],
+                "coefficients": coefficients, "bound": str(b)}
+               for coefficients, b in ((positivity, 0), (chsh, 2))]
     body = {"model": {"name": "local", "scenario": {"inputs": [2, 2], "outputs": [2, 2]}},
             "support": [[k] for k in range(16)], "classes": classes, "complete": True, "paper": 2}
     return kernel_verdict(envelope2(
         "C004-02", "C004-02", WBC_PAPER, "footnote [46], L218",
         "The local polytope of the CHSH scenario (2 inputs, 2 outputs per party) has exactly 24 facets: 16 "
         "positivity facets p(ab|xy) >= 0 (one class) and the 8 CHSH-type inequalities (one class, equivalent to "
-        "I_CHSH <= 2 up to relabelling). Model: the local model of the scenario (2,2;2,2), whose 16 deterministic "
-        "points and group of relabelings the kernel computes; the listed classes (a positivity representative, "
-        "16 facets, and a CHSH representative, 8 facets) are decided facets and the list is decided complete. "
-        "Stated, not decided: positivity facets hold for every quantum behaviour, so only the CHSH-type facets "
-        "separate local from quantum correlations.",
+        "I_CHSH <= 2 up to relabelling). Model: the local model of the scenario (2,2;2,2), whose 16 "
+        "deterministic points and group of relabelings the kernel computes; the listed classes (a "
+        "positivity representative, 16 facets, and a CHSH representative, 8 facets) are decided facets and "
+        "the list is decided complete. Stated, not decided: positivity facets hold for every quantum "
+        "behaviour, so only the CHSH-type facets separate local from quantum correlations.",
         "classes", "verified", {}, body))
 
 

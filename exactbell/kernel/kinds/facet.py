@@ -1,7 +1,8 @@
 """Kind ``facet``: inequalities <F, v> (<= or >=) b on the points v of a model, each decided a facet of
 their convex hull or not, for ALL values of at most one parameter; then their classes under the kernel's
 group of relabelings preserving the points. Models: Sengupta–Wooltorton channels (F in the Eq. (5) form),
-the A→B model of Chaves et al. (Fig. 1(c), eq. (10)) in correlator or probability space. docs/kinds/facet.md.
+the A→B model of Chaves et al. (Fig. 1(c), eq. (10)) in correlator or probability space, the local
+model of a Bell scenario (canonical p(a...|x...)). docs/kinds/facet.md.
 """
 from __future__ import annotations
 

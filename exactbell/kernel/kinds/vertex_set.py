@@ -121,9 +121,11 @@ def _local(ctx, spec):
     the parties of equal shape, as coordinate permutations of the canonical p(a...|x...)."""
     sc = read_scenario(ctx, spec)
     shapes = list(zip(sc.inputs, sc.outputs))
-    if sc.parties not in (2, 3) or prod(factorial(m) * factorial(o) ** m for m, o in shapes) * 6 > RELABELINGS:
+    candidates = prod(factorial(m) * factorial(o) ** m for m, o in shapes)
+    if sc.parties not in (2, 3) or candidates * factorial(sc.parties) > RELABELINGS:
         raise ctx.fail(spec.at("scenario"), f"2 or 3 parties, at most {RELABELINGS} relabelings")
-    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m))) for m, o in shapes]
+    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m)))
+           for m, o in shapes]  # per party: (input permutation, output permutation per input)
     maps = set()
     for sigma in permutations(range(sc.parties)):
         for rel in product(*own) if all(shapes[i] == shapes[j] for i, j in enumerate(sigma)) else ():
@@ -136,8 +138,8 @@ def _local(ctx, spec):
             maps.add((tuple(pi), None))
     pairs = [((k,), tuple(flint.fmpq_poly([c]) for c in v))
              for k, (_, v) in enumerate(model_points(ctx, spec, sc, "local"))]
-    return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical inputs-major "
-            f"order, labels [k] in the kernel's enumeration)"), pairs, sorted(maps)
+    return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical "
+            f"inputs-major order, labels [k] in the kernel's enumeration)"), pairs, sorted(maps)
 
 
 def _distinct(pairs) -> tuple[list, dict]:
