@@ -65,22 +65,23 @@ def test_lambda_counterexample_value():
 def test_chsh_local_polytope_has_24_facets_in_two_classes():
     st = _statement(WBC, "C004-02")
     assert "(16 spanning points, dimension 8) has 2 facet classes (24 facets)" in st
+    assert "conv of the deterministic local points of (2,2;2,2)" in st
     classes = load(_path(WBC, "C004-02"))["data"]["classes"]
-    assert classes[0]["coefficients"] == ["-1" if i == 5 else "0" for i in range(16)]  # -p(11|00) <= 0
-    chsh = [int(c) for c in classes[1]["coefficients"]]  # Eq. (5) matrix row by row, p(ab|xy) at [2x+a][2y+b]
-    assert classes[1]["bound"] == "0"
+    assert classes[0]["coefficients"] == ["-1" if i == 3 else "0" for i in range(16)]  # -p(11|00) <= 0
+    chsh = [int(c) for c in classes[1]["coefficients"]]  # canonical: p(ab|xy) at 4(2x + y) + 2a + b
+    assert classes[1]["bound"] == "2"
 
     def value(P):  # P(a, b, x, y)
-        return sum(chsh[4 * (2 * x + a) + 2 * y + b] * P(a, b, x, y)
+        return sum(chsh[4 * (2 * x + y) + 2 * a + b] * P(a, b, x, y)
                    for a in (0, 1) for b in (0, 1) for x in (0, 1) for y in (0, 1))
     from fractions import Fraction
     from itertools import product
 
     det = [value(lambda a, b, x, y, f=f: int(a == f[x] and b == f[2 + y])) for f in product((0, 1), repeat=4)]
-    assert max(det) == 0 and det.count(0) == 8  # local bound 0, 8 tight deterministic points
+    assert max(det) == 2 and det.count(2) == 8  # local bound 2, 8 tight deterministic points
     prs = [value(lambda a, b, x, y, r=r: Fraction(1, 2) * ((a ^ b) == ((x * y) ^ (r[0] * x) ^ (r[1] * y) ^ r[2])))
            for r in product((0, 1), repeat=3)]
-    assert max(prs) == Fraction(1, 2)  # violated by a PR box by the CHSH (Collins-Gisin) margin 1/2
+    assert max(prs) == 4  # violated by a PR box: the CHSH value 4 > 2
 
 
 def test_correlator_form_constant_is_minus_two():
