@@ -1,10 +1,9 @@
 """Complete class list of the three-party two-input two-output local polytope with the scalable
 completeness data (ridge neighbours), written to bench/out/, with timings of the PRODUCER only.
 
-The kernel's ``classes`` kind takes only the Sengupta–Wooltorton channel models and the A->B
-correlator model (two parties); it has no three-party local model, and the legacy
-``polytope-classes`` checker is retired. The file written here is a schema-1 producer dump
-(kind ``polytope-classes``) that no checker decides: this bench measures generation, not checking.
+The file written here is a schema-1 producer dump (kind ``polytope-classes``) that no checker
+decides: this bench measures generation, not checking. (The kernel's ``classes`` kind takes the
+three-party ``local`` model; writing its schema-2 certificate from this data is not done yet.)
 
     nice -n 5 /tmp/tv/bin/python bench/polytopes_three_party_cert.py
 """
