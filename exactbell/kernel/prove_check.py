@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import reduce
 from itertools import product
-from math import comb, isqrt, prod
+from math import comb, gcd, isqrt, lcm, prod
 
 from flint import arb, fmpq_mpoly_ctx
 
@@ -492,9 +492,15 @@ def decompose(st, col=None) -> tuple:
     statement fails, among a sample of every open cell between the critical roots and excluded
     points in the domain and, for strict relations, those roots and the closed ends (f is
     continuous on the domain)."""
-    ring, dom, col = Ring(st.names), st.domains[0], col or defined(st)[0]
+    ring, col = Ring(st.names), col or defined(st)[0]
+    return cells(st.domains[0], col.critical, st.strict,
+                 lambda x: st.holds(sign_quad(*sv_at(branch_at(st.node, ring, (x,)), (x,)))))
+
+
+def cells(dom, critical, strict, holds) -> tuple:
+    """(detail, the points where ``holds`` fails) over the samples of :func:`decompose`."""
     cuts, pts = {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)}, []
-    for f in critical_factors(col.critical):
+    for f in critical_factors(critical):
         for lo, hi in upoly.isolate_real_roots(f, dom.lo, dom.hi):
             if len(f) > 2:  # [l, h, Sturm sequence of f]: the root of f in (l, h]; [x, x, None]: x
                 pts.append([lo, hi, upoly.sturm(upoly.flint(f))])
@@ -503,9 +509,9 @@ def decompose(st, col=None) -> tuple:
     pts += [[x, x, None] for x in cuts]
     samples = upoly.separate(pts)
     roots = [l if s is None else NumberField("t", upoly.coeffs(s[0]), l, h).gen() for l, h, s in pts
-             if st.strict and (s is not None or dom.contains(l))]
-    bad = [x for x in samples + roots if not st.holds(sign_quad(*sv_at(branch_at(st.node, ring, (x,)), (x,))))]
-    return f"{len(pts) - 2} cell boundaries inside the domain, {len(samples)} cells", bad
+             if strict and (s is not None or dom.contains(l))]
+    return f"{len(pts) - 2} cell boundaries inside the domain, {len(samples)} cells", [
+        x for x in samples + roots if not holds(x)]
 
 
 # -- several parameters: boxes ----------------------------------------------------------------
@@ -683,3 +689,142 @@ def check_sub(st, p: Obj) -> None:
             raise ProofError("does not prove its statement")
     except ProofError as e:
         raise ProofError(f"{p.where}: {e}") from None
+
+
+# -- one parameter and several square roots: the ring Q(x)[√u_1, ..., √u_k] (kind sos) -----------
+MAX_RADICALS = 4
+
+
+class Radicals:
+    """Q(x)[√u_1, ..., √u_k] for one parameter x with a domain: each u_i a polynomial ≥ 0 on the
+    closed domain, √ the principal root. Arithmetic is formal modulo (√u_i)² = u_i, so a value that
+    is formally 0 is 0 at every point (the converse may fail, which only rejects); every divisor is
+    rationalised by conjugates and its norm proved nonzero on the domain, so every value is defined
+    there. :meth:`positive` decides v > 0 on the domain for v = A + B·√u (cells, as in decompose)."""
+
+    def __init__(self, name: str, dom: Domain):
+        self.name, self.dom, self.ring, self.radicands = name, dom, Ring((name,)), []
+
+    def lift(self, q) -> Surd: return Surd(self, {0: RF(self.ring.const(q))})  # noqa: E704
+    def var(self) -> Surd: return Surd(self, {0: RF(self.ring.gens[0])})  # noqa: E704
+
+    def sqrt(self, x) -> Surd:
+        x = Surd.of(self, x)
+        u = x.parts.get(0, RF(self.ring.const(0)))
+        if set(x.parts) - {0} or not u.den.is_one():
+            raise ProofError("a square root of anything but a polynomial in the parameter is outside the supported class")
+        ok, at = upoly.nonnegative_on(_coeffs(u.num), self.dom.lo, self.dom.hi)
+        if not ok:
+            raise ProofError(f"square root of a negative number on the domain (radicand {u.text()} at {format_rational(at)})")
+        if not any(u == w for w in self.radicands):
+            if len(self.radicands) == MAX_RADICALS:
+                raise ProofError(f"more than {MAX_RADICALS} distinct radicands")
+            self.radicands.append(u)
+        return Surd(self, {1 << next(i for i, w in enumerate(self.radicands) if u == w): RF(self.ring.const(1))})
+
+    def nonzero(self, rf: RF) -> None:
+        """Raise unless the rational function has no zero in the domain (excluded points aside)."""
+        from .polytope import roots_in
+
+        if rf.is_zero() or roots_in(upoly.flint(_coeffs(rf.num)), self.dom):
+            raise ProofError(f"the divisor {rf.text()} vanishes on the domain")
+
+    def positive(self, v: Surd) -> bool:
+        """v > 0 at every point of the domain (v has at most one square root)."""
+        if len(v.parts) > 2 or len([m for m in v.parts if m]) > 1 or any(m & (m - 1) for m in v.parts):
+            raise ProofError("a sign of a value with several square roots is outside the supported class")
+        i = next((m.bit_length() - 1 for m in v.parts if m), None)
+        sv = SV(v.parts.get(0, RF(self.ring.const(0))), None if i is None else v.parts[1 << i],
+                None if i is None else self.radicands[i])
+        col = Collector(self.ring)
+        col.crit(sv)
+        return not cells(self.dom, col.critical, True, lambda x: sign_quad(*sv_at(sv, (x,))) > 0)[1]
+
+    def sign(self, v: Surd) -> int:
+        """1 if v > 0 on the domain, 0 if v is formally 0, else -1 (v ≤ 0 somewhere, or undecided)."""
+        return 0 if not v.parts else 1 if self.positive(v) else -1
+
+
+class Surd:
+    """Σ_S c_S Π_{i∈S} √u_i with c_S ∈ Q(x) (an element of :class:`Radicals`)."""
+
+    __slots__ = ("R", "parts")
+    __hash__ = None
+
+    def __init__(self, R: Radicals, parts: dict):
+        self.R, self.parts = R, {m: c for m, c in parts.items() if not c.is_zero()}
+
+    @staticmethod
+    def of(R, o) -> Surd:
+        if isinstance(o, Surd) and o.R is R:
+            return o
+        if isinstance(o, (int, Fraction)) and not isinstance(o, bool):
+            return R.lift(o)
+        raise TypeError(f"cannot combine {type(o).__name__} with a parametric value")
+
+    @property
+    def coeffs(self) -> list:  # for numbers.bit_size: every rational coefficient
+        return [Fraction(int(c.p), int(c.q)) for rf in self.parts.values() for p in (rf.num, rf.den) for c in p.coeffs()]
+
+    def __add__(self, o):
+        o, out = Surd.of(self.R, o), dict(self.parts)
+        for m, c in o.parts.items():
+            out[m] = out[m] + c if m in out else c
+        return Surd(self.R, out)
+
+    def __mul__(self, o):
+        o, out = Surd.of(self.R, o), {}
+        for m1, a in self.parts.items():
+            for m2, b in o.parts.items():
+                c, both = a * b, m1 & m2
+                for i in range(both.bit_length()):
+                    c = c * self.R.radicands[i] if both >> i & 1 else c
+                out[m1 ^ m2] = out[m1 ^ m2] + c if m1 ^ m2 in out else c
+        return Surd(self.R, out)
+
+    __radd__, __rmul__ = __add__, __mul__
+
+    def __neg__(self): return Surd(self.R, {m: -c for m, c in self.parts.items()})  # noqa: E704
+    def __sub__(self, o): return self + (-Surd.of(self.R, o))  # noqa: E704
+    def __rsub__(self, o): return Surd.of(self.R, o) - self  # noqa: E704
+    def __rtruediv__(self, o): return Surd.of(self.R, o) / self  # noqa: E704
+    def __bool__(self): return bool(self.parts)  # noqa: E704
+
+    def __truediv__(self, o):
+        x, o = self, Surd.of(self.R, o)
+        for i in range(len(self.R.radicands)):  # o·conj_i(o) has no √u_i
+            conj = Surd(self.R, {m: -c if m >> i & 1 else c for m, c in o.parts.items()})
+            x, o = (x * conj, o * conj) if any(m >> i & 1 for m in o.parts) else (x, o)
+        if not o.parts:
+            raise ZeroDivisionError("division by zero")
+        self.R.nonzero(o.parts[0])
+        return x * Surd(self.R, {0: RF(o.parts[0].den, o.parts[0].num)})
+
+    def __pow__(self, n: int):
+        if not isinstance(n, int) or n < 0:
+            raise ExprError("parametric values take non-negative integer powers only")
+        return prod([self] * n, start=self.R.lift(1))
+
+    def __eq__(self, o):
+        try:
+            return not (self - o).parts
+        except TypeError:
+            return False
+
+    def to_text(self) -> str:
+        """Canonical text: Σ (numerator)*sqrt(u)*.../(denominator), the denominator an integer polynomial."""
+        out = []
+        for m in sorted(self.parts):
+            rf = self.parts[m]
+            co = [Fraction(int(c.p), int(c.q)) for c in rf.den.coeffs()]
+            k = Fraction(lcm(*(c.denominator for c in co)), gcd(*(c.numerator for c in co)))
+            num, den = str(rf.num * to_fmpq(k)), str(rf.den * to_fmpq(k))
+            roots = "*".join(f"sqrt({self.R.radicands[i].text()})" for i in range(m.bit_length()) if m >> i & 1)
+            wrap = " " in num.lstrip("-")
+            if roots:
+                num, wrap = roots if num == "1" else "-" + roots if num == "-1" else (
+                    f"({num})*{roots}" if wrap else f"{num}*{roots}"), False
+            if den != "1":
+                num = (f"({num})" if wrap else num) + (f"/({den})" if " " in den or "*" in den else f"/{den}")
+            out.append(num)
+        return " + ".join(out).replace("+ -", "- ") or "0"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .. import prove_check as pc
+from ..expr import ExprError, parse
 from ..linalg import psd_decide
 from ..models import scenario_text
-from ..ncpoly import NCPoly, bell_operator, parse_operator
+from ..ncpoly import NCAlgebra, NCPoly, bell_operator, parse_operator
 from ..params import scalar_text
 from . import Decision, against_paper, kind
 from .strategy_value import paper_value, setup, value_of, where_text
@@ -63,6 +65,8 @@ def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
 
 @kind("sos")
 def decide(cert, ctx, data) -> Decision:
+    if ctx.domains:
+        return decide_parametric(ctx, data)
     sc, F, ftext = setup(ctx, data)
     if any(o != 2 for o in sc.outputs):
         raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
@@ -93,3 +97,93 @@ def decide(cert, ctx, data) -> Decision:
     ok, ptext = paper_value(ctx, data, eta)
     statement, verdict = against_paper(statement, ok, ptext)
     return Decision(statement, verdict, f"exact SOS identity with {how}", bracket)
+
+
+# -- one domain parameter: "for all x in the domain" (docs/kinds/sos.md, section Parametric) ------------
+class _RadicalAlgebra(NCAlgebra):
+    """Operator expressions whose scalars may use the parameter and sqrt (a :class:`pc.Radicals` value)."""
+
+    def __init__(self, parties, inputs, R: pc.Radicals, names):
+        super().__init__(parties, inputs, Fraction, names)
+        self.R = R
+
+    def call(self, name, args):
+        one = ((),) * self.parties
+        if name != "sqrt" or len(args) != 1 or set(args[0].terms) - {one}:
+            raise ExprError(f"{name} of an operator is not allowed (only sqrt of a scalar)")
+        return NCPoly.scalar(self.parties, self.R.sqrt(args[0].terms.get(one, 0)))
+
+
+def decide_parametric(ctx, data) -> Decision:
+    """η(x)·1 − B(x) = Σ w_i(x) P_i(x)†P_i(x) for every x of the domain of the one parameter x: numbers
+    are expressions in x and principal square roots of polynomials in x (:class:`pc.Radicals`), the
+    identity is formal modulo (√u)² = u, every weight (every LDLᵀ pivot of a Gram matrix) is proved
+    > 0 (or formally 0) on the whole domain; a strategy must attain η identically."""
+    if len(ctx.domains) != 1 or data.has("field") or data.has("trig"):
+        raise ctx.fail("parameters", "a parametric SOS takes exactly one domain parameter and no field")
+    (name, dom), = ctx.domains.items()
+    R = pc.Radicals(name, dom)
+    ctx.constants[name], ctx.functions["sqrt"] = R.var(), R.sqrt
+    sc, F, ftext = setup(ctx, data)
+    if any(o != 2 for o in sc.outputs):
+        raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
+    sense, sign = data.text("sense", ("max", "min")), 1 if data.raw.get("sense") == "max" else -1
+    B = ctx.guard("data.functional", lambda: bell_operator(F))
+    lift = lambda x: pc.Surd.of(R, x)  # noqa: E731
+    names = {name: R.var(), **ctx.fixed}
+
+    def op(o, key, raw):
+        if not isinstance(raw, str):
+            raise ctx.fail(o.at(key), "must be an operator expression")
+        return ctx.guard(o.at(key), lambda: parse(raw, _RadicalAlgebra(sc.parties, sc.inputs, R, names)))
+
+    spec = data.obj("sos")
+    if spec.has("terms"):
+        terms = spec.list("terms")
+        if not terms or any(not isinstance(t, dict) or set(t) != {"weight", "polynomial"} for t in terms):
+            raise ctx.fail(spec.at("terms"), "must list objects {weight, polynomial}")
+        w = [lift(ctx.value(spec, f"terms[{i}].weight", raw=t["weight"])) for i, t in enumerate(terms)]
+        if not all(ctx.guard(spec.at(f"terms[{i}].weight"), lambda x=x: R.positive(x)) for i, x in enumerate(w)):
+            raise ctx.fail(spec.at("terms"), f"a weight is not > 0 on the whole domain {dom.text()}")
+        ops = [op(spec, f"terms[{i}].polynomial", t["polynomial"]) for i, t in enumerate(terms)]
+        G = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)]
+        how = f"{len(w)} weighted squares, weights > 0 on the domain (cells)"
+    else:
+        gram = spec.obj("gram")
+        basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
+        n, how = len(basis), f"a {len(basis)}x{len(basis)} Gram matrix, LDL^T pivots > 0 or 0 on the domain (cells)"
+        ops = [op(gram, f"basis[{i}]", b) for i, b in enumerate(basis)]
+        if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in ops) or len(
+                {next(iter(m.terms)) for m in ops}) != n or any(not isinstance(r, list) or len(r) != n for r in rows):
+            raise ctx.fail(gram.at("basis"), "must list distinct monomials, with an n x n matrix")
+        G = [[lift(ctx.value(gram, f"matrix[{i}][{j}]", raw=v)) for j, v in enumerate(r)] for i, r in enumerate(rows)]
+        if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not ctx.guard(
+                gram.at("matrix"), lambda: psd_decide(G, sign=R.sign, one=R.lift(1)).psd):
+            raise ctx.fail(gram.at("matrix"), f"is not symmetric with LDL^T pivots > 0 or 0 on the domain {dom.text()}")
+    S = NCPoly(sc.parties)
+    for P, row in zip(ops, G):
+        S = sum((P.adjoint() * Q * g for Q, g in zip(ops, row) if g != 0), S)
+    eta = lift(ctx.value(data, "bound"))
+    if ((NCPoly.scalar(sc.parties, eta) - B) * sign - S).terms:
+        raise ctx.fail("data.sos", "the identity fails (formally, modulo (sqrt(u))^2 = u)")
+    relation, attained = "<=" if sense == "max" else ">=", ""
+    if data.has("strategy"):
+        v, stext = value_of(ctx, data.obj("strategy"), sc, F)
+        if not v == eta:
+            raise ctx.fail("data.strategy", "does not attain the bound identically on the domain")
+        relation, attained = "=", f", attained by the quantum strategy {stext}"
+    statement = (f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} "
+                 f"{eta.to_text()}{attained}, {ctx.quantifier()}")
+    ptext = None
+    if data.has("paper"):
+        raw = data.raw["paper"]
+        if isinstance(raw, dict):
+            sq, ptext = lift(ctx.value(data.obj("paper"), "sqrt")), f"sqrt({raw.get('sqrt')})"
+            ok = eta * eta == sq and ctx.guard("data.paper", lambda: R.sign(eta) >= 0)
+        else:
+            ok, ptext = lift(ctx.value(data, "paper")) == eta, str(raw)
+        if not ok:
+            raise ctx.fail("data.paper", "is not proved equal to the bound on the whole domain "
+                                         "(refute a printed value with a point certificate)")
+    statement, verdict = against_paper(statement, True, ptext)
+    return Decision(statement, verdict, f"exact parametric SOS identity with {how}")

@@ -1,0 +1,70 @@
+"""Range claims proved on their whole range (issue #17 point 2), not at points.
+
+* C000-10.range  kind sos, one domain parameter: Sengupta–Wooltorton Prop. 1 item 3, T_p ≤ η(p) =
+  2√2·√(p/(3p−1)) for every p ∈ (2/5, 1), by the SOS (F6) of App. F written in Q(p)[r],
+  r = √(2p(3p−1)) = √(6p² − 2p). With cos φ = r/(2(3p−1)), sin φ = −r·t/(2p(3p−1)),
+  sin 2θ = −t/(3p−1), cos 2θ = (1−2p)/(3p−1) (t = √(5p² − 2p)) and λ² = (3p−1)/(1−p) the weights
+  sinφ/(λ² sin2θ) = r(1−p)/(2p(3p−1)) and sinφ/sin2θ = r/(2p), and the coefficients 1/(2cosφ) = r/(2p),
+  sin2θ/(2sinφ) = r/(2(3p−1)), cos2θ/(2cosφ) = (1−2p)r/(2p(3p−1)) need only r: t cancels. η = 2r/(3p−1).
+* C000-11.range.atan2  the same SOS with strategy (13), θ = ½·atan2(f1, g1): the state
+  cos θ|00⟩ + sin θ|11⟩ ∝ (1 + cos2θ)|00⟩ + sin2θ|11⟩ ∝ p|00⟩ − t|11⟩, attaining η for every
+  p ∈ (2/5, 1) (this needs t, hence p ≥ 2/5).
+* C000-11.range.printed  the printed θ = ½·arctan(f1/g1) − π/2 equals ½·atan2(f1, g1) when g1 < 0,
+  i.e. p ∈ (1/2, 1): the same strategy, on that range. On (2/5, 1/2) the printed θ fails (the point
+  certificates C000-11.p=….printed refute it exactly).
+"""
+from __future__ import annotations
+
+from ..certificates.format import envelope2
+from . import generator
+from .chsh import CHSH_SCENARIO, CORRELATOR
+from .sengupta_wooltorton import PAPER, T_P_TERMS
+
+R = "sqrt(6*p^2 - 2*p)"  # r = √(2p(3p − 1)), > 0 on (1/3, 1)
+T = "sqrt(5*p^2 - 2*p)"  # t = √(p(5p − 2)), ≥ 0 on [2/5, 1)
+BOUND = f"2*{R}/(3*p - 1)"
+SOS = {"terms": [
+    {"weight": f"(1 - p)*{R}/(2*p*(3*p - 1))", "polynomial": f"A1 - ({R}/(2*p))*(B0 - B1)"},
+    {"weight": f"{R}/(2*p)",
+     "polynomial": f"A0 - ({R}/(2*(3*p - 1)))*(B0 + B1) - ((1 - 2*p)*{R}/(2*p*(3*p - 1)))*A0*(B0 - B1)"}]}
+COS_PHI, SIN_PHI = f"{R}/(2*(3*p - 1))", f"-{R}*{T}/(2*p*(3*p - 1))"
+STRATEGY = {"state": ["p", "0", "0", f"-{T}"],
+            "observables": [[[["0", "1"], ["1", "0"]], [["1", "0"], ["0", "-1"]]],
+                            [[[COS_PHI, SIN_PHI], [SIN_PHI, f"-{COS_PHI}"]],
+                             [[f"-{COS_PHI}", SIN_PHI], [SIN_PHI, COS_PHI]]]]}
+LOCATION = "Proposition 1 item 3, App. F Eq. (F6), L295 and L986-1016"
+
+
+def _data(strategy: bool) -> dict:
+    data = {"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": T_P_TERMS}, "sense": "max",
+            "bound": BOUND, "sos": SOS}
+    if strategy:
+        data["strategy"] = STRATEGY
+    data["paper"] = {"sqrt": "8*p/(3*p - 1)"}
+    return data
+
+
+@generator("C000-10.range", PAPER, "C000-10")
+def c000_10_range():
+    return envelope2("C000-10.range", "C000-10", PAPER, LOCATION,
+                     "For every p in (2/5, 1), every quantum behaviour has T_p <= 2*sqrt(2)*sqrt(p/(3p-1)): the SOS "
+                     "(F6) with coefficients in Q(p)(sqrt(6p^2 - 2p)), weights proved > 0 on the whole range.",
+                     "sos", "verified", CORRELATOR, _data(False), parameters={"p": "(2/5, 1)"})
+
+
+def _strategy_cert(branch: str, domain: str):
+    cid = f"C000-11.range.{branch}"
+
+    @generator(cid, PAPER, "C000-11")
+    def make():
+        what = ("theta = (1/2) atan2(f1, g1)" if branch == "atan2" else
+                "theta = (1/2) arctan(f1/g1) - pi/2 as printed, which is (1/2) atan2(f1, g1) where g1 < 0")
+        return envelope2(cid, "C000-11", PAPER, "Proposition 1 item 4, Eq. (13), L297-306",
+                         f"For every p in {domain}, strategy (13) with {what} and phi = arctan(f2/g2) (state "
+                         "proportional to p|00> - sqrt(p(5p-2))|11>, B_y = +-cos(phi) Z + sin(phi) X) attains "
+                         "the quantum maximum 2*sqrt(2)*sqrt(p/(3p-1)) of T_p (SOS (F6) as in C000-10.range).",
+                         "sos", "verified", CORRELATOR, _data(True), parameters={"p": domain})
+
+
+_strategy_cert("atan2", "(2/5, 1)")
+_strategy_cert("printed", "(1/2, 1)")
