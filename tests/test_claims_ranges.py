@@ -1,0 +1,128 @@
+"""Range claims proved on their whole range (issue #17 point 2, exactbell.generators.range_proofs):
+the bundled certificates pass with their pins and regenerate byte-identically; a mutated SOS entry,
+a widened range or a wrong paper value fails with the reason named."""
+import copy
+import json
+
+import pytest
+
+from exactbell.certificates.format import dump_certificate
+from exactbell.generators import discover, file_name
+from exactbell.kernel.check import check_file
+
+from .conftest import PROOFS, load
+
+SW = "sengupta-wooltorton"
+RANGE = {(SW, "C000-10.range"): "(2/5, 1)", (SW, "C000-11.range.atan2"): "(2/5, 1)",
+         (SW, "C000-11.range.printed"): "(1/2, 1)"}
+
+
+def _path(paper, cid):
+    return PROOFS / paper / file_name(cid)
+
+
+def _mutant(tmp_path, paper, cid, mutate):
+    cert = copy.deepcopy(load(_path(paper, cid)))
+    mutate(cert)
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(cert))
+    return check_file(path)
+
+
+@pytest.mark.parametrize("paper,cid", sorted(RANGE))
+def test_bundled_passes_with_pin_on_the_whole_range(paper, cid):
+    res = check_file(_path(paper, cid))
+    assert res.passed and res.verdict == "verified", res.detail
+    assert res.statement.endswith(f"for all p in {RANGE[(paper, cid)]} (paper: sqrt(8*p/(3*p - 1)))")
+    assert " 2*sqrt(6*p^2 - 2*p)/(3*p - 1)" in res.statement  # = 2*sqrt(2)*sqrt(p/(3p-1)), exactly
+
+
+@pytest.mark.parametrize("paper,cid", sorted(RANGE))
+def test_regeneration_is_byte_identical(paper, cid):
+    assert dump_certificate(discover()[cid].make()) == _path(paper, cid).read_text()
+
+
+def test_c000_10_is_an_upper_bound_and_c000_11_attains_it():
+    assert "P> on (2,2;2,2) <= 2*sqrt" in check_file(_path(SW, "C000-10.range")).statement
+    st = check_file(_path(SW, "C000-11.range.atan2")).statement
+    assert "= 2*sqrt(6*p^2 - 2*p)/(3*p - 1), attained by the quantum strategy psi ~ (p, 0, 0, (-sqrt(5*p^2 - 2*p)))" \
+        in st.replace("((p)", "(p")
+
+
+@pytest.mark.parametrize("cid", ["C000-10.range", "C000-11.range.atan2"])
+def test_mutated_weight_fails_the_identity(tmp_path, cid):
+    def m(c):
+        c["data"]["sos"]["terms"][0]["weight"] = c["data"]["sos"]["terms"][0]["weight"].replace("/(2*p", "/(3*p")
+    res = _mutant(tmp_path, SW, cid, m)
+    assert res.verdict == "error" and "the identity fails" in res.detail
+
+
+def test_mutated_square_coefficient_fails_the_identity(tmp_path):
+    def m(c):
+        c["data"]["sos"]["terms"][1]["polynomial"] = c["data"]["sos"]["terms"][1]["polynomial"].replace("(1 - 2*p)", "(1 - 3*p)")
+    res = _mutant(tmp_path, SW, "C000-10.range", m)
+    assert res.verdict == "error" and "the identity fails" in res.detail
+
+
+@pytest.mark.parametrize("domain,reason", [
+    ("(2/5, 2)", "a weight is not > 0 on the whole domain (2/5, 2)"),  # 1 - p < 0 beyond 1
+    ("(0, 1)", "square root of a negative number on the domain"),  # 6p^2 - 2p < 0 on (0, 1/3)
+    ("[1/3, 1)", "the divisor"),  # 3p - 1 = 0 at the closed end 1/3
+])
+def test_widened_range_fails(tmp_path, domain, reason):
+    res = _mutant(tmp_path, SW, "C000-10.range", lambda c: c["parameters"].update(p=domain))
+    assert res.verdict == "error" and reason in res.detail, res.detail
+
+
+def test_strategy_needs_p_at_least_two_fifths(tmp_path):
+    # the SOS bound alone holds on (1/3, 1); attaining it needs sqrt(p(5p - 2)), real only for p >= 2/5
+    ok = _mutant(tmp_path, SW, "C000-10.range", lambda c: c["parameters"].update(p="(1/3, 1)"))
+    assert ok.verdict == "verified" and "for all p in (1/3, 1)" in ok.statement
+    res = _mutant(tmp_path, SW, "C000-11.range.atan2", lambda c: c["parameters"].update(p="(1/3, 1)"))
+    assert res.verdict == "error" and "radicand 5*p^2 - 2*p" in res.detail
+
+
+def test_mutated_strategy_does_not_attain(tmp_path):
+    def m(c):
+        c["data"]["strategy"]["state"][0] = "2*p"
+    res = _mutant(tmp_path, SW, "C000-11.range.atan2", m)
+    assert res.verdict == "error" and "does not attain the bound identically" in res.detail
+
+
+def test_wrong_paper_value_is_an_error_not_a_refutation(tmp_path):
+    res = _mutant(tmp_path, SW, "C000-10.range", lambda c: c["data"].update(paper={"sqrt": "9*p/(3*p - 1)"}))
+    assert res.verdict == "error" and "data.paper" in res.detail
+
+
+@pytest.mark.parametrize("change,reason", [
+    (lambda c: c["parameters"].update(q="(0, 1)"), "exactly one domain parameter"),
+    (lambda c: c["data"].update(field={"generator": "s", "minpoly": "s^2 - 2", "interval": ["1", "2"]}),
+     "exactly one domain parameter and no field"),
+    (lambda c: c["data"].update(bound="2*sqrt(sqrt(6*p^2 - 2*p))/(3*p - 1)"), "outside the supported class"),
+    (lambda c: c["data"]["sos"]["terms"][0].update(polynomial="A1 - abs(p)*(B0 - B1)"), "not allowed"),
+])
+def test_bad_parametric_input_is_one_line_error(tmp_path, change, reason):
+    res = _mutant(tmp_path, SW, "C000-10.range", change)
+    assert res.verdict == "error" and reason in res.detail and "\n" not in res.detail, res.detail
+
+
+def _gram_cert(domain, entry="p/2"):
+    """p - p*<A0B0> = Gram [[p/2, -p/2], [-p/2, p/2]] over (A0, B0): PSD iff p >= 0."""
+    return {"exactbell": 2, "id": "gram", "claim": "X", "paper": "user", "kind": "sos", "location": "test",
+            "summary": "a parametric Gram matrix", "expected": "verified",
+            "conventions": {"form": "correlator", "marginals": "uniform-average", "observables": "A_x = M_0 - M_1"},
+            "parameters": {"p": domain},
+            "data": {"scenario": {"inputs": [1, 1], "outputs": [2, 2]}, "functional": {"terms": {"A0B0": "p"}},
+                     "sense": "max", "bound": "p",
+                     "sos": {"gram": {"basis": ["A0", "B0"], "matrix": [[entry, "-p/2"], ["-p/2", "p/2"]]}}}}
+
+
+def test_parametric_gram_matrix_pivots(tmp_path):
+    (tmp_path / "g.json").write_text(json.dumps(_gram_cert("(0, 1)")))
+    res = check_file(tmp_path / "g.json")
+    assert res.verdict == "verified" and res.statement.endswith("<= p, for all p in (0, 1)"), res.detail
+    (tmp_path / "h.json").write_text(json.dumps(_gram_cert("(-1, 1)")))
+    res = check_file(tmp_path / "h.json")
+    assert res.verdict == "error" and "LDL^T pivots > 0 or 0 on the domain (-1, 1)" in res.detail
+    (tmp_path / "k.json").write_text(json.dumps(_gram_cert("(0, 1)", "p/2 + 1")))
+    assert "the identity fails" in check_file(tmp_path / "k.json").detail
