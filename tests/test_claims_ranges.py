@@ -126,3 +126,34 @@ def test_parametric_gram_matrix_pivots(tmp_path):
     assert res.verdict == "error" and "LDL^T pivots > 0 or 0 on the domain (-1, 1)" in res.detail
     (tmp_path / "k.json").write_text(json.dumps(_gram_cert("(0, 1)", "p/2 + 1")))
     assert "the identity fails" in check_file(tmp_path / "k.json").detail
+
+
+# -- C004-05: Prop. 1(i) on the whole torus, as an identity in the four cosines -----------------
+WBC = "wooltorton-brown-colbeck"
+
+
+@pytest.mark.parametrize("sense", ["max", "min"])
+def test_c004_05_local_bounds_on_the_whole_box(sense):
+    cid = f"C004-05.range.{sense}"
+    res = check_file(_path(WBC, cid))
+    assert res.passed and res.verdict == "verified", res.detail
+    assert f"is the {sense} of its 8 distinct values over 16 deterministic strategies" in res.statement
+    assert res.statement.endswith("for all cp in [-1, 1], for all ctp in [-1, 1], for all ctw in [-1, 1], "
+                                  "for all cw in [-1, 1]")
+    assert dump_certificate(discover()[cid].make()) == _path(WBC, cid).read_text()
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda c: c["data"].update(paper=c["data"]["paper"].replace("(ctw + cw)", "(ctw + 2*cw)")),
+    lambda c: c["data"].update(paper=c["data"]["paper"].replace("abs(ctw*cw*(ctp - cp))", "abs(ctw*(ctp - cp))")),
+    lambda c: c["data"]["functional"]["terms"].update(A1B1="-cp*cw*ctp"),
+    lambda c: c["data"].update(paper="2*" + c["data"]["paper"]),  # products of a max: outside the class
+])
+def test_c004_05_mutations_fail(tmp_path, mutate):
+    res = _mutant(tmp_path, WBC, "C004-05.range.max", mutate)
+    assert res.verdict == "error" and ("identity" in res.detail or "outside the max-plus class" in res.detail), res.detail
+
+
+def test_c004_05_min_is_not_the_max(tmp_path):
+    res = _mutant(tmp_path, WBC, "C004-05.range.min", lambda c: c["data"].update(paper=c["data"]["paper"][1:]))
+    assert res.verdict == "error" and "not the max (min) of the same values" in res.detail

@@ -12,6 +12,12 @@
 * C000-11.range.printed  the printed θ = ½·arctan(f1/g1) − π/2 equals ½·atan2(f1, g1) when g1 < 0,
   i.e. p ∈ (1/2, 1): the same strategy, on that range. On (2/5, 1/2) the printed θ fails (the point
   certificates C000-11.p=….printed refute it exactly).
+* C004-05.range.max / .min  kind local-bound over four parameters: Wooltorton–Brown–Colbeck Prop. 1(i),
+  the local bounds of Eq. (2) are ±η^L of Eq. (3) for every real θ, φ, ω. Eq. (2) depends on the angles
+  only through ctp = cos(θ+φ), cp = cos φ, ctw = cos(θ+ω), cw = cos ω, and every real (θ, φ, ω) gives a
+  point of [−1, 1]⁴, so the claim follows from the statement on the whole box, where it is an identity:
+  the 8 distinct deterministic values b0·cw·ctw·(ctp ∓ cp) − b1·ctp·cp·(ctw ∓ cw) are exactly the 8 sign
+  combinations of the two sums of absolute values in Eq. (3) (kernel: max-plus identity, no cells).
 """
 from __future__ import annotations
 
@@ -19,6 +25,7 @@ from ..certificates.format import envelope2
 from . import generator
 from .chsh import CHSH_SCENARIO, CORRELATOR
 from .sengupta_wooltorton import PAPER, T_P_TERMS
+from .wbc_family import PAPER as WBC
 
 R = "sqrt(6*p^2 - 2*p)"  # r = √(2p(3p − 1)), > 0 on (1/3, 1)
 T = "sqrt(5*p^2 - 2*p)"  # t = √(p(5p − 2)), ≥ 0 on [2/5, 1)
@@ -68,3 +75,32 @@ def _strategy_cert(branch: str, domain: str):
 
 _strategy_cert("atan2", "(2/5, 1)")
 _strategy_cert("printed", "(1/2, 1)")
+
+
+# -- C004-05: Eq. (2) in ctp = cos(theta + phi), cp = cos(phi), ctw = cos(theta + omega), cw = cos(omega)
+EQ2 = {"A0B0": "ctp*ctw*cw", "A0B1": "-ctp*ctw*cp", "A1B0": "-cp*cw*ctw", "A1B1": "cp*cw*ctp"}
+EQ3 = ("max(abs(ctw*cw*(ctp + cp)) + abs(ctp*cp*(ctw + cw)), "
+       "abs(ctw*cw*(ctp - cp)) + abs(ctp*cp*(ctw - cw)))")
+COSINES = {"form": "correlator", "marginals": "uniform-average",
+           "observables": "A_x = M_{0|x} - M_{1|x} (outcome a contributes (-1)^a)",
+           "angles": "ctp = cos(theta + phi), cp = cos(phi), ctw = cos(theta + omega), cw = cos(omega): every real "
+                     "(theta, phi, omega) gives a point of [-1, 1]^4; functional = Eq. (2) of WBC"}
+
+
+def _local_range(sense: str):
+    cid = f"C004-05.range.{sense}"
+
+    @generator(cid, WBC, "C004-05")
+    def make():
+        data = {"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": EQ2}, "sense": sense,
+                "relation": "==", "paper": EQ3 if sense == "max" else f"-{EQ3}", "proof": {"method": "identity"}}
+        return envelope2(cid, "C004-05", WBC, "Prop. 1(i), Eq. (3), L93-95",
+                         f"For every real theta, phi, omega the local {'upper' if sense == 'max' else 'lower'} "
+                         f"bound of <B_theta,phi,omega> (Eq. (2)) is {'' if sense == 'max' else '-'}eta^L of "
+                         "Eq. (3): an identity in the four cosines, on the whole box [-1, 1]^4.",
+                         "local-bound", "verified", COSINES, data,
+                         parameters={k: "[-1, 1]" for k in ("ctp", "cp", "ctw", "cw")})
+
+
+_local_range("max")
+_local_range("min")

@@ -642,9 +642,15 @@ def check(st, proof: Obj) -> tuple:
         return "refuted", {n: format_rational(x) for n, x in zip(st.names, pt)}, eval_point(
             ("-", st.lhs, st.rhs), pt).text()
     if method == "identity":
-        if st.oriented != "==" or len(vals) != 1 or not vals[0].is_zero():
-            raise ProofError("identity: the relation is not == or lhs - rhs does not simplify to 0")
-        return "verified", "lhs - rhs simplifies to 0 exactly", None
+        if st.oriented == "==" and len(vals) == 1 and vals[0].is_zero():
+            return "verified", "lhs - rhs simplifies to 0 exactly", None
+        (s, left), (t, right) = (extremal(x, Ring(st.names)) for x in (st.lhs, st.rhs))
+        if st.oriented != "==" or not s or s != t or any(not any(v == w for w in b) for a, b in
+                                                         ((left, right), (right, left)) for v in a):
+            raise ProofError("identity: the relation is not ==, or lhs - rhs does not simplify to 0 and the "
+                             "sides are not the max (min) of the same values")
+        return "verified", (f"both sides are the {'max' if s > 0 else 'min'} of the same {len(left)} values "
+                            "(abs(f) = max(f, -f), sums of maxima distributed)"), None
     if method == "cells":
         if len(st.names) != 1:
             raise ProofError("method cells needs exactly one parameter")
@@ -662,6 +668,34 @@ def check(st, proof: Obj) -> tuple:
         check_sub(sub, p)
     return "verified", (f"max of the branches >= their convex combination with weights {', '.join(weights)} "
                         "(each >= 0, sum 1), which is >= 0"), None
+
+
+def extremal(node, ring) -> tuple:
+    """(s, values): ``node`` is the max (s = 1) or min (s = -1) of the distinct values, or one value
+    (s = 0), for +, -, negation, abs (of one value: max(f, -f)) and max/min over such expressions."""
+    tag, kids = node[0], [ch for ch in node[1:] if isinstance(ch, tuple)]
+    if not any(n[0] in ("abs", "max", "min") for n in walk(node)):
+        return 0, Collector(ring).values(node)
+    parts = [extremal(ch, ring) for ch in kids]
+    signs = {k for k, _ in parts} - {0}
+    if tag == "abs" and not signs:
+        return 1, [parts[0][1][0], -parts[0][1][0]]
+    if tag == "neg":
+        return -parts[0][0], [-v for v in parts[0][1]]
+    if tag == "-":
+        parts[1] = (-parts[1][0], [-v for v in parts[1][1]])
+        signs = {k for k, _ in parts} - {0}
+    s = {"max": 1, "min": -1}.get(tag, next(iter(signs), 0))
+    if tag not in ("max", "min", "+", "-") or signs - {s}:
+        raise ProofError(f"{tag} of a max or min is outside the max-plus class of identities")
+    out = [v for _, vs in parts for v in vs] if tag in ("max", "min") else [
+        a + b for a in parts[0][1] for b in parts[1][1]]
+    uniq = []
+    for v in out:
+        uniq += [] if any(v == w for w in uniq) else [v]
+    if len(uniq) > MAX_BRANCHES:
+        raise ProofError(f"more than {MAX_BRANCHES} branches")
+    return s, uniq
 
 
 def combination_sides(st, weights: list) -> tuple:
