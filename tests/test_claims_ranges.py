@@ -157,3 +157,41 @@ def test_c004_05_mutations_fail(tmp_path, mutate):
 def test_c004_05_min_is_not_the_max(tmp_path):
     res = _mutant(tmp_path, WBC, "C004-05.range.min", lambda c: c["data"].update(paper=c["data"]["paper"][1:]))
     assert res.verdict == "error" and "not the max (min) of the same values" in res.detail
+
+
+# -- C001-16: the biased OCB value for every real a, by a = ±(1 - t^2)/(2t), t in (0, 1), and a = 0 -------
+LC = "liu-chiribella"
+
+
+@pytest.mark.parametrize("side,value", [("positive", "(t + 1)/(2*t)"), ("negative", "(t + 1)/2")])
+def test_c001_16_on_each_half_line(side, value):
+    cid = f"C001-16.range.{side}"
+    res = check_file(_path(LC, cid))
+    assert res.passed and res.verdict == "verified", res.detail
+    assert f"P> on (2,4;2,2) = {value} (upper bound by the dual" in res.statement
+    assert res.statement.endswith(f"for all t in (0, 1) (paper: = (1 + ({'' if side == 'positive' else '-'}(1 - t^2)/"
+                                  f"(2*t)) + sqrt(1 + ({'' if side == 'positive' else '-'}(1 - t^2)/(2*t))^2))/2 = {value})")
+    assert dump_certificate(discover()[cid].make()) == _path(LC, cid).read_text()
+
+
+def test_c001_16_at_zero():
+    res = check_file(_path(LC, "C001-16.a=0"))
+    assert res.passed and "P> on (2,4;2,2) = 1; causal bound 1" in res.statement and res.statement.endswith("(paper: = 1)")
+
+
+def test_c001_16_wrong_paper_value_is_refuted_on_the_whole_range(tmp_path):
+    def m(c):
+        c["data"]["paper"]["value"] = c["data"]["paper"]["value"].replace(")/2", ")/3")
+    res = _mutant(tmp_path, LC, "C001-16.range.positive", m)
+    assert res.verdict == "refuted" and "(paper: = " in res.statement and "= (t + 1)/(3*t))" in res.statement
+
+
+@pytest.mark.parametrize("mutate,reason", [
+    (lambda c: c.update(parameters={"t": "(0, 1]"}), "not positive semidefinite"),  # a slack pivot vanishes at t = 1
+    (lambda c: c.update(parameters={"t": "(-1, 1)"}), "vanishes on the domain"),  # 1/t
+    (lambda c: c["data"]["pieces"][0]["slack"][0][0].__setitem__(0, "1/(2*t)"), "not in the no-signalling span"),
+    (lambda c: c["data"]["lower"]["process"][0].__setitem__(0, "1/3"), "data.lower.process: not positive semidefinite"),
+])
+def test_c001_16_mutations_fail(tmp_path, mutate, reason):
+    res = _mutant(tmp_path, LC, "C001-16.range.positive", mutate)
+    assert res.verdict == "error" and reason in res.detail, res.detail

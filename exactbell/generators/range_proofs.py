@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 from ..certificates.format import envelope2
+from ..kernel.numbers import format_rational
 from . import generator
 from .chsh import CHSH_SCENARIO, CORRELATOR
 from .sengupta_wooltorton import PAPER, T_P_TERMS
@@ -104,3 +105,79 @@ def _local_range(sense: str):
 
 _local_range("max")
 _local_range("min")
+
+
+# -- C001-16: the biased OCB value (1 + a + sqrt(1 + a^2))/2 for every real a --------------------------
+def _ocb_range(side: str):
+    """a = ±(1 - t^2)/(2t), t in (0, 1), sweeps (0, +inf) (+) or (-inf, 0) (-) once; then
+    sqrt(1 + a^2) = (1 + t^2)/(2t) and every entry of the Lemma 1 dual and of S_OCB,a is in Q(t). At t = 1
+    (a = 0) a pivot of the slack vanishes: a = 0 is the point certificate C001-16.a=0."""
+    from fractions import Fraction
+
+    from ..causal import inequalities as iq
+    from ..kernel.params import Domain
+    from ..kernel.prove_check import Radicals
+    from .liu_chiribella import PAPER as LC, ocb_lemma1_slack, ocb_process
+
+    cid = f"C001-16.range.{'positive' if side == '+' else 'negative'}"
+    a_text = f"{'' if side == '+' else '-'}(1 - t^2)/(2*t)"
+
+    @generator(cid, LC, "C001-16")
+    def make():
+        R = Radicals("t", Domain.parse("(0, 1)"))
+        t, one = R.var(), R.lift(1)
+        al, r = (1 - t * t) / (2 * t) * (1 if side == "+" else -1), (1 + t * t) / (2 * t)
+        sc, _ = iq.biased_ocb(Fraction(0))
+        _, t0 = iq.biased_ocb(Fraction(0))
+        _, t1 = iq.biased_ocb(Fraction(1))
+        coeffs = [format_rational(t0[k]) if t1[k] == t0[k] else
+                  f"{format_rational(t0[k])} + {format_rational(t1[k] - t0[k])}*a".replace("0 + ", "").replace(
+                      "*a", f"*({a_text})") for k in sc.entries()]
+
+        def txt(v):
+            return format_rational(v) if isinstance(v, (int, Fraction)) else v.to_text()
+        pieces = []
+        for z in (0, 1):
+            _, pz = iq.ocb_piece(al, z, z)
+            Z = ocb_lemma1_slack(al, z, z, r, one, Fraction(1, 2))
+            pieces.append({"trigger": [z, 2 * z + 1], "coefficients": [txt(pz[k] / 2) for k in sc.entries()],
+                           "slack": [[[txt(Z[x].get((i, j), 0)) for j in range(16)] for i in range(16)]
+                                     for x in sc.contexts]})
+        S, A, B = ocb_process(al, r, one)
+        data = {"scenario": sc.to_spec(), "functional": {"coefficients": coeffs}, "pieces": pieces,
+                "lower": {"form": "explicit", "dims": [2, 2, 2, 2], "process": [[txt(v) for v in row] for row in S],
+                          "instruments": [[[[[txt(v) for v in row] for row in M] for M in inst] for inst in P]
+                                          for P in (A, B)]},
+                "paper": {"relation": "=", "value": f"(1 + a + sqrt(1 + a^2))/2".replace("a", f"({a_text})")}}
+        conv = {"form": "probability", "order": "inputs-major",
+                "settings": "OCB: Bob's setting x2 = 2*b + c",
+                "parameter": f"a = {a_text} (the bias of P_A + a P_B) sweeps "
+                             f"{'(0, +inf)' if side == '+' else '(-inf, 0)'} once as t runs over (0, 1)",
+                "born_rule": "p(a|x) = Tr[S^T (M_{a1|x1} (x) N_{a2|x2})], Choi(K) = sum_ij |i><j| (x) K(|i><j|), "
+                             "input factor first",
+                "canonical_space": "party i: in_i = C^m, out_i = copy_i (x) label_i = C^m (x) C^n; blocks on "
+                                   "(in1, copy1, in2, copy2) per label context x",
+                "process": "S >= 0, L_V(S) = S (Araujo et al. 2015), Tr S = d_AO d_BO",
+                "dual": "W = slack + Omega in Span(Choi(NoSig)); I_ICO <= sum Tr W / prod m_i (Eqs. 23, 28)"}
+        return envelope2(cid, "C001-16", LC, "Eq. (7), App. B Lemma 1, Eqs. (41)-(47)",
+                         f"The biased OCB P_A + a P_B has ICO value (1 + a + sqrt(1 + a^2))/2 (Eq. 7) for every a in "
+                         f"{'(0, +inf)' if side == '+' else '(-inf, 0)'}: a = {a_text}, t in (0, 1), the Lemma 1 dual "
+                         "and S_OCB,a with entries in Q(t).", "psd-dual", "verified", conv, data,
+                         parameters={"t": "(0, 1)"})
+
+
+_ocb_range("+")
+_ocb_range("-")
+
+
+@generator("C001-16.a=0", "liu-chiribella", "C001-16")
+def ocb_at_zero():
+    """a = 0, the point between the two ranges (t = 1, where a pivot of the Lemma 1 slack vanishes)."""
+    from fractions import Fraction
+
+    from .liu_chiribella import _ocb_cert
+
+    return _ocb_cert("C001-16.a=0", "C001-16", Fraction(0),
+                     "The biased OCB P_A + a P_B has ICO value (1 + a + sqrt(1 + a^2))/2 (Eq. 7); here a = 0, the "
+                     "point between the ranges of C001-16.range.positive and C001-16.range.negative.",
+                     "Eq. (7), App. B Lemma 1, Eqs. (41)-(47)")

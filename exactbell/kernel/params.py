@@ -176,6 +176,18 @@ class Context:
 
         return self.guard(obj.at(key), build)
 
+    def radicals(self):
+        """The one domain parameter x as a :class:`~.prove_check.Radicals` value in every expression,
+        with ``sqrt`` (no field): values in Q(x)[√u_1, ...], decided for every x of the domain."""
+        from .prove_check import Radicals
+
+        if len(self.domains) != 1 or self.field is not None:
+            raise self.fail("parameters", "a parametric certificate takes exactly one domain parameter and no field")
+        (name, dom), = self.domains.items()
+        R = Radicals(name, dom)
+        self.constants[name], self.functions["sqrt"] = R.var(), R.sqrt
+        return R
+
     # -- rendering --------------------------------------------------------------------------
     def quantifier(self) -> str:
         """"for all p in (1/2, 1), at r = 1/3" (empty when there are no parameters)."""

@@ -743,18 +743,31 @@ class Radicals:
     def var(self) -> Surd: return Surd(self, {0: RF(self.ring.gens[0])})  # noqa: E704
 
     def sqrt(self, x) -> Surd:
+        """√(n/d) = √(n·d)/|d| (d without zeros on the domain); √(q²) = ±q when q has one sign on the closed
+        domain; otherwise n·d ≥ 0 on the closed domain becomes (or is) a generator."""
         x = Surd.of(self, x)
-        u = x.parts.get(0, RF(self.ring.const(0)))
-        if set(x.parts) - {0} or not u.den.is_one():
-            raise ProofError("a square root of anything but a polynomial in the parameter is outside the supported class")
+        v = x.parts.get(0, RF(self.ring.const(0)))
+        if set(x.parts) - {0}:
+            raise ProofError("nested square roots are outside the supported class")
+        self.nonzero(RF(v.den))
+        mid = (self.dom.lo + self.dom.hi) / 2
+        scale = RF(self.ring.const(1), v.den * (1 if upoly.evaluate(_coeffs(v.den), mid) > 0 else -1))
+        u = RF(v.num * v.den)
         ok, at = upoly.nonnegative_on(_coeffs(u.num), self.dom.lo, self.dom.hi)
         if not ok:
             raise ProofError(f"square root of a negative number on the domain (radicand {u.text()} at {format_rational(at)})")
+        c, facs = upoly.flint(_coeffs(u.num)).factor()
+        n, d = Fraction(int(c.p), int(c.q)).numerator, Fraction(int(c.p), int(c.q)).denominator
+        if all(e % 2 == 0 for _, e in facs) and isqrt(n) ** 2 == n and isqrt(d) ** 2 == d:
+            q = upoly.coeffs(prod((f ** (e // 2) for f, e in facs), start=upoly.flint([1])) * to_fmpq(Fraction(isqrt(n), isqrt(d))))
+            for s in (1, -1):
+                if upoly.nonnegative_on([s * a for a in q], self.dom.lo, self.dom.hi)[0]:
+                    return Surd(self, {0: RF(self.ring.ctx.from_dict({(i,): to_fmpq(s * a) for i, a in enumerate(q)})) * scale})
         if not any(u == w for w in self.radicands):
             if len(self.radicands) == MAX_RADICALS:
                 raise ProofError(f"more than {MAX_RADICALS} distinct radicands")
             self.radicands.append(u)
-        return Surd(self, {1 << next(i for i, w in enumerate(self.radicands) if u == w): RF(self.ring.const(1))})
+        return Surd(self, {1 << next(i for i, w in enumerate(self.radicands) if u == w): scale})
 
     def nonzero(self, rf: RF) -> None:
         """Raise unless the rational function has no zero in the domain (excluded points aside)."""
@@ -776,7 +789,10 @@ class Radicals:
 
     def sign(self, v: Surd) -> int:
         """1 if v > 0 on the domain, 0 if v is formally 0, else -1 (v ≤ 0 somewhere, or undecided)."""
-        return 0 if not v.parts else 1 if self.positive(v) else -1
+        try:
+            return 0 if not v.parts else 1 if self.positive(v) else -1
+        except ProofError:  # several square roots: undecided
+            return -1
 
 
 class Surd:
@@ -823,6 +839,7 @@ class Surd:
     def __rsub__(self, o): return Surd.of(self.R, o) - self  # noqa: E704
     def __rtruediv__(self, o): return Surd.of(self.R, o) / self  # noqa: E704
     def __bool__(self): return bool(self.parts)  # noqa: E704
+    def sign(self) -> int: return self.R.sign(self)  # noqa: E704 - 1: > 0 on the whole domain, 0: formally 0
 
     def __truediv__(self, o):
         x, o = self, Surd.of(self.R, o)
@@ -850,7 +867,7 @@ class Surd:
         out = []
         for m in sorted(self.parts):
             rf = self.parts[m]
-            co = [Fraction(int(c.p), int(c.q)) for c in rf.den.coeffs()]
+            co = [Fraction(int(c.p), int(c.q)) for q in (rf.num, rf.den) for c in q.coeffs()]
             k = Fraction(lcm(*(c.denominator for c in co)), gcd(*(c.numerator for c in co)))
             num, den = str(rf.num * to_fmpq(k)), str(rf.den * to_fmpq(k))
             roots = "*".join(f"sqrt({self.R.radicands[i].text()})" for i in range(m.bit_length()) if m >> i & 1)

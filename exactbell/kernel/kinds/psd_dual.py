@@ -173,7 +173,9 @@ def _paper(ctx, data, S, lo, up):
         holds, refuted = {"=": (ge(lo, v) and ge(v, up), ge(lo, v, True) or ge(v, up, True)),
                           "<=": (ge(v, up), ge(lo, v, True)), ">=": (ge(lo, v), ge(v, up, True)),
                           ">": (ge(lo, v, True), ge(v, up))}[rel]
-    shown = decimal_string(v, d) if d is not None else _tx(v)
+    raw = spec.get("value")  # a parametric value: the printed formula and its canonical form
+    shown = decimal_string(v, d) if d is not None else f"{raw} = {_tx(v)}" if ctx.domains and isinstance(raw, str) \
+        and len(raw) <= 200 and raw != _tx(v) else _tx(v)
     text = f"~ {shown} (to {d} digits)" if rel == "~" else f"{rel} {shown}"
     return text, "verified" if holds else "refuted" if refuted else "numeric-only"
 
@@ -186,15 +188,17 @@ def decide(cert, ctx, data) -> Decision:
         raise ctx.fail(data.at("scenario"), "the process-matrix model is bipartite")
     if ctx.domains and (len(ctx.domains) != 1 or ctx.field is not None):
         raise ctx.fail("parameters", "at most one parameter with a domain, and then no number field")
+    # one domain parameter: the chord of a segment (ends), or values in Q(x)[√u] for every x (params.radicals)
+    segment, R = ctx.domains and data.has("ends"), ctx.radicals() if ctx.domains and not data.has("ends") else None
     F, ftext = read_functional(ctx, data, sc, parse=(lambda o, c: ctx.ratfun(o, "coefficients", c))
-                               if ctx.domains else None)
+                               if segment else None)
     where = ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
     on = f"<{ftext}, P> on {scenario_text(sc)}"
     S = _Scalars(ctx)
-    if ctx.domains:
+    if segment:
         return _segment(ctx, data, sc, F, on, where, S)
     alpha = dict(zip(sc.entries(), [c * S.one for c in F.coefficients]))  # α_{a,x}, inputs-major
-    if data.has("refute"):
+    if data.has("refute") and not R:
         return _refute(ctx, data.obj("refute"), sc, alpha, S, on, where)
     up = lo = None
     how, theory = [], QUANTUM
@@ -218,8 +222,8 @@ def decide(cert, ctx, data) -> Decision:
         how.append(f"lower bound attained by {lhow}")
     if up is None and lo is None:
         raise ctx.fail("data", "needs pieces with slacks (an upper bound) and/or lower")
-    alg = sum((max(alpha[(a, x)] for a in sc.outcomes) for x in sc.contexts), S.zero)
-    if up is None and _sgn(lo - alg) == 0:  # p(.|x) is a distribution: no process exceeds Σ_x max_a F
+    alg = None if R else sum((max(alpha[(a, x)] for a in sc.outcomes) for x in sc.contexts), S.zero)
+    if up is None and alg is not None and _sgn(lo - alg) == 0:  # p(.|x) is a distribution: no process exceeds Σ_x max_a F
         up = alg
         how.append("upper bound: the algebraic maximum")
     if up is not None and lo is not None and _sgn(lo - up) > 0:
@@ -227,7 +231,7 @@ def decide(cert, ctx, data) -> Decision:
     rel = f"<= {_tx(up)}" if lo is None else f">= {_tx(lo)}" if up is None else \
         f"= {_tx(up)}" if _sgn(up - lo) == 0 else f"in [{_tx(lo)}, {_tx(up)}]"
     c = None  # the causal bound, by enumerating the deterministic definite-order strategies
-    if sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1)) <= CAUSAL:
+    if not R and sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1)) <= CAUSAL:
         c = max(sum((alpha[(a, x)] for a, x in zip(k, sc.contexts)), S.zero) for k in causal_behaviours(sc))
     vio = "" if c is None else ("no ICO violation" if up is not None and _sgn(up - c) <= 0 else
            ("an ICO violation" if "quantum" in theory else "a violation of the causal bound")

@@ -119,11 +119,10 @@ def decide_parametric(ctx, data) -> Decision:
     are expressions in x and principal square roots of polynomials in x (:class:`pc.Radicals`), the
     identity is formal modulo (√u)² = u, every weight (every LDLᵀ pivot of a Gram matrix) is proved
     > 0 (or formally 0) on the whole domain; a strategy must attain η identically."""
-    if len(ctx.domains) != 1 or data.has("field") or data.has("trig"):
-        raise ctx.fail("parameters", "a parametric SOS takes exactly one domain parameter and no field")
-    (name, dom), = ctx.domains.items()
-    R = pc.Radicals(name, dom)
-    ctx.constants[name], ctx.functions["sqrt"] = R.var(), R.sqrt
+    if data.has("field") or data.has("trig"):
+        raise ctx.fail("parameters", "a parametric certificate takes exactly one domain parameter and no field")
+    R = ctx.radicals()
+    name, dom = R.name, R.dom
     sc, F, ftext = setup(ctx, data)
     if any(o != 2 for o in sc.outputs):
         raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
