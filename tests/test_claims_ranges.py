@@ -195,3 +195,13 @@ def test_c001_16_wrong_paper_value_is_refuted_on_the_whole_range(tmp_path):
 def test_c001_16_mutations_fail(tmp_path, mutate, reason):
     res = _mutant(tmp_path, LC, "C001-16.range.positive", mutate)
     assert res.verdict == "error" and reason in res.detail, res.detail
+
+
+def test_claims_table_coverage():
+    from exactbell.cli.commands.claims import coverage
+
+    point = check_file(_path(SW, "C000-10.p=18/29"))
+    assert coverage([point]) == {"C000-10": "points only"}
+    assert coverage([point, check_file(_path(SW, "C000-10.range"))]) == {"C000-10": "range"}
+    assert coverage([check_file(_path(WBC, "C004-05.range.min"))]) == {"C004-05": "range"}
+    assert coverage([check_file(PROOFS / WBC / "C004-01.local.json")]) == {"C004-01": ""}  # no parameters

@@ -1,10 +1,25 @@
 """``exactbell claims``: the registry of bundled claims with their verdicts, by paper."""
 from __future__ import annotations
 
+import re
 import sys
 
 from ...report import summary_line, to_json
 from .check import run_checks
+
+# kernel-rendered quantifiers (params.Context.quantifier, the trigonometric statements)
+_RANGE, _POINT = re.compile(r"\bfor all (real )?[a-z]"), re.compile(r"\bat [a-z][A-Za-z0-9_]* = ")
+
+
+def coverage(results) -> dict:
+    """Per claim: "range" when a passing certificate decides a statement for every value of a domain,
+    "points only" when every certificate is decided at fixed parameter values, else ""."""
+    out = {}
+    for r in results:
+        kind = "range" if r.passed and _RANGE.search(r.statement or "") else "point" if _POINT.search(
+            r.statement or "") else ""
+        out.setdefault(r.claim, set()).add(kind)
+    return {c: "range" if "range" in k else "points only" if k == {"point"} else "" for c, k in out.items()}
 
 
 def run(args) -> int:
@@ -17,13 +32,15 @@ def run(args) -> int:
         print(to_json(results, timing=False))
         return 0 if all(r.passed for r in results) else 1
     console = Console(width=None if sys.stdout.isatty() else 200)
+    cover = coverage(results)
     for paper in sorted({r.paper for r in results}):
         table = Table(title=paper, show_lines=False)
-        for col in ("id", "location", "decided statement", "kind", "verdict"):
+        for col in ("id", "location", "decided statement", "kind", "verdict", "coverage"):
             table.add_column(col, overflow="fold", max_width=60 if col == "decided statement" else None)
         for r in (r for r in results if r.paper == paper):
             mark = "[green]" if r.passed else "[bold red]"
-            table.add_row(escape(r.id), escape(r.location), escape(r.statement or r.summary), escape(r.kind), f"{mark}{r.verdict}[/]")
+            table.add_row(escape(r.id), escape(r.location), escape(r.statement or r.summary), escape(r.kind),
+                          f"{mark}{r.verdict}[/]", cover.get(r.claim, ""))
         console.print(table)
     console.print(summary_line(results))
     return 0 if all(r.passed for r in results) else 1
