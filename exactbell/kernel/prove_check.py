@@ -749,7 +749,7 @@ class Radicals:
         v = x.parts.get(0, RF(self.ring.const(0)))
         if set(x.parts) - {0}:
             raise ProofError("nested square roots are outside the supported class")
-        self.nonzero(RF(v.den))
+        self.nonzero(RF(v.den), whole=True)  # one sign on the whole interval, excluded points included
         mid = (self.dom.lo + self.dom.hi) / 2
         scale = RF(self.ring.const(1), v.den * (1 if upoly.evaluate(_coeffs(v.den), mid) > 0 else -1))
         u = RF(v.num * v.den)
@@ -769,11 +769,12 @@ class Radicals:
             self.radicands.append(u)
         return Surd(self, {1 << next(i for i, w in enumerate(self.radicands) if u == w): scale})
 
-    def nonzero(self, rf: RF) -> None:
-        """Raise unless the rational function has no zero in the domain (excluded points aside)."""
+    def nonzero(self, rf: RF, whole=False) -> None:
+        """Raise unless the rational function has no zero in the domain (``whole``: nor at excluded points)."""
         from .polytope import roots_in
 
-        if rf.is_zero() or roots_in(upoly.flint(_coeffs(rf.num)), self.dom):
+        d = Domain(self.dom.lo, self.dom.hi, self.dom.lo_closed, self.dom.hi_closed) if whole else self.dom
+        if rf.is_zero() or roots_in(upoly.flint(_coeffs(rf.num)), d):
             raise ProofError(f"the divisor {rf.text()} vanishes on the domain")
 
     def positive(self, v: Surd) -> bool:
