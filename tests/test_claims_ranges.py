@@ -205,3 +205,13 @@ def test_claims_table_coverage():
     assert coverage([point, check_file(_path(SW, "C000-10.range"))]) == {"C000-10": "range"}
     assert coverage([check_file(_path(WBC, "C004-05.range.min"))]) == {"C004-05": "range"}
     assert coverage([check_file(PROOFS / WBC / "C004-01.local.json")]) == {"C004-01": ""}  # no parameters
+
+
+@pytest.mark.parametrize("cid", ["C001-16.a=0", "C001-16.all-real-a"])
+def test_c001_16_point_and_composite_regenerate_and_pass(cid):
+    res = check_file(_path(LC, cid))
+    assert res.passed and res.verdict == "verified", res.detail
+    assert dump_certificate(discover()[cid].make()) == _path(LC, cid).read_text()
+    if cid.endswith("all-real-a"):
+        assert res.statement.startswith("C001-16 holds: [C001-16.range.positive: ")
+        assert "[C001-16.a=0: " in res.statement and "(stated, not decided: " in res.statement

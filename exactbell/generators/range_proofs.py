@@ -181,3 +181,16 @@ def ocb_at_zero():
                      "The biased OCB P_A + a P_B has ICO value (1 + a + sqrt(1 + a^2))/2 (Eq. 7); here a = 0, the "
                      "point between the ranges of C001-16.range.positive and C001-16.range.negative.",
                      "Eq. (7), App. B Lemma 1, Eqs. (41)-(47)")
+
+
+@generator("C001-16.all-real-a", "liu-chiribella", "C001-16")
+def ocb_all_real():
+    """The three C001-16 certificates together cover every real a (composite, rule all)."""
+    return envelope2(
+        "C001-16.all-real-a", "C001-16", "liu-chiribella", "Eq. (7), App. B Lemma 1, Eqs. (41)-(47)",
+        "The biased OCB P_A + a P_B has ICO value (1 + a + sqrt(1 + a^2))/2 for every real a: a > 0, a < 0 and a = 0.",
+        "composite", "verified", {},
+        {"rule": "all", "premises": ["C001-16.range.positive.json", "C001-16.range.negative.json", "C001-16.a=0.json"],
+         "stated": "the first two premises are the biased OCB with a = (1 - t^2)/(2t) and a = -(1 - t^2)/(2t) (their "
+                   "functionals, by digest), and t -> (1 - t^2)/(2t) maps (0, 1) onto (0, +inf), so with a = 0 every "
+                   "real a is covered; there (1 + a + sqrt(1 + a^2))/2 = (t + 1)/(2t), resp. (t + 1)/2"})
