@@ -215,3 +215,23 @@ def test_c001_16_point_and_composite_regenerate_and_pass(cid):
     if cid.endswith("all-real-a"):
         assert res.statement.startswith("C001-16 holds: [C001-16.range.positive: ")
         assert "[C001-16.a=0: " in res.statement and "(stated, not decided: " in res.statement
+
+
+# -- C000-04 (one-way): at least 13 classes on the whole range; completeness at points only ------------
+def test_c000_04_one_way_13_facet_families_for_all_p():
+    cid = "C000-04.one-way.families"
+    res = check_file(_path(SW, cid))
+    assert res.passed and res.verdict == "verified", res.detail
+    assert res.statement.startswith("on S_(p,p),(1/2,1/2) (Eq. (9)), for all p in (1/2, 1): class 1 [")
+    assert res.statement.count(": facet;") == 13 and "13 among 13 facets" in res.statement
+    assert "points only" in load(_path(SW, cid))["summary"]
+    assert dump_certificate(discover()[cid].make()) == _path(SW, cid).read_text()
+
+
+def test_c000_04_family_mutations_fail(tmp_path):
+    def bound(c):
+        c["data"]["inequalities"][2]["bound"] = "2"  # class 3: valid, no longer tight
+    res = _mutant(tmp_path, SW, "C000-04.one-way.families", bound)
+    assert not res.passed and "class 3 [<=" in res.statement and "not a facet" in res.statement
+    res = _mutant(tmp_path, SW, "C000-04.one-way.families", lambda c: c.update(parameters={"p": "(1/3, 1)"}))
+    assert not res.passed  # (2p - 1) in the denominators vanishes at p = 1/2

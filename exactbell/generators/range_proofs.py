@@ -194,3 +194,51 @@ def ocb_all_real():
          "stated": "the first two premises are the biased OCB with a = (1 - t^2)/(2t) and a = -(1 - t^2)/(2t) (their "
                    "functionals, by digest), and t -> (1 - t^2)/(2t) maps (0, 1) onto (0, +inf), so with a = 0 every "
                    "real a is covered; there (1 + a + sqrt(1 + a^2))/2 = (t + 1)/(2t), resp. (t + 1)/2"})
+
+
+# -- C000-04 (one-way): the 13 class representatives of S_(p,p),(1/2,1/2) as facet families for all p --------
+def _one_way_families() -> list:
+    """The 13 representatives of C000-04.one-way.p=3_4 continued in p: on the support columns of each
+    representative, the normal through its tight vertices (polynomial in p) is unique up to scale
+    (a one-dimensional null space over Q(p)), scaled to agree at p = 3/4. Search side (sympy)."""
+    import json
+    from pathlib import Path
+
+    import sympy as sp
+
+    from ..kernel.polytope import TABLES, sw_point
+
+    root = Path(__file__).resolve().parents[2] / "proofs" / PAPER
+    cert = json.loads((root / "C000-04.one-way.p=3_4.json").read_text())
+    p, half = sp.Symbol("p"), sp.Rational(1, 2)
+    V = [[sp.expand(x) for x in sw_point(TABLES[ka], TABLES[kb], p, p, half, half)] for ka, kb in cert["data"]["support"]]
+    out = []
+    for k, cl in enumerate(cert["data"]["classes"]):
+        F0 = [sp.Rational(x) for x in cl["coefficients"]]
+        cols = [i for i in range(16) if F0[i] != 0]
+        ns = sp.Matrix([[V[t][i] for i in cols] + [-1] for t in cl["tight"]]).nullspace()
+        if len(ns) != 1:
+            raise ValueError(f"class {k + 1}: the normal through the tight points is not unique")
+        scale = F0[cols[0]] / ns[0][0].subs(p, sp.Rational(3, 4))
+        n = [sp.factor(sp.simplify(x * scale)) for x in ns[0]]
+        F = ["0"] * 16
+        for j, i in enumerate(cols):
+            F[i] = str(n[j]).replace("**", "^")
+        out.append({"name": f"class {k + 1}", "matrix": [F[4 * r:4 * r + 4] for r in range(4)], "sense": "<=",
+                    "bound": str(n[-1]).replace("**", "^")})
+    return out
+
+
+@generator("C000-04.one-way.families", PAPER, "C000-04")
+def one_way_families():
+    conv = {"form": "sw-4x4", "matrix": "P[2x+a][2y+b] = p(ab|xy), Eq. (5); F read row by row",
+            "pairing": "<F,P> = sum_ij F_ij P_ij",
+            "labels": "vertex (kA,kB): truth tables of f_A(x,y~) and f_B(x~,y), k = 8 t00 + 4 t01 + 2 t10 + t11"}
+    data = {"model": {"name": "signaling", "fidelities": {"p": "p", "q": "p", "r": "1/2", "s": "1/2"}},
+            "inequalities": _one_way_families(), "paper": "facets, pairwise inequivalent"}
+    return envelope2("C000-04.one-way.families", "C000-04", PAPER, "Table I row 1 (L184-189)",
+                     "Table I, S_(p,p),(1/2,1/2): the 13 facet classes found at p = 3/5, 3/4, 9/10 continue as 13 "
+                     "pairwise inequivalent facet families for every p in (1/2, 1), so there are at least 13 classes "
+                     "on the whole range. That there are no others (completeness) is decided at those points only "
+                     "(C000-04.one-way.p=*): points only, because the kernel's completeness check (ridge closure) "
+                     "works at a fixed rational p.", "facet", "verified", conv, data, parameters={"p": "(1/2, 1)"})
