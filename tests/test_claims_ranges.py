@@ -235,3 +235,10 @@ def test_c000_04_family_mutations_fail(tmp_path):
     assert not res.passed and "class 3 [<=" in res.statement and "not a facet" in res.statement
     res = _mutant(tmp_path, SW, "C000-04.one-way.families", lambda c: c.update(parameters={"p": "(1/3, 1)"}))
     assert not res.passed  # (2p - 1) in the denominators vanishes at p = 1/2
+
+
+def test_claims_table_row_coverage():
+    from exactbell.cli.commands.claims import row_coverage
+
+    assert row_coverage(check_file(_path(SW, "C000-04.one-way.families"))) == "range"
+    assert row_coverage(check_file(_path(SW, "C000-04.one-way.p=3/5"))) == "point"

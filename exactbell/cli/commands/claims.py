@@ -11,14 +11,19 @@ from .check import run_checks
 _RANGE, _POINT = re.compile(r"\bfor all (real )?[a-z]"), re.compile(r"\bat [a-z][A-Za-z0-9_]* = ")
 
 
+def row_coverage(r) -> str:
+    """"range" when the certificate decides a statement for every value of a domain, "point" when at
+    fixed parameter values, "" without parameters."""
+    return "range" if r.passed and _RANGE.search(r.statement or "") else "point" if _POINT.search(
+        r.statement or "") else ""
+
+
 def coverage(results) -> dict:
-    """Per claim: "range" when a passing certificate decides a statement for every value of a domain,
-    "points only" when every certificate is decided at fixed parameter values, else ""."""
+    """Per claim: "range" when one of its certificates is decided on a domain, "points only" when
+    every one is decided at fixed parameter values, else ""."""
     out = {}
     for r in results:
-        kind = "range" if r.passed and _RANGE.search(r.statement or "") else "point" if _POINT.search(
-            r.statement or "") else ""
-        out.setdefault(r.claim, set()).add(kind)
+        out.setdefault(r.claim, set()).add(row_coverage(r))
     return {c: "range" if "range" in k else "points only" if k == {"point"} else "" for c, k in out.items()}
 
 
@@ -40,7 +45,7 @@ def run(args) -> int:
         for r in (r for r in results if r.paper == paper):
             mark = "[green]" if r.passed else "[bold red]"
             table.add_row(escape(r.id), escape(r.location), escape(r.statement or r.summary), escape(r.kind),
-                          f"{mark}{r.verdict}[/]", cover.get(r.claim, ""))
+                          f"{mark}{r.verdict}[/]", cover[r.claim] if cover[r.claim] != "range" else row_coverage(r))
         console.print(table)
     console.print(summary_line(results))
     return 0 if all(r.passed for r in results) else 1
