@@ -117,7 +117,8 @@ def _ocb_range(side: str):
     from ..causal import inequalities as iq
     from ..kernel.params import Domain
     from ..kernel.prove_check import Radicals
-    from .liu_chiribella import PAPER as LC, ocb_lemma1_slack, ocb_process
+    from .liu_chiribella import PAPER as LC
+    from .liu_chiribella import ocb_lemma1_slack, ocb_process
 
     cid = f"C001-16.range.{'positive' if side == '+' else 'negative'}"
     a_text = f"{'' if side == '+' else '-'}(1 - t^2)/(2*t)"
@@ -148,7 +149,7 @@ def _ocb_range(side: str):
                 "lower": {"form": "explicit", "dims": [2, 2, 2, 2], "process": [[txt(v) for v in row] for row in S],
                           "instruments": [[[[[txt(v) for v in row] for row in M] for M in inst] for inst in P]
                                           for P in (A, B)]},
-                "paper": {"relation": "=", "value": f"(1 + a + sqrt(1 + a^2))/2".replace("a", f"({a_text})")}}
+                "paper": {"relation": "=", "value": "(1 + a + sqrt(1 + a^2))/2".replace("a", f"({a_text})")}}
         conv = {"form": "probability", "order": "inputs-major",
                 "settings": "OCB: Bob's setting x2 = 2*b + c",
                 "parameter": f"a = {a_text} (the bias of P_A + a P_B) sweeps "

@@ -128,7 +128,7 @@ def decide_parametric(ctx, data) -> Decision:
         raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
     sense, sign = data.text("sense", ("max", "min")), 1 if data.raw.get("sense") == "max" else -1
     B = ctx.guard("data.functional", lambda: bell_operator(F))
-    lift = lambda x: pc.Surd.of(R, x)  # noqa: E731
+    lift = lambda x: pc.Surd.of(R, x)
     names = {name: R.var(), **ctx.fixed}
 
     def op(o, key, raw):
