@@ -33,7 +33,8 @@ def _mutant(tmp_path, paper, cid, mutate):
 def test_bundled_passes_with_pin_on_the_whole_range(paper, cid):
     res = check_file(_path(paper, cid))
     assert res.passed and res.verdict == "verified", res.detail
-    assert res.statement.endswith(f"for all p in {RANGE[(paper, cid)]} (paper: sqrt(8*p/(3*p - 1)))")
+    tail = " (paper: the strategy attains the bound)" if "printed" in cid else ""
+    assert res.statement.endswith(f"for all p in {RANGE[(paper, cid)]} (paper: sqrt(8*p/(3*p - 1))){tail}")
     assert " 2*sqrt(6*p^2 - 2*p)/(3*p - 1)" in res.statement  # = 2*sqrt(2)*sqrt(p/(3p-1)), exactly
 
 
@@ -85,8 +86,11 @@ def test_strategy_needs_p_at_least_two_fifths(tmp_path):
 def test_mutated_strategy_does_not_attain(tmp_path):
     def m(c):
         c["data"]["strategy"]["state"][0] = "2*p"
-    res = _mutant(tmp_path, SW, "C000-11.range.atan2", m)
-    assert res.verdict == "error" and "does not attain the bound identically" in res.detail
+    res = _mutant(tmp_path, SW, "C000-11.range.atan2", m)  # another state: strictly below the bound
+    assert "attained by" not in res.statement and "< the bound, for all p in (2/5, 1)" in res.statement
+    res = _mutant(tmp_path, SW, "C000-11.range.atan2", lambda c: c["data"]["strategy"]["observables"][1][0][0]
+                  .__setitem__(0, "p"))
+    assert res.verdict == "error" and "Hermitian" in res.detail or "observable" in res.detail, res.detail
 
 
 def test_wrong_paper_value_is_an_error_not_a_refutation(tmp_path):
@@ -242,3 +246,20 @@ def test_claims_table_row_coverage():
 
     assert row_coverage(check_file(_path(SW, "C000-04.one-way.families"))) == "range"
     assert row_coverage(check_file(_path(SW, "C000-04.one-way.p=3/5"))) == "point"
+
+
+def test_c000_11_printed_theta_fails_on_the_whole_lower_range(tmp_path):
+    cid = "C000-11.range.printed-below-half"
+    res = check_file(_path(SW, cid))
+    assert res.passed and res.verdict == "refuted", res.detail
+    assert "gives (-4*p + 2)*sqrt(6*p^2 - 2*p)/(3*p^2 - p) < the bound, for all p in (2/5, 1/2)" in res.statement
+    assert res.statement.endswith("(paper: the strategy attains the bound)")
+    assert dump_certificate(discover()[cid].make()) == _path(SW, cid).read_text()
+    res = _mutant(tmp_path, SW, cid, lambda c: c["parameters"].update(p="(1/3, 1/2)"))
+    assert res.verdict == "error" and "radicand 5*p^2 - 2*p" in res.detail
+    # a strategy that reaches the bound somewhere but not identically: neither case
+    res = _mutant(tmp_path, SW, "C000-11.range.atan2", lambda c: c["data"]["strategy"].update(
+        state=["3*p - 1", "0", "0", "-sqrt(5*p^2 - 2*p)"]))  # equal to the atan2 state at p = 1/2 only
+    assert res.verdict == "error" and "neither attains the bound identically nor stays strictly inside" in res.detail
+    res = _mutant(tmp_path, SW, "C000-10.range", lambda c: c["data"].update(strategy_claim="attains the bound"))
+    assert res.verdict == "error" and "needs a strategy" in res.detail

@@ -43,12 +43,14 @@ STRATEGY = {"state": ["p", "0", "0", f"-{T}"],
 LOCATION = "Proposition 1 item 3, App. F Eq. (F6), L295 and L986-1016"
 
 
-def _data(strategy: bool) -> dict:
+def _data(strategy: dict | None, claim: bool = False) -> dict:
     data = {"scenario": CHSH_SCENARIO.to_spec(), "functional": {"terms": T_P_TERMS}, "sense": "max",
             "bound": BOUND, "sos": SOS}
     if strategy:
-        data["strategy"] = STRATEGY
+        data["strategy"] = strategy
     data["paper"] = {"sqrt": "8*p/(3*p - 1)"}
+    if claim:
+        data["strategy_claim"] = "attains the bound"
     return data
 
 
@@ -57,25 +59,35 @@ def c000_10_range():
     return envelope2("C000-10.range", "C000-10", PAPER, LOCATION,
                      "For every p in (2/5, 1), every quantum behaviour has T_p <= 2*sqrt(2)*sqrt(p/(3p-1)): the SOS "
                      "(F6) with coefficients in Q(p)(sqrt(6p^2 - 2p)), weights proved > 0 on the whole range.",
-                     "sos", "verified", CORRELATOR, _data(False), parameters={"p": "(2/5, 1)"})
+                     "sos", "verified", CORRELATOR, _data(None), parameters={"p": "(2/5, 1)"})
 
 
 def _strategy_cert(branch: str, domain: str):
     cid = f"C000-11.range.{branch}"
+    printed = branch.startswith("printed")
+    # printed theta on (2/5, 1/2), where g1 > 0: theta = theta0 - pi/2, (cos, sin) ∝ (f1, -(1 + g1)) ∝ (t, p)
+    strategy = dict(STRATEGY, state=[T, "0", "0", "p"]) if branch == "printed-below-half" else STRATEGY
 
     @generator(cid, PAPER, "C000-11")
     def make():
         what = ("theta = (1/2) atan2(f1, g1)" if branch == "atan2" else
-                "theta = (1/2) arctan(f1/g1) - pi/2 as printed, which is (1/2) atan2(f1, g1) where g1 < 0")
+                "theta = (1/2) arctan(f1/g1) - pi/2 as printed, which is (1/2) atan2(f1, g1) where g1 < 0"
+                if branch == "printed" else
+                "theta = (1/2) arctan(f1/g1) - pi/2 as printed, which is (1/2) atan2(f1, g1) - pi/2 where g1 > 0")
+        state = "p|00> - sqrt(p(5p-2))|11>" if branch != "printed-below-half" else "sqrt(p(5p-2))|00> + p|11>"
+        result = ("stays strictly below the quantum maximum" if branch == "printed-below-half" else "attains the "
+                  "quantum maximum")
         return envelope2(cid, "C000-11", PAPER, "Proposition 1 item 4, Eq. (13), L297-306",
                          f"For every p in {domain}, strategy (13) with {what} and phi = arctan(f2/g2) (state "
-                         "proportional to p|00> - sqrt(p(5p-2))|11>, B_y = +-cos(phi) Z + sin(phi) X) attains "
-                         "the quantum maximum 2*sqrt(2)*sqrt(p/(3p-1)) of T_p (SOS (F6) as in C000-10.range).",
-                         "sos", "verified", CORRELATOR, _data(True), parameters={"p": domain})
+                         f"proportional to {state}, B_y = +-cos(phi) Z + sin(phi) X) {result} "
+                         "2*sqrt(2)*sqrt(p/(3p-1)) of T_p (SOS (F6) as in C000-10.range).",
+                         "sos", "refuted" if branch == "printed-below-half" else "verified", CORRELATOR,
+                         _data(strategy, printed), parameters={"p": domain})
 
 
 _strategy_cert("atan2", "(2/5, 1)")
 _strategy_cert("printed", "(1/2, 1)")
+_strategy_cert("printed-below-half", "(2/5, 1/2)")
 
 
 # -- C004-05: Eq. (2) in ctp = cos(theta + phi), cp = cos(phi), ctw = cos(theta + omega), cw = cos(omega)
