@@ -2,6 +2,7 @@
 the bundled certificates pass with their pins and regenerate byte-identically; a mutated SOS entry,
 a widened range or a wrong paper value fails with the reason named."""
 import copy
+from fractions import Fraction
 import json
 
 import pytest
@@ -263,3 +264,50 @@ def test_c000_11_printed_theta_fails_on_the_whole_lower_range(tmp_path):
     assert res.verdict == "error" and "neither attains the bound identically nor stays strictly inside" in res.detail
     res = _mutant(tmp_path, SW, "C000-10.range", lambda c: c["data"].update(strategy_claim="attains the bound"))
     assert res.verdict == "error" and "needs a strategy" in res.detail
+
+
+# -- the ring Q(x)[sqrt(u_1), ...] itself (kernel, prove_check.Radicals) --------------------------------
+def _ring(domain="(2/5, 1)"):
+    from exactbell.kernel.params import Domain
+    from exactbell.kernel.prove_check import Radicals
+
+    R = Radicals("p", Domain.parse(domain))
+    return R, R.var()
+
+
+def test_radicals_formal_arithmetic_and_signs():
+    from fractions import Fraction
+
+    R, p = _ring()
+    r, t = R.sqrt(2 * p * (3 * p - 1)), R.sqrt(p * (5 * p - 2))
+    assert r * r == 6 * p * p - 2 * p and (r * t) * (r * t) == (6 * p * p - 2 * p) * (5 * p * p - 2 * p)
+    assert (1 / (3 + r)) * (3 + r) == 1 and (2 * r / (3 * p - 1)).to_text() == "2*sqrt(6*p^2 - 2*p)/(3*p - 1)"
+    assert R.sqrt(Fraction(9, 4) * p * p).to_text() == "3*p/2"  # a square with one sign: no generator
+    assert R.sqrt(1 + ((1 - p * p) / (2 * p)) ** 2).to_text() == "(p^2 + 1)/(2*p)"
+    assert R.sign(r - p) == 1 and R.sign(p - r) == -1 and R.sign(r - r) == 0
+    assert R.sign(r - Fraction(7, 10)) == -1  # changes sign inside (2/5, 1): not positive on the domain
+    assert R.sign(r * t) == -1  # two square roots: undecided, never "positive"
+
+
+@pytest.mark.parametrize("expr,reason", [
+    (lambda R, p: R.sqrt(p - Fraction(1, 2)), "square root of a negative number on the domain"),
+    (lambda R, p: R.sqrt(R.sqrt(p)), "nested square roots"),
+    (lambda R, p: 1 / (p - Fraction(1, 2)), "vanishes on the domain"),
+    (lambda R, p: 1 / (1 - R.sqrt(6 * p * p - 2 * p)), "vanishes on the domain"),  # 1 - r = 0 at p = 0.607...
+    (lambda R, p: [R.sqrt(p + k) for k in range(5)], "more than 4 distinct radicands"),
+])
+def test_radicals_refuse(expr, reason):
+    from exactbell.kernel.prove_check import ProofError
+
+    R, p = _ring()
+    with pytest.raises(ProofError, match=reason):
+        expr(R, p)
+
+
+def test_radicals_excluded_point_does_not_hide_a_sign_change():
+    from exactbell.kernel.prove_check import ProofError
+
+    R, p = _ring("(0, 1) \\ {1/2}")
+    assert (1 / (2 * p - 1)).to_text() == "1/(2*p - 1)"  # defined on the domain
+    with pytest.raises(ProofError, match="vanishes"):  # but |2p - 1| is not +-(2p - 1) across 1/2
+        R.sqrt(1 / (2 * p - 1) ** 2)
