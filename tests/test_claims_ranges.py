@@ -2,8 +2,8 @@
 the bundled certificates pass with their pins and regenerate byte-identically; a mutated SOS entry,
 a widened range or a wrong paper value fails with the reason named."""
 import copy
-from fractions import Fraction
 import json
+from fractions import Fraction
 
 import pytest
 
