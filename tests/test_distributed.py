@@ -82,6 +82,20 @@ def test_interrupted_dask_run_resumes_to_the_same_class_list(client, one_way, un
     assert json.loads(ckpt.read_text())["complete"] and load_checkpoint(ckpt, *one_way) == uninterrupted
 
 
+def test_a_killed_worker_costs_only_its_tasks(client, one_way, uninterrupted):
+    """SIGKILL one worker process mid-run: the scheduler reruns its classes elsewhere."""
+    killed = []
+
+    def progress(done, known):
+        if done == 2 and not killed:
+            pid = next(iter(client.run(os.getpid).values()))
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    assert classes_adm(*one_way, client=client, progress=progress) == uninterrupted and killed
+    client.wait_for_workers(2, timeout=60)  # the nanny restarts it for the next tests
+
+
 def test_sigterm_writes_the_checkpoint_and_resuming_in_process_completes(one_way, uninterrupted, tmp_path):
     from exactbell.distributed import sigterm_as_interrupt
 
