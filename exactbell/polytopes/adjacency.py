@@ -163,8 +163,8 @@ def classes_adm(ps: PointSet, group: PermGroup, start=None, workers: int = 1, pr
     if client is None and (scheduler or workers > 1):
         from ..distributed import dask_client
 
-        with dask_client(scheduler, workers) as client:
-            return _decompose(ps, group, reps, _Dask(client, (ps, group)), progress, log, max_classes,
+        with dask_client(scheduler, workers) as own:
+            return _decompose(ps, group, reps, _Dask(own, (ps, group)), progress, log, max_classes,
                               checkpoint, checkpoint_seconds)
     runner = _Dask(client, (ps, group)) if client is not None else _Serial((ps, group))
     return _decompose(ps, group, reps, runner, progress, log, max_classes, checkpoint, checkpoint_seconds)
