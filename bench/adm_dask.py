@@ -22,6 +22,8 @@ CASES = {
     "one-way": ("S_(p,p),(1/2,1/2) p=3/4", lambda: pm.named_signaling("one-way-symmetric", p=Fraction(3, 4))),
     "asym": ("S_(3/4,2/3),(1/2,1/2)", lambda: pm.signaling(Fraction(3, 4), Fraction(2, 3), Fraction(1, 2),
                                                          Fraction(1, 2))),
+    "generic": ("S_(3/4,2/3),(3/5,1/2)", lambda: pm.signaling(Fraction(3, 4), Fraction(2, 3), Fraction(3, 5),
+                                                            Fraction(1, 2))),
     "causal": ("causal (default)", lambda: pm.causal()),
 }
 

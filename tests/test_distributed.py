@@ -193,3 +193,29 @@ def test_default_check_runs_without_dask():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           check=False)
     assert done.returncode == 2 and "needs dask.distributed" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_cli_interrupted_classification_resumes_to_the_same_report(tmp_path, capsys, monkeypatch):
+    from exactbell.polytopes import adjacency
+
+    args = ["polytope", "signaling", "--named", "one-way-symmetric", "--param", "p=3/4", "--classes",
+            "--method", "adm", "--workers", "1", "--json"]
+    assert main(args) == 0
+    full = json.loads(capsys.readouterr().out)
+    real, calls = adjacency.neighbours, []
+
+    def interrupted(context, T):
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        calls.append(T)
+        return real(context, T)
+
+    ckpt = tmp_path / "c.json"
+    monkeypatch.setattr(adjacency, "neighbours", interrupted)
+    assert main(args + ["--checkpoint", str(ckpt)]) == 130
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.strip() == f"exactbell polytope: interrupted; continue with --resume {ckpt}"
+    assert [c["ridges"] is not None for c in json.loads(ckpt.read_text())["classes"]].count(True) == 5
+    monkeypatch.setattr(adjacency, "neighbours", real)
+    assert main(args + ["--resume", str(ckpt)]) == 0
+    assert json.loads(capsys.readouterr().out) == full

@@ -133,7 +133,10 @@ class _Dask:
     def next(self):
         fut = next(self.done)
         self.futures.remove(fut)
-        return fut.result()
+        try:
+            return fut.result()
+        except Exception as e:  # e.g. KilledWorker: the task's workers died too often
+            raise RuntimeError(f"a class task failed on the cluster: {type(e).__name__}: {e}") from e
 
     def cancel(self):
         self.client.cancel(self.futures + [self.context])

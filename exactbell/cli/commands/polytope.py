@@ -101,14 +101,12 @@ def run(args) -> int:
                                            checkpoint=args.checkpoint, resume=args.resume,
                                            progress=lambda done, seen: progress.update(task, completed=done,
                                                                                        total=seen))
-                except (ValueError, RuntimeError) as e:
-                    print(f"exactbell polytope: {e}", file=sys.stderr)
-                    return 2
-                except KeyboardInterrupt:
-                    where = args.resume or args.checkpoint
-                    print("exactbell polytope: interrupted" + (f"; continue with --resume {where}" if where else ""),
-                          file=sys.stderr)
-                    return 130
+                except (ValueError, RuntimeError, KeyboardInterrupt) as e:
+                    stopped = isinstance(e, KeyboardInterrupt)
+                    where = (stopped or "on the cluster" in str(e)) and (args.checkpoint or args.resume)
+                    hint = f"; continue with --resume {where}" if where else ""
+                    print(f"exactbell polytope: {'interrupted' if stopped else e}{hint}", file=sys.stderr)
+                    return 130 if isinstance(e, KeyboardInterrupt) else 2
             else:
                 reps = classes_cdd(ps, group)
         table = class_table(ps, group, reps)
