@@ -1,6 +1,6 @@
 """Class-parallel adjacency decomposition on Dask: 1 vs 2 local workers, measured in one run.
 
-    python bench/adm_dask.py [CASE …]
+    python bench/adm_dask.py [CASE …]      (one-way, asym, causal by default; two-way, 3party)
 
 Per polytope: the in-process run (no Dask), then local clusters (``threads_per_worker=1``,
 processes) of 1 and 2 workers, timed from a running cluster (its start-up is printed apart), and
@@ -14,6 +14,7 @@ import sys
 import time
 from fractions import Fraction
 
+from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_adm
 from exactbell.polytopes.classcert import support_and_group
@@ -22,8 +23,8 @@ CASES = {
     "one-way": ("S_(p,p),(1/2,1/2) p=3/4", lambda: pm.named_signaling("one-way-symmetric", p=Fraction(3, 4))),
     "asym": ("S_(3/4,2/3),(1/2,1/2)", lambda: pm.signaling(Fraction(3, 4), Fraction(2, 3), Fraction(1, 2),
                                                          Fraction(1, 2))),
-    "generic": ("S_(3/4,2/3),(3/5,1/2)", lambda: pm.signaling(Fraction(3, 4), Fraction(2, 3), Fraction(3, 5),
-                                                            Fraction(1, 2))),
+    "two-way": ("S_(p,p),(p,p) p=3/4", lambda: pm.named_signaling("two-way-symmetric", p=Fraction(3, 4))),
+    "3party": ("local 2,2,2:2,2,2", lambda: pm.local(Scenario((2, 2, 2), (2, 2, 2)))),
     "causal": ("causal (default)", lambda: pm.causal()),
 }
 
@@ -56,4 +57,4 @@ def main(names):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or list(CASES))
+    main(sys.argv[1:] or ["one-way", "asym", "causal"])  # two-way and 3party: long (a class takes minutes)
