@@ -3,18 +3,27 @@
 From one facet per class, the ridges (facets of the facet, by cdd.gmp on the facet's points) are
 computed and rotated exactly (:meth:`PointSet.rotate`) to the neighbouring facets; a neighbour whose
 canonical form (lexicographically least image of its tight set under the group) is new becomes a
-new class. When no new class appears, the class list is complete. Per-class work can run on
-several processes.
+new class. When every known class has been processed, the class list is closed under adjacency,
+hence complete (the facet–ridge graph is connected).
+
+Classes are processed in this process (one worker) or as tasks on a Dask cluster
+(:mod:`exactbell.distributed`: a local cluster of ``workers`` processes, or ``scheduler``), each
+class submitted as soon as it is found. A checkpoint file (JSON, written atomically: temporary file
+and rename) holds the known classes and which of them are processed; ``resume`` continues from one,
+so an interrupted run (Ctrl-C, SIGTERM, a lost worker) loses at most the classes in flight.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from pathlib import Path
 
 from .cddfacets import facets_cdd, inequality_of
 from .exact import PermGroup, PointSet
 
-_STATE: dict = {}
+CHECKPOINT_FORMAT = "exactbell-adjacency-checkpoint"
 
 
 def ridges(ps: PointSet, T) -> list[frozenset]:
@@ -24,65 +33,182 @@ def ridges(ps: PointSet, T) -> list[frozenset]:
     return [frozenset(T[j] for j in R) for R in facets_cdd(sub)]
 
 
-def _neighbours(T):
-    ps, group = _STATE["ps"], _STATE["group"]
+def neighbours(context, T) -> tuple:
+    """(T, ridge count, canonical forms of the facets adjacent to T); ``context`` = (ps, group).
+    The one place that calls the polytope engine, in-process or on a Dask worker."""
+    ps, group = context
     allidx = frozenset(range(ps.size))
     f = ps.supporting(allidx, T)
     rs = ridges(ps, T)
-    out = set()
-    for R in rs:
-        N = ps.rotate(allidx, T, R, f)
-        out.add(group.canonical(N))
-    return T, len(rs), out
+    return T, len(rs), {group.canonical(ps.rotate(allidx, T, R, f)) for R in rs}
 
 
-def _init(ps, group):
-    _STATE["ps"], _STATE["group"] = ps, group
+# ---------------------------------------------------------------------------------------------
+# checkpoints
+
+def fingerprint(ps: PointSet, group: PermGroup) -> str:
+    """sha256 of the points and the group's generators: a checkpoint belongs to one polytope."""
+    text = json.dumps([[[str(x) for x in v] for v in ps.points], group.n, sorted(map(list, group.generators))])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def save_checkpoint(path, ps: PointSet, group: PermGroup, reps: dict) -> None:
+    """Write {canonical tight set: ridge count or None (unprocessed)} atomically."""
+    from ..certificates.format import write_atomic
+
+    done = all(v is not None for v in reps.values())
+    obj = {"format": CHECKPOINT_FORMAT, "version": 1, "polytope": fingerprint(ps, group), "points": ps.size,
+           "complete": done, "classes": [{"tight": list(T), "ridges": v} for T, v in reps.items()]}
+    write_atomic(path, json.dumps(obj, separators=(",", ":")) + "\n")
+
+
+def load_checkpoint(path, ps: PointSet, group: PermGroup) -> dict:
+    """The classes of a checkpoint written for this polytope and group; ValueError (one line naming
+    the file and the field) otherwise."""
+    def bad(field, problem):
+        return ValueError(f"{path}: {field}: {problem}")
+
+    try:
+        obj = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise bad("<file>", f"not a readable JSON checkpoint ({type(e).__name__})") from None
+    if not isinstance(obj, dict) or obj.get("format") != CHECKPOINT_FORMAT or obj.get("version") != 1:
+        raise bad("format", f"not a version 1 {CHECKPOINT_FORMAT} file")
+    if obj.get("polytope") != fingerprint(ps, group):
+        raise bad("polytope", "the checkpoint was written for a different polytope or group")
+    reps: dict = {}
+    for k, c in enumerate(obj.get("classes") or []):
+        T, nr = c.get("tight") if isinstance(c, dict) else None, c.get("ridges") if isinstance(c, dict) else 0
+        if not isinstance(T, list) or not all(type(i) is int and 0 <= i < ps.size for i in T) \
+                or (nr is not None and type(nr) is not int):
+            raise bad(f"classes[{k}]", "needs tight (point indices) and ridges (an integer or null)")
+        T = tuple(T)
+        if group.canonical(T) != T:
+            raise bad(f"classes[{k}].tight", "not the canonical form of its class")
+        reps[T] = nr
+    if not reps:
+        raise bad("classes", "no classes")
+    return reps
+
+
+# ---------------------------------------------------------------------------------------------
+# the decomposition
+
+class _Serial:
+    """Classes processed one at a time in this process."""
+
+    slots = 1
+
+    def __init__(self, context):
+        self.context, self.queue = context, deque()
+
+    def submit(self, T):
+        self.queue.append(T)
+
+    def next(self):
+        return neighbours(self.context, self.queue.popleft())
+
+    def cancel(self):
+        self.queue.clear()
+
+
+class _Dask:
+    """Classes as tasks on a Dask cluster; (ps, group) is sent to every worker once."""
+
+    def __init__(self, client, context):
+        from distributed import as_completed
+
+        from ..distributed import slots
+
+        self.client, self.slots = client, 2 * slots(client)
+        self.context = client.scatter(context, broadcast=True, hash=False)
+        self.done = as_completed([], loop=client.loop)
+        self.futures = []
+
+    def submit(self, T):
+        fut = self.client.submit(neighbours, self.context, T, pure=False)
+        self.futures.append(fut)
+        self.done.add(fut)
+
+    def next(self):
+        fut = next(self.done)
+        self.futures.remove(fut)
+        try:
+            return fut.result()
+        except Exception as e:  # e.g. KilledWorker: the task's workers died too often
+            raise RuntimeError(f"a class task failed on the cluster: {type(e).__name__}: {e}") from e
+
+    def cancel(self):
+        self.client.cancel(self.futures + [self.context])
 
 
 def classes_adm(ps: PointSet, group: PermGroup, start=None, workers: int = 1, progress=None, log=None,
-                max_classes: int | None = None) -> dict:
+                max_classes: int | None = None, scheduler: str | None = None, client=None,
+                checkpoint=None, resume=None, checkpoint_seconds: float = 30.0) -> dict:
     """{canonical tight set: ridge count} for every facet class of conv(points).
 
-    With ``max_classes``, stop once that many classes are known (a lower bound; unprocessed
-    classes have ridge count None)."""
-    if start is None:
-        import random
+    One worker and no ``scheduler``/``client``: in this process; else on Dask (``client``, the
+    cluster at ``scheduler``, or a local cluster of ``workers`` processes). ``checkpoint``: a file
+    rewritten atomically every ``checkpoint_seconds`` and when the run ends or is interrupted;
+    ``resume``: a checkpoint to continue from (and to keep writing, unless ``checkpoint`` is given).
+    ``progress(processed, known)`` is called after each class. With ``max_classes``, stop once that
+    many classes are known (a lower bound; unprocessed classes have ridge count None)."""
+    if resume is not None:
+        reps = load_checkpoint(resume, ps, group)
+        checkpoint = resume if checkpoint is None else checkpoint
+    else:
+        if start is None:
+            import random
 
-        rnd = random.Random(20260)
-        start = ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)])
-    reps = {group.canonical(start): None}
-    frontier = [group.canonical(start)]
-    pending: list = []
-    _init(ps, group)
-    pool = ProcessPoolExecutor(workers, initializer=_init, initargs=(ps, group)) if workers > 1 else None
-    t0 = time.time()
+            rnd = random.Random(20260)
+            start = ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)])
+        reps = {group.canonical(start): None}
+    if client is None and (scheduler or workers > 1):
+        from ..distributed import dask_client
+
+        with dask_client(scheduler, workers) as own:
+            return _decompose(ps, group, reps, _Dask(own, (ps, group)), progress, log, max_classes,
+                              checkpoint, checkpoint_seconds)
+    runner = _Dask(client, (ps, group)) if client is not None else _Serial((ps, group))
+    return _decompose(ps, group, reps, runner, progress, log, max_classes, checkpoint, checkpoint_seconds)
+
+
+def _decompose(ps, group, reps, runner, progress, log, max_classes, checkpoint, checkpoint_seconds) -> dict:
+    todo = [T for T, v in reps.items() if v is None]
+    inflight = 0
+    t0 = last = time.monotonic()
+    processed = len(reps) - len(todo)
     try:
-        while frontier:
-            results = pool.map(_neighbours, frontier) if pool else map(_neighbours, frontier)
-            nxt = []
-            for T, nr, nbrs in results:
-                reps[T] = nr
-                for c in nbrs:
-                    if c not in reps:
-                        reps[c] = None
-                        nxt.append(c)
-                if max_classes is not None and len(reps) >= max_classes:
-                    break
-                if progress:
-                    progress(len([v for v in reps.values() if v is not None]), len(reps))
-            if log:
-                log(f"{len(reps)} classes after {time.time() - t0:.1f}s")
-            if max_classes is not None:  # lower-bound mode: smallest facets first
-                pending = sorted(pending + nxt, key=len)
-                frontier, pending = pending[:max(workers, 1)], pending[max(workers, 1):]
-            else:
-                frontier = nxt
+        while todo or inflight:
             if max_classes is not None and len(reps) >= max_classes:
                 break
+            if max_classes is not None:  # lower-bound mode: smallest facets first
+                todo.sort(key=len, reverse=True)
+            while todo and inflight < runner.slots:
+                runner.submit(todo.pop() if max_classes is not None else todo.pop(0))
+                inflight += 1
+            T, nr, nbrs = runner.next()
+            inflight -= 1
+            for c in sorted(nbrs):  # the neighbours first: a processed class's are always known
+                if c not in reps:
+                    reps[c] = None
+                    todo.append(c)
+            reps[T] = nr
+            processed += 1
+            if progress:
+                progress(processed, len(reps))
+            if time.monotonic() - last >= checkpoint_seconds:
+                last = time.monotonic()
+                if checkpoint is not None:
+                    save_checkpoint(checkpoint, ps, group, reps)
+                if log:
+                    log(f"{processed} of {len(reps)} classes processed after {last - t0:.1f}s")
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+        runner.cancel()
+        if checkpoint is not None:
+            save_checkpoint(checkpoint, ps, group, reps)
+    if log:
+        log(f"{len(reps)} classes after {time.monotonic() - t0:.1f}s")
     return reps
 
 

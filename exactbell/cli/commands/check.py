@@ -10,7 +10,9 @@ from ...report import print_table, summary_line, to_json, write_markdown
 from .. import default_proofs_dir
 
 
-def run_checks(paths, jobs=None, limits=RunLimits(), show_progress=False):
+def run_checks(paths, jobs=None, limits=RunLimits(), show_progress=False, scheduler=None):
+    """Decide the certificate files under ``paths``: in ``jobs`` local workers, or with ``scheduler``
+    on that Dask cluster (:func:`exactbell.distributed.check_on_dask`, same limits per certificate)."""
     from rich.progress import Progress
 
     from ...api import check
@@ -18,7 +20,17 @@ def run_checks(paths, jobs=None, limits=RunLimits(), show_progress=False):
     files = certificate_files(paths or [default_proofs_dir()])
     with Progress(transient=True, disable=not show_progress) as progress:
         task = progress.add_task("checking certificates", total=len(files))
-        results = check(files, jobs, limits.seconds, limits.memory_mb, lambda i, r: progress.advance(task))
+
+        def advance(i, r):
+            progress.advance(task)
+
+        if scheduler and files:
+            from ...distributed import check_on_dask, dask_client
+
+            with dask_client(scheduler) as client:
+                results = check_on_dask(files, client, limits, advance)
+        else:
+            results = check(files, jobs, limits.seconds, limits.memory_mb, advance)
     return files, results
 
 
@@ -32,7 +44,14 @@ def run(args) -> int:
 
     console = Console(stderr=args.json, width=None if sys.stdout.isatty() else 200)
     limits = RunLimits(seconds=args.timeout, memory_mb=args.memory)
-    files, results = run_checks(args.paths, args.jobs, limits, show_progress=console.is_terminal and not args.json)
+    try:
+        files, results = run_checks(args.paths, args.jobs, limits, show_progress=console.is_terminal and not args.json,
+                                    scheduler=args.scheduler)
+    except (RuntimeError, OSError) as e:  # no dask, or the scheduler cannot be reached
+        if not args.scheduler:
+            raise
+        print(f"exactbell check: --scheduler {args.scheduler}: {e}", file=sys.stderr)
+        return 2
     if not files:
         print("exactbell: no certificate files found", file=sys.stderr)
         return 2
@@ -58,4 +77,7 @@ def register(sub) -> None:
                    help="wall-clock limit per certificate (default: %(default)s s)")
     p.add_argument("--memory", type=int, default=d.memory_mb, metavar="MB",
                    help="memory limit per certificate (default: %(default)s MB)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="check on this Dask cluster (tcp://host:port; its workers must see the same files); "
+                        "-j is then the cluster's")
     p.set_defaults(run=run)

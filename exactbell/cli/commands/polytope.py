@@ -54,6 +54,12 @@ def run(args) -> int:
     from ...polytopes.exact import PointSet, PolytopeError
     from ...polytopes.models import symmetry_group
 
+    if args.workers < 1:
+        print("exactbell polytope: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if (args.scheduler or args.checkpoint or args.resume) and args.method != "adm":
+        print("exactbell polytope: --scheduler, --checkpoint and --resume need --method adm", file=sys.stderr)
+        return 2
     try:
         M = _model(args)
     except (ValueError, PolytopeError) as e:
@@ -87,8 +93,20 @@ def run(args) -> int:
                                progress=lambda done, seen: progress.update(task, completed=done, total=seen))
                 reps = {c: None for c in res["classes"]}
             elif args.method == "adm":
-                reps = classes_adm(ps, group, workers=args.workers,
-                                   progress=lambda done, seen: progress.update(task, completed=done, total=seen))
+                from ...distributed import sigterm_as_interrupt
+
+                try:
+                    with sigterm_as_interrupt():
+                        reps = classes_adm(ps, group, workers=args.workers, scheduler=args.scheduler,
+                                           checkpoint=args.checkpoint, resume=args.resume,
+                                           progress=lambda done, seen: progress.update(task, completed=done,
+                                                                                       total=seen))
+                except (ValueError, RuntimeError, KeyboardInterrupt) as e:
+                    stopped = isinstance(e, KeyboardInterrupt)
+                    where = (stopped or "on the cluster" in str(e)) and (args.checkpoint or args.resume)
+                    hint = f"; continue with --resume {where}" if where else ""
+                    print(f"exactbell polytope: {'interrupted' if stopped else e}{hint}", file=sys.stderr)
+                    return 130 if isinstance(e, KeyboardInterrupt) else 2
             else:
                 reps = classes_cdd(ps, group)
         table = class_table(ps, group, reps)
@@ -164,7 +182,12 @@ def register(sub) -> None:
     p.add_argument("--classes", action="store_true", help="facet classes up to the computed relabeling group")
     p.add_argument("--method", choices=["cdd", "adm", "fast"], default="cdd",
                    help="plain cdd.gmp, adjacency decomposition, or the fast symmetric engine (polytopes/fastsym.py)")
-    p.add_argument("--workers", type=int, default=2, help="processes for the adjacency decomposition")
+    p.add_argument("--workers", type=int, default=2,
+                   help="processes for the adjacency decomposition (more than 1: a local Dask cluster)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --method adm: classify on this Dask cluster")
+    p.add_argument("--checkpoint", metavar="FILE.json",
+                   help="with --method adm: keep the known classes in FILE (rewritten atomically)")
+    p.add_argument("--resume", metavar="FILE.json", help="with --method adm: continue from a checkpoint")
     p.add_argument("--heavy", type=int, metavar="N",
                    help="with --method fast: classes with more than N points last, their ridges read off the known "
                         "facets and proved complete (e.g. 64 for two-way-symmetric, 100 for signaling-mix)")
