@@ -19,7 +19,8 @@ from ..poly import Poly, RationalFunction
 from ..polytope import roots_in, sw_point
 from ..process import bistochastic_violation
 from . import Decision, against_paper, kind
-from .vertex_set import fidelity, fmpq_poly, nonnegative
+from ..upoly import flint as fmpq_poly
+from .vertex_set import fidelity, nonnegative
 
 ZERO = RationalFunction.lift(0)
 

@@ -19,16 +19,12 @@ from ..models import causal_behaviours, model_points, read_functional, read_scen
 from ..poly import RationalFunction
 from ..process import CONDITIONS, projector_term
 from ..polytope import at, correlator_relabelings, key, primitive, sw_model, symmetries
+from ..upoly import flint as fmpq_poly
 from ..upoly import nonnegative_on
 from . import Decision, against_paper, kind
 
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
 RELABELINGS = 20000  # the most relabelings of a local model
-
-
-def fmpq_poly(coefficients) -> flint.fmpq_poly:
-    """The fmpq_poly of a list of Fractions (constant term first)."""
-    return flint.fmpq_poly([flint.fmpq(c.numerator, c.denominator) for c in map(Fraction, coefficients)])
 
 
 def nonnegative(ctx, f, var) -> bool:
