@@ -15,8 +15,8 @@ import flint
 from .. import limits
 from ..linalg import rank
 from ..lp import named_model
-from ..models import causal_behaviours, model_points, read_functional, read_scenario, scenario_text
-from ..poly import RationalFunction
+from ..models import causal_behaviours, model_points, polynomial, read_functional, read_scenario, scenario_text
+from ..poly import Poly, RationalFunction
 from ..process import CONDITIONS, projector_term
 from ..polytope import at, correlator_relabelings, key, primitive, sw_model, symmetries
 from ..upoly import flint as fmpq_poly
@@ -338,12 +338,7 @@ def _representatives(ctx, data) -> Decision:
     spec = data.obj("model")
     spec.text("name", ("signaling",))
     fo = spec.obj("fidelities")
-    fids = []
-    for k in "pqrs":
-        f = ctx.ratfun(fo, k)
-        if f.den.constant_value() is None:
-            raise ctx.fail(fo.at(k), "a fidelity must be a polynomial")
-        fids.append(f.num * (1 / f.den.constant_value()))
+    fids = [Poly.lift(polynomial(ctx, fo, k, None)) for k in "pqrs"]
     pairs = sw_model("signaling", fids)
     points, index = _distinct(pairs)
     G = symmetries(points)
