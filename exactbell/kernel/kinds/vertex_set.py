@@ -35,12 +35,8 @@ def nonnegative(ctx, f, var) -> bool:
 
 def fidelity(ctx, obj, k, var, raw=None, bounded=True):
     """A polynomial in the parameter var (fmpq_poly); ``bounded``: in [0, 1] on the whole domain."""
-    f = ctx.ratfun(obj, k, raw=raw)
-    den = f.den.constant_value()
-    if den is None:
-        raise ctx.fail(obj.at(k), "a fidelity must be a polynomial in the parameter")
-    num = f.num.univariate_coefficients(var) if var else [f.num.constant_value()]
-    f = fmpq_poly([c / den for c in num])
+    f = Poly.lift(polynomial(ctx, obj, k, raw))
+    f = fmpq_poly(f.univariate_coefficients(var) if var else [f.constant_value()])
     if bounded and not (nonnegative(ctx, f, var) and nonnegative(ctx, 1 - f, var)):
         raise ctx.fail(obj.at(k), "a fidelity must lie in [0, 1] on the whole parameter domain")
     return f
