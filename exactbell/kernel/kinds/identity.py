@@ -19,8 +19,7 @@ from ..poly import Poly, RationalFunction
 from ..polytope import roots_in, sw_point
 from ..process import bistochastic_violation
 from . import Decision, against_paper, kind
-from ..upoly import flint as fmpq_poly
-from .vertex_set import fidelity, nonnegative
+from .vertex_set import fidelity, fmpq_poly, nonnegative
 
 ZERO = RationalFunction.lift(0)
 
