@@ -197,6 +197,25 @@ def test_c001_07_statement_and_independent_images():
     assert all(X + 2 * Y <= 2 and 0 <= X <= 1 and 0 <= Y <= 1 for X, Y in pts)
 
 
+@pytest.mark.parametrize("V", [[(0, 0), (1, 0), (1, 1), (0, 1)],
+                               [(2, 3), (0, 0), (3, 1), (-1, 1), (2, -1), (0, 2)],
+                               [(0, 0), (4, 1), (1, 5)]])
+def test_polygon_vertices_in_counter_clockwise_order(V):
+    # _polygon orders the decided vertices (convex position) by slope from the least one
+    from exactbell.kernel.kinds.vertex_set import _polygon
+
+    class NoPaper:
+        def obj(self, key, default=None):
+            return default
+    V = [tuple(map(F, v)) for v in V]
+    text, holds, shown = _polygon(None, NoPaper(), V)
+    shown_vs = text.split("vertices (counter-clockwise) ")[1].split(", facets")[0]
+    H = [tuple(map(F, v.split(", "))) for v in shown_vs[1:-1].split("), (")]
+    cross = lambda o, a, b: (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])  # noqa: E731
+    assert sorted(H) == sorted(V) and H[0] == min(V) and holds is None and shown is None
+    assert all(cross(H[k - 2], H[k - 1], H[k]) > 0 for k in range(len(H)))  # every turn is a left turn
+
+
 def _mutants_c001_07():
     def m(fn):
         c = load(C001_07)

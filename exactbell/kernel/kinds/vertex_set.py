@@ -67,16 +67,10 @@ def _image(ctx, spec):
 def _polygon(ctx, data, V) -> tuple:
     """Vertices V of a plane polygon: ccw order, facets, envelope of alpha X + (1 - alpha) Y; vs paper
     (a vertex set, a facet set up to positive scaling, functions of alpha on [0, 1])."""
-    cross = lambda o, a, b: (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])  # noqa: E731
-    lo, up = [], []
-    for chain, seq in ((lo, sorted(V)), (up, sorted(V, reverse=True))):
-        for q in seq:
-            while len(chain) >= 2 and cross(chain[-2], chain[-1], q) <= 0:
-                chain.pop()
-            chain.append(q)
-    H = lo[:-1] + up[:-1] if len(V) > 2 else sorted(V)
-    if len(V) < 3 or sorted(H) != sorted(V):
+    if len(V) < 3:  # V: the decided extreme points, in convex position, so no three on a line
         raise ctx.fail("data.model", "the image is not a two-dimensional polygon")
+    o = min(V)  # ccw from the lowest leftmost vertex: by the slope from it, the vertical last
+    H = [o] + sorted((v for v in V if v != o), key=lambda v: (v[0] == o[0], (v[1] - o[1]) / (v[0] - o[0] or 1)))
     facets = {primitive((b[1] - a[1], a[0] - b[0], (b[1] - a[1]) * a[0] + (a[0] - b[0]) * a[1]))
               for a, b in zip(H, H[1:] + H[:1])}
     lines = [(y, x - y) for x, y in H]  # alpha X + (1 - alpha) Y = Y + alpha (X - Y)
