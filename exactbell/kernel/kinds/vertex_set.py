@@ -15,12 +15,12 @@ import flint
 from .. import limits
 from ..linalg import rank
 from ..lp import named_model
-from ..models import causal_behaviours, model_points, polynomial, read_functional, read_scenario, scenario_text
+from ..models import model_points, polynomial, read_functional, read_scenario, scenario_text
 from ..poly import Poly, RationalFunction
 from ..process import CONDITIONS, projector_term
 from ..polytope import at, correlator_relabelings, key, primitive, sw_model, symmetries
-from ..upoly import flint as fmpq_poly
-from ..upoly import nonnegative_on
+from ..scenario import Behaviour
+from ..upoly import flint as fmpq_poly, nonnegative_on
 from . import Decision, against_paper, kind
 
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
@@ -44,7 +44,7 @@ def fidelity(ctx, obj, k, var, raw=None, bounded=True):
 
 def _image(ctx, spec):
     """(text, [(label, point)]): the images (<F_X, P>, <F_Y, P>) of the deterministic definite-order
-    behaviours P (labels [k], :func:`exactbell.kernel.models.causal_behaviours`)."""
+    behaviours P (labels [k] in the order of :func:`exactbell.kernel.models.model_points`)."""
     spec.text("base", ("causal",))
     sc = read_scenario(ctx, spec)
     o, m = sc.outputs, sc.inputs
@@ -53,11 +53,8 @@ def _image(ctx, spec):
                        f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
     co = spec.obj("coordinates")
     (FX, tx), (FY, ty) = (read_functional(ctx, co, sc, k) for k in "XY")
-    pairs = []
-    for k, outs in enumerate(causal_behaviours(sc)):
-        beh = [int(outs[sc.contexts.index(x)] == a) for a, x in sc.entries()]
-        values = (sum((Fraction(c) * b for c, b in zip(F.coefficients, beh)), Fraction(0)) for F in (FX, FY))
-        pairs.append(((k,), tuple(fmpq_poly([v]) for v in values)))
+    pairs = [((k,), tuple(fmpq_poly([F.value(Behaviour(sc, p))]) for F in (FX, FY)))
+             for k, (_, p) in enumerate(model_points(ctx, spec, sc, "causal"))]
     order = ctx.cert.conventions.raw.get("order")  # read by read_functional for the probability form
     order = f" (coefficients in {order} order)" if order else ""
     return (f"the image (X, Y) = (<{tx}>, <{ty}>){order} of the {len(pairs)} deterministic definite-order "
