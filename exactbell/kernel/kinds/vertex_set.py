@@ -62,40 +62,27 @@ def _image(ctx, spec):
 
 
 def _polygon(ctx, data, V) -> tuple:
-    """Vertices V of a plane polygon: ccw order, facets, envelope of alpha X + (1 - alpha) Y; vs paper
-    (a vertex set, a facet set up to positive scaling, functions of alpha on [0, 1])."""
+    """Vertices V of a plane polygon: ccw order and facets; vs paper (a vertex set, a facet set up to
+    positive scaling). Its support function (e.g. Eq. (49)) is a local-bound over the causal model."""
     if len(V) < 3:  # V: the decided extreme points, in convex position, so no three on a line
         raise ctx.fail("data.model", "the image is not a two-dimensional polygon")
     o = min(V)  # ccw from the lowest leftmost vertex: by the slope from it, the vertical last
     H = [o] + sorted((v for v in V if v != o), key=lambda v: (v[0] == o[0], (v[1] - o[1]) / (v[0] - o[0] or 1)))
     facets = {primitive((b[1] - a[1], a[0] - b[0], (b[1] - a[1]) * a[0] + (a[0] - b[0]) * a[1]))
               for a, b in zip(H, H[1:] + H[:1])}
-    lines = [(y, x - y) for x, y in H]  # alpha X + (1 - alpha) Y = Y + alpha (X - Y)
-    env = lambda L, a: max(b + m * a for b, m in L)  # noqa: E731
-    crossings = lambda L: {(b2 - b1) / (m1 - m2) for b1, m1 in L for b2, m2 in L if m1 != m2}  # noqa: E731
-    cuts = lambda L: sorted({Fraction(0), Fraction(1)} | {a for a in crossings(L) if 0 < a < 1})  # noqa: E731
-    cs = cuts(lines)
-    active = sorted({max(lines, key=lambda t: t[0] + t[1] * (u + v) / 2) for u, v in zip(cs, cs[1:])},
-                    key=lambda t: t[1])
-    line = lambda b, m: f"{b} {'-' if m < 0 else '+'} {abs(m)} alpha"  # noqa: E731
     shown = lambda vs, fs, sep: (f"{', '.join(f'({x}, {y})' for x, y in vs)}{sep} facets "  # noqa: E731
                                  f"{', '.join(f'{a} X + {b} Y <= {r}' for a, b, r in fs)}")
-    text = (f"; the polygon has vertices (counter-clockwise) {shown(H, sorted(facets), ',')}, and max over "
-            f"it of alpha X + (1 - alpha) Y for all alpha in [0, 1] is "
-            f"max{{{', '.join(line(*t) for t in active)}}}")
+    text = f"; the polygon has vertices (counter-clockwise) {shown(H, sorted(facets), ',')}"
     paper = data.obj("paper", default=None)
     if paper is None:
         return text, None, None
-    pv, pf, pl = ([tuple(ctx.value(paper, w, raw=c) for c in t) for t in paper.list(k)]
-                  for k, w in (("vertices", "<vertex>"), ("facets", "<facet>"), ("envelope", "<line>")))
-    if any(len(t) != n for ts, n in ((pv, 2), (pf, 3), (pl, 2)) for t in ts) or not pl \
-            or any(f[:2] == (0, 0) for f in pf):
-        raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero), "
-                       "envelope [b, m] (nonempty)")
+    pv, pf = ([tuple(ctx.value(paper, w, raw=c) for c in t) for t in paper.list(k)]
+              for k, w in (("vertices", "<vertex>"), ("facets", "<facet>")))
+    if any(len(t) != n for ts, n in ((pv, 2), (pf, 3)) for t in ts) or any(f[:2] == (0, 0) for f in pf):
+        raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero)")
     holds = (sorted(pv) == sorted(V) and len(set(map(primitive, pf))) == len(pf)
-             and set(map(primitive, pf)) == facets
-             and all(env(lines, a) == env(pl, a) for a in cuts(lines + pl)))
-    return text, holds, f"vertices {shown(pv, pf, ';')}; envelope max{{{', '.join(line(*t) for t in pl)}}}"
+             and set(map(primitive, pf)) == facets)
+    return text, holds, f"vertices {shown(pv, pf, ';')}"
 
 
 def _local(ctx, spec):
