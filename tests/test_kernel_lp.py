@@ -46,8 +46,9 @@ def test_pr_box_a_to_b_is_twice_chsh_erratum():
 def test_pr_box_has_no_lhv_model_and_a_to_b_reproduces_it():
     assert original("C002-01.pr-not-local.json").statement == \
         "the causal LP of model lhv (2,2;2,2) with p = pr-box is infeasible"
+    # feasible: the a-to-b LP has an optimum (min C_{a->b} = 1 = 2 CHSH(PR), as in C002-04)
     assert original("C002-05.pr-box.json").statement == \
-        "the causal LP of model a-to-b (2,2;2,2) with p = pr-box is feasible"
+        "min of C_{a->b} over the causal LP of model a-to-b (2,2;2,2) with p = pr-box = 1"
 
 
 def test_cglmp_measurement_dependence_is_eq_11():

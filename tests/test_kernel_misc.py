@@ -18,7 +18,9 @@ from exactbell.kernel.kinds.identity import supermap
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs"
 C000_01 = PROOFS / "sengupta-wooltorton" / "C000-01.json"
-C001_07 = PROOFS / "liu-chiribella" / "C001-07.json"
+C001_07 = PROOFS / "liu-chiribella" / "C001-07.json"  # composite of the polygon and the envelope (Eq. (49))
+C001_07_POLYGON = PROOFS / "liu-chiribella" / "C001-07.polygon.json"
+C001_07_ENVELOPE = PROOFS / "liu-chiribella" / "C001-07.envelope.json"
 C001_35 = {d: PROOFS / "liu-chiribella" / f"C001-35.d={d}.json" for d in (2, 4, 6)}
 
 
@@ -185,7 +187,12 @@ def test_c001_07_statement_and_independent_images():
     assert "are 5 distinct points, exactly 4 of which are vertices" in s
     assert "vertices (counter-clockwise) (0, 0), (1, 0), (1, 1/2), (0, 1)" in s
     assert "facets -1 X + 0 Y <= 0, 0 X + -1 Y <= 0, 1 X + 0 Y <= 1, 1 X + 2 Y <= 2" in s
-    assert "is max{1 - 1 alpha, 1/2 + 1/2 alpha}" in s  # Eq. (49): max{1 - alpha, (1 + alpha)/2}
+    # Eq. (49): max over the causal behaviours of alpha X + (1 - alpha) Y, decided for every alpha
+    assert ("[C001-07.envelope: max over causal strategies of <[0, 0, 0, 0, (1 - alpha)/2, 0, (1 - alpha)/2, 0, "
+            "(1 - alpha)/2, (1 - alpha)/2, 0, 0, 0, 0, 0, alpha] (probability, inputs-major), P> on (2,2;2,2) is the "
+            "max of its 5 distinct values over 112 distinct deterministic definite-order behaviours (A<B or B<A): "
+            "max(-alpha + 1, -1/2*alpha + 1/2, 1/2*alpha + 1/2, 0, alpha) == max(1 - alpha, (1 + alpha)/2) for all "
+            "alpha in [0, 1]]") in s
     # the producer-side causal package (not the kernel) gives the same images and polygon
     sc, fx = iq.biased_lgyni(F(1))
     _, fy = iq.biased_lgyni(F(0))
@@ -197,16 +204,37 @@ def test_c001_07_statement_and_independent_images():
     assert all(X + 2 * Y <= 2 and 0 <= X <= 1 and 0 <= Y <= 1 for X, Y in pts)
 
 
+@pytest.mark.parametrize("V", [[(0, 0), (1, 0), (1, 1), (0, 1)],
+                               [(2, 3), (0, 0), (3, 1), (-1, 1), (2, -1), (0, 2)],
+                               [(0, 0), (4, 1), (1, 5)]])
+def test_polygon_vertices_in_counter_clockwise_order(V):
+    # _polygon orders the decided vertices (convex position) by slope from the least one
+    from exactbell.kernel.kinds.vertex_set import _polygon
+
+    class NoPaper:
+        def obj(self, key, default=None):
+            return default
+    V = [tuple(map(F, v)) for v in V]
+    text, holds, shown = _polygon(None, NoPaper(), V)
+    shown_vs = text.split("vertices (counter-clockwise) ")[1].split(", facets")[0]
+    H = [tuple(map(F, v.split(", "))) for v in shown_vs[1:-1].split("), (")]
+    cross = lambda o, a, b: (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])  # noqa: E731
+    assert sorted(H) == sorted(V) and H[0] == min(V) and holds is None and shown is None
+    assert all(cross(H[k - 2], H[k - 1], H[k]) > 0 for k in range(len(H)))  # every turn is a left turn
+
+
 def _mutants_c001_07():
-    def m(fn):
-        c = load(C001_07)
+    def m(fn, path=C001_07_POLYGON):
+        c = load(path)
         fn(c)
         return c
     d = lambda c: c["data"]  # noqa: E731
     pap = lambda c: d(c)["paper"]  # noqa: E731
     return {
         "redundant facet P^ave <= 1": m(lambda c: pap(c)["facets"].append(["0", "1", "1"])),
-        "envelope one branch": m(lambda c: pap(c).update(envelope=[["1", "-1"]])),
+        "envelope one branch": m(lambda c: d(c).update(paper="1 - alpha"), C001_07_ENVELOPE),
+        "envelope alpha range": m(lambda c: c.update(parameters={"alpha": "[0, 2]"}), C001_07_ENVELOPE),
+        "envelope over local": m(lambda c: d(c).update(model="local"), C001_07_ENVELOPE),
         "paper vertex": m(lambda c: pap(c)["vertices"].__setitem__(2, ["1", "1"])),
         "drop paper": m(lambda c: d(c).pop("paper")),
         "coordinate Y": m(lambda c: d(c)["model"]["coordinates"]["Y"]["coefficients"].__setitem__(4, "1")),
@@ -225,11 +253,13 @@ def _mutants_c001_07():
 
 @pytest.mark.parametrize("name", list(_mutants_c001_07()))
 def test_c001_07_mutants(tmp_path, name):
-    base = _base(C001_07)
+    base = _base(C001_07_ENVELOPE if name.startswith("envelope") else C001_07_POLYGON)
     r = run(tmp_path, _mutants_c001_07()[name])
     assert changed(base, r), name
-    if name.startswith(("redundant facet", "envelope", "paper vertex")):
+    if name.startswith(("redundant facet", "paper vertex")):
         assert r.verdict == "refuted", (name, r.verdict, r.detail)
+    if name == "envelope one branch":  # false on (1/3, 1]: rejected unless a refuting point is given
+        assert r.verdict == "error" and "statement is false" in r.detail, (name, r.detail)
     if name in ("drop an extreme point", "weak functional", "bad weight", "redundant as extreme", "base local",
                 "extra key", "parameter"):
         assert r.verdict == "error", (name, r.verdict)

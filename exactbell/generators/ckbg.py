@@ -83,15 +83,14 @@ def a_to_b_pr():
 
 @generator("C002-05.pr-box", PAPER, "C002-05")
 def a_to_b_feasible():
-    lp, _ = build(chsh_problem("a-to-b", fn.pr_box(0, 0, 0), {"measure": "none"}))
-    res = certify(lp)
-    return to_v2(envelope(
-        "C002-05.pr-box", "C002-05", PAPER, "L1552-1555",
+    """Feasibility as an optimum: a finite min C_{A->B} (primal and dual points) means the LP is feasible."""
+    c = optimum_cert(
+        "C002-05.pr-box", "C002-05", "L1552-1555",
         "The A->B model (Alice's outcome sent to Bob) reproduces the PR box exactly (hence, with the "
-        "8 PR boxes and convexity, every NS distribution of the CHSH scenario).", "lp-feasible",
-        {"verdict": "verified"}, CONV,
-        {"problem": chsh_problem("a-to-b", fn.pr_box(0, 0, 0), {"measure": "none"}), "claim": "feasible",
-         "primal": write_sparse(res["primal"])}))
+        "8 PR boxes and convexity, every NS distribution of the CHSH scenario): the LP has an optimum.",
+        chsh_problem("a-to-b", fn.pr_box(0, 0, 0)), F(1))
+    del c["data"]["paper"]  # the paper states feasibility, not a value
+    return c
 
 
 @generator("C002-01.pr-not-local", PAPER, "C002-01")

@@ -97,10 +97,6 @@ def to_v2(c: dict) -> dict:
             params = {"v2": werner_mixture(data, prob["constraints"]["p"])}
         data.update(claim="optimum", primal=d["primal"], dual=d["dual"],
                     paper={"relation": d.get("relation", "="), "value": d["claimed"]})
-    elif k == "lp-feasible":
-        data = head(d["problem"], None)
-        data.pop("sense")
-        data.update(claim="feasible", primal=d["primal"])
     elif k == "lp-infeasible":
         data = head(d["problem"], "t")
         data.pop("sense")

@@ -1,5 +1,5 @@
-"""Liu–Chiribella App. C–E: the causal region of Eq. (54) (C001-07, kernel kind vertex-set, image
-mode), the 256 qubit extreme supermaps (C001-33, vertex-set, supermap mode) and the Eq. (89) family
+"""Liu–Chiribella App. C–E: the causal region of Eq. (54) (C001-07: its polygon, kernel kind vertex-set,
+image mode; its support function Eq. (49), local-bound over the causal model; their composite), the 256 qubit extreme supermaps (C001-33, vertex-set, supermap mode) and the Eq. (89) family
 (C001-35, identity, supermap mode). The paper's printed values go to ``paper``; the kernel
 recomputes everything from the declarative specs.
 """
@@ -95,21 +95,49 @@ def _region_data():
                       "coordinates": {"X": {"coefficients": fx}, "Y": {"coefficients": txt(fy)}}},
             "extreme": extreme, "redundant": redundant,
             "paper": {"vertices": [["0", "0"], ["1", "0"], ["1", "1/2"], ["0", "1"]],
-                      "facets": [["-1", "0", "0"], ["1", "0", "1"], ["0", "-1", "0"], ["1", "2", "2"]],
-                      "envelope": [["1", "-1"], ["1/2", "1/2"]]}}
+                      "facets": [["-1", "0", "0"], ["1", "0", "1"], ["0", "-1", "0"], ["1", "2", "2"]]}}
 
 
-@generator("C001-07", PAPER, "C001-07")
+REGION = ("The causal region in the (P11, P^ave) plane is {0 <= P11 <= 1, 0 <= P^ave <= 1, P11 + 2 P^ave <= 2} "
+          "(P^ave <= 1 is redundant), with vertices (0,0), (1,0), (1,1/2), (0,1)")
+EQ49 = "maximising alpha P11 + (1-alpha) P^ave over it gives Eq. (49), max{1-alpha, (1+alpha)/2}, for every alpha in [0,1]"
+LOCATION = "App. C Eq. (54), Fig. 2(b)"
+
+
+@generator("C001-07.polygon", PAPER, "C001-07")
 def causal_region():
     # the paper's region (App. C, Eq. (54), Fig. 2(b)); P^ave <= 1 is implied, so four facets remain
     return envelope2(
-        "C001-07", "C001-07", PAPER, "App. C Eq. (54), Fig. 2(b)",
-        "The causal region in the (P11, P^ave) plane is {0 <= P11 <= 1, 0 <= P^ave <= 1, P11 + 2 P^ave <= 2} "
-        "(P^ave <= 1 is redundant), with vertices (0,0), (1,0), (1,1/2), (0,1); maximising "
-        "alpha P11 + (1-alpha) P^ave over it gives Eq. (49), max{1-alpha, (1+alpha)/2}, for every alpha in [0,1].",
-        "vertex-set", "verified",
+        "C001-07.polygon", "C001-07", PAPER, LOCATION, REGION + ".", "vertex-set", "verified",
         {"form": "probability", "order": "inputs-major",
          "coordinates": "X = P11 = p(1,1|1,1), Y = P^ave = (p_B(0|0,1) + p_A(0|1,0))/2",
-         "paper": "vertices [X, Y]; facets [c_X, c_Y, r] for c_X X + c_Y Y <= r; envelope [intercept, slope] "
-                  "for lines intercept + slope * alpha"},
+         "paper": "vertices [X, Y]; facets [c_X, c_Y, r] for c_X X + c_Y Y <= r"},
         _region_data())
+
+
+@generator("C001-07.envelope", PAPER, "C001-07")
+def causal_envelope():
+    """Eq. (49): max over the causal behaviours of alpha P11 + (1 - alpha) P^ave, alpha a parameter in [0, 1]
+    (the region is the image of the causal polytope, so this is its maximum over the region)."""
+    from ..kernel.scenario import Scenario
+    sc = Scenario((2, 2), (2, 2))
+    terms = [["alpha"] * (x == (1, 1) and a == (1, 1))
+             + ["(1 - alpha)/2"] * ((x == (0, 1) and a[1] == 0) + (x == (1, 0) and a[0] == 0)) for a, x in sc.entries()]
+    return envelope2(
+        "C001-07.envelope", "C001-07", PAPER, LOCATION, "Over the causal region, " + EQ49 + ".", "local-bound",
+        "verified", {"form": "probability", "order": "inputs-major"},
+        {"scenario": {"inputs": [2, 2], "outputs": [2, 2]}, "model": "causal",
+         "functional": {"coefficients": [" + ".join(t) or "0" for t in terms]}, "sense": "max",
+         "paper": "max(1 - alpha, (1 + alpha)/2)", "relation": "==", "proof": {"method": "cells"}},
+        {"alpha": "[0, 1]"})
+
+
+@generator("C001-07", PAPER, "C001-07")
+def causal_region_claim():
+    return envelope2(
+        "C001-07", "C001-07", PAPER, LOCATION, REGION + "; " + EQ49 + ".", "composite", "verified", {},
+        {"rule": "all", "premises": ["C001-07.polygon.json", "C001-07.envelope.json"],
+         "stated": "X = P11 and Y = P^ave are linear in p, so the causal region in the (X, Y) plane is the image of "
+                   "the causal polytope, the convex hull of the images of its deterministic definite-order "
+                   "behaviours (C001-07.polygon), and max over the region of alpha X + (1 - alpha) Y is the max over "
+                   "those behaviours of <alpha F_X + (1 - alpha) F_Y, P> (C001-07.envelope)"})

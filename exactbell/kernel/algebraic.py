@@ -13,7 +13,7 @@ from functools import total_ordering
 from itertools import count
 from math import prod
 
-from flint import fmpq, fmpq_poly
+from flint import fmpq_poly
 
 from . import upoly
 from .numbers import ExactnessError, format_rational, to_rational
@@ -23,15 +23,11 @@ class FieldError(ExactnessError):
     """An invalid number-field declaration (reducible polynomial, bad interval ...)."""
 
 
-def _poly(coeffs) -> fmpq_poly:
-    return fmpq_poly([fmpq(c.numerator, c.denominator) for c in map(Fraction, coeffs)])
-
-
 class NumberField:
     """Q(α) with α the unique root of ``minpoly`` in the open interval (lo, hi)."""
 
     def __init__(self, generator: str, minpoly: list[Fraction], lo: Fraction, hi: Fraction):
-        m = _poly(minpoly)
+        m = upoly.flint(minpoly)
         if m.degree() < 2:
             raise FieldError("minimal polynomial must have degree >= 2 (use rationals for degree 1)")
         self.m = m / m.leading_coefficient()
@@ -120,7 +116,7 @@ class AlgebraicNumber:
 
     def __init__(self, field: NumberField, coeffs):
         if not isinstance(coeffs, fmpq_poly):
-            coeffs = _poly(to_rational(x) if isinstance(x, (float, str)) else Fraction(x) for x in coeffs)
+            coeffs = upoly.flint(to_rational(x) if isinstance(x, (float, str)) else Fraction(x) for x in coeffs)
         self.field, self.p = field, coeffs % field.m
         self.c = tuple(Fraction(int(x.p), int(x.q)) for x in self.p.coeffs())
 

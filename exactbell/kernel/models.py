@@ -155,7 +155,7 @@ def causal_point(sc: Scenario, outcomes) -> tuple:
     return tuple(int(outcomes[sc.contexts.index(x)] == a) for a, x in sc.entries())
 
 
-def _polynomial(ctx: Context, data: Obj, key: str, raw):
+def polynomial(ctx: Context, data: Obj, key: str, raw):
     """An expression that is a polynomial in the parameters (a Fraction when constant)."""
     g = ctx.ratfun(data, key, raw=raw)
     if g.den.constant_value() is None:
@@ -172,7 +172,7 @@ def signaling_points(ctx: Context, data: Obj) -> list:
     if not 1 <= len(raw) <= 8 or any(not isinstance(ch, list) or len(ch) != 4 for ch in raw):
         raise ctx.fail(data.at("fidelities"), "lists 1 to 8 channels [p, q, r, s]")
     for j, ch in enumerate(raw):
-        f = [_polynomial(ctx, data, f"fidelities[{j}][{i}]", t) for i, t in enumerate(ch)]
+        f = [polynomial(ctx, data, f"fidelities[{j}][{i}]", t) for i, t in enumerate(ch)]
         for (ka, ta), (kb, tb) in product(enumerate(polytope.TABLES), repeat=2):
             v = [Poly.lift(e) for e in polytope.sw_point(ta, tb, *f)]
             v = [e if e.constant_value() is None else e.constant_value() for e in v]
@@ -187,7 +187,7 @@ def orbit_points(ctx: Context, data: Obj) -> list:
     rows = data.list("orbit", 4)
     if any(not isinstance(r, list) or len(r) != 4 for r in rows):
         raise ctx.fail(data.at("orbit"), "needs a 4x4 matrix")
-    flat = [_polynomial(ctx, data, f"orbit[{i}][{j}]", rows[i][j]) for i in range(4) for j in range(4)]
+    flat = [polynomial(ctx, data, f"orbit[{i}][{j}]", rows[i][j]) for i in range(4) for j in range(4)]
     out = []
     for n, pi in enumerate(polytope.relabelings()):
         w = [None] * 16

@@ -19,7 +19,7 @@ from ..polytope import symmetries
 from ..scenario import Scenario
 from ..upoly import evaluate, sign_cells
 from . import Decision, against_paper, kind
-from .vertex_set import read_model
+from .vertex_set import _distinct, read_model
 
 CLAIMS = ("facets", "facets, pairwise inequivalent", "facets, one class")
 SIGN = (1, -1, -1, 1)  # (-1)^(a+b) at outcome index 2a + b
@@ -53,8 +53,7 @@ def _a_to_b(ctx, data, text):
     cols = named_model("a-to-b", mx, my).columns()
     pts = [tuple(int(o == j) for o in col for j in range(4)) if space == "probability"
            else tuple(SIGN[o] for o in col) for col in cols]
-    distinct = list(dict.fromkeys(pts))
-    where = {v: i for i, v in enumerate(distinct)}
+    distinct, index = _distinct([((k,), v) for k, v in enumerate(pts)])
     dim = PointSet(distinct).rank(range(len(distinct))) - 1
     maps = correlator_relabelings(mx, my, space)
     if space == "probability":
@@ -69,7 +68,6 @@ def _a_to_b(ctx, data, text):
             raise ctx.fail(it.at("functional"), "is not a function of the correlators E_xy alone")
         return F[::4]
     points = [tuple(flint.fmpq_poly([c]) for c in v) for v in distinct]
-    index = {(k,): where[v] for k, v in enumerate(pts)}
     return f"{text} ({len(distinct)} distinct points, dimension {dim})", points, index, maps, coefficients
 
 

@@ -14,7 +14,7 @@ from . import Decision, against_paper, kind
 
 MEASURES = ("influence", "message", "M", "non-bilocality", "table-weight", "none")
 _NODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,30}$")
-CLAIMS = ("optimum", "feasible", "infeasible", "piecewise", "universal", "nu-family", "dual-vertices")
+CLAIMS = ("optimum", "infeasible", "piecewise", "universal", "nu-family", "dual-vertices")
 
 
 def _need(ctx, ok, where, problem) -> None:
@@ -124,9 +124,9 @@ def _decide(ctx, data) -> Decision:
     model, mtext, lhv = _model(ctx, data.obj("model"))
     claim = data.text("claim", CLAIMS)
     measure, otext = _objective(ctx, data.obj("objective"), model, claim)
-    bare = claim in ("feasible", "infeasible")  # no objective: measure none, or M for the measurement-dependence LP
+    bare = claim == "infeasible"  # no objective: measure none, or M for the measurement-dependence LP
     _need(ctx, measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
-          "(in)feasible needs measure none or M and no sense")
+          "infeasible needs measure none or M and no sense")
     sense = "min" if bare else data.text("sense", ("min", "max"))
     sign = 1 if sense == "min" else -1
     md = measure["measure"] == "M"
@@ -152,7 +152,7 @@ def _decide(ctx, data) -> Decision:
 
 
 def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decision:
-    """optimum: a primal and a dual with equal objectives; feasible: a primal; infeasible: a Farkas y
+    """optimum: a primal and a dual with equal objectives (so the LP is feasible); infeasible: a Farkas y
     (Aᵀy <= 0, y >= 0 on '>=' rows) with rhs(θ)·y > 0 at every θ of the domain (affine in θ: the ends)."""
     dom = ctx.domains.get(th)
     _need(ctx, dom is None or claim == "infeasible", "parameters", "this claim needs a fixed parameter value")
@@ -167,8 +167,6 @@ def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decisio
             f" (Farkas: rhs.y = {_ptext([a, b], th)} > 0 exactly for {th} {'><'[b < 0]} {R(-a / b)})")
         return Decision(f"{lptext} is infeasible{where}{tail}", "verified")
     v = L.primal(lp, _vec(ctx, data, "primal", lp.ncols), t)
-    if claim == "feasible":
-        return Decision(f"{lptext} is feasible{where}", "verified")
     a, b = L.dual(lp, _vec(ctx, data, "dual", len(lp.rows)))
     _need(ctx, a + b * t == v, "data.dual", f"dual objective {R(a + b * t)} differs from the primal objective {R(v)}")
     paper = data.obj("paper", default=None)

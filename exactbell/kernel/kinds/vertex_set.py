@@ -15,20 +15,16 @@ import flint
 from .. import limits
 from ..linalg import rank
 from ..lp import named_model
-from ..models import causal_behaviours, model_points, read_functional, read_scenario, scenario_text
-from ..poly import RationalFunction
+from ..models import model_points, polynomial, read_functional, read_scenario, scenario_text
+from ..poly import Poly, RationalFunction
 from ..process import CONDITIONS, projector_term
 from ..polytope import at, correlator_relabelings, key, primitive, sw_model, symmetries
-from ..upoly import nonnegative_on
+from ..scenario import Behaviour
+from ..upoly import flint as fmpq_poly, nonnegative_on
 from . import Decision, against_paper, kind
 
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
 RELABELINGS = 20000  # the most relabelings of a local model
-
-
-def fmpq_poly(coefficients) -> flint.fmpq_poly:
-    """The fmpq_poly of a list of Fractions (constant term first)."""
-    return flint.fmpq_poly([flint.fmpq(c.numerator, c.denominator) for c in map(Fraction, coefficients)])
 
 
 def nonnegative(ctx, f, var) -> bool:
@@ -39,12 +35,8 @@ def nonnegative(ctx, f, var) -> bool:
 
 def fidelity(ctx, obj, k, var, raw=None, bounded=True):
     """A polynomial in the parameter var (fmpq_poly); ``bounded``: in [0, 1] on the whole domain."""
-    f = ctx.ratfun(obj, k, raw=raw)
-    den = f.den.constant_value()
-    if den is None:
-        raise ctx.fail(obj.at(k), "a fidelity must be a polynomial in the parameter")
-    num = f.num.univariate_coefficients(var) if var else [f.num.constant_value()]
-    f = fmpq_poly([c / den for c in num])
+    f = Poly.lift(polynomial(ctx, obj, k, raw))
+    f = fmpq_poly(f.univariate_coefficients(var) if var else [f.constant_value()])
     if bounded and not (nonnegative(ctx, f, var) and nonnegative(ctx, 1 - f, var)):
         raise ctx.fail(obj.at(k), "a fidelity must lie in [0, 1] on the whole parameter domain")
     return f
@@ -52,7 +44,7 @@ def fidelity(ctx, obj, k, var, raw=None, bounded=True):
 
 def _image(ctx, spec):
     """(text, [(label, point)]): the images (<F_X, P>, <F_Y, P>) of the deterministic definite-order
-    behaviours P (labels [k], :func:`exactbell.kernel.models.causal_behaviours`)."""
+    behaviours P (labels [k] in the order of :func:`exactbell.kernel.models.model_points`)."""
     spec.text("base", ("causal",))
     sc = read_scenario(ctx, spec)
     o, m = sc.outputs, sc.inputs
@@ -61,11 +53,8 @@ def _image(ctx, spec):
                        f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
     co = spec.obj("coordinates")
     (FX, tx), (FY, ty) = (read_functional(ctx, co, sc, k) for k in "XY")
-    pairs = []
-    for k, outs in enumerate(causal_behaviours(sc)):
-        beh = [int(outs[sc.contexts.index(x)] == a) for a, x in sc.entries()]
-        values = (sum((Fraction(c) * b for c, b in zip(F.coefficients, beh)), Fraction(0)) for F in (FX, FY))
-        pairs.append(((k,), tuple(fmpq_poly([v]) for v in values)))
+    pairs = [((k,), tuple(fmpq_poly([F.value(Behaviour(sc, p))]) for F in (FX, FY)))
+             for k, (_, p) in enumerate(model_points(ctx, spec, sc, "causal"))]
     order = ctx.cert.conventions.raw.get("order")  # read by read_functional for the probability form
     order = f" (coefficients in {order} order)" if order else ""
     return (f"the image (X, Y) = (<{tx}>, <{ty}>){order} of the {len(pairs)} deterministic definite-order "
@@ -73,46 +62,27 @@ def _image(ctx, spec):
 
 
 def _polygon(ctx, data, V) -> tuple:
-    """Vertices V of a plane polygon: ccw order, facets, envelope of alpha X + (1 - alpha) Y; vs paper
-    (a vertex set, a facet set up to positive scaling, functions of alpha on [0, 1])."""
-    cross = lambda o, a, b: (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])  # noqa: E731
-    lo, up = [], []
-    for chain, seq in ((lo, sorted(V)), (up, sorted(V, reverse=True))):
-        for q in seq:
-            while len(chain) >= 2 and cross(chain[-2], chain[-1], q) <= 0:
-                chain.pop()
-            chain.append(q)
-    H = lo[:-1] + up[:-1] if len(V) > 2 else sorted(V)
-    if len(V) < 3 or sorted(H) != sorted(V):
+    """Vertices V of a plane polygon: ccw order and facets; vs paper (a vertex set, a facet set up to
+    positive scaling). Its support function (e.g. Eq. (49)) is a local-bound over the causal model."""
+    if len(V) < 3:  # V: the decided extreme points, in convex position, so no three on a line
         raise ctx.fail("data.model", "the image is not a two-dimensional polygon")
+    o = min(V)  # ccw from the lowest leftmost vertex: by the slope from it, the vertical last
+    H = [o] + sorted((v for v in V if v != o), key=lambda v: (v[0] == o[0], (v[1] - o[1]) / (v[0] - o[0] or 1)))
     facets = {primitive((b[1] - a[1], a[0] - b[0], (b[1] - a[1]) * a[0] + (a[0] - b[0]) * a[1]))
               for a, b in zip(H, H[1:] + H[:1])}
-    lines = [(y, x - y) for x, y in H]  # alpha X + (1 - alpha) Y = Y + alpha (X - Y)
-    env = lambda L, a: max(b + m * a for b, m in L)  # noqa: E731
-    crossings = lambda L: {(b2 - b1) / (m1 - m2) for b1, m1 in L for b2, m2 in L if m1 != m2}  # noqa: E731
-    cuts = lambda L: sorted({Fraction(0), Fraction(1)} | {a for a in crossings(L) if 0 < a < 1})  # noqa: E731
-    cs = cuts(lines)
-    active = sorted({max(lines, key=lambda t: t[0] + t[1] * (u + v) / 2) for u, v in zip(cs, cs[1:])},
-                    key=lambda t: t[1])
-    line = lambda b, m: f"{b} {'-' if m < 0 else '+'} {abs(m)} alpha"  # noqa: E731
     shown = lambda vs, fs, sep: (f"{', '.join(f'({x}, {y})' for x, y in vs)}{sep} facets "  # noqa: E731
                                  f"{', '.join(f'{a} X + {b} Y <= {r}' for a, b, r in fs)}")
-    text = (f"; the polygon has vertices (counter-clockwise) {shown(H, sorted(facets), ',')}, and max over "
-            f"it of alpha X + (1 - alpha) Y for all alpha in [0, 1] is "
-            f"max{{{', '.join(line(*t) for t in active)}}}")
+    text = f"; the polygon has vertices (counter-clockwise) {shown(H, sorted(facets), ',')}"
     paper = data.obj("paper", default=None)
     if paper is None:
         return text, None, None
-    pv, pf, pl = ([tuple(ctx.value(paper, w, raw=c) for c in t) for t in paper.list(k)]
-                  for k, w in (("vertices", "<vertex>"), ("facets", "<facet>"), ("envelope", "<line>")))
-    if any(len(t) != n for ts, n in ((pv, 2), (pf, 3), (pl, 2)) for t in ts) or not pl \
-            or any(f[:2] == (0, 0) for f in pf):
-        raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero), "
-                       "envelope [b, m] (nonempty)")
+    pv, pf = ([tuple(ctx.value(paper, w, raw=c) for c in t) for t in paper.list(k)]
+              for k, w in (("vertices", "<vertex>"), ("facets", "<facet>")))
+    if any(len(t) != n for ts, n in ((pv, 2), (pf, 3)) for t in ts) or any(f[:2] == (0, 0) for f in pf):
+        raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero)")
     holds = (sorted(pv) == sorted(V) and len(set(map(primitive, pf))) == len(pf)
-             and set(map(primitive, pf)) == facets
-             and all(env(lines, a) == env(pl, a) for a in cuts(lines + pl)))
-    return text, holds, f"vertices {shown(pv, pf, ';')}; envelope max{{{', '.join(line(*t) for t in pl)}}}"
+             and set(map(primitive, pf)) == facets)
+    return text, holds, f"vertices {shown(pv, pf, ';')}"
 
 
 def _local(ctx, spec):
@@ -342,12 +312,7 @@ def _representatives(ctx, data) -> Decision:
     spec = data.obj("model")
     spec.text("name", ("signaling",))
     fo = spec.obj("fidelities")
-    fids = []
-    for k in "pqrs":
-        f = ctx.ratfun(fo, k)
-        if f.den.constant_value() is None:
-            raise ctx.fail(fo.at(k), "a fidelity must be a polynomial")
-        fids.append(f.num * (1 / f.den.constant_value()))
+    fids = [Poly.lift(polynomial(ctx, fo, k, None)) for k in "pqrs"]
     pairs = sw_model("signaling", fids)
     points, index = _distinct(pairs)
     G = symmetries(points)
