@@ -494,37 +494,77 @@ class QuantumBound(_Result):
 
 
 def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = True,
-                  exact_rounding: bool = True) -> QuantumBound:
-    """A certified bracket for the quantum maximum of F (binary outcomes): an NPA relaxation at
-    ``level`` (1, "1+AB", 2, …) rounded to an exact SOS (upper end) and an exact strategy (lower
-    end). Needs the ``search`` extra (cvxpy). With ``check`` the kernel re-decides the certificate.
-    When no exact Gram matrix is found (or ``exact_rounding`` is off) the result carries a rigorous
-    numeric bracket and no certificate (the kernel's ``sos`` kind has no numeric-only mode)."""
+                  exact_rounding: bool = True, strategy: dict | None = None) -> QuantumBound:
+    """A certified bracket for the quantum maximum of F (any numbers of parties and outcomes: ±1
+    observables for binary outcomes, projectors otherwise): an NPA relaxation at ``level`` (1,
+    "1+AB", 2, …) rounded to an exact SOS (upper end) and an exact strategy (lower end). When a
+    numeric optimal qubit strategy is exact in some Q(2cos(2π/M)) and its value has an SOS at that
+    very value, the bracket has zero width (CHSH: 2√2, Mermin: 4). ``strategy``: a known exact
+    strategy for the lower end, ``{"field": {...}, "state": [...], "projectors": [...]}`` (as in
+    docs/kinds/strategy-value.md). Needs the ``search`` extra (cvxpy). With ``check`` the kernel
+    re-decides the certificate. When no exact Gram matrix is found (or ``exact_rounding`` is off)
+    the result carries a rigorous numeric bracket and no certificate."""
     from .certificates.format import envelope2
     with _search("quantum_bound"):
+        from .kernel.ncpoly import bell_operator, projectors
+        from .quantum import given
+        from .sdp import npa, qubit
         from .sdp.certify import sos_v2
         from .sdp.pipeline import certify_bound
 
     F = _functional(F)
-    if any(o != 2 for o in F.scenario.outputs):
-        raise ValueError("F: quantum bounds need binary outcomes (±1 observables) for now")
     level = str(level)
     try:
-        res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, force_numeric=not exact_rounding)
+        n = npa.basis_size(tuple(F.scenario.inputs), level, tuple(F.scenario.outputs))
+    except ValueError as e:
+        raise ValueError(f"level {level!r}: {e}") from None
+    if n > npa.MAX_BASIS:
+        raise ValueError(f"level {level!r}: the NPA moment matrix would be {n}x{n}, more than the "
+                         f"{npa.MAX_BASIS}x{npa.MAX_BASIS} that fit in memory for exact rounding; lower the level")
+    lower = None
+    if strategy is not None:
+        spec, field_spec, value = given.read(strategy, F)
+        lower = (spec, value)
+    res = None
+    try:
+        if exact_rounding and strategy is None and not projectors(F.scenario.outputs):
+            res = _exact_qubit_bound(F, level, certify_bound, bell_operator, qubit)
+        if res is None:
+            res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, force_numeric=not exact_rounding,
+                                lower=lower, field_spec=field_spec if strategy is not None else None)
     except ValueError as e:
         if "level" in str(e):
             raise ValueError(f"level {level!r}: {e}") from None
         raise
     if res.verdict != "verified":
         return QuantumBound(F, res.lower, res.upper, level, res.npa_value, None, res.log)
+    what = "equals" if res.lower == res.upper else "is at most"
     cert = Certificate(envelope2("user.quantum", "user", "user", "exactbell.api.quantum_bound",
-                                 f"The quantum maximum of the functional is at most {_text(res.upper)} "
+                                 f"The quantum maximum of the functional {what} {_text(res.upper)} "
                                  f"(NPA level {level}).", "sos", "verified", dict(F.conventions), sos_v2(res.data)))
     if check:
         r = cert.check()
         if not r.passed:
             raise RuntimeError(f"quantum_bound: the kernel refused the certificate: {r.detail}")
     return QuantumBound(F, res.lower, res.upper, level, res.npa_value, cert, res.log)
+
+
+def _exact_qubit_bound(F: BellFunctional, level: str, certify_bound: Callable, bell_operator: Callable, qubit: Any):
+    """The zero-width bracket from an exact optimal qubit strategy (or None)."""
+    from .quantum.exact_optimum import qubit_optimum
+
+    B = bell_operator(F)
+    angles, _ = qubit.search(B, F.scenario.inputs, restarts=12)
+    found = qubit_optimum(B, angles)
+    if found is None:
+        return None
+    eta, psi, obs, K = found
+    try:
+        res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, field_spec=K.describe() if K else None,
+                            exact=(eta, psi, obs, None))
+    except ValueError:  # the face rounding failed and a field bound has no rational fallback
+        return None
+    return res if res.lower == res.upper else None
 
 
 # -- polytopes ----------------------------------------------------------------------------------

@@ -8,14 +8,15 @@ with local bound 2. Inputs A_1, A_2, B_1, B_2 are x, y = 0, 1 here. For d = 3 th
 is 1 + √(11/3) ≈ 2.9149 (Acín, Durt, Gisin, Latorre, PRA 65, 052325 (2002)), reached by the
 state (|00⟩ + γ|11⟩ + |22⟩), γ = (√11 − √3)/2, and the CGLMP measurements
 |a⟩_{A,x} = Σ_k ω^{k(a + α_x)} |k⟩/√3, |b⟩_{B,y} = Σ_k ω^{−k(b + β_y)} |k⟩/√3, ω = e^{2πi/3},
-α = (0, 1/2), β = (1/4, −1/4).
+α = (0, 1/2), β = (−1/4, 1/4) (β = (1/4, −1/4) gives −0.0648 with the labels of I_d above:
+checked by the kernel's Born rule in tests/test_quantum_bound_outcomes.py).
 """
 from __future__ import annotations
 
 from fractions import Fraction
 
-# Q(t), t = √3 + √11: minimal polynomial t⁴ − 28t² + 64, t ≈ 4.9487 in (4, 5)
-FIELD = {"generator": "t", "minpoly": "t^4 - 28*t^2 + 64", "interval": ["4", "5"]}
+# Q(t), t = √3 + √11: minimal polynomial t⁴ − 28t² + 64, t ≈ 5.0487 in (5, 6)
+FIELD = {"generator": "t", "minpoly": "t^4 - 28*t^2 + 64", "interval": ["5", "6"]}
 
 
 def coefficients(d: int) -> list[Fraction]:
@@ -69,7 +70,7 @@ def optimal_strategy_d3() -> dict:
     alice = [[projector(lambda k, a=a, al=al: int(4 * k * (a + al))) for a in range(3)]
              for al in (Fraction(0), Fraction(1, 2))]
     bob = [[projector(lambda k, b=b, be=be: -int(4 * k * (b + be))) for b in range(3)]
-           for be in (Fraction(1, 4), Fraction(-1, 4))]
+           for be in (Fraction(-1, 4), Fraction(1, 4))]
     gamma = f"(({s11}) - ({s3}))/2"
     state = ["1", "0", "0", "0", gamma, "0", "0", "0", "1"]
     return {"state": state, "projectors": [alice, bob]}

@@ -176,8 +176,11 @@ class NPAResult:
     seconds: float
 
 
-def solve(problem: GramProblem, solver: str | None = None, eps: float = 1e-9) -> NPAResult:
-    """Solve the Gram-form NPA SDP numerically (cvxpy + Clarabel, SCS as fallback)."""
+def solve(problem: GramProblem, solver: str | None = None, eps: float = 1e-9, margin: float = 0.0) -> NPAResult:
+    """Solve the Gram-form NPA SDP numerically (cvxpy + Clarabel, SCS as fallback). ``margin`` > 0
+    asks for G ⪰ margin·1 (a strictly feasible Gram matrix, slightly above the optimum), so that an
+    exact rounding stays PSD: over projectors m†m is not 1, so a slack in η alone does not lift the
+    kernel of a singular optimal G."""
     import time
 
     import cvxpy as cp
@@ -196,6 +199,8 @@ def solve(problem: GramProblem, solver: str | None = None, eps: float = 1e-9) ->
     G = cp.Variable((n, n), PSD=True)
     eta = cp.Variable()
     cons = [A @ cp.vec(G, order="F") == eta * e1 - bvec]
+    if margin:
+        cons.append(G - margin * np.eye(n) >> 0)
     prob = cp.Problem(cp.Minimize(eta), cons)
     t0 = time.perf_counter()
     tried = [solver] if solver else ["CLARABEL", "SCS"]

@@ -103,6 +103,13 @@ def moment_matrix(problem: GramProblem, psi, observables) -> list:
     return [[real_part(sum((conj(a) * b for a, b in zip(vs[i], vs[j])), 0)) for j in range(n)] for i in range(n)]
 
 
+def rational_below(x) -> Fraction:
+    """A rational ≤ x (x rational or a field element)."""
+    if hasattr(x, "enclosure"):
+        return Fraction(x.enclosure()[0])
+    return Fraction(x)
+
+
 def _to_float(x) -> float:
     if hasattr(x, "enclosure"):
         lo, hi = x.enclosure()
