@@ -473,8 +473,8 @@ class QuantumBound(_Result):
 
     def __str__(self) -> str:
         if self.exact:
-            return f"quantum max = {_text(self.upper)}"
-        return f"quantum max in [{_text(self.lower)}, {_text(self.upper)}] (~[{_float(self.lower):.10f}, " \
+            return f"quantum max = {_surd(self.upper)} (~{_float(self.upper):.10f})"
+        return f"quantum max in [{_surd(self.lower)}, {_surd(self.upper)}] (~[{_float(self.lower):.10f}, " \
                f"{_float(self.upper):.10f}])"
 
     def _latex_body(self) -> str:
@@ -491,6 +491,23 @@ class QuantumBound(_Result):
         if self._certificate is None:
             raise ValueError("no exact certificate (the SOS rounding failed)")
         return self._certificate
+
+
+def _surd(x: Any) -> str:
+    """a + b*sqrt(c) for an element of Q(g), g² = c > 0 (g the positive root); else the field text
+    with its generator's minimal polynomial; rationals as p/q (long ones shortened)."""
+    if not hasattr(x, "field"):
+        t = _text(x)
+        return t if len(t) <= 40 else f"{t[:12]}...{t[-12:]} ({len(t)} chars)"
+    K = x.field
+    m = K.minpoly  # low degree first, monic
+    if K.degree == 2 and m[1] == 0 and m[0] < 0 and K.gen() > 0:
+        a, b = (Fraction(c) for c in (list(x.c) + [0, 0])[:2])
+        root = f"sqrt({_text(-m[0])})"
+        if a == 0:
+            return root if b == 1 else f"{_text(b)}*{root}"
+        return f"{_text(a)} + {_text(b)}*{root}" if b else _text(a)
+    return f"{x.to_text()} ({K.describe()['minpoly']} = 0, {K.generator} in {list(K.interval)})"
 
 
 def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = True,
