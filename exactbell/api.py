@@ -479,8 +479,8 @@ class QuantumBound(_Result):
 
     def _latex_body(self) -> str:
         if self.exact:
-            return f"\\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle = {latex(self.upper)}"
-        return f"{latex(self.lower)} \\le \\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle \\le {latex(self.upper)}"
+            return f"\\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle = {_surd(self.upper, True)}"
+        return f"{_surd(self.lower, True)} \\le \\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle \\le {_surd(self.upper, True)}"
 
     @property
     def certified(self) -> bool:
@@ -493,21 +493,26 @@ class QuantumBound(_Result):
         return self._certificate
 
 
-def _surd(x: Any) -> str:
-    """a + b*sqrt(c) for an element of Q(g), g² = c > 0 (g the positive root); else the field text
-    with its generator's minimal polynomial; rationals as p/q (long ones shortened)."""
+def _surd(x: Any, tex: bool = False) -> str:
+    """a + b*sqrt(c) (``tex``: a + b\\sqrt{c}) for an element of Q(g), g² = c > 0 (g the positive
+    root); else the field text with its generator's minimal polynomial; long rationals shortened."""
+    show = latex if tex else _text
     if not hasattr(x, "field"):
-        t = _text(x)
-        return t if len(t) <= 40 else f"{t[:12]}...{t[-12:]} ({len(t)} chars)"
+        t = show(x)
+        return t if len(t) <= 40 or tex else f"{t[:12]}...{t[-12:]} ({len(t)} chars)"
     K = x.field
     m = K.minpoly  # low degree first, monic
     if K.degree == 2 and m[1] == 0 and m[0] < 0 and K.gen() > 0:
         a, b = (Fraction(c) for c in (list(x.c) + [0, 0])[:2])
-        root = f"sqrt({_text(-m[0])})"
+        root = f"\\sqrt{{{show(-m[0])}}}" if tex else f"sqrt({show(-m[0])})"
+        def times(c):
+            return "" if c == 1 else f"{show(c)}{'' if tex else '*'}"
+        if b == 0:
+            return show(a)
         if a == 0:
-            return root if b == 1 else f"{_text(b)}*{root}"
-        return f"{_text(a)} + {_text(b)}*{root}" if b else _text(a)
-    return f"{x.to_text()} ({K.describe()['minpoly']} = 0, {K.generator} in {list(K.interval)})"
+            return f"{'-' if b < 0 else ''}{times(abs(b))}{root}"
+        return f"{show(a)} {'-' if b < 0 else '+'} {times(abs(b))}{root}"
+    return latex(x) if tex else f"{x.to_text()} ({K.describe()['minpoly']} = 0, {K.generator} in {list(K.interval)})"
 
 
 def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = True,
