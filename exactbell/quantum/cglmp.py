@@ -1,11 +1,12 @@
-"""The CGLMP inequality I_d (Collins, Gisin, Linden, Massar, Popescu, PRL 88, 040404 (2002), Eq. (13)).
+"""The optimal quantum strategy of the CGLMP inequality I_3 (Collins, Gisin, Linden, Massar, Popescu,
+PRL 88, 040404 (2002); coefficients: :func:`exactbell.kernel.models.cglmp`).
 
 I_d = Σ_{k=0}^{⌊d/2⌋−1} (1 − 2k/(d−1)) ( [P(A_1 = B_1 + k) + P(B_1 = A_2 + k + 1) + P(A_2 = B_2 + k)
       + P(B_2 = A_1 + k)] − [P(A_1 = B_1 − k − 1) + P(B_1 = A_2 − k) + P(A_2 = B_2 − k − 1)
       + P(B_2 = A_1 − k − 1)] ),   outcomes mod d,
 
-with local bound 2. Inputs A_1, A_2, B_1, B_2 are x, y = 0, 1 here. For d = 3 the quantum maximum
-is 1 + √(11/3) ≈ 2.9149 (Acín, Durt, Gisin, Latorre, PRA 65, 052325 (2002)), reached by the
+with local bound 2 (the kernel's ``cglmp(d)`` is this, term by term). Inputs A_1, A_2, B_1, B_2
+are x, y = 0, 1 here. For d = 3 the quantum maximum is 1 + √(11/3) ≈ 2.9149 (Acín, Durt, Gisin, Latorre, PRA 65, 052325 (2002)), reached by the
 state (|00⟩ + γ|11⟩ + |22⟩), γ = (√11 − √3)/2, and the CGLMP measurements
 |a⟩_{A,x} = Σ_k ω^{k(a + α_x)} |k⟩/√3, |b⟩_{B,y} = Σ_k ω^{−k(b + β_y)} |k⟩/√3, ω = e^{2πi/3},
 α = (0, 1/2), β = (−1/4, 1/4) (β = (1/4, −1/4) gives −0.0648 with the labels of I_d above:
@@ -19,24 +20,6 @@ from fractions import Fraction
 FIELD = {"generator": "t", "minpoly": "t^4 - 28*t^2 + 64", "interval": ["5", "6"]}
 
 
-def coefficients(d: int) -> list[Fraction]:
-    """F(a, b | x, y) in canonical (inputs-major) order of the scenario (2, 2; d, d)."""
-    if d < 2:
-        raise ValueError(f"d: CGLMP needs d >= 2 outcomes, got {d}")
-    F = {}
-    for k in range(d // 2):
-        w = 1 - Fraction(2 * k, d - 1)
-        plus = [(0, 0, k), (1, 0, -(k + 1)), (1, 1, k), (0, 1, -k)]   # (x, y, c): A_x = B_y + c
-        minus = [(0, 0, -k - 1), (1, 0, k), (1, 1, -k - 1), (0, 1, k + 1)]
-        # P(B_1 = A_2 + k + 1) is A_2 = B_1 − k − 1; P(B_2 = A_1 + k) is A_1 = B_2 − k; likewise for minus
-        for terms, s in ((plus, 1), (minus, -1)):
-            for x, y, c in terms:
-                for b in range(d):
-                    a = (b + c) % d
-                    F[(a, b, x, y)] = F.get((a, b, x, y), Fraction(0)) + s * w
-    return [F.get((a, b, x, y), Fraction(0)) for x in range(2) for y in range(2) for a in range(d) for b in range(d)]
-
-
 def sqrt_texts() -> tuple[str, str]:
     """√3 and √11 as polynomials in t = √3 + √11: t³ = 36√3 + 20√11 and t = √3 + √11 give
     √3 = (t³ − 20t)/16 and √11 = (36t − t³)/16."""
@@ -44,7 +27,8 @@ def sqrt_texts() -> tuple[str, str]:
 
 
 def optimal_strategy_d3() -> dict:
-    """The exact optimal strategy for I_3 (kernel strategy spec over :data:`FIELD`, with i = √−1)."""
+    """The exact optimal strategy for I_3: a kernel strategy spec with its field :data:`FIELD`
+    (entries expressions in t and i = √−1), accepted by ``quantum_bound(..., strategy=...)``."""
     s3, s11 = sqrt_texts()
     # 12th roots of unity e^{iπj/6} = cos + i sin, with cos(π/6) = √3/2
     cs = {0: ("1", "0"), 1: (f"({s3})/2", "1/2"), 2: ("1/2", f"({s3})/2"), 3: ("0", "1"),
@@ -73,7 +57,7 @@ def optimal_strategy_d3() -> dict:
            for be in (Fraction(-1, 4), Fraction(1, 4))]
     gamma = f"(({s11}) - ({s3}))/2"
     state = ["1", "0", "0", "0", gamma, "0", "0", "0", "1"]
-    return {"state": state, "projectors": [alice, bob]}
+    return {"field": FIELD, "state": state, "projectors": [alice, bob]}
 
 
 def value_text() -> str:
