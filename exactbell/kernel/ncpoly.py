@@ -231,32 +231,28 @@ def read_strategy(ctx, spec, sc):
     key = "projectors" if spec.has("projectors") else "observables"
     meas, shown, dim = [], [], 1
     for i, lst in enumerate(spec.list(key, sc.parties)):
-        at, party, dims = f"{key}[{i}]", [], None
-        if not isinstance(lst, list) or len(lst) != sc.inputs[i] or (key == "observables" and sc.outputs[i] != 2):
-            raise ctx.fail(spec.at(at), f"needs {sc.inputs[i]} " + ("measurements" if key == "projectors" else
+        at, party, dims, proj = f"{key}[{i}]", [], None, key == "projectors"
+        if not isinstance(lst, list) or len(lst) != sc.inputs[i] or not (proj or sc.outputs[i] == 2):
+            raise ctx.fail(spec.at(at), f"needs {sc.inputs[i]} " + ("measurements" if proj else
                                                                    "observables (and binary outputs)"))
         for x, raw in enumerate(lst):
-            if key == "projectors":
-                if not isinstance(raw, list) or len(raw) != sc.outputs[i]:
-                    raise ctx.fail(spec.at(f"{at}[{x}]"), f"needs {sc.outputs[i]} projectors (one per outcome)")
-                P = [matrix(r, f"{at}[{x}][{a}]", dims) for a, r in enumerate(raw)]
-                dims = len(P[0])
-                for a, Pa in enumerate(P):
-                    if mul(Pa, Pa) != Pa:
-                        raise ctx.fail(spec.at(f"{at}[{x}][{a}]"), "is not a projector (P^2 = P)")
-                if reduce(add, P) != identity(dims, one):
-                    raise ctx.fail(spec.at(f"{at}[{x}]"), "the projectors do not sum to the identity")
-                party.append(P)
-                shown.append(f"{PARTY_LETTERS[i]}{x} = (" + ", ".join(
-                    "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in Pa) + "]" for Pa in P) + ")")
-                continue
-            O = matrix(raw, f"{at}[{x}]", dims)
-            dims = len(O)
-            eye = identity(len(O), one)
-            if mul(O, O) != eye:
-                raise ctx.fail(spec.at(f"{at}[{x}]"), "is not a ±1 observable (O^2 = 1)")
-            party.append([scale(Fraction(1, 2), add(eye, scale((-1) ** a, O))) for a in (0, 1)])
-            shown.append(f"{PARTY_LETTERS[i]}{x} = [" + "; ".join(", ".join(map(gaussian_text, r)) for r in O) + "]")
+            if proj and (not isinstance(raw, list) or len(raw) != sc.outputs[i]):
+                raise ctx.fail(spec.at(f"{at}[{x}]"), f"needs {sc.outputs[i]} projectors (one per outcome)")
+            Ms = []
+            for a, r in enumerate(raw if proj else [raw]):  # one dimension per party, fixed by its first matrix
+                Ms.append(matrix(r, f"{at}[{x}]" + (f"[{a}]" if proj else ""), dims))
+                dims = len(Ms[0])
+            eye = identity(dims, one)
+            P = Ms if proj else [scale(Fraction(1, 2), add(eye, scale((-1) ** a, Ms[0]))) for a in (0, 1)]
+            for a, Pa in enumerate(P):  # (1 ± O)/2 is a projector iff O² = 1
+                if mul(Pa, Pa) != Pa:
+                    raise ctx.fail(spec.at(f"{at}[{x}]" + (f"[{a}]" if proj else "")),
+                                   "is not a projector (P^2 = P)" if proj else "is not a ±1 observable (O^2 = 1)")
+            if reduce(add, P) != eye:
+                raise ctx.fail(spec.at(f"{at}[{x}]"), "the projectors do not sum to the identity")
+            party.append(P)
+            shown.append(f"{PARTY_LETTERS[i]}{x} = " + ", ".join(
+                "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in M) + "]" for M in Ms))
         meas.append(party)
         dim *= dims
         if dim > MAX_DIM:
