@@ -545,12 +545,14 @@ def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = Tr
                          f"{npa.MAX_BASIS}x{npa.MAX_BASIS} that fit in memory for exact rounding; lower the level")
     lower = None
     if strategy is not None:
-        spec, field_spec, value = given.read(strategy, F)
+        spec, field_spec, value, (psi, meas) = given.read(strategy, F)
         lower = (spec, value)
     res = None
     try:
         if exact_rounding and strategy is None and not projectors(F.scenario.outputs):
             res = _exact_qubit_bound(F, level, certify_bound, bell_operator, qubit)
+        elif exact_rounding and strategy is not None and projectors(F.scenario.outputs):
+            res = _exact_face_bound(F, level, certify_bound, field_spec, value, psi, meas)
         if res is None:
             res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, force_numeric=not exact_rounding,
                                 lower=lower, field_spec=field_spec if strategy is not None else None)
@@ -569,6 +571,17 @@ def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = Tr
         if not r.passed:
             raise RuntimeError(f"quantum_bound: the kernel refused the certificate: {r.detail}")
     return QuantumBound(F, res.lower, res.upper, level, res.npa_value, cert, res.log)
+
+
+def _exact_face_bound(F: BellFunctional, level: str, certify_bound: Callable, field_spec, value, psi, meas):
+    """The zero-width bracket at the value of a given exact strategy, by rounding on the face its
+    moment matrix cuts out (or None)."""
+    try:
+        res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, field_spec=field_spec,
+                            exact=(value, psi, meas, None))
+    except ValueError:
+        return None
+    return res if res.lower == res.upper else None
 
 
 def _exact_qubit_bound(F: BellFunctional, level: str, certify_bound: Callable, bell_operator: Callable, qubit: Any):

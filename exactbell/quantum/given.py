@@ -29,7 +29,8 @@ def _scalar(v, field, where):
 
 
 def read(strategy: dict, F):
-    """(spec for a certificate, field spec or None, exact value ⟨F, P⟩)."""
+    """(spec for a certificate, field spec or None, exact value ⟨F, P⟩, (ψ, measurements)): the
+    measurements as projectors [party][input][outcome] of kernel Gaussians."""
     if not isinstance(strategy, dict) or "state" not in strategy or \
             len({"projectors", "observables"} & set(strategy)) != 1 or \
             set(strategy) - {"field", "state", "projectors", "observables"}:
@@ -66,4 +67,4 @@ def read(strategy: dict, F):
     if isinstance(value, Gaussian):
         value = value.re
     spec = {k: strategy[k] for k in ("state", key)}
-    return spec, field_spec, value
+    return spec, field_spec, value, (psi, meas)

@@ -58,6 +58,12 @@ def project(problem: GramProblem, G: list, eta) -> list:
     return G
 
 
+def _numerically_psd(G, tol: float = 1e-10) -> bool:
+    """A float pre-test: the exact LDLᵀ (slow for large rational entries) only runs when the
+    smallest eigenvalue is not clearly negative."""
+    return float(np.linalg.eigvalsh(np.array([[float(v) for v in row] for row in G])).min()) > -tol
+
+
 def round_rational_upper(res: NPAResult, slacks=(Fraction(1, 10**8), Fraction(1, 10**7), Fraction(1, 10**6),
                                                  Fraction(1, 10**5), Fraction(1, 10**4), Fraction(1, 10**3)),
                          denominators=DENOMINATORS, max_denominator: int | None = None) -> ExactGram | None:
@@ -71,7 +77,7 @@ def round_rational_upper(res: NPAResult, slacks=(Fraction(1, 10**8), Fraction(1,
                 break
             G0 = [[_round(res.gram[i][j], D) for j in range(n)] for i in range(n)]
             G = project(res.problem, G0, eta)
-            ok = psd_decide(G).psd
+            ok = _numerically_psd(G) and psd_decide(G).psd
             log.append(f"eta={eta} (slack {slack}), D={D}: {'PSD' if ok else 'not PSD'}")
             if ok:
                 return ExactGram(res.problem, eta, G, D, log)
@@ -82,15 +88,17 @@ def round_rational_upper(res: NPAResult, slacks=(Fraction(1, 10**8), Fraction(1,
 # facial reduction by an exact optimal strategy
 
 def moment_vectors(problem: GramProblem, psi, observables) -> list:
-    """v_i = m_i |ψ⟩ for the basis monomials (exact, possibly complex entries)."""
-    dims = [len(obs[0]) for obs in observables]
+    """v_i = m_i |ψ⟩ for the basis monomials (exact, possibly complex entries); ``observables`` are
+    ±1 matrices [party][input] or, for projector letters (x, a), projectors [party][input][outcome]."""
+    proj = any(isinstance(x, tuple) for mono in problem.basis for w in mono for x in w)
+    dims = [len(obs[0][0]) if proj else len(obs[0]) for obs in observables]
     out = []
     for mono in problem.basis:
         op = None
         for party, word in enumerate(mono):
             M = identity(dims[party])
             for x in word:
-                M = matmul(M, observables[party][x])
+                M = matmul(M, observables[party][x[0]][x[1]] if proj else observables[party][x])
             op = M if op is None else kron(op, M)
         out.append([sum((op[r][c] * psi[c] for c in range(len(psi)) if op[r][c] != 0), 0) for r in range(len(psi))])
     return out
