@@ -493,26 +493,64 @@ class QuantumBound(_Result):
         return self._certificate
 
 
+def _quadratic(x: Any):
+    """(a, b, c) with x = a + b·√c (c > 0 a squarefree integer, b ≠ 0), when x is a quadratic
+    irrationality of its number field (x² + px + q = 0 with rational p, q), else None."""
+    K = x.field
+    d = K.degree
+
+    def coords(y):
+        c = [Fraction(v) for v in y.c]
+        return c + [Fraction(0)] * (d - len(c))
+    one, c1, c2 = coords(K.element([1])), coords(x), coords(x * x)
+    k = next((i for i in range(d) if c1[i] != 0 and i > 0), None)
+    if k is None:
+        return None
+    p = -c2[k] / c1[k]  # x² = −p x − q: match the coordinate of α^k, then the constant
+    q = -(c2[0] + p * c1[0])
+    if any(c2[i] + p * c1[i] + q * one[i] != 0 for i in range(d)):
+        return None
+    disc = p * p / 4 - q  # x = −p/2 ± √disc
+    if disc <= 0:
+        return None
+    n = disc.numerator * disc.denominator  # √(u/v) = √(uv)/v
+    if n > 10**12:
+        return None
+    square, f = 1, 2
+    while f * f <= n:
+        while n % (f * f) == 0:
+            n //= f * f
+            square *= f
+        f += 1
+    b = Fraction(square, disc.denominator)
+    a = -p / 2
+    if (x - a) * (x - a) != b * b * n or n == 1:
+        return None
+    return a, b if x - a > 0 else -b, n
+
+
 def _surd(x: Any, tex: bool = False) -> str:
-    """a + b*sqrt(c) (``tex``: a + b\\sqrt{c}) for an element of Q(g), g² = c > 0 (g the positive
-    root); else the field text with its generator's minimal polynomial; long rationals shortened."""
+    """a + b*sqrt(c) (``tex``: a + b\\sqrt{c}) for a quadratic irrationality of its number field;
+    else the field text with its generator's minimal polynomial; long rationals shortened."""
     show = latex if tex else _text
+    if hasattr(x, "is_rational") and x.is_rational():
+        x = Fraction(x.c[0]) if x.c else Fraction(0)
     if not hasattr(x, "field"):
         t = show(x)
         return t if len(t) <= 40 or tex else f"{t[:12]}...{t[-12:]} ({len(t)} chars)"
-    K = x.field
-    m = K.minpoly  # low degree first, monic
-    if K.degree == 2 and m[1] == 0 and m[0] < 0 and K.gen() > 0:
-        a, b = (Fraction(c) for c in (list(x.c) + [0, 0])[:2])
-        root = f"\\sqrt{{{show(-m[0])}}}" if tex else f"sqrt({show(-m[0])})"
+    quad = _quadratic(x)
+    if quad is not None:
+        a, b, n = quad
+        root = f"\\sqrt{{{n}}}" if tex else f"sqrt({n})"
+
         def times(c):
             return "" if c == 1 else f"{show(c)}{'' if tex else '*'}"
-        if b == 0:
-            return show(a)
         if a == 0:
             return f"{'-' if b < 0 else ''}{times(abs(b))}{root}"
         return f"{show(a)} {'-' if b < 0 else '+'} {times(abs(b))}{root}"
-    return latex(x) if tex else f"{x.to_text()} ({K.describe()['minpoly']} = 0, {K.generator} in {list(K.interval)})"
+    K = x.field
+    lo, hi = (_text(v) for v in K.interval)
+    return latex(x) if tex else f"{x.to_text()} ({K.describe()['minpoly']} = 0, {K.generator} in ({lo}, {hi}))"
 
 
 def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = True,
