@@ -157,6 +157,18 @@ def test_mutated_cglmp_certificate_is_rejected(cglmp_searched):
         d["sos"]["gram"]["basis"][1] = "A0"
     assert "unknown name 'A0'" in _refused(cert, observable_names)
 
+    def outcome_out_of_range(d):
+        d["sos"]["gram"]["basis"][1] = "A0_3"
+    assert "unknown name 'A0_3'" in _refused(cert, outcome_out_of_range)
+
+    def last_outcome_is_no_monomial(d):
+        d["sos"]["gram"]["basis"][1] = "A0_2"  # = 1 − A0_0 − A0_1
+    assert "must list monomials" in _refused(cert, last_outcome_is_no_monomial)
+
+    def both_forms(d):
+        d["strategy"]["observables"] = [[[["1"]]] * 2] * 2
+    assert "observables" in _refused(cert, both_forms)
+
 
 # -- bad input ---------------------------------------------------------------------------------------
 def test_bad_inputs_name_the_argument():
