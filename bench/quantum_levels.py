@@ -38,7 +38,7 @@ def _run(index: int, level: str, out) -> None:
     from exactbell.api import _float
     from exactbell.sdp.npa import basis_size
 
-    name, F = functionals()[index]
+    _, F = functionals()[index]
     n = basis_size(tuple(F.scenario.inputs), level, tuple(F.scenario.outputs))
     t = time.perf_counter()
     try:
@@ -67,7 +67,7 @@ def run(index: int, level: str):
 
 
 def main():
-    names = [name for name, _ in functionals()]
+    names = [label for label, _ in functionals()]
     base = None
     best = None
     for i, name in enumerate(names):

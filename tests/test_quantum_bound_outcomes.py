@@ -13,7 +13,13 @@ from exactbell import BellFunctional, Scenario, quantum_bound
 from exactbell.api import Certificate
 from exactbell.kernel.gaussian import Gaussian
 from exactbell.kernel.models import cglmp
-from exactbell.kernel.ncpoly import NCPoly, bell_operator, behaviour, parse_operator, reduce_word
+from exactbell.kernel.ncpoly import (
+    NCPoly,
+    behaviour,
+    bell_operator,
+    parse_operator,
+    reduce_word,
+)
 
 MERMIN = {"A0B0C1": 1, "A0B1C0": 1, "A1B0C0": 1, "A1B1C1": -1}
 I3 = Scenario([2, 2], [3, 3])

@@ -126,7 +126,7 @@ def exact_strategy(F, us, D: int):
     meas = [[exact_measurement(U, sc.outputs[i], D) for U in us[i]] for i in range(sc.parties)]
     num = [[[np.array([[complex(float(z.re), float(z.im)) for z in r] for r in Pa]) for Pa in m] for m in p]
            for p in meas]
-    w, V = np.linalg.eigh(bell_matrix(F, num))
+    _, V = np.linalg.eigh(bell_matrix(F, num))
     v = V[:, -1]
     v = v / v[np.argmax(np.abs(v))]
     psi = [_gaussian(z, D) for z in v]

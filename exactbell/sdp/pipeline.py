@@ -22,7 +22,6 @@ from ..kernel.ncpoly import bell_operator, projectors
 from . import npa, qubit, rounding
 from .certify import gram_spec, projector_spec, strategy_spec, text
 
-
 MARGINS = (1e-7, 1e-6, 1e-5)  # G ⪰ margin·1, tried when the optimal Gram matrix does not round
 
 
