@@ -128,6 +128,18 @@ def _to_float(x) -> float:
     return float(x)
 
 
+def _raw_arithmetic(one):
+    """(to, back): flint scalars for fast sums of products — fmpq, or an element's fmpq_poly left
+    unreduced until ``back`` (the field reduces it modulo the minimal polynomial once)."""
+    from flint import fmpq
+
+    field = getattr(one, "field", None)
+    if field is not None:
+        return (lambda x: (one * x).p), field.element
+    return (lambda x: fmpq(Fraction(x).numerator, Fraction(x).denominator)), \
+        (lambda q: Fraction(int(q.p), int(q.q)))
+
+
 def round_exact_face(res: NPAResult, eta, psi, observables, one=Fraction(1),
                      denominators=DENOMINATORS) -> ExactGram | None:
     """Exact Gram matrix at the exact bound ``eta`` on the face cut out by an optimal strategy."""
@@ -147,23 +159,26 @@ def round_exact_face(res: NPAResult, eta, psi, observables, one=Fraction(1),
     pairs = [(a, b) for a in range(k) for b in range(a, k)]
     # coefficient of h_ab in Σ_{(i,j)∈class} (U H Uᵀ)_ij
     reps = list(problem.classes)
+    raw, cook = _raw_arithmetic(one)
+    Ur = [[raw(v) for v in u] for u in U]
     L = []
     for rep in reps:
         row = []
         for a, b in pairs:
-            c = zero
+            c = raw(zero)
             for i, j in problem.classes[rep]:
-                t = U[a][i] * U[b][j]
+                c += Ur[a][i] * Ur[b][j]
                 if a != b:
-                    t = t + U[b][i] * U[a][j]
-                c = c + t
+                    c += Ur[b][i] * Ur[a][j]
             row.append(c)
         L.append(row)
     targets = problem.target(eta)
     tvec = [targets[rep] for rep in reps]
+    Lr, L = L, [[cook(c) for c in row] for row in L]
     for D in denominators:
         h0 = [one * _round(Hnum[a][b], D) for a, b in pairs]
-        r = [t - sum((c * h for c, h in zip(row, h0) if c != 0), zero) for row, t in zip(L, tvec)]
+        h0r = [raw(h) for h in h0]
+        r = [t - cook(sum((c * h for c, h in zip(row, h0r) if c), raw(zero))) for row, t in zip(Lr, tvec)]
         dh = exact.least_norm_solution(L, r, one)
         if dh is None:
             log.append(f"D={D}: the constraints are inconsistent on this face")
@@ -175,8 +190,11 @@ def round_exact_face(res: NPAResult, eta, psi, observables, one=Fraction(1),
         ok = psd_decide(H).psd
         log.append(f"D={D}: H {'PSD' if ok else 'not PSD'}")
         if ok:
-            Ut = exact.transpose([list(u) for u in U])  # n x k
-            G = exact.matmul(exact.matmul(Ut, H, zero), exact.transpose(Ut), zero)
+            Hr = [[raw(v) for v in row] for row in H]
+            UH = [[sum((Ur[a][i] * Hr[a][b] for a in range(k) if Ur[a][i]), raw(zero)) for b in range(k)]
+                  for i in range(n)]  # (U H)_ib with U n x k: U[a] is the a-th kernel vector
+            G = [[cook(sum((UH[i][b] * Ur[b][j] for b in range(k) if Ur[b][j]), raw(zero))) for j in range(n)]
+                 for i in range(n)]
             return ExactGram(problem, eta, G, D, log)
     return None
 
