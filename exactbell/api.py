@@ -480,7 +480,8 @@ class QuantumBound(_Result):
     def _latex_body(self) -> str:
         if self.exact:
             return f"\\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle = {_surd(self.upper, True)}"
-        return f"{_surd(self.lower, True)} \\le \\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle \\le {_surd(self.upper, True)}"
+        lo, hi = _surd(self.lower, True), _surd(self.upper, True)
+        return f"{lo} \\le \\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle \\le {hi}"
 
     @property
     def certified(self) -> bool:

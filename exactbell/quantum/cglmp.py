@@ -6,11 +6,11 @@ I_d = Σ_{k=0}^{⌊d/2⌋−1} (1 − 2k/(d−1)) ( [P(A_1 = B_1 + k) + P(B_1 = 
       + P(B_2 = A_1 − k − 1)] ),   outcomes mod d,
 
 with local bound 2 (the kernel's ``cglmp(d)`` is this, term by term). Inputs A_1, A_2, B_1, B_2
-are x, y = 0, 1 here. For d = 3 the quantum maximum is 1 + √(11/3) ≈ 2.9149 (Acín, Durt, Gisin, Latorre, PRA 65, 052325 (2002)), reached by the
-state (|00⟩ + γ|11⟩ + |22⟩), γ = (√11 − √3)/2, and the CGLMP measurements
+are x, y = 0, 1 here. For d = 3 the quantum maximum is 1 + √(11/3) ≈ 2.9149 (Acín, Durt, Gisin,
+Latorre, PRA 65, 052325 (2002)), reached by the state (|00⟩ + γ|11⟩ + |22⟩), γ = (√11 − √3)/2, and the CGLMP measurements
 |a⟩_{A,x} = Σ_k ω^{k(a + α_x)} |k⟩/√3, |b⟩_{B,y} = Σ_k ω^{−k(b + β_y)} |k⟩/√3, ω = e^{2πi/3},
-α = (0, 1/2), β = (−1/4, 1/4) (β = (1/4, −1/4) gives −0.0648 with the labels of I_d above:
-checked by the kernel's Born rule in tests/test_quantum_bound_outcomes.py).
+α = (0, 1/2), β = (−1/4, 1/4) (with the labels of I_d above; β = (1/4, −1/4) gives −0.0648). The
+kernel's Born rule gives exactly 1 + √33/3 (tests/test_quantum_bound_outcomes.py).
 """
 from __future__ import annotations
 

@@ -83,7 +83,7 @@ def certify_bound(F, scenario_spec: dict, functional_spec: dict, level="1+AB", f
             log += eg.log
             data.update({"bound": text(eta), "relation": "max",
                          "sos": gram_spec(eg.basis_text(), eg.matrix),
-                         "attained_by": projector_spec(psi, obs) if projectors(sc.outputs) else strategy_spec(psi, obs)})
+                         "attained_by": (projector_spec if projectors(sc.outputs) else strategy_spec)(psi, obs)})
             return BoundResult(data, {"verdict": "verified"}, eta, eta, res.eta, "verified", timings, log)
         log.append("exact rounding on the optimal face failed; falling back to a rational bracket")
     if field_spec and lower is None:

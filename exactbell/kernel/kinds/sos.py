@@ -2,8 +2,9 @@
 
 η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or Σ_jk G_jk m_j†m_k (G ⪰ 0, exact LDLᵀ) is decided in the free
 algebra of ±1 observables (binary outputs) or of projectors (any other outputs) of commuting parties
-(:mod:`exactbell.kernel.ncpoly`), B the Bell operator of F; it holds in every representation, so ⟨F, P⟩ ≤ η for every quantum strategy (``min``: B − η·1
-is the SOS). An exact strategy attaining η makes the relation an equality. Format: docs/kinds/sos.md.
+(:mod:`exactbell.kernel.ncpoly`), B the Bell operator of F; it holds in every representation, so
+⟨F, P⟩ ≤ η for every quantum strategy (``min``: B − η·1 is the SOS). An exact strategy attaining η
+makes the relation an equality. Format: docs/kinds/sos.md.
 """
 from __future__ import annotations
 
