@@ -192,3 +192,21 @@ def test_bad_inputs_name_the_argument():
         quantum_bound(_cglmp3(), strategy=bad)
     with pytest.raises(ValueError, match="strategy: expected"):
         quantum_bound(_cglmp3(), strategy={"state": [1]})
+
+
+def test_bound_cli_accepts_three_outcomes(tmp_path, capsys):
+    pytest.importorskip("cvxpy")
+    import json
+
+    from exactbell.cli import main
+    from exactbell.kernel.check import check_file
+
+    f = tmp_path / "i3.json"
+    f.write_text(json.dumps({"scenario": {"inputs": [2, 2], "outputs": [3, 3]},
+                             "conventions": {"form": "probability", "order": "inputs-major"},
+                             "functional": {"coefficients": [str(c) for c in cglmp(3)]}}))
+    assert main(["bound", "quantum", str(f)]) == 0
+    assert "on (2,2;3,3) <= " in capsys.readouterr().out
+    r = check_file(tmp_path / "i3.quantum.json")
+    lo, hi = (Fraction(x) for x in r.bracket)
+    assert r.passed and (lo - 1) ** 2 <= Fraction(11, 3) <= (hi - 1) ** 2
