@@ -473,14 +473,15 @@ class QuantumBound(_Result):
 
     def __str__(self) -> str:
         if self.exact:
-            return f"quantum max = {_text(self.upper)}"
-        return f"quantum max in [{_text(self.lower)}, {_text(self.upper)}] (~[{_float(self.lower):.10f}, " \
+            return f"quantum max = {_surd(self.upper)} (~{_float(self.upper):.10f})"
+        return f"quantum max in [{_surd(self.lower)}, {_surd(self.upper)}] (~[{_float(self.lower):.10f}, " \
                f"{_float(self.upper):.10f}])"
 
     def _latex_body(self) -> str:
         if self.exact:
-            return f"\\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle = {latex(self.upper)}"
-        return f"{latex(self.lower)} \\le \\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle \\le {latex(self.upper)}"
+            return f"\\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle = {_surd(self.upper, True)}"
+        lo, hi = _surd(self.lower, True), _surd(self.upper, True)
+        return f"{lo} \\le \\max_{{\\mathcal{{Q}}}} \\langle F, P \\rangle \\le {hi}"
 
     @property
     def certified(self) -> bool:
@@ -493,38 +494,151 @@ class QuantumBound(_Result):
         return self._certificate
 
 
+def _quadratic(x: Any):
+    """(a, b, c) with x = a + b·√c (c > 0 a squarefree integer, b ≠ 0), when x is a quadratic
+    irrationality of its number field (x² + px + q = 0 with rational p, q), else None."""
+    K = x.field
+    d = K.degree
+
+    def coords(y):
+        c = [Fraction(v) for v in y.c]
+        return c + [Fraction(0)] * (d - len(c))
+    one, c1, c2 = coords(K.element([1])), coords(x), coords(x * x)
+    k = next((i for i in range(d) if c1[i] != 0 and i > 0), None)
+    if k is None:
+        return None
+    p = -c2[k] / c1[k]  # x² = −p x − q: match the coordinate of α^k, then the constant
+    q = -(c2[0] + p * c1[0])
+    if any(c2[i] + p * c1[i] + q * one[i] != 0 for i in range(d)):
+        return None
+    disc = p * p / 4 - q  # x = −p/2 ± √disc
+    if disc <= 0:
+        return None
+    n = disc.numerator * disc.denominator  # √(u/v) = √(uv)/v
+    if n > 10**12:
+        return None
+    square, f = 1, 2
+    while f * f <= n:
+        while n % (f * f) == 0:
+            n //= f * f
+            square *= f
+        f += 1
+    b = Fraction(square, disc.denominator)
+    a = -p / 2
+    if (x - a) * (x - a) != b * b * n or n == 1:
+        return None
+    return a, b if x - a > 0 else -b, n
+
+
+def _surd(x: Any, tex: bool = False) -> str:
+    """a + b*sqrt(c) (``tex``: a + b\\sqrt{c}) for a quadratic irrationality of its number field;
+    else the field text with its generator's minimal polynomial; long rationals shortened."""
+    show = latex if tex else _text
+    if hasattr(x, "is_rational") and x.is_rational():
+        x = Fraction(x.c[0]) if x.c else Fraction(0)
+    if not hasattr(x, "field"):
+        t = show(x)
+        return t if len(t) <= 40 or tex else f"{t[:12]}...{t[-12:]} ({len(t)} chars)"
+    quad = _quadratic(x)
+    if quad is not None:
+        a, b, n = quad
+        root = f"\\sqrt{{{n}}}" if tex else f"sqrt({n})"
+
+        def times(c):
+            return "" if c == 1 else f"{show(c)}{'' if tex else '*'}"
+        if a == 0:
+            return f"{'-' if b < 0 else ''}{times(abs(b))}{root}"
+        return f"{show(a)} {'-' if b < 0 else '+'} {times(abs(b))}{root}"
+    K = x.field
+    lo, hi = (_text(v) for v in K.interval)
+    return latex(x) if tex else f"{x.to_text()} ({K.describe()['minpoly']} = 0, {K.generator} in ({lo}, {hi}))"
+
+
 def quantum_bound(F: BellFunctional, level: str | int = "1+AB", check: bool = True,
-                  exact_rounding: bool = True) -> QuantumBound:
-    """A certified bracket for the quantum maximum of F (binary outcomes): an NPA relaxation at
-    ``level`` (1, "1+AB", 2, …) rounded to an exact SOS (upper end) and an exact strategy (lower
-    end). Needs the ``search`` extra (cvxpy). With ``check`` the kernel re-decides the certificate.
-    When no exact Gram matrix is found (or ``exact_rounding`` is off) the result carries a rigorous
-    numeric bracket and no certificate (the kernel's ``sos`` kind has no numeric-only mode)."""
+                  exact_rounding: bool = True, strategy: dict | None = None) -> QuantumBound:
+    """A certified bracket for the quantum maximum of F (any numbers of parties and outcomes: ±1
+    observables for binary outcomes, projectors otherwise): an NPA relaxation at ``level`` (1,
+    "1+AB", 2, …) rounded to an exact SOS (upper end) and an exact strategy (lower end). When a
+    numeric optimal qubit strategy is exact in some Q(2cos(2π/M)) and its value has an SOS at that
+    very value, the bracket has zero width (CHSH: 2√2, Mermin: 4). ``strategy``: a known exact
+    strategy for the lower end, ``{"field": {...}, "state": [...], "projectors": [...]}`` (as in
+    docs/kinds/strategy-value.md). Needs the ``search`` extra (cvxpy). With ``check`` the kernel
+    re-decides the certificate. When no exact Gram matrix is found (or ``exact_rounding`` is off)
+    the result carries a rigorous numeric bracket and no certificate."""
     from .certificates.format import envelope2
     with _search("quantum_bound"):
+        from .kernel.ncpoly import bell_operator, projectors
+        from .quantum import given
+        from .sdp import npa, qubit
         from .sdp.certify import sos_v2
         from .sdp.pipeline import certify_bound
 
     F = _functional(F)
-    if any(o != 2 for o in F.scenario.outputs):
-        raise ValueError("F: quantum bounds need binary outcomes (±1 observables) for now")
     level = str(level)
     try:
-        res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, force_numeric=not exact_rounding)
+        n = npa.basis_size(tuple(F.scenario.inputs), level, tuple(F.scenario.outputs))
+    except ValueError as e:
+        raise ValueError(f"level {level!r}: {e}") from None
+    if n > npa.MAX_BASIS:
+        raise ValueError(f"level {level!r}: the NPA moment matrix would be {n}x{n}, more than the "
+                         f"{npa.MAX_BASIS}x{npa.MAX_BASIS} that fit in memory for exact rounding; lower the level")
+    lower = None
+    if strategy is not None:
+        spec, field_spec, value, (psi, meas) = given.read(strategy, F)
+        lower = (spec, value)
+    res = None
+    try:
+        if exact_rounding and strategy is None and not projectors(F.scenario.outputs):
+            res = _exact_qubit_bound(F, level, certify_bound, bell_operator, qubit)
+        elif exact_rounding and strategy is not None and projectors(F.scenario.outputs):
+            res = _exact_face_bound(F, level, certify_bound, field_spec, value, psi, meas)
+        if res is None:
+            res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, force_numeric=not exact_rounding,
+                                lower=lower, field_spec=field_spec if strategy is not None else None)
     except ValueError as e:
         if "level" in str(e):
             raise ValueError(f"level {level!r}: {e}") from None
         raise
     if res.verdict != "verified":
         return QuantumBound(F, res.lower, res.upper, level, res.npa_value, None, res.log)
+    what = "equals" if res.lower == res.upper else "is at most"
     cert = Certificate(envelope2("user.quantum", "user", "user", "exactbell.api.quantum_bound",
-                                 f"The quantum maximum of the functional is at most {_text(res.upper)} "
+                                 f"The quantum maximum of the functional {what} {_text(res.upper)} "
                                  f"(NPA level {level}).", "sos", "verified", dict(F.conventions), sos_v2(res.data)))
     if check:
         r = cert.check()
         if not r.passed:
             raise RuntimeError(f"quantum_bound: the kernel refused the certificate: {r.detail}")
     return QuantumBound(F, res.lower, res.upper, level, res.npa_value, cert, res.log)
+
+
+def _exact_face_bound(F: BellFunctional, level: str, certify_bound: Callable, field_spec, value, psi, meas):
+    """The zero-width bracket at the value of a given exact strategy, by rounding on the face its
+    moment matrix cuts out (or None)."""
+    try:
+        res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, field_spec=field_spec,
+                            exact=(value, psi, meas, None))
+    except ValueError:
+        return None
+    return res if res.lower == res.upper else None
+
+
+def _exact_qubit_bound(F: BellFunctional, level: str, certify_bound: Callable, bell_operator: Callable, qubit: Any):
+    """The zero-width bracket from an exact optimal qubit strategy (or None)."""
+    from .quantum.exact_optimum import qubit_optimum
+
+    B = bell_operator(F)
+    angles, _ = qubit.search(B, F.scenario.inputs, restarts=12)
+    found = qubit_optimum(B, angles)
+    if found is None:
+        return None
+    eta, psi, obs, K = found
+    try:
+        res = certify_bound(F, F.scenario.to_spec(), F.spec, level=level, field_spec=K.describe() if K else None,
+                            exact=(eta, psi, obs, None))
+    except ValueError:  # the face rounding failed and a field bound has no rational fallback
+        return None
+    return res if res.lower == res.upper else None
 
 
 # -- polytopes ----------------------------------------------------------------------------------

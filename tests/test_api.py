@@ -193,12 +193,10 @@ def test_quantum_bound_chsh_is_certified_and_rechecked():
     assert cert.kind == "sos" and cert.obj["exactbell"] == 2
     r = cert.check()
     assert r.passed and r.verdict == "verified" and "max over quantum strategies" in r.statement
-    assert "\\le" in Q._repr_latex_()
+    assert Q.exact and "= 2" in Q._repr_latex_()  # 2√2 exactly: an exact optimal qubit strategy
     mermin = BellFunctional.from_correlators([2, 2, 2], {"A0B0C1": 1, "A0B1C0": 1, "A1B0C0": 1, "A1B1C1": -1})
     with pytest.raises(ValueError, match="level '1': monomial A0\\*B0\\*C1 .* not reached at level 1"):
         exactbell.quantum_bound(mermin, level=1)
-    with pytest.raises(ValueError, match="F: quantum bounds need binary outcomes"):
-        exactbell.quantum_bound(BellFunctional.from_probabilities(Scenario([2, 2], [3, 3]), cglmp(3)))
 
 
 def test_local_polytope_facets_and_classes():

@@ -81,8 +81,7 @@ def test_bound_quantum_cli_chsh(tmp_path, capsys):
     cert = tmp_path / "chsh.quantum.json"
     r = check_file(cert)
     assert r.passed and r.verdict == "verified"
-    lo, hi = (F(x) for x in r.bracket)
-    assert lo * lo <= 8 <= hi * hi and hi - lo < F(1, 10**5)
+    assert r.bracket == ("2*g", "2*g") and "<=" not in r.statement and "g^2 + (-2)" in r.statement  # 2√2 exactly
 
 
 def test_bound_quantum_cli_bad_input(tmp_path, capsys):
@@ -95,7 +94,7 @@ def test_bound_quantum_cli_bad_input(tmp_path, capsys):
     f.write_text(json.dumps({"scenario": {"inputs": [2, 2], "outputs": [3, 2]},
                              "functional": {"terms": {"A0B0": "1"}}}))
     assert main(["bound", "quantum", str(f)]) == 2
-    assert "binary outcomes" in capsys.readouterr().err
+    assert "bad.json: functional: correlator term 'A0B0' needs binary outcomes" in capsys.readouterr().err
     f.write_text('{"scenario": {"inputs": [2, 2], "outputs": [2, 2]}, "functional": {"terms": {"A0B0": 0.5}}}')
     assert main(["bound", "quantum", str(f)]) == 2
     assert "float" in capsys.readouterr().err

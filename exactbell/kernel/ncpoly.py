@@ -1,7 +1,9 @@
 """Noncommutative polynomials in ±1-valued observables A_x, B_y, … of N commuting parties (A_x² = 1,
 [A_x, B_y] = 0): a monomial is a tuple of reduced words (no two equal neighbours), one per party;
-coefficients are exact. The adjoint reverses each word and conjugates the coefficients. Also exact
-strategies (a state and ±1 observables) and their behaviour by the Born rule.
+coefficients are exact. The adjoint reverses each word and conjugates the coefficients. With more
+than two outcomes the letters are projectors (x, a) = P_{a|x}, a < d − 1 (NPA over projectors:
+P_{a|x}² = P_{a|x}, P_{a|x}P_{b|x} = 0 for a ≠ b, P_{d−1|x} = 1 − Σ_{a<d−1} P_{a|x}). Also exact
+strategies (a state and ±1 observables or projective measurements) and their Born-rule behaviour.
 """
 from __future__ import annotations
 
@@ -16,15 +18,31 @@ from .scenario import PARTY_LETTERS
 MAX_TERMS = 100_000  # monomials of a power in an operator expression
 
 
-def reduce_word(w) -> tuple:
-    """The reduced word (input indices, no two equal neighbours): A_x A_x = 1 cancels equal neighbours."""
+def reduce_word(w) -> tuple | None:
+    """The reduced word: ±1 letters x (A_x A_x = 1 cancels equal neighbours), or projector letters
+    (x, a): P_{a|x} P_{a|x} = P_{a|x}, P_{a|x} P_{b|x} = 0 for a ≠ b (the word is None: zero)."""
     out: list = []
     for letter in w:
         if out and out[-1] == letter:
+            if isinstance(letter, tuple):
+                continue
             out.pop()
+        elif out and isinstance(letter, tuple) and out[-1][0] == letter[0]:
+            return None
         else:
             out.append(letter)
     return tuple(out)
+
+
+def projectors(outputs) -> bool:
+    """Whether a scenario's operators are projectors (some party has other than two outcomes)."""
+    return any(o != 2 for o in outputs)
+
+
+def product(m1, m2):
+    """The reduced monomial m1·m2 (None: zero)."""
+    words = tuple(reduce_word(u + v) for u, v in zip(m1, m2))
+    return None if None in words else words
 
 
 class NCPoly:
@@ -44,6 +62,15 @@ class NCPoly:
     def observable(cls, parties: int, party: int, x: int) -> NCPoly:
         return cls(parties, {tuple((x,) if i == party else () for i in range(parties)): Fraction(1)})
 
+    @classmethod
+    def projector(cls, parties: int, party: int, x: int, a: int, d: int) -> NCPoly:
+        """P_{a|x} of ``party`` with d outcomes; the last one is 1 − Σ_{b<d−1} P_{b|x}."""
+        def letter(b):
+            return cls(parties, {tuple(((x, b),) if i == party else () for i in range(parties)): Fraction(1)})
+        if a < d - 1:
+            return letter(a)
+        return sum((-letter(b) for b in range(d - 1)), cls.scalar(parties, Fraction(1)))
+
     def _lift(self, o) -> NCPoly:
         if not isinstance(o, NCPoly):
             return NCPoly.scalar(self.parties, o)
@@ -55,7 +82,8 @@ class NCPoly:
         """The polynomial Σ c m over (m, c) pairs, equal monomials collected."""
         t: dict = {}
         for m, c in pairs:
-            t[m] = t[m] + c if m in t else c
+            if m is not None:
+                t[m] = t[m] + c if m in t else c
         return NCPoly(self.parties, t)
 
     def __add__(self, o):
@@ -74,7 +102,7 @@ class NCPoly:
 
     def __mul__(self, o):
         o = self._lift(o)
-        return self._collect((tuple(reduce_word(u + v) for u, v in zip(m1, m2)), c1 * c2)
+        return self._collect((product(m1, m2), c1 * c2)
                              for m1, c1 in self.terms.items() for m2, c2 in o.terms.items())
 
     def __rmul__(self, o):
@@ -98,21 +126,26 @@ class NCPoly:
             return False
 
     def to_text(self, fmt=str) -> str:
-        def mono(m):
-            return "*".join(f"{PARTY_LETTERS[i]}{x}" for i, w in enumerate(m) for x in w) or "1"
+        return " + ".join(f"({fmt(self.terms[m])})*{monomial_text(m)}" for m in sorted(self.terms)) or "0"
 
-        return " + ".join(f"({fmt(self.terms[m])})*{mono(m)}" for m in sorted(self.terms)) or "0"
+
+def monomial_text(m) -> str:
+    """A0*B1 (±1 letters) or A0_1*B1_0 (projector letters (x, a): P_{a|x}); 1 for the identity."""
+    return "*".join(f"{PARTY_LETTERS[i]}{x[0]}_{x[1]}" if isinstance(x, tuple) else f"{PARTY_LETTERS[i]}{x}"
+                    for i, w in enumerate(m) for x in w) or "1"
 
 
 _OBS = re.compile(r"([A-H])([0-9]+)")
+_PROJ = re.compile(r"([A-H])([0-9]+)_([0-9]+)")
 
 
 class NCAlgebra(Algebra):
     """Expression algebra for :func:`exactbell.kernel.expr.parse`: names A0, B1, … and field scalars."""
 
-    def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None):
+    def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None, outputs=None):
         self.parties, self.inputs, self.scalar_parse = parties, inputs, scalar_parse
         self.names = names or {}
+        self.outputs = outputs if outputs is not None and projectors(outputs) else None
 
     def const(self, q):
         return NCPoly.scalar(self.parties, self.scalar_parse(q))
@@ -120,6 +153,13 @@ class NCAlgebra(Algebra):
     def name(self, name):
         if name in self.names:
             return NCPoly.scalar(self.parties, self.names[name])
+        if self.outputs is not None:  # projectors: A0_1 = P_{1|0} of party A
+            m = _PROJ.fullmatch(name)
+            party, x, a = (PARTY_LETTERS.index(m.group(1)), int(m.group(2)), int(m.group(3))) if m else (0, 0, 0)
+            if not m or party >= self.parties or x >= self.inputs[party] or a >= self.outputs[party]:
+                raise ExprError(f"unknown name {name!r} in an operator expression (projectors A0_0, B1_2, ... "
+                                "of the scenario: input, then outcome)")
+            return NCPoly.projector(self.parties, party, x, a, self.outputs[party])
         m = _OBS.fullmatch(name)
         party, x = (PARTY_LETTERS.index(m.group(1)), int(m.group(2))) if m else (None, None)
         if party is None or party >= self.parties or x >= self.inputs[party]:
@@ -138,19 +178,21 @@ class NCAlgebra(Algebra):
         return a**n
 
 
-def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None) -> NCPoly:
-    return parse(text, NCAlgebra(parties, inputs, scalar_parse, names))
+def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None) -> NCPoly:
+    """An operator expression; with ``outputs`` not all 2 its names are projectors A0_1, ..."""
+    return parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs))
 
 
 def bell_operator(functional) -> NCPoly:
-    """Operator B with ⟨ψ|B|ψ⟩ = ⟨F, P⟩ for binary outcomes: p(a|x) = ⟨Π_i (1 + (−1)^{a_i} X^{(i)}_{x_i})/2⟩."""
+    """Operator B with ⟨ψ|B|ψ⟩ = ⟨F, P⟩: p(a|x) = ⟨Π_i (1 + (−1)^{a_i} X^{(i)}_{x_i})/2⟩ for binary
+    outcomes, p(a|x) = ⟨Π_i P^{(i)}_{a_i|x_i}⟩ over projectors otherwise."""
     sc, n = functional.scenario, functional.scenario.parties
-    if any(o != 2 for o in sc.outputs):
-        raise ValueError("Bell operators in ±1 observables need binary outcomes")
+    proj = projectors(sc.outputs)
     out = NCPoly(n)
     for (a, x), c in zip(sc.entries(), functional.coefficients):
         if c != 0:
-            factors = [NCPoly.observable(n, i, x[i]) * Fraction((-1) ** a[i], 2) + Fraction(1, 2) for i in range(n)]
+            factors = [NCPoly.projector(n, i, x[i], a[i], sc.outputs[i]) if proj else
+                       NCPoly.observable(n, i, x[i]) * Fraction((-1) ** a[i], 2) + Fraction(1, 2) for i in range(n)]
             out = out + reduce(NCPoly.__mul__, factors) * c
     return out
 
@@ -160,9 +202,11 @@ MAX_DIM = 64  # dimension of a strategy's joint Hilbert space
 
 
 def read_strategy(ctx, spec, sc):
-    """(ψ, P[party][input][output], text) from ``{"state": [...], "observables": [[A_0, ...], ...]}``:
-    ±1 observables O of binary outputs, P_a = (1 + (−1)^a O)/2. Entries are field expressions,
-    ``i`` = √−1. Decided: O Hermitian, O² = 1, ψ ≠ 0; the state is ψ/‖ψ‖."""
+    """(ψ, P[party][input][output], text) from ``{"state": [...], "observables": [[A_0, ...], ...]}``
+    (±1 observables O of binary outputs, P_a = (1 + (−1)^a O)/2) or ``{"state", "projectors":
+    [[[P_0|0, P_1|0, ...], ...], ...]}`` (one projective measurement per input, one matrix per outcome).
+    Entries are field expressions, ``i`` = √−1. Decided: O Hermitian, O² = 1; P Hermitian, P² = P,
+    Σ_a P_a = 1 (hence P_a P_b = 0); ψ ≠ 0; the state is ψ/‖ψ‖."""
     from .gaussian import Gaussian, conj, gaussian_text
 
     one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
@@ -174,31 +218,43 @@ def read_strategy(ctx, spec, sc):
         finally:
             del ctx.constants["i"]
 
-    def matrix(raw, rel):
+    def matrix(raw, rel, dim=None):
         if not isinstance(raw, list) or not raw or any(not isinstance(r, list) or len(r) != len(raw)
-                                                       for r in raw):
-            raise ctx.fail(spec.at(rel), "must be a square matrix (list of rows)")
+                                                       for r in raw) or dim not in (None, len(raw)):
+            raise ctx.fail(spec.at(rel), "must be a square matrix (list of rows)"
+                           + ("" if dim is None else f" acting on the party's dimension {dim}"))
         M = [[scalar(f"{rel}[{r}][{c}]", v) for c, v in enumerate(row)] for r, row in enumerate(raw)]
         if any(M[r][c] != conj(M[c][r]) for r in range(len(M)) for c in range(r + 1)):
             raise ctx.fail(spec.at(rel), "is not Hermitian")
         return M
 
+    key = "projectors" if spec.has("projectors") else "observables"
     meas, shown, dim = [], [], 1
-    for i, lst in enumerate(spec.list("observables", sc.parties)):
-        at, party = f"observables[{i}]", []
-        if not isinstance(lst, list) or len(lst) != sc.inputs[i] or sc.outputs[i] != 2:
-            raise ctx.fail(spec.at(at), f"needs {sc.inputs[i]} observables (and binary outputs)")
+    for i, lst in enumerate(spec.list(key, sc.parties)):
+        at, party, dims, proj = f"{key}[{i}]", [], None, key == "projectors"
+        if not isinstance(lst, list) or len(lst) != sc.inputs[i] or not (proj or sc.outputs[i] == 2):
+            raise ctx.fail(spec.at(at), f"needs {sc.inputs[i]} " + ("measurements" if proj else
+                                                                   "observables (and binary outputs)"))
         for x, raw in enumerate(lst):
-            O = matrix(raw, f"{at}[{x}]")
-            eye = identity(len(O), one)
-            if mul(O, O) != eye:
-                raise ctx.fail(spec.at(f"{at}[{x}]"), "is not a ±1 observable (O^2 = 1)")
-            if party and len(O) != len(party[0][0]):
-                raise ctx.fail(spec.at(f"{at}[{x}]"), "observables of one party act on different dimensions")
-            party.append([scale(Fraction(1, 2), add(eye, scale((-1) ** a, O))) for a in (0, 1)])
-            shown.append(f"{PARTY_LETTERS[i]}{x} = [" + "; ".join(", ".join(map(gaussian_text, r)) for r in O) + "]")
+            if proj and (not isinstance(raw, list) or len(raw) != sc.outputs[i]):
+                raise ctx.fail(spec.at(f"{at}[{x}]"), f"needs {sc.outputs[i]} projectors (one per outcome)")
+            Ms = []
+            for a, r in enumerate(raw if proj else [raw]):  # one dimension per party, fixed by its first matrix
+                Ms.append(matrix(r, f"{at}[{x}]" + (f"[{a}]" if proj else ""), dims))
+                dims = len(Ms[0])
+            eye = identity(dims, one)
+            P = Ms if proj else [scale(Fraction(1, 2), add(eye, scale((-1) ** a, Ms[0]))) for a in (0, 1)]
+            for a, Pa in enumerate(P):  # (1 ± O)/2 is a projector iff O² = 1
+                if mul(Pa, Pa) != Pa:
+                    raise ctx.fail(spec.at(f"{at}[{x}]" + (f"[{a}]" if proj else "")),
+                                   "is not a projector (P^2 = P)" if proj else "is not a ±1 observable (O^2 = 1)")
+            if reduce(add, P) != eye:
+                raise ctx.fail(spec.at(f"{at}[{x}]"), "the projectors do not sum to the identity")
+            party.append(P)
+            shown.append(f"{PARTY_LETTERS[i]}{x} = " + ", ".join(
+                "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in M) + "]" for M in Ms))
         meas.append(party)
-        dim *= len(party[0][0])
+        dim *= dims
         if dim > MAX_DIM:
             raise ctx.fail(spec.at(at), f"the joint dimension exceeds {MAX_DIM}")
     psi = [scalar(f"state[{k}]", v) for k, v in enumerate(spec.list("state", dim))]

@@ -134,12 +134,12 @@ class Complex:
 
 
 def conj(z):
-    """Complex conjugate of an exact scalar (real scalars are their own conjugate)."""
-    return z.conjugate() if isinstance(z, Complex) else z
+    """Complex conjugate of an exact scalar (real scalars are their own conjugate; also kernel Gaussians)."""
+    return z.conjugate() if isinstance(z, Complex) else z.conj() if hasattr(z, "conj") and hasattr(z, "im") else z
 
 
 def real_part(z):
-    return z.re if isinstance(z, Complex) else z
+    return z.re if isinstance(z, Complex) or (hasattr(z, "re") and hasattr(z, "im")) else z
 
 
 def adjoint_matrix(X):

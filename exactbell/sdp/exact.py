@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..kernel import upoly
+
 
 def rref(A, one=Fraction(1)):
     """Reduced row echelon form (copy) and the pivot columns."""
@@ -62,6 +64,67 @@ def solve_square(M, b, one=Fraction(1)):
 
 
 def least_norm_solution(A, r, one=Fraction(1)):
+    """x of least Euclidean norm (in every real embedding) with A x = r exactly, or None if
+    inconsistent. Over a totally real number field K = Q(α) the system is solved as a Q-linear one
+    in the power basis (multiplication by a ∈ K is a d×d rational matrix), minimizing the trace form
+    Σ_j Tr(x_j²) = Σ_σ Σ_j σ(x_j)²: its minimizer is, embedding by embedding, the real least-norm
+    solution (x = Aᵀ(AAᵀ)⁻¹r over K), computed in python-flint's fmpq_mat. Other fields: over K."""
+    from flint import fmpq, fmpq_mat
+
+    field = getattr(one, "field", None)
+    deg = field.degree if field is not None else 1
+    powers = [one]
+    for _ in range(deg - 1):
+        powers.append(powers[-1] * field.gen())
+
+    def coords(x) -> list:
+        c = list(x.c) if field is not None else [Fraction(x)]
+        return c + [Fraction(0)] * (deg - len(c))
+
+    if field is not None and upoly.count_roots(field.minpoly, -_root_bound(field), _root_bound(field)) != deg:
+        return _least_norm_generic(A, r, one)  # not totally real: the trace form is not positive
+    # W_kl = Tr(α^{k+l}) (the trace of multiplication by α^{k+l}); W⁻¹ weights the least-norm formula
+    traces = [sum((coords(powers[k] * powers[l] * powers[i])[i] for i in range(deg)), Fraction(0))
+              for k in range(deg) for l in range(deg)]
+    W = fmpq_mat(deg, deg, [fmpq(t.numerator, t.denominator) for t in traces])
+    Winv = W.inv()
+
+    m, n = len(A), len(A[0]) if A else 0
+    big, rhs = fmpq_mat(m * deg, n * deg), fmpq_mat(m * deg, 1)
+    for i in range(m):
+        for l, c in enumerate(coords(r[i])):
+            rhs[i * deg + l, 0] = fmpq(c.numerator, c.denominator)
+        for j in range(n):
+            if A[i][j] != 0:
+                for k in range(deg):
+                    for l, c in enumerate(coords(A[i][j] * powers[k])):
+                        if c:
+                            big[i * deg + l, j * deg + k] = fmpq(c.numerator, c.denominator)
+    R, rank = big.transpose().rref()
+    rows = [next(c for c in range(R.ncols()) if R[k, c] != 0) for k in range(rank)]  # independent rows of big
+    if not rows:
+        x = fmpq_mat(n * deg, 1)
+    else:
+        As = fmpq_mat(len(rows), n * deg, [big[i, j] for i in rows for j in range(n * deg)])
+        rs = fmpq_mat(len(rows), 1, [rhs[i, 0] for i in rows])
+        Wb = fmpq_mat(n * deg, n * deg)
+        for j in range(n):
+            for k in range(deg):
+                for l in range(deg):
+                    Wb[j * deg + k, j * deg + l] = Winv[k, l]
+        AW = As * Wb
+        x = AW.transpose() * (AW * As.transpose()).solve(rs)
+    if big * x != rhs:
+        return None
+    zero = one - one
+
+    def value(j):
+        return sum((powers[k] * Fraction(int(x[j * deg + k, 0].p), int(x[j * deg + k, 0].q)) for k in range(deg)
+                    if x[j * deg + k, 0] != 0), zero)
+    return [value(j) for j in range(n)]
+
+
+def _least_norm_generic(A, r, one=Fraction(1)):
     """x of least Euclidean norm with A x = r exactly, or None if inconsistent."""
     rows = independent_rows(A, one)
     As = [A[i] for i in rows]
@@ -78,6 +141,12 @@ def least_norm_solution(A, r, one=Fraction(1)):
         if sum((a * b for a, b in zip(A[i], x) if a != 0), zero) != r[i]:
             return None
     return x
+
+
+
+def _root_bound(field) -> Fraction:
+    """Cauchy's bound: every root of the monic minimal polynomial has |z| < 1 + max |c_i|."""
+    return 1 + max(abs(c) for c in field.minpoly[:-1])
 
 
 def matmul(X, Y, zero=Fraction(0)):

@@ -58,6 +58,12 @@ def project(problem: GramProblem, G: list, eta) -> list:
     return G
 
 
+def _numerically_psd(G, tol: float = 1e-10) -> bool:
+    """A float pre-test: the exact LDLᵀ (slow for large rational entries) only runs when the
+    smallest eigenvalue is not clearly negative."""
+    return float(np.linalg.eigvalsh(np.array([[float(v) for v in row] for row in G])).min()) > -tol
+
+
 def round_rational_upper(res: NPAResult, slacks=(Fraction(1, 10**8), Fraction(1, 10**7), Fraction(1, 10**6),
                                                  Fraction(1, 10**5), Fraction(1, 10**4), Fraction(1, 10**3)),
                          denominators=DENOMINATORS, max_denominator: int | None = None) -> ExactGram | None:
@@ -71,7 +77,7 @@ def round_rational_upper(res: NPAResult, slacks=(Fraction(1, 10**8), Fraction(1,
                 break
             G0 = [[_round(res.gram[i][j], D) for j in range(n)] for i in range(n)]
             G = project(res.problem, G0, eta)
-            ok = psd_decide(G).psd
+            ok = _numerically_psd(G) and psd_decide(G).psd
             log.append(f"eta={eta} (slack {slack}), D={D}: {'PSD' if ok else 'not PSD'}")
             if ok:
                 return ExactGram(res.problem, eta, G, D, log)
@@ -82,15 +88,17 @@ def round_rational_upper(res: NPAResult, slacks=(Fraction(1, 10**8), Fraction(1,
 # facial reduction by an exact optimal strategy
 
 def moment_vectors(problem: GramProblem, psi, observables) -> list:
-    """v_i = m_i |ψ⟩ for the basis monomials (exact, possibly complex entries)."""
-    dims = [len(obs[0]) for obs in observables]
+    """v_i = m_i |ψ⟩ for the basis monomials (exact, possibly complex entries); ``observables`` are
+    ±1 matrices [party][input] or, for projector letters (x, a), projectors [party][input][outcome]."""
+    proj = any(isinstance(x, tuple) for mono in problem.basis for w in mono for x in w)
+    dims = [len(obs[0][0]) if proj else len(obs[0]) for obs in observables]
     out = []
     for mono in problem.basis:
         op = None
         for party, word in enumerate(mono):
             M = identity(dims[party])
             for x in word:
-                M = matmul(M, observables[party][x])
+                M = matmul(M, observables[party][x[0]][x[1]] if proj else observables[party][x])
             op = M if op is None else kron(op, M)
         out.append([sum((op[r][c] * psi[c] for c in range(len(psi)) if op[r][c] != 0), 0) for r in range(len(psi))])
     return out
@@ -103,6 +111,13 @@ def moment_matrix(problem: GramProblem, psi, observables) -> list:
     return [[real_part(sum((conj(a) * b for a, b in zip(vs[i], vs[j])), 0)) for j in range(n)] for i in range(n)]
 
 
+def rational_below(x) -> Fraction:
+    """A rational ≤ x (x rational or a field element)."""
+    if hasattr(x, "enclosure"):
+        return Fraction(x.enclosure()[0])
+    return Fraction(x)
+
+
 def _to_float(x) -> float:
     if hasattr(x, "enclosure"):
         lo, hi = x.enclosure()
@@ -111,6 +126,18 @@ def _to_float(x) -> float:
             lo, hi = x.enclosure()
         return float((lo + hi) / 2)
     return float(x)
+
+
+def _raw_arithmetic(one):
+    """(to, back): flint scalars for fast sums of products — fmpq, or an element's fmpq_poly left
+    unreduced until ``back`` (the field reduces it modulo the minimal polynomial once)."""
+    from flint import fmpq
+
+    field = getattr(one, "field", None)
+    if field is not None:
+        return (lambda x: (one * x).p), field.element
+    return (lambda x: fmpq(Fraction(x).numerator, Fraction(x).denominator)), \
+        (lambda q: Fraction(int(q.p), int(q.q)))
 
 
 def round_exact_face(res: NPAResult, eta, psi, observables, one=Fraction(1),
@@ -132,23 +159,26 @@ def round_exact_face(res: NPAResult, eta, psi, observables, one=Fraction(1),
     pairs = [(a, b) for a in range(k) for b in range(a, k)]
     # coefficient of h_ab in Σ_{(i,j)∈class} (U H Uᵀ)_ij
     reps = list(problem.classes)
+    raw, cook = _raw_arithmetic(one)
+    Ur = [[raw(v) for v in u] for u in U]
     L = []
     for rep in reps:
         row = []
         for a, b in pairs:
-            c = zero
+            c = raw(zero)
             for i, j in problem.classes[rep]:
-                t = U[a][i] * U[b][j]
+                c += Ur[a][i] * Ur[b][j]
                 if a != b:
-                    t = t + U[b][i] * U[a][j]
-                c = c + t
+                    c += Ur[b][i] * Ur[a][j]
             row.append(c)
         L.append(row)
     targets = problem.target(eta)
     tvec = [targets[rep] for rep in reps]
+    Lr, L = L, [[cook(c) for c in row] for row in L]
     for D in denominators:
         h0 = [one * _round(Hnum[a][b], D) for a, b in pairs]
-        r = [t - sum((c * h for c, h in zip(row, h0) if c != 0), zero) for row, t in zip(L, tvec)]
+        h0r = [raw(h) for h in h0]
+        r = [t - cook(sum((c * h for c, h in zip(row, h0r) if c), raw(zero))) for row, t in zip(Lr, tvec)]
         dh = exact.least_norm_solution(L, r, one)
         if dh is None:
             log.append(f"D={D}: the constraints are inconsistent on this face")
@@ -160,8 +190,11 @@ def round_exact_face(res: NPAResult, eta, psi, observables, one=Fraction(1),
         ok = psd_decide(H).psd
         log.append(f"D={D}: H {'PSD' if ok else 'not PSD'}")
         if ok:
-            Ut = exact.transpose([list(u) for u in U])  # n x k
-            G = exact.matmul(exact.matmul(Ut, H, zero), exact.transpose(Ut), zero)
+            Hr = [[raw(v) for v in row] for row in H]
+            UH = [[sum((Ur[a][i] * Hr[a][b] for a in range(k) if Ur[a][i]), raw(zero)) for b in range(k)]
+                  for i in range(n)]  # (U H)_ib with U n x k: U[a] is the a-th kernel vector
+            G = [[cook(sum((UH[i][b] * Ur[b][j] for b in range(k) if Ur[b][j]), raw(zero))) for j in range(n)]
+                 for i in range(n)]
             return ExactGram(problem, eta, G, D, log)
     return None
 

@@ -1,9 +1,10 @@
 """Kind ``sos``: a quantum (Tsirelson-type) bound proven by an exact sum of squares.
 
 η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or Σ_jk G_jk m_j†m_k (G ⪰ 0, exact LDLᵀ) is decided in the free
-algebra of ±1 observables of commuting parties (:mod:`exactbell.kernel.ncpoly`), B the Bell operator
-of F; it holds in every representation, so ⟨F, P⟩ ≤ η for every quantum strategy (``min``: B − η·1
-is the SOS). An exact strategy attaining η makes the relation an equality. Format: docs/kinds/sos.md.
+algebra of ±1 observables (binary outputs) or of projectors (any other outputs) of commuting parties
+(:mod:`exactbell.kernel.ncpoly`), B the Bell operator of F; it holds in every representation, so
+⟨F, P⟩ ≤ η for every quantum strategy (``min``: B − η·1 is the SOS). An exact strategy attaining η
+makes the relation an equality. Format: docs/kinds/sos.md.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def _operator(ctx, obj, key, raw, sc) -> NCPoly:
         names[ctx.field.generator] = ctx.field.gen()
     if not isinstance(raw, str):
         raise ctx.fail(obj.at(key), "must be an operator expression")
-    return ctx.guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names))
+    return ctx.guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names,
+                                                         sc.outputs))
 
 
 def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
@@ -68,8 +70,6 @@ def decide(cert, ctx, data) -> Decision:
     if ctx.domains:
         return decide_parametric(ctx, data)
     sc, F, ftext = setup(ctx, data)
-    if any(o != 2 for o in sc.outputs):
-        raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
     sense = data.text("sense", ("max", "min"))
     B = ctx.guard("data.functional", lambda: bell_operator(F))
     S, how = sos_sum(ctx, data.obj("sos"), sc)
