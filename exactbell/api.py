@@ -97,12 +97,12 @@ def exact(x: Any, name: str = "value") -> Any:
 
 
 def latex(x: Any) -> str:
-    """A LaTeX form of an exact number: ``\\frac{p}{q}`` for a rational; for an element of Q(α) its
-    polynomial in α, with α written ``\\sqrt{n}`` when its minimal polynomial is α² − n (α > 0), otherwise
+    r"""A LaTeX form of an exact number: ``\frac{p}{q}`` for a rational; for an element of Q(α) its
+    polynomial in α, with α written ``\sqrt{n}`` when its minimal polynomial is α² − n (α > 0), otherwise
     named by its generator with the minimal polynomial and isolating interval after it.
 
-    >>> latex(Fraction(-3, 4))
-    '-\\frac{3}{4}'
+    >>> print(latex(Fraction(-3, 4)))
+    -\frac{3}{4}
     """
     if isinstance(x, int) and not isinstance(x, bool):
         x = Fraction(x)
