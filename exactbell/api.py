@@ -303,8 +303,13 @@ class BellFunctional(_kf.BellFunctional):
 
     def _repr_latex_(self) -> str:
         terms = self.spec.get("terms")
-        if not terms:
-            return f"$F \\in \\mathbb{{Q}}^{{{len(self.coefficients)}}}$ on {self.scenario!r}"
+        if not terms:  # probability form: the nonzero p(a|x) terms (at most 64 of them)
+            nonzero = [(c, a, x) for c, (a, x) in zip(self.coefficients, self.scenario.entries()) if c]
+            if len(nonzero) > 64:
+                return f"$F \\in \\mathbb{{Q}}^{{{len(self.coefficients)}}}$ on {self.scenario!r}"
+            out = "".join(f" {'-' if c < 0 else '+'} {'' if abs(c) == 1 else latex(abs(c))}"
+                          f"p({''.join(map(str, a))}|{''.join(map(str, x))})" for c, a, x in nonzero)
+            return "$" + (out.strip().removeprefix("+ ") or "0") + "$"
         out = ""
         for k, v in terms.items():
             c = exact(v)
@@ -379,7 +384,9 @@ class _Result:
         return "$" + self._latex_body() + "$"
 
     def _repr_html_(self) -> str:
-        return f"<div class='exactbell'>{html.escape(str(self))}</div>"
+        """Jupyter front ends prefer HTML to LaTeX: the LaTeX form for MathJax, then the text form."""
+        return (f"<div class='exactbell'>\\({html.escape(self._latex_body())}\\)<br>"
+                f"<small>{html.escape(str(self))}</small></div>")
 
 
 @dataclass

@@ -88,7 +88,10 @@ def test_displays_are_exact():
     L = local_bound(BellFunctional.chsh())
     assert str(L) == "local max = 2, attained by 8 deterministic strategies" and float(L) == 2.0
     assert L._repr_latex_() == "$\\max_{\\mathcal{L}} \\langle F, P \\rangle = 2$"
-    assert L._repr_html_() == "<div class='exactbell'>local max = 2, attained by 8 deterministic strategies</div>"
+    assert L._repr_html_() == ("<div class='exactbell'>\\(\\max_{\\mathcal{L}} \\langle F, P \\rangle = 2\\)<br>"
+                               "<small>local max = 2, attained by 8 deterministic strategies</small></div>")
+    G = BellFunctional.from_probabilities([2, 2], [1, 0, 0, "-1/2"] + [0] * 12)
+    assert G._repr_latex_() == "$p(00|00) - \\frac{1}{2}p(11|00)$"
     from exactbell.kernel.algebraic import NumberField
 
     K = NumberField("s", [-2, 0, 1], 1, 2)
