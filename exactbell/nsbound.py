@@ -16,6 +16,7 @@ The last inference (and the scaling by α, β) is stated in the certificates' su
 from __future__ import annotations
 
 from fractions import Fraction
+
 from .certificates.format import envelope2
 from .kernel import lp as L
 from .kernel.numbers import format_rational as R
@@ -135,7 +136,7 @@ def certificates(F, value: Fraction, ns_bound) -> list[dict]:
     out = []
     if tuple(F.coefficients) != tuple(coeffs) or alpha != 1:
         out.append(_identity(F, G, alpha, beta, "user.ns.identity"))
-    vec = lambda v: [[k, R(v[k])] for k in sorted(v) if v[k]]  # noqa: E731
+    vec = lambda v: [[k, R(v[k])] for k in sorted(v) if v[k]]
     out.append(envelope2("user.ns.attained", "user", "user", "exactbell.api.ns_bound",
                          f"A no-signalling behaviour reaches {label} = {R(t)}.", "lp", "verified", CONV,
                          {**spec, "claim": "feasible", "primal": vec(x)}, {"t": R(t)}))

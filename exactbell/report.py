@@ -87,8 +87,8 @@ def latex(results, caption: str | None = None, label: str = "tab:exactbell") -> 
                           f"statement is the one the trusted kernel decided from the certificate.")
     lines = [f"% exactbell {__version__} certificate summary: {summary_line(results)}",
              r"% needs \usepackage{longtable,booktabs}",
-             r"\begin{longtable}{@{}p{0.2\linewidth}p{0.14\linewidth}p{0.1\linewidth}p{0.08\linewidth}"
-             r"p{0.4\linewidth}@{}}",
+             (r"\begin{longtable}{@{}p{0.2\linewidth}p{0.14\linewidth}p{0.1\linewidth}p{0.08\linewidth}"
+              r"p{0.4\linewidth}@{}}"),
              rf"\caption{{{latex_escape(caption)}}}\label{{{latex_escape(label)}}}\\",
              r"\toprule", r"Certificate & Claim (location) & Kind & Verdict & Decided statement \\", r"\midrule",
              r"\endfirsthead", r"\toprule", r"Certificate & Claim (location) & Kind & Verdict & Decided statement \\",

@@ -42,12 +42,12 @@ def base_env(tmp_path_factory):
 
 def _run(env, *args, timeout=1800):
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=timeout)
+                          timeout=timeout, check=False)
 
 
 def test_the_blocker_blocks_the_search_extra(base_env):
-    code = "import importlib\nfor m in %r:\n    try:\n        importlib.import_module(m)\n    except ImportError:\n" \
-           "        print('blocked', m)\n" % (BLOCKED,)
+    code = (f"import importlib\nfor m in {BLOCKED!r}:\n    try:\n        importlib.import_module(m)\n"
+            "    except ImportError:\n        print('blocked', m)\n")
     out = _run(base_env, "-c", code, timeout=120).stdout.split("\n")
     assert [line for line in out if line] == [f"blocked {m}" for m in BLOCKED]
     # the public API loads without them; a search verb says which extra it needs

@@ -7,8 +7,7 @@ from itertools import product
 
 import pytest
 
-from exactbell import BellFunctional, Scenario, local_bound
-from exactbell import interop
+from exactbell import BellFunctional, Scenario, interop, local_bound
 from exactbell.interop import arrays
 
 np = pytest.importorskip("numpy")

@@ -39,4 +39,4 @@ def test_check_cli_writes_a_latex_table(capsys, tmp_path, write_cert, chsh_local
 def test_latex_of_no_results_is_an_empty_table():
     text = latex([], caption="C & D")
     assert r"\caption{C \& D}\label{tab:exactbell}\\" in text
-    assert not re.search(r"^\\texttt", text, re.M)
+    assert not re.search(r"^\\texttt", text, re.MULTILINE)
