@@ -41,6 +41,7 @@ __all__ = [
     "QuantumBound",
     "Report",
     "Scenario",
+    "VertexList",
     "check",
     "check_one",
     "exact",
@@ -597,6 +598,18 @@ class Facet:
         return "$" + (terms.strip().removeprefix("+ ") or "0") + f" \\le {latex(self.bound)}$"
 
 
+class VertexList(list):
+    """The vertices of a polytope (a list of exact points); ``certificate()`` is a ``vertex-set``
+    certificate (local polytopes)."""
+
+    def __init__(self, items: Iterable[tuple] = (), polytope: Polytope | None = None):
+        super().__init__(items)
+        self.polytope = polytope
+
+    def certificate(self, id: str = "user.vertices") -> Certificate:
+        return self.polytope.vertex_certificate(id)
+
+
 class FacetList(list):
     """The facets of a polytope (a list of :class:`Facet`); ``certificate()`` is a ``facet`` certificate
     deciding each of them (local polytopes)."""
@@ -674,9 +687,25 @@ class Polytope:
             self._ps = PointSet([self._points[i] for i in self._ext])
         return self._ps
 
-    def vertices(self) -> list:
-        """The extreme points (redundant points removed)."""
-        return list(self._pointset().points)
+    def vertices(self) -> VertexList:
+        """The extreme points (redundant points removed); for a local polytope ``.certificate()`` is a
+        ``vertex-set`` certificate (each deterministic point is the unique maximiser of ⟨v, ·⟩)."""
+        return VertexList(self._pointset().points, polytope=self)
+
+    def vertex_certificate(self, id: str = "user.vertices") -> Certificate:
+        """A ``vertex-set`` certificate of a local polytope: every deterministic point is a vertex, with the
+        point itself as the witness functional (⟨v, v⟩ = #contexts exceeds ⟨v, w⟩ for every other point w)."""
+        from .certificates.format import envelope2
+
+        model = self._local_spec("vertex_certificate")
+        self._pointset()
+        if len(self._ext) != len(self._points):
+            raise RuntimeError("vertex_certificate: a deterministic point is not extreme")
+        data = {"model": model, "redundant": [], "extreme": [{"label": [k], "functional": [int(c) for c in v]}
+                                            for k, v in enumerate(self._points)]}
+        text = f"The {len(self._points)} deterministic points of {self._scenario!r} are the vertices of its local polytope."
+        return Certificate(envelope2(id, "user", "user", "exactbell.api.Polytope.vertices", text, "vertex-set",
+                                     "verified", {"order": "inputs-major"}, data))
 
     @property
     def dimension(self) -> int:

@@ -79,6 +79,10 @@ def test_local_polytope_classes_and_facets_certificates():
     chsh = BellFunctional.chsh()
     r = P.facet_certificate([(chsh.coefficients, 3)]).check()
     assert r.passed and "valid, not a facet" in r.statement
+    vertices = exactbell.local_polytope([2, 2, 2]).vertices()
+    assert len(vertices) == 64
+    r = vertices.certificate().check()
+    assert r.passed and "64 distinct points, exactly 64 of which are vertices" in r.statement
     # explicit vertices have no kernel model
     with pytest.raises(NotImplementedError, match="only a local_polytope"):
         exactbell.Polytope([[0, 0], [1, 0], [0, 1]]).classes().certificate()
