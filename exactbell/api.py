@@ -115,16 +115,14 @@ def latex(x: Any) -> str:
     if hasattr(x, "field") and hasattr(x, "c"):
         K = x.field
         m = K.minpoly
-        surd = len(m) == 3 and m[1] == 0 and m[2] == 1 and m[0] < 0 and m[0].denominator == 1 and K.lo >= 0
+        surd = len(m) == 3 and m[1] == 0 and m[2] == 1 and m[0] < 0 and m[0].denominator == 1 and K.interval[0] >= 0
         g = f"\\sqrt{{{-m[0].numerator}}}" if surd else K.generator
         out = ""
         for i, q in enumerate(x.c):
             q = Fraction(q)
             if q == 0:
                 continue
-            mono = "" if i == 0 else g if i == 1 else f"{g}^{{{i}}}" if not surd else ""
-            if surd and i >= 2:  # reduced mod the minimal polynomial: degree < 2
-                raise ValueError("latex: element not reduced")
+            mono = "" if i == 0 else g if i == 1 else f"{g}^{{{i}}}"  # a surd element has degree < 2
             body = latex(abs(q)) if not mono else ("" if abs(q) == 1 else latex(abs(q))) + mono
             out += (" - " if q < 0 else " + ") + body if out else ("-" if q < 0 else "") + body
         out = out or "0"
