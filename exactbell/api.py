@@ -219,39 +219,17 @@ class BellFunctional(_kf.BellFunctional):
 
     @classmethod
     def from_collins_gisin(cls, scenario: Any, table: Any) -> BellFunctional:
-        """Collins–Gisin terms ``{"pAB(00|01)": 1, "pA(0|1)": -1, "1": 0}``, or for two parties the
-        table T (numpy accepted) of shape (1 + m_A(o_A−1)) × (1 + m_B(o_B−1)): T[0][0] the constant,
-        T[1 + x(o_A−1) + a][0] the coefficient of p_A(a|x), T[0][1 + y(o_B−1) + b] of p_B(b|y), and
-        T[1 + x(o_A−1) + a][1 + y(o_B−1) + b] of p(ab|xy) (the QETLAB / Ket.jl layout)."""
+        """Collins–Gisin terms ``{"pAB(00|01)": 1, "pA(0|1)": -1, "1": 0}``, or the array T (nested lists
+        or numpy) of the QETLAB / Ket.jl layout, one axis of length 1 + m_i(o_i − 1) per party: index 0
+        "party not measured", 1 + x(o_i − 1) + a the outcome a ≤ o_i − 2 of input x, T[0, …, 0] the constant
+        (bipartite: T[1 + x(o_A−1) + a][0] is p_A(a|x), T[0][1 + y(o_B−1) + b] is p_B(b|y));
+        see :func:`exactbell.interop.arrays.from_array`."""
         sc = _scenario(scenario)
-        if isinstance(table, dict):
-            terms = {k: _text(exact(v, f"table[{k!r}]")) for k, v in table.items()}
-        else:
-            if sc.parties != 2:
-                raise ValueError("table: a Collins-Gisin table needs a bipartite scenario (use a dict of terms)")
-            (ma, mb), (oa, ob) = sc.inputs, sc.outputs
-            rows = [list(r) for r in table]
-            shape = (1 + ma * (oa - 1), 1 + mb * (ob - 1))
-            if len(rows) != shape[0] or any(len(r) != shape[1] for r in rows):
-                raise ValueError(f"table: expected shape {shape} for scenario {sc!r}")
-            alice = [(x, a) for x in range(ma) for a in range(oa - 1)]
-            bob = [(y, b) for y in range(mb) for b in range(ob - 1)]
-            terms = {}
-            for i, row in enumerate(rows):
-                for j, v in enumerate(row):
-                    c = exact(v, f"table[{i}][{j}]")
-                    if c == 0:
-                        continue
-                    if i == 0 and j == 0:
-                        key = "1"
-                    elif j == 0:
-                        key = f"pA({alice[i - 1][1]}|{alice[i - 1][0]})"
-                    elif i == 0:
-                        key = f"pB({bob[j - 1][1]}|{bob[j - 1][0]})"
-                    else:
-                        (x, a), (y, b) = alice[i - 1], bob[j - 1]
-                        key = f"pAB({a}{b}|{x}{y})"
-                    terms[key] = _text(c)
+        if not isinstance(table, dict):
+            from .interop.arrays import from_array
+
+            return from_array(sc, table, "cg", name="table")
+        terms = {k: _text(exact(v, f"table[{k!r}]")) for k, v in table.items()}
         return cls._from_spec(sc, {"terms": terms}, {"form": "collins-gisin", "marginals": "uniform-average"})
 
     @classmethod

@@ -117,9 +117,9 @@ def test_non_exact_numpy_entries_are_refused_by_name():
 
 
 def test_wrong_shapes_are_refused():
-    with pytest.raises(ValueError, match=r"array: shape \(3, 3\) does not match the expected \(4, 4\)"):
+    with pytest.raises(ValueError, match=r"array: expected shape \(4, 4\), got shape \(3, 3\)"):
         interop.from_array([3, 3], np.zeros((3, 3), dtype=int), "cg")
-    with pytest.raises(ValueError, match=r"array\[1\]: length 2 where 3 is expected"):
+    with pytest.raises(ValueError, match=r"array\[1\]: expected shape \(3, 3\), got length 2 where 3 is expected"):
         interop.from_array([2, 2], [[0, 0, 0], [0, 0], [0, 0, 0]], "fc")
     with pytest.raises(ValueError, match="notation: 'fc' needs binary outcomes"):
         interop.from_array(Scenario([2, 2], [3, 3]), [[0] * 3] * 3, "fc")

@@ -62,7 +62,7 @@ def _entries(array: Any, want: tuple, name: str) -> dict:
     """{index tuple: entry} of a nested list or numpy array of shape ``want`` (ValueError naming ``name``)."""
     if hasattr(array, "shape") and hasattr(array, "dtype"):
         if tuple(array.shape) != want:
-            raise ValueError(f"{name}: shape {tuple(array.shape)} does not match the expected {want}")
+            raise ValueError(f"{name}: expected shape {want}, got shape {tuple(array.shape)}")
         return {idx: array[idx] for idx in product(*map(range, want))}
     out = {}
 
@@ -74,7 +74,8 @@ def _entries(array: Any, want: tuple, name: str) -> dict:
             return
         if not isinstance(v, (list, tuple)) or len(v) != want[len(idx)]:
             got = len(v) if isinstance(v, (list, tuple)) else type(v).__name__
-            raise ValueError(f"{_at(name, idx)}: length {got} where {want[len(idx)]} is expected (shape {want})")
+            raise ValueError(f"{_at(name, idx)}: expected shape {want}, got length {got} where {want[len(idx)]} "
+                             f"is expected")
         for k, w in enumerate(v):
             walk(w, idx + (k,))
     walk(array, ())
