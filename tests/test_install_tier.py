@@ -57,6 +57,20 @@ def test_the_blocker_blocks_the_search_extra(base_env):
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines()[0] == "2"
     assert r.stdout.splitlines()[1].startswith('ns_bound needs the search extra (pip install "exactbell[search]")')
+    # the JSON and Faacets exchange formats and the LaTeX report need no numpy; .npy files say what they need
+    r = _run(base_env, "-c", "from exactbell import interop, local_bound, check\n"
+                             "F = interop.from_faacets([2, 2], '<A1 B1> + <A1 B2> + <A2 B1> - <A2 B2>')\n"
+                             "G = interop.from_json(interop.to_json(F, 'cg'))\n"
+                             "print(local_bound(G).value, interop.to_array(G, 'fc'))\n"
+                             "print(check('proofs/wooltorton-brown-colbeck/C004-01.local.json', jobs=1).latex()"
+                             ".splitlines()[0])\n"
+                             "try:\n    interop.save_npy(F, 'x.npy')\nexcept ImportError as e:\n    print(e)", timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "2 [[Fraction(0, 1), Fraction(0, 1), Fraction(0, 1)], [Fraction(0, 1), Fraction(1, 1), Fraction(1, 1)], "
+        "[Fraction(0, 1), Fraction(1, 1), Fraction(-1, 1)]]",
+        "% exactbell 0.1.0 certificate summary: 1 passed, 0 failed",
+        'save_npy needs the search extra (pip install "exactbell[search]"): numpy is not installed (base install)']
 
 
 def _smallest_per_kind() -> list[str]:

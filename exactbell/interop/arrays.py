@@ -169,7 +169,8 @@ def to_array(F: Any, notation: str = "fp") -> list:
 def to_numpy(F: Any, notation: str = "fp"):
     """A numpy array (int64 when every entry is an integer, else float64 when every entry is a binary
     fraction that float64 holds exactly; otherwise ValueError naming the entry: use JSON)."""
-    import numpy as np
+    with _api()._search("to_numpy"):
+        import numpy as np
 
     nested = to_array(F, notation)
     want = shape(F.scenario, notation)
@@ -189,7 +190,8 @@ def to_numpy(F: Any, notation: str = "fp"):
 
 def save_npy(F: Any, path, notation: str = "fp") -> None:
     """Write the array to a ``.npy`` file (atomically; see :func:`to_numpy` for the dtype)."""
-    import numpy as np
+    with _api()._search("save_npy"):
+        import numpy as np
 
     from ..certificates.format import write_atomic
 
@@ -201,7 +203,8 @@ def save_npy(F: Any, path, notation: str = "fp") -> None:
 def load_npy(scenario: Any, path, notation: str = "fp"):
     """A functional from a ``.npy`` array (no pickles; float entries accepted only when exact, see
     :func:`exactbell.api.exact`)."""
-    import numpy as np
+    with _api()._search("load_npy"):
+        import numpy as np
 
     try:
         arr = np.load(path, allow_pickle=False)
