@@ -33,11 +33,15 @@ __all__ = [
     "BellFunctional",
     "Certificate",
     "Facet",
+    "FacetClasses",
+    "FacetList",
     "LocalBound",
     "NSBound",
     "Polytope",
     "QuantumBound",
+    "Report",
     "Scenario",
+    "VertexList",
     "check",
     "check_one",
     "exact",
@@ -94,7 +98,13 @@ def exact(x: Any, name: str = "value") -> Any:
 
 
 def latex(x: Any) -> str:
-    """A LaTeX form of an exact number (rational or algebraic)."""
+    r"""A LaTeX form of an exact number: ``\frac{p}{q}`` for a rational; for an element of Q(α) its
+    polynomial in α, with α written ``\sqrt{n}`` when its minimal polynomial is α² − n (α > 0), otherwise
+    named by its generator with the minimal polynomial and isolating interval after it.
+
+    >>> print(latex(Fraction(-3, 4)))
+    -\frac{3}{4}
+    """
     if isinstance(x, int) and not isinstance(x, bool):
         x = Fraction(x)
     if isinstance(x, Fraction):
@@ -102,8 +112,27 @@ def latex(x: Any) -> str:
             return str(x.numerator)
         sign = "-" if x < 0 else ""
         return f"{sign}\\frac{{{abs(x.numerator)}}}{{{x.denominator}}}"
-    if hasattr(x, "to_text"):
-        return "\\mathtt{" + x.to_text().replace("_", "\\_") + "}"
+    if hasattr(x, "field") and hasattr(x, "c"):
+        K = x.field
+        m = K.minpoly
+        surd = len(m) == 3 and m[1] == 0 and m[2] == 1 and m[0] < 0 and m[0].denominator == 1 and K.interval[0] >= 0
+        g = f"\\sqrt{{{-m[0].numerator}}}" if surd else K.generator
+        out = ""
+        for i, q in enumerate(x.c):
+            q = Fraction(q)
+            if q == 0:
+                continue
+            mono = "" if i == 0 else g if i == 1 else f"{g}^{{{i}}}"  # a surd element has degree < 2
+            body = latex(abs(q)) if not mono else ("" if abs(q) == 1 else latex(abs(q))) + mono
+            out += (" - " if q < 0 else " + ") + body if out else ("-" if q < 0 else "") + body
+        out = out or "0"
+        if not surd:
+            poly = " ".join(f"{'-' if c < 0 else '+'} {latex(abs(c)) if abs(c) != 1 or k == 0 else ''}"
+                            f"{'' if k == 0 else K.generator if k == 1 else f'{K.generator}^{{{k}}}'}"
+                            for k, c in reversed(list(enumerate(m))) if c).removeprefix("+ ")
+            out += (f",\\ {K.generator} \\text{{ the root of }} {poly} \\text{{ in }} "
+                    f"({latex(K.interval[0])}, {latex(K.interval[1])})")
+        return out
     return str(x)
 
 
@@ -190,39 +219,17 @@ class BellFunctional(_kf.BellFunctional):
 
     @classmethod
     def from_collins_gisin(cls, scenario: Any, table: Any) -> BellFunctional:
-        """Collins–Gisin terms ``{"pAB(00|01)": 1, "pA(0|1)": -1, "1": 0}``, or for two parties the
-        table T (numpy accepted) of shape (1 + m_A(o_A−1)) × (1 + m_B(o_B−1)): T[0][0] the constant,
-        T[1 + x(o_A−1) + a][0] the coefficient of p_A(a|x), T[0][1 + y(o_B−1) + b] of p_B(b|y), and
-        T[1 + x(o_A−1) + a][1 + y(o_B−1) + b] of p(ab|xy) (the QETLAB / Ket.jl layout)."""
+        """Collins–Gisin terms ``{"pAB(00|01)": 1, "pA(0|1)": -1, "1": 0}``, or the array T (nested lists
+        or numpy) of the QETLAB / Ket.jl layout, one axis of length 1 + m_i(o_i − 1) per party: index 0
+        "party not measured", 1 + x(o_i − 1) + a the outcome a ≤ o_i − 2 of input x, T[0, …, 0] the constant
+        (bipartite: T[1 + x(o_A−1) + a][0] is p_A(a|x), T[0][1 + y(o_B−1) + b] is p_B(b|y));
+        see :func:`exactbell.interop.arrays.from_array`."""
         sc = _scenario(scenario)
-        if isinstance(table, dict):
-            terms = {k: _text(exact(v, f"table[{k!r}]")) for k, v in table.items()}
-        else:
-            if sc.parties != 2:
-                raise ValueError("table: a Collins-Gisin table needs a bipartite scenario (use a dict of terms)")
-            (ma, mb), (oa, ob) = sc.inputs, sc.outputs
-            rows = [list(r) for r in table]
-            shape = (1 + ma * (oa - 1), 1 + mb * (ob - 1))
-            if len(rows) != shape[0] or any(len(r) != shape[1] for r in rows):
-                raise ValueError(f"table: expected shape {shape} for scenario {sc!r}")
-            alice = [(x, a) for x in range(ma) for a in range(oa - 1)]
-            bob = [(y, b) for y in range(mb) for b in range(ob - 1)]
-            terms = {}
-            for i, row in enumerate(rows):
-                for j, v in enumerate(row):
-                    c = exact(v, f"table[{i}][{j}]")
-                    if c == 0:
-                        continue
-                    if i == 0 and j == 0:
-                        key = "1"
-                    elif j == 0:
-                        key = f"pA({alice[i - 1][1]}|{alice[i - 1][0]})"
-                    elif i == 0:
-                        key = f"pB({bob[j - 1][1]}|{bob[j - 1][0]})"
-                    else:
-                        (x, a), (y, b) = alice[i - 1], bob[j - 1]
-                        key = f"pAB({a}{b}|{x}{y})"
-                    terms[key] = _text(c)
+        if not isinstance(table, dict):
+            from .interop.arrays import from_array
+
+            return from_array(sc, table, "cg", name="table")
+        terms = {k: _text(exact(v, f"table[{k!r}]")) for k, v in table.items()}
         return cls._from_spec(sc, {"terms": terms}, {"form": "collins-gisin", "marginals": "uniform-average"})
 
     @classmethod
@@ -273,8 +280,13 @@ class BellFunctional(_kf.BellFunctional):
 
     def _repr_latex_(self) -> str:
         terms = self.spec.get("terms")
-        if not terms:
-            return f"$F \\in \\mathbb{{Q}}^{{{len(self.coefficients)}}}$ on {self.scenario!r}"
+        if not terms:  # probability form: the nonzero p(a|x) terms (at most 64 of them)
+            nonzero = [(c, a, x) for c, (a, x) in zip(self.coefficients, self.scenario.entries()) if c]
+            if len(nonzero) > 64:
+                return f"$F \\in \\mathbb{{Q}}^{{{len(self.coefficients)}}}$ on {self.scenario!r}"
+            out = "".join(f" {'-' if c < 0 else '+'} {'' if abs(c) == 1 else latex(abs(c))}"
+                          f"p({''.join(map(str, a))}|{''.join(map(str, x))})" for c, a, x in nonzero)
+            return "$" + (out.strip().removeprefix("+ ") or "0") + "$"
         out = ""
         for k, v in terms.items():
             c = exact(v)
@@ -349,7 +361,9 @@ class _Result:
         return "$" + self._latex_body() + "$"
 
     def _repr_html_(self) -> str:
-        return f"<div class='exactbell'>{html.escape(str(self))}</div>"
+        """Jupyter front ends prefer HTML to LaTeX: the LaTeX form for MathJax, then the text form."""
+        return (f"<div class='exactbell'>\\({html.escape(self._latex_body())}\\)<br>"
+                f"<small>{html.escape(str(self))}</small></div>")
 
 
 @dataclass
@@ -416,12 +430,25 @@ class NSBound(_Result):
     def _latex_body(self) -> str:
         return f"\\max_{{\\mathcal{{NS}}}} \\langle F, P \\rangle = {latex(self.value)}"
 
+    def certificates(self) -> list[Certificate]:
+        """Kernel certificates of this bound, when the kernel names the functional: F equal on
+        no-signalling behaviours to α·f + β (α > 0) for f = CGLMP_d on (2,2;d,d) or I3322 on (3,3;2,2).
+        Then: an ``identity`` certificate of that equality (omitted when F has f's coefficients), an
+        ``lp`` certificate that f = t* is attained and an ``lp`` Farkas certificate that f > t* is not
+        (:mod:`exactbell.nsbound`). Otherwise NotImplementedError: the kernel's ``lp`` kind builds no
+        no-signalling LP of an arbitrary functional (the exact primal and dual are here to check)."""
+        from .nsbound import certificates
+
+        return [Certificate(c) for c in certificates(self.functional, self.value, ns_bound)]
+
     def certificate(self) -> Certificate:
-        """Not available yet: no kernel kind decides the no-signalling LP of a user's functional
-        (the ``lp`` kind builds only the Chaves–Kueng–Brask–Gross relaxations). The exact primal
-        and dual are here to check by hand: ``functional.value(primal) == value`` and the dual
-        covers F (``Aᵀy ≥ F``) with ``Σ_contexts y = value``."""
-        raise NotImplementedError("ns_bound: the kernel has no kind for no-signalling LPs of arbitrary functionals yet")
+        """The upper-bound certificate (``lp``, infeasible above the value) when F has the coefficients
+        of the kernel's named functional; otherwise see :meth:`certificates`."""
+        certs = self.certificates()
+        if len(certs) != 2:
+            raise NotImplementedError("ns_bound: F equals the kernel's named functional only on no-signalling "
+                                      "behaviours; use certificates() (an identity and two lp certificates)")
+        return certs[-1]
 
 
 def ns_bound(F: BellFunctional) -> NSBound:
@@ -644,27 +671,95 @@ def _exact_qubit_bound(F: BellFunctional, level: str, certify_bound: Callable, b
 # -- polytopes ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Facet:
-    """⟨coefficients, v⟩ ≤ bound, primitive integer coefficients; ``orbit``: class size."""
+    """⟨coefficients, v⟩ ≤ bound, primitive integer coefficients; ``orbit``: class size; ``tight``: the
+    positions of the vertices on it (in a class list)."""
 
     coefficients: tuple
     bound: Fraction
     orbit: int = 1
+    tight: tuple = ()
 
     def __str__(self) -> str:
         return f"({', '.join(map(_text, self.coefficients))}) . p <= {_text(self.bound)}"
+
+    def _repr_latex_(self) -> str:
+        terms = "".join(f" {'-' if c < 0 else '+'} {'' if abs(c) == 1 else latex(abs(c))}p_{{{j}}}"
+                        for j, c in enumerate(self.coefficients) if c)
+        return "$" + (terms.strip().removeprefix("+ ") or "0") + f" \\le {latex(self.bound)}$"
+
+
+class VertexList(list):
+    """The vertices of a polytope (a list of exact points); ``certificate()`` is a ``vertex-set``
+    certificate (local polytopes)."""
+
+    def __init__(self, items: Iterable[tuple] = (), polytope: Polytope | None = None):
+        super().__init__(items)
+        self.polytope = polytope
+
+    def certificate(self, id: str = "user.vertices") -> Certificate:
+        return self.polytope.vertex_certificate(id)
+
+
+class FacetList(list):
+    """The facets of a polytope (a list of :class:`Facet`); ``certificate()`` is a ``facet`` certificate
+    deciding each of them (local polytopes)."""
+
+    def __init__(self, items: Iterable[Facet] = (), polytope: Polytope | None = None):
+        super().__init__(items)
+        self.polytope = polytope
+
+    def certificate(self, id: str = "user.facets") -> Certificate:
+        return self.polytope.facet_certificate(self, id)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td>{k + 1}</td><td>{html.escape(str(f))}</td></tr>" for k, f in enumerate(self))
+        return f"<table class='exactbell'><tr><th>#</th><th>facet</th></tr>{rows}</table>"
+
+
+class FacetClasses(FacetList):
+    """Facet class representatives (``orbit``: class size); ``certificate()`` is a ``classes`` certificate
+    that the list is complete (local polytopes)."""
+
+    def __init__(self, items: Iterable[Facet] = (), polytope: Polytope | None = None, support: list | None = None):
+        super().__init__(items, polytope)
+        self.support = support
+
+    @property
+    def facet_count(self) -> int:
+        return sum(f.orbit for f in self)
+
+    def certificate(self, id: str = "user.classes") -> Certificate:
+        from .certificates.format import envelope2
+
+        P = self.polytope
+        model = P._local_spec("classes certificate")
+        data = {"model": model, "support": [[i] for i in self.support],
+                "classes": [{"tight": list(f.tight), "coefficients": [_text(c) for c in f.coefficients],
+                             "bound": _text(f.bound)} for f in self],
+                "complete": True}
+        text = (f"The local polytope of {P._scenario!r} has {self.facet_count} facets in {len(self)} classes "
+                f"under its relabelings.")
+        return Certificate(envelope2(id, "user", "user", "exactbell.api.Polytope.classes", text, "classes",
+                                     "verified", {}, data))
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td>{k + 1}</td><td>{f.orbit}</td><td>{html.escape(str(f))}</td></tr>"
+                       for k, f in enumerate(self))
+        return (f"<table class='exactbell'><tr><th>class</th><th>facets</th><th>representative</th></tr>{rows}"
+                f"</table>")
 
 
 class Polytope:
     """The convex hull of exact points (pycddlib's exact GMP arithmetic; ``search`` extra)."""
 
     def __init__(self, vertices: Iterable[Sequence[Any]], symmetries: Iterable[Sequence[int]] = (),
-                 _model: Any = None):
+                 _model: Any = None, _scenario: Scenario | None = None):
         """``symmetries``: coordinate permutations π (the image w of v has w[π[k]] = v[k]) that map
         the vertex set onto itself; :meth:`classes` groups the facets under the group they generate."""
         pts = [tuple(exact(x, f"vertices[{i}][{j}]") for j, x in enumerate(v)) for i, v in enumerate(vertices)]
         if not pts or len({len(p) for p in pts}) != 1:
             raise ValueError("vertices: need at least one point, all of the same length")
-        self._points, self._model = pts, _model
+        self._points, self._model, self._scenario = pts, _model, _scenario
         self._symmetries = [tuple(g) for g in symmetries]
         for i, g in enumerate(self._symmetries):
             if sorted(g) != list(range(len(pts[0]))):
@@ -682,40 +777,57 @@ class Polytope:
             self._ps = PointSet([self._points[i] for i in self._ext])
         return self._ps
 
-    def vertices(self) -> list:
-        """The extreme points (redundant points removed)."""
-        return list(self._pointset().points)
+    def vertices(self) -> VertexList:
+        """The extreme points (redundant points removed); for a local polytope ``.certificate()`` is a
+        ``vertex-set`` certificate (each deterministic point is the unique maximiser of ⟨v, ·⟩)."""
+        return VertexList(self._pointset().points, polytope=self)
+
+    def vertex_certificate(self, id: str = "user.vertices") -> Certificate:
+        """A ``vertex-set`` certificate of a local polytope: every deterministic point is a vertex, with the
+        point itself as the witness functional (⟨v, v⟩ = #contexts exceeds ⟨v, w⟩ for every other point w)."""
+        from .certificates.format import envelope2
+
+        model = self._local_spec("vertex_certificate")
+        self._pointset()
+        if len(self._ext) != len(self._points):
+            raise RuntimeError("vertex_certificate: a deterministic point is not extreme")
+        data = {"model": model, "redundant": [], "extreme": [{"label": [k], "functional": [int(c) for c in v]}
+                                            for k, v in enumerate(self._points)]}
+        text = f"The {len(self._points)} deterministic points of {self._scenario!r} are the vertices of its local polytope."
+        return Certificate(envelope2(id, "user", "user", "exactbell.api.Polytope.vertices", text, "vertex-set",
+                                     "verified", {"order": "inputs-major"}, data))
 
     @property
     def dimension(self) -> int:
         return self._pointset().affine_dim()
 
-    def facets(self) -> list[Facet]:
-        """Every facet, as a primitive integer inequality."""
+    def facets(self) -> FacetList:
+        """Every facet, as a primitive integer inequality (``.certificate()``: a ``facet`` certificate)."""
         from .polytopes.cddfacets import facets_cdd, inequality_of
 
         ps = self._pointset()
-        out = []
+        out = FacetList(polytope=self)
         for T in facets_cdd(ps):
             a, b = inequality_of(ps, T)
             out.append(Facet(tuple(a), Fraction(b)))
         return out
 
-    def classes(self) -> list[Facet]:
+    def classes(self) -> FacetClasses:
         """One facet per class under the relabeling symmetries of the model (the local polytope's
         relabelings of parties, inputs and outputs), or under the ``symmetries`` given with the vertices
-        (none: every facet is its own class)."""
+        (none: every facet is its own class). For a local polytope ``.certificate()`` is a ``classes``
+        certificate that the list is complete."""
         from .polytopes.adjacency import class_table, classes_cdd
         from .polytopes.exact import PermGroup
 
         if self._model is not None:
             from .polytopes.classcert import support_and_group
 
-            _, ps, _, group = support_and_group(self._model)
+            ext, ps, _, group = support_and_group(self._model)
         else:
             from .polytopes.models import coordinate_image
 
-            ps = self._pointset()
+            ps, ext = self._pointset(), None
             where = {v: k for k, v in enumerate(ps.points)}
             gens = []
             for i, g in enumerate(self._symmetries):
@@ -725,7 +837,33 @@ class Polytope:
                     raise ValueError(f"symmetries[{i}]: does not map the vertices onto themselves") from None
             group = PermGroup(len(ps.points), gens)
         table = class_table(ps, group, classes_cdd(ps, group))
-        return [Facet(tuple(r["coefficients"]), Fraction(r["bound"]), r["orbit"]) for r in table]
+        out = FacetClasses(polytope=self, support=ext)
+        out.extend(Facet(tuple(r["coefficients"]), Fraction(r["bound"]), r["orbit"], tuple(r["tight"])) for r in table)
+        return out
+
+    def _local_spec(self, what: str) -> dict:
+        """The kernel's model spec of a local polytope (other polytopes have no kernel model)."""
+        if self._model is None or self._model.name != "local" or self._scenario is None:
+            raise NotImplementedError(f"{what}: only a local_polytope(scenario) has a kernel model; a Polytope "
+                                      f"of explicit vertices has no certificate kind")
+        return {"name": "local", "scenario": self._scenario.to_spec()}
+
+    def facet_certificate(self, inequalities: Iterable[Any], id: str = "user.facets") -> Certificate:
+        """A ``facet`` certificate: the kernel decides, for each ``Facet`` (or ``(coefficients, bound)``),
+        whether ⟨c, p⟩ ≤ b is a facet of the local polytope, and counts the classes (local polytopes only)."""
+        from .certificates.format import envelope2
+
+        model = self._local_spec("facet_certificate")
+        rows = []
+        for k, f in enumerate(inequalities):
+            c, b = (f.coefficients, f.bound) if isinstance(f, Facet) else f
+            rows.append({"name": f"F{k + 1}", "functional": {"coefficients": [_text(exact(v, f"coefficients[{j}]"))
+                                                                            for j, v in enumerate(c)]},
+                         "sense": "<=", "bound": _text(exact(b, "bound"))})
+        data = {"model": model, "inequalities": rows}
+        text = f"{len(rows)} inequalities on the local polytope of {self._scenario!r}."
+        return Certificate(envelope2(id, "user", "user", "exactbell.api.Polytope", text, "facet", "verified",
+                                     {"form": "probability", "order": "inputs-major"}, data))
 
     def is_facet(self, coefficients: Sequence[Any], bound: Any) -> bool:
         """Whether ⟨coefficients, v⟩ ≤ bound is valid on every vertex and defines a facet."""
@@ -740,8 +878,9 @@ def local_polytope(scenario: Any) -> Polytope:
     with _search("local_polytope"):
         from .polytopes.models import local
 
-    M = local(_scenario(scenario))
-    return Polytope(M.points, _model=M)
+    sc = _scenario(scenario)
+    M = local(sc)
+    return Polytope(M.points, _model=M, _scenario=sc)
 
 
 # -- certificates -------------------------------------------------------------------------------
@@ -789,6 +928,44 @@ class Certificate:
         path = str(self.path) if self.path else None
         return f"Certificate(id={self.obj.get('id')!r}, kind={self.kind!r}, path={path!r})"
 
+    def _repr_html_(self) -> str:
+        o = self.obj
+        return (f"<div class='exactbell'><b>{html.escape(str(o.get('id')))}</b> "
+                f"({html.escape(self.kind)}, expected {html.escape(str(o.get('expected')))}): "
+                f"{html.escape(str(o.get('summary', '')))}</div>")
+
+
+class Report(list):
+    """The kernel's results of :func:`check` (a list of kernel ``Result`` rows), with the reports of
+    ``exactbell check``: :meth:`latex` (an appendix table), :meth:`markdown`, and a Jupyter table."""
+
+    @property
+    def passed(self) -> bool:
+        return all(r.passed for r in self)
+
+    def summary(self) -> str:
+        from .report import summary_line
+
+        return summary_line(self)
+
+    def latex(self, caption: str | None = None) -> str:
+        """The LaTeX ``longtable`` of ``exactbell check --latex`` (needs ``longtable`` and ``booktabs``)."""
+        from .report import latex as _latex
+
+        return _latex(self, caption)
+
+    def markdown(self) -> str:
+        from .report import markdown as _markdown
+
+        return _markdown(self)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td>{html.escape(r.id)}</td><td>{html.escape(r.kind)}</td><td>{html.escape(r.verdict)}"
+                       f"{'' if r.passed else ' ✗'}</td><td>{html.escape(r.statement or r.detail)}</td></tr>"
+                       for r in self)
+        return (f"<table class='exactbell'><tr><th>id</th><th>kind</th><th>verdict</th><th>decided statement</th>"
+                f"</tr>{rows}</table><p>{html.escape(self.summary())}</p>")
+
 
 def check_one(path: str | os.PathLike) -> Result:
     """The kernel's decision on one file (a kernel ``Result``), in this process."""
@@ -799,11 +976,12 @@ def check_one(path: str | os.PathLike) -> Result:
 
 def check(paths: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = None,
           seconds: float | None = None, memory_mb: int | None = None,
-          on_result: Callable[[int, Result], None] | None = None) -> list[Result]:
+          on_result: Callable[[int, Result], None] | None = None) -> Report:
     """Decide certificate files (folders are searched for ``*.json``), each in its own forked worker
     under the kernel's wall-clock and memory limits (defaults 900 s, 4096 MB), ``jobs`` at a time;
     a list of kernel ``Result`` rows (``passed``, ``verdict``, ``statement``, ``pin``) in the order
-    of the files. ``on_result(i, result)`` is called as each finishes. This is ``exactbell check``."""
+    of the files (a :class:`Report`). ``on_result(i, result)`` is called as each finishes. This is
+    ``exactbell check``."""
     from .kernel.check import certificate_files
     from .kernel.limits import RunLimits
     from .kernel.run import check_many
@@ -812,4 +990,4 @@ def check(paths: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | No
         paths = [paths]
     d = RunLimits()
     limits = RunLimits(d.seconds if seconds is None else seconds, d.memory_mb if memory_mb is None else memory_mb)
-    return check_many(certificate_files(paths), jobs=jobs, limits=limits, on_result=on_result, check=check_one)
+    return Report(check_many(certificate_files(paths), jobs=jobs, limits=limits, on_result=on_result, check=check_one))

@@ -1,4 +1,4 @@
-"""Reports of kernel results: terminal table (rich), Markdown and JSON.
+"""Reports of kernel results: terminal table (rich), Markdown, JSON and a LaTeX table.
 
 Every cell that comes from a certificate is escaped for its medium (rich markup, Markdown table
 pipes and line breaks); the kernel has already refused control characters.
@@ -58,3 +58,49 @@ def write_markdown(results, path) -> None:
 
 def to_json(results, timing=True) -> str:
     return json.dumps([r.as_json(timing) for r in results], indent=1, ensure_ascii=False)
+
+
+_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
+                  "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
+                  "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}", "−": "-",
+                  "≤": r"$\le$", "≥": r"$\ge$", "≰": r"$\not\le$", "⪰": r"$\succeq$", "√": r"$\surd$",
+                  "⊗": r"$\otimes$", "ᵀ": r"$^{T}$", "·": r"$\cdot$", "…": r"\ldots{}"}
+_GREEK = "αβγδεζηθικλμνξπρστυφχψωΓΔΘΛΞΠΣΦΨΩ"
+_GREEK_NAMES = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon "
+                "phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega").split()
+_LATEX_SPECIAL.update({g: f"$\\{n}$" for g, n in zip(_GREEK, _GREEK_NAMES)})
+
+
+def latex_escape(text) -> str:
+    """Text safe in LaTeX's text mode: the ten special characters and < > | spelled out, Greek letters and the
+    relations the kernel writes (≤ ≥ ⪰ √ ⊗ …) as math, line breaks as spaces (certificate text never reaches
+    LaTeX as markup); any other non-ASCII character is kept (a UTF-8 engine prints it)."""
+    return "".join(_LATEX_SPECIAL.get(ch, " " if ch in "\r\n\t" else ch) for ch in str(text))
+
+
+def latex(results, caption: str | None = None, label: str = "tab:exactbell") -> str:
+    """A certificate summary as a LaTeX ``longtable`` for a paper's appendix (needs the ``longtable`` and
+    ``booktabs`` packages): certificate, claim and location, kind, verdict and the decided statement."""
+    from . import __version__
+
+    caption = caption or (f"Claims checked with exactbell {__version__}: {summary_line(results)}. Each "
+                          f"statement is the one the trusted kernel decided from the certificate.")
+    lines = [f"% exactbell {__version__} certificate summary: {summary_line(results)}",
+             r"% needs \usepackage{longtable,booktabs}",
+             (r"\begin{longtable}{@{}p{0.2\linewidth}p{0.14\linewidth}p{0.1\linewidth}p{0.08\linewidth}"
+              r"p{0.4\linewidth}@{}}"),
+             rf"\caption{{{latex_escape(caption)}}}\label{{{latex_escape(label)}}}\\",
+             r"\toprule", r"Certificate & Claim (location) & Kind & Verdict & Decided statement \\", r"\midrule",
+             r"\endfirsthead", r"\toprule", r"Certificate & Claim (location) & Kind & Verdict & Decided statement \\",
+             r"\midrule", r"\endhead"]
+    for r in results:
+        verdict = r.verdict if r.passed else f"{r.verdict} (expected {r.expected})"
+        where = f"{r.claim} ({r.location})" if r.location else r.claim
+        lines.append(rf"\texttt{{{latex_escape(r.id)}}} & {latex_escape(where)} & {latex_escape(r.kind)} & "
+                     rf"{latex_escape(verdict)} & {latex_escape(r.statement or r.detail)} \\")
+    lines += [r"\bottomrule", r"\end{longtable}", ""]
+    return "\n".join(lines)
+
+
+def write_latex(results, path, caption: str | None = None) -> None:
+    write_atomic(path, latex(results, caption))

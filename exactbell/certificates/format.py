@@ -171,8 +171,8 @@ def dump_certificate(obj: dict) -> str:
     return _compact(obj, 0) + "\n"
 
 
-def write_atomic(path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file."""
+def write_atomic(path, text: str | bytes) -> None:
+    """Write text (or bytes) via a temporary file in the same folder and rename: never a half-written file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -180,7 +180,7 @@ def write_atomic(path, text: str) -> None:
     os.umask(umask)
     try:
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600 files; give the usual permissions
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8")) as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())

@@ -1,4 +1,6 @@
-"""Exact readers/writers for PORTA (.poi/.ieq), PANDA and cdd/lrs (.ext/.ine) files.
+"""Exact readers/writers for PORTA (.poi/.ieq), PANDA and cdd/lrs (.ext/.ine) files (this module), Bell
+functionals as QETLAB / Ket.jl arrays (:mod:`.arrays`: full probability, Collins–Gisin, correlator; in
+memory, ``.npy`` and JSON) and in the Faacets text form (:mod:`.faacets`).
 
 Everything is rational (Fraction); floats are refused. Inequalities are (a, b, rel) meaning
 <a, x> rel b with rel in {"<=", ">=", "=="}.
@@ -9,6 +11,12 @@ import re
 from fractions import Fraction
 
 from ..kernel.numbers import format_rational, to_rational
+from .arrays import from_array, from_json, load_json, load_npy, save_json, save_npy, to_array, to_json, to_numpy
+from .faacets import from_faacets, to_faacets
+
+__all__ = ["FormatError", "from_array", "from_faacets", "from_json", "load_json", "load_npy", "read_ext",
+           "read_ieq", "read_ine", "read_panda_inequalities", "read_poi", "save_json", "save_npy", "to_array",
+           "to_faacets", "to_json", "to_numpy", "write_ext", "write_ieq", "write_ine", "write_panda", "write_poi"]
 
 
 class FormatError(ValueError):

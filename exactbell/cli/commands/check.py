@@ -6,7 +6,7 @@ import sys
 
 from ...kernel.check import certificate_files
 from ...kernel.limits import RunLimits
-from ...report import print_table, summary_line, to_json, write_markdown
+from ...report import print_table, summary_line, to_json, write_latex, write_markdown
 from .. import default_proofs_dir
 
 
@@ -57,6 +57,8 @@ def run(args) -> int:
         return 2
     if args.report:
         write_markdown(results, args.report)
+    if args.latex:
+        write_latex(results, args.latex)
     if args.json:
         print(to_json(results))
     else:
@@ -71,6 +73,7 @@ def register(sub) -> None:
     p.add_argument("paths", nargs="*", help="certificate files or folders (default: the bundled proofs/)")
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.add_argument("--report", metavar="FILE.md", help="also write a Markdown report")
+    p.add_argument("--latex", metavar="FILE.tex", help="also write the summary as a LaTeX table (longtable, booktabs)")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                    help="worker processes (default: the core count, %(default)s)")
     p.add_argument("--timeout", type=float, default=d.seconds, metavar="SECONDS",
