@@ -430,25 +430,23 @@ class NSBound(_Result):
     def _latex_body(self) -> str:
         return f"\\max_{{\\mathcal{{NS}}}} \\langle F, P \\rangle = {latex(self.value)}"
 
-    def certificates(self) -> list[Certificate]:
-        """Kernel certificates of this bound, when the kernel names the functional: F equal on
-        no-signalling behaviours to α·f + β (α > 0) for f = CGLMP_d on (2,2;d,d) or I3322 on (3,3;2,2).
-        Then: an ``identity`` certificate of that equality (omitted when F has f's coefficients), an
-        ``lp`` certificate that f = t* is attained and an ``lp`` Farkas certificate that f > t* is not
-        (:mod:`exactbell.nsbound`). Otherwise NotImplementedError: the kernel's ``lp`` kind builds no
-        no-signalling LP of an arbitrary functional (the exact primal and dual are here to check)."""
-        from .nsbound import certificates
-
-        return [Certificate(c) for c in certificates(self.functional, self.value, ns_bound)]
-
     def certificate(self) -> Certificate:
-        """The upper-bound certificate (``lp``, infeasible above the value) when F has the coefficients
-        of the kernel's named functional; otherwise see :meth:`certificates`."""
-        certs = self.certificates()
-        if len(certs) != 2:
-            raise NotImplementedError("ns_bound: F equals the kernel's named functional only on no-signalling "
-                                      "behaviours; use certificates() (an identity and two lp certificates)")
-        return certs[-1]
+        """The kernel's ``lp`` certificate (model ``no-signalling``, claim ``optimum``) of this maximum:
+        the optimal behaviour as primal, the exact dual of the same value (docs/kinds/lp.md)."""
+        from .certificates.format import envelope2
+
+        F, R = self.functional, format_rational
+        vec = lambda v: [[k, R(v[k])] for k in sorted(v) if v[k]]  # noqa: E731
+        data = {"model": {"no-signalling": F.scenario.to_spec()}, "claim": "optimum", "sense": "max",
+                "functional": {"coefficients": [R(c) for c in F.coefficients]},
+                "primal": vec(dict(enumerate(self.primal))), "dual": vec({i: -v for i, v in self.dual.items()})}
+        return Certificate(envelope2("user.ns-bound", "user", "user", "exactbell.api.ns_bound",
+                                     f"The no-signalling maximum of F is {R(self.value)}.", "lp", "verified",
+                                     {"form": "probability", "order": "inputs-major"}, data))
+
+    def certificates(self) -> list[Certificate]:
+        """``[certificate()]``, for symmetry with the other results."""
+        return [self.certificate()]
 
 
 def ns_bound(F: BellFunctional) -> NSBound:

@@ -1,5 +1,5 @@
 """Every verb of the API that computes a claim returns certificates the kernel re-checks (ns_bound through the
-kernel's lp and identity kinds, Polytope.facets/classes through facet and classes), and results display
+kernel's lp kind, Polytope.facets/classes through facet and classes), and results display
 exactly (str, float, LaTeX, HTML)."""
 from __future__ import annotations
 
@@ -10,58 +10,53 @@ import pytest
 
 import exactbell
 from exactbell import BellFunctional, Certificate, Scenario, interop, latex, local_bound
-from exactbell.kernel.models import cglmp
+from exactbell.kernel.models import cglmp, scenario_text
 
 from .conftest import PROOFS
 
 I3322_CG = [[0, -1, 0, 0], [-2, 1, 1, 1], [-1, 1, 1, -1], [0, 1, -1, 0]]
 
 
-def test_ns_bound_cglmp3_certificate_is_the_lp_upper_bound():
+NS_CASES = [  # (functional, the no-signalling maximum: PR box 4, CGLMP_3 4 (PRA 65 052325), I3322 1, 2 I3322 + 5, Mermin 4)
+    (lambda: BellFunctional.chsh(), 4),
+    (lambda: BellFunctional.from_probabilities(Scenario([2, 2], [3, 3]), list(cglmp(3))), 4),
+    (lambda: interop.from_array([3, 3], I3322_CG, "cg"), 1),
+    (lambda: interop.from_array([3, 3], [[5 if (i, j) == (0, 0) else 2 * v for j, v in enumerate(row)]
+                                         for i, row in enumerate(I3322_CG)], "cg"), 7),
+    (lambda: BellFunctional.from_correlators([2, 2, 2], {"A0B0C1": 1, "A0B1C0": 1, "A1B0C0": 1, "A1B1C1": -1}), 4),
+]
+
+
+@pytest.mark.parametrize("make, value", NS_CASES)
+def test_ns_bound_certificate_is_the_kernels_no_signalling_lp_optimum(make, value):
     pytest.importorskip("scipy")
-    F = BellFunctional.from_probabilities(Scenario([2, 2], [3, 3]), list(cglmp(3)))
+    F = make()
     ns = exactbell.ns_bound(F)
-    assert ns.value == 4 and str(ns) == "no-signalling max = 4" and float(ns) == 4.0
-    certs = ns.certificates()
-    assert [c.kind for c in certs] == ["lp", "lp"]
-    results = [c.check() for c in certs]
-    assert all(r.passed and r.verdict == "verified" for r in results)
-    assert results[0].statement.endswith("CGLMP_3(p) = t, no-signalling, normalised is feasible, at t = 4")
-    assert results[1].statement.endswith("is infeasible, for all t in (4, 5] (Farkas: rhs.y = -4 + t > 0 exactly "
-                                         "for t > 4)")
-    assert ns.certificate().obj == certs[1].obj
-    # a Farkas point one unit short is refused by the kernel
-    bad = copy.deepcopy(certs[1].obj)
-    bad["data"]["farkas"][0][1] = "2"
-    r = Certificate(bad).check()
-    assert not r.passed and r.verdict == "error"
+    assert ns.value == value and float(ns) == float(value) and str(ns) == f"no-signalling max = {value}"
+    cert = ns.certificate()
+    assert cert.kind == "lp" and ns.certificates()[0].obj == cert.obj
+    r = cert.check()
+    assert r.passed and r.verdict == "verified"
+    assert r.statement.endswith(f"P> over no-signalling behaviours on {scenario_text(F.scenario)} = {value}")
 
 
-def test_ns_bound_of_a_scaled_i3322_in_collins_gisin_form():
+def test_ns_bound_certificate_mutations_are_refused_or_change_the_statement():
     pytest.importorskip("scipy")
-    scaled = [[5 if (i, j) == (0, 0) else 2 * v for j, v in enumerate(row)] for i, row in enumerate(I3322_CG)]
-    F = interop.from_array([3, 3], scaled, "cg")  # 2 * I3322 + 5
-    ns = exactbell.ns_bound(F)
-    assert ns.value == 7
-    certs = ns.certificates()
-    assert [c.kind for c in certs] == ["identity", "lp", "lp"]
-    results = [c.check() for c in certs]
-    assert all(r.passed for r in results), [r.detail for r in results]
-    assert results[0].statement.endswith("P> + (5) for every normalised non-signalling behaviour P on (3,3;2,2)")
-    assert "I3322(p) = t" in results[2].statement and "(1, 2]" in results[2].statement
-    with pytest.raises(NotImplementedError, match="use certificates"):
-        ns.certificate()
-
-
-def test_ns_bound_without_a_kernel_named_functional_has_no_certificate():
-    pytest.importorskip("scipy")
-    with pytest.raises(NotImplementedError, match="not a positive multiple of the kernel's cglmp"):
-        exactbell.ns_bound(BellFunctional.chsh()).certificates()
-    mermin = BellFunctional.from_correlators([2, 2, 2], {"A0B0C1": 1, "A0B1C0": 1, "A1B0C0": 1, "A1B1C1": -1})
-    ns = exactbell.ns_bound(mermin)
-    assert ns.value == 4
-    with pytest.raises(NotImplementedError, match=r"names \(CGLMP_d on \(2,2;d,d\), I3322 on \(3,3;2,2\)\)"):
-        ns.certificates()
+    obj = exactbell.ns_bound(BellFunctional.chsh()).certificate().obj
+    refused = {"sense": ("sense", "min"), "model": ("model", {"no-signalling": {"inputs": [2, 2], "outputs": [2, 3]}}),
+               "extra key": ("observed", {"p": "pr-box"}), "claim": ("claim", "infeasible"),
+               "float": ("functional", {"coefficients": [0.5] * 16})}
+    for name, (key, value) in refused.items():
+        bad = copy.deepcopy(obj)
+        bad["data"][key] = value
+        r = Certificate(bad).check()
+        assert not r.passed and r.verdict == "error", name
+    short = copy.deepcopy(obj)  # a dual one unit short of the optimum
+    short["data"]["dual"] = [[i, str(Fraction(v) * Fraction(3, 4))] for i, v in short["data"]["dual"]]
+    assert Certificate(short).check().verdict == "error"
+    half = copy.deepcopy(obj)  # half the functional: the primal and dual no longer match its optimum 2
+    half["data"]["functional"]["coefficients"] = [str(Fraction(c) / 2) for c in obj["data"]["functional"]["coefficients"]]
+    assert Certificate(half).check().verdict == "error"
 
 
 def test_local_polytope_classes_and_facets_certificates():

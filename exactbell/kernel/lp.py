@@ -97,7 +97,7 @@ def ns_rows(model) -> list:
     p_{-k}(a_{-k}|x) - p_{-k}(a_{-k}|x with x_k = 0) = 0 (sparse dicts over the observed index)."""
     rows, nout = [], len(model.outcomes)
     ctx = {c: i for i, c in enumerate(model.contexts)}
-    for k in range(len(model.inputs)):
+    for k in range(len(model.contexts[0])):
         for c in (c for c in model.contexts if c[k]):
             base = ctx[c[:k] + (0,) + c[k + 1:]]
             groups = {}
@@ -106,6 +106,19 @@ def ns_rows(model) -> list:
                 g[ctx[c] * nout + oi], g[base * nout + oi] = 1, -1
             rows += list(groups.values())
     return rows
+
+
+def ns_lp(sc, f, sign: int) -> LP:
+    """min (sign 1) or max (sign -1) of <F, P> over the no-signalling behaviours of the scenario ``sc``:
+    columns p(a|x) in canonical order, rows: normalisation per context, then :func:`ns_rows`."""
+    nout = len(sc.outcomes)
+    lp = LP(sc.size)
+    for c in range(len(sc.contexts)):
+        lp.add({c * nout + o: 1 for o in range(nout)}, "=", 1)
+    for row in ns_rows(sc):
+        lp.add(row, "=")
+    lp.c = {j: sign * F(v) for j, v in enumerate(f) if v}
+    return lp
 
 
 # -- functionals and distributions, inputs-major (CHSH in the paper's 0-bound form, eq. (8)) ----------

@@ -9,6 +9,7 @@ from fractions import Fraction as F
 from .. import lp as L
 from .. import upoly
 from ..linalg import rank
+from ..models import read_functional, read_scenario, scenario_text
 from ..numbers import format_rational as R
 from . import Decision, against_paper, kind
 
@@ -121,7 +122,10 @@ def _decide(ctx, data) -> Decision:
     names = sorted([*ctx.fixed, *ctx.domains])
     _need(ctx, len(names) <= 1, "parameters", "an LP has at most one parameter")
     th = names[0] if names else None
-    model, mtext, lhv = _model(ctx, data.obj("model"))
+    spec = data.obj("model")
+    if spec.has("no-signalling"):
+        return _no_signalling(ctx, data, spec, th)
+    model, mtext, lhv = _model(ctx, spec)
     claim = data.text("claim", CLAIMS)
     measure, otext = _objective(ctx, data.obj("objective"), model, claim)
     bare = claim == "infeasible"  # no objective: measure none, or M for the measurement-dependence LP
@@ -149,6 +153,19 @@ def _decide(ctx, data) -> Decision:
     if claim == "piecewise":
         return _piecewise(ctx, data, lp, th, st, sign, where)
     return _single(ctx, data, claim, lp, th, st, f"{head} with {stext}", sign, where, otext)
+
+
+def _no_signalling(ctx, data, spec, th) -> Decision:
+    """optimum of <F, P> over the no-signalling behaviours of a scenario (:func:`L.ns_lp`), F in any notation."""
+    _need(ctx, th is None, "parameters", "the no-signalling LP has no parameter")
+    sc = read_scenario(ctx, spec, "no-signalling")
+    data.text("claim", ("optimum",))
+    f, ftext = read_functional(ctx, data, sc)
+    _need(ctx, all(isinstance(c, (int, F)) for c in f.coefficients), "data.functional", "coefficients must be rational")
+    sense = data.text("sense", ("min", "max"))
+    sign = 1 if sense == "min" else -1
+    st = f"{sense} of <{ftext}, P> over no-signalling behaviours on {scenario_text(sc)}"
+    return _single(ctx, data, "optimum", L.ns_lp(sc, f.coefficients, sign), None, st, "", sign, "", "<F, P>")
 
 
 def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decision:
