@@ -31,6 +31,7 @@ import flint
 import numpy as np
 
 from ..kernel.polytope import Group, bits, facet_complete_sym, members
+from .cddfacets import facets_cdd
 from .exact import PermGroup, PointSet
 
 _LIM = 1 << 62
@@ -130,7 +131,7 @@ class SlackPolytope:
         T = sorted(T)
         if len(T) == self.rank - 1:  # a simplex facet
             return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
-        return _cdd_facets(self.ps, T)
+        return facets_cdd(self.ps, T)
 
     def rotate(self, T, f, R) -> frozenset:
         """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T)."""
@@ -176,42 +177,6 @@ def _primitive(v: np.ndarray) -> np.ndarray:
         if g == 1:
             break
     return v // g if g > 1 else v
-
-
-def _cdd_facets(ps: PointSet, T) -> list[frozenset]:
-    """Facets of conv(points T) (cdd.gmp in affine coordinates of the face)."""
-    import cdd.gmp as cg
-
-    M = flint.fmpz_mat(len(T), ps.n + 1, [x for i in T for x in ps.rows[i]])
-    R, _den, rank = M.rref()
-    cols, r = [], 0
-    for j in range(ps.n + 1):
-        if r < rank and R[r, j] != 0:
-            cols.append(j)
-            r += 1
-    J = [j - 1 for j in cols if j > 0]
-    rows = [[Fraction(1)] + [ps.points[i][j] for j in J] for i in T]
-    mat = cg.matrix_from_array(rows, rep_type=cg.RepType.GENERATOR)
-    ineq = cg.copy_inequalities(cg.polyhedron_from_matrix(mat))
-    lin = set(ineq.lin_set)
-    # homogeneous integer point matrix (rows scaled by a common denominator)
-    from math import lcm
-
-    den = lcm(*[x.denominator for r in rows for x in r])
-    X = np.array([[int(x * den) for x in r] for r in rows], dtype=object)
-    out = set()
-    for k, row in enumerate(ineq.array):
-        if k in lin:
-            continue
-        fr = [Fraction(x) for x in row]
-        d = lcm(*[x.denominator for x in fr])
-        h = np.array([int(x * d) for x in fr], dtype=object)
-        vals = X.dot(h)
-        z = np.nonzero(vals == 0)[0]
-        if len(z) == len(T):
-            continue
-        out.add(frozenset(T[int(k2)] for k2 in z))
-    return sorted(out, key=sorted)
 
 
 # ---------------------------------------------------------------------------------------------
