@@ -74,3 +74,20 @@ def test_too_large_group_is_one_line(capsys):
     assert main(["polytope", "local", "--scenario", "4,4:2,2", "--classes"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("exactbell polytope: local: symmetry group:")
+
+
+def test_ridges_complete_accepts_all_ridges_and_rejects_a_missing_orbit():
+    """ridges_complete on the largest facet of 3,3:2,2 (48 points): cdd.gmp's ridges pass; without one
+    orbit of ridges under the facet's stabiliser (the list stays closed under it) they fail."""
+    from exactbell.polytopes.fastsym import FastGroup, SlackPolytope, ridges_complete
+
+    _, ps, _, group = support_and_group(pm.local(Scenario((3, 3), (2, 2))))
+    sp, fg = SlackPolytope(ps), FastGroup(group)
+    T = max(facets_cdd(ps), key=len)
+    R = facets_cdd(ps, T)
+    assert ridges_complete(sp, fg, T, R)
+    stab = [group.elements[int(k)] for k in fg.stabiliser(T)]
+    orbit = {frozenset(g[i] for i in R[0]) for g in stab}
+    rest = [r for r in R if r not in orbit]
+    assert rest and not ridges_complete(sp, fg, T, rest)
+    assert not ridges_complete(sp, fg, T, [])
