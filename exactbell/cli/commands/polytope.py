@@ -109,7 +109,7 @@ def run(args) -> int:
                               "coefficients": [format_rational(x) for x in classes[k][1]],
                               "saturation": len(classes[k][0])} for k in order]
         if args.facets:
-            report["facets"] = [{"coefficients": [format_rational(x) for x in a], "bound": format_rational(b)}
+            report["facets"] = [{"coefficients": [str(x) for x in a], "bound": str(b)}  # integers
                                 for _, a, b in facets]
         if args.export:
             from ... import interop
@@ -153,7 +153,7 @@ def run(args) -> int:
                               "invalid": [r["row"] for r in res if not r["valid"]],
                               "not_facet": [r["row"] for r in res if r["valid"] and not r["facet"]]}
     if args.json:
-        print(json.dumps(report, indent=1))
+        print(json.dumps(report, indent=None if "facets" in report else 1))  # the facet list: one line
     else:
         for k, v in report.items():
             if k not in ("classes", "facets"):
