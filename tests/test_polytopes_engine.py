@@ -91,3 +91,11 @@ def test_ridges_complete_accepts_all_ridges_and_rejects_a_missing_orbit():
     rest = [r for r in R if r not in orbit]
     assert rest and not ridges_complete(sp, fg, T, rest)
     assert not ridges_complete(sp, fg, T, [])
+
+
+def test_export_writes_every_facet_and_verify_reads_them_back(tmp_path, capsys):
+    out = tmp_path / "chsh.ieq"
+    assert main(["polytope", "local", "--scenario", "2,2:2,2", "--export", str(out), "--workers", "1"]) == 0
+    capsys.readouterr()
+    r = _cli_json(capsys, "local", "--scenario", "2,2:2,2", "--verify", str(out))
+    assert r["verified"] == {"rows": 24, "facets": 24, "invalid": [], "not_facet": []}
