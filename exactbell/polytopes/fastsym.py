@@ -202,7 +202,7 @@ def _work(T):
     for R in sp.ridges(T):
         idx = np.fromiter(R, dtype=np.int32)
         imgs = np.sort(PS[:, idx], axis=1)
-        k = min(range(len(stab)), key=lambda t: tuple(imgs[t]))
+        k = int(np.lexsort(imgs.T[::-1])[0])  # the first least row (lexsort is stable)
         key = tuple(int(x) for x in imgs[k])
         sR = int(stab[k])  # sR(R) = key
         if key not in done:
