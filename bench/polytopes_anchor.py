@@ -88,13 +88,13 @@ def row(name, what, ours, anchor_name, anchor):
     ok = not isinstance(anchor[0], str)
     r = f"{ours[1] / anchor[1]:.2f}" if ok else "-"
     a = f"{anchor[0]:.2f} / {anchor[1]:.2f}" if ok else anchor[0]
-    print(f"{name:<10}{what:<9}{ours[0]:>9.2f} /{ours[1]:>7.2f} {anchor_name:<28}{a:>22}{r:>8}")
+    print(f"{name:<10}{what:<9}{ours[0]:>9.2f} /{ours[1]:>7.2f} {anchor_name:<28}{a:>22}{r:>10}")
 
 
 def main():
     timeout = float(sys.argv[sys.argv.index("--timeout") + 1]) if "--timeout" in sys.argv else 600.0
     print(f"{'polytope':<10}{'task':<9}{'exactbell wall / CPU s':>18} {'anchor':<28}{'wall / CPU s':>22}"
-          f"{'CPU ratio':>8}")
+          f"{'CPU ratio':>10}")
     M = pm.local(Scenario((3, 3), (2, 2)))  # 684 facets in 3 classes (Collins-Gisin 2004)
     ps, ncls, nfac, (w1, c1), (w2, c2) = exactbell_run(M)
     print(f"# 3,3:2,2: exactbell {ncls} classes, {nfac} facets")
