@@ -74,7 +74,8 @@ def lrs_run(ps, timeout: float):
         src.write_text(text)
         t, c = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
         try:
-            out = subprocess.run([lrs, str(src)], capture_output=True, text=True, timeout=timeout).stdout
+            out = subprocess.run([lrs, str(src)], capture_output=True, text=True, timeout=timeout,
+                                 check=False).stdout
         except subprocess.TimeoutExpired:
             return None, f"not finished in {timeout:.0f} s", None
         dt, dc = time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - c

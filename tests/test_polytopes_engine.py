@@ -35,7 +35,7 @@ def test_default_facets_are_the_published_counts_and_agree_with_cdd(capsys, scen
     assert fast["method"] == "fast" and cdd["method"] == "cdd"
     assert fast["facet_count"] == len(fast["facets"]) == facets
     assert sorted(c["size"] for c in fast["classes"]) == sizes
-    as_set = lambda r: {(tuple(f["coefficients"]), f["bound"]) for f in r["facets"]}  # noqa: E731
+    as_set = lambda r: {(tuple(f["coefficients"]), f["bound"]) for f in r["facets"]}
     assert len(as_set(fast)) == facets and as_set(fast) == as_set(cdd)
 
 
