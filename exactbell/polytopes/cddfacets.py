@@ -19,12 +19,11 @@ def hull_equations(ps: PointSet) -> list[tuple]:
     return ps.nullspace(range(ps.size))
 
 
-def coordinate_basis(ps: PointSet) -> list[int]:
-    """Coordinates j (0-based, in the original n) such that (1, v_J) has full affine rank."""
-    import flint
-
-    M = flint.fmpq_mat(ps.size, ps.n + 1, [flint.fmpq(x.numerator, x.denominator) for v in ps.points for x in ((Fraction(1),) + v)])
-    R, rank = M.rref()
+def coordinate_basis(ps: PointSet, idx=None) -> list[int]:
+    """Coordinates j (0-based, in the original n) such that (1, v_J) over the points ``idx`` (default
+    all) has the affine rank of those points: pivots of the homogenised integer rows (a positive
+    scaling of a row moves no pivot)."""
+    R, _den, rank = ps.matrix(range(ps.size) if idx is None else idx).rref()
     cols = []
     r = 0
     for j in range(ps.n + 1):
@@ -34,24 +33,19 @@ def coordinate_basis(ps: PointSet) -> list[int]:
     return [j - 1 for j in cols if j > 0]
 
 
-def facets_cdd(ps: PointSet) -> list[frozenset]:
-    """All facets of conv(points) as tight index sets (cdd.gmp double description)."""
-    J = coordinate_basis(ps)
-    rows = [[Fraction(1)] + [v[j] for j in J] for v in ps.points]
+def facets_cdd(ps: PointSet, idx=None) -> list[frozenset]:
+    """All facets of conv(points idx) (default all points) as tight index sets of ps, from the exact
+    incidence that cdd.gmp's double description reports (no inequality is read back: an output
+    row tight on every point is an equation of the hull, one tight on none is the trivial row)."""
+    idx = list(range(ps.size)) if idx is None else sorted(idx)
+    J = coordinate_basis(ps, idx)
+    rows = [[1] + [ps.points[i][j] for j in J] for i in idx]
     mat = cg.matrix_from_array(rows, rep_type=cg.RepType.GENERATOR)
-    poly = cg.polyhedron_from_matrix(mat)
-    ineq = cg.copy_inequalities(poly)
-    lin = set(ineq.lin_set)
     out = set()
-    for k, row in enumerate(ineq.array):
-        if k in lin:
-            continue
-        b, a = Fraction(row[0]), [Fraction(x) for x in row[1:]]
-        vals = [b + sum(c * v[j] for c, j in zip(a, J)) for v in ps.points]
-        if all(x == 0 for x in vals):
-            continue
-        out.add(frozenset(i for i, x in enumerate(vals) if x == 0))
-    return sorted(out, key=lambda s: sorted(s))
+    for inc in cg.copy_incidence(cg.polyhedron_from_matrix(mat)):
+        if 0 < len(inc) < len(idx):
+            out.add(frozenset(idx[k] for k in inc))
+    return sorted(out, key=sorted)
 
 
 def inequality_of(ps: PointSet, tight) -> tuple[tuple, int]:

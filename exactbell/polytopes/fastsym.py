@@ -30,7 +30,8 @@ from fractions import Fraction
 import flint
 import numpy as np
 
-from ..kernel.polytope import Group, bits, facet_complete_sym, members
+from ..kernel.polytope import members
+from .cddfacets import facets_cdd
 from .exact import PermGroup, PointSet
 
 _LIM = 1 << 62
@@ -130,7 +131,7 @@ class SlackPolytope:
         T = sorted(T)
         if len(T) == self.rank - 1:  # a simplex facet
             return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
-        return _cdd_facets(self.ps, T)
+        return facets_cdd(self.ps, T)
 
     def rotate(self, T, f, R) -> frozenset:
         """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T)."""
@@ -178,42 +179,6 @@ def _primitive(v: np.ndarray) -> np.ndarray:
     return v // g if g > 1 else v
 
 
-def _cdd_facets(ps: PointSet, T) -> list[frozenset]:
-    """Facets of conv(points T) (cdd.gmp in affine coordinates of the face)."""
-    import cdd.gmp as cg
-
-    M = flint.fmpz_mat(len(T), ps.n + 1, [x for i in T for x in ps.rows[i]])
-    R, _den, rank = M.rref()
-    cols, r = [], 0
-    for j in range(ps.n + 1):
-        if r < rank and R[r, j] != 0:
-            cols.append(j)
-            r += 1
-    J = [j - 1 for j in cols if j > 0]
-    rows = [[Fraction(1)] + [ps.points[i][j] for j in J] for i in T]
-    mat = cg.matrix_from_array(rows, rep_type=cg.RepType.GENERATOR)
-    ineq = cg.copy_inequalities(cg.polyhedron_from_matrix(mat))
-    lin = set(ineq.lin_set)
-    # homogeneous integer point matrix (rows scaled by a common denominator)
-    from math import lcm
-
-    den = lcm(*[x.denominator for r in rows for x in r])
-    X = np.array([[int(x * den) for x in r] for r in rows], dtype=object)
-    out = set()
-    for k, row in enumerate(ineq.array):
-        if k in lin:
-            continue
-        fr = [Fraction(x) for x in row]
-        d = lcm(*[x.denominator for x in fr])
-        h = np.array([int(x * d) for x in fr], dtype=object)
-        vals = X.dot(h)
-        z = np.nonzero(vals == 0)[0]
-        if len(z) == len(T):
-            continue
-        out.add(frozenset(T[int(k2)] for k2 in z))
-    return sorted(out, key=sorted)
-
-
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
@@ -237,7 +202,7 @@ def _work(T):
     for R in sp.ridges(T):
         idx = np.fromiter(R, dtype=np.int32)
         imgs = np.sort(PS[:, idx], axis=1)
-        k = min(range(len(stab)), key=lambda t: tuple(imgs[t]))
+        k = int(np.lexsort(imgs.T[::-1])[0])  # the first least row (lexsort is stable)
         key = tuple(int(x) for x in imgs[k])
         sR = int(stab[k])  # sR(R) = key
         if key not in done:
@@ -280,11 +245,10 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
 
     ``heavy``: classes with more points wait until every lighter class is processed; then their
     ridges are read off the known facets (:class:`KnownFacets`, no cdd call) and kept if
-    ``facet_complete_sym`` proves them all the facets of the class (``res["from_known"]`` counts
+    :func:`ridges_complete` proves them all the facets of the class (``res["from_known"]`` counts
     these); otherwise cdd computes them, and any new classes are processed in another round."""
     sp = SlackPolytope(ps)
     fg = FastGroup(group)
-    kg = Group(fg.elements)  # the kernel's group (same sorted element order) for completeness tests
     if start is None:
         import random
 
@@ -347,21 +311,19 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
         finally:
             pool.shutdown(cancel_futures=True)
 
-    from_known, memo, ranks = 0, {}, {}
+    from_known = 0
     pending = [c0]
     try:
         while pending and not cut:
             cut = run(pending)
             pending = []
             if deferred and not cut:
-                # ridges of the heavy classes from the known facets, kept only if the checker's own
-                # criterion (facet_complete_sym) proves them all facets of the class; else cdd
+                # ridges of the heavy classes from the known facets, kept only if ridges_complete
+                # proves them all facets of the class; else cdd
                 kf = KnownFacets(sp, fg, sorted(found))  # sorted: the same certificate on any run
                 for c in sorted(deferred, key=lambda t: (len(t), t)):
                     out = kf.neighbours(c)
-                    ok, _ = facet_complete_sym(ps, bits(c), frozenset(bits(R) for R, *_ in out),
-                                               [int(e) for e in fg.stabiliser(c)], sp.rank - 1, memo, ranks, kg)
-                    if ok:
+                    if ridges_complete(sp, fg, c, [R for R, *_ in out]):
                         from_known += 1
                     else:
                         _, out = _work(c)  # exact ridges by cdd
@@ -392,6 +354,39 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
             ridges[index[T]] = sorted(set(lst))
         res["ridges"] = ridges
     return res
+
+
+def ridges_complete(sp: SlackPolytope, fg: FastGroup, T, ridges) -> bool:
+    """True iff ``ridges`` (facets of the facet conv(T), each verified exactly by its caller) are all
+    of them: every facet S of a listed ridge lies in exactly two listed ridges. (Each ridge of a
+    polytope lies in exactly two facets and the facets are connected across ridges, so a missing
+    facet next to a listed one leaves some S in only one.) The list must be closed under the
+    stabiliser of T (true for intersections of T with a union of orbits): then one ridge per
+    stabiliser orbit is tested. The facets of a ridge: drop one point of a simplex, else cdd.gmp."""
+    if not ridges:
+        return False
+    W = (sp.N + 63) // 64
+    L = _bit_rows(_pad(ridges), W)
+    stab = fg.P[fg.stabiliser(T)]
+    need = sp.rank - 3  # homogeneous rank of a facet of a ridge
+    covered: set = set()
+    for R in ridges:
+        if R in covered:
+            continue
+        idx = np.fromiter(sorted(R), dtype=np.int32)
+        covered.update(frozenset(int(x) for x in row) for row in stab[:, idx])
+        subs = [R - {p} for p in R] if len(R) == need + 1 else facets_cdd(sp.ps, R)
+        for S in subs:
+            sb = _bit_rows(np.array([sorted(S)], dtype=np.int32), W)[0]
+            if int(((L & sb) == sb).all(axis=1).sum()) != 2:
+                return False
+    return True
+
+
+def _pad(sets) -> np.ndarray:
+    """Index sets as rows of equal length (repeating the first member: bits are unchanged)."""
+    k = max(len(s) for s in sets)
+    return np.array([sorted(s) + [min(s)] * (k - len(s)) for s in sets], dtype=np.int32)
 
 
 class KnownFacets:

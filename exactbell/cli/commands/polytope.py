@@ -48,6 +48,22 @@ def _model(args):
     raise ValueError(f"unknown model {args.model!r}")
 
 
+def _classes(args, ps, group, progress) -> list:
+    """Canonical tight sets of the facet classes, by the chosen engine."""
+    from ...polytopes.adjacency import classes_adm, classes_cdd
+
+    if args.method == "fast":
+        from ...polytopes.fastsym import classify
+
+        res = classify(ps, group, workers=args.workers, certificate=False, heavy=args.heavy,
+                       lightest_first=args.heavy is not None, progress=progress)
+        return list(res["classes"])
+    if args.method == "adm":
+        return list(classes_adm(ps, group, workers=args.workers, scheduler=args.scheduler, checkpoint=args.checkpoint,
+                                resume=args.resume, progress=progress))
+    return list(classes_cdd(ps, group))
+
+
 def run(args) -> int:
     from ...kernel.numbers import format_rational
     from ...polytopes.cddfacets import extreme_points, inequality_of
@@ -72,60 +88,53 @@ def run(args) -> int:
     report["vertices"] = len(ext)
     report["dimension"] = ps.affine_dim()
     group = None
-    if args.classes or args.facets:
-        from ...polytopes.classcert import support_and_group
-
-        # a small generating set of the relabeling group, as permutations of the vertices
-        _, _, _, group = support_and_group(M)
-        report["group_order"] = group.order
-    if args.facets or args.classes:
+    if args.classes or args.facets or args.export:
         from rich.progress import Progress
 
-        from ...polytopes.adjacency import class_table, classes_adm, classes_cdd
+        from ...distributed import sigterm_as_interrupt
+        from ...polytopes.classcert import support_and_group
+        from ...polytopes.orbits import facet_orbits
 
+        try:
+            # a small generating set of the relabeling group, as permutations of the vertices
+            _, _, cgens, group = support_and_group(M)
+        except PolytopeError as e:
+            print(f"exactbell polytope: {M.name}: symmetry group: {e}", file=sys.stderr)
+            return 2
+        report["group_order"] = group.order
         with Progress(transient=True, disable=args.json or not sys.stderr.isatty()) as progress:
             task = progress.add_task("facet classes", total=None)
-            if args.method == "fast":
-                from ...polytopes.fastsym import classify
-
-                res = classify(ps, group, workers=args.workers, certificate=False, heavy=args.heavy,
-                               lightest_first=args.heavy is not None,
-                               progress=lambda done, seen: progress.update(task, completed=done, total=seen))
-                reps = {c: None for c in res["classes"]}
-            elif args.method == "adm":
-                from ...distributed import sigterm_as_interrupt
-
-                try:
-                    with sigterm_as_interrupt():
-                        reps = classes_adm(ps, group, workers=args.workers, scheduler=args.scheduler,
-                                           checkpoint=args.checkpoint, resume=args.resume,
-                                           progress=lambda done, seen: progress.update(task, completed=done,
-                                                                                       total=seen))
-                except (ValueError, RuntimeError, KeyboardInterrupt) as e:
-                    stopped = isinstance(e, KeyboardInterrupt)
-                    where = (stopped or "on the cluster" in str(e)) and (args.checkpoint or args.resume)
-                    hint = f"; continue with --resume {where}" if where else ""
-                    print(f"exactbell polytope: {'interrupted' if stopped else e}{hint}", file=sys.stderr)
-                    return 130 if isinstance(e, KeyboardInterrupt) else 2
-            else:
-                reps = classes_cdd(ps, group)
-        table = class_table(ps, group, reps)
-        report["facet_count"] = sum(r["orbit"] for r in table)
-        report["class_count"] = len(table)
-        report["classes"] = [{"size": r["orbit"], "bound": format_rational(r["bound"]),
-                              "coefficients": [format_rational(x) for x in r["coefficients"]],
-                              "saturation": r["tight_count"]} for r in table]
+            try:
+                with sigterm_as_interrupt():
+                    reps = _classes(args, ps, group, lambda done, seen: progress.update(task, completed=done,
+                                                                                         total=seen))
+            except (ValueError, RuntimeError, KeyboardInterrupt) as e:
+                stopped = isinstance(e, KeyboardInterrupt)
+                where = (stopped or "on the cluster" in str(e)) and (args.checkpoint or args.resume)
+                hint = f"; continue with --resume {where}" if where else ""
+                print(f"exactbell polytope: {'interrupted' if stopped else e}{hint}", file=sys.stderr)
+                return 130 if stopped else 2
+        # every facet: the union of the class orbits, expanded from the class list (not recomputed)
+        classes = [(T, *inequality_of(ps, T)) for T in reps]
+        orbits = facet_orbits(classes, group.generators, cgens)
+        order = sorted(range(len(classes)), key=lambda k: (len(orbits[k]), len(classes[k][0]), sorted(classes[k][0])))
+        facets = [f for k in order for f in orbits[k]]
+        report["method"] = args.method
+        report["facet_count"] = len(facets)
+        report["class_count"] = len(classes)
+        report["classes"] = [{"size": len(orbits[k]), "bound": format_rational(classes[k][2]),
+                              "coefficients": [format_rational(x) for x in classes[k][1]],
+                              "saturation": len(classes[k][0])} for k in order]
+        if args.facets:
+            report["facets"] = [{"coefficients": [str(x) for x in a], "bound": str(b)}  # integers
+                                for _, a, b in facets]
         if args.export:
             from ... import interop
-
-            ineqs = []
-            for T in sorted({t for r in table for t in group.orbit(tuple(r["tight"]))}):
-                a, b = inequality_of(ps, T)
-                ineqs.append((a, b, "<="))
-            text = interop.write_ieq(ineqs, len(M.coords)) if args.export.endswith(".ieq") else \
-                interop.write_ine(ineqs, len(M.coords))
             from ...certificates.format import write_atomic
 
+            rows = [(a, b, "<=") for _, a, b in facets]
+            text = interop.write_ieq(rows, len(M.coords)) if args.export.endswith(".ieq") else \
+                interop.write_ine(rows, len(M.coords))
             write_atomic(args.export, text)
     if args.vertices_out:
         from ... import interop
@@ -161,13 +170,15 @@ def run(args) -> int:
                               "invalid": [r["row"] for r in res if not r["valid"]],
                               "not_facet": [r["row"] for r in res if r["valid"] and not r["facet"]]}
     if args.json:
-        print(json.dumps(report, indent=1))
+        print(json.dumps(report, indent=None if "facets" in report else 1))  # the facet list: one line
     else:
         for k, v in report.items():
-            if k != "classes":
+            if k not in ("classes", "facets"):
                 print(f"{k:>16}: {v}")
         for i, c in enumerate(report.get("classes", []), 1):
             print(f"  class {i:>3}: size {c['size']:>4}, saturation {c['saturation']:>4}, bound {c['bound']}")
+        for i, f in enumerate(report.get("facets", []), 1):
+            print(f"  facet {i:>6}: {' '.join(f['coefficients'])} <= {f['bound']}")
     return 0
 
 
@@ -178,12 +189,15 @@ def register(sub) -> None:
     p.add_argument("--named", help="a named signaling model (one-way-symmetric, two-way-symmetric, fixed-bit)")
     p.add_argument("--param", action="append", help="model parameter name=value (repeatable)")
     p.add_argument("--scenario", help="local scenario INPUTS:OUTPUTS per party, e.g. 2,2,2:2,2,2")
-    p.add_argument("--facets", action="store_true", help="compute the exact facets")
+    p.add_argument("--facets", action="store_true",
+                   help="list every exact facet (expanded from the facet classes as the union of their orbits)")
     p.add_argument("--classes", action="store_true", help="facet classes up to the computed relabeling group")
-    p.add_argument("--method", choices=["cdd", "adm", "fast"], default="cdd",
-                   help="plain cdd.gmp, adjacency decomposition, or the fast symmetric engine (polytopes/fastsym.py)")
+    p.add_argument("--method", choices=["fast", "adm", "cdd"], default="fast",
+                   help="the fast symmetric adjacency decomposition (polytopes/fastsym.py, default), the older "
+                        "adjacency decomposition, or plain cdd.gmp of the whole polytope (the baseline); all facets "
+                        "are then the union of the class orbits")
     p.add_argument("--workers", type=int, default=2,
-                   help="processes for the adjacency decomposition (more than 1: a local Dask cluster)")
+                   help="processes for the adjacency decomposition (with --method adm, more than 1: a local Dask cluster)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="with --method adm: classify on this Dask cluster")
     p.add_argument("--checkpoint", metavar="FILE.json",
                    help="with --method adm: keep the known classes in FILE (rewritten atomically)")
