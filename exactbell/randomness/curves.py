@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import behaviour, bff
 
-Q_RANGE = (0.41, 0.99)
+Q_RANGE = (0.41, 0.995)
 MARGIN = 1e-5  # ω is lowered by this (relative): a lower ω only lowers the certified rate
 
 
@@ -65,7 +65,7 @@ class Curves:
 
 
 def compute(fig2_p=(0.5, 0.55, 0.7, 0.9), mus=None, fig3_p=None, **kw) -> dict:
-    mus = mus or [round(0.01 * i, 3) for i in range(0, 11)]
+    mus = mus or [round(0.015 * i, 3) for i in range(0, 9)]
     fig3_p = fig3_p or [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98]
     c = Curves(**kw)
     t0 = time.perf_counter()
