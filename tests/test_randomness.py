@@ -155,7 +155,16 @@ def test_mutated_certificates_fail(tmp_path):
     assert not r.passed and "arb does not prove" in r.detail
 
 
-def test_plot_fig3(tmp_path):
+@pytest.mark.slow
+@pytest.mark.parametrize("cid", ["C000-21.hmin.t_p.p=3_4.mu=0.e=1", "C000-21.hmin.t_p.p=3_4.mu=0"])
+def test_regeneration_is_byte_identical(cid):
+    from exactbell.certificates.format import dump_certificate
+    from exactbell.generators import discover, file_name
+
+    assert dump_certificate(discover()[cid].make()) == (SW / file_name(cid)).read_text()
+
+
+def test_plots(tmp_path):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -172,5 +181,6 @@ def test_plot_fig3(tmp_path):
         assert data["fig3"][f][i] <= 1 and lo < 1
     i = data["fig3"]["p"].index(0.5)
     assert data["fig3"]["chsh"][i] < sw.certified()[0][3]
-    path = sw.fig3(tmp_path)
-    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for draw in (sw.fig2, sw.fig3, sw.fig4):
+        path = draw(tmp_path)
+        assert path.parent == tmp_path and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

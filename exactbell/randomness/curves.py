@@ -22,7 +22,7 @@ MARGIN = 1e-5  # ω is lowered by this (relative): a lower ω only lowers the ce
 
 
 class Curves:
-    def __init__(self, m: int = 4, level: str = "small", grid: int = 5, golden: int = 4):
+    def __init__(self, m: int = 4, level: str = "small", grid: int = 7, golden: int = 4):
         self.problem, self.m, self.level = bff.BFFProblem(level=level), m, level
         self.grid, self.golden = grid, golden
         self.solves = 0
@@ -35,37 +35,40 @@ class Curves:
         r = self.problem.rate(F, omega * (1 - MARGIN), p, self.m).rate
         return r if r == r else -1.0  # a failed solve certifies nothing
 
-    def best_q(self, p: float, mu: float) -> tuple[float, float]:
-        """(q_opt, rate): grid over Q_RANGE, then golden-section refinement (assumes one peak near the
-        best grid point)."""
+    def best_q(self, p: float, mu: float) -> tuple[float, float, dict]:
+        """(q_opt, rate, {q: rate}): a grid over Q_RANGE with q = 1/2 (CHSH on the constrained set: the NS
+        constraints cancel T_{1/2}'s marginal terms) and q = p (T_p), then golden-section steps between
+        the best candidate's neighbours (when it certifies anything)."""
         lo, hi = Q_RANGE
-        qs = [lo + (hi - lo) * i / (self.grid - 1) for i in range(self.grid)]
-        vals = [self.rate(q, p, mu) for q in qs]
-        i = max(range(len(qs)), key=vals.__getitem__)
+        qs = sorted({lo + (hi - lo) * i / (self.grid - 1) for i in range(self.grid)} | {0.5, p})
+        vals = {q: self.rate(q, p, mu) for q in qs}
+        i = max(range(len(qs)), key=lambda k: vals[qs[k]])
+        if vals[qs[i]] <= 0:
+            return qs[i], vals[qs[i]], vals
         a, b = qs[max(i - 1, 0)], qs[min(i + 1, len(qs) - 1)]
-        best = (qs[i], vals[i])
         g = (math.sqrt(5) - 1) / 2
         c, d = b - g * (b - a), a + g * (b - a)
         fc, fd = self.rate(c, p, mu), self.rate(d, p, mu)
+        vals.update({c: fc, d: fd})
         for _ in range(self.golden - 2):
             if fc >= fd:
                 b, d, fd = d, c, fc
                 c = b - g * (b - a)
-                fc = self.rate(c, p, mu)
+                fc = vals[c] = self.rate(c, p, mu)
             else:
                 a, c, fc = c, d, fd
                 d = a + g * (b - a)
-                fd = self.rate(d, p, mu)
-        return max([best, (c, fc), (d, fd)], key=lambda t: t[1])
+                fd = vals[d] = self.rate(d, p, mu)
+        q = max(vals, key=vals.get)
+        return q, vals[q], vals
 
     def point(self, p: float, mu: float) -> dict:
-        q_opt, r_opt = self.best_q(p, mu)
-        r_chsh, r_tp = self.rate(None, p, mu), self.rate(p, p, mu)
-        return {"chsh": r_chsh, "t_p": r_tp, "t_qopt": max(r_opt, r_chsh, r_tp), "q_opt": q_opt}
+        q_opt, r_opt, vals = self.best_q(p, mu)
+        return {"chsh": self.rate(None, p, mu), "t_p": vals[p], "t_qopt": r_opt, "q_opt": q_opt}
 
 
 def compute(fig2_p=(0.5, 0.55, 0.7, 0.9), mus=None, fig3_p=None, **kw) -> dict:
-    mus = mus or [round(0.015 * i, 3) for i in range(0, 9)]
+    mus = mus or [0.0, 0.01, 0.02, 0.03, 0.045, 0.06, 0.08, 0.1, 0.125, 0.15, 0.175, 0.2]
     fig3_p = fig3_p or [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98]
     c = Curves(**kw)
     t0 = time.perf_counter()
