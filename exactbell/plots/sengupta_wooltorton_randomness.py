@@ -16,7 +16,7 @@ from pathlib import Path
 from . import decided, finish
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "exactbell" / "randomness" / "data" / "sw_curves.json"
+DATA = Path(__file__).resolve().parents[1] / "randomness" / "data" / "sw_curves.json"
 PROOFS = ROOT / "proofs" / "sengupta-wooltorton"
 COLOURS = {"0.5": "C0", "0.55": "C3", "0.7": "C2", "0.9": "C1"}
 STYLES = {"chsh": ("--", "f_CHSH"), "t_p": (":", "T_p"), "t_qopt": ("-", "T_q_opt")}
