@@ -124,12 +124,18 @@ CERTS = sorted(SW.glob("C000-21.hmin.*.json"))
 
 
 def test_certificates_pass_and_bracket_the_known_rate():
-    assert len(CERTS) == 12
+    assert len(CERTS) == 18
     results = {p.stem: check_file(p) for p in CERTS}
     assert all(r.passed and r.verdict == "verified" for r in results.values())
     # CHSH at maximal violation, p = 1/2: the rate is 1 bit; the certified bracket [L, 1] contains it
     lo = F(results["C000-21.hmin.chsh.p=1_2.mu=0"].bracket[0])
     assert F(99, 100) < lo < 1
+    # CHSH at S = (19/20) 2 sqrt 2, p = 1/2: H_min = -log2(1/2 + 1/2 sqrt(2 - S^2/4)) lies in the bracket [L, 1]
+    # and the rounded dual loses less than 1e-5
+    S = 0.95 * 2 * math.sqrt(2)
+    exact = -math.log2(0.5 + 0.5 * math.sqrt(2 - S * S / 4))
+    lo = float(F(results["C000-21.hmin.chsh.p=1_2.mu=1_20"].bracket[0]))
+    assert lo <= exact < lo + 1e-5
     # every interval's eta is the larger of its two sos bounds, its lam the sos premises' multiplier
     for stem, r in results.items():
         if ".e=" in stem:
@@ -172,13 +178,16 @@ def test_plots(tmp_path):
 
     assert {"sengupta-wooltorton-fig2", "sengupta-wooltorton-fig3", "sengupta-wooltorton-fig4"} <= set(discover())
     pts = sw.certified()
-    assert sorted((f, p) for f, p, _, _ in pts) == [("chsh", 0.5), ("chsh", 0.6), ("t_p", 0.75), ("t_p", 0.9)]
+    assert sorted((f, p, mu) for f, p, mu, _ in pts) == [
+        ("chsh", 0.5, 0.0), ("chsh", 0.5, 0.05), ("chsh", 0.6, 0.0), ("t_p", 0.75, 0.0), ("t_p", 0.9, 0.0),
+        ("t_q=99_100", 0.9, 0.0)]
     data = sw.curves()
     # both are lower bounds on the same rate (at most 1 bit); neither dominates: near maximal violation the
     # min-entropy bound beats BFF with m = 4 nodes (capped at 0.9549 for a perfectly random bit)
     for f, p, mu, lo in pts:
-        i = data["fig3"]["p"].index(p)
-        assert data["fig3"][f][i] <= 1 and lo < 1
+        assert 0 < lo < 1
+        if mu == 0 and f in data["fig3"]:
+            assert data["fig3"][f][data["fig3"]["p"].index(p)] <= 1
     i = data["fig3"]["p"].index(0.5)
     assert data["fig3"]["chsh"][i] < sw.certified()[0][3]
     for draw in (sw.fig2, sw.fig3, sw.fig4):

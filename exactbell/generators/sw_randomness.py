@@ -35,9 +35,13 @@ DIGITS = 6
 # (tag, q of T_q (None: CHSH), p, mu, paper relation on the rate, where the paper says it)
 POINTS = [
     ("chsh.p=1_2.mu=0", None, "1/2", "0", "L434, L451, Fig. 3: 1 bit at p = 1/2 (r_{S,1/2} = r_NS)"),
+    ("chsh.p=1_2.mu=1_20", None, "1/2", "1/20", "L438, Fig. 2: the p = 1/2 curves; closed form "
+     "H_min = -log2(1/2 + 1/2 sqrt(2 - S^2/4)) for CHSH value S"),
     ("chsh.p=3_5.mu=0", None, "3/5", "0", "L451, Fig. 3: CHSH certifies a positive rate for p below about 0.7"),
     ("t_p.p=3_4.mu=0", "3/4", "3/4", "0", "L451, L468, Fig. 3: T_p certifies a positive rate up to p near 1"),
     ("t_p.p=9_10.mu=0", "9/10", "9/10", "0", "L451, L468, Fig. 3: T_p certifies a positive rate up to p near 1"),
+    ("t_q=99_100.p=9_10.mu=0", "99/100", "9/10", "0", "L451, L468, Fig. 3: T_q_opt certifies almost 1 bit for p "
+     "up to near 1"),
 ]
 
 

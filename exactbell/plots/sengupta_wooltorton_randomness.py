@@ -56,6 +56,10 @@ def fig2(outdir: Path) -> Path:
     for p, c in d["fig2"].items():
         for k, (ls, name) in STYLES.items():
             ax.plot(c["mu"], [max(v, 0) for v in c[k]], ls, color=COLOURS.get(p, "k"), label=f"{name}, p = {p}")
+    pts = [t for t in certified() if str(t[1]) in d["fig2"]]
+    if pts:
+        ax.plot([t[2] for t in pts], [t[3] for t in pts], "k^", ms=5,
+                label="certified lower bound (kernel: exact SOS dual, min-entropy)")
     ax.set_xlabel("depolarizing noise μ")
     ax.set_ylabel("r_S,p (bits, lower bound)")
     ax.set_title(f"Sengupta–Wooltorton Fig. 2 reproduced ({_method(d)})", fontsize=8)
