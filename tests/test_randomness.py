@@ -7,7 +7,6 @@ the CHSH guessing probability 1/2 + 1/2 √(2 − S²/4) and von Neumann rate 1 
 non-signaling strategy. Certificates: the kernel decides them; mutants fail.
 """
 import copy
-import json
 import math
 from fractions import Fraction as F
 
@@ -174,7 +173,8 @@ def test_plots(tmp_path):
     import matplotlib
 
     matplotlib.use("Agg")
-    from exactbell.plots import discover, sengupta_wooltorton_randomness as sw
+    from exactbell.plots import discover
+    from exactbell.plots import sengupta_wooltorton_randomness as sw
 
     assert {"sengupta-wooltorton-fig2", "sengupta-wooltorton-fig3", "sengupta-wooltorton-fig4"} <= set(discover())
     pts = sw.certified()

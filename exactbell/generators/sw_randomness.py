@@ -13,7 +13,7 @@ are search-side numerics (exactbell/randomness/curves.py); no kernel kind carrie
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 
 from ..certificates.format import envelope2
 from ..generators.chsh import CORRELATOR
@@ -35,13 +35,13 @@ DIGITS = 6
 # (tag, q of T_q (None: CHSH), p, mu, paper relation on the rate, where the paper says it)
 POINTS = [
     ("chsh.p=1_2.mu=0", None, "1/2", "0", "L434, L451, Fig. 3: 1 bit at p = 1/2 (r_{S,1/2} = r_NS)"),
-    ("chsh.p=1_2.mu=1_20", None, "1/2", "1/20", "L438, Fig. 2: the p = 1/2 curves; closed form "
-     "H_min = -log2(1/2 + 1/2 sqrt(2 - S^2/4)) for CHSH value S"),
+    ("chsh.p=1_2.mu=1_20", None, "1/2", "1/20", ("L438, Fig. 2: the p = 1/2 curves; closed form "
+                                                 "H_min = -log2(1/2 + 1/2 sqrt(2 - S^2/4)) for CHSH value S")),
     ("chsh.p=3_5.mu=0", None, "3/5", "0", "L451, Fig. 3: CHSH certifies a positive rate for p below about 0.7"),
     ("t_p.p=3_4.mu=0", "3/4", "3/4", "0", "L451, L468, Fig. 3: T_p certifies a positive rate up to p near 1"),
     ("t_p.p=9_10.mu=0", "9/10", "9/10", "0", "L451, L468, Fig. 3: T_p certifies a positive rate up to p near 1"),
-    ("t_q=99_100.p=9_10.mu=0", "99/100", "9/10", "0", "L451, L468, Fig. 3: T_q_opt certifies almost 1 bit for p "
-     "up to near 1"),
+    ("t_q=99_100.p=9_10.mu=0", "99/100", "9/10", "0", ("L451, L468, Fig. 3: T_q_opt certifies almost 1 bit "
+                                                        "for p up to near 1")),
 ]
 
 
@@ -59,11 +59,9 @@ def _functional(terms: dict):
     return functional_from_spec(SCENARIO_24, {"terms": terms}, CORRELATOR, Fraction)
 
 
-@lru_cache(maxsize=None)
+@cache
 def point(tag: str) -> dict:
     """The rounded dual at one point: λ, ν, ω', and per e the terms, η_e and its exact Gram matrix."""
-    import numpy as np
-
     from ..randomness import behaviour, guessing
 
     _, q, p, mu, _ = next(t for t in POINTS if t[0] == tag)
@@ -81,7 +79,6 @@ def point(tag: str) -> dict:
             raise RuntimeError(f"{tag}, e = {e}: no exact PSD Gram matrix")
         out["e"].append({"terms": terms, "eta": eg.eta, "sos": gram_spec(eg.basis_text(), eg.matrix)})
     out["eta"] = max(x["eta"] for x in out["e"])
-    del np
     return out
 
 

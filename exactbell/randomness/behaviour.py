@@ -16,9 +16,9 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..behaviours import parse_rational
 from ..generators.chsh import CHSH_SCENARIO, CORRELATOR
 from ..generators.sengupta_wooltorton import T_P_TERMS
-from ..behaviours import parse_rational
 from ..kernel.functional import functional_from_spec
 
 

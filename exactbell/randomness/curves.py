@@ -33,7 +33,7 @@ class Curves:
         omega = behaviour.observed_value(0.5 if q is None else q, mu)
         self.solves += 1
         r = self.problem.rate(F, omega * (1 - MARGIN), p, self.m).rate
-        return r if r == r else -1.0  # a failed solve certifies nothing
+        return -1.0 if math.isnan(r) else r  # a failed solve certifies nothing
 
     def best_q(self, p: float, mu: float) -> tuple[float, float, dict]:
         """(q_opt, rate, {q: rate}): a grid over Q_RANGE with q = 1/2 (CHSH on the constrained set: the NS
@@ -93,7 +93,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="two noise values, three p (a smoke run)")
     ap.add_argument("-m", type=int, default=4, help="Gauss-Radau nodes")
     a = ap.parse_args(argv)
-    kw = dict(fig2_p=(0.5, 0.7), mus=[0.0, 0.04], fig3_p=[0.5, 0.7, 0.9]) if a.quick else {}
+    kw = {"fig2_p": (0.5, 0.7), "mus": [0.0, 0.04], "fig3_p": [0.5, 0.7, 0.9]} if a.quick else {}
     data = compute(m=a.m, **kw)
     write_atomic(Path(a.out), json.dumps(data, indent=1) + "\n")
     print(f"{a.out}: {data['rates']} rates in {data['seconds']} s")
