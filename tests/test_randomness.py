@@ -145,6 +145,25 @@ def test_certificates_pass_and_bracket_the_known_rate():
         assert F(cert["parameters"]["lam"]) > 0 and F(r.bracket[0]) > 0
 
 
+def test_premises_are_the_duals_the_interval_uses():
+    """Each interval's lam and w are the ones of its sos premises: the premises' functionals are exactly
+    <Pi_(e|0)> + lam T_q(P) + nu.NS (rebuilt here from the point's q, p), and w <= omega_f(mu) exactly."""
+    import re
+
+    from exactbell.generators.sw_randomness import POINTS
+
+    assert len(POINTS) == 6
+    for tag, q, p, mu, _ in POINTS:
+        rate = load(SW / f"C000-21.hmin.{tag}.json")
+        lam, w = F(rate["parameters"]["lam"]), F(rate["parameters"]["w"])
+        qq = F(1, 2) if q is None else F(q)
+        assert 0 < w and w * w <= (1 - F(mu)) ** 2 * 8 * qq / (3 * qq - 1)
+        for e in (0, 1):
+            sos = load(SW / f"C000-21.hmin.{tag}.e={e}.json")
+            nu = tuple(F(v) for v in re.search(r"nu = \(([^)]*)\)", sos["summary"])[1].split(", "))
+            assert sos["data"]["functional"]["terms"] == guessing.bound_terms(q, p, lam, nu, e)
+
+
 def test_mutated_certificates_fail(tmp_path):
     sos = load(SW / "C000-21.hmin.chsh.p=3_5.mu=0.e=0.json")
     bad = copy.deepcopy(sos)

@@ -96,7 +96,7 @@ def fig4(outdir: Path) -> Path:
     d = curves()
     fig, ax = plt.subplots(figsize=(6.4, 4.4))
     for p, c in d["fig2"].items():
-        ok = [(m, q) for m, q, r in zip(c["mu"], c["q_opt"], c["t_qopt"]) if r > 1e-6]
+        ok = [(m, q) for m, q, r in zip(c["mu"], c["q_opt"], c["t_qopt"]) if r > 1e-6 and q is not None]
         ax.plot([m for m, _ in ok], [q for _, q in ok], "o-", ms=3, color=COLOURS.get(p, "k"), label=f"q_opt, p = {p}")
         ax.axhline(float(p), color=COLOURS.get(p, "k"), lw=0.6, ls="--")
     ax.set_xlabel("depolarizing noise μ (points with a positive rate)")

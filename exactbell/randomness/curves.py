@@ -68,15 +68,19 @@ class Curves:
 
 
 def compute(fig2_p=(0.5, 0.55, 0.7, 0.9), mus=None, fig3_p=None, **kw) -> dict:
-    mus = mus or [0.0, 0.01, 0.02, 0.03, 0.045, 0.06, 0.08, 0.1, 0.125, 0.15, 0.175, 0.2]
+    mus = mus or [0.0, 0.01, 0.02, 0.03, 0.045, 0.06, 0.08, 0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3]
     fig3_p = fig3_p or [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98]
     c = Curves(**kw)
     t0 = time.perf_counter()
     out = {"method": {"m": c.m, "level": c.level, "moment_matrix": c.problem.mm.size, "q_grid": c.grid,
                       "golden_steps": c.golden, "omega_margin": MARGIN},
            "fig2": {}, "fig3": {"p": fig3_p}}
+    zero = {"chsh": 0.0, "t_p": 0.0, "t_qopt": 0.0, "q_opt": None}
     for p in fig2_p:
-        pts = [c.point(p, mu) for mu in mus]
+        pts = []
+        for mu in mus:  # every rate is nonincreasing in μ (ω_f(μ) decreases): after all are 0, they stay 0
+            dead = pts and max(pts[-1]["chsh"], pts[-1]["t_p"], pts[-1]["t_qopt"]) <= 0
+            pts.append(dict(zero) if dead else c.point(p, mu))
         out["fig2"][str(p)] = {"mu": mus, **{k: [pt[k] for pt in pts] for k in pts[0]}}
         print(f"fig2 p={p}: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     pts = [c.point(p, 0.0) for p in fig3_p]
