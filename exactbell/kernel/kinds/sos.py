@@ -84,7 +84,7 @@ def decide(cert, ctx, data) -> Decision:
     relation = "<=" if sense == "max" else ">="
     lower, bracket = "", None
     if data.has("strategy"):
-        v, _ = value_of(ctx, data.obj("strategy"), sc, F)
+        v, _ = value_of(ctx, data.obj("strategy"), sc, F, quantum=True)
         if (v - eta) * sign > 0:
             raise ctx.fail("data.strategy", f"the strategy gives {scalar_text(v)}, beyond the bound: kernel bug?")
         relation, lower = ("=", "") if v == eta else (relation, f" (an exact strategy reaches {scalar_text(v)})")
@@ -167,7 +167,7 @@ def decide_parametric(ctx, data) -> Decision:
         raise ctx.fail("data.sos", "the identity fails (formally, modulo (sqrt(u))^2 = u)")
     relation, attained, below = "<=" if sense == "max" else ">=", "", False
     if data.has("strategy"):  # attains η identically, or stays strictly on the inner side on the whole domain
-        v, stext = value_of(ctx, data.obj("strategy"), sc, F)
+        v, stext = value_of(ctx, data.obj("strategy"), sc, F, quantum=True)
         v = lift(v)
         if v == eta:
             relation, attained = "=", f", attained by the quantum strategy {stext}"

@@ -1,0 +1,74 @@
+"""A hostile referee's certificates against the projector (d-outcome) SOS and strategy code (#14
+soundness): each is decided exactly, or rejected with an exact one-line reason."""
+from __future__ import annotations
+
+import copy
+from fractions import Fraction
+
+from exactbell.api import Certificate
+from exactbell.certificates.format import envelope2
+from exactbell.kernel.models import cglmp
+from exactbell.kernel.scenario import Scenario
+
+I3 = Scenario((2, 2), (3, 3))
+CHSH = {"A0B0": "1", "A0B1": "1", "A1B0": "1", "A1B1": "-1"}
+
+
+def _cert(kind, data, conventions=None, parameters=None) -> Certificate:
+    conv = conventions or {"form": "probability", "order": "inputs-major"}
+    return Certificate(envelope2("rt2.attack", "user", "user", "test", "red team", kind, "verified", conv, data,
+                                 parameters))
+
+
+def _cglmp3_loose_sos() -> dict:
+    """4·1 − I_3 = Σ_{xy} Σ_{ab} (1 − c_ab|xy) (A_x_a B_y_b)†(A_x_a B_y_b): the NS bound 4, as a projector SOS
+    whose squares use the eliminated last outcome A_x_2 = 1 − A_x_0 − A_x_1."""
+    terms = [{"weight": str(1 - c), "polynomial": f"A{x[0]}_{a[0]}*B{x[1]}_{a[1]}"}
+             for c, (a, x) in zip(cglmp(3), I3.entries()) if c != 1]
+    return {"scenario": I3.to_spec(), "functional": {"coefficients": [str(c) for c in cglmp(3)]},
+            "sense": "max", "sos": {"terms": terms}}
+
+
+def _cglmp3_box(value: Fraction) -> list:
+    """λ·(the no-signalling box with I_3 = 4) + (1 − λ)·(a = b = 0, I_3 = 2), with I_3 = ``value``."""
+    lam = (value - 2) / 2
+
+    def box(a, x):
+        t = (a[1] - a[0]) % 3 if x == (0, 1) else (a[0] - a[1]) % 3
+        return Fraction(t == (2 if x == (1, 0) else 0), 3)
+    return [str(lam * box(a, x) + (1 - lam) * (a == (0, 0))) for a, x in I3.entries()]
+
+
+# -- the projector algebra holds: the last outcome is eliminated consistently ------------------------
+def test_loose_cglmp3_projector_sos_decides_the_no_signalling_bound():
+    r = _cert("sos", _cglmp3_loose_sos()).check()
+    assert r.passed, r.detail
+    assert r.statement.endswith("on (2,2;3,3) <= 4 (the only constant for which the SOS identity holds)")
+
+
+# -- hole: a given behaviour (not quantum) was accepted as the "strategy" attaining an SOS bound ---------
+def test_sos_refuses_a_non_quantum_behaviour_as_strategy():
+    """Before: 'max over quantum strategies of <CGLMP_3, P> on (2,2;3,3) = 4' (the NS box as 'strategy');
+    the quantum maximum is 1 + √(11/3) ≈ 2.9149."""
+    data = _cglmp3_loose_sos() | {"strategy": {"behaviour": _cglmp3_box(Fraction(4))}}
+    r = _cert("sos", data).check()
+    assert not r.passed
+    assert "data.strategy.behaviour: a behaviour is no quantum strategy" in r.detail
+
+
+def test_sos_refuses_the_pr_box_as_strategy_for_chsh():
+    """Before: 'max over quantum strategies of <CHSH, P> on (2,2;2,2) = 4' (Tsirelson: 2√2)."""
+    pr = ["1/2", "0", "0", "1/2"] * 3 + ["0", "1/2", "1/2", "0"]
+    data = {"scenario": {"inputs": [2, 2], "outputs": [2, 2]}, "functional": {"terms": CHSH}, "sense": "max",
+            "sos": {"terms": [{"weight": "1/2", "polynomial": p} for p in ("A0 - B0", "A0 - B1", "A1 - B0",
+                                                                          "A1 + B1")]},
+            "strategy": {"behaviour": pr}}
+    conv = {"form": "correlator", "marginals": "uniform-average", "order": "inputs-major"}
+    r = _cert("sos", data, conv).check()
+    assert not r.passed and "a behaviour is no quantum strategy" in r.detail
+    data = copy.deepcopy(data) | {"bound": "4"}   # the parametric path (one domain parameter) too
+    r = _cert("sos", data, conv, {"p": "(0, 1)"}).check()
+    assert not r.passed and "a behaviour is no quantum strategy" in r.detail
+    del data["strategy"]
+    r = _cert("sos", data, conv).check()            # the loose bound itself stands
+    assert r.passed and r.statement.endswith("on (2,2;2,2) <= 4")
