@@ -72,3 +72,66 @@ def test_sos_refuses_the_pr_box_as_strategy_for_chsh():
     del data["strategy"]
     r = _cert("sos", data, conv).check()            # the loose bound itself stands
     assert r.passed and r.statement.endswith("on (2,2;2,2) <= 4")
+
+
+# -- the projector algebra against exact representations (a homomorphism on random words) -------------
+def _projective(rng, d, dim=3):
+    """d orthogonal rank-≥1 projectors on Q^dim summing to 1: a rational orthogonal basis (Pythagorean
+    rows of (1,2,2)/3, coordinates permuted and signed), the last projector taking the remaining basis vectors."""
+    from exactbell.kernel.linalg import add, identity, scale
+
+    rows = [(1, 2, 2), (2, 1, -2), (2, -2, 1)]
+    perm, signs = rng.sample(range(3), 3), [rng.choice((1, -1)) for _ in range(3)]
+    basis = [[rows[r][perm[k]] * signs[k] for k in range(3)] for r in rng.sample(range(3), 3)]
+    out = [[[Fraction(u * v, 9) for v in b] for u in b] for b in basis[:d - 1]]
+    rest = add(identity(dim), scale(-1, out[0])) if out else identity(dim)
+    for P in out[1:]:
+        rest = add(rest, scale(-1, P))
+    return out + [rest]
+
+
+def _evaluate(poly, meas, parties, dim=3):
+    """The matrix of an NCPoly: letter (x, a) of party i acts as meas[i][x][a] on the i-th factor."""
+    from functools import reduce
+
+    from exactbell.kernel.linalg import add, identity, kron, mul, scale
+
+    total = [[Fraction(0)] * dim ** parties for _ in range(dim ** parties)]
+    for mono, c in poly.terms.items():
+        factors = [reduce(mul, [meas[i][x][a] for x, a in w], identity(dim)) for i, w in enumerate(mono)]
+        total = add(total, scale(c, reduce(kron, factors)))
+    return total
+
+
+def test_projector_words_are_a_homomorphism_onto_exact_measurements():
+    """p·q, p† and the eliminated last outcome evaluate like the matrices they name (random words, scenarios
+    with 3, 2 and 1 outcomes mixed), and the Bell operator gives the Born-rule value."""
+    import random
+    from types import SimpleNamespace
+
+    from exactbell.kernel.gaussian import Gaussian
+    from exactbell.kernel.linalg import adjoint, mul
+    from exactbell.kernel.ncpoly import behaviour, bell_operator, parse_operator
+
+    rng = random.Random(14)
+    for outputs in ((3, 3), (2, 3), (3, 1, 2)):
+        sc = Scenario((2,) * len(outputs), outputs)
+        meas = [[_projective(rng, d) for _ in range(2)] for d in outputs]
+        names = [f"{'ABC'[i]}{x}_{a}" for i, d in enumerate(outputs) for x in range(2) for a in range(d)]
+
+        def word():
+            return "*".join(rng.choice(names) for _ in range(rng.randint(1, 4)))
+        for _ in range(12):
+            p, q = (parse_operator(f"{word()} - 2*{word()} + 1/3", len(outputs), sc.inputs, Fraction,
+                                   outputs=outputs) for _ in range(2))
+            P, Q = (_evaluate(o, meas, len(outputs)) for o in (p, q))
+            assert _evaluate(p * q, meas, len(outputs)) == mul(P, Q)
+            assert _evaluate(p.adjoint(), meas, len(outputs)) == adjoint(P)
+        F = [Fraction(rng.randint(-3, 3), rng.randint(1, 3)) for _ in range(sc.size)]
+        B = _evaluate(bell_operator(SimpleNamespace(scenario=sc, coefficients=F)), meas, len(outputs))
+        psi = [Fraction(rng.randint(-2, 2)) for _ in range(3 ** len(outputs))]
+        psi[0] += 5
+        norm = sum(z * z for z in psi)
+        gmeas = [[[[[Gaussian(v) for v in r] for r in P] for P in m] for m in party] for party in meas]
+        born = sum(c * p for c, p in zip(F, behaviour([Gaussian(z) for z in psi], gmeas, sc)))
+        assert mul([psi], mul(B, [[z] for z in psi]))[0][0] / norm == born
