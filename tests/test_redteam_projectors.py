@@ -135,3 +135,21 @@ def test_projector_words_are_a_homomorphism_onto_exact_measurements():
         gmeas = [[[[[Gaussian(v) for v in r] for r in P] for P in m] for m in party] for party in meas]
         born = sum(c * p for c, p in zip(F, behaviour([Gaussian(z) for z in psi], gmeas, sc)))
         assert mul([psi], mul(B, [[z] for z in psi]))[0][0] / norm == born
+
+
+# -- hole: the strategy's dimension limit was checked only after P² = P on every matrix of the party ---
+def test_a_huge_projector_is_refused_before_its_square_is_computed():
+    """Before: three 200×200 projectors took 42 s (n³ products, one party) and a 1000×1000 one hit the
+    900 s worker limit before 'the joint dimension exceeds 64'; now the first matrix is refused unread."""
+    n = 65
+    eye = [["1" if r == c else "0" for c in range(n)] for r in range(n)]
+    zero = [["0"] * n for _ in range(n)]
+    one = [[["1"]], [["0"]], [["0"]]]   # the trivial measurement on C^1
+    strategy = {"state": ["1"], "projectors": [[[eye, zero, zero], one], [one] * 2]}
+    data = {"scenario": I3.to_spec(), "functional": {"coefficients": [str(c) for c in cglmp(3)]},
+            "strategy": strategy, "relation": "value"}
+    r = _cert("strategy-value", data).check()
+    assert not r.passed and r.detail.endswith("data.strategy.projectors[0][0][0]: the joint dimension exceeds 64")
+    strategy["projectors"] = [[one] * 2, [[[["1"] * 8] * 8] * 3, one]]   # 1 · 8 ≤ 64: read
+    r = _cert("strategy-value", data).check()
+    assert not r.passed and r.detail.endswith("data.strategy.projectors[1][0][0]: is not a projector (P^2 = P)")

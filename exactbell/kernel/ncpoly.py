@@ -218,11 +218,13 @@ def read_strategy(ctx, spec, sc):
         finally:
             del ctx.constants["i"]
 
-    def matrix(raw, rel, dim=None):
+    def matrix(raw, rel, size=None):  # the joint dimension is bounded before any entry is read
         if not isinstance(raw, list) or not raw or any(not isinstance(r, list) or len(r) != len(raw)
-                                                       for r in raw) or dim not in (None, len(raw)):
+                                                       for r in raw) or size not in (None, len(raw)):
             raise ctx.fail(spec.at(rel), "must be a square matrix (list of rows)"
-                           + ("" if dim is None else f" acting on the party's dimension {dim}"))
+                           + ("" if size is None else f" acting on the party's dimension {size}"))
+        if len(raw) * dim > MAX_DIM:
+            raise ctx.fail(spec.at(rel), f"the joint dimension exceeds {MAX_DIM}")
         M = [[scalar(f"{rel}[{r}][{c}]", v) for c, v in enumerate(row)] for r, row in enumerate(raw)]
         if any(M[r][c] != conj(M[c][r]) for r in range(len(M)) for c in range(r + 1)):
             raise ctx.fail(spec.at(rel), "is not Hermitian")
@@ -255,8 +257,6 @@ def read_strategy(ctx, spec, sc):
                 "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in M) + "]" for M in Ms))
         meas.append(party)
         dim *= dims
-        if dim > MAX_DIM:
-            raise ctx.fail(spec.at(at), f"the joint dimension exceeds {MAX_DIM}")
     psi = [scalar(f"state[{k}]", v) for k, v in enumerate(spec.list("state", dim))]
     if all(z == 0 for z in psi):
         raise ctx.fail(spec.at("state"), "the state vector is zero")
