@@ -153,3 +153,16 @@ def test_a_huge_projector_is_refused_before_its_square_is_computed():
     strategy["projectors"] = [[one] * 2, [[[["1"] * 8] * 8] * 3, one]]   # 1 · 8 ≤ 64: read
     r = _cert("strategy-value", data).check()
     assert not r.passed and r.detail.endswith("data.strategy.projectors[1][0][0]: is not a projector (P^2 = P)")
+
+
+# -- hole: a 60-character square was a time bomb (P†P of (Σ letters)^6: 2568² term pairs, 124 s) ----------
+def test_an_operator_too_large_to_square_is_refused_unexpanded():
+    x = "(A0_0 + A0_1 + A1_0 + A1_1 + B0_0 + B0_1 + B1_0 + B1_1)"
+    data = _cglmp3_loose_sos()
+    data["sos"]["terms"].append({"weight": "1", "polynomial": f"{x}^5"})
+    r = _cert("sos", data).check()
+    assert not r.passed and r.detail.endswith(
+        "data.sos.terms[24].polynomial: a product of operators with 1032 x 1032 terms (limit 200000 pairs)")
+    data["sos"]["terms"][-1]["polynomial"] = f"{x}^256"  # a power: refused at the step that gets too large
+    r = _cert("sos", data).check()
+    assert not r.passed and r.detail.endswith("a product of operators with 32776 x 8 terms (limit 200000 pairs)")

@@ -15,7 +15,12 @@ from .expr import Algebra, ExprError, parse
 from .linalg import add, identity, kron, mul, scale
 from .scenario import PARTY_LETTERS
 
-MAX_TERMS = 100_000  # monomials of a power in an operator expression
+MAX_PAIRS = 200_000  # term pairs of one product (or power step) of operators, and of a parsed operator's square
+
+
+def _pairs(a, b) -> None:
+    if len(a.terms) * len(b.terms) > MAX_PAIRS:
+        raise ExprError(f"a product of operators with {len(a.terms)} x {len(b.terms)} terms (limit {MAX_PAIRS} pairs)")
 
 
 def reduce_word(w) -> tuple | None:
@@ -110,10 +115,9 @@ class NCPoly:
 
     def __pow__(self, n: int):
         out = NCPoly.scalar(self.parties, Fraction(1))
-        for _ in range(n):  # term count checked at every step: the free algebra grows exponentially
+        for _ in range(n):  # term pairs checked at every step: the free algebra grows exponentially
+            _pairs(out, self)
             out = out * self
-            if len(out.terms) > MAX_TERMS:
-                raise ExprError(f"a power has more than {MAX_TERMS} terms")
         return out
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
@@ -166,6 +170,10 @@ class NCAlgebra(Algebra):
             raise ExprError(f"unknown name {name!r} in an operator expression (use A0, B1, ... of the scenario)")
         return NCPoly.observable(self.parties, party, x)
 
+    def mul(self, a, b):
+        _pairs(a, b)
+        return a * b
+
     def div(self, a, b):
         scalar = b.terms.get(((),) * self.parties) if len(b.terms) == 1 else None
         if scalar is None:
@@ -179,8 +187,11 @@ class NCAlgebra(Algebra):
 
 
 def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None) -> NCPoly:
-    """An operator expression; with ``outputs`` not all 2 its names are projectors A0_1, ..."""
-    return parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs))
+    """An operator expression (small enough to be squared); with ``outputs`` not all 2 its names are
+    projectors A0_1, ..."""
+    op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs))
+    _pairs(op, op)
+    return op
 
 
 def bell_operator(functional) -> NCPoly:
