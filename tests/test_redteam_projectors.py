@@ -119,7 +119,7 @@ def test_projector_words_are_a_homomorphism_onto_exact_measurements():
         meas = [[_projective(rng, d) for _ in range(2)] for d in outputs]
         names = [f"{'ABC'[i]}{x}_{a}" for i, d in enumerate(outputs) for x in range(2) for a in range(d)]
 
-        def word():
+        def word(names=names):
             return "*".join(rng.choice(names) for _ in range(rng.randint(1, 4)))
         for _ in range(12):
             p, q = (parse_operator(f"{word()} - 2*{word()} + 1/3", len(outputs), sc.inputs, Fraction,

@@ -18,9 +18,11 @@ from .scenario import PARTY_LETTERS
 MAX_PAIRS = 200_000  # term pairs of one product (or power step) of operators, and of a parsed operator's square
 
 
-def _pairs(a, b) -> None:
+def _pairs(a, b):
+    """``a``, once a·b is known to have at most MAX_PAIRS term pairs."""
     if len(a.terms) * len(b.terms) > MAX_PAIRS:
         raise ExprError(f"a product of operators with {len(a.terms)} x {len(b.terms)} terms (limit {MAX_PAIRS} pairs)")
+    return a
 
 
 def reduce_word(w) -> tuple | None:
@@ -116,8 +118,7 @@ class NCPoly:
     def __pow__(self, n: int):
         out = NCPoly.scalar(self.parties, Fraction(1))
         for _ in range(n):  # term pairs checked at every step: the free algebra grows exponentially
-            _pairs(out, self)
-            out = out * self
+            out = _pairs(out, self) * self
         return out
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
@@ -171,8 +172,7 @@ class NCAlgebra(Algebra):
         return NCPoly.observable(self.parties, party, x)
 
     def mul(self, a, b):
-        _pairs(a, b)
-        return a * b
+        return _pairs(a, b) * b
 
     def div(self, a, b):
         scalar = b.terms.get(((),) * self.parties) if len(b.terms) == 1 else None
@@ -187,11 +187,9 @@ class NCAlgebra(Algebra):
 
 
 def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None) -> NCPoly:
-    """An operator expression (small enough to be squared); with ``outputs`` not all 2 its names are
-    projectors A0_1, ..."""
+    """An operator expression, small enough to be squared; projectors A0_1, ... when ``outputs`` are not all 2."""
     op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs))
-    _pairs(op, op)
-    return op
+    return _pairs(op, op)
 
 
 def bell_operator(functional) -> NCPoly:

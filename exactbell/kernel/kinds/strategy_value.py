@@ -65,9 +65,8 @@ def given_behaviour(ctx, spec, sc):
 
 
 def value_of(ctx, spec, sc, F, quantum=False):
-    """(⟨F, P⟩, text of the strategy or behaviour; a digest when longer than ``SHOWN``). ``quantum``:
-    only a state and measurements (a given behaviour need not be quantum: no witness of a quantum value)."""
-    if spec.has("behaviour") and quantum:
+    """(⟨F, P⟩, text of the strategy or behaviour (not when ``quantum``); a digest when longer than ``SHOWN``)."""
+    if spec.has("behaviour") and quantum:  # a given behaviour need not be quantum
         raise ctx.fail(spec.at("behaviour"), "a behaviour is no quantum strategy (give state and measurements)")
     if spec.has("behaviour"):
         p, text = given_behaviour(ctx, spec, sc)
