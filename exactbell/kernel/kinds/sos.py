@@ -59,9 +59,8 @@ def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
         G = [[ctx.value(gram, f"matrix[{i}][{j}]", raw=v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
         if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not psd_decide(G).psd:
             raise ctx.fail(gram.at("matrix"), "is not symmetric positive semidefinite (exact LDL^T)")
-    total = NCPoly(sc.parties)
-    for P, row in zip(ops, G):
-        total = sum((P.adjoint() * Q * g for Q, g in zip(ops, row) if g != 0), total)
+    total = NCPoly(sc.parties)._collect((m, c * g) for P, row in zip(ops, G) for Q, g in zip(ops, row) if g != 0
+                                        for m, c in (P.adjoint() * Q).terms.items())  # one pass: n^2 products
     return total, how
 
 
