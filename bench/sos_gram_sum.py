@@ -1,20 +1,24 @@
-"""The kernel's Gram sum Σ_jk G_jk m_j†m_k (kinds/sos.py ``sos_sum``): one pass over the n² products vs the
-former running sum (each ``+`` re-collected every term so far), measured in one run.
+"""The kernel's sums in one pass vs the former running sums (each ``+`` re-collected every term so far),
+measured in one run: the Gram sum Σ_jk G_jk m_j†m_k (kinds/sos.py ``sos_sum``) and the Bell operator
+Σ F(a|x) Π_i P_{a_i|x_i} (ncpoly.py ``bell_operator``).
 
     python bench/sos_gram_sum.py [LEVEL …]      (NPA levels of CGLMP_3's projector basis; 2 3 by default)
 
-A dense all-ones Gram matrix (PSD, rank 1) over the NPA basis: n² nonzero products. Both sums are
-asserted equal; the ratio is running-sum time / kernel time.
+Gram: a dense all-ones matrix (PSD, rank 1) over the NPA basis, n² nonzero products. Bell operator:
+dense integer coefficients on (2,2;d,d), d = 10, 20, 30. Both results are asserted equal; the ratio is
+running-sum time / kernel time.
 """
 from __future__ import annotations
 
 import sys
 import time
 from fractions import Fraction
+from functools import reduce
 from types import SimpleNamespace
 
 from exactbell.kernel.kinds.sos import sos_sum
-from exactbell.kernel.ncpoly import NCPoly, monomial_text, parse_operator
+from exactbell.kernel.ncpoly import NCPoly, bell_operator, monomial_text, parse_operator
+from exactbell.kernel.scenario import Scenario
 from exactbell.sdp.npa import monomial_basis
 
 
@@ -55,6 +59,21 @@ def main(levels):
         running = time.perf_counter() - t
         assert total == S
         print(f"{lv:>6}{n:>6}{len(S.terms):>8}{kernel:>10.2f}{running:>11.2f}{running / kernel:>8.1f}")
+    print(f"\n{'(2,2;d,d)':>10}{'terms':>8}{'kernel s':>10}{'running s':>11}{'ratio':>8}")
+    for d in (10, 20, 30):
+        sc = Scenario((2, 2), (d, d))
+        F = SimpleNamespace(scenario=sc, coefficients=[Fraction((i * 7919) % 13 - 6) for i in range(sc.size)])
+        t = time.perf_counter()
+        B = bell_operator(F)
+        kernel = time.perf_counter() - t
+        t = time.perf_counter()
+        total = NCPoly(2)
+        for (a, x), c in zip(sc.entries(), F.coefficients):
+            if c != 0:
+                total = total + reduce(NCPoly.__mul__, [NCPoly.projector(2, i, x[i], a[i], d) for i in (0, 1)]) * c
+        running = time.perf_counter() - t
+        assert total == B
+        print(f"{d:>10}{len(B.terms):>8}{kernel:>10.2f}{running:>11.2f}{running / kernel:>8.1f}")
 
 
 if __name__ == "__main__":

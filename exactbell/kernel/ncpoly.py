@@ -197,13 +197,12 @@ def bell_operator(functional) -> NCPoly:
     outcomes, p(a|x) = ⟨Π_i P^{(i)}_{a_i|x_i}⟩ over projectors otherwise."""
     sc, n = functional.scenario, functional.scenario.parties
     proj = projectors(sc.outputs)
-    out = NCPoly(n)
-    for (a, x), c in zip(sc.entries(), functional.coefficients):
-        if c != 0:
-            factors = [NCPoly.projector(n, i, x[i], a[i], sc.outputs[i]) if proj else
-                       NCPoly.observable(n, i, x[i]) * Fraction((-1) ** a[i], 2) + Fraction(1, 2) for i in range(n)]
-            out = out + reduce(NCPoly.__mul__, factors) * c
-    return out
+
+    def p(a, x):  # the operator of p(a|x)
+        return reduce(NCPoly.__mul__, [NCPoly.projector(n, i, x[i], a[i], sc.outputs[i]) if proj else NCPoly.observable(
+            n, i, x[i]) * Fraction((-1) ** a[i], 2) + Fraction(1, 2) for i in range(n)])
+    return NCPoly(n)._collect((m, v * c) for (a, x), c in zip(sc.entries(), functional.coefficients) if c != 0
+                              for m, v in p(a, x).terms.items())  # one pass (a running sum re-collects every term)
 
 
 # -- exact strategies: a state and projective measurements, the Born rule -------------------
