@@ -15,7 +15,14 @@ from .expr import Algebra, ExprError, parse
 from .linalg import add, identity, kron, mul, scale
 from .scenario import PARTY_LETTERS
 
-MAX_TERMS = 100_000  # monomials of a power in an operator expression
+MAX_PAIRS = 200_000  # term pairs of one product (or power step) of operators, and of a parsed operator's square
+
+
+def _pairs(a, b):
+    """``a``, once a·b is known to have at most MAX_PAIRS term pairs."""
+    if len(a.terms) * len(b.terms) > MAX_PAIRS:
+        raise ExprError(f"a product of operators with {len(a.terms)} x {len(b.terms)} terms (limit {MAX_PAIRS} pairs)")
+    return a
 
 
 def reduce_word(w) -> tuple | None:
@@ -110,10 +117,8 @@ class NCPoly:
 
     def __pow__(self, n: int):
         out = NCPoly.scalar(self.parties, Fraction(1))
-        for _ in range(n):  # term count checked at every step: the free algebra grows exponentially
-            out = out * self
-            if len(out.terms) > MAX_TERMS:
-                raise ExprError(f"a power has more than {MAX_TERMS} terms")
+        for _ in range(n):  # term pairs checked at every step: the free algebra grows exponentially
+            out = _pairs(out, self) * self
         return out
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
@@ -166,6 +171,9 @@ class NCAlgebra(Algebra):
             raise ExprError(f"unknown name {name!r} in an operator expression (use A0, B1, ... of the scenario)")
         return NCPoly.observable(self.parties, party, x)
 
+    def mul(self, a, b):
+        return _pairs(a, b) * b
+
     def div(self, a, b):
         scalar = b.terms.get(((),) * self.parties) if len(b.terms) == 1 else None
         if scalar is None:
@@ -179,8 +187,9 @@ class NCAlgebra(Algebra):
 
 
 def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None) -> NCPoly:
-    """An operator expression; with ``outputs`` not all 2 its names are projectors A0_1, ..."""
-    return parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs))
+    """An operator expression, small enough to be squared; projectors A0_1, ... when ``outputs`` are not all 2."""
+    op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs))
+    return _pairs(op, op)
 
 
 def bell_operator(functional) -> NCPoly:
@@ -188,13 +197,12 @@ def bell_operator(functional) -> NCPoly:
     outcomes, p(a|x) = ⟨Π_i P^{(i)}_{a_i|x_i}⟩ over projectors otherwise."""
     sc, n = functional.scenario, functional.scenario.parties
     proj = projectors(sc.outputs)
-    out = NCPoly(n)
-    for (a, x), c in zip(sc.entries(), functional.coefficients):
-        if c != 0:
-            factors = [NCPoly.projector(n, i, x[i], a[i], sc.outputs[i]) if proj else
-                       NCPoly.observable(n, i, x[i]) * Fraction((-1) ** a[i], 2) + Fraction(1, 2) for i in range(n)]
-            out = out + reduce(NCPoly.__mul__, factors) * c
-    return out
+
+    def p(a, x):  # the operator of p(a|x)
+        return reduce(NCPoly.__mul__, [NCPoly.projector(n, i, x[i], a[i], sc.outputs[i]) if proj else NCPoly.observable(
+            n, i, x[i]) * Fraction((-1) ** a[i], 2) + Fraction(1, 2) for i in range(n)])
+    return NCPoly(n)._collect((m, v * c) for (a, x), c in zip(sc.entries(), functional.coefficients) if c != 0
+                              for m, v in p(a, x).terms.items())  # one pass (a running sum re-collects every term)
 
 
 # -- exact strategies: a state and projective measurements, the Born rule -------------------
@@ -218,11 +226,13 @@ def read_strategy(ctx, spec, sc):
         finally:
             del ctx.constants["i"]
 
-    def matrix(raw, rel, dim=None):
+    def matrix(raw, rel, size=None):  # the joint dimension is bounded before any entry is read
         if not isinstance(raw, list) or not raw or any(not isinstance(r, list) or len(r) != len(raw)
-                                                       for r in raw) or dim not in (None, len(raw)):
+                                                       for r in raw) or size not in (None, len(raw)):
             raise ctx.fail(spec.at(rel), "must be a square matrix (list of rows)"
-                           + ("" if dim is None else f" acting on the party's dimension {dim}"))
+                           + ("" if size is None else f" acting on the party's dimension {size}"))
+        if len(raw) * dim > MAX_DIM:
+            raise ctx.fail(spec.at(rel), f"the joint dimension exceeds {MAX_DIM}")
         M = [[scalar(f"{rel}[{r}][{c}]", v) for c, v in enumerate(row)] for r, row in enumerate(raw)]
         if any(M[r][c] != conj(M[c][r]) for r in range(len(M)) for c in range(r + 1)):
             raise ctx.fail(spec.at(rel), "is not Hermitian")
@@ -255,8 +265,6 @@ def read_strategy(ctx, spec, sc):
                 "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in M) + "]" for M in Ms))
         meas.append(party)
         dim *= dims
-        if dim > MAX_DIM:
-            raise ctx.fail(spec.at(at), f"the joint dimension exceeds {MAX_DIM}")
     psi = [scalar(f"state[{k}]", v) for k, v in enumerate(spec.list("state", dim))]
     if all(z == 0 for z in psi):
         raise ctx.fail(spec.at("state"), "the state vector is zero")

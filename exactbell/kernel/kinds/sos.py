@@ -59,9 +59,8 @@ def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
         G = [[ctx.value(gram, f"matrix[{i}][{j}]", raw=v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
         if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not psd_decide(G).psd:
             raise ctx.fail(gram.at("matrix"), "is not symmetric positive semidefinite (exact LDL^T)")
-    total = NCPoly(sc.parties)
-    for P, row in zip(ops, G):
-        total = sum((P.adjoint() * Q * g for Q, g in zip(ops, row) if g != 0), total)
+    total = NCPoly(sc.parties)._collect((m, c * g) for P, row in zip(ops, G) for Q, g in zip(ops, row) if g != 0
+                                        for m, c in (P.adjoint() * Q).terms.items())  # one pass: n^2 products
     return total, how
 
 
@@ -84,7 +83,7 @@ def decide(cert, ctx, data) -> Decision:
     relation = "<=" if sense == "max" else ">="
     lower, bracket = "", None
     if data.has("strategy"):
-        v, _ = value_of(ctx, data.obj("strategy"), sc, F)
+        v, _ = value_of(ctx, data.obj("strategy"), sc, F, quantum=True)
         if (v - eta) * sign > 0:
             raise ctx.fail("data.strategy", f"the strategy gives {scalar_text(v)}, beyond the bound: kernel bug?")
         relation, lower = ("=", "") if v == eta else (relation, f" (an exact strategy reaches {scalar_text(v)})")
@@ -167,7 +166,7 @@ def decide_parametric(ctx, data) -> Decision:
         raise ctx.fail("data.sos", "the identity fails (formally, modulo (sqrt(u))^2 = u)")
     relation, attained, below = "<=" if sense == "max" else ">=", "", False
     if data.has("strategy"):  # attains η identically, or stays strictly on the inner side on the whole domain
-        v, stext = value_of(ctx, data.obj("strategy"), sc, F)
+        v, stext = value_of(ctx, data.obj("strategy"), sc, F, quantum=True)
         v = lift(v)
         if v == eta:
             relation, attained = "=", f", attained by the quantum strategy {stext}"

@@ -64,8 +64,10 @@ def given_behaviour(ctx, spec, sc):
     return p, f"P = [{', '.join(map(show, p))}] (inputs-major)"
 
 
-def value_of(ctx, spec, sc, F):
-    """(⟨F, P⟩, text of the strategy or behaviour; a digest when longer than ``SHOWN``)."""
+def value_of(ctx, spec, sc, F, quantum=False):
+    """(⟨F, P⟩, text of the strategy or behaviour (not when ``quantum``); a digest when longer than ``SHOWN``)."""
+    if spec.has("behaviour") and quantum:  # a given behaviour need not be quantum
+        raise ctx.fail(spec.at("behaviour"), "a behaviour is no quantum strategy (give state and measurements)")
     if spec.has("behaviour"):
         p, text = given_behaviour(ctx, spec, sc)
     else:
