@@ -63,6 +63,14 @@ def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
     return total, how
 
 
+def quantum_strategy(ctx, data):
+    """``data.strategy``, a state with observables: a given behaviour need not be quantum (a PR box)."""
+    spec = data.obj("strategy")
+    if spec.has("behaviour"):
+        raise ctx.fail("data.strategy", "must be a quantum strategy (state, observables): a behaviour need not be quantum")
+    return spec
+
+
 @kind("sos")
 def decide(cert, ctx, data) -> Decision:
     if ctx.domains:
@@ -84,7 +92,7 @@ def decide(cert, ctx, data) -> Decision:
     relation = "<=" if sense == "max" else ">="
     lower, bracket = "", None
     if data.has("strategy"):
-        v, _ = value_of(ctx, data.obj("strategy"), sc, F)
+        v, _ = value_of(ctx, quantum_strategy(ctx, data), sc, F)
         if (v - eta) * sign > 0:
             raise ctx.fail("data.strategy", f"the strategy gives {scalar_text(v)}, beyond the bound: kernel bug?")
         relation, lower = ("=", "") if v == eta else (relation, f" (an exact strategy reaches {scalar_text(v)})")
@@ -167,7 +175,7 @@ def decide_parametric(ctx, data) -> Decision:
         raise ctx.fail("data.sos", "the identity fails (formally, modulo (sqrt(u))^2 = u)")
     relation, attained, below = "<=" if sense == "max" else ">=", "", False
     if data.has("strategy"):  # attains η identically, or stays strictly on the inner side on the whole domain
-        v, stext = value_of(ctx, data.obj("strategy"), sc, F)
+        v, stext = ctx.guard("data.strategy", lambda: value_of(ctx, quantum_strategy(ctx, data), sc, F))
         v = lift(v)
         if v == eta:
             relation, attained = "=", f", attained by the quantum strategy {stext}"
