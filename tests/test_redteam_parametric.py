@@ -110,3 +110,16 @@ def test_a_state_vanishing_on_the_domain_is_a_one_line_error(tmp_path, state, pr
     c["data"]["strategy"]["state"] = state
     res = _check(tmp_path, c)
     assert res.verdict == "error" and res.detail.endswith(f"data.strategy: {problem}"), res.detail
+
+
+def test_strategy_claim_needs_the_printed_bound(tmp_path):
+    # was: refuted "the strategy attains the bound" for the paper's optimal strategy, against a loose bound
+    # 1 + eta of the file's choice (an extra square 1*1^2) with no paper value
+    c = copy.deepcopy(load(SW / "C000-11.range.atan2.json"))
+    d, c["expected"] = c["data"], "refuted"
+    d["strategy_claim"], d["bound"] = "attains the bound", "1 + " + d["bound"]
+    d["sos"]["terms"].append({"weight": "1", "polynomial": "1"})
+    del d["paper"]
+    res = _check(tmp_path, c)
+    assert res.verdict == "error"
+    assert res.detail.endswith("data.strategy_claim: needs a strategy and the paper's bound (paper)")

@@ -186,8 +186,8 @@ def decide_parametric(ctx, data) -> Decision:
                                             "on the whole domain")
     if data.has("strategy_claim"):  # the paper says this strategy attains the bound
         data.text("strategy_claim", ("attains the bound",))
-        if not data.has("strategy"):
-            raise ctx.fail("data.strategy_claim", "needs a strategy")
+        if not data.has("strategy") or not data.has("paper"):  # a loose η would refute a true claim
+            raise ctx.fail("data.strategy_claim", "needs a strategy and the paper's bound (paper)")
     statement = (f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} "
                  f"{eta.to_text()}{attained}, {ctx.quantifier()}")
     ptext = None
