@@ -28,7 +28,7 @@ from .upoly import to_fmpq
 RELATIONS = (">=", ">", "<=", "<", "==")
 FUNCTIONS = {"abs": (1, 1), "max": (2, 64), "min": (2, 64), "sqrt": (1, 1), "sin": (1, 1), "cos": (1, 1)}
 MAX_BRANCHES, MAX_LEAVES = 4096, 100000
-MAX_DEGREE = 512  # per variable, of every numerator and denominator: Sturm, factoring and cells stay cheap
+MAX_DEGREE = 64  # per variable, of every numerator and denominator: Sturm sequences stay small (seconds)
 
 
 class ProofError(ExactnessError):
