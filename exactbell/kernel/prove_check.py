@@ -28,6 +28,7 @@ from .upoly import to_fmpq
 RELATIONS = (">=", ">", "<=", "<", "==")
 FUNCTIONS = {"abs": (1, 1), "max": (2, 64), "min": (2, 64), "sqrt": (1, 1), "sin": (1, 1), "cos": (1, 1)}
 MAX_BRANCHES, MAX_LEAVES = 4096, 100000
+MAX_DEGREE = 64  # per variable, of every numerator and denominator: Sturm sequences stay small (seconds)
 
 
 class ProofError(ExactnessError):
@@ -138,6 +139,8 @@ class RF:
         den = num.context().constant(1) if den is None else den
         if den.is_zero():
             raise ProofError("division by an identically zero expression")
+        if max(num.degrees() + den.degrees(), default=0) > MAX_DEGREE:
+            raise ProofError(f"a rational function of degree more than {MAX_DEGREE}")
         g = num.gcd(den) if reduce and not den.is_constant() else den.context().constant(1)
         num, den = num / g, den / g
         lc = den.leading_coefficient()

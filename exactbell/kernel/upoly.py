@@ -52,10 +52,12 @@ def _sign(p: fmpq_poly, x) -> int:
 
 
 def sturm(p: fmpq_poly) -> list:
-    """The Sturm sequence p, p', ..., p_{k+1} = -(p_{k-1} mod p_k), up to the last nonzero term."""
+    """The Sturm sequence p, p', ..., p_{k+1} = -(p_{k-1} mod p_k) / c_k, up to the last nonzero term; c_k > 0 the
+    content (signs, hence sign changes, are unchanged; the coefficients stay small: a primitive PRS)."""
     seq = [p, p.derivative()]
     while seq[-1] != 0:
-        seq.append(-(seq[-2] % seq[-1]))
+        r = -(seq[-2] % seq[-1])
+        seq.append(fmpq_poly(r.numer()) / fmpq(abs(int(r.numer().content()))) if r != 0 else r)
     return seq[:-1]
 
 

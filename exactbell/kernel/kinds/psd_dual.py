@@ -205,7 +205,7 @@ def decide(cert, ctx, data) -> Decision:
     if data.has("pieces"):
         up, trig, tables = _pieces(ctx, data, sc, alpha, S)
         if up is None:
-            return _decomposition(data, sc, on, trig, tables, alpha, where)
+            return _decomposition(data, sc, on, trig, tables, alpha, where, bool(R))
         how.append(f"upper bound by the dual of the canonical-instrument SDP (Eqs. 23, 28) over "
                    f"{_n(len(trig), 'single-trigger piece')} with trigger{'s' * (len(trig) > 1)} "
                    f"{', '.join(map(str, trig))}, relying on {THEOREM}")
@@ -245,15 +245,17 @@ def decide(cert, ctx, data) -> Decision:
     return Decision(statement, verdict, "exact LDLᵀ blocks, NS span, L_V, Born rule")
 
 
-def _decomposition(data, sc, on, trig, tables, alpha, where):
-    """F = Σ single-trigger pieces (Sec. II: at most Π n_i of them, α^ξ_{a,x} = δ_{x,ξ} α_{a,ξ})."""
+def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
+    """F = Σ single-trigger pieces (Sec. II: at most Π n_i of them, α^ξ_{a,x} = δ_{x,ξ} α_{a,ξ}). With a domain
+    parameter, only "is single-trigger" is decided (formal equality); formally distinct values may meet."""
     itself = any(pm.single_trigger_problem(sc, alpha, t) is None for t in sc.contexts)
     canonical = all(all(b[(a, x)] == 0 for a, x in b if x != t) for t, b in zip(trig, tables))
     support = " (each supported on the context equal to its trigger, the paper's construction)"
     statement = (f"{on} is the sum of {_n(len(trig), 'single-trigger correlation')} "
                  f"with trigger{'s' * (len(trig) > 1)} {', '.join(map(str, trig))}"
                  + support * canonical
-                 + f"; the functional itself is {'' if itself else 'not '}single-trigger"
+                 + ("; the functional itself is single-trigger" if itself else "" if parametric else
+                    "; the functional itself is not single-trigger")
                  + f", {where}" * bool(where))
     verdict = "verified"
     if data.has("paper"):

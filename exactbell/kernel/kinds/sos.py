@@ -166,7 +166,7 @@ def decide_parametric(ctx, data) -> Decision:
         raise ctx.fail("data.sos", "the identity fails (formally, modulo (sqrt(u))^2 = u)")
     relation, attained, below = "<=" if sense == "max" else ">=", "", False
     if data.has("strategy"):  # attains η identically, or stays strictly on the inner side on the whole domain
-        v, stext = value_of(ctx, data.obj("strategy"), sc, F, quantum=True)
+        v, stext = ctx.guard("data.strategy", lambda: value_of(ctx, data.obj("strategy"), sc, F, quantum=True))
         v = lift(v)
         if v == eta:
             relation, attained = "=", f", attained by the quantum strategy {stext}"
@@ -177,8 +177,8 @@ def decide_parametric(ctx, data) -> Decision:
                                             "on the whole domain")
     if data.has("strategy_claim"):  # the paper says this strategy attains the bound
         data.text("strategy_claim", ("attains the bound",))
-        if not data.has("strategy"):
-            raise ctx.fail("data.strategy_claim", "needs a strategy")
+        if not data.has("strategy") or not data.has("paper"):  # a loose η would refute a true claim
+            raise ctx.fail("data.strategy_claim", "needs a strategy and the paper's bound (paper)")
     statement = (f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} "
                  f"{eta.to_text()}{attained}, {ctx.quantifier()}")
     ptext = None
