@@ -226,37 +226,48 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
         return fs if e is None else frozenset(group.image(group.inv[e] if inverse else e, F) for F in fs)
 
     def rec(Q, fs):
-        (k, e), nQ = key_of(Q), Q.bit_count()
-        img = mapped(e, fs)
-        if k in memo:
-            return (True, None) if memo[k] == img else (False, f"face of {nQ} points has another facet list")
-        r = rank(Q)
+        r, nQ = rank(Q), Q.bit_count()
         ok = (not fs if r <= 1 else fs == frozenset(Q & ~(1 << w) for w in members(Q)) if nQ == r
               else len(fs) == 2 if r == 2 else bool(fs))
         if not ok:
             return False, f"face of {nQ} points, affine rank {r - 1}: incomplete facet list ({len(fs)} found)"
-        if r > 2 and nQ > r:
-            flist = list(fs)
-            if any(rank(F) != r - 1 for F in flist):
-                return False, "a listed facet has the wrong rank"
-            v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
-            if all(F >> v & 1 for F in flist):
-                return False, f"every listed facet of a face with {nQ} points contains one point"
-            for F in flist:
-                if F >> v & 1:
+        if r <= 2 or nQ == r:  # decided without memo
+            return True, None
+        k, e = key_of(Q)
+        img = mapped(e, fs)
+        if k in memo:
+            return (True, None) if memo[k] == img else (False, f"face of {nQ} points has another facet list")
+        flist = list(fs)
+        if any(rank(F) != r - 1 for F in flist):
+            return False, "a listed facet has the wrong rank"
+        v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
+        if all(F >> v & 1 for F in flist):
+            return False, f"every listed facet of a face with {nQ} points contains one point"
+        for F in flist:
+            if F >> v & 1:
+                continue
+            if F.bit_count() == r - 1:  # a simplex (rank r - 1): decided without memo
+                if simplex_closed(F, flist):
                     continue
-                kF, eF = key_of(F)
-                if kF in memo:  # settled up to symmetry: each of its facets must be F ∩ G, G listed
-                    if mapped(eF, memo[kF], inverse=True) <= {F & G for G in flist if G != F}:
-                        continue
-                    return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
-                ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
-                if not ok:
-                    return False, why
+                return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
+            kF, eF = key_of(F)
+            if kF in memo:  # settled up to symmetry: each of its facets must be F ∩ G, G listed
+                if mapped(eF, memo[kF], inverse=True) <= {F & G for G in flist if G != F}:
+                    continue
+                return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
+            ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
+            if not ok:
+                return False, why
         memo[k] = img
         return True, None
 
     return rec(Q, frozenset(facets))
+
+
+def simplex_closed(F: int, faces) -> bool:
+    """Is every facet of the simplex F (F minus one point) some F ∩ G, G listed?"""
+    meets = {F & G for G in faces}
+    return all(F & ~(1 << w) in meets for w in members(F))
 
 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
@@ -284,6 +295,10 @@ def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
         if R in seen:
             continue
         seen |= {group.image(e, R) for e in stab}
+        if R.bit_count() == dim - 1:  # a simplex ridge
+            if simplex_closed(R, ridges):
+                continue
+            return False, "a facet of a simplex ridge lies in no other ridge"
         ok, why = verify_complete(ps, R, ridges_among(ps, R, ridges, dim - 2, ranks), memo, ranks, group)
         if not ok:
             return False, why
