@@ -303,3 +303,52 @@ def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
         if not ok:
             return False, why
     return True, None
+
+
+
+# -- affine symmetries of a point set ------------------------------------------------------------------------
+def projection_gram(points) -> list:
+    """W = X (XᵀX)⁻¹ Xᵀ (rows, scaled to integers), X the points minus their centroid in pivot
+    coordinates of their affine hull: the orthogonal projection onto the columns of X. A permutation
+    π of the points is induced by an affine map iff W[πi][πj] = W[i][j] for all i, j (π preserves
+    col X iff ΠX = XM with M invertible, i.e. v ↦ c + Mᵀ(v − c) permutes the points)."""
+    n, N = len(points), len(points[0])
+    L = n * lcm(*[Fraction(x).denominator for v in points for x in v])
+    s = [sum(Fraction(v[j]) for v in points) for j in range(N)]
+    X = flint.fmpz_mat(n, N, [int(Fraction(v[j]) * L - s[j] * L / n) for v in points for j in range(N)])
+    R, _, r = X.rref()
+    piv = [next(j for j in range(N) if R[i, j] != 0) for i in range(r)]
+    X = flint.fmpz_mat([[X[i, j] for j in piv] for i in range(n)])
+    S = X.transpose() * X
+    adj = flint.fmpz_mat([[int(x * S.det()) for x in row] for row in S.inv().tolist()])
+    return (X * adj * X.transpose()).tolist()
+
+
+def affine_order_bound(points) -> int:
+    """An upper bound on the order of the group G of affine maps permuting ``points`` (distinct):
+    the automorphisms of the weights W (:func:`projection_gram`). Individualisation–refinement: the
+    colour refinement of W after individualising b_0 … b_{i−1} is invariant under their pointwise
+    stabiliser, so the orbit of b_i lies in its cell; a discrete partition has a trivial stabiliser;
+    |G| = ∏ |orbit of b_i under the stabiliser of b_0 … b_{i−1}| ≤ ∏ |cell of b_i|."""
+    W = projection_gram(points)
+    n, code = len(W), {}
+    w = [[code.setdefault(x, len(code)) for x in row] for row in W]
+    col, bound = [0] * n, 1
+    while True:
+        k = n + 1
+        while True:  # refine to the stable colouring; colours named by sorted signatures (label-free)
+            sig = [(col[v], tuple(sorted(k * x + col[u] for u, x in enumerate(w[v])))) for v in range(n)]
+            names = {s: i for i, s in enumerate(sorted(set(sig)))}
+            new = [names[s] for s in sig]
+            done, col = len(names) == len(set(col)), new
+            if done:
+                break
+        cells = {}
+        for v in range(n):
+            cells.setdefault(col[v], []).append(v)
+        big = [c for c in cells.values() if len(c) > 1]
+        if not big:
+            return bound
+        cell = min(big, key=lambda c: (len(c), c[0]))
+        bound *= len(cell)
+        col[cell[0]] = n  # individualised: a colour no other point has
