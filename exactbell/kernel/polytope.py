@@ -233,6 +233,8 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
             return False, f"face of {nQ} points, affine rank {r - 1}: incomplete facet list ({len(fs)} found)"
         if r <= 2 or nQ == r:  # decided without memo
             return True, None
+        if ("=", Q) in memo:  # this very face, settled before
+            return (True, None) if memo["=", Q] == fs else (False, f"face of {nQ} points has another facet list")
         k, e = key_of(Q)
         img = mapped(e, fs)
         if k in memo:
@@ -250,15 +252,19 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
                 if simplex_closed(F, flist):
                     continue
                 return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
-            kF, eF = key_of(F)
-            if kF in memo:  # settled up to symmetry: each of its facets must be F ∩ G, G listed
-                if mapped(eF, memo[kF], inverse=True) <= {F & G for G in flist if G != F}:
+            known = memo.get(("=", F))
+            if known is None:
+                kF, eF = key_of(F)
+                if kF in memo:
+                    known = memo["=", F] = mapped(eF, memo[kF], inverse=True)
+            if known is not None:  # settled (up to symmetry): each of its facets must be F ∩ G, G listed
+                if known <= {F & G for G in flist if G != F}:
                     continue
                 return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
             ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
             if not ok:
                 return False, why
-        memo[k] = img
+        memo[k], memo["=", Q] = img, fs
         return True, None
 
     return rec(Q, frozenset(facets))
