@@ -44,10 +44,12 @@ def lrs_facets(points, timeout: float):
         write_ext(points, src)
         t = time.perf_counter()
         try:
-            out = subprocess.run(["lrs", str(src)], capture_output=True, text=True, timeout=timeout).stdout
+            run = subprocess.run(["lrs", str(src)], capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return None, time.perf_counter() - t
-        dt = time.perf_counter() - t
+        dt, out = time.perf_counter() - t, run.stdout
+        if run.returncode != 0 or "end" not in out:
+            return None, dt
     m = re.search(r"begin\s*\n\*{0,5}\s*\d+\s+\d+\s+rational\s*\n(.*?)\nend", out, re.S)
     body = m.group(1) if m else out
     rows = [line for line in body.splitlines() if line.strip() and not line.lstrip().startswith("*")
