@@ -40,7 +40,7 @@ def decide(cert, ctx, data) -> Decision:
         raise ctx.fail("data.support", "is not invariant under the model's relabelings") from None
     L = lcm(*[x.denominator for v in P for x in v])
     PT = flint.fmpz_mat(n, len(P), [int(v[j] * L) for j in range(n) for v in P])
-    reps, ridges, quantum = [], [], []
+    reps, ridges, quantum, seen = [], [], [], set()
     for c in data.objs("classes"):
         a = [ctx.value(c, "<coefficient>", raw=x) for x in c.list("coefficients", n)]
         b = ctx.value(c, "bound")
@@ -59,10 +59,10 @@ def decide(cert, ctx, data) -> Decision:
         m = bits(T)
         if m != bits(pos[i] for i in support if vals[0, i] == bd) or ps.rank(T) != r - 1:
             raise ctx.fail(c.at("tight"), "is not the tight set on the support, or not of rank dim - 1")
-        images = set(G.images(m))
-        if any(m0 in images for m0, _ in reps):
+        if m in seen:  # orbits partition the facets: m is in an earlier orbit iff equivalent to its class
             raise ctx.fail(c.where, "is equivalent to an earlier class")
-        reps.append((m, images))
+        reps.append((m, set(G.images(m))))
+        seen |= reps[-1][1]
     if not reps:
         raise ctx.fail("data.classes", "empty")
     complete, listed = data.flag("complete"), ridges[0] is not None
