@@ -113,7 +113,9 @@ def _any_symmetry(ctx, ps, G, reps, n) -> str:
             meet = -1
             for F in facets:
                 meet &= F if F >> s & 1 else -1
-            if meet != 1 << s:
+                if meet == 1 << s:
+                    break
+            else:
                 raise ctx.fail("data.affine", f"support point {s} is not a vertex by the listed facets")
     U = affine_order_bound(ps.points)
     if U == G.order:
