@@ -277,25 +277,16 @@ def simplex_closed(F: int, faces) -> bool:
 
 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
-    """The inclusion-maximal intersections F ∩ G (G ≠ F listed, all faces of rank need + 1) of
-    homogeneous rank ``need``."""
+    """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
     out, kept = set(), []
     meets = {F & G for G in faces if G != F and (F & G).bit_count() >= need}
     for I in sorted(meets, key=int.bit_count, reverse=True):
         if any(I & J == I for J in kept):
             continue
         kept.append(I)
-        if proper_rank_is(ps, I, need, ranks):
+        if face_rank(ps, I, ranks) == need:
             out.add(I)
     return frozenset(out)
-
-
-def proper_rank_is(ps: PointSet, I: int, need: int, ranks: dict) -> bool:
-    """Has I, a proper face of a face of rank need + 1 (F ∩ G for distinct faces F, G of that rank),
-    rank need? Its rank is at most need, so need + 2 of its points of rank need decide it."""
-    if I not in ranks and I.bit_count() > need + 2 and ps.rank(members(I)[:need + 2]) == need:
-        ranks[I] = need
-    return face_rank(ps, I, ranks) == need
 
 
 def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):

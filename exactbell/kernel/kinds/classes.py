@@ -12,7 +12,7 @@ import flint
 
 from ..functional import SW_SCENARIO, sw_index
 from ..ncpoly import behaviour, read_strategy
-from ..polytope import (Group, PointSet, affine_order_bound, at, bits, facet_complete_sym, proper_rank_is,
+from ..polytope import (Group, PointSet, affine_order_bound, at, bits, face_rank, facet_complete_sym,
                         ridges_among, symmetries, verify_complete)
 from . import Decision, against_paper, kind
 from .vertex_set import label_of, read_model
@@ -147,7 +147,7 @@ def _closure(ctx, ps, G, reps, ridges, r):
                     and 0 <= pair[0] < len(reps) and 0 <= pair[1] < G.order):
                 raise ctx.fail(f"{w}[{q}]", "must be [class index, group element index]")
             R = m & G.image(pair[1], reps[pair[0]][0])
-            if R in sub or R == m or R.bit_count() < r - 2 or not proper_rank_is(ps, R, r - 2, ranks):
+            if R in sub or R.bit_count() < r - 2 or face_rank(ps, R, ranks) != r - 2:
                 raise ctx.fail(f"{w}[{q}]", "is not a new ridge of the class")
             sub.add(R)
         sub = ridges_among(ps, m, S, r - 2, ranks) if ridges is None else frozenset(sub)
