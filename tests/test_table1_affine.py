@@ -1,9 +1,7 @@
 """Table I errata under any symmetry (kernel kind ``classes``, option ``affine``), the affine
-symmetry bound of a point set, the simplex shortcut of the completeness check, and the lower-bound
-certificate at the generic point p = 2/3, r = 3/5."""
+symmetry bound of a point set, and the simplex shortcut of the completeness check."""
 from __future__ import annotations
 
-import copy
 import json
 from itertools import product
 from pathlib import Path
@@ -67,28 +65,4 @@ def test_affine_option_mutants_are_rejected(tmp_path, mutate):
     c = load("C000-04.one-way.p=3_4")
     c["data"]["affine"] = True
     mutate(c)
-    assert run(tmp_path, c).verdict == "error"
-
-
-GENERIC = "C000-04.mix.p=2_3_r=3_5"
-
-
-@pytest.mark.slow
-def test_generic_point_mix_lower_bound_refutes_1043():
-    from exactbell.kernel.check import check_file
-
-    r = check_file(SW / f"{GENERIC}.json")
-    assert r.verdict == "refuted", r.detail
-    assert "S_(2/3,1)*,(3/5,1)*" in r.statement and r.statement.endswith("(paper: 1043 classes)")
-
-
-def test_generic_point_mix_lower_bound_mutants(tmp_path):
-    c = load(GENERIC)
-    c["data"]["classes"] = c["data"]["classes"][:40]
-    c["data"].pop("affine")
-    assert run(tmp_path, c).verdict == "error"  # forty classes cannot refute 1043: no verdict is drawn
-    c["data"]["paper"] = 39
-    r = run(tmp_path, c)
-    assert r.verdict == "refuted" and "has at least 40 facet classes" in r.statement
-    c["data"]["classes"].append(copy.deepcopy(c["data"]["classes"][3]))
     assert run(tmp_path, c).verdict == "error"
