@@ -350,10 +350,12 @@ def classes_data(M, method: str = "cdd", workers: int = 1, log=None) -> dict:
             "facets": sum(r["orbit"] for r in table)}
 
 
-def _table1(id_, model, params, paper, statement, heavy=None, slow=False):
+def _table1(id_, model, params, paper, statement, heavy=None, slow=False, affine=False, lower=False):
     """A complete class list: from plain cdd.gmp (``heavy`` None), else with per-class ridge
     neighbours (the scalable completeness format) from the fast adjacency decomposition, lightest
-    classes first and classes with more than ``heavy`` points from the known facets."""
+    classes first and classes with more than ``heavy`` points from the known facets. ``lower``: the
+    same classes without ridges, as a lower bound (checked in seconds); ``affine``: with the count
+    forced under every affine symmetry group."""
     @generator(id_, PAPER, "C000-04", slow=slow)
     def make():
         from ..polytopes.classcert import ridge_classes_data
@@ -366,7 +368,12 @@ def _table1(id_, model, params, paper, statement, heavy=None, slow=False):
             data["complete"] = True
         else:
             data = ridge_classes_data(M, workers=2, heavy=heavy)
-        return classes_v2(id_, "C000-04", "Table I, L184-189; Appendix B", statement, model, params, data, paper)
+        if lower:
+            data["complete"] = False
+            for c in data["classes"]:
+                c.pop("ridges")
+        return classes_v2(id_, "C000-04", "Table I, L184-189; Appendix B", statement, model, params, data, paper,
+                          affine)
 
 
 FIDELITIES = {"one-way-symmetric": {"p": "p", "q": "p", "r": "1/2", "s": "1/2"},
@@ -374,7 +381,7 @@ FIDELITIES = {"one-way-symmetric": {"p": "p", "q": "p", "r": "1/2", "s": "1/2"},
               "fixed-bit": {"p": "p", "q": "1", "r": "r", "s": "1"}, "signaling-mix": {"p": "p", "r": "r"}}
 
 
-def classes_v2(id_, claim, location, statement, model, params, legacy: dict, paper) -> dict:
+def classes_v2(id_, claim, location, statement, model, params, legacy: dict, paper, affine=False) -> dict:
     """The schema-2 ``classes`` certificate from the producer's class list (support labels, tight
     sets, inequalities, optional ridge neighbours); the group is the kernel's, never listed."""
     from ..polytopes.models import MIX_CHANNELS
@@ -389,8 +396,10 @@ def classes_v2(id_, claim, location, statement, model, params, legacy: dict, pap
         classes.append(e)
     data = {"model": {"name": "signaling-mix" if model == "signaling-mix" else "signaling",
                       "fidelities": FIDELITIES[model]},
-            "support": [lab(x) for x in legacy["support"]], "classes": classes, "complete": legacy["complete"],
-            "paper": paper}
+            "support": [lab(x) for x in legacy["support"]], "classes": classes, "complete": legacy["complete"]}
+    if affine:
+        data["affine"] = True
+    data["paper"] = paper
     return kernel_verdict(envelope2(id_, claim, PAPER, location, statement, "classes", "verified",
                                     {"labels": SW["labels"] + "; mixture labels (channel, kA, kB), channel 0..3 = "
                                      "(p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)"}, data, params))
@@ -404,15 +413,21 @@ _table1("C000-04.fixed-bit.p=2/3,r=3/4", "fixed-bit", {"p": "2/3", "r": "3/4"}, 
         "Table I: S_(p,1),(r,1) has 29 facet classes up to relabelings (here at (p, r) = (2/3, 3/4), with "
         "the complete class list under the polytope's symmetry group — the 16 output relabelings; input "
         "relabelings and party swap do not preserve it — and a completeness certificate listing every "
-        "ridge's neighbour).", heavy=60)
+        "ridge's neighbour).", heavy=60, affine=True)
 _table1("C000-04.two-way.p=3/4", "two-way-symmetric", {"p": "3/4"}, 15,
         "Table I: S_(p,p),(p,p) has 15 facet classes up to relabelings (here at p = 3/4, with the "
         "complete class list under the polytope's computed symmetry group of order 128, incl. the "
-        "party swap, and a completeness certificate listing every ridge's neighbour).", heavy=64, slow=True)
+        "party swap, and a completeness certificate listing every ridge's neighbour).", heavy=64, slow=True,
+        affine=True)
 _table1("C000-04.mix.p=1/2,r=1/2", "signaling-mix", {"p": "1/2", "r": "1/2"}, 1043,
         "Table I: S_(p,1)*,(p,1)* (Eq. 11) has 1043 facet classes up to relabelings (here at p = r = 1/2, "
         "with the complete class list under the polytope's computed symmetry group of order 128 and a "
-        "completeness certificate listing every ridge's neighbour).", heavy=100, slow=True)
+        "completeness certificate listing every ridge's neighbour).", heavy=100, slow=True, affine=True)
+_table1("C000-04.mix.p=2/3,r=3/5", "signaling-mix", {"p": "2/3", "r": "3/5"}, 1043,
+        "Table I: S_(p,1)*,(p,1)* (Eq. 11) has 1043 facet classes up to relabelings (here at the generic point "
+        "p = 2/3, r = 3/5, so that the erratum does not rest on p = r = 1/2: every class of the adjacency "
+        "decomposition, pairwise inequivalent under the polytope's computed symmetry group, as a lower bound, and "
+        "the count forced under every affine symmetry group).", heavy=100, slow=True, affine=True, lower=True)
 
 
 @generator("C000-23.one-way.p=3/4", PAPER, "C000-23")

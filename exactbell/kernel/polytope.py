@@ -226,37 +226,54 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
         return fs if e is None else frozenset(group.image(group.inv[e] if inverse else e, F) for F in fs)
 
     def rec(Q, fs):
-        (k, e), nQ = key_of(Q), Q.bit_count()
-        img = mapped(e, fs)
-        if k in memo:
-            return (True, None) if memo[k] == img else (False, f"face of {nQ} points has another facet list")
-        r = rank(Q)
+        r, nQ = rank(Q), Q.bit_count()
         ok = (not fs if r <= 1 else fs == frozenset(Q & ~(1 << w) for w in members(Q)) if nQ == r
               else len(fs) == 2 if r == 2 else bool(fs))
         if not ok:
             return False, f"face of {nQ} points, affine rank {r - 1}: incomplete facet list ({len(fs)} found)"
-        if r > 2 and nQ > r:
-            flist = list(fs)
-            if any(rank(F) != r - 1 for F in flist):
-                return False, "a listed facet has the wrong rank"
-            v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
-            if all(F >> v & 1 for F in flist):
-                return False, f"every listed facet of a face with {nQ} points contains one point"
-            for F in flist:
-                if F >> v & 1:
+        if r <= 2 or nQ == r:  # decided without memo
+            return True, None
+        if ("=", Q) in memo:  # this very face, settled before
+            return (True, None) if memo["=", Q] == fs else (False, f"face of {nQ} points has another facet list")
+        k, e = key_of(Q)
+        img = mapped(e, fs)
+        if k in memo:
+            return (True, None) if memo[k] == img else (False, f"face of {nQ} points has another facet list")
+        flist = list(fs)
+        if any(rank(F) != r - 1 for F in flist):
+            return False, "a listed facet has the wrong rank"
+        v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
+        if all(F >> v & 1 for F in flist):
+            return False, f"every listed facet of a face with {nQ} points contains one point"
+        for F in flist:
+            if F >> v & 1:
+                continue
+            if F.bit_count() == r - 1:  # a simplex (rank r - 1): decided without memo
+                if simplex_closed(F, flist):
                     continue
+                return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
+            known = memo.get(("=", F))
+            if known is None:
                 kF, eF = key_of(F)
-                if kF in memo:  # settled up to symmetry: each of its facets must be F ∩ G, G listed
-                    if mapped(eF, memo[kF], inverse=True) <= {F & G for G in flist if G != F}:
-                        continue
-                    return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
-                ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
-                if not ok:
-                    return False, why
-        memo[k] = img
+                if kF in memo:
+                    known = memo["=", F] = mapped(eF, memo[kF], inverse=True)
+            if known is not None:  # settled (up to symmetry): each of its facets must be F ∩ G, G listed
+                if known <= {F & G for G in flist if G != F}:
+                    continue
+                return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
+            ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
+            if not ok:
+                return False, why
+        memo[k], memo["=", Q] = img, fs
         return True, None
 
     return rec(Q, frozenset(facets))
+
+
+def simplex_closed(F: int, faces) -> bool:
+    """Is every facet of the simplex F (F minus one point) some F ∩ G, G listed?"""
+    meets = {F & G for G in faces}
+    return all(F & ~(1 << w) in meets for w in members(F))
 
 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
@@ -284,7 +301,60 @@ def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
         if R in seen:
             continue
         seen |= {group.image(e, R) for e in stab}
+        if R.bit_count() == dim - 1:  # a simplex ridge
+            if simplex_closed(R, ridges):
+                continue
+            return False, "a facet of a simplex ridge lies in no other ridge"
         ok, why = verify_complete(ps, R, ridges_among(ps, R, ridges, dim - 2, ranks), memo, ranks, group)
         if not ok:
             return False, why
     return True, None
+
+
+
+# -- affine symmetries of a point set ------------------------------------------------------------------------
+def projection_gram(points) -> list:
+    """W = X (XᵀX)⁻¹ Xᵀ (rows, scaled to integers), X the points minus their centroid in pivot
+    coordinates of their affine hull: the orthogonal projection onto the columns of X. A permutation
+    π of the points is induced by an affine map iff W[πi][πj] = W[i][j] for all i, j (π preserves
+    col X iff ΠX = XM with M invertible, i.e. v ↦ c + Mᵀ(v − c) permutes the points)."""
+    n, N = len(points), len(points[0])
+    L = n * lcm(*[Fraction(x).denominator for v in points for x in v])
+    s = [sum(Fraction(v[j]) for v in points) for j in range(N)]
+    X = flint.fmpz_mat(n, N, [int(Fraction(v[j]) * L - s[j] * L / n) for v in points for j in range(N)])
+    R, _, r = X.rref()
+    piv = [next(j for j in range(N) if R[i, j] != 0) for i in range(r)]
+    X = flint.fmpz_mat([[X[i, j] for j in piv] for i in range(n)])
+    S = X.transpose() * X
+    adj = flint.fmpz_mat([[int(x * S.det()) for x in row] for row in S.inv().tolist()])
+    return (X * adj * X.transpose()).tolist()
+
+
+def affine_order_bound(points) -> int:
+    """An upper bound on the order of the group G of affine maps permuting ``points`` (distinct):
+    the automorphisms of the weights W (:func:`projection_gram`). Individualisation–refinement: the
+    colour refinement of W after individualising b_0 … b_{i−1} is invariant under their pointwise
+    stabiliser, so the orbit of b_i lies in its cell; a discrete partition has a trivial stabiliser;
+    |G| = ∏ |orbit of b_i under the stabiliser of b_0 … b_{i−1}| ≤ ∏ |cell of b_i|."""
+    W = projection_gram(points)
+    n, code = len(W), {}
+    w = [[code.setdefault(x, len(code)) for x in row] for row in W]
+    col, bound = [0] * n, 1
+    while True:
+        k = n + 1
+        while True:  # refine to the stable colouring; colours named by sorted signatures (label-free)
+            sig = [(col[v], tuple(sorted(k * x + col[u] for u, x in enumerate(w[v])))) for v in range(n)]
+            names = {s: i for i, s in enumerate(sorted(set(sig)))}
+            new = [names[s] for s in sig]
+            done, col = len(names) == len(set(col)), new
+            if done:
+                break
+        cells = {}
+        for v in range(n):
+            cells.setdefault(col[v], []).append(v)
+        big = [c for c in cells.values() if len(c) > 1]
+        if not big:
+            return bound
+        cell = min(big, key=lambda c: (len(c), c[0]))
+        bound *= len(cell)
+        col[cell[0]] = n  # individualised: a colour no other point has

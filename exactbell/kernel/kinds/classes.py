@@ -6,14 +6,14 @@ optionally each violated by a quantum strategy. Format and soundness: docs/kinds
 from __future__ import annotations
 
 from fractions import Fraction
-from math import lcm
+from math import ceil, lcm
 
 import flint
 
 from ..functional import SW_SCENARIO, sw_index
 from ..ncpoly import behaviour, read_strategy
-from ..polytope import (Group, PointSet, at, bits, face_rank, facet_complete_sym, ridges_among, symmetries,
-                        verify_complete)
+from ..polytope import (Group, PointSet, affine_order_bound, at, bits, face_rank, facet_complete_sym,
+                        ridges_among, symmetries, verify_complete)
 from . import Decision, against_paper, kind
 from .vertex_set import label_of, read_model
 
@@ -40,7 +40,7 @@ def decide(cert, ctx, data) -> Decision:
         raise ctx.fail("data.support", "is not invariant under the model's relabelings") from None
     L = lcm(*[x.denominator for v in P for x in v])
     PT = flint.fmpz_mat(n, len(P), [int(v[j] * L) for j in range(n) for v in P])
-    reps, ridges, quantum = [], [], []
+    reps, ridges, quantum, seen = [], [], [], set()
     for c in data.objs("classes"):
         a = [ctx.value(c, "<coefficient>", raw=x) for x in c.list("coefficients", n)]
         b = ctx.value(c, "bound")
@@ -59,10 +59,10 @@ def decide(cert, ctx, data) -> Decision:
         m = bits(T)
         if m != bits(pos[i] for i in support if vals[0, i] == bd) or ps.rank(T) != r - 1:
             raise ctx.fail(c.at("tight"), "is not the tight set on the support, or not of rank dim - 1")
-        images = set(G.images(m))
-        if any(m0 in images for m0, _ in reps):
+        if m in seen:  # orbits partition the facets: m is in an earlier orbit iff equivalent to its class
             raise ctx.fail(c.where, "is equivalent to an earlier class")
-        reps.append((m, images))
+        reps.append((m, set(G.images(m))))
+        seen |= reps[-1][1]
     if not reps:
         raise ctx.fail("data.classes", "empty")
     complete, listed = data.flag("complete"), ridges[0] is not None
@@ -88,6 +88,8 @@ def decide(cert, ctx, data) -> Decision:
     statement = (f"conv of {text}{quant} ({spanning}) has {count} ({facets})"
                  f" under the group of the {G.order} relabelings preserving the model's points{signed}; "
                  f"the least number of support points on a listed facet is {least}")
+    if data.flag("affine", default=False):
+        statement += _any_symmetry(ctx, ps, G, reps, n)
     holds = None if paper is None else least >= dim if paper == SATURATION else n == paper
     if not complete and paper is not None:  # a lower bound refutes only SATURATION or a smaller count
         if holds is not False or (paper != SATURATION and n < paper):
@@ -96,6 +98,31 @@ def decide(cert, ctx, data) -> Decision:
     printed = paper if isinstance(paper, str) else f"{paper} {'interesting ' * any(quantum)}classes"
     statement, verdict = against_paper(statement, holds, None if paper is None else printed)
     return Decision(statement, verdict, "validity, tight sets and ranks exact; completeness by ridge closure")
+
+
+def _any_symmetry(ctx, ps, G, reps, n) -> str:
+    """The class count forced under every group of affine symmetries of the support: each support
+    point is a vertex (the only support point on the listed facets through it), the affine symmetries
+    of the vertices number at most U (:func:`affine_order_bound`) and contain G; U = |G| means G is
+    all of them (every symmetry group has at least n classes), else at least facets / U."""
+    facets = [F for _, orb in reps for F in orb]
+    seen = set()
+    for s in range(ps.size):
+        if s not in seen:
+            seen |= {g[s] for g in G.elements}
+            meet = -1
+            for F in facets:
+                meet &= F if F >> s & 1 else -1
+                if meet == 1 << s:
+                    break
+            else:
+                raise ctx.fail("data.affine", f"support point {s} is not a vertex by the listed facets")
+    U = affine_order_bound(ps.points)
+    if U == G.order:
+        return (f"; these are all the affine symmetries of the vertices (order at most {U}), so every group of"
+                f" symmetries has at least {n} facet classes")
+    return (f"; the affine symmetries of the vertices number at most {U}, so every group of symmetries has at"
+            f" least {ceil(len(facets) / U)} facet classes")
 
 
 def _quantum_value(ctx, spec, a):

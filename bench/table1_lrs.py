@@ -1,0 +1,94 @@
+"""Table I facet counts: the kernel's decided count (``classes`` certificates, facets = the union of
+the class orbits) against an independent enumeration by lrs (Debian lrslib, /usr/bin/lrs) on the
+same support points, both timed in the same run.
+
+    nice -n 5 python bench/table1_lrs.py [--pinned] [--timeout S] [ID ...]
+
+--pinned reads the kernel's count from the pinned statement instead of re-deciding the
+certificate (the big class lists take minutes). lrs gets the support points (exact rationals) as a
+V-representation; its facets are the output rows not marked as linearities.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from fractions import Fraction
+from pathlib import Path
+
+from exactbell.interop import write_ext
+from exactbell.kernel.check import check_file
+from exactbell.kernel.envelope import load
+from exactbell.kernel.kinds.vertex_set import read_model
+from exactbell.kernel.params import Context
+from exactbell.kernel.polytope import at
+
+SW = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"
+IDS = ["C000-04.one-way.p=3_4", "C000-04.fixed-bit.p=2_3_r=3_4", "C000-04.two-way.p=3_4",
+       "C000-04.mix.p=1_2_r=1_2", "C000-04.mix.p=2_3_r=3_5"]
+
+
+def support_points(path: Path) -> list:
+    c = load(str(path))
+    _, _, _, pts, index, _ = read_model(Context.of(c), c.data, symbolic=False)
+    return [at(pts[index[tuple(x)]], Fraction(0)) for x in c.data.list("support")]
+
+
+def lrs_facets(points, timeout: float):
+    """(number of facets, seconds) from lrs, or (None, seconds) on timeout."""
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "p.ext"
+        write_ext(points, src)
+        t = time.perf_counter()
+        try:
+            run = subprocess.run(["lrs", str(src)], capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None, time.perf_counter() - t
+        dt, out = time.perf_counter() - t, run.stdout
+        if run.returncode != 0 or "end" not in out:
+            return None, dt
+    m = re.search(r"begin\s*\n\*{0,5}\s*\d+\s+\d+\s+rational\s*\n(.*?)\nend", out, re.S)
+    body = m.group(1) if m else out
+    rows = [line for line in body.splitlines() if line.strip() and not line.lstrip().startswith("*")
+            and re.match(r"\s*-?\d", line)]
+    lin = re.search(r"linearity\s+(\d+)", out)
+    return len(rows) - (int(lin.group(1)) if lin else 0), dt
+
+
+def kernel_facets(cid: str, pinned: bool):
+    path = SW / f"{cid}.json"
+    t = time.perf_counter()
+    if pinned:
+        pins = tomllib.loads((SW / "claims.toml").read_text())
+        key = load(str(path)).id
+        statement = pins[key]["statement"]
+    else:
+        statement = check_file(path).statement
+    m = re.search(r"\((\d+) facets(?: in their orbits)?\)", statement)
+    return (int(m.group(1)) if m else None), time.perf_counter() - t
+
+
+def main(argv):
+    pinned = "--pinned" in argv
+    timeout = float(argv[argv.index("--timeout") + 1]) if "--timeout" in argv else 1800.0
+    ids = [a for a in argv if a.startswith("C000-04")] or IDS
+    print(f"{'certificate':<34}{'points':>7}{'kernel facets':>14}{'kernel s':>10}{'lrs facets':>12}"
+          f"{'lrs s':>9}{'ratio':>7}  agree")
+    for cid in ids:
+        if not (SW / f"{cid}.json").exists():
+            print(f"{cid:<34} (no certificate)")
+            continue
+        pts = support_points(SW / f"{cid}.json")
+        kf, kt = kernel_facets(cid, pinned)
+        lf, lt = lrs_facets(pts, timeout)
+        ratio = f"{kt / lt:7.2f}" if lf is not None and not pinned else "      -"
+        print(f"{cid:<34}{len(pts):>7}{kf if kf is not None else '-':>14}{'pin' if pinned else f'{kt:.1f}':>10}"
+              f"{lf if lf is not None else 'timeout':>12}{lt:>9.1f}{ratio}  {kf == lf if lf is not None else '-'}",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
