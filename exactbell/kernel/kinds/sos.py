@@ -31,37 +31,38 @@ def _operator(ctx, obj, key, raw, sc) -> NCPoly:
                                                          sc.outputs))
 
 
-def sos_sum(ctx, spec, sc) -> tuple[NCPoly, str]:
-    """Σ_jk G_jk P_j†P_k after deciding G ⪰ 0: weighted squares Σ w_i P_i†P_i (w_i > 0) or a symmetric
-    PSD Gram matrix (exact LDLᵀ) over distinct monomials."""
+def sos_sum(ctx, spec, sc, op, value, positive, psd, domain="") -> tuple[NCPoly, str]:
+    """Σ_jk G_jk P_j†P_k after deciding G ⪰ 0: weighted squares Σ w_i P_i†P_i (``positive`` w_i) or a
+    symmetric Gram matrix over distinct monomials accepted by ``psd`` (exact LDLᵀ); ``op(obj, key, raw)``
+    reads an operator, ``value(obj, key, raw)`` a scalar, ``domain`` names where positivity is proved."""
     if spec.has("terms"):
         terms = spec.list("terms")
         if not terms or any(not isinstance(t, dict) or set(t) != {"weight", "polynomial"} for t in terms):
             raise ctx.fail(spec.at("terms"), "must list objects {weight, polynomial}")
-        w = [ctx.value(spec, f"terms[{i}].weight", raw=t["weight"]) for i, t in enumerate(terms)]
-        if not all(x > 0 for x in w):
-            raise ctx.fail(spec.at("terms"), "weights of a sum of squares must be positive")
-        ops = [_operator(ctx, spec, f"terms[{i}].polynomial", t["polynomial"], sc)
-               for i, t in enumerate(terms)]
+        w = [value(spec, f"terms[{i}].weight", t["weight"]) for i, t in enumerate(terms)]
+        if not all(ctx.guard(spec.at(f"terms[{i}].weight"), lambda x=x: positive(x)) for i, x in enumerate(w)):
+            raise ctx.fail(spec.at("terms"), f"a weight is not > 0{domain}")
+        ops = [op(spec, f"terms[{i}].polynomial", t["polynomial"]) for i, t in enumerate(terms)]
         G = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)]
         how = f"{len(w)} weighted squares"
     else:
         gram = spec.obj("gram")
         basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
-        n, how = len(basis), f"a {len(basis)}x{len(basis)} PSD Gram matrix"
-        ops = [_operator(ctx, gram, f"basis[{i}]", b, sc) for i, b in enumerate(basis)]
+        n, how = len(basis), f"a {len(basis)}x{len(basis)} PSD Gram matrix (exact LDL^T)"
+        ops = [op(gram, f"basis[{i}]", b) for i, b in enumerate(basis)]
         if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in ops):
             raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
         if len({next(iter(m.terms)) for m in ops}) != n:
             raise ctx.fail(gram.at("basis"), "lists a monomial twice")
         if any(not isinstance(r, list) or len(r) != n for r in rows):
             raise ctx.fail(gram.at("matrix"), f"must be {n}x{n}")
-        G = [[ctx.value(gram, f"matrix[{i}][{j}]", raw=v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-        if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not psd_decide(G).psd:
-            raise ctx.fail(gram.at("matrix"), "is not symmetric positive semidefinite (exact LDL^T)")
+        G = [[value(gram, f"matrix[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
+        if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not ctx.guard(
+                gram.at("matrix"), lambda: psd(G)):
+            raise ctx.fail(gram.at("matrix"), f"is not symmetric positive semidefinite (exact LDL^T){domain}")
     total = NCPoly(sc.parties)._collect((m, c * g) for P, row in zip(ops, G) for Q, g in zip(ops, row) if g != 0
                                         for m, c in (P.adjoint() * Q).terms.items())  # one pass: n^2 products
-    return total, how
+    return total, how + domain
 
 
 @kind("sos")
@@ -71,7 +72,8 @@ def decide(cert, ctx, data) -> Decision:
     sc, F, ftext = setup(ctx, data)
     sense = data.text("sense", ("max", "min"))
     B = ctx.guard("data.functional", lambda: bell_operator(F))
-    S, how = sos_sum(ctx, data.obj("sos"), sc)
+    S, how = sos_sum(ctx, data.obj("sos"), sc, lambda o, k, r: _operator(ctx, o, k, r, sc),
+                     lambda o, k, r: ctx.value(o, k, raw=r), lambda x: x > 0, lambda G: psd_decide(G).psd)
     sign = 1 if sense == "max" else -1
     derived = "" if data.has("bound") else " (the only constant for which the SOS identity holds)"
     # without a bound, the bound the SOS proves: η·1 = B ± S must be a scalar
@@ -135,32 +137,8 @@ def decide_parametric(ctx, data) -> Decision:
             raise ctx.fail(o.at(key), "must be an operator expression")
         return ctx.guard(o.at(key), lambda: parse(raw, _RadicalAlgebra(sc.parties, sc.inputs, R, names)))
 
-    spec = data.obj("sos")
-    if spec.has("terms"):
-        terms = spec.list("terms")
-        if not terms or any(not isinstance(t, dict) or set(t) != {"weight", "polynomial"} for t in terms):
-            raise ctx.fail(spec.at("terms"), "must list objects {weight, polynomial}")
-        w = [lift(ctx.value(spec, f"terms[{i}].weight", raw=t["weight"])) for i, t in enumerate(terms)]
-        if not all(ctx.guard(spec.at(f"terms[{i}].weight"), lambda x=x: R.positive(x)) for i, x in enumerate(w)):
-            raise ctx.fail(spec.at("terms"), f"a weight is not > 0 on the whole domain {dom.text()}")
-        ops = [op(spec, f"terms[{i}].polynomial", t["polynomial"]) for i, t in enumerate(terms)]
-        G = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)]
-        how = f"{len(w)} weighted squares, weights > 0 on the domain (cells)"
-    else:
-        gram = spec.obj("gram")
-        basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
-        n, how = len(basis), f"a {len(basis)}x{len(basis)} Gram matrix, LDL^T pivots > 0 or 0 on the domain (cells)"
-        ops = [op(gram, f"basis[{i}]", b) for i, b in enumerate(basis)]
-        if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in ops) or len(
-                {next(iter(m.terms)) for m in ops}) != n or any(not isinstance(r, list) or len(r) != n for r in rows):
-            raise ctx.fail(gram.at("basis"), "must list distinct monomials, with an n x n matrix")
-        G = [[lift(ctx.value(gram, f"matrix[{i}][{j}]", raw=v)) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-        if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not ctx.guard(
-                gram.at("matrix"), lambda: psd_decide(G, sign=R.sign, one=R.lift(1)).psd):
-            raise ctx.fail(gram.at("matrix"), f"is not symmetric with LDL^T pivots > 0 or 0 on the domain {dom.text()}")
-    S = NCPoly(sc.parties)
-    for P, row in zip(ops, G):
-        S = sum((P.adjoint() * Q * g for Q, g in zip(ops, row) if g != 0), S)
+    S, how = sos_sum(ctx, data.obj("sos"), sc, op, lambda o, k, r: lift(ctx.value(o, k, raw=r)), R.positive,
+                     lambda G: psd_decide(G, sign=R.sign, one=R.lift(1)).psd, f" on the whole domain {dom.text()}")
     eta = lift(ctx.value(data, "bound"))
     if ((NCPoly.scalar(sc.parties, eta) - B) * sign - S).terms:
         raise ctx.fail("data.sos", "the identity fails (formally, modulo (sqrt(u))^2 = u)")
