@@ -974,12 +974,13 @@ def check_one(path: str | os.PathLike) -> Result:
 
 def check(paths: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = None,
           seconds: float | None = None, memory_mb: int | None = None,
-          on_result: Callable[[int, Result], None] | None = None) -> Report:
+          on_result: Callable[[int, Result], None] | None = None, scheduler: str | None = None) -> Report:
     """Decide certificate files (folders are searched for ``*.json``), each in its own forked worker
-    under the kernel's wall-clock and memory limits (defaults 900 s, 4096 MB), ``jobs`` at a time;
-    a list of kernel ``Result`` rows (``passed``, ``verdict``, ``statement``, ``pin``) in the order
-    of the files (a :class:`Report`). ``on_result(i, result)`` is called as each finishes. This is
-    ``exactbell check``."""
+    under the kernel's wall-clock and memory limits (defaults 900 s, 4096 MB), ``jobs`` at a time, or
+    with ``scheduler`` (a Dask address, needs the ``search`` extra) on that cluster, each task forking
+    its own limited worker; a list of kernel ``Result`` rows (``passed``, ``verdict``, ``statement``,
+    ``pin``) in the order of the files (a :class:`Report`). ``on_result(i, result)`` is called as each
+    finishes. This is ``exactbell check``."""
     from .kernel.check import certificate_files
     from .kernel.limits import RunLimits
     from .kernel.run import check_many
@@ -988,4 +989,10 @@ def check(paths: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | No
         paths = [paths]
     d = RunLimits()
     limits = RunLimits(d.seconds if seconds is None else seconds, d.memory_mb if memory_mb is None else memory_mb)
-    return Report(check_many(certificate_files(paths), jobs=jobs, limits=limits, on_result=on_result, check=check_one))
+    files = certificate_files(paths)
+    if scheduler and files:
+        from .distributed import check_on_dask, dask_client
+
+        with dask_client(scheduler) as client:
+            return Report(check_on_dask(files, client, limits, on_result))
+    return Report(check_many(files, jobs=jobs, limits=limits, on_result=on_result, check=check_one))

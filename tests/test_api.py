@@ -237,3 +237,15 @@ def test_docstring_examples_run():
 
     failures, tried = doctest.testmod(exactbell.api, optionflags=doctest.ELLIPSIS)
     assert tried >= 2 and failures == 0
+
+
+def test_check_on_a_dask_scheduler_gives_the_local_rows_in_order():
+    distributed = pytest.importorskip("distributed")
+    root = Path(__file__).resolve().parents[1] / "proofs" / "wooltorton-brown-colbeck"
+    files = [root / "C004-01.local.json", root / "C004-02.json"]
+    local = exactbell.check(files, jobs=1)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, scheduler_port=0,
+                                  dashboard_address=None) as cluster:
+        remote = exactbell.check(files, scheduler=cluster.scheduler_address)
+    assert [(r.id, r.verdict, r.statement) for r in remote] == [(r.id, r.verdict, r.statement) for r in local]
+    assert all(r.passed for r in remote)

@@ -24,13 +24,7 @@ def run_checks(paths, jobs=None, limits=RunLimits(), show_progress=False, schedu
         def advance(i, r):
             progress.advance(task)
 
-        if scheduler and files:
-            from ...distributed import check_on_dask, dask_client
-
-            with dask_client(scheduler) as client:
-                results = check_on_dask(files, client, limits, advance)
-        else:
-            results = check(files, jobs, limits.seconds, limits.memory_mb, advance)
+        results = check(files, jobs, limits.seconds, limits.memory_mb, advance, scheduler)
     return files, results
 
 
