@@ -66,7 +66,7 @@ def main(argv):
     for key in names:
         label, make = CASES[key]
         _, ps, _, group = support_and_group(make())
-        serial, t_serial, c_serial = measured(lambda: run(ps, group))
+        serial, t_serial, c_serial = measured(lambda ps=ps, group=group: run(ps, group))
         times = []
         for n in (1, 2):
             t = time.perf_counter()
@@ -74,7 +74,7 @@ def main(argv):
                                           dashboard_address=None) as cluster, \
                     distributed.Client(cluster, set_as_default=False) as client:
                 start = time.perf_counter() - t
-                out, wall, cpu = measured(lambda: run(ps, group, client=client), client)
+                out, wall, cpu = measured(lambda ps=ps, group=group, client=client: run(ps, group, client=client), client)
                 times.append((wall, cpu))
             assert out == serial
         classes = len(serial) if name == "adm" else len(serial[0])

@@ -16,9 +16,14 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from pathlib import Path
 
-from ..distributed import ClassTasks, checkpoint_error, dask_client, read_checkpoint, write_checkpoint
+from ..distributed import (
+    ClassTasks,
+    checkpoint_error,
+    dask_client,
+    read_checkpoint,
+    write_checkpoint,
+)
 from .cddfacets import facets_cdd, inequality_of
 from .exact import PermGroup, PointSet
 
