@@ -2,6 +2,11 @@
 
 * :func:`dask_client` — a client of the cluster at ``--scheduler ADDRESS``, or of a local cluster
   of ``workers`` single-threaded processes (ports chosen by the OS, no dashboard); closed on exit.
+* :class:`ClassTasks` — one task per facet class for the adjacency decompositions
+  (:mod:`exactbell.polytopes.adjacency`, :mod:`exactbell.polytopes.fastsym`): the engine's context
+  is scattered to every worker once, results come back as they finish.
+* :func:`write_checkpoint` / :func:`read_checkpoint` — their checkpoints: JSON written atomically
+  (temporary file and rename), tied to one polytope and group by :func:`fingerprint`.
 * :func:`check_on_dask` — ``exactbell check --scheduler``: one task per certificate, and each task
   decides its certificate in a forked child under the kernel's wall-clock and memory limits
   (:func:`exactbell.kernel.run.check_many`), so a hostile file costs one error row, not a worker.
@@ -14,8 +19,11 @@ The kernel never imports this module; the default ``exactbell check`` runs witho
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import multiprocessing
 import signal
+from pathlib import Path
 
 MISSING = "needs dask.distributed: pip install 'exactbell[search]'"
 
@@ -46,6 +54,72 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
 def slots(client) -> int:
     """Worker threads of the cluster (at least 1)."""
     return max(1, sum(client.nthreads().values()))
+
+
+class ClassTasks:
+    """``fn(context, T)`` per class T on the cluster of ``client``; ``context`` is sent to every
+    worker once. ``next()`` is the result of a task that has finished (any order)."""
+
+    def __init__(self, client, fn, context):
+        distributed = _distributed()
+        self.client, self.fn, self.slots = client, fn, 2 * slots(client)
+        self.context = client.scatter(context, broadcast=True, hash=False)
+        self.done = distributed.as_completed([], loop=client.loop)
+        self.futures: list = []
+
+    def submit(self, T):
+        fut = self.client.submit(self.fn, self.context, T, pure=False)
+        self.futures.append(fut)
+        self.done.add(fut)
+
+    def next(self):
+        fut = next(self.done)
+        self.futures.remove(fut)
+        try:
+            return fut.result()
+        except Exception as e:  # e.g. KilledWorker: the task's workers died too often
+            raise RuntimeError(f"a class task failed on the cluster: {type(e).__name__}: {e}") from e
+
+    def __len__(self):
+        return len(self.futures)
+
+    def cancel(self):
+        self.client.cancel(self.futures + [self.context])
+
+
+# ---------------------------------------------------------------------------------------------
+# checkpoints of the adjacency decompositions
+
+def fingerprint(ps, group) -> str:
+    """sha256 of the points and the group's generators: a checkpoint belongs to one polytope."""
+    text = json.dumps([[[str(x) for x in v] for v in ps.points], group.n, sorted(map(list, group.generators))])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def write_checkpoint(path, fmt: str, ps, group, body: dict) -> None:
+    """``{"format": fmt, "version": 1, "polytope": fingerprint, "points": N, **body}``, atomically."""
+    from .certificates.format import write_atomic
+
+    obj = {"format": fmt, "version": 1, "polytope": fingerprint(ps, group), "points": ps.size, **body}
+    write_atomic(path, json.dumps(obj, separators=(",", ":")) + "\n")
+
+
+def read_checkpoint(path, fmt: str, ps, group) -> dict:
+    """The JSON object of a version 1 ``fmt`` checkpoint written for this polytope and group;
+    ValueError (one line naming the file and the field) otherwise."""
+    try:
+        obj = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise checkpoint_error(path, "<file>", f"not a readable JSON checkpoint ({type(e).__name__})") from None
+    if not isinstance(obj, dict) or obj.get("format") != fmt or obj.get("version") != 1:
+        raise checkpoint_error(path, "format", f"not a version 1 {fmt} file")
+    if obj.get("polytope") != fingerprint(ps, group):
+        raise checkpoint_error(path, "polytope", "the checkpoint was written for a different polytope or group")
+    return obj
+
+
+def checkpoint_error(path, field: str, problem: str) -> ValueError:
+    return ValueError(f"{path}: {field}: {problem}")
 
 
 @contextlib.contextmanager

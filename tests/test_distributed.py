@@ -1,5 +1,6 @@
-"""Dask (exactbell/distributed.py): the class-parallel adjacency decomposition on a local 2-worker
-cluster, interrupted runs resumed from their checkpoint, and certificate checking with the kernel's
+"""Dask (exactbell/distributed.py): the class-parallel adjacency decompositions (the older one,
+polytopes/adjacency.py, and the fast engine, polytopes/fastsym.py) on a local 2-worker cluster,
+interrupted runs resumed from their checkpoint, and certificate checking with the kernel's
 per-certificate limits on the cluster."""
 from __future__ import annotations
 
@@ -172,7 +173,7 @@ def test_cli_polytope_adm_on_a_scheduler_with_a_checkpoint(client, tmp_path, cap
 
 @pytest.mark.parametrize("extra, words", [
     (["--method", "adm", "--workers", "1", "--resume", "missing.json"], "missing.json: <file>: not a readable"),
-    (["--method", "cdd", "--checkpoint", "c.json"], "--checkpoint and --resume need --method adm"),
+    (["--method", "cdd", "--checkpoint", "c.json"], "--checkpoint and --resume need --method fast or adm"),
     (["--method", "adm", "--workers", "0"], "--workers must be at least 1"),
 ])
 def test_cli_polytope_bad_adm_options_get_one_line(tmp_path, capsys, monkeypatch, extra, words):
@@ -219,3 +220,118 @@ def test_cli_interrupted_classification_resumes_to_the_same_report(tmp_path, cap
     monkeypatch.setattr(adjacency, "neighbours", real)
     assert main(args + ["--resume", str(ckpt)]) == 0
     assert json.loads(capsys.readouterr().out) == full
+
+
+# ---------------------------------------------------------------------------------------------
+# the fast engine (polytopes/fastsym.py) on Dask, resumable
+
+def fast_result(res) -> tuple:
+    """What a fast classification decides: the classes in order, the ridge lists, completeness."""
+    return res["classes"], res["ridges"], res["complete"]
+
+
+@pytest.fixture(scope="module")
+def fast_in_process(one_way):
+    from exactbell.polytopes.fastsym import classify
+
+    return fast_result(classify(*one_way))
+
+
+def test_fast_engine_on_the_cluster_equals_in_process(client, one_way, fast_in_process, uninterrupted):
+    from exactbell.polytopes.fastsym import classify
+
+    classes, ridges, complete = fast_in_process
+    assert complete and len(classes) == 13 and set(classes) == set(uninterrupted) and len(ridges) == 13
+    assert fast_result(classify(*one_way, client=client)) == fast_in_process
+
+
+@pytest.mark.parametrize("where", ["cluster", "in-process"])
+def test_interrupted_fast_run_resumes_to_the_identical_result(client, one_way, fast_in_process, tmp_path, where):
+    from exactbell.polytopes import fastsym
+
+    on = {"client": client} if where == "cluster" else {}
+    ckpt = tmp_path / "classes.json"
+    with pytest.raises(KeyboardInterrupt):
+        fastsym.classify(*one_way, checkpoint=ckpt, progress=interrupt_after(4), **on)
+    assert os.listdir(tmp_path) == ["classes.json"]  # no temporary file left behind
+    obj = json.loads(ckpt.read_text())
+    assert obj["format"] == "exactbell-fastsym-checkpoint" and not obj["complete"] and len(obj["processed"]) == 4
+    found, raw = fastsym.load_checkpoint(ckpt, *one_way)
+    classes = fast_in_process[0]
+    assert found[0] == classes[0] and set(found) <= set(classes) and len(raw) == 4
+    res = fastsym.classify(*one_way, resume=ckpt, **on)
+    assert fast_result(res) == fast_in_process
+    assert json.loads(ckpt.read_text())["complete"]
+    found, raw = fastsym.load_checkpoint(ckpt, *one_way)
+    assert sorted(found) == sorted(classes) and len(raw) == 13
+
+
+def test_a_fast_checkpoint_of_another_engine_or_forged_is_refused(one_way, tmp_path, uninterrupted):
+    from exactbell.polytopes import fastsym
+
+    ckpt = tmp_path / "c.json"
+    save_checkpoint(ckpt, *one_way, uninterrupted)  # the older engine's checkpoint
+    with pytest.raises(ValueError, match=r"c\.json: format: not a version 1 exactbell-fastsym-checkpoint file"):
+        fastsym.classify(*one_way, resume=ckpt)
+    with pytest.raises(KeyboardInterrupt):
+        fastsym.classify(*one_way, checkpoint=ckpt, progress=interrupt_after(3))
+    good = json.loads(ckpt.read_text())
+    for field, forge, words in [
+        ("classes", lambda o: o["classes"][0].reverse(), r"classes\[0\]: not the canonical form"),
+        ("classes", lambda o: o["classes"].append(o["classes"][0]), r"classes: a class is listed twice"),
+        ("processed", lambda o: o["processed"][1][1][0].__setitem__(0, len(o["classes"])), r"processed\[1\]: needs"),
+        ("processed", lambda o: o["processed"].append(o["processed"][0]), r"processed\[3\]: needs"),
+    ]:
+        obj = json.loads(json.dumps(good))
+        forge(obj)
+        ckpt.write_text(json.dumps(obj))
+        with pytest.raises(ValueError, match=words):
+            fastsym.load_checkpoint(ckpt, *one_way)
+
+
+def test_cli_polytope_fast_interrupted_then_resumed_gives_the_same_report(tmp_path, capsys, monkeypatch):
+    from exactbell.polytopes import fastsym
+
+    args = ["polytope", "signaling", "--named", "one-way-symmetric", "--param", "p=3/4", "--classes",
+            "--method", "fast", "--workers", "1", "--json"]
+    assert main(args) == 0
+    full = json.loads(capsys.readouterr().out)
+    real, calls = fastsym._work, []
+
+    def interrupted(context, T):
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        calls.append(T)
+        return real(context, T)
+
+    ckpt = tmp_path / "c.json"
+    monkeypatch.setattr(fastsym, "_work", interrupted)
+    assert main(args + ["--checkpoint", str(ckpt)]) == 130
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.strip() == f"exactbell polytope: interrupted; continue with --resume {ckpt}"
+    assert len(json.loads(ckpt.read_text())["processed"]) == 5
+    monkeypatch.setattr(fastsym, "_work", real)
+    assert main(args + ["--resume", str(ckpt)]) == 0
+    assert json.loads(capsys.readouterr().out) == full
+
+
+def test_cli_polytope_fast_on_a_scheduler_with_a_checkpoint(client, tmp_path, capsys):
+    ckpt = tmp_path / "c.json"
+    args = ["polytope", "signaling", "--named", "one-way-symmetric", "--param", "p=3/4", "--classes", "--json"]
+    assert main(args + ["--scheduler", client.scheduler_info()["address"], "--checkpoint", str(ckpt)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["method"] == "fast" and report["class_count"] == 13 and json.loads(ckpt.read_text())["complete"]
+    assert main(args + ["--workers", "1", "--resume", str(ckpt)]) == 0  # a complete checkpoint: nothing to do
+    assert json.loads(capsys.readouterr().out)["classes"] == report["classes"]
+
+
+def test_fast_engine_on_one_worker_runs_without_dask(tmp_path):
+    ckpt = tmp_path / "c.json"
+    code = ("import sys; sys.modules['dask'] = sys.modules['distributed'] = None\n"
+            "from exactbell.cli import main\n"
+            "sys.exit(main(['polytope', 'local', '--scenario', '2,2:2,2', '--classes', '--workers', '1', "
+            f"'--checkpoint', {str(ckpt)!r}, '--json']))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0 and json.loads(done.stdout)["class_count"] == 2, done.stderr
+    assert json.loads(ckpt.read_text())["complete"]

@@ -14,12 +14,16 @@ so an interrupted run (Ctrl-C, SIGTERM, a lost worker) loses at most the classes
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 from collections import deque
-from pathlib import Path
 
+from ..distributed import (
+    ClassTasks,
+    checkpoint_error,
+    dask_client,
+    read_checkpoint,
+    write_checkpoint,
+)
 from .cddfacets import facets_cdd, inequality_of
 from .exact import PermGroup, PointSet
 
@@ -46,36 +50,20 @@ def neighbours(context, T) -> tuple:
 # ---------------------------------------------------------------------------------------------
 # checkpoints
 
-def fingerprint(ps: PointSet, group: PermGroup) -> str:
-    """sha256 of the points and the group's generators: a checkpoint belongs to one polytope."""
-    text = json.dumps([[[str(x) for x in v] for v in ps.points], group.n, sorted(map(list, group.generators))])
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def save_checkpoint(path, ps: PointSet, group: PermGroup, reps: dict) -> None:
     """Write {canonical tight set: ridge count or None (unprocessed)} atomically."""
-    from ..certificates.format import write_atomic
-
     done = all(v is not None for v in reps.values())
-    obj = {"format": CHECKPOINT_FORMAT, "version": 1, "polytope": fingerprint(ps, group), "points": ps.size,
-           "complete": done, "classes": [{"tight": list(T), "ridges": v} for T, v in reps.items()]}
-    write_atomic(path, json.dumps(obj, separators=(",", ":")) + "\n")
+    write_checkpoint(path, CHECKPOINT_FORMAT, ps, group,
+                     {"complete": done, "classes": [{"tight": list(T), "ridges": v} for T, v in reps.items()]})
 
 
 def load_checkpoint(path, ps: PointSet, group: PermGroup) -> dict:
     """The classes of a checkpoint written for this polytope and group; ValueError (one line naming
     the file and the field) otherwise."""
     def bad(field, problem):
-        return ValueError(f"{path}: {field}: {problem}")
+        return checkpoint_error(path, field, problem)
 
-    try:
-        obj = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise bad("<file>", f"not a readable JSON checkpoint ({type(e).__name__})") from None
-    if not isinstance(obj, dict) or obj.get("format") != CHECKPOINT_FORMAT or obj.get("version") != 1:
-        raise bad("format", f"not a version 1 {CHECKPOINT_FORMAT} file")
-    if obj.get("polytope") != fingerprint(ps, group):
-        raise bad("polytope", "the checkpoint was written for a different polytope or group")
+    obj = read_checkpoint(path, CHECKPOINT_FORMAT, ps, group)
     reps: dict = {}
     for k, c in enumerate(obj.get("classes") or []):
         T, nr = c.get("tight") if isinstance(c, dict) else None, c.get("ridges") if isinstance(c, dict) else 0
@@ -112,36 +100,6 @@ class _Serial:
         self.queue.clear()
 
 
-class _Dask:
-    """Classes as tasks on a Dask cluster; (ps, group) is sent to every worker once."""
-
-    def __init__(self, client, context):
-        from distributed import as_completed
-
-        from ..distributed import slots
-
-        self.client, self.slots = client, 2 * slots(client)
-        self.context = client.scatter(context, broadcast=True, hash=False)
-        self.done = as_completed([], loop=client.loop)
-        self.futures = []
-
-    def submit(self, T):
-        fut = self.client.submit(neighbours, self.context, T, pure=False)
-        self.futures.append(fut)
-        self.done.add(fut)
-
-    def next(self):
-        fut = next(self.done)
-        self.futures.remove(fut)
-        try:
-            return fut.result()
-        except Exception as e:  # e.g. KilledWorker: the task's workers died too often
-            raise RuntimeError(f"a class task failed on the cluster: {type(e).__name__}: {e}") from e
-
-    def cancel(self):
-        self.client.cancel(self.futures + [self.context])
-
-
 def classes_adm(ps: PointSet, group: PermGroup, start=None, workers: int = 1, progress=None, log=None,
                 max_classes: int | None = None, scheduler: str | None = None, client=None,
                 checkpoint=None, resume=None, checkpoint_seconds: float = 30.0) -> dict:
@@ -164,12 +122,10 @@ def classes_adm(ps: PointSet, group: PermGroup, start=None, workers: int = 1, pr
             start = ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)])
         reps = {group.canonical(start): None}
     if client is None and (scheduler or workers > 1):
-        from ..distributed import dask_client
-
         with dask_client(scheduler, workers) as own:
-            return _decompose(ps, group, reps, _Dask(own, (ps, group)), progress, log, max_classes,
-                              checkpoint, checkpoint_seconds)
-    runner = _Dask(client, (ps, group)) if client is not None else _Serial((ps, group))
+            return _decompose(ps, group, reps, ClassTasks(own, neighbours, (ps, group)), progress, log,
+                              max_classes, checkpoint, checkpoint_seconds)
+    runner = ClassTasks(client, neighbours, (ps, group)) if client is not None else _Serial((ps, group))
     return _decompose(ps, group, reps, runner, progress, log, max_classes, checkpoint, checkpoint_seconds)
 
 

@@ -11,8 +11,9 @@
 * :func:`classify` — adjacency decomposition: per class representative, its ridges (a simplex
   shortcut, else cdd.gmp on the facet's own points) are rotated to the neighbouring facets,
   canonicalised, and new classes are queued. It starts from a facet with few points (random
-  tilts and a short walk), and with several workers each class is submitted to the process
-  pool as soon as it is found, so degenerate classes run beside the others. Optionally the
+  tilts and a short walk), and with several workers each class is submitted to a Dask cluster
+  (:mod:`exactbell.distributed`) as soon as it is found, so degenerate classes run beside the
+  others; checkpoints (written atomically) make an interrupted run resumable. Optionally the
   lightest classes go first and the heaviest take their ridges from the known facets
   (:class:`KnownFacets`), proved complete before they are used. For every
   class the result records each ridge's neighbour as (class index, group element index) with the
@@ -21,15 +22,16 @@
 """
 from __future__ import annotations
 
+import contextlib
 import heapq
 import time
 from collections import deque
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from fractions import Fraction
 
 import flint
 import numpy as np
 
+from ..distributed import checkpoint_error, read_checkpoint, write_checkpoint
 from ..kernel.polytope import members
 from .cddfacets import facets_cdd
 from .exact import PermGroup, PointSet
@@ -182,18 +184,12 @@ def _primitive(v: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
-_W: dict = {}
-
-
-def _init(sp, fg):
-    _W["sp"], _W["fg"] = sp, fg
-
-
-def _work(T):
+def _work(context, T):
     """Per class: its ridges and, for each, the canonical neighbour and the index of an element
-    mapping the actual neighbour onto the canonical one. Only one ridge per orbit of the
-    stabiliser of T is rotated; the others follow by symmetry."""
-    sp, fg = _W["sp"], _W["fg"]
+    mapping the actual neighbour onto the canonical one; ``context`` = (SlackPolytope, FastGroup).
+    Only one ridge per orbit of the stabiliser of T is rotated; the others follow by symmetry.
+    The one place that calls the polytope engine, in-process or on a Dask worker."""
+    sp, fg = context
     f = sp.slack(T)
     stab = fg.stabiliser(T)
     PS = fg.P[stab]
@@ -209,13 +205,65 @@ def _work(T):
             N = sp.rotate(T, f, R)
             c, e = fg.canonical_with(N)
             done[key] = (c, e, sR)
-            out.append((R, c, e, N))
+            out.append((R, c, e, None))
             continue
         c, e, s0 = done[key]
         # R = sR^-1 s0 (R0), N = sR^-1 s0 (N0); P[e] maps N0 onto c, so u = P[e] s0^-1 sR maps N onto c
         u = fg.P[e][fg.Pinv[s0][fg.P[sR]]]
         out.append((R, c, fg.index[tuple(int(x) for x in u)], None))
     return T, out
+
+
+# ---------------------------------------------------------------------------------------------
+# checkpoints: the known classes (the first is the start) and, per processed class, its ridges'
+# (neighbour class index, element index) in ridge order — enough to resume to the identical result
+
+CHECKPOINT_FORMAT = "exactbell-fastsym-checkpoint"
+
+
+def save_checkpoint(path, ps: PointSet, group: PermGroup, found: list, raw: dict) -> None:
+    """Write the known classes ``found`` and the processed ones' neighbours ``raw`` atomically."""
+    index = {c: k for k, c in enumerate(found)}
+    write_checkpoint(path, CHECKPOINT_FORMAT, ps, group, {
+        "complete": all(c in raw for c in found), "classes": [list(c) for c in found],
+        "processed": [[index[T], [[index[c], e] for _, c, e, _ in out]] for T, out in raw.items()]})
+
+
+def load_checkpoint(path, ps: PointSet, group: PermGroup, fg: FastGroup | None = None) -> tuple[list, dict]:
+    """(known classes, {processed class: [(None, neighbour, element index, None), ...]}) of a
+    checkpoint written for this polytope and group; ValueError (one line: file, field) otherwise."""
+    fg = fg or FastGroup(group)
+    obj = read_checkpoint(path, CHECKPOINT_FORMAT, ps, group)
+
+    def bad(field, problem):
+        return checkpoint_error(path, field, problem)
+
+    def is_index(x, bound):
+        return type(x) is int and 0 <= x < bound
+
+    found = obj.get("classes")
+    if not isinstance(found, list) or not found:
+        raise bad("classes", "needs a non-empty list of tight sets")
+    for k, T in enumerate(found):
+        if not isinstance(T, list) or not T or not all(is_index(i, ps.size) for i in T):
+            raise bad(f"classes[{k}]", "needs a list of point indices")
+        found[k] = T = tuple(T)
+        if fg.canonical(T) != T:
+            raise bad(f"classes[{k}]", "not the canonical form of its class")
+    if len(set(found)) != len(found):
+        raise bad("classes", "a class is listed twice")
+    raw: dict = {}
+    processed = obj.get("processed")
+    if not isinstance(processed, list):
+        raise bad("processed", "needs a list")
+    for k, row in enumerate(processed):
+        ok = isinstance(row, list) and len(row) == 2 and is_index(row[0], len(found)) and isinstance(row[1], list) \
+            and all(isinstance(x, list) and len(x) == 2 and is_index(x[0], len(found)) and is_index(x[1], fg.order)
+                    for x in row[1])
+        if not ok or found[row[0]] in raw:
+            raise bad(f"processed[{k}]", "needs [class index, [[neighbour class index, element index], ...]], once per class")
+        raw[found[row[0]]] = [(None, found[j], e, None) for j, e in row[1]]
+    return found, raw
 
 
 def _lighter_start(ps: PointSet, sp: SlackPolytope, T, rnd, steps: int = 12) -> frozenset:
@@ -232,16 +280,24 @@ def _lighter_start(ps: PointSet, sp: SlackPolytope, T, rnd, steps: int = 12) -> 
 
 def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=None, max_classes=None,
              seed: int = 20260, certificate: bool = True, progress=None, lightest_first: bool = False,
-             heavy: int | None = None) -> dict:
+             heavy: int | None = None, scheduler: str | None = None, client=None, checkpoint=None, resume=None,
+             checkpoint_seconds: float = 30.0) -> dict:
     """Adjacency decomposition. Returns {"classes": [canonical tight sets, numbered breadth-first
     from the start over the recorded neighbours], "ridges": {class index: [(neighbour class index,
     group element index), ...]} (complete runs), "complete": bool, "seconds": t}. ``progress(done,
     known)`` is called after every class.
 
-    One worker processes the classes first-in first-out, or with ``lightest_first`` the known class
-    with the fewest points first (ties by canonical form), so degenerate facets wait; either way a
-    run cut at ``max_classes`` is reproducible. With several workers every class is submitted as
+    One worker and no ``scheduler``/``client``: in this process (no dask import), the classes
+    first-in first-out, or with ``lightest_first`` the known class with the fewest points first
+    (ties by canonical form), so degenerate facets wait; either way a run cut at ``max_classes`` is
+    reproducible. Else on Dask (``client``, the cluster at ``scheduler``, or a local cluster of
+    ``workers`` processes; :class:`exactbell.distributed.ClassTasks`): every class is submitted as
     soon as it is found, so one slow degenerate facet does not hold back the others.
+
+    ``checkpoint``: a file rewritten atomically every ``checkpoint_seconds`` and when the run ends or
+    is interrupted (Ctrl-C, SIGTERM under :func:`~exactbell.distributed.sigterm_as_interrupt`);
+    ``resume``: a checkpoint to continue from (and to keep writing, unless ``checkpoint`` is given);
+    the result equals the uninterrupted run's (classes, their order and the ridges).
 
     ``heavy``: classes with more points wait until every lighter class is processed; then their
     ridges are read off the known facets (:class:`KnownFacets`, no cdd call) and kept if
@@ -249,19 +305,24 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     these); otherwise cdd computes them, and any new classes are processed in another round."""
     sp = SlackPolytope(ps)
     fg = FastGroup(group)
-    if start is None:
-        import random
-
-        rnd = random.Random(seed)
-        tries = [ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)], rnd) for _ in range(8)]
-        start = _lighter_start(ps, sp, min(tries, key=lambda F: (len(F), sorted(F))), rnd)
-    c0 = fg.canonical(start)
-    found = [c0]
-    known = {c0}
+    context = (sp, fg)
     raw: dict = {}
-    saved = dict(_W)
-    _init(sp, fg)
+    if resume is not None:
+        found, raw = load_checkpoint(resume, ps, group, fg)
+        checkpoint = resume if checkpoint is None else checkpoint
+    else:
+        if start is None:
+            import random
+
+            rnd = random.Random(seed)
+            tries = [ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)], rnd)
+                     for _ in range(8)]
+            start = _lighter_start(ps, sp, min(tries, key=lambda F: (len(F), sorted(F))), rnd)
+        found = [fg.canonical(start)]
+    c0 = found[0]
+    known = set(found)
     t0 = time.time()
+    last = time.monotonic()
     cut = False
     deferred: list = []
 
@@ -272,6 +333,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
         return True
 
     def take(T, out):
+        nonlocal last
         raw[T] = out
         new = []
         for _, c, _, _ in out:
@@ -279,60 +341,70 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
                 known.add(c)
                 found.append(c)
                 new.append(c)
+        if checkpoint is not None and time.monotonic() - last >= checkpoint_seconds:
+            save_checkpoint(checkpoint, ps, group, found, raw)
+            last = time.monotonic()
         if log:
             log(f"{len(raw)} processed, {len(found)} classes known after {time.time() - t0:.1f}s")
         if progress:
             progress(len(raw), len(found))
         return new
 
-    def run(pending) -> bool:
+    def run(pending, tasks) -> bool:
         """Process the pending classes and all they lead to, heavy ones deferred; True if cut."""
-        if workers <= 1:
+        if tasks is None:
             todo = _Queue(lightest_first, pending)
             while todo:
                 c = todo.pop()
                 if light(c):
-                    todo.extend(take(*_work(c)))
+                    todo.extend(take(*_work(context, c)))
                 if max_classes is not None and len(found) >= max_classes and todo:
                     return True
             return False
-        pool = ProcessPoolExecutor(workers, initializer=_init, initargs=(sp, fg))
-        try:
-            running = {pool.submit(_work, c) for c in pending if light(c)}
-            while running:
-                done, running = wait(running, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    for c in take(*fut.result()):
-                        if light(c):
-                            running.add(pool.submit(_work, c))
-                if max_classes is not None and len(found) >= max_classes and running:
-                    return True
-            return False
-        finally:
-            pool.shutdown(cancel_futures=True)
+        for c in pending:
+            if light(c):
+                tasks.submit(c)
+        while len(tasks):
+            for c in take(*tasks.next()):
+                if light(c):
+                    tasks.submit(c)
+            if max_classes is not None and len(found) >= max_classes and len(tasks):
+                return True
+        return False
 
     from_known = 0
-    pending = [c0]
-    try:
-        while pending and not cut:
-            cut = run(pending)
-            pending = []
-            if deferred and not cut:
-                # ridges of the heavy classes from the known facets, kept only if ridges_complete
-                # proves them all facets of the class; else cdd
-                kf = KnownFacets(sp, fg, sorted(found))  # sorted: the same certificate on any run
-                for c in sorted(deferred, key=lambda t: (len(t), t)):
-                    out = kf.neighbours(c)
-                    if ridges_complete(sp, fg, c, [R for R, *_ in out]):
-                        from_known += 1
-                    else:
-                        _, out = _work(c)  # exact ridges by cdd
-                    pending += take(c, out)
-                deferred.clear()
-    finally:
-        _W.clear()
-        _W.update(saved)
-    complete = not cut
+    pending = [c for c in found if c not in raw]
+    with contextlib.ExitStack() as stack:
+        tasks = None
+        if client is None and (scheduler or workers > 1):
+            from ..distributed import dask_client
+
+            client = stack.enter_context(dask_client(scheduler, workers))
+        if client is not None:
+            from ..distributed import ClassTasks
+
+            tasks = ClassTasks(client, _work, context)
+            stack.callback(tasks.cancel)
+        try:
+            while pending and not cut:
+                cut = run(pending, tasks)
+                pending = []
+                if deferred and not cut:
+                    # ridges of the heavy classes from the known facets, kept only if ridges_complete
+                    # proves them all facets of the class; else cdd
+                    kf = KnownFacets(sp, fg, sorted(found))  # sorted: the same certificate on any run
+                    for c in sorted(deferred, key=lambda t: (len(t), t)):
+                        out = kf.neighbours(c)
+                        if ridges_complete(sp, fg, c, [R for R, *_ in out]):
+                            from_known += 1
+                        else:
+                            _, out = _work(context, c)  # exact ridges by cdd
+                        pending += take(c, out)
+                    deferred.clear()
+        finally:
+            if checkpoint is not None:
+                save_checkpoint(checkpoint, ps, group, found, raw)
+    complete = not cut and all(c in raw for c in found)
     classes = _breadth_first(c0, raw) if complete else found
     index = {c: k for k, c in enumerate(classes)}
     res = {"classes": classes, "complete": complete, "seconds": time.time() - t0, "fast": fg, "slack": sp,

@@ -56,7 +56,8 @@ def _classes(args, ps, group, progress) -> list:
         from ...polytopes.fastsym import classify
 
         res = classify(ps, group, workers=args.workers, certificate=False, heavy=args.heavy,
-                       lightest_first=args.heavy is not None, progress=progress)
+                       lightest_first=args.heavy is not None, progress=progress, scheduler=args.scheduler,
+                       checkpoint=args.checkpoint, resume=args.resume)
         return list(res["classes"])
     if args.method == "adm":
         return list(classes_adm(ps, group, workers=args.workers, scheduler=args.scheduler, checkpoint=args.checkpoint,
@@ -73,8 +74,8 @@ def run(args) -> int:
     if args.workers < 1:
         print("exactbell polytope: --workers must be at least 1", file=sys.stderr)
         return 2
-    if (args.scheduler or args.checkpoint or args.resume) and args.method != "adm":
-        print("exactbell polytope: --scheduler, --checkpoint and --resume need --method adm", file=sys.stderr)
+    if (args.scheduler or args.checkpoint or args.resume) and args.method == "cdd":
+        print("exactbell polytope: --scheduler, --checkpoint and --resume need --method fast or adm", file=sys.stderr)
         return 2
     try:
         M = _model(args)
@@ -197,11 +198,12 @@ def register(sub) -> None:
                         "adjacency decomposition, or plain cdd.gmp of the whole polytope (the baseline); all facets "
                         "are then the union of the class orbits")
     p.add_argument("--workers", type=int, default=2,
-                   help="processes for the adjacency decomposition (with --method adm, more than 1: a local Dask cluster)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="with --method adm: classify on this Dask cluster")
+                   help="processes for the adjacency decomposition (1: in this process; more: a local Dask cluster)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --method fast or adm: classify on this Dask cluster")
     p.add_argument("--checkpoint", metavar="FILE.json",
-                   help="with --method adm: keep the known classes in FILE (rewritten atomically)")
-    p.add_argument("--resume", metavar="FILE.json", help="with --method adm: continue from a checkpoint")
+                   help="with --method fast or adm: keep the known classes in FILE (rewritten atomically)")
+    p.add_argument("--resume", metavar="FILE.json",
+                   help="with --method fast or adm: continue from a checkpoint written by the same method")
     p.add_argument("--heavy", type=int, metavar="N",
                    help="with --method fast: classes with more than N points last, their ridges read off the known "
                         "facets and proved complete (e.g. 64 for two-way-symmetric, 100 for signaling-mix)")
