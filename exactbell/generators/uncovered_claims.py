@@ -73,3 +73,36 @@ def theorem7_instances():
         "reformulated LPs (measurement dependence for GHZ, M = 1/4; non-bilocality at v^2 = 16/25, "
         "M_BL = 7/25), exact primal and dual points.",
         "composite", "verified", {}, data)
+
+
+@generator("C002-34.vertices", PAPER, "C002-34")
+def gauge_fixed_vertices():
+    """Table I's dual region after gauge-fixing (C002-03's rows), without the non-extremal zero row: the
+    12 proven vertices (the lp kind's dual-vertices claim decides each vertex proof)."""
+    from .ckbg import table_one
+    data = dict(table_one()["data"])
+    data["rows"] = data["rows"][1:]
+    data["vertices"] = [{"row": v["row"] - 1, "mu": v["mu"]} for v in data["vertices"]]
+    data["midpoints"] = []
+    from .ckbg_lp import CONV
+    return envelope2(
+        "C002-34.vertices", "C002-34", PAPER, "Proposition 9, L1195-1285; Table I, L1566-1614",
+        "After gauge-fixing (z = 0 on p00_00, p00_10, p01_00, p10_00, p10_10) the dual region of the CHSH X->B LP "
+        "has vertices: the 8 CHSH rows and the 4 no-signalling rows of Table I are proven vertices (without the "
+        "gauge the region contains a line: its lineality space, so it has no vertex).",
+        "lp", "verified", CONV, data)
+
+
+@generator("C002-34", PAPER, "C002-34")
+def optimum_at_vertex():
+    data = {"rule": "all", "premises": ["C002-34.vertices.json", "C002-02.json"],
+            "stated": "each of the 8 duals of C002-02 equals one of the 8 CHSH rows among the proven vertices "
+                      "of C002-34.vertices on every normalised no-signalling p (they differ by a gauge direction), "
+                      "and the 4 no-signalling vertices give 0 on every no-signalling p, so the LP optimum "
+                      "max[0, CHSH_1..8(p)] is attained at a vertex of the gauge-fixed dual region for every p "
+                      "C002-02 covers; Proposition 9 for every LP is textbook LP duality and is not decided"}
+    return envelope2(
+        "C002-34", "C002-34", PAPER, "Proposition 9, L1195-1285",
+        "Prop. 9 at the Table I instance: the gauge-fixed dual region has vertices, and the X->B LP's optimum "
+        "(C002-02) is attained at them.",
+        "composite", "verified", {}, data)
