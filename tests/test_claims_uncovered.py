@@ -17,11 +17,12 @@ from exactbell.kernel.pins import PIN_FILE
 from .conftest import PROOFS, load
 
 CKBG = "chaves-kueng-brask-gross"
-IDS = ["C002-25", "C002-33.dimensions", "C002-33", "C002-34.vertices", "C002-34"]
+LC = "liu-chiribella"
+IDS = ["C001-10.duality", "C002-25", "C002-33.dimensions", "C002-33", "C002-34.vertices", "C002-34"]
 
 
 def _path(cid):
-    return PROOFS / CKBG / file_name(cid)
+    return PROOFS / (LC if cid.startswith("C001") else CKBG) / file_name(cid)
 
 
 @pytest.mark.parametrize("cid", IDS)
@@ -125,3 +126,28 @@ def test_composite_with_a_broken_premise_fails(tmp_path, cid, broken):
         b["data"]["rows"][0][0][1] = "-1"
     (tmp_path / broken).write_text(json.dumps(b))
     assert not check_file(tmp_path / f"{cid}.json").passed
+
+
+# -- C001-10: mode process-duality ------------------------------------------------------------
+def test_weak_duality_on_qubits():
+    st = check_file(_path("C001-10.duality")).statement
+    assert "(2, 2, 2, 2): for every S with L_V(S) = S and every W in Span(Choi(NoSig)), Tr(S W) = Tr(S) Tr(W)/16" in st
+    assert "so Tr(S W) = Tr(W)/4 for every process matrix" in st
+    assert "the normalised identity I/4 is a valid process matrix" in st
+
+
+def test_weak_duality_other_dimensions(tmp_path):
+    res = _mutant(tmp_path, "C001-10.duality", lambda c: c["data"].update(dims=[1, 2, 2, 2]))
+    assert res.verdict == "verified" and "Tr(S W) = Tr(W)/2 for every process matrix" in res.statement
+
+
+@pytest.mark.parametrize("dims,field", [([4, 2, 2, 2], "product at most 16"), ([2, 2, 2], "expected 4 entries"),
+                                        ([2, 0, 2, 2], "four positive integers"), ([2, True, 2, 2], "four positive")])
+def test_bad_dims_are_rejected(tmp_path, dims, field):
+    res = _mutant(tmp_path, "C001-10.duality", lambda c: c["data"].update(dims=dims))
+    assert not res.passed and res.verdict == "error" and field in res.detail and "data.dims" in res.detail
+
+
+def test_unknown_key_is_rejected(tmp_path):
+    res = _mutant(tmp_path, "C001-10.duality", lambda c: c["data"].update(witness="1"))
+    assert not res.passed and res.verdict == "error" and "witness" in res.detail

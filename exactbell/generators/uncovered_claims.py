@@ -1,5 +1,8 @@
-"""Issue #17 point 1: catalogue claims of Chaves–Kueng–Brask–Gross still without a certificate, decided
-with the existing kinds:
+"""Issue #17 point 1: catalogue claims still without a certificate, decided with the existing kinds:
+
+* C001-10.duality  Liu–Chiribella App. A (l.337), on qubits (d_AI, d_AO, d_BI, d_BO) = (2, 2, 2, 2): weak
+            duality Tr(S W) = Tr(W)/(d_AI d_BI) for every process S and W in Span(Choi(NoSig)), and the
+            normalised identity a valid, positive definite process (kind identity, mode process-duality).
 
 * C002-25   the bilocality scenario's counts (App., L2035-2045, L2155-2190; main text L443-446): with
             binary x, z, a, c and four-valued b, n = o_a^m_x o_b o_c^m_z = 64 deterministic strategies
@@ -16,6 +19,19 @@ from ..certificates.format import envelope2
 from . import generator
 
 PAPER = "chaves-kueng-brask-gross"
+LC_PAPER = "liu-chiribella"
+
+
+@generator("C001-10.duality", LC_PAPER, "C001-10")
+def process_duality():
+    return envelope2(
+        "C001-10.duality", "C001-10", LC_PAPER, "App. A, l.337",
+        "Weak duality of the SDP pair (22)-(23) on qubit systems: Tr(S W) = Tr(W)/(d_AI d_BI) (= Tr(W)/prod m_i "
+        "on the canonical space, in_i = C^(m_i)) for every valid "
+        "process matrix S and every W in the span of no-signalling Choi operators, and the strictly positive "
+        "feasible point behind strong duality: the normalised identity is a valid process matrix and positive "
+        "definite (C001-10.identity shows the same point on the canonical LGYNI space).",
+        "identity", "verified", {}, {"mode": "process-duality", "dims": [2, 2, 2, 2]})
 
 
 @generator("C002-25", PAPER, "C002-25")
