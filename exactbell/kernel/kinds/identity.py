@@ -1,23 +1,33 @@
-"""Kind ``identity``: exact equalities of rational functions of the parameters, in five modes (format:
+"""Kind ``identity``: exact equalities of rational functions of the parameters, in six modes (format:
 docs/kinds/identity.md): "ns", ⟨F, P⟩ = ⟨G, P⟩ + c on normalised non-signalling behaviours
 (Sengupta–Wooltorton Eq. (14)); "polynomial", lhs = rhs as rational functions, or as polynomials
 modulo c² + s² = 1 (Wooltorton–Brown–Colbeck Prop. 1); "nc", the same in the algebra of ±1
 observables; "sw-point", the Eq. (9) point (Sengupta–Wooltorton Sec. III A); "supermap",
-Liu–Chiribella App. E, Eqs. (89)–(90). Every rational function read is defined on the whole domain.
+Liu–Chiribella App. E, Eqs. (89)–(90); "process-duality", App. A (l.337). Every rational function read
+is defined on the whole domain.
 """
 from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
 from itertools import product
+from math import prod
 
 from ..expr import ExprError, FieldAlgebra, parse
+from ..linalg import identity, scale, trace
 from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
 from ..params import Domain
 from ..poly import Poly, RationalFunction
 from ..polytope import roots_in, sw_point
-from ..process import bistochastic_violation
+from ..process import (
+    Space,
+    bistochastic_violation,
+    depolarize,
+    lincomb,
+    lv_projection,
+    ns_span_violation,
+)
 from . import Decision, against_paper, kind
 from .vertex_set import fidelity, fmpq_poly, nonnegative
 
@@ -295,14 +305,42 @@ def _supermap(ctx, data) -> tuple[str, bool]:
                "delta(a2, f2^(t)(x2,x1)) for all f1, f2 (Eq. (90))" if ok else "")), ok
 
 
+def _process_duality(ctx, data) -> tuple[str, bool]:
+    """Liu–Chiribella App. A (l.337). P = Π_i (1 − _{O_i} + _{I_i O_i}) fixes Span(Choi(NoSig)) = {W : _{O_i} W =
+    _{I_i O_i} W ∀i}; its images of the matrix units are checked to lie in it, so they span it. L_V is a sum of
+    depolarizations, each symmetric for (X, Y) ↦ Tr(XY); so L_V(W) = Tr(W)/D · 𝟙 on that span gives
+    Tr(S W) = Tr(S L_V W) = Tr(S) Tr(W)/D whenever L_V(S) = S."""
+    dims = data.list("dims", 4)
+    if any(type(d) is not int or d < 1 for d in dims) or prod(dims) > 16:
+        raise ctx.fail("data.dims", "four positive integers [d_AI, d_AO, d_BI, d_BO] with product at most 16")
+    space, layout, one = Space(dims), [(0, (1,)), (2, (3,))], Fraction(1)
+    D, ok = space.size, True
+    for r, c in product(range(D), repeat=2):
+        W = [[one * (i == r and j == c) for j in range(D)] for i in range(D)]
+        for inp, outs in layout:
+            W = lincomb(((1, W), (-1, depolarize(W, space, outs)), (1, depolarize(W, space, (inp, *outs)))))
+        if ns_span_violation(W, space, layout) or lv_projection(W, space, layout) != scale(trace(W) / D,
+                                                                                          identity(D)):
+            ok = False
+            break
+    S = scale(Fraction(1, dims[0] * dims[2]), identity(D))
+    valid = lv_projection(S, space, layout) == S and trace(S) == dims[1] * dims[3]
+    return (f"on (d_AI, d_AO, d_BI, d_BO) = {tuple(dims)}: " + ("for every S with L_V(S) = S and every W in "
+            "Span(Choi(NoSig)), Tr(S W) = Tr(S) Tr(W)/" + str(D) + ", so Tr(S W) = Tr(W)/" + str(dims[0] * dims[2])
+            + " for every process matrix S (Tr S = d_AO d_BO)" if ok else "L_V(W) is not Tr(W)/D times the identity "
+            "for some W in Span(Choi(NoSig))") + f"; the normalised identity I/{dims[0] * dims[2]} is "
+            + ("" if valid else "not ") + "a valid process matrix (L_V(S) = S, Tr S = d_AO d_BO) and positive "
+            "definite (a positive multiple of the identity)"), ok and valid
+
+
 @kind("identity")
 def decide(cert, ctx, data) -> Decision:
-    mode = data.text("mode", ("ns", "polynomial", "nc", "sw-point", "supermap"))
+    mode = data.text("mode", ("ns", "polynomial", "nc", "sw-point", "supermap", "process-duality"))
     if mode == "nc" or (mode == "polynomial" and (data.has("circle") or data.has("definitions"))):
         statement, holds = _modular(ctx, data, mode)
     else:
         statement, holds = {"ns": _ns, "polynomial": _polynomial, "sw-point": _sw_point,
-                            "supermap": _supermap}[mode](ctx, data)
+                            "supermap": _supermap, "process-duality": _process_duality}[mode](ctx, data)
     q = ctx.quantifier()
     return Decision(f"{q}: {statement}" if q else statement, "verified" if holds else "refuted",
                     "exact comparison of rational functions")
