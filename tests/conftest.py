@@ -18,11 +18,14 @@ def bundled_certificates():
 # takes minutes, so the README's main job (`exactbell check`) decides them and the tests only
 # with -m slow
 SLOW_CERTIFICATES = {"C000-04.two-way.p=3_4", "C000-04.mix.p=1_2_r=1_2"}
+# certificates whose mutants take over 30 s together (each mutant is decided again: the fixed-bit class
+# list 7 s a check, C000-25's many proof leaves); their mutation tests run with -m slow
+SLOW_MUTANTS = SLOW_CERTIFICATES | {"C000-04.fixed-bit.p=2_3_r=3_4", "C000-25"}
 
 
-def bundled_params():
-    """bundled_certificates() as pytest parameters, the slow ones marked."""
-    return [pytest.param(p, id=p.stem, marks=[pytest.mark.slow] if p.stem in SLOW_CERTIFICATES else [])
+def bundled_params(slow=SLOW_CERTIFICATES):
+    """bundled_certificates() as pytest parameters, those in ``slow`` marked slow."""
+    return [pytest.param(p, id=p.stem, marks=[pytest.mark.slow] if p.stem in slow else [])
             for p in bundled_certificates()]
 
 

@@ -23,7 +23,7 @@ from exactbell.kernel.check import check_file
 from exactbell.kernel.expr import ExprError, tokenize
 from exactbell.kernel.pins import PIN_FILE
 
-from .conftest import bundled_params, load
+from .conftest import SLOW_MUTANTS, bundled_params, load
 
 EXAMPLES = int(os.environ.get("EXACTBELL_MUTATIONS", "6"))  # mutants per certificate, at most
 # fewer mutants where each one re-decides a whole class list or every premise; fixed per kind, never
@@ -161,7 +161,7 @@ def _setup(path, tmp_path_factory):
     return folder / path.name
 
 
-@pytest.mark.parametrize("path", bundled_params())
+@pytest.mark.parametrize("path", bundled_params(SLOW_MUTANTS))
 def test_certificate_passes_and_every_single_mutation_is_rejected(path, tmp_path_factory):
     result = check_file(path)
     assert result.passed, result.detail
@@ -182,7 +182,7 @@ def test_certificate_passes_and_every_single_mutation_is_rejected(path, tmp_path
     mutated_is_rejected()
 
 
-@pytest.mark.parametrize("path", [p for p in bundled_params() if load(p.values[0])["exactbell"] == 2])
+@pytest.mark.parametrize("path", [p for p in bundled_params(SLOW_MUTANTS) if load(p.values[0])["exactbell"] == 2])
 def test_semantic_mutations_are_rejected_or_change_the_statement(path, tmp_path_factory):
     cert = load(path)
     out = _setup(path, tmp_path_factory)
