@@ -436,7 +436,7 @@ class NSBound(_Result):
         from .certificates.format import envelope2
 
         F, R = self.functional, format_rational
-        vec = lambda v: [[k, R(v[k])] for k in sorted(v) if v[k]]  # noqa: E731
+        vec = lambda v: [[k, R(v[k])] for k in sorted(v) if v[k]]
         data = {"model": {"no-signalling": F.scenario.to_spec()}, "claim": "optimum", "sense": "max",
                 "functional": {"coefficients": [R(c) for c in F.coefficients]},
                 "primal": vec(dict(enumerate(self.primal))), "dual": vec({i: -v for i, v in self.dual.items()})}

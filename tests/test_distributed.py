@@ -196,14 +196,24 @@ def test_default_check_runs_without_dask():
     assert done.returncode == 2 and "needs dask.distributed" in done.stderr and done.stderr.count("\n") == 1
 
 
-def test_cli_interrupted_classification_resumes_to_the_same_report(tmp_path, capsys, monkeypatch):
-    from exactbell.polytopes import adjacency
+def _processed(method, checkpoint) -> int:
+    """Classes marked processed in a checkpoint of either engine."""
+    if method == "adm":
+        return [c["ridges"] is not None for c in checkpoint["classes"]].count(True)
+    return len(checkpoint["processed"])
 
+
+@pytest.mark.parametrize("method, module, task", [("adm", "adjacency", "neighbours"), ("fast", "fastsym", "_work")])
+def test_cli_interrupted_classification_resumes_to_the_same_report(tmp_path, capsys, monkeypatch, method, module,
+                                                                  task):
+    import importlib
+
+    engine = importlib.import_module(f"exactbell.polytopes.{module}")
     args = ["polytope", "signaling", "--named", "one-way-symmetric", "--param", "p=3/4", "--classes",
-            "--method", "adm", "--workers", "1", "--json"]
+            "--method", method, "--workers", "1", "--json"]
     assert main(args) == 0
     full = json.loads(capsys.readouterr().out)
-    real, calls = adjacency.neighbours, []
+    real, calls = getattr(engine, task), []
 
     def interrupted(context, T):
         if len(calls) == 5:
@@ -212,12 +222,12 @@ def test_cli_interrupted_classification_resumes_to_the_same_report(tmp_path, cap
         return real(context, T)
 
     ckpt = tmp_path / "c.json"
-    monkeypatch.setattr(adjacency, "neighbours", interrupted)
+    monkeypatch.setattr(engine, task, interrupted)
     assert main(args + ["--checkpoint", str(ckpt)]) == 130
     out = capsys.readouterr()
     assert out.out == "" and out.err.strip() == f"exactbell polytope: interrupted; continue with --resume {ckpt}"
-    assert [c["ridges"] is not None for c in json.loads(ckpt.read_text())["classes"]].count(True) == 5
-    monkeypatch.setattr(adjacency, "neighbours", real)
+    assert _processed(method, json.loads(ckpt.read_text())) == 5
+    monkeypatch.setattr(engine, task, real)
     assert main(args + ["--resume", str(ckpt)]) == 0
     assert json.loads(capsys.readouterr().out) == full
 
@@ -289,30 +299,6 @@ def test_a_fast_checkpoint_of_another_engine_or_forged_is_refused(one_way, tmp_p
             fastsym.load_checkpoint(ckpt, *one_way)
 
 
-def test_cli_polytope_fast_interrupted_then_resumed_gives_the_same_report(tmp_path, capsys, monkeypatch):
-    from exactbell.polytopes import fastsym
-
-    args = ["polytope", "signaling", "--named", "one-way-symmetric", "--param", "p=3/4", "--classes",
-            "--method", "fast", "--workers", "1", "--json"]
-    assert main(args) == 0
-    full = json.loads(capsys.readouterr().out)
-    real, calls = fastsym._work, []
-
-    def interrupted(context, T):
-        if len(calls) == 5:
-            raise KeyboardInterrupt
-        calls.append(T)
-        return real(context, T)
-
-    ckpt = tmp_path / "c.json"
-    monkeypatch.setattr(fastsym, "_work", interrupted)
-    assert main(args + ["--checkpoint", str(ckpt)]) == 130
-    out = capsys.readouterr()
-    assert out.out == "" and out.err.strip() == f"exactbell polytope: interrupted; continue with --resume {ckpt}"
-    assert len(json.loads(ckpt.read_text())["processed"]) == 5
-    monkeypatch.setattr(fastsym, "_work", real)
-    assert main(args + ["--resume", str(ckpt)]) == 0
-    assert json.loads(capsys.readouterr().out) == full
 
 
 def test_cli_polytope_fast_on_a_scheduler_with_a_checkpoint(client, tmp_path, capsys):
