@@ -13,7 +13,7 @@ from functools import reduce
 from itertools import product
 from math import prod
 
-from .linalg import add, identity, kron, partial_trace, scale, trace
+from .linalg import add, identity, kron, mul, partial_trace, rank, scale, trace
 
 
 def dependence(scenario, alpha: dict, x: tuple) -> set:
@@ -173,3 +173,48 @@ def bistochastic_violation(s: dict, n: int) -> int | None:
     if sum(s.values()) != n * n:
         return -1
     return next((i for i, cond in enumerate(CONDITIONS) if any(projector_term(s, n, cond).values())), None)
+
+
+# The depolarization calculus of Liu–Chiribella (Methods, App. D: "commuting projections"). Each _X of one
+# subsystem is an orthogonal projection for (M, N) ↦ Tr(M†N) of rank one on L(C^d) (depolarizer_problem); the _X of
+# distinct subsystems act on distinct factors of L(H) = ⊗_k L(C^{d_k}), so they commute and _[XY] = _X _Y. Hence
+# L(H) = ⊕_σ ⊗_k (C𝟙 if σ_k else 𝟙^⊥), σ ∈ {0, 1}^n, and _[f] (f a polynomial in the subsystems) acts on sector σ as
+# the scalar f(σ): f is a function of σ below, and a pattern "XX-." is Π_k (σ_k, 1 − σ_k or 1 for X, -, .).
+def pattern(p: str, s) -> int:
+    return prod(x if f == "X" else 1 - x if f == "-" else 1 for f, x in zip(p, s, strict=True))
+
+
+def sectors(dims) -> dict:
+    """{σ: dimension} of the nonzero sectors (𝟙^⊥ in L(C^d) has dimension d² − 1)."""
+    return {s: n for s in product((0, 1), repeat=len(dims))
+            if (n := prod(1 if b else d * d - 1 for b, d in zip(s, dims)))}
+
+
+def depolarizer_problem(d: int) -> str | None:
+    """None if _X on L(C^d), as the d² × d² matrix on the matrix units (orthonormal for Tr(M†N)), is symmetric,
+    idempotent, of rank one and fixes 𝟙."""
+    space, units = Space([d]), [[[Fraction(int((i, j) == (r, c))) for j in range(d)] for i in range(d)]
+                                for r in range(d) for c in range(d)]
+    D = [list(col) for col in zip(*(sum(depolarize(E, space, [0]), []) for E in units))]
+    if D != [list(r) for r in zip(*D)] or mul(D, D) != D or rank(D) != 1 \
+            or depolarize(identity(d), space, [0]) != identity(d):
+        return f"_X on L(C^{d}) is not a rank-one orthogonal projection fixing the identity"
+    return None
+
+
+def affine_solutions(conditions, dims) -> dict | None:
+    """The solutions of _[f] S = v·𝟙 for all (f, v) in ``conditions``, sector by sector: {σ: None (S_σ free) or
+    c (S_σ = c·𝟙, c = 0 off the sector σ = (1, …, 1) of 𝟙)}, or None if there is none. On σ the condition reads
+    f(σ) S_σ = v·[σ = (1, …, 1)]·𝟙."""
+    out = {}
+    for s in sectors(dims):
+        vals = set()
+        for f, v in conditions:
+            c, rhs = f(s), Fraction(v if all(s) else 0)
+            if c == 0 and rhs != 0:
+                return None
+            vals |= {rhs / c} if c else set()
+        if len(vals) > 1:
+            return None
+        out[s] = next(iter(vals), None)
+    return out

@@ -1,34 +1,43 @@
-"""Kind ``identity``: exact equalities of rational functions of the parameters, in six modes (format:
+"""Kind ``identity``: exact equalities of rational functions of the parameters, in eight modes (format:
 docs/kinds/identity.md): "ns", ⟨F, P⟩ = ⟨G, P⟩ + c on normalised non-signalling behaviours
 (Sengupta–Wooltorton Eq. (14)); "polynomial", lhs = rhs as rational functions, or as polynomials
 modulo c² + s² = 1 (Wooltorton–Brown–Colbeck Prop. 1); "nc", the same in the algebra of ±1
 observables; "sw-point", the Eq. (9) point (Sengupta–Wooltorton Sec. III A); "supermap",
-Liu–Chiribella App. E, Eqs. (89)–(90); "process-duality", App. A (l.337). Every rational function read
-is defined on the whole domain.
+Liu–Chiribella App. E, Eqs. (89)–(90); "process-duality", App. A (l.337); "bistochastic-supermap",
+App. D, Eqs. (72)–(78); "pinching", App. G, Eq. (98). Every rational function read is defined on the
+whole domain.
 """
 from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
+from functools import reduce
 from itertools import product
 from math import prod
 
 from ..expr import ExprError, FieldAlgebra, parse
-from ..linalg import identity, scale, trace
+from ..gaussian import ONE, conj, gaussian_text, matrix_text
+from ..linalg import add, adjoint, identity, mul, scale, trace
 from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
 from ..params import Domain
 from ..poly import Poly, RationalFunction
 from ..polytope import roots_in, sw_point
 from ..process import (
+    CONDITIONS,
     Space,
+    affine_solutions,
     bistochastic_violation,
     depolarize,
+    depolarizer_problem,
     lincomb,
     lv_projection,
     ns_span_violation,
+    pattern,
+    sectors,
 )
 from . import Decision, against_paper, kind
+from .assemblage import matrix
 from .vertex_set import fidelity, fmpq_poly, nonnegative
 
 ZERO = RationalFunction.lift(0)
@@ -333,14 +342,96 @@ def _process_duality(ctx, data) -> tuple[str, bool]:
             "definite (a positive multiple of the identity)"), ok and valid
 
 
+SYSTEMS = ("A_I", "A_O", "B_I", "B_O", "C_I", "C_O")
+
+
+def _bistochastic_supermap(ctx, data) -> tuple[str, bool]:
+    """Liu–Chiribella App. D, Eqs. (72)–(78), in the sectors of process.sectors: Π_A (73) and Π_B (74) are
+    orthogonal projections onto the span (72); (75), (76)+(77) and (76)+(78) have the same solutions."""
+    dims = data.obj("dims")
+    d = [dims.int(k, 1, 8) for k in SYSTEMS]
+    if d[0] != d[1] or d[2] != d[3]:
+        raise ctx.fail("data.dims", "a bistochastic channel needs A_I = A_O and B_I = B_O (equal dimensions)")
+    if bad := next(filter(None, map(depolarizer_problem, sorted(set(d)))), None):
+        return bad, False
+    pi = lambda s: 1 - s[0] - s[1] + 2 * s[0] * s[1]  # noqa: E731  (73), (74) on (I, O)
+    ok, ranks = True, []
+    for k in (0, 1):  # (73) as written both ways, idempotent; its range is the solution set of (72)
+        sol = affine_solutions([(lambda s, i=i: s[i] * (1 - s[0] * s[1]), 0) for i in (0, 1)], d[2 * k:2 * k + 2])
+        ok = ok and all(pi(s) == s[0] * s[1] + pattern("--", s) and pi(s) ** 2 == pi(s)
+                        and bool(pi(s)) == (sol[s] is None) for s in sol)
+        ranks.append(sum(n for s, n in sectors(d[2 * k:2 * k + 2]).items() if pi(s)))
+    D, (dA, _, dB, _, dCI, dCO) = prod(d), d
+    PAB = lambda s: pi(s[:2]) * pi(s[2:4])  # noqa: E731
+    trace = (lambda s: prod(s), Fraction(dA * dB * dCI, D))  # (76): Tr S = t iff _[all] S = (t/D) 1
+    e75 = [(lambda s: PAB(s) * s[5], Fraction(1, dA * dB * dCO))]
+    e77 = [trace, (lambda s: (PAB(s) - pattern("XXXXX.", s)) * s[5], 0)]
+    c78 = ["XXXX-X"] + [c + ".X" for c in CONDITIONS]
+    e78 = [trace] + [(lambda s, c=c: pattern(c, s), 0) for c in c78]
+    sols = [affine_solutions(e, d) for e in (e75, e77, e78)]
+    projections = all(sum(pattern(c, s) for c in c78) == e77[1][0](s) in (0, 1) for s in sectors(d))
+    ok = ok and projections and sols[0] is not None and sols[0] == sols[1] == sols[2]
+    methods = dCI == dCO == 1 and affine_solutions(
+        [(trace[0], Fraction(dA * dB, D))] + [(lambda s, c=c: pattern(c + "..", s), 0) for c in CONDITIONS],
+        d) == sols[2]
+    free = sum(n for s, n in sectors(d).items() if sols[0] and sols[0][s] is None)
+    text = (f"on d_A = {dA} (A_I, A_O), d_B = {dB} (B_I, B_O), d_C_I = {dCI}, d_C_O = {dCO}, with _X M = Tr_X M (x) "
+            f"1_X/d_X (a rank-one orthogonal projection on L(C^d), d in {sorted(set(d))}; so polynomials in them act "
+            f"as scalars on the {len(sectors(d))} sectors (x)_X (C 1_X or its orthogonal complement)): ")
+    if not ok:
+        return text + "Eqs. (72)-(78) do not hold as stated (a sector where they differ)", False
+    return (text + f"Pi_A = _[1 - A_I - A_O + 2 A_I A_O] = _[A_I A_O] + _[1 - A_I - A_O + A_I A_O] (73) is an "
+            f"orthogonal projection of rank {ranks[0]} on L(A_I A_O) (dimension {dA ** 4}) whose range is "
+            f"{{lambda 1/d_A + T : Tr_A_I T = Tr_A_O T = 0}} (72); Pi_B (74): rank {ranks[1]} of {dB ** 4}; for S "
+            f"on A_I A_O B_I B_O C_I C_O (dimension {D}): (75) Pi_A (x) Pi_B (Tr_C_O S) = 1/(d_A d_B) <=> (76) "
+            f"Tr S = d_A d_B d_C_I = {dA * dB * dCI} and (77) <=> (76) and (78), whose four maps are mutually "
+            f"orthogonal projections summing to that of (77): one affine set of dimension {free} in L(C^{D}) "
+            f"(dimension {D * D})" + ("; with C_I, C_O trivial it is also the set of Methods Eq. (12) "
+                                      "(Tr S = d_A d_B and its three conditions)" if methods else "")
+            + "; that (71) is equivalent to (75) (the bistochastic Choi operators span (72)) is not decided"), True
+
+
+def _pinching(ctx, data) -> tuple[str, bool]:
+    """Liu–Chiribella App. G, Eq. (98) (Watrous Prop. 4.6) for given projectors: Σ_k P_k ρ P_k =
+    2^{−n} Σ_l U_l ρ U_l†, U_l = Σ_k s_k P_k for the listed sign vectors s, compared on the matrix units ρ = E_ij."""
+    d, raw = data.int("dim", 1, 8), data.list("projectors")
+    if not 1 <= len(raw) <= 6:
+        raise ctx.fail("data.projectors", "lists 1 to 6 projectors")
+    P, n, one = [matrix(ctx, f"data.projectors[{k}]", m, d) for k, m in enumerate(raw)], len(raw), identity(d, ONE)
+    if reduce(add, P) != one or any(P[k] != adjoint(P[k], conj) or mul(P[j], P[k]) != scale(int(j == k), P[k])
+                                    for j, k in product(range(n), repeat=2)):
+        raise ctx.fail("data.projectors", "not a projective measurement (P_k Hermitian, P_j P_k = delta_jk P_k, sum 1)")
+    signs = data.list("signs", 2 ** n)
+    if any(not isinstance(v, list) or len(v) != n or any(type(x) is not int or x not in (1, -1) for x in v)
+           for v in signs):
+        raise ctx.fail("data.signs", f"each sign vector is a list of {n} entries +1 or -1")
+    U = [reduce(add, (scale(x, Pk) for x, Pk in zip(v, P))) for v in signs]
+    unitary = all(mul(u, adjoint(u, conj)) == one for u in U)
+    units = [[[ONE * int((i, j) == (r, c)) for j in range(d)] for i in range(d)] for r in range(d) for c in range(d)]
+    bad = next((e for e, E in enumerate(units) if reduce(add, (mul(mul(Pk, E), Pk) for Pk in P)) != scale(
+        Fraction(1, 2 ** n), reduce(add, (mul(mul(u, E), adjoint(u, conj)) for u in U)))), None)
+    ranks = ", ".join(gaussian_text(trace(Pk)) for Pk in P)
+    every = sorted(map(tuple, signs)) == sorted(product((1, -1), repeat=n))
+    text = (f"the {n} projectors P_k = {'; '.join(matrix_text(Pk) for Pk in P)} on C^{d} form a projective measurement "
+            f"(Hermitian, P_j P_k = delta_jk P_k, sum 1; ranks {ranks}); with the {2 ** n} sign vectors s = "
+            + ("every s in {+1, -1}^" + str(n) if every else str([list(v) for v in signs]))
+            + f", U_s = sum_k s_k P_k {'is' if unitary else 'is not'} unitary and sum_k P_k rho P_k "
+            + ("= " if bad is None else "!= ") + f"2^-{n} sum_s U_s rho U_s^dagger "
+            + ("for every rho (on the matrix units)" if bad is None else f"at rho = E_{bad // d}{bad % d}")
+            + " (Eq. (98)); the statement for every projective measurement is not decided")
+    return text, unitary and bad is None
+
+
 @kind("identity")
 def decide(cert, ctx, data) -> Decision:
-    mode = data.text("mode", ("ns", "polynomial", "nc", "sw-point", "supermap", "process-duality"))
+    mode = data.text("mode", ("ns", "polynomial", "nc", "sw-point", "supermap", "process-duality",
+                              "bistochastic-supermap", "pinching"))
     if mode == "nc" or (mode == "polynomial" and (data.has("circle") or data.has("definitions"))):
         statement, holds = _modular(ctx, data, mode)
     else:
         statement, holds = {"ns": _ns, "polynomial": _polynomial, "sw-point": _sw_point,
-                            "supermap": _supermap, "process-duality": _process_duality}[mode](ctx, data)
+                            "supermap": _supermap, "process-duality": _process_duality,
+                            "bistochastic-supermap": _bistochastic_supermap, "pinching": _pinching}[mode](ctx, data)
     q = ctx.quantifier()
     return Decision(f"{q}: {statement}" if q else statement, "verified" if holds else "refuted",
                     "exact comparison of rational functions")
