@@ -192,12 +192,10 @@ def sectors(dims) -> dict:
 
 def depolarizer_problem(d: int) -> str | None:
     """None if _X on L(C^d), as the d² × d² matrix on the matrix units (orthonormal for Tr(M†N)), is symmetric,
-    idempotent, of rank one and fixes 𝟙."""
-    space, units = Space([d]), [[[Fraction(int((i, j) == (r, c))) for j in range(d)] for i in range(d)]
-                                for r in range(d) for c in range(d)]
-    D = [list(col) for col in zip(*(sum(depolarize(E, space, [0]), []) for E in units))]
-    if D != [list(r) for r in zip(*D)] or mul(D, D) != D or rank(D) != 1 \
-            or depolarize(identity(d), space, [0]) != identity(d):
+    idempotent, of rank one and fixes 𝟙 (rows: the images of the units, the transpose, as good for all four)."""
+    sp, unit = Space([d]), lambda r, c: [[Fraction(int((i, j) == (r, c))) for j in range(d)] for i in range(d)]
+    D = [[x for row in depolarize(unit(r, c), sp, [0]) for x in row] for r, c in product(range(d), repeat=2)]
+    if D != [list(r) for r in zip(*D)] or mul(D, D) != D or rank(D) != 1 or depolarize(identity(d), sp, [0]) != identity(d):
         return f"_X on L(C^{d}) is not a rank-one orthogonal projection fixing the identity"
     return None
 
@@ -208,13 +206,9 @@ def affine_solutions(conditions, dims) -> dict | None:
     f(σ) S_σ = v·[σ = (1, …, 1)]·𝟙."""
     out = {}
     for s in sectors(dims):
-        vals = set()
-        for f, v in conditions:
-            c, rhs = f(s), Fraction(v if all(s) else 0)
-            if c == 0 and rhs != 0:
-                return None
-            vals |= {rhs / c} if c else set()
-        if len(vals) > 1:
+        eqs = [(f(s), Fraction(v if all(s) else 0)) for f, v in conditions]
+        vals = {rhs / c for c, rhs in eqs if c}
+        if len(vals) > 1 or any(rhs and not c for c, rhs in eqs):
             return None
         out[s] = next(iter(vals), None)
     return out
