@@ -19,7 +19,7 @@ from exactbell.kernel.process import CONDITIONS, Space, depolarize
 from .conftest import PROOFS, load
 
 LC = PROOFS / "liu-chiribella"
-C32 = ["C001-32.qubits", "C001-32.methods-qubits", "C001-32.methods-qutrits", "C001-32.unequal"]
+C32 = ["C001-32.qubits", "C001-32.qutrits", "C001-32.methods-qubits", "C001-32.methods-qutrits", "C001-32.unequal"]
 C38 = ["C001-38.n=1", "C001-38.n=2", "C001-38.n=2.y-basis", "C001-38.n=2.rank-2", "C001-38.n=3",
        "C001-38.n=3.rotated"]
 SYSTEMS = ("A_I", "A_O", "B_I", "B_O", "C_I", "C_O")
@@ -52,6 +52,7 @@ def test_regeneration_is_byte_identical(cid):
 # -- C001-32: exact values, and the same values by brute force ---------------------------------
 @pytest.mark.parametrize("cid,ranks,trace,affine,methods", [
     ("C001-32.qubits", (10, 10), 8, 3696, False),
+    ("C001-32.qutrits", (65, 65), 27, 493416, False),
     ("C001-32.methods-qubits", (10, 10), 4, 156, True),
     ("C001-32.methods-qutrits", (65, 65), 9, 2336, True),
     ("C001-32.unequal", (10, 65), 12, 44056, False),

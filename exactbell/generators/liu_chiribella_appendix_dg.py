@@ -19,6 +19,7 @@ SYSTEMS = ("A_I", "A_O", "B_I", "B_O", "C_I", "C_O")
 # id suffix: (d_A, d_B, d_C_I, d_C_O, what the case is)
 SUPERMAP_CASES = {
     "qubits": (2, 2, 2, 2, "every system a qubit"),
+    "qutrits": (3, 3, 3, 3, "every system a qutrit"),
     "methods-qubits": (2, 2, 1, 1, "qubit parties, C_I and C_O trivial (the Methods case, Eq. (12))"),
     "methods-qutrits": (3, 3, 1, 1, "qutrit parties, C_I and C_O trivial (the Methods case, Eq. (12))"),
     "unequal": (2, 3, 2, 3, "unequal dimensions: d_A = 2, d_B = 3, d_C_I = 2, d_C_O = 3"),
