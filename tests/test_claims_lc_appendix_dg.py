@@ -200,3 +200,13 @@ def test_signs_up_to_a_global_sign_still_hold(tmp_path):
 def test_bad_projectors_and_signs_are_rejected(tmp_path, mutate, problem):
     res = _mutant(tmp_path, "C001-38.n=3", lambda c: mutate(c["data"]))
     assert res.verdict == "error" and problem in res.detail
+
+
+@pytest.mark.parametrize("conditions", [("--XX", "XX--"), ("--XX", "XX--", "---X")])
+def test_a_wrong_condition_of_eq_78_refutes(tmp_path, monkeypatch, conditions):
+    """The decision is not vacuous: with a condition of Eq. (12)/(78) dropped or altered, the systems differ."""
+    from exactbell.kernel.kinds import identity
+
+    monkeypatch.setattr(identity, "CONDITIONS", conditions)
+    res = _mutant(tmp_path, "C001-32.methods-qubits", lambda c: None)
+    assert res.verdict == "refuted" and "Eqs. (72)-(78) do not hold as stated" in res.statement

@@ -374,6 +374,7 @@ def _bistochastic_supermap(ctx, data) -> tuple[str, bool]:
     methods = dCI == dCO == 1 and affine_solutions(
         [(trace[0], Fraction(dA * dB, D))] + [(lambda s, c=c: pattern(c + "..", s), 0) for c in CONDITIONS],
         d) == sols[2]
+    ok = ok and (methods or dCI * dCO > 1)
     free = sum(n for s, n in sectors(d).items() if sols[0] and sols[0][s] is None)
     text = (f"on d_A = {dA} (A_I, A_O), d_B = {dB} (B_I, B_O), d_C_I = {dCI}, d_C_O = {dCO}, with _X M = Tr_X M (x) "
             f"1_X/d_X (a rank-one orthogonal projection on L(C^d), d = {', '.join(map(str, sorted(set(d))))}; so polynomials in them act "
