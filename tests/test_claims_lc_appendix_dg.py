@@ -74,8 +74,10 @@ def _depolarizers(dims):
     """The matrices of _k (k = 0, 1, ...) on the matrix units of L(C^D) (columns), built with process.depolarize."""
     sp = Space(dims)
     D = sp.size
-    units = [[[Fraction(int((i, j) == (r, c))) for j in range(D)] for i in range(D)] for r, c in product(range(D), repeat=2)]
-    return [_q([list(x) for x in zip(*([x for row in depolarize(E, sp, [k]) for x in row] for E in units))]) for k in range(len(dims))]
+    units = [[[Fraction(int((i, j) == (r, c))) for j in range(D)] for i in range(D)]
+             for r, c in product(range(D), repeat=2)]
+    return [_q([list(x) for x in zip(*([x for row in depolarize(E, sp, [k]) for x in row] for E in units))])
+            for k in range(len(dims))]
 
 
 def _map(terms, deps):

@@ -58,7 +58,8 @@ _H = Fraction(1, 2)
 _T = Fraction(1, 3)
 # id suffix: (d, projectors, what they are)
 PINCHING_CASES = {
-    "n=1": (2, [[[Gaussian(1), Gaussian(0)], [Gaussian(0), Gaussian(1)]]], "the trivial measurement P_1 = 1 on a qubit"),
+    "n=1": (2, [[[Gaussian(int(i == j)) for j in range(2)] for i in range(2)]],
+            "the trivial measurement P_1 = 1 on a qubit"),
     "n=2": (2, [_rank_one(v) for v in _basis(2)], "the qubit computational basis"),
     "n=2.y-basis": (2, [[[Gaussian(_H), Gaussian(0, -s * _H)], [Gaussian(0, s * _H), Gaussian(_H)]] for s in (1, -1)],
                     "the qubit basis (|0> +- i|1>)/sqrt(2) (complex projectors)"),

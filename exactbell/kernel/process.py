@@ -195,7 +195,8 @@ def depolarizer_problem(d: int) -> str | None:
     idempotent, of rank one and fixes 𝟙 (rows: the images of the units, the transpose, as good for all four)."""
     sp, unit = Space([d]), lambda r, c: [[Fraction(int((i, j) == (r, c))) for j in range(d)] for i in range(d)]
     D = [[x for row in depolarize(unit(r, c), sp, [0]) for x in row] for r, c in product(range(d), repeat=2)]
-    if D != [list(r) for r in zip(*D)] or mul(D, D) != D or rank(D) != 1 or depolarize(identity(d), sp, [0]) != identity(d):
+    if D != [list(r) for r in zip(*D)] or mul(D, D) != D or rank(D) != 1 \
+            or depolarize(identity(d), sp, [0]) != identity(d):
         return f"_X on L(C^{d}) is not a rank-one orthogonal projection fixing the identity"
     return None
 

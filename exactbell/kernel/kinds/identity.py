@@ -377,8 +377,9 @@ def _bistochastic_supermap(ctx, data) -> tuple[str, bool]:
     ok = ok and (methods or dCI * dCO > 1)
     free = sum(n for s, n in sectors(d).items() if sols[0] and sols[0][s] is None)
     text = (f"on d_A = {dA} (A_I, A_O), d_B = {dB} (B_I, B_O), d_C_I = {dCI}, d_C_O = {dCO}, with _X M = Tr_X M (x) "
-            f"1_X/d_X (a rank-one orthogonal projection on L(C^d), d = {', '.join(map(str, sorted(set(d))))}; so polynomials in them act "
-            f"as scalars on the {len(sectors(d))} sectors (x)_X (C 1_X or its orthogonal complement)): ")
+            f"1_X/d_X (a rank-one orthogonal projection on L(C^d), d = {', '.join(map(str, sorted(set(d))))}; so "
+            f"polynomials in them act as scalars on the {len(sectors(d))} sectors (x)_X (C 1_X or its orthogonal "
+            "complement)): ")
     if not ok:
         return text + "Eqs. (72)-(78) do not hold as stated (a sector where they differ)", False
     return (text + f"Pi_A = _[1 - A_I - A_O + 2 A_I A_O] = _[A_I A_O] + _[1 - A_I - A_O + A_I A_O] (73) is an "
@@ -413,9 +414,9 @@ def _pinching(ctx, data) -> tuple[str, bool]:
         Fraction(1, 2 ** n), reduce(add, (mul(mul(u, E), adjoint(u, conj)) for u in U)))), None)
     ranks = ", ".join(gaussian_text(trace(Pk)) for Pk in P)
     every = sorted(map(tuple, signs)) == sorted(product((1, -1), repeat=n))
-    text = (f"the projectors P_k (k = 1..{n}) = {'; '.join(matrix_text(Pk) for Pk in P)} on C^{d} form a projective measurement "
-            f"(Hermitian, P_j P_k = delta_jk P_k, sum 1; ranks {ranks}); with the {2 ** n} sign vectors s = "
-            + ("every s in {+1, -1}^" + str(n) if every else str([list(v) for v in signs]))
+    text = (f"the projectors P_k (k = 1..{n}) = {'; '.join(matrix_text(Pk) for Pk in P)} on C^{d} form a projective "
+            f"measurement (Hermitian, P_j P_k = delta_jk P_k, sum 1; ranks {ranks}); with the {2 ** n} sign vectors "
+            + ("s = every s in {+1, -1}^" + str(n) if every else f"s = {[list(v) for v in signs]}")
             + f", U_s = sum_k s_k P_k {'is' if unitary else 'is not'} unitary and sum_k P_k rho P_k "
             + ("= " if bad is None else "!= ") + f"2^-{n} sum_s U_s rho U_s^dagger "
             + ("for every rho (on the matrix units)" if bad is None else f"at rho = E_{bad // d}{bad % d}")
