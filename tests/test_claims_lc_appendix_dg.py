@@ -64,6 +64,8 @@ def test_bistochastic_statement_values(cid, ranks, trace, affine, methods):
     assert f"(76) Tr S = d_A d_B d_C_I = {trace} and (77) <=> (76) and (78)" in st
     assert f"one affine set of dimension {affine} in L(C^" in st
     assert ("it is also the set of Methods Eq. (12)" in st) is methods
+    assert "(72), the span of the Choi operators of bistochastic channels" in st
+    assert "so (71), for all rho, M, N, is (75) by linearity (stated, not decided)" in st
 
 
 def _q(rows):
@@ -212,3 +214,33 @@ def test_a_wrong_condition_of_eq_78_refutes(tmp_path, monkeypatch, conditions):
     monkeypatch.setattr(identity, "CONDITIONS", conditions)
     res = _mutant(tmp_path, "C001-32.methods-qubits", lambda c: None)
     assert res.verdict == "refuted" and "Eqs. (72)-(78) do not hold as stated" in res.statement
+
+
+@pytest.mark.parametrize("d,rank", [(2, 10), (3, 65)])
+def test_bistochastic_choi_operators_span_the_range_of_73(d, rank):
+    """The spanning set the kernel names, rebuilt here: each is a bistochastic Choi operator (PSD, Tr_in = Tr_out
+    = 1), fixed by Pi_A (built with process.depolarize), and together they have the rank of Pi_A."""
+    from exactbell.kernel.gaussian import ONE, Gaussian, herm_psd
+    from exactbell.kernel.linalg import identity, kron, partial_trace
+    from exactbell.kernel.linalg import rank as lin_rank
+
+    def unit(j, k, z):
+        return [[z if (a, b) == (j, k) else Gaussian(0) for b in range(d)] for a in range(d)]
+
+    def plus(*Ms):
+        return [[sum((M[a][b] for M in Ms), Gaussian(0)) for b in range(len(Ms[0]))] for a in range(len(Ms[0]))]
+
+    basis = [plus(unit(j, k, z), unit(k, j, z.conj())) for j in range(d) for k in range(j + 1, d)
+             for z in (ONE, Gaussian(0, -1))] + [plus(unit(j, j, ONE), unit(j + 1, j + 1, -ONE)) for j in range(d - 1)]
+    one = identity(d * d, ONE)
+    ops = [[[z / d for z in r] for r in one]] + [[[(a + b) / d for a, b in zip(r, s)] for r, s in zip(one, kron(g, h))]
+                                                 for g in basis for h in basis]
+    sp = Space([d, d])
+
+    def pi_a(M):
+        parts = [(1, M), (-1, depolarize(M, sp, [0])), (-1, depolarize(M, sp, [1])), (2, depolarize(M, sp, [0, 1]))]
+        return [[sum((c * X[a][b] for c, X in parts), Gaussian(0)) for b in range(d * d)] for a in range(d * d)]
+    for M in ops:
+        assert herm_psd(M).psd and pi_a(M) == M
+        assert partial_trace(M, (d, d), (1,)) == identity(d, ONE) == partial_trace(M, (d, d), (0,))
+    assert lin_rank([[x for r in M for x in r] for M in ops]) == rank

@@ -34,8 +34,9 @@ for _key, _case in SUPERMAP_CASES.items():
             f"Per dimension ({what}): Pi_A(M) = _[1 - A_I - A_O + 2 A_I A_O] M (73) is the orthogonal projection "
             "onto the span of bistochastic Choi operators (72), likewise Pi_B (74), and the normalisation (75) "
             "is equivalent to Tr S = d_A d_B d_C_I (76) with (77), and to (76) with the four commuting-projection "
-            "conditions (78). The kernel builds every map from the dimensions; the general-d statement and "
-            "(71) <=> (75) are not decided.",
+            "conditions (78). The kernel builds every map from the dimensions and a spanning set of bistochastic "
+            "Choi operators; (71) <=> (75) then follows by linearity (stated) and the general-d statement is not "
+            "decided.",
             "identity", "verified", {}, {"mode": "bistochastic-supermap", "dims": dims})
 
     generator(f"C001-32.{_key}", PAPER, "C001-32")(_make)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import reduce
-from itertools import product
+from itertools import combinations, product
 from math import prod
 
+from .gaussian import ONE, I, herm_psd
 from .linalg import add, identity, kron, mul, partial_trace, rank, scale, trace
 
 
@@ -213,3 +214,18 @@ def affine_solutions(conditions, dims) -> dict | None:
             return None
         out[s] = next(iter(vals), None)
     return out
+
+
+
+def bistochastic_span_problem(d: int) -> str | None:
+    """None if the Choi operators of bistochastic channels on C^d span C𝟙 ⊕ 𝟙^⊥ ⊗ 𝟙^⊥ (Eq. (72)): G, E_jk + E_kj,
+    iE_kj − iE_jk (j < k) and E_jj − E_(j+1)(j+1), is with 𝟙 a basis of L(C^d), each g traceless with 𝟙 ± g ⪰ 0; so
+    𝟙/d and (𝟙 + g ⊗ h)/d = [(𝟙 + g) ⊗ (𝟙 + h) + (𝟙 − g) ⊗ (𝟙 − h)]/(2d) are ⪰ 0 with Tr_in = Tr_out = 𝟙."""
+    E = lambda j, k, z=ONE: [[z * int((a, b) == (j, k)) for b in range(d)] for a in range(d)]  # noqa: E731
+    G = [add(E(j, k, z), E(k, j, z.conj())) for j, k in combinations(range(d), 2) for z in (ONE, -I)]
+    G += [add(E(j, j), E(j + 1, j + 1, -ONE)) for j in range(d - 1)]
+    one = identity(d, ONE)
+    if rank([[x for r in X for x in r] for X in [one, *G]]) != d * d or any(
+            trace(g) != 0 or not herm_psd(add(one, scale(s, g))).psd for g in G for s in (1, -1)):
+        return f"the traceless Hermitian basis on C^{d} fails (rank, trace or 1 +- g >= 0)"
+    return None

@@ -27,6 +27,7 @@ from ..process import (
     CONDITIONS,
     Space,
     affine_solutions,
+    bistochastic_span_problem,
     bistochastic_violation,
     depolarize,
     depolarizer_problem,
@@ -352,7 +353,8 @@ def _bistochastic_supermap(ctx, data) -> tuple[str, bool]:
     d = [dims.int(k, 1, 8) for k in SYSTEMS]
     if d[0] != d[1] or d[2] != d[3]:
         raise ctx.fail("data.dims", "a bistochastic channel needs A_I = A_O and B_I = B_O (equal dimensions)")
-    if bad := next(filter(None, map(depolarizer_problem, sorted(set(d)))), None):
+    checks = [f(k) for k in sorted(set(d)) for f in (depolarizer_problem, bistochastic_span_problem)]
+    if bad := next(filter(None, checks), None):
         return bad, False
     pi = lambda s: 1 - s[0] - s[1] + 2 * s[0] * s[1]  # noqa: E731  (73), (74) on (I, O)
     ok, ranks = True, []
@@ -384,13 +386,15 @@ def _bistochastic_supermap(ctx, data) -> tuple[str, bool]:
         return text + "Eqs. (72)-(78) do not hold as stated (a sector where they differ)", False
     return (text + f"Pi_A = _[1 - A_I - A_O + 2 A_I A_O] = _[A_I A_O] + _[1 - A_I - A_O + A_I A_O] (73) is an "
             f"orthogonal projection of rank {ranks[0]} on L(A_I A_O) (dimension {dA ** 4}) whose range is "
-            f"{{lambda 1/d_A + T : Tr_A_I T = Tr_A_O T = 0}} (72); Pi_B (74): rank {ranks[1]} of {dB ** 4}; for S "
+            "{lambda 1/d_A + T : Tr_A_I T = Tr_A_O T = 0} (72), the span of the Choi operators of bistochastic "
+            "channels (1/d and (1 + g (x) h)/d, g, h in a basis of the traceless Hermitian matrices with 1 +- g >= 0, "
+            f"decided); Pi_B (74): rank {ranks[1]} of {dB ** 4}; for S "
             f"on A_I A_O B_I B_O C_I C_O (dimension {D}): (75) Pi_A (x) Pi_B (Tr_C_O S) = 1/(d_A d_B) <=> (76) "
             f"Tr S = d_A d_B d_C_I = {dA * dB * dCI} and (77) <=> (76) and (78), whose four maps are mutually "
             f"orthogonal projections summing to that of (77): one affine set of dimension {free} in L(C^{D}) "
             f"(dimension {D * D})" + ("; with C_I, C_O trivial it is also the set of Methods Eq. (12) "
                                       "(Tr S = d_A d_B and its three conditions)" if methods else "")
-            + "; that (71) is equivalent to (75) (the bistochastic Choi operators span (72)) is not decided"), True
+            + "; so (71), for all rho, M, N, is (75) by linearity (stated, not decided)"), True
 
 
 def _pinching(ctx, data) -> tuple[str, bool]:
