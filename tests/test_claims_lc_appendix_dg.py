@@ -244,3 +244,15 @@ def test_bistochastic_choi_operators_span_the_range_of_73(d, rank):
         assert herm_psd(M).psd and pi_a(M) == M
         assert partial_trace(M, (d, d), (1,)) == identity(d, ONE) == partial_trace(M, (d, d), (0,))
     assert lin_rank([[x for r in M for x in r] for M in ops]) == rank
+
+
+@pytest.mark.parametrize("cid,mutate,problem", [
+    ("C001-32.qubits", lambda d: d.update(dims=[2, 2, 2, 2, 2, 2]), "data.dims: expected an object"),
+    ("C001-38.n=2", lambda d: d["projectors"][0][0].__setitem__(0, 1.0), "float literal 1.0 where an exact number"),
+    ("C001-38.n=2", lambda d: d["projectors"][1].__setitem__(1, ["0", "j"]), "data.projectors[1]"),
+    ("C001-38.n=2", lambda d: d["signs"].__setitem__(0, [True, 1]), "data.signs"),
+    ("C001-38.n=2", lambda d: d.update(dim=9), "data.dim: 9 is not an integer in [1, 8]"),
+])
+def test_hostile_values_are_one_line_errors(tmp_path, cid, mutate, problem):
+    res = _mutant(tmp_path, cid, lambda c: mutate(c["data"]))
+    assert res.verdict == "error" and problem in res.detail and "\n" not in res.detail
