@@ -216,3 +216,15 @@ def test_certificates_flag_keeps_the_per_certificate_table(capsys):
 
 def test_default_catalogue_is_the_bundled_file():
     assert default_catalogue() == PROOFS / "catalogue.toml" and Path(default_catalogue()).is_file()
+
+
+def test_user_certificates_are_listed_by_their_claim_without_the_catalogue(capsys, synthetic):
+    folder, catalogue = synthetic
+    cert = load(WBC / "C004-01.local.json")
+    cert.update(id="mine", claim="user", paper="user")
+    (folder / "mine.json").write_text(json.dumps(cert))
+    code, out, _ = run_cli(capsys, "claims", "--json", "--catalogue", catalogue, folder)
+    rows = {r["id"]: r for r in json.loads(out)["claims"]}
+    assert code == 0 and (rows["user"]["paper"], rows["user"]["certificates"], rows["user"]["verdict"]) == \
+        ("user", 1, "verified")
+    assert not rows["user"]["exact_checkable"] and "C900-01" in rows

@@ -110,10 +110,14 @@ def id_coverage(entry: dict, results) -> str:
 
 
 def claim_rows(catalogue: dict, results, papers=None) -> list[dict]:
-    """One row per catalogue id (of ``papers``, default all), with its certificates' aggregate.
-    A certificate whose claim is not in the catalogue, or whose paper differs, raises CatalogueError."""
-    index, by_id = claim_index(catalogue), {}
+    """One row per catalogue id (of ``papers``, default all), with its certificates' aggregate, then one per
+    claim of paper ``user`` certificates. A certificate whose claim is not in the catalogue, or whose paper
+    differs, raises CatalogueError."""
+    index, by_id, user = claim_index(catalogue), {}, {}
     for r in results:
+        if r.paper == "user":  # a user's own certificates: no catalogue entry, listed by their claim
+            user.setdefault(r.claim, []).append(r)
+            continue
         cid = index.get(r.claim)
         if cid is None:
             raise CatalogueError(f"{r.path}: claim: {r.claim!r} is not in the catalogue")
@@ -132,6 +136,12 @@ def claim_rows(catalogue: dict, results, papers=None) -> list[dict]:
                      "certificates": len(rs), "certificate_ids": sorted(r.id for r in rs),
                      "verdict": verdict_of(rs), "coverage": id_coverage(e, rs), "range": e.get("range", ""),
                      "reason": e.get("reason", "")})
+    for claim in sorted(user):
+        rs = user[claim]
+        rows.append({"id": claim, "paper": "user", "title": "your own certificates (paper user: not in the catalogue)",
+                     "label": "user", "exact_checkable": False, "status": "", "certificates": len(rs),
+                     "certificate_ids": sorted(r.id for r in rs), "verdict": verdict_of(rs),
+                     "coverage": id_coverage({}, rs), "range": "", "reason": ""})
     return rows
 
 
