@@ -64,7 +64,7 @@ def load_catalogue(path) -> dict[str, dict]:
         if not _ID.fullmatch(cid) or not isinstance(e, dict):
             raise CatalogueError(f"{where}: not a claim id table (C000-01 ...)")
         if set(e) - _KEYS:
-            raise CatalogueError(f"{where}.{sorted(set(e) - _KEYS)[0]}: unknown key")
+            raise CatalogueError(f"{where}.{min(set(e) - _KEYS)}: unknown key")
         for key in ("paper", "title", "label"):
             if not isinstance(e.get(key), str) or not e[key]:
                 raise CatalogueError(f"{where}.{key}: missing or not a string")
@@ -244,9 +244,10 @@ def run(args) -> int:
         print(str(e), file=sys.stderr)
         return 2
     code = 0 if all(r.passed for r in results) else 1
+    line = summary_line(results) + (" (read from the pins, not re-decided)" if args.pinned else "")
     if args.markdown:
         write_atomic(args.markdown, markdown(results) if rows is None else claims_markdown(
-            rows, paper_summary(rows), catalogue_line(rows), summary_line(results)))
+            rows, paper_summary(rows), catalogue_line(rows), line))
     if args.json:
         print(to_json(results, timing=False) if rows is None else json.dumps(
             {"summary": paper_summary(rows), "claims": rows}, indent=1, ensure_ascii=False))
@@ -257,7 +258,7 @@ def run(args) -> int:
     else:
         _print_claims(rows, console)
         console.print(catalogue_line(rows))
-    console.print(summary_line(results))
+    console.print(line)
     return code
 
 
