@@ -229,6 +229,14 @@ def _print_claims(rows, console) -> None:
             table.add_row(escape(r["id"]), escape(r["title"]), r["label"], str(r["certificates"]),
                           f"[{s}]{escape(r['verdict'])}[/]", r["coverage"], escape(r["reason"]))
         console.print(table)
+    summary = paper_summary(rows)
+    table = Table(title="by paper", show_lines=False)
+    for col in ("paper", "ids", "exact-checkable", "with certificates", "verified", "refuted", "numeric-only",
+                "mixed", "failed", "points only", "exact-checkable without certificate"):
+        table.add_column(col, overflow="fold")
+    for paper, c in sorted(summary.items()):
+        table.add_row(escape(paper), *(str(v) for v in c.values()))
+    console.print(table)
 
 
 def run(args) -> int:
