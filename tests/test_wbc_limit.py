@@ -1,5 +1,5 @@
-"""Wooltorton–Brown–Colbeck C004-20 at the 5/2 limit point (generator exactbell.generators.wbc_limit):
-CHSH 5/2 > 2, the four correlators sin(pi r) and the Tsirelson-Landau-Masanes arcsin sum."""
+"""Wooltorton–Brown–Colbeck C004-20 at two limit points of Fig. 2 (generator exactbell.generators.wbc_limit):
+CHSH > 2, the four correlators sin(pi r) and the Tsirelson-Landau-Masanes arcsin sum."""
 import copy
 import json
 from fractions import Fraction
@@ -8,14 +8,14 @@ import pytest
 
 from exactbell.certificates.format import dump_certificate
 from exactbell.generators import discover
-from exactbell.generators.wbc_limit import POINT, R, principal_angles
+from exactbell.generators.wbc_limit import POINTS, principal_angles
 from exactbell.kernel.check import check_file
 
 from .conftest import PROOFS, load
 
 DIR = PROOFS / "wooltorton-brown-colbeck"
-IDS = ["C004-20.chsh", "C004-20.E00", "C004-20.E01", "C004-20.E10", "C004-20.E11", "C004-20.arcsin-sum",
-       "C004-20.exact-pieces"]
+IDS = [f"C004-20.{point}.{part}" for point in ("global", "dire")
+       for part in ("chsh", "E00", "E01", "E10", "E11", "arcsin-sum", "exact-pieces")]
 
 
 @pytest.mark.parametrize("cid", IDS)
@@ -25,21 +25,28 @@ def test_c004_20_passes_pinned_and_regenerates_identically(cid):
     assert dump_certificate(discover()[cid].make()) == (DIR / f"{cid}.json").read_text()
 
 
-def test_c004_20_decided_values():
-    assert check_file(DIR / "C004-20.chsh.json").statement.count("P> = 5/2 on (2,2;2,2), which is > 2") == 1
-    values = {"E00": "1", "E01": "1/2", "E10": "1/2", "E11": "-1/2"}
+@pytest.mark.parametrize("point,chsh,values", [
+    ("global", "5/2", {"E00": "1", "E01": "1/2", "E10": "1/2", "E11": "-1/2"}),
+    ("dire", "1 + g", {"E00": "1", "E01": "0", "E10": "g/2", "E11": "-g/2"}),  # g = sqrt(2)
+])
+def test_c004_20_decided_values(point, chsh, values):
+    st = check_file(DIR / f"C004-20.{point}.chsh.json").statement
+    assert f"P> = {chsh} on (2,2;2,2), which is > 2" in st
     for name, v in values.items():
-        st = check_file(DIR / f"C004-20.{name}.json").statement
+        st = check_file(DIR / f"C004-20.{point}.{name}.json").statement
         assert f"P> = {v} on (2,2;2,2)" in st and st.endswith(f" = {v})")
-    st = check_file(DIR / "C004-20.exact-pieces.json").statement
+    st = check_file(DIR / f"C004-20.{point}.exact-pieces.json").statement
     assert st.startswith("C004-20 holds: [C004-01.local: ") and "Tsirelson-Landau-Masanes" in st
 
 
 def test_principal_angles_by_hand():
-    # alpha = (0, 1/3), beta = (1/2, 5/6): sums 1/2, 5/6, 5/6, 7/6 -> principal 1/2, 1/6, 1/6, -1/6
-    assert POINT == (Fraction(1, 3), Fraction(1, 2), Fraction(5, 6))
-    assert R == [Fraction(1, 2), Fraction(1, 6), Fraction(1, 6), Fraction(-1, 6)]
-    assert sum(s * r for s, r in zip((1, 1, 1, -1), R)) == 1
+    # global: alpha = (0, 1/3), beta = (1/2, 5/6): sums 1/2, 5/6, 5/6, 7/6 -> principal 1/2, 1/6, 1/6, -1/6
+    # dire: alpha = (0, 1/4), beta = (1/2, 1): sums 1/2, 1, 3/4, 5/4 -> principal 1/2, 0, 1/4, -1/4
+    assert principal_angles(*POINTS["global"][0]) == [Fraction(1, 2), Fraction(1, 6), Fraction(1, 6), Fraction(-1, 6)]
+    assert principal_angles(*POINTS["dire"][0]) == [Fraction(1, 2), Fraction(0), Fraction(1, 4), Fraction(-1, 4)]
+    for point, _, _ in POINTS.values():
+        r = principal_angles(*point)
+        assert all(abs(x) <= Fraction(1, 2) for x in r) and r[0] + r[1] + r[2] - r[3] == 1
     assert principal_angles(Fraction(0), Fraction(-3, 4), Fraction(3, 2)) == [Fraction(-1, 4), Fraction(-1, 2),
                                                                               Fraction(-1, 4), Fraction(-1, 2)]
 
@@ -54,12 +61,12 @@ def _mutant(tmp_path, cid, mutate):
 
 def test_c004_20_mutations(tmp_path):
     # a wrong principal angle: the kernel's sin(pi*r) no longer equals the correlator it computes
-    res = _mutant(tmp_path, "C004-20.E01", lambda c: c["data"].update(paper="sin(pi*(5/6 - 1/2))"))
+    res = _mutant(tmp_path, "C004-20.global.E01", lambda c: c["data"].update(paper="sin(pi*(5/6 - 1/2))"))
     assert res.verdict == "refuted" and "P> = 1/2 on" in res.statement
     # the TLM sum with the wrong sign pattern is 2/3, not 1
-    res = _mutant(tmp_path, "C004-20.arcsin-sum",
+    res = _mutant(tmp_path, "C004-20.global.arcsin-sum",
                   lambda c: c["data"].update(identities=[["r00 + r01 - r10 + r11", "1"]]))
     assert res.verdict == "refuted" and "fails" in res.statement
     # a point where CHSH is not above 2 (phi = omega = 0: every correlator 0 or sin(theta))
-    res = _mutant(tmp_path, "C004-20.chsh", lambda c: c["parameters"].update(phi="0", omega="0"))
+    res = _mutant(tmp_path, "C004-20.global.chsh", lambda c: c["parameters"].update(phi="0", omega="0"))
     assert res.verdict == "refuted" and "which is not > 2" in res.statement
