@@ -15,7 +15,7 @@ from .conftest import PROOFS, load
 
 DIR = PROOFS / "wooltorton-brown-colbeck"
 IDS = [f"C004-20.{point}.{part}" for point in ("global", "dire")
-       for part in ("chsh", "E00", "E01", "E10", "E11", "arcsin-sum", "exact-pieces")]
+       for part in ("chsh", "E00", "E01", "E10", "E11", "arcsin-sum", "exact-pieces")] + ["C004-20.landau"]
 
 
 @pytest.mark.parametrize("cid", IDS)
@@ -70,3 +70,13 @@ def test_c004_20_mutations(tmp_path):
     # a point where CHSH is not above 2 (phi = omega = 0: every correlator 0 or sin(theta))
     res = _mutant(tmp_path, "C004-20.global.chsh", lambda c: c["parameters"].update(phi="0", omega="0"))
     assert res.verdict == "refuted" and "which is not > 2" in res.statement
+
+
+def test_c004_20_landau_boundary_for_every_angle(tmp_path):
+    st = check_file(DIR / "C004-20.landau.json").statement
+    assert st == ("(sin(omega) - cos(theta)*sin(theta + omega))^2 == (1 - cos(theta)^2)*(1 - sin(theta + omega)^2) "
+                  "for all real theta, omega")
+    # theta + omega -> theta - omega is not an identity: refuted or rejected, never verified
+    res = _mutant(tmp_path, "C004-20.landau", lambda c: c["data"]["statements"][0].update(
+        rhs="(1 - cos(theta)^2)*(1 - sin(theta - omega)^2)"))
+    assert not res.passed and res.verdict != "verified"

@@ -237,9 +237,11 @@ REVIEW: dict[str, dict] = {
                           "(C004-11.hbin-decreasing) is stated"},
     "C004-18": {"range": "every theta, omega at phi = pi/2",
                 "reason": "decided at one point, (pi/3, pi/2, 5pi/6); no certificate for all theta, omega"},
-    "C004-20": {"reason": "the TLM equality is decided at two limit points, 5/2 at (pi/3, pi/2, 5pi/6) and 1 + sqrt 2 at "
-                          "(pi/4, pi/2, pi); its branch over omega in [pi/2, 3pi/2] needs arcsin, which the kernel "
-                          "does not evaluate; non-exposedness in Q_corr and the Wang-Wu-Scarani self-test are OUT"},
+    "C004-20": {"reason": "nonlocality (CHSH > 2) and the TLM arcsin equality are decided at two limit points, 5/2 at "
+                          "(pi/3, pi/2, 5pi/6) and 1 + sqrt 2 at (pi/4, pi/2, pi); for every theta, omega at phi = "
+                          "pi/2 the boundary equality is decided in Landau's algebraic form (C004-20.landau), its "
+                          "equivalence with TLM stated; non-exposedness in Q_corr and the Wang-Wu-Scarani self-test "
+                          "are OUT"},
     "C004-25": {"reason": "external or conceptual discussion claims (OUT)"},
     "C004-26": {"reason": "a protocol remark: nothing to check"},
 }

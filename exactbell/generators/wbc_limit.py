@@ -8,13 +8,17 @@ Tsirelson–Landau–Masanes boundary condition (catalogue C004-20). A CHSH valu
 
 * global: (π/3, π/2, 5π/6), the global maximum 5/2 (black cross): E = (1, 1/2, 1/2, -1/2),
           r = (1/2, 1/6, 1/6, -1/6)
-* dire:   (π/4, π/2, π), the DIRE-line maximum 1 + √2 (blue cross): E = (1, 0, √2/2, -√2/2), r = (1/2, 0, 1/4, -1/4)
+* dire:   (π/4, π/2, π), the DIRE-line maximum 1 + √2 (blue cross): E = (1, 0, √2/2, -√2/2),
+          r = (1/2, 0, 1/4, -1/4)
 
 Per point (``C004-20.<point>.``):
 * chsh             strategy-value: <CHSH> > 2 (kernel Born rule, cos/sin by kernel/trig.py)
 * E00 ... E11      strategy-value: each correlator equals sin(pi*r_xy) (the paper value, evaluated by the kernel)
 * arcsin-sum       identity: r00 + r01 + r10 - r11 = 1
 * exact-pieces     composite (rule all) of the above and C004-01.local; the inverse-sine step is stated
+
+C004-20.landau: for every θ, ω at φ = π/2, Landau's criterion holds with equality (inequality kind, trigonometric
+form, all real angles): the whole limit family lies on the boundary of Q_corr (Landau's equivalence with TLM stated).
 
 Wang–Wu–Scarani self-testing and non-exposedness in Q_corr are external (OUT; proofs/catalogue.toml).
 """
@@ -120,3 +124,24 @@ for _name, (_point, _value, _what) in POINTS.items():
         _correlator(_name, _point, _i)
     _arcsin_sum(_name, _point)
     _exact_pieces(_name, _point, _what)
+
+
+# -- the whole phi = pi/2 slice: Landau's boundary equality (an algebraic form of the TLM condition) ---------------
+LANDAU = {"angles": ["theta", "omega"], "lhs": "(sin(omega) - cos(theta)*sin(theta+omega))^2", "relation": "==",
+          "rhs": "(1 - cos(theta)^2)*(1 - sin(theta+omega)^2)", "proof": {"charts": [{"method": "identity"}] * 4}}
+
+
+@generator("C004-20.landau", PAPER, CLAIM)
+def landau():
+    return envelope2(
+        "C004-20.landau", CLAIM, PAPER, LOCATION,
+        "For every theta, omega at phi = pi/2 the correlators of strategy (6), E = (1, sin omega, cos theta, "
+        "sin(theta+omega)) (E_xy = sin(alpha_x + beta_y), C004-04), satisfy Landau's criterion for quantum "
+        "correlators with equality: (E00 E01 - E10 E11)^2 = (1 - E10^2)(1 - E11^2) (decided, for all real angles), "
+        "and (1 - E00^2)(1 - E01^2) = 0 since E00 = 1; so |E00 E01 - E10 E11| = sqrt((1 - E00^2)(1 - E01^2)) + "
+        "sqrt((1 - E10^2)(1 - E11^2)). Stated (Landau 1988; equivalent to the Tsirelson-Landau-Masanes arcsin "
+        "conditions, Masanes 2003): equality there means the correlations lie on the boundary of Q_corr, for the "
+        "whole limit family, not only at the two points of C004-20.global/.dire.", "inequality", "verified",
+        {"substitution": "the kernel covers each angle x by the charts x = k pi + 2 atan(v), k in {0, 1}, v in "
+                         "[-1, 1] (tangent half-angle), so the statement is proved for ALL real angles"},
+        {"statements": [LANDAU]})
