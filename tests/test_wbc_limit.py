@@ -1,5 +1,6 @@
 """Wooltorton–Brown–Colbeck C004-20 at two limit points of Fig. 2 (generator exactbell.generators.wbc_limit):
-CHSH > 2, the four correlators sin(pi r) and the Tsirelson-Landau-Masanes arcsin sum."""
+CHSH > 2, the four correlators sin(pi r) and the Tsirelson-Landau-Masanes arcsin sum; and C004-09's SOS nullifiers
+(generator exactbell.generators.wbc_nullifiers)."""
 import copy
 import json
 from fractions import Fraction
@@ -15,7 +16,8 @@ from .conftest import PROOFS, load
 
 DIR = PROOFS / "wooltorton-brown-colbeck"
 IDS = [f"C004-20.{point}.{part}" for point in ("global", "dire")
-       for part in ("chsh", "E00", "E01", "E10", "E11", "arcsin-sum", "exact-pieces")] + ["C004-20.landau"]
+       for part in ("chsh", "E00", "E01", "E10", "E11", "arcsin-sum", "exact-pieces")]
+IDS += ["C004-20.landau", "C004-09.nullifiers"]
 
 
 @pytest.mark.parametrize("cid", IDS)
@@ -80,3 +82,22 @@ def test_c004_20_landau_boundary_for_every_angle(tmp_path):
     res = _mutant(tmp_path, "C004-20.landau", lambda c: c["data"]["statements"][0].update(
         rhs="(1 - cos(theta)^2)*(1 - sin(theta - omega)^2)"))
     assert not res.passed and res.verdict != "verified"
+
+
+def test_c004_09_nullifiers_rest_on_two_decided_sos_premises(tmp_path):
+    st = check_file(DIR / "C004-09.nullifiers.json").statement
+    assert st.startswith("C004-09 holds: [C004-06.quantum.theta=1/3,phi=3/4,omega=17/12.max: max over quantum")
+    assert "[C004-06.quantum.theta=1/3,phi=1/3,omega=1.min: min over quantum" in st and "(OUT)" in st
+    # in a folder with the premises: the original passes, a refuted premise is refused
+    import shutil
+
+    for name in ("C004-06.quantum.theta=1_3_phi=3_4_omega=17_12.max.json",
+                 "C004-06.quantum.theta=1_3_phi=1_3_omega=1.min.json", "C004-16.eq1-joint.json"):
+        shutil.copy(DIR / name, tmp_path / name)
+    cert = load(DIR / "C004-09.nullifiers.json")
+    (tmp_path / "n.json").write_text(json.dumps(cert))
+    assert check_file(tmp_path / "n.json").verdict == "verified"
+    cert["data"]["premises"][1] = "C004-16.eq1-joint.json"
+    (tmp_path / "n.json").write_text(json.dumps(cert))
+    res = check_file(tmp_path / "n.json")
+    assert res.verdict == "error" and "premise 'C004-16.eq1-joint.json' is refuted" in res.detail, res.detail

@@ -228,8 +228,10 @@ REVIEW: dict[str, dict] = {
     "C004-07": {"range": "every (theta, phi, omega) with (4)",
                 "reason": "the value of strategy (6) equals eta^Q for all angles as an identity of C004-06.symbolic; "
                           "the Born rule is decided at exact points (these NPA faces, C004-06.quantum.*)"},
-    "C004-09": {"reason": "the uniqueness proof (Jordan's lemma, supplementary material) is OUT; its exact pieces "
-                          "(the SOS nullifiers on strategy (6)) have no certificate of their own"},
+    "C004-09": {"range": "every (theta, phi, omega) with (4)",
+                "reason": "the uniqueness proof (Jordan's lemma, supplementary material) is OUT; its first exact "
+                          "piece, the SOS nullifiers on strategy (6), is decided at two angle triples "
+                          "(C004-09.nullifiers, from the C004-06 SOS certificates)"},
     "C004-14": {"reason": "the state identity holds for all angles (C004-14.state); B1 = -sigma_X at omega = pi is a "
                           "point by definition of the subfamily; the self-test is OUT"},
     "C004-17": {"range": "every phi in (0, pi/2)",
