@@ -228,3 +228,14 @@ def test_user_certificates_are_listed_by_their_claim_without_the_catalogue(capsy
     assert code == 0 and (rows["user"]["paper"], rows["user"]["certificates"], rows["user"]["verdict"]) == \
         ("user", 1, "verified")
     assert not rows["user"]["exact_checkable"] and "C900-01" in rows
+
+
+def test_without_a_bundled_catalogue_user_certificates_still_list(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXACTBELL_PROOFS", str(tmp_path / "nowhere"))  # no proofs/catalogue.toml
+    cert = load(WBC / "C004-01.local.json")
+    cert.update(id="mine", claim="user", paper="user")
+    (tmp_path / "mine.json").write_text(json.dumps(cert))
+    code, out, _ = run_cli(capsys, "claims", "--json", tmp_path / "mine.json")
+    assert code == 0 and [r["id"] for r in json.loads(out)["claims"]] == ["user"]
+    code, _, err = run_cli(capsys, "claims", WBC / "C004-01.local.json")  # a catalogue claim: one-line error
+    assert code == 2 and "C004-01.local.json: claim: 'C004-01' is not in the catalogue" in err

@@ -242,14 +242,21 @@ def _print_claims(rows, console) -> None:
 def run(args) -> int:
     from rich.console import Console
 
+    catalogue = None
     try:
-        catalogue = None if args.certificates else load_catalogue(args.catalogue or default_catalogue())
+        if args.certificates:
+            catalogue = None
+        elif args.catalogue or default_catalogue().is_file():
+            catalogue = load_catalogue(args.catalogue or default_catalogue())
+        else:  # an installed package without the bundled proofs/: only paper-user certificates can be listed
+            catalogue = {}
         results = (pinned_results(args.paths or [default_catalogue().parent]) if args.pinned
                    else run_checks(args.paths, show_progress=False)[1])
         papers = {r.paper for r in results} if args.paths else None
         rows = None if catalogue is None else claim_rows(catalogue, results, papers)
     except CatalogueError as e:
-        print(str(e), file=sys.stderr)
+        hint = f" ({default_catalogue()} not found)" if catalogue == {} else ""
+        print(f"{e}{hint}", file=sys.stderr)
         return 2
     code = 0 if all(r.passed for r in results) else 1
     line = summary_line(results) + (" (read from the pins, not re-decided)" if args.pinned else "")
