@@ -167,7 +167,7 @@ REVIEW: dict[str, dict] = {
                 "reason": "canonical instruments decided for (m, n) = (2, 2) and (2, 4), the LGYNI and OCB spaces: "
                           "Eqs. (19)-(21) are a per-instance check"},
     "C001-12": {"range": "every real a and x*, b* in {0, 1}",
-                "reason": "Lemma 1 (twirled certificate, erratum E1) decided at 7 (a, x*, b*) points; for every real "
+                "reason": "Lemma 1 (twirled certificate, erratum E1) decided at 8 (a, x*, b*) points; for every real "
                           "a the full biased OCB bound is certified in C001-16.range.* (entries in Q(t))"},
     "C001-13": {"reason": "the wording fails for a < 0: refuted at a = -1 (C not PSD); one counterexample suffices"},
     "C001-15": {"range": "every real a",
