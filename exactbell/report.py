@@ -52,6 +52,29 @@ def markdown(results) -> str:
     return "\n".join(lines) + "\n"
 
 
+_SUMMARY_COLUMNS = (("ids", "ids"), ("exact_checkable", "exact-checkable"), ("covered", "with certificates"),
+                    ("verified", "verified"), ("refuted", "refuted (erratum)"), ("numeric_only", "numeric-only"),
+                    ("mixed", "mixed"), ("failed", "failed"), ("points_only", "points only"),
+                    ("uncovered_exact", "exact-checkable without certificate"))
+
+
+def claims_markdown(rows, summary, catalogue_line, results_line) -> str:
+    """``exactbell claims --markdown``: per paper, the counts and one row per catalogue id (label,
+    certificates, aggregated verdict, coverage, reason), as the terminal table shows them."""
+    lines = ["# exactbell claims", "", f"**{catalogue_line}; certificates: {results_line}**", "",
+             "| paper | " + " | ".join(name for _, name in _SUMMARY_COLUMNS) + " |",
+             "|---|" + "---|" * len(_SUMMARY_COLUMNS)]
+    for paper in sorted(summary):
+        lines.append(f"| {_md(paper)} | " + " | ".join(str(summary[paper][k]) for k, _ in _SUMMARY_COLUMNS) + " |")
+    for paper in sorted(summary):
+        lines += ["", f"## {_md(paper)}", "", "| id | claim | label | certificates | verdict | coverage | reason |",
+                  "|---|---|---|---|---|---|---|"]
+        for r in (r for r in rows if r["paper"] == paper):
+            lines.append(f"| {_md(r['id'])} | {_md(r['title'])} | {r['label']} | {r['certificates']} | "
+                         f"{_md(r['verdict'])} | {r['coverage']} | {_md(r['reason'])} |")
+    return "\n".join(lines) + "\n"
+
+
 def write_markdown(results, path) -> None:
     write_atomic(path, markdown(results))
 

@@ -98,7 +98,8 @@ def test_check_rejects_bad_run_limits(capsys, flag):
 
 def test_claims_json_lists_the_registry(capsys):
     folder = PROOFS / "sengupta-wooltorton"
-    code, out, _ = run_cli(capsys, "claims", "--json", str(folder / "C000-01.json"), str(folder / "C000-08.p=3_4.json"))
+    code, out, _ = run_cli(capsys, "claims", "--certificates", "--json", str(folder / "C000-01.json"),
+                           str(folder / "C000-08.p=3_4.json"))
     rows = json.loads(out)
     assert code == 0 and [r["id"] for r in rows] == ["C000-01", "C000-08.p=3/4"]
     assert all({"id", "paper", "kind", "expected", "verdict", "passed"} <= set(r) and "seconds" not in r for r in rows)
