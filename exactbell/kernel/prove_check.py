@@ -15,7 +15,8 @@ from functools import reduce
 from itertools import product
 from math import comb, gcd, isqrt, lcm, prod
 
-from flint import arb, fmpq_mpoly_ctx
+from flint import arb, fmpq_mpoly_ctx, fmpq_poly
+from flint.utils.flint_exceptions import FlintError
 
 from . import upoly
 from .algebraic import NumberField
@@ -23,6 +24,7 @@ from .envelope import Obj
 from .expr import ExprError, parse
 from .numbers import ExactnessError, format_rational, to_rational
 from .params import Domain
+from .polytope import roots_in
 from .upoly import to_fmpq
 
 RELATIONS = (">=", ">", "<=", "<", "==")
@@ -452,9 +454,10 @@ def check_trig(trig, hypothesis, proof: Obj) -> str:
 
 
 # -- domain conditions ------------------------------------------------------------------------
-def _coeffs(p, i=0) -> list:
-    out = {int(e[i]): Fraction(int(c.p), int(c.q)) for e, c in p.to_dict().items()}
-    return [out.get(k, Fraction(0)) for k in range(max(out, default=0) + 1)]
+def _uni(p, i=0) -> fmpq_poly:
+    """The polynomial p, whose only variable is variable i, as an fmpq_poly."""
+    out = {int(e[i]): c for e, c in p.to_dict().items()}
+    return fmpq_poly([out.get(k, 0) for k in range(max(out, default=-1) + 1)])
 
 
 def domain_conditions(st, col: Collector) -> None:
@@ -466,8 +469,7 @@ def domain_conditions(st, col: Collector) -> None:
         for g, _e in d.A.num.factor()[1]:  # irreducible: a linear factor's root is rational, others' not
             vs = [i for i in range(len(st.names)) if g.degrees()[i] > 0]
             if len(vs) == 1:
-                c, dom = _coeffs(g, vs[0]), st.domains[vs[0]]
-                zero = dom.contains(-c[0] / c[1]) if len(c) == 2 else upoly.count_roots(c, dom.lo, dom.hi) > 0
+                zero = roots_in(_uni(g, vs[0]), st.domains[vs[0]]) > 0
             else:  # several parameters: Bernstein, g > 0 or -g > 0 on the box minus its open sides
                 zero = len(vs) > 1 and not any(bernstein_close(SV(RF(s * g)), st.box, True, sides) for s in (1, -1))
             if zero:
@@ -476,9 +478,9 @@ def domain_conditions(st, col: Collector) -> None:
         p = u.num * u.den
         vs = [i for i in range(len(st.names)) if p.degrees()[i] > 0]
         if len(vs) == 1:
-            ok, at = upoly.nonnegative_on(_coeffs(p, vs[0]), *st.box[vs[0]])
+            ok, at = upoly.nonnegative_on(_uni(p, vs[0]), *st.box[vs[0]])
         else:
-            ok, at = bernstein_close(SV(RF(p)), st.box, False, sides) if vs else _coeffs(p)[0] >= 0, None
+            ok, at = bernstein_close(SV(RF(p)), st.box, False, sides) if vs else _uni(p)[0] >= 0, None
         if not ok:
             raise ProofError(f"square root of a negative number on the domain (radicand {u.text()}"
                              + (f", at {format_rational(at)})" if at is not None else ", not proved >= 0)"))
@@ -487,7 +489,7 @@ def domain_conditions(st, col: Collector) -> None:
 # -- one parameter: cells ---------------------------------------------------------------------
 def critical_factors(polys) -> list:
     """The distinct irreducible factors (monic, so each once) of the critical polynomials."""
-    return sorted({tuple(_coeffs(f / f.leading_coefficient())) for p in polys for f, _e in p.factor()[1]})
+    return sorted({tuple(upoly.trim(_uni(f / f.leading_coefficient()))) for p in polys for f, _e in p.factor()[1]})
 
 
 def decompose(st, col=None) -> tuple:
@@ -511,7 +513,7 @@ def cells(dom, critical, strict, holds) -> tuple:
                 cuts.add(-f[0] / f[1])
     pts += [[x, x, None] for x in cuts]
     samples = upoly.separate(pts)
-    roots = [l if s is None else NumberField("t", upoly.coeffs(s[0]), l, h).gen() for l, h, s in pts
+    roots = [l if s is None else NumberField("t", upoly.trim(s[0]), l, h).gen() for l, h, s in pts
              if strict and (s is not None or dom.contains(l))]
     return f"{len(pts) - 2} cell boundaries inside the domain, {len(samples)} cells", [
         x for x in samples + roots if not holds(x)]
@@ -754,18 +756,18 @@ class Radicals:
             raise ProofError("nested square roots are outside the supported class")
         self.nonzero(RF(v.den), whole=True)  # one sign on the whole interval, excluded points included
         mid = (self.dom.lo + self.dom.hi) / 2
-        scale = RF(self.ring.const(1), v.den * (1 if upoly.evaluate(_coeffs(v.den), mid) > 0 else -1))
+        scale = RF(self.ring.const(1), v.den * (1 if upoly.evaluate(_uni(v.den), mid) > 0 else -1))
         u = RF(v.num * v.den)
-        ok, at = upoly.nonnegative_on(_coeffs(u.num), self.dom.lo, self.dom.hi)
+        ok, at = upoly.nonnegative_on(_uni(u.num), self.dom.lo, self.dom.hi)
         if not ok:
             raise ProofError(f"square root of a negative number on the domain (radicand {u.text()} at {format_rational(at)})")
-        c, facs = upoly.flint(_coeffs(u.num)).factor()
-        n, d = Fraction(int(c.p), int(c.q)).numerator, Fraction(int(c.p), int(c.q)).denominator
-        if all(e % 2 == 0 for _, e in facs) and isqrt(n) ** 2 == n and isqrt(d) ** 2 == d:
-            q = upoly.coeffs(prod((f ** (e // 2) for f, e in facs), start=upoly.flint([1])) * to_fmpq(Fraction(isqrt(n), isqrt(d))))
-            for s in (1, -1):
-                if upoly.nonnegative_on([s * a for a in q], self.dom.lo, self.dom.hi)[0]:
-                    return Surd(self, {0: RF(self.ring.ctx.from_dict({(i,): to_fmpq(s * a) for i, a in enumerate(q)})) * scale})
+        try:  # u = q² in Q[x] (flint's exact square root): √u = ±q when q has one sign on the closed domain
+            q = _uni(u.num).sqrt()
+        except FlintError:
+            q = None
+        for s in (1, -1) if q is not None else ():
+            if upoly.nonnegative_on(s * q, self.dom.lo, self.dom.hi)[0]:
+                return Surd(self, {0: RF(self.ring.ctx.from_dict({(i,): s * c for i, c in enumerate(q.coeffs())})) * scale})
         if not any(u == w for w in self.radicands):
             if len(self.radicands) == MAX_RADICALS:
                 raise ProofError(f"more than {MAX_RADICALS} distinct radicands")
@@ -774,10 +776,8 @@ class Radicals:
 
     def nonzero(self, rf: RF, whole=False) -> None:
         """Raise unless the rational function has no zero in the domain (``whole``: nor at excluded points)."""
-        from .polytope import roots_in
-
         d = Domain(self.dom.lo, self.dom.hi, self.dom.lo_closed, self.dom.hi_closed) if whole else self.dom
-        if rf.is_zero() or roots_in(upoly.flint(_coeffs(rf.num)), d):
+        if rf.is_zero() or roots_in(_uni(rf.num), d):
             raise ProofError(f"the divisor {rf.text()} vanishes on the domain")
 
     def positive(self, v: Surd) -> bool:

@@ -19,29 +19,28 @@ def flint(a) -> fmpq_poly:
     return a if isinstance(a, fmpq_poly) else fmpq_poly([to_fmpq(x) for x in a])
 
 
-def coeffs(p) -> list:
+def trim(a) -> list:
     """The trimmed coefficient list of an fmpq_poly (or of a list)."""
-    return [Fraction(int(c.p), int(c.q)) for c in flint(p).coeffs()]
+    return [Fraction(int(c.p), int(c.q)) for c in flint(a).coeffs()]
 
 
-def trim(a): return coeffs(a)  # noqa: E704 - list arithmetic over fmpq_poly
-def add(a, b): return coeffs(flint(a) + flint(b))  # noqa: E704
-def scale(a, c): return coeffs(flint(a) * to_fmpq(c))  # noqa: E704
-def mul(a, b): return coeffs(flint(a) * flint(b))  # noqa: E704
-def derivative(a): return coeffs(flint(a).derivative())  # noqa: E704
-def gcd(a, b): return coeffs(flint(a).gcd(flint(b)))  # noqa: E704 - monic, [] for two zeros
+def add(a, b): return trim(flint(a) + flint(b))  # noqa: E704
+def scale(a, c): return trim(flint(a) * to_fmpq(c))  # noqa: E704
+def mul(a, b): return trim(flint(a) * flint(b))  # noqa: E704
+def derivative(a): return trim(flint(a).derivative())  # noqa: E704
+def gcd(a, b): return trim(flint(a).gcd(flint(b)))  # noqa: E704 - monic, [] for two zeros
 
 
 def divmod_(a, b) -> tuple:
     if flint(b) == 0:
         raise ZeroDivisionError("polynomial division by zero")
-    return tuple(coeffs(p) for p in divmod(flint(a), flint(b)))
+    return tuple(trim(p) for p in divmod(flint(a), flint(b)))
 
 
 def evaluate(a, x):
     """a(x) by Horner's rule, for any exact x (a rational or an element of a number field)."""
     acc = 0
-    for c in reversed(a):
+    for c in reversed(trim(a) if isinstance(a, fmpq_poly) else a):
         acc = acc * x + c
     return acc
 
@@ -90,7 +89,7 @@ def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None
     if flint(a).degree() < 1:
         return []
     sq = _squarefree(a)
-    seq, c = sturm(sq), coeffs(sq)
+    seq, c = sturm(sq), trim(sq)
     if lo is None or hi is None:  # Cauchy: all real roots lie in (-B, B)
         hi = 1 + max(abs(x / c[-1]) for x in c[:-1])
         lo = -hi
