@@ -263,13 +263,17 @@ class Collector:
             out = [v for g in groups for v in g] + ([-a for a in groups[0]] if tag == "abs" else [])
         for v in out if tag in "+-*/^" else ():
             self.crit(v)
-        uniq = []
-        for v in out:
-            if not any(v == w for w in uniq):
-                uniq.append(v)
-        if len(uniq) > MAX_BRANCHES:
-            raise ProofError(f"more than {MAX_BRANCHES} branches")
-        return uniq
+        return distinct(out)
+
+
+def distinct(values) -> list:
+    """The values without repeats (equal as functions), at most ``MAX_BRANCHES`` of them."""
+    uniq = []
+    for v in values:
+        uniq += [] if any(v == w for w in uniq) else [v]
+    if len(uniq) > MAX_BRANCHES:
+        raise ProofError(f"more than {MAX_BRANCHES} branches")
+    return uniq
 
 
 # -- exact values at a point (rationals or elements of Q(root)) ----------------------------------
@@ -368,22 +372,14 @@ class Statement:
 
 # -- trigonometric statements: for all real angles, by the charts x = kπ + 2·atan(v) -----------------
 def _linear(node, n) -> tuple:
-    """The argument of sin/cos as integer coefficients of the angles (variables 0..n-1) and pi (n)."""
-    tag = node[0]
-    if tag == "v" or node == ("c", 0):
-        return tuple(int(tag == "v" and i == node[1]) for i in range(n + 1))
-    if tag in ("+", "-"):
-        a, b = _linear(node[1], n), _linear(node[2], n)
-        return tuple(x + y if tag == "+" else x - y for x, y in zip(a, b))
-    if tag == "neg":
-        return tuple(-x for x in _linear(node[1], n))
-    if tag == "*":  # an integer literal (possibly negated) of at most 16 times a combination
-        for k, x in ((node[1], node[2]), (node[2], node[1])):
-            k = k[1] if k[0] == "c" else -k[1][1] if k[0] == "neg" and k[1][0] == "c" else None
-            if k is not None and k.denominator == 1 and abs(k) <= 16:
-                return tuple(int(k) * c for c in _linear(x, n))
-    raise ProofError("an angle occurs outside sin(.) and cos(.) or not in an integer combination "
-                     "(integers of at most 16) of the angles and pi")
+    """The argument of sin/cos as integer coefficients of the angles (variables 0..n-1) and pi (n): its
+    value, a polynomial of degree at most 1 with integer coefficients and no constant term."""
+    f = None if any(m[0] in FUNCTIONS for m in walk(node)) else Collector(Ring(map(str, range(n + 1)))).values(node)[0].A
+    terms = {} if f is None or not f.den.is_one() else {tuple(map(int, e)): c for e, c in f.num.to_dict().items()}
+    if f is None or any(sum(e) != 1 or c.q != 1 for e, c in terms.items()):
+        raise ProofError("an angle occurs outside sin(.) and cos(.) or not in an integer combination "
+                         "of the angles and pi")
+    return tuple(int(terms.get(tuple(int(i == j) for j in range(n + 1)), 0)) for i in range(n + 1))
 
 
 def _trig_node(node, n):
@@ -695,12 +691,7 @@ def extremal(node, ring) -> tuple:
         raise ProofError(f"{tag} of a max or min is outside the max-plus class of identities")
     out = [v for _, vs in parts for v in vs] if tag in ("max", "min") else [
         a + b for a in parts[0][1] for b in parts[1][1]]
-    uniq = []
-    for v in out:
-        uniq += [] if any(v == w for w in uniq) else [v]
-    if len(uniq) > MAX_BRANCHES:
-        raise ProofError(f"more than {MAX_BRANCHES} branches")
-    return s, uniq
+    return s, distinct(out)
 
 
 def combination_sides(st, weights: list) -> tuple:
