@@ -483,11 +483,6 @@ def domain_conditions(st, col: Collector) -> None:
 
 
 # -- one parameter: cells ---------------------------------------------------------------------
-def critical_factors(polys) -> list:
-    """The distinct irreducible factors (monic, so each once) of the critical polynomials."""
-    return sorted({tuple(upoly.trim(_uni(f / f.leading_coefficient()))) for p in polys for f, _e in p.factor()[1]})
-
-
 def decompose(st, col=None) -> tuple:
     """(detail, failures) for one parameter: the exact points (rationals or in Q(root)) where the
     statement fails, among a sample of every open cell between the critical roots and excluded
@@ -500,14 +495,8 @@ def decompose(st, col=None) -> tuple:
 
 def cells(dom, critical, strict, holds) -> tuple:
     """(detail, the points where ``holds`` fails) over the samples of :func:`decompose`."""
-    cuts, pts = {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)}, []
-    for f in critical_factors(critical):
-        for lo, hi in upoly.isolate_real_roots(f, dom.lo, dom.hi):
-            if len(f) > 2:  # [l, h, Sturm sequence of f]: the root of f in (l, h]; [x, x, None]: x
-                pts.append([lo, hi, upoly.sturm(upoly.flint(f))])
-            elif -f[0] / f[1] < dom.hi:
-                cuts.add(-f[0] / f[1])
-    pts += [[x, x, None] for x in cuts]
+    rational, pts = upoly.roots_between([_uni(p) for p in critical], dom.lo, dom.hi)
+    pts += [[x, x, None] for x in {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)} | rational]
     samples = upoly.separate(pts)
     roots = [l if s is None else NumberField("t", upoly.trim(s[0]), l, h).gen() for l, h, s in pts
              if strict and (s is not None or dom.contains(l))]

@@ -74,12 +74,6 @@ def count_roots(a, lo: Fraction, hi: Fraction) -> int:
     return _count(sturm(p), lo, hi) if p.degree() > 0 else 0
 
 
-def _squarefree(a) -> fmpq_poly:
-    """Same roots, each simple."""
-    p = flint(a)
-    return p / p.gcd(p.derivative())
-
-
 def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None) -> list[tuple]:
     """Sorted disjoint intervals (l, h], each holding exactly one distinct real root of ``a``.
 
@@ -88,7 +82,7 @@ def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None
     """
     if flint(a).degree() < 1:
         return []
-    sq = _squarefree(a)
+    sq = flint(a) / flint(a).gcd(flint(a).derivative())  # the same roots, each simple
     seq, c = sturm(sq), trim(sq)
     if lo is None or hi is None:  # Cauchy: all real roots lie in (-B, B)
         hi = 1 + max(abs(x / c[-1]) for x in c[:-1])
@@ -118,10 +112,22 @@ def sign_cells(a, lo: Fraction, hi: Fraction) -> list[tuple[Fraction, int]]:
     lo, hi, p = Fraction(lo), Fraction(hi), flint(a)
     if p.degree() < 1 or lo >= hi:
         return [(lo, _sign(p, lo)), (hi, _sign(p, hi))]
-    sq = _squarefree(p)
-    seq = sturm(sq)
-    boxes = [[l, h, seq] for l, h in isolate_real_roots(sq, lo, hi) if not (h == hi and _sign(sq, hi) == 0)]
-    return [(x, _sign(p, x)) for x in [lo] + separate([[lo, lo, None]] + boxes + [[hi, hi, None]]) + [hi]]
+    rational, records = roots_between([p], lo, hi)
+    samples = separate(records + [[x, x, None] for x in {lo, hi} | rational])
+    return [(x, _sign(p, x)) for x in [lo] + samples + [hi]]
+
+
+def roots_between(polys, lo: Fraction, hi: Fraction) -> tuple[set, list]:
+    """The distinct real roots in (lo, hi) of nonzero polynomials: (the rational ones, and for each other
+    one [l, h, Sturm sequence of its irreducible factor f], the one root of f in (l, h], as in :func:`separate`)."""
+    rational, records = set(), []
+    for f in sorted({tuple(trim(g / g.leading_coefficient())) for p in polys for g, _e in flint(p).factor()[1]}):
+        if len(f) == 2 and lo < -f[0] / f[1] < hi:
+            rational.add(-f[0] / f[1])
+        elif len(f) > 2:
+            seq = sturm(flint(f))
+            records += [[l, h, seq] for l, h in isolate_real_roots(f, lo, hi)]
+    return rational, records
 
 
 def separate(pts: list) -> list:

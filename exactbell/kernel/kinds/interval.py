@@ -22,6 +22,7 @@ from .. import limits
 from ..expr import ExprError, FieldAlgebra, parse
 from ..models import cglmp
 from ..numbers import bit_size, format_rational
+from ..prove_check import to_arb as _q
 from ..scenario import Scenario
 from . import Decision, kind
 
@@ -29,11 +30,6 @@ PREC = 256
 RESPONSES = 100_000  # local deterministic responses an md-information bound may visit
 _DECIMAL = re.compile(r"^-?[0-9]{1,1000}\.[0-9]{1,1000}$")  # ASCII digits, within limits.INT_DIGITS
 _CLAIM = re.compile(r"^(<=|>=|<|>|=)\s*(\S.*)$")  # on stripped text: no backtracking over blanks
-
-
-def _q(x) -> flint.arb:
-    x = Fraction(x)
-    return flint.arb(flint.fmpq(x.numerator, x.denominator))
 
 
 def _ln2() -> flint.arb:
