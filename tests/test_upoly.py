@@ -25,7 +25,7 @@ def test_count_roots_half_open():
 @given(st.lists(st.fractions(min_value=-5, max_value=5, max_denominator=7), min_size=1, max_size=5))
 def test_isolation_finds_every_distinct_root(roots):
     p = poly_from_roots(roots)
-    boxes = upoly.isolate_real_roots(p)
+    boxes = upoly.isolate_real_roots(p, F(-6), F(6))
     assert len(boxes) == len(set(roots))
     for r in set(roots):
         assert sum(1 for lo, hi in boxes if lo < r <= hi) == 1

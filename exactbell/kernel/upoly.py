@@ -27,7 +27,6 @@ def trim(a) -> list:
 def add(a, b): return trim(flint(a) + flint(b))  # noqa: E704
 def scale(a, c): return trim(flint(a) * to_fmpq(c))  # noqa: E704
 def mul(a, b): return trim(flint(a) * flint(b))  # noqa: E704
-def derivative(a): return trim(flint(a).derivative())  # noqa: E704
 def gcd(a, b): return trim(flint(a).gcd(flint(b)))  # noqa: E704 - monic, [] for two zeros
 
 
@@ -74,7 +73,7 @@ def count_roots(a, lo: Fraction, hi: Fraction) -> int:
     return _count(sturm(p), lo, hi) if p.degree() > 0 else 0
 
 
-def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None) -> list[tuple]:
+def isolate_real_roots(a, lo: Fraction, hi: Fraction) -> list[tuple]:
     """Sorted disjoint intervals (l, h], each holding exactly one distinct real root of ``a``.
 
     Bisection never splits at a root (it moves the split point), so a root may only sit at
@@ -83,10 +82,7 @@ def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None
     if flint(a).degree() < 1:
         return []
     sq = flint(a) / flint(a).gcd(flint(a).derivative())  # the same roots, each simple
-    seq, c = sturm(sq), trim(sq)
-    if lo is None or hi is None:  # Cauchy: all real roots lie in (-B, B)
-        hi = 1 + max(abs(x / c[-1]) for x in c[:-1])
-        lo = -hi
+    seq = sturm(sq)
     out, stack = [], [(Fraction(lo), Fraction(hi))]
     while stack:
         l, h = stack.pop()
