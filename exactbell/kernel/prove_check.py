@@ -374,9 +374,10 @@ class Statement:
 def _linear(node, n) -> tuple:
     """The argument of sin/cos as integer coefficients of the angles (variables 0..n-1) and pi (n): its
     value, a polynomial of degree at most 1 with integer coefficients and no constant term."""
-    f = None if any(m[0] in FUNCTIONS for m in walk(node)) else Collector(Ring(map(str, range(n + 1)))).values(node)[0].A
-    terms = {} if f is None or not f.den.is_one() else {tuple(map(int, e)): c for e, c in f.num.to_dict().items()}
-    if f is None or any(sum(e) != 1 or c.q != 1 for e, c in terms.items()):
+    plain = not any(m[0] in FUNCTIONS for m in walk(node))  # no sin, cos, abs, sqrt ... inside
+    f = Collector(Ring(map(str, range(n + 1)))).values(node)[0].A if plain else None
+    terms = {tuple(map(int, e)): c for e, c in f.num.to_dict().items()} if plain and f.den.is_one() else None
+    if terms is None or any(sum(e) != 1 or c.q != 1 for e, c in terms.items()):
         raise ProofError("an angle occurs outside sin(.) and cos(.) or not in an integer combination "
                          "of the angles and pi")
     return tuple(int(terms.get(tuple(int(i == j) for j in range(n + 1)), 0)) for i in range(n + 1))
@@ -747,7 +748,8 @@ class Radicals:
             q = None
         for s in (1, -1) if q is not None else ():
             if upoly.nonnegative_on(s * q, self.dom.lo, self.dom.hi)[0]:
-                return Surd(self, {0: RF(self.ring.ctx.from_dict({(i,): s * c for i, c in enumerate(q.coeffs())})) * scale})
+                root = self.ring.ctx.from_dict({(i,): s * c for i, c in enumerate(q.coeffs())})
+                return Surd(self, {0: RF(root) * scale})
         if not any(u == w for w in self.radicands):
             if len(self.radicands) == MAX_RADICALS:
                 raise ProofError(f"more than {MAX_RADICALS} distinct radicands")
