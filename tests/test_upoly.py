@@ -57,3 +57,12 @@ def test_sign_cells_cover_every_cell(roots, lo, hi):
         assert s == (v > 0) - (v < 0)
     for (x, _), r in zip(cells[1:-1], inside):
         assert x < r
+
+
+def test_roots_between_is_exact_for_rational_roots_and_isolates_the_others():
+    # (x - 1/2)(x - 1)(x^2 - 2)(x + 3) on (-2, 1): 1/2 exactly, sqrt(2) outside, -sqrt(2) isolated, 1 at the open end
+    p = upoly.mul(poly_from_roots([F(1, 2), 1, -3]), [F(-2), F(0), F(1)])
+    rational, records = upoly.roots_between([p, poly_from_roots([F(1, 2)])], F(-2), F(1))
+    assert rational == {F(1, 2)} and len(records) == 1
+    lo, hi, seq = records[0]
+    assert lo < hi and lo * abs(lo) < -2 <= hi * abs(hi) and upoly.trim(seq[0]) == [F(-2), F(0), F(1)]
