@@ -304,6 +304,10 @@ def test_every_chart_must_be_proved(tmp_path):
     (lambda s: s.__setitem__("lhs", "abs(cos(m+d) + cos(m-d)) + 0*d"), "outside sin"),
     (lambda s: s.__setitem__("lhs", "abs(cos(m+d/2) + cos(m-d))"), "outside sin"),
     (lambda s: s.__setitem__("lhs", "abs(cos(m) + cos(m))"), "every angle must occur"),
+    (lambda s: s.__setitem__("lhs", "abs(cos(m*d) + cos(m-d))"), "outside sin"),        # degree 2
+    (lambda s: s.__setitem__("lhs", "abs(cos(m+d+1) + cos(m-d))"), "outside sin"),      # a constant term
+    (lambda s: s.__setitem__("lhs", "abs(cos(m+abs(d)) + cos(m-d))"), "outside sin"),   # a function inside
+    (lambda s: s.__setitem__("lhs", "abs(cos(9*m+8*d) + cos(m-d))"), "at most 16"),
     (lambda s: s.__setitem__("relation", "<"), "charts["),
 ])
 def test_trig_mutations(tmp_path, mutate, msg):
@@ -377,3 +381,12 @@ def test_decisions_agree_with_exact_sampling(tmp_path_factory, c, rel, dom):
     else:
         x = Fraction(cert["data"]["proof"]["point"]["p"])
         assert not ok(f(x))
+
+
+def test_trig_angles_are_read_as_expanded_integer_combinations():
+    """sin/cos arguments: the expanded linear polynomial (integer coefficients of the angles, then pi)."""
+    from exactbell.kernel import prove_check as pc
+
+    assert pc.parse_trig("sin(2*(m + d) - m - 3*pi)", ["m", "d"]) == ("sin", (1, 2), -3)
+    assert pc.parse_trig("cos((m - m)*d + pi)", ["m", "d"]) == ("cos", (0, 0), 1)
+    assert pc.text(pc.parse_trig("cos(d - 2*m + pi)", ["m", "d"]), ["m", "d"]) == "cos(-2*m + d + pi)"

@@ -25,7 +25,7 @@ def test_count_roots_half_open():
 @given(st.lists(st.fractions(min_value=-5, max_value=5, max_denominator=7), min_size=1, max_size=5))
 def test_isolation_finds_every_distinct_root(roots):
     p = poly_from_roots(roots)
-    boxes = upoly.isolate_real_roots(p)
+    boxes = upoly.isolate_real_roots(p, F(-6), F(6))
     assert len(boxes) == len(set(roots))
     for r in set(roots):
         assert sum(1 for lo, hi in boxes if lo < r <= hi) == 1
@@ -57,3 +57,12 @@ def test_sign_cells_cover_every_cell(roots, lo, hi):
         assert s == (v > 0) - (v < 0)
     for (x, _), r in zip(cells[1:-1], inside):
         assert x < r
+
+
+def test_roots_between_is_exact_for_rational_roots_and_isolates_the_others():
+    # (x - 1/2)(x - 1)(x^2 - 2)(x + 3) on (-2, 1): 1/2 exactly, sqrt(2) outside, -sqrt(2) isolated, 1 at the open end
+    p = upoly.mul(poly_from_roots([F(1, 2), 1, -3]), [F(-2), F(0), F(1)])
+    rational, records = upoly.roots_between([p, poly_from_roots([F(1, 2)])], F(-2), F(1))
+    assert rational == {F(1, 2)} and len(records) == 1
+    lo, hi, seq = records[0]
+    assert lo < hi and lo * abs(lo) < -2 <= hi * abs(hi) and upoly.trim(seq[0]) == [F(-2), F(0), F(1)]

@@ -15,7 +15,8 @@ from functools import reduce
 from itertools import product
 from math import comb, gcd, isqrt, lcm, prod
 
-from flint import arb, fmpq_mpoly_ctx
+from flint import arb, fmpq_mpoly_ctx, fmpq_poly
+from flint.utils.flint_exceptions import FlintError
 
 from . import upoly
 from .algebraic import NumberField
@@ -23,6 +24,7 @@ from .envelope import Obj
 from .expr import ExprError, parse
 from .numbers import ExactnessError, format_rational, to_rational
 from .params import Domain
+from .polytope import roots_in
 from .upoly import to_fmpq
 
 RELATIONS = (">=", ">", "<=", "<", "==")
@@ -261,13 +263,17 @@ class Collector:
             out = [v for g in groups for v in g] + ([-a for a in groups[0]] if tag == "abs" else [])
         for v in out if tag in "+-*/^" else ():
             self.crit(v)
-        uniq = []
-        for v in out:
-            if not any(v == w for w in uniq):
-                uniq.append(v)
-        if len(uniq) > MAX_BRANCHES:
-            raise ProofError(f"more than {MAX_BRANCHES} branches")
-        return uniq
+        return distinct(out)
+
+
+def distinct(values) -> list:
+    """The values without repeats (equal as functions), at most ``MAX_BRANCHES`` of them."""
+    uniq = []
+    for v in values:
+        uniq += [] if any(v == w for w in uniq) else [v]
+    if len(uniq) > MAX_BRANCHES:
+        raise ProofError(f"more than {MAX_BRANCHES} branches")
+    return uniq
 
 
 # -- exact values at a point (rationals or elements of Q(root)) ----------------------------------
@@ -366,22 +372,15 @@ class Statement:
 
 # -- trigonometric statements: for all real angles, by the charts x = kπ + 2·atan(v) -----------------
 def _linear(node, n) -> tuple:
-    """The argument of sin/cos as integer coefficients of the angles (variables 0..n-1) and pi (n)."""
-    tag = node[0]
-    if tag == "v" or node == ("c", 0):
-        return tuple(int(tag == "v" and i == node[1]) for i in range(n + 1))
-    if tag in ("+", "-"):
-        a, b = _linear(node[1], n), _linear(node[2], n)
-        return tuple(x + y if tag == "+" else x - y for x, y in zip(a, b))
-    if tag == "neg":
-        return tuple(-x for x in _linear(node[1], n))
-    if tag == "*":  # an integer literal (possibly negated) of at most 16 times a combination
-        for k, x in ((node[1], node[2]), (node[2], node[1])):
-            k = k[1] if k[0] == "c" else -k[1][1] if k[0] == "neg" and k[1][0] == "c" else None
-            if k is not None and k.denominator == 1 and abs(k) <= 16:
-                return tuple(int(k) * c for c in _linear(x, n))
-    raise ProofError("an angle occurs outside sin(.) and cos(.) or not in an integer combination "
-                     "(integers of at most 16) of the angles and pi")
+    """The argument of sin/cos as integer coefficients of the angles (variables 0..n-1) and pi (n): its
+    value, a polynomial of degree at most 1 with integer coefficients and no constant term."""
+    plain = not any(m[0] in FUNCTIONS for m in walk(node))  # no sin, cos, abs, sqrt ... inside
+    f = Collector(Ring(map(str, range(n + 1)))).values(node)[0].A if plain else None
+    terms = {tuple(map(int, e)): c for e, c in f.num.to_dict().items()} if plain and f.den.is_one() else None
+    if terms is None or any(sum(e) != 1 or c.q != 1 for e, c in terms.items()):
+        raise ProofError("an angle occurs outside sin(.) and cos(.) or not in an integer combination "
+                         "of the angles and pi")
+    return tuple(int(terms.get(tuple(int(i == j) for j in range(n + 1)), 0)) for i in range(n + 1))
 
 
 def _trig_node(node, n):
@@ -452,9 +451,10 @@ def check_trig(trig, hypothesis, proof: Obj) -> str:
 
 
 # -- domain conditions ------------------------------------------------------------------------
-def _coeffs(p, i=0) -> list:
-    out = {int(e[i]): Fraction(int(c.p), int(c.q)) for e, c in p.to_dict().items()}
-    return [out.get(k, Fraction(0)) for k in range(max(out, default=0) + 1)]
+def _uni(p, i=0) -> fmpq_poly:
+    """The polynomial p, whose only variable is variable i, as an fmpq_poly."""
+    out = {int(e[i]): c for e, c in p.to_dict().items()}
+    return fmpq_poly([out.get(k, 0) for k in range(max(out, default=-1) + 1)])
 
 
 def domain_conditions(st, col: Collector) -> None:
@@ -466,8 +466,7 @@ def domain_conditions(st, col: Collector) -> None:
         for g, _e in d.A.num.factor()[1]:  # irreducible: a linear factor's root is rational, others' not
             vs = [i for i in range(len(st.names)) if g.degrees()[i] > 0]
             if len(vs) == 1:
-                c, dom = _coeffs(g, vs[0]), st.domains[vs[0]]
-                zero = dom.contains(-c[0] / c[1]) if len(c) == 2 else upoly.count_roots(c, dom.lo, dom.hi) > 0
+                zero = roots_in(_uni(g, vs[0]), st.domains[vs[0]]) > 0
             else:  # several parameters: Bernstein, g > 0 or -g > 0 on the box minus its open sides
                 zero = len(vs) > 1 and not any(bernstein_close(SV(RF(s * g)), st.box, True, sides) for s in (1, -1))
             if zero:
@@ -476,20 +475,15 @@ def domain_conditions(st, col: Collector) -> None:
         p = u.num * u.den
         vs = [i for i in range(len(st.names)) if p.degrees()[i] > 0]
         if len(vs) == 1:
-            ok, at = upoly.nonnegative_on(_coeffs(p, vs[0]), *st.box[vs[0]])
+            ok, at = upoly.nonnegative_on(_uni(p, vs[0]), *st.box[vs[0]])
         else:
-            ok, at = bernstein_close(SV(RF(p)), st.box, False, sides) if vs else _coeffs(p)[0] >= 0, None
+            ok, at = bernstein_close(SV(RF(p)), st.box, False, sides) if vs else _uni(p)[0] >= 0, None
         if not ok:
             raise ProofError(f"square root of a negative number on the domain (radicand {u.text()}"
                              + (f", at {format_rational(at)})" if at is not None else ", not proved >= 0)"))
 
 
 # -- one parameter: cells ---------------------------------------------------------------------
-def critical_factors(polys) -> list:
-    """The distinct irreducible factors (monic, so each once) of the critical polynomials."""
-    return sorted({tuple(_coeffs(f / f.leading_coefficient())) for p in polys for f, _e in p.factor()[1]})
-
-
 def decompose(st, col=None) -> tuple:
     """(detail, failures) for one parameter: the exact points (rationals or in Q(root)) where the
     statement fails, among a sample of every open cell between the critical roots and excluded
@@ -502,16 +496,10 @@ def decompose(st, col=None) -> tuple:
 
 def cells(dom, critical, strict, holds) -> tuple:
     """(detail, the points where ``holds`` fails) over the samples of :func:`decompose`."""
-    cuts, pts = {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)}, []
-    for f in critical_factors(critical):
-        for lo, hi in upoly.isolate_real_roots(f, dom.lo, dom.hi):
-            if len(f) > 2:  # [l, h, Sturm sequence of f]: the root of f in (l, h]; [x, x, None]: x
-                pts.append([lo, hi, upoly.sturm(upoly.flint(f))])
-            elif -f[0] / f[1] < dom.hi:
-                cuts.add(-f[0] / f[1])
-    pts += [[x, x, None] for x in cuts]
+    rational, pts = upoly.roots_between([_uni(p) for p in critical], dom.lo, dom.hi)
+    pts += [[x, x, None] for x in {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)} | rational]
     samples = upoly.separate(pts)
-    roots = [l if s is None else NumberField("t", upoly.coeffs(s[0]), l, h).gen() for l, h, s in pts
+    roots = [l if s is None else NumberField("t", upoly.trim(s[0]), l, h).gen() for l, h, s in pts
              if strict and (s is not None or dom.contains(l))]
     return f"{len(pts) - 2} cell boundaries inside the domain, {len(samples)} cells", [
         x for x in samples + roots if not holds(x)]
@@ -693,12 +681,7 @@ def extremal(node, ring) -> tuple:
         raise ProofError(f"{tag} of a max or min is outside the max-plus class of identities")
     out = [v for _, vs in parts for v in vs] if tag in ("max", "min") else [
         a + b for a in parts[0][1] for b in parts[1][1]]
-    uniq = []
-    for v in out:
-        uniq += [] if any(v == w for w in uniq) else [v]
-    if len(uniq) > MAX_BRANCHES:
-        raise ProofError(f"more than {MAX_BRANCHES} branches")
-    return s, uniq
+    return s, distinct(out)
 
 
 def combination_sides(st, weights: list) -> tuple:
@@ -754,18 +737,19 @@ class Radicals:
             raise ProofError("nested square roots are outside the supported class")
         self.nonzero(RF(v.den), whole=True)  # one sign on the whole interval, excluded points included
         mid = (self.dom.lo + self.dom.hi) / 2
-        scale = RF(self.ring.const(1), v.den * (1 if upoly.evaluate(_coeffs(v.den), mid) > 0 else -1))
+        scale = RF(self.ring.const(1), v.den * (1 if upoly.evaluate(_uni(v.den), mid) > 0 else -1))
         u = RF(v.num * v.den)
-        ok, at = upoly.nonnegative_on(_coeffs(u.num), self.dom.lo, self.dom.hi)
+        ok, at = upoly.nonnegative_on(_uni(u.num), self.dom.lo, self.dom.hi)
         if not ok:
             raise ProofError(f"square root of a negative number on the domain (radicand {u.text()} at {format_rational(at)})")
-        c, facs = upoly.flint(_coeffs(u.num)).factor()
-        n, d = Fraction(int(c.p), int(c.q)).numerator, Fraction(int(c.p), int(c.q)).denominator
-        if all(e % 2 == 0 for _, e in facs) and isqrt(n) ** 2 == n and isqrt(d) ** 2 == d:
-            q = upoly.coeffs(prod((f ** (e // 2) for f, e in facs), start=upoly.flint([1])) * to_fmpq(Fraction(isqrt(n), isqrt(d))))
-            for s in (1, -1):
-                if upoly.nonnegative_on([s * a for a in q], self.dom.lo, self.dom.hi)[0]:
-                    return Surd(self, {0: RF(self.ring.ctx.from_dict({(i,): to_fmpq(s * a) for i, a in enumerate(q)})) * scale})
+        try:  # u = q² in Q[x] (flint's exact square root): √u = ±q when q has one sign on the closed domain
+            q = _uni(u.num).sqrt()
+        except FlintError:
+            q = None
+        for s in (1, -1) if q is not None else ():
+            if upoly.nonnegative_on(s * q, self.dom.lo, self.dom.hi)[0]:
+                root = self.ring.ctx.from_dict({(i,): s * c for i, c in enumerate(q.coeffs())})
+                return Surd(self, {0: RF(root) * scale})
         if not any(u == w for w in self.radicands):
             if len(self.radicands) == MAX_RADICALS:
                 raise ProofError(f"more than {MAX_RADICALS} distinct radicands")
@@ -774,10 +758,8 @@ class Radicals:
 
     def nonzero(self, rf: RF, whole=False) -> None:
         """Raise unless the rational function has no zero in the domain (``whole``: nor at excluded points)."""
-        from .polytope import roots_in
-
         d = Domain(self.dom.lo, self.dom.hi, self.dom.lo_closed, self.dom.hi_closed) if whole else self.dom
-        if rf.is_zero() or roots_in(upoly.flint(_coeffs(rf.num)), d):
+        if rf.is_zero() or roots_in(_uni(rf.num), d):
             raise ProofError(f"the divisor {rf.text()} vanishes on the domain")
 
     def positive(self, v: Surd) -> bool:

@@ -19,29 +19,27 @@ def flint(a) -> fmpq_poly:
     return a if isinstance(a, fmpq_poly) else fmpq_poly([to_fmpq(x) for x in a])
 
 
-def coeffs(p) -> list:
+def trim(a) -> list:
     """The trimmed coefficient list of an fmpq_poly (or of a list)."""
-    return [Fraction(int(c.p), int(c.q)) for c in flint(p).coeffs()]
+    return [Fraction(int(c.p), int(c.q)) for c in flint(a).coeffs()]
 
 
-def trim(a): return coeffs(a)  # noqa: E704 - list arithmetic over fmpq_poly
-def add(a, b): return coeffs(flint(a) + flint(b))  # noqa: E704
-def scale(a, c): return coeffs(flint(a) * to_fmpq(c))  # noqa: E704
-def mul(a, b): return coeffs(flint(a) * flint(b))  # noqa: E704
-def derivative(a): return coeffs(flint(a).derivative())  # noqa: E704
-def gcd(a, b): return coeffs(flint(a).gcd(flint(b)))  # noqa: E704 - monic, [] for two zeros
+def add(a, b): return trim(flint(a) + flint(b))  # noqa: E704
+def scale(a, c): return trim(flint(a) * to_fmpq(c))  # noqa: E704
+def mul(a, b): return trim(flint(a) * flint(b))  # noqa: E704
+def gcd(a, b): return trim(flint(a).gcd(flint(b)))  # noqa: E704 - monic, [] for two zeros
 
 
 def divmod_(a, b) -> tuple:
     if flint(b) == 0:
         raise ZeroDivisionError("polynomial division by zero")
-    return tuple(coeffs(p) for p in divmod(flint(a), flint(b)))
+    return tuple(trim(p) for p in divmod(flint(a), flint(b)))
 
 
 def evaluate(a, x):
     """a(x) by Horner's rule, for any exact x (a rational or an element of a number field)."""
     acc = 0
-    for c in reversed(a):
+    for c in reversed(trim(a) if isinstance(a, fmpq_poly) else a):
         acc = acc * x + c
     return acc
 
@@ -75,13 +73,7 @@ def count_roots(a, lo: Fraction, hi: Fraction) -> int:
     return _count(sturm(p), lo, hi) if p.degree() > 0 else 0
 
 
-def _squarefree(a) -> fmpq_poly:
-    """Same roots, each simple."""
-    p = flint(a)
-    return p / p.gcd(p.derivative())
-
-
-def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None) -> list[tuple]:
+def isolate_real_roots(a, lo: Fraction, hi: Fraction) -> list[tuple]:
     """Sorted disjoint intervals (l, h], each holding exactly one distinct real root of ``a``.
 
     Bisection never splits at a root (it moves the split point), so a root may only sit at
@@ -89,11 +81,8 @@ def isolate_real_roots(a, lo: Fraction | None = None, hi: Fraction | None = None
     """
     if flint(a).degree() < 1:
         return []
-    sq = _squarefree(a)
-    seq, c = sturm(sq), coeffs(sq)
-    if lo is None or hi is None:  # Cauchy: all real roots lie in (-B, B)
-        hi = 1 + max(abs(x / c[-1]) for x in c[:-1])
-        lo = -hi
+    sq = flint(a) / flint(a).gcd(flint(a).derivative())  # the same roots, each simple
+    seq = sturm(sq)
     out, stack = [], [(Fraction(lo), Fraction(hi))]
     while stack:
         l, h = stack.pop()
@@ -119,10 +108,22 @@ def sign_cells(a, lo: Fraction, hi: Fraction) -> list[tuple[Fraction, int]]:
     lo, hi, p = Fraction(lo), Fraction(hi), flint(a)
     if p.degree() < 1 or lo >= hi:
         return [(lo, _sign(p, lo)), (hi, _sign(p, hi))]
-    sq = _squarefree(p)
-    seq = sturm(sq)
-    boxes = [[l, h, seq] for l, h in isolate_real_roots(sq, lo, hi) if not (h == hi and _sign(sq, hi) == 0)]
-    return [(x, _sign(p, x)) for x in [lo] + separate([[lo, lo, None]] + boxes + [[hi, hi, None]]) + [hi]]
+    rational, records = roots_between([p], lo, hi)
+    samples = separate(records + [[x, x, None] for x in {lo, hi} | rational])
+    return [(x, _sign(p, x)) for x in [lo] + samples + [hi]]
+
+
+def roots_between(polys, lo: Fraction, hi: Fraction) -> tuple[set, list]:
+    """The distinct real roots in (lo, hi) of nonzero polynomials: (the rational ones, and for each other
+    one [l, h, Sturm sequence of its irreducible factor f], the one root of f in (l, h], as in :func:`separate`)."""
+    rational, records = set(), []
+    for f in sorted({tuple(trim(g / g.leading_coefficient())) for p in polys for g, _e in flint(p).factor()[1]}):
+        if len(f) == 2 and lo < -f[0] / f[1] < hi:
+            rational.add(-f[0] / f[1])
+        elif len(f) > 2:
+            seq = sturm(flint(f))
+            records += [[l, h, seq] for l, h in isolate_real_roots(f, lo, hi)]
+    return rational, records
 
 
 def separate(pts: list) -> list:

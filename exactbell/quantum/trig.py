@@ -78,7 +78,7 @@ def verify_cos(c, r: Fraction) -> None:
     poly = upoly.add(chebyshev_t(q), target)  # T_q(x) - (-1)^u
     if _evaluate(poly, c) != 0:
         raise TrigError(f"value is not cos({r}*pi): T_{q}(c) != {(-1) ** u}")
-    sq = upoly.divmod_(poly, upoly.gcd(poly, upoly.derivative(poly)))[0]
+    sq = upoly.divmod_(poly, upoly.gcd(poly, upoly.trim(upoly.flint(poly).derivative())))[0]
     width = Fraction(1, 16 * q * q)
     lo1, hi1 = _enclose(c, width)
     lo2, hi2 = cos_pi_enclosure(r)
@@ -141,7 +141,8 @@ def cyclotomic_real_field(m: int, generator: str = "g"):
     if len(mp) <= 2:
         return None
     lo, hi = cos_pi_enclosure(Fraction(2, m))
-    for a, b in upoly.isolate_real_roots(mp):
+    bound = 1 + max(abs(x / mp[-1]) for x in mp[:-1])  # Cauchy: every real root lies in (-bound, bound)
+    for a, b in upoly.isolate_real_roots(mp, -bound, bound):
         if a < 2 * lo and 2 * hi < b:
             return NumberField(generator, mp, a, b)
     # the enclosure straddles an isolating-interval end: refine by bisection around it

@@ -30,7 +30,7 @@ def failing(ctx, where: str):
         raise ctx.fail(where, str(e) or type(e).__name__) from None
 
 
-def _sqrt_convention(ctx, nodes) -> None:
+def sqrt_convention(ctx, nodes) -> None:
     if any(pc.has_sqrt(x) for x in nodes) and ctx.cert.conventions.text("sqrt") != SQRT:
         raise ctx.fail("conventions.sqrt", f"must be {SQRT!r} (the kernel's square root)")
 
@@ -78,7 +78,7 @@ def _trig(ctx, data) -> Decision:
             detail = pc.check_trig(st, hyp, s.obj("proof"))
         nodes += mine
         texts.append(f"{st.text()} for all real {', '.join(angles)}" + (f" with {hyp.text()}" if hyp else ""))
-    _sqrt_convention(ctx, nodes)
+    sqrt_convention(ctx, nodes)
     q = ctx.quantifier()
     return Decision("; ".join(texts) + (f", {q}" if q else ""), "verified", detail)
 
@@ -97,5 +97,5 @@ def decide(cert, ctx, data) -> Decision:
         lhs, rhs = (pc.parse_ast(data.get(k), names, ctx.fixed) for k in ("lhs", "rhs"))
         relation = data.text("relation", pc.RELATIONS)
         st = pc.Statement.of(lhs, relation, rhs, names, tuple(ctx.domains.values()))
-    _sqrt_convention(ctx, [st.node])
+    sqrt_convention(ctx, [st.node])
     return Decision(*decide_statement(ctx, st, data.obj("proof")))

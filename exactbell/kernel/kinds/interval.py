@@ -13,15 +13,15 @@ import hashlib
 import re
 from fractions import Fraction
 from functools import reduce
-from itertools import product
 from math import lcm, prod
 
 import flint
 
 from .. import limits
 from ..expr import ExprError, FieldAlgebra, parse
-from ..models import cglmp
+from ..models import cglmp, model_points, strategies
 from ..numbers import bit_size, format_rational
+from ..prove_check import to_arb as _q
 from ..scenario import Scenario
 from . import Decision, kind
 
@@ -29,11 +29,6 @@ PREC = 256
 RESPONSES = 100_000  # local deterministic responses an md-information bound may visit
 _DECIMAL = re.compile(r"^-?[0-9]{1,1000}\.[0-9]{1,1000}$")  # ASCII digits, within limits.INT_DIGITS
 _CLAIM = re.compile(r"^(<=|>=|<|>|=)\s*(\S.*)$")  # on stripped text: no backtracking over blanks
-
-
-def _q(x) -> flint.arb:
-    x = Fraction(x)
-    return flint.arb(flint.fmpq(x.numerator, x.denominator))
 
 
 def _ln2() -> flint.arb:
@@ -187,13 +182,11 @@ def _md_information(ctx, spec):
     sc, p, dtext = {"cglmp": _cglmp_born, "ghz": _ghz}[dist.text("state", ("cglmp", "ghz"))](ctx, dist)
     ctx.cert.conventions.text("responses", ("lexicographic: party-major tables of outputs per input, "
                                             "first most significant",))
-    if prod(o**m for m, o in zip(sc.inputs, sc.outputs)) > RESPONSES:
+    if strategies(sc) > RESPONSES:
         raise ctx.fail(dist.where, f"more than {RESPONSES} local deterministic responses")
-    resp = [sum(t, ()) for t in product(*[list(sc.deterministic_strategies(k)) for k in range(sc.parties)])]
-    off = [sum(sc.inputs[:k]) for k in range(sc.parties)]
-    col = [[sc.outcomes.index(tuple(r[off[k] + s[k]] for k in range(sc.parties))) for s in sc.contexts]
-           for r in resp]  # col[l][s]: the outcome that response l gives at context s
     ns, no, inv = len(sc.contexts), len(sc.outcomes), _q(Fraction(1, len(sc.contexts)))
+    col = [[v[s * no:(s + 1) * no].index(1) for s in range(ns)]  # col[l][s]: the outcome response l gives at s
+           for _, v in model_points(ctx, dist, sc, "local")]
     model, q = spec.list("model", ns), {}
     for s in range(ns):
         if not isinstance(model[s], list) or len(model[s]) != no:
@@ -204,7 +197,7 @@ def _md_information(ctx, spec):
                 raise ctx.fail(w, "lists [response, weight] pairs exactly when p(o|s) is provably > 0")
             for e in ent:
                 lam = e[0] if isinstance(e, list) and len(e) == 2 else None
-                if type(lam) is not int or not 0 <= lam < len(resp) or col[lam][s] != o or (s, lam) in q:
+                if type(lam) is not int or not 0 <= lam < len(col) or col[lam][s] != o or (s, lam) in q:
                     raise ctx.fail(w, f"{e!r} is not [a new response giving outcome {o} at {s}, weight]")
                 k = ctx.value(spec, f"<{w}>", raw=e[1])
                 if not isinstance(k, Fraction) or k <= 0:
