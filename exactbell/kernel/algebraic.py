@@ -218,7 +218,3 @@ class AlgebraicNumber:
 
     def __repr__(self):
         return f"<{self.to_text()} in Q({self.field.generator})>"
-
-
-def scalar_text(x) -> str:
-    return x.to_text() if isinstance(x, AlgebraicNumber) else format_rational(x)
