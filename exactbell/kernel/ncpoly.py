@@ -145,12 +145,20 @@ _PROJ = re.compile(r"([A-H])([0-9]+)_([0-9]+)")
 
 
 class NCAlgebra(Algebra):
-    """Expression algebra for :func:`exactbell.kernel.expr.parse`: names A0, B1, … and field scalars."""
+    """Expression algebra for :func:`exactbell.kernel.expr.parse`: names A0, B1, … and field scalars, with
+    ``functions`` of scalars (e.g. sqrt)."""
 
-    def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None, outputs=None):
+    def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None, outputs=None,
+                 functions=None):
         self.parties, self.inputs, self.scalar_parse = parties, inputs, scalar_parse
-        self.names = names or {}
+        self.names, self.functions = names or {}, functions or {}
         self.outputs = outputs if outputs is not None and projectors(outputs) else None
+
+    def call(self, name, args):
+        one = ((),) * self.parties
+        if name not in self.functions or any(set(a.terms) - {one} for a in args):
+            raise ExprError(f"{name} of an operator is not allowed (only a function of scalars)")
+        return NCPoly.scalar(self.parties, self.functions[name](*(a.terms.get(one, 0) for a in args)))
 
     def const(self, q):
         return NCPoly.scalar(self.parties, self.scalar_parse(q))
@@ -186,9 +194,10 @@ class NCAlgebra(Algebra):
         return a**n
 
 
-def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None) -> NCPoly:
+def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None,
+                   functions=None) -> NCPoly:
     """An operator expression, small enough to be squared; projectors A0_1, ... when ``outputs`` are not all 2."""
-    op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs))
+    op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs, functions))
     return _pairs(op, op)
 
 

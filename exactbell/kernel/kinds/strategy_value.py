@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from fractions import Fraction
 
+from ..gaussian import real_sign
 from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import behaviour, bell_operator, read_strategy
 from ..params import scalar_text
@@ -82,17 +83,16 @@ def value_of(ctx, spec, sc, F, quantum=False):
 
 
 def paper_value(ctx, data, value):
-    """(holds, text) for ``data.paper``: an expression or {"sqrt": e} (None, None when absent)."""
+    """(holds, text) for ``data.paper``: an expression or {"sqrt": e} (None, None when absent); the text
+    shows the printed formula and, when it differs, the value the kernel computed from it."""
     if not data.has("paper"):
         return None, None
-    if isinstance(data.raw["paper"], dict):
-        spec = data.obj("paper")
-        sq, raw = ctx.value(spec, "sqrt"), spec.raw["sqrt"]
-        shown = f"sqrt({raw}) = sqrt({scalar_text(sq)})" if isinstance(raw, str) and len(raw) <= 80 else f"sqrt({scalar_text(sq)})"
-        return value >= 0 and value * value == sq, shown
-    paper, raw = ctx.value(data, "paper"), data.raw["paper"]
+    sqrt = isinstance(data.raw["paper"], dict)
+    spec, key = (data.obj("paper"), "sqrt") if sqrt else (data, "paper")
+    paper, raw, wrap = ctx.value(spec, key), spec.raw[key], (lambda t: f"sqrt({t})" if sqrt else t)
     shown = show(paper)
-    return paper == value, f"{raw} = {shown}" if isinstance(raw, str) and len(raw) <= 200 and raw != shown else shown
+    text = f"{wrap(raw)} = {wrap(shown)}" if isinstance(raw, str) and len(raw) <= 200 and raw != shown else wrap(shown)
+    return (real_sign(value) >= 0 and value * value == paper) if sqrt else paper == value, text
 
 
 def positive(ctx, data, f) -> bool:
