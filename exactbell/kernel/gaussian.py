@@ -4,15 +4,14 @@ The parts are exact reals (``Fraction``, elements of one :class:`~exactbell.kern
 or any exact ring such as :class:`~exactbell.kernel.poly.Poly` when only +, -, * are used). Equality is
 exact; the sign of a Hermitian diagonal's real part drives the shared LDLᵀ test (:func:`herm_psd`).
 Text form: an expression in ``i`` and the field generator (``"(1 - i)/6"``, ``"s/3 + (s/6)*i"``), read
-by the restricted parser of :mod:`exactbell.kernel.expr` (never eval). No floats anywhere.
+by the restricted parser of :mod:`exactbell.kernel.expr` (never eval, :func:`read_matrix`). No floats anywhere.
 """
 from __future__ import annotations
 
 from fractions import Fraction
 from math import prod
 
-from .expr import ExprError, FieldAlgebra, parse
-from .linalg import psd_decide
+from .linalg import is_matrix, psd_decide
 from .numbers import ExactnessError, format_rational
 
 
@@ -129,22 +128,18 @@ def conj(z):
     return z.conj() if isinstance(z, Gaussian) else z
 
 
-def parse_gaussian(value, field=None) -> Gaussian:
-    """Read a complex scalar: an int, a "p/q" string, or an expression in ``i`` (and the generator of the
-    optional real :class:`~exactbell.kernel.algebraic.NumberField` ``field``; ``i`` is reserved)."""
-    if isinstance(value, bool) or not isinstance(value, (int, Fraction, str)):
-        raise ExactnessError(f"{type(value).__name__} {value!r} where an exact complex number is required")
-    if field is not None:
-        if field.generator == "i":
-            raise ExprError("the field generator may not be called 'i' (reserved for the imaginary unit)")
-        zero = field.element([])
-        lift = lambda q: Gaussian(field.element([q]), zero)  # noqa: E731
-        names = {"i": Gaussian(zero, field.element([1])), field.generator: Gaussian(field.gen(), zero)}
-    else:
-        lift = lambda q: Gaussian(Fraction(q), Fraction(0))  # noqa: E731
-        names = {"i": Gaussian(0, 1)}
-    v = parse(value, FieldAlgebra(names=names, lift=lift)) if isinstance(value, str) else value
-    return v if isinstance(v, Gaussian) else lift(v)
+def read_matrix(ctx, where, raw, n=None, m=None):
+    """The n×m matrix ``raw`` (square of any size when n is None) of exact complex scalars: expressions in
+    ``i`` = √−1, the fixed parameters, the field generator and the kernel's constants and functions."""
+    size = len(raw) if n is None and isinstance(raw, list) else n
+    if not size or not is_matrix(raw, size, m):
+        raise ctx.fail(where, f"must be a {'square' if n is None else f'{n}x{m or n}'} matrix (list of rows)")
+    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
+    ctx.constants["i"] = Gaussian(0 * one, one)  # the name i exists only here
+    try:
+        return ctx.guard(where, lambda: [[Gaussian.lift(ctx.scalar(v)) for v in r] for r in raw])
+    finally:
+        del ctx.constants["i"]
 
 
 def gaussian_text(z) -> str:

@@ -224,25 +224,14 @@ def read_strategy(ctx, spec, sc):
     [[[P_0|0, P_1|0, ...], ...], ...]}`` (one projective measurement per input, one matrix per outcome).
     Entries are field expressions, ``i`` = √−1. Decided: O Hermitian, O² = 1; P Hermitian, P² = P,
     Σ_a P_a = 1 (hence P_a P_b = 0); ψ ≠ 0; the state is ψ/‖ψ‖."""
-    from .gaussian import Gaussian, conj, gaussian_text
+    from .gaussian import conj, gaussian_text, read_matrix
 
     one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
 
-    def scalar(key, raw):  # the name i = √−1 exists only here
-        ctx.constants["i"] = Gaussian(0 * one, one)
-        try:
-            return Gaussian.lift(ctx.value(spec, key, raw))
-        finally:
-            del ctx.constants["i"]
-
     def matrix(raw, rel, size=None):  # the joint dimension is bounded before any entry is read
-        if not isinstance(raw, list) or not raw or any(not isinstance(r, list) or len(r) != len(raw)
-                                                       for r in raw) or size not in (None, len(raw)):
-            raise ctx.fail(spec.at(rel), "must be a square matrix (list of rows)"
-                           + ("" if size is None else f" acting on the party's dimension {size}"))
-        if len(raw) * dim > MAX_DIM:
+        if isinstance(raw, list) and len(raw) * dim > MAX_DIM:
             raise ctx.fail(spec.at(rel), f"the joint dimension exceeds {MAX_DIM}")
-        M = [[scalar(f"{rel}[{r}][{c}]", v) for c, v in enumerate(row)] for r, row in enumerate(raw)]
+        M = read_matrix(ctx, spec.at(rel), raw, size)
         if any(M[r][c] != conj(M[c][r]) for r in range(len(M)) for c in range(r + 1)):
             raise ctx.fail(spec.at(rel), "is not Hermitian")
         return M
@@ -274,7 +263,7 @@ def read_strategy(ctx, spec, sc):
                 "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in M) + "]" for M in Ms))
         meas.append(party)
         dim *= dims
-    psi = [scalar(f"state[{k}]", v) for k, v in enumerate(spec.list("state", dim))]
+    psi = read_matrix(ctx, spec.at("state"), [spec.list("state", dim)], 1, dim)[0]
     if all(z == 0 for z in psi):
         raise ctx.fail(spec.at("state"), "the state vector is zero")
     return psi, meas, "; ".join([f"psi ~ ({', '.join(gaussian_text(z) for z in psi)})"] + shown)

@@ -13,7 +13,7 @@ from fractions import Fraction
 from itertools import product
 
 from .. import steering as st
-from ..gaussian import ONE, Gaussian, gaussian_text, herm_psd, matrix_text, parse_gaussian, real_sign
+from ..gaussian import ONE, Gaussian, gaussian_text, herm_psd, matrix_text, read_matrix, real_sign
 from ..linalg import identity, is_matrix, mul, rank, trace
 from ..models import read_functional
 from ..params import scalar_text
@@ -26,14 +26,6 @@ QUANTUM = {T: "has a quantum realisation", B: "is in Q_BWI (Def. 1)", I: "is in 
 PAPER = {"no-signalling": {T: "no-signalling", B: "in G_BWI", I: "in G_I"},
          "quantum": {T: "quantum", B: "in Q_BWI", I: "in Q_I"},
          "post-quantum": {T: "not quantum", B: "not in Q_BWI", I: "not in Q_I"}}
-
-
-def matrix(ctx, where, raw, n, m=None):
-    """An n×m matrix of exact complex scalars (text in ``i`` and the field generator)."""
-    m = n if m is None else m
-    if not is_matrix(raw, n, m):
-        raise ctx.fail(where, f"must be a {n}x{m} list of rows")
-    return ctx.guard(where, lambda: [[parse_gaussian(v, ctx.field) for v in r] for r in raw])
 
 
 def not_psd_text(what, res) -> str:
@@ -50,7 +42,7 @@ def read_assemblage(ctx, data, key="assemblage", types=st.TYPES):
     layers = raw if t == B else [raw]
     if not all(is_matrix(L, nx, na) for L in layers):
         raise ctx.fail(spec.at("blocks"), f"needs [{'y][' if t == B else ''}x][a] with {nx} x and {na} a")
-    blocks = {(y, x, a): matrix(ctx, spec.at(f"blocks[{y}][{x}][{a}]"), layers[y][x][a], d)
+    blocks = {(y, x, a): read_matrix(ctx, spec.at(f"blocks[{y}][{x}][{a}]"), layers[y][x][a], d)
               for y, x, a in product(range(ny), range(nx), range(na))}
     return st.Assemblage(t, d, nx, na, ny, blocks)
 
@@ -108,7 +100,7 @@ def read_map(ctx, ch, d):
     """(Kraus terms or None, Choi matrix or None, text, CP?): a map on C^d given by weighted Kraus operators
     (CPTP) or by its Choi matrix with an SOS proof of positivity (the kernel decides TP and CP)."""
     if ch.has("kraus"):
-        terms = _terms(ctx, ch, "kraus", lambda w, raw: matrix(ctx, w, raw, d))
+        terms = _terms(ctx, ch, "kraus", lambda w, raw: read_matrix(ctx, w, raw, d))
         bad = st.kraus_failure(terms, d) if terms else "no Kraus operators"
         if bad:
             raise ctx.fail(ch.at("kraus"), f"not a CPTP map on C^{d}: {bad}")
@@ -116,7 +108,7 @@ def read_map(ctx, ch, d):
         text = "identity" if ident else f"a CPTP map ({len(terms)} weighted Kraus operators)"
         return terms, None, text, True
     ctx.cert.conventions.text("choi", ("blocks",))
-    J = matrix(ctx, ch.at("choi"), ch.get("choi"), d * d)
+    J = read_matrix(ctx, ch.at("choi"), ch.get("choi"), d * d)
     if not st.choi_trace_preserving(J, d):
         raise ctx.fail(ch.at("choi"), "the map is not trace preserving")
     names = st.map_variables(d)
@@ -136,7 +128,7 @@ def read_povms(ctx, obj, settings, outcomes, d):
     k = outcomes or (len(raw[0]) if raw and isinstance(raw[0], list) else 0)
     if not raw or not k or not all(isinstance(P, list) and len(P) == k for P in raw):
         raise ctx.fail(at, f"[setting][outcome] lists, {k or 'equally many'} elements per setting")
-    P = [[matrix(ctx, f"{at}[{s}][{b}]", E, d) for b, E in enumerate(row)] for s, row in enumerate(raw)]
+    P = [[read_matrix(ctx, f"{at}[{s}][{b}]", E, d) for b, E in enumerate(row)] for s, row in enumerate(raw)]
     if bad := next(filter(None, (ctx.guard(at, lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)), None):
         raise ctx.fail(at, f"not a POVM: {bad}")
     return P
@@ -149,7 +141,7 @@ def read_realisation(ctx, data, A):
     if not all(type(v) is int and 1 <= v <= 8 for v in dims) or dims[1] != A.dim:
         raise ctx.fail(r.at("dims"), f"[d_A, d_B] with 1 <= d_A <= 8 and d_B = {A.dim}")
     dA, dB = dims
-    rho = matrix(ctx, r.at("state"), r.get("state"), dA * dB)
+    rho = read_matrix(ctx, r.at("state"), r.get("state"), dA * dB)
     if not ctx.guard(r.at("state"), lambda: herm_psd(rho, ctx.field)).psd or trace(rho) != 1:
         raise ctx.fail(r.at("state"), "not a state (PSD, trace 1)")
     povms = read_povms(ctx, r, A.nx, A.na, dA)
@@ -166,7 +158,7 @@ def read_realisation(ctx, data, A):
             + (", followed by " + "; ".join(f"E_{y} = {m[2]}" for y, m in enumerate(maps)) if maps else ""))
     facts = []
     if r.has("ghjw"):
-        K = matrix(ctx, r.at("ghjw"), r.get("ghjw"), dB, dA)
+        K = read_matrix(ctx, r.at("ghjw"), r.get("ghjw"), dB, dA)
         psi = [K[b][a] for a in range(dA) for b in range(dB)]
         if dA != dB or rank(K) != dB or rho != [[p * q.conj() for q in psi] for p in psi]:
             raise ctx.fail(r.at("ghjw"), "the state is not |psi><psi|, psi = sum_j |j> (x) K|j> with K "
@@ -273,7 +265,7 @@ def decide_dual(cert, ctx, data) -> Decision:
         raise ctx.fail("data.assemblage", "needs binary outcomes a and an assemblage in G_BWI")
     level = data.int("level", 0, 3)
     ws = st.words(A.nx, level)
-    Zs = [matrix(ctx, f"data.Z[{y}]", Z, len(ws) * A.dim) for y, Z in enumerate(data.list("Z", A.ny))]
+    Zs = [read_matrix(ctx, f"data.Z[{y}]", Z, len(ws) * A.dim) for y, Z in enumerate(data.list("Z", A.ny))]
     names = {",".join(map(str, w)): w for w in st.words(A.nx, 2 * level)}
     lambdas = []
     for y, L in enumerate(data.list("lambda", A.ny - 1)):
@@ -283,7 +275,7 @@ def decide_dual(cert, ctx, data) -> Decision:
             raise ctx.fail(f"data.lambda[{y}]", f"distinct [word, value] pairs, a word of length <= "
                                                 f"{2 * level} in labels < {A.nx}, no equal neighbours, "
                                                 "comma-separated ('' = identity)")
-        lambdas.append({names[w]: matrix(ctx, f"data.lambda[{y}]", [[v]], 1)[0][0] for w, v in L})
+        lambdas.append({names[w]: read_matrix(ctx, f"data.lambda[{y}]", [[v]], 1)[0][0] for w, v in L})
     Cs = st.relaxation_coefficients(Zs, lambdas, ws, A.dim)
     fA, fN = st.relaxation_value(Cs, A), st.relaxation_value(Cs, A.mix(0))
     if fA.im != 0 or fN.im != 0:
