@@ -13,13 +13,14 @@ from fractions import Fraction
 from itertools import product
 
 from .. import steering as st
-from ..gaussian import ONE, Gaussian, gaussian_text, herm_psd, matrix_text, read_matrix, real_sign
+from ..gaussian import ONE, Gaussian, gaussian_text, herm_psd, matrix_text, read_matrix
 from ..linalg import identity, is_matrix, mul, rank, trace
 from ..models import read_functional
 from ..params import scalar_text
 from ..poly import Poly
 from ..scenario import Behaviour, Scenario
 from . import Decision, against_paper, kind
+from .strategy_value import weighted
 
 T, B, I = st.TYPES
 QUANTUM = {T: "has a quantum realisation", B: "is in Q_BWI (Def. 1)", I: "is in Q_I (Def. 3)"}
@@ -85,22 +86,11 @@ def tail(ctx) -> str:
     return f"; {where}" if where else ""
 
 
-def _terms(ctx, ch, key, read):
-    """[(weight ≥ 0, read(where, raw))] of the list ch[key] of {"weight", <other key>}."""
-    out, other = [], "matrix" if key == "kraus" else "polynomial"
-    for t in ch.objs(key):
-        w = ctx.value(t, "weight")
-        if real_sign(w) < 0:
-            raise ctx.fail(t.at("weight"), "negative weight")
-        out.append((w, read(t.at(other), t.get(other))))
-    return out
-
-
 def read_map(ctx, ch, d):
     """(Kraus terms or None, Choi matrix or None, text, CP?): a map on C^d given by weighted Kraus operators
     (CPTP) or by its Choi matrix with an SOS proof of positivity (the kernel decides TP and CP)."""
     if ch.has("kraus"):
-        terms = _terms(ctx, ch, "kraus", lambda w, raw: read_matrix(ctx, w, raw, d))
+        terms = weighted(ctx, ch, "kraus", "matrix", lambda t, k: read_matrix(ctx, t.at(k), t.get(k), d))
         bad = st.kraus_failure(terms, d) if terms else "no Kraus operators"
         if bad:
             raise ctx.fail(ch.at("kraus"), f"not a CPTP map on C^{d}: {bad}")
@@ -112,7 +102,7 @@ def read_map(ctx, ch, d):
     if not st.choi_trace_preserving(J, d):
         raise ctx.fail(ch.at("choi"), "the map is not trace preserving")
     names = st.map_variables(d)
-    terms = _terms(ctx, ch, "sos", lambda w, raw: ctx.guard(w, lambda: Poly.parse(raw, names)))
+    terms = weighted(ctx, ch, "sos", "polynomial", lambda t, k: ctx.guard(t.at(k), lambda: Poly.parse(t.get(k), names)))
     form = ctx.guard(ch.at("choi"), lambda: st.biquadratic_form(J, d))
     if sum((q * q * w for w, q in terms), Poly()) != form:
         raise ctx.fail(ch.at("sos"), "<w|Lambda(|u><u|)|w> is not the stated sum of squares")

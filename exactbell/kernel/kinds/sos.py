@@ -16,7 +16,7 @@ from ..models import scenario_text
 from ..ncpoly import NCPoly, bell_operator, parse_operator
 from ..params import scalar_text
 from . import Decision, against_paper, kind
-from .strategy_value import paper_value, setup, value_of, where_text
+from .strategy_value import paper_value, setup, value_of, weighted, where_text
 
 
 def _operator(ctx, obj, key, raw, sc) -> NCPoly:
@@ -37,13 +37,11 @@ def sos_sum(ctx, spec, sc, op, value, positive, psd, domain="") -> tuple[NCPoly,
     symmetric Gram matrix over distinct monomials accepted by ``psd`` (exact LDLᵀ); ``op(obj, key, raw)``
     reads an operator, ``value(obj, key, raw)`` a scalar, ``domain`` names where positivity is proved."""
     if spec.has("terms"):
-        terms = spec.list("terms")
-        if not terms or any(not isinstance(t, dict) or set(t) != {"weight", "polynomial"} for t in terms):
+        terms = weighted(ctx, spec, "terms", "polynomial", lambda t, k: op(t, k, t.get(k)),
+                         lambda t, k: value(t, k, t.get(k)), positive, f"a weight is not > 0{domain}")
+        if not terms:
             raise ctx.fail(spec.at("terms"), "must list objects {weight, polynomial}")
-        w = [value(spec, f"terms[{i}].weight", t["weight"]) for i, t in enumerate(terms)]
-        if not all(ctx.guard(spec.at(f"terms[{i}].weight"), lambda x=x: positive(x)) for i, x in enumerate(w)):
-            raise ctx.fail(spec.at("terms"), f"a weight is not > 0{domain}")
-        ops = [op(spec, f"terms[{i}].polynomial", t["polynomial"]) for i, t in enumerate(terms)]
+        w, ops = [x for x, _ in terms], [P for _, P in terms]
         G = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)]
         how = f"{len(w)} weighted squares"
     else:
@@ -114,7 +112,8 @@ def decide(cert, ctx, data) -> Decision:
     raw, shown = data.raw.get("bound"), scalar_text(eta)
     if isinstance(raw, str) and raw.replace(" ", "") != shown.replace(" ", "") and len(raw) <= 120:
         shown = f"{raw} = {shown}"  # the formula the kernel evaluated, e.g. Eq. (5) in cos/sin
-    statement = f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} {shown}{derived}{attained}"
+    statement = (f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} "
+                 f"{shown}{derived}{attained}")
     statement += f", {where_text(ctx)}" if where_text(ctx) else ""
     ok, ptext = paper_value(ctx, data, eta)
     if R is not None and ok is False:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
+from math import prod
 
 from ..gaussian import real_sign
 from ..models import read_functional, read_scenario, scenario_text
@@ -95,6 +96,18 @@ def paper_value(ctx, data, value):
     return (real_sign(value) >= 0 and value * value == paper) if sqrt else paper == value, text
 
 
+def weighted(ctx, obj, key, other, read, value=None, ok=lambda w: w >= 0, what="is negative") -> list:
+    """[(w, read(term, other))] of obj[key] = [{"weight": w, other: ...}, ...], each term read key by key
+    and every weight w (read by ``value``, default ctx.value) accepted by ``ok`` (default: w ≥ 0)."""
+    out = []
+    for t in obj.objs(key):
+        w = (value or ctx.value)(t, "weight")
+        if not ctx.guard(t.at("weight"), lambda: ok(w)):
+            raise ctx.fail(t.at("weight"), what)
+        out.append((w, read(t, other)))
+    return out
+
+
 def positive(ctx, data, f) -> bool:
     """f ≥ 0 on the domain box from ``data.positivity`` = [{"weight": w ≥ 0, "factors": ["1 - p", ...]}]:
     f = Σ w Π factors identically, each factor x − lo or hi − x of a parameter with a domain (≥ 0
@@ -102,20 +115,15 @@ def positive(ctx, data, f) -> bool:
     total, strict, sides = Poly({}), False, []
     for x, d in ctx.domains.items():
         sides += [(Poly.var(x) - d.lo, not d.lo_closed), (d.hi - Poly.var(x), not d.hi_closed)]
-    for j, term in enumerate(data.list("positivity")):
-        if not isinstance(term, dict) or set(term) != {"weight", "factors"} or not isinstance(term["factors"], list):
-            raise ctx.fail(f"data.positivity[{j}]", "must be {weight, factors: [...]}")
-        w = ctx.value(data, f"positivity[{j}].weight", raw=term["weight"])
-        if w < 0:
-            raise ctx.fail(f"data.positivity[{j}].weight", "is negative")
-        product, all_strict = Poly({(): w}), True
-        for k, raw in enumerate(term["factors"]):
-            g = Poly.lift(ctx.value(data, f"positivity[{j}].factors[{k}]", raw=raw))
-            side = next((s for s in sides if s[0] == g), None)
-            if side is None:
-                raise ctx.fail(f"data.positivity[{j}].factors[{k}]", "is not x - lo or hi - x of a domain")
-            product, all_strict = product * g, all_strict and side[1]
-        total, strict = total + product, strict or (w > 0 and all_strict)
+
+    def factors(t, key):  # the sides a term multiplies, each with its strictness
+        fs = [Poly.lift(ctx.value(t, f"{key}[{k}]", raw=raw)) for k, raw in enumerate(t.list(key))]
+        if (bad := next((k for k, g in enumerate(fs) if all(s[0] != g for s in sides)), None)) is not None:
+            raise ctx.fail(t.at(f"{key}[{bad}]"), "is not x - lo or hi - x of a domain")
+        return [next(s for s in sides if s[0] == g) for g in fs]
+    for w, fs in weighted(ctx, data, "positivity", "factors", factors):
+        total = total + Poly({(): w}) * prod((g for g, _ in fs), start=Poly.const(1))
+        strict = strict or (w > 0 and all(s for _, s in fs))
     if not total == f:
         raise ctx.fail("data.positivity", "the weighted products do not sum to the value minus the threshold")
     return strict
