@@ -13,6 +13,7 @@ from functools import reduce
 
 from .expr import Algebra, ExprError, parse
 from .linalg import add, identity, kron, mul, scale
+from .poly import Sparse
 from .scenario import PARTY_LETTERS
 
 MAX_PAIRS = 200_000  # term pairs of one product (or power step) of operators, and of a parsed operator's square
@@ -52,10 +53,10 @@ def product(m1, m2):
     return None if None in words else words
 
 
-class NCPoly:
+class NCPoly(Sparse):
     """Σ c_m m over monomials m = (word of party 1, …, word of party N)."""
 
-    __slots__ = ("parties", "terms")
+    __slots__ = ("parties",)
 
     def __init__(self, parties: int, terms: dict | None = None):
         self.parties = parties
@@ -78,6 +79,9 @@ class NCPoly:
             return letter(a)
         return sum((-letter(b) for b in range(d - 1)), cls.scalar(parties, Fraction(1)))
 
+    def _new(self, terms) -> NCPoly:
+        return NCPoly(self.parties, terms)
+
     def _lift(self, o) -> NCPoly:
         if not isinstance(o, NCPoly):
             return NCPoly.scalar(self.parties, o)
@@ -85,35 +89,7 @@ class NCPoly:
             raise ValueError("operators on different numbers of parties")
         return o
 
-    def _collect(self, pairs) -> NCPoly:
-        """The polynomial Σ c m over (m, c) pairs, equal monomials collected."""
-        t: dict = {}
-        for m, c in pairs:
-            if m is not None:
-                t[m] = t[m] + c if m in t else c
-        return NCPoly(self.parties, t)
-
-    def __add__(self, o):
-        return self._collect([*self.terms.items(), *self._lift(o).terms.items()])
-
-    __radd__ = __add__
-
-    def __neg__(self):
-        return NCPoly(self.parties, {m: -c for m, c in self.terms.items()})
-
-    def __sub__(self, o):
-        return self + (-self._lift(o))
-
-    def __rsub__(self, o):
-        return self._lift(o) - self
-
-    def __mul__(self, o):
-        o = self._lift(o)
-        return self._collect((product(m1, m2), c1 * c2)
-                             for m1, c1 in self.terms.items() for m2, c2 in o.terms.items())
-
-    def __rmul__(self, o):
-        return self._lift(o) * self
+    _times = staticmethod(lambda m1, m2: product(m1, m2))
 
     def __pow__(self, n: int):
         out = NCPoly.scalar(self.parties, Fraction(1))
@@ -123,12 +99,6 @@ class NCPoly:
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
         return NCPoly(self.parties, {tuple(w[::-1] for w in m): conj(c) for m, c in self.terms.items()})
-
-    def __eq__(self, o):
-        try:
-            return not (self - self._lift(o)).terms
-        except ValueError:
-            return False
 
     def to_text(self, fmt=str) -> str:
         return " + ".join(f"({fmt(self.terms[m])})*{monomial_text(m)}" for m in sorted(self.terms)) or "0"

@@ -16,13 +16,64 @@ def _is_field(c) -> bool:
     return isinstance(c, AlgebraicNumber)
 
 
-class Poly:
-    """Σ c_m m: coefficients c_m, monomials m = sorted tuples of (name, exponent)."""
+class Sparse:
+    """Σ c_m m as a dict monomial → nonzero coefficient: the ring operations of :class:`Poly` (commuting
+    variables) and :class:`~exactbell.kernel.ncpoly.NCPoly` (words of observables). A subclass gives
+    ``_new(terms)``, ``_lift(o)`` (a scalar as a constant; NotImplemented for a type that handles the
+    operation itself) and ``_times(m1, m2)`` (the product monomial, None for zero)."""
 
     __slots__ = ("terms",)
 
+    def _collect(self, pairs):
+        """The element Σ c m over (m, c) pairs, equal monomials collected."""
+        t: dict = {}
+        for m, c in pairs:
+            if m is not None:
+                t[m] = t[m] + c if m in t else c
+        return self._new(t)
+
+    def __add__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else self._collect([*self.terms.items(), *o.terms.items()])
+
+    def __mul__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else self._collect(
+            (self._times(m1, m2), c1 * c2) for m1, c1 in self.terms.items() for m2, c2 in o.terms.items())
+
+    __radd__ = __add__
+
+    def __rmul__(self, o): return self._lift(o) * self  # noqa: E704 - o·self: the order matters in NCPoly
+    def __neg__(self): return self._new({m: -c for m, c in self.terms.items()})  # noqa: E704
+    def __sub__(self, o): return self + (-o)  # noqa: E704
+    def __rsub__(self, o): return self._lift(o) - self  # noqa: E704
+    def is_zero(self) -> bool: return not self.terms  # noqa: E704
+
+    def __eq__(self, o):
+        try:
+            o = self._lift(o)
+            return o if o is NotImplemented else not (self - o).terms
+        except (TypeError, ValueError):
+            return False
+
+
+class Poly(Sparse):
+    """Σ c_m m: coefficients c_m, monomials m = sorted tuples of (name, exponent)."""
+
+    __slots__ = ()
+
     def __init__(self, terms: dict | None = None):
         self.terms = {m: c if _is_field(c) else Fraction(c) for m, c in (terms or {}).items() if c != 0}
+
+    def _new(self, terms) -> Poly: return Poly(terms)  # noqa: E704
+    def _lift(self, o): return NotImplemented if isinstance(o, RationalFunction) else Poly.lift(o)  # noqa: E704
+
+    @staticmethod
+    def _times(m1, m2) -> tuple:
+        d = dict(m1)
+        for v, e in m2:
+            d[v] = d.get(v, 0) + e
+        return tuple(sorted(d.items()))
 
     @classmethod
     def const(cls, c) -> Poly: return cls({(): c})  # noqa: E704
@@ -49,49 +100,14 @@ class Poly:
             raise ExprError("division of a polynomial by zero or by a non-constant")
         return self * (1 / (Fraction(o) if isinstance(o, int) else o))
 
-    def __add__(self, o):
-        if isinstance(o, RationalFunction):
-            return RationalFunction(self) + o
-        t = dict(self.terms)
-        for m, c in Poly.lift(o).terms.items():
-            t[m] = t.get(m, 0) + c
-        return Poly(t)
-
-    def __mul__(self, o):
-        if isinstance(o, RationalFunction):
-            return RationalFunction(self) * o
-        t, o = {}, Poly.lift(o)
-        for m1, c1 in self.terms.items():
-            for m2, c2 in o.terms.items():
-                d = dict(m1)
-                for v, e in m2:
-                    d[v] = d.get(v, 0) + e
-                m = tuple(sorted(d.items()))
-                t[m] = t.get(m, 0) + c1 * c2
-        return Poly(t)
-
-    __radd__, __rmul__ = __add__, __mul__
-
-    def __neg__(self): return Poly({m: -c for m, c in self.terms.items()})  # noqa: E704
-    def __sub__(self, o): return self + (-o)  # noqa: E704
-    def __rsub__(self, o): return Poly.lift(o) - self  # noqa: E704
     def __hash__(self): return hash(frozenset(self.terms.items()))  # noqa: E704
     def __repr__(self): return f"Poly({self.to_text()})"  # noqa: E704
-    def is_zero(self) -> bool: return not self.terms  # noqa: E704
     def variables(self) -> set[str]: return {v for m in self.terms for v, _ in m}  # noqa: E704
 
     def __pow__(self, n: int):
         if not isinstance(n, int) or n < 0:
             raise ExprError("polynomials take non-negative integer powers only")
         return prod([self] * n, start=Poly.const(1))
-
-    def __eq__(self, o):
-        if isinstance(o, RationalFunction):
-            return o == self
-        try:
-            return (self - Poly.lift(o)).is_zero()
-        except TypeError:
-            return False
 
     def constant_value(self) -> Fraction | None:
         return None if set(self.terms) - {()} else self.terms.get((), Fraction(0))
