@@ -12,7 +12,8 @@ from fractions import Fraction
 from math import prod
 
 from .linalg import is_matrix, psd_decide
-from .numbers import ExactnessError, format_rational
+from .numbers import ExactnessError
+from .params import scalar_text
 
 
 def _real(x):
@@ -110,11 +111,9 @@ class Gaussian:
 
 
 def _text(x) -> str:
-    if isinstance(x, (int, Fraction)):
-        return format_rational(x)
-    if hasattr(x, "is_rational") and x.is_rational():
-        return format_rational(x.c[0]) if x.c else "0"
-    return f"({x.to_text()})" if hasattr(x, "to_text") else str(x)
+    """A part's text, in parentheses unless it is rational."""
+    t = scalar_text(x)
+    return t if isinstance(x, (int, Fraction)) or getattr(x, "is_rational", bool)() else f"({t})"
 
 
 def real_sign(x) -> int:

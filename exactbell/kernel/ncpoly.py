@@ -110,8 +110,7 @@ def monomial_text(m) -> str:
                     for i, w in enumerate(m) for x in w) or "1"
 
 
-_OBS = re.compile(r"([A-H])([0-9]+)")
-_PROJ = re.compile(r"([A-H])([0-9]+)_([0-9]+)")
+_LETTER = re.compile(r"([A-H])([0-9]+)(?:_([0-9]+))?")  # A0 (±1 observable) or A0_1 (projector)
 
 
 class NCAlgebra(Algebra):
@@ -136,18 +135,14 @@ class NCAlgebra(Algebra):
     def name(self, name):
         if name in self.names:
             return NCPoly.scalar(self.parties, self.names[name])
-        if self.outputs is not None:  # projectors: A0_1 = P_{1|0} of party A
-            m = _PROJ.fullmatch(name)
-            party, x, a = (PARTY_LETTERS.index(m.group(1)), int(m.group(2)), int(m.group(3))) if m else (0, 0, 0)
-            if not m or party >= self.parties or x >= self.inputs[party] or a >= self.outputs[party]:
-                raise ExprError(f"unknown name {name!r} in an operator expression (projectors A0_0, B1_2, ... "
-                                "of the scenario: input, then outcome)")
-            return NCPoly.projector(self.parties, party, x, a, self.outputs[party])
-        m = _OBS.fullmatch(name)
-        party, x = (PARTY_LETTERS.index(m.group(1)), int(m.group(2))) if m else (None, None)
-        if party is None or party >= self.parties or x >= self.inputs[party]:
-            raise ExprError(f"unknown name {name!r} in an operator expression (use A0, B1, ... of the scenario)")
-        return NCPoly.observable(self.parties, party, x)
+        proj, m = self.outputs is not None, _LETTER.fullmatch(name)  # projectors: A0_1 = P_{1|0} of party A
+        i, x, a = (PARTY_LETTERS.index(m[1]), int(m[2]), m[3] and int(m[3])) if m else (0, 0, None)
+        if not m or (a is None) == proj or i >= self.parties or x >= self.inputs[i] or (proj and a >= self.outputs[i]):
+            raise ExprError(f"unknown name {name!r} in an operator expression (" + (
+                "projectors A0_0, B1_2, ... of the scenario: input, then outcome)" if proj else
+                "use A0, B1, ... of the scenario)"))
+        return (NCPoly.projector(self.parties, i, x, a, self.outputs[i]) if proj else
+                NCPoly.observable(self.parties, i, x))
 
     def mul(self, a, b):
         return _pairs(a, b) * b
@@ -194,7 +189,7 @@ def read_strategy(ctx, spec, sc):
     [[[P_0|0, P_1|0, ...], ...], ...]}`` (one projective measurement per input, one matrix per outcome).
     Entries are field expressions, ``i`` = √−1. Decided: O Hermitian, O² = 1; P Hermitian, P² = P,
     Σ_a P_a = 1 (hence P_a P_b = 0); ψ ≠ 0; the state is ψ/‖ψ‖."""
-    from .gaussian import conj, gaussian_text, read_matrix
+    from .gaussian import conj, gaussian_text, matrix_text, read_matrix
 
     one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
 
@@ -229,8 +224,7 @@ def read_strategy(ctx, spec, sc):
             if reduce(add, P) != eye:
                 raise ctx.fail(spec.at(f"{at}[{x}]"), "the projectors do not sum to the identity")
             party.append(P)
-            shown.append(f"{PARTY_LETTERS[i]}{x} = " + ", ".join(
-                "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in M) + "]" for M in Ms))
+            shown.append(f"{PARTY_LETTERS[i]}{x} = " + ", ".join(map(matrix_text, Ms)))
         meas.append(party)
         dim *= dims
     psi = read_matrix(ctx, spec.at("state"), [spec.list("state", dim)], 1, dim)[0]

@@ -119,11 +119,7 @@ class Poly(Sparse):
 
     def substitute(self, values: dict) -> Poly:
         """Partially evaluate: replace the named variables by rationals."""
-        out = Poly()
-        for m, c in self.terms.items():
-            coef = Fraction(c) * prod(Fraction(values[v]) ** e for v, e in m if v in values)
-            out = out + Poly({tuple((v, e) for v, e in m if v not in values): coef})
-        return out
+        return Poly.lift(self.evaluate({**{v: Poly.var(v) for v in self.variables()}, **values}))
 
     def univariate_coefficients(self, var: str) -> list[Fraction]:
         if self.variables() - {var}:

@@ -20,7 +20,7 @@ from ..params import scalar_text
 from ..poly import Poly
 from ..scenario import Behaviour, Scenario
 from . import Decision, against_paper, kind
-from .strategy_value import weighted
+from .strategy_value import weighted, where_text
 
 T, B, I = st.TYPES
 QUANTUM = {T: "has a quantum realisation", B: "is in Q_BWI (Def. 1)", I: "is in Q_I (Def. 3)"}
@@ -82,8 +82,7 @@ def head(A) -> str:
 
 
 def tail(ctx) -> str:
-    where = ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
-    return f"; {where}" if where else ""
+    return f"; {where_text(ctx)}" if where_text(ctx) else ""
 
 
 def read_map(ctx, ch, d):
