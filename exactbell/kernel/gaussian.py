@@ -12,7 +12,7 @@ from fractions import Fraction
 from math import prod
 
 from .linalg import is_matrix, psd_decide
-from .numbers import ExactnessError
+from .numbers import ExactnessError, binary
 from .params import scalar_text
 
 
@@ -47,27 +47,16 @@ class Gaussian:
     def conj(self) -> Gaussian:
         return Gaussian(self.re, -self.im)
 
-    def __add__(self, o):
-        o = Gaussian.lift(o)
-        return Gaussian(self.re + o.re, self.im + o.im)
-
-    __radd__ = __add__
+    _lift = lift  # the other operand of a field operation: floats, bools and complex are rejected
+    __add__ = __radd__ = binary(lambda x, y: Gaussian(x.re + y.re, x.im + y.im))
+    __sub__ = binary(lambda x, y: Gaussian(x.re - y.re, x.im - y.im))
+    __rsub__ = binary(lambda x, y: Gaussian(y.re - x.re, y.im - x.im))
+    __mul__ = __rmul__ = binary(lambda x, y: Gaussian(x.re * y.re - x.im * y.im, x.re * y.im + x.im * y.re))
+    __truediv__ = binary(lambda x, y: x * y.inverse())
+    __rtruediv__ = binary(lambda x, y: y * x.inverse())
 
     def __neg__(self):
         return Gaussian(-self.re, -self.im)
-
-    def __sub__(self, o):
-        o = Gaussian.lift(o)
-        return Gaussian(self.re - o.re, self.im - o.im)
-
-    def __rsub__(self, o):
-        return Gaussian.lift(o) - self
-
-    def __mul__(self, o):
-        o = Gaussian.lift(o)
-        return Gaussian(self.re * o.re - self.im * o.im, self.re * o.im + self.im * o.re)
-
-    __rmul__ = __mul__
 
     def inverse(self) -> Gaussian:
         n = self.re * self.re + self.im * self.im  # |z|^2
@@ -75,12 +64,6 @@ class Gaussian:
             raise ZeroDivisionError("division by zero (complex)")
         n = Fraction(n) if isinstance(n, int) else n  # never let int / int become a float
         return Gaussian(self.re / n, -self.im / n)
-
-    def __truediv__(self, o):
-        return self * Gaussian.lift(o).inverse()
-
-    def __rtruediv__(self, o):
-        return Gaussian.lift(o) * self.inverse()
 
     def __pow__(self, n):
         if not isinstance(n, int) or isinstance(n, bool):
