@@ -43,10 +43,6 @@ def where_text(ctx) -> str:
     return ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
 
 
-def show(q) -> str:
-    return q.to_text() if isinstance(q, Poly) else scalar_text(q)
-
-
 def given_behaviour(ctx, spec, sc):
     """(p, text) of ``{"behaviour": [...]}``: decided p ≥ 0 (a polynomial in one domain parameter:
     on the closed domain, by exact sign cells) and Σ_a p(a|x) = 1 identically for every context x."""
@@ -58,12 +54,12 @@ def given_behaviour(ctx, spec, sc):
         vs = q.variables() if isinstance(q, Poly) else set()
         d = ctx.domains.get(next(iter(vs))) if len(vs) == 1 else None
         if not (nonnegative_on(q.univariate_coefficients(*vs), d.lo, d.hi)[0] if d else not vs and q >= 0):
-            raise ctx.fail(spec.at("behaviour"), f"p({a}|{x}) = {show(q)} is not >= 0 (nor a polynomial in one "
+            raise ctx.fail(spec.at("behaviour"), f"p({a}|{x}) = {scalar_text(q)} is not >= 0 (nor a polynomial in one "
                                                  "domain parameter that is)")
     for x in sc.contexts:
         if not sum((p[sc.index(a, x)] for a in sc.outcomes), 0 * p[0]) == 1:
             raise ctx.fail(spec.at("behaviour"), f"p(.|{x}) does not sum to 1")
-    return p, f"P = [{', '.join(map(show, p))}] (inputs-major)"
+    return p, f"P = [{', '.join(map(scalar_text, p))}] (inputs-major)"
 
 
 def value_of(ctx, spec, sc, F, quantum=False):
@@ -91,7 +87,7 @@ def paper_value(ctx, data, value):
     sqrt = isinstance(data.raw["paper"], dict)
     spec, key = (data.obj("paper"), "sqrt") if sqrt else (data, "paper")
     paper, raw, wrap = ctx.value(spec, key), spec.raw[key], (lambda t: f"sqrt({t})" if sqrt else t)
-    shown = show(paper)
+    shown = scalar_text(paper)
     text = f"{wrap(raw)} = {wrap(shown)}" if isinstance(raw, str) and len(raw) <= 200 and raw != shown else wrap(shown)
     return (real_sign(value) >= 0 and value * value == paper) if sqrt else paper == value, text
 
@@ -136,7 +132,7 @@ def decide(cert, ctx, data) -> Decision:
     value, stext = value_of(ctx, spec, sc, F)
     relation = data.text("relation", ("value", ">", ">="))
     noun = "behaviour" if spec.has("behaviour") else "quantum strategy"
-    statement = f"the {noun} {stext} gives <{ftext}, P> = {show(value)} on {scenario_text(sc)}"
+    statement = f"the {noun} {stext} gives <{ftext}, P> = {scalar_text(value)} on {scenario_text(sc)}"
     holds = None
     if relation != "value":
         t = ctx.value(data, "threshold")
