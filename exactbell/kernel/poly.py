@@ -9,7 +9,7 @@ from math import prod
 
 from .algebraic import AlgebraicNumber
 from .expr import Algebra, ExprError, parse
-from .numbers import ExactnessError
+from .numbers import ExactnessError, binary
 
 
 def _is_field(c) -> bool:
@@ -161,29 +161,17 @@ class RationalFunction:
             raise ExactnessError(f"float {text!r} where an exact expression is required")
         return cls.lift(parse(text, _PolyAlgebra(variables, True)) if isinstance(text, str) else text)
 
-    def __add__(self, o):
-        o = RationalFunction.lift(o)
-        if self.den == o.den:
-            return RationalFunction(self.num + o.num, self.den)
-        return RationalFunction(self.num * o.den + o.num * self.den, self.den * o.den)
-
-    def __mul__(self, o):
-        o = RationalFunction.lift(o)
-        return RationalFunction(self.num * o.num, self.den * o.den)
-
-    __radd__, __rmul__ = __add__, __mul__
+    _lift = lift  # the other operand of an operation (TypeError for a type that is no rational function)
+    __add__ = __radd__ = binary(lambda x, y: RationalFunction(x.num + y.num, x.den) if x.den == y.den else
+                                RationalFunction(x.num * y.den + y.num * x.den, x.den * y.den))
+    __mul__ = __rmul__ = binary(lambda x, y: RationalFunction(x.num * y.num, x.den * y.den))
+    __sub__ = binary(lambda x, y: x + (-y))
+    __rsub__ = binary(lambda x, y: y - x)
+    __truediv__ = binary(lambda x, y: x * RationalFunction(y.den, y.num))  # y = 0: a zero denominator
 
     def __neg__(self): return RationalFunction(-self.num, self.den)  # noqa: E704
-    def __sub__(self, o): return self + (-RationalFunction.lift(o))  # noqa: E704
-    def __rsub__(self, o): return RationalFunction.lift(o) - self  # noqa: E704
     def __hash__(self): return 0  # noqa: E704 - equality is up to cancellation: no cheap canonical hash
     def __repr__(self): return f"RationalFunction({self.to_text()})"  # noqa: E704
-
-    def __truediv__(self, o):
-        o = RationalFunction.lift(o)
-        if o.num.is_zero():
-            raise ExprError("division by the zero polynomial")
-        return RationalFunction(self.num * o.den, self.den * o.num)
 
     def __pow__(self, n: int):
         num, den = (self.den, self.num) if n < 0 else (self.num, self.den)
