@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .. import prove_check as pc
-from ..linalg import psd_decide
+from ..linalg import is_matrix, psd_decide
 from ..models import scenario_text
 from ..ncpoly import NCPoly, bell_operator, parse_operator
 from ..params import scalar_text
@@ -53,7 +53,7 @@ def sos_sum(ctx, spec, sc, op, value, positive, psd, domain="") -> tuple[NCPoly,
             raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
         if len({next(iter(m.terms)) for m in ops}) != n:
             raise ctx.fail(gram.at("basis"), "lists a monomial twice")
-        if any(not isinstance(r, list) or len(r) != n for r in rows):
+        if not is_matrix(rows, n):
             raise ctx.fail(gram.at("matrix"), f"must be {n}x{n}")
         G = [[value(gram, f"matrix[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
         if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not ctx.guard(
