@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 from exactbell.kernel.check import check_file
-from exactbell.kernel.gaussian import Gaussian, conj, herm_psd, parse_gaussian
+from exactbell.kernel.gaussian import Gaussian, conj, herm_psd
+from exactbell.steering.matrices import parse_gaussian
 from exactbell.kernel.linalg import psd_decide
 
 CERT = Path(__file__).resolve().parents[1] / "proofs" / "sainz-hoban-skrzypczyk-aolita" / "C003-12c.json"

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exactbell.kernel.algebraic import NumberField
-from exactbell.kernel.gaussian import Gaussian, I, conj, gaussian_text, herm_psd, parse_gaussian
+from exactbell.kernel.gaussian import Gaussian, I, conj, gaussian_text, herm_psd
+from exactbell.steering.matrices import parse_gaussian
 from exactbell.behaviours import quadratic_form
 from exactbell.kernel.linalg import psd_decide
 from exactbell.kernel.numbers import ExactnessError

@@ -39,7 +39,7 @@ def test_tsirelson_statement():
     r = check_file(CHSH)
     assert r.passed and r.verdict == "verified"
     assert r.statement == ("max over quantum strategies of <(1)*A0B0 + (1)*A0B1 + (1)*A1B0 + (-1)*A1B1 (correlator), "
-                           "P> on (2,2;2,2) = 2*s, where s is the root of s^2 + (-2) in (1, 2) (paper: sqrt(8) = sqrt(8))")
+                           "P> on (2,2;2,2) = 2*s, where s is the root of s^2 + (-2) in (1, 2) (paper: sqrt(8))")
 
 
 def test_sw_bound_at_18_29():

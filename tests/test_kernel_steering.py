@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exactbell.kernel.check import check_file
-from exactbell.kernel.gaussian import parse_gaussian
+from exactbell.steering.matrices import parse_gaussian
 from .conftest import DELETE, set_at
 from .conftest import check_mutant as run
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..certificates.format import envelope2
-from ..kernel.algebraic import scalar_text
+from ..kernel.params import scalar_text
 from ..behaviours import parse_rational
 from ..kernel.functional import functional_from_spec
 from ..kernel.numbers import format_rational

@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from ..behaviours import field_parse
 from ..certificates.format import envelope2
-from ..kernel.algebraic import scalar_text
+from ..kernel.params import scalar_text
 from ..kernel.functional import functional_from_spec
 from ..kernel.numbers import format_rational
 from ..quantum.trig import trig_field

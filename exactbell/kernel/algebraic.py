@@ -16,7 +16,7 @@ from math import prod
 from flint import fmpq_poly
 
 from . import upoly
-from .numbers import ExactnessError, format_rational, to_rational
+from .numbers import ExactnessError, binary, format_rational, to_rational
 
 
 class FieldError(ExactnessError):
@@ -129,18 +129,12 @@ class AlgebraicNumber:
             return AlgebraicNumber(self.field, [other])
         return NotImplemented
 
-    def _binary(f):  # the field operations: lift the other operand (or decline), apply f
-        def op(self, o):
-            o = self._lift(o)
-            return o if o is NotImplemented else f(self, o)
-        return op
-
-    __add__ = __radd__ = _binary(lambda x, y: x.field.element(x.p + y.p))
-    __sub__ = _binary(lambda x, y: x.field.element(x.p - y.p))
-    __rsub__ = _binary(lambda x, y: x.field.element(y.p - x.p))
-    __mul__ = __rmul__ = _binary(lambda x, y: x.field.element(x.p * y.p))
-    __truediv__ = _binary(lambda x, y: x * y.inverse())
-    __rtruediv__ = _binary(lambda x, y: y * x.inverse())
+    __add__ = __radd__ = binary(lambda x, y: x.field.element(x.p + y.p))
+    __sub__ = binary(lambda x, y: x.field.element(x.p - y.p))
+    __rsub__ = binary(lambda x, y: x.field.element(y.p - x.p))
+    __mul__ = __rmul__ = binary(lambda x, y: x.field.element(x.p * y.p))
+    __truediv__ = binary(lambda x, y: x * y.inverse())
+    __rtruediv__ = binary(lambda x, y: y * x.inverse())
 
     def __neg__(self):
         return AlgebraicNumber(self.field, -self.p)
@@ -218,7 +212,3 @@ class AlgebraicNumber:
 
     def __repr__(self):
         return f"<{self.to_text()} in Q({self.field.generator})>"
-
-
-def scalar_text(x) -> str:
-    return x.to_text() if isinstance(x, AlgebraicNumber) else format_rational(x)

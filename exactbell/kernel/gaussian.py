@@ -4,16 +4,16 @@ The parts are exact reals (``Fraction``, elements of one :class:`~exactbell.kern
 or any exact ring such as :class:`~exactbell.kernel.poly.Poly` when only +, -, * are used). Equality is
 exact; the sign of a Hermitian diagonal's real part drives the shared LDLᵀ test (:func:`herm_psd`).
 Text form: an expression in ``i`` and the field generator (``"(1 - i)/6"``, ``"s/3 + (s/6)*i"``), read
-by the restricted parser of :mod:`exactbell.kernel.expr` (never eval). No floats anywhere.
+by the restricted parser of :mod:`exactbell.kernel.expr` (never eval, :func:`read_matrix`). No floats anywhere.
 """
 from __future__ import annotations
 
 from fractions import Fraction
 from math import prod
 
-from .expr import ExprError, FieldAlgebra, parse
-from .linalg import psd_decide
-from .numbers import ExactnessError, format_rational
+from .linalg import is_matrix, psd_decide
+from .numbers import ExactnessError, binary
+from .params import scalar_text
 
 
 def _real(x):
@@ -47,27 +47,16 @@ class Gaussian:
     def conj(self) -> Gaussian:
         return Gaussian(self.re, -self.im)
 
-    def __add__(self, o):
-        o = Gaussian.lift(o)
-        return Gaussian(self.re + o.re, self.im + o.im)
-
-    __radd__ = __add__
+    _lift = lift  # the other operand of a field operation: floats, bools and complex are rejected
+    __add__ = __radd__ = binary(lambda x, y: Gaussian(x.re + y.re, x.im + y.im))
+    __sub__ = binary(lambda x, y: Gaussian(x.re - y.re, x.im - y.im))
+    __rsub__ = binary(lambda x, y: Gaussian(y.re - x.re, y.im - x.im))
+    __mul__ = __rmul__ = binary(lambda x, y: Gaussian(x.re * y.re - x.im * y.im, x.re * y.im + x.im * y.re))
+    __truediv__ = binary(lambda x, y: x * y.inverse())
+    __rtruediv__ = binary(lambda x, y: y * x.inverse())
 
     def __neg__(self):
         return Gaussian(-self.re, -self.im)
-
-    def __sub__(self, o):
-        o = Gaussian.lift(o)
-        return Gaussian(self.re - o.re, self.im - o.im)
-
-    def __rsub__(self, o):
-        return Gaussian.lift(o) - self
-
-    def __mul__(self, o):
-        o = Gaussian.lift(o)
-        return Gaussian(self.re * o.re - self.im * o.im, self.re * o.im + self.im * o.re)
-
-    __rmul__ = __mul__
 
     def inverse(self) -> Gaussian:
         n = self.re * self.re + self.im * self.im  # |z|^2
@@ -75,12 +64,6 @@ class Gaussian:
             raise ZeroDivisionError("division by zero (complex)")
         n = Fraction(n) if isinstance(n, int) else n  # never let int / int become a float
         return Gaussian(self.re / n, -self.im / n)
-
-    def __truediv__(self, o):
-        return self * Gaussian.lift(o).inverse()
-
-    def __rtruediv__(self, o):
-        return Gaussian.lift(o) * self.inverse()
 
     def __pow__(self, n):
         if not isinstance(n, int) or isinstance(n, bool):
@@ -111,11 +94,9 @@ class Gaussian:
 
 
 def _text(x) -> str:
-    if isinstance(x, (int, Fraction)):
-        return format_rational(x)
-    if hasattr(x, "is_rational") and x.is_rational():
-        return format_rational(x.c[0]) if x.c else "0"
-    return f"({x.to_text()})" if hasattr(x, "to_text") else str(x)
+    """A part's text, in parentheses unless it is rational."""
+    t = scalar_text(x)
+    return t if isinstance(x, (int, Fraction)) or getattr(x, "is_rational", bool)() else f"({t})"
 
 
 def real_sign(x) -> int:
@@ -129,22 +110,18 @@ def conj(z):
     return z.conj() if isinstance(z, Gaussian) else z
 
 
-def parse_gaussian(value, field=None) -> Gaussian:
-    """Read a complex scalar: an int, a "p/q" string, or an expression in ``i`` (and the generator of the
-    optional real :class:`~exactbell.kernel.algebraic.NumberField` ``field``; ``i`` is reserved)."""
-    if isinstance(value, bool) or not isinstance(value, (int, Fraction, str)):
-        raise ExactnessError(f"{type(value).__name__} {value!r} where an exact complex number is required")
-    if field is not None:
-        if field.generator == "i":
-            raise ExprError("the field generator may not be called 'i' (reserved for the imaginary unit)")
-        zero = field.element([])
-        lift = lambda q: Gaussian(field.element([q]), zero)  # noqa: E731
-        names = {"i": Gaussian(zero, field.element([1])), field.generator: Gaussian(field.gen(), zero)}
-    else:
-        lift = lambda q: Gaussian(Fraction(q), Fraction(0))  # noqa: E731
-        names = {"i": Gaussian(0, 1)}
-    v = parse(value, FieldAlgebra(names=names, lift=lift)) if isinstance(value, str) else value
-    return v if isinstance(v, Gaussian) else lift(v)
+def read_matrix(ctx, where, raw, n=None, m=None):
+    """The n×m matrix ``raw`` (square of any size when n is None) of exact complex scalars: expressions in
+    ``i`` = √−1, the fixed parameters, the field generator and the kernel's constants and functions."""
+    size = len(raw) if n is None and isinstance(raw, list) else n
+    if not size or not is_matrix(raw, size, m):
+        raise ctx.fail(where, f"must be a {'square' if n is None else f'{n}x{m or n}'} matrix (list of rows)")
+    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
+    ctx.constants["i"] = Gaussian(0 * one, one)  # the name i exists only here
+    try:
+        return ctx.guard(where, lambda: [[Gaussian.lift(ctx.scalar(v)) for v in r] for r in raw])
+    finally:
+        del ctx.constants["i"]
 
 
 def gaussian_text(z) -> str:

@@ -13,6 +13,7 @@ from functools import reduce
 
 from .expr import Algebra, ExprError, parse
 from .linalg import add, identity, kron, mul, scale
+from .poly import Sparse
 from .scenario import PARTY_LETTERS
 
 MAX_PAIRS = 200_000  # term pairs of one product (or power step) of operators, and of a parsed operator's square
@@ -52,10 +53,10 @@ def product(m1, m2):
     return None if None in words else words
 
 
-class NCPoly:
+class NCPoly(Sparse):
     """Σ c_m m over monomials m = (word of party 1, …, word of party N)."""
 
-    __slots__ = ("parties", "terms")
+    __slots__ = ("parties",)
 
     def __init__(self, parties: int, terms: dict | None = None):
         self.parties = parties
@@ -78,6 +79,9 @@ class NCPoly:
             return letter(a)
         return sum((-letter(b) for b in range(d - 1)), cls.scalar(parties, Fraction(1)))
 
+    def _new(self, terms) -> NCPoly:
+        return NCPoly(self.parties, terms)
+
     def _lift(self, o) -> NCPoly:
         if not isinstance(o, NCPoly):
             return NCPoly.scalar(self.parties, o)
@@ -85,35 +89,7 @@ class NCPoly:
             raise ValueError("operators on different numbers of parties")
         return o
 
-    def _collect(self, pairs) -> NCPoly:
-        """The polynomial Σ c m over (m, c) pairs, equal monomials collected."""
-        t: dict = {}
-        for m, c in pairs:
-            if m is not None:
-                t[m] = t[m] + c if m in t else c
-        return NCPoly(self.parties, t)
-
-    def __add__(self, o):
-        return self._collect([*self.terms.items(), *self._lift(o).terms.items()])
-
-    __radd__ = __add__
-
-    def __neg__(self):
-        return NCPoly(self.parties, {m: -c for m, c in self.terms.items()})
-
-    def __sub__(self, o):
-        return self + (-self._lift(o))
-
-    def __rsub__(self, o):
-        return self._lift(o) - self
-
-    def __mul__(self, o):
-        o = self._lift(o)
-        return self._collect((product(m1, m2), c1 * c2)
-                             for m1, c1 in self.terms.items() for m2, c2 in o.terms.items())
-
-    def __rmul__(self, o):
-        return self._lift(o) * self
+    _times = staticmethod(lambda m1, m2: product(m1, m2))
 
     def __pow__(self, n: int):
         out = NCPoly.scalar(self.parties, Fraction(1))
@@ -123,12 +99,6 @@ class NCPoly:
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
         return NCPoly(self.parties, {tuple(w[::-1] for w in m): conj(c) for m, c in self.terms.items()})
-
-    def __eq__(self, o):
-        try:
-            return not (self - self._lift(o)).terms
-        except ValueError:
-            return False
 
     def to_text(self, fmt=str) -> str:
         return " + ".join(f"({fmt(self.terms[m])})*{monomial_text(m)}" for m in sorted(self.terms)) or "0"
@@ -140,17 +110,24 @@ def monomial_text(m) -> str:
                     for i, w in enumerate(m) for x in w) or "1"
 
 
-_OBS = re.compile(r"([A-H])([0-9]+)")
-_PROJ = re.compile(r"([A-H])([0-9]+)_([0-9]+)")
+_LETTER = re.compile(r"([A-H])([0-9]+)(?:_([0-9]+))?")  # A0 (±1 observable) or A0_1 (projector)
 
 
 class NCAlgebra(Algebra):
-    """Expression algebra for :func:`exactbell.kernel.expr.parse`: names A0, B1, … and field scalars."""
+    """Expression algebra for :func:`exactbell.kernel.expr.parse`: names A0, B1, … and field scalars, with
+    ``functions`` of scalars (e.g. sqrt)."""
 
-    def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None, outputs=None):
+    def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None, outputs=None,
+                 functions=None):
         self.parties, self.inputs, self.scalar_parse = parties, inputs, scalar_parse
-        self.names = names or {}
+        self.names, self.functions = names or {}, functions or {}
         self.outputs = outputs if outputs is not None and projectors(outputs) else None
+
+    def call(self, name, args):
+        one = ((),) * self.parties
+        if name not in self.functions or any(set(a.terms) - {one} for a in args):
+            raise ExprError(f"{name} of an operator is not allowed (only a function of scalars)")
+        return NCPoly.scalar(self.parties, self.functions[name](*(a.terms.get(one, 0) for a in args)))
 
     def const(self, q):
         return NCPoly.scalar(self.parties, self.scalar_parse(q))
@@ -158,18 +135,14 @@ class NCAlgebra(Algebra):
     def name(self, name):
         if name in self.names:
             return NCPoly.scalar(self.parties, self.names[name])
-        if self.outputs is not None:  # projectors: A0_1 = P_{1|0} of party A
-            m = _PROJ.fullmatch(name)
-            party, x, a = (PARTY_LETTERS.index(m.group(1)), int(m.group(2)), int(m.group(3))) if m else (0, 0, 0)
-            if not m or party >= self.parties or x >= self.inputs[party] or a >= self.outputs[party]:
-                raise ExprError(f"unknown name {name!r} in an operator expression (projectors A0_0, B1_2, ... "
-                                "of the scenario: input, then outcome)")
-            return NCPoly.projector(self.parties, party, x, a, self.outputs[party])
-        m = _OBS.fullmatch(name)
-        party, x = (PARTY_LETTERS.index(m.group(1)), int(m.group(2))) if m else (None, None)
-        if party is None or party >= self.parties or x >= self.inputs[party]:
-            raise ExprError(f"unknown name {name!r} in an operator expression (use A0, B1, ... of the scenario)")
-        return NCPoly.observable(self.parties, party, x)
+        proj, m = self.outputs is not None, _LETTER.fullmatch(name)  # projectors: A0_1 = P_{1|0} of party A
+        i, x, a = (PARTY_LETTERS.index(m[1]), int(m[2]), m[3] and int(m[3])) if m else (0, 0, None)
+        if not m or (a is None) == proj or i >= self.parties or x >= self.inputs[i] or (proj and a >= self.outputs[i]):
+            raise ExprError(f"unknown name {name!r} in an operator expression (" + (
+                "projectors A0_0, B1_2, ... of the scenario: input, then outcome)" if proj else
+                "use A0, B1, ... of the scenario)"))
+        return (NCPoly.projector(self.parties, i, x, a, self.outputs[i]) if proj else
+                NCPoly.observable(self.parties, i, x))
 
     def mul(self, a, b):
         return _pairs(a, b) * b
@@ -186,9 +159,10 @@ class NCAlgebra(Algebra):
         return a**n
 
 
-def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None) -> NCPoly:
+def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None,
+                   functions=None) -> NCPoly:
     """An operator expression, small enough to be squared; projectors A0_1, ... when ``outputs`` are not all 2."""
-    op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs))
+    op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs, functions))
     return _pairs(op, op)
 
 
@@ -215,25 +189,14 @@ def read_strategy(ctx, spec, sc):
     [[[P_0|0, P_1|0, ...], ...], ...]}`` (one projective measurement per input, one matrix per outcome).
     Entries are field expressions, ``i`` = √−1. Decided: O Hermitian, O² = 1; P Hermitian, P² = P,
     Σ_a P_a = 1 (hence P_a P_b = 0); ψ ≠ 0; the state is ψ/‖ψ‖."""
-    from .gaussian import Gaussian, conj, gaussian_text
+    from .gaussian import conj, gaussian_text, matrix_text, read_matrix
 
     one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
 
-    def scalar(key, raw):  # the name i = √−1 exists only here
-        ctx.constants["i"] = Gaussian(0 * one, one)
-        try:
-            return Gaussian.lift(ctx.value(spec, key, raw))
-        finally:
-            del ctx.constants["i"]
-
     def matrix(raw, rel, size=None):  # the joint dimension is bounded before any entry is read
-        if not isinstance(raw, list) or not raw or any(not isinstance(r, list) or len(r) != len(raw)
-                                                       for r in raw) or size not in (None, len(raw)):
-            raise ctx.fail(spec.at(rel), "must be a square matrix (list of rows)"
-                           + ("" if size is None else f" acting on the party's dimension {size}"))
-        if len(raw) * dim > MAX_DIM:
+        if isinstance(raw, list) and len(raw) * dim > MAX_DIM:
             raise ctx.fail(spec.at(rel), f"the joint dimension exceeds {MAX_DIM}")
-        M = [[scalar(f"{rel}[{r}][{c}]", v) for c, v in enumerate(row)] for r, row in enumerate(raw)]
+        M = read_matrix(ctx, spec.at(rel), raw, size)
         if any(M[r][c] != conj(M[c][r]) for r in range(len(M)) for c in range(r + 1)):
             raise ctx.fail(spec.at(rel), "is not Hermitian")
         return M
@@ -261,11 +224,10 @@ def read_strategy(ctx, spec, sc):
             if reduce(add, P) != eye:
                 raise ctx.fail(spec.at(f"{at}[{x}]"), "the projectors do not sum to the identity")
             party.append(P)
-            shown.append(f"{PARTY_LETTERS[i]}{x} = " + ", ".join(
-                "[" + "; ".join(", ".join(map(gaussian_text, r)) for r in M) + "]" for M in Ms))
+            shown.append(f"{PARTY_LETTERS[i]}{x} = " + ", ".join(map(matrix_text, Ms)))
         meas.append(party)
         dim *= dims
-    psi = [scalar(f"state[{k}]", v) for k, v in enumerate(spec.list("state", dim))]
+    psi = read_matrix(ctx, spec.at("state"), [spec.list("state", dim)], 1, dim)[0]
     if all(z == 0 for z in psi):
         raise ctx.fail(spec.at("state"), "the state vector is zero")
     return psi, meas, "; ".join([f"psi ~ ({', '.join(gaussian_text(z) for z in psi)})"] + shown)

@@ -41,6 +41,15 @@ def to_rational(x) -> Fraction:
     return Fraction(int(m.group(1)), int(m.group(2) or 1))
 
 
+def binary(f):
+    """A binary operation of an exact number type: lift the other operand with ``_lift`` (or decline:
+    NotImplemented), then apply f (the field operations of algebraic and Gaussian numbers)."""
+    def op(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else f(self, o)
+    return op
+
+
 def bit_size(v) -> int:
     """An estimate of the bits needed to store an exact value (rationals, field elements,
     polynomials, rational functions), used to refuse size bombs before computing them."""

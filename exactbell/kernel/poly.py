@@ -9,20 +9,71 @@ from math import prod
 
 from .algebraic import AlgebraicNumber
 from .expr import Algebra, ExprError, parse
-from .numbers import ExactnessError
+from .numbers import ExactnessError, binary
 
 
 def _is_field(c) -> bool:
     return isinstance(c, AlgebraicNumber)
 
 
-class Poly:
-    """Σ c_m m: coefficients c_m, monomials m = sorted tuples of (name, exponent)."""
+class Sparse:
+    """Σ c_m m as a dict monomial → nonzero coefficient: the ring operations of :class:`Poly` (commuting
+    variables) and :class:`~exactbell.kernel.ncpoly.NCPoly` (words of observables). A subclass gives
+    ``_new(terms)``, ``_lift(o)`` (a scalar as a constant; NotImplemented for a type that handles the
+    operation itself) and ``_times(m1, m2)`` (the product monomial, None for zero)."""
 
     __slots__ = ("terms",)
 
+    def _collect(self, pairs):
+        """The element Σ c m over (m, c) pairs, equal monomials collected."""
+        t: dict = {}
+        for m, c in pairs:
+            if m is not None:
+                t[m] = t[m] + c if m in t else c
+        return self._new(t)
+
+    def __add__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else self._collect([*self.terms.items(), *o.terms.items()])
+
+    def __mul__(self, o):
+        o = self._lift(o)
+        return o if o is NotImplemented else self._collect(
+            (self._times(m1, m2), c1 * c2) for m1, c1 in self.terms.items() for m2, c2 in o.terms.items())
+
+    __radd__ = __add__
+
+    def __rmul__(self, o): return self._lift(o) * self  # noqa: E704 - o·self: the order matters in NCPoly
+    def __neg__(self): return self._new({m: -c for m, c in self.terms.items()})  # noqa: E704
+    def __sub__(self, o): return self + (-o)  # noqa: E704
+    def __rsub__(self, o): return self._lift(o) - self  # noqa: E704
+    def is_zero(self) -> bool: return not self.terms  # noqa: E704
+
+    def __eq__(self, o):
+        try:
+            o = self._lift(o)
+            return o if o is NotImplemented else not (self - o).terms
+        except (TypeError, ValueError):
+            return False
+
+
+class Poly(Sparse):
+    """Σ c_m m: coefficients c_m, monomials m = sorted tuples of (name, exponent)."""
+
+    __slots__ = ()
+
     def __init__(self, terms: dict | None = None):
         self.terms = {m: c if _is_field(c) else Fraction(c) for m, c in (terms or {}).items() if c != 0}
+
+    def _new(self, terms) -> Poly: return Poly(terms)  # noqa: E704
+    def _lift(self, o): return NotImplemented if isinstance(o, RationalFunction) else Poly.lift(o)  # noqa: E704
+
+    @staticmethod
+    def _times(m1, m2) -> tuple:
+        d = dict(m1)
+        for v, e in m2:
+            d[v] = d.get(v, 0) + e
+        return tuple(sorted(d.items()))
 
     @classmethod
     def const(cls, c) -> Poly: return cls({(): c})  # noqa: E704
@@ -49,49 +100,14 @@ class Poly:
             raise ExprError("division of a polynomial by zero or by a non-constant")
         return self * (1 / (Fraction(o) if isinstance(o, int) else o))
 
-    def __add__(self, o):
-        if isinstance(o, RationalFunction):
-            return RationalFunction(self) + o
-        t = dict(self.terms)
-        for m, c in Poly.lift(o).terms.items():
-            t[m] = t.get(m, 0) + c
-        return Poly(t)
-
-    def __mul__(self, o):
-        if isinstance(o, RationalFunction):
-            return RationalFunction(self) * o
-        t, o = {}, Poly.lift(o)
-        for m1, c1 in self.terms.items():
-            for m2, c2 in o.terms.items():
-                d = dict(m1)
-                for v, e in m2:
-                    d[v] = d.get(v, 0) + e
-                m = tuple(sorted(d.items()))
-                t[m] = t.get(m, 0) + c1 * c2
-        return Poly(t)
-
-    __radd__, __rmul__ = __add__, __mul__
-
-    def __neg__(self): return Poly({m: -c for m, c in self.terms.items()})  # noqa: E704
-    def __sub__(self, o): return self + (-o)  # noqa: E704
-    def __rsub__(self, o): return Poly.lift(o) - self  # noqa: E704
     def __hash__(self): return hash(frozenset(self.terms.items()))  # noqa: E704
     def __repr__(self): return f"Poly({self.to_text()})"  # noqa: E704
-    def is_zero(self) -> bool: return not self.terms  # noqa: E704
     def variables(self) -> set[str]: return {v for m in self.terms for v, _ in m}  # noqa: E704
 
     def __pow__(self, n: int):
         if not isinstance(n, int) or n < 0:
             raise ExprError("polynomials take non-negative integer powers only")
         return prod([self] * n, start=Poly.const(1))
-
-    def __eq__(self, o):
-        if isinstance(o, RationalFunction):
-            return o == self
-        try:
-            return (self - Poly.lift(o)).is_zero()
-        except TypeError:
-            return False
 
     def constant_value(self) -> Fraction | None:
         return None if set(self.terms) - {()} else self.terms.get((), Fraction(0))
@@ -103,11 +119,7 @@ class Poly:
 
     def substitute(self, values: dict) -> Poly:
         """Partially evaluate: replace the named variables by rationals."""
-        out = Poly()
-        for m, c in self.terms.items():
-            coef = Fraction(c) * prod(Fraction(values[v]) ** e for v, e in m if v in values)
-            out = out + Poly({tuple((v, e) for v, e in m if v not in values): coef})
-        return out
+        return Poly.lift(self.evaluate({**{v: Poly.var(v) for v in self.variables()}, **values}))
 
     def univariate_coefficients(self, var: str) -> list[Fraction]:
         if self.variables() - {var}:
@@ -149,29 +161,17 @@ class RationalFunction:
             raise ExactnessError(f"float {text!r} where an exact expression is required")
         return cls.lift(parse(text, _PolyAlgebra(variables, True)) if isinstance(text, str) else text)
 
-    def __add__(self, o):
-        o = RationalFunction.lift(o)
-        if self.den == o.den:
-            return RationalFunction(self.num + o.num, self.den)
-        return RationalFunction(self.num * o.den + o.num * self.den, self.den * o.den)
-
-    def __mul__(self, o):
-        o = RationalFunction.lift(o)
-        return RationalFunction(self.num * o.num, self.den * o.den)
-
-    __radd__, __rmul__ = __add__, __mul__
+    _lift = lift  # the other operand of an operation (TypeError for a type that is no rational function)
+    __add__ = __radd__ = binary(lambda x, y: RationalFunction(x.num + y.num, x.den) if x.den == y.den else
+                                RationalFunction(x.num * y.den + y.num * x.den, x.den * y.den))
+    __mul__ = __rmul__ = binary(lambda x, y: RationalFunction(x.num * y.num, x.den * y.den))
+    __sub__ = binary(lambda x, y: x + (-y))
+    __rsub__ = binary(lambda x, y: y - x)
+    __truediv__ = binary(lambda x, y: x * RationalFunction(y.den, y.num))  # y = 0: a zero denominator
 
     def __neg__(self): return RationalFunction(-self.num, self.den)  # noqa: E704
-    def __sub__(self, o): return self + (-RationalFunction.lift(o))  # noqa: E704
-    def __rsub__(self, o): return RationalFunction.lift(o) - self  # noqa: E704
     def __hash__(self): return 0  # noqa: E704 - equality is up to cancellation: no cheap canonical hash
     def __repr__(self): return f"RationalFunction({self.to_text()})"  # noqa: E704
-
-    def __truediv__(self, o):
-        o = RationalFunction.lift(o)
-        if o.num.is_zero():
-            raise ExprError("division by the zero polynomial")
-        return RationalFunction(self.num * o.den, self.den * o.num)
 
     def __pow__(self, n: int):
         num, den = (self.den, self.num) if n < 0 else (self.num, self.den)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..kernel.algebraic import NumberField
-from ..kernel.gaussian import Gaussian, parse_gaussian
+from ..kernel.gaussian import Gaussian
+from ..steering.matrices import parse_gaussian
 from ..kernel.linalg import add, identity, scale
 from ..kernel.ncpoly import behaviour
 

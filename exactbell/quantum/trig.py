@@ -225,7 +225,7 @@ def _pack(values: dict) -> dict:
 def approx_text(x, digits: int = 7) -> str:
     """Exact text of a scalar, with a decimal approximation for irrational field elements
     (computed from a rigorous enclosure; no floats)."""
-    from ..kernel.algebraic import scalar_text
+    from ..kernel.params import scalar_text
 
     if not isinstance(x, AlgebraicNumber) or x.is_rational():
         return scalar_text(x)

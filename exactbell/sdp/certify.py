@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..kernel.algebraic import scalar_text
+from ..kernel.params import scalar_text
 from ..kernel.gaussian import Gaussian
 from ..quantum.strategy import Complex
 

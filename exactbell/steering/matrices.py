@@ -6,12 +6,35 @@ producer names; this module only adds what certificate *producers* need (shapes,
 """
 from __future__ import annotations
 
-from ..kernel.gaussian import Gaussian, conj, herm_psd, parse_gaussian
+from fractions import Fraction
+
+from ..kernel.expr import ExprError, FieldAlgebra, parse
+from ..kernel.gaussian import Gaussian, conj, herm_psd
+from ..kernel.numbers import ExactnessError
 from ..kernel import linalg
 from ..kernel.linalg import add, kron, scale, trace  # noqa: F401
 from ..kernel.linalg import mul as matmul  # noqa: F401
 from ..kernel.gaussian import ONE, ZERO  # noqa: F401
 from ..kernel.steering import steer  # noqa: F401
+
+
+def parse_gaussian(value, field=None) -> Gaussian:
+    """Read a complex scalar: an int, a "p/q" string, or an expression in ``i`` (and the generator of the
+    optional real :class:`~exactbell.kernel.algebraic.NumberField` ``field``; ``i`` is reserved). Producer
+    side: the kernel reads matrices with :func:`exactbell.kernel.gaussian.read_matrix`."""
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction, str)):
+        raise ExactnessError(f"{type(value).__name__} {value!r} where an exact complex number is required")
+    if field is not None:
+        if field.generator == "i":
+            raise ExprError("the field generator may not be called 'i' (reserved for the imaginary unit)")
+        zero = field.element([])
+        lift = lambda q: Gaussian(field.element([q]), zero)  # noqa: E731
+        names = {"i": Gaussian(zero, field.element([1])), field.generator: Gaussian(field.gen(), zero)}
+    else:
+        lift = lambda q: Gaussian(Fraction(q), Fraction(0))  # noqa: E731
+        names = {"i": Gaussian(0, 1)}
+    v = parse(value, FieldAlgebra(names=names, lift=lift)) if isinstance(value, str) else value
+    return v if isinstance(v, Gaussian) else lift(v)
 
 
 def identity(n):

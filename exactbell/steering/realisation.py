@@ -165,7 +165,7 @@ def realisation_from_spec(spec, field=None) -> Realisation:
             for k, t in enumerate(ch["kraus"]):
                 if not isinstance(t, dict) or "weight" not in t or "matrix" not in t:
                     raise RealisationError(f"channels[{y}].kraus[{k}] must be {{weight, matrix}}")
-                from ..kernel.gaussian import parse_gaussian
+                from .matrices import parse_gaussian
 
                 w = parse_gaussian(t["weight"], field)
                 if w.im != 0:

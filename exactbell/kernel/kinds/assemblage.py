@@ -13,27 +13,20 @@ from fractions import Fraction
 from itertools import product
 
 from .. import steering as st
-from ..gaussian import ONE, Gaussian, gaussian_text, herm_psd, matrix_text, parse_gaussian, real_sign
+from ..gaussian import ONE, Gaussian, gaussian_text, herm_psd, matrix_text, read_matrix
 from ..linalg import identity, is_matrix, mul, rank, trace
 from ..models import read_functional
 from ..params import scalar_text
 from ..poly import Poly
 from ..scenario import Behaviour, Scenario
 from . import Decision, against_paper, kind
+from .strategy_value import weighted, where_text
 
 T, B, I = st.TYPES
 QUANTUM = {T: "has a quantum realisation", B: "is in Q_BWI (Def. 1)", I: "is in Q_I (Def. 3)"}
 PAPER = {"no-signalling": {T: "no-signalling", B: "in G_BWI", I: "in G_I"},
          "quantum": {T: "quantum", B: "in Q_BWI", I: "in Q_I"},
          "post-quantum": {T: "not quantum", B: "not in Q_BWI", I: "not in Q_I"}}
-
-
-def matrix(ctx, where, raw, n, m=None):
-    """An n×m matrix of exact complex scalars (text in ``i`` and the field generator)."""
-    m = n if m is None else m
-    if not is_matrix(raw, n, m):
-        raise ctx.fail(where, f"must be a {n}x{m} list of rows")
-    return ctx.guard(where, lambda: [[parse_gaussian(v, ctx.field) for v in r] for r in raw])
 
 
 def not_psd_text(what, res) -> str:
@@ -50,7 +43,7 @@ def read_assemblage(ctx, data, key="assemblage", types=st.TYPES):
     layers = raw if t == B else [raw]
     if not all(is_matrix(L, nx, na) for L in layers):
         raise ctx.fail(spec.at("blocks"), f"needs [{'y][' if t == B else ''}x][a] with {nx} x and {na} a")
-    blocks = {(y, x, a): matrix(ctx, spec.at(f"blocks[{y}][{x}][{a}]"), layers[y][x][a], d)
+    blocks = {(y, x, a): read_matrix(ctx, spec.at(f"blocks[{y}][{x}][{a}]"), layers[y][x][a], d)
               for y, x, a in product(range(ny), range(nx), range(na))}
     return st.Assemblage(t, d, nx, na, ny, blocks)
 
@@ -89,26 +82,14 @@ def head(A) -> str:
 
 
 def tail(ctx) -> str:
-    where = ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
-    return f"; {where}" if where else ""
-
-
-def _terms(ctx, ch, key, read):
-    """[(weight ≥ 0, read(where, raw))] of the list ch[key] of {"weight", <other key>}."""
-    out, other = [], "matrix" if key == "kraus" else "polynomial"
-    for t in ch.objs(key):
-        w = ctx.value(t, "weight")
-        if real_sign(w) < 0:
-            raise ctx.fail(t.at("weight"), "negative weight")
-        out.append((w, read(t.at(other), t.get(other))))
-    return out
+    return f"; {where_text(ctx)}" if where_text(ctx) else ""
 
 
 def read_map(ctx, ch, d):
     """(Kraus terms or None, Choi matrix or None, text, CP?): a map on C^d given by weighted Kraus operators
     (CPTP) or by its Choi matrix with an SOS proof of positivity (the kernel decides TP and CP)."""
     if ch.has("kraus"):
-        terms = _terms(ctx, ch, "kraus", lambda w, raw: matrix(ctx, w, raw, d))
+        terms = weighted(ctx, ch, "kraus", "matrix", lambda t, k: read_matrix(ctx, t.at(k), t.get(k), d))
         bad = st.kraus_failure(terms, d) if terms else "no Kraus operators"
         if bad:
             raise ctx.fail(ch.at("kraus"), f"not a CPTP map on C^{d}: {bad}")
@@ -116,11 +97,11 @@ def read_map(ctx, ch, d):
         text = "identity" if ident else f"a CPTP map ({len(terms)} weighted Kraus operators)"
         return terms, None, text, True
     ctx.cert.conventions.text("choi", ("blocks",))
-    J = matrix(ctx, ch.at("choi"), ch.get("choi"), d * d)
+    J = read_matrix(ctx, ch.at("choi"), ch.get("choi"), d * d)
     if not st.choi_trace_preserving(J, d):
         raise ctx.fail(ch.at("choi"), "the map is not trace preserving")
     names = st.map_variables(d)
-    terms = _terms(ctx, ch, "sos", lambda w, raw: ctx.guard(w, lambda: Poly.parse(raw, names)))
+    terms = weighted(ctx, ch, "sos", "polynomial", lambda t, k: ctx.guard(t.at(k), lambda: Poly.parse(t.get(k), names)))
     form = ctx.guard(ch.at("choi"), lambda: st.biquadratic_form(J, d))
     if sum((q * q * w for w, q in terms), Poly()) != form:
         raise ctx.fail(ch.at("sos"), "<w|Lambda(|u><u|)|w> is not the stated sum of squares")
@@ -136,7 +117,7 @@ def read_povms(ctx, obj, settings, outcomes, d):
     k = outcomes or (len(raw[0]) if raw and isinstance(raw[0], list) else 0)
     if not raw or not k or not all(isinstance(P, list) and len(P) == k for P in raw):
         raise ctx.fail(at, f"[setting][outcome] lists, {k or 'equally many'} elements per setting")
-    P = [[matrix(ctx, f"{at}[{s}][{b}]", E, d) for b, E in enumerate(row)] for s, row in enumerate(raw)]
+    P = [[read_matrix(ctx, f"{at}[{s}][{b}]", E, d) for b, E in enumerate(row)] for s, row in enumerate(raw)]
     if bad := next(filter(None, (ctx.guard(at, lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)), None):
         raise ctx.fail(at, f"not a POVM: {bad}")
     return P
@@ -149,7 +130,7 @@ def read_realisation(ctx, data, A):
     if not all(type(v) is int and 1 <= v <= 8 for v in dims) or dims[1] != A.dim:
         raise ctx.fail(r.at("dims"), f"[d_A, d_B] with 1 <= d_A <= 8 and d_B = {A.dim}")
     dA, dB = dims
-    rho = matrix(ctx, r.at("state"), r.get("state"), dA * dB)
+    rho = read_matrix(ctx, r.at("state"), r.get("state"), dA * dB)
     if not ctx.guard(r.at("state"), lambda: herm_psd(rho, ctx.field)).psd or trace(rho) != 1:
         raise ctx.fail(r.at("state"), "not a state (PSD, trace 1)")
     povms = read_povms(ctx, r, A.nx, A.na, dA)
@@ -166,7 +147,7 @@ def read_realisation(ctx, data, A):
             + (", followed by " + "; ".join(f"E_{y} = {m[2]}" for y, m in enumerate(maps)) if maps else ""))
     facts = []
     if r.has("ghjw"):
-        K = matrix(ctx, r.at("ghjw"), r.get("ghjw"), dB, dA)
+        K = read_matrix(ctx, r.at("ghjw"), r.get("ghjw"), dB, dA)
         psi = [K[b][a] for a in range(dA) for b in range(dB)]
         if dA != dB or rank(K) != dB or rho != [[p * q.conj() for q in psi] for p in psi]:
             raise ctx.fail(r.at("ghjw"), "the state is not |psi><psi|, psi = sum_j |j> (x) K|j> with K "
@@ -273,7 +254,7 @@ def decide_dual(cert, ctx, data) -> Decision:
         raise ctx.fail("data.assemblage", "needs binary outcomes a and an assemblage in G_BWI")
     level = data.int("level", 0, 3)
     ws = st.words(A.nx, level)
-    Zs = [matrix(ctx, f"data.Z[{y}]", Z, len(ws) * A.dim) for y, Z in enumerate(data.list("Z", A.ny))]
+    Zs = [read_matrix(ctx, f"data.Z[{y}]", Z, len(ws) * A.dim) for y, Z in enumerate(data.list("Z", A.ny))]
     names = {",".join(map(str, w)): w for w in st.words(A.nx, 2 * level)}
     lambdas = []
     for y, L in enumerate(data.list("lambda", A.ny - 1)):
@@ -283,7 +264,7 @@ def decide_dual(cert, ctx, data) -> Decision:
             raise ctx.fail(f"data.lambda[{y}]", f"distinct [word, value] pairs, a word of length <= "
                                                 f"{2 * level} in labels < {A.nx}, no equal neighbours, "
                                                 "comma-separated ('' = identity)")
-        lambdas.append({names[w]: matrix(ctx, f"data.lambda[{y}]", [[v]], 1)[0][0] for w, v in L})
+        lambdas.append({names[w]: read_matrix(ctx, f"data.lambda[{y}]", [[v]], 1)[0][0] for w, v in L})
     Cs = st.relaxation_coefficients(Zs, lambdas, ws, A.dim)
     fA, fN = st.relaxation_value(Cs, A), st.relaxation_value(Cs, A.mix(0))
     if fA.im != 0 or fN.im != 0:

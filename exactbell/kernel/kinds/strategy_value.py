@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
+from math import prod
 
+from ..gaussian import real_sign
 from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import behaviour, bell_operator, read_strategy
 from ..params import scalar_text
@@ -41,10 +43,6 @@ def where_text(ctx) -> str:
     return ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
 
 
-def show(q) -> str:
-    return q.to_text() if isinstance(q, Poly) else scalar_text(q)
-
-
 def given_behaviour(ctx, spec, sc):
     """(p, text) of ``{"behaviour": [...]}``: decided p ≥ 0 (a polynomial in one domain parameter:
     on the closed domain, by exact sign cells) and Σ_a p(a|x) = 1 identically for every context x."""
@@ -56,12 +54,12 @@ def given_behaviour(ctx, spec, sc):
         vs = q.variables() if isinstance(q, Poly) else set()
         d = ctx.domains.get(next(iter(vs))) if len(vs) == 1 else None
         if not (nonnegative_on(q.univariate_coefficients(*vs), d.lo, d.hi)[0] if d else not vs and q >= 0):
-            raise ctx.fail(spec.at("behaviour"), f"p({a}|{x}) = {show(q)} is not >= 0 (nor a polynomial in one "
+            raise ctx.fail(spec.at("behaviour"), f"p({a}|{x}) = {scalar_text(q)} is not >= 0 (nor a polynomial in one "
                                                  "domain parameter that is)")
     for x in sc.contexts:
         if not sum((p[sc.index(a, x)] for a in sc.outcomes), 0 * p[0]) == 1:
             raise ctx.fail(spec.at("behaviour"), f"p(.|{x}) does not sum to 1")
-    return p, f"P = [{', '.join(map(show, p))}] (inputs-major)"
+    return p, f"P = [{', '.join(map(scalar_text, p))}] (inputs-major)"
 
 
 def value_of(ctx, spec, sc, F, quantum=False):
@@ -82,17 +80,28 @@ def value_of(ctx, spec, sc, F, quantum=False):
 
 
 def paper_value(ctx, data, value):
-    """(holds, text) for ``data.paper``: an expression or {"sqrt": e} (None, None when absent)."""
+    """(holds, text) for ``data.paper``: an expression or {"sqrt": e} (None, None when absent); the text
+    shows the printed formula and, when it differs, the value the kernel computed from it."""
     if not data.has("paper"):
         return None, None
-    if isinstance(data.raw["paper"], dict):
-        spec = data.obj("paper")
-        sq, raw = ctx.value(spec, "sqrt"), spec.raw["sqrt"]
-        shown = f"sqrt({raw}) = sqrt({scalar_text(sq)})" if isinstance(raw, str) and len(raw) <= 80 else f"sqrt({scalar_text(sq)})"
-        return value >= 0 and value * value == sq, shown
-    paper, raw = ctx.value(data, "paper"), data.raw["paper"]
-    shown = show(paper)
-    return paper == value, f"{raw} = {shown}" if isinstance(raw, str) and len(raw) <= 200 and raw != shown else shown
+    sqrt = isinstance(data.raw["paper"], dict)
+    spec, key = (data.obj("paper"), "sqrt") if sqrt else (data, "paper")
+    paper, raw, wrap = ctx.value(spec, key), spec.raw[key], (lambda t: f"sqrt({t})" if sqrt else t)
+    shown = scalar_text(paper)
+    text = f"{wrap(raw)} = {wrap(shown)}" if isinstance(raw, str) and len(raw) <= 200 and raw != shown else wrap(shown)
+    return (real_sign(value) >= 0 and value * value == paper) if sqrt else paper == value, text
+
+
+def weighted(ctx, obj, key, other, read, value=None, ok=lambda w: w >= 0, what="is negative") -> list:
+    """[(w, read(term, other))] of obj[key] = [{"weight": w, other: ...}, ...], each term read key by key
+    and every weight w (read by ``value``, default ctx.value) accepted by ``ok`` (default: w ≥ 0)."""
+    out = []
+    for t in obj.objs(key):
+        w = (value or ctx.value)(t, "weight")
+        if not ctx.guard(t.at("weight"), lambda: ok(w)):
+            raise ctx.fail(t.at("weight"), what)
+        out.append((w, read(t, other)))
+    return out
 
 
 def positive(ctx, data, f) -> bool:
@@ -102,20 +111,15 @@ def positive(ctx, data, f) -> bool:
     total, strict, sides = Poly({}), False, []
     for x, d in ctx.domains.items():
         sides += [(Poly.var(x) - d.lo, not d.lo_closed), (d.hi - Poly.var(x), not d.hi_closed)]
-    for j, term in enumerate(data.list("positivity")):
-        if not isinstance(term, dict) or set(term) != {"weight", "factors"} or not isinstance(term["factors"], list):
-            raise ctx.fail(f"data.positivity[{j}]", "must be {weight, factors: [...]}")
-        w = ctx.value(data, f"positivity[{j}].weight", raw=term["weight"])
-        if w < 0:
-            raise ctx.fail(f"data.positivity[{j}].weight", "is negative")
-        product, all_strict = Poly({(): w}), True
-        for k, raw in enumerate(term["factors"]):
-            g = Poly.lift(ctx.value(data, f"positivity[{j}].factors[{k}]", raw=raw))
-            side = next((s for s in sides if s[0] == g), None)
-            if side is None:
-                raise ctx.fail(f"data.positivity[{j}].factors[{k}]", "is not x - lo or hi - x of a domain")
-            product, all_strict = product * g, all_strict and side[1]
-        total, strict = total + product, strict or (w > 0 and all_strict)
+
+    def factors(t, key):  # the sides a term multiplies, each with its strictness
+        fs = [Poly.lift(ctx.value(t, f"{key}[{k}]", raw=raw)) for k, raw in enumerate(t.list(key))]
+        if (bad := next((k for k, g in enumerate(fs) if all(s[0] != g for s in sides)), None)) is not None:
+            raise ctx.fail(t.at(f"{key}[{bad}]"), "is not x - lo or hi - x of a domain")
+        return [next(s for s in sides if s[0] == g) for g in fs]
+    for w, fs in weighted(ctx, data, "positivity", "factors", factors):
+        total = total + Poly({(): w}) * prod((g for g, _ in fs), start=Poly.const(1))
+        strict = strict or (w > 0 and all(s for _, s in fs))
     if not total == f:
         raise ctx.fail("data.positivity", "the weighted products do not sum to the value minus the threshold")
     return strict
@@ -128,7 +132,7 @@ def decide(cert, ctx, data) -> Decision:
     value, stext = value_of(ctx, spec, sc, F)
     relation = data.text("relation", ("value", ">", ">="))
     noun = "behaviour" if spec.has("behaviour") else "quantum strategy"
-    statement = f"the {noun} {stext} gives <{ftext}, P> = {show(value)} on {scenario_text(sc)}"
+    statement = f"the {noun} {stext} gives <{ftext}, P> = {scalar_text(value)} on {scenario_text(sc)}"
     holds = None
     if relation != "value":
         t = ctx.value(data, "threshold")
