@@ -195,7 +195,7 @@ def test_signs_up_to_a_global_sign_still_hold(tmp_path):
 @pytest.mark.parametrize("mutate,problem", [
     (lambda d: d["projectors"].pop(), "data.projectors: not a projective measurement"),  # a dropped projector
     (lambda d: d["projectors"][0][0].__setitem__(1, "1/3"), "not a projective measurement"),
-    (lambda d: d.update(dim=2), "must be a 2x2 list of rows"),
+    (lambda d: d.update(dim=2), "must be a 2x2 matrix (list of rows)"),
     (lambda d: d["signs"].pop(), "data.signs: expected 8 entries, got 7"),
     (lambda d: d["signs"][3].__setitem__(0, 2), "+1 or -1"),
     (lambda d: d["signs"][3].pop(), "+1 or -1"),

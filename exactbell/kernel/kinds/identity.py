@@ -16,7 +16,7 @@ from itertools import product
 from math import prod
 
 from ..expr import ExprError, FieldAlgebra, parse
-from ..gaussian import ONE, conj, gaussian_text, matrix_text
+from ..gaussian import ONE, conj, gaussian_text, matrix_text, read_matrix
 from ..linalg import add, adjoint, identity, mul, scale, trace
 from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
@@ -38,7 +38,6 @@ from ..process import (
     sectors,
 )
 from . import Decision, against_paper, kind
-from .assemblage import matrix
 from .vertex_set import fidelity, fmpq_poly, nonnegative
 
 ZERO = RationalFunction.lift(0)
@@ -403,7 +402,7 @@ def _pinching(ctx, data) -> tuple[str, bool]:
     d, raw = data.int("dim", 1, 8), data.list("projectors")
     if not 1 <= len(raw) <= 6:
         raise ctx.fail("data.projectors", "lists 1 to 6 projectors")
-    P, n, one = [matrix(ctx, f"data.projectors[{k}]", m, d) for k, m in enumerate(raw)], len(raw), identity(d, ONE)
+    P, n, one = [read_matrix(ctx, f"data.projectors[{k}]", m, d) for k, m in enumerate(raw)], len(raw), identity(d, ONE)
     if reduce(add, P) != one or any(P[k] != adjoint(P[k], conj) or mul(P[j], P[k]) != scale(int(j == k), P[k])
                                     for j, k in product(range(n), repeat=2)):
         raise ctx.fail("data.projectors", "not a projective measurement (P_k Hermitian, P_j P_k = delta_jk P_k, sum 1)")
