@@ -222,8 +222,10 @@ REVIEW: dict[str, dict] = {
     "C003-12": {"parts": ["C003-12a", "C003-12b", "C003-12c"]},
     "C003-15": {"reason": "supplementary-material claims, not in the seed (OUT)"},
     "C003-19": {"status": "OUT", "reason": "no argument in the seed, and doubtful given C003-17"},
-    "C003-20": {"reason": "the background results are external (OUT); the quantum post-selection identity is "
-                          "decided only in instances (C003-16, C003-18)"},
+    "C003-20": {"reason": "the background results are external (OUT); the quantum post-selection identity "
+                          "tr[N_b|a sigma_a|x] = tr[(M_a|x (x) N_b|a) rho] is decided for all two-qubit M, N, rho as a "
+                          "polynomial identity in their entries (C003-20.postselection); other dimensions are not "
+                          "certified"},
     # -- Wooltorton-Brown-Colbeck ----------------------------------------------------------------------------------
     "C004-07": {"range": "every (theta, phi, omega) with (4)",
                 "reason": "the value of strategy (6) equals eta^Q for all angles as an identity of C004-06.symbolic; "
