@@ -241,7 +241,8 @@ REVIEW: dict[str, dict] = {
                           "(C004-11.hbin-decreasing) is stated"},
     "C004-18": {"range": "every theta, omega at phi = pi/2",
                 "reason": "decided at one point, (pi/3, pi/2, 5pi/6); no certificate for all theta, omega"},
-    "C004-20": {"reason": "nonlocality (CHSH > 2) and the TLM arcsin equality are decided at two limit points, 5/2 at "
+    "C004-20": {"reason": "nonlocality (CHSH > 2) and the TLM arcsin equality (correlators sin(pi r_xy), every r_xy on "
+                          "the principal branch [-1/2, 1/2], their signed sum 1) are decided at two limit points, 5/2 at "
                           "(pi/3, pi/2, 5pi/6) and 1 + sqrt 2 at (pi/4, pi/2, pi); for every theta, omega at phi = "
                           "pi/2 the boundary equality is decided in Landau's algebraic form (C004-20.landau), its "
                           "equivalence with TLM stated; non-exposedness in Q_corr and the Wang-Wu-Scarani self-test "
