@@ -16,7 +16,7 @@ from .conftest import PROOFS, load
 
 DIR = PROOFS / "wooltorton-brown-colbeck"
 IDS = [f"C004-20.{point}.{part}" for point in ("global", "dire")
-       for part in ("chsh", "E00", "E01", "E10", "E11", "arcsin-sum", "exact-pieces")]
+       for part in ("chsh", "E00", "E01", "E10", "E11", "branch", "arcsin-sum", "exact-pieces")]
 IDS += ["C004-20.landau", "C004-09.nullifiers"]
 
 
@@ -39,6 +39,12 @@ def test_c004_20_decided_values(point, chsh, values):
         assert f"P> = {v} on (2,2;2,2)" in st and st.endswith(f" = {v})")
     st = check_file(DIR / f"C004-20.{point}.exact-pieces.json").statement
     assert st.startswith("C004-20 holds: [C004-01.local: ") and "Tsirelson-Landau-Masanes" in st
+    # the principal branch is a decided premise, quoted in the composite, not a stated step
+    r = ", ".join(f"at {n} = {x}" for n, x in zip(("r00", "r01", "r10", "r11"), {
+        "global": ("1/2", "1/6", "1/6", "-1/6"), "dire": ("1/2", "0", "1/4", "-1/4")}[point]))
+    branch = f"max(abs(r00), abs(r01), abs(r10), abs(r11)) <= 1/2 {r}"
+    assert check_file(DIR / f"C004-20.{point}.branch.json").statement == branch
+    assert f"[C004-20.{point}.branch: {branch}]" in st and f"lies there by C004-20.{point}.branch" in st
 
 
 def test_principal_angles_by_hand():
@@ -69,6 +75,14 @@ def test_c004_20_mutations(tmp_path):
     res = _mutant(tmp_path, "C004-20.global.arcsin-sum",
                   lambda c: c["data"].update(identities=[["r00 + r01 - r10 + r11", "1"]]))
     assert res.verdict == "refuted" and "fails" in res.statement
+    # the branch condition: r11 moved off [-1/2, 1/2] is refuted by exactly 3/4 - 1/2; a strict relation fails at 1/2
+    res = _mutant(tmp_path, "C004-20.global.branch", lambda c: c["parameters"].update(r11="-3/4"))
+    assert res.verdict == "refuted" and res.statement.endswith(
+        "at r11 = -3/4, where max(abs(r00), abs(r01), abs(r10), abs(r11)) - 1/2 = 1/4")
+    res = _mutant(tmp_path, "C004-20.global.branch", lambda c: c["data"].update(relation="<"))
+    assert res.verdict == "refuted" and res.statement.endswith("- 1/2 = 0")
+    res = _mutant(tmp_path, "C004-20.global.branch", lambda c: c["data"].update(relation=">"))
+    assert res.verdict == "refuted" and " > 1/2 fails at " in res.statement
     # a point where CHSH is not above 2 (phi = omega = 0: every correlator 0 or sin(theta))
     res = _mutant(tmp_path, "C004-20.global.chsh", lambda c: c["parameters"].update(phi="0", omega="0"))
     assert res.verdict == "refuted" and "which is not > 2" in res.statement

@@ -222,8 +222,10 @@ REVIEW: dict[str, dict] = {
     "C003-12": {"parts": ["C003-12a", "C003-12b", "C003-12c"]},
     "C003-15": {"reason": "supplementary-material claims, not in the seed (OUT)"},
     "C003-19": {"status": "OUT", "reason": "no argument in the seed, and doubtful given C003-17"},
-    "C003-20": {"reason": "the background results are external (OUT); the quantum post-selection identity is "
-                          "decided only in instances (C003-16, C003-18)"},
+    "C003-20": {"reason": "the background results are external (OUT); the quantum post-selection identity "
+                          "tr[N_b|a sigma_a|x] = tr[(M_a|x (x) N_b|a) rho] is decided for all two-qubit M, N, rho as a "
+                          "polynomial identity in their entries (C003-20.postselection); other dimensions are not "
+                          "certified"},
     # -- Wooltorton-Brown-Colbeck ----------------------------------------------------------------------------------
     "C004-07": {"range": "every (theta, phi, omega) with (4)",
                 "reason": "the value of strategy (6) equals eta^Q for all angles as an identity of C004-06.symbolic; "
@@ -239,7 +241,8 @@ REVIEW: dict[str, dict] = {
                           "(C004-11.hbin-decreasing) is stated"},
     "C004-18": {"range": "every theta, omega at phi = pi/2",
                 "reason": "decided at one point, (pi/3, pi/2, 5pi/6); no certificate for all theta, omega"},
-    "C004-20": {"reason": "nonlocality (CHSH > 2) and the TLM arcsin equality are decided at two limit points, 5/2 at "
+    "C004-20": {"reason": "nonlocality (CHSH > 2) and the TLM arcsin equality (correlators sin(pi r_xy), every r_xy on "
+                          "the principal branch [-1/2, 1/2], their signed sum 1) are decided at two limit points, 5/2 at "
                           "(pi/3, pi/2, 5pi/6) and 1 + sqrt 2 at (pi/4, pi/2, pi); for every theta, omega at phi = "
                           "pi/2 the boundary equality is decided in Landau's algebraic form (C004-20.landau), its "
                           "equivalence with TLM stated; non-exposedness in Q_corr and the Wang-Wu-Scarani self-test "

@@ -14,8 +14,10 @@ Tsirelson–Landau–Masanes boundary condition (catalogue C004-20). A CHSH valu
 Per point (``C004-20.<point>.``):
 * chsh             strategy-value: <CHSH> > 2 (kernel Born rule, cos/sin by kernel/trig.py)
 * E00 ... E11      strategy-value: each correlator equals sin(pi*r_xy) (the paper value, evaluated by the kernel)
+* branch           inequality at fixed values: max |r_xy| <= 1/2 (the principal branch of arcsin, decided)
 * arcsin-sum       identity: r00 + r01 + r10 - r11 = 1
-* exact-pieces     composite (rule all) of the above and C004-01.local; the inverse-sine step is stated
+* exact-pieces     composite (rule all) of the above and C004-01.local; arcsin(sin(pi r)) = pi r on [-1/2, 1/2]
+                   (the definition of the principal branch) is stated
 
 C004-20.landau: for every θ, ω at φ = π/2, Landau's criterion holds with equality (inequality kind, trigonometric
 form, all real angles): the whole limit family lies on the boundary of Q_corr (Landau's equivalence with TLM stated).
@@ -99,18 +101,30 @@ def _arcsin_sum(name, point):
                          parameters={n: format_rational(r) for n, r in zip(RNAMES, principal_angles(*point))})
 
 
+def _branch(name, point):
+    cid = f"C004-20.{name}.branch"
+
+    @generator(cid, PAPER, CLAIM)
+    def make():
+        data = {"lhs": "max(" + ", ".join(f"abs({n})" for n in RNAMES) + ")", "relation": "<=", "rhs": "1/2"}
+        return envelope2(cid, CLAIM, PAPER, LOCATION,
+                         f"The principal branch at {_where(point)}: every r_xy lies in [-1/2, 1/2], where "
+                         "arcsin(sin(pi*r)) = pi*r, so arcsin E_xy = pi*r_xy.", "inequality", "verified", {}, data,
+                         parameters={n: format_rational(r) for n, r in zip(RNAMES, principal_angles(*point))})
+
+
 def _exact_pieces(name, point, what):
     cid = f"C004-20.{name}.exact-pieces"
     premises = ["C004-01.local.json"] + [f"C004-20.{name}.{p}.json" for p in
-                                         ("chsh", "E00", "E01", "E10", "E11", "arcsin-sum")]
+                                         ("chsh", "E00", "E01", "E10", "E11", "branch", "arcsin-sum")]
 
     @generator(cid, PAPER, CLAIM)
     def make():
         r = ", ".join(format_rational(x) for x in principal_angles(*point))
         data = {"rule": "all", "premises": premises,
-                "stated": f"each r_xy ({r}) lies in [-1/2, 1/2], where arcsin(sin(pi*r)) = pi*r (the principal "
-                          "branch), so the correlators E_xy = sin(pi*r_xy) give arcsin E00 + arcsin E01 + arcsin E10 "
-                          "- arcsin E11 = pi*(r00 + r01 + r10 - r11) = pi, the Tsirelson-Landau-Masanes boundary "
+                "stated": f"arcsin(sin(pi*r)) = pi*r for r in [-1/2, 1/2] (the principal branch; each r_xy = {r} "
+                          f"lies there by C004-20.{name}.branch), so the correlators E_xy = sin(pi*r_xy) give "
+                          "arcsin E00 + arcsin E01 + arcsin E10 - arcsin E11 = pi*(r00 + r01 + r10 - r11) = pi, the Tsirelson-Landau-Masanes boundary "
                           "condition; a CHSH value above the local bound 2 means not local. Not certified (external, "
                           "OUT): the Wang-Wu-Scarani self-test and non-exposedness in Q_corr"}
         return envelope2(cid, CLAIM, PAPER, LOCATION,
@@ -122,6 +136,7 @@ for _name, (_point, _value, _what) in POINTS.items():
     _chsh(_name, _point, _value, _what)
     for _i in range(4):
         _correlator(_name, _point, _i)
+    _branch(_name, _point)
     _arcsin_sum(_name, _point)
     _exact_pieces(_name, _point, _what)
 

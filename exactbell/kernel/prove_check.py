@@ -336,6 +336,17 @@ def eval_point(node, point) -> Quad:
     return Quad(*sv_at(branch_at(node, Ring([f"x{i}" for i in range(len(point))]), point), point))
 
 
+def value_at(node, point) -> Quad:
+    """The exact value of ``node`` at ``point`` once every radicand is >= 0 and every divisor nonzero there."""
+    col = Collector(Ring([f"x{i}" for i in range(len(point))]))
+    col.values(node)
+    if any(rf_at(u, point) < 0 for u in col.radicands):
+        raise ProofError("square root of a negative number at the point")
+    if any(sign_quad(*sv_at(d, point)) == 0 for d in col.divisors):
+        raise ProofError("a divisor vanishes at the point")
+    return eval_point(node, point)
+
+
 # -- the statement ----------------------------------------------------------------------------
 @dataclass
 class Statement:

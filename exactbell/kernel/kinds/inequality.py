@@ -1,15 +1,16 @@
 """Kind ``inequality``: "lhs REL rhs for every value of the domain parameters", decided exactly.
 
-Expressions in the parameters (rationals, + - * /, powers, abs, max, min, sqrt), or trigonometric
-statements for all real angles (sin, cos of integer combinations of the angles and pi); proofs
-(cells, boxes, identity, combination, refuted point; charts for angles) are checked by
-:mod:`exactbell.kernel.prove_check`. Format and statements: ``docs/kinds/inequality.md``.
+Expressions in the parameters (rationals, + - * /, powers, abs, max, min, sqrt; every parameter fixed:
+decided by exact evaluation, no proof), or trigonometric statements for all real angles (sin, cos of
+integer combinations of the angles and pi); proofs (cells, boxes, identity, combination, refuted point;
+charts for angles) are checked by :mod:`exactbell.kernel.prove_check`. Format: ``docs/kinds/inequality.md``.
 
 Statement (canonical text of the parsed expressions, not the file's text)::
 
     2*sqrt(2)*sqrt(p/(3*p - 1)) > 2 for all p in [1/2, 1)                       (verified)
     4*(2*q - 1) >= s fails at s = 5/2, q = 3/4, where 4*(2*q - 1) - s = -1/2;
         so not for all s in (2, 5/2], q in [3/4, 1)                              (refuted)
+    abs(r) <= 1/2 at r = 1/6;  abs(r) <= 1/2 fails at r = 3/4, where abs(r) - 1/2 = 1/4   (fixed)
 """
 from __future__ import annotations
 
@@ -83,6 +84,21 @@ def _trig(ctx, data) -> Decision:
     return Decision("; ".join(texts) + (f", {q}" if q else ""), "verified", detail)
 
 
+def _at_point(ctx, data) -> Decision:
+    """All parameters fixed: lhs REL rhs decided by exact evaluation at their values (no proof)."""
+    names = tuple(sorted(ctx.fixed))
+    point = tuple(ctx.fixed[n] for n in names)
+    with failing(ctx, "data"):
+        lhs, rhs = (pc.parse_ast(data.get(k), names) for k in ("lhs", "rhs"))
+        st = pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names, ())
+        holds, diff = st.holds(pc.value_at(st.node, point).sign()), pc.value_at(("-", lhs, rhs), point)
+    sqrt_convention(ctx, [st.node])
+    if holds:
+        return Decision(f"{st.text()} {ctx.quantifier()}", "verified", "decided by exact evaluation at the point")
+    text = f"{st.text()} fails {ctx.quantifier()}, where {pc.text(('-', lhs, rhs), names)} = {diff.text()}"
+    return Decision(text, "refuted", f"lhs - rhs = {diff.text()} exactly")
+
+
 @kind("inequality")
 def decide(cert, ctx, data) -> Decision:
     if data.has("statements"):
@@ -91,7 +107,9 @@ def decide(cert, ctx, data) -> Decision:
                                          "not over domains")
         return _trig(ctx, data)
     if not ctx.domains:
-        raise ctx.fail("parameters", "an inequality needs at least one domain parameter")
+        if not ctx.fixed:
+            raise ctx.fail("parameters", "an inequality needs a domain parameter, or fixed parameters to decide it at")
+        return _at_point(ctx, data)
     names = tuple(ctx.domains)  # the statement lhs REL rhs over them, fixed parameters substituted
     with failing(ctx, "data"):
         lhs, rhs = (pc.parse_ast(data.get(k), names, ctx.fixed) for k in ("lhs", "rhs"))
