@@ -81,8 +81,8 @@ def _ns(ctx, data) -> tuple[str, bool]:
             _defined(ctx, f"data.{name}", RationalFunction.lift(c))
     ns, norm = ns_constraints(sc)
     m = data.obj("multipliers")
-    mu, nu = ([ctx.ratfun(m, f"{k}[{i}]", raw=t) for i, t in enumerate(m.list(k, len(vs)))]
-              for k, vs in (("ns", ns), ("normalisation", norm)))
+    mu, nu = ([_defined(ctx, m.at(f"{k}[{i}]"), ctx.ratfun(m, f"{k}[{i}]", raw=t))
+               for i, t in enumerate(m.list(k, len(vs)))] for k, vs in (("ns", ns), ("normalisation", norm)))
     for i in range(sc.size):
         rhs = sum((w * v[i] for w, v in zip(mu + nu, ns + norm) if v[i]), ZERO)
         if RationalFunction.lift(F.coefficients[i] - G.coefficients[i]) != rhs:
@@ -191,6 +191,8 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
     if len(ctx.domains) > 1:
         raise ctx.fail("parameters", "at most one parameter with a domain")
     var = next(iter(ctx.domains), None)
+    if bound := set(ctx.domains) & set("xyab"):
+        raise ctx.fail(f"parameters.{bound.pop()}", "x, y, a, b are bound in the statement (P[2x+a][2y+b])")
     fo = data.obj("fidelities")
     fids = [fidelity(ctx, fo, k, var) for k in "pqrs"]
     tables = [data.list(who, 2) for who in ("alice", "bob")]
@@ -239,7 +241,7 @@ def _factor(text, d, x, y) -> list | None:
         return list(range(d))
     body = text[2:] if text.startswith("I-") else text
     items = [i.strip() for i in body[1:-1].split(",")] if body[:1] == "{" and body[-1:] == "}" else ["?"]
-    vals = {x if i == "x" else y if i == "y" else int(i) if i.isdigit() else -1 for i in items}
+    vals = {x if i == "x" else y if i == "y" else int(i) if i.isascii() and i.isdigit() else -1 for i in items}
     if not vals <= set(range(d)):
         return None
     return sorted(set(range(d)) - vals) if text.startswith("I-") else sorted(vals)
@@ -432,6 +434,9 @@ def _pinching(ctx, data) -> tuple[str, bool]:
 def decide(cert, ctx, data) -> Decision:
     mode = data.text("mode", ("ns", "polynomial", "nc", "sw-point", "supermap", "process-duality",
                               "bistochastic-supermap", "pinching"))
+    if (ctx.domains or ctx.fixed) and mode in ("supermap", "process-duality", "bistochastic-supermap",
+                                               "pinching"):
+        raise ctx.fail("parameters", f"mode {mode} reads no parameters (the statement would quantify over them)")
     if mode == "nc" or (mode == "polynomial" and (data.has("circle") or data.has("definitions"))):
         statement, holds = _modular(ctx, data, mode)
     else:

@@ -1,0 +1,75 @@
+"""Red team of the kind ``identity``: hostile certificates built from bundled ones are rejected with one
+line naming the field (never an internal error, never a statement that quantifies over names it binds)."""
+import copy
+import json
+
+import pytest
+
+from exactbell.kernel.check import check_file
+
+from .conftest import PROOFS, load
+
+LC, SW = PROOFS / "liu-chiribella", PROOFS / "sengupta-wooltorton"
+
+
+def _check(tmp_path, path, mutate):
+    cert = copy.deepcopy(load(path))
+    mutate(cert)
+    out = tmp_path / "m.json"
+    out.write_text(json.dumps(cert))
+    return check_file(out)
+
+
+def _error(r, field, words):
+    assert r.verdict == "error" and not r.passed, r.detail
+    assert f": {field}: " in r.detail and words in r.detail and "\n" not in r.detail, r.detail
+
+
+# Before: "at d = 4: d = 2, S_(x,y) = ..." was verified (a parameter the mode never reads, named like a
+# symbol of the statement, prefixed the statement as a quantifier).
+@pytest.mark.parametrize("name,params", [
+    ("C001-35.d=2.json", {"d": "4"}),
+    ("C001-35.d=2.json", {"x": "(0, 1)"}),
+    ("C001-38.n=2.json", {"dim": "3"}),
+    ("C001-10.duality.json", {"p": "1/2"}),
+    ("C001-32.qubits.json", {"d": "(1, 8)"}),
+])
+def test_parameter_free_modes_reject_parameters(tmp_path, name, params):
+    r = _check(tmp_path, LC / name, lambda c: c.update(parameters=params))
+    _error(r, "parameters", "reads no parameters")
+
+
+# Before: a superscript digit passed str.isdigit() and int() raised: an internal error row.
+@pytest.mark.parametrize("factor", ["{\u00b2}", "I-{\u00b9}", "{x,\u00b3}"])
+def test_supermap_factor_with_non_ascii_digit_is_one_line(tmp_path, factor):
+    r = _check(tmp_path, LC / "C001-35.d=2.json", lambda c: c["data"]["products"][0].__setitem__(0, factor))
+    _error(r, "data.products", "a factor is not I")
+
+
+# Before: multipliers were read without the domain check; 1/(2p) written as (2p - 1)/(2p (2p - 1)) passed
+# with a pole at p = 1/2 inside (0, 1].
+def test_ns_multiplier_with_a_pole_on_the_domain(tmp_path):
+    def mutate(c):
+        c["data"]["multipliers"]["normalisation"][0] = "(2*p-1)/(2*p*(2*p-1))"
+    r = _check(tmp_path, SW / "C000-12.eq14.json", mutate)
+    _error(r, "data.multipliers.normalisation[0]", "vanishes on the domain of p")
+
+
+def test_ns_multiplier_with_a_pole_off_the_domain_passes(tmp_path):
+    def mutate(c):
+        c["data"]["multipliers"]["normalisation"][0] = "(2*p-3)/(2*p*(2*p-3))"
+    r = _check(tmp_path, SW / "C000-12.eq14.json", mutate)
+    assert r.passed and r.verdict == "verified", r.detail
+
+
+# Before: a parameter named x rendered "for all x in [1/2, 1]: ... P[2x+a][2y+b] = p(ab|xy)" (verified).
+@pytest.mark.parametrize("name", ["x", "y", "a", "b"])
+def test_sw_point_parameter_may_not_be_a_bound_name(tmp_path, name):
+    def mutate(c):
+        d, swap = c["data"], lambda t: t.replace("p", name)
+        d["fidelities"].update(p=name, q=name)
+        d["paper"]["behaviour"] = [[swap(t) for t in row] for row in d["paper"]["behaviour"]]
+        d["paper"]["epsilon"] = {k: swap(t) for k, t in d["paper"]["epsilon"].items()}
+        c["parameters"] = {name: "[1/2, 1]"}
+    r = _check(tmp_path, SW / "C000-01.json", mutate)
+    _error(r, f"parameters.{name}", "bound in the statement")
