@@ -73,3 +73,15 @@ def test_sw_point_parameter_may_not_be_a_bound_name(tmp_path, name):
         c["parameters"] = {name: "[1/2, 1]"}
     r = _check(tmp_path, SW / "C000-01.json", mutate)
     _error(r, f"parameters.{name}", "bound in the statement")
+
+
+# Before: 200 copies of I (x) I (x) I (x) I at d = 8 took 1.2 s and grew the statement without bound; a
+# file of a million took hours (only the worker's wall clock stopped it). Now: at most 64 products,
+# distinct pairs.
+@pytest.mark.parametrize("field,value", [
+    ("products", [["I", "I", "I", "I"]] * 65),
+    ("pairs", [[0, 1], [0, 1]]),
+])
+def test_supermap_sizes_are_bounded(tmp_path, field, value):
+    r = _check(tmp_path, LC / "C001-35.d=2.json", lambda c: c["data"].__setitem__(field, value))
+    _error(r, f"data.{field}", "a list of 1 to 64 products" if field == "products" else "distinct pairs")

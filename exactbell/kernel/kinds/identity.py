@@ -283,12 +283,13 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     if d % 2 or sorted(order) != sorted(SUBSYSTEMS):
         raise ctx.fail("data", "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
     prods, pairs = data.list("products"), data.list("pairs")
-    if not prods or any(not isinstance(t, list) or len(t) != 4 or not all(isinstance(f, str) for f in t)
-                        for t in prods):
-        raise ctx.fail("data.products", "a nonempty list of products of 4 factors (strings)")
+    if not 1 <= len(prods) <= 64 or any(not isinstance(t, list) or len(t) != 4
+                                        or not all(isinstance(f, str) for f in t) for t in prods):
+        raise ctx.fail("data.products", "a list of 1 to 64 products of 4 factors (strings)")
     if not pairs or any(not (isinstance(q, list) and len(q) == 2 and q[0] != q[1]
-                             and all(type(v) is int and 0 <= v < d for v in q)) for q in pairs):
-        raise ctx.fail("data.pairs", f"a nonempty list of pairs [x, y], x != y in range({d})")
+                             and all(type(v) is int and 0 <= v < d for v in q)) for q in pairs) \
+            or len(set(map(tuple, pairs))) < len(pairs):
+        raise ctx.fail("data.pairs", f"a nonempty list of distinct pairs [x, y], x != y in range({d})")
     g = lambda x, s: 2 * (s // 2) + (x + s) % 2  # noqa: E731
     perm = all(sorted(g(x, s) for s in range(d)) == list(range(d)) for x in (0, 1))
     parts, ok = [], perm
