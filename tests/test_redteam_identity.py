@@ -50,14 +50,15 @@ def test_supermap_factor_with_non_ascii_digit_is_one_line(tmp_path, factor):
 # with a pole at p = 1/2 inside (0, 1].
 def test_ns_multiplier_with_a_pole_on_the_domain(tmp_path):
     def mutate(c):
-        c["data"]["multipliers"]["normalisation"][0] = "(2*p-1)/(2*p*(2*p-1))"
+        assert c["data"]["multipliers"]["ns"][0] == "1/(2*p)"
+        c["data"]["multipliers"]["ns"][0] = "(2*p-1)/(2*p*(2*p-1))"
     r = _check(tmp_path, SW / "C000-12.eq14.json", mutate)
-    _error(r, "data.multipliers.normalisation[0]", "vanishes on the domain of p")
+    _error(r, "data.multipliers.ns[0]", "vanishes on the domain of p")
 
 
 def test_ns_multiplier_with_a_pole_off_the_domain_passes(tmp_path):
     def mutate(c):
-        c["data"]["multipliers"]["normalisation"][0] = "(2*p-3)/(2*p*(2*p-3))"
+        c["data"]["multipliers"]["ns"][0] = "(2*p-3)/(2*p*(2*p-3))"
     r = _check(tmp_path, SW / "C000-12.eq14.json", mutate)
     assert r.passed and r.verdict == "verified", r.detail
 

@@ -18,6 +18,7 @@ from math import prod
 from ..expr import ExprError, FieldAlgebra, parse
 from ..gaussian import ONE, conj, gaussian_text, matrix_text
 from ..linalg import add, adjoint, identity, mul, scale, trace
+from ..lp import ns_rows
 from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
 from ..params import Domain
@@ -57,17 +58,6 @@ def _defined(ctx, where, f: RationalFunction) -> RationalFunction:
     return f
 
 
-def ns_constraints(sc) -> tuple[list, list]:
-    """(N_k, S_x) as coefficient vectors in canonical order (bipartite): N_k the marginal differences
-    p_A(a|x,y) − p_A(a|x,y+1), a < o_A − 1 (likewise for B in x), S_x the normalisation of context x."""
-    ns = []
-    for k, a in ((k, a) for k in (0, 1) for a in range(sc.outputs[k] - 1)):
-        for xk, y in product(range(sc.inputs[k]), range(sc.inputs[1 - k] - 1)):
-            ctx_of = lambda t: (xk, t) if k == 0 else (t, xk)  # noqa: E731
-            ns.append([(ai[k] == a) * ((x == ctx_of(y)) - (x == ctx_of(y + 1))) for ai, x in sc.entries()])
-    return ns, [[int(x == c) for _a, x in sc.entries()] for c in sc.contexts]
-
-
 def _ns(ctx, data) -> tuple[str, bool]:
     """F − G = Σ μ_k N_k + Σ ν_x S_x coefficientwise, so ⟨F, P⟩ = ⟨G, P⟩ + Σ ν_x (Eq. (14))."""
     sc = read_scenario(ctx, data)
@@ -79,12 +69,13 @@ def _ns(ctx, data) -> tuple[str, bool]:
     for name, H in (("functional", F), ("other", G)):
         for c in H.coefficients:
             _defined(ctx, f"data.{name}", RationalFunction.lift(c))
-    ns, norm = ns_constraints(sc)
+    n = len(sc.outcomes)  # N_k: the no-signalling rows of lp.ns_rows; S_x: normalisation of context x
+    ns, norm = ns_rows(sc), [{x * n + a: 1 for a in range(n)} for x in range(len(sc.contexts))]
     m = data.obj("multipliers")
     mu, nu = ([_defined(ctx, m.at(f"{k}[{i}]"), ctx.ratfun(m, f"{k}[{i}]", raw=t))
                for i, t in enumerate(m.list(k, len(vs)))] for k, vs in (("ns", ns), ("normalisation", norm)))
     for i in range(sc.size):
-        rhs = sum((w * v[i] for w, v in zip(mu + nu, ns + norm) if v[i]), ZERO)
+        rhs = sum((w * v[i] for w, v in zip(mu + nu, ns + norm) if i in v), ZERO)
         if RationalFunction.lift(F.coefficients[i] - G.coefficients[i]) != rhs:
             raise ctx.fail("data.multipliers", f"F - G differs from the combination at coefficient {i}")
     c = sum(nu, ZERO)
