@@ -86,3 +86,43 @@ def test_sw_point_parameter_may_not_be_a_bound_name(tmp_path, name):
 def test_supermap_sizes_are_bounded(tmp_path, field, value):
     r = _check(tmp_path, LC / "C001-35.d=2.json", lambda c: c["data"].__setitem__(field, value))
     _error(r, f"data.{field}", "a list of 1 to 64 products" if field == "products" else "distinct pairs")
+
+
+# -- process-duality: decided in the sectors; the matrix units (the former method) agree --------------------
+def _duality_on_matrix_units(dims) -> bool:
+    """L_V(W) = Tr(W)/D 1 for W = P(E) (P = prod_i (1 - _O_i + _I_i O_i)) on every matrix unit E, each in the span."""
+    from fractions import Fraction
+    from itertools import product
+
+    from exactbell.kernel.linalg import add, identity, scale, trace
+    from exactbell.kernel.process import Space, depolarize, lv_projection, ns_span_violation
+
+    space, layout = Space(dims), [(0, (1,)), (2, (3,))]
+    D = space.size
+    for r, c in product(range(D), repeat=2):
+        W = [[Fraction(int((i, j) == (r, c))) for j in range(D)] for i in range(D)]
+        for inp, outs in layout:
+            W = add(add(W, scale(-1, depolarize(W, space, outs))), depolarize(W, space, (inp, *outs)))
+        if ns_span_violation(W, space, layout) or lv_projection(W, space, layout) != scale(trace(W) / D, identity(D)):
+            return False
+    return True
+
+
+@pytest.mark.parametrize("dims", [[2, 2, 2, 2], [1, 2, 2, 2], [2, 1, 3, 1], [1, 3, 2, 1]])
+def test_process_duality_sectors_agree_with_matrix_units(tmp_path, dims):
+    r = _check(tmp_path, LC / "C001-10.duality.json", lambda c: c["data"].update(dims=dims))
+    assert r.verdict == "verified" and _duality_on_matrix_units(dims), r.detail
+    D = dims[0] * dims[1] * dims[2] * dims[3]
+    assert f"Tr(S W) = Tr(S) Tr(W)/{D}, so Tr(S W) = Tr(W)/{dims[0] * dims[2]} for every process" in r.statement
+
+
+def test_process_duality_with_a_wrong_lv_refutes(tmp_path, monkeypatch):
+    from exactbell.kernel import process
+    from exactbell.kernel.kinds import identity
+
+    wrong = process.LV[:-1]  # drop + _[AI AO BO]
+    monkeypatch.setattr(process, "LV", wrong)
+    monkeypatch.setattr(identity, "LV", wrong)
+    assert not _duality_on_matrix_units([2, 2, 2, 2])
+    r = _check(tmp_path, LC / "C001-10.duality.json", lambda c: None)
+    assert r.verdict == "refuted" and "L_V(W) is not Tr(W)/D times the identity" in r.statement

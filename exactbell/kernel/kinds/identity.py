@@ -26,15 +26,11 @@ from ..poly import Poly, RationalFunction
 from ..polytope import roots_in, sw_point
 from ..process import (
     CONDITIONS,
-    Space,
+    LV,
     affine_solutions,
     bistochastic_span_problem,
     bistochastic_violation,
-    depolarize,
     depolarizer_problem,
-    lincomb,
-    lv_projection,
-    ns_span_violation,
     pattern,
     sectors,
 )
@@ -310,25 +306,19 @@ def _supermap(ctx, data) -> tuple[str, bool]:
 
 
 def _process_duality(ctx, data) -> tuple[str, bool]:
-    """Liu–Chiribella App. A (l.337). P = Π_i (1 − _{O_i} + _{I_i O_i}) fixes Span(Choi(NoSig)) = {W : _{O_i} W =
-    _{I_i O_i} W ∀i}; its images of the matrix units are checked to lie in it, so they span it. L_V is a sum of
-    depolarizations, each symmetric for (X, Y) ↦ Tr(XY); so L_V(W) = Tr(W)/D · 𝟙 on that span gives
+    """Liu–Chiribella App. A (l.337), in the sectors σ of process.sectors on (A_I, A_O, B_I, B_O) (as in mode
+    bistochastic-supermap): Span(Choi(NoSig)) = {W : _{O_i} W = _{I_i O_i} W ∀i} is the sum of the sectors with
+    σ_{O_i} = σ_{I_i} σ_{O_i}, and L_V(W) = Tr(W)/D · 𝟙 on it iff L_V(σ) = [σ = (1, 1, 1, 1)] there (the other
+    sectors are traceless). L_V is a sum of depolarizations, each symmetric for (X, Y) ↦ Tr(XY); so
     Tr(S W) = Tr(S L_V W) = Tr(S) Tr(W)/D whenever L_V(S) = S."""
     dims = data.list("dims", 4)
-    if any(type(d) is not int or d < 1 for d in dims) or prod(dims) > 16:
-        raise ctx.fail("data.dims", "four positive integers [d_AI, d_AO, d_BI, d_BO] with product at most 16")
-    space, layout, one = Space(dims), [(0, (1,)), (2, (3,))], Fraction(1)
-    D, ok = space.size, True
-    for r, c in product(range(D), repeat=2):
-        W = [[one * (i == r and j == c) for j in range(D)] for i in range(D)]
-        for inp, outs in layout:
-            W = lincomb(((1, W), (-1, depolarize(W, space, outs)), (1, depolarize(W, space, (inp, *outs)))))
-        if ns_span_violation(W, space, layout) or lv_projection(W, space, layout) != scale(trace(W) / D,
-                                                                                          identity(D)):
-            ok = False
-            break
-    S = scale(Fraction(1, dims[0] * dims[2]), identity(D))
-    valid = lv_projection(S, space, layout) == S and trace(S) == dims[1] * dims[3]
+    if any(type(d) is not int or not 1 <= d <= 8 for d in dims):
+        raise ctx.fail("data.dims", "four positive integers [d_AI, d_AO, d_BI, d_BO], each at most 8")
+    if bad := next(filter(None, map(depolarizer_problem, sorted(set(dims)))), None):
+        return bad, False
+    lv = lambda s: sum(c * pattern(p, s) for c, p in LV)  # noqa: E731
+    ok = all(lv(s) == all(s) for s in sectors(dims) if s[1] == s[0] * s[1] and s[3] == s[2] * s[3])
+    valid, D = lv((1, 1, 1, 1)) == 1, prod(dims)  # L_V(𝟙) = 𝟙; Tr(𝟙/(d_AI d_BI)) = d_AO d_BO
     return (f"on (d_AI, d_AO, d_BI, d_BO) = {tuple(dims)}: " + ("for every S with L_V(S) = S and every W in "
             "Span(Choi(NoSig)), Tr(S W) = Tr(S) Tr(W)/" + str(D) + ", so Tr(S W) = Tr(W)/" + str(dims[0] * dims[2])
             + " for every process matrix S (Tr S = d_AO d_BO)" if ok else "L_V(W) is not Tr(W)/D times the identity "
