@@ -126,3 +126,42 @@ def test_process_duality_with_a_wrong_lv_refutes(tmp_path, monkeypatch):
     assert not _duality_on_matrix_units([2, 2, 2, 2])
     r = _check(tmp_path, LC / "C001-10.duality.json", lambda c: None)
     assert r.verdict == "refuted" and "L_V(W) is not Tr(W)/D times the identity" in r.statement
+
+
+# -- ns on three parties (the rows of lp.ns_rows): Bob's input may not change the marginal of (A, C) --------
+def _tripartite(F, G, ns, nu):
+    return {"exactbell": 2, "id": "T", "claim": "T", "paper": "user", "kind": "identity", "location": "-",
+            "summary": "-", "expected": "verified", "conventions": {"form": "probability", "order": "inputs-major"},
+            "data": {"mode": "ns", "scenario": {"inputs": [2, 2, 2], "outputs": [2, 2, 2]},
+                     "functional": {"coefficients": F}, "other": {"coefficients": G},
+                     "multipliers": {"ns": ns, "normalisation": nu}}}
+
+
+def _write(tmp_path, cert):
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(cert))
+    return check_file(path)
+
+
+def test_ns_three_parties(tmp_path):
+    import sympy
+
+    from exactbell.kernel.lp import ns_rows
+    from exactbell.kernel.scenario import Scenario
+
+    sc = Scenario((2, 2, 2), (2, 2, 2))
+    entries, rows = sc.entries(), ns_rows(sc)
+    # F = p_A(0 | x=0, y=0, z=0) - p_A(0 | x=0, y=1, z=0): zero on every non-signalling behaviour
+    F = [int(a[0] == 0) * ((x == (0, 0, 0)) - (x == (0, 1, 0))) for a, x in entries]
+    m = sympy.symbols(f"m0:{len(rows)}")
+    sol = sympy.solve([sum(m[k] * r.get(i, 0) for k, r in enumerate(rows)) - F[i] for i in range(sc.size)], m,
+                      dict=True)[0]
+    mu = [str(sympy.sympify(sol.get(v, 0)).subs({w: 0 for w in m})) for v in m]
+    zero = ["0"] * sc.size
+    r = _write(tmp_path, _tripartite(list(map(str, F)), zero, mu, ["0"] * len(sc.contexts)))
+    assert r.verdict == "verified", r.detail
+    assert r.statement.endswith("P> for every normalised non-signalling behaviour P on (2,2,2;2,2,2)")
+    # p_A(0 | 0, 0, 0) alone is not constant on the non-signalling behaviours: no multipliers fit
+    F1 = [int(a[0] == 0 and x == (0, 0, 0)) for a, x in entries]
+    r = _write(tmp_path, _tripartite(list(map(str, F1)), zero, mu, ["0"] * len(sc.contexts)))
+    _error(r, "data.multipliers", "differs from the combination")

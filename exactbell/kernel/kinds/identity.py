@@ -57,8 +57,6 @@ def _defined(ctx, where, f: RationalFunction) -> RationalFunction:
 def _ns(ctx, data) -> tuple[str, bool]:
     """F − G = Σ μ_k N_k + Σ ν_x S_x coefficientwise, so ⟨F, P⟩ = ⟨G, P⟩ + Σ ν_x (Eq. (14))."""
     sc = read_scenario(ctx, data)
-    if sc.parties != 2:
-        raise ctx.fail("data.scenario", "mode ns is implemented for 2 parties")
     coefficient = lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)  # noqa: E731
     (F, ftext), (G, gtext) = (read_functional(ctx, data, sc, k, parse=coefficient)
                               for k in ("functional", "other"))
