@@ -76,6 +76,12 @@ def test_sw_point_parameter_may_not_be_a_bound_name(tmp_path, name):
     _error(r, f"parameters.{name}", "bound in the statement")
 
 
+# Before: a fixed parameter was not checked: "at x = 1/2, for all p in [1/2, 1]: ... P[2x+a][2y+b]" (verified).
+def test_sw_point_fixed_parameter_may_not_be_a_bound_name(tmp_path):
+    r = _check(tmp_path, SW / "C000-01.json", lambda c: c["parameters"].update(x="1/2"))
+    _error(r, "parameters.x", "bound in the statement")
+
+
 # Before: 200 copies of I (x) I (x) I (x) I at d = 8 took 1.2 s and grew the statement without bound; a
 # file of a million took hours (only the worker's wall clock stopped it). Now: at most 64 products,
 # distinct pairs.

@@ -176,7 +176,7 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
     if len(ctx.domains) > 1:
         raise ctx.fail("parameters", "at most one parameter with a domain")
     var = next(iter(ctx.domains), None)
-    if bound := set(ctx.domains) & set("xyab"):
+    if bound := (set(ctx.domains) | set(ctx.fixed)) & set("xyab"):
         raise ctx.fail(f"parameters.{bound.pop()}", "x, y, a, b are bound in the statement (P[2x+a][2y+b])")
     fo = data.obj("fidelities")
     fids = [fidelity(ctx, fo, k, var) for k in "pqrs"]
