@@ -171,3 +171,19 @@ def test_ns_three_parties(tmp_path):
     F1 = [int(a[0] == 0 and x == (0, 0, 0)) for a, x in entries]
     r = _write(tmp_path, _tripartite(list(map(str, F1)), zero, mu, ["0"] * len(sc.contexts)))
     _error(r, "data.multipliers", "differs from the combination")
+
+
+# -- polynomial and nc share one rendering (identity._identities) ---------------------------------------------
+def test_failing_identity_names_how_it_was_compared(tmp_path):
+    cert = {"exactbell": 2, "id": "T", "claim": "T", "paper": "user", "kind": "identity", "location": "-",
+            "summary": "-", "expected": "refuted", "conventions": {}, "parameters": {"p": "(0, 1)"},
+            "data": {"mode": "polynomial", "identities": [["p^2 - 1", "(p - 1)*(p + 1)"], ["1/p", "2/(2*p) + p"]]}}
+    r = _write(tmp_path, cert)
+    assert r.passed and r.verdict == "refuted", r.detail
+    assert r.statement == ("for all p in (0, 1): the identity 1/p = 2/(2*p) + p fails (as rational functions; of: "
+                           "p^2 - 1 = (p - 1)*(p + 1); 1/p = 2/(2*p) + p)")
+    cert["data"]["identities"] = [["p^2 - 1", "(p - 1)*(p + 1)"], ["p", "p^2"]]
+    cert["data"]["definitions"] = [["q2", "p^2"]]
+    r = _write(tmp_path, cert)
+    assert r.statement == ("for all p in (0, 1): the identity p = p^2 fails (as polynomials, where q2 = p^2; of: "
+                           "p^2 - 1 = (p - 1)*(p + 1); p = p^2)")

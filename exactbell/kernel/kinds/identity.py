@@ -78,8 +78,9 @@ def _ns(ctx, data) -> tuple[str, bool]:
             f"{scenario_text(sc)}"), True
 
 
-def _identities(ctx, data, read, equal) -> tuple[list, list]:
-    """(texts, indices of the failing ones) of data.identities [[lhs, rhs], ...]."""
+def _identities(ctx, data, read, equal, where: str, digest=False) -> tuple[str, bool]:
+    """(statement, holds) of data.identities [[lhs, rhs], ...], each decided ``where`` (the first failing one
+    refutes); ``digest``: a text of more than 400 characters is shown by count and sha256."""
     rows, texts, fails = data.list("identities"), [], []
     if not rows:
         raise ctx.fail("data.identities", "lists no identity")
@@ -89,19 +90,17 @@ def _identities(ctx, data, read, equal) -> tuple[list, list]:
         texts.append(f"{row[0]} = {row[1]}")
         if not equal(*(read(f"data.identities[{i}]", t) for t in row)):
             fails.append(i)
-    return texts, fails
+    shown = "; ".join(texts)
+    if digest and len(shown) > 400:
+        shown = f"{len(texts)} identities, sha256 of their text {hashlib.sha256(shown.encode()).hexdigest()[:16]}"
+    if fails:
+        return f"the identity {texts[fails[0]]} fails ({where}; of: {shown})", False
+    return f"{shown} ({where})", True
 
 
 def _polynomial(ctx, data) -> tuple[str, bool]:
     read = lambda where, t: _defined(ctx, where, ctx.ratfun(data, where[5:], raw=t))  # noqa: E731
-    texts, fails = _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs)
-    shown = "; ".join(texts)
-    if len(shown) > 400:
-        digest = hashlib.sha256(shown.encode()).hexdigest()[:16]
-        shown = f"{len(texts)} identities, sha256 of their text {digest}"
-    if fails:
-        return f"the identity {texts[fails[0]]} fails (of: {shown})", False
-    return f"{shown} (as rational functions)", True
+    return _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs, "as rational functions", digest=True)
 
 
 def reduce_circle(p: Poly, pairs) -> Poly:
@@ -160,13 +159,10 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
         diff = lhs - rhs
         coefficients = diff.terms.values() if sc else [diff]
         return all(reduce_circle(Poly.lift(c), pairs).is_zero() for c in coefficients)
-    texts, fails = _identities(ctx, data, read, equal)
     where = (f"in the algebra of +-1 observables of commuting parties on {scenario_text(sc)}, coefficients "
              if sc else "") + "as polynomials" + "".join(f", modulo {c}^2 + {s}^2 = 1" for c, s in pairs) \
         + (f", where {'; '.join(defs)}" if defs else "")
-    if fails:
-        return f"the identity {texts[fails[0]]} fails ({where}; of: {'; '.join(texts)})", False
-    return f"{'; '.join(texts)} ({where})", True
+    return _identities(ctx, data, read, equal, where)
 
 
 def _sw_point(ctx, data) -> tuple[str, bool]:
