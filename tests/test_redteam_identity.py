@@ -46,6 +46,14 @@ def test_supermap_factor_with_non_ascii_digit_is_one_line(tmp_path, factor):
     _error(r, "data.products", "a factor is not I")
 
 
+# Before: sorting an order with a non-string entry raised TypeError: an internal error row.
+@pytest.mark.parametrize("order", [[1, "B_out", "A_in", "B_in"], [["A_out"], "B_out", "A_in", "B_in"],
+                                   [None, "B_out", "A_in", "B_in"], ["A_out", "B_out", "A_in", "A_in"]])
+def test_supermap_order_that_is_not_a_permutation_is_one_line(tmp_path, order):
+    r = _check(tmp_path, LC / "C001-35.d=2.json", lambda c: c["data"].__setitem__("order", order))
+    _error(r, "data", "order a permutation of A_in, A_out, B_in, B_out")
+
+
 # Before: multipliers were read without the domain check; 1/(2p) written as (2p - 1)/(2p (2p - 1)) passed
 # with a pole at p = 1/2 inside (0, 1].
 def test_ns_multiplier_with_a_pole_on_the_domain(tmp_path):

@@ -261,7 +261,7 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     instruments s' = 2t + z, t = ⌊s/2⌋, z = (x_i + s) mod 2: what each party reads (Eq. (90))."""
     d = data.int("d", 2, 8)
     order = data.list("order", 4)
-    if d % 2 or sorted(order) != sorted(SUBSYSTEMS):
+    if d % 2 or sorted(map(str, order)) != sorted(SUBSYSTEMS) or not all(isinstance(n, str) for n in order):
         raise ctx.fail("data", "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
     prods, pairs = data.list("products"), data.list("pairs")
     if not 1 <= len(prods) <= 64 or any(not isinstance(t, list) or len(t) != 4
