@@ -141,7 +141,7 @@ def test_weak_duality_other_dimensions(tmp_path):
     assert res.verdict == "verified" and "Tr(S W) = Tr(W)/2 for every process matrix" in res.statement
 
 
-@pytest.mark.parametrize("dims,field", [([4, 2, 2, 2], "product at most 16"), ([2, 2, 2], "expected 4 entries"),
+@pytest.mark.parametrize("dims,field", [([9, 2, 2, 2], "each at most 8"), ([2, 2, 2], "expected 4 entries"),
                                         ([2, 0, 2, 2], "four positive integers"), ([2, True, 2, 2], "four positive")])
 def test_bad_dims_are_rejected(tmp_path, dims, field):
     res = _mutant(tmp_path, "C001-10.duality", lambda c: c["data"].update(dims=dims))

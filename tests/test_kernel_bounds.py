@@ -125,7 +125,7 @@ def test_cglmp_mutants(tmp_path, name):
 
 IDENTITY_MUTANTS = {
     "multiplier": lambda c: c["data"]["multipliers"]["ns"].__setitem__(0, "1/p"),
-    "normalisation": lambda c: c["data"]["multipliers"]["normalisation"].__setitem__(0, "0"),
+    "normalisation": lambda c: c["data"]["multipliers"]["normalisation"].__setitem__(0, "1/(2*p)"),
     "functional": lambda c: c["data"]["functional"]["terms"].update(A0B0="2"),
     "narrow domain": lambda c: c["parameters"].update(p="(1/2, 1]"),
     "pole in domain": lambda c: c["parameters"].update(p="[0, 1]"),

@@ -185,12 +185,12 @@ def fp_correlator_form():
     import sympy
 
     from ..kernel.functional import SW_SCENARIO
-    from ..kernel.kinds.identity import ns_constraints
+    from ..kernel.lp import ns_rows
 
     E = _e_matrix()
     p = sympy.Symbol("p")
     rd = lambda t: sympy.sympify(t.replace("^", "**"), locals={"p": p})
-    ns, _norm = ns_constraints(SW_SCENARIO)
+    ns = ns_rows(SW_SCENARIO)
     nu = []
     for x in range(2):
         for y in range(2):
@@ -225,8 +225,8 @@ def fp_restricted_t_p():
         "C000-07.t_p", "Sec. IV A, L285-291, Eq. (12)",
         "On behaviours with <A_x0> = <A_x1> (no signalling from Bob to Alice) the L281-283 expression is T_p of "
         "Eq. (12): the A-marginal terms cancel. Decided on every normalised non-signalling behaviour (the kernel's "
-        "ns mode; the certificate's multipliers use only the B->A constraints p_A(a|x,0) - p_A(a|x,1)).",
-        E_TERMS, T_P_TERMS, {"p": "(0, 1)"})
+        "ns mode; the certificate's multipliers use only the B->A constraints p_A(a|x,1) - p_A(a|x,0)).",
+        E_TERMS, T_P_TERMS, {"p": "(0, 1)"}, b_to_a_only=True)
     cert["claim"] = "C000-07"
     return cert
 
@@ -239,10 +239,10 @@ W15 = [["0", "0", "0", "-(1-r)"], ["0", "-1", "0", "0"], ["0", "0", "0", "0"], [
 @generator("C000-14.eq15", SW_PAPER, "C000-14")
 def eq15_corrected():
     from ..kernel.functional import SW_SCENARIO
-    from ..kernel.kinds.identity import ns_constraints
+    from ..kernel.lp import ns_rows
     from .sw_propositions import G_PR
 
-    ns, _norm = ns_constraints(SW_SCENARIO)
+    ns = ns_rows(SW_SCENARIO)
     return envelope2(
         "C000-14.eq15", "C000-14", SW_PAPER, "Prop. 2, Eq. (15), L331; (F7)",
         "W_{p,r}(P) = <G_{p,r}, P> (G_{p,r} of Sec. IV B / App. B 3 item #5) equals 1 - p(11|00) - (1-r)p(01|01) - "

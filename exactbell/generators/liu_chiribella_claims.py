@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from ..causal import inequalities as iq
 from ..certificates.format import envelope2
-from ..kernel.kinds.identity import ns_constraints
+from ..kernel.lp import ns_rows
 from ..kernel.numbers import format_rational
 from . import generator
 from .liu_chiribella import PAPER
@@ -30,7 +30,7 @@ def _affine_text(t0: Fraction, t1: Fraction, name="a") -> str:
 
 
 def _ns_identity(id_, claim, location, summary, sc, F: list, G: list, nu: list, params=None):
-    ns, _norm = ns_constraints(sc)
+    ns = ns_rows(sc)
     data = {"mode": "ns", "scenario": sc.to_spec(), "functional": {"coefficients": F},
             "other": {"coefficients": G},
             "multipliers": {"ns": ["0"] * len(ns), "normalisation": nu}}

@@ -460,12 +460,14 @@ EQ14_TERMS = {"B0": "(1-2*p)/p", "B1": "-(1-2*p)/p", "A0B0": "1", "A0B1": "1", "
 CHSH_TERMS = {"A0B0": "1", "A0B1": "1", "A1B0": "1", "A1B1": "-1"}
 
 
-def _ns_identity(cid, location, statement, terms_f, terms_g, params):
-    """Schema 2, kind identity (mode ns): multipliers solved by sympy against the kernel's constraints."""
+def _ns_identity(cid, location, statement, terms_f, terms_g, params, b_to_a_only=False):
+    """Schema 2, kind identity (mode ns): multipliers solved by sympy against the kernel's constraints
+    (:func:`exactbell.kernel.lp.ns_rows`, then normalisations); ``b_to_a_only``: the multipliers of the A->B
+    rows (Alice's input varies, Bob's marginal; the first half on (2,2;2,2)) are 0."""
     import sympy
 
     from ..certificates.format import envelope2
-    from ..kernel.kinds.identity import ns_constraints
+    from ..kernel.lp import ns_rows
 
     names = [n for n in params]
     fixed = {n: v for n, v in params.items() if not v.startswith("(") and not v.startswith("[")}
@@ -483,11 +485,13 @@ def _ns_identity(cid, location, statement, terms_f, terms_g, params):
     G = functional_from_spec(SW_SCENARIO, {"terms": terms_g}, CORR, coeff)
     syms = {n: sympy.Symbol(n) for n in names}
     D = [sympy.sympify((F.coefficients[i] - G.coefficients[i]).to_text(), locals=syms) for i in range(16)]
-    ns, norm = ns_constraints(SW_SCENARIO)
+    ns, n = ns_rows(SW_SCENARIO), len(SW_SCENARIO.outcomes)
+    norm = [{x * n + a: 1 for a in range(n)} for x in range(len(SW_SCENARIO.contexts))]
     m = sympy.symbols(f"m0:{len(ns) + len(norm)}")
-    eqs = [sum(m[k] * int(v[i]) for k, v in enumerate(ns + norm)) - D[i] for i in range(16)]
-    sol = sympy.solve(eqs, m, dict=True)[0]
-    txt = [str(sympy.factor(sol.get(x, 0))).replace("**", "^") for x in m]
+    eqs = [sum(m[k] * v.get(i, 0) for k, v in enumerate(ns + norm)) - D[i] for i in range(16)]
+    eqs += list(m[:len(ns) // 2]) if b_to_a_only else []
+    sol = sympy.solve(eqs, m, dict=True)[0]  # the rows are dependent: free multipliers are set to 0
+    txt = [str(sympy.factor(sympy.sympify(sol.get(x, 0)).subs({y: 0 for y in m}))).replace("**", "^") for x in m]
     return envelope2(cid, "C000-12", PAPER, location, statement, "identity", "verified", CORR,
                      {"mode": "ns", "scenario": SW_SCENARIO.to_spec(), "functional": {"terms": terms_f},
                       "other": {"terms": terms_g},

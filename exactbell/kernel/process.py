@@ -85,12 +85,16 @@ def ns_span_violation(W, space: Space, layout) -> str | None:
     return None
 
 
+# L_V = _AO + _BO − _[AO BO] − _[BI BO] + _[AO BI BO] − _[AI AO] + _[AI AO BO] (Araújo et al. 2015), as patterns
+# on (A_in, A_out, B_in, B_out) ("X": depolarized; see :func:`pattern`)
+LV = ((1, ".X.."), (1, "...X"), (-1, ".X.X"), (-1, "..XX"), (1, ".XXX"), (-1, "XX.."), (1, "XX.X"))
+
+
 def lv_projection(S, space: Space, layout):
-    """Bipartite process-matrix projector L_V (Araújo et al. 2015)."""
+    """Bipartite process-matrix projector L_V (:data:`LV`) on a layout (each party's outputs may be several)."""
     (ai, ao), (bi, bo) = layout
-    terms = ((1, ao), (1, bo), (-1, ao + bo), (-1, (bi, *bo)), (1, (*ao, bi, *bo)), (-1, (ai, *ao)),
-             (1, (ai, *ao, *bo)))
-    return lincomb((c, depolarize(S, space, X)) for c, X in terms)
+    groups = ((ai,), ao, (bi,), bo)
+    return lincomb((c, depolarize(S, space, [k for g, f in zip(groups, p) if f == "X" for k in g])) for c, p in LV)
 
 
 def process_violation(S, space: Space, layout) -> str | None:

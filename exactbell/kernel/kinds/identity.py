@@ -18,6 +18,7 @@ from math import prod
 from ..expr import ExprError, FieldAlgebra, parse
 from ..gaussian import ONE, conj, gaussian_text, matrix_text, read_matrix
 from ..linalg import add, adjoint, identity, mul, scale, trace
+from ..lp import ns_rows
 from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
 from ..params import Domain
@@ -25,15 +26,11 @@ from ..poly import Poly, RationalFunction
 from ..polytope import roots_in, sw_point
 from ..process import (
     CONDITIONS,
-    Space,
+    LV,
     affine_solutions,
     bistochastic_span_problem,
     bistochastic_violation,
-    depolarize,
     depolarizer_problem,
-    lincomb,
-    lv_projection,
-    ns_span_violation,
     pattern,
     sectors,
 )
@@ -56,34 +53,22 @@ def _defined(ctx, where, f: RationalFunction) -> RationalFunction:
     return f
 
 
-def ns_constraints(sc) -> tuple[list, list]:
-    """(N_k, S_x) as coefficient vectors in canonical order (bipartite): N_k the marginal differences
-    p_A(a|x,y) − p_A(a|x,y+1), a < o_A − 1 (likewise for B in x), S_x the normalisation of context x."""
-    ns = []
-    for k, a in ((k, a) for k in (0, 1) for a in range(sc.outputs[k] - 1)):
-        for xk, y in product(range(sc.inputs[k]), range(sc.inputs[1 - k] - 1)):
-            ctx_of = lambda t: (xk, t) if k == 0 else (t, xk)  # noqa: E731
-            ns.append([(ai[k] == a) * ((x == ctx_of(y)) - (x == ctx_of(y + 1))) for ai, x in sc.entries()])
-    return ns, [[int(x == c) for _a, x in sc.entries()] for c in sc.contexts]
-
-
 def _ns(ctx, data) -> tuple[str, bool]:
     """F − G = Σ μ_k N_k + Σ ν_x S_x coefficientwise, so ⟨F, P⟩ = ⟨G, P⟩ + Σ ν_x (Eq. (14))."""
     sc = read_scenario(ctx, data)
-    if sc.parties != 2:
-        raise ctx.fail("data.scenario", "mode ns is implemented for 2 parties")
     coefficient = lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)  # noqa: E731
     (F, ftext), (G, gtext) = (read_functional(ctx, data, sc, k, parse=coefficient)
                               for k in ("functional", "other"))
     for name, H in (("functional", F), ("other", G)):
         for c in H.coefficients:
             _defined(ctx, f"data.{name}", RationalFunction.lift(c))
-    ns, norm = ns_constraints(sc)
+    n = len(sc.outcomes)  # N_k: the no-signalling rows of lp.ns_rows; S_x: normalisation of context x
+    ns, norm = ns_rows(sc), [{x * n + a: 1 for a in range(n)} for x in range(len(sc.contexts))]
     m = data.obj("multipliers")
-    mu, nu = ([ctx.ratfun(m, f"{k}[{i}]", raw=t) for i, t in enumerate(m.list(k, len(vs)))]
-              for k, vs in (("ns", ns), ("normalisation", norm)))
+    mu, nu = ([_defined(ctx, m.at(f"{k}[{i}]"), ctx.ratfun(m, f"{k}[{i}]", raw=t))
+               for i, t in enumerate(m.list(k, len(vs)))] for k, vs in (("ns", ns), ("normalisation", norm)))
     for i in range(sc.size):
-        rhs = sum((w * v[i] for w, v in zip(mu + nu, ns + norm) if v[i]), ZERO)
+        rhs = sum((w * v[i] for w, v in zip(mu + nu, ns + norm) if i in v), ZERO)
         if RationalFunction.lift(F.coefficients[i] - G.coefficients[i]) != rhs:
             raise ctx.fail("data.multipliers", f"F - G differs from the combination at coefficient {i}")
     c = sum(nu, ZERO)
@@ -92,8 +77,9 @@ def _ns(ctx, data) -> tuple[str, bool]:
             f"{scenario_text(sc)}"), True
 
 
-def _identities(ctx, data, read, equal) -> tuple[list, list]:
-    """(texts, indices of the failing ones) of data.identities [[lhs, rhs], ...]."""
+def _identities(ctx, data, read, equal, where: str, digest=False) -> tuple[str, bool]:
+    """(statement, holds) of data.identities [[lhs, rhs], ...], each decided ``where`` (the first failing one
+    refutes); ``digest``: a text of more than 400 characters is shown by count and sha256."""
     rows, texts, fails = data.list("identities"), [], []
     if not rows:
         raise ctx.fail("data.identities", "lists no identity")
@@ -103,19 +89,17 @@ def _identities(ctx, data, read, equal) -> tuple[list, list]:
         texts.append(f"{row[0]} = {row[1]}")
         if not equal(*(read(f"data.identities[{i}]", t) for t in row)):
             fails.append(i)
-    return texts, fails
+    shown = "; ".join(texts)
+    if digest and len(shown) > 400:
+        shown = f"{len(texts)} identities, sha256 of their text {hashlib.sha256(shown.encode()).hexdigest()[:16]}"
+    if fails:
+        return f"the identity {texts[fails[0]]} fails ({where}; of: {shown})", False
+    return f"{shown} ({where})", True
 
 
 def _polynomial(ctx, data) -> tuple[str, bool]:
     read = lambda where, t: _defined(ctx, where, ctx.ratfun(data, where[5:], raw=t))  # noqa: E731
-    texts, fails = _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs)
-    shown = "; ".join(texts)
-    if len(shown) > 400:
-        digest = hashlib.sha256(shown.encode()).hexdigest()[:16]
-        shown = f"{len(texts)} identities, sha256 of their text {digest}"
-    if fails:
-        return f"the identity {texts[fails[0]]} fails (of: {shown})", False
-    return f"{shown} (as rational functions)", True
+    return _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs, "as rational functions", digest=True)
 
 
 def reduce_circle(p: Poly, pairs) -> Poly:
@@ -174,13 +158,10 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
         diff = lhs - rhs
         coefficients = diff.terms.values() if sc else [diff]
         return all(reduce_circle(Poly.lift(c), pairs).is_zero() for c in coefficients)
-    texts, fails = _identities(ctx, data, read, equal)
     where = (f"in the algebra of +-1 observables of commuting parties on {scenario_text(sc)}, coefficients "
              if sc else "") + "as polynomials" + "".join(f", modulo {c}^2 + {s}^2 = 1" for c, s in pairs) \
         + (f", where {'; '.join(defs)}" if defs else "")
-    if fails:
-        return f"the identity {texts[fails[0]]} fails ({where}; of: {'; '.join(texts)})", False
-    return f"{'; '.join(texts)} ({where})", True
+    return _identities(ctx, data, read, equal, where)
 
 
 def _sw_point(ctx, data) -> tuple[str, bool]:
@@ -190,6 +171,8 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
     if len(ctx.domains) > 1:
         raise ctx.fail("parameters", "at most one parameter with a domain")
     var = next(iter(ctx.domains), None)
+    if bound := (set(ctx.domains) | set(ctx.fixed)) & set("xyab"):
+        raise ctx.fail(f"parameters.{bound.pop()}", "x, y, a, b are bound in the statement (P[2x+a][2y+b])")
     fo = data.obj("fidelities")
     fids = [fidelity(ctx, fo, k, var) for k in "pqrs"]
     tables = [data.list(who, 2) for who in ("alice", "bob")]
@@ -238,7 +221,7 @@ def _factor(text, d, x, y) -> list | None:
         return list(range(d))
     body = text[2:] if text.startswith("I-") else text
     items = [i.strip() for i in body[1:-1].split(",")] if body[:1] == "{" and body[-1:] == "}" else ["?"]
-    vals = {x if i == "x" else y if i == "y" else int(i) if i.isdigit() else -1 for i in items}
+    vals = {x if i == "x" else y if i == "y" else int(i) if i.isascii() and i.isdigit() else -1 for i in items}
     if not vals <= set(range(d)):
         return None
     return sorted(set(range(d)) - vals) if text.startswith("I-") else sorted(vals)
@@ -277,15 +260,16 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     instruments s' = 2t + z, t = ⌊s/2⌋, z = (x_i + s) mod 2: what each party reads (Eq. (90))."""
     d = data.int("d", 2, 8)
     order = data.list("order", 4)
-    if d % 2 or sorted(order) != sorted(SUBSYSTEMS):
+    if d % 2 or sorted(map(str, order)) != sorted(SUBSYSTEMS) or not all(isinstance(n, str) for n in order):
         raise ctx.fail("data", "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
     prods, pairs = data.list("products"), data.list("pairs")
-    if not prods or any(not isinstance(t, list) or len(t) != 4 or not all(isinstance(f, str) for f in t)
-                        for t in prods):
-        raise ctx.fail("data.products", "a nonempty list of products of 4 factors (strings)")
+    if not 1 <= len(prods) <= 64 or any(not isinstance(t, list) or len(t) != 4
+                                        or not all(isinstance(f, str) for f in t) for t in prods):
+        raise ctx.fail("data.products", "a list of 1 to 64 products of 4 factors (strings)")
     if not pairs or any(not (isinstance(q, list) and len(q) == 2 and q[0] != q[1]
-                             and all(type(v) is int and 0 <= v < d for v in q)) for q in pairs):
-        raise ctx.fail("data.pairs", f"a nonempty list of pairs [x, y], x != y in range({d})")
+                             and all(type(v) is int and 0 <= v < d for v in q)) for q in pairs) \
+            or len(set(map(tuple, pairs))) < len(pairs):
+        raise ctx.fail("data.pairs", f"a nonempty list of distinct pairs [x, y], x != y in range({d})")
     g = lambda x, s: 2 * (s // 2) + (x + s) % 2  # noqa: E731
     perm = all(sorted(g(x, s) for s in range(d)) == list(range(d)) for x in (0, 1))
     parts, ok = [], perm
@@ -315,25 +299,19 @@ def _supermap(ctx, data) -> tuple[str, bool]:
 
 
 def _process_duality(ctx, data) -> tuple[str, bool]:
-    """Liu–Chiribella App. A (l.337). P = Π_i (1 − _{O_i} + _{I_i O_i}) fixes Span(Choi(NoSig)) = {W : _{O_i} W =
-    _{I_i O_i} W ∀i}; its images of the matrix units are checked to lie in it, so they span it. L_V is a sum of
-    depolarizations, each symmetric for (X, Y) ↦ Tr(XY); so L_V(W) = Tr(W)/D · 𝟙 on that span gives
+    """Liu–Chiribella App. A (l.337), in the sectors σ of process.sectors on (A_I, A_O, B_I, B_O) (as in mode
+    bistochastic-supermap): Span(Choi(NoSig)) = {W : _{O_i} W = _{I_i O_i} W ∀i} is the sum of the sectors with
+    σ_{O_i} = σ_{I_i} σ_{O_i}, and L_V(W) = Tr(W)/D · 𝟙 on it iff L_V(σ) = [σ = (1, 1, 1, 1)] there (the other
+    sectors are traceless). L_V is a sum of depolarizations, each symmetric for (X, Y) ↦ Tr(XY); so
     Tr(S W) = Tr(S L_V W) = Tr(S) Tr(W)/D whenever L_V(S) = S."""
     dims = data.list("dims", 4)
-    if any(type(d) is not int or d < 1 for d in dims) or prod(dims) > 16:
-        raise ctx.fail("data.dims", "four positive integers [d_AI, d_AO, d_BI, d_BO] with product at most 16")
-    space, layout, one = Space(dims), [(0, (1,)), (2, (3,))], Fraction(1)
-    D, ok = space.size, True
-    for r, c in product(range(D), repeat=2):
-        W = [[one * (i == r and j == c) for j in range(D)] for i in range(D)]
-        for inp, outs in layout:
-            W = lincomb(((1, W), (-1, depolarize(W, space, outs)), (1, depolarize(W, space, (inp, *outs)))))
-        if ns_span_violation(W, space, layout) or lv_projection(W, space, layout) != scale(trace(W) / D,
-                                                                                          identity(D)):
-            ok = False
-            break
-    S = scale(Fraction(1, dims[0] * dims[2]), identity(D))
-    valid = lv_projection(S, space, layout) == S and trace(S) == dims[1] * dims[3]
+    if any(type(d) is not int or not 1 <= d <= 8 for d in dims):
+        raise ctx.fail("data.dims", "four positive integers [d_AI, d_AO, d_BI, d_BO], each at most 8")
+    if bad := next(filter(None, map(depolarizer_problem, sorted(set(dims)))), None):
+        return bad, False
+    lv = lambda s: sum(c * pattern(p, s) for c, p in LV)  # noqa: E731
+    ok = all(lv(s) == all(s) for s in sectors(dims) if s[1] == s[0] * s[1] and s[3] == s[2] * s[3])
+    valid, D = lv((1, 1, 1, 1)) == 1, prod(dims)  # L_V(𝟙) = 𝟙; Tr(𝟙/(d_AI d_BI)) = d_AO d_BO
     return (f"on (d_AI, d_AO, d_BI, d_BO) = {tuple(dims)}: " + ("for every S with L_V(S) = S and every W in "
             "Span(Choi(NoSig)), Tr(S W) = Tr(S) Tr(W)/" + str(D) + ", so Tr(S W) = Tr(W)/" + str(dims[0] * dims[2])
             + " for every process matrix S (Tr S = d_AO d_BO)" if ok else "L_V(W) is not Tr(W)/D times the identity "
@@ -431,6 +409,9 @@ def _pinching(ctx, data) -> tuple[str, bool]:
 def decide(cert, ctx, data) -> Decision:
     mode = data.text("mode", ("ns", "polynomial", "nc", "sw-point", "supermap", "process-duality",
                               "bistochastic-supermap", "pinching"))
+    if (ctx.domains or ctx.fixed) and mode in ("supermap", "process-duality", "bistochastic-supermap",
+                                               "pinching"):
+        raise ctx.fail("parameters", f"mode {mode} reads no parameters (the statement would quantify over them)")
     if mode == "nc" or (mode == "polynomial" and (data.has("circle") or data.has("definitions"))):
         statement, holds = _modular(ctx, data, mode)
     else:
