@@ -195,3 +195,14 @@ def test_failing_identity_names_how_it_was_compared(tmp_path):
     r = _write(tmp_path, cert)
     assert r.statement == ("for all p in (0, 1): the identity p = p^2 fails (as polynomials, where q2 = p^2; of: "
                            "p^2 - 1 = (p - 1)*(p + 1); p = p^2)")
+
+
+# Before: the bit-size guard did not see term counts; u = (sum of 16 variables)^4 then u*u multiplied
+# 3876 x 3876 term pairs (253 s) before any error. Now every product of polynomials is capped in pairs.
+def test_polynomial_product_of_many_terms_is_one_line(tmp_path):
+    def mutate(c):
+        total = " + ".join(sorted(c["parameters"])[:16])
+        c["data"]["definitions"] = [["u", f"({total})^4"]]
+        c["data"]["identities"] = [["u*u", "u*u + 1"]]
+    r = _check(tmp_path, PROOFS / "sainz-hoban-skrzypczyk-aolita" / "C003-20.postselection.json", mutate)
+    _error(r, "data.identities[0]", "a product of 3876 x 3876 terms (limit 200000 pairs)")

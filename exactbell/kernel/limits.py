@@ -16,6 +16,7 @@ LIST_LENGTH = 2_000_000  # entries of any JSON array
 EXPR_CHARS = 200_000  # characters of one expression
 EXPR_BITS = 200_000  # estimated bit size of any intermediate value of an expression
 EXPONENT = 256  # |n| in x^n
+PRODUCT_PAIRS = 200_000  # term pairs of one product of polynomials or operators (and of an operator's square)
 STRATEGIES = 50_000_000  # deterministic strategies a local-bound enumeration may visit
 ANGLE_DENOMINATOR = 360  # q in an angle p*pi/q
 

@@ -13,18 +13,8 @@ from functools import reduce
 
 from .expr import Algebra, ExprError, parse
 from .linalg import add, identity, kron, mul, scale
-from .poly import Sparse
+from .poly import Sparse, pairs_bounded
 from .scenario import PARTY_LETTERS
-
-MAX_PAIRS = 200_000  # term pairs of one product (or power step) of operators, and of a parsed operator's square
-
-
-def _pairs(a, b):
-    """``a``, once a·b is known to have at most MAX_PAIRS term pairs."""
-    if len(a.terms) * len(b.terms) > MAX_PAIRS:
-        raise ExprError(f"a product of operators with {len(a.terms)} x {len(b.terms)} terms (limit {MAX_PAIRS} pairs)")
-    return a
-
 
 def reduce_word(w) -> tuple | None:
     """The reduced word: ±1 letters x (A_x A_x = 1 cancels equal neighbours), or projector letters
@@ -93,8 +83,8 @@ class NCPoly(Sparse):
 
     def __pow__(self, n: int):
         out = NCPoly.scalar(self.parties, Fraction(1))
-        for _ in range(n):  # term pairs checked at every step: the free algebra grows exponentially
-            out = _pairs(out, self) * self
+        for _ in range(n):  # term pairs checked at every step (Sparse.__mul__): the free algebra grows exponentially
+            out = out * self
         return out
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
@@ -145,7 +135,7 @@ class NCAlgebra(Algebra):
                 NCPoly.observable(self.parties, i, x))
 
     def mul(self, a, b):
-        return _pairs(a, b) * b
+        return a * b
 
     def div(self, a, b):
         scalar = b.terms.get(((),) * self.parties) if len(b.terms) == 1 else None
@@ -163,7 +153,7 @@ def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=N
                    functions=None) -> NCPoly:
     """An operator expression, small enough to be squared; projectors A0_1, ... when ``outputs`` are not all 2."""
     op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs, functions))
-    return _pairs(op, op)
+    return pairs_bounded(op, op)
 
 
 def bell_operator(functional) -> NCPoly:

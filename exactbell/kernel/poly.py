@@ -7,6 +7,7 @@ from __future__ import annotations
 from fractions import Fraction
 from math import prod
 
+from . import limits
 from .algebraic import AlgebraicNumber
 from .expr import Algebra, ExprError, parse
 from .numbers import ExactnessError, binary
@@ -14,6 +15,14 @@ from .numbers import ExactnessError, binary
 
 def _is_field(c) -> bool:
     return isinstance(c, AlgebraicNumber)
+
+
+def pairs_bounded(a, b):
+    """``a``, once a·b is known to have at most ``limits.PRODUCT_PAIRS`` term pairs (a power or a product of
+    sums grows multiplicatively; the bit-size guard of :mod:`.expr` does not see the number of terms)."""
+    if len(a.terms) * len(b.terms) > limits.PRODUCT_PAIRS:
+        raise ExprError(f"a product of {len(a.terms)} x {len(b.terms)} terms (limit {limits.PRODUCT_PAIRS} pairs)")
+    return a
 
 
 class Sparse:
@@ -39,7 +48,8 @@ class Sparse:
     def __mul__(self, o):
         o = self._lift(o)
         return o if o is NotImplemented else self._collect(
-            (self._times(m1, m2), c1 * c2) for m1, c1 in self.terms.items() for m2, c2 in o.terms.items())
+            (self._times(m1, m2), c1 * c2) for m1, c1 in pairs_bounded(self, o).terms.items()
+            for m2, c2 in o.terms.items())
 
     __radd__ = __add__
 
