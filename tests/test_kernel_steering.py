@@ -38,7 +38,7 @@ def ids():
 
 # -- the bundled certificates ---------------------------------------------------------------------------------
 def test_all_bundled_pass_and_match_their_pins():
-    assert len(ids()) == 21
+    assert len(ids()) == 22  # C003-01 … C003-18, and C003-20.postselection
     for cid in ids():
         r = check_file(FOLDER / f"{cid}.json")
         assert r.passed and r.pin == "pinned", (cid, r.detail)
