@@ -56,7 +56,7 @@ def test_cglmp_measurement_dependence_is_eq_11():
     r = original("C002-15.d=2.json")
     assert r.statement.endswith("= 0 on [-2, 2]; -1/2 + 1/4 t on [2, 4], for all t in [-2, 4] "
                                 "(paper: 0 on [-2, 2]; -1/2 + 1/4 t on [2, 4])")
-    assert "CGLMP_2(p) = t, no-signalling, normalised" in r.statement
+    assert "<CGLMP_2 (named: Collins-Gisin-Linden-Massar-Popescu I_d), p> = t, no-signalling, normalised" in r.statement
     r = original("C002-16.d=3.ns-max.json")
     assert r.statement.endswith("is infeasible, for all t in (4, 5] (Farkas: rhs.y = -4 + t > 0 exactly for t > 4)")
 
@@ -138,6 +138,26 @@ def test_zero_farkas_vector_proves_nothing(tmp_path):
     c = cert("C002-16.d=2.ns-max.json")
     c["parameters"]["t"], c["data"]["farkas"] = "(-3, 5)", []
     assert run(tmp_path, c).verdict == "error"
+
+
+@pytest.mark.parametrize("edit, problem", [
+    (lambda c: c["data"]["observed"]["functional"].update(name="i3322"), "I3322 lives on the scenario (3,3;2,2)"),
+    (lambda c: c["data"]["model"].update(local=[[2, 2], [2, 2], [2, 2]]), "CGLMP_2 lives on the scenario"),
+    (lambda c: c["conventions"].update(form="probability"), "coefficients"),
+])
+def test_observed_functional_is_read_on_the_model_scenario(tmp_path, edit, problem):
+    c = cert("C002-15.domain.json")
+    edit(c)
+    r = run(tmp_path, c)
+    assert r.verdict == "error" and problem in r.detail, r.detail
+
+
+def test_observed_functional_needs_one_output_per_input(tmp_path):
+    c = cert("C002-15.domain.json")
+    c["data"]["model"] = {"inputs": {"x": 2, "y": 2}, "outputs": {"a": 2}, "parents": {"a": ["x", "y"]}}
+    c["data"]["objective"] = {"measure": "influence", "source": "x", "target": "a"}
+    r = run(tmp_path, c)
+    assert r.verdict == "error" and "needs one output per input" in r.detail, r.detail
 
 
 # -- semantic mutations -----------------------------------------------------------------------------------
@@ -367,3 +387,12 @@ def test_dense_work_is_bounded(tmp_path, update, text):
 def test_table_one_attacks_rejected(tmp_path, mutate, text):
     r = run(tmp_path, _table(mutate))
     assert r.verdict == "error" and text in r.detail and "\n" not in r.detail, r.detail
+
+
+def test_named_i3322_has_local_bound_0_and_pr_value_1():
+    from exactbell.kernel.functional import BellFunctional
+    from exactbell.kernel.models import i3322, local_bound
+    from exactbell.kernel.scenario import Scenario
+    f = BellFunctional(Scenario((3, 3), (2, 2)), i3322())
+    assert local_bound(f).value == 0
+    assert sum(c * p for c, p in zip(f.coefficients, L.distribution("i3322-pr", L.local_model([(3, 2)] * 2)))) == 1

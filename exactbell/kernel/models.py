@@ -48,7 +48,10 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
     conv, spec = ctx.cert.conventions, data.obj(key)
     form = conv.text("form", FORMS + ("named",))
     if form == "named":
-        spec.text("name", ("cglmp",))  # the only named functional so far
+        if spec.text("name", ("cglmp", "i3322")) == "i3322":
+            if sc != Scenario((3, 3), (2, 2)):
+                raise ctx.fail(spec.where, "I3322 lives on the scenario (3,3;2,2)")
+            return BellFunctional(sc, i3322()), "I3322 (named: Collins-Gisin form, local bound 0)"
         d = spec.int("d", 2, 64)
         if sc != Scenario((2, 2), (d, d)):
             raise ctx.fail(spec.where, f"CGLMP_{d} lives on the scenario (2,2;{d},{d})")
@@ -87,6 +90,15 @@ def cglmp(d: int) -> tuple:
         out.append(sum((sign * (1 - Fraction(2 * k, d - 1)) * (int(t == k) - int(t == (-k - 1) % d))
                         for k in range(d // 2)), Fraction(0)))
     return tuple(out)
+
+
+def i3322() -> tuple:
+    """I3322 (Collins-Gisin 2004; Chaves–Kueng–Brask–Gross L1497-1511), local bound 0, canonical coefficients:
+    p(00|xy) on xy = 00, 01, 02, 10, 11, 20 minus p(00|12), p(00|21), 2 p_A(0|0), p_A(0|1), p_B(0|0)."""
+    terms = {"pA(0|0)": -2, "pA(0|1)": -1, "pB(0|0)": -1, "pAB(00|12)": -1, "pAB(00|21)": -1}
+    terms.update({f"pAB(00|{xy})": 1 for xy in ("00", "01", "02", "10", "11", "20")})
+    conv = {"form": "collins-gisin"}
+    return functional_from_spec(Scenario((3, 3), (2, 2)), {"terms": terms}, conv, Fraction).coefficients
 
 
 def local_bound(F: BellFunctional, limit: int = 4096) -> LocalBound:

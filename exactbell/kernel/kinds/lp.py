@@ -11,6 +11,7 @@ from .. import upoly
 from ..linalg import rank
 from ..models import read_functional, read_scenario, scenario_text
 from ..numbers import format_rational as R
+from ..scenario import Scenario
 from . import Decision, against_paper, kind
 
 MEASURES = ("influence", "message", "M", "non-bilocality", "table-weight", "none")
@@ -77,13 +78,15 @@ def _model(ctx, spec):
 
 def _observed(ctx, spec, model, th):
     """(the observation constraint for :func:`L.build`, its text)."""
-    if spec.has("functional"):
-        fname = spec.text("functional", ("cglmp", "i3322"))
-        f, ftext = L.functional(fname, spec.int("d", 2, 16) if fname == "cglmp" else None, model)
+    if spec.has("functional"):  # F in the notation of conventions.form, on the model's observed scenario
+        cards = [[model.card[n] for n in ns] for ns in (model.inputs, model.outputs)]
+        _need(ctx, len(cards[0]) == len(cards[1]), spec.at("functional"), "needs one output per input")
+        f, ftext = read_functional(ctx, spec, Scenario(*map(tuple, cards)))
+        _need(ctx, all(isinstance(c, (int, F)) for c in f.coefficients), spec.at("functional"), "must be rational")
         on_th = th is not None and spec.get("value", (str, int)) == th
         value = F(0) if on_th else _num(ctx, spec, "value")
-        text = f"{ftext}(p) = {th if on_th else R(value)}, no-signalling, normalised"
-        return ("functional", f, value, F(int(on_th))), text
+        text = f"<{ftext}, p> = {th if on_th else R(value)}, no-signalling, normalised"
+        return ("functional", dict(enumerate(f.coefficients)), value, F(int(on_th))), text
     t0, t1 = spec.text("p"), spec.text("p1", default=None)
     p0, p1 = L.distribution(t0, model), L.distribution(t1 or t0, model)
     return ("full", p0, [b - a for a, b in zip(p0, p1)]), f"p = (1-{th}) {t0} + {th} {t1}" if t1 else f"p = {t0}"
