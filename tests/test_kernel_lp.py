@@ -54,11 +54,11 @@ def test_pr_box_has_no_lhv_model_and_a_to_b_reproduces_it():
 def test_cglmp_measurement_dependence_is_eq_11():
     # eq. (11): min M = max[0, (I - 2)/4] between the local minimum and the NS maximum 4
     r = original("C002-15.d=2.json")
-    assert r.statement.endswith("= 0 on [-2, 2]; -1/2 + 1/4 t on [2, 4], for all t in [-2, 4] "
-                                "(paper: 0 on [-2, 2]; -1/2 + 1/4 t on [2, 4])")
+    assert r.statement.endswith("= 0 on [-2, 2]; (1/4)*t - 1/2 on [2, 4], for all t in [-2, 4] "
+                                "(paper: 0 on [-2, 2]; (1/4)*t - 1/2 on [2, 4])")
     assert "<CGLMP_2 (named: Collins-Gisin-Linden-Massar-Popescu I_d), p> = t, no-signalling, normalised" in r.statement
     r = original("C002-16.d=3.ns-max.json")
-    assert r.statement.endswith("is infeasible, for all t in (4, 5] (Farkas: rhs.y = -4 + t > 0 exactly for t > 4)")
+    assert r.statement.endswith("is infeasible, for all t in (4, 5] (Farkas: rhs.y = t - 4 > 0 exactly for t > 4)")
 
 
 def test_universal_factors_and_restriction_is_stated():
@@ -75,16 +75,16 @@ def test_fig4_curves_are_exact():
     r = original("C002-29.curves.json")
     for v2, lo, hi in ((F(9, 16), F(9, 64), F(23, 64)), (F(16, 25), F(4, 25), F(17, 50))):
         c0 = 2 * v2 - 1 + 1  # 16 (nu - 1/4)^2 = 16 nu^2 - 8 nu + 1
-        assert (f"at v2 = {v2}: infeasible for nu outside [{lo}, {hi}] and = {c0} - 8 nu + 16 nu^2 on it"
+        assert (f"at v2 = {v2}: infeasible for nu outside [{lo}, {hi}] and = 16*nu^2 - 8*nu + {c0} on it"
                 in r.statement)
 
 
 def test_bilocal_min_over_nu_is_max_2v2_minus_1():
     r = original("C002-30.all-v.json")
-    assert r.statement.startswith("min over nu in [0, 1/2] of min of M_BL with Alice-table weights (nu, 1/2 - nu, 1/2 - nu, nu)")
-    assert r.statement.endswith("= 0 on [0, 1/2]; -1 + 2 v2 on [1/2, 1], for all v2 in [0, 1]; for every nu in [0, 1/2] "
-                                "and v2 in [0, 1] the LP is >= (-8 nu + 16 nu^2) + 2 v2 "
-                                "(paper: 0 on [0, 1/2]; -1 + 2 v2 on [1/2, 1])")
+    assert r.statement.startswith("min over nu in [0, 1/2] of min of M_BL with Alice-table weights (nu, -nu + 1/2, -nu + 1/2, nu)")
+    assert r.statement.endswith("= 0 on [0, 1/2]; 2*v2 - 1 on [1/2, 1], for all v2 in [0, 1]; for every nu in [0, 1/2] "
+                                "and v2 in [0, 1] the LP is >= (16*nu^2 - 8*nu) + 2*v2 "
+                                "(paper: 0 on [0, 1/2]; 2*v2 - 1 on [1/2, 1])")
     # at v2 = 4/5^2 the value 2 v2 - 1 = 7/25 agrees with the single-point certificate
     assert original("C002-30.v=4_5.json").statement.endswith("= 7/25, at v2 = 16/25 (paper: M_BL with Alice-table "
                                                               "weights (1/4, 1/4, 1/4, 1/4) imposed = 7/25)")

@@ -11,6 +11,7 @@ from .. import upoly
 from ..linalg import rank
 from ..models import read_functional, read_scenario, scenario_text
 from ..numbers import format_rational as R
+from ..poly import Poly
 from ..scenario import Scenario
 from . import Decision, against_paper, kind
 
@@ -48,14 +49,8 @@ def _vec(ctx, obj, key, length, raw=None, poly=False) -> dict:
 
 
 def _ptext(p, x="nu") -> str:
-    """A polynomial (coefficients lowest degree first) as text: "9/8 - 8 nu + 16 nu^2", "-1/4 + 3/4 t"."""
-    out = ""
-    for k, c in enumerate(p):
-        if c:
-            m = "" if k == 0 else x if k == 1 else f"{x}^{k}"
-            t = " ".join(v for v in (R(abs(c)) if abs(c) != 1 or not m else "", m) if v)
-            out += (" - " if c < 0 else " + ") + t if out else ("-" if c < 0 else "") + t
-    return out or "0"
+    """A polynomial (coefficients lowest degree first) in ``x`` as the kernel writes polynomials."""
+    return Poly({((x, k),) if k else (): c for k, c in enumerate(p)}).to_text()
 
 
 def _model(ctx, spec):
