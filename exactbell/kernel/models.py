@@ -36,6 +36,11 @@ def strategies(sc: Scenario) -> int:
     return prod(o**m for m, o in zip(sc.inputs, sc.outputs))
 
 
+def causal_strategies(sc: Scenario) -> int:
+    """Deterministic definite-order strategies of a bipartite scenario (A<B and B<A, not deduplicated)."""
+    return sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1))
+
+
 def scenario_text(sc: Scenario) -> str:
     """(m_A,m_B;o_A,o_B): inputs, then outputs, per party."""
     return f"({','.join(map(str, sc.inputs))};{','.join(map(str, sc.outputs))})"
@@ -256,7 +261,7 @@ def read_model(ctx: Context, data: Obj, sc: Scenario) -> str:
     if model == "causal":
         if sc.parties != 2:
             raise ctx.fail(data.at("model"), "the causal model is implemented for 2 parties")
-        n = sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** (sc.inputs[0] * sc.inputs[1]) for i in (0, 1))
-        if n > limits.STRATEGIES:
-            raise ctx.fail(data.at("model"), f"{n} causal strategies exceed the limit {limits.STRATEGIES}")
+        if causal_strategies(sc) > limits.STRATEGIES:
+            raise ctx.fail(data.at("model"), f"{causal_strategies(sc)} causal strategies exceed the limit "
+                                             f"{limits.STRATEGIES}")
     return model

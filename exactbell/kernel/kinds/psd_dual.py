@@ -16,7 +16,7 @@ from math import prod
 from .. import process as pm
 from ..gaussian import real_sign as _sgn
 from ..linalg import add, identity, is_matrix, kron, partial_trace, psd_decide, trace
-from ..models import causal_behaviours, read_functional, read_scenario, scenario_text
+from ..models import causal_behaviours, causal_strategies, read_functional, read_scenario, scenario_text
 from ..numbers import decimal_string, to_rational
 from ..params import scalar_text as _tx
 from ..poly import Poly
@@ -231,7 +231,7 @@ def decide(cert, ctx, data) -> Decision:
     rel = f"<= {_tx(up)}" if lo is None else f">= {_tx(lo)}" if up is None else \
         f"= {_tx(up)}" if _sgn(up - lo) == 0 else f"in [{_tx(lo)}, {_tx(up)}]"
     c = None  # the causal bound, by enumerating the deterministic definite-order strategies
-    if not R and sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1)) <= CAUSAL:
+    if not R and causal_strategies(sc) <= CAUSAL:
         c = max(sum((alpha[(a, x)] for a, x in zip(k, sc.contexts)), S.zero) for k in causal_behaviours(sc))
     vio = "" if c is None else ("no ICO violation" if up is not None and _sgn(up - c) <= 0 else
            ("an ICO violation" if "quantum" in theory else "a violation of the causal bound")
