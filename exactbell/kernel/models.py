@@ -261,7 +261,6 @@ def read_model(ctx: Context, data: Obj, sc: Scenario) -> str:
     if model == "causal":
         if sc.parties != 2:
             raise ctx.fail(data.at("model"), "the causal model is implemented for 2 parties")
-        if causal_strategies(sc) > limits.STRATEGIES:
-            raise ctx.fail(data.at("model"), f"{causal_strategies(sc)} causal strategies exceed the limit "
-                                             f"{limits.STRATEGIES}")
+        if (n := causal_strategies(sc)) > limits.STRATEGIES:
+            raise ctx.fail(data.at("model"), f"{n} causal strategies exceed the limit {limits.STRATEGIES}")
     return model

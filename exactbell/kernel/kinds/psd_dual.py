@@ -44,19 +44,21 @@ class _Scalars:
             return self.ctx.guard(where, lambda: self.field.element([to_rational(c) for c in raw]))
         return self.ctx.guard(where, lambda: self.ctx.scalar(raw))
 
-    def psd(self, where, rows, n):
-        """A symmetric n×n matrix, decided PSD by exact LDLᵀ."""
+    def psd(self, where, rows, n, decide=True):
+        """An n×n matrix, decided PSD (so symmetric) by exact LDLᵀ; else only checked symmetric."""
         if not is_matrix(rows, n):
             raise self.ctx.fail(where, f"expected a {n}x{n} matrix (list of {n} rows of {n} entries)")
         M = [[self(f"{where}[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-        if not self.ctx.guard(where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
-            raise self.ctx.fail(where, "not positive semidefinite (exact LDLᵀ found a negative direction)")
+        if any(M[r][c] != M[c][r] for r in range(n) for c in range(r)) if not decide else not self.ctx.guard(
+                where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
+            raise self.ctx.fail(where, "not symmetric" if not decide else
+                                "not positive semidefinite (exact LDLᵀ found a negative direction)")
         return M
 
-    def blocks(self, obj, key, sc):
-        """One PSD label block per context, keyed by context."""
+    def blocks(self, obj, key, sc, decide=True):
+        """One PSD (or symmetric) label block per context, keyed by context."""
         raw, n = obj.list(key, len(sc.contexts)), pm.block_space(sc).size
-        return {x: self.psd(f"{obj.at(key)}[{i}]", raw[i], n) for i, x in enumerate(sc.contexts)}
+        return {x: self.psd(f"{obj.at(key)}[{i}]", raw[i], n, decide) for i, x in enumerate(sc.contexts)}
 
 
 def _trigger(ctx, obj, sc) -> tuple:
@@ -316,13 +318,8 @@ def _refute(ctx, obj, sc, alpha, S, on, where):
         pm.block_space(sc).size
     if bad := pm.single_trigger_problem(sc, alpha, trig):
         raise ctx.fail(obj.at("trigger"), f"not single-trigger: {bad}")
-    om, raw, m = pm.omega_blocks(sc, alpha, trig, S.one), obj.list("operator", len(sc.contexts)), prod(sc.outputs)
-    if not all(is_matrix(r, n) for r in raw):
-        raise ctx.fail(op, f"expected one {n}x{n} matrix per context")
-    W = S.blocks(obj, "operator", sc) if claim == "Dmax max" else {x: [[S(f"{op}[{i}][{r}][{c}]", e) for c, e in
-        enumerate(row)] for r, row in enumerate(raw[i])] for i, x in enumerate(sc.contexts)}
-    if any(M[r][c] != M[c][r] for M in W.values() for r in range(n) for c in range(r)):
-        raise ctx.fail(op, "not symmetric")
+    om, m = pm.omega_blocks(sc, alpha, trig, S.one), prod(sc.outputs)
+    W = S.blocks(obj, "operator", sc, decide=claim == "Dmax max")
     full, space, layout = pm.assemble(sc, W)
     ns = pm.ns_span_violation(full, space, layout) is None
     dig = hashlib.sha256(";".join(_tx(e) for x in sc.contexts for r in W[x] for e in r).encode()).hexdigest()[:12]
