@@ -20,7 +20,7 @@ from ..models import causal_behaviours, causal_strategies, read_functional, read
 from ..numbers import decimal_string, to_rational
 from ..params import scalar_text as _tx
 from ..poly import Poly
-from . import Decision, kind
+from . import Decision, against_paper, kind
 
 QUANTUM = "quantum ICO processes (valid process matrices, arbitrary instruments)"
 THEOREM = "Liu-Chiribella Thm 2/App. H: canonical instruments are optimal for single-trigger correlations"
@@ -259,13 +259,10 @@ def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
                  + ("; the functional itself is single-trigger" if itself else "" if parametric else
                     "; the functional itself is not single-trigger")
                  + f", {where}" * bool(where))
-    verdict = "verified"
-    if data.has("paper"):
-        spec = data.obj("paper")
-        spec.text("relation", ("<=",))
-        bound = spec.int("value", 1, 10**6)
-        statement += f" (paper: at most {_n(bound, 'piece')})"
-        verdict = "verified" if len(trig) <= bound else "refuted"
+    spec = data.obj("paper", default=None)
+    bound = spec and (spec.text("relation", ("<=",)), spec.int("value", 1, 10**6))[1]
+    statement, verdict = against_paper(statement, bound and len(trig) <= bound,
+                                       bound and f"at most {_n(bound, 'piece')}")
     return Decision(statement, verdict, "coefficient identity and trigger sets")
 
 
