@@ -160,6 +160,18 @@ def test_observed_functional_needs_one_output_per_input(tmp_path):
     assert r.verdict == "error" and "needs one output per input" in r.detail, r.detail
 
 
+@pytest.mark.parametrize("edit, problem", [
+    (lambda ps: ps[1].update(dual={"denominator": ["1"], "entries": []}), "the dual bound is below the primal value"),
+    (lambda ps: ps[0].pop("dual"), "dual: required field is missing"),
+])
+def test_nu_family_zero_dual_bounds_by_0_only(tmp_path, edit, problem):
+    # the zero dual (no entries) proves LP >= 0: enough on [0, 1/2], not where the minimum is 2 v2 - 1 > 0
+    c = cert("C002-30.all-v.json")
+    edit(c["data"]["pieces"])
+    r = run(tmp_path, c)
+    assert r.verdict == "error" and problem in r.detail, r.detail
+
+
 # -- semantic mutations -----------------------------------------------------------------------------------
 def mutate(name, fn):
     c = cert(name)

@@ -123,8 +123,8 @@ def to_v2(c: dict) -> dict:
         pieces = []
         for p in d["pieces"]:
             q = {"to": p["to"], "nu": p["nu_star"], "primals": [p["primal_from"], p["primal_to"]]}
-            if "dual" in p:
-                q["dual"] = {"denominator": p["dual"]["denominator"], "entries": p["dual"]["entries"]}
+            q["dual"] = {"denominator": p["dual"]["denominator"], "entries": p["dual"]["entries"]} if "dual" in p \
+                else {"denominator": ["1"], "entries": []}  # the zero dual: LP >= 0
             pieces.append(q)
         data.update(claim="nu-family", pieces=pieces, paper=[[p["to"], *p["value"]] for p in d["claimed"]])
         if "curves" in d:

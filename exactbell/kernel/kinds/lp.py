@@ -261,23 +261,19 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
         g = [L.primal(lpn, _vec(ctx, pc, "primals", lpn.ncols, raw=x), t) for x, t in zip(pc.list("primals", 2), (t0, t1))]
         g1 = (g[1] - g[0]) / (t1 - t0)
         g0 = g[0] - g1 * t0
-        dual = pc.obj("dual", default=None)
-        if dual is None:  # the zero dual: every cost >= 0, so LP >= 0
-            _need(ctx, all(c >= 0 for c in lp0.c.values()) and max(g) <= 0, pc.where,
-                  "without a dual the bound is LP >= 0, which needs g <= 0 on the piece")
-        else:
-            D = _poly(ctx, dual, "denominator")
-            P0, P1 = L.poly_dual(lp0, lp1, D, _vec(ctx, dual, "entries", len(lp0.rows), poly=True), lo, hi)
-            bounds.append((t0, t1, P0, P1, D))
-            for t in (t0, t1):
-                gap = upoly.add(upoly.add(P0, upoly.scale(P1, t)), upoly.scale(D, -(g0 + g1 * t)))
-                _need(ctx, upoly.nonnegative_on(gap, lo, hi)[0], dual.where,
-                      f"the dual bound is below the primal value at {th} = {R(t)}")
+        dual = pc.obj("dual")  # entries [] (the zero dual) bound the LP by 0 when every cost is >= 0
+        D = _poly(ctx, dual, "denominator")
+        P0, P1 = L.poly_dual(lp0, lp1, D, _vec(ctx, dual, "entries", len(lp0.rows), poly=True), lo, hi)
+        bounds.append((t0, t1, P0, P1, D))
+        for t in (t0, t1):
+            gap = upoly.add(upoly.add(P0, upoly.scale(P1, t)), upoly.scale(D, -(g0 + g1 * t)))
+            _need(ctx, upoly.nonnegative_on(gap, lo, hi)[0], dual.where,
+                  f"the dual bound is below the primal value at {th} = {R(t)}")
         pieces.append((t0, t1, g0, g1))
     st = st.replace("NU", f"[{R(lo)}, {R(hi)}]", 1) + f" = {_pieces_text(pieces, th)}{where}" + "".join(
         f"; for every nu in [{R(lo)}, {R(hi)}] and {th} in {dom.text()} the LP is >= ({_ptext(P0)}) + "
         + (_ptext([0, P1[0]], th) if len(P1) == 1 else f"{th} ({_ptext(P1)})") + ("" if D == [1] else f" / ({_ptext(D)})")
-        for a, b, P0, P1, D in bounds)
+        for a, b, P0, P1, D in bounds if P0 or P1)
     if data.has("curves"):
         st += _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi)
     return _against(ctx, data, st, pieces, th, dom.lo, dom.hi)
