@@ -69,8 +69,6 @@ class CausalModel:
         return [tuple(idx[tuple(self.evaluate(lam, c)[a] for a in self.outputs)] for c in self.contexts)
                 for lam in self.responses]
 
-    observation_columns = columns  # the name producers use
-
     def text(self) -> str:
         return "; ".join(f"{n}<-({','.join(self.parents[n])})" for n in self.nodes) + " with " + ", ".join(
             f"|{n}| = {self.card[n]}" for n in [*self.inputs, *self.nodes])
