@@ -6,6 +6,7 @@ pipes and line breaks); the kernel has already refused control characters.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from .certificates.format import write_atomic
 
@@ -79,8 +80,19 @@ def write_markdown(results, path) -> None:
     write_atomic(path, markdown(results))
 
 
+def as_json(r, timing: bool = True) -> dict:
+    """One result row as JSON (seconds rounded, or dropped without ``timing``)."""
+    d = asdict(r)
+    d["bracket"] = list(r.bracket) if r.bracket else None
+    if timing:
+        d["seconds"] = round(r.seconds, 4)
+    else:
+        del d["seconds"]
+    return d
+
+
 def to_json(results, timing=True) -> str:
-    return json.dumps([r.as_json(timing) for r in results], indent=1, ensure_ascii=False)
+    return json.dumps([as_json(r, timing) for r in results], indent=1, ensure_ascii=False)
 
 
 _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",

@@ -54,11 +54,11 @@ def test_pr_box_has_no_lhv_model_and_a_to_b_reproduces_it():
 def test_cglmp_measurement_dependence_is_eq_11():
     # eq. (11): min M = max[0, (I - 2)/4] between the local minimum and the NS maximum 4
     r = original("C002-15.d=2.json")
-    assert r.statement.endswith("= 0 on [-2, 2]; -1/2 + 1/4 t on [2, 4], for all t in [-2, 4] "
-                                "(paper: 0 on [-2, 2]; -1/2 + 1/4 t on [2, 4])")
-    assert "CGLMP_2(p) = t, no-signalling, normalised" in r.statement
+    assert r.statement.endswith("= 0 on [-2, 2]; (1/4)*t - 1/2 on [2, 4], for all t in [-2, 4] "
+                                "(paper: 0 on [-2, 2]; (1/4)*t - 1/2 on [2, 4])")
+    assert "<CGLMP_2 (named: Collins-Gisin-Linden-Massar-Popescu I_d), p> = t, no-signalling, normalised" in r.statement
     r = original("C002-16.d=3.ns-max.json")
-    assert r.statement.endswith("is infeasible, for all t in (4, 5] (Farkas: rhs.y = -4 + t > 0 exactly for t > 4)")
+    assert r.statement.endswith("is infeasible, for all t in (4, 5] (Farkas: rhs.y = t - 4 > 0 exactly for t > 4)")
 
 
 def test_universal_factors_and_restriction_is_stated():
@@ -75,16 +75,16 @@ def test_fig4_curves_are_exact():
     r = original("C002-29.curves.json")
     for v2, lo, hi in ((F(9, 16), F(9, 64), F(23, 64)), (F(16, 25), F(4, 25), F(17, 50))):
         c0 = 2 * v2 - 1 + 1  # 16 (nu - 1/4)^2 = 16 nu^2 - 8 nu + 1
-        assert (f"at v2 = {v2}: infeasible for nu outside [{lo}, {hi}] and = {c0} - 8 nu + 16 nu^2 on it"
+        assert (f"at v2 = {v2}: infeasible for nu outside [{lo}, {hi}] and = 16*nu^2 - 8*nu + {c0} on it"
                 in r.statement)
 
 
 def test_bilocal_min_over_nu_is_max_2v2_minus_1():
     r = original("C002-30.all-v.json")
-    assert r.statement.startswith("min over nu in [0, 1/2] of min of M_BL with Alice-table weights (nu, 1/2 - nu, 1/2 - nu, nu)")
-    assert r.statement.endswith("= 0 on [0, 1/2]; -1 + 2 v2 on [1/2, 1], for all v2 in [0, 1]; for every nu in [0, 1/2] "
-                                "and v2 in [0, 1] the LP is >= (-8 nu + 16 nu^2) + 2 v2 "
-                                "(paper: 0 on [0, 1/2]; -1 + 2 v2 on [1/2, 1])")
+    assert r.statement.startswith("min over nu in [0, 1/2] of min of M_BL with Alice-table weights (nu, -nu + 1/2, -nu + 1/2, nu)")
+    assert r.statement.endswith("= 0 on [0, 1/2]; 2*v2 - 1 on [1/2, 1], for all v2 in [0, 1]; for every nu in [0, 1/2] "
+                                "and v2 in [0, 1] the LP is >= (16*nu^2 - 8*nu) + 2*v2 "
+                                "(paper: 0 on [0, 1/2]; 2*v2 - 1 on [1/2, 1])")
     # at v2 = 4/5^2 the value 2 v2 - 1 = 7/25 agrees with the single-point certificate
     assert original("C002-30.v=4_5.json").statement.endswith("= 7/25, at v2 = 16/25 (paper: M_BL with Alice-table "
                                                               "weights (1/4, 1/4, 1/4, 1/4) imposed = 7/25)")
@@ -138,6 +138,38 @@ def test_zero_farkas_vector_proves_nothing(tmp_path):
     c = cert("C002-16.d=2.ns-max.json")
     c["parameters"]["t"], c["data"]["farkas"] = "(-3, 5)", []
     assert run(tmp_path, c).verdict == "error"
+
+
+@pytest.mark.parametrize("edit, problem", [
+    (lambda c: c["data"]["observed"]["functional"].update(name="i3322"), "I3322 lives on the scenario (3,3;2,2)"),
+    (lambda c: c["data"]["model"].update(local=[[2, 2], [2, 2], [2, 2]]), "CGLMP_2 lives on the scenario"),
+    (lambda c: c["conventions"].update(form="probability"), "coefficients"),
+])
+def test_observed_functional_is_read_on_the_model_scenario(tmp_path, edit, problem):
+    c = cert("C002-15.domain.json")
+    edit(c)
+    r = run(tmp_path, c)
+    assert r.verdict == "error" and problem in r.detail, r.detail
+
+
+def test_observed_functional_needs_one_output_per_input(tmp_path):
+    c = cert("C002-15.domain.json")
+    c["data"]["model"] = {"inputs": {"x": 2, "y": 2}, "outputs": {"a": 2}, "parents": {"a": ["x", "y"]}}
+    c["data"]["objective"] = {"measure": "influence", "source": "x", "target": "a"}
+    r = run(tmp_path, c)
+    assert r.verdict == "error" and "needs one output per input" in r.detail, r.detail
+
+
+@pytest.mark.parametrize("edit, problem", [
+    (lambda ps: ps[1].update(dual={"denominator": ["1"], "entries": []}), "the dual bound is below the primal value"),
+    (lambda ps: ps[0].pop("dual"), "dual: required field is missing"),
+])
+def test_nu_family_zero_dual_bounds_by_0_only(tmp_path, edit, problem):
+    # the zero dual (no entries) proves LP >= 0: enough on [0, 1/2], not where the minimum is 2 v2 - 1 > 0
+    c = cert("C002-30.all-v.json")
+    edit(c["data"]["pieces"])
+    r = run(tmp_path, c)
+    assert r.verdict == "error" and problem in r.detail, r.detail
 
 
 # -- semantic mutations -----------------------------------------------------------------------------------
@@ -367,3 +399,12 @@ def test_dense_work_is_bounded(tmp_path, update, text):
 def test_table_one_attacks_rejected(tmp_path, mutate, text):
     r = run(tmp_path, _table(mutate))
     assert r.verdict == "error" and text in r.detail and "\n" not in r.detail, r.detail
+
+
+def test_named_i3322_has_local_bound_0_and_pr_value_1():
+    from exactbell.kernel.functional import BellFunctional
+    from exactbell.kernel.models import i3322, local_bound
+    from exactbell.kernel.scenario import Scenario
+    f = BellFunctional(Scenario((3, 3), (2, 2)), i3322())
+    assert local_bound(f).value == 0
+    assert sum(c * p for c, p in zip(f.coefficients, L.distribution("i3322-pr", L.local_model([(3, 2)] * 2)))) == 1

@@ -21,7 +21,7 @@ def test_hidden_variable_counts(name, mx, n):
 def test_bilocal_counts_and_columns():
     m = CausalModel({"x": 3, "z": 3}, {"a": 2, "b": 4, "c": 2}, {"a": ["x"], "b": [], "c": ["z"]})
     assert m.n == 8 * 4 * 8 and m.size == 9 * 16
-    cols = m.observation_columns()
+    cols = m.columns()
     assert len(cols) == m.n and all(len(c) == 9 for c in cols)
     assert len(set(cols)) == m.n  # deterministic behaviours determine λ
 
@@ -48,7 +48,7 @@ def test_chsh_functionals_local_and_pr():
     for var in fn.CHSH_VARIANTS:
         f = fn.chsh_variant(*var)
         vals = []
-        for col in lhv.observation_columns():
+        for col in lhv.columns():
             p = [0] * 16
             for c, o in enumerate(col):
                 p[c * 4 + o] = 1

@@ -243,7 +243,7 @@ def local_range(functional, m_x, m_y, o_a, o_b):
     lhv = named_model("lhv", m_x, m_y, o_a, o_b)
     nout = o_a * o_b
     vals = []
-    for col in lhv.observation_columns():
+    for col in lhv.columns():
         p = [F(0)] * lhv.size
         for c, o in enumerate(col):
             p[c * nout + o] = F(1)
@@ -797,7 +797,7 @@ def ghz_model(q: dict, n: int, nctx: int) -> list:
 
 def _ghz_columns():
     from ..relaxations.models import local_model
-    return local_model([(2, 2), (2, 2), (2, 2)]).observation_columns()
+    return local_model([(2, 2), (2, 2), (2, 2)]).columns()
 
 
 @generator("C002-22.mi", PAPER, "C002-22")

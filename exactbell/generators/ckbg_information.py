@@ -45,7 +45,7 @@ def solve_bracket(d: int, gamma: list):
     from ..relaxations.models import local_model
     P = _pdist(d, gamma)
     model = local_model([(2, d), (2, d)])
-    cols = np.array(model.observation_columns())
+    cols = np.array(model.columns())
     n, nctx = cols.shape
     nout = d * d
     ri = [s * nout + cols[lam, s] for s in range(nctx) for lam in range(n)]

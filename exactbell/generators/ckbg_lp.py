@@ -64,7 +64,7 @@ def head(prob: dict, pname: str | None) -> dict:
     cons, out = prob.get("constraints", {}), {"model": mspec}
     if cons.get("kind") == "functional":
         f, vt = cons["functional"], to_rational(cons.get("value_t", 0))
-        out["observed"] = {"functional": f["name"], **({"d": f["d"]} if "d" in f else {}),
+        out["observed"] = {"functional": {"name": f["name"], **({"d": f["d"]} if "d" in f else {})},
                            "value": pname if vt == 1 and to_rational(cons["value"]) == 0 else cons["value"]}
         assert vt in (0, 1)
     elif "p" in cons:
@@ -123,8 +123,8 @@ def to_v2(c: dict) -> dict:
         pieces = []
         for p in d["pieces"]:
             q = {"to": p["to"], "nu": p["nu_star"], "primals": [p["primal_from"], p["primal_to"]]}
-            if "dual" in p:
-                q["dual"] = {"denominator": p["dual"]["denominator"], "entries": p["dual"]["entries"]}
+            q["dual"] = {"denominator": p["dual"]["denominator"], "entries": p["dual"]["entries"]} if "dual" in p \
+                else {"denominator": ["1"], "entries": []}  # the zero dual: LP >= 0
             pieces.append(q)
         data.update(claim="nu-family", pieces=pieces, paper=[[p["to"], *p["value"]] for p in d["claimed"]])
         if "curves" in d:
@@ -134,6 +134,8 @@ def to_v2(c: dict) -> dict:
     else:
         raise ValueError(f"no schema-2 form for {k}")
     conv = dict(CONV)
+    if "functional" in data.get("observed", {}):
+        conv["form"] = "named"
     if params and "v2" in params:
         conv["v2"] = "v2 = v^2, the squared visibility of the two Werner states (eqs. (54)-(55))"
     return envelope2(c["id"], c["claim"], c["paper"], c["location"], c["statement"], "lp", c["expected"]["verdict"],

@@ -6,7 +6,7 @@ one line naming the file, the field and the problem.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from .envelope import CertificateError, load
@@ -33,15 +33,6 @@ class Result:
     pin: str = ""  # pinned | unpinned | differs | missing
     bracket: tuple | None = None
 
-    def as_json(self, timing: bool = True) -> dict:
-        d = asdict(self)
-        d["bracket"] = list(self.bracket) if self.bracket else None
-        if timing:
-            d["seconds"] = round(self.seconds, 4)
-        else:
-            del d["seconds"]
-        return d
-
 
 def decide(cert):
     """The kind's decision for a loaded certificate; every key of ``data`` must have been read."""
@@ -64,17 +55,12 @@ def check_file(path) -> Result:
                    location=cert.location, summary=cert.summary)
         d = decide(cert)
         pin_file, pins = pin_for(path)
-    except CertificateError as e:
-        return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0, detail=str(e))
-    except RecursionError:
-        return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0,
-                      detail=f"{path}: data: nesting too deep")
-    except MemoryError:
-        return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0,
-                      detail=f"{path}: data: memory limit exceeded")
-    except Exception as e:  # a kernel bug must never pass a certificate nor stop the run
-        return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0,
-                      detail=f"{path}: <kernel>: internal error {type(e).__name__}: {e}")
+    except Exception as e:  # bad input, or a kernel bug: an error row, never a pass nor a stopped run
+        detail = str(e) if isinstance(e, CertificateError) else next(
+            (f"{path}: data: {p}" for t, p in ((RecursionError, "nesting too deep"),
+                                               (MemoryError, "memory limit exceeded")) if isinstance(e, t)),
+            f"{path}: <kernel>: internal error {type(e).__name__}: {e}")
+        return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0, detail=detail)
     passed, detail = d.verdict == cert.expected, d.detail
     if not passed:
         detail = f"{path}: expected {cert.expected}, the kernel decides {d.verdict}: {d.statement}"

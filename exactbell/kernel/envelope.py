@@ -72,12 +72,10 @@ def read_bytes(path: Path, cap: int | None = None) -> bytes:
 
 
 def _check_text(path, where, s: str) -> str:
-    m = _BAD_CHARS.search(s)
-    if m:
-        raise CertificateError(path, where, f"control or invisible character U+{ord(m.group()):04X} in text")
-    m = _FOREIGN_DIGIT.search(s)
-    if m:
-        raise CertificateError(path, where, f"non-ASCII digit U+{ord(m.group()):04X} in text (write 0-9)")
+    for bad, what in ((_BAD_CHARS, "control or invisible character U+{:04X} in text"),
+                      (_FOREIGN_DIGIT, "non-ASCII digit U+{:04X} in text (write 0-9)")):
+        if m := bad.search(s):
+            raise CertificateError(path, where, what.format(ord(m.group())))
     return s
 
 
@@ -220,14 +218,15 @@ def _tuple(types):
     return types if isinstance(types, tuple) else (types,)
 
 
+_JSON_NAMES = {bool: "boolean", int: "integer", str: "string", list: "list", dict: "object", type(None): "null"}
+
+
 def _names(types) -> str:
-    return "/".join({"str": "string", "int": "integer", "list": "list", "dict": "object", "bool": "boolean"}
-                    .get(t.__name__, t.__name__) for t in _tuple(types))
+    return "/".join(_JSON_NAMES.get(t, t.__name__) for t in _tuple(types))
 
 
 def _type(v) -> str:
-    return {bool: "boolean", int: "integer", str: "string", list: "list", dict: "object", type(None): "null"}.get(
-        type(v), type(v).__name__)
+    return _names(type(v))
 
 
 @dataclass

@@ -68,10 +68,7 @@ def _party(letter: str, sc: Scenario) -> int:
 
 def correlator_term(sc: Scenario, term: str) -> list:
     """Full-probability coefficients of a binary-outcome correlator term: ``"A0B1"`` (⟨A_0 B_1⟩),
-    ``"B1"`` (⟨B_1⟩), ``"B@01"`` (Bob's correlator at the full context (0,1)) or ``"1"``."""
-    term = term.replace(" ", "")
-    if term == "1":
-        return _spread(sc, {}, lambda a: 1)
+    ``"B1"`` (⟨B_1⟩) or ``"B@01"`` (Bob's correlator at the full context (0,1))."""
     if "@" in term:
         letters, ctx = term.split("@", 1)
         if not re.fullmatch(r"[A-H]+", letters) or not re.fullmatch(r"[0-9]+", ctx) or len(ctx) != sc.parties:
@@ -93,10 +90,7 @@ def correlator_term(sc: Scenario, term: str) -> list:
 
 
 def collins_gisin_term(sc: Scenario, term: str) -> list:
-    """Full-probability coefficients of a Collins–Gisin term ``"pA(0|1)"``, ``"pAB(00|10)"`` or ``"1"``."""
-    term = term.replace(" ", "")
-    if term == "1":
-        return _spread(sc, {}, lambda a: 1)
+    """Full-probability coefficients of a Collins–Gisin term ``"pA(0|1)"`` or ``"pAB(00|10)"``."""
     m = re.fullmatch(r"p([A-H]+)\(([0-9]+)\|([0-9]+)\)", term)
     if not m or len(m.group(1)) != len(m.group(2)) or len(m.group(1)) != len(m.group(3)):
         raise ScenarioError(f"bad Collins-Gisin term {term!r}; expected e.g. 'pAB(00|01)'")
@@ -119,9 +113,10 @@ def functional_from_spec(scenario: Scenario, spec: dict, conventions: dict, pars
             raise ScenarioError(f"{form} form needs an object 'terms'")
         term = correlator_term if form == "correlator" else collins_gisin_term
         total = [0] * scenario.size
-        for key, coeff in spec["terms"].items():
-            c = parse_coeff(coeff)
-            total = [t + c * w if w else t for t, w in zip(total, term(scenario, key))]
+        for key, coeff in spec["terms"].items():  # blanks ignored; "1": the constant (normalisation)
+            c, key = parse_coeff(coeff), key.replace(" ", "")
+            ws = _spread(scenario, {}, lambda a: 1) if key == "1" else term(scenario, key)
+            total = [t + c * w if w else t for t, w in zip(total, ws)]
         return BellFunctional(scenario, tuple(total))
     if form == "sw-4x4":
         if scenario != SW_SCENARIO or not isinstance(spec.get("matrix"), list):

@@ -8,7 +8,6 @@ from itertools import product
 from math import prod
 
 from . import upoly
-from .models import cglmp
 
 MAX_RESPONSES = 1 << 14
 
@@ -70,8 +69,6 @@ class CausalModel:
         return [tuple(idx[tuple(self.evaluate(lam, c)[a] for a in self.outputs)] for c in self.contexts)
                 for lam in self.responses]
 
-    observation_columns = columns  # the name producers use
-
     def text(self) -> str:
         return "; ".join(f"{n}<-({','.join(self.parents[n])})" for n in self.nodes) + " with " + ", ".join(
             f"|{n}| = {self.card[n]}" for n in [*self.inputs, *self.nodes])
@@ -129,28 +126,6 @@ def chsh(r, s, t) -> dict:
         if a ^ b == (x * y) ^ (r * x) ^ (s * y) ^ t:
             out[4 * (2 * x + y) + 2 * a + b] = F(1, 2)
     return out
-
-
-def i3322() -> dict:
-    """I3322, Collins-Gisin form (local bound 0): p(00|xy) on 00,01,02,10,11,20 minus p(00|12), p(00|21),
-    2 p_A(0|0), p_A(0|1), p_B(0|0) (marginals from context y = 0 / x = 0)."""
-    terms = [(x, y, 0, 0, 1) for x, y in ((0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0))]
-    terms += [(1, 2, 0, 0, -1), (2, 1, 0, 0, -1)] + [(x, 0, 0, b, -w) for b in range(2) for x, w in ((0, 2), (1, 1))]
-    terms += [(0, 0, a, 0, -1) for a in range(2)]
-    out = {}
-    for x, y, a, b, v in terms:
-        k = 4 * (3 * x + y) + 2 * a + b
-        out[k] = out.get(k, 0) + F(v)
-    return {k: v for k, v in out.items() if v}
-
-
-def functional(spec_name: str, d: int | None, model) -> tuple[dict, str]:
-    shapes = {"i3322": (9, 4), "cglmp": (4, (d or 0) ** 2)}
-    need(shapes.get(spec_name) == (len(model.contexts), len(model.outcomes)),
-         f"functional {spec_name!r} does not fit the model's scenario")
-    if spec_name == "i3322":
-        return i3322(), "I3322"
-    return {k: v for k, v in enumerate(cglmp(d)) if v}, f"CGLMP_{d}"
 
 
 def evaluate(f: dict, p) -> F:

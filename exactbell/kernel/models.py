@@ -36,6 +36,11 @@ def strategies(sc: Scenario) -> int:
     return prod(o**m for m, o in zip(sc.inputs, sc.outputs))
 
 
+def causal_strategies(sc: Scenario) -> int:
+    """Deterministic definite-order strategies of a bipartite scenario (A<B and B<A, not deduplicated)."""
+    return sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1))
+
+
 def scenario_text(sc: Scenario) -> str:
     """(m_A,m_B;o_A,o_B): inputs, then outputs, per party."""
     return f"({','.join(map(str, sc.inputs))};{','.join(map(str, sc.outputs))})"
@@ -48,7 +53,10 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
     conv, spec = ctx.cert.conventions, data.obj(key)
     form = conv.text("form", FORMS + ("named",))
     if form == "named":
-        spec.text("name", ("cglmp",))  # the only named functional so far
+        if spec.text("name", ("cglmp", "i3322")) == "i3322":
+            if sc != Scenario((3, 3), (2, 2)):
+                raise ctx.fail(spec.where, "I3322 lives on the scenario (3,3;2,2)")
+            return BellFunctional(sc, i3322()), "I3322 (named: Collins-Gisin form, local bound 0)"
         d = spec.int("d", 2, 64)
         if sc != Scenario((2, 2), (d, d)):
             raise ctx.fail(spec.where, f"CGLMP_{d} lives on the scenario (2,2;{d},{d})")
@@ -87,6 +95,15 @@ def cglmp(d: int) -> tuple:
         out.append(sum((sign * (1 - Fraction(2 * k, d - 1)) * (int(t == k) - int(t == (-k - 1) % d))
                         for k in range(d // 2)), Fraction(0)))
     return tuple(out)
+
+
+def i3322() -> tuple:
+    """I3322 (Collins-Gisin 2004; Chaves–Kueng–Brask–Gross L1497-1511), local bound 0, canonical coefficients:
+    p(00|xy) on xy = 00, 01, 02, 10, 11, 20 minus p(00|12), p(00|21), 2 p_A(0|0), p_A(0|1), p_B(0|0)."""
+    terms = {"pA(0|0)": -2, "pA(0|1)": -1, "pB(0|0)": -1, "pAB(00|12)": -1, "pAB(00|21)": -1}
+    terms.update({f"pAB(00|{xy})": 1 for xy in ("00", "01", "02", "10", "11", "20")})
+    conv = {"form": "collins-gisin"}
+    return functional_from_spec(Scenario((3, 3), (2, 2)), {"terms": terms}, conv, Fraction).coefficients
 
 
 def local_bound(F: BellFunctional, limit: int = 4096) -> LocalBound:
@@ -244,7 +261,6 @@ def read_model(ctx: Context, data: Obj, sc: Scenario) -> str:
     if model == "causal":
         if sc.parties != 2:
             raise ctx.fail(data.at("model"), "the causal model is implemented for 2 parties")
-        n = sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** (sc.inputs[0] * sc.inputs[1]) for i in (0, 1))
-        if n > limits.STRATEGIES:
+        if (n := causal_strategies(sc)) > limits.STRATEGIES:
             raise ctx.fail(data.at("model"), f"{n} causal strategies exceed the limit {limits.STRATEGIES}")
     return model

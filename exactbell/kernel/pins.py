@@ -38,16 +38,3 @@ def pin_for(cert_path) -> tuple[str, dict | None]:
     folder = Path(cert_path).resolve().parent
     pins = _pins(str(folder))
     return str(folder / PIN_FILE), pins
-
-
-def render(entries: dict) -> str:
-    """A pin file's text for {id: (statement, verdict)}, sorted by id."""
-    out = []
-    for cid in sorted(entries):
-        statement, verdict = entries[cid]
-        out += [f"[{_quote(cid)}]", f"verdict = {_quote(verdict)}", f"statement = {_quote(statement)}", ""]
-    return "\n".join(out)
-
-
-def _quote(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -13,6 +13,7 @@ from itertools import product
 
 from ..kernel import lp as L
 from ..kernel.models import cglmp as kernel_cglmp
+from ..kernel.models import i3322 as kernel_i3322
 from .models import ModelError
 
 F = Fraction
@@ -57,7 +58,8 @@ def pr_box(r: int, s: int, t: int) -> list:
 
 
 def i3322() -> tuple:
-    return L.i3322(), F(0)
+    """I3322 (kernel: :func:`exactbell.kernel.models.i3322`, marginals averaged over the other input)."""
+    return {k: v for k, v in enumerate(kernel_i3322()) if v}, F(0)
 
 
 def i3322_pr() -> list:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ...certificates.format import write_atomic
 from ...kernel.check import certificate_files, check_file
-from ...kernel.pins import PIN_FILE, render
+from ...kernel.pins import PIN_FILE
 
 
 def run(args) -> int:
@@ -36,6 +36,19 @@ def run(args) -> int:
             write_atomic(pin_file, render(merged))
         print(f"{pin_file}: {len(entries)} pinned")
     return 1 if bad else 0
+
+
+def render(entries: dict) -> str:
+    """A pin file's text for {id: (statement, verdict)}, sorted by id."""
+    out = []
+    for cid in sorted(entries):
+        statement, verdict = entries[cid]
+        out += [f"[{_quote(cid)}]", f"verdict = {_quote(verdict)}", f"statement = {_quote(statement)}", ""]
+    return "\n".join(out)
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def register(sub) -> None:

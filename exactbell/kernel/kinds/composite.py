@@ -40,8 +40,6 @@ def _premise(ctx, where: str, name) -> tuple[str, str]:
         raise ctx.fail(where, "must be a plain file name ending in .json in the composite's folder "
                               "(no /, \\, .. or leading dot)")
     path = own.parent / name
-    if name == own.name:
-        raise ctx.fail(where, "refers to the composite itself")
     try:
         st, mine = os.lstat(path), os.stat(own)
     except OSError:

@@ -11,6 +11,8 @@ from .. import upoly
 from ..linalg import rank
 from ..models import read_functional, read_scenario, scenario_text
 from ..numbers import format_rational as R
+from ..poly import Poly
+from ..scenario import Scenario
 from . import Decision, against_paper, kind
 
 MEASURES = ("influence", "message", "M", "non-bilocality", "table-weight", "none")
@@ -47,14 +49,8 @@ def _vec(ctx, obj, key, length, raw=None, poly=False) -> dict:
 
 
 def _ptext(p, x="nu") -> str:
-    """A polynomial (coefficients lowest degree first) as text: "9/8 - 8 nu + 16 nu^2", "-1/4 + 3/4 t"."""
-    out = ""
-    for k, c in enumerate(p):
-        if c:
-            m = "" if k == 0 else x if k == 1 else f"{x}^{k}"
-            t = " ".join(v for v in (R(abs(c)) if abs(c) != 1 or not m else "", m) if v)
-            out += (" - " if c < 0 else " + ") + t if out else ("-" if c < 0 else "") + t
-    return out or "0"
+    """A polynomial (coefficients lowest degree first) in ``x`` as the kernel writes polynomials."""
+    return Poly({((x, k),) if k else (): c for k, c in enumerate(p)}).to_text()
 
 
 def _model(ctx, spec):
@@ -77,13 +73,15 @@ def _model(ctx, spec):
 
 def _observed(ctx, spec, model, th):
     """(the observation constraint for :func:`L.build`, its text)."""
-    if spec.has("functional"):
-        fname = spec.text("functional", ("cglmp", "i3322"))
-        f, ftext = L.functional(fname, spec.int("d", 2, 16) if fname == "cglmp" else None, model)
+    if spec.has("functional"):  # F in the notation of conventions.form, on the model's observed scenario
+        cards = [[model.card[n] for n in ns] for ns in (model.inputs, model.outputs)]
+        _need(ctx, len(cards[0]) == len(cards[1]), spec.at("functional"), "needs one output per input")
+        f, ftext = read_functional(ctx, spec, Scenario(*map(tuple, cards)))
+        _need(ctx, all(isinstance(c, (int, F)) for c in f.coefficients), spec.at("functional"), "must be rational")
         on_th = th is not None and spec.get("value", (str, int)) == th
         value = F(0) if on_th else _num(ctx, spec, "value")
-        text = f"{ftext}(p) = {th if on_th else R(value)}, no-signalling, normalised"
-        return ("functional", f, value, F(int(on_th))), text
+        text = f"<{ftext}, p> = {th if on_th else R(value)}, no-signalling, normalised"
+        return ("functional", dict(enumerate(f.coefficients)), value, F(int(on_th))), text
     t0, t1 = spec.text("p"), spec.text("p1", default=None)
     p0, p1 = L.distribution(t0, model), L.distribution(t1 or t0, model)
     return ("full", p0, [b - a for a, b in zip(p0, p1)]), f"p = (1-{th}) {t0} + {th} {t1}" if t1 else f"p = {t0}"
@@ -263,23 +261,19 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
         g = [L.primal(lpn, _vec(ctx, pc, "primals", lpn.ncols, raw=x), t) for x, t in zip(pc.list("primals", 2), (t0, t1))]
         g1 = (g[1] - g[0]) / (t1 - t0)
         g0 = g[0] - g1 * t0
-        dual = pc.obj("dual", default=None)
-        if dual is None:  # the zero dual: every cost >= 0, so LP >= 0
-            _need(ctx, all(c >= 0 for c in lp0.c.values()) and max(g) <= 0, pc.where,
-                  "without a dual the bound is LP >= 0, which needs g <= 0 on the piece")
-        else:
-            D = _poly(ctx, dual, "denominator")
-            P0, P1 = L.poly_dual(lp0, lp1, D, _vec(ctx, dual, "entries", len(lp0.rows), poly=True), lo, hi)
-            bounds.append((t0, t1, P0, P1, D))
-            for t in (t0, t1):
-                gap = upoly.add(upoly.add(P0, upoly.scale(P1, t)), upoly.scale(D, -(g0 + g1 * t)))
-                _need(ctx, upoly.nonnegative_on(gap, lo, hi)[0], dual.where,
-                      f"the dual bound is below the primal value at {th} = {R(t)}")
+        dual = pc.obj("dual")  # entries [] (the zero dual) bound the LP by 0 when every cost is >= 0
+        D = _poly(ctx, dual, "denominator")
+        P0, P1 = L.poly_dual(lp0, lp1, D, _vec(ctx, dual, "entries", len(lp0.rows), poly=True), lo, hi)
+        bounds.append((t0, t1, P0, P1, D))
+        for t in (t0, t1):
+            gap = upoly.add(upoly.add(P0, upoly.scale(P1, t)), upoly.scale(D, -(g0 + g1 * t)))
+            _need(ctx, upoly.nonnegative_on(gap, lo, hi)[0], dual.where,
+                  f"the dual bound is below the primal value at {th} = {R(t)}")
         pieces.append((t0, t1, g0, g1))
     st = st.replace("NU", f"[{R(lo)}, {R(hi)}]", 1) + f" = {_pieces_text(pieces, th)}{where}" + "".join(
         f"; for every nu in [{R(lo)}, {R(hi)}] and {th} in {dom.text()} the LP is >= ({_ptext(P0)}) + "
         + (_ptext([0, P1[0]], th) if len(P1) == 1 else f"{th} ({_ptext(P1)})") + ("" if D == [1] else f" / ({_ptext(D)})")
-        for a, b, P0, P1, D in bounds)
+        for a, b, P0, P1, D in bounds if P0 or P1)
     if data.has("curves"):
         st += _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi)
     return _against(ctx, data, st, pieces, th, dom.lo, dom.hi)

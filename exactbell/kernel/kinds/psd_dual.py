@@ -16,11 +16,11 @@ from math import prod
 from .. import process as pm
 from ..gaussian import real_sign as _sgn
 from ..linalg import add, identity, is_matrix, kron, partial_trace, psd_decide, trace
-from ..models import causal_behaviours, read_functional, read_scenario, scenario_text
+from ..models import causal_behaviours, causal_strategies, read_functional, read_scenario, scenario_text
 from ..numbers import decimal_string, to_rational
 from ..params import scalar_text as _tx
 from ..poly import Poly
-from . import Decision, kind
+from . import Decision, against_paper, kind
 
 QUANTUM = "quantum ICO processes (valid process matrices, arbitrary instruments)"
 THEOREM = "Liu-Chiribella Thm 2/App. H: canonical instruments are optimal for single-trigger correlations"
@@ -44,19 +44,21 @@ class _Scalars:
             return self.ctx.guard(where, lambda: self.field.element([to_rational(c) for c in raw]))
         return self.ctx.guard(where, lambda: self.ctx.scalar(raw))
 
-    def psd(self, where, rows, n):
-        """A symmetric n×n matrix, decided PSD by exact LDLᵀ."""
+    def psd(self, where, rows, n, decide=True):
+        """An n×n matrix, decided PSD (so symmetric) by exact LDLᵀ; else only checked symmetric."""
         if not is_matrix(rows, n):
             raise self.ctx.fail(where, f"expected a {n}x{n} matrix (list of {n} rows of {n} entries)")
         M = [[self(f"{where}[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-        if not self.ctx.guard(where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
-            raise self.ctx.fail(where, "not positive semidefinite (exact LDLᵀ found a negative direction)")
+        if any(M[r][c] != M[c][r] for r in range(n) for c in range(r)) if not decide else not self.ctx.guard(
+                where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
+            raise self.ctx.fail(where, "not symmetric" if not decide else
+                                "not positive semidefinite (exact LDLᵀ found a negative direction)")
         return M
 
-    def blocks(self, obj, key, sc):
-        """One PSD label block per context, keyed by context."""
+    def blocks(self, obj, key, sc, decide=True):
+        """One PSD (or symmetric) label block per context, keyed by context."""
         raw, n = obj.list(key, len(sc.contexts)), pm.block_space(sc).size
-        return {x: self.psd(f"{obj.at(key)}[{i}]", raw[i], n) for i, x in enumerate(sc.contexts)}
+        return {x: self.psd(f"{obj.at(key)}[{i}]", raw[i], n, decide) for i, x in enumerate(sc.contexts)}
 
 
 def _trigger(ctx, obj, sc) -> tuple:
@@ -231,7 +233,7 @@ def decide(cert, ctx, data) -> Decision:
     rel = f"<= {_tx(up)}" if lo is None else f">= {_tx(lo)}" if up is None else \
         f"= {_tx(up)}" if _sgn(up - lo) == 0 else f"in [{_tx(lo)}, {_tx(up)}]"
     c = None  # the causal bound, by enumerating the deterministic definite-order strategies
-    if not R and sum(sc.outputs[i] ** sc.inputs[i] * sc.outputs[1 - i] ** prod(sc.inputs) for i in (0, 1)) <= CAUSAL:
+    if not R and causal_strategies(sc) <= CAUSAL:
         c = max(sum((alpha[(a, x)] for a, x in zip(k, sc.contexts)), S.zero) for k in causal_behaviours(sc))
     vio = "" if c is None else ("no ICO violation" if up is not None and _sgn(up - c) <= 0 else
            ("an ICO violation" if "quantum" in theory else "a violation of the causal bound")
@@ -257,13 +259,10 @@ def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
                  + ("; the functional itself is single-trigger" if itself else "" if parametric else
                     "; the functional itself is not single-trigger")
                  + f", {where}" * bool(where))
-    verdict = "verified"
-    if data.has("paper"):
-        spec = data.obj("paper")
-        spec.text("relation", ("<=",))
-        bound = spec.int("value", 1, 10**6)
-        statement += f" (paper: at most {_n(bound, 'piece')})"
-        verdict = "verified" if len(trig) <= bound else "refuted"
+    spec = data.obj("paper", default=None)
+    bound = spec and (spec.text("relation", ("<=",)), spec.int("value", 1, 10**6))[1]
+    statement, verdict = against_paper(statement, bound and len(trig) <= bound,
+                                       bound and f"at most {_n(bound, 'piece')}")
     return Decision(statement, verdict, "coefficient identity and trigger sets")
 
 
@@ -316,13 +315,8 @@ def _refute(ctx, obj, sc, alpha, S, on, where):
         pm.block_space(sc).size
     if bad := pm.single_trigger_problem(sc, alpha, trig):
         raise ctx.fail(obj.at("trigger"), f"not single-trigger: {bad}")
-    om, raw, m = pm.omega_blocks(sc, alpha, trig, S.one), obj.list("operator", len(sc.contexts)), prod(sc.outputs)
-    if not all(is_matrix(r, n) for r in raw):
-        raise ctx.fail(op, f"expected one {n}x{n} matrix per context")
-    W = S.blocks(obj, "operator", sc) if claim == "Dmax max" else {x: [[S(f"{op}[{i}][{r}][{c}]", e) for c, e in
-        enumerate(row)] for r, row in enumerate(raw[i])] for i, x in enumerate(sc.contexts)}
-    if any(M[r][c] != M[c][r] for M in W.values() for r in range(n) for c in range(r)):
-        raise ctx.fail(op, "not symmetric")
+    om, m = pm.omega_blocks(sc, alpha, trig, S.one), prod(sc.outputs)
+    W = S.blocks(obj, "operator", sc, decide=claim == "Dmax max")
     full, space, layout = pm.assemble(sc, W)
     ns = pm.ns_span_violation(full, space, layout) is None
     dig = hashlib.sha256(";".join(_tx(e) for x in sc.contexts for r in W[x] for e in r).encode()).hexdigest()[:12]

@@ -15,12 +15,12 @@ import flint
 from .. import limits
 from ..linalg import rank
 from ..lp import named_model
-from ..models import model_points, polynomial, read_functional, read_scenario, scenario_text
+from ..models import causal_strategies, model_points, polynomial, read_functional, read_scenario, scenario_text
 from ..poly import Poly, RationalFunction
 from ..process import CONDITIONS, projector_term
 from ..polytope import at, correlator_relabelings, key, primitive, sw_model, symmetries
 from ..scenario import Behaviour
-from ..upoly import flint as fmpq_poly, nonnegative_on
+from ..upoly import coeffs, flint as fmpq_poly, nonnegative_on
 from . import Decision, against_paper, kind
 
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
@@ -29,7 +29,7 @@ RELABELINGS = 20000  # the most relabelings of a local model
 
 def nonnegative(ctx, f, var) -> bool:
     """f ≥ 0 on the closed hull of the domain of var (f: fmpq_poly; a constant when var is None)."""
-    a = [Fraction(int(c.p), int(c.q)) for c in f.coeffs()] or [Fraction(0)]
+    a = coeffs(f) or [Fraction(0)]
     return nonnegative_on(a, ctx.domains[var].lo, ctx.domains[var].hi)[0] if var else a[0] >= 0
 
 
@@ -47,8 +47,7 @@ def _image(ctx, spec):
     behaviours P (labels [k] in the order of :func:`exactbell.kernel.models.model_points`)."""
     spec.text("base", ("causal",))
     sc = read_scenario(ctx, spec)
-    o, m = sc.outputs, sc.inputs
-    if sc.parties != 2 or sum(o[i] ** m[i] * o[1 - i] ** (m[0] * m[1]) for i in (0, 1)) > limits.STRATEGIES:
+    if sc.parties != 2 or causal_strategies(sc) > limits.STRATEGIES:
         raise ctx.fail(spec.at("scenario"),
                        f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
     co = spec.obj("coordinates")
