@@ -20,7 +20,7 @@ from ..poly import Poly, RationalFunction
 from ..process import CONDITIONS, projector_term
 from ..polytope import at, correlator_relabelings, key, primitive, sw_model, symmetries
 from ..scenario import Behaviour
-from ..upoly import coeffs, flint as fmpq_poly, nonnegative_on
+from ..upoly import flint as fmpq_poly, nonnegative_on, trim
 from . import Decision, against_paper, kind
 
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
@@ -29,7 +29,7 @@ RELABELINGS = 20000  # the most relabelings of a local model
 
 def nonnegative(ctx, f, var) -> bool:
     """f ≥ 0 on the closed hull of the domain of var (f: fmpq_poly; a constant when var is None)."""
-    a = coeffs(f) or [Fraction(0)]
+    a = trim(f) or [Fraction(0)]
     return nonnegative_on(a, ctx.domains[var].lo, ctx.domains[var].hi)[0] if var else a[0] >= 0
 
 
