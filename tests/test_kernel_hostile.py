@@ -47,7 +47,7 @@ def with_paper(raw: str) -> str:
     (with_paper('"(3^256)^256*(3^256)^256"'), "data.paper", "bits"),
     (with_paper('"' + "1+" * 110000 + '1"'), "data.paper", "longer than"),
     (text_of(None).replace('"inputs": [2, 2], "outputs": [2, 2]', '"inputs": [20, 20], "outputs": [20, 20]'),
-     "data.scenario", "exceed the limit"),
+     "data.scenario", "more deterministic strategies than the limit"),
     ('{"exactbell": 2.5}', "<number>", "float literal"),
     ('{"exactbell": Infinity}', "<number>", "float literal"),
 ])
@@ -141,3 +141,15 @@ def test_review_attack_local_bound_of_p_chsh_at_p_3_is_not_2(tmp_path):
     cert["parameters"] = {"p": "(0, 4)"}  # 'for all p' cannot be claimed by evaluating at one point
     path.write_text(json.dumps(cert))
     assert check_file(path).verdict == "error"
+
+
+# Before: 2^(10^6) strategies were counted, then printing the count raised ValueError (an internal
+# error row); inputs of 2,000 digits made o^m itself a memory bomb. Now the count stops at the limit.
+@pytest.mark.parametrize("inputs", [[10**6, 2], [2, 10**1999], [27, 1]])
+def test_scenario_beyond_the_strategy_limit_is_one_line(tmp_path, inputs):
+    cert = load(GOOD)
+    cert["data"]["scenario"]["inputs"] = inputs
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(cert))
+    one_line_error(check_file(path), "data.scenario", f"more deterministic strategies than the limit {limits.STRATEGIES}")
+

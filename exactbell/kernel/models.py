@@ -27,8 +27,11 @@ def read_scenario(ctx: Context, data: Obj, key: str = "scenario") -> Scenario:
     deterministic strategies."""
     spec = data.obj(key)
     sc = ctx.guard(spec.where, lambda: Scenario(tuple(spec.list("inputs")), tuple(spec.list("outputs"))))
-    if strategies(sc) > limits.STRATEGIES:
-        raise ctx.fail(spec.where, f"{strategies(sc)} deterministic strategies exceed the limit {limits.STRATEGIES}")
+    count = 1  # o^m per party, never computed beyond the limit (counts may have 2,000 digits)
+    for m, o in zip(sc.inputs, sc.outputs):
+        count *= 1 if o == 1 else o ** min(m, limits.STRATEGIES.bit_length())
+        if count > limits.STRATEGIES or (o > 1 and m > limits.STRATEGIES.bit_length()):
+            raise ctx.fail(spec.where, f"more deterministic strategies than the limit {limits.STRATEGIES}")
     return sc
 
 
