@@ -35,6 +35,7 @@ from ..distributed import checkpoint_error, read_checkpoint, write_checkpoint
 from ..kernel.polytope import members
 from .cddfacets import facets_cdd
 from .exact import PermGroup, PointSet
+from .wreath import LocalGroup
 
 _LIM = 1 << 62
 
@@ -135,8 +136,9 @@ class SlackPolytope:
             return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
         return facets_cdd(self.ps, T)
 
-    def rotate(self, T, f, R) -> frozenset:
-        """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T)."""
+    def rotate(self, T, f, R, with_slack: bool = False):
+        """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T); with
+        ``with_slack``, (tight set, its primitive slack vector)."""
         Tset = frozenset(T)
         X, k = self._mat(sorted(R)).nullspace()
         extra = [i for i in Tset if i not in R]
@@ -167,7 +169,8 @@ class SlackPolytope:
             new = q * g + p * f
         else:
             new = np.array([q * int(a) + p * int(b) for a, b in zip(g, f)], dtype=object)
-        return frozenset(int(i) for i in np.nonzero(new == 0)[0])
+        N = frozenset(int(i) for i in np.nonzero(new == 0)[0])
+        return (N, _primitive(new)) if with_slack else N
 
 
 def _primitive(v: np.ndarray) -> np.ndarray:
@@ -191,6 +194,8 @@ def _work(context, T):
     The one place that calls the polytope engine, in-process or on a Dask worker."""
     sp, fg = context
     f = sp.slack(T)
+    if isinstance(fg, LocalGroup):
+        return T, _work_local(sp, fg, T, f)
     stab = fg.stabiliser(T)
     PS = fg.P[stab]
     done: dict = {}
@@ -214,6 +219,27 @@ def _work(context, T):
     return T, out
 
 
+def _work_local(sp, lg: LocalGroup, T, f) -> list:
+    """:func:`_work` under a group too large to list (:class:`LocalGroup`): the same ridges and
+    canonical neighbours, without element indices (no certificate data)."""
+    PS = lg.stabiliser_perms(T, f)
+    done: dict = {}
+    out = []
+    for R in sp.ridges(T):
+        idx = np.fromiter(R, dtype=np.int32)
+        imgs = np.sort(PS[:, idx], axis=1)
+        key = tuple(int(x) for x in imgs[int(np.lexsort(imgs.T[::-1])[0])])
+        if key not in done:
+            N, g = sp.rotate(T, f, R, with_slack=True)
+            done[key] = lg.canonical(N, g)
+        out.append((R, done[key], None, None))
+    return out
+
+
+def _canonical(sp, fg, T) -> tuple:
+    return fg.canonical(T, sp.slack(T)) if isinstance(fg, LocalGroup) else fg.canonical(T)
+
+
 # ---------------------------------------------------------------------------------------------
 # checkpoints: the known classes (the first is the start) and, per processed class, its ridges'
 # (neighbour class index, element index) in ridge order — enough to resume to the identical result
@@ -232,13 +258,16 @@ def save_checkpoint(path, ps: PointSet, group: PermGroup, found: list, raw: dict
 def load_checkpoint(path, ps: PointSet, group: PermGroup, fg: FastGroup | None = None) -> tuple[list, dict]:
     """(known classes, {processed class: [(None, neighbour, element index, None), ...]}) of a
     checkpoint written for this polytope and group; ValueError (one line: file, field) otherwise."""
-    fg = fg or FastGroup(group)
+    fg = fg or (group if isinstance(group, LocalGroup) else FastGroup(group))
     obj = read_checkpoint(path, CHECKPOINT_FORMAT, ps, group)
+    sp = SlackPolytope(ps) if isinstance(fg, LocalGroup) else None
 
     def bad(field, problem):
         return checkpoint_error(path, field, problem)
 
     def is_index(x, bound):
+        if bound == "unlisted":  # a group too large to list: no element indices
+            return x is None
         return type(x) is int and 0 <= x < bound
 
     found = obj.get("classes")
@@ -248,7 +277,7 @@ def load_checkpoint(path, ps: PointSet, group: PermGroup, fg: FastGroup | None =
         if not isinstance(T, list) or not T or not all(is_index(i, ps.size) for i in T):
             raise bad(f"classes[{k}]", "needs a list of point indices")
         found[k] = T = tuple(T)
-        if fg.canonical(T) != T:
+        if _canonical(sp, fg, T) != T:
             raise bad(f"classes[{k}]", "not the canonical form of its class")
     if len(set(found)) != len(found):
         raise bad("classes", "a class is listed twice")
@@ -258,7 +287,7 @@ def load_checkpoint(path, ps: PointSet, group: PermGroup, fg: FastGroup | None =
         raise bad("processed", "needs a list")
     for k, row in enumerate(processed):
         ok = isinstance(row, list) and len(row) == 2 and is_index(row[0], len(found)) and isinstance(row[1], list) \
-            and all(isinstance(x, list) and len(x) == 2 and is_index(x[0], len(found)) and is_index(x[1], fg.order)
+            and all(isinstance(x, list) and len(x) == 2 and is_index(x[0], len(found)) and is_index(x[1], "unlisted" if isinstance(fg, LocalGroup) else fg.order)
                     for x in row[1])
         if not ok or found[row[0]] in raw:
             raise bad(f"processed[{k}]", "needs [class index, [[neighbour class index, element index], ...]], once per class")
@@ -278,7 +307,7 @@ def _lighter_start(ps: PointSet, sp: SlackPolytope, T, rnd, steps: int = 12) -> 
     return best
 
 
-def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=None, max_classes=None,
+def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, start=None, log=None, max_classes=None,
              seed: int = 20260, certificate: bool = True, progress=None, lightest_first: bool = False,
              heavy: int | None = None, scheduler: str | None = None, client=None, checkpoint=None, resume=None,
              checkpoint_seconds: float = 30.0) -> dict:
@@ -286,6 +315,10 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     from the start over the recorded neighbours], "ridges": {class index: [(neighbour class index,
     group element index), ...]} (complete runs), "complete": bool, "seconds": t}. ``progress(done,
     known)`` is called after every class.
+
+    ``group``: a :class:`PermGroup` (listed), or a :class:`~exactbell.polytopes.wreath.LocalGroup`
+    for relabeling groups too large to list (canonical forms by sorting; then no ``ridges`` and no
+    ``heavy``).
 
     One worker and no ``scheduler``/``client``: in this process (no dask import), the classes
     first-in first-out, or with ``lightest_first`` the known class with the fewest points first
@@ -304,7 +337,9 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     :func:`ridges_complete` proves them all the facets of the class (``res["from_known"]`` counts
     these); otherwise cdd computes them, and any new classes are processed in another round."""
     sp = SlackPolytope(ps)
-    fg = FastGroup(group)
+    fg = group if isinstance(group, LocalGroup) else FastGroup(group)
+    if heavy is not None and isinstance(fg, LocalGroup):
+        raise ValueError("--heavy needs a relabeling group small enough to list")
     context = (sp, fg)
     raw: dict = {}
     if resume is not None:
@@ -318,7 +353,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
             tries = [ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)], rnd)
                      for _ in range(8)]
             start = _lighter_start(ps, sp, min(tries, key=lambda F: (len(F), sorted(F))), rnd)
-        found = [fg.canonical(start)]
+        found = [_canonical(sp, fg, start)]
     c0 = found[0]
     known = set(found)
     t0 = time.time()
@@ -409,7 +444,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     index = {c: k for k, c in enumerate(classes)}
     res = {"classes": classes, "complete": complete, "seconds": time.time() - t0, "fast": fg, "slack": sp,
            "from_known": from_known}
-    if complete and certificate:
+    if complete and certificate and isinstance(fg, FastGroup):
         stabs = {}
         ridges = {}
         for T, out in raw.items():

@@ -47,9 +47,10 @@ def _wreath(m: int, o: int) -> np.ndarray:
 
 class LocalGroup:
     """The relabeling group of a local scenario acting on the vertices ``labels`` (one strategy
-    tuple per support point, e.g. ``((0, 1), (1, 1))``); every strategy tuple must be a vertex."""
+    tuple per support point, e.g. ``((0, 1), (1, 1))``); every strategy tuple must be a vertex.
+    ``generators``: vertex permutations generating the group, as the caller computed them."""
 
-    def __init__(self, inputs, outputs, labels):
+    def __init__(self, inputs, outputs, labels, generators=()):
         self.inputs, self.outputs = tuple(inputs), tuple(outputs)
         k = len(self.inputs)
         self.k = k
@@ -105,27 +106,9 @@ class LocalGroup:
         self.Wk_inv = np.argsort(self.Wk, axis=1)
         strats = np.array(list(product(range(o), repeat=m)), dtype=np.int64)  # (N_k, m)
         self.strats = strats
-        self.generators = self._generators(pperms)
+        self.generators = [tuple(g) for g in generators]  # the caller's generating set (fingerprints, orbits)
 
     # -------------------------------------------------------------------------------------
-    def _generators(self, pperms) -> list:
-        """Vertex permutations generating the group: every outer element's factors and W_k."""
-        gens = []
-        shape = tuple(self.sizes)
-        for p, w in enumerate(self.W):
-            for wi in range(1, len(w)):
-                if len(gens) > 64:
-                    break
-                coords = np.array(np.unravel_index(np.arange(self.n), shape))
-                coords[p] = w[wi][coords[p]]
-                gens.append(self._vertex_perm(np.ravel_multi_index(tuple(coords), shape)))
-        for pi in pperms[1:]:
-            moved = np.transpose(np.arange(self.n).reshape(shape), np.argsort(pi))
-            img = np.empty(self.n, dtype=np.int64)
-            img[moved.ravel()] = np.arange(self.n)
-            gens.append(self._vertex_perm(img))
-        return gens
-
     def _vertex_perm(self, grid_img) -> tuple:
         """grid_img[old grid] = new grid  ->  vertex permutation on support positions."""
         return tuple(int(x) for x in self.grid2pos[grid_img[self.pos2grid]])
