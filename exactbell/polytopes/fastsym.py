@@ -35,6 +35,7 @@ from ..distributed import checkpoint_error, read_checkpoint, write_checkpoint
 from ..kernel.polytope import members
 from .cddfacets import facets_cdd
 from .exact import PermGroup, PointSet
+from .facesym import face_facets
 from .wreath import LocalGroup
 
 _LIM = 1 << 62
@@ -99,9 +100,17 @@ class SlackPolytope:
 
     def __init__(self, ps: PointSet):
         self.ps = ps
-        self.rows = [list(r) for r in ps.rows]
+        # the rows on pivot columns only: the same functionals on the points (value vectors), and
+        # a nullspace without the hull's equations
+        Rf, _, rank = ps.matrix(range(ps.size)).rref()
+        piv, r = [], 0
+        for j in range(ps.n + 1):
+            if r < rank and Rf[r, j] != 0:
+                piv.append(j)
+                r += 1
+        self.rows = [[r[j] for j in piv] for r in ps.rows]
         self.N = ps.size
-        self.m = ps.n + 1
+        self.m = len(piv)
         big = max(abs(x) for r in self.rows for x in r)
         self.small = big < (1 << 20)
         self.H = np.array(self.rows, dtype=np.int64 if self.small else object)
@@ -110,41 +119,47 @@ class SlackPolytope:
     def _mat(self, idx):
         return flint.fmpz_mat(len(idx), self.m, [x for i in idx for x in self.rows[i]])
 
-    def values(self, h) -> np.ndarray:
+    def values(self, h, W=None) -> np.ndarray:
+        """Values of the functional h on the points (or on the points W, an index array)."""
         h = [int(x) for x in h]
         if self.small and max(abs(x) for x in h) < (1 << 30) and self.m < (1 << 10):
-            return self.H @ np.array(h, dtype=np.int64)
-        return np.array([sum(a * b for a, b in zip(r, h)) for r in self.rows], dtype=object)
+            return (self.H if W is None else self.H[W]) @ np.array(h, dtype=np.int64)
+        rows = self.rows if W is None else [self.rows[i] for i in W]
+        return np.array([sum(a * b for a, b in zip(r, h)) for r in rows], dtype=object)
 
-    def slack(self, T) -> np.ndarray:
-        """Primitive integer slack vector (≥ 0, zero exactly on the facet T)."""
+    def slack(self, T, W=None) -> np.ndarray:
+        """Primitive integer slack vector (≥ 0, zero exactly on the facet T); with W (an index
+        array), of T as a facet of conv(W), on W."""
         X, k = self._mat(sorted(T)).nullspace()
         for j in range(k):
-            v = self.values([int(X[i, j]) for i in range(self.m)])
+            v = self.values([int(X[i, j]) for i in range(self.m)], W)
             if v.any():
                 if v.min() < 0:
                     v = -v
                 return _primitive(v)
         raise ValueError("not a facet")
 
-    def ridges(self, T) -> list[frozenset]:
-        """Facets of conv(T): the simplex shortcut, else cdd.gmp on the face's points. (A recursive
-        decomposition under the face's stabiliser was tried on the three-party positivity facet
-        and was slower than one cdd.gmp call.)"""
+    def ridges(self, T, stab=None) -> list[frozenset]:
+        """Facets of conv(T): the simplex shortcut, cdd.gmp on the face's points, or for a face with
+        many points beyond its rank the decomposition under ``stab`` (vertex permutations fixing
+        T) of :func:`~exactbell.polytopes.facesym.face_facets`."""
         T = sorted(T)
         if len(T) == self.rank - 1:  # a simplex facet
             return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
-        return facets_cdd(self.ps, T)
+        return face_facets(self, T, stab)
 
-    def rotate(self, T, f, R, with_slack: bool = False):
+    def rotate(self, T, f, R, with_slack: bool = False, W=None):
         """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T); with
-        ``with_slack``, (tight set, its primitive slack vector)."""
+        ``with_slack``, (tight set, its primitive slack vector). With W (a sorted index array):
+        facets of conv(W), f and the slack on W."""
         Tset = frozenset(T)
         X, k = self._mat(sorted(R)).nullspace()
-        extra = [i for i in Tset if i not in R]
+        extra = next(i for i in Tset if i not in R)
+        if W is not None:
+            extra = int(np.searchsorted(W, extra))
         for j in range(k):
-            g = self.values([int(X[i, j]) for i in range(self.m)])
-            s = g[extra[0]]
+            g = self.values([int(X[i, j]) for i in range(self.m)], W)
+            s = g[extra]
             if s:
                 if s < 0:
                     g = -g
@@ -169,7 +184,8 @@ class SlackPolytope:
             new = q * g + p * f
         else:
             new = np.array([q * int(a) + p * int(b) for a, b in zip(g, f)], dtype=object)
-        N = frozenset(int(i) for i in np.nonzero(new == 0)[0])
+        zero = np.nonzero(new == 0)[0]
+        N = frozenset(int(i) for i in (zero if W is None else W[zero]))
         return (N, _primitive(new)) if with_slack else N
 
 
@@ -200,7 +216,7 @@ def _work(context, T):
     PS = fg.P[stab]
     done: dict = {}
     out = []
-    for R in sp.ridges(T):
+    for R in sp.ridges(T, PS):
         idx = np.fromiter(R, dtype=np.int32)
         imgs = np.sort(PS[:, idx], axis=1)
         k = int(np.lexsort(imgs.T[::-1])[0])  # the first least row (lexsort is stable)
@@ -225,7 +241,7 @@ def _work_local(sp, lg: LocalGroup, T, f) -> list:
     PS = lg.stabiliser_perms(T, f)
     done: dict = {}
     out = []
-    for R in sp.ridges(T):
+    for R in sp.ridges(T, PS):
         idx = np.fromiter(R, dtype=np.int32)
         imgs = np.sort(PS[:, idx], axis=1)
         key = tuple(int(x) for x in imgs[int(np.lexsort(imgs.T[::-1])[0])])
