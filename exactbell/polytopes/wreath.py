@@ -163,22 +163,21 @@ class LocalGroup:
         best = order[0]
         ties = order[(key[order] == key[best]).all(axis=1)]
         # the canonical slack (scaled by o) and its zero set
-        R, Nk = self.rest, self.sizes[-1]
         full = sbar[best][:, None] + sum(sortedH[best][:, p, :][:, self.strats[:, p]] for p in range(self.m))
         zeros = np.nonzero(full.reshape(-1) == 0)[0]
         canon = tuple(sorted(int(x) for x in self.grid2pos[zeros]))
-        return S, ties, jorder, yorder, full.reshape(-1), canon, R, Nk
+        return ties, jorder, yorder, full, canon
 
     def _element(self, e, jorder, yorder) -> np.ndarray:
         """Grid permutation (old -> new) of W_k(sort of e) ∘ outer e."""
-        R, Nk = self.rest, self.sizes[-1]
+        Nk = self.sizes[-1]
         w = self._last(jorder[e], yorder[e])
         g = self.outer[e]
         return (g // Nk) * Nk + w[g % Nk]
 
     def canonical_with(self, T, slack=None):
         """(canonical tight set, vertex permutation mapping T onto it)."""
-        S, ties, jorder, yorder, full, canon, R, Nk = self._analyse(T, slack)
+        ties, jorder, yorder, _, canon = self._analyse(T, slack)
         g = self._element(int(ties[0]), jorder, yorder)
         return canon, np.asarray(self.grid2pos[g[self.pos2grid]], dtype=np.int32)
 
@@ -189,8 +188,8 @@ class LocalGroup:
         """Every element fixing T, as vertex permutations (rows): k = h⁻¹ ∘ h0 over the elements
         h mapping T onto its canonical form (the winning outer elements, each followed by its
         sort and by the W_k elements fixing the canonical slack)."""
-        S, ties, jorder, yorder, full, canon, R, Nk = self._analyse(T, slack)
-        F = full.reshape(R, Nk)
+        ties, jorder, yorder, F, _ = self._analyse(T, slack)
+        Nk = self.sizes[-1]
         fix = [w for w, wi in zip(self.Wk, self.Wk_inv) if (F[:, wi] == F).all()]
         hs = []
         for e in ties:
