@@ -1,6 +1,6 @@
 """exactbell's default polytope engine against the anchors, in the same run.
 
-    python bench/polytopes_anchor.py [--timeout SECONDS] [--skip-4422]
+    python bench/polytopes_anchor.py [--timeout SECONDS] [--skip-4422] [--budget SECONDS]
 
 Polytopes: 3,3:2,2 (684 facets in 3 classes; Collins & Gisin 2004), the three-party two-input two-output local polytope (64 vertices, dimension 26, group
 of order 3072; 46 classes, 53,856 facets: Sliwa, Phys. Lett. A 317, 165 (2003)) and the bipartite
@@ -30,7 +30,6 @@ from pathlib import Path
 from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.cddfacets import coordinate_basis, inequality_of
-from exactbell.polytopes.exact import PolytopeError
 from exactbell.polytopes.fastsym import classify
 from exactbell.polytopes.orbits import facet_orbits
 
@@ -45,9 +44,9 @@ def timed(fn):
 
 
 def exactbell_run(M):
-    from exactbell.polytopes.classcert import support_and_group
+    from exactbell.polytopes.classcert import support_and_any_group
 
-    _, ps, cgens, group = support_and_group(M)
+    _, ps, cgens, group = support_and_any_group(M)
     res, w1, c1 = timed(lambda: classify(ps, group, workers=1, certificate=False))
     reps = res["classes"]
 
@@ -56,6 +55,34 @@ def exactbell_run(M):
 
     orbits, w2, c2 = timed(expand)
     return ps, len(reps), sum(len(o) for o in orbits), (w1, c1), (w1 + w2, c1 + c2)
+
+
+def partial_4422(M, budget: float):
+    """Classify 4,4:2,2 (group never listed: polytopes/wreath.py) for at most ``budget`` CPU seconds
+    (checked after each class); print the classes known and processed. Returns the PointSet."""
+    import json
+
+    from exactbell.polytopes.classcert import support_and_any_group
+
+    _, ps, _, group = support_and_any_group(M)
+    c0 = time.process_time()
+
+    def stop(done, known):
+        if time.process_time() - c0 > budget:
+            raise KeyboardInterrupt
+
+    with tempfile.TemporaryDirectory() as d:
+        ck = Path(d) / "c.json"
+        try:
+            res = classify(ps, group, workers=1, certificate=False, lightest_first=True, progress=stop,
+                           checkpoint=ck)
+            print(f"# 4,4:2,2: exactbell {len(res['classes'])} classes (complete), "
+                  f"{time.process_time() - c0:.1f} s CPU")
+        except KeyboardInterrupt:
+            obj = json.loads(ck.read_text())
+            print(f"# 4,4:2,2: exactbell stopped after {time.process_time() - c0:.1f} s CPU (budget {budget:.0f} s): "
+                  f"{len(obj['classes'])} classes known, {len(obj['processed'])} processed")
+    return ps
 
 
 def lrs_run(ps, timeout: float):
@@ -113,15 +140,8 @@ def main():
     if "--skip-4422" in sys.argv:
         return
     M = pm.local(Scenario((4, 4), (2, 2)))
-    try:
-        ps, ncls, nfac, (w1, c1), (w2, c2) = exactbell_run(M)
-        print(f"# 4,4:2,2: exactbell {ncls} classes, {nfac} facets; classes {w1:.2f} s wall / {c1:.2f} s CPU")
-    except PolytopeError as e:
-        print(f"# 4,4:2,2: exactbell: {e}")
-        from exactbell.polytopes.cddfacets import extreme_points
-        from exactbell.polytopes.exact import PointSet
-
-        ps = PointSet([M.points[i] for i in extreme_points(M.pointset)])
+    budget = float(sys.argv[sys.argv.index("--budget") + 1]) if "--budget" in sys.argv else 300.0
+    ps = partial_4422(M, budget)
     count, t, c = lrs_run(ps, timeout)
     print(f"# 4,4:2,2: lrs {count} facets, {t if isinstance(t, str) else f'{t:.2f} s wall, {c:.2f} s CPU'}")
 

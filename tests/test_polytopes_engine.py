@@ -70,10 +70,63 @@ def test_facets_of_a_face_from_cdd_incidence():
     assert len(set(R)) == len(R)
 
 
-def test_too_large_group_is_one_line(capsys):
-    assert main(["polytope", "local", "--scenario", "4,4:2,2", "--classes"]) == 2
+def test_group_too_large_to_list_is_classified_by_sorting(capsys):
+    """2,2:3,3 (relabeling group of order 10,368, past the listing limit): LocalGroup canonical forms;
+    1116 facets (Collins & Gisin 2004) in 4 classes, the same as cdd.gmp's facets canonicalised."""
+    rep = _cli_json(capsys, "local", "--scenario", "2,2:3,3", "--classes")
+    assert (rep["group_order"], rep["class_count"], rep["facet_count"]) == (10368, 4, 1116)
+    assert sorted(c["size"] for c in rep["classes"]) == [36, 324, 324, 432]
+    assert main(["polytope", "local", "--scenario", "2,2:3,3", "--classes", "--method", "adm", "--workers", "1"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("exactbell polytope: local: symmetry group:")
+    assert err == ["exactbell polytope: the relabeling group (order 10368) is too large to list: use --method fast"]
+
+
+@pytest.mark.parametrize("scenario", [((3, 3), (2, 2)), ((2, 2, 2), (2, 2, 2))])
+def test_local_group_canonical_forms_agree_with_the_listed_group(scenario):
+    """LocalGroup (never lists the group) against FastGroup (lists it): the element maps a facet onto
+    its canonical form, images under random elements have the same form, stabilisers have equal
+    orders, and the classes of cdd.gmp's facets (3,3:2,2) are the same partition."""
+    import random
+
+    from exactbell.polytopes.classcert import support_and_local_group
+    from exactbell.polytopes.fastsym import FastGroup, SlackPolytope
+
+    M = pm.local(Scenario(*scenario))
+    _, ps, _, group = support_and_group(M)
+    _, _, _, lg = support_and_local_group(M)
+    fg, sp, rnd = FastGroup(group), SlackPolytope(ps), random.Random(5)
+    assert lg.order == group.order
+    F = facets_cdd(ps) if len(scenario[0]) == 2 else [ps.first_facet(range(ps.size), [rnd.randint(-9, 9) for _ in
+                                                                                   range(ps.n)], rnd) for _ in range(6)]
+    pairs = set()
+    for T in F[:: max(1, len(F) // 60)]:
+        c, g = lg.canonical_with(T, sp.slack(T))
+        assert tuple(sorted(int(x) for x in g[sorted(T)])) == c
+        assert len(lg.stabiliser_perms(T, sp.slack(T))) == len(fg.stabiliser(T))
+        h = fg.P[rnd.randrange(fg.order)]
+        T2 = frozenset(int(x) for x in h[sorted(T)])
+        assert lg.canonical(T2, sp.slack(T2)) == c
+        pairs.add((c, fg.canonical(T)))
+    assert len({a for a, _ in pairs}) == len({b for _, b in pairs}) == len(pairs)
+
+
+def test_facets_of_a_degenerate_facet_by_decomposition_equal_cdd():
+    """facesym.face_facets on the largest facet of 3,3:2,2 (48 points, rank 24) decomposed under its
+    stabiliser (threshold lowered) gives exactly cdd.gmp's facets."""
+    from exactbell.polytopes import facesym
+    from exactbell.polytopes.fastsym import FastGroup, SlackPolytope
+
+    _, ps, _, group = support_and_group(pm.local(Scenario((3, 3), (2, 2))))
+    sp, fg = SlackPolytope(ps), FastGroup(group)
+    T = max(facets_cdd(ps), key=len)
+    assert len(T) - ps.rank(T) > 8
+    old = facesym.EXCESS
+    facesym.EXCESS = 8
+    try:
+        R = facesym.face_facets(sp, T, fg.P[fg.stabiliser(T)])
+    finally:
+        facesym.EXCESS = old
+    assert R == facets_cdd(ps, T) and len(R) > 100
 
 
 def test_ridges_complete_accepts_all_ridges_and_rejects_a_missing_orbit():

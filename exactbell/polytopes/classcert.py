@@ -3,7 +3,7 @@ certificate body with per-class ridge neighbours, from :func:`fastsym.classify`.
 from __future__ import annotations
 
 from .cddfacets import extreme_points, inequality_of
-from .exact import PermGroup, PointSet
+from .exact import PermGroup, PointSet, PolytopeError
 from .fastsym import classify
 from .models import small_generating_set, symmetry_group, vertex_permutation
 
@@ -22,6 +22,45 @@ def support_and_group(M):
         vp = vertex_permutation(M, g, where)
         sgens.append(tuple(pos[vp[i]] for i in ext))
     return ext, ps, gens, PermGroup(len(ext), sgens)
+
+
+def support_and_local_group(M):
+    """As :func:`support_and_group` for a ``local`` model whose relabeling group is too large to
+    list: the group is a :class:`~exactbell.polytopes.wreath.LocalGroup` (never listed), and the
+    coordinate generators are the model's relabelings, each checked to map the points onto
+    themselves (so the group they generate does)."""
+    from ..kernel.scenario import Scenario
+    from .wreath import LocalGroup
+
+    if M.name != "local":
+        raise PolytopeError(f"{M.name}: relabeling group too large to enumerate")
+    ext = extreme_points(M.pointset)
+    ps = PointSet([M.points[i] for i in ext])
+    where = M.index_of()
+    pos = {g: k for k, g in enumerate(ext)}
+    gens, sgens = list(M.relabelings.values()), []
+    for name, g in M.relabelings.items():
+        vp = vertex_permutation(M, g, where)
+        if vp is None or any(vp[i] not in pos for i in ext):
+            raise PolytopeError(f"relabeling {name} does not map the vertices onto themselves")
+        sgens.append(tuple(pos[vp[i]] for i in ext))
+    labels = [M.labels[i][0] for i in ext]
+    k = len(labels[0])
+    inputs = tuple(len(labels[0][p]) for p in range(k))
+    outputs = tuple(max(lab[p][x] for lab in labels for x in range(inputs[p])) + 1 for p in range(k))
+    Scenario(inputs, outputs)  # a well-formed scenario
+    return ext, ps, gens, LocalGroup(inputs, outputs, labels, sgens)
+
+
+def support_and_any_group(M):
+    """:func:`support_and_group`, or :func:`support_and_local_group` when the group is too large
+    to list (local models)."""
+    try:
+        return support_and_group(M)
+    except PolytopeError as e:
+        if "too large" not in str(e) or M.name != "local":
+            raise
+        return support_and_local_group(M)
 
 
 def ridge_classes_data(M, workers: int = 1, log=None, heavy: int | None = None, progress=None) -> dict:

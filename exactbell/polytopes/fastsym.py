@@ -35,6 +35,8 @@ from ..distributed import checkpoint_error, read_checkpoint, write_checkpoint
 from ..kernel.polytope import members
 from .cddfacets import facets_cdd
 from .exact import PermGroup, PointSet
+from .facesym import face_facets
+from .wreath import LocalGroup
 
 _LIM = 1 << 62
 
@@ -98,9 +100,17 @@ class SlackPolytope:
 
     def __init__(self, ps: PointSet):
         self.ps = ps
-        self.rows = [list(r) for r in ps.rows]
+        # the rows on pivot columns only: the same functionals on the points (value vectors), and
+        # a nullspace without the hull's equations
+        Rf, _, rank = ps.matrix(range(ps.size)).rref()
+        piv, r = [], 0
+        for j in range(ps.n + 1):
+            if r < rank and Rf[r, j] != 0:
+                piv.append(j)
+                r += 1
+        self.rows = [[r[j] for j in piv] for r in ps.rows]
         self.N = ps.size
-        self.m = ps.n + 1
+        self.m = len(piv)
         big = max(abs(x) for r in self.rows for x in r)
         self.small = big < (1 << 20)
         self.H = np.array(self.rows, dtype=np.int64 if self.small else object)
@@ -109,40 +119,47 @@ class SlackPolytope:
     def _mat(self, idx):
         return flint.fmpz_mat(len(idx), self.m, [x for i in idx for x in self.rows[i]])
 
-    def values(self, h) -> np.ndarray:
+    def values(self, h, W=None) -> np.ndarray:
+        """Values of the functional h on the points (or on the points W, an index array)."""
         h = [int(x) for x in h]
         if self.small and max(abs(x) for x in h) < (1 << 30) and self.m < (1 << 10):
-            return self.H @ np.array(h, dtype=np.int64)
-        return np.array([sum(a * b for a, b in zip(r, h)) for r in self.rows], dtype=object)
+            return (self.H if W is None else self.H[W]) @ np.array(h, dtype=np.int64)
+        rows = self.rows if W is None else [self.rows[i] for i in W]
+        return np.array([sum(a * b for a, b in zip(r, h)) for r in rows], dtype=object)
 
-    def slack(self, T) -> np.ndarray:
-        """Primitive integer slack vector (≥ 0, zero exactly on the facet T)."""
+    def slack(self, T, W=None) -> np.ndarray:
+        """Primitive integer slack vector (≥ 0, zero exactly on the facet T); with W (an index
+        array), of T as a facet of conv(W), on W."""
         X, k = self._mat(sorted(T)).nullspace()
         for j in range(k):
-            v = self.values([int(X[i, j]) for i in range(self.m)])
+            v = self.values([int(X[i, j]) for i in range(self.m)], W)
             if v.any():
                 if v.min() < 0:
                     v = -v
                 return _primitive(v)
         raise ValueError("not a facet")
 
-    def ridges(self, T) -> list[frozenset]:
-        """Facets of conv(T): the simplex shortcut, else cdd.gmp on the face's points. (A recursive
-        decomposition under the face's stabiliser was tried on the three-party positivity facet
-        and was slower than one cdd.gmp call.)"""
+    def ridges(self, T, stab=None) -> list[frozenset]:
+        """Facets of conv(T): the simplex shortcut, cdd.gmp on the face's points, or for a face with
+        many points beyond its rank the decomposition under ``stab`` (vertex permutations fixing
+        T) of :func:`~exactbell.polytopes.facesym.face_facets`."""
         T = sorted(T)
         if len(T) == self.rank - 1:  # a simplex facet
             return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
-        return facets_cdd(self.ps, T)
+        return face_facets(self, T, stab)
 
-    def rotate(self, T, f, R) -> frozenset:
-        """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T)."""
+    def rotate(self, T, f, R, with_slack: bool = False, W=None):
+        """Tight set of the facet ≠ T containing the ridge R (f: slack vector of T); with
+        ``with_slack``, (tight set, its primitive slack vector). With W (a sorted index array):
+        facets of conv(W), f and the slack on W."""
         Tset = frozenset(T)
         X, k = self._mat(sorted(R)).nullspace()
-        extra = [i for i in Tset if i not in R]
+        extra = next(i for i in Tset if i not in R)
+        if W is not None:
+            extra = int(np.searchsorted(W, extra))
         for j in range(k):
-            g = self.values([int(X[i, j]) for i in range(self.m)])
-            s = g[extra[0]]
+            g = self.values([int(X[i, j]) for i in range(self.m)], W)
+            s = g[extra]
             if s:
                 if s < 0:
                     g = -g
@@ -167,7 +184,9 @@ class SlackPolytope:
             new = q * g + p * f
         else:
             new = np.array([q * int(a) + p * int(b) for a, b in zip(g, f)], dtype=object)
-        return frozenset(int(i) for i in np.nonzero(new == 0)[0])
+        zero = np.nonzero(new == 0)[0]
+        N = frozenset(int(i) for i in (zero if W is None else W[zero]))
+        return (N, _primitive(new)) if with_slack else N
 
 
 def _primitive(v: np.ndarray) -> np.ndarray:
@@ -191,11 +210,13 @@ def _work(context, T):
     The one place that calls the polytope engine, in-process or on a Dask worker."""
     sp, fg = context
     f = sp.slack(T)
+    if isinstance(fg, LocalGroup):
+        return T, _work_local(sp, fg, T, f)
     stab = fg.stabiliser(T)
     PS = fg.P[stab]
     done: dict = {}
     out = []
-    for R in sp.ridges(T):
+    for R in sp.ridges(T, PS):
         idx = np.fromiter(R, dtype=np.int32)
         imgs = np.sort(PS[:, idx], axis=1)
         k = int(np.lexsort(imgs.T[::-1])[0])  # the first least row (lexsort is stable)
@@ -212,6 +233,27 @@ def _work(context, T):
         u = fg.P[e][fg.Pinv[s0][fg.P[sR]]]
         out.append((R, c, fg.index[tuple(int(x) for x in u)], None))
     return T, out
+
+
+def _work_local(sp, lg: LocalGroup, T, f) -> list:
+    """:func:`_work` under a group too large to list (:class:`LocalGroup`): the same ridges and
+    canonical neighbours, without element indices (no certificate data)."""
+    PS = lg.stabiliser_perms(T, f)
+    done: dict = {}
+    out = []
+    for R in sp.ridges(T, PS):
+        idx = np.fromiter(R, dtype=np.int32)
+        imgs = np.sort(PS[:, idx], axis=1)
+        key = tuple(int(x) for x in imgs[int(np.lexsort(imgs.T[::-1])[0])])
+        if key not in done:
+            N, g = sp.rotate(T, f, R, with_slack=True)
+            done[key] = lg.canonical(N, g)
+        out.append((R, done[key], None, None))
+    return out
+
+
+def _canonical(sp, fg, T) -> tuple:
+    return fg.canonical(T, sp.slack(T)) if isinstance(fg, LocalGroup) else fg.canonical(T)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,13 +274,16 @@ def save_checkpoint(path, ps: PointSet, group: PermGroup, found: list, raw: dict
 def load_checkpoint(path, ps: PointSet, group: PermGroup, fg: FastGroup | None = None) -> tuple[list, dict]:
     """(known classes, {processed class: [(None, neighbour, element index, None), ...]}) of a
     checkpoint written for this polytope and group; ValueError (one line: file, field) otherwise."""
-    fg = fg or FastGroup(group)
+    fg = fg or (group if isinstance(group, LocalGroup) else FastGroup(group))
     obj = read_checkpoint(path, CHECKPOINT_FORMAT, ps, group)
+    sp = SlackPolytope(ps) if isinstance(fg, LocalGroup) else None
 
     def bad(field, problem):
         return checkpoint_error(path, field, problem)
 
     def is_index(x, bound):
+        if bound == "unlisted":  # a group too large to list: no element indices
+            return x is None
         return type(x) is int and 0 <= x < bound
 
     found = obj.get("classes")
@@ -248,7 +293,7 @@ def load_checkpoint(path, ps: PointSet, group: PermGroup, fg: FastGroup | None =
         if not isinstance(T, list) or not T or not all(is_index(i, ps.size) for i in T):
             raise bad(f"classes[{k}]", "needs a list of point indices")
         found[k] = T = tuple(T)
-        if fg.canonical(T) != T:
+        if _canonical(sp, fg, T) != T:
             raise bad(f"classes[{k}]", "not the canonical form of its class")
     if len(set(found)) != len(found):
         raise bad("classes", "a class is listed twice")
@@ -258,7 +303,7 @@ def load_checkpoint(path, ps: PointSet, group: PermGroup, fg: FastGroup | None =
         raise bad("processed", "needs a list")
     for k, row in enumerate(processed):
         ok = isinstance(row, list) and len(row) == 2 and is_index(row[0], len(found)) and isinstance(row[1], list) \
-            and all(isinstance(x, list) and len(x) == 2 and is_index(x[0], len(found)) and is_index(x[1], fg.order)
+            and all(isinstance(x, list) and len(x) == 2 and is_index(x[0], len(found)) and is_index(x[1], "unlisted" if isinstance(fg, LocalGroup) else fg.order)
                     for x in row[1])
         if not ok or found[row[0]] in raw:
             raise bad(f"processed[{k}]", "needs [class index, [[neighbour class index, element index], ...]], once per class")
@@ -278,7 +323,7 @@ def _lighter_start(ps: PointSet, sp: SlackPolytope, T, rnd, steps: int = 12) -> 
     return best
 
 
-def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=None, max_classes=None,
+def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, start=None, log=None, max_classes=None,
              seed: int = 20260, certificate: bool = True, progress=None, lightest_first: bool = False,
              heavy: int | None = None, scheduler: str | None = None, client=None, checkpoint=None, resume=None,
              checkpoint_seconds: float = 30.0) -> dict:
@@ -286,6 +331,10 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     from the start over the recorded neighbours], "ridges": {class index: [(neighbour class index,
     group element index), ...]} (complete runs), "complete": bool, "seconds": t}. ``progress(done,
     known)`` is called after every class.
+
+    ``group``: a :class:`PermGroup` (listed), or a :class:`~exactbell.polytopes.wreath.LocalGroup`
+    for relabeling groups too large to list (canonical forms by sorting; then no ``ridges`` and no
+    ``heavy``).
 
     One worker and no ``scheduler``/``client``: in this process (no dask import), the classes
     first-in first-out, or with ``lightest_first`` the known class with the fewest points first
@@ -304,7 +353,9 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     :func:`ridges_complete` proves them all the facets of the class (``res["from_known"]`` counts
     these); otherwise cdd computes them, and any new classes are processed in another round."""
     sp = SlackPolytope(ps)
-    fg = FastGroup(group)
+    fg = group if isinstance(group, LocalGroup) else FastGroup(group)
+    if heavy is not None and isinstance(fg, LocalGroup):
+        raise ValueError("--heavy needs a relabeling group small enough to list")
     context = (sp, fg)
     raw: dict = {}
     if resume is not None:
@@ -318,7 +369,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
             tries = [ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)], rnd)
                      for _ in range(8)]
             start = _lighter_start(ps, sp, min(tries, key=lambda F: (len(F), sorted(F))), rnd)
-        found = [fg.canonical(start)]
+        found = [_canonical(sp, fg, start)]
     c0 = found[0]
     known = set(found)
     t0 = time.time()
@@ -409,7 +460,7 @@ def classify(ps: PointSet, group: PermGroup, workers: int = 1, start=None, log=N
     index = {c: k for k, c in enumerate(classes)}
     res = {"classes": classes, "complete": complete, "seconds": time.time() - t0, "fast": fg, "slack": sp,
            "from_known": from_known}
-    if complete and certificate:
+    if complete and certificate and isinstance(fg, FastGroup):
         stabs = {}
         ridges = {}
         for T, out in raw.items():

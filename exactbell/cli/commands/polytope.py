@@ -59,6 +59,8 @@ def _classes(args, ps, group, progress) -> list:
                        lightest_first=args.heavy is not None, progress=progress, scheduler=args.scheduler,
                        checkpoint=args.checkpoint, resume=args.resume)
         return list(res["classes"])
+    if not hasattr(group, "elements"):
+        raise ValueError(f"the relabeling group (order {group.order}) is too large to list: use --method fast")
     if args.method == "adm":
         return list(classes_adm(ps, group, workers=args.workers, scheduler=args.scheduler, checkpoint=args.checkpoint,
                                 resume=args.resume, progress=progress))
@@ -93,12 +95,13 @@ def run(args) -> int:
         from rich.progress import Progress
 
         from ...distributed import sigterm_as_interrupt
-        from ...polytopes.classcert import support_and_group
+        from ...polytopes.classcert import support_and_any_group
         from ...polytopes.orbits import facet_orbits
 
         try:
-            # a small generating set of the relabeling group, as permutations of the vertices
-            _, _, cgens, group = support_and_group(M)
+            # a small generating set of the relabeling group, as permutations of the vertices (a
+            # local model's group too large to list: canonical forms by sorting, polytopes/wreath.py)
+            _, _, cgens, group = support_and_any_group(M)
         except PolytopeError as e:
             print(f"exactbell polytope: {M.name}: symmetry group: {e}", file=sys.stderr)
             return 2
@@ -117,13 +120,20 @@ def run(args) -> int:
                 return 130 if stopped else 2
         # every facet: the union of the class orbits, expanded from the class list (not recomputed)
         classes = [(T, *inequality_of(ps, T)) for T in reps]
-        orbits = facet_orbits(classes, group.generators, cgens)
-        order = sorted(range(len(classes)), key=lambda k: (len(orbits[k]), len(classes[k][0]), sorted(classes[k][0])))
-        facets = [f for k in order for f in orbits[k]]
+        if args.facets or args.export or not hasattr(group, "orbit_size"):
+            orbits = facet_orbits(classes, group.generators, cgens)
+            sizes = [len(o) for o in orbits]
+        else:  # a group too large to list: orbit sizes from the stabilisers, no expansion
+            from ...polytopes.fastsym import SlackPolytope
+
+            sp = SlackPolytope(ps)
+            sizes = [group.orbit_size(T, sp.slack(T)) for T, _, _ in classes]
+        order = sorted(range(len(classes)), key=lambda k: (sizes[k], len(classes[k][0]), sorted(classes[k][0])))
+        facets = [f for k in order for f in orbits[k]] if args.facets or args.export else None
         report["method"] = args.method
-        report["facet_count"] = len(facets)
+        report["facet_count"] = sum(sizes)
         report["class_count"] = len(classes)
-        report["classes"] = [{"size": len(orbits[k]), "bound": format_rational(classes[k][2]),
+        report["classes"] = [{"size": sizes[k], "bound": format_rational(classes[k][2]),
                               "coefficients": [format_rational(x) for x in classes[k][1]],
                               "saturation": len(classes[k][0])} for k in order]
         if args.facets:
