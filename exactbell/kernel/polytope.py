@@ -299,6 +299,7 @@ class Faces:
         v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
         if all(F >> v & 1 for F in flist):
             return False, f"every listed facet of a face with {nQ} points contains one point"
+        col = incidence(flist)
         for F in flist:
             if F >> v & 1:
                 continue
@@ -307,7 +308,7 @@ class Faces:
                 ok, why = self.complete(F, ridges_among(self.ps, F, flist, r - 2, self.ranks))
                 if not ok:
                     return False, why
-            elif not known <= {F & G for G in flist if G != F}:  # each facet of F must be F ∩ G, G listed
+            elif not all(meet_of(col, flist, F, X) for X in known):  # each facet of F must be F ∩ G, G listed
                 return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
         self.memo[k], self.memo["=", Q] = img, fs
         return True, None
@@ -321,15 +322,45 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
     """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
-    out, kept = set(), []
-    meets = {F & G for G in faces if G != F and (F & G).bit_count() >= need}
-    for I in sorted(meets, key=int.bit_count, reverse=True):
-        if any(I & J == I for J in kept):
-            continue
-        kept.append(I)
-        if face_rank(ps, I, ranks) == need:
-            out.add(I)
-    return frozenset(out)
+    meets = sorted({F & G for G in faces if G != F and (F & G).bit_count() >= need})
+    col = incidence(meets)
+    return frozenset(I for I in meets if supersets(col, I, len(meets)).bit_count() == 1
+                     and face_rank(ps, I, ranks) == need)
+
+
+def incidence(faces) -> dict:
+    """Point -> bit set (over positions in ``faces``) of the faces containing it."""
+    col = {}
+    for i, F in enumerate(faces):
+        for p in members(F):
+            col.setdefault(p, []).append(i)
+    out = {}
+    for p, idx in col.items():
+        b = bytearray(len(faces) // 8 + 1)
+        for i in idx:
+            b[i >> 3] |= 1 << (i & 7)
+        out[p] = int.from_bytes(b, "little")
+    return out
+
+
+def supersets(col: dict, X: int, m: int) -> int:
+    """Bit set of the faces (of ``m``, with incidences ``col``) containing X."""
+    c = (1 << m) - 1
+    for p in members(X):
+        c &= col.get(p, 0)
+    return c
+
+
+def meet_of(col: dict, faces, F: int, X: int) -> bool:
+    """Is X = F ∩ G for some G ≠ F in ``faces`` (incidences ``col``)? (G is among the supersets of X.)"""
+    c = supersets(col, X, len(faces))
+    while c:
+        low = c & -c
+        G = faces[low.bit_length() - 1]
+        if G != F and F & G == X:
+            return True
+        c ^= low
+    return False
 
 
 def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
@@ -346,11 +377,8 @@ def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
         return True, None
     if any(group.image(e, R) not in ridges for e in group.generators(stab) for R in ridges):
         return False, "the ridge list is not invariant under the stabiliser of the facet"
-    L, col, seen = sorted(ridges), {}, set()
-    for i, R in enumerate(L):
-        for p in members(R):
-            col.setdefault(p, []).append(i)
-    col = {p: int.from_bytes(bytes(_bitbytes(c, len(L))), "little") for p, c in col.items()}
+    L, seen = sorted(ridges), set()
+    col = incidence(L)
     for R in L:
         if R in seen:
             continue
@@ -363,20 +391,9 @@ def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
             if not ok:
                 return False, why
             continue
-        for X in known:
-            c = -1
-            for p in members(X):
-                c &= col[p]
-            if c.bit_count() < 2:
-                return False, f"a facet of a ridge of {R.bit_count()} points lies in no other ridge"
+        if not all(meet_of(col, L, R, X) for X in known):
+            return False, f"a facet of a ridge of {R.bit_count()} points lies in no other ridge"
     return True, None
-
-
-def _bitbytes(idx, m):
-    out = bytearray(m // 8 + 1)
-    for i in idx:
-        out[i >> 3] |= 1 << (i & 7)
-    return out
 
 
 
