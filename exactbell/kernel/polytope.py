@@ -226,10 +226,10 @@ def small_facets(ps: PointSet, Q: int, r: int):
     the dependencies λ (Σ λ_q q = 0) — iff 0 is a positive combination of the Gale vectors g_q = (λ_q) of
     Q \\ F. Facets are the complements of the minimal such sets (positive circuits, at most k + 1 ≤ 3
     vectors for k = |Q| − r): a zero g_q; g_p, g_q opposite; three g's with 0 inside their triangle."""
+    if Q.bit_count() > r + 2:
+        return None
     idx = members(Q)
     k, n = len(idx) - r, len(idx)
-    if k > 2:
-        return None
     g = [()] * n
     if k:
         X, _ = flint.fmpz_mat(ps.n + 1, n, [x for j in range(ps.n + 1) for x in (ps.rows[i][j] for i in idx)]).nullspace()
@@ -299,7 +299,7 @@ class Faces:
         v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
         if all(F >> v & 1 for F in flist):
             return False, f"every listed facet of a face with {nQ} points contains one point"
-        col = incidence(flist)
+        col = None
         for F in flist:
             if F >> v & 1:
                 continue
@@ -308,7 +308,9 @@ class Faces:
                 ok, why = self.complete(F, ridges_among(self.ps, F, flist, r - 2, self.ranks))
                 if not ok:
                     return False, why
-            elif not all(meet_of(col, flist, F, X) for X in known):  # each facet of F must be F ∩ G, G listed
+                continue
+            col = Meets(flist) if col is None else col
+            if not col.all(F, known):  # each facet of F must be F ∩ G, G listed
                 return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
         self.memo[k], self.memo["=", Q] = img, fs
         return True, None
@@ -322,10 +324,10 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
     """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
-    meets = sorted({F & G for G in faces if G != F and (F & G).bit_count() >= need})
-    col = incidence(meets)
-    return frozenset(I for I in meets if supersets(col, I, len(meets)).bit_count() == 1
-                     and face_rank(ps, I, ranks) == need)
+    meets = sorted({F & G for G in faces if G != F and (F & G).bit_count() >= need}, key=int.bit_count)
+    col = incidence(meets) if len(meets) > 64 else None
+    return frozenset(I for k, I in enumerate(meets) if not any(I & meets[j] == I != meets[j] for j in (
+        range(k + 1, len(meets)) if col is None else candidates(col, I))) and face_rank(ps, I, ranks) == need)
 
 
 def incidence(faces) -> dict:
@@ -343,24 +345,28 @@ def incidence(faces) -> dict:
     return out
 
 
-def supersets(col: dict, X: int, m: int) -> int:
-    """Bit set of the faces (of ``m``, with incidences ``col``) containing X."""
-    c = (1 << m) - 1
+def candidates(col: dict, X: int):
+    """Positions of the faces (incidences ``col``) containing X (X ≠ ∅)."""
+    c = -1
     for p in members(X):
         c &= col.get(p, 0)
-    return c
-
-
-def meet_of(col: dict, faces, F: int, X: int) -> bool:
-    """Is X = F ∩ G for some G ≠ F in ``faces`` (incidences ``col``)? (G is among the supersets of X.)"""
-    c = supersets(col, X, len(faces))
     while c:
         low = c & -c
-        G = faces[low.bit_length() - 1]
-        if G != F and F & G == X:
-            return True
+        yield low.bit_length() - 1
         c ^= low
-    return False
+
+
+class Meets:
+    """Is each X of a set F ∩ G for some G ≠ F in ``faces``? By the set of meets (few faces), else by
+    the faces containing X (point incidences as bit sets over the faces)."""
+
+    def __init__(self, faces, few: int = 256):
+        self.faces, self.col = faces, incidence(faces) if len(faces) > few else None
+
+    def all(self, F: int, Xs) -> bool:
+        if self.col is None:
+            return Xs <= {F & G for G in self.faces if G != F}
+        return all(any(self.faces[j] != F and F & self.faces[j] == X for j in candidates(self.col, X)) for X in Xs)
 
 
 def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
@@ -378,7 +384,7 @@ def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
     if any(group.image(e, R) not in ridges for e in group.generators(stab) for R in ridges):
         return False, "the ridge list is not invariant under the stabiliser of the facet"
     L, seen = sorted(ridges), set()
-    col = incidence(L)
+    meets = Meets(L)
     for R in L:
         if R in seen:
             continue
@@ -391,7 +397,7 @@ def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
             if not ok:
                 return False, why
             continue
-        if not all(meet_of(col, L, R, X) for X in known):
+        if not meets.all(R, known):
             return False, f"a facet of a ridge of {R.bit_count()} points lies in no other ridge"
     return True, None
 
