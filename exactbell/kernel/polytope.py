@@ -120,7 +120,7 @@ class PointSet:
 
     def rank(self, idx) -> int:
         """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set)."""
-        rows = [x for i in sorted(idx) for x in self.rows[i]]
+        rows = [x for i in idx for x in self.rows[i]]
         return flint.fmpz_mat(len(rows) // (self.n + 1), self.n + 1, rows).rank() if rows else 0
 
 
@@ -186,9 +186,9 @@ class Group:
     def image(self, e: int, m: int) -> int:
         return sum(map(self.rows[e].__getitem__, members(m)))
 
-    def images(self, m: int) -> list:
-        mem = members(m)
-        return [sum(map(row.__getitem__, mem)) for row in self.rows]
+    def images(self, m: int, elems=None) -> list:
+        mem, rows = members(m), self.rows if elems is None else map(self.rows.__getitem__, elems)
+        return [sum(map(row.__getitem__, mem)) for row in rows]
 
     def generators(self, sub) -> list:
         """A generating set (at most log2 |sub| elements) of the subgroup ``sub`` (element indices)."""
@@ -232,7 +232,8 @@ def small_facets(ps: PointSet, Q: int, r: int):
     k, n = len(idx) - r, len(idx)
     g = [()] * n
     if k:
-        X, _ = flint.fmpz_mat(ps.n + 1, n, [x for j in range(ps.n + 1) for x in (ps.rows[i][j] for i in idx)]).nullspace()
+        cols = [ps.rows[i][j] for j in range(ps.n + 1) for i in idx]  # the homogenised points as columns
+        X, _ = flint.fmpz_mat(ps.n + 1, n, cols).nullspace()
         g = [tuple(int(X[i, c]) for c in range(k)) for i in range(n)]
     cross = lambda i, j: g[i][0] * g[j][1] - g[i][1] * g[j][0] if k == 2 else 0  # noqa: E731
     out = [[i] for i in range(n) if not any(g[i])]
@@ -373,22 +374,23 @@ def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
     """verify_complete for the facet fb (homogeneous rank dim) whose listed ridges (faces of fb, each the
     meet with another facet) are invariant under ``stab`` (the symmetries fixing fb; checked on generators
     of it): one ridge per stab-orbit is examined (symmetries preserve ranks and the recursive test). A
-    ridge R whose facets are known (:meth:`Faces.known`) needs only each facet X of R in another listed
-    ridge (X lies in at least two of them, by point incidences as bit sets over the ridges)."""
+    ridge R whose facets are known (:meth:`Faces.known`) needs only each of them to be R ∩ R', R' listed
+    (:class:`Meets`)."""
     faces = Faces(ps, memo, ranks, group)
     direct = small_facets(ps, fb, dim)
     if not ridges or (direct is not None and direct != ridges):
-        return False, f"face of {fb.bit_count()} points, affine rank {dim - 1}: incomplete facet list ({len(ridges)} found)"
+        return False, f"facet of {fb.bit_count()} points: incomplete ridge list ({len(ridges)} found)"
     if direct is not None:
         return True, None
-    if any(group.image(e, R) not in ridges for e in group.generators(stab) for R in ridges):
+    gens = group.generators(stab)
+    if any(x not in ridges for R in ridges for x in group.images(R, gens)):
         return False, "the ridge list is not invariant under the stabiliser of the facet"
     L, seen = sorted(ridges), set()
     meets = Meets(L)
     for R in L:
         if R in seen:
             continue
-        seen |= {group.image(e, R) for e in stab}
+        seen.update(group.images(R, stab))
         if faces.rank(R) != dim - 1:
             return False, "a listed ridge is not a facet of the facet"
         known = faces.known(R, dim - 1)
