@@ -333,17 +333,12 @@ def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozens
 
 def incidence(faces) -> dict:
     """Point -> bit set (over positions in ``faces``) of the faces containing it."""
-    col = {}
+    col, size = {}, len(faces) // 8 + 1
     for i, F in enumerate(faces):
         for p in members(F):
-            col.setdefault(p, []).append(i)
-    out = {}
-    for p, idx in col.items():
-        b = bytearray(len(faces) // 8 + 1)
-        for i in idx:
+            b = col[p] = col.get(p) or bytearray(size)
             b[i >> 3] |= 1 << (i & 7)
-        out[p] = int.from_bytes(b, "little")
-    return out
+    return {p: int.from_bytes(b, "little") for p, b in col.items()}
 
 
 def candidates(col: dict, X: int):
