@@ -325,7 +325,7 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
     """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
-    meets = sorted({F & G for G in faces if G != F and (F & G).bit_count() >= need}, key=int.bit_count)
+    meets = sorted({I for G in faces if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
     col = incidence(meets) if len(meets) > 64 else None
     return frozenset(I for k, I in enumerate(meets) if not any(I & meets[j] == I != meets[j] for j in (
         range(k + 1, len(meets)) if col is None else candidates(col, I))) and face_rank(ps, I, ranks) == need)
