@@ -235,7 +235,7 @@ def small_facets(ps: PointSet, Q: int, r: int):
         cols = [ps.rows[i][j] for j in range(ps.n + 1) for i in idx]  # the homogenised points as columns
         X, _ = flint.fmpz_mat(ps.n + 1, n, cols).nullspace()
         g = [tuple(int(X[i, c]) for c in range(k)) for i in range(n)]
-    cross = lambda i, j: g[i][0] * g[j][1] - g[i][1] * g[j][0] if k == 2 else 0  # noqa: E731
+    cross = lambda i, j: g[i][0] * g[j][1] - g[i][1] * g[j][0] if k == 2 else 0
     out = [[i] for i in range(n) if not any(g[i])]
     live = [i for i in range(n) if any(g[i])]
     out += [[i, j] for i, j in combinations(live, 2) if cross(i, j) == 0 and sum(map(int.__mul__, g[i], g[j])) < 0]
