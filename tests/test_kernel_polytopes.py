@@ -10,10 +10,13 @@ from itertools import product
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from exactbell.kernel.check import check_file
 from exactbell.kernel.scenario import Behaviour, Scenario
-from exactbell.kernel.polytope import Group, PointSet, bits, relabelings, verify_complete
+from exactbell.kernel.polytope import (Group, PointSet, bits, facet_complete_sym, relabelings, small_facets,
+                                       verify_complete)
 from .conftest import check_mutant as run
 
 SW = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"
@@ -175,6 +178,50 @@ def test_completeness_criterion_on_the_square_pyramid_with_symmetry():
     assert verify_complete(ps, bits(range(8)), fs, {}, None, G) == (True, None)
     for k in range(6):
         assert not verify_complete(ps, bits(range(8)), fs[:k] + fs[k + 1:], {}, None, G)[0]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(*[st.integers(-2, 2)] * 3), min_size=4, max_size=6, unique=True))
+def test_small_facets_are_the_facets_found_by_gift_wrapping(pts):
+    """Gale vectors (at most rank + 2 points) give exactly the facets of the exact gift wrapping (search
+    side), non-vertex points included."""
+    from exactbell.polytopes.exact import PointSet as SearchPointSet
+
+    ps, Q = PointSet(pts), bits(range(len(pts)))
+    r = ps.rank(range(len(pts)))
+    got = small_facets(ps, Q, r)
+    if len(pts) > r + 2 or r <= 2:
+        assume(len(pts) > r + 2 and got is None)
+        return
+    assert got == {bits(F) for F in SearchPointSet(pts).face_facets(range(len(pts)))}
+
+
+def prism_triangle_square():
+    """conv(triangle × square) in R^4 (12 points, 7 facets) and its 48 symmetries (S3 × D4 on the factors)."""
+    tri, sq = [(0, 0), (1, 0), (0, 1)], [(0, 0), (1, 0), (1, 1), (0, 1)]
+    pts = [t + s for t in tri for s in sq]
+    d4 = [tuple((k * i + o) % 4 for i in range(4)) for k in (1, -1) for o in range(4)]
+    from itertools import permutations
+    G = Group({tuple(4 * a[t] + b[s] for t in range(3) for s in range(4)) for a in permutations(range(3)) for b in d4})
+    return PointSet(pts), G
+
+
+def test_listed_ridges_of_a_prism_facet_with_two_ridge_orbits():
+    """facet_complete_sym on F = edge × square (a cube, 8 points: not decided by Gale vectors): its ridges
+    form two orbits under its stabiliser; dropping a whole orbit keeps the list invariant and must still be
+    rejected, as must a list that is not invariant or names a face that is not a ridge."""
+    ps, G = prism_triangle_square()
+    assert G.order == 48
+    F = bits(range(8))  # triangle vertices 0, 1 (edge) times the square
+    stab = [e for e, x in enumerate(G.images(F)) if x == F]
+    ends = {bits(range(4 * t, 4 * t + 4)) for t in (0, 1)}  # vertex × square
+    sides = {bits([s, (s + 1) % 4, 4 + s, 4 + (s + 1) % 4]) for s in range(4)}  # edge × edge
+    assert small_facets(ps, F, 4) is None and len(stab) == 16
+    check = lambda rs: facet_complete_sym(ps, F, frozenset(rs), stab, 4, {}, {}, G)
+    assert check(ends | sides) == (True, None)
+    assert not check(sides)[0] and not check(ends)[0]  # an orbit dropped: still invariant
+    assert check(ends | sides - {min(sides)}) == (False, "the ridge list is not invariant under the stabiliser of the facet")
+    assert not check(ends | sides | {bits([0, 4])})[0]  # an edge of the cube listed as a ridge
 
 
 # -- the ridge-neighbour completeness format ------------------------------------------------------------

@@ -42,7 +42,7 @@ def test_completeness_criterion_accepts_all_and_rejects_missing_facet():
     fs = ps.face_facets(range(8))
     assert verify_complete(ps, bits(range(8)), [bits(f) for f in fs]) == (True, None)
     ok, why = verify_complete(ps, bits(range(8)), [bits(f) for f in fs[1:]])
-    assert not ok and why == "a facet of a face of 2 points lies in no other listed facet"  # an edge of the gap
+    assert not ok and why == "a facet of a face of 4 points lies in no other listed facet"  # a square at the gap
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ fixed). Faces are sets of distinct-point indices written as Python ``int`` bit m
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import permutations, product
+from itertools import combinations, permutations, product
 from math import gcd, lcm
 
 import flint
@@ -120,7 +120,7 @@ class PointSet:
 
     def rank(self, idx) -> int:
         """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set)."""
-        rows = [x for i in sorted(idx) for x in self.rows[i]]
+        rows = [x for i in idx for x in self.rows[i]]
         return flint.fmpz_mat(len(rows) // (self.n + 1), self.n + 1, rows).rank() if rows else 0
 
 
@@ -186,9 +186,24 @@ class Group:
     def image(self, e: int, m: int) -> int:
         return sum(map(self.rows[e].__getitem__, members(m)))
 
-    def images(self, m: int) -> list:
-        mem = members(m)
-        return [sum(map(row.__getitem__, mem)) for row in self.rows]
+    def images(self, m: int, elems=None) -> list:
+        mem, rows = members(m), self.rows if elems is None else map(self.rows.__getitem__, elems)
+        return [sum(map(row.__getitem__, mem)) for row in rows]
+
+    def generators(self, sub) -> list:
+        """A generating set (at most log2 |sub| elements) of the subgroup ``sub`` (element indices)."""
+        if not hasattr(self, "mul"):
+            where = {g: e for e, g in enumerate(self.elements)}
+            self.mul = [[where[tuple(map(a.__getitem__, b))] for b in self.elements] for a in self.elements]
+        gens, H = [], {self.elements.index(tuple(range(len(self.elements[0]))))}
+        for e in sub:
+            if e not in H:
+                gens.append(e)
+                new = list(H)
+                while new:
+                    new = [x for x in {self.mul[h][g] for h in new for g in gens} if x not in H]
+                    H.update(new)
+        return gens
 
     def canonical_with(self, m: int):
         """(least image of the mask m, index of an element giving it)."""
@@ -205,109 +220,182 @@ def face_rank(ps: PointSet, m: int, ranks: dict) -> int:
 
 
 # -- completeness of a facet list (exact, recursive) ------------------------------------------------------
-def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: Group | None = None):
-    """Are ``facets`` (faces of conv(Q) of codimension one) all the facets of conv(Q)?
+def small_facets(ps: PointSet, Q: int, r: int):
+    """The facets of conv(Q) (homogeneous rank r) when Q has at most r + 2 points, else None. Gale
+    duality: F ⊆ Q is a face iff some c ≥ 0 vanishing exactly on F is a vector (y·q)_q, i.e. orthogonal to
+    the dependencies λ (Σ λ_q q = 0) — iff 0 is a positive combination of the Gale vectors g_q = (λ_q) of
+    Q \\ F. Facets are the complements of the minimal such sets (positive circuits, at most k + 1 ≤ 3
+    vectors for k = |Q| − r): a zero g_q; g_p, g_q opposite; three g's with 0 inside their triangle."""
+    if Q.bit_count() > r + 2:
+        return None
+    idx = members(Q)
+    k, n = len(idx) - r, len(idx)
+    g = [()] * n
+    if k:
+        cols = [ps.rows[i][j] for j in range(ps.n + 1) for i in idx]  # the homogenised points as columns
+        X, _ = flint.fmpz_mat(ps.n + 1, n, cols).nullspace()
+        g = [tuple(int(X[i, c]) for c in range(k)) for i in range(n)]
+    cross = lambda i, j: g[i][0] * g[j][1] - g[i][1] * g[j][0] if k == 2 else 0
+    out = [[i] for i in range(n) if not any(g[i])]
+    live = [i for i in range(n) if any(g[i])]
+    out += [[i, j] for i, j in combinations(live, 2) if cross(i, j) == 0 and sum(map(int.__mul__, g[i], g[j])) < 0]
+    if k == 2:
+        out += [t for t in combinations(live, 3) if (s := {(c > 0) - (c < 0) for c in (
+            cross(t[0], t[1]), cross(t[1], t[2]), cross(t[2], t[0]))}) == {1} or s == {-1}]
+    return frozenset(Q & ~bits(idx[i] for i in c) for c in out)
 
-    The facet–ridge graph of a polytope is connected and every ridge lies in exactly two facets, so
-    a facet list is complete iff for each member F the ridges F ∩ G (G another member) are all the
-    facets of F — the same question one dimension lower; a simplex with r points has r facets, a
-    segment 2. Members through one point v need not be examined (the facets avoiding v induce a
-    connected subgraph, and a missing facet through v has a ridge avoiding v, hence a missing
-    neighbour avoiding v). With ``group`` (symmetries of the point set) faces are memoised up to
-    symmetry: a face g(Q) has exactly the facets g(F). Returns (True, None) or (False, reason)."""
-    memo = {} if memo is None else memo
-    ranks = {} if ranks is None else ranks
-    rank = lambda m: face_rank(ps, m, ranks)  # noqa: E731
 
-    def key_of(m):
-        return (m, None) if group is None else group.canonical_with(m)
+class Faces:
+    """Facet lists of faces of conv(points), settled exactly (memo ``("=", Q)``) or up to ``group`` (a face
+    g(Q) has exactly the facets g(F): memo keyed by the least image), ranks memoised."""
 
-    def mapped(e, fs, inverse=False):
-        return fs if e is None else frozenset(group.image(group.inv[e] if inverse else e, F) for F in fs)
+    def __init__(self, ps: PointSet, memo=None, ranks=None, group: Group | None = None):
+        self.ps, self.group = ps, group
+        self.memo = {} if memo is None else memo
+        self.ranks = {} if ranks is None else ranks
 
-    def rec(Q, fs):
-        r, nQ = rank(Q), Q.bit_count()
-        ok = (not fs if r <= 1 else fs == frozenset(Q & ~(1 << w) for w in members(Q)) if nQ == r
-              else len(fs) == 2 if r == 2 else bool(fs))
+    def rank(self, m: int) -> int:
+        return face_rank(self.ps, m, self.ranks)
+
+    def key(self, m):
+        return (m, None) if self.group is None else self.group.canonical_with(m)
+
+    def mapped(self, e, fs, inverse=False):
+        return fs if e is None else frozenset(self.group.image(self.group.inv[e] if inverse else e, F) for F in fs)
+
+    def known(self, F: int, r: int):
+        """The facets of the face F (rank r) if decided without search: few points, or settled before."""
+        out = self.memo.get(("=", F))
+        if out is None:
+            out = small_facets(self.ps, F, r)
+        if out is None:
+            kF, eF = self.key(F)
+            if kF in self.memo:
+                out = self.memo["=", F] = self.mapped(eF, self.memo[kF], inverse=True)
+        return out
+
+    def complete(self, Q: int, fs: frozenset):
+        """Are ``fs`` (faces of conv(Q) of codimension one) all the facets of conv(Q)? The facet–ridge graph
+        of a polytope is connected and every ridge lies in exactly two facets, so a facet list is complete
+        iff for each member F the ridges F ∩ G (G another member) are all the facets of F — the same
+        question one dimension lower. Members through one point v need not be examined (the facets
+        avoiding v induce a connected subgraph, and a missing facet through v has a ridge avoiding v,
+        hence a missing neighbour avoiding v). Returns (True, None) or (False, reason)."""
+        r, nQ = self.rank(Q), Q.bit_count()
+        direct = None if r <= 2 else small_facets(self.ps, Q, r)
+        ok = (not fs if r <= 1 else len(fs) == 2 if r == 2 else fs == direct if direct is not None else bool(fs))
         if not ok:
             return False, f"face of {nQ} points, affine rank {r - 1}: incomplete facet list ({len(fs)} found)"
-        if r <= 2 or nQ == r:  # decided without memo
+        if r <= 2 or direct is not None:  # decided without memo
             return True, None
-        if ("=", Q) in memo:  # this very face, settled before
-            return (True, None) if memo["=", Q] == fs else (False, f"face of {nQ} points has another facet list")
-        k, e = key_of(Q)
-        img = mapped(e, fs)
-        if k in memo:
-            return (True, None) if memo[k] == img else (False, f"face of {nQ} points has another facet list")
+        if ("=", Q) in self.memo:  # this very face, settled before
+            return (True, None) if self.memo["=", Q] == fs else (False, f"face of {nQ} points has another facet list")
+        k, e = self.key(Q)
+        img = self.mapped(e, fs)
+        if k in self.memo:
+            return (True, None) if self.memo[k] == img else (False, f"face of {nQ} points has another facet list")
         flist = list(fs)
-        if any(rank(F) != r - 1 for F in flist):
+        if any(self.rank(F) != r - 1 for F in flist):
             return False, "a listed facet has the wrong rank"
         v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
         if all(F >> v & 1 for F in flist):
             return False, f"every listed facet of a face with {nQ} points contains one point"
+        col = None
         for F in flist:
             if F >> v & 1:
                 continue
-            if F.bit_count() == r - 1:  # a simplex (rank r - 1): decided without memo
-                if simplex_closed(F, flist):
-                    continue
-                return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
-            known = memo.get(("=", F))
+            known = self.known(F, r - 1)
             if known is None:
-                kF, eF = key_of(F)
-                if kF in memo:
-                    known = memo["=", F] = mapped(eF, memo[kF], inverse=True)
-            if known is not None:  # settled (up to symmetry): each of its facets must be F ∩ G, G listed
-                if known <= {F & G for G in flist if G != F}:
-                    continue
+                ok, why = self.complete(F, ridges_among(self.ps, F, flist, r - 2, self.ranks))
+                if not ok:
+                    return False, why
+                continue
+            col = Meets(flist) if col is None else col
+            if not col.all(F, known):  # each facet of F must be F ∩ G, G listed
                 return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
-            ok, why = rec(F, ridges_among(ps, F, flist, r - 2, ranks))
-            if not ok:
-                return False, why
-        memo[k], memo["=", Q] = img, fs
+        self.memo[k], self.memo["=", Q] = img, fs
         return True, None
 
-    return rec(Q, frozenset(facets))
 
-
-def simplex_closed(F: int, faces) -> bool:
-    """Is every facet of the simplex F (F minus one point) some F ∩ G, G listed?"""
-    meets = {F & G for G in faces}
-    return all(F & ~(1 << w) in meets for w in members(F))
+def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: Group | None = None):
+    """Are ``facets`` (faces of conv(Q) of codimension one) all the facets of conv(Q)? (:meth:`Faces.complete`;
+    with ``group``, symmetries of the point set, faces are memoised up to symmetry.)"""
+    return Faces(ps, memo, ranks, group).complete(Q, frozenset(facets))
 
 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
     """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
-    out, kept = set(), []
-    meets = {F & G for G in faces if G != F and (F & G).bit_count() >= need}
-    for I in sorted(meets, key=int.bit_count, reverse=True):
-        if any(I & J == I for J in kept):
-            continue
-        kept.append(I)
-        if face_rank(ps, I, ranks) == need:
-            out.add(I)
-    return frozenset(out)
+    meets = sorted({I for G in faces if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
+    col = incidence(meets) if len(meets) > 64 else None
+    return frozenset(I for k, I in enumerate(meets) if not any(I & meets[j] == I != meets[j] for j in (
+        range(k + 1, len(meets)) if col is None else candidates(col, I))) and face_rank(ps, I, ranks) == need)
+
+
+def incidence(faces) -> dict:
+    """Point -> bit set (over positions in ``faces``) of the faces containing it."""
+    col, size = {}, len(faces) // 8 + 1
+    for i, F in enumerate(faces):
+        for p in members(F):
+            b = col[p] = col.get(p) or bytearray(size)
+            b[i >> 3] |= 1 << (i & 7)
+    return {p: int.from_bytes(b, "little") for p, b in col.items()}
+
+
+def candidates(col: dict, X: int):
+    """Positions of the faces (incidences ``col``) containing X (X ≠ ∅)."""
+    c = -1
+    for p in members(X):
+        c &= col.get(p, 0)
+    while c:
+        low = c & -c
+        yield low.bit_length() - 1
+        c ^= low
+
+
+class Meets:
+    """Is each X of a set F ∩ G for some G ≠ F in ``faces``? By the set of meets (few faces), else by
+    the faces containing X (point incidences as bit sets over the faces)."""
+
+    def __init__(self, faces, few: int = 256):
+        self.faces, self.col = faces, incidence(faces) if len(faces) > few else None
+
+    def all(self, F: int, Xs) -> bool:
+        if self.col is None:
+            return Xs <= {F & G for G in self.faces if G != F}
+        return all(any(self.faces[j] != F and F & self.faces[j] == X for j in candidates(self.col, X)) for X in Xs)
 
 
 def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
-    """verify_complete for the facet fb whose ridge list is invariant under ``stab`` (symmetries
-    fixing fb): one ridge per stab-orbit is examined (symmetries preserve the recursive test)."""
-    if not ridges:
-        return False, "a facet without ridges"
-    if any(group.image(e, R) not in ridges for e in stab for R in ridges):
+    """verify_complete for the facet fb (homogeneous rank dim) whose listed ridges (faces of fb, each the
+    meet with another facet) are invariant under ``stab`` (the symmetries fixing fb; checked on generators
+    of it): one ridge per stab-orbit is examined (symmetries preserve ranks and the recursive test). A
+    ridge R whose facets are known (:meth:`Faces.known`) needs only each of them to be R ∩ R', R' listed
+    (:class:`Meets`)."""
+    faces = Faces(ps, memo, ranks, group)
+    direct = small_facets(ps, fb, dim)
+    if not ridges or (direct is not None and direct != ridges):
+        return False, f"facet of {fb.bit_count()} points: incomplete ridge list ({len(ridges)} found)"
+    if direct is not None:
+        return True, None
+    gens = group.generators(stab)
+    if any(x not in ridges for R in ridges for x in group.images(R, gens)):
         return False, "the ridge list is not invariant under the stabiliser of the facet"
-    seen = set()
-    for R in sorted(ridges):
+    L, seen = sorted(ridges), set()
+    meets = Meets(L)
+    for R in L:
         if R in seen:
             continue
-        seen |= {group.image(e, R) for e in stab}
-        if R.bit_count() == dim - 1:  # a simplex ridge
-            if simplex_closed(R, ridges):
-                continue
-            return False, "a facet of a simplex ridge lies in no other ridge"
-        ok, why = verify_complete(ps, R, ridges_among(ps, R, ridges, dim - 2, ranks), memo, ranks, group)
-        if not ok:
-            return False, why
+        seen.update(group.images(R, stab))
+        if faces.rank(R) != dim - 1:
+            return False, "a listed ridge is not a facet of the facet"
+        known = faces.known(R, dim - 1)
+        if known is None:
+            ok, why = faces.complete(R, ridges_among(ps, R, L, dim - 2, ranks))
+            if not ok:
+                return False, why
+            continue
+        if not meets.all(R, known):
+            return False, f"a facet of a ridge of {R.bit_count()} points lies in no other ridge"
     return True, None
 
 
