@@ -76,6 +76,13 @@ def check_mutant(tmp_path, cert, name="m.json"):
     return check_file(path)
 
 
+def check_mutated(tmp_path, path, mutate):
+    """Decide the bundled certificate at ``path`` after ``mutate(cert)`` changed a deep copy of it."""
+    cert = load(path)
+    mutate(cert)
+    return check_mutant(tmp_path, cert)
+
+
 def pinned_result(path):
     """The kernel's result for a bundled certificate, which must pass and match its pin."""
     from exactbell.kernel.check import check_file

@@ -3,8 +3,6 @@ Eq. (98), identity mode pinching): the bundled files pass with their pins and re
 kernel's sector ranks and affine dimensions agree with an independent brute force over the matrix units (flint
 ranks of the superoperators built with process.depolarize); mutated dimensions, sign vectors and projectors
 are rejected or change the statement."""
-import copy
-import json
 from fractions import Fraction
 from itertools import product
 
@@ -16,7 +14,7 @@ from exactbell.generators import discover, file_name
 from exactbell.kernel.check import check_file
 from exactbell.kernel.process import CONDITIONS, Space, depolarize
 
-from .conftest import PROOFS, load
+from .conftest import PROOFS, check_mutated
 
 LC = PROOFS / "liu-chiribella"
 C32 = ["C001-32.qubits", "C001-32.qutrits", "C001-32.methods-qubits", "C001-32.methods-qutrits", "C001-32.unequal"]
@@ -30,11 +28,7 @@ def _path(cid):
 
 
 def _mutant(tmp_path, cid, mutate):
-    cert = copy.deepcopy(load(_path(cid)))
-    mutate(cert)
-    path = tmp_path / "m.json"
-    path.write_text(json.dumps(cert))
-    return check_file(path)
+    return check_mutated(tmp_path, _path(cid), mutate)
 
 
 @pytest.mark.parametrize("cid", C32 + C38)

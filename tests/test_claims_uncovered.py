@@ -1,7 +1,6 @@
 """Certificates of exactbell.generators.uncovered_claims (issue #17 point 1: C002-25, C002-33, C002-34): the
 bundled files pass with their pinned statements, regenerate byte-identically, carry the exact values the
 claims state, and mutated witnesses fail."""
-import copy
 import json
 import shutil
 from fractions import Fraction
@@ -14,7 +13,7 @@ from exactbell.generators import discover, file_name
 from exactbell.kernel.check import check_file
 from exactbell.kernel.pins import PIN_FILE
 
-from .conftest import PROOFS, load
+from .conftest import PROOFS, check_mutated, load
 
 CKBG = "chaves-kueng-brask-gross"
 LC = "liu-chiribella"
@@ -38,11 +37,7 @@ def test_regeneration_is_byte_identical(cid):
 
 
 def _mutant(tmp_path, cid, mutate):
-    cert = copy.deepcopy(load(_path(cid)))
-    mutate(cert)
-    path = tmp_path / "m.json"
-    path.write_text(json.dumps(cert))
-    return check_file(path)
+    return check_mutated(tmp_path, _path(cid), mutate)
 
 
 # -- exact values ------------------------------------------------------------------------------

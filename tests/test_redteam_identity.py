@@ -1,23 +1,17 @@
 """Red team of the kind ``identity``: hostile certificates built from bundled ones are rejected with one
 line naming the field (never an internal error, never a statement that quantifies over names it binds)."""
-import copy
 import json
 
 import pytest
 
 from exactbell.kernel.check import check_file
 
-from .conftest import PROOFS, load
+from .conftest import PROOFS, check_mutated
 
 LC, SW = PROOFS / "liu-chiribella", PROOFS / "sengupta-wooltorton"
 
 
-def _check(tmp_path, path, mutate):
-    cert = copy.deepcopy(load(path))
-    mutate(cert)
-    out = tmp_path / "m.json"
-    out.write_text(json.dumps(cert))
-    return check_file(out)
+_check = check_mutated
 
 
 def _error(r, field, words):
@@ -109,7 +103,12 @@ def _duality_on_matrix_units(dims) -> bool:
     from itertools import product
 
     from exactbell.kernel.linalg import add, identity, scale, trace
-    from exactbell.kernel.process import Space, depolarize, lv_projection, ns_span_violation
+    from exactbell.kernel.process import (
+        Space,
+        depolarize,
+        lv_projection,
+        ns_span_violation,
+    )
 
     space, layout = Space(dims), [(0, (1,)), (2, (3,))]
     D = space.size
