@@ -45,6 +45,7 @@ class CausalModel:
         self.configs = {n: list(product(*[range(self.card[p]) for p in self.parents[n]])) for n in self.nodes}
         self.n = prod(self.card[n] ** len(self.configs[n]) for n in self.nodes)
         need(self.n <= MAX_RESPONSES, f"{self.n} response functions exceed the limit {MAX_RESPONSES}")
+        self.index = {n: {v: k for k, v in enumerate(cs)} for n, cs in self.configs.items()}
         self.contexts = list(product(*[range(self.card[x]) for x in self.inputs]))
         self.outcomes = list(product(*[range(self.card[a]) for a in self.outputs]))
         self.size = len(self.contexts) * len(self.outcomes)
@@ -52,10 +53,8 @@ class CausalModel:
             *[list(product(range(self.card[n]), repeat=len(self.configs[n]))) for n in self.nodes])]
 
     def cfg(self, n, values) -> int:
-        k = 0
-        for p, v in zip(self.parents[n], values):
-            k = k * self.card[p] + v
-        return k
+        """The index of a parent configuration of ``n`` (lexicographic)."""
+        return self.index[n][tuple(values)]
 
     def evaluate(self, lam, context) -> dict:
         vals = dict(zip(self.inputs, context))
@@ -76,11 +75,10 @@ class CausalModel:
 
 def named_model(name, m_x=2, m_y=2, o_a=2, o_b=2) -> CausalModel:
     """Fig. 1 (a)-(d): lhv, x-to-b, a-to-b and one-way-binary (message m = mu(x, a))."""
-    ins, outs = {"x": m_x, "y": m_y}, {"a": o_a, "b": o_b}
     pars = {"lhv": {"a": ["x"], "b": ["y"]}, "x-to-b": {"a": ["x"], "b": ["x", "y"]},
             "a-to-b": {"a": ["x"], "b": ["a", "y"]}, "one-way-binary": {"a": ["x"], "m": ["x", "a"], "b": ["m", "y"]}}
     need(name in pars, f"unknown named model {name!r} (known: {', '.join(pars)})")
-    return CausalModel(ins, outs, pars[name], {"m": 2} if name == "one-way-binary" else {})
+    return CausalModel({"x": m_x, "y": m_y}, {"a": o_a, "b": o_b}, pars[name], {"m": 2} if "m" in pars[name] else {})
 
 
 def local_model(parties) -> CausalModel:
@@ -108,12 +106,11 @@ def ns_rows(model) -> list:
 def ns_lp(sc, f, sign: int) -> LP:
     """min (sign 1) or max (sign -1) of <F, P> over the no-signalling behaviours of the scenario ``sc``:
     columns p(a|x) in canonical order, rows: normalisation per context, then :func:`ns_rows`."""
-    nout = len(sc.outcomes)
-    lp = LP(sc.size)
+    nout, lp = len(sc.outcomes), LP(sc.size)
     for c in range(len(sc.contexts)):
         lp.add({c * nout + o: 1 for o in range(nout)}, "=", 1)
     for row in ns_rows(sc):
-        lp.add(row, "=")
+        lp.add(row)
     lp.c = {j: sign * F(v) for j, v in enumerate(f) if v}
     return lp
 
@@ -140,7 +137,6 @@ def distribution(name: str, model) -> list:
     """Named observed distributions: PR box a+b = xy, white noise, the I3322 PR box (a+b = 1 iff x+y = 3),
     GHZ with X/Y inputs, two Werner states at v = 1 (eqs. (54)-(55), b = 2 b0 + b1), two singlets with X, Y, Z."""
     sc = (tuple(model.card[x] for x in model.inputs), tuple(model.card[a] for a in model.outputs))
-    keys = list(product(model.contexts, model.outcomes))
     table = {
         "pr-box": (((2, 2), (2, 2)), lambda c, o: pr_box()[4 * (2 * c[0] + c[1]) + 2 * o[0] + o[1]]),
         "white-noise": (sc, lambda c, o: F(1, len(model.outcomes))),
@@ -151,11 +147,13 @@ def distribution(name: str, model) -> list:
         "singlets-xyz": (((3, 3), (2, 4, 2)), lambda c, o: F(1, 16) * (1 + (-1) ** (o[0] + o[2]) * (
             [(1, -1, 1), (-1, 1, 1), (1, 1, -1), (-1, -1, -1)][o[1]][c[0]] if c[0] == c[1] else 0)))}
     need(name in table and table[name][0] == sc, f"unknown distribution {name!r} or it does not fit the scenario")
-    return [table[name][1](c, o) for c, o in keys]
+    return [table[name][1](c, o) for c, o in product(model.contexts, model.outcomes)]
 
 
 # -- the LP -------------------------------------------------------------------------------------------
 class LP:
+    """min c·x subject to row_i·x (= or >=) r0_i + θ r1_i and x >= 0."""
+
     def __init__(self, ncols: int):
         self.ncols, self.c, self.rows, self.senses, self.r0, self.r1 = ncols, {}, [], [], [], []
 
@@ -170,6 +168,12 @@ class LP:
         for s in (-1, 1):
             self.add({**{j: s * v for j, v in row.items()}, aux: w}, ">=")
 
+    def aux(self, k: int, sign: int) -> int:
+        """Append k auxiliary columns, the objective their sum times ``sign``; returns the first."""
+        t, self.ncols = self.ncols, self.ncols + k
+        self.c = {j: F(sign) for j in range(t, self.ncols)}
+        return t
+
 
 def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
     """The relaxation LP. ``obs``: ("full", p0, p1) imposes p = p0 + θ p1 (normalised when p0, p1 are);
@@ -177,7 +181,7 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
     measurement-dependence LP (eq. (5), M = Σ_{ctx,λ} |q(ctx,λ) - p(ctx) Σ_ctx' q(ctx',λ)|, p(ctx) uniform).
     ``measure``: influence C_{U->B} (eqs. (4)/(31)), message p(m=0) (uniform inputs), non-bilocality
     (eq. (53), optional marginal q^a = f), table-weight, none. The objective is multiplied by ``sign``."""
-    n, nctx, nout, kind = model.n, len(model.contexts), len(model.outcomes), measure["measure"]
+    n, nctx, nout, kind, rs = model.n, len(model.contexts), len(model.outcomes), measure["measure"], model.responses
     lp = LP(nctx * n if md else n)
     need(lp.ncols * max(nctx, nout) <= 1 << 20, f"the LP has too many columns ({lp.ncols}) for this scenario")
     bucket = [[] for _ in range(model.size)]  # the columns behind each observed entry p(o|c)
@@ -198,55 +202,42 @@ def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
     else:
         lp.add(lift(obs[1]), "=", obs[2] - obs[1].get(model.size, 0), obs[3])
         for r in filter(None, map(lift, ns_rows(model))):
-            lp.add(r, "=")
+            lp.add(r)
         if not md:
             lp.add({lam: 1 for lam in range(n)}, "=", 1)
     if md:
-        t, lp.ncols = lp.ncols, 2 * lp.ncols  # t(c, λ) at t + c·n + λ
+        t = lp.aux(lp.ncols, sign)  # t(c, λ) at t + c·n + λ
         for c in range(nctx):
             lp.add({c * n + lam: nctx for lam in range(n)}, "=", 1)
         for c, lam in product(range(nctx), range(n)):  # nctx·t_k >= |nctx·q(c,λ) - Σ_c' q(c',λ)|
             lp.absolute({c2 * n + lam: (nctx - 1 if c2 == c else -1) for c2 in range(nctx)}, t + c * n + lam, nctx)
-        lp.c = {j: F(sign) for j in range(t, lp.ncols)}
-    elif kind == "influence":
+    elif kind == "influence":  # t >= |[λ_B(u, w) = b] - [λ_B(u', w) = b]|, identical rows kept once
         src, tgt = measure["source"], measure["target"]
-        t, lp.ncols = lp.ncols, lp.ncols + 1  # the auxiliary column bounding every difference
         need(src in model.parents.get(tgt, []), f"{src!r} is not a parent of {tgt!r}")
-        ps, seen = model.parents[tgt], set()
+        ps, t = model.parents[tgt], lp.aux(1, sign)
         k = ps.index(src)
-        for u, u2 in product(range(model.card[src]), repeat=2):
-            for w in product(*[range(model.card[p]) for p in ps if p != src]):
-                i1, i2 = (model.cfg(tgt, w[:k] + (v,) + w[k:]) for v in (u, u2))
-                for b in range(model.card[tgt]) if u != u2 else []:
-                    row = tuple(abs((lam[tgt][i1] == b) - (lam[tgt][i2] == b)) for lam in model.responses)
-                    if row not in seen:  # identical rows kept once
-                        seen.add(row)
-                        lp.add({**{j: -v for j, v in enumerate(row) if v}, t: 1}, ">=")
-        lp.c = {t: F(sign)}
+        for row in dict.fromkeys(tuple(abs((r[tgt][i] == b) - (r[tgt][i2] == b)) for r in rs)
+                                 for u, u2 in product(range(model.card[src]), repeat=2) if u != u2
+                                 for w in product(*[range(model.card[p]) for p in ps if p != src])
+                                 for i, i2 in [[model.cfg(tgt, w[:k] + (v,) + w[k:]) for v in (u, u2)]]
+                                 for b in range(model.card[tgt])):
+            lp.add({**{j: -v for j, v in enumerate(row) if v}, t: 1}, ">=")
     elif kind == "message":
-        node = measure["node"]
-        need(node in model.nodes[len(model.outputs):], f"{node!r} is not a latent node")
-        lp.c = {lam: F(sign * sum(model.evaluate(r, c)[node] == 0 for c in model.contexts), nctx)
-                for lam, r in enumerate(model.responses)}
+        need(measure["node"] in model.nodes[len(model.outputs):], f"{measure['node']!r} is not a latent node")
+        lp.c = {lam: F(sign * sum(model.evaluate(r, c)[measure["node"]] == 0 for c in model.contexts), nctx)
+                for lam, r in enumerate(rs)}
     elif kind == "table-weight":
-        lp.c = {lam: F(sign) for lam, r in enumerate(model.responses) if list(r[measure["node"]]) == measure["table"]}
+        lp.c = {lam: F(sign) for lam, r in enumerate(rs) if list(r[measure["node"]]) == measure["table"]}
         need(lp.c, "the table is not a response table of the node")
-    elif kind == "non-bilocality":
+    elif kind == "non-bilocality":  # t(ka, kc) >= |Σ_{λ: λ_C = kc} ([λ_A = ka] - profile_ka) q_λ|
         a, c, prof = model.outputs[0], model.outputs[-1], measure["profile"]
-        tabs = {x: sorted({r[x] for r in model.responses}) for x in (a, c)}
+        tabs = {x: sorted({r[x] for r in rs}) for x in (a, c)}
         need(len(prof) == len(tabs[a]), f"the profile needs {len(tabs[a])} entries, one per table of {a!r}")
-        nc, t, lp.ncols = len(tabs[c]), lp.ncols, lp.ncols + len(prof) * len(tabs[c])
-        rows, marg = [{} for _ in range(len(prof) * nc)], [{} for _ in prof]
-        for lam, r in enumerate(model.responses):
-            ka, kc = tabs[a].index(r[a]), tabs[c].index(r[c])
-            marg[ka][lam] = 1
-            for k2 in range(len(prof)):
-                rows[k2 * nc + kc][lam] = rows[k2 * nc + kc].get(lam, 0) + (k2 == ka) - prof[k2]
-        for k2 in range(len(prof)) if measure["fix_marginal"] else []:
-            lp.add(marg[k2], "=", prof[k2])
-        for k, r in enumerate(rows):
-            lp.absolute(r, t + k, 1)
-        lp.c = {j: F(sign) for j in range(t, lp.ncols)}
+        t = lp.aux(len(prof) * len(tabs[c]), sign)
+        for ta, p in zip(tabs[a], prof) if measure["fix_marginal"] else []:
+            lp.add({lam: 1 for lam, r in enumerate(rs) if r[a] == ta}, "=", p)
+        for k, ((ta, p), tc) in enumerate(product(zip(tabs[a], prof), tabs[c])):
+            lp.absolute({lam: (r[a] == ta) - p for lam, r in enumerate(rs) if r[c] == tc}, t + k, 1)
     else:
         need(kind == "none", f"unknown measure {kind!r}")
     return lp
@@ -313,7 +304,4 @@ def poly_primal(lp0: LP, lp1: LP, q: dict, th: F, lo: F, hi: F) -> list:
         for j, a in row.items():
             res = upoly.add(res, upoly.mul(a, q.get(j, [])))
         need(not res if lp0.senses[i] == "=" else ok(res), f"row {i} fails somewhere on [{lo}, {hi}]")
-    out = []
-    for j, p in q.items():
-        out = upoly.add(out, upoly.scale(p, lp0.c.get(j, 0)))
-    return out
+    return upoly.trim(sum((upoly.flint(p) * upoly.to_fmpq(lp0.c.get(j, 0)) for j, p in q.items()), upoly.flint([])))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction as F
+from itertools import product
 
 from .. import lp as L
 from .. import upoly
@@ -62,8 +63,7 @@ def _model(ctx, spec):
         ps = spec.list("local")
         _need(ctx, ps and all(isinstance(p, list) and len(p) == 2 for p in ps), spec.at("local"),
               "[inputs, outputs] per party")
-        return L.local_model(ps), "LHV (" + ",".join(str(p[0]) for p in ps) + ";" + ",".join(
-            str(p[1]) for p in ps) + ")", True
+        return L.local_model(ps), "LHV ({};{})".format(*(",".join(str(p[k]) for p in ps) for k in (0, 1))), True
     m = L.CausalModel(*(dict(spec.obj(k).items(wrap=False)) if spec.has(k) else {}
                         for k in ("inputs", "outputs", "parents", "latent")))
     bad = next((n for n in m.card if not _NODE.match(n)), None)  # names enter the statement: no free text
@@ -119,19 +119,17 @@ def decide(cert, ctx, data) -> Decision:
 def _decide(ctx, data) -> Decision:
     names = sorted([*ctx.fixed, *ctx.domains])
     _need(ctx, len(names) <= 1, "parameters", "an LP has at most one parameter")
-    th = names[0] if names else None
-    spec = data.obj("model")
+    th, spec = (names or [None])[0], data.obj("model")
     if spec.has("no-signalling"):
         return _no_signalling(ctx, data, spec, th)
     model, mtext, lhv = _model(ctx, spec)
     claim = data.text("claim", CLAIMS)
     measure, otext = _objective(ctx, data.obj("objective"), model, claim)
-    bare = claim == "infeasible"  # no objective: measure none, or M for the measurement-dependence LP
+    bare, md = claim == "infeasible", measure["measure"] == "M"  # infeasible: no objective, measure none or M
     _need(ctx, measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
           "infeasible needs measure none or M and no sense")
     sense = "min" if bare else data.text("sense", ("min", "max"))
     sign = 1 if sense == "min" else -1
-    md = measure["measure"] == "M"
     _need(ctx, lhv or not md, "data.model", "the measurement-dependence LP is built over an LHV model")
     head = f"the {'measurement-dependence' if md else 'causal'} LP of model {mtext}"
     if claim in ("universal", "dual-vertices"):  # p is free
@@ -143,8 +141,7 @@ def _decide(ctx, data) -> Decision:
     lp = L.build(model, md, obs, measure, sign)
     _need(ctx, (th is not None) == any(lp.r1), "parameters",
           "the LP parameter must be the certificate's only parameter and enter the LP")
-    where = ", " + ctx.quantifier() if th else ""
-    st = f"{sense} of {otext} over {head} with {stext}"
+    where, st = ", " + ctx.quantifier() if th else "", f"{sense} of {otext} over {head} with {stext}"
     if claim == "nu-family":
         _need(ctx, sign == 1, "data.sense", "nu-family decides min over nu of a minimum")
         return _nu_family(ctx, data, th, f"min over nu in NU of {st}", where, model, measure, md, obs)
@@ -169,9 +166,8 @@ def _no_signalling(ctx, data, spec, th) -> Decision:
 def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decision:
     """optimum: a primal and a dual with equal objectives (so the LP is feasible); infeasible: a Farkas y
     (Aᵀy <= 0, y >= 0 on '>=' rows) with rhs(θ)·y > 0 at every θ of the domain (affine in θ: the ends)."""
-    dom = ctx.domains.get(th)
+    dom, t = ctx.domains.get(th), ctx.fixed.get(th, F(0))
     _need(ctx, dom is None or claim == "infeasible", "parameters", "this claim needs a fixed parameter value")
-    t = ctx.fixed.get(th, F(0))
     if claim == "infeasible":
         a, b = L.dual(lp, _vec(ctx, data, "farkas", len(lp.rows)), farkas=True)
         ends = [(t, True)] if dom is None else [(dom.lo, dom.lo_closed), (dom.hi, dom.hi_closed)]
@@ -190,10 +186,11 @@ def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decisio
     return Decision(*against_paper(f"{st} = {R(sign * v)}{where}", holds, pv and f"{otext} {pv[0]} {R(pv[1])}"))
 
 
-def _chain(ctx, where, lo, hi, ends) -> list:
-    """[lo, *ends], checked to increase strictly up to hi (the cuts of a piecewise function)."""
-    cuts = [lo, *ends]
-    _need(ctx, all(a < b for a, b in zip(cuts, ends)) and cuts[-1] == hi, where, f"piece ends must increase up to {R(hi)}")
+def _chain(ctx, where, dom, ends) -> list:
+    """[lo, *ends], checked to increase strictly up to the top of the domain (the cuts of a piecewise function)."""
+    cuts = [dom.lo, *ends]
+    _need(ctx, all(a < b for a, b in zip(cuts, ends)) and cuts[-1] == dom.hi, where,
+          f"piece ends must increase up to {R(dom.hi)}")
     return cuts
 
 
@@ -201,14 +198,14 @@ def _pieces_text(pieces, th) -> str:
     return "; ".join(f"{_ptext([c0, c1], th)} on [{R(a)}, {R(b)}]" for a, b, c0, c1 in pieces)
 
 
-def _against(ctx, data, st, pieces, th, lo, hi) -> Decision:
+def _against(ctx, data, st, pieces, th) -> Decision:
     """Compare with the paper's pieces [[to, c0, c1], ...] (both affine between consecutive cuts)."""
     raw = data.get("paper", list, default=None)
     if raw is None:
         return Decision(st, "verified")
     _need(ctx, all(isinstance(e, list) and len(e) == 3 for e in raw), "data.paper", "pieces [to, c0, c1] from the lower end")
     rows = [[_num(ctx, data, "paper", raw=x) for x in e] for e in raw]
-    ends = _chain(ctx, "data.paper", lo, hi, [e[0] for e in rows])
+    ends = _chain(ctx, "data.paper", ctx.domains[th], [e[0] for e in rows])
     pp = [(a, b, c0, c1) for a, b, (_, c0, c1) in zip(ends, ends[1:], rows)]
     cuts = sorted({e for x in pieces + pp for e in x[:2]})
     val = lambda ps, t, u, w: next(c0 + c1 * t for a, b, c0, c1 in ps if a <= u and w <= b)  # noqa: E731
@@ -219,22 +216,21 @@ def _against(ctx, data, st, pieces, th, lo, hi) -> Decision:
 def _ends(ctx, pieces, th):
     """(domain, cuts) of pieces [{"to", ...}] covering the domain of θ."""
     _need(ctx, th in ctx.domains, "parameters", "this claim needs a domain")
-    dom = ctx.domains[th]
-    return dom, _chain(ctx, "data.pieces", dom.lo, dom.hi, [_num(ctx, pc, "to") for pc in pieces])
+    return ctx.domains[th], _chain(ctx, "data.pieces", ctx.domains[th], [_num(ctx, pc, "to") for pc in pieces])
 
 
 def _piecewise(ctx, data, lp, th, st, sign, where) -> Decision:
     """V(θ) is convex (rhs affine in θ): a θ-independent dual per piece bounds it below everywhere; the
     primal points at the piece ends, mixed, bound it above on each piece."""
     pcs = data.objs("pieces")
-    dom, ends = _ends(ctx, pcs, th)
+    ends = _ends(ctx, pcs, th)[1]
     pieces = [(ends[k], ends[k + 1], *L.dual(lp, _vec(ctx, pc, "dual", len(lp.rows)))) for k, pc in enumerate(pcs)]
     for k, (t, x) in enumerate(zip(ends, data.list("points", len(ends)))):
         v = L.primal(lp, _vec(ctx, data, "points", lp.ncols, raw=x), t)
         _need(ctx, all(c0 + c1 * t == v for a, b, c0, c1 in pieces if a <= t <= b),
               f"data.points[{k}]", f"objective {R(v)} at {th} = {R(t)} is not the dual bound")
     pieces = [(a, b, sign * c0, sign * c1) for a, b, c0, c1 in pieces]
-    return _against(ctx, data, f"{st} = {_pieces_text(pieces, th)}{where}", pieces, th, dom.lo, dom.hi)
+    return _against(ctx, data, f"{st} = {_pieces_text(pieces, th)}{where}", pieces, th)
 
 
 def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
@@ -276,7 +272,7 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
         for a, b, P0, P1, D in bounds if P0 or P1)
     if data.has("curves"):
         st += _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi)
-    return _against(ctx, data, st, pieces, th, dom.lo, dom.hi)
+    return _against(ctx, data, st, pieces, th)
 
 
 def _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi) -> str:
@@ -312,10 +308,9 @@ def _universal(ctx, data, model, lp, st) -> Decision:
     z.p = factor CHSH_i(p) at the 24 NS vertices, whose affine hull is the whole normalised no-signalling
     subspace (rank check), so everywhere on it. Primals at the vertices give equality, by convexity, on the
     local polytope and on each conv(PR_i, local vertices with CHSH_i = 0); that these cover NS is not decided."""
-    chsh_scenario = [model.card[v] for v in model.inputs + model.outputs] == [2] * 4
-    _need(ctx, chsh_scenario, "data.model", "universal covers the CHSH scenario")
-    variants = [(r, s, t) for r in range(2) for s in range(2) for t in range(2)]
-    lhv = L.named_model("lhv")
+    _need(ctx, [model.card[v] for v in model.inputs + model.outputs] == [2] * 4, "data.model",
+          "universal covers the CHSH scenario")
+    variants, lhv = list(product(range(2), repeat=3)), L.named_model("lhv")
     verts = [[F(int(o == col[c])) for c in range(4) for o in range(4)] for col in lhv.columns()]
     verts += [L.pr_box(*v) for v in variants]
     ns = [[r.get(k, 0) for k in range(16)] + [0] for r in L.ns_rows(lhv)] + [[1] * 4 + [0] * 12 + [1]]
@@ -327,9 +322,8 @@ def _universal(ctx, data, model, lp, st) -> Decision:
     for i, (v, raw) in enumerate(zip(variants, data.list("duals", 8))):
         L.dual(lp, y := _vec(ctx, data, "duals", len(lp.rows), raw=raw))
         rest = sum((lp.r0[k] * y.get(k, 0) for k in range(16, len(lp.rows))), F(0))
-        zp = lambda p: sum((y.get(k, 0) * p[k] for k in range(16)), rest)  # noqa: E731
-        _need(ctx, all(zp(p) == factor * L.evaluate(L.chsh(*v), p) for p in verts),
-              f"data.duals[{i}]", f"z.p differs from {R(factor)} CHSH{v} on the NS vertices")
+        _need(ctx, all(sum((y.get(k, 0) * p[k] for k in range(16)), rest) == factor * L.evaluate(L.chsh(*v), p)
+                       for p in verts), f"data.duals[{i}]", f"z.p differs from {R(factor)} CHSH{v} on the NS vertices")
     for k, (p, raw) in enumerate(zip(verts, data.list("primals", 24))):
         lp.r0[:16] = p
         value = L.primal(lp, _vec(ctx, data, "primals", lp.ncols, raw=raw), 0)
@@ -347,11 +341,11 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
     y_i = z_i on the observation rows}. A row is a vertex when multipliers mu > 0 on dual constraints
     b_k - a_k.y >= 0 that are tight at it combine to a form in z alone (minimised on D there) and force z
     with the gauge (rank); a row at the midpoint of two rows with distinct z is not extremal (docs/kinds/lp.md)."""
-    nz, m, gauge = model.size, len(lp.rows), data.list("gauge")
+    nz, m, n, gauge = model.size, len(lp.rows), lp.ncols, data.list("gauge")
     _need(ctx, len(set(gauge)) == len(gauge) and all(type(g) is int and 0 <= g < nz for g in gauge),
           "data.gauge", f"distinct observation rows in 0..{nz - 1}")
     raw_rows = data.list("rows")
-    _need(ctx, len(raw_rows) * (sum(map(len, lp.rows)) + lp.ncols + nz) <= 1 << 24, "data.rows",
+    _need(ctx, len(raw_rows) * (sum(map(len, lp.rows)) + n + nz) <= 1 << 24, "data.rows",
           "too many rows for the dual checks of this LP")
     ys = [_vec(ctx, data, "rows", m, raw=raw) for raw in raw_rows]
     zs = [[y.get(i, F(0)) for i in range(nz)] for y in ys]
@@ -361,20 +355,15 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
         _need(ctx, not any(z[g] for g in gauge), f"data.rows[{k}]", "violates the gauge")
         _need(ctx, first.setdefault(tuple(z), k) == k, f"data.rows[{k}]",
               f"repeats the point z of row {first[tuple(z)]}")
-    cols = [{} for _ in range(lp.ncols)]  # a_j = column j of A (constraint j: c_j - a_j.y >= 0)
-    for i, row in enumerate(lp.rows):
-        for j, v in row.items():
-            cols[j][i] = v
     proven = set()
     for pr in data.objs("vertices"):
-        k, mu = pr.int("row", 0, len(ys) - 1), _vec(ctx, pr, "mu", lp.ncols + m)
-        _need(ctx, (len(mu) + len(gauge)) * m * m <= 1 << 24, pr.at("mu"),
-              "too many constraints for the rank test")
-        # constraint ncols + i: y_i >= 0, i.e. b = 0 and a = -e_i, valid on '>=' rows only
-        a = {j: [cols[j].get(i, F(0)) if j < lp.ncols else F(-(i == j - lp.ncols)) for i in range(m)] for j in mu}
+        k, mu = pr.int("row", 0, len(ys) - 1), _vec(ctx, pr, "mu", n + m)
+        _need(ctx, (len(mu) + len(gauge)) * m * m <= 1 << 24, pr.at("mu"), "too many constraints for the rank test")
+        # a_j: column j of A (constraint c_j - a_j.y >= 0); constraint n + i: y_i >= 0 ('>=' rows only), a = -e_i
+        a = {j: [lp.rows[i].get(j, F(0)) if j < n else F(-(i == j - n)) for i in range(m)] for j in mu}
         slack = [lp.c.get(j, 0) - sum(u * ys[k].get(i, 0) for i, u in enumerate(a[j])) for j in mu]
         _need(ctx, k not in proven and all(v > 0 for v in mu.values()) and not any(slack) and all(
-            lp.senses[j - lp.ncols] == ">=" for j in mu if j >= lp.ncols), pr.where,
+            lp.senses[j - n] == ">=" for j in mu if j >= n), pr.where,
               "needs a new row and mu > 0 on columns and '>=' rows, tight at the row")
         _need(ctx, not any(sum(v * a[j][i] for j, v in mu.items()) for i in range(nz, m)), pr.at("mu"),
               "the combination is not a form in z alone")
