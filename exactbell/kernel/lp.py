@@ -279,7 +279,8 @@ def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, l
     N_i >= 0 on '>=' rows and c_j D - Σ_i A_ij(ν) N_i >= 0 for every column, all on [lo, hi] (Sturm).
     Returns (P0, P1): the dual objective is (P0 + θ P1)/D."""
     ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
-    need(not upoly.count_roots(D, lo, hi) and upoly.evaluate(D, lo) > 0, "the denominator is not positive on the nu range")
+    need(not upoly.count_roots(D, lo, hi) and upoly.evaluate(D, lo) > 0,
+         "the denominator is not positive on the nu range")
     acc, P0, P1 = {j: upoly.scale(D, c) for j, c in lp0.c.items()}, [], []
     for i, n in N.items():
         need(lp0.senses[i] == "=" or ok(n), f"dual entry of '>=' row {i} is negative somewhere on the nu range")

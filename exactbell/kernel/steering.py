@@ -1,11 +1,7 @@
-"""Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)).
-
-Dense matrices of :class:`~exactbell.kernel.gaussian.Gaussian` (Alice is the first Kronecker factor:
-|a⟩⊗|b⟩ has index a·d_B + b); assemblages σ keyed (y, x, a) with PSD and no-signalling tests (traditional;
-Bob-with-input Def. 2, Eqs. (2)–(4); instrumental: normalisation, G_I via Def. 4); maps by weighted Kraus
-operators or Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|); the outer moment relaxation of Q_BWI
-(:func:`relaxation_coefficients`).
-"""
+"""Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)): σ keyed
+(y, x, a), Alice the first Kronecker factor (|a⟩⊗|b⟩ at a·d_B + b), PSD and no-signalling tests (Def. 2,
+Eqs. (2)–(4)); maps by weighted Kraus operators or Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|); the outer
+moment relaxation of Q_BWI (:func:`relaxation_coefficients`)."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -117,13 +113,11 @@ def map_variables(d):
 
 def biquadratic_form(J, d) -> Poly:
     """B(u, w) = ⟨w|Λ(|u⟩⟨u|)|w⟩ in the real variables of :func:`map_variables`; Λ is positive iff B ≥ 0."""
-    u = [Gaussian(Poly.var(f"u{k}r"), Poly.var(f"u{k}i")) for k in range(d)]
-    w = [Gaussian(Poly.var(f"w{k}r"), Poly.var(f"w{k}i")) for k in range(d)]
+    u, w = ([Gaussian(Poly.var(f"{v}{k}r"), Poly.var(f"{v}{k}i")) for k in range(d)] for v in "uw")
     total = Gaussian(Poly(), Poly())
     for i, j, k, l in product(range(d), repeat=4):
         if c := J[i * d + k][j * d + l]:
-            coefficient = Gaussian(Poly.const(c.re), Poly.const(c.im))
-            total = total + u[i] * u[j].conj() * w[k].conj() * w[l] * coefficient
+            total = total + u[i] * u[j].conj() * w[k].conj() * w[l] * Gaussian(Poly.const(c.re), Poly.const(c.im))
     if not total.im.is_zero():
         raise ValueError("<w|Lambda(|u><u|)|w> is not real (Lambda does not preserve Hermiticity)")
     return total.re
@@ -146,24 +140,20 @@ def reduce_word(w):
 def relaxation_coefficients(Zs, lambdas, ws, d):
     """C^y_w of the dual point (Z^y, λ^y_w) of the outer relaxation of Q_BWI (binary outcomes).
 
-    For a quantum BWI assemblage (Naimark: projective P_x = M_{0|x}) and a purification Ψ_y of
-    ρ_y = (id⊗E_y)ρ, Γ^y_{S,T} = tr_A[(S†T⊗𝟙)ρ_y] depends only on red(S†T); H^y[(S,i),(T,j)] =
-    Γ^y_{S,T}[j][i] is the Gram matrix of the vectors (T⊗|0⟩⟨j|)Ψ_y, so H^y ⪰ 0; tr Γ^0_w = tr Γ^y_w
-    (tr_B ρ_y = tr_B ρ); and Γ^y_∅ = Σ_a σ_{a|xy}, Γ^y_{(x)} = σ_{0|xy}. Identically Σ_y tr(Z^y H^y) +
-    Σ_{y≥1,w} λ^y_w (tr Γ^0_w − tr Γ^y_w) = Σ_{y,w} tr(C^y_w Γ^y_w) with C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ
-    + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙; so when Z^y ⪰ 0 and C^y_w = 0 for |w| ≥ 2,
-    f(σ) = Σ_{y,|w|≤1} tr(C^y_w Γ^y_w) is ≥ 0 on Q_BWI."""
+    Quantum BWI σ (Naimark: P_x = M_{0|x}), Ψ_y purifying ρ_y = (id⊗E_y)ρ: Γ^y_{S,T} = tr_A[(S†T⊗𝟙)ρ_y]
+    depends on red(S†T) only; H^y[(S,i),(T,j)] = Γ^y_{S,T}[j][i] is the Gram matrix of (T⊗|0⟩⟨j|)Ψ_y, so
+    H^y ⪰ 0; tr Γ^0_w = tr Γ^y_w; Γ^y_∅ = Σ_a σ_{a|xy}, Γ^y_{(x)} = σ_{0|xy}. Identically Σ_y tr(Z^y H^y) +
+    Σ_{y≥1,w} λ^y_w (tr Γ^0_w − tr Γ^y_w) = Σ_{y,w} tr(C^y_w Γ^y_w), C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ
+    + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙; with Z^y ⪰ 0 and C^y_w = 0 for |w| ≥ 2, f(σ) = Σ_{y,|w|≤1} tr(C^y_w Γ^y_w)
+    is ≥ 0 on Q_BWI."""
     Cs = [{} for _ in Zs]
-    for C, Z in zip(Cs, Zs):
-        for (s, S), (t, T) in product(enumerate(ws), repeat=2):
-            w = reduce_word(tuple(reversed(S)) + T)
-            block = [[Z[t * d + j][s * d + i] for j in range(d)] for i in range(d)]
-            C[w] = add(C[w], block) if w in C else block
-    for y, lam in enumerate(lambdas, start=1):
-        for w, v in lam.items():
-            for C, sign in ((Cs[0], 1), (Cs[y], -1)):
-                shift = scale(sign * v, identity(d, ONE))
-                C[w] = add(C[w], shift) if w in C else shift
+    terms = [(C, reduce_word(tuple(reversed(S)) + T),
+              [[Z[t * d + j][s * d + i] for j in range(d)] for i in range(d)])
+             for C, Z in zip(Cs, Zs) for (s, S), (t, T) in product(enumerate(ws), repeat=2)]
+    terms += [(C, w, scale(sign * v, identity(d, ONE))) for y, lam in enumerate(lambdas, start=1)
+              for w, v in lam.items() for C, sign in ((Cs[0], 1), (Cs[y], -1))]
+    for C, w, M in terms:
+        C[w] = add(C[w], M) if w in C else M
     return Cs
 
 

@@ -1,11 +1,7 @@
-"""Kinds ``assemblage`` and ``assemblage-dual`` (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)).
-
-``assemblage``: facts about one explicit assemblage σ over Q(i) or K(i) (Defs. 1–4): PSD and no-signalling
-(Def. 2, Eqs. (2)-(4)) are decided; a realisation σ_{a|xy} = E_y(tr_A[(M_{a|x}⊗𝟙)ρ]) (Eqs. (1), (7)), a BWI
-extension (Def. 4) and Bob's measurements are recomputed. ``assemblage-dual``: σ ∉ Q_BWI by an exact dual
-point of the outer moment relaxation (:func:`exactbell.kernel.steering.relaxation_coefficients`).
-Certificate format: ``docs/kinds/assemblage.md``.
-"""
+"""Kinds ``assemblage`` (facts about one assemblage σ over Q(i) or K(i), Defs. 1–4 of Sainz–Hoban–Skrzypczyk–
+Aolita, PRL 125, 050404 (2020): PSD and no-signalling, Eqs. (2)-(4), decided; a realisation (Eqs. (1), (7)), a BWI
+extension (Def. 4) and Bob's measurements recomputed) and ``assemblage-dual`` (σ ∉ Q_BWI by an exact dual point
+of the outer moment relaxation, :mod:`exactbell.kernel.steering`). Format: ``docs/kinds/assemblage.md``."""
 from __future__ import annotations
 
 import hashlib
@@ -20,6 +16,7 @@ from ..params import scalar_text
 from ..poly import Poly
 from ..scenario import Behaviour, Scenario
 from . import Decision, against_paper, kind
+from .lp import need
 from .strategy_value import weighted, where_text
 
 T, B, I = st.TYPES
@@ -41,8 +38,8 @@ def read_assemblage(ctx, data, key="assemblage", types=st.TYPES):
     ny = spec.int("y", 1, 16) if t == B else 1
     raw = spec.list("blocks", ny if t == B else nx)
     layers = raw if t == B else [raw]
-    if not all(is_matrix(L, nx, na) for L in layers):
-        raise ctx.fail(spec.at("blocks"), f"needs [{'y][' if t == B else ''}x][a] with {nx} x and {na} a")
+    need(ctx, all(is_matrix(L, nx, na) for L in layers), spec.at("blocks"),
+         f"needs [{'y][' if t == B else ''}x][a] with {nx} x and {na} a")
     blocks = {(y, x, a): read_matrix(ctx, spec.at(f"blocks[{y}][{x}][{a}]"), layers[y][x][a], d)
               for y, x, a in product(range(ny), range(nx), range(na))}
     return st.Assemblage(t, d, nx, na, ny, blocks)
@@ -56,23 +53,20 @@ def in_g(ctx, A, where) -> bool:
 def assemblage_text(A, single=None) -> str:
     """The blocks (or one matrix) as Pauli coordinates (c0, cX, cY, cZ) for d = 2, else as matrices;
     a digest if long."""
-    h = Fraction(1, 2)
-
     def one(M):
         if A.dim != 2:
             return matrix_text(M)
+        h = Fraction(1, 2)
         c = [(M[0][0] + M[1][1]) * h, (M[0][1] + M[1][0]) * h, (M[0][1] - M[1][0]) * Gaussian(0, h),
              (M[0][0] - M[1][1]) * h]
         return "(" + ", ".join(scalar_text(z.re) if z.im == 0 else z.to_text() for z in c) + ")"
     if single is not None:
         return one(single)
-    layers = ["[" + ", ".join("[" + ", ".join(one(A.blocks[(y, x, a)]) for a in range(A.na)) + "]"
-                              for x in range(A.nx)) + "]" for y in range(A.ny)]
-    body = layers[0] if A.ny == 1 else "[" + ", ".join(layers) + "]"
-    basis = " in the Pauli basis (c0, cX, cY, cZ)" if A.dim == 2 else ""
+    body = "[" + ", ".join("[" + ", ".join("[" + ", ".join(one(A.blocks[(y, x, a)]) for a in range(A.na)) + "]"
+                                           for x in range(A.nx)) + "]" for y in range(A.ny)) + "]"
+    body, basis = body[1:-1] if A.ny == 1 else body, " in the Pauli basis (c0, cX, cY, cZ)" if A.dim == 2 else ""
     if len(body) > 400:
-        digest = hashlib.sha256(body.encode()).hexdigest()[:12]
-        return f"sigma#{digest} (sha256 of the canonical blocks{basis})"
+        return f"sigma#{hashlib.sha256(body.encode()).hexdigest()[:12]} (sha256 of the canonical blocks{basis})"
     return f"sigma = {body}{basis}"
 
 
@@ -91,20 +85,17 @@ def read_map(ctx, ch, d):
     if ch.has("kraus"):
         terms = weighted(ctx, ch, "kraus", "matrix", lambda t, k: read_matrix(ctx, t.at(k), t.get(k), d))
         bad = st.kraus_failure(terms, d) if terms else "no Kraus operators"
-        if bad:
-            raise ctx.fail(ch.at("kraus"), f"not a CPTP map on C^{d}: {bad}")
+        need(ctx, not bad, ch.at("kraus"), f"not a CPTP map on C^{d}: {bad}")
         ident = len(terms) == 1 and terms[0][0] == 1 and terms[0][1] == identity(d, ONE)
-        text = "identity" if ident else f"a CPTP map ({len(terms)} weighted Kraus operators)"
-        return terms, None, text, True
+        return terms, None, "identity" if ident else f"a CPTP map ({len(terms)} weighted Kraus operators)", True
     ctx.cert.conventions.text("choi", ("blocks",))
     J = read_matrix(ctx, ch.at("choi"), ch.get("choi"), d * d)
-    if not st.choi_trace_preserving(J, d):
-        raise ctx.fail(ch.at("choi"), "the map is not trace preserving")
+    need(ctx, st.choi_trace_preserving(J, d), ch.at("choi"), "the map is not trace preserving")
     names = st.map_variables(d)
     terms = weighted(ctx, ch, "sos", "polynomial", lambda t, k: ctx.guard(t.at(k), lambda: Poly.parse(t.get(k), names)))
     form = ctx.guard(ch.at("choi"), lambda: st.biquadratic_form(J, d))
-    if sum((q * q * w for w, q in terms), Poly()) != form:
-        raise ctx.fail(ch.at("sos"), "<w|Lambda(|u><u|)|w> is not the stated sum of squares")
+    need(ctx, sum((q * q * w for w, q in terms), Poly()) == form, ch.at("sos"),
+         "<w|Lambda(|u><u|)|w> is not the stated sum of squares")
     res = ctx.guard(ch.at("choi"), lambda: herm_psd(J, ctx.field))
     cp = "CP" if res.psd else f"not CP {not_psd_text('J', res)})"
     return None, J, (f"{st.named_map(J, d)} (positive by an exact SOS of <w|Lambda(|u><u|)|w>, "
@@ -115,24 +106,23 @@ def read_povms(ctx, obj, settings, outcomes, d):
     """obj.povms: [setting][outcome] PSD elements on C^d summing to 𝟙 (``outcomes`` None: equally many)."""
     raw, at = obj.list("povms", settings), obj.at("povms")
     k = outcomes or (len(raw[0]) if raw and isinstance(raw[0], list) else 0)
-    if not raw or not k or not all(isinstance(P, list) and len(P) == k for P in raw):
-        raise ctx.fail(at, f"[setting][outcome] lists, {k or 'equally many'} elements per setting")
+    need(ctx, raw and k and all(isinstance(P, list) and len(P) == k for P in raw), at,
+         f"[setting][outcome] lists, {k or 'equally many'} elements per setting")
     P = [[read_matrix(ctx, f"{at}[{s}][{b}]", E, d) for b, E in enumerate(row)] for s, row in enumerate(raw)]
-    if bad := next(filter(None, (ctx.guard(at, lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)), None):
-        raise ctx.fail(at, f"not a POVM: {bad}")
+    bad = next(filter(None, (ctx.guard(at, lambda: st.povm_failure(Q, d, ctx.field)) for Q in P)), None)
+    need(ctx, bad is None, at, f"not a POVM: {bad}")
     return P
 
 
 def read_realisation(ctx, data, A):
     """σ_{a|xy} = E_y(tr_A[(M_{a|x}⊗𝟙)ρ]) (Eqs. (1), (7)), recomputed; facts implied by the realisation."""
     r = data.obj("realisation")
-    dims = r.list("dims", 2)
-    if not all(type(v) is int and 1 <= v <= 8 for v in dims) or dims[1] != A.dim:
-        raise ctx.fail(r.at("dims"), f"[d_A, d_B] with 1 <= d_A <= 8 and d_B = {A.dim}")
-    dA, dB = dims
+    dA, dB = dims = r.list("dims", 2)
+    need(ctx, all(type(v) is int and 1 <= v <= 8 for v in dims) and dB == A.dim, r.at("dims"),
+         f"[d_A, d_B] with 1 <= d_A <= 8 and d_B = {A.dim}")
     rho = read_matrix(ctx, r.at("state"), r.get("state"), dA * dB)
-    if not ctx.guard(r.at("state"), lambda: herm_psd(rho, ctx.field)).psd or trace(rho) != 1:
-        raise ctx.fail(r.at("state"), "not a state (PSD, trace 1)")
+    need(ctx, ctx.guard(r.at("state"), lambda: herm_psd(rho, ctx.field)).psd and trace(rho) == 1, r.at("state"),
+         "not a state (PSD, trace 1)")
     povms = read_povms(ctx, r, A.nx, A.na, dA)
     count = {T: 0, B: A.ny, I: A.na}[A.type]
     maps = [read_map(ctx, ch, dB) for ch in (r.objs("channels", count) if count else [])]
@@ -141,23 +131,19 @@ def read_realisation(ctx, data, A):
         if maps:
             m = maps[a if A.type == I else y]
             tau = st.kraus_apply(m[0], tau) if m[0] else st.choi_apply(m[1], dB, tau)
-        if tau != S:
-            raise ctx.fail(r.where, f"does not produce {A.label((y, x, a))} exactly")
+        need(ctx, tau == S, r.where, f"does not produce {A.label((y, x, a))} exactly")
     text = (f"tr_A[(M[a|x] (x) 1) rho] for a state rho on C^{dA} (x) C^{dB} and {A.nx} POVMs M of Alice"
             + (", followed by " + "; ".join(f"E_{y} = {m[2]}" for y, m in enumerate(maps)) if maps else ""))
     facts = []
     if r.has("ghjw"):
         K = read_matrix(ctx, r.at("ghjw"), r.get("ghjw"), dB, dA)
         psi = [K[b][a] for a in range(dA) for b in range(dB)]
-        if dA != dB or rank(K) != dB or rho != [[p * q.conj() for q in psi] for p in psi]:
-            raise ctx.fail(r.at("ghjw"), "the state is not |psi><psi|, psi = sum_j |j> (x) K|j> with K "
-                                         "invertible")
-        facts.append("the state is the GHJW purification sum_j |j> (x) K|j> of rho_B = K K^dagger "
-                     "(K invertible)")
+        need(ctx, dA == dB and rank(K) == dB and rho == [[p * q.conj() for q in psi] for p in psi], r.at("ghjw"),
+             "the state is not |psi><psi|, psi = sum_j |j> (x) K|j> with K invertible")
+        facts.append("the state is the GHJW purification sum_j |j> (x) K|j> of rho_B = K K^dagger (K invertible)")
     if r.has("order_independent"):  # E_y acts on B only: it commutes with tr_A[(M ⊗ 𝟙) ·]
-        if r.flag("order_independent") is not True or A.type != B or not all(m[0] for m in maps):
-            raise ctx.fail(r.at("order_independent"), "true, for a Bob-with-input realisation by Kraus "
-                                                      "channels")
+        need(ctx, r.flag("order_independent") is True and A.type == B and all(m[0] for m in maps),
+             r.at("order_independent"), "true, for a Bob-with-input realisation by Kraus channels")
         facts.append("applying E_y to Bob's half before Alice measures gives the same assemblage")
     if A.type == I:  # ω_{a|xy} = E_y(τ_{a|x}) is PSD, Σ_a ω_{a|xy} = E_y(ρ_B), tr ω_{a|xy} = tr τ_{a|x}
         facts.append("its BWI extension omega[a|xy] = E_y(tr_A[(M[a|x] (x) 1) rho]) is in G_BWI and "
@@ -169,13 +155,11 @@ def read_measurement(ctx, data, A, R):
     """p(ab|xy) = tr(N_{b|y} σ_{a|xy}) for Bob's POVMs N, and ⟨F, p⟩."""
     m = data.obj("measurement")
     ctx.cert.conventions.text("order", ("inputs-major",))
-    if A.type == I:
-        raise ctx.fail(m.where, "Bob's measurements are not defined for an instrumental assemblage")
+    need(ctx, A.type != I, m.where, "Bob's measurements are not defined for an instrumental assemblage")
     N = read_povms(ctx, m, A.ny if A.type == B else None, None, A.dim)
     sc = Scenario((A.nx, len(N)), (A.na, len(N[0])))
     vals = [trace(mul(N[y][b], A.blocks[(y if A.ny > 1 else 0, x, a)])) for (a, b), (x, y) in sc.entries()]
-    if any(z.im != 0 for z in vals):
-        raise ctx.fail(m.at("povms"), "tr(N sigma) is not real")
+    need(ctx, all(z.im == 0 for z in vals), m.at("povms"), "tr(N sigma) is not real")
     p = Behaviour(sc, tuple(z.re for z in vals))
     text = (f"Bob's POVMs N[b|y] = [{'; '.join('{' + ', '.join(map(matrix_text, P)) + '}' for P in N)}] "
             f"give p(ab|xy) = tr(N[b|y] sigma[a|xy]) = [{', '.join(map(scalar_text, p.values))}] "
@@ -184,10 +168,8 @@ def read_measurement(ctx, data, A, R):
         F, ftext = read_functional(ctx, m, sc)
         text += f", <{ftext}, p> = {scalar_text(F.value(p))}"
     if R is not None and A.type == B:  # tr(N E_y(τ)) = tr(E_y†(N) τ); E_y† (CPTP Kraus) maps POVMs to POVMs
-        if not all(mp[0] for mp in R["maps"]):
-            raise ctx.fail(m.where, "the Heisenberg-picture check needs Kraus channels")
-        text += ("; equally p = tr[(M[a|x] (x) E_y^dagger(N[b|y])) rho] with POVMs E_y^dagger(N[b|y]) "
-                 "(a quantum model)")
+        need(ctx, all(mp[0] for mp in R["maps"]), m.where, "the Heisenberg-picture check needs Kraus channels")
+        text += "; equally p = tr[(M[a|x] (x) E_y^dagger(N[b|y])) rho] with POVMs E_y^dagger(N[b|y]) (a quantum model)"
     return text
 
 
@@ -200,10 +182,9 @@ def decide(cert, ctx, data) -> Decision:
     bad = ctx.guard("data.assemblage", lambda: A.not_psd(ctx.field))
     parts, member = [], {"assemblage": bad is None}
     if bad is not None:
-        if any(data.has(k) for k in ("realisation", "extension", "measurement")):
-            raise ctx.fail("data", "witnesses for an assemblage that is not positive semidefinite")
-        witness = not_psd_text("sigma", bad[1])
-        parts.append(f"is not an assemblage: {A.label(bad[0])} is not PSD {witness} < 0)")
+        need(ctx, not any(data.has(k) for k in ("realisation", "extension", "measurement")), "data",
+             "witnesses for an assemblage that is not positive semidefinite")
+        parts.append(f"is not an assemblage: {A.label(bad[0])} is not PSD {not_psd_text('sigma', bad[1])} < 0)")
     else:
         sig = A.signalling()
         member["no-signalling"] = None if sig is None and A.type == I else sig is None
@@ -214,12 +195,11 @@ def decide(cert, ctx, data) -> Decision:
             B: "is in G_BWI (Def. 2: every block PSD, Eqs. (2)-(4))"}[A.type])
         if data.has("extension"):
             W = read_assemblage(ctx, data, "extension", (B,))
-            if A.type != I or (W.dim, W.nx, W.na, W.ny) != (A.dim, A.nx, A.na, A.na) \
-                    or W.postselect().blocks != A.blocks or not in_g(ctx, W, "data.extension"):
-                raise ctx.fail("data.extension", "not a BWI assemblage in G_BWI whose y = a post-selection "
-                                                 "is sigma")
-            parts.append("is the y = a post-selection of a Bob-with-input assemblage in G_BWI, "
-                         "so it is in G_I (Def. 4)")
+            need(ctx, A.type == I and (W.dim, W.nx, W.na, W.ny) == (A.dim, A.nx, A.na, A.na)
+                 and W.postselect().blocks == A.blocks and in_g(ctx, W, "data.extension"), "data.extension",
+                 "not a BWI assemblage in G_BWI whose y = a post-selection is sigma")
+            parts.append("is the y = a post-selection of a Bob-with-input assemblage in G_BWI, so it is in G_I "
+                         "(Def. 4)")
             member["no-signalling"] = True
         R = read_realisation(ctx, data, A) if data.has("realisation") else None
         if R is not None:
@@ -230,17 +210,14 @@ def decide(cert, ctx, data) -> Decision:
             member["no-signalling"] = member["no-signalling"] or A.type == I
         if data.has("measurement"):
             parts.append(read_measurement(ctx, data, A, R))
-    statement = head(A) + ": " + "; ".join(parts) + tail(ctx)
-    holds, ptext = None, None
-    if paper is not None:
-        q = member.get("quantum")
-        holds = {"post-quantum": None if q is None else not q}.get(paper, member.get(paper))
-        if holds is None:
-            raise ctx.fail("data.paper", f"the kind does not decide whether sigma is {paper} from this data")
-        ptext = "sigma is " + ("an assemblage (every block PSD)" if paper == "assemblage" else
-                               PAPER[paper][A.type])
-    statement, verdict = against_paper(statement, holds, ptext)
-    return Decision(statement, verdict, "exact LDL^T over Q(i)/K(i); realisation recomputed")
+    q = member.get("quantum")
+    holds = paper and {"post-quantum": None if q is None else not q}.get(paper, member.get(paper))
+    need(ctx, not paper or holds is not None, "data.paper",
+         f"the kind does not decide whether sigma is {paper} from this data")
+    ptext = paper and "sigma is " + ("an assemblage (every block PSD)" if paper == "assemblage" else
+                                     PAPER[paper][A.type])
+    return Decision(*against_paper(head(A) + ": " + "; ".join(parts) + tail(ctx), holds, ptext),
+                    "exact LDL^T over Q(i)/K(i); realisation recomputed")
 
 
 @kind("assemblage-dual")
@@ -250,8 +227,8 @@ def decide_dual(cert, ctx, data) -> Decision:
     cert.conventions.text("tensor", ("alice-first",))
     ctx.read_field(data)
     A = read_assemblage(ctx, data, types=(B,))
-    if A.na != 2 or not in_g(ctx, A, "data.assemblage"):
-        raise ctx.fail("data.assemblage", "needs binary outcomes a and an assemblage in G_BWI")
+    need(ctx, A.na == 2 and in_g(ctx, A, "data.assemblage"), "data.assemblage",
+         "needs binary outcomes a and an assemblage in G_BWI")
     level = data.int("level", 0, 3)
     ws = st.words(A.nx, level)
     Zs = [read_matrix(ctx, f"data.Z[{y}]", Z, len(ws) * A.dim) for y, Z in enumerate(data.list("Z", A.ny))]
@@ -260,25 +237,20 @@ def decide_dual(cert, ctx, data) -> Decision:
     for y, L in enumerate(data.list("lambda", A.ny - 1)):
         ok = isinstance(L, list) and all(isinstance(it, list) and len(it) == 2 and isinstance(it[0], str)
                                          and it[0] in names for it in L)
-        if not ok or len({it[0] for it in L}) != len(L):
-            raise ctx.fail(f"data.lambda[{y}]", f"distinct [word, value] pairs, a word of length <= "
-                                                f"{2 * level} in labels < {A.nx}, no equal neighbours, "
-                                                "comma-separated ('' = identity)")
+        need(ctx, ok and len({it[0] for it in L}) == len(L), f"data.lambda[{y}]", "distinct [word, value] pairs, a "
+             f"word of length <= {2 * level} in labels < {A.nx}, no equal neighbours, comma-separated ('' = identity)")
         lambdas.append({names[w]: read_matrix(ctx, f"data.lambda[{y}]", [[v]], 1)[0][0] for w, v in L})
     Cs = st.relaxation_coefficients(Zs, lambdas, ws, A.dim)
     fA, fN = st.relaxation_value(Cs, A), st.relaxation_value(Cs, A.mix(0))
-    if fA.im != 0 or fN.im != 0:
-        raise ctx.fail("data.Z", "the functional is not real")
+    need(ctx, fA.im == 0 and fN.im == 0, "data.Z", "the functional is not real")
     fA, fN = fA.re, fN.re
     lower, low_text = "0", ""
     if data.has("lower"):
         lo = data.obj("lower")
         v0 = ctx.value(lo, "visibility")
-        if not 0 <= v0 <= 1:
-            raise ctx.fail(lo.at("visibility"), "must lie in [0, 1]")
+        need(ctx, 0 <= v0 <= 1, lo.at("visibility"), "must lie in [0, 1]")
         R = read_realisation(ctx, lo, A.mix(v0))
-        if not R["cp"]:
-            raise ctx.fail(lo.at("realisation"), "needs CPTP channels")
+        need(ctx, R["cp"], lo.at("realisation"), "needs CPTP channels")
         lower = scalar_text(v0)
         low_text = f"; v = {lower} is quantum: v*sigma + (1-v)*N equals {R['text']}"
     relax = f"the level-{level} outer moment relaxation of Q_BWI ({len(ws)} projector words"
@@ -291,14 +263,11 @@ def decide_dual(cert, ctx, data) -> Decision:
     if flaw:
         return Decision(f"{head(A)}: the dual point for {relax}) proves nothing ({flaw}){low_text}",
                         "numeric-only", flaw, bracket=(lower, "1"))
-    if fN < 0:
-        raise ctx.fail("data.Z", "f(noise) < 0 although white noise is quantum")
+    need(ctx, fN >= 0, "data.Z", "f(noise) < 0 although white noise is quantum")
     vb = fN / (fN - fA)
     statement = (f"{head(A)}: is not in Q_BWI: an exact dual of {relax}; Z >= 0 by exact LDL^T) gives a "
                  f"steering functional f >= 0 on Q_BWI with f(sigma) = {scalar_text(fA)} and f(N) = "
                  f"{scalar_text(fN)} for white noise N[a|xy] = (1/{2 * A.dim})*1, so every quantum "
                  f"v*sigma + (1-v)*N has v <= {scalar_text(vb)}{low_text}{tail(ctx)}")
-    statement, verdict = against_paper(statement, True if paper else None,
-                                       "sigma is post-quantum" if paper else None)
-    return Decision(statement, verdict, "exact dual of the outer moment relaxation",
-                    bracket=(lower, scalar_text(vb)))
+    return Decision(*against_paper(statement, True if paper else None, paper and "sigma is post-quantum"),
+                    "exact dual of the outer moment relaxation", bracket=(lower, scalar_text(vb)))
