@@ -62,7 +62,7 @@ def _model(ctx, spec):
     if spec.has("local"):
         ps = spec.list("local")
         need(ctx, ps and all(isinstance(p, list) and len(p) == 2 for p in ps), spec.at("local"),
-              "[inputs, outputs] per party")
+             "[inputs, outputs] per party")
         return L.local_model(ps), "LHV ({};{})".format(*(",".join(str(p[k]) for p in ps) for k in (0, 1))), True
     m = L.CausalModel(*(dict(spec.obj(k).items(wrap=False)) if spec.has(k) else {}
                         for k in ("inputs", "outputs", "parents", "latent")))
@@ -100,7 +100,7 @@ def _objective(ctx, ob, model, claim):
     if k == "non-bilocality":  # profile: weights c0, or pairs [c0, c1] (c0 + c1 ν) for nu-family
         m["fix_marginal"], raw, pairs = ob.flag("fix_marginal"), ob.list("profile"), claim == "nu-family"
         need(ctx, not pairs or (m["fix_marginal"] and all(isinstance(pr, list) and len(pr) == 2 for pr in raw)),
-              ob.at("profile"), "nu-family needs pairs [c0, c1] and fix_marginal true")
+             ob.at("profile"), "nu-family needs pairs [c0, c1] and fix_marginal true")
         m["pairs"] = [tuple(_num(ctx, ob, "profile", raw=c) for c in (pr if pairs else [pr])) for pr in raw]
         m["profile"], text = [pr[0] for pr in m["pairs"]], ", ".join(map(_ptext, m["pairs"]))
         return m, f"M_BL with Alice-table weights ({text}) " + ("imposed" if m["fix_marginal"] else
@@ -128,7 +128,7 @@ def _decide(ctx, data) -> Decision:
     measure, otext = _objective(ctx, data.obj("objective"), model, claim)
     bare, md = claim == "infeasible", measure["measure"] == "M"  # infeasible: no objective, measure none or M
     need(ctx, measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
-          "infeasible needs measure none or M and no sense")
+         "infeasible needs measure none or M and no sense")
     sense = "min" if bare else data.text("sense", ("min", "max"))
     sign = 1 if sense == "min" else -1
     need(ctx, lhv or not md, "data.model", "the measurement-dependence LP is built over an LHV model")
@@ -142,7 +142,7 @@ def _decide(ctx, data) -> Decision:
     obs, stext = _observed(ctx, data.obj("observed"), model, th)
     lp = L.build(model, md, obs, measure, sign)
     need(ctx, (th is not None) == any(lp.r1), "parameters",
-          "the LP parameter must be the certificate's only parameter and enter the LP")
+         "the LP parameter must be the certificate's only parameter and enter the LP")
     where, st = ", " + ctx.quantifier() if th else "", f"{sense} of {otext} over {head} with {stext}"
     if claim == "nu-family":
         need(ctx, sign == 1, "data.sense", "nu-family decides min over nu of a minimum")
@@ -175,7 +175,7 @@ def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decisio
         ends = [(t, True)] if dom is None else [(dom.lo, dom.lo_closed), (dom.hi, dom.hi_closed)]
         # affine in θ: positive at closed ends, >= 0 at open ones, and not identically 0 (y = 0 proves nothing)
         need(ctx, (a or b) and all(a + b * e > 0 or (a + b * e == 0 and not closed) for e, closed in ends),
-              "data.farkas", "rhs.y is not positive for every parameter value")
+             "data.farkas", "rhs.y is not positive for every parameter value")
         tail = "" if dom is None or not b else (
             f" (Farkas: rhs.y = {_ptext([a, b], th)} > 0 exactly for {th} {'><'[b < 0]} {R(-a / b)})")
         return Decision(f"{lptext} is infeasible{where}{tail}", "verified")
@@ -192,7 +192,7 @@ def _chain(ctx, where, dom, ends) -> list:
     """[lo, *ends], checked to increase strictly up to the top of the domain (the cuts of a piecewise function)."""
     cuts = [dom.lo, *ends]
     need(ctx, all(a < b for a, b in zip(cuts, ends)) and cuts[-1] == dom.hi, where,
-          f"piece ends must increase up to {R(dom.hi)}")
+         f"piece ends must increase up to {R(dom.hi)}")
     return cuts
 
 
@@ -231,7 +231,7 @@ def _piecewise(ctx, data, lp, th, st, sign, where) -> Decision:
     for k, (t, x) in enumerate(zip(ends, data.list("points", len(ends)))):
         v = L.primal(lp, _vec(ctx, data, "points", lp.ncols, raw=x), t)
         need(ctx, all(c0 + c1 * t == v for a, b, c0, c1 in pieces if a <= t <= b),
-              f"data.points[{k}]", f"objective {R(v)} at {th} = {R(t)} is not the dual bound")
+             f"data.points[{k}]", f"objective {R(v)} at {th} = {R(t)} is not the dual bound")
     pieces = [(a, b, sign * c0, sign * c1) for a, b, c0, c1 in pieces]
     return _against(ctx, data, f"{st} = {_pieces_text(pieces, th)}{where}", pieces, th)
 
@@ -244,11 +244,11 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
     lo = max([-a / b for a, b in prof if b > 0], default=None)
     hi = min([-a / b for a, b in prof if b < 0], default=None)
     need(ctx, lo is not None and hi is not None and lo < hi and all(a >= 0 for a, b in prof if b == 0),
-          "data.objective.profile", "the admissible nu set (profile >= 0) must be a bounded interval")
+         "data.objective.profile", "the admissible nu set (profile >= 0) must be a bounded interval")
     at = lambda nu: L.build(model, md, obs, {**measure, "profile": [a + b * nu for a, b in prof]}, 1)  # noqa: E731
     lp0, lp1 = at(F(0)), at(F(1))
     need(ctx, lp0.c == lp1.c and lp0.r1 == lp1.r1, "data.objective",
-          "the profile must enter only the marginal and measure rows")
+         "the profile must enter only the marginal and measure rows")
     pcs = data.objs("pieces")
     dom, ends = _ends(ctx, pcs, th)
     pieces, bounds = [], []
@@ -268,7 +268,7 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
         for t in (t0, t1):
             gap = upoly.add(upoly.add(P0, upoly.scale(P1, t)), upoly.scale(D, -(g0 + g1 * t)))
             need(ctx, upoly.nonnegative_on(gap, lo, hi)[0], dual.where,
-                  f"the dual bound is below the primal value at {th} = {R(t)}")
+                 f"the dual bound is below the primal value at {th} = {R(t)}")
         pieces.append((t0, t1, g0, g1))
     st = st.replace("NU", f"[{R(lo)}, {R(hi)}]", 1) + f" = {_pieces_text(pieces, th)}{where}" + "".join(
         f"; for every nu in [{R(lo)}, {R(hi)}] and {th} in {dom.text()} the LP is >= ({_ptext(P0)}) + "
@@ -291,7 +291,7 @@ def _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi) -> st
         t = _num(ctx, cv, "at")
         P0, P1, D = next(((P0, P1, D) for a, b, P0, P1, D in bounds if a <= t <= b), (None,) * 3)
         need(ctx, D is not None and ctx.domains[th].contains(t, excluded=False), cv.where,
-              "the piece holding this value has no dual bound")
+             "the piece holding this value has no dual bound")
         ab = []
         for sgn, y in zip((1, -1), cv.list("range", 2)):
             lpw = L.build(model, md, obs, weight, sgn)
@@ -302,7 +302,7 @@ def _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi) -> st
         num = upoly.add(P0, upoly.scale(P1, t))
         q = _vec(ctx, cv, "primal", lp0.ncols, poly=True)
         need(ctx, upoly.mul(L.poly_primal(lp0, lp1, q, t, a, b), D) == num, cv.at("primal"),
-              "its objective is not the dual bound")
+             "its objective is not the dual bound")
         den = "" if D == [1] else f" / ({_ptext(D)})"
         out.append(f"at {th} = {R(t)}: infeasible for nu outside [{R(a)}, {R(b)}] and = {_ptext(num)}{den} on it")
     return "; exact curves " + "; ".join(out)
@@ -314,14 +314,14 @@ def _universal(ctx, data, model, lp, st) -> Decision:
     subspace (rank check), so everywhere on it. Primals at the vertices give equality, by convexity, on the
     local polytope and on each conv(PR_i, local vertices with CHSH_i = 0); that these cover NS is not decided."""
     need(ctx, [model.card[v] for v in model.inputs + model.outputs] == [2] * 4, "data.model",
-          "universal covers the CHSH scenario")
+         "universal covers the CHSH scenario")
     variants, lhv = list(product(range(2), repeat=3)), L.named_model("lhv")
     verts = [[F(int(o == col[c])) for c in range(4) for o in range(4)] for col in lhv.columns()]
     verts += [L.pr_box(*v) for v in variants]
     ns = [[r.get(k, 0) for k in range(16)] + [0] for r in L.ns_rows(lhv)] + [[1] * 4 + [0] * 12 + [1]]
     spans = rank([v + [1] for v in verts]) + rank(ns) == 17
     need(ctx, spans and all(sum(a * b for a, b in zip(r, v)) == r[16] for r in ns for v in verts),
-          "data", "the vertices do not span the no-signalling subspace")
+         "data", "the vertices do not span the no-signalling subspace")
     factor = _num(ctx, data, "factor")
     need(ctx, all(c >= 0 for c in lp.c.values()), "data.objective", "objective coefficients must be >= 0")
     for i, (v, raw) in enumerate(zip(variants, data.list("duals", 8))):
@@ -333,7 +333,7 @@ def _universal(ctx, data, model, lp, st) -> Decision:
         lp.r0[:16] = p
         value = L.primal(lp, _vec(ctx, data, "primals", lp.ncols, raw=raw), 0)
         need(ctx, value == factor * max([F(0)] + [L.evaluate(L.chsh(*w), p) for w in variants]),
-              f"data.primals[{k}]", "objective differs from factor max[0, CHSH_i] at the vertex")
+             f"data.primals[{k}]", "objective differs from factor max[0, CHSH_i] at the vertex")
     f = f"{R(factor)} max[0, CHSH_1..8(p)]"
     st += (f" with p imposed: = {f} for p in the local polytope and in each of the 8 simplices conv(PR_i, local "
            f"vertices with CHSH_i = 0); >= {f} for every normalised no-signalling p")
@@ -348,10 +348,10 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
     with the gauge (rank); a row at the midpoint of two rows with distinct z is not extremal (docs/kinds/lp.md)."""
     nz, m, n, gauge = model.size, len(lp.rows), lp.ncols, data.list("gauge")
     need(ctx, len(set(gauge)) == len(gauge) and all(type(g) is int and 0 <= g < nz for g in gauge),
-          "data.gauge", f"distinct observation rows in 0..{nz - 1}")
+         "data.gauge", f"distinct observation rows in 0..{nz - 1}")
     raw_rows = data.list("rows")
     need(ctx, len(raw_rows) * (sum(map(len, lp.rows)) + n + nz) <= 1 << 24, "data.rows",
-          "too many rows for the dual checks of this LP")
+         "too many rows for the dual checks of this LP")
     ys = [_vec(ctx, data, "rows", m, raw=raw) for raw in raw_rows]
     zs = [[y.get(i, F(0)) for i in range(nz)] for y in ys]
     first = {}  # a point listed twice would be counted as two extremal points
@@ -359,7 +359,7 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
         L.dual(lp, y)
         need(ctx, not any(z[g] for g in gauge), f"data.rows[{k}]", "violates the gauge")
         need(ctx, first.setdefault(tuple(z), k) == k, f"data.rows[{k}]",
-              f"repeats the point z of row {first[tuple(z)]}")
+             f"repeats the point z of row {first[tuple(z)]}")
     proven = set()
     for pr in data.objs("vertices"):
         k, mu = pr.int("row", 0, len(ys) - 1), _vec(ctx, pr, "mu", n + m)
@@ -369,9 +369,9 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
         slack = [lp.c.get(j, 0) - sum(u * ys[k].get(i, 0) for i, u in enumerate(a[j])) for j in mu]
         need(ctx, k not in proven and all(v > 0 for v in mu.values()) and not any(slack) and all(
             lp.senses[j - n] == ">=" for j in mu if j >= n), pr.where,
-              "needs a new row and mu > 0 on columns and '>=' rows, tight at the row")
+             "needs a new row and mu > 0 on columns and '>=' rows, tight at the row")
         need(ctx, not any(sum(v * a[j][i] for j, v in mu.items()) for i in range(nz, m)), pr.at("mu"),
-              "the combination is not a form in z alone")
+             "the combination is not a form in z alone")
         K = list(a.values()) + [[F(int(i == g)) for i in range(m)] for g in gauge]
         need(ctx, rank(K) == nz + rank([r[nz:] for r in K]), pr.at("mu"), "the tight constraints do not force z")
         proven.add(k)
@@ -379,7 +379,7 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
     for k, e in enumerate(mids):
         ok = isinstance(e, list) and len(e) == 3 and all(type(v) is int and 0 <= v < len(ys) for v in e)
         need(ctx, ok and zs[e[1]] != zs[e[2]] and all(2 * a == b + c for a, b, c in zip(*(zs[v] for v in e))),
-              f"data.midpoints[{k}]", "must be [row, row i, row j] with z = (z_i + z_j)/2 and z_i != z_j")
+             f"data.midpoints[{k}]", "must be [row, row i, row j] with z = (z_i + z_j)/2 and z_i != z_j")
     need(ctx, mids or len(proven) == len(ys), "data.vertices", "neither every row is a vertex nor one a midpoint")
     z = lambda k: "[" + ", ".join(map(R, zs[k])) + "]"  # noqa: E731
     st = (f"the dual region of {st} with p free, projected on the multipliers z of the observation rows with "
