@@ -188,8 +188,11 @@ def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decisio
     return Decision(*against_paper(f"{st} = {R(sign * v)}{where}", holds, pv and f"{otext} {pv[0]} {R(pv[1])}"))
 
 
-def _chain(ctx, where, dom, ends) -> list:
-    """[lo, *ends], checked to increase strictly up to the top of the domain (the cuts of a piecewise function)."""
+def _chain(ctx, where, th, ends) -> list:
+    """[lo, *ends] for the domain [lo, hi] of θ, checked to increase strictly up to hi (the cuts of a piecewise
+    function)."""
+    need(ctx, th in ctx.domains, "parameters", "this claim needs a domain")
+    dom = ctx.domains[th]
     cuts = [dom.lo, *ends]
     need(ctx, all(a < b for a, b in zip(cuts, ends)) and cuts[-1] == dom.hi, where,
          f"piece ends must increase up to {R(dom.hi)}")
@@ -208,7 +211,7 @@ def _against(ctx, data, st, pieces, th) -> Decision:
     need(ctx, all(isinstance(e, list) and len(e) == 3 for e in raw), "data.paper",
          "pieces [to, c0, c1] from the lower end")
     rows = [[_num(ctx, data, "paper", raw=x) for x in e] for e in raw]
-    ends = _chain(ctx, "data.paper", ctx.domains[th], [e[0] for e in rows])
+    ends = _chain(ctx, "data.paper", th, [e[0] for e in rows])
     pp = [(a, b, c0, c1) for a, b, (_, c0, c1) in zip(ends, ends[1:], rows)]
     cuts = sorted({e for x in pieces + pp for e in x[:2]})
     val = lambda ps, t, u, w: next(c0 + c1 * t for a, b, c0, c1 in ps if a <= u and w <= b)  # noqa: E731
@@ -216,17 +219,11 @@ def _against(ctx, data, st, pieces, th) -> Decision:
     return Decision(*against_paper(st, same, _pieces_text(pp, th)))
 
 
-def _ends(ctx, pieces, th):
-    """(domain, cuts) of pieces [{"to", ...}] covering the domain of θ."""
-    need(ctx, th in ctx.domains, "parameters", "this claim needs a domain")
-    return ctx.domains[th], _chain(ctx, "data.pieces", ctx.domains[th], [_num(ctx, pc, "to") for pc in pieces])
-
-
 def _piecewise(ctx, data, lp, th, st, sign, where) -> Decision:
     """V(θ) is convex (rhs affine in θ): a θ-independent dual per piece bounds it below everywhere; the
     primal points at the piece ends, mixed, bound it above on each piece."""
     pcs = data.objs("pieces")
-    ends = _ends(ctx, pcs, th)[1]
+    ends = _chain(ctx, "data.pieces", th, [_num(ctx, pc, "to") for pc in pcs])
     pieces = [(ends[k], ends[k + 1], *L.dual(lp, _vec(ctx, pc, "dual", len(lp.rows)))) for k, pc in enumerate(pcs)]
     for k, (t, x) in enumerate(zip(ends, data.list("points", len(ends)))):
         v = L.primal(lp, _vec(ctx, data, "points", lp.ncols, raw=x), t)
@@ -250,7 +247,7 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
     need(ctx, lp0.c == lp1.c and lp0.r1 == lp1.r1, "data.objective",
          "the profile must enter only the marginal and measure rows")
     pcs = data.objs("pieces")
-    dom, ends = _ends(ctx, pcs, th)
+    ends = _chain(ctx, "data.pieces", th, [_num(ctx, pc, "to") for pc in pcs])
     pieces, bounds = [], []
     for k, pc in enumerate(pcs):
         t0, t1 = ends[k:k + 2]
@@ -271,7 +268,7 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
                  f"the dual bound is below the primal value at {th} = {R(t)}")
         pieces.append((t0, t1, g0, g1))
     st = st.replace("NU", f"[{R(lo)}, {R(hi)}]", 1) + f" = {_pieces_text(pieces, th)}{where}" + "".join(
-        f"; for every nu in [{R(lo)}, {R(hi)}] and {th} in {dom.text()} the LP is >= ({_ptext(P0)}) + "
+        f"; for every nu in [{R(lo)}, {R(hi)}] and {th} in {ctx.domains[th].text()} the LP is >= ({_ptext(P0)}) + "
         + (_ptext([0, P1[0]], th) if len(P1) == 1 else f"{th} ({_ptext(P1)})")
         + ("" if D == [1] else f" / ({_ptext(D)})")
         for a, b, P0, P1, D in bounds if P0 or P1)
