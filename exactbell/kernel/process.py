@@ -71,10 +71,8 @@ def depolarize(M, space: Space, X):
 
 def ns_span_violation(W, space: Space, layout) -> str | None:
     """None if W ∈ Span(Choi(NoSig)): for every party, _{O_i} W = _{I_i O_i} W."""
-    for i, (inp, outs) in enumerate(layout):
-        if depolarize(W, space, outs) != depolarize(W, space, (inp, *outs)):
-            return f"Tr_(out of party {i}) W is not I/d ⊗ Tr_(in,out of party {i}) W"
-    return None
+    return next((f"Tr_(out of party {i}) W is not I/d ⊗ Tr_(in,out of party {i}) W" for i, (inp, outs)
+                 in enumerate(layout) if depolarize(W, space, outs) != depolarize(W, space, (inp, *outs))), None)
 
 
 # L_V = _AO + _BO − _[AO BO] − _[BI BO] + _[AO BI BO] − _[AI AO] + _[AI AO BO] (Araújo et al. 2015), as patterns
@@ -95,9 +93,7 @@ def process_violation(S, space: Space, layout) -> str | None:
     d_out = prod(space.dims[k] for _, outs in layout for k in outs)
     if trace(S) != d_out:
         return f"trace is {trace(S)}, a process needs trace {d_out} (product of output dimensions)"
-    if lv_projection(S, space, layout) != S:
-        return "L_V(S) != S: not in the span of valid process matrices"
-    return None
+    return None if lv_projection(S, space, layout) == S else "L_V(S) != S: not in the span of valid process matrices"
 
 
 def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
@@ -196,10 +192,9 @@ def depolarizer_problem(d: int) -> str | None:
     idempotent, of rank one and fixes 𝟙 (rows: the images of the units, the transpose, as good for all four)."""
     sp = Space([d])
     D = [[x for row in depolarize(matrix_unit(d, r, c), sp, [0]) for x in row] for r, c in product(range(d), repeat=2)]
-    if D != [list(r) for r in zip(*D)] or mul(D, D) != D or rank(D) != 1 \
-            or depolarize(identity(d), sp, [0]) != identity(d):
-        return f"_X on L(C^{d}) is not a rank-one orthogonal projection fixing the identity"
-    return None
+    ok = D == [list(r) for r in zip(*D)] and mul(D, D) == D and rank(D) == 1 \
+        and depolarize(identity(d), sp, [0]) == identity(d)
+    return None if ok else f"_X on L(C^{d}) is not a rank-one orthogonal projection fixing the identity"
 
 
 def affine_solutions(conditions, dims) -> dict | None:
@@ -224,7 +219,6 @@ def bistochastic_span_problem(d: int) -> str | None:
     G = [add(E(j, k, z), E(k, j, z.conj())) for j, k in combinations(range(d), 2) for z in (ONE, -I)]
     G += [add(E(j, j, ONE), E(j + 1, j + 1, -ONE)) for j in range(d - 1)]
     one = identity(d, ONE)
-    if rank([[x for r in X for x in r] for X in [one, *G]]) != d * d or any(
-            trace(g) != 0 or not herm_psd(add(one, scale(s, g))).psd for g in G for s in (1, -1)):
-        return f"the traceless Hermitian basis on C^{d} fails (rank, trace or 1 +- g >= 0)"
-    return None
+    ok = rank([[x for r in X for x in r] for X in [one, *G]]) == d * d and all(
+        trace(g) == 0 and herm_psd(add(one, scale(s, g))).psd for g in G for s in (1, -1))
+    return None if ok else f"the traceless Hermitian basis on C^{d} fails (rank, trace or 1 +- g >= 0)"

@@ -76,10 +76,7 @@ def install(ctx, data, key: str = "trig"):
     spec = data.obj(key)
     g = spec.text("generator")
     ctx.declare(g, "generator", spec.at("generator"))
-    try:
-        t = Trig(spec.int("n", 1, 2 * limits.ANGLE_DENOMINATOR), g)
-    except ValueError as e:
-        raise ctx.fail(spec.where, str(e)) from None
+    t = ctx.guard(spec.where, lambda: Trig(spec.int("n", 1, 2 * limits.ANGLE_DENOMINATOR), g))
     ctx.field, ctx.field_note = t.field, f" (= 2cos(2pi/{t.n}))"
     ctx.constants["pi"] = Poly.var("pi")
     ctx.functions.update(cos=t.cos, sin=t.sin, abs=abs, max=max, min=min)  # exact order on Q(g)

@@ -22,7 +22,7 @@ from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
 from ..params import Domain
 from ..poly import Poly, RationalFunction
-from ..polytope import roots_in, sw_point
+from ..polytope import coeffs, roots_in, sw_point
 from ..process import (CONDITIONS, LV, affine_solutions, bistochastic_span_problem, bistochastic_violation,
                        depolarizer_problem, matrix_unit, pattern, sectors)
 from . import Decision, against_paper, kind
@@ -155,8 +155,7 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
            for t in tables for r in t):
         raise ctx.fail("data", "alice and bob must be 2x2 truth tables of 0/1 outputs")
     P = sw_point(*tables, *fids)
-    txt = lambda f: Poly({((var, k),) if k else (): Fraction(int(c.p), int(c.q))  # noqa: E731
-                          for k, c in enumerate(f.coeffs()) if c}).to_text()
+    txt = lambda f: Poly({((var, k),) if k else (): c for k, c in enumerate(coeffs(f))}).to_text()  # noqa: E731
     M = [P[4 * i:4 * i + 4] for i in range(4)]
     # p_B(0|0,y) - p_B(0|1,y) and p_A(0|x,0) - p_A(0|x,1)
     prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],
