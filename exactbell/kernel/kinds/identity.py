@@ -8,9 +8,9 @@ Liu–Chiribella "supermap" (App. E, Eqs. (89)–(90)), "process-duality" (App. 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from fractions import Fraction
 from functools import reduce
-from collections import Counter
 from itertools import product
 from math import prod
 
@@ -191,7 +191,7 @@ SUBSYSTEMS = ("A_in", "A_out", "B_in", "B_out")
 
 def _factor(text, d, x, y) -> list | None:
     """The basis indices of a diagonal projector "{i, ...}", "I-{i, ...}" or "I" (i: integer, x or y)."""
-    neg, body = text == "I" or text.startswith("I-"), text[2:] if text.startswith("I-") else text
+    neg, body = text == "I" or text.startswith("I-"), text.removeprefix("I-")
     items = [] if text == "I" else [i.strip() for i in body[1:-1].split(",")] if body[:1] + body[-1:] == "{}" else ["?"]
     vals = {x if i == "x" else y if i == "y" else int(i) if i.isascii() and i.isdigit() else -1 for i in items}
     return sorted(set(range(d)) - vals if neg else vals) if vals <= set(range(d)) else None
