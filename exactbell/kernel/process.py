@@ -71,8 +71,8 @@ def depolarize(M, space: Space, X):
 
 def ns_span_violation(W, space: Space, layout) -> str | None:
     """None if W ∈ Span(Choi(NoSig)): for every party, _{O_i} W = _{I_i O_i} W."""
-    return next((f"Tr_(out of party {i}) W is not I/d ⊗ Tr_(in,out of party {i}) W" for i, (inp, outs)
-                 in enumerate(layout) if depolarize(W, space, outs) != depolarize(W, space, (inp, *outs))), None)
+    return next((f"Tr_(out of party {i}) W is not I/d ⊗ Tr_(in,out of party {i}) W" for i, (inp, outs) in
+                 enumerate(layout) if depolarize(W, space, outs) != depolarize(W, space, (inp, *outs))), None)
 
 
 # L_V = _AO + _BO − _[AO BO] − _[BI BO] + _[AO BI BO] − _[AI AO] + _[AI AO BO] (Araújo et al. 2015), as patterns
@@ -122,8 +122,7 @@ def assemble(scenario, blocks: dict) -> tuple[list, Space, list]:
     """The full operator on (in_1, copy_1, label_1, …) from label blocks {x: M_x}."""
     dims, layout = canonical_layout(scenario)
     space, bsp = Space(dims), block_space(scenario)
-    zero = next(iter(blocks.values()))[0][0] * 0
-    full = [[zero] * space.size for _ in range(space.size)]
+    full = [[next(iter(blocks.values()))[0][0] * 0] * space.size for _ in range(space.size)]
     for x, M in blocks.items():
         idx = [space.index([d for i, xi in enumerate(x) for d in (ds[2 * i], ds[2 * i + 1], xi)])
                for ds in bsp.digits]

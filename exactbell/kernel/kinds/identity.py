@@ -76,7 +76,8 @@ def _identities(ctx, data, read, equal, where: str, digest=False) -> tuple[str, 
         if not isinstance(row, list) or len(row) != 2:
             raise ctx.fail(f"data.identities[{i}]", "an identity is [lhs, rhs]")
         texts.append(f"{row[0]} = {row[1]}")
-        fails += [] if equal(*(read(f"data.identities[{i}]", t) for t in row)) else [i]
+        if not equal(*(read(f"data.identities[{i}]", t) for t in row)):
+            fails.append(i)
     shown = "; ".join(texts)
     if digest and len(shown) > 400:
         shown = f"{len(texts)} identities, sha256 of their text {hashlib.sha256(shown.encode()).hexdigest()[:16]}"
@@ -192,7 +193,8 @@ SUBSYSTEMS = ("A_in", "A_out", "B_in", "B_out")
 def _factor(text, d, x, y) -> list | None:
     """The basis indices of a diagonal projector "{i, ...}", "I-{i, ...}" or "I" (i: integer, x or y)."""
     neg, body = text == "I" or text.startswith("I-"), text.removeprefix("I-")
-    items = [] if text == "I" else [i.strip() for i in body[1:-1].split(",")] if body[:1] + body[-1:] == "{}" else ["?"]
+    braced = body[:1] == "{" and body[-1:] == "}"
+    items = [] if text == "I" else [i.strip() for i in body[1:-1].split(",")] if braced else ["?"]
     vals = {x if i == "x" else y if i == "y" else int(i) if i.isascii() and i.isdigit() else -1 for i in items}
     return sorted(set(range(d)) - vals if neg else vals) if vals <= set(range(d)) else None
 
