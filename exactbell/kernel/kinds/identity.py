@@ -306,9 +306,8 @@ def _bistochastic_supermap(ctx, data) -> tuple[str, bool]:
     sols = [affine_solutions(e, d) for e in (e75, e77, e78)]
     projections = all(sum(pattern(c, s) for c in c78) == e77[1][0](s) in (0, 1) for s in sectors(d))
     ok = ok and projections and sols[0] is not None and sols[0] == sols[1] == sols[2]
-    methods = dCI == dCO == 1 and affine_solutions(
-        [(trace[0], Fraction(dA * dB, D))] + [(lambda s, c=c: pattern(c + "..", s), 0) for c in CONDITIONS],
-        d) == sols[2]
+    methods = dCI == dCO == 1 and affine_solutions([(trace[0], Fraction(dA * dB, D))] + [
+        (lambda s, c=c: pattern(c + "..", s), 0) for c in CONDITIONS], d) == sols[2]
     ok = ok and (methods or dCI * dCO > 1)
     free = sum(n for s, n in sectors(d).items() if sols[0] and sols[0][s] is None)
     text = (f"on d_A = {dA} (A_I, A_O), d_B = {dB} (B_I, B_O), d_C_I = {dCI}, d_C_O = {dCO}, with _X M = Tr_X M (x) "
