@@ -9,7 +9,7 @@ dimension Π m_i². ``depolarize(M, X)`` is _X M = Tr_X M ⊗ 𝟙_X/d_X (Araúj
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import reduce
+from functools import partial, reduce
 from itertools import combinations, product
 from math import prod
 
@@ -26,13 +26,10 @@ def dependence(scenario, alpha: dict, x: tuple) -> set:
 def single_trigger_problem(scenario, alpha: dict, trigger) -> str | None:
     """None if α is single-trigger with triggers ``trigger`` (one setting per party): α_{·,x} depends on
     party i's outcome only where x_i is i's trigger; otherwise the reason it is not."""
-    bad = sorted((i, x[i]) for x in scenario.contexts for i in dependence(scenario, alpha, x)
-                 if x[i] != trigger[i])
-    if not bad:
-        return None
-    i, setting = bad[0]
-    return (f"the coefficients depend on party {i}'s outcome at setting {setting}, which is not its trigger "
-            f"{trigger[i]}")
+    bad = min(((i, x[i]) for x in scenario.contexts for i in dependence(scenario, alpha, x) if x[i] != trigger[i]),
+              default=None)
+    return bad and (f"the coefficients depend on party {bad[0]}'s outcome at setting {bad[1]}, which is not its "
+                    f"trigger {trigger[bad[0]]}")
 
 
 class Space:
@@ -72,17 +69,10 @@ def depolarize(M, space: Space, X):
     return out
 
 
-def lincomb(terms):
-    """Σ c·M over (c, M) pairs."""
-    return reduce(add, (M if c == 1 else scale(c, M) for c, M in terms))
-
-
 def ns_span_violation(W, space: Space, layout) -> str | None:
     """None if W ∈ Span(Choi(NoSig)): for every party, _{O_i} W = _{I_i O_i} W."""
-    for i, (inp, outs) in enumerate(layout):
-        if depolarize(W, space, outs) != depolarize(W, space, (inp, *outs)):
-            return f"Tr_(out of party {i}) W is not I/d ⊗ Tr_(in,out of party {i}) W"
-    return None
+    return next((f"Tr_(out of party {i}) W is not I/d ⊗ Tr_(in,out of party {i}) W" for i, (inp, outs) in
+                 enumerate(layout) if depolarize(W, space, outs) != depolarize(W, space, (inp, *outs))), None)
 
 
 # L_V = _AO + _BO − _[AO BO] − _[BI BO] + _[AO BI BO] − _[AI AO] + _[AI AO BO] (Araújo et al. 2015), as patterns
@@ -94,7 +84,8 @@ def lv_projection(S, space: Space, layout):
     """Bipartite process-matrix projector L_V (:data:`LV`) on a layout (each party's outputs may be several)."""
     (ai, ao), (bi, bo) = layout
     groups = ((ai,), ao, (bi,), bo)
-    return lincomb((c, depolarize(S, space, [k for g, f in zip(groups, p) if f == "X" for k in g])) for c, p in LV)
+    return reduce(add, (scale(c, depolarize(S, space, [k for g, f in zip(groups, p) if f == "X" for k in g]))
+                        for c, p in LV))
 
 
 def process_violation(S, space: Space, layout) -> str | None:
@@ -102,9 +93,7 @@ def process_violation(S, space: Space, layout) -> str | None:
     d_out = prod(space.dims[k] for _, outs in layout for k in outs)
     if trace(S) != d_out:
         return f"trace is {trace(S)}, a process needs trace {d_out} (product of output dimensions)"
-    if lv_projection(S, space, layout) != S:
-        return "L_V(S) != S: not in the span of valid process matrices"
-    return None
+    return None if lv_projection(S, space, layout) == S else "L_V(S) != S: not in the span of valid process matrices"
 
 
 def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
@@ -125,8 +114,7 @@ def omega_blocks(scenario, alpha: dict, trigger, one=Fraction(1)) -> dict:
                              for i, m in enumerate(scenario.outputs)))
     n = block_space(scenario).size
     zero = [[one - one] * n for _ in range(n)]
-    return {x: lincomb([(1, zero)] + [(alpha[(a, x)], factor(a, x))
-                                      for a in scenario.outcomes if alpha[(a, x)] != 0])
+    return {x: reduce(add, (scale(alpha[(a, x)], factor(a, x)) for a in scenario.outcomes if alpha[(a, x)] != 0), zero)
             for x in scenario.contexts}
 
 
@@ -134,8 +122,7 @@ def assemble(scenario, blocks: dict) -> tuple[list, Space, list]:
     """The full operator on (in_1, copy_1, label_1, …) from label blocks {x: M_x}."""
     dims, layout = canonical_layout(scenario)
     space, bsp = Space(dims), block_space(scenario)
-    zero = next(iter(blocks.values()))[0][0] * 0
-    full = [[zero] * space.size for _ in range(space.size)]
+    full = [[next(iter(blocks.values()))[0][0] * 0] * space.size for _ in range(space.size)]
     for x, M in blocks.items():
         idx = [space.index([d for i, xi in enumerate(x) for d in (ds[2 * i], ds[2 * i + 1], xi)])
                for ds in bsp.digits]
@@ -147,9 +134,8 @@ def assemble(scenario, blocks: dict) -> tuple[list, Space, list]:
 def instrument_problem(mats: list, din: int, dout: int, one=Fraction(1)) -> str | None:
     """None if Σ_a M_a is the Choi operator (input factor first) of a trace-preserving map:
     Tr_out Σ_a M_a = I_in. Each M_a ⪰ 0 (complete positivity) is checked separately."""
-    if partial_trace(reduce(add, mats), (din, dout), (1,)) != identity(din, one):
-        return "the instrument is not trace preserving (Tr_out Σ_a M_a ≠ I_in)"
-    return None
+    return None if partial_trace(reduce(add, mats), (din, dout), (1,)) == identity(din, one) else \
+        "the instrument is not trace preserving (Tr_out Σ_a M_a ≠ I_in)"
 
 
 def born(S, M):
@@ -195,15 +181,19 @@ def sectors(dims) -> dict:
             if (n := prod(1 if b else d * d - 1 for b, d in zip(s, dims)))}
 
 
+def matrix_unit(d: int, j: int, k: int, z=Fraction(1)):
+    """z E_jk, the d × d matrix unit scaled by z."""
+    return [[z * int((a, b) == (j, k)) for b in range(d)] for a in range(d)]
+
+
 def depolarizer_problem(d: int) -> str | None:
     """None if _X on L(C^d), as the d² × d² matrix on the matrix units (orthonormal for Tr(M†N)), is symmetric,
     idempotent, of rank one and fixes 𝟙 (rows: the images of the units, the transpose, as good for all four)."""
-    sp, unit = Space([d]), lambda r, c: [[Fraction(int((i, j) == (r, c))) for j in range(d)] for i in range(d)]
-    D = [[x for row in depolarize(unit(r, c), sp, [0]) for x in row] for r, c in product(range(d), repeat=2)]
-    if D != [list(r) for r in zip(*D)] or mul(D, D) != D or rank(D) != 1 \
-            or depolarize(identity(d), sp, [0]) != identity(d):
-        return f"_X on L(C^{d}) is not a rank-one orthogonal projection fixing the identity"
-    return None
+    sp = Space([d])
+    D = [[x for row in depolarize(matrix_unit(d, r, c), sp, [0]) for x in row] for r, c in product(range(d), repeat=2)]
+    ok = D == [list(r) for r in zip(*D)] and mul(D, D) == D and rank(D) == 1 \
+        and depolarize(identity(d), sp, [0]) == identity(d)
+    return None if ok else f"_X on L(C^{d}) is not a rank-one orthogonal projection fixing the identity"
 
 
 def affine_solutions(conditions, dims) -> dict | None:
@@ -220,16 +210,14 @@ def affine_solutions(conditions, dims) -> dict | None:
     return out
 
 
-
 def bistochastic_span_problem(d: int) -> str | None:
     """None if the Choi operators of bistochastic channels on C^d span C𝟙 ⊕ 𝟙^⊥ ⊗ 𝟙^⊥ (Eq. (72)): G, E_jk + E_kj,
     iE_kj − iE_jk (j < k) and E_jj − E_(j+1)(j+1), is with 𝟙 a basis of L(C^d), each g traceless with 𝟙 ± g ⪰ 0; so
     𝟙/d and (𝟙 + g ⊗ h)/d = [(𝟙 + g) ⊗ (𝟙 + h) + (𝟙 − g) ⊗ (𝟙 − h)]/(2d) are ⪰ 0 with Tr_in = Tr_out = 𝟙."""
-    E = lambda j, k, z=ONE: [[z * int((a, b) == (j, k)) for b in range(d)] for a in range(d)]  # noqa: E731
+    E = partial(matrix_unit, d)
     G = [add(E(j, k, z), E(k, j, z.conj())) for j, k in combinations(range(d), 2) for z in (ONE, -I)]
-    G += [add(E(j, j), E(j + 1, j + 1, -ONE)) for j in range(d - 1)]
+    G += [add(E(j, j, ONE), E(j + 1, j + 1, -ONE)) for j in range(d - 1)]
     one = identity(d, ONE)
-    if rank([[x for r in X for x in r] for X in [one, *G]]) != d * d or any(
-            trace(g) != 0 or not herm_psd(add(one, scale(s, g))).psd for g in G for s in (1, -1)):
-        return f"the traceless Hermitian basis on C^{d} fails (rank, trace or 1 +- g >= 0)"
-    return None
+    ok = rank([[x for r in X for x in r] for X in [one, *G]]) == d * d and all(
+        trace(g) == 0 and herm_psd(add(one, scale(s, g))).psd for g in G for s in (1, -1))
+    return None if ok else f"the traceless Hermitian basis on C^{d} fails (rank, trace or 1 +- g >= 0)"

@@ -1,12 +1,11 @@
 """cos and sin of rational multiples of π, computed by the kernel in Q(g), g = 2cos(2π/N).
 
-The field is built here, never read from a certificate: its minimal polynomial is flint's
-``cos_minpoly(N)``, checked to be irreducible (:class:`NumberField`) and to divide D_N(x) − 2,
-where D_k(2cos t) = 2cos(kt) (D_0 = 2, D_1 = x, D_{k+1} = x·D_k − D_{k−1}); so g = 2cos(2πk/N)
-for some k. Its isolating interval is an arb enclosure of 2cos(2π/N) narrower than 16/N², a lower
-bound on the gap between distinct values 2cos(2πk/N), hence g = 2cos(2π/N). Then
-cos(2πk/N) = D_k(g)/2 and sin(rπ) = cos((1/2 − r)π). In expressions: ``cos(pi*r)``, ``sin(pi*r)``
-and abs/max/min (exact: elements of Q(g) ⊂ R are compared by their isolating intervals).
+The field is built here, never read from a certificate: its minimal polynomial is flint's ``cos_minpoly(N)``,
+checked to be irreducible (:class:`NumberField`) and to divide D_N(x) − 2, where D_k(2cos t) = 2cos(kt)
+(D_0 = 2, D_1 = x, D_{k+1} = x·D_k − D_{k−1}); so g = 2cos(2πk/N) for some k. Its isolating interval is an arb
+enclosure of 2cos(2π/N) narrower than 16/N², a lower bound on the gap between distinct values 2cos(2πk/N), hence
+g = 2cos(2π/N). Then cos(2πk/N) = D_k(g)/2 and sin(rπ) = cos((1/2 − r)π). In expressions: ``cos(pi*r)``,
+``sin(pi*r)`` and abs/max/min (exact: elements of Q(g) ⊂ R are compared by their isolating intervals).
 """
 from __future__ import annotations
 
@@ -24,10 +23,8 @@ def angle(r) -> Poly:
 
 def _ratio(x) -> Fraction:
     """r for an expression value r·π with r rational."""
-    if not isinstance(x, Poly) or set(x.terms) - {(("pi", 1),)}:
-        raise ValueError("cos and sin take an angle pi*r with r rational")
-    r = x.terms.get((("pi", 1),), Fraction(0))
-    if isinstance(r, AlgebraicNumber) and not r.is_rational():
+    r = x.terms.get((("pi", 1),), Fraction(0)) if isinstance(x, Poly) and set(x.terms) <= {(("pi", 1),)} else None
+    if r is None or isinstance(r, AlgebraicNumber) and not r.is_rational():
         raise ValueError("cos and sin take an angle pi*r with r rational")
     return Fraction(r.c[0] if r.c else 0) if isinstance(r, AlgebraicNumber) else Fraction(r)
 
@@ -44,16 +41,13 @@ class Trig:
         mp = [Fraction(int(c)) for c in fmpz_poly.cos_minpoly(n).coeffs()]
         with ctx.workprec(128):
             ball = 2 * arb.cos_pi_fmpq(fmpq(2, n))
-            mid, rad = _fraction(ball.mid()), _fraction(ball.rad())
-        if len(mp) == 2:
-            self.field, g = None, -mp[0]
-            if not mid - rad <= g <= mid + rad:
-                raise ValueError("cos_minpoly disagrees with 2cos(2pi/N)")
-        else:
-            if not 2 * rad < Fraction(16, n * n):
-                raise ValueError("enclosure of 2cos(2pi/N) too wide")
-            self.field = NumberField(generator, mp, mid - rad, mid + rad)
-            g = self.field.gen()
+            lo, hi = (_fraction(ball.mid()) + e * _fraction(ball.rad()) for e in (-1, 1))
+        rational = len(mp) == 2  # Q: g = -mp[0] must lie in the enclosure
+        if not (lo <= -mp[0] <= hi if rational else hi - lo < Fraction(16, n * n)):
+            raise ValueError("cos_minpoly disagrees with 2cos(2pi/N)" if rational else
+                             "enclosure of 2cos(2pi/N) too wide")
+        self.field = None if rational else NumberField(generator, mp, lo, hi)
+        g = -mp[0] if rational else self.field.gen()
         self.d = [2 + 0 * g, g]  # D_k(g)
         for _ in range(n - 1):
             self.d.append(g * self.d[-1] - self.d[-2])
@@ -82,10 +76,7 @@ def install(ctx, data, key: str = "trig"):
     spec = data.obj(key)
     g = spec.text("generator")
     ctx.declare(g, "generator", spec.at("generator"))
-    try:
-        t = Trig(spec.int("n", 1, 2 * limits.ANGLE_DENOMINATOR), g)
-    except ValueError as e:
-        raise ctx.fail(spec.where, str(e)) from None
+    t = ctx.guard(spec.where, lambda: Trig(spec.int("n", 1, 2 * limits.ANGLE_DENOMINATOR), g))
     ctx.field, ctx.field_note = t.field, f" (= 2cos(2pi/{t.n}))"
     ctx.constants["pi"] = Poly.var("pi")
     ctx.functions.update(cos=t.cos, sin=t.sin, abs=abs, max=max, min=min)  # exact order on Q(g)

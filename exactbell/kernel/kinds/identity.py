@@ -1,15 +1,14 @@
-"""Kind ``identity``: exact equalities of rational functions of the parameters, in eight modes (format:
-docs/kinds/identity.md): "ns", ⟨F, P⟩ = ⟨G, P⟩ + c on normalised non-signalling behaviours
-(Sengupta–Wooltorton Eq. (14)); "polynomial", lhs = rhs as rational functions, or as polynomials
-modulo c² + s² = 1 (Wooltorton–Brown–Colbeck Prop. 1); "nc", the same in the algebra of ±1
-observables; "sw-point", the Eq. (9) point (Sengupta–Wooltorton Sec. III A); "supermap",
-Liu–Chiribella App. E, Eqs. (89)–(90); "process-duality", App. A (l.337); "bistochastic-supermap",
-App. D, Eqs. (72)–(78); "pinching", App. G, Eq. (98). Every rational function read is defined on the
-whole domain.
+"""Kind ``identity``: exact equalities of rational functions of the parameters (docs/kinds/identity.md).
+Modes: "ns", ⟨F, P⟩ = ⟨G, P⟩ + c on normalised non-signalling behaviours (Sengupta–Wooltorton Eq. (14));
+"polynomial", lhs = rhs as rational functions, or as polynomials modulo c² + s² = 1 (Wooltorton–Brown–Colbeck
+Prop. 1); "nc", the same for ±1 observables; "sw-point", the Eq. (9) point (Sengupta–Wooltorton Sec. III A);
+Liu–Chiribella "supermap" (App. E, Eqs. (89)–(90)), "process-duality" (App. A, l.337), "bistochastic-supermap"
+(App. D, Eqs. (72)–(78)), "pinching" (App. G, Eq. (98)). Every rational function read is defined on the domain.
 """
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from fractions import Fraction
 from functools import reduce
 from itertools import product
@@ -23,17 +22,9 @@ from ..models import read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
 from ..params import Domain
 from ..poly import Poly, RationalFunction
-from ..polytope import roots_in, sw_point
-from ..process import (
-    CONDITIONS,
-    LV,
-    affine_solutions,
-    bistochastic_span_problem,
-    bistochastic_violation,
-    depolarizer_problem,
-    pattern,
-    sectors,
-)
+from ..polytope import coeffs, roots_in, sw_point
+from ..process import (CONDITIONS, LV, affine_solutions, bistochastic_span_problem, bistochastic_violation,
+                       depolarizer_problem, matrix_unit, pattern, sectors)
 from . import Decision, against_paper, kind
 from .vertex_set import fidelity, fmpq_poly, nonnegative
 
@@ -42,14 +33,12 @@ ZERO = RationalFunction.lift(0)
 
 def _defined(ctx, where, f: RationalFunction) -> RationalFunction:
     """``f`` itself, after checking that its denominator has no zero on the domain."""
-    if f.den.constant_value() is not None:
-        return f
-    names = f.den.variables()
-    v = next(iter(names))
-    if len(names) != 1 or v not in ctx.domains:
-        raise ctx.fail(where, "a denominator must be a polynomial in one parameter with a domain")
-    if roots_in(fmpq_poly(f.den.univariate_coefficients(v)), ctx.domains[v]):
-        raise ctx.fail(where, f"the denominator {f.den.to_text()} vanishes on the domain of {v}")
+    if f.den.constant_value() is None:
+        v, *more = f.den.variables()
+        if more or v not in ctx.domains:
+            raise ctx.fail(where, "a denominator must be a polynomial in one parameter with a domain")
+        if roots_in(fmpq_poly(f.den.univariate_coefficients(v)), ctx.domains[v]):
+            raise ctx.fail(where, f"the denominator {f.den.to_text()} vanishes on the domain of {v}")
     return f
 
 
@@ -97,36 +86,29 @@ def _identities(ctx, data, read, equal, where: str, digest=False) -> tuple[str, 
     return f"{shown} ({where})", True
 
 
-def _polynomial(ctx, data) -> tuple[str, bool]:
-    read = lambda where, t: _defined(ctx, where, ctx.ratfun(data, where[5:], raw=t))  # noqa: E731
-    return _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs, "as rational functions", digest=True)
-
-
 def reduce_circle(p: Poly, pairs) -> Poly:
     """Normal form modulo s² = 1 − c² for each pair (c, s) (s^(2m+e) → s^e (1 − c²)^m, e < 2): a
     Gröbner basis with coprime leading terms s², so p vanishes on the product of circles iff it is 0."""
     for c, s in pairs:
-        out = Poly()
-        for m, coefficient in p.terms.items():
-            rest = dict(m)
-            e = rest.pop(s, 0)
-            out = out + Poly({tuple(sorted(rest.items())): coefficient}) * Poly.var(s) ** (e % 2) \
-                * (1 - Poly.var(c) ** 2) ** (e // 2)
-        p = out
+        split = ((Poly({tuple(t for t in m if t[0] != s): a}), dict(m).get(s, 0)) for m, a in p.terms.items())
+        p = sum((q * Poly.var(s) ** (e % 2) * (1 - Poly.var(c) ** 2) ** (e // 2) for q, e in split), Poly())
     return p
 
 
 class _NC(NCAlgebra):
     def div(self, a, b):
-        c = b.terms.get(((),) * self.parties) if len(b.terms) == 1 else None
-        c = Poly.lift(c).constant_value() if c is not None else None
+        c = Poly.lift(b.terms.get(((),) * self.parties, 0)).constant_value() if len(b.terms) == 1 else None
         if not c:
             raise ExprError("division by zero or by a non-number")
         return a * Poly.const(1 / c)
 
 
-def _modular(ctx, data, mode) -> tuple[str, bool]:
-    """Modes polynomial (with definitions or circle) and nc: polynomial identities, modulo the circles."""
+def _polynomial(ctx, data, nc=False) -> tuple[str, bool]:
+    """Modes polynomial (as rational functions; with definitions or circle: as polynomials modulo the circles)
+    and nc (polynomials in ±1 observables, modulo the circles)."""
+    if not (nc or data.has("circle") or data.has("definitions")):
+        read = lambda where, t: _defined(ctx, where, ctx.ratfun(data, where[5:], raw=t))  # noqa: E731
+        return _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs, "as rational functions", digest=True)
     names = {**{n: Poly.var(n) for n in ctx.domains}, **{n: Poly.const(q) for n, q in ctx.fixed.items()}}
     unit, pairs, defs = Domain(Fraction(-1), Fraction(1), True, True), [], []
     for i, pr in enumerate(data.list("circle", default=[])):
@@ -135,18 +117,13 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
                 and len(set(pr) | {n for q in pairs for n in q}) == 2 * len(pairs) + 2):
             raise ctx.fail(f"data.circle[{i}]", "is not a pair [c, s] of new parameters with domain [-1, 1]")
         pairs.append(tuple(pr))
-    sc = read_scenario(ctx, data) if mode == "nc" else None
+    sc = read_scenario(ctx, data) if nc else None
     if sc is not None and set(sc.outputs) != {2}:
         raise ctx.fail("data.scenario", "mode nc needs binary outputs (±1 observables)")
 
     def read(where, text, ops=sc):
-        try:
-            if not isinstance(text, str):
-                raise ExprError("expected an expression")
-            return parse(text, _NC(sc.parties, sc.inputs, Poly.const, names) if ops else
-                         FieldAlgebra(names, {}, Poly.const))
-        except (ExprError, ValueError, TypeError, ZeroDivisionError) as e:
-            raise ctx.fail(where, str(e)) from None
+        algebra = _NC(sc.parties, sc.inputs, Poly.const, names) if ops else FieldAlgebra(names, {}, Poly.const)
+        return ctx.guard(where, lambda: parse(text, algebra))
     for i, row in enumerate(data.list("definitions", default=[])):
         if not isinstance(row, list) or len(row) != 2:
             raise ctx.fail(f"data.definitions[{i}]", "a definition is [name, polynomial]")
@@ -156,8 +133,7 @@ def _modular(ctx, data, mode) -> tuple[str, bool]:
 
     def equal(lhs, rhs):
         diff = lhs - rhs
-        coefficients = diff.terms.values() if sc else [diff]
-        return all(reduce_circle(Poly.lift(c), pairs).is_zero() for c in coefficients)
+        return all(reduce_circle(Poly.lift(c), pairs).is_zero() for c in (diff.terms.values() if sc else [diff]))
     where = (f"in the algebra of +-1 observables of commuting parties on {scenario_text(sc)}, coefficients "
              if sc else "") + "as polynomials" + "".join(f", modulo {c}^2 + {s}^2 = 1" for c, s in pairs) \
         + (f", where {'; '.join(defs)}" if defs else "")
@@ -180,8 +156,7 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
            for t in tables for r in t):
         raise ctx.fail("data", "alice and bob must be 2x2 truth tables of 0/1 outputs")
     P = sw_point(*tables, *fids)
-    txt = lambda f: Poly({((var, k),) if k else (): Fraction(int(c.p), int(c.q))  # noqa: E731
-                          for k, c in enumerate(f.coeffs()) if c}).to_text()
+    txt = lambda f: Poly({((var, k),) if k else (): c for k, c in enumerate(coeffs(f))}).to_text()  # noqa: E731
     M = [P[4 * i:4 * i + 4] for i in range(4)]
     # p_B(0|0,y) - p_B(0|1,y) and p_A(0|x,0) - p_A(0|x,1)
     prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],
@@ -217,49 +192,36 @@ SUBSYSTEMS = ("A_in", "A_out", "B_in", "B_out")
 
 def _factor(text, d, x, y) -> list | None:
     """The basis indices of a diagonal projector "{i, ...}", "I-{i, ...}" or "I" (i: integer, x or y)."""
-    if text == "I":
-        return list(range(d))
-    body = text[2:] if text.startswith("I-") else text
-    items = [i.strip() for i in body[1:-1].split(",")] if body[:1] == "{" and body[-1:] == "}" else ["?"]
+    neg, body = text == "I" or text.startswith("I-"), text.removeprefix("I-")
+    braced = body[:1] == "{" and body[-1:] == "}"
+    items = [] if text == "I" else [i.strip() for i in body[1:-1].split(",")] if braced else ["?"]
     vals = {x if i == "x" else y if i == "y" else int(i) if i.isascii() and i.isdigit() else -1 for i in items}
-    if not vals <= set(range(d)):
-        return None
-    return sorted(set(range(d)) - vals) if text.startswith("I-") else sorted(vals)
+    return sorted(set(range(d)) - vals if neg else vals) if vals <= set(range(d)) else None
 
 
 def supermap(products, order, d, x, y) -> dict | None:
     """The diagonal {(A_in, A_out, B_in, B_out): multiplicity} of Σ_products ⊗ factors on ``order``
     (None if a factor is malformed)."""
-    where, S = [order.index(n) for n in SUBSYSTEMS], {}
-    for t in products:
-        fs = [_factor(f, d, x, y) for f in t]
-        if None in fs:
-            return None
-        for c in product(*fs):
-            e = tuple(c[i] for i in where)
-            S[e] = S.get(e, 0) + 1
-    return S
+    fs, where = [[_factor(f, d, x, y) for f in t] for t in products], [order.index(n) for n in SUBSYSTEMS]
+    return None if any(None in f for f in fs) else Counter(tuple(c[i] for i in where) for f in fs for c in product(*f))
 
 
 def _readings(S, g) -> int | None:
     """t if, for every (x1, x2), the instruments g read (t_i, z_i) = (t, x2, t, x1) with certainty."""
     reads = set()
     for x1, x2 in product((0, 1), repeat=2):
-        dist = {}
+        dist = Counter()
         for (ai, ao, bi, bo), w in S.items():
             if ao == g(x1, ai) and bo == g(x2, bi):
-                r = (ai // 2, (x1 + ai) % 2, bi // 2, (x2 + bi) % 2)
-                dist[r] = dist.get(r, 0) + w
-        r, w = next(iter(dist.items())) if len(dist) == 1 else ((None,) * 4, 0)
-        reads.add(r[0] if w == 1 and r[1:] == (x2, r[0], x1) else None)
-    return next(iter(reads)) if len(reads) == 1 else None
+                dist[ai // 2, (x1 + ai) % 2, bi // 2, (x2 + bi) % 2] += w
+        reads |= {r[0] if len(dist) == w == 1 and r[1:] == (x2, r[0], x1) else None for r, w in dist.items()} or {None}
+    return reads.pop() if len(reads) == 1 else None
 
 
 def _supermap(ctx, data) -> tuple[str, bool]:
     """Eq. (12) for each S_(x,y) of Eq. (89) (S ≥ 0 as a sum of projectors), and the App. E
     instruments s' = 2t + z, t = ⌊s/2⌋, z = (x_i + s) mod 2: what each party reads (Eq. (90))."""
-    d = data.int("d", 2, 8)
-    order = data.list("order", 4)
+    d, order = data.int("d", 2, 8), data.list("order", 4)
     if d % 2 or sorted(map(str, order)) != sorted(SUBSYSTEMS) or not all(isinstance(n, str) for n in order):
         raise ctx.fail("data", "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
     prods, pairs = data.list("products"), data.list("pairs")
@@ -280,15 +242,11 @@ def _supermap(ctx, data) -> tuple[str, bool]:
         bad = bistochastic_violation(S, d)
         t = None if bad is not None else _readings(S, g)
         ok = ok and t is not None
-        if bad is not None:
-            failing = "the trace" if bad < 0 else f"condition {bad + 1}"
-            parts.append(f"S_({x},{y}) is not admissible ({failing} of Eq. (12) fails)")
-        elif t is not None:
-            parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and gives (t1, z1, t2, z2) = "
-                         f"(t, x2, t, x1) with certainty for every (x1, x2), t = {t}")
-        else:
-            parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and the readings (t_i, z_i) are "
-                         "not (t, x2, t, x1) with certainty for one t")
+        says = ("the readings (t_i, z_i) are not (t, x2, t, x1) with certainty for one t" if t is None else
+                f"gives (t1, z1, t2, z2) = (t, x2, t, x1) with certainty for every (x1, x2), t = {t}")
+        failing = None if bad is None else "the trace" if bad < 0 else f"condition {bad + 1}"
+        parts.append(f"S_({x},{y}) is admissible (Eq. (12), trace d^2) and {says}" if bad is None else
+                     f"S_({x},{y}) is not admissible ({failing} of Eq. (12) fails)")
     shown = " + ".join(" (x) ".join(t) for t in prods)
     return (f"d = {d}, S_(x,y) = {shown} on {' (x) '.join(order)} (diagonal projectors): " + "; ".join(parts)
             + f"; the instruments s' = 2 floor(s/2) + ((x_i + s) mod 2) are {'' if perm else 'not '}"
@@ -299,11 +257,9 @@ def _supermap(ctx, data) -> tuple[str, bool]:
 
 
 def _process_duality(ctx, data) -> tuple[str, bool]:
-    """Liu–Chiribella App. A (l.337), in the sectors σ of process.sectors on (A_I, A_O, B_I, B_O) (as in mode
-    bistochastic-supermap): Span(Choi(NoSig)) = {W : _{O_i} W = _{I_i O_i} W ∀i} is the sum of the sectors with
-    σ_{O_i} = σ_{I_i} σ_{O_i}, and L_V(W) = Tr(W)/D · 𝟙 on it iff L_V(σ) = [σ = (1, 1, 1, 1)] there (the other
-    sectors are traceless). L_V is a sum of depolarizations, each symmetric for (X, Y) ↦ Tr(XY); so
-    Tr(S W) = Tr(S L_V W) = Tr(S) Tr(W)/D whenever L_V(S) = S."""
+    """Liu–Chiribella App. A (l.337) in the sectors σ of process.sectors on (A_I, A_O, B_I, B_O): Span(Choi(NoSig))
+    is the sum of the sectors with σ_{O_i} = σ_{I_i} σ_{O_i}; L_V(W) = Tr(W)/D · 𝟙 on it iff L_V(σ) = [σ = (1, 1, 1, 1)]
+    there; L_V is symmetric for (X, Y) ↦ Tr(XY), so Tr(S W) = Tr(S L_V W) = Tr(S) Tr(W)/D when L_V(S) = S."""
     dims = data.list("dims", 4)
     if any(type(d) is not int or not 1 <= d <= 8 for d in dims):
         raise ctx.fail("data.dims", "four positive integers [d_AI, d_AO, d_BI, d_BO], each at most 8")
@@ -350,9 +306,8 @@ def _bistochastic_supermap(ctx, data) -> tuple[str, bool]:
     sols = [affine_solutions(e, d) for e in (e75, e77, e78)]
     projections = all(sum(pattern(c, s) for c in c78) == e77[1][0](s) in (0, 1) for s in sectors(d))
     ok = ok and projections and sols[0] is not None and sols[0] == sols[1] == sols[2]
-    methods = dCI == dCO == 1 and affine_solutions(
-        [(trace[0], Fraction(dA * dB, D))] + [(lambda s, c=c: pattern(c + "..", s), 0) for c in CONDITIONS],
-        d) == sols[2]
+    methods = dCI == dCO == 1 and affine_solutions([(trace[0], Fraction(dA * dB, D))] + [
+        (lambda s, c=c: pattern(c + "..", s), 0) for c in CONDITIONS], d) == sols[2]
     ok = ok and (methods or dCI * dCO > 1)
     free = sum(n for s, n in sectors(d).items() if sols[0] and sols[0][s] is None)
     text = (f"on d_A = {dA} (A_I, A_O), d_B = {dB} (B_I, B_O), d_C_I = {dCI}, d_C_O = {dCO}, with _X M = Tr_X M (x) "
@@ -390,7 +345,7 @@ def _pinching(ctx, data) -> tuple[str, bool]:
         raise ctx.fail("data.signs", f"each sign vector is a list of {n} entries +1 or -1")
     U = [reduce(add, (scale(x, Pk) for x, Pk in zip(v, P))) for v in signs]
     unitary = all(mul(u, adjoint(u, conj)) == one for u in U)
-    units = [[[ONE * int((i, j) == (r, c)) for j in range(d)] for i in range(d)] for r in range(d) for c in range(d)]
+    units = [matrix_unit(d, r, c, ONE) for r in range(d) for c in range(d)]
     bad = next((e for e, E in enumerate(units) if reduce(add, (mul(mul(Pk, E), Pk) for Pk in P)) != scale(
         Fraction(1, 2 ** n), reduce(add, (mul(mul(u, E), adjoint(u, conj)) for u in U)))), None)
     ranks = ", ".join(gaussian_text(trace(Pk)) for Pk in P)
@@ -405,19 +360,17 @@ def _pinching(ctx, data) -> tuple[str, bool]:
     return text, unitary and bad is None
 
 
+MODES = {"ns": _ns, "polynomial": _polynomial, "nc": lambda ctx, data: _polynomial(ctx, data, nc=True),
+         "sw-point": _sw_point, "supermap": _supermap, "process-duality": _process_duality,
+         "bistochastic-supermap": _bistochastic_supermap, "pinching": _pinching}
+
+
 @kind("identity")
 def decide(cert, ctx, data) -> Decision:
-    mode = data.text("mode", ("ns", "polynomial", "nc", "sw-point", "supermap", "process-duality",
-                              "bistochastic-supermap", "pinching"))
-    if (ctx.domains or ctx.fixed) and mode in ("supermap", "process-duality", "bistochastic-supermap",
-                                               "pinching"):
+    mode = data.text("mode", tuple(MODES))
+    if (ctx.domains or ctx.fixed) and mode in ("supermap", "process-duality", "bistochastic-supermap", "pinching"):
         raise ctx.fail("parameters", f"mode {mode} reads no parameters (the statement would quantify over them)")
-    if mode == "nc" or (mode == "polynomial" and (data.has("circle") or data.has("definitions"))):
-        statement, holds = _modular(ctx, data, mode)
-    else:
-        statement, holds = {"ns": _ns, "polynomial": _polynomial, "sw-point": _sw_point,
-                            "supermap": _supermap, "process-duality": _process_duality,
-                            "bistochastic-supermap": _bistochastic_supermap, "pinching": _pinching}[mode](ctx, data)
+    statement, holds = MODES[mode](ctx, data)
     q = ctx.quantifier()
     return Decision(f"{q}: {statement}" if q else statement, "verified" if holds else "refuted",
                     "exact comparison of rational functions")
