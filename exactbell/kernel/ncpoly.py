@@ -1,10 +1,8 @@
-"""Noncommutative polynomials in ±1-valued observables A_x, B_y, … of N commuting parties (A_x² = 1,
-[A_x, B_y] = 0): a monomial is a tuple of reduced words (no two equal neighbours), one per party;
-coefficients are exact. The adjoint reverses each word and conjugates the coefficients. With more
-than two outcomes the letters are projectors (x, a) = P_{a|x}, a < d − 1 (NPA over projectors:
-P_{a|x}² = P_{a|x}, P_{a|x}P_{b|x} = 0 for a ≠ b, P_{d−1|x} = 1 − Σ_{a<d−1} P_{a|x}). Also exact
-strategies (a state and ±1 observables or projective measurements) and their Born-rule behaviour.
-"""
+"""Noncommutative polynomials in ±1 observables A_x, B_y, … of N commuting parties (A_x² = 1, [A_x, B_y] = 0) or,
+with more than two outcomes, in projectors (x, a) = P_{a|x}, a < d − 1 (NPA over projectors: P_{a|x}² = P_{a|x},
+P_{a|x}P_{b|x} = 0 for a ≠ b, P_{d−1|x} = 1 − Σ_{a<d−1} P_{a|x}): a monomial is a tuple of reduced words, one per
+party, with exact coefficients; the adjoint reverses each word and conjugates the coefficients. Also exact
+strategies (a state and ±1 observables or projective measurements) and their Born-rule behaviour."""
 from __future__ import annotations
 
 import re
@@ -173,15 +171,14 @@ def read_strategy(ctx, spec, sc):
     [[[P_0|0, P_1|0, ...], ...], ...]}`` (one projective measurement per input, one matrix per outcome).
     Entries are field expressions, ``i`` = √−1. Decided: O Hermitian, O² = 1; P Hermitian, P² = P,
     Σ_a P_a = 1 (hence P_a P_b = 0); ψ ≠ 0; the state is ψ/‖ψ‖."""
-    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
-    proj = spec.has("projectors")
-    key = "projectors" if proj else "observables"
-    meas, shown, dim = [], [], 1
+    one, proj = ctx.field.element([1]) if ctx.field is not None else Fraction(1), spec.has("projectors")
+    key, meas, shown, dim = "projectors" if proj else "observables", [], [], 1
     for i, lst in enumerate(spec.list(key, sc.parties)):
-        at, party, dims = f"{key}[{i}]", [], None
+        at, dims = f"{key}[{i}]", None
         if not isinstance(lst, list) or len(lst) != sc.inputs[i] or not (proj or sc.outputs[i] == 2):
             raise ctx.fail(spec.at(at), f"needs {sc.inputs[i]} " + ("measurements" if proj else
                                                                    "observables (and binary outputs)"))
+        meas.append([])
         for x, raw in enumerate(lst):
             if proj and (not isinstance(raw, list) or len(raw) != sc.outputs[i]):
                 raise ctx.fail(spec.at(f"{at}[{x}]"), f"needs {sc.outputs[i]} projectors (one per outcome)")
@@ -195,15 +192,12 @@ def read_strategy(ctx, spec, sc):
                 dims = len(Ms[0])
             eye = identity(dims, one)
             P = Ms if proj else [scale(Fraction(1, 2), add(eye, scale((-1) ** a, Ms[0]))) for a in (0, 1)]
-            for a, Pa in enumerate(P):  # (1 ± O)/2 is a projector iff O² = 1
-                if mul(Pa, Pa) != Pa:
-                    raise ctx.fail(where[a], "is not a projector (P^2 = P)" if proj else
-                                   "is not a ±1 observable (O^2 = 1)")
+            if (a := next((a for a, Pa in enumerate(P) if mul(Pa, Pa) != Pa), None)) is not None:  # (1 ± O)/2: O² = 1
+                raise ctx.fail(where[a], "is not a projector (P^2 = P)" if proj else "is not a ±1 observable (O^2 = 1)")
             if reduce(add, P) != eye:
                 raise ctx.fail(spec.at(f"{at}[{x}]"), "the projectors do not sum to the identity")
-            party.append(P)
+            meas[-1].append(P)
             shown.append(f"{PARTY_LETTERS[i]}{x} = " + ", ".join(map(matrix_text, Ms)))
-        meas.append(party)
         dim *= dims
     psi = read_matrix(ctx, spec.at("state"), [spec.list("state", dim)], 1, dim)[0]
     if all(z == 0 for z in psi):

@@ -1,11 +1,8 @@
-"""Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024).
-
-Upper bound by the dual of the canonical-instrument SDP (Eqs. (4), (23), (28)) over single-trigger pieces,
-relying on Thm 2/App. H; lower bound by a valid process with instruments, or a classical supermap in
-bistochastic theory (Methods Eq. (12)); a decomposition into single-trigger pieces (Sec. II); or, for F affine
-in one parameter, the chord through two endpoint bounds (convexity). Ω, the NS span and L_V are built by
-:mod:`..process`. Certificate format: ``docs/kinds/psd-dual.md``.
-"""
+"""Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024): upper by the dual of
+the canonical-instrument SDP (Eqs. (4), (23), (28)) over single-trigger pieces, relying on Thm 2/App. H; lower by a
+valid process with instruments, or a classical supermap in bistochastic theory (Methods Eq. (12)); decompositions
+into single-trigger pieces (Sec. II); for F affine in one parameter, the chord through two endpoint bounds
+(convexity). Ω, the NS span and L_V: :mod:`..process`. Format: ``docs/kinds/psd-dual.md``."""
 from __future__ import annotations
 
 import hashlib
@@ -54,14 +51,11 @@ class _Scalars:
         return self.ctx.guard(where, lambda: self.field.element([to_rational(c) for c in raw]) if basis
                               else self.ctx.scalar(raw))
 
-    def psd(self, where, rows, n, decide=True):
-        """An n×n matrix, decided PSD by exact LDLᵀ (else only symmetric): :func:`.sos.psd_matrix`."""
-        return psd_matrix(self.ctx, where, rows, n, self, self.one, decide)
-
     def blocks(self, obj, key, sc, decide=True):
-        """One PSD (or symmetric) label block per context, keyed by context."""
+        """One label block per context, keyed by context: decided PSD (or symmetric), :func:`.sos.psd_matrix`."""
         raw, n = obj.list(key, len(sc.contexts)), pm.block_space(sc).size
-        return {x: self.psd(f"{obj.at(key)}[{i}]", raw[i], n, decide) for i, x in enumerate(sc.contexts)}
+        return {x: psd_matrix(self.ctx, f"{obj.at(key)}[{i}]", raw[i], n, self, self.one, decide)
+                for i, x in enumerate(sc.contexts)}
 
 
 def _trigger(ctx, obj, sc) -> tuple:
@@ -115,12 +109,13 @@ def _lower(ctx, obj, sc, alpha, S):
         if not all(type(d) is int and 1 <= d <= 16 for d in dims) or prod(dims) > 256:
             raise ctx.fail(obj.at("dims"), "expected [d_AI, d_AO, d_BI, d_BO], positive, product at most 256")
         space, layout = pm.Space(dims), [(0, (1,)), (2, (3,))]
-        full, inst = S.psd(obj.at("process"), obj.list("process"), space.size), []
+        full, inst = psd_matrix(ctx, obj.at("process"), obj.list("process"), space.size, S, S.one), []
         for i, party in enumerate(obj.list("instruments", 2)):
             w, (din, dout) = f"{obj.at('instruments')}[{i}]", dims[2 * i:2 * i + 2]
             if not is_matrix(party, sc.inputs[i], sc.outputs[i]):
                 raise ctx.fail(w, f"expected {sc.inputs[i]} settings of {sc.outputs[i]} outcomes each")
-            inst.append([[S.psd(f"{w}[{x}][{a}]", M, din * dout) for a, M in enumerate(r)] for x, r in enumerate(party)])
+            inst.append([[psd_matrix(ctx, f"{w}[{x}][{a}]", M, din * dout, S, S.one) for a, M in enumerate(r)]
+                         for x, r in enumerate(party)])
             if bad := next(filter(None, (pm.instrument_problem(m, din, dout, S.one) for m in inst[i])), None):
                 raise ctx.fail(w, bad)
         value = sum((c * pm.born(full, kron(inst[0][x[0]][a[0]], inst[1][x[1]][a[1]]))
@@ -196,8 +191,7 @@ def decide(cert, ctx, data) -> Decision:
     alpha = dict(zip(sc.entries(), [c * S.one for c in F.coefficients]))  # α_{a,x}, inputs-major
     if data.has("refute") and not R:
         return _refute(ctx, data.obj("refute"), sc, alpha, S, on, where)
-    up = lo = None
-    how, theory = [], QUANTUM
+    up, lo, how, theory = None, None, [], QUANTUM
     if data.has("pieces"):
         up, trig, tables = _pieces(ctx, data, sc, alpha, S)
         if up is None:
@@ -272,15 +266,12 @@ def _segment(ctx, data, sc, F, on, S):
     chord = Poly.const(bounds[0] - slope * dom.lo) + Poly.var(name) * slope
     statement = (f"{ctx.quantifier()}: sup over {QUANTUM} of {on} <= {chord.to_text()} "
                  f"(convexity between the endpoint bounds {hows[0]} and {hows[1]})")
-    if not data.has("paper"):
-        return Decision(statement, "verified", "two endpoint bounds and convexity")
-    spec = data.obj("paper")
-    spec.text("relation", ("<=",))
-    p = ctx.ratfun(spec, "value")
-    if not affine(p):
+    spec = data.obj("paper", default=None)
+    p = spec and (spec.text("relation", ("<=",)), ctx.ratfun(spec, "value"))[1]
+    if p and not affine(p):
         raise ctx.fail(spec.at("value"), f"must be affine in {name}")
-    ok = all(p.evaluate({name: t}) >= chord.evaluate({name: t}) for t in (dom.lo, dom.hi))
-    return Decision(f"{statement} (paper: <= {p.to_text()})", "verified" if ok else "numeric-only",
+    ok = not p or all(p.evaluate({name: t}) >= chord.evaluate({name: t}) for t in (dom.lo, dom.hi))
+    return Decision(statement + (f" (paper: <= {p.to_text()})" if p else ""), "verified" if ok else "numeric-only",
                     "two endpoint bounds and convexity")
 
 

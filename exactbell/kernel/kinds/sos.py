@@ -33,24 +33,22 @@ def psd_matrix(ctx, where, rows, n, value, one, decide=True, domain=""):
     return M
 
 
-def _operator(ctx, obj, key, raw, sc) -> NCPoly:
-    """An operator expression; its scalars may use the fixed parameters, the field generator and the kernel's
-    constants and functions (in a parametric certificate the domain parameter and sqrt: :class:`pc.Radicals`)."""
-    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
-    names = {**{k: one * q for k, q in ctx.fixed.items()}, **ctx.constants}
-    if ctx.field is not None:
-        names[ctx.field.generator] = ctx.field.gen()
-    if not isinstance(raw, str):
-        raise ctx.fail(obj.at(key), "must be an operator expression")
-    return ctx.guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names,
-                                                         sc.outputs, ctx.functions))
-
-
 def _squares(ctx, spec, sc, lift, positive, domain) -> tuple[NCPoly, str]:
     """Σ_jk G_jk P_j†P_k after deciding G ⪰ 0: weighted squares Σ w_i P_i†P_i (w_i > 0) or a symmetric Gram
-    matrix over distinct monomials (exact LDLᵀ); ``domain`` names where positivity is proved."""
+    matrix over distinct monomials (exact LDLᵀ); ``domain`` names where positivity is proved. The operators'
+    scalars may use the fixed parameters, the field generator and the kernel's constants and functions (in a
+    parametric certificate the domain parameter and sqrt: :class:`pc.Radicals`)."""
+    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
+    names = {**{k: one * q for k, q in ctx.fixed.items()}, **ctx.constants,
+             **({ctx.field.generator: ctx.field.gen()} if ctx.field is not None else {})}
+
+    def op(obj, key, raw) -> NCPoly:
+        if not isinstance(raw, str):
+            raise ctx.fail(obj.at(key), "must be an operator expression")
+        return ctx.guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names,
+                                                             sc.outputs, ctx.functions))
     if spec.has("terms"):
-        terms = weighted(ctx, spec, "terms", "polynomial", lambda t, k: _operator(ctx, t, k, t.get(k), sc),
+        terms = weighted(ctx, spec, "terms", "polynomial", lambda t, k: op(t, k, t.get(k)),
                          lambda t, k: lift(ctx.value(t, k)), positive, f"a weight is not > 0{domain}")
         if not terms:
             raise ctx.fail(spec.at("terms"), "must list objects {weight, polynomial}")
@@ -59,7 +57,7 @@ def _squares(ctx, spec, sc, lift, positive, domain) -> tuple[NCPoly, str]:
     else:
         gram = spec.obj("gram")
         basis = gram.list("basis")
-        ops, n = [_operator(ctx, gram, f"basis[{i}]", b, sc) for i, b in enumerate(basis)], len(basis)
+        ops, n = [op(gram, f"basis[{i}]", b) for i, b in enumerate(basis)], len(basis)
         if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in ops):
             raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
         if len({next(iter(m.terms)) for m in ops}) != n:
@@ -78,11 +76,9 @@ def decide(cert, ctx, data) -> Decision:
     principal square roots of polynomials in x (:class:`pc.Radicals`), the identity is formal modulo
     (√u)² = u, every weight (every LDLᵀ pivot of a Gram matrix) is proved > 0 (or formally 0) on the whole
     domain, a strategy attains η identically or stays strictly inside on it, and a paper value must be proved."""
-    R = None
-    if ctx.domains:
-        if data.has("field") or data.has("trig"):
-            raise ctx.fail("parameters", "a parametric certificate takes exactly one domain parameter and no field")
-        R = ctx.radicals()
+    if ctx.domains and (data.has("field") or data.has("trig")):
+        raise ctx.fail("parameters", "a parametric certificate takes exactly one domain parameter and no field")
+    R = ctx.radicals() if ctx.domains else None
     sc, F, ftext = setup(ctx, data)
     if R is not None and any(o != 2 for o in sc.outputs):
         raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
