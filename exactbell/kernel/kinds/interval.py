@@ -32,10 +32,6 @@ _DECIMAL = re.compile(r"^-?[0-9]{1,1000}\.[0-9]{1,1000}$")  # ASCII digits, with
 _CLAIM = re.compile(r"^(<=|>=|<|>|=)\s*(\S.*)$")  # on stripped text: no backtracking over blanks
 
 
-def _ln2() -> flint.arb:
-    return flint.arb(2).log()
-
-
 def _checked(name, domain, fn):
     """``fn`` on arguments provably in its domain only."""
     def f(x):
@@ -47,9 +43,9 @@ def _checked(name, domain, fn):
 
 _ARB = {"sqrt": _checked("sqrt", lambda x: x >= 0, flint.arb.sqrt),
         "log": _checked("log", lambda x: x > 0, flint.arb.log),
-        "log2": _checked("log2", lambda x: x > 0, lambda x: x.log() / _ln2()),
+        "log2": _checked("log2", lambda x: x > 0, lambda x: x.log() / flint.arb(2).log()),
         "H_bin": _checked("H_bin", lambda x: x > 0 and x < 1,
-                          lambda x: -(x * x.log() + (1 - x) * (1 - x).log()) / _ln2()),
+                          lambda x: -(x * x.log() + (1 - x) * (1 - x).log()) / flint.arb(2).log()),
         "exp": flint.arb.exp, "sin": flint.arb.sin, "cos": flint.arb.cos, "abs": abs}
 
 
@@ -61,14 +57,9 @@ def _log2(x: Poly) -> Poly:
     return Poly.var(format_rational(q))
 
 
-def _hbin(x: Poly) -> Poly:
-    if not 0 < (q := x.constant_value() or 0) < 1:
-        raise ExprError(f"H_bin of {x.to_text()}")
-    return Poly.var(format_rational(q)) * -q + Poly.var(format_rational(1 - q)) * (q - 1)
-
-
 def _logs(fixed: dict) -> FieldAlgebra:
-    return FieldAlgebra({k: Poly.const(v) for k, v in fixed.items()}, {"log2": _log2, "H_bin": _hbin}, Poly.const)
+    return FieldAlgebra({k: Poly.const(v) for k, v in fixed.items()},  # H_bin(q) = −q log2 q − (1 − q) log2(1 − q)
+                        {"log2": _log2, "H_bin": lambda x: -(x * _log2(x) + (1 - x) * _log2(1 - x))}, Poly.const)
 
 
 def _equal(a: Poly, b: Poly) -> bool:
@@ -173,14 +164,14 @@ def _md_information(ctx, spec):
                 ql[lam] = ql.get(lam, flint.arb(0)) + q[s, lam]
             if ent and tot != 1:
                 raise ctx.fail(w, f"weights sum to {format_rational(tot)}, not 1")
-    hi = sum((v * (v / (ql[lam] * inv)).log() for (s, lam), v in q.items()), flint.arb(0)) / _ln2()
+    hi = sum((v * (v / (ql[lam] * inv)).log() for (s, lam), v in q.items()), flint.arb(0)) / flint.arb(2).log()
     lo = None
     if spec.has("dual"):
         mu = _rationals(ctx, spec, "dual", ns * no)
         ex = [_q(m - 1).exp() for m in mu]
         worst = reduce(flint.arb.max, (sum((ex[s * no + o] for s, o in enumerate(c)), flint.arb(0))
                                        for c in col))  # max over responses l of sum_s e^{mu_{s,o_s(l)} - 1}
-        lo = (sum((_q(m) * pv for m, pv in zip(mu, p) if m), flint.arb(0)) - worst) * inv / _ln2()
+        lo = (sum((_q(m) * pv for m, pv in zip(mu, p) if m), flint.arb(0)) - worst) * inv / flint.arb(2).log()
     how = "an explicit model" if lo is None else "a Lagrange dual point (lower) and an explicit model (upper)"
     return lo, hi, (f"min I(S:L) in bits over measurement-dependent models (S the uniform context, L local "
                     f"deterministic responses) reproducing {dtext}, bounded by {how},"), None
