@@ -201,7 +201,7 @@ def _relation(ctx, where, text, lo, hi, exact):
         raise ctx.fail(where, "the value must be rational")
     h = Fraction(1, 2 * 10 ** len(val.split(".")[1])) if rel == "=" else None
     low, high = (c - h, c + h) if h else (c, None) if rel[0] == ">" else (None, c)
-    below = lambda x, y: x is not None and y is not None and x <= y  # noqa: E731
+    below = lambda x, y: x is not None and y is not None and x <= y
     inside = (low is None or below(low, lo)) and (high is None or below(hi, high))
     return f"{rel} {val}", "holds" if inside else "fails" if below(hi, low) or below(high, lo) else "undecided"
 
