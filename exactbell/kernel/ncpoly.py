@@ -1,34 +1,34 @@
-"""Noncommutative polynomials in ±1-valued observables A_x, B_y, … of N commuting parties (A_x² = 1,
-[A_x, B_y] = 0): a monomial is a tuple of reduced words (no two equal neighbours), one per party;
-coefficients are exact. The adjoint reverses each word and conjugates the coefficients. With more
-than two outcomes the letters are projectors (x, a) = P_{a|x}, a < d − 1 (NPA over projectors:
-P_{a|x}² = P_{a|x}, P_{a|x}P_{b|x} = 0 for a ≠ b, P_{d−1|x} = 1 − Σ_{a<d−1} P_{a|x}). Also exact
-strategies (a state and ±1 observables or projective measurements) and their Born-rule behaviour.
-"""
+"""Noncommutative polynomials in ±1 observables A_x, B_y, … of N commuting parties (A_x² = 1, [A_x, B_y] = 0) or,
+with more than two outcomes, in projectors (x, a) = P_{a|x}, a < d − 1 (NPA over projectors: P_{a|x}² = P_{a|x},
+P_{a|x}P_{b|x} = 0 for a ≠ b, P_{d−1|x} = 1 − Σ_{a<d−1} P_{a|x}): a monomial is a tuple of reduced words, one per
+party, with exact coefficients; the adjoint reverses each word and conjugates the coefficients. Also exact
+strategies (a state and ±1 observables or projective measurements) and their Born-rule behaviour."""
 from __future__ import annotations
 
 import re
 from fractions import Fraction
 from functools import reduce
+from math import prod
 
 from .expr import Algebra, ExprError, parse
-from .linalg import add, identity, kron, mul, scale
+from .gaussian import conj, gaussian_text, matrix_text, read_matrix
+from .linalg import add, adjoint, identity, kron, mul, scale
 from .poly import Sparse, pairs_bounded
 from .scenario import PARTY_LETTERS
+
 
 def reduce_word(w) -> tuple | None:
     """The reduced word: ±1 letters x (A_x A_x = 1 cancels equal neighbours), or projector letters
     (x, a): P_{a|x} P_{a|x} = P_{a|x}, P_{a|x} P_{b|x} = 0 for a ≠ b (the word is None: zero)."""
     out: list = []
     for letter in w:
-        if out and out[-1] == letter:
-            if isinstance(letter, tuple):
-                continue
-            out.pop()
-        elif out and isinstance(letter, tuple) and out[-1][0] == letter[0]:
+        proj, last = isinstance(letter, tuple), out[-1] if out else None
+        if proj and last is not None and last[0] == letter[0] and last != letter:
             return None
-        else:
+        if last != letter:
             out.append(letter)
+        elif not proj:
+            out.pop()
     return tuple(out)
 
 
@@ -47,6 +47,7 @@ class NCPoly(Sparse):
     """Σ c_m m over monomials m = (word of party 1, …, word of party N)."""
 
     __slots__ = ("parties",)
+    _times = staticmethod(product)
 
     def __init__(self, parties: int, terms: dict | None = None):
         self.parties = parties
@@ -57,17 +58,16 @@ class NCPoly(Sparse):
         return cls(parties, {((),) * parties: c})
 
     @classmethod
-    def observable(cls, parties: int, party: int, x: int) -> NCPoly:
+    def observable(cls, parties: int, party: int, x) -> NCPoly:
+        """The letter x of ``party``: A_x, or P_{a|x} when x = (x, a)."""
         return cls(parties, {tuple((x,) if i == party else () for i in range(parties)): Fraction(1)})
 
     @classmethod
     def projector(cls, parties: int, party: int, x: int, a: int, d: int) -> NCPoly:
         """P_{a|x} of ``party`` with d outcomes; the last one is 1 − Σ_{b<d−1} P_{b|x}."""
-        def letter(b):
-            return cls(parties, {tuple(((x, b),) if i == party else () for i in range(parties)): Fraction(1)})
         if a < d - 1:
-            return letter(a)
-        return sum((-letter(b) for b in range(d - 1)), cls.scalar(parties, Fraction(1)))
+            return cls.observable(parties, party, (x, a))
+        return cls.scalar(parties, Fraction(1)) - sum(cls.observable(parties, party, (x, b)) for b in range(d - 1))
 
     def _new(self, terms) -> NCPoly:
         return NCPoly(self.parties, terms)
@@ -79,13 +79,8 @@ class NCPoly(Sparse):
             raise ValueError("operators on different numbers of parties")
         return o
 
-    _times = staticmethod(lambda m1, m2: product(m1, m2))
-
-    def __pow__(self, n: int):
-        out = NCPoly.scalar(self.parties, Fraction(1))
-        for _ in range(n):  # term pairs checked at every step (Sparse.__mul__): the free algebra grows exponentially
-            out = out * self
-        return out
+    def __pow__(self, n: int):  # term pairs checked at every step (Sparse.__mul__): the free algebra grows fast
+        return prod([self] * n, start=NCPoly.scalar(self.parties, Fraction(1)))
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
         return NCPoly(self.parties, {tuple(w[::-1] for w in m): conj(c) for m, c in self.terms.items()})
@@ -134,9 +129,6 @@ class NCAlgebra(Algebra):
         return (NCPoly.projector(self.parties, i, x, a, self.outputs[i]) if proj else
                 NCPoly.observable(self.parties, i, x))
 
-    def mul(self, a, b):
-        return a * b
-
     def div(self, a, b):
         scalar = b.terms.get(((),) * self.parties) if len(b.terms) == 1 else None
         if scalar is None:
@@ -179,43 +171,33 @@ def read_strategy(ctx, spec, sc):
     [[[P_0|0, P_1|0, ...], ...], ...]}`` (one projective measurement per input, one matrix per outcome).
     Entries are field expressions, ``i`` = √−1. Decided: O Hermitian, O² = 1; P Hermitian, P² = P,
     Σ_a P_a = 1 (hence P_a P_b = 0); ψ ≠ 0; the state is ψ/‖ψ‖."""
-    from .gaussian import conj, gaussian_text, matrix_text, read_matrix
-
-    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
-
-    def matrix(raw, rel, size=None):  # the joint dimension is bounded before any entry is read
-        if isinstance(raw, list) and len(raw) * dim > MAX_DIM:
-            raise ctx.fail(spec.at(rel), f"the joint dimension exceeds {MAX_DIM}")
-        M = read_matrix(ctx, spec.at(rel), raw, size)
-        if any(M[r][c] != conj(M[c][r]) for r in range(len(M)) for c in range(r + 1)):
-            raise ctx.fail(spec.at(rel), "is not Hermitian")
-        return M
-
-    key = "projectors" if spec.has("projectors") else "observables"
-    meas, shown, dim = [], [], 1
+    one, proj = ctx.field.element([1]) if ctx.field is not None else Fraction(1), spec.has("projectors")
+    key, meas, shown, dim = "projectors" if proj else "observables", [], [], 1
     for i, lst in enumerate(spec.list(key, sc.parties)):
-        at, party, dims, proj = f"{key}[{i}]", [], None, key == "projectors"
+        at, dims = f"{key}[{i}]", None
         if not isinstance(lst, list) or len(lst) != sc.inputs[i] or not (proj or sc.outputs[i] == 2):
             raise ctx.fail(spec.at(at), f"needs {sc.inputs[i]} " + ("measurements" if proj else
                                                                    "observables (and binary outputs)"))
+        meas.append([])
         for x, raw in enumerate(lst):
             if proj and (not isinstance(raw, list) or len(raw) != sc.outputs[i]):
                 raise ctx.fail(spec.at(f"{at}[{x}]"), f"needs {sc.outputs[i]} projectors (one per outcome)")
-            Ms = []
-            for a, r in enumerate(raw if proj else [raw]):  # one dimension per party, fixed by its first matrix
-                Ms.append(matrix(r, f"{at}[{x}]" + (f"[{a}]" if proj else ""), dims))
+            Ms, where = [], [spec.at(f"{at}[{x}]" + (f"[{a}]" if proj else "")) for a in range(sc.outputs[i])]
+            for r, w in zip(raw if proj else [raw], where):  # one dimension per party, fixed by its first matrix
+                if isinstance(r, list) and len(r) * dim > MAX_DIM:  # bounded before any entry is read
+                    raise ctx.fail(w, f"the joint dimension exceeds {MAX_DIM}")
+                Ms.append(read_matrix(ctx, w, r, dims))
+                if adjoint(Ms[-1], conj) != Ms[-1]:
+                    raise ctx.fail(w, "is not Hermitian")
                 dims = len(Ms[0])
             eye = identity(dims, one)
             P = Ms if proj else [scale(Fraction(1, 2), add(eye, scale((-1) ** a, Ms[0]))) for a in (0, 1)]
-            for a, Pa in enumerate(P):  # (1 ± O)/2 is a projector iff O² = 1
-                if mul(Pa, Pa) != Pa:
-                    raise ctx.fail(spec.at(f"{at}[{x}]" + (f"[{a}]" if proj else "")),
-                                   "is not a projector (P^2 = P)" if proj else "is not a ±1 observable (O^2 = 1)")
+            if (a := next((a for a, Pa in enumerate(P) if mul(Pa, Pa) != Pa), None)) is not None:  # (1 ± O)/2: O² = 1
+                raise ctx.fail(where[a], "is not a projector (P^2 = P)" if proj else "is not a ±1 observable (O^2 = 1)")
             if reduce(add, P) != eye:
                 raise ctx.fail(spec.at(f"{at}[{x}]"), "the projectors do not sum to the identity")
-            party.append(P)
+            meas[-1].append(P)
             shown.append(f"{PARTY_LETTERS[i]}{x} = " + ", ".join(map(matrix_text, Ms)))
-        meas.append(party)
         dim *= dims
     psi = read_matrix(ctx, spec.at("state"), [spec.list("state", dim)], 1, dim)[0]
     if all(z == 0 for z in psi):
@@ -225,8 +207,6 @@ def read_strategy(ctx, spec, sc):
 
 def behaviour(psi, meas, sc) -> list:
     """p(a|x) = ⟨ψ|⊗_i P^{(i)}_{a_i|x_i}|ψ⟩ / ⟨ψ|ψ⟩ in canonical (inputs-major) order."""
-    from .gaussian import conj
-
     bra, ket = [[conj(z) for z in psi]], [[z] for z in psi]
     norm, out = mul(bra, ket)[0][0].re, []
     for a, x in sc.entries():

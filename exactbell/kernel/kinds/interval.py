@@ -21,6 +21,7 @@ from .. import limits
 from ..expr import ExprError, FieldAlgebra, parse
 from ..models import cglmp, model_points, strategies
 from ..numbers import bit_size, format_rational
+from ..poly import Poly
 from ..prove_check import to_arb as _q
 from ..scenario import Scenario
 from . import Decision, kind
@@ -29,10 +30,6 @@ PREC = 256
 RESPONSES = 100_000  # local deterministic responses an md-information bound may visit
 _DECIMAL = re.compile(r"^-?[0-9]{1,1000}\.[0-9]{1,1000}$")  # ASCII digits, within limits.INT_DIGITS
 _CLAIM = re.compile(r"^(<=|>=|<|>|=)\s*(\S.*)$")  # on stripped text: no backtracking over blanks
-
-
-def _ln2() -> flint.arb:
-    return flint.arb(2).log()
 
 
 def _checked(name, domain, fn):
@@ -46,73 +43,34 @@ def _checked(name, domain, fn):
 
 _ARB = {"sqrt": _checked("sqrt", lambda x: x >= 0, flint.arb.sqrt),
         "log": _checked("log", lambda x: x > 0, flint.arb.log),
-        "log2": _checked("log2", lambda x: x > 0, lambda x: x.log() / _ln2()),
+        "log2": _checked("log2", lambda x: x > 0, lambda x: x.log() / flint.arb(2).log()),
         "H_bin": _checked("H_bin", lambda x: x > 0 and x < 1,
-                          lambda x: -(x * x.log() + (1 - x) * (1 - x).log()) / _ln2()),
+                          lambda x: -(x * x.log() + (1 - x) * (1 - x).log()) / flint.arb(2).log()),
         "exp": flint.arb.exp, "sin": flint.arb.sin, "cos": flint.arb.cos, "abs": abs}
 
 
-class _Logs(dict):
-    """sum_r a_r log2(r) as {r: a_r} over positive rationals r (a rational c is {2: c}). Forms are equal
-    iff prod_r r^(D (a_r - b_r)) = 1 for a common denominator D: an exact test, no factoring."""
-
-    def __add__(a, b):
-        return _Logs({k: a.get(k, 0) + b.get(k, 0) for k in {*a, *b}})
-
-    def __neg__(a):
-        return _Logs({k: -v for k, v in a.items()})
-
-    def __sub__(a, b):
-        return a + -b
-
-    def rat(a) -> Fraction:
-        if any(k != 2 and v for k, v in a.items()):
-            raise ExprError("only rational multiples of logarithms are allowed")
-        return Fraction(a.get(2, 0))
-
-    def __mul__(a, b):
-        a, b = (b, a) if not any(k != 2 and v for k, v in a.items()) else (a, b)
-        return _Logs({k: v * b.rat() for k, v in a.items()})
-
-    def __truediv__(a, b):
-        if not b.rat():
-            raise ExprError("division by zero")
-        return _Logs({k: v / b.rat() for k, v in a.items()})
-
-    def __pow__(a, n):
-        return _Logs({2: a.rat() ** n})
-
-    @property
-    def c(self):  # arguments and coefficients, for the expression parser's size guard
-        return [*self, *self.values()]
-
-
-def _equal(a: _Logs, b: _Logs) -> bool:
-    """sum_r e_r log2(r) = 0 <=> prod_r r^(D e_r) = 1 (D a common denominator of the e_r)."""
-    e = {k: v for k, v in (a - b).items() if v}
-    den = lcm(*(v.denominator for v in e.values()))
-    if sum(abs(v * den) * bit_size(k) for k, v in e.items()) > limits.EXPR_BITS:
-        raise ExprError(f"an exact comparison above {limits.EXPR_BITS} bits")
-    return prod((Fraction(k) ** int(v * den) for k, v in e.items()), start=Fraction(1)) == 1
-
-
-def _log2(x: _Logs) -> _Logs:
-    if not x.rat() > 0:
-        raise ExprError(f"log2 of {format_rational(x.rat())}")
-    return _Logs({x.rat(): Fraction(1)})
-
-
-def _hbin(x: _Logs) -> _Logs:
-    q = x.rat()
-    if not 0 < q < 1:
-        raise ExprError(f"H_bin of {format_rational(q)}")
-    return _Logs({q: -q}) + _Logs({1 - q: q - 1})
+# -- exact values: rational combinations Σ_r a_r log2(r) of logarithms of positive rationals, as polynomials
+# in the symbols log2(r) (named by r; a rational c is the constant c = c·log2(2))
+def _log2(x: Poly) -> Poly:
+    if not (q := x.constant_value()) or q < 0:
+        raise ExprError(f"log2 of {x.to_text()}")
+    return Poly.var(format_rational(q))
 
 
 def _logs(fixed: dict) -> FieldAlgebra:
-    """Exact values: rationals and rational combinations of log2 of positive rationals."""
-    lift = lambda q: _Logs({2: Fraction(q)})
-    return FieldAlgebra({k: lift(v) for k, v in fixed.items()}, {"log2": _log2, "H_bin": _hbin}, lift)
+    return FieldAlgebra({k: Poly.const(v) for k, v in fixed.items()},  # H_bin(q) = −q log2 q − (1 − q) log2(1 − q)
+                        {"log2": _log2, "H_bin": lambda x: -(x * _log2(x) + (1 - x) * _log2(1 - x))}, Poly.const)
+
+
+def _equal(a: Poly, b: Poly) -> bool:
+    """Σ_r e_r log2(r) = 0 <=> Π_r r^(D e_r) = 1 (D a common denominator of the e_r): exact, no factoring."""
+    if any(len(m) > 1 or m[0][1] != 1 for m in (a - b).terms if m):
+        raise ExprError("only rational multiples of logarithms are allowed")
+    e = [(Fraction(m[0][0]) if m else Fraction(2), v) for m, v in (a - b).terms.items()]
+    den = lcm(*(v.denominator for _, v in e))
+    if sum(abs(v * den) * bit_size(r) for r, v in e) > limits.EXPR_BITS:
+        raise ExprError(f"an exact comparison above {limits.EXPR_BITS} bits")
+    return prod((r ** int(v * den) for r, v in e), start=Fraction(1)) == 1
 
 
 # -- quantities: (lower ball or None, upper ball or None, text, exact form or None) ---------------------
@@ -161,8 +119,7 @@ def _cglmp_quantum(ctx, spec):
     sc, p, text = _cglmp_born(ctx, spec)
     d = sc.outputs[0]
     v = sum((_q(c) * pv for c, pv in zip(cglmp(d), p) if c), flint.arb(0))
-    return v, None, f"the quantum maximum of CGLMP I_{d} on (2,2;{d},{d}) (at least the value of {text})", \
-        None
+    return v, None, f"the quantum maximum of CGLMP I_{d} on (2,2;{d},{d}) (at least the value of {text})", None
 
 
 def _ghz(ctx, spec):
@@ -187,7 +144,7 @@ def _md_information(ctx, spec):
     ns, no, inv = len(sc.contexts), len(sc.outcomes), _q(Fraction(1, len(sc.contexts)))
     col = [[v[s * no:(s + 1) * no].index(1) for s in range(ns)]  # col[l][s]: the outcome response l gives at s
            for _, v in model_points(ctx, dist, sc, "local")]
-    model, q = spec.list("model", ns), {}
+    model, q, ql = spec.list("model", ns), {}, {}
     for s in range(ns):
         if not isinstance(model[s], list) or len(model[s]) != no:
             raise ctx.fail(f"{spec.at('model')}[{s}]", f"needs {no} outcome lists")
@@ -204,19 +161,17 @@ def _md_information(ctx, spec):
                     raise ctx.fail(w, "weights are positive rationals")
                 tot += k
                 q[s, lam] = ps * _q(k) * inv
+                ql[lam] = ql.get(lam, flint.arb(0)) + q[s, lam]
             if ent and tot != 1:
                 raise ctx.fail(w, f"weights sum to {format_rational(tot)}, not 1")
-    ql = {}
-    for (s, lam), v in q.items():
-        ql[lam] = ql.get(lam, flint.arb(0)) + v
-    hi = sum((v * (v / (ql[lam] * inv)).log() for (s, lam), v in q.items()), flint.arb(0)) / _ln2()
+    hi = sum((v * (v / (ql[lam] * inv)).log() for (s, lam), v in q.items()), flint.arb(0)) / flint.arb(2).log()
     lo = None
     if spec.has("dual"):
         mu = _rationals(ctx, spec, "dual", ns * no)
         ex = [_q(m - 1).exp() for m in mu]
         worst = reduce(flint.arb.max, (sum((ex[s * no + o] for s, o in enumerate(c)), flint.arb(0))
                                        for c in col))  # max over responses l of sum_s e^{mu_{s,o_s(l)} - 1}
-        lo = (sum((_q(m) * pv for m, pv in zip(mu, p) if m), flint.arb(0)) - worst) * inv / _ln2()
+        lo = (sum((_q(m) * pv for m, pv in zip(mu, p) if m), flint.arb(0)) - worst) * inv / flint.arb(2).log()
     how = "an explicit model" if lo is None else "a Lagrange dual point (lower) and an explicit model (upper)"
     return lo, hi, (f"min I(S:L) in bits over measurement-dependent models (S the uniform context, L local "
                     f"deterministic responses) reproducing {dtext}, bounded by {how},"), None
@@ -240,20 +195,15 @@ def _relation(ctx, where, text, lo, hi, exact):
     if rel == "=" and not _DECIMAL.match(val):
         if exact is None:
             raise ctx.fail(where, "an exact '=' needs a quantity of rationals, log2 and H_bin of rationals")
-        same = ctx.guard(where, lambda: _equal(parse(val, _logs({})), exact))
-        return f"{rel} {val}", "holds" if same else "fails"
+        return f"{rel} {val}", "holds" if ctx.guard(where, lambda: _equal(parse(val, _logs({})), exact)) else "fails"
     c = _dec(val) if _DECIMAL.match(val) else ctx.value(ctx.cert.data, f"<{where}>", raw=val)
     if not isinstance(c, Fraction):
         raise ctx.fail(where, "the value must be rational")
-    if rel == "=":
-        h = Fraction(1, 2 * 10 ** len(val.split(".")[1]))
-        low, high = c - h, c + h
-    else:
-        low, high = (c, None) if rel[0] == ">" else (None, c)
+    h = Fraction(1, 2 * 10 ** len(val.split(".")[1])) if rel == "=" else None
+    low, high = (c - h, c + h) if h else (c, None) if rel[0] == ">" else (None, c)
     below = lambda x, y: x is not None and y is not None and x <= y
     inside = (low is None or below(low, lo)) and (high is None or below(hi, high))
-    outside = below(hi, low) or below(high, lo)
-    return f"{rel} {val}", "holds" if inside else "fails" if outside else "undecided"
+    return f"{rel} {val}", "holds" if inside else "fails" if below(hi, low) or below(high, lo) else "undecided"
 
 
 @kind("interval")
@@ -278,20 +228,16 @@ def decide(cert, ctx, data) -> Decision:
                            + " and ".join(str(b) for b in balls))
     finally:
         flint.ctx.prec = old
-    bound = (lo if lower is not None else None, hi if upper is not None else None)
-    span = f"({raw[0]}, {raw[1]})"
+    bound, span = (lo if lower is not None else None, hi if upper is not None else None), f"({raw[0]}, {raw[1]})"
     statement = (f"{text} lies in {span}" if None not in (lower, upper) else
                  f"{text} exceeds {raw[0]} (the strategy's value lies in {span})" if upper is None else
                  f"{text} is below {raw[1]} (the model's value lies in {span})")
     statement += f", {ctx.quantifier()}" if ctx.quantifier() else ""
     outcomes, parts = [], []
     for key in ("claims", "paper"):
-        got = [_relation(ctx, f"data.{key}[{i}]", c, *bound, exact)
-               for i, c in enumerate(data.list(key, default=[]))]
+        got = [_relation(ctx, f"data.{key}[{i}]", c, *bound, exact) for i, c in enumerate(data.list(key, default=[]))]
         outcomes += [o for _, o in got]
-        if got:
-            parts.append(f"{key.rstrip('s')}: " + "; ".join(f"{c} {o}" for c, o in got))
-    if parts:
-        statement += " (" + "; ".join(parts) + ")"
+        parts += [f"{key.rstrip('s')}: " + "; ".join(f"{c} {o}" for c, o in got)] if got else []
+    statement += " (" + "; ".join(parts) + ")" if parts else ""
     verdict = "refuted" if "fails" in outcomes else "numeric-only" if "undecided" in outcomes else "verified"
     return Decision(statement, verdict, f"arb at {PREC} bits", (raw[0], raw[1]))

@@ -1,11 +1,8 @@
-"""Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024).
-
-Upper bound by the dual of the canonical-instrument SDP (Eqs. (4), (23), (28)) over single-trigger pieces,
-relying on Thm 2/App. H; lower bound by a valid process with instruments, or a classical supermap in
-bistochastic theory (Methods Eq. (12)); a decomposition into single-trigger pieces (Sec. II); or, for F affine
-in one parameter, the chord through two endpoint bounds (convexity). Ω, the NS span and L_V are built by
-:mod:`..process`. Certificate format: ``docs/kinds/psd-dual.md``.
-"""
+"""Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024): upper by the dual of
+the canonical-instrument SDP (Eqs. (4), (23), (28)) over single-trigger pieces, relying on Thm 2/App. H; lower by a
+valid process with instruments, or a classical supermap in bistochastic theory (Methods Eq. (12)); decompositions
+into single-trigger pieces (Sec. II); for F affine in one parameter, the chord through two endpoint bounds
+(convexity). Ω, the NS span and L_V: :mod:`..process`. Format: ``docs/kinds/psd-dual.md``."""
 from __future__ import annotations
 
 import hashlib
@@ -15,12 +12,13 @@ from math import prod
 
 from .. import process as pm
 from ..gaussian import real_sign as _sgn
-from ..linalg import add, identity, is_matrix, kron, partial_trace, psd_decide, trace
+from ..linalg import add, identity, is_matrix, kron, partial_trace, trace
 from ..models import causal_behaviours, causal_strategies, read_functional, read_scenario, scenario_text
 from ..numbers import decimal_string, to_rational
 from ..params import scalar_text as _tx
 from ..poly import Poly
 from . import Decision, against_paper, kind
+from .sos import psd_matrix
 
 QUANTUM = "quantum ICO processes (valid process matrices, arbitrary instruments)"
 THEOREM = "Liu-Chiribella Thm 2/App. H: canonical instruments are optimal for single-trigger correlations"
@@ -29,6 +27,15 @@ CAUSAL = 20_000  # deterministic definite-order strategies enumerated for the ca
 
 def _n(k, noun) -> str:
     return f"{k} {noun}{'s' * (k != 1)}"
+
+
+def _triggered(trig, noun="single-trigger piece") -> str:
+    return f"{_n(len(trig), noun)} with trigger{'s' * (len(trig) > 1)} {', '.join(map(str, trig))}"
+
+
+def _algebraic(sc, alpha, zero=0):
+    """Σ_x max_a F(a|x): p(.|x) is a distribution, so no process exceeds it."""
+    return sum((max(alpha[(a, x)] for a in sc.outcomes) for x in sc.contexts), zero)
 
 
 class _Scalars:
@@ -40,25 +47,15 @@ class _Scalars:
         self.zero = self.one * 0
 
     def __call__(self, where, raw):
-        if isinstance(raw, list) and self.field is not None:
-            return self.ctx.guard(where, lambda: self.field.element([to_rational(c) for c in raw]))
-        return self.ctx.guard(where, lambda: self.ctx.scalar(raw))
-
-    def psd(self, where, rows, n, decide=True):
-        """An n×n matrix, decided PSD (so symmetric) by exact LDLᵀ; else only checked symmetric."""
-        if not is_matrix(rows, n):
-            raise self.ctx.fail(where, f"expected a {n}x{n} matrix (list of {n} rows of {n} entries)")
-        M = [[self(f"{where}[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-        if any(M[r][c] != M[c][r] for r in range(n) for c in range(r)) if not decide else not self.ctx.guard(
-                where, lambda: psd_decide(M, sign=_sgn, one=self.one)).psd:
-            raise self.ctx.fail(where, "not symmetric" if not decide else
-                                "not positive semidefinite (exact LDLᵀ found a negative direction)")
-        return M
+        basis = isinstance(raw, list) and self.field is not None
+        return self.ctx.guard(where, lambda: self.field.element([to_rational(c) for c in raw]) if basis
+                              else self.ctx.scalar(raw))
 
     def blocks(self, obj, key, sc, decide=True):
-        """One PSD (or symmetric) label block per context, keyed by context."""
+        """One label block per context, keyed by context: decided PSD (or symmetric), :func:`.sos.psd_matrix`."""
         raw, n = obj.list(key, len(sc.contexts)), pm.block_space(sc).size
-        return {x: self.psd(f"{obj.at(key)}[{i}]", raw[i], n, decide) for i, x in enumerate(sc.contexts)}
+        return {x: psd_matrix(self.ctx, f"{obj.at(key)}[{i}]", raw[i], n, self, self.one, decide)
+                for i, x in enumerate(sc.contexts)}
 
 
 def _trigger(ctx, obj, sc) -> tuple:
@@ -73,9 +70,8 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
     objs = data.objs("pieces")
     slack = {o.has("slack") for o in objs}
     if not objs or len(slack) != 1 or (need_slack and slack != {True}):
-        raise ctx.fail(data.at("pieces"), "needs pieces, all with a slack (a bound) or none "
-                                          "(a decomposition)")
-    total, value, trig, tables = {k: S.zero for k in alpha}, S.zero, [], []
+        raise ctx.fail(data.at("pieces"), "needs pieces, all with a slack (a bound) or none (a decomposition)")
+    value, trig, tables = S.zero, [], []
     for obj in objs:
         t, beta = _trigger(ctx, obj, sc), alpha
         if obj.has("coefficients") or len(objs) > 1:
@@ -83,17 +79,15 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
             beta = dict(zip(sc.entries(), [S(f"{obj.at('coefficients')}[{i}]", v) for i, v in enumerate(cs)]))
         if bad := pm.single_trigger_problem(sc, beta, t):
             raise ctx.fail(obj.at("trigger"), f"piece is not single-trigger: {bad}")
-        total = {k: total[k] + beta[k] for k in total}
         trig.append(t)
         tables.append(beta)
         if slack == {True}:  # W = Z + Ω(β) in the NS span, Z ⪰ 0 per label block (Eqs. (23), (28))
             om = pm.omega_blocks(sc, beta, t, S.one)
-            W = {x: add(Z, om[x]) for x, Z in S.blocks(obj, "slack", sc).items()}
-            full, space, layout = pm.assemble(sc, W)
+            full, space, layout = pm.assemble(sc, {x: add(Z, om[x]) for x, Z in S.blocks(obj, "slack", sc).items()})
             if bad := pm.ns_span_violation(full, space, layout):
                 raise ctx.fail(obj.at("slack"), f"W = slack + Ω is not in the no-signalling span: {bad}")
             value = value + trace(full) / prod(sc.outputs)
-    bad = next((k for k in alpha if total[k] != alpha[k]), None)
+    bad = next((k for k in alpha if sum((b[k] for b in tables), S.zero) != alpha[k]), None)
     if bad is not None:
         raise ctx.fail(data.at("pieces"), f"the pieces do not sum to the functional at (a, x) = {bad}")
     return (value if slack == {True} else None), trig, tables
@@ -115,13 +109,12 @@ def _lower(ctx, obj, sc, alpha, S):
         if not all(type(d) is int and 1 <= d <= 16 for d in dims) or prod(dims) > 256:
             raise ctx.fail(obj.at("dims"), "expected [d_AI, d_AO, d_BI, d_BO], positive, product at most 256")
         space, layout = pm.Space(dims), [(0, (1,)), (2, (3,))]
-        full = S.psd(obj.at("process"), obj.list("process"), space.size)
-        ins, inst = obj.list("instruments", 2), []
-        for i, party in enumerate(ins):
+        full, inst = psd_matrix(ctx, obj.at("process"), obj.list("process"), space.size, S, S.one), []
+        for i, party in enumerate(obj.list("instruments", 2)):
             w, (din, dout) = f"{obj.at('instruments')}[{i}]", dims[2 * i:2 * i + 2]
             if not is_matrix(party, sc.inputs[i], sc.outputs[i]):
                 raise ctx.fail(w, f"expected {sc.inputs[i]} settings of {sc.outputs[i]} outcomes each")
-            inst.append([[S.psd(f"{w}[{x}][{a}]", M, din * dout) for a, M in enumerate(r)]
+            inst.append([[psd_matrix(ctx, f"{w}[{x}][{a}]", M, din * dout, S, S.one) for a, M in enumerate(r)]
                          for x, r in enumerate(party)])
             if bad := next(filter(None, (pm.instrument_problem(m, din, dout, S.one) for m in inst[i])), None):
                 raise ctx.fail(w, bad)
@@ -159,8 +152,8 @@ def _bistochastic(ctx, obj, sc, alpha):
 def _paper(ctx, data, S, lo, up):
     """(text, verdict): verified if [lo, up] proves the paper's claim, refuted if it contradicts it."""
     spec = data.obj("paper")
-    rel = spec.text("relation", ("=", "<=", ">=", ">", "~"))
-    v = S(spec.at("value"), spec.get("value"))
+    rel, raw = spec.text("relation", ("=", "<=", ">=", ">", "~")), spec.get("value")
+    v = S(spec.at("value"), raw)
     d = spec.int("digits", 0, 30) if rel == "~" or spec.has("digits") else None
     if d is not None and (not isinstance(v, Fraction) or (v * 10**d).denominator != 1):
         raise ctx.fail(spec.at("value"), f"must be a rational decimal with {d} digits")
@@ -168,16 +161,13 @@ def _paper(ctx, data, S, lo, up):
     def ge(p, q, strict=False):
         """p ≥ q (p > q when strict) is proved; False when a bound is missing."""
         return p is not None and q is not None and _sgn(p - q) >= int(strict)
-    if rel == "~":  # the value rounds to v at d digits: it lies in [v - h, v + h)
-        h = Fraction(1, 2 * 10**d)
-        holds, refuted = ge(lo, v - h) and ge(v + h, up, True), ge(lo, v + h) or ge(v - h, up, True)
-    else:
-        holds, refuted = {"=": (ge(lo, v) and ge(v, up), ge(lo, v, True) or ge(v, up, True)),
-                          "<=": (ge(v, up), ge(lo, v, True)), ">=": (ge(lo, v), ge(v, up, True)),
-                          ">": (ge(lo, v, True), ge(v, up))}[rel]
-    raw = spec.get("value")  # a parametric value: the printed formula and its canonical form
+    h = Fraction(1, 2 * 10**d) if rel == "~" else 0  # "~": the value rounds to v at d digits, in [v - h, v + h)
+    holds, refuted = {"=": lambda: (ge(lo, v) and ge(v, up), ge(lo, v, True) or ge(v, up, True)),
+                      "<=": lambda: (ge(v, up), ge(lo, v, True)), ">=": lambda: (ge(lo, v), ge(v, up, True)),
+                      ">": lambda: (ge(lo, v, True), ge(v, up)),
+                      "~": lambda: (ge(lo, v - h) and ge(v + h, up, True), ge(lo, v + h) or ge(v - h, up, True))}[rel]()
     shown = decimal_string(v, d) if d is not None else f"{raw} = {_tx(v)}" if ctx.domains and isinstance(raw, str) \
-        and len(raw) <= 200 and raw != _tx(v) else _tx(v)
+        and len(raw) <= 200 and raw != _tx(v) else _tx(v)  # a parametric value: the printed and canonical forms
     text = f"~ {shown} (to {d} digits)" if rel == "~" else f"{rel} {shown}"
     return text, "verified" if holds else "refuted" if refuted else "numeric-only"
 
@@ -194,23 +184,20 @@ def decide(cert, ctx, data) -> Decision:
     segment, R = ctx.domains and data.has("ends"), ctx.radicals() if ctx.domains and not data.has("ends") else None
     F, ftext = read_functional(ctx, data, sc, parse=(lambda o, c: ctx.ratfun(o, "coefficients", c))
                                if segment else None)
-    where = ", ".join(t for t in (ctx.quantifier(), ctx.field_text()) if t)
-    on = f"<{ftext}, P> on {scenario_text(sc)}"
-    S = _Scalars(ctx)
+    where, on, S = "".join(f", {t}" for t in (ctx.quantifier(), ctx.field_text()) if t), \
+        f"<{ftext}, P> on {scenario_text(sc)}", _Scalars(ctx)
     if segment:
-        return _segment(ctx, data, sc, F, on, where, S)
+        return _segment(ctx, data, sc, F, on, S)
     alpha = dict(zip(sc.entries(), [c * S.one for c in F.coefficients]))  # α_{a,x}, inputs-major
     if data.has("refute") and not R:
         return _refute(ctx, data.obj("refute"), sc, alpha, S, on, where)
-    up = lo = None
-    how, theory = [], QUANTUM
+    up, lo, how, theory = None, None, [], QUANTUM
     if data.has("pieces"):
         up, trig, tables = _pieces(ctx, data, sc, alpha, S)
         if up is None:
             return _decomposition(data, sc, on, trig, tables, alpha, where, bool(R))
         how.append(f"upper bound by the dual of the canonical-instrument SDP (Eqs. 23, 28) over "
-                   f"{_n(len(trig), 'single-trigger piece')} with trigger{'s' * (len(trig) > 1)} "
-                   f"{', '.join(map(str, trig))}, relying on {THEOREM}")
+                   f"{_triggered(trig)}, relying on {THEOREM}")
     if data.has("lower"):
         lower = data.obj("lower")
         lo, lhow = _lower(ctx, lower, sc, alpha, S)
@@ -218,33 +205,28 @@ def decide(cert, ctx, data) -> Decision:
             if up is not None:
                 raise ctx.fail("data.pieces", "the dual bounds quantum processes, not bistochastic ones")
             if lo is None:  # not admissible: the statement still names the functional it was meant for
-                return Decision(f"{lhow}, for {on}" + (f", {where}" if where else ""), "verified",
-                                "Eq. (12) projector conditions")
+                return Decision(f"{lhow}, for {on}{where}", "verified", "Eq. (12) projector conditions")
             theory = "bistochastic-theory processes (Liu-Chiribella Methods Eq. (12))"
         how.append(f"lower bound attained by {lhow}")
     if up is None and lo is None:
         raise ctx.fail("data", "needs pieces with slacks (an upper bound) and/or lower")
-    alg = None if R else sum((max(alpha[(a, x)] for a in sc.outcomes) for x in sc.contexts), S.zero)
-    if up is None and alg is not None and _sgn(lo - alg) == 0:  # p(.|x) is a distribution: no process exceeds Σ_x max_a F
-        up = alg
+    if up is None and not R and _sgn(lo - _algebraic(sc, alpha, S.zero)) == 0:
+        up = _algebraic(sc, alpha, S.zero)
         how.append("upper bound: the algebraic maximum")
     if up is not None and lo is not None and _sgn(lo - up) > 0:
         raise ctx.fail("data", "the lower bound exceeds the upper bound (inconsistent model)")
     rel = f"<= {_tx(up)}" if lo is None else f">= {_tx(lo)}" if up is None else \
         f"= {_tx(up)}" if _sgn(up - lo) == 0 else f"in [{_tx(lo)}, {_tx(up)}]"
-    c = None  # the causal bound, by enumerating the deterministic definite-order strategies
-    if not R and causal_strategies(sc) <= CAUSAL:
-        c = max(sum((alpha[(a, x)] for a, x in zip(k, sc.contexts)), S.zero) for k in causal_behaviours(sc))
+    c = None if R or causal_strategies(sc) > CAUSAL else max(  # the causal bound: definite-order strategies
+        sum((alpha[(a, x)] for a, x in zip(k, sc.contexts)), S.zero) for k in causal_behaviours(sc))
     vio = "" if c is None else ("no ICO violation" if up is not None and _sgn(up - c) <= 0 else
            ("an ICO violation" if "quantum" in theory else "a violation of the causal bound")
            if lo is not None and _sgn(lo - c) > 0 else "")
     statement = (f"sup over {theory} of {on} {rel}" + (f"; causal bound {_tx(c)}" if c is not None else "")
-                 + (f", so {vio}" if vio else "") + f" ({'; '.join(how)})" + (f", {where}" if where else ""))
-    verdict = "verified"
-    if data.has("paper"):
-        text, verdict = _paper(ctx, data, S, lo, up)
-        statement += f" (paper: {text})"
-    return Decision(statement, verdict, "exact LDLᵀ blocks, NS span, L_V, Born rule")
+                 + (f", so {vio}" if vio else "") + f" ({'; '.join(how)}){where}")
+    text, verdict = _paper(ctx, data, S, lo, up) if data.has("paper") else (None, "verified")
+    return Decision(statement + (f" (paper: {text})" if text else ""), verdict,
+                    "exact LDLᵀ blocks, NS span, L_V, Born rule")
 
 
 def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
@@ -252,13 +234,10 @@ def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
     parameter, only "is single-trigger" is decided (formal equality); formally distinct values may meet."""
     itself = any(pm.single_trigger_problem(sc, alpha, t) is None for t in sc.contexts)
     canonical = all(all(b[(a, x)] == 0 for a, x in b if x != t) for t, b in zip(trig, tables))
-    support = " (each supported on the context equal to its trigger, the paper's construction)"
-    statement = (f"{on} is the sum of {_n(len(trig), 'single-trigger correlation')} "
-                 f"with trigger{'s' * (len(trig) > 1)} {', '.join(map(str, trig))}"
-                 + support * canonical
+    statement = (f"{on} is the sum of {_triggered(trig, 'single-trigger correlation')}"
+                 + " (each supported on the context equal to its trigger, the paper's construction)" * canonical
                  + ("; the functional itself is single-trigger" if itself else "" if parametric else
-                    "; the functional itself is not single-trigger")
-                 + f", {where}" * bool(where))
+                    "; the functional itself is not single-trigger") + where)
     spec = data.obj("paper", default=None)
     bound = spec and (spec.text("relation", ("<=",)), spec.int("value", 1, 10**6))[1]
     statement, verdict = against_paper(statement, bound and len(trig) <= bound,
@@ -266,7 +245,7 @@ def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
     return Decision(statement, verdict, "coefficient identity and trigger sets")
 
 
-def _segment(ctx, data, sc, F, on, where, S):
+def _segment(ctx, data, sc, F, on, S):
     """One domain parameter t in [lo, hi], F affine in t: the ICO value is convex in t (a supremum of
     functions linear in F), so it lies below the chord through the two endpoint bounds."""
     (name, dom), = ctx.domains.items()
@@ -278,45 +257,38 @@ def _segment(ctx, data, sc, F, on, where, S):
     bounds, hows = [], []
     for end, t in zip(data.objs("ends", 2), (dom.lo, dom.hi)):
         alpha = dict(zip(sc.entries(), [f.evaluate({name: t}) for f in F.coefficients]))
-        if end.text("bound", ("algebraic", "dual")) == "algebraic":
-            bounds.append(sum(max(alpha[(a, x)] for a in sc.outcomes) for x in sc.contexts))
-            hows.append(f"{_tx(bounds[-1])} at {name} = {_tx(t)} (algebraic maximum)")
-        else:
-            v, trig, _ = _pieces(ctx, end, sc, alpha, S, need_slack=True)
-            bounds.append(v)
-            hows.append(f"{_tx(v)} at {name} = {_tx(t)} (dual of the canonical-instrument SDP over "
-                        f"{_n(len(trig), 'single-trigger piece')}, relying on {THEOREM})")
+        alg = end.text("bound", ("algebraic", "dual")) == "algebraic"
+        v, trig, _ = (_algebraic(sc, alpha), (), None) if alg else _pieces(ctx, end, sc, alpha, S, need_slack=True)
+        bounds.append(v)
+        hows.append(f"{_tx(v)} at {name} = {_tx(t)} (" + ("algebraic maximum)" if alg else "dual of the canonical-"
+                    f"instrument SDP over {_n(len(trig), 'single-trigger piece')}, relying on {THEOREM})"))
     slope = (bounds[1] - bounds[0]) / (dom.hi - dom.lo)
     chord = Poly.const(bounds[0] - slope * dom.lo) + Poly.var(name) * slope
-    statement = (f"{where}: sup over {QUANTUM} of {on} <= {chord.to_text()} "
+    statement = (f"{ctx.quantifier()}: sup over {QUANTUM} of {on} <= {chord.to_text()} "
                  f"(convexity between the endpoint bounds {hows[0]} and {hows[1]})")
-    verdict = "verified"
-    if data.has("paper"):
-        spec = data.obj("paper")
-        spec.text("relation", ("<=",))
-        p = ctx.ratfun(spec, "value")
-        if not affine(p):
-            raise ctx.fail(spec.at("value"), f"must be affine in {name}")
-        statement += f" (paper: <= {p.to_text()})"
-        ok = all(p.evaluate({name: t}) >= chord.evaluate({name: t}) for t in (dom.lo, dom.hi))
-        verdict = "verified" if ok else "numeric-only"
-    return Decision(statement, verdict, "two endpoint bounds and convexity")
+    spec = data.obj("paper", default=None)
+    p = spec and (spec.text("relation", ("<=",)), ctx.ratfun(spec, "value"))[1]
+    if p and not affine(p):
+        raise ctx.fail(spec.at("value"), f"must be affine in {name}")
+    ok = not p or all(p.evaluate({name: t}) >= chord.evaluate({name: t}) for t in (dom.lo, dom.hi))
+    return Decision(statement + (f" (paper: <= {p.to_text()})" if p else ""), "verified" if ok else "numeric-only",
+                    "two endpoint bounds and convexity")
 
 
 REFUTE = {"W >= Omega": "W ⪰ Ω(F) (a dual certificate, Eq. 23)", "W >= 0": "W ⪰ 0",
           "Dmax max": "I^ICO = 2^D_max(Ω(F)||NoSig) with D_max(A||S) := max over B in S of D_max(A||B) (Eq. 3)"}
+FORMS = {"W >= Omega": "vᵀ(W − Ω)v", "W >= 0": "vᵀWv", "Dmax max": "vᵀΩ(F)v"}
 
 
 def _refute(ctx, obj, sc, alpha, S, on, where):
     """A printed operator W (label blocks, named by digest) against a claim about it: the kernel builds Ω(F) of
     the trigger and decides vᵀ(W − Ω)v < 0, vᵀWv < 0, or (W = B a no-signalling Choi operator) Bv = 0 with
     vᵀΩv > 0, so Ω ≰ 2^λ B for every λ; the file gives only W and the witness v."""
-    claim, trig, op, n = obj.text("claim", tuple(REFUTE)), _trigger(ctx, obj, sc), obj.at("operator"), \
-        pm.block_space(sc).size
+    claim, trig, n = obj.text("claim", tuple(REFUTE)), _trigger(ctx, obj, sc), pm.block_space(sc).size
     if bad := pm.single_trigger_problem(sc, alpha, trig):
         raise ctx.fail(obj.at("trigger"), f"not single-trigger: {bad}")
-    om, m = pm.omega_blocks(sc, alpha, trig, S.one), prod(sc.outputs)
-    W = S.blocks(obj, "operator", sc, decide=claim == "Dmax max")
+    om, m, dmax = pm.omega_blocks(sc, alpha, trig, S.one), prod(sc.outputs), claim == "Dmax max"
+    W = S.blocks(obj, "operator", sc, decide=dmax)
     full, space, layout = pm.assemble(sc, W)
     ns = pm.ns_span_violation(full, space, layout) is None
     dig = hashlib.sha256(";".join(_tx(e) for x in sc.contexts for r in W[x] for e in r).encode()).hexdigest()[:12]
@@ -325,26 +297,26 @@ def _refute(ctx, obj, sc, alpha, S, on, where):
     if x not in sc.contexts:
         raise ctx.fail(w.at("context"), "not a context of the scenario")
     M = {"W >= Omega": add(W[x], [[-e for e in r] for r in om[x]]), "W >= 0": W[x], "Dmax max": om[x]}[claim]
-    q, form = sum((a * b * e for a, r in zip(v, M) for b, e in zip(v, r) if a and b and e), S.zero), \
-        {"W >= Omega": "vᵀ(W − Ω)v", "W >= 0": "vᵀWv", "Dmax max": "vᵀΩ(F)v"}[claim]
+    q = sum((a * b * e for a, r in zip(v, M) for b, e in zip(v, r) if a and b and e), S.zero)
     name = (f"#{dig} (label blocks, sha256 of the canonical entries; Tr/{m} = {_tx(trace(full) / m)}, "
             f"{'' if ns else 'not '}in the no-signalling span)")
-    at = f"{form} = {_tx(q)} {'>' if claim == 'Dmax max' else '<'} 0 for v = [{', '.join(map(_tx, v))}] in label " \
+    at = f"{FORMS[claim]} = {_tx(q)} {'>' if dmax else '<'} 0 for v = [{', '.join(map(_tx, v))}] in label " \
          f"block {x}, Ω(F) of trigger {trig}"
-    if claim == "Dmax max":
+    if dmax:
         outs = tuple(k for _, o in layout for k in o)
         if trace(full) != m or not ns or partial_trace(full, space.dims, outs) != identity(m, S.one):
-            raise ctx.fail(op, "not the Choi operator of a no-signalling channel (NS span, Tr_out B = 1_in)")
+            raise ctx.fail(obj.at("operator"), "not the Choi operator of a no-signalling channel (NS span, "
+                                               "Tr_out B = 1_in)")
         if any(sum((a * e for a, e in zip(v, r)), S.zero) != 0 for r in W[x]) or _sgn(q) <= 0:
             raise ctx.fail(w.at("vector"), "the witness needs B v = 0 and vᵀΩ(F)v > 0")
-        alg = sum((max(alpha[(a, y)] for a in sc.outcomes) for y in sc.contexts), S.zero)
         text = (f"B{name} is the Choi operator of a no-signalling channel (PSD, Tr_out B = 1_in) with B v = 0 and "
                 f"{at}: Ω(F) ≰ 2^λ B for every λ, so D_max(Ω(F)||B) = +inf and the printed max gives "
-                f"2^D_max(Ω(F)||NoSig) = +inf, while sup over {QUANTUM} of {on} <= {_tx(alg)} (algebraic maximum)")
+                f"2^D_max(Ω(F)||NoSig) = +inf, while sup over {QUANTUM} of {on} <= "
+                f"{_tx(_algebraic(sc, alpha, S.zero))} (algebraic maximum)")
     elif _sgn(q) >= 0:
-        raise ctx.fail(w.at("vector"), f"{form} = {_tx(q)} is not negative: the witness refutes nothing")
+        raise ctx.fail(w.at("vector"), f"{FORMS[claim]} = {_tx(q)} is not negative: the witness refutes nothing")
     else:
         text = (f"the operator W{name} violates {REFUTE[claim]} for {on}: {at}"
                 + "; W equals Ω(F) on that block" * (W[x] == om[x]))
-    return Decision(text + (f", {where}" if where else "") + f" (paper: {REFUTE[claim]})", "refuted",
+    return Decision(f"{text}{where} (paper: {REFUTE[claim]})", "refuted",
                     "exact quadratic form of a witness vector; Ω and the NS span built by the kernel")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .. import prove_check as pc
+from ..gaussian import real_sign
 from ..linalg import is_matrix, psd_decide
 from ..models import scenario_text
 from ..ncpoly import NCPoly, bell_operator, parse_operator
@@ -19,46 +20,51 @@ from . import Decision, against_paper, kind
 from .strategy_value import paper_value, setup, value_of, weighted, where_text
 
 
-def _operator(ctx, obj, key, raw, sc) -> NCPoly:
-    """An operator expression; its scalars may use the fixed parameters, the field generator and the kernel's
-    constants and functions (in a parametric certificate the domain parameter and sqrt: :class:`pc.Radicals`)."""
+def psd_matrix(ctx, where, rows, n, value, one, decide=True, domain=""):
+    """The n×n matrix ``rows`` of exact entries ``value(where, raw)``, decided positive semidefinite by exact
+    LDLᵀ (pivots > 0, or formally 0, ``domain``: on the whole domain), or with ``decide`` off only symmetric."""
+    if not is_matrix(rows, n):
+        raise ctx.fail(where, f"must be an {n}x{n} matrix (list of {n} rows of {n} entries)")
+    M = [[value(f"{where}[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
+    if any(M[i][j] != M[j][i] for i in range(n) for j in range(i)):
+        raise ctx.fail(where, "is not symmetric")
+    if decide and not ctx.guard(where, lambda: psd_decide(M, sign=real_sign, one=one).psd):
+        raise ctx.fail(where, f"not positive semidefinite (exact LDL^T){domain}")
+    return M
+
+
+def _squares(ctx, spec, sc, lift, positive, domain) -> tuple[NCPoly, str]:
+    """Σ_jk G_jk P_j†P_k after deciding G ⪰ 0: weighted squares Σ w_i P_i†P_i (w_i > 0) or a symmetric Gram
+    matrix over distinct monomials (exact LDLᵀ); ``domain`` names where positivity is proved. The operators'
+    scalars may use the fixed parameters, the field generator and the kernel's constants and functions (in a
+    parametric certificate the domain parameter and sqrt: :class:`pc.Radicals`)."""
     one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
-    names = {**{k: one * q for k, q in ctx.fixed.items()}, **ctx.constants}
-    if ctx.field is not None:
-        names[ctx.field.generator] = ctx.field.gen()
-    if not isinstance(raw, str):
-        raise ctx.fail(obj.at(key), "must be an operator expression")
-    return ctx.guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names,
-                                                         sc.outputs, ctx.functions))
+    names = {**{k: one * q for k, q in ctx.fixed.items()}, **ctx.constants,
+             **({ctx.field.generator: ctx.field.gen()} if ctx.field is not None else {})}
 
-
-def sos_sum(ctx, spec, sc, op, value, positive, psd, domain="") -> tuple[NCPoly, str]:
-    """Σ_jk G_jk P_j†P_k after deciding G ⪰ 0: weighted squares Σ w_i P_i†P_i (``positive`` w_i) or a
-    symmetric Gram matrix over distinct monomials accepted by ``psd`` (exact LDLᵀ); ``op(obj, key, raw)``
-    reads an operator, ``value(obj, key, raw)`` a scalar, ``domain`` names where positivity is proved."""
+    def op(obj, key, raw) -> NCPoly:
+        if not isinstance(raw, str):
+            raise ctx.fail(obj.at(key), "must be an operator expression")
+        return ctx.guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names,
+                                                             sc.outputs, ctx.functions))
     if spec.has("terms"):
         terms = weighted(ctx, spec, "terms", "polynomial", lambda t, k: op(t, k, t.get(k)),
-                         lambda t, k: value(t, k, t.get(k)), positive, f"a weight is not > 0{domain}")
+                         lambda t, k: lift(ctx.value(t, k)), positive, f"a weight is not > 0{domain}")
         if not terms:
             raise ctx.fail(spec.at("terms"), "must list objects {weight, polynomial}")
-        w, ops = [x for x, _ in terms], [P for _, P in terms]
-        G = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)]
-        how = f"{len(w)} weighted squares"
+        ops, w = [P for _, P in terms], [x for x, _ in terms]
+        G, how = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)], f"{len(w)} weighted squares"
     else:
         gram = spec.obj("gram")
-        basis, rows = gram.list("basis"), gram.list("matrix", len(gram.raw.get("basis", [])))
-        n, how = len(basis), f"a {len(basis)}x{len(basis)} PSD Gram matrix (exact LDL^T)"
-        ops = [op(gram, f"basis[{i}]", b) for i, b in enumerate(basis)]
+        basis = gram.list("basis")
+        ops, n = [op(gram, f"basis[{i}]", b) for i, b in enumerate(basis)], len(basis)
         if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in ops):
             raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
         if len({next(iter(m.terms)) for m in ops}) != n:
             raise ctx.fail(gram.at("basis"), "lists a monomial twice")
-        if not is_matrix(rows, n):
-            raise ctx.fail(gram.at("matrix"), f"must be {n}x{n}")
-        G = [[value(gram, f"matrix[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-        if any(G[i][j] != G[j][i] for i in range(n) for j in range(i)) or not ctx.guard(
-                gram.at("matrix"), lambda: psd(G)):
-            raise ctx.fail(gram.at("matrix"), f"is not symmetric positive semidefinite (exact LDL^T){domain}")
+        G = psd_matrix(ctx, gram.at("matrix"), gram.list("matrix", n), n,
+                       lambda w, v: lift(ctx.guard(w, lambda: ctx.scalar(v))), lift(1), domain=domain)
+        how = f"a {n}x{n} PSD Gram matrix (exact LDL^T)"
     total = NCPoly(sc.parties)._collect((m, c * g) for P, row in zip(ops, G) for Q, g in zip(ops, row) if g != 0
                                         for m, c in (P.adjoint() * Q).terms.items())  # one pass: n^2 products
     return total, how + domain
@@ -70,25 +76,18 @@ def decide(cert, ctx, data) -> Decision:
     principal square roots of polynomials in x (:class:`pc.Radicals`), the identity is formal modulo
     (√u)² = u, every weight (every LDLᵀ pivot of a Gram matrix) is proved > 0 (or formally 0) on the whole
     domain, a strategy attains η identically or stays strictly inside on it, and a paper value must be proved."""
-    R = None
-    if ctx.domains:
-        if data.has("field") or data.has("trig"):
-            raise ctx.fail("parameters", "a parametric certificate takes exactly one domain parameter and no field")
-        R = ctx.radicals()
+    if ctx.domains and (data.has("field") or data.has("trig")):
+        raise ctx.fail("parameters", "a parametric certificate takes exactly one domain parameter and no field")
+    R = ctx.radicals() if ctx.domains else None
     sc, F, ftext = setup(ctx, data)
     if R is not None and any(o != 2 for o in sc.outputs):
         raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
     sense = data.text("sense", ("max", "min"))
     sign, relation = (1, "<=") if sense == "max" else (-1, ">=")
     B = ctx.guard("data.functional", lambda: bell_operator(F))
-    if R is None:
-        lift, positive, domain = (lambda x: x), (lambda x: x > 0), ""
-        psd = lambda G: psd_decide(G).psd  # noqa: E731
-    else:
-        lift, positive, domain = (lambda x: pc.Surd.of(R, x)), R.positive, f" on the whole domain {R.dom.text()}"
-        psd = lambda G: psd_decide(G, sign=R.sign, one=R.lift(1)).psd  # noqa: E731
-    S, how = sos_sum(ctx, data.obj("sos"), sc, lambda o, k, r: _operator(ctx, o, k, r, sc),
-                     lambda o, k, r: lift(ctx.value(o, k, raw=r)), positive, psd, domain)
+    lift, positive, domain = ((lambda x: pc.Surd.of(R, x)), R.positive, f" on the whole domain {R.dom.text()}") \
+        if R else ((lambda x: x), (lambda x: x > 0), "")
+    S, how = _squares(ctx, data.obj("sos"), sc, lift, positive, domain)
     derived = "" if data.has("bound") else " (the only constant for which the SOS identity holds)"
     # without a bound, the bound the SOS proves: η·1 = B ± S must be a scalar
     eta = lift((B + S * sign).terms.get(((),) * sc.parties, 0 * F.coefficients[0]) if derived else
@@ -113,8 +112,7 @@ def decide(cert, ctx, data) -> Decision:
     if isinstance(raw, str) and raw.replace(" ", "") != shown.replace(" ", "") and len(raw) <= 120:
         shown = f"{raw} = {shown}"  # the formula the kernel evaluated, e.g. Eq. (5) in cos/sin
     statement = (f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} "
-                 f"{shown}{derived}{attained}")
-    statement += f", {where_text(ctx)}" if where_text(ctx) else ""
+                 f"{shown}{derived}{attained}" + (f", {where_text(ctx)}" if where_text(ctx) else ""))
     ok, ptext = paper_value(ctx, data, eta)
     if R is not None and ok is False:
         raise ctx.fail("data.paper", "is not proved equal to the bound on the whole domain "
