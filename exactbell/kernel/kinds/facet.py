@@ -1,9 +1,7 @@
-"""Kind ``facet``: inequalities <F, v> (<= or >=) b on the points v of a model, each decided a facet of
-their convex hull or not, for ALL values of at most one parameter; then their classes under the kernel's
-group of relabelings preserving the points. Models: Sengupta–Wooltorton channels (F in the Eq. (5) form),
-the A→B model of Chaves et al. (Fig. 1(c), eq. (10)) in correlator or probability space, the local
-model of a Bell scenario (canonical p(a...|x...)). docs/kinds/facet.md.
-"""
+"""Kind ``facet`` (docs/kinds/facet.md): inequalities <F, v> (<= or >=) b on the points v of a model, each decided a
+facet of their convex hull or not for ALL values of at most one parameter, and their classes under the kernel's group
+of relabelings preserving the points. Models: as read by :func:`.vertex_set.read_model` (F: Eq. (5) form, Chaves et
+al. Fig. 1(c), eq. (10) in correlator or probability space, canonical p(a...|x...) of a local model)."""
 from __future__ import annotations
 
 import hashlib
@@ -24,22 +22,9 @@ CLAIMS = ("facets", "facets, pairwise inequivalent", "facets, one class")
 ONE = flint.fmpq_poly([1])
 
 
-def _samples(dom, k):
-    """k rational points of the domain: the first k of 2k + #excluded interior grid points not excluded."""
-    n = 2 * k + len(dom.excluded)
-    grid = (dom.lo + (dom.hi - dom.lo) * Fraction(j, n + 1) for j in range(1, n + 1))
-    return [x for x in grid if dom.contains(x)][:k]
-
-
-def _rank(evals, idx):
-    """(generic rank, a sample point attaining it) of the homogenised points[idx]; ``evals`` maps
-    each sample point x to the PointSet of all points at x."""
-    return max(((ps.rank(idx), x) for x, ps in evals.items()), key=lambda t: t[0])
-
-
-def decide_one(ctx, it, points, label, var, dom, entries, bound, sense, xs, R, evals):
+def decide_one(ctx, it, points, label, var, dom, entries, bound, sense, xs, R, grank):
     """(status text, is_facet, tight index set) of the inequality ``it``: entries and bound as (numerator,
-    denominator) fmpq_polys; R: the generic rank of all points."""
+    denominator) fmpq_polys; grank(idx): (generic rank, a sample point of xs attaining it); R: that of all points."""
     D = reduce(lambda a, b: a * b // a.gcd(b), [d for _, d in entries + [bound]], ONE)
     if var and roots_in(D, Domain(dom.lo, dom.hi, dom.lo_closed, dom.hi_closed)):
         return "undefined (a denominator vanishes in the domain)", False, None
@@ -57,7 +42,7 @@ def decide_one(ctx, it, points, label, var, dom, entries, bound, sense, xs, R, e
     T = [i for i, s in enumerate(slacks) if s == 0]
     if len(T) == len(points):
         return "implicit equality (tight on every point)", False, None
-    (rT, x1), word = _rank(evals, T), "identically tight" if var else "tight"
+    (rT, x1), word = grank(T), "identically tight" if var else "tight"
     if rT != R - 1:
         why = f"its {word} points have affine rank {rT - 1} < {R - 2}" if T else f"no point is {word}"
         return f"valid, not a facet ({why})", False, None
@@ -79,10 +64,13 @@ def decide(cert, ctx, data) -> Decision:
         Scenario(tuple(spec["scenario"]["inputs"]), tuple(spec["scenario"]["outputs"]))
     dom = ctx.domains.get(var)
     labels_of = {index[lab]: lab for lab in reversed(labels)}  # the first label of each distinct point
-    degree = max(c.degree() for v in points for c in v)
-    xs = _samples(dom, (len(points[0]) + 1) * max(degree, 0) + 1) if var else [Fraction(0)]
+    k = (len(points[0]) + 1) * max(0, *(c.degree() for v in points for c in v)) + 1  # more than a minor's degree
+    n = 2 * k + len(dom.excluded) if var else 0  # samples: the first k of n interior grid points not excluded
+    grid = (dom.lo + (dom.hi - dom.lo) * Fraction(j, n + 1) for j in range(1, n + 1))
+    xs = [x for x in grid if dom.contains(x)][:k] if var else [Fraction(0)]
     evals = {x: PointSet([at(v, x) for v in points]) for x in xs}
-    R = _rank(evals, range(len(points)))[0]
+    grank = lambda idx: max(((ps.rank(idx), x) for x, ps in evals.items()), key=lambda t: t[0])  # noqa: E731
+    R = grank(range(len(points)))[0]
     if spec["name"] == "a-to-b":
         text = f"{text} ({len(points)} distinct points, dimension {R - 1})"
     names, results, shown = [], [], []
@@ -106,7 +94,7 @@ def decide(cert, ctx, data) -> Decision:
         sense, bound = it.text("sense", ("<=", ">=")), uni(ctx.ratfun(it, "bound"))
         canon = ";".join(f"{n}/{d}" for n, d in ents + [bound]) + sense
         shown.append(f"{names[-1]} [{sense} #{hashlib.sha256(canon.encode()).hexdigest()[:10]}]")
-        results.append(decide_one(ctx, it, points, labels_of, var, dom, ents, bound, sense, xs, R, evals))
+        results.append(decide_one(ctx, it, points, labels_of, var, dom, ents, bound, sense, xs, R, grank))
     G = Group([g for _, g in symmetries(points, maps)])
     facet_keys = [G.canonical_with(bits(T))[0] for _, ok, T in results if ok]
     n_cls = len(set(facet_keys))

@@ -1,8 +1,6 @@
-"""Kind ``vertex-set``: which points of a model are vertices of their convex hull (format:
-docs/kinds/vertex-set.md). Models: Sengupta–Wooltorton channels (Eq. (9), Eq. (11)), with a symbolic
-mode of representatives (App. A); the image of the causal polytope in a plane (Liu–Chiribella App. C,
-Eq. (54)) with its polygon; the extreme qubit classical supermaps (Liu–Chiribella App. D, Eqs. (79)–(85)).
-"""
+"""Kind ``vertex-set`` (docs/kinds/vertex-set.md): which points of a model are vertices of their convex hull.
+Models: Sengupta–Wooltorton channels (Eq. (9), (11); symbolic representatives: App. A); the image of the causal
+polytope in a plane (Liu–Chiribella App. C, Eq. (54)); the extreme qubit supermaps (App. D, Eqs. (79)–(85))."""
 from __future__ import annotations
 
 import hashlib
@@ -101,9 +99,9 @@ def _local(ctx, spec):
                    for a, x in sc.entries()), None)  # party inv[j] (input x -> s(x), output a -> t_x(a)) at j
             for sigma in permutations(range(sc.parties)) if all(shapes[i] == shapes[j] for i, j in enumerate(sigma))
             for inv in [sorted(range(sc.parties), key=sigma.__getitem__)] for rel in product(*own)}
-    return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical inputs-major "
-            "order, labels [k] in the kernel's enumeration)"), [v for _, v in model_points(ctx, spec, sc, "local")], \
-        sorted(maps)
+    pts = [v for _, v in model_points(ctx, spec, sc, "local")]
+    return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical inputs-major order, "
+            "labels [k] in the kernel's enumeration)"), pts, sorted(maps)
 
 
 def _a_to_b(ctx, spec, space):
@@ -157,9 +155,8 @@ def label_of(ctx, where, raw, index):
 
 
 def supermap_class(T) -> str:
-    """The class of an extreme point T (its support) after Liu–Chiribella Eq. (85), first match wins. At
-    t = (A_in, A_out, B_in, B_out), party i in direction d = 0 emits its output and receives its input,
-    in direction 1 the reverse."""
+    """The class of an extreme point T (its support) after Liu–Chiribella Eq. (85), first match wins. At t = (A_in,
+    A_out, B_in, B_out) party i in direction d = 0 emits its output and receives its input (d = 1: the reverse)."""
     em = lambda i, d, pts=T: [t[2 * i + 1 - d] for t in pts]  # noqa: E731 (emitted values)
     rc = lambda i, d, pts=T: [t[2 * i + d] for t in pts]  # noqa: E731 (received values)
     const, D = lambda v: len(set(v)) == 1, (0, 1)  # noqa: E731
@@ -178,11 +175,9 @@ def supermap_class(T) -> str:
 
 
 def _supermap_extremes(ctx, data) -> Decision:
-    """Liu–Chiribella App. D, Eqs. (79)–(85): qubit diagonal supermaps S_ijkl (A_in A_out B_in B_out).
-    Eq. (12) with Tr S = 4 and the class sums Σ_{class c} S = 1 of ``partition`` (rows r: the class of
-    t is (Σ_k r_k t_k mod 2)_r; Eq. (80)) are compared by exact ranks; if they agree, {S ≥ 0, Eq. (12)}
-    is the product of the classes' simplices, whose extreme points are the 0/1 supermaps with one entry
-    per class. Each is classified (:func:`supermap_class`); ``paper``: the printed counts."""
+    """Liu–Chiribella App. D, Eqs. (79)–(85), qubit diagonal supermaps S_ijkl: if Eq. (12) with Tr S = 4 and the
+    class sums Σ_{class c} S = 1 (Eq. (80); class of t: (Σ_k r_k t_k mod 2) over the rows r of ``partition``) agree
+    (exact ranks), {S ≥ 0, Eq. (12)} is a product of simplices, extreme points one entry per class: classify each."""
     spec = data.obj("model")
     spec.text("name", ("supermap",))
     if ctx.domains or ctx.fixed:
@@ -270,9 +265,8 @@ def decide(cert, ctx, data) -> Decision:
 
 
 def _representatives(ctx, data) -> Decision:
-    """App. A: each representative's matrix is its Eq. (9) point (a polynomial identity in p, q, r, s);
-    its class, a union of orbits under the relabelings preserving the model for all fidelities, is
-    disjoint from the others; the classes cover every point; ``paper``: the printed class sizes."""
+    """App. A: each representative's matrix is its Eq. (9) point (a polynomial identity in p, q, r, s); the classes
+    (unions of orbits under the relabelings preserving the model for all fidelities) are disjoint and cover all."""
     if ctx.fixed or not ctx.domains:
         raise ctx.fail("parameters", "the symbolic mode takes the fidelities' symbols as parameters")
     spec = data.obj("model")
