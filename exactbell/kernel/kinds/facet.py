@@ -64,10 +64,10 @@ def decide(cert, ctx, data) -> Decision:
         Scenario(tuple(spec["scenario"]["inputs"]), tuple(spec["scenario"]["outputs"]))
     dom = ctx.domains.get(var)
     labels_of = {index[lab]: lab for lab in reversed(labels)}  # the first label of each distinct point
-    k = (len(points[0]) + 1) * max(0, *(c.degree() for v in points for c in v)) + 1  # more than a minor's degree
-    n = 2 * k + len(dom.excluded) if var else 0  # samples: the first k of n interior grid points not excluded
+    need = (len(points[0]) + 1) * max(0, *(c.degree() for v in points for c in v)) + 1  # > the degree of a minor
+    n = 2 * need + len(dom.excluded) if var else 0  # samples: the first ``need`` of n interior grid points not excluded
     grid = (dom.lo + (dom.hi - dom.lo) * Fraction(j, n + 1) for j in range(1, n + 1))
-    xs = [x for x in grid if dom.contains(x)][:k] if var else [Fraction(0)]
+    xs = [x for x in grid if dom.contains(x)][:need] if var else [Fraction(0)]
     evals = {x: PointSet([at(v, x) for v in points]) for x in xs}
     grank = lambda idx: max(((ps.rank(idx), x) for x, ps in evals.items()), key=lambda t: t[0])  # noqa: E731
     R = grank(range(len(points)))[0]
