@@ -195,8 +195,8 @@ def _supermap_extremes(ctx, data) -> Decision:
     head = (f"qubit diagonal supermaps S_ijkl on A_in A_out B_in B_out: Eq. (12) with Tr S = 4 and the "
             f"{len(cls)} class sums (class of ijkl: {rows} . ijkl mod 2) = 1 ")
     paper = data.obj("paper", default=None)
-    claimed = paper and {k: paper.int(k, 0, 256) for k in SUPERMAP_CLASSES[:-1]}
-    ptext = claimed and ", ".join(f"{k} {v}" for k, v in claimed.items())
+    claimed = None if paper is None else {k: paper.int(k, 0, 256) for k in SUPERMAP_CLASSES[:-1]}
+    ptext = None if paper is None else ", ".join(f"{k} {v}" for k, v in claimed.items())
     if not r12 == r80 == both == rank([r[:-1] for r in eq80]):
         statement, _ = against_paper(f"{head}have different solution sets (ranks {r12}, {r80}, joint {both})",
                                      False, ptext)
@@ -212,7 +212,7 @@ def _supermap_extremes(ctx, data) -> Decision:
                  "it emits, the other's constant in some direction; ico-xor: r_A = e_A+e_B+alpha, r_B = "
                  "e_A+e_B+beta mod 2; other: the emitted pair determines the point (none of the above); "
                  f"non-functional: the rest): {', '.join(f'{k} {v}' for k, v in counts.items())}")
-    holds = claimed and all(counts[k] == v for k, v in claimed.items()) and not counts["other"]
+    holds = None if paper is None else all(counts[k] == v for k, v in claimed.items()) and not counts["other"]
     return Decision(*against_paper(statement, holds, ptext), "exact ranks and classification of every extreme point")
 
 
