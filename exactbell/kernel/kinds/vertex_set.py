@@ -1,8 +1,6 @@
-"""Kind ``vertex-set``: which points of a model are vertices of their convex hull (format:
-docs/kinds/vertex-set.md). Models: Sengupta–Wooltorton channels (Eq. (9), Eq. (11)), with a symbolic
-mode of representatives (App. A); the image of the causal polytope in a plane (Liu–Chiribella App. C,
-Eq. (54)) with its polygon; the extreme qubit classical supermaps (Liu–Chiribella App. D, Eqs. (79)–(85)).
-"""
+"""Kind ``vertex-set`` (docs/kinds/vertex-set.md): which points of a model are vertices of their convex hull.
+Models: Sengupta–Wooltorton channels (Eq. (9), (11); symbolic representatives: App. A); the image of the causal
+polytope in a plane (Liu–Chiribella App. C, Eq. (54)); the extreme qubit supermaps (App. D, Eqs. (79)–(85))."""
 from __future__ import annotations
 
 import hashlib
@@ -18,13 +16,20 @@ from ..lp import named_model
 from ..models import causal_strategies, model_points, polynomial, read_functional, read_scenario, scenario_text
 from ..poly import Poly, RationalFunction
 from ..process import CONDITIONS, projector_term
-from ..polytope import at, correlator_relabelings, key, primitive, sw_model, symmetries
+from ..polytope import at, correlator_relabelings, key, primitive, q, sw_model, symmetries
 from ..scenario import Behaviour
 from ..upoly import flint as fmpq_poly, nonnegative_on, trim
 from . import Decision, against_paper, kind
 
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
 RELABELINGS = 20000  # the most relabelings of a local model
+SIGN = (1, -1, -1, 1)  # E_xy = Σ_ab (-1)^(a+b) p(ab|xy): the sign at outcome index 2a + b
+SUPERMAP_CLASSES = ("no-signalling", "one-way-fixed", "one-way-dynamic", "ico-xor", "non-functional", "other")
+
+
+def univariate(p, var) -> flint.fmpq_poly:
+    """A Poly in at most the parameter var (a constant when var is None) as an fmpq_poly."""
+    return fmpq_poly(p.univariate_coefficients(var) if var else [p.constant_value()])
 
 
 def nonnegative(ctx, f, var) -> bool:
@@ -35,29 +40,26 @@ def nonnegative(ctx, f, var) -> bool:
 
 def fidelity(ctx, obj, k, var, raw=None, bounded=True):
     """A polynomial in the parameter var (fmpq_poly); ``bounded``: in [0, 1] on the whole domain."""
-    f = Poly.lift(polynomial(ctx, obj, k, raw))
-    f = fmpq_poly(f.univariate_coefficients(var) if var else [f.constant_value()])
+    f = univariate(Poly.lift(polynomial(ctx, obj, k, raw)), var)
     if bounded and not (nonnegative(ctx, f, var) and nonnegative(ctx, 1 - f, var)):
         raise ctx.fail(obj.at(k), "a fidelity must lie in [0, 1] on the whole parameter domain")
     return f
 
 
 def _image(ctx, spec):
-    """(text, [(label, point)]): the images (<F_X, P>, <F_Y, P>) of the deterministic definite-order
-    behaviours P (labels [k] in the order of :func:`exactbell.kernel.models.model_points`)."""
+    """(text, points, None): the images (<F_X, P>, <F_Y, P>) of the deterministic definite-order
+    behaviours P (the k-th in the order of :func:`exactbell.kernel.models.model_points`)."""
     spec.text("base", ("causal",))
     sc = read_scenario(ctx, spec)
     if sc.parties != 2 or causal_strategies(sc) > limits.STRATEGIES:
-        raise ctx.fail(spec.at("scenario"),
-                       f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
+        raise ctx.fail(spec.at("scenario"), f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
     co = spec.obj("coordinates")
     (FX, tx), (FY, ty) = (read_functional(ctx, co, sc, k) for k in "XY")
-    pairs = [((k,), tuple(fmpq_poly([F.value(Behaviour(sc, p))]) for F in (FX, FY)))
-             for k, (_, p) in enumerate(model_points(ctx, spec, sc, "causal"))]
+    pts = [(FX.value(b), FY.value(b)) for b in (Behaviour(sc, p) for _, p in model_points(ctx, spec, sc, "causal"))]
     order = ctx.cert.conventions.raw.get("order")  # read by read_functional for the probability form
-    order = f" (coefficients in {order} order)" if order else ""
-    return (f"the image (X, Y) = (<{tx}>, <{ty}>){order} of the {len(pairs)} deterministic definite-order "
-            f"behaviours on {scenario_text(sc)}, labels [k] in the kernel's enumeration"), pairs
+    return (f"the image (X, Y) = (<{tx}>, <{ty}>){f' (coefficients in {order} order)' if order else ''} of the "
+            f"{len(pts)} deterministic definite-order behaviours on {scenario_text(sc)}, labels [k] in the kernel's "
+            "enumeration"), pts, None
 
 
 def _polygon(ctx, data, V) -> tuple:
@@ -79,80 +81,69 @@ def _polygon(ctx, data, V) -> tuple:
               for k, w in (("vertices", "<vertex>"), ("facets", "<facet>")))
     if any(len(t) != n for ts, n in ((pv, 2), (pf, 3)) for t in ts) or any(f[:2] == (0, 0) for f in pf):
         raise ctx.fail("data.paper", "vertices [X, Y], facets [c_X, c_Y, r] (not both c zero)")
-    holds = (sorted(pv) == sorted(V) and len(set(map(primitive, pf))) == len(pf)
-             and set(map(primitive, pf)) == facets)
+    holds = sorted(pv) == sorted(V) and len(set(map(primitive, pf))) == len(pf) and set(map(primitive, pf)) == facets
     return text, holds, f"vertices {shown(pv, pf, ';')}"
 
 
 def _local(ctx, spec):
-    """(text, [(label, point)], relabelings): the deterministic local strategies of a 2- or 3-party scenario
-    (labels [k] in the kernel's enumeration) and all relabelings of the inputs, the outputs per input and
-    the parties of equal shape, as coordinate permutations of the canonical p(a...|x...)."""
+    """(text, points, relabelings): the deterministic local strategies of a 2- or 3-party scenario (the k-th
+    of the kernel's enumeration) and all relabelings of the inputs, the outputs per input and the parties
+    of equal shape, as coordinate permutations of the canonical p(a...|x...)."""
     sc = read_scenario(ctx, spec)
     shapes = list(zip(sc.inputs, sc.outputs))
-    candidates = prod(factorial(m) * factorial(o) ** m for m, o in shapes)
-    if sc.parties not in (2, 3) or candidates * factorial(sc.parties) > RELABELINGS:
+    if sc.parties not in (2, 3) or factorial(sc.parties) * prod(
+            factorial(m) * factorial(o) ** m for m, o in shapes) > RELABELINGS:
         raise ctx.fail(spec.at("scenario"), f"2 or 3 parties, at most {RELABELINGS} relabelings")
-    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m)))
-           for m, o in shapes]  # per party: (input permutation, output permutation per input)
-    maps = set()
-    for sigma in permutations(range(sc.parties)):
-        for rel in product(*own) if all(shapes[i] == shapes[j] for i, j in enumerate(sigma)) else ():
-            pi = []
-            for a, x in sc.entries():
-                a2, x2 = [0] * sc.parties, [0] * sc.parties
-                for i, j in enumerate(sigma):
-                    x2[j], a2[j] = rel[i][0][x[i]], rel[i][1][x[i]][a[i]]
-                pi.append(sc.index(tuple(a2), tuple(x2)))
-            maps.add((tuple(pi), None))
-    pairs = [((k,), tuple(flint.fmpq_poly([c]) for c in v))
-             for k, (_, v) in enumerate(model_points(ctx, spec, sc, "local"))]
-    return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical "
-            f"inputs-major order, labels [k] in the kernel's enumeration)"), pairs, sorted(maps)
+    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m))) for m, o in shapes]
+    maps = {(tuple(sc.index(tuple(rel[i][1][x[i]][a[i]] for i in inv), tuple(rel[i][0][x[i]] for i in inv))
+                   for a, x in sc.entries()), None)  # party inv[j] (input x -> s(x), output a -> t_x(a)) at j
+            for sigma in permutations(range(sc.parties)) if all(shapes[i] == shapes[j] for i, j in enumerate(sigma))
+            for inv in [sorted(range(sc.parties), key=sigma.__getitem__)] for rel in product(*own)}
+    pts = [v for _, v in model_points(ctx, spec, sc, "local")]
+    return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical inputs-major order, "
+            "labels [k] in the kernel's enumeration)"), pts, sorted(maps)
+
+
+def _a_to_b(ctx, spec, space):
+    """(text, points, relabelings) of the A→B model (Chaves et al. Fig. 1(c): a = f(x), b = g(a, y), the k-th
+    response function of kernel.lp.named_model): E_xy, or p(ab|xy) at 4(m_y·x + y) + 2a + b (canonical)."""
+    mx, my = spec.list("inputs", 2)
+    if not all(type(m) is int and 2 <= m <= 4 for m in (mx, my)):
+        raise ctx.fail(spec.at("inputs"), "two input counts in [2, 4]")
+    cols, prob = named_model("a-to-b", mx, my).columns(), space == "probability"
+    return (f"the A->B polytope in probability space (p(ab|xy) at 4({my}x+y)+2a+b, x < {mx}, y < {my})" if prob
+            else f"the A->B correlator polytope (E_xy, x < {mx}, y < {my}, (x,y) lexicographic)"), \
+        [tuple(int(o == j) for o in c for j in range(4)) if prob else tuple(SIGN[o] for o in c) for c in cols], \
+        correlator_relabelings(mx, my, space)
 
 
 def _distinct(pairs) -> tuple[list, dict]:
     """([distinct point], {label: point index}) of [(label, point)]."""
-    where, points, index = {}, [], {}
-    for lab, v in pairs:
-        if key(v) not in where:
-            where[key(v)] = len(points)
-            points.append(v)
-        index[lab] = where[key(v)]
-    return points, index
+    where = {}
+    index = {lab: where.setdefault(key(v), (len(where), v))[0] for lab, v in pairs}
+    return [v for _, v in where.values()], index
 
 
-def read_model(ctx, data, symbolic=True, image=False):
+def read_model(ctx, data, symbolic=True, image=False, space=False):
     """(model text, var or None, [label], [distinct point], {label: point index}, relabelings) from
-    data.model: a channel model (Eq. (9)/(11)), ``{"name": "a-to-b", "inputs": [m_x, m_y]}``, the
-    correlators E_xy of the deterministic A→B strategies (Chaves et al. Fig. 1(c), binary outputs), or
-    ``{"name": "local", "scenario": ...}`` (:func:`_local`)."""
+    data.model: a channel model (Eq. (9)/(11)), ``{"name": "a-to-b", "inputs": [m_x, m_y]}`` (:func:`_a_to_b`;
+    in the space data.space if ``space``, else correlators) or ``{"name": "local", "scenario": ...}``."""
     spec = data.obj("model")
     name = spec.text("name", (*FIDELITIES, "a-to-b", "local") + ("image",) * image)
     if len(ctx.domains) > symbolic:
-        raise ctx.fail("parameters", "at most one parameter with a domain" if symbolic else
-                       "fixed parameters only")
-    var, maps = next(iter(ctx.domains), None), None
-    if name == "image":
-        text, pairs = _image(ctx, spec)
-    elif name == "local":
-        text, pairs, maps = _local(ctx, spec)
-    elif name == "a-to-b":
-        mx, my = spec.list("inputs", 2)
-        if not all(type(m) is int and 2 <= m <= 4 for m in (mx, my)):
-            raise ctx.fail(spec.at("inputs"), "two input counts in [2, 4]")
-        cols = named_model("a-to-b", mx, my).columns()
-        pairs = [((k,), tuple(flint.fmpq_poly([1 if o in (0, 3) else -1]) for o in c))
-                 for k, c in enumerate(cols)]
-        text = f"the A->B correlator polytope (E_xy, x < {mx}, y < {my}, (x,y) lexicographic)"
-        maps = correlator_relabelings(mx, my)
-    else:
+        raise ctx.fail("parameters", "at most one parameter with a domain" if symbolic else "fixed parameters only")
+    var = next(iter(ctx.domains), None)
+    if name in FIDELITIES:
         fo = spec.obj("fidelities")
         fids = [fidelity(ctx, fo, k, var) for k in FIDELITIES[name]]
         t = [str(f).replace(" ", "").replace("x", var or "x") for f in fids]
         text = f"S_({t[0]},{t[1]}),({t[2]},{t[3]}) (Eq. (9))" if name == "signaling" else \
             f"S_({t[0]},1)*,({t[1]},1)* (Eq. (11))"
-        pairs = sw_model(name, fids)
+        pairs, maps = sw_model(name, fids), None
+    else:
+        text, pts, maps = _image(ctx, spec) if name == "image" else _local(ctx, spec) if name == "local" else \
+            _a_to_b(ctx, spec, data.text("space", ("correlator", "probability")) if space else "correlator")
+        pairs = [((k,), tuple(fmpq_poly([c]) for c in v)) for k, v in enumerate(pts)]
     return (text, var, [lab for lab, _ in pairs], *_distinct(pairs), maps)
 
 
@@ -163,54 +154,38 @@ def label_of(ctx, where, raw, index):
     return lab
 
 
-SUPERMAP_CLASSES = ("no-signalling", "one-way-fixed", "one-way-dynamic", "ico-xor", "non-functional", "other")
-
-
-def _er(t, party, d):
-    """(emitted, received) value of a party at t = (A_in, A_out, B_in, B_out): direction 0 emits the
-    output and receives the input, direction 1 the reverse."""
-    inn, out = t[2 * party], t[2 * party + 1]
-    return (out, inn) if d == 0 else (inn, out)
-
-
 def supermap_class(T) -> str:
-    """The class of an extreme point T (its support) after Liu–Chiribella Eq. (85), first match wins."""
-    D, const = (0, 1), lambda v: len(set(v)) == 1  # noqa: E731
-    em = lambda i, d, pts: [_er(t, i, d)[0] for t in pts]  # noqa: E731
-    rc = lambda i, d, pts: [_er(t, i, d)[1] for t in pts]  # noqa: E731
-    if any(const(rc(0, a, T)) and const(rc(1, b, T)) for a, b in product(D, D)):
+    """The class of an extreme point T (its support) after Liu–Chiribella Eq. (85), first match wins. At t = (A_in,
+    A_out, B_in, B_out) party i in direction d = 0 emits its output and receives its input (d = 1: the reverse)."""
+    em = lambda i, d, pts=T: [t[2 * i + 1 - d] for t in pts]  # noqa: E731 (emitted values)
+    rc = lambda i, d, pts=T: [t[2 * i + d] for t in pts]  # noqa: E731 (received values)
+    const, D = lambda v: len(set(v)) == 1, (0, 1)  # noqa: E731
+    if any(const(rc(0, a)) and const(rc(1, b)) for a, b in product(D, D)):
         return "no-signalling"
-    if any(const(rc(i, a, T)) and len(set(zip(em(i, a, T), rc(1 - i, b, T)))) == len(set(em(i, a, T)))
+    if any(const(rc(i, a)) and len(set(zip(em(i, a), rc(1 - i, b)))) == len(set(em(i, a)))
            for i, a, b in product(D, D, D)):
         return "one-way-fixed"
-    if any(const(rc(i, a, T)) and all(any(const(rc(1 - i, b, [t for t in T if _er(t, i, a)[0] == e]))
-                                          for b in D) for e in set(em(i, a, T))) for i, a in product(D, D)):
+    if any(const(rc(i, a)) and all(any(const(rc(1 - i, b, [t for t in T if t[2 * i + 1 - a] == e])) for b in D)
+                                   for e in set(em(i, a))) for i, a in product(D, D)):
         return "one-way-dynamic"
-    if any(const([r ^ e ^ f for (e, r), f in zip(map(lambda t: _er(t, 0, a), T), em(1, b, T))])
-           and const([r ^ e ^ f for (f, r), e in zip(map(lambda t: _er(t, 1, b), T), em(0, a, T))])
+    if any(all(const([r ^ e ^ f for r, e, f in zip(rc(j, (a, b)[j]), em(0, a), em(1, b))]) for j in D)
            for a, b in product(D, D)):
         return "ico-xor"
-    if any(len(set(zip(em(0, a, T), em(1, b, T)))) == len(T) for a, b in product(D, D)):
-        return "other"
-    return "non-functional"
+    return "other" if any(len(set(zip(em(0, a), em(1, b)))) == len(T) for a, b in product(D, D)) else "non-functional"
 
 
 def _supermap_extremes(ctx, data) -> Decision:
-    """Liu–Chiribella App. D, Eqs. (79)–(85): qubit diagonal supermaps S_ijkl (A_in A_out B_in B_out).
-    Eq. (12) with Tr S = 4 and the class sums Σ_{class c} S = 1 of ``partition`` (rows r: the class of
-    t is (Σ_k r_k t_k mod 2)_r; Eq. (80)) are compared by exact ranks; if they agree, {S ≥ 0, Eq. (12)}
-    is the product of the classes' simplices, whose extreme points are the 0/1 supermaps with one entry
-    per class. Each is classified (:func:`supermap_class`); ``paper``: the printed counts."""
+    """Liu–Chiribella App. D, Eqs. (79)–(85), qubit diagonal supermaps S_ijkl: if Eq. (12) with Tr S = 4 and the
+    class sums Σ_{class c} S = 1 (Eq. (80); class of t: (Σ_k r_k t_k mod 2) over the rows r of ``partition``) agree
+    (exact ranks), {S ≥ 0, Eq. (12)} is a product of simplices, extreme points one entry per class: classify each."""
     spec = data.obj("model")
     spec.text("name", ("supermap",))
     if ctx.domains or ctx.fixed:
         raise ctx.fail("parameters", "the qubit supermap model has no parameters")
-    rows = spec.list("partition")
+    rows, pts, cls = spec.list("partition"), list(product((0, 1), repeat=4)), {}
     if not rows or any(not isinstance(r, list) or len(r) != 4
                        or any(v not in (0, 1) or type(v) is not int for v in r) for r in rows):
         raise ctx.fail(spec.at("partition"), "rows of 4 coefficients mod 2")
-    pts = list(product((0, 1), repeat=4))
-    cls = {}
     for t in pts:
         cls.setdefault(tuple(sum(c * v for c, v in zip(r, t)) % 2 for r in rows), []).append(t)
     eq12 = [[projector_term({t: Fraction(1)}, 2, cond).get(u, 0) for t in pts] + [0]
@@ -223,27 +198,22 @@ def _supermap_extremes(ctx, data) -> Decision:
     claimed = None if paper is None else {k: paper.int(k, 0, 256) for k in SUPERMAP_CLASSES[:-1]}
     ptext = None if paper is None else ", ".join(f"{k} {v}" for k, v in claimed.items())
     if not r12 == r80 == both == rank([r[:-1] for r in eq80]):
-        ranks = f"have different solution sets (ranks {r12}, {r80}, joint {both})"
-        statement, _ = against_paper(head + ranks, False, ptext)
+        statement, _ = against_paper(f"{head}have different solution sets (ranks {r12}, {r80}, joint {both})",
+                                     False, ptext)
         return Decision(statement, "refuted", "exact ranks")
-    counts = dict.fromkeys(SUPERMAP_CLASSES, 0)
-    for T in product(*cls.values()):
-        counts[supermap_class(T)] += 1
-    shown = ", ".join(f"{k} {v}" for k, v in counts.items())
-    sizes = ", ".join(str(len(v)) for v in cls.values())
-    statement = (head + f"have the same solution set (affine dimension {16 - r80}), so with S >= 0 it is a "
-                 f"product of {len(cls)} simplices with {sizes} vertices: {sum(counts.values())} extreme "
-                 "points, the 0/1 supermaps with one entry per class; by the first matching class (a party "
-                 "emits its output and receives its input, or the reverse; no-signalling: both received "
-                 "values constant; one-way-fixed: one party's received value constant, the other's a "
-                 "function of the first's emitted value; one-way-dynamic: one party's received value "
-                 "constant and, for each value it emits, the other's constant in some direction; ico-xor: "
-                 "r_A = e_A+e_B+alpha, r_B = e_A+e_B+beta mod 2; other: the emitted pair determines the "
-                 "point (none of the "
-                 f"above); non-functional: the rest): {shown}")
+    found = [supermap_class(T) for T in product(*cls.values())]
+    counts = {k: found.count(k) for k in SUPERMAP_CLASSES}
+    statement = (head + f"have the same solution set (affine dimension {16 - r80}), so with S >= 0 it is a product of "
+                 f"{len(cls)} simplices with {', '.join(str(len(v)) for v in cls.values())} vertices: {len(found)} "
+                 "extreme points, the 0/1 supermaps with one entry per class; by the first matching class (a party "
+                 "emits its output and receives its input, or the reverse; no-signalling: both received values "
+                 "constant; one-way-fixed: one party's received value constant, the other's a function of the "
+                 "first's emitted value; one-way-dynamic: one party's received value constant and, for each value "
+                 "it emits, the other's constant in some direction; ico-xor: r_A = e_A+e_B+alpha, r_B = "
+                 "e_A+e_B+beta mod 2; other: the emitted pair determines the point (none of the above); "
+                 f"non-functional: the rest): {', '.join(f'{k} {v}' for k, v in counts.items())}")
     holds = None if paper is None else all(counts[k] == v for k, v in claimed.items()) and not counts["other"]
-    statement, verdict = against_paper(statement, holds, ptext)
-    return Decision(statement, verdict, "exact ranks and classification of every extreme point")
+    return Decision(*against_paper(statement, holds, ptext), "exact ranks and classification of every extreme point")
 
 
 @kind("vertex-set")
@@ -256,39 +226,37 @@ def decide(cert, ctx, data) -> Decision:
         return _representatives(ctx, data)
     text, _, labels, pts, index, _ = read_model(ctx, data, symbolic=False, image=True)
     P = [at(v, Fraction(0)) for v in pts]
-    n, covered = len(P[0]), {}
-    M = flint.fmpq_mat(len(P), n, [flint.fmpq(x.numerator, x.denominator) for v in P for x in v])
-    for e in data.objs("extreme"):
-        i = index[label_of(ctx, e.at("label"), e.get("label"), index)]
-        c = e.list("functional", n)
-        if not all(type(x) is int for x in c):
-            raise ctx.fail(e.at("functional"), f"must be {n} integers")
-        vals = M * flint.fmpq_mat(n, 1, c)
-        if any(vals[j, 0] >= vals[i, 0] for j in range(len(P)) if j != i):
-            raise ctx.fail(e.at("functional"), "does not separate the point from every other point")
-        _cover(ctx, e, covered, i, True)
-    for e in data.objs("redundant"):
-        i = index[label_of(ctx, e.at("label"), e.get("label"), index)]
-        acc, total = [Fraction(0)] * n, Fraction(0)
-        for t, pair in enumerate(e.list("combination")):
-            where = f"{e.at('combination')}[{t}]"
-            if not isinstance(pair, list) or len(pair) != 2:
-                raise ctx.fail(where, "must be [label, weight]")
-            j = index[label_of(ctx, where, pair[0], index)]
-            wt = ctx.value(e, "<weight>", raw=pair[1])
-            if j == i or not isinstance(wt, Fraction) or wt <= 0:
-                raise ctx.fail(where, "needs another point and a positive rational weight")
-            total += wt
-            acc = [a + wt * x for a, x in zip(acc, P[j])]
-        if total != 1 or tuple(acc) != P[i]:
-            raise ctx.fail(e.at("combination"), "is not a convex combination equal to the point")
-        _cover(ctx, e, covered, i, False)
+    n, covered, point = len(P[0]), {}, lambda where, raw: index[label_of(ctx, where, raw, index)]
+    M = flint.fmpq_mat([[q(x) for x in v] for v in P])
+    for e, extreme in [(e, True) for e in data.objs("extreme")] + [(e, False) for e in data.objs("redundant")]:
+        i = point(e.at("label"), e.get("label"))
+        if extreme:  # <c, P_i> > <c, P_j> for every other point j
+            c = e.list("functional", n)
+            if not all(type(x) is int for x in c):
+                raise ctx.fail(e.at("functional"), f"must be {n} integers")
+            vals = M * flint.fmpq_mat(n, 1, c)
+            if any(vals[j, 0] >= vals[i, 0] for j in range(len(P)) if j != i):
+                raise ctx.fail(e.at("functional"), "does not separate the point from every other point")
+        else:  # P_i = Σ w_j P_j, w_j > 0, Σ w_j = 1, j ≠ i
+            acc, total = [Fraction(0)] * n, Fraction(0)
+            for t, pair in enumerate(e.list("combination")):
+                where = f"{e.at('combination')}[{t}]"
+                if not isinstance(pair, list) or len(pair) != 2:
+                    raise ctx.fail(where, "must be [label, weight]")
+                j, wt = point(where, pair[0]), ctx.value(e, "<weight>", raw=pair[1])
+                if j == i or not isinstance(wt, Fraction) or wt <= 0:
+                    raise ctx.fail(where, "needs another point and a positive rational weight")
+                total, acc = total + wt, [a + wt * x for a, x in zip(acc, P[j])]
+            if total != 1 or tuple(acc) != P[i]:
+                raise ctx.fail(e.at("combination"), "is not a convex combination equal to the point")
+        if i in covered:
+            raise ctx.fail(e.at("label"), "point listed twice")
+        covered[i] = extreme
     if len(covered) != len(P):
         raise ctx.fail("data", f"{len(P) - len(covered)} distinct points are neither extreme nor redundant")
     verts = sorted(min(lab for lab in labels if index[lab] == i) for i, ext in covered.items() if ext)
-    statement = (f"{text}: the {len(labels)} labelled points are {len(P)} distinct points, exactly "
-                 f"{len(verts)} of which are vertices of their convex hull (least labels of the vertices: "
-                 "sha256 "
+    statement = (f"{text}: the {len(labels)} labelled points are {len(P)} distinct points, exactly {len(verts)} of "
+                 "which are vertices of their convex hull (least labels of the vertices: sha256 "
                  f"{hashlib.sha256(repr(verts).encode()).hexdigest()[:12]})")
     extra, holds, shown = ("", None, None) if data.raw["model"]["name"] != "image" else \
         _polygon(ctx, data, [P[i] for i, ext in covered.items() if ext])
@@ -296,16 +264,9 @@ def decide(cert, ctx, data) -> Decision:
     return Decision(statement, verdict, "separating functionals and convex combinations checked exactly")
 
 
-def _cover(ctx, e, covered, i, extreme):
-    if i in covered:
-        raise ctx.fail(e.at("label"), "point listed twice")
-    covered[i] = extreme
-
-
 def _representatives(ctx, data) -> Decision:
-    """App. A: each representative's matrix is its Eq. (9) point (a polynomial identity in p, q, r, s);
-    its class, a union of orbits under the relabelings preserving the model for all fidelities, is
-    disjoint from the others; the classes cover every point; ``paper``: the printed class sizes."""
+    """App. A: each representative's matrix is its Eq. (9) point (a polynomial identity in p, q, r, s); the classes
+    (unions of orbits under the relabelings preserving the model for all fidelities) are disjoint and cover all."""
     if ctx.fixed or not ctx.domains:
         raise ctx.fail("parameters", "the symbolic mode takes the fidelities' symbols as parameters")
     spec = data.obj("model")
@@ -313,20 +274,16 @@ def _representatives(ctx, data) -> Decision:
     fo = spec.obj("fidelities")
     fids = [Poly.lift(polynomial(ctx, fo, k, None)) for k in "pqrs"]
     pairs = sw_model("signaling", fids)
-    points, index = _distinct(pairs)
+    (points, index), point = _distinct(pairs), lambda where, raw: index[label_of(ctx, where, raw, index)]
     G = symmetries(points)
     orbit = {i: frozenset(g[i] for _, g in G) for i in range(len(points))}
     used, sizes, shown = set(), [], []
     for r in data.objs("representatives"):
-        i = index[label_of(ctx, r.at("label"), r.get("label"), index)]
-        rows = r.list("matrix", 4)
+        i, rows = point(r.at("label"), r.get("label")), r.list("matrix", 4)
         if any(not isinstance(x, list) or len(x) != 4 for x in rows) or any(
-                ctx.ratfun(r, "<matrix>", raw=x) != RationalFunction(c)
-                for x, c in zip(sum(rows, []), points[i])):
+                ctx.ratfun(r, "<matrix>", raw=x) != RationalFunction(c) for x, c in zip(sum(rows, []), points[i])):
             raise ctx.fail(r.at("matrix"), "is not the Eq. (9) point of the label")
-        cls = set()
-        for t, o in enumerate(r.list("orbits")):
-            cls |= orbit[index[label_of(ctx, f"{r.at('orbits')}[{t}]", o, index)]]
+        cls = set().union(*(orbit[point(f"{r.at('orbits')}[{t}]", o)] for t, o in enumerate(r.list("orbits"))))
         if i not in cls or cls & used:
             raise ctx.fail(r.where, "the class misses its representative or overlaps another class")
         used |= cls
@@ -334,14 +291,13 @@ def _representatives(ctx, data) -> Decision:
         shown.append(repr(rows))
     if len(used) != len(points):
         raise ctx.fail("data.representatives", f"the classes cover {len(used)} of {len(points)} points")
-    digest = hashlib.sha256("|".join(shown).encode()).hexdigest()[:12]
     text = "S_(" + "),(".join(",".join(f.to_text() for f in fids[j:j + 2]) for j in (0, 2)) + ") (Eq. (9))"
-    orbits = len(set(orbit.values()))
     statement = (f"{text}, {ctx.quantifier()}, as polynomial identities: the {len(pairs)} labelled points "
-                 f"are {len(points)} distinct points, forming {orbits} orbits under the group of the "
-                 f"{len(G)} relabelings preserving the model for all fidelities; the {len(sizes)} listed "
-                 f"representatives (matrices sha256 {digest}) are points of the model whose classes (unions "
-                 f"of orbits) have sizes {', '.join(map(str, sizes))} and cover all points")
+                 f"are {len(points)} distinct points, forming {len(set(orbit.values()))} orbits under the group "
+                 f"of the {len(G)} relabelings preserving the model for all fidelities; the {len(sizes)} listed "
+                 f"representatives (matrices sha256 {hashlib.sha256('|'.join(shown).encode()).hexdigest()[:12]}) "
+                 f"are points of the model whose classes (unions of orbits) have sizes {', '.join(map(str, sizes))} "
+                 "and cover all points")
     paper = data.list("paper", len(sizes), default=None)
     ptext = None if paper is None else "multiplicities " + ", ".join(map(str, paper))
     statement, verdict = against_paper(statement, None if paper is None else paper == sizes, ptext)
