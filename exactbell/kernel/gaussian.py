@@ -116,7 +116,7 @@ def read_matrix(ctx, where, raw, n=None, m=None):
     size = len(raw) if n is None and isinstance(raw, list) else n
     if not size or not is_matrix(raw, size, m):
         raise ctx.fail(where, f"must be a {'square' if n is None else f'{n}x{m or n}'} matrix (list of rows)")
-    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
+    one = ctx.one
     ctx.constants["i"] = Gaussian(0 * one, one)  # the name i exists only here
     try:
         return ctx.guard(where, lambda: [[Gaussian.lift(ctx.scalar(v)) for v in r] for r in raw])

@@ -171,7 +171,7 @@ def read_strategy(ctx, spec, sc):
     [[[P_0|0, P_1|0, ...], ...], ...]}`` (one projective measurement per input, one matrix per outcome).
     Entries are field expressions, ``i`` = √−1. Decided: O Hermitian, O² = 1; P Hermitian, P² = P,
     Σ_a P_a = 1 (hence P_a P_b = 0); ψ ≠ 0; the state is ψ/‖ψ‖."""
-    one, proj = ctx.field.element([1]) if ctx.field is not None else Fraction(1), spec.has("projectors")
+    one, proj = ctx.one, spec.has("projectors")
     key, meas, shown, dim = "projectors" if proj else "observables", [], [], 1
     for i, lst in enumerate(spec.list(key, sc.parties)):
         at, dims = f"{key}[{i}]", None
@@ -187,21 +187,18 @@ def read_strategy(ctx, spec, sc):
                 if isinstance(r, list) and len(r) * dim > MAX_DIM:  # bounded before any entry is read
                     raise ctx.fail(w, f"the joint dimension exceeds {MAX_DIM}")
                 Ms.append(read_matrix(ctx, w, r, dims))
-                if adjoint(Ms[-1], conj) != Ms[-1]:
-                    raise ctx.fail(w, "is not Hermitian")
+                ctx.need(adjoint(Ms[-1], conj) == Ms[-1], w, "is not Hermitian")
                 dims = len(Ms[0])
             eye = identity(dims, one)
             P = Ms if proj else [scale(Fraction(1, 2), add(eye, scale((-1) ** a, Ms[0]))) for a in (0, 1)]
             if (a := next((a for a, Pa in enumerate(P) if mul(Pa, Pa) != Pa), None)) is not None:  # (1 ± O)/2: O² = 1
                 raise ctx.fail(where[a], "is not a projector (P^2 = P)" if proj else "is not a ±1 observable (O^2 = 1)")
-            if reduce(add, P) != eye:
-                raise ctx.fail(spec.at(f"{at}[{x}]"), "the projectors do not sum to the identity")
+            ctx.need(reduce(add, P) == eye, spec.at(f"{at}[{x}]"), "the projectors do not sum to the identity")
             meas[-1].append(P)
             shown.append(f"{PARTY_LETTERS[i]}{x} = " + ", ".join(map(matrix_text, Ms)))
         dim *= dims
     psi = read_matrix(ctx, spec.at("state"), [spec.list("state", dim)], 1, dim)[0]
-    if all(z == 0 for z in psi):
-        raise ctx.fail(spec.at("state"), "the state vector is zero")
+    ctx.need(not all(z == 0 for z in psi), spec.at("state"), "the state vector is zero")
     return psi, meas, "; ".join([f"psi ~ ({', '.join(gaussian_text(z) for z in psi)})"] + shown)
 
 

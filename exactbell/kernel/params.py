@@ -99,6 +99,16 @@ class Context:
     def fail(self, where: str, problem: str) -> CertificateError:
         return CertificateError(self.cert.path, where, problem)
 
+    def need(self, ok, where: str, problem: str) -> None:
+        """Reject the certificate at ``where`` unless ``ok``."""
+        if not ok:
+            raise self.fail(where, problem)
+
+    @property
+    def one(self):
+        """1 in the declared field (in Q when there is none)."""
+        return self.field.element([1]) if self.field is not None else Fraction(1)
+
     def declare(self, name: str, space: str, where: str) -> None:
         """Put ``name`` in name space ``space``; a name used twice, or reserved, is an error."""
         if not isinstance(name, str):

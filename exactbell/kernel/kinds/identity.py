@@ -70,11 +70,9 @@ def _identities(ctx, data, read, equal, where: str, digest=False) -> tuple[str, 
     """(statement, holds) of data.identities [[lhs, rhs], ...], each decided ``where`` (the first failing one
     refutes); ``digest``: a text of more than 400 characters is shown by count and sha256."""
     rows, texts, fails = data.list("identities"), [], []
-    if not rows:
-        raise ctx.fail("data.identities", "lists no identity")
+    ctx.need(rows, "data.identities", "lists no identity")
     for i, row in enumerate(rows):
-        if not isinstance(row, list) or len(row) != 2:
-            raise ctx.fail(f"data.identities[{i}]", "an identity is [lhs, rhs]")
+        ctx.need(isinstance(row, list) and len(row) == 2, f"data.identities[{i}]", "an identity is [lhs, rhs]")
         texts.append(f"{row[0]} = {row[1]}")
         if not equal(*(read(f"data.identities[{i}]", t) for t in row)):
             fails.append(i)
@@ -144,8 +142,7 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
     """The Eq. (9) point P of the channel and truth tables, its NS scalar products and the largest
     of each pair (on the whole domain)."""
     ctx.cert.conventions.text("form", ("sw-4x4",))
-    if len(ctx.domains) > 1:
-        raise ctx.fail("parameters", "at most one parameter with a domain")
+    ctx.need(len(ctx.domains) <= 1, "parameters", "at most one parameter with a domain")
     var = next(iter(ctx.domains), None)
     if bound := (set(ctx.domains) | set(ctx.fixed)) & set("xyab"):
         raise ctx.fail(f"parameters.{bound.pop()}", "x, y, a, b are bound in the statement (P[2x+a][2y+b])")
@@ -237,8 +234,7 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     parts, ok = [], perm
     for x, y in pairs:
         S = supermap(prods, order, d, x, y)
-        if S is None:
-            raise ctx.fail("data.products", "a factor is not I, {i, ...} or I-{i, ...} (i < d, x or y)")
+        ctx.need(S is not None, "data.products", "a factor is not I, {i, ...} or I-{i, ...} (i < d, x or y)")
         bad = bistochastic_violation(S, d)
         t = None if bad is not None else _readings(S, g)
         ok = ok and t is not None
@@ -333,8 +329,7 @@ def _pinching(ctx, data) -> tuple[str, bool]:
     """Liu–Chiribella App. G, Eq. (98) (Watrous Prop. 4.6) for given projectors: Σ_k P_k ρ P_k =
     2^{−n} Σ_l U_l ρ U_l†, U_l = Σ_k s_k P_k for the listed sign vectors s, compared on the matrix units ρ = E_ij."""
     d, raw = data.int("dim", 1, 8), data.list("projectors")
-    if not 1 <= len(raw) <= 6:
-        raise ctx.fail("data.projectors", "lists 1 to 6 projectors")
+    ctx.need(1 <= len(raw) <= 6, "data.projectors", "lists 1 to 6 projectors")
     P, n, one = [read_matrix(ctx, f"data.projectors[{k}]", m, d) for k, m in enumerate(raw)], len(raw), identity(d, ONE)
     if reduce(add, P) != one or any(P[k] != adjoint(P[k], conj) or mul(P[j], P[k]) != scale(int(j == k), P[k])
                                     for j, k in product(range(n), repeat=2)):

@@ -76,8 +76,7 @@ def _equal(a: Poly, b: Poly) -> bool:
 # -- quantities: (lower ball or None, upper ball or None, text, exact form or None) ---------------------
 def _expression(ctx, spec):
     text = spec.text("value")
-    if not text.isascii():  # the text is the statement: no look-alike digits or letters
-        raise ctx.fail(spec.at("value"), "an expression is ASCII text")
+    ctx.need(text.isascii(), spec.at("value"), "an expression is ASCII text")  # the statement: no look-alike digits
     names = {"pi": flint.arb.pi(), **{k: _q(v) for k, v in ctx.fixed.items()}}
     x = ctx.guard(spec.at("value"), lambda: parse(text, FieldAlgebra(names, _ARB, _q)))
     try:
@@ -90,8 +89,7 @@ def _expression(ctx, spec):
 def _rationals(ctx, spec, key, n):
     """The list ``key`` of n exact rationals."""
     values = [ctx.value(spec, f"<{spec.at(key)}[{i}]>", raw=v) for i, v in enumerate(spec.list(key, n))]
-    if not all(isinstance(v, Fraction) for v in values):
-        raise ctx.fail(spec.at(key), f"needs {n} rationals")
+    ctx.need(all(isinstance(v, Fraction) for v in values), spec.at(key), f"needs {n} rationals")
     return values
 
 
@@ -101,8 +99,7 @@ def _cglmp_born(ctx, spec):
     |sum_j g_j e^{pi i 2j t/d}|^2 / (d^2 |g|^2) with t = a - b + alpha_x - beta_y (inputs-major order)."""
     d = spec.int("d", 2, 24)
     g = _rationals(ctx, spec, "schmidt", d)
-    if not any(g):
-        raise ctx.fail(spec.at("schmidt"), "the Schmidt vector is zero")
+    ctx.need(any(g), spec.at("schmidt"), "the Schmidt vector is zero")
     gtext = "[" + ", ".join(map(format_rational, g)) + "]"
     if len(gtext) > 160:
         gtext = f"#{hashlib.sha256(gtext.encode()).hexdigest()[:12]} (sha256 of {gtext[:20]}...)"
@@ -139,8 +136,7 @@ def _md_information(ctx, spec):
     sc, p, dtext = {"cglmp": _cglmp_born, "ghz": _ghz}[dist.text("state", ("cglmp", "ghz"))](ctx, dist)
     ctx.cert.conventions.text("responses", ("lexicographic: party-major tables of outputs per input, "
                                             "first most significant",))
-    if strategies(sc) > RESPONSES:
-        raise ctx.fail(dist.where, f"more than {RESPONSES} local deterministic responses")
+    ctx.need(strategies(sc) <= RESPONSES, dist.where, f"more than {RESPONSES} local deterministic responses")
     ns, no, inv = len(sc.contexts), len(sc.outcomes), _q(Fraction(1, len(sc.contexts)))
     col = [[v[s * no:(s + 1) * no].index(1) for s in range(ns)]  # col[l][s]: the outcome response l gives at s
            for _, v in model_points(ctx, dist, sc, "local")]
@@ -157,13 +153,11 @@ def _md_information(ctx, spec):
                 if type(lam) is not int or not 0 <= lam < len(col) or col[lam][s] != o or (s, lam) in q:
                     raise ctx.fail(w, f"{e!r} is not [a new response giving outcome {o} at {s}, weight]")
                 k = ctx.value(spec, f"<{w}>", raw=e[1])
-                if not isinstance(k, Fraction) or k <= 0:
-                    raise ctx.fail(w, "weights are positive rationals")
+                ctx.need(isinstance(k, Fraction) and k > 0, w, "weights are positive rationals")
                 tot += k
                 q[s, lam] = ps * _q(k) * inv
                 ql[lam] = ql.get(lam, flint.arb(0)) + q[s, lam]
-            if ent and tot != 1:
-                raise ctx.fail(w, f"weights sum to {format_rational(tot)}, not 1")
+            ctx.need(not ent or tot == 1, w, f"weights sum to {format_rational(tot)}, not 1")
     hi = sum((v * (v / (ql[lam] * inv)).log() for (s, lam), v in q.items()), flint.arb(0)) / flint.arb(2).log()
     lo = None
     if spec.has("dual"):
@@ -189,16 +183,13 @@ def _relation(ctx, where, text, lo, hi, exact):
     """'holds' | 'fails' | 'undecided' for a relation "< c" ... against the open bracket (lo, hi) (None:
     unbounded); "= r" with a decimal r: the value rounds to r; "= form": the exact value equals the form."""
     m = _CLAIM.match(text.strip()) if isinstance(text, str) and text.isascii() else None
-    if not m:
-        raise ctx.fail(where, "a claim is \"<|<=|>|>=|= value\" in ASCII text")
+    ctx.need(m, where, "a claim is \"<|<=|>|>=|= value\" in ASCII text")
     rel, val = m.groups()
     if rel == "=" and not _DECIMAL.match(val):
-        if exact is None:
-            raise ctx.fail(where, "an exact '=' needs a quantity of rationals, log2 and H_bin of rationals")
+        ctx.need(exact is not None, where, "an exact '=' needs a quantity of rationals, log2 and H_bin of rationals")
         return f"{rel} {val}", "holds" if ctx.guard(where, lambda: _equal(parse(val, _logs({})), exact)) else "fails"
     c = _dec(val) if _DECIMAL.match(val) else ctx.value(ctx.cert.data, f"<{where}>", raw=val)
-    if not isinstance(c, Fraction):
-        raise ctx.fail(where, "the value must be rational")
+    ctx.need(isinstance(c, Fraction), where, "the value must be rational")
     h = Fraction(1, 2 * 10 ** len(val.split(".")[1])) if rel == "=" else None
     low, high = (c - h, c + h) if h else (c, None) if rel[0] == ">" else (None, c)
     below = lambda x, y: x is not None and y is not None and x <= y
@@ -208,8 +199,7 @@ def _relation(ctx, where, text, lo, hi, exact):
 
 @kind("interval")
 def decide(cert, ctx, data) -> Decision:
-    if ctx.domains:
-        raise ctx.fail("parameters", "an interval is decided at fixed parameter values only")
+    ctx.need(not ctx.domains, "parameters", "an interval is decided at fixed parameter values only")
     spec = data.obj("quantity")
     of = spec.text("of", tuple(QUANTITIES))
     if of != "cglmp-quantum":

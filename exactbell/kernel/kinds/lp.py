@@ -21,15 +21,9 @@ _NODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,30}$")
 CLAIMS = ("optimum", "infeasible", "piecewise", "universal", "nu-family", "dual-vertices")
 
 
-def need(ctx, ok, where, problem) -> None:
-    """Reject the certificate at ``where`` unless ``ok``."""
-    if not ok:
-        raise ctx.fail(where, problem)
-
-
 def _num(ctx, obj, key, raw=None) -> F:
     v = ctx.value(obj, key, raw=raw)
-    need(ctx, isinstance(v, (int, F)), obj.at(key), "must be rational")
+    ctx.need(isinstance(v, (int, F)), obj.at(key), "must be rational")
     return F(v)
 
 
@@ -43,9 +37,9 @@ def _vec(ctx, obj, key, length, raw=None, poly=False) -> dict:
     out = {}
     for k, e in enumerate(obj.get(key, list) if raw is None else raw if isinstance(raw, list) else [None]):
         ok = isinstance(e, list) and len(e) == 2 and type(e[0]) is int and 0 <= e[0] < length and e[0] not in out
-        need(ctx, ok, obj.at(key), f"entry {k} must be [new index in 0..{length - 1}, nonzero value]")
+        ctx.need(ok, obj.at(key), f"entry {k} must be [new index in 0..{length - 1}, nonzero value]")
         out[e[0]] = (_poly if poly else _num)(ctx, obj, key, raw=e[1])
-        need(ctx, out[e[0]], obj.at(key), f"entry {k} is zero (list nonzero entries only)")
+        ctx.need(out[e[0]], obj.at(key), f"entry {k} is zero (list nonzero entries only)")
     return out
 
 
@@ -61,13 +55,13 @@ def _model(ctx, spec):
         return L.named_model(name, mx, my, oa, ob), f"{name} ({mx},{my};{oa},{ob})", name == "lhv"
     if spec.has("local"):
         ps = spec.list("local")
-        need(ctx, ps and all(isinstance(p, list) and len(p) == 2 for p in ps), spec.at("local"),
-             "[inputs, outputs] per party")
+        ctx.need(ps and all(isinstance(p, list) and len(p) == 2 for p in ps), spec.at("local"),
+                 "[inputs, outputs] per party")
         return L.local_model(ps), "LHV ({};{})".format(*(",".join(str(p[k]) for p in ps) for k in (0, 1))), True
     m = L.CausalModel(*(dict(spec.obj(k).items(wrap=False)) if spec.has(k) else {}
                         for k in ("inputs", "outputs", "parents", "latent")))
     bad = next((n for n in m.card if not _NODE.match(n)), None)  # names enter the statement: no free text
-    need(ctx, bad is None, spec.where, f"node name {bad!r} is not a name (a letter, then letters, digits, _)")
+    ctx.need(bad is None, spec.where, f"node name {bad!r} is not a name (a letter, then letters, digits, _)")
     return m, m.text(), False
 
 
@@ -75,9 +69,9 @@ def _observed(ctx, spec, model, th):
     """(the observation constraint for :func:`L.build`, its text)."""
     if spec.has("functional"):  # F in the notation of conventions.form, on the model's observed scenario
         cards = [[model.card[n] for n in ns] for ns in (model.inputs, model.outputs)]
-        need(ctx, len(cards[0]) == len(cards[1]), spec.at("functional"), "needs one output per input")
+        ctx.need(len(cards[0]) == len(cards[1]), spec.at("functional"), "needs one output per input")
         f, ftext = read_functional(ctx, spec, Scenario(*map(tuple, cards)))
-        need(ctx, all(isinstance(c, (int, F)) for c in f.coefficients), spec.at("functional"), "must be rational")
+        ctx.need(all(isinstance(c, (int, F)) for c in f.coefficients), spec.at("functional"), "must be rational")
         on_th = th is not None and spec.get("value", (str, int)) == th
         value = F(0) if on_th else _num(ctx, spec, "value")
         text = f"<{ftext}, p> = {th if on_th else R(value)}, no-signalling, normalised"
@@ -94,13 +88,13 @@ def _objective(ctx, ob, model, claim):
     for key in {"influence": ("source", "target"), "message": ("node",), "table-weight": ("node",)}.get(k, ()):
         m[key] = ob.text(key)
     if k == "table-weight":
-        need(ctx, m["node"] in model.outputs, ob.at("node"), "not an output of the model")
+        ctx.need(m["node"] in model.outputs, ob.at("node"), "not an output of the model")
         m["table"] = ob.list("table")
         return m, f"weight of {m['node']}-table {m['table']}"
     if k == "non-bilocality":  # profile: weights c0, or pairs [c0, c1] (c0 + c1 ν) for nu-family
         m["fix_marginal"], raw, pairs = ob.flag("fix_marginal"), ob.list("profile"), claim == "nu-family"
-        need(ctx, not pairs or (m["fix_marginal"] and all(isinstance(pr, list) and len(pr) == 2 for pr in raw)),
-             ob.at("profile"), "nu-family needs pairs [c0, c1] and fix_marginal true")
+        ctx.need(not pairs or (m["fix_marginal"] and all(isinstance(pr, list) and len(pr) == 2 for pr in raw)),
+                 ob.at("profile"), "nu-family needs pairs [c0, c1] and fix_marginal true")
         m["pairs"] = [tuple(_num(ctx, ob, "profile", raw=c) for c in (pr if pairs else [pr])) for pr in raw]
         m["profile"], text = [pr[0] for pr in m["pairs"]], ", ".join(map(_ptext, m["pairs"]))
         return m, f"M_BL with Alice-table weights ({text}) " + ("imposed" if m["fix_marginal"] else
@@ -119,7 +113,7 @@ def decide(cert, ctx, data) -> Decision:
 
 def _decide(ctx, data) -> Decision:
     names = sorted([*ctx.fixed, *ctx.domains])
-    need(ctx, len(names) <= 1, "parameters", "an LP has at most one parameter")
+    ctx.need(len(names) <= 1, "parameters", "an LP has at most one parameter")
     th, spec = (names or [None])[0], data.obj("model")
     if spec.has("no-signalling"):
         return _no_signalling(ctx, data, spec, th)
@@ -127,25 +121,25 @@ def _decide(ctx, data) -> Decision:
     claim = data.text("claim", CLAIMS)
     measure, otext = _objective(ctx, data.obj("objective"), model, claim)
     bare, md = claim == "infeasible", measure["measure"] == "M"  # infeasible: no objective, measure none or M
-    need(ctx, measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
-         "infeasible needs measure none or M and no sense")
+    ctx.need(measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
+             "infeasible needs measure none or M and no sense")
     sense = "min" if bare else data.text("sense", ("min", "max"))
     sign = 1 if sense == "min" else -1
-    need(ctx, lhv or not md, "data.model", "the measurement-dependence LP is built over an LHV model")
+    ctx.need(lhv or not md, "data.model", "the measurement-dependence LP is built over an LHV model")
     head = f"the {'measurement-dependence' if md else 'causal'} LP of model {mtext}"
     if claim in ("universal", "dual-vertices"):  # p is free
-        need(ctx, not th, "parameters", f"{claim} has no parameter")
-        need(ctx, claim != "universal" or (sign == 1 and not md), "data", "universal decides min over a causal LP")
+        ctx.need(not th, "parameters", f"{claim} has no parameter")
+        ctx.need(claim != "universal" or (sign == 1 and not md), "data", "universal decides min over a causal LP")
         lp = L.build(model, md, ("full", [F(0)] * model.size, [F(0)] * model.size), measure, sign)
         decide_free = _universal if claim == "universal" else _vertices
         return decide_free(ctx, data, model, lp, f"{sense} of {otext} over {head}")
     obs, stext = _observed(ctx, data.obj("observed"), model, th)
     lp = L.build(model, md, obs, measure, sign)
-    need(ctx, (th is not None) == any(lp.r1), "parameters",
-         "the LP parameter must be the certificate's only parameter and enter the LP")
+    ctx.need((th is not None) == any(lp.r1), "parameters",
+             "the LP parameter must be the certificate's only parameter and enter the LP")
     where, st = ", " + ctx.quantifier() if th else "", f"{sense} of {otext} over {head} with {stext}"
     if claim == "nu-family":
-        need(ctx, sign == 1, "data.sense", "nu-family decides min over nu of a minimum")
+        ctx.need(sign == 1, "data.sense", "nu-family decides min over nu of a minimum")
         return _nu_family(ctx, data, th, f"min over nu in NU of {st}", where, model, measure, md, obs)
     if claim == "piecewise":
         return _piecewise(ctx, data, lp, th, st, sign, where)
@@ -154,11 +148,11 @@ def _decide(ctx, data) -> Decision:
 
 def _no_signalling(ctx, data, spec, th) -> Decision:
     """optimum of <F, P> over the no-signalling behaviours of a scenario (:func:`L.ns_lp`), F in any notation."""
-    need(ctx, th is None, "parameters", "the no-signalling LP has no parameter")
+    ctx.need(th is None, "parameters", "the no-signalling LP has no parameter")
     sc = read_scenario(ctx, spec, "no-signalling")
     data.text("claim", ("optimum",))
     f, ftext = read_functional(ctx, data, sc)
-    need(ctx, all(isinstance(c, (int, F)) for c in f.coefficients), "data.functional", "coefficients must be rational")
+    ctx.need(all(isinstance(c, (int, F)) for c in f.coefficients), "data.functional", "coefficients must be rational")
     sense = data.text("sense", ("min", "max"))
     sign = 1 if sense == "min" else -1
     st = f"{sense} of <{ftext}, P> over no-signalling behaviours on {scenario_text(sc)}"
@@ -169,19 +163,19 @@ def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decisio
     """optimum: a primal and a dual with equal objectives (so the LP is feasible); infeasible: a Farkas y
     (Aᵀy <= 0, y >= 0 on '>=' rows) with rhs(θ)·y > 0 at every θ of the domain (affine in θ: the ends)."""
     dom, t = ctx.domains.get(th), ctx.fixed.get(th, F(0))
-    need(ctx, dom is None or claim == "infeasible", "parameters", "this claim needs a fixed parameter value")
+    ctx.need(dom is None or claim == "infeasible", "parameters", "this claim needs a fixed parameter value")
     if claim == "infeasible":
         a, b = L.dual(lp, _vec(ctx, data, "farkas", len(lp.rows)), farkas=True)
         ends = [(t, True)] if dom is None else [(dom.lo, dom.lo_closed), (dom.hi, dom.hi_closed)]
         # affine in θ: positive at closed ends, >= 0 at open ones, and not identically 0 (y = 0 proves nothing)
-        need(ctx, (a or b) and all(a + b * e > 0 or (a + b * e == 0 and not closed) for e, closed in ends),
-             "data.farkas", "rhs.y is not positive for every parameter value")
+        ctx.need((a or b) and all(a + b * e > 0 or (a + b * e == 0 and not closed) for e, closed in ends),
+                 "data.farkas", "rhs.y is not positive for every parameter value")
         tail = "" if dom is None or not b else (
             f" (Farkas: rhs.y = {_ptext([a, b], th)} > 0 exactly for {th} {'><'[b < 0]} {R(-a / b)})")
         return Decision(f"{lptext} is infeasible{where}{tail}", "verified")
     v = L.primal(lp, _vec(ctx, data, "primal", lp.ncols), t)
     a, b = L.dual(lp, _vec(ctx, data, "dual", len(lp.rows)))
-    need(ctx, a + b * t == v, "data.dual", f"dual objective {R(a + b * t)} differs from the primal objective {R(v)}")
+    ctx.need(a + b * t == v, "data.dual", f"dual objective {R(a + b * t)} differs from the primal objective {R(v)}")
     paper = data.obj("paper", default=None)
     pv = paper and (paper.text("relation", ("=", ">=")), _num(ctx, paper, "value"))
     holds = pv and (sign * v == pv[1] or (pv[0] == ">=" and sign * v > pv[1]))
@@ -191,11 +185,11 @@ def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decisio
 def _chain(ctx, where, th, ends) -> list:
     """[lo, *ends] for the domain [lo, hi] of θ, checked to increase strictly up to hi (the cuts of a piecewise
     function)."""
-    need(ctx, th in ctx.domains, "parameters", "this claim needs a domain")
+    ctx.need(th in ctx.domains, "parameters", "this claim needs a domain")
     dom = ctx.domains[th]
     cuts = [dom.lo, *ends]
-    need(ctx, all(a < b for a, b in zip(cuts, ends)) and cuts[-1] == dom.hi, where,
-         f"piece ends must increase up to {R(dom.hi)}")
+    ctx.need(all(a < b for a, b in zip(cuts, ends)) and cuts[-1] == dom.hi, where,
+             f"piece ends must increase up to {R(dom.hi)}")
     return cuts
 
 
@@ -208,8 +202,8 @@ def _against(ctx, data, st, pieces, th) -> Decision:
     raw = data.get("paper", list, default=None)
     if raw is None:
         return Decision(st, "verified")
-    need(ctx, all(isinstance(e, list) and len(e) == 3 for e in raw), "data.paper",
-         "pieces [to, c0, c1] from the lower end")
+    ctx.need(all(isinstance(e, list) and len(e) == 3 for e in raw), "data.paper",
+             "pieces [to, c0, c1] from the lower end")
     rows = [[_num(ctx, data, "paper", raw=x) for x in e] for e in raw]
     ends = _chain(ctx, "data.paper", th, [e[0] for e in rows])
     pp = [(a, b, c0, c1) for a, b, (_, c0, c1) in zip(ends, ends[1:], rows)]
@@ -227,8 +221,8 @@ def _piecewise(ctx, data, lp, th, st, sign, where) -> Decision:
     pieces = [(ends[k], ends[k + 1], *L.dual(lp, _vec(ctx, pc, "dual", len(lp.rows)))) for k, pc in enumerate(pcs)]
     for k, (t, x) in enumerate(zip(ends, data.list("points", len(ends)))):
         v = L.primal(lp, _vec(ctx, data, "points", lp.ncols, raw=x), t)
-        need(ctx, all(c0 + c1 * t == v for a, b, c0, c1 in pieces if a <= t <= b),
-             f"data.points[{k}]", f"objective {R(v)} at {th} = {R(t)} is not the dual bound")
+        ctx.need(all(c0 + c1 * t == v for a, b, c0, c1 in pieces if a <= t <= b),
+                 f"data.points[{k}]", f"objective {R(v)} at {th} = {R(t)} is not the dual bound")
     pieces = [(a, b, sign * c0, sign * c1) for a, b, c0, c1 in pieces]
     return _against(ctx, data, f"{st} = {_pieces_text(pieces, th)}{where}", pieces, th)
 
@@ -240,19 +234,19 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
     prof = measure["pairs"]
     lo = max([-a / b for a, b in prof if b > 0], default=None)
     hi = min([-a / b for a, b in prof if b < 0], default=None)
-    need(ctx, lo is not None and hi is not None and lo < hi and all(a >= 0 for a, b in prof if b == 0),
-         "data.objective.profile", "the admissible nu set (profile >= 0) must be a bounded interval")
+    ctx.need(lo is not None and hi is not None and lo < hi and all(a >= 0 for a, b in prof if b == 0),
+             "data.objective.profile", "the admissible nu set (profile >= 0) must be a bounded interval")
     at = lambda nu: L.build(model, md, obs, {**measure, "profile": [a + b * nu for a, b in prof]}, 1)  # noqa: E731
     lp0, lp1 = at(F(0)), at(F(1))
-    need(ctx, lp0.c == lp1.c and lp0.r1 == lp1.r1, "data.objective",
-         "the profile must enter only the marginal and measure rows")
+    ctx.need(lp0.c == lp1.c and lp0.r1 == lp1.r1, "data.objective",
+             "the profile must enter only the marginal and measure rows")
     pcs = data.objs("pieces")
     ends = _chain(ctx, "data.pieces", th, [_num(ctx, pc, "to") for pc in pcs])
     pieces, bounds = [], []
     for k, pc in enumerate(pcs):
         t0, t1 = ends[k:k + 2]
         nu = _num(ctx, pc, "nu")
-        need(ctx, lo <= nu <= hi, pc.at("nu"), "nu lies outside the admissible range")
+        ctx.need(lo <= nu <= hi, pc.at("nu"), "nu lies outside the admissible range")
         lpn = at(nu)
         g = [L.primal(lpn, _vec(ctx, pc, "primals", lpn.ncols, raw=x), t)
              for x, t in zip(pc.list("primals", 2), (t0, t1))]
@@ -264,8 +258,8 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
         bounds.append((t0, t1, P0, P1, D))
         for t in (t0, t1):
             gap = upoly.add(upoly.add(P0, upoly.scale(P1, t)), upoly.scale(D, -(g0 + g1 * t)))
-            need(ctx, upoly.nonnegative_on(gap, lo, hi)[0], dual.where,
-                 f"the dual bound is below the primal value at {th} = {R(t)}")
+            ctx.need(upoly.nonnegative_on(gap, lo, hi)[0], dual.where,
+                     f"the dual bound is below the primal value at {th} = {R(t)}")
         pieces.append((t0, t1, g0, g1))
     st = st.replace("NU", f"[{R(lo)}, {R(hi)}]", 1) + f" = {_pieces_text(pieces, th)}{where}" + "".join(
         f"; for every nu in [{R(lo)}, {R(hi)}] and {th} in {ctx.domains[th].text()} the LP is >= ({_ptext(P0)}) + "
@@ -281,25 +275,25 @@ def _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi) -> st
     """The exact curve nu -> LP(nu, θ0) at listed θ0 (Fig. 4): two duals of min / max of the weight of
     Alice's table 00 (= f_0(nu) = nu) bound the feasible nu to [a, b]; a primal q(nu), polynomial in nu,
     is feasible on [a, b] (Sturm) and its objective is the piece's dual bound (P0 + θ0 P1)/D there."""
-    need(ctx, prof[0] == (0, 1), "data.objective.profile", "curves need f_0(nu) = nu")
+    ctx.need(prof[0] == (0, 1), "data.objective.profile", "curves need f_0(nu) = nu")
     weight = {"measure": "table-weight", "node": model.outputs[0], "table": [0] * len(model.configs[model.outputs[0]])}
     out = []
     for cv in data.objs("curves"):
         t = _num(ctx, cv, "at")
         P0, P1, D = next(((P0, P1, D) for a, b, P0, P1, D in bounds if a <= t <= b), (None,) * 3)
-        need(ctx, D is not None and ctx.domains[th].contains(t, excluded=False), cv.where,
-             "the piece holding this value has no dual bound")
+        ctx.need(D is not None and ctx.domains[th].contains(t, excluded=False), cv.where,
+                 "the piece holding this value has no dual bound")
         ab = []
         for sgn, y in zip((1, -1), cv.list("range", 2)):
             lpw = L.build(model, md, obs, weight, sgn)
             a0, a1 = L.dual(lpw, _vec(ctx, cv, "range", len(lpw.rows), raw=y))
             ab.append(sgn * (a0 + a1 * t))
         a, b = ab
-        need(ctx, lo <= a < b <= hi, cv.where, f"the range [{R(a)}, {R(b)}] is not inside the nu range")
+        ctx.need(lo <= a < b <= hi, cv.where, f"the range [{R(a)}, {R(b)}] is not inside the nu range")
         num = upoly.add(P0, upoly.scale(P1, t))
         q = _vec(ctx, cv, "primal", lp0.ncols, poly=True)
-        need(ctx, upoly.mul(L.poly_primal(lp0, lp1, q, t, a, b), D) == num, cv.at("primal"),
-             "its objective is not the dual bound")
+        ctx.need(upoly.mul(L.poly_primal(lp0, lp1, q, t, a, b), D) == num, cv.at("primal"),
+                 "its objective is not the dual bound")
         den = "" if D == [1] else f" / ({_ptext(D)})"
         out.append(f"at {th} = {R(t)}: infeasible for nu outside [{R(a)}, {R(b)}] and = {_ptext(num)}{den} on it")
     return "; exact curves " + "; ".join(out)
@@ -310,27 +304,27 @@ def _universal(ctx, data, model, lp, st) -> Decision:
     z.p = factor CHSH_i(p) at the 24 NS vertices, whose affine hull is the whole normalised no-signalling
     subspace (rank check), so everywhere on it. Primals at the vertices give equality, by convexity, on the
     local polytope and on each conv(PR_i, local vertices with CHSH_i = 0); that these cover NS is not decided."""
-    need(ctx, [model.card[v] for v in model.inputs + model.outputs] == [2] * 4, "data.model",
-         "universal covers the CHSH scenario")
+    ctx.need([model.card[v] for v in model.inputs + model.outputs] == [2] * 4, "data.model",
+             "universal covers the CHSH scenario")
     variants, lhv = list(product(range(2), repeat=3)), L.named_model("lhv")
     verts = [[F(int(o == col[c])) for c in range(4) for o in range(4)] for col in lhv.columns()]
     verts += [L.pr_box(*v) for v in variants]
     ns = [[r.get(k, 0) for k in range(16)] + [0] for r in L.ns_rows(lhv)] + [[1] * 4 + [0] * 12 + [1]]
     spans = rank([v + [1] for v in verts]) + rank(ns) == 17
-    need(ctx, spans and all(sum(a * b for a, b in zip(r, v)) == r[16] for r in ns for v in verts),
-         "data", "the vertices do not span the no-signalling subspace")
+    ctx.need(spans and all(sum(a * b for a, b in zip(r, v)) == r[16] for r in ns for v in verts),
+             "data", "the vertices do not span the no-signalling subspace")
     factor = _num(ctx, data, "factor")
-    need(ctx, all(c >= 0 for c in lp.c.values()), "data.objective", "objective coefficients must be >= 0")
+    ctx.need(all(c >= 0 for c in lp.c.values()), "data.objective", "objective coefficients must be >= 0")
     for i, (v, raw) in enumerate(zip(variants, data.list("duals", 8))):
         L.dual(lp, y := _vec(ctx, data, "duals", len(lp.rows), raw=raw))
         rest = sum((lp.r0[k] * y.get(k, 0) for k in range(16, len(lp.rows))), F(0))
-        need(ctx, all(sum((y.get(k, 0) * p[k] for k in range(16)), rest) == factor * L.evaluate(L.chsh(*v), p)
+        ctx.need(all(sum((y.get(k, 0) * p[k] for k in range(16)), rest) == factor * L.evaluate(L.chsh(*v), p)
                        for p in verts), f"data.duals[{i}]", f"z.p differs from {R(factor)} CHSH{v} on the NS vertices")
     for k, (p, raw) in enumerate(zip(verts, data.list("primals", 24))):
         lp.r0[:16] = p
         value = L.primal(lp, _vec(ctx, data, "primals", lp.ncols, raw=raw), 0)
-        need(ctx, value == factor * max([F(0)] + [L.evaluate(L.chsh(*w), p) for w in variants]),
-             f"data.primals[{k}]", "objective differs from factor max[0, CHSH_i] at the vertex")
+        ctx.need(value == factor * max([F(0)] + [L.evaluate(L.chsh(*w), p) for w in variants]),
+                 f"data.primals[{k}]", "objective differs from factor max[0, CHSH_i] at the vertex")
     f = f"{R(factor)} max[0, CHSH_1..8(p)]"
     st += (f" with p imposed: = {f} for p in the local polytope and in each of the 8 simplices conv(PR_i, local "
            f"vertices with CHSH_i = 0); >= {f} for every normalised no-signalling p")
@@ -344,40 +338,40 @@ def _vertices(ctx, data, model, lp, st) -> Decision:
     b_k - a_k.y >= 0 that are tight at it combine to a form in z alone (minimised on D there) and force z
     with the gauge (rank); a row at the midpoint of two rows with distinct z is not extremal (docs/kinds/lp.md)."""
     nz, m, n, gauge = model.size, len(lp.rows), lp.ncols, data.list("gauge")
-    need(ctx, len(set(gauge)) == len(gauge) and all(type(g) is int and 0 <= g < nz for g in gauge),
-         "data.gauge", f"distinct observation rows in 0..{nz - 1}")
+    ctx.need(len(set(gauge)) == len(gauge) and all(type(g) is int and 0 <= g < nz for g in gauge),
+             "data.gauge", f"distinct observation rows in 0..{nz - 1}")
     raw_rows = data.list("rows")
-    need(ctx, len(raw_rows) * (sum(map(len, lp.rows)) + n + nz) <= 1 << 24, "data.rows",
-         "too many rows for the dual checks of this LP")
+    ctx.need(len(raw_rows) * (sum(map(len, lp.rows)) + n + nz) <= 1 << 24, "data.rows",
+             "too many rows for the dual checks of this LP")
     ys = [_vec(ctx, data, "rows", m, raw=raw) for raw in raw_rows]
     zs = [[y.get(i, F(0)) for i in range(nz)] for y in ys]
     first = {}  # a point listed twice would be counted as two extremal points
     for k, (y, z) in enumerate(zip(ys, zs)):
         L.dual(lp, y)
-        need(ctx, not any(z[g] for g in gauge), f"data.rows[{k}]", "violates the gauge")
-        need(ctx, first.setdefault(tuple(z), k) == k, f"data.rows[{k}]",
-             f"repeats the point z of row {first[tuple(z)]}")
+        ctx.need(not any(z[g] for g in gauge), f"data.rows[{k}]", "violates the gauge")
+        ctx.need(first.setdefault(tuple(z), k) == k, f"data.rows[{k}]",
+                 f"repeats the point z of row {first[tuple(z)]}")
     proven = set()
     for pr in data.objs("vertices"):
         k, mu = pr.int("row", 0, len(ys) - 1), _vec(ctx, pr, "mu", n + m)
-        need(ctx, (len(mu) + len(gauge)) * m * m <= 1 << 24, pr.at("mu"), "too many constraints for the rank test")
+        ctx.need((len(mu) + len(gauge)) * m * m <= 1 << 24, pr.at("mu"), "too many constraints for the rank test")
         # a_j: column j of A (constraint c_j - a_j.y >= 0); constraint n + i: y_i >= 0 ('>=' rows only), a = -e_i
         a = {j: [lp.rows[i].get(j, F(0)) if j < n else F(-(i == j - n)) for i in range(m)] for j in mu}
         slack = [lp.c.get(j, 0) - sum(u * ys[k].get(i, 0) for i, u in enumerate(a[j])) for j in mu]
-        need(ctx, k not in proven and all(v > 0 for v in mu.values()) and not any(slack) and all(
+        ctx.need(k not in proven and all(v > 0 for v in mu.values()) and not any(slack) and all(
             lp.senses[j - n] == ">=" for j in mu if j >= n), pr.where,
-             "needs a new row and mu > 0 on columns and '>=' rows, tight at the row")
-        need(ctx, not any(sum(v * a[j][i] for j, v in mu.items()) for i in range(nz, m)), pr.at("mu"),
-             "the combination is not a form in z alone")
+                 "needs a new row and mu > 0 on columns and '>=' rows, tight at the row")
+        ctx.need(not any(sum(v * a[j][i] for j, v in mu.items()) for i in range(nz, m)), pr.at("mu"),
+                 "the combination is not a form in z alone")
         K = list(a.values()) + [[F(int(i == g)) for i in range(m)] for g in gauge]
-        need(ctx, rank(K) == nz + rank([r[nz:] for r in K]), pr.at("mu"), "the tight constraints do not force z")
+        ctx.need(rank(K) == nz + rank([r[nz:] for r in K]), pr.at("mu"), "the tight constraints do not force z")
         proven.add(k)
     mids = data.list("midpoints")
     for k, e in enumerate(mids):
         ok = isinstance(e, list) and len(e) == 3 and all(type(v) is int and 0 <= v < len(ys) for v in e)
-        need(ctx, ok and zs[e[1]] != zs[e[2]] and all(2 * a == b + c for a, b, c in zip(*(zs[v] for v in e))),
-             f"data.midpoints[{k}]", "must be [row, row i, row j] with z = (z_i + z_j)/2 and z_i != z_j")
-    need(ctx, mids or len(proven) == len(ys), "data.vertices", "neither every row is a vertex nor one a midpoint")
+        ctx.need(ok and zs[e[1]] != zs[e[2]] and all(2 * a == b + c for a, b, c in zip(*(zs[v] for v in e))),
+                 f"data.midpoints[{k}]", "must be [row, row i, row j] with z = (z_i + z_j)/2 and z_i != z_j")
+    ctx.need(mids or len(proven) == len(ys), "data.vertices", "neither every row is a vertex nor one a midpoint")
     z = lambda k: "[" + ", ".join(map(R, zs[k])) + "]"  # noqa: E731
     st = (f"the dual region of {st} with p free, projected on the multipliers z of the observation rows with "
           f"gauge z_g = 0 for g in {gauge}: all {len(ys)} listed rows are dual feasible, {len(proven)} are proven "

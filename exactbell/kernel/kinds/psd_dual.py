@@ -88,8 +88,7 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
                 raise ctx.fail(obj.at("slack"), f"W = slack + Ω is not in the no-signalling span: {bad}")
             value = value + trace(full) / prod(sc.outputs)
     bad = next((k for k in alpha if sum((b[k] for b in tables), S.zero) != alpha[k]), None)
-    if bad is not None:
-        raise ctx.fail(data.at("pieces"), f"the pieces do not sum to the functional at (a, x) = {bad}")
+    ctx.need(bad is None, data.at("pieces"), f"the pieces do not sum to the functional at (a, x) = {bad}")
     return (value if slack == {True} else None), trig, tables
 
 
@@ -121,8 +120,7 @@ def _lower(ctx, obj, sc, alpha, S):
         value = sum((c * pm.born(full, kron(inst[0][x[0]][a[0]], inst[1][x[1]][a[1]]))
                      for (a, x), c in alpha.items() if c != 0), S.zero)
         how = f"a valid process of local dimensions {tuple(dims)} with explicit instruments"
-    if bad := pm.process_violation(full, space, layout):
-        raise ctx.fail(obj.at("process"), bad)
+    ctx.need(not (bad := pm.process_violation(full, space, layout)), obj.at("process"), bad)
     return value, how
 
 
@@ -176,8 +174,7 @@ def _paper(ctx, data, S, lo, up):
 def decide(cert, ctx, data) -> Decision:
     ctx.read_field(data)
     sc = read_scenario(ctx, data)
-    if sc.parties != 2:
-        raise ctx.fail(data.at("scenario"), "the process-matrix model is bipartite")
+    ctx.need(sc.parties == 2, data.at("scenario"), "the process-matrix model is bipartite")
     if ctx.domains and (len(ctx.domains) != 1 or ctx.field is not None):
         raise ctx.fail("parameters", "at most one parameter with a domain, and then no number field")
     # one domain parameter: the chord of a segment (ends), or values in Q(x)[√u] for every x (params.radicals)
@@ -202,14 +199,12 @@ def decide(cert, ctx, data) -> Decision:
         lower = data.obj("lower")
         lo, lhow = _lower(ctx, lower, sc, alpha, S)
         if lower.raw["form"] == "bistochastic":
-            if up is not None:
-                raise ctx.fail("data.pieces", "the dual bounds quantum processes, not bistochastic ones")
+            ctx.need(up is None, "data.pieces", "the dual bounds quantum processes, not bistochastic ones")
             if lo is None:  # not admissible: the statement still names the functional it was meant for
                 return Decision(f"{lhow}, for {on}{where}", "verified", "Eq. (12) projector conditions")
             theory = "bistochastic-theory processes (Liu-Chiribella Methods Eq. (12))"
         how.append(f"lower bound attained by {lhow}")
-    if up is None and lo is None:
-        raise ctx.fail("data", "needs pieces with slacks (an upper bound) and/or lower")
+    ctx.need(up is not None or lo is not None, "data", "needs pieces with slacks (an upper bound) and/or lower")
     if up is None and not R and _sgn(lo - _algebraic(sc, alpha, S.zero)) == 0:
         up = _algebraic(sc, alpha, S.zero)
         how.append("upper bound: the algebraic maximum")
@@ -252,8 +247,7 @@ def _segment(ctx, data, sc, F, on, S):
 
     def affine(f):
         return f.den.constant_value() is not None and len(f.num.univariate_coefficients(name)) <= 2
-    if not all(affine(f) for f in F.coefficients):
-        raise ctx.fail("data.functional", f"the coefficients must be affine in {name}")
+    ctx.need(all(affine(f) for f in F.coefficients), "data.functional", f"the coefficients must be affine in {name}")
     bounds, hows = [], []
     for end, t in zip(data.objs("ends", 2), (dom.lo, dom.hi)):
         alpha = dict(zip(sc.entries(), [f.evaluate({name: t}) for f in F.coefficients]))
@@ -285,8 +279,7 @@ def _refute(ctx, obj, sc, alpha, S, on, where):
     the trigger and decides vᵀ(W − Ω)v < 0, vᵀWv < 0, or (W = B a no-signalling Choi operator) Bv = 0 with
     vᵀΩv > 0, so Ω ≰ 2^λ B for every λ; the file gives only W and the witness v."""
     claim, trig, n = obj.text("claim", tuple(REFUTE)), _trigger(ctx, obj, sc), pm.block_space(sc).size
-    if bad := pm.single_trigger_problem(sc, alpha, trig):
-        raise ctx.fail(obj.at("trigger"), f"not single-trigger: {bad}")
+    ctx.need(not (bad := pm.single_trigger_problem(sc, alpha, trig)), obj.at("trigger"), f"not single-trigger: {bad}")
     om, m, dmax = pm.omega_blocks(sc, alpha, trig, S.one), prod(sc.outputs), claim == "Dmax max"
     W = S.blocks(obj, "operator", sc, decide=dmax)
     full, space, layout = pm.assemble(sc, W)
@@ -294,8 +287,7 @@ def _refute(ctx, obj, sc, alpha, S, on, where):
     dig = hashlib.sha256(";".join(_tx(e) for x in sc.contexts for r in W[x] for e in r).encode()).hexdigest()[:12]
     w = obj.obj("witness")
     x, v = tuple(w.list("context", 2)), [S(f"{w.at('vector')}[{i}]", e) for i, e in enumerate(w.list("vector", n))]
-    if x not in sc.contexts:
-        raise ctx.fail(w.at("context"), "not a context of the scenario")
+    ctx.need(x in sc.contexts, w.at("context"), "not a context of the scenario")
     M = {"W >= Omega": add(W[x], [[-e for e in r] for r in om[x]]), "W >= 0": W[x], "Dmax max": om[x]}[claim]
     q = sum((a * b * e for a, r in zip(v, M) for b, e in zip(v, r) if a and b and e), S.zero)
     name = (f"#{dig} (label blocks, sha256 of the canonical entries; Tr/{m} = {_tx(trace(full) / m)}, "

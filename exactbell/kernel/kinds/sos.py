@@ -8,7 +8,6 @@ makes the relation an equality. Format: docs/kinds/sos.md.
 """
 from __future__ import annotations
 
-from fractions import Fraction
 
 from .. import prove_check as pc
 from ..gaussian import real_sign
@@ -23,11 +22,9 @@ from .strategy_value import paper_value, setup, value_of, weighted, where_text
 def psd_matrix(ctx, where, rows, n, value, one, decide=True, domain=""):
     """The n×n matrix ``rows`` of exact entries ``value(where, raw)``, decided positive semidefinite by exact
     LDLᵀ (pivots > 0, or formally 0, ``domain``: on the whole domain), or with ``decide`` off only symmetric."""
-    if not is_matrix(rows, n):
-        raise ctx.fail(where, f"must be an {n}x{n} matrix (list of {n} rows of {n} entries)")
+    ctx.need(is_matrix(rows, n), where, f"must be an {n}x{n} matrix (list of {n} rows of {n} entries)")
     M = [[value(f"{where}[{i}][{j}]", v) for j, v in enumerate(r)] for i, r in enumerate(rows)]
-    if any(M[i][j] != M[j][i] for i in range(n) for j in range(i)):
-        raise ctx.fail(where, "is not symmetric")
+    ctx.need(all(M[i][j] == M[j][i] for i in range(n) for j in range(i)), where, "is not symmetric")
     if decide and not ctx.guard(where, lambda: psd_decide(M, sign=real_sign, one=one).psd):
         raise ctx.fail(where, f"not positive semidefinite (exact LDL^T){domain}")
     return M
@@ -38,20 +35,18 @@ def _squares(ctx, spec, sc, lift, positive, domain) -> tuple[NCPoly, str]:
     matrix over distinct monomials (exact LDLᵀ); ``domain`` names where positivity is proved. The operators'
     scalars may use the fixed parameters, the field generator and the kernel's constants and functions (in a
     parametric certificate the domain parameter and sqrt: :class:`pc.Radicals`)."""
-    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
+    one = ctx.one
     names = {**{k: one * q for k, q in ctx.fixed.items()}, **ctx.constants,
              **({ctx.field.generator: ctx.field.gen()} if ctx.field is not None else {})}
 
     def op(obj, key, raw) -> NCPoly:
-        if not isinstance(raw, str):
-            raise ctx.fail(obj.at(key), "must be an operator expression")
+        ctx.need(isinstance(raw, str), obj.at(key), "must be an operator expression")
         return ctx.guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names,
                                                              sc.outputs, ctx.functions))
     if spec.has("terms"):
         terms = weighted(ctx, spec, "terms", "polynomial", lambda t, k: op(t, k, t.get(k)),
                          lambda t, k: lift(ctx.value(t, k)), positive, f"a weight is not > 0{domain}")
-        if not terms:
-            raise ctx.fail(spec.at("terms"), "must list objects {weight, polynomial}")
+        ctx.need(terms, spec.at("terms"), "must list objects {weight, polynomial}")
         ops, w = [P for _, P in terms], [x for x, _ in terms]
         G, how = [[x if i == j else 0 for j in range(len(w))] for i, x in enumerate(w)], f"{len(w)} weighted squares"
     else:
@@ -60,8 +55,7 @@ def _squares(ctx, spec, sc, lift, positive, domain) -> tuple[NCPoly, str]:
         ops, n = [op(gram, f"basis[{i}]", b) for i, b in enumerate(basis)], len(basis)
         if not n or any(len(m.terms) != 1 or next(iter(m.terms.values())) != 1 for m in ops):
             raise ctx.fail(gram.at("basis"), "must list monomials (products of observables, or 1)")
-        if len({next(iter(m.terms)) for m in ops}) != n:
-            raise ctx.fail(gram.at("basis"), "lists a monomial twice")
+        ctx.need(len({next(iter(m.terms)) for m in ops}) == n, gram.at("basis"), "lists a monomial twice")
         G = psd_matrix(ctx, gram.at("matrix"), gram.list("matrix", n), n,
                        lambda w, v: lift(ctx.guard(w, lambda: ctx.scalar(v))), lift(1), domain=domain)
         how = f"a {n}x{n} PSD Gram matrix (exact LDL^T)"
@@ -93,8 +87,7 @@ def decide(cert, ctx, data) -> Decision:
     eta = lift((B + S * sign).terms.get(((),) * sc.parties, 0 * F.coefficients[0]) if derived else
                ctx.value(data, "bound"))
     residual = (NCPoly.scalar(sc.parties, eta) - B) * sign - S
-    if residual.terms:
-        raise ctx.fail("data.sos", f"the identity fails: residual {residual.to_text(scalar_text)[:120]}")
+    ctx.need(not residual.terms, "data.sos", f"the identity fails: residual {residual.to_text(scalar_text)[:120]}")
     attained, below, bracket = "", False, None
     if data.has("strategy"):  # attains η identically, or stays strictly on the inner side (on the whole domain)
         v, stext = ctx.guard("data.strategy", lambda: value_of(ctx, data.obj("strategy"), sc, F, quantum=True))
