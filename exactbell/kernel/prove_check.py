@@ -9,6 +9,7 @@ the domain (so cancelling common factors changes no value there). Methods (forma
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import reduce
@@ -211,13 +212,10 @@ class Collector:
     def __init__(self, ring: Ring, sign=None):  # sign(d) in {1 (d ≥ 0), -1 (d ≤ 0)}: only the active branch
         self.ring, self.sign, self.critical, self.divisors, self.radicands = ring, sign, [], [], []
 
-    def crit(self, sv: SV):
-        for rf in (sv.A,) + (() if sv.B is None else (sv.B, sv.u)):
-            self.critical += [p for p in (rf.num, rf.den) if not p.is_constant()]
-        if sv.B is not None:
-            d = (sv.A * sv.A - sv.B * sv.B * sv.u).num
-            if not d.is_constant():
-                self.critical.append(d)
+    def crit(self, sv: SV):  # numerators and denominators of A, B, u and the numerator of A² - B²u
+        polys = [sv.A.num, sv.A.den] + ([] if sv.B is None else [
+            sv.B.num, sv.B.den, sv.u.num, sv.u.den, (sv.A * sv.A - sv.B * sv.B * sv.u).num])
+        self.critical += [p for p in polys if not p.is_constant()]
 
     def values(self, node) -> list:
         tag, R = node[0], self.ring
@@ -245,11 +243,9 @@ class Collector:
             op = {"+": SV.__add__, "-": SV.__sub__, "*": SV.__mul__, "/": SV.__truediv__}[tag]
             out = [op(a, b) for a in self.values(node[1]) for b in right]
         elif self.sign is not None:  # abs, max, min where the signs of the switches are known
-            vals = [self.values(ch)[0] for ch in node[1:]]
-            best = -vals[0] if tag == "abs" and self.sign(vals[0]) < 0 else vals[0]
-            for v in vals[1:]:
-                best = v if self.sign(v - best) == (1 if tag == "max" else -1) else best
-            out = [best]
+            vals, better = [self.values(ch)[0] for ch in node[1:]], 1 if tag == "max" else -1
+            out = [reduce(lambda best, v: v if self.sign(v - best) == better else best, vals[1:],
+                          -vals[0] if tag == "abs" and self.sign(vals[0]) < 0 else vals[0])]
         else:  # abs, max, min: all branches, the switching differences are critical
             groups = [self.values(ch) for ch in node[1:]]
             switches = list(groups[0]) if tag == "abs" else [
@@ -564,9 +560,8 @@ def eval_arb(node, box):
         out = x ** k if bool(x >= 0) else prod([x] * k, start=arb(1))
         out = out.nonnegative_part() if k % 2 == 0 and not bool(x >= 0) else out
         return out if node[2] >= 0 else 1 / out
-    ops = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y, "/": lambda x, y: x / y,
-           "neg": lambda x: -x, "abs": abs, "sqrt": lambda x: x.sqrt(), "max": lambda *v: reduce(arb.max, v),
-           "min": lambda *v: reduce(arb.min, v)}
+    ops = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv, "neg": operator.neg,
+           "abs": abs, "sqrt": arb.sqrt, "max": lambda *v: reduce(arb.max, v), "min": lambda *v: reduce(arb.min, v)}
     return ops[tag](*a)
 
 
@@ -692,11 +687,9 @@ def combination_sides(st, weights: list) -> tuple:
           if L[0] == "max" else None)
     if hs is None or not isinstance(weights, list) or len(weights) != len(hs):
         raise ProofError("method combination needs lhs = max(...) or rhs = min(...) and one weight per branch")
-    ws = [parse_ast(t, st.names) for t in weights]
-    total, comb_ = ws[0], ("*", ws[0], hs[0])
-    for w, h in zip(ws[1:], hs[1:]):
-        total, comb_ = ("+", total, w), ("+", comb_, ("*", w, h))
-    diff = Collector(Ring(st.names)).values(("-", total, ("c", 1)))
+    ws, plus = [parse_ast(t, st.names) for t in weights], lambda a, b: ("+", a, b)
+    comb_ = reduce(plus, [("*", w, h) for w, h in zip(ws, hs)])
+    diff = Collector(Ring(st.names)).values(("-", reduce(plus, ws), ("c", 1)))
     if len(diff) != 1 or not diff[0].is_zero():
         raise ProofError("weights: do not sum to 1 exactly (as one expression without abs/max/min)")
     return ([Statement(w, ">=", ("c", 0), st.names, st.domains) for w in ws],
