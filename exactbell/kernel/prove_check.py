@@ -143,8 +143,9 @@ class RF:
         if max(num.degrees() + den.degrees(), default=0) > MAX_DEGREE:
             raise ProofError(f"a rational function of degree more than {MAX_DEGREE}")
         g = num.gcd(den) if reduce and not den.is_constant() else den.context().constant(1)
-        g *= (den / g).leading_coefficient()
-        self.num, self.den = num / g, den / g
+        num, den = num / g, den / g
+        lc = den.leading_coefficient()
+        self.num, self.den = (num / lc, den / lc) if lc != 1 else (num, den)
 
     def __add__(self, o):
         return RF(self.num + o.num, self.den) if self.den == o.den else RF(
@@ -737,13 +738,12 @@ class Radicals:
         if not ok:
             raise ProofError(f"square root of a negative number on the domain (radicand {u.text()} at {format_rational(at)})")
         try:  # u = q² in Q[x] (flint's exact square root): √u = ±q when q has one sign on the closed domain
-            q = _uni(u.num).sqrt()
+            q = u.num.sqrt()
         except FlintError:
             q = None
         for s in (1, -1) if q is not None else ():
-            if upoly.nonnegative_on(s * q, self.dom.lo, self.dom.hi)[0]:
-                root = self.ring.ctx.from_dict({(i,): s * c for i, c in enumerate(q.coeffs())})
-                return Surd(self, {0: RF(root) * scale})
+            if upoly.nonnegative_on(_uni(s * q), self.dom.lo, self.dom.hi)[0]:
+                return Surd(self, {0: RF(s * q) * scale})
         if not any(u == w for w in self.radicands):
             if len(self.radicands) == MAX_RADICALS:
                 raise ProofError(f"more than {MAX_RADICALS} distinct radicands")
