@@ -72,7 +72,7 @@ def _trig(ctx, data) -> Decision:
         for a in dict.fromkeys(angles):
             if ctx.names.get(a) != "angle":  # an angle may recur in later statements
                 ctx.declare(a, "angle", s.at("angles"))
-        st, hyp, detail = ctx.guard(s.where, lambda: _trig_one(ctx, s, angles))
+        st, hyp, detail = ctx.guard(s.where, lambda s=s, angles=angles: _trig_one(ctx, s, angles))
         nodes += [st.node] + ([hyp.node] if hyp else [])
         texts.append(f"{st.text()} for all real {', '.join(angles)}" + (f" with {hyp.text()}" if hyp else ""))
     sqrt_convention(ctx, nodes)
