@@ -76,15 +76,16 @@ def decide(cert, ctx, data) -> Decision:
         raise ctx.fail("parameters", "a composite takes no parameters (its premises have their own)")
     if not _ID.match(cert.claim):
         raise ctx.fail("claim", "a composite's claim is an id such as C004-16 (it names the conclusion)")
-    rule, names, stated = data.text("rule"), data.list("premises"), data.text("stated", default="")
+    rule = data.text("rule")
     if rule not in RULES:
         raise ctx.fail(data.at("rule"), f"unknown rule {rule!r} (known: {', '.join(RULES)})")
-    least, how = RULES[rule]
+    (least, how), names = RULES[rule], data.list("premises")
     if not least <= len(names) <= MAX_PREMISES:
         raise ctx.fail(data.at("premises"), f"rule {rule} needs {least} to {MAX_PREMISES} premises, "
                                             f"got {len(names)}")
     if len(set(map(str, names))) != len(names):
         raise ctx.fail(data.at("premises"), "names a premise twice")
+    stated = data.text("stated", default="")
     if stated != stated.strip() or len(stated) > 2000 or not _nests(stated):
         raise ctx.fail(data.at("stated"), "at most 2000 characters, no surrounding blanks, and its brackets "
                                           "must nest (it stays inside the stated part)")
