@@ -311,3 +311,11 @@ def test_radicals_excluded_point_does_not_hide_a_sign_change():
     assert (1 / (2 * p - 1)).to_text() == "1/(2*p - 1)"  # defined on the domain
     with pytest.raises(ProofError, match="vanishes"):  # but |2p - 1| is not +-(2p - 1) across 1/2
         R.sqrt(1 / (2 * p - 1) ** 2)
+
+
+def test_radicals_products_of_several_generators():
+    R, p = _ring()
+    r, t, w = R.sqrt(p), R.sqrt(p + 1), R.sqrt(p + 2)
+    assert (r * t * w) * (r * t * w) == p * (p + 1) * (p + 2)  # every generator squared away
+    assert ((r * t) * (t * w)).to_text() == "(p + 1)*sqrt(p)*sqrt(p + 2)"
+    assert (r * t - t * r).to_text() == "0" and (2 - r * w).to_text() == "2 - sqrt(p)*sqrt(p + 2)"

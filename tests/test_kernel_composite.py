@@ -237,3 +237,11 @@ def _unpinned_id(folder):
 ])
 def test_premise_attacks_rejected(folder, make, text):
     _error(_write(folder, _composite(rule="all", premises=[make(folder)])), "data.premises[0]", text)
+
+
+@pytest.mark.parametrize("text,nests", [("", True), ("[0, 1)", True), ("f((a)) on [0, 1]", True),
+                                        (")(", False), ("a (b", False), ("x]", False)])
+def test_stated_brackets_nest_exactly(text, nests):
+    from exactbell.kernel.kinds.composite import _nests
+
+    assert _nests(text) is nests

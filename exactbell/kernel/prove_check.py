@@ -9,6 +9,7 @@ the domain (so cancelling common factors changes no value there). Methods (forma
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import reduce
@@ -50,11 +51,9 @@ class _Ast:  # noqa: E704 - the syntax tree builder for :func:`expr.parse`
     def pow(self, a, n): return ("^", a, n)
 
     def name(self, n):
-        if n in self.fixed:
-            return ("c", Fraction(self.fixed[n]))
-        if n not in self.names:
+        if n not in self.fixed and n not in self.names:
             raise ProofError(f"unknown name {n!r} (parameters: {', '.join(self.names) or 'none'})")
-        return ("v", self.names.index(n))
+        return ("c", Fraction(self.fixed[n])) if n in self.fixed else ("v", self.names.index(n))
 
     def call(self, name, args):
         lo, hi = FUNCTIONS.get(name, (1, 0))
@@ -214,13 +213,10 @@ class Collector:
     def __init__(self, ring: Ring, sign=None):  # sign(d) in {1 (d ≥ 0), -1 (d ≤ 0)}: only the active branch
         self.ring, self.sign, self.critical, self.divisors, self.radicands = ring, sign, [], [], []
 
-    def crit(self, sv: SV):
-        for rf in (sv.A,) + (() if sv.B is None else (sv.B, sv.u)):
-            self.critical += [p for p in (rf.num, rf.den) if not p.is_constant()]
-        if sv.B is not None:
-            d = (sv.A * sv.A - sv.B * sv.B * sv.u).num
-            if not d.is_constant():
-                self.critical.append(d)
+    def crit(self, sv: SV):  # numerators and denominators of A, B, u and the numerator of A² - B²u
+        polys = [sv.A.num, sv.A.den] + ([] if sv.B is None else [
+            sv.B.num, sv.B.den, sv.u.num, sv.u.den, (sv.A * sv.A - sv.B * sv.B * sv.u).num])
+        self.critical += [p for p in polys if not p.is_constant()]
 
     def values(self, node) -> list:
         tag, R = node[0], self.ring
@@ -229,14 +225,13 @@ class Collector:
         if tag == "neg":
             return [-v for v in self.values(node[1])]
         if tag == "sqrt":
-            out = []
-            for a in self.values(node[1]):
-                if a.B is not None:
-                    raise ProofError("nested square roots are outside the supported class")
+            args = self.values(node[1])
+            if any(a.B is not None for a in args):
+                raise ProofError("nested square roots are outside the supported class")
+            for a in args:
                 self.radicands.append(a.A)
                 self.crit(a)
-                out.append(SV(RF(R.const(0)), RF(R.const(1)), a.A))
-            return out
+            return [SV(RF(R.const(0)), RF(R.const(1)), a.A) for a in args]
         if tag == "^":
             base, one = self.values(node[1]), SV(RF(R.const(1)))
             if node[2] < 0:
@@ -249,11 +244,9 @@ class Collector:
             op = {"+": SV.__add__, "-": SV.__sub__, "*": SV.__mul__, "/": SV.__truediv__}[tag]
             out = [op(a, b) for a in self.values(node[1]) for b in right]
         elif self.sign is not None:  # abs, max, min where the signs of the switches are known
-            vals = [self.values(ch)[0] for ch in node[1:]]
-            best = -vals[0] if tag == "abs" and self.sign(vals[0]) < 0 else vals[0]
-            for v in vals[1:]:
-                best = v if self.sign(v - best) == (1 if tag == "max" else -1) else best
-            out = [best]
+            vals, better = [self.values(ch)[0] for ch in node[1:]], 1 if tag == "max" else -1
+            out = [reduce(lambda best, v: v if self.sign(v - best) == better else best, vals[1:],
+                          -vals[0] if tag == "abs" and self.sign(vals[0]) < 0 else vals[0])]
         else:  # abs, max, min: all branches, the switching differences are critical
             groups = [self.values(ch) for ch in node[1:]]
             switches = list(groups[0]) if tag == "abs" else [
@@ -284,11 +277,9 @@ def _sgn(x) -> int:
 def sign_quad(a, b, c) -> int:
     """Sign of a + b√c (c ≥ 0) for exact ordered-field scalars (Q or a number field)."""
     sa, sb = _sgn(a), _sgn(b)
-    if sb == 0 or _sgn(c) == 0:
+    if sb == 0 or _sgn(c) == 0 or sa == sb:
         return sa
-    if sa == 0 or sa == sb:
-        return sb if sa == 0 else sa
-    return sa * _sgn(a * a - b * b * c)  # opposite signs: a² vs b²c decides
+    return sb if sa == 0 else sa * _sgn(a * a - b * b * c)  # opposite signs: a² vs b²c decides
 
 
 def poly_at(p, point):
@@ -470,21 +461,17 @@ def _uni(p, i=0) -> fmpq_poly:
 
 def domain_conditions(st, col: Collector) -> None:
     """Raise unless every divisor is nonzero and every radicand ≥ 0 on the whole domain."""
-    sides = st.sides()
-    for d in col.divisors:
-        if d.B is not None:
-            raise ProofError("a square root in a divisor is outside the supported class")
-        for g, _e in d.A.num.factor()[1]:  # irreducible: a linear factor's root is rational, others' not
-            vs = [i for i in range(len(st.names)) if g.degrees()[i] > 0]
-            if len(vs) == 1:
-                zero = roots_in(_uni(g, vs[0]), st.domains[vs[0]]) > 0
-            else:  # several parameters: Bernstein, g > 0 or -g > 0 on the box minus its open sides
-                zero = len(vs) > 1 and not any(bernstein_close(SV(RF(s * g)), st.box, True, sides) for s in (1, -1))
-            if zero:
-                raise ProofError(f"the divisor factor {g} vanishes on the domain (or is not proved nonzero there)")
+    sides, used = st.sides(), lambda p: [i for i, e in enumerate(p.degrees()[:len(st.names)]) if e > 0]
+    if any(d.B is not None for d in col.divisors):
+        raise ProofError("a square root in a divisor is outside the supported class")
+    for g in (g for d in col.divisors for g, _e in d.A.num.factor()[1]):  # irreducible: rational roots if linear
+        vs = used(g)  # several parameters: Bernstein, g > 0 or -g > 0 on the box minus its open sides
+        if (roots_in(_uni(g, vs[0]), st.domains[vs[0]]) > 0 if len(vs) == 1 else
+                len(vs) > 1 and not any(bernstein_close(SV(RF(s * g)), st.box, True, sides) for s in (1, -1))):
+            raise ProofError(f"the divisor factor {g} vanishes on the domain (or is not proved nonzero there)")
     for u in col.radicands:  # N/D ≥ 0 iff N·D ≥ 0; u < 0 at an open end means u < 0 just inside it
         p = u.num * u.den
-        vs = [i for i in range(len(st.names)) if p.degrees()[i] > 0]
+        vs = used(p)
         if len(vs) == 1:
             ok, at = upoly.nonnegative_on(_uni(p, vs[0]), *st.box[vs[0]])
         else:
@@ -574,9 +561,8 @@ def eval_arb(node, box):
         out = x ** k if bool(x >= 0) else prod([x] * k, start=arb(1))
         out = out.nonnegative_part() if k % 2 == 0 and not bool(x >= 0) else out
         return out if node[2] >= 0 else 1 / out
-    ops = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y, "/": lambda x, y: x / y,
-           "neg": lambda x: -x, "abs": abs, "sqrt": lambda x: x.sqrt(), "max": lambda *v: reduce(arb.max, v),
-           "min": lambda *v: reduce(arb.min, v)}
+    ops = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv, "neg": operator.neg,
+           "abs": abs, "sqrt": arb.sqrt, "max": lambda *v: reduce(arb.max, v), "min": lambda *v: reduce(arb.min, v)}
     return ops[tag](*a)
 
 
@@ -702,11 +688,9 @@ def combination_sides(st, weights: list) -> tuple:
           if L[0] == "max" else None)
     if hs is None or not isinstance(weights, list) or len(weights) != len(hs):
         raise ProofError("method combination needs lhs = max(...) or rhs = min(...) and one weight per branch")
-    ws = [parse_ast(t, st.names) for t in weights]
-    total, comb_ = ws[0], ("*", ws[0], hs[0])
-    for w, h in zip(ws[1:], hs[1:]):
-        total, comb_ = ("+", total, w), ("+", comb_, ("*", w, h))
-    diff = Collector(Ring(st.names)).values(("-", total, ("c", 1)))
+    ws, plus = [parse_ast(t, st.names) for t in weights], lambda a, b: ("+", a, b)
+    comb_ = reduce(plus, [("*", w, h) for w, h in zip(ws, hs)])
+    diff = Collector(Ring(st.names)).values(("-", reduce(plus, ws), ("c", 1)))
     if len(diff) != 1 or not diff[0].is_zero():
         raise ProofError("weights: do not sum to 1 exactly (as one expression without abs/max/min)")
     return ([Statement(w, ">=", ("c", 0), st.names, st.domains) for w in ws],
@@ -743,9 +727,9 @@ class Radicals:
         """√(n/d) = √(n·d)/|d| (d without zeros on the domain); √(q²) = ±q when q has one sign on the closed
         domain; otherwise n·d ≥ 0 on the closed domain becomes (or is) a generator."""
         x = Surd.of(self, x)
-        v = x.parts.get(0, RF(self.ring.const(0)))
         if set(x.parts) - {0}:
             raise ProofError("nested square roots are outside the supported class")
+        v = x.parts.get(0, RF(self.ring.const(0)))
         self.nonzero(RF(v.den), whole=True)  # one sign on the whole interval, excluded points included
         mid = (self.dom.lo + self.dom.hi) / 2
         scale = RF(self.ring.const(1), v.den * (1 if upoly.evaluate(_uni(v.den), mid) > 0 else -1))
@@ -754,13 +738,12 @@ class Radicals:
         if not ok:
             raise ProofError(f"square root of a negative number on the domain (radicand {u.text()} at {format_rational(at)})")
         try:  # u = q² in Q[x] (flint's exact square root): √u = ±q when q has one sign on the closed domain
-            q = _uni(u.num).sqrt()
+            q = u.num.sqrt()
         except FlintError:
             q = None
         for s in (1, -1) if q is not None else ():
-            if upoly.nonnegative_on(s * q, self.dom.lo, self.dom.hi)[0]:
-                root = self.ring.ctx.from_dict({(i,): s * c for i, c in enumerate(q.coeffs())})
-                return Surd(self, {0: RF(root) * scale})
+            if upoly.nonnegative_on(_uni(s * q), self.dom.lo, self.dom.hi)[0]:
+                return Surd(self, {0: RF(s * q) * scale})
         if not any(u == w for w in self.radicands):
             if len(self.radicands) == MAX_RADICALS:
                 raise ProofError(f"more than {MAX_RADICALS} distinct radicands")
@@ -813,21 +796,18 @@ class Surd:
     def coeffs(self) -> list:  # for numbers.bit_size: every rational coefficient
         return [Fraction(int(c.p), int(c.q)) for rf in self.parts.values() for p in (rf.num, rf.den) for c in p.coeffs()]
 
-    def __add__(self, o):
-        o, out = Surd.of(self.R, o), dict(self.parts)
-        for m, c in o.parts.items():
+    def _collect(self, pairs) -> Surd:
+        out = {}
+        for m, c in pairs:
             out[m] = out[m] + c if m in out else c
         return Surd(self.R, out)
 
-    def __mul__(self, o):
-        o, out = Surd.of(self.R, o), {}
-        for m1, a in self.parts.items():
-            for m2, b in o.parts.items():
-                c, both = a * b, m1 & m2
-                for i in range(both.bit_length()):
-                    c = c * self.R.radicands[i] if both >> i & 1 else c
-                out[m1 ^ m2] = out[m1 ^ m2] + c if m1 ^ m2 in out else c
-        return Surd(self.R, out)
+    def __add__(self, o): return self._collect([*self.parts.items(), *Surd.of(self.R, o).parts.items()])  # noqa: E704
+
+    def __mul__(self, o):  # √u_i·√u_i = u_i for every i in both masks
+        return self._collect((m1 ^ m2, prod((u for i, u in enumerate(self.R.radicands) if (m1 & m2) >> i & 1),
+                                            start=a * b))
+                             for m1, a in self.parts.items() for m2, b in Surd.of(self.R, o).parts.items())
 
     __radd__, __rmul__ = __add__, __mul__
 
@@ -862,16 +842,14 @@ class Surd:
     def to_text(self) -> str:
         """Canonical text: Σ (numerator)*sqrt(u)*.../(denominator), the denominator an integer polynomial."""
         out = []
-        for m in sorted(self.parts):
-            rf = self.parts[m]
+        for m, rf in sorted(self.parts.items()):
             co = [Fraction(int(c.p), int(c.q)) for q in (rf.num, rf.den) for c in q.coeffs()]
-            k = Fraction(lcm(*(c.denominator for c in co)), gcd(*(c.numerator for c in co)))
-            num, den = str(rf.num * to_fmpq(k)), str(rf.den * to_fmpq(k))
-            roots = "*".join(f"sqrt({self.R.radicands[i].text()})" for i in range(m.bit_length()) if m >> i & 1)
-            wrap = " " in num.lstrip("-")
+            k = to_fmpq(Fraction(lcm(*(c.denominator for c in co)), gcd(*(c.numerator for c in co))))
+            num, den, wrap = str(rf.num * k), str(rf.den * k), " " in str(rf.num * k).lstrip("-")
+            roots = "*".join(f"sqrt({u.text()})" for i, u in enumerate(self.R.radicands) if m >> i & 1)
             if roots:
-                num, wrap = roots if num == "1" else "-" + roots if num == "-1" else (
-                    f"({num})*{roots}" if wrap else f"{num}*{roots}"), False
+                num = {"1": roots, "-1": "-" + roots}.get(num, f"({num})*{roots}" if wrap else f"{num}*{roots}")
+                wrap = False
             if den != "1":
                 num = (f"({num})" if wrap else num) + (f"/({den})" if " " in den or "*" in den else f"/{den}")
             out.append(num)

@@ -1,10 +1,9 @@
 """Kind ``composite``: a claim derived from other certificates of the same folder by a fixed rule.
 
-The kernel decides every premise itself (:func:`exactbell.kernel.check.check_file`): each must
-pass, match its own pin and be ``verified``; a premise may not be composite (no recursion, no
-cycles). The rule, from a fixed registry, gives the form of the statement, built from the
-premises' decided statements; the inference step and anything else the kernel did not decide is
-labelled as stated. Format: ``docs/kinds/composite.md``.
+The kernel decides every premise itself (:func:`exactbell.kernel.check.check_file`): each must pass,
+match its own pin and be ``verified``; no premise is composite (no recursion, no cycles). The rule,
+from a fixed registry, gives the statement's form around the premises' decided statements; the
+inference step and anything else not decided is labelled as stated. Format: ``docs/kinds/composite.md``.
 
 Statement: ``C004-16 holds: [id1: S1] and [id2: S2], by the intermediate value theorem (stated,
 not decided: the function is continuous; ...)``.
@@ -14,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from itertools import accumulate
 
 from ..envelope import CertificateError, load
 from . import Decision, kind
@@ -39,9 +39,8 @@ def _premise(ctx, where: str, name) -> tuple[str, str]:
     if not isinstance(name, str) or not _NAME.match(name) or ".." in name:
         raise ctx.fail(where, "must be a plain file name ending in .json in the composite's folder "
                               "(no /, \\, .. or leading dot)")
-    path = own.parent / name
     try:
-        st, mine = os.lstat(path), os.stat(own)
+        st, mine = os.lstat(own.parent / name), os.stat(own)
     except OSError:
         raise ctx.fail(where, f"missing premise {name!r} (no such file in the composite's folder)") from None
     if not stat.S_ISREG(st.st_mode):
@@ -49,35 +48,26 @@ def _premise(ctx, where: str, name) -> tuple[str, str]:
     if (st.st_dev, st.st_ino) == (mine.st_dev, mine.st_ino):
         raise ctx.fail(where, "refers to the composite itself")
     try:
-        premise_kind = load(path).kind
+        nested = load(own.parent / name).kind == "composite"
     except CertificateError as e:
         raise ctx.fail(where, f"premise {name!r} fails: {e}") from None
-    if premise_kind == "composite":
-        raise ctx.fail(where, f"premise {name!r} is itself composite (no nesting)")
-    res = check_file(path)
-    if res.kind == "composite":
-        raise ctx.fail(where, f"premise {name!r} is itself composite (no nesting)")
-    if res.verdict == "refuted":
-        raise ctx.fail(where, f"premise {name!r} is refuted: {res.statement}")
-    if not res.passed:
-        raise ctx.fail(where, f"premise {name!r} fails: {res.detail}")
-    if res.verdict != "verified":
-        raise ctx.fail(where, f"premise {name!r} is {res.verdict}, not verified")
-    if not _ID.match(res.id):
-        raise ctx.fail(where, f"premise {name!r} has the id {res.id!r}, which is not an id (letters, digits, "
-                              ". _ , = / + -)")
+    res = None if nested else check_file(own.parent / name)
+    problem = ("is itself composite (no nesting)" if nested or res.kind == "composite" else
+               f"is refuted: {res.statement}" if res.verdict == "refuted" else
+               f"fails: {res.detail}" if not res.passed else
+               f"is {res.verdict}, not verified" if res.verdict != "verified" else
+               f"has the id {res.id!r}, which is not an id (letters, digits, . _ , = / + -)"
+               if not _ID.match(res.id) else None)
+    if problem:
+        raise ctx.fail(where, f"premise {name!r} {problem}")
     return res.id, res.statement
 
 
 def _nests(text: str) -> bool:
     """Brackets in free text nest ("(" and "[" open, ")" and "]" close: [a, b) is one pair), so the text
     stays inside the "(stated, not decided: ...)" label it is shown in."""
-    depth = 0
-    for c in text:
-        depth += (c in "([") - (c in ")]")
-        if depth < 0:
-            return False
-    return depth == 0
+    depths = [0, *accumulate((c in "([") - (c in ")]") for c in text)]
+    return min(depths) == 0 == depths[-1]
 
 
 @kind("composite")
@@ -89,8 +79,7 @@ def decide(cert, ctx, data) -> Decision:
     rule = data.text("rule")
     if rule not in RULES:
         raise ctx.fail(data.at("rule"), f"unknown rule {rule!r} (known: {', '.join(RULES)})")
-    least, how = RULES[rule]
-    names = data.list("premises")
+    (least, how), names = RULES[rule], data.list("premises")
     if not least <= len(names) <= MAX_PREMISES:
         raise ctx.fail(data.at("premises"), f"rule {rule} needs {least} to {MAX_PREMISES} premises, "
                                             f"got {len(names)}")
@@ -102,6 +91,5 @@ def decide(cert, ctx, data) -> Decision:
                                           "must nest (it stays inside the stated part)")
     decided = [_premise(ctx, f"{data.at('premises')}[{i}]", n) for i, n in enumerate(names)]
     body = " and ".join(f"[{pid}: {s}]" for pid, s in decided)
-    note = f"; {stated})" if stated else ")"
-    return Decision(f"{cert.claim} holds: {body}, {how}{note}", "verified",
+    return Decision(f"{cert.claim} holds: {body}, {how}{f'; {stated})' if stated else ')'}", "verified",
                     f"{len(decided)} premises decided by the kernel, combined by rule {rule}")

@@ -14,21 +14,10 @@ Statement (canonical text of the parsed expressions, not the file's text)::
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from .. import prove_check as pc
 from . import Decision, kind
 
 SQRT = "principal (non-negative) square root"
-
-
-@contextmanager
-def failing(ctx, where: str):
-    """A bad proof or an unsupported statement is an error of the certificate at ``where``."""
-    try:
-        yield
-    except (pc.ProofError, ValueError, ArithmeticError, TypeError) as e:
-        raise ctx.fail(where, str(e) or type(e).__name__) from None
 
 
 def sqrt_convention(ctx, nodes) -> None:
@@ -38,20 +27,37 @@ def sqrt_convention(ctx, nodes) -> None:
 
 def decide_statement(ctx, st: pc.Statement, proof) -> tuple[str, str, str]:
     """(statement, verdict, detail) for a proof :class:`Obj`; a bad proof is an error."""
-    with failing(ctx, proof.where):
-        verdict, detail, value = pc.check(st, proof)
-    q = ctx.quantifier()
+    verdict, detail, value = ctx.guard(proof.where, lambda: pc.check(st, proof))
     if verdict == "verified":
-        return f"{st.text()} {q}", verdict, detail
+        return f"{st.text()} {ctx.quantifier()}", verdict, detail
     at = ", ".join(f"{n} = {x}" for n, x in detail.items())
     diff = pc.text(("-", st.lhs, st.rhs), st.names)
-    text = f"{st.text()} fails at {at}, where {diff} = {value}; so not {q}"
-    return text, verdict, f"exact counterexample at {at}"
+    return (f"{st.text()} fails at {at}, where {diff} = {value}; so not {ctx.quantifier()}", verdict,
+            f"exact counterexample at {at}")
+
+
+def _statement(data, names, fixed, domains) -> pc.Statement:
+    """lhs REL rhs of ``data`` over ``names`` (``fixed`` substituted)."""
+    lhs, rhs = (pc.parse_ast(data.get(k), names, fixed) for k in ("lhs", "rhs"))
+    return pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names, domains)
 
 
 def _trig_statement(ctx, o, angles, relations) -> pc.Statement:
     lhs, rhs = (pc.parse_trig(o.get(k), angles, ctx.fixed) for k in ("lhs", "rhs"))
     return pc.Statement(lhs, o.text("relation", relations), rhs, angles, ())
+
+
+def _trig_one(ctx, s, angles) -> tuple:
+    """(statement, hypothesis or None, detail) of one trigonometric statement ``s``, proved."""
+    st, h = _trig_statement(ctx, s, angles, pc.RELATIONS), s.obj("hypothesis", None)
+    hyp = None if h is None else _trig_statement(ctx, h, angles, (">", ">=", "<", "<="))
+    if hyp and st.relation == "==":
+        raise pc.ProofError("an identity under a hypothesis is not supported")
+    nodes = [st.node] + ([hyp.node] if hyp else [])
+    used = {j for x in nodes for n in pc.walk(x) if n[0] in ("sin", "cos") for j, c in enumerate(n[1]) if c}
+    if len(used) != len(angles):
+        raise pc.ProofError("every angle must occur in the statement")
+    return st, hyp, pc.check_trig(st, hyp, s.obj("proof"))
 
 
 def _trig(ctx, data) -> Decision:
@@ -66,18 +72,8 @@ def _trig(ctx, data) -> Decision:
         for a in dict.fromkeys(angles):
             if ctx.names.get(a) != "angle":  # an angle may recur in later statements
                 ctx.declare(a, "angle", s.at("angles"))
-        with failing(ctx, s.where):
-            st, h = _trig_statement(ctx, s, angles, pc.RELATIONS), s.obj("hypothesis", None)
-            hyp = None if h is None else _trig_statement(ctx, h, angles, (">", ">=", "<", "<="))
-            if hyp and st.relation == "==":
-                raise pc.ProofError("an identity under a hypothesis is not supported")
-            mine = [st.node] + ([hyp.node] if hyp else [])
-            trig = [n for x in mine for n in pc.walk(x) if n[0] in ("sin", "cos")]
-            used = {j for n in trig for j, c in enumerate(n[1]) if c}
-            if len(used) != len(angles):
-                raise pc.ProofError("every angle must occur in the statement")
-            detail = pc.check_trig(st, hyp, s.obj("proof"))
-        nodes += mine
+        st, hyp, detail = ctx.guard(s.where, lambda s=s, angles=angles: _trig_one(ctx, s, angles))
+        nodes += [st.node] + ([hyp.node] if hyp else [])
         texts.append(f"{st.text()} for all real {', '.join(angles)}" + (f" with {hyp.text()}" if hyp else ""))
     sqrt_convention(ctx, nodes)
     q = ctx.quantifier()
@@ -88,15 +84,14 @@ def _at_point(ctx, data) -> Decision:
     """All parameters fixed: lhs REL rhs decided by exact evaluation at their values (no proof)."""
     names = tuple(sorted(ctx.fixed))
     point = tuple(ctx.fixed[n] for n in names)
-    with failing(ctx, "data"):
-        lhs, rhs = (pc.parse_ast(data.get(k), names) for k in ("lhs", "rhs"))
-        st = pc.Statement.of(lhs, data.text("relation", pc.RELATIONS), rhs, names, ())
-        holds, diff = st.holds(pc.value_at(st.node, point).sign()), pc.value_at(("-", lhs, rhs), point)
+    st = ctx.guard("data", lambda: _statement(data, names, None, ()))
+    holds, value = ctx.guard("data", lambda: (st.holds(pc.value_at(st.node, point).sign()),
+                                              pc.value_at(("-", st.lhs, st.rhs), point).text()))
     sqrt_convention(ctx, [st.node])
     if holds:
         return Decision(f"{st.text()} {ctx.quantifier()}", "verified", "decided by exact evaluation at the point")
-    text = f"{st.text()} fails {ctx.quantifier()}, where {pc.text(('-', lhs, rhs), names)} = {diff.text()}"
-    return Decision(text, "refuted", f"lhs - rhs = {diff.text()} exactly")
+    return Decision(f"{st.text()} fails {ctx.quantifier()}, where {pc.text(('-', st.lhs, st.rhs), names)} = "
+                    f"{value}", "refuted", f"lhs - rhs = {value} exactly")
 
 
 @kind("inequality")
@@ -111,9 +106,6 @@ def decide(cert, ctx, data) -> Decision:
             raise ctx.fail("parameters", "an inequality needs a domain parameter, or fixed parameters to decide it at")
         return _at_point(ctx, data)
     names = tuple(ctx.domains)  # the statement lhs REL rhs over them, fixed parameters substituted
-    with failing(ctx, "data"):
-        lhs, rhs = (pc.parse_ast(data.get(k), names, ctx.fixed) for k in ("lhs", "rhs"))
-        relation = data.text("relation", pc.RELATIONS)
-        st = pc.Statement.of(lhs, relation, rhs, names, tuple(ctx.domains.values()))
+    st = ctx.guard("data", lambda: _statement(data, names, ctx.fixed, tuple(ctx.domains.values())))
     sqrt_convention(ctx, [st.node])
     return Decision(*decide_statement(ctx, st, data.obj("proof")))
