@@ -43,10 +43,8 @@ def _premise(ctx, where: str, name) -> tuple[str, str]:
         st, mine = os.lstat(own.parent / name), os.stat(own)
     except OSError:
         raise ctx.fail(where, f"missing premise {name!r} (no such file in the composite's folder)") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise ctx.fail(where, f"premise {name!r} is not a regular file")
-    if (st.st_dev, st.st_ino) == (mine.st_dev, mine.st_ino):
-        raise ctx.fail(where, "refers to the composite itself")
+    ctx.need(stat.S_ISREG(st.st_mode), where, f"premise {name!r} is not a regular file")
+    ctx.need((st.st_dev, st.st_ino) != (mine.st_dev, mine.st_ino), where, "refers to the composite itself")
     try:
         nested = load(own.parent / name).kind == "composite"
     except CertificateError as e:
@@ -58,8 +56,7 @@ def _premise(ctx, where: str, name) -> tuple[str, str]:
                f"is {res.verdict}, not verified" if res.verdict != "verified" else
                f"has the id {res.id!r}, which is not an id (letters, digits, . _ , = / + -)"
                if not _ID.match(res.id) else None)
-    if problem:
-        raise ctx.fail(where, f"premise {name!r} {problem}")
+    ctx.need(not problem, where, f"premise {name!r} {problem}")
     return res.id, res.statement
 
 
@@ -74,17 +71,14 @@ def _nests(text: str) -> bool:
 def decide(cert, ctx, data) -> Decision:
     if ctx.domains or ctx.fixed:
         raise ctx.fail("parameters", "a composite takes no parameters (its premises have their own)")
-    if not _ID.match(cert.claim):
-        raise ctx.fail("claim", "a composite's claim is an id such as C004-16 (it names the conclusion)")
+    ctx.need(_ID.match(cert.claim), "claim", "a composite's claim is an id such as C004-16 (it names the conclusion)")
     rule = data.text("rule")
-    if rule not in RULES:
-        raise ctx.fail(data.at("rule"), f"unknown rule {rule!r} (known: {', '.join(RULES)})")
+    ctx.need(rule in RULES, data.at("rule"), f"unknown rule {rule!r} (known: {', '.join(RULES)})")
     (least, how), names = RULES[rule], data.list("premises")
     if not least <= len(names) <= MAX_PREMISES:
         raise ctx.fail(data.at("premises"), f"rule {rule} needs {least} to {MAX_PREMISES} premises, "
                                             f"got {len(names)}")
-    if len(set(map(str, names))) != len(names):
-        raise ctx.fail(data.at("premises"), "names a premise twice")
+    ctx.need(len(set(map(str, names))) == len(names), data.at("premises"), "names a premise twice")
     stated = data.text("stated", default="")
     if stated != stated.strip() or len(stated) > 2000 or not _nests(stated):
         raise ctx.fail(data.at("stated"), "at most 2000 characters, no surrounding blanks, and its brackets "

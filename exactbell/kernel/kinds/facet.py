@@ -77,8 +77,7 @@ def decide(cert, ctx, data) -> Decision:
     uni = lambda f: (univariate(f.num, var), univariate(f.den, var))  # noqa: E731 (numerator, denominator)
     for it in data.objs("inequalities"):
         names.append(it.text("name"))
-        if names[-1] in names[:-1] or not names[-1].strip():
-            raise ctx.fail(it.at("name"), "empty or repeated name")
+        ctx.need(names[-1] not in names[:-1] and names[-1].strip(), it.at("name"), "empty or repeated name")
         if sc is None:  # Eq. (5): F[i][j] on p(ab|xy), i = 2x + a, j = 2y + b
             rows = it.list("matrix", 4)
             if any(not isinstance(r, list) or len(r) != 4 for r in rows):

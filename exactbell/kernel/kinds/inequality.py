@@ -63,12 +63,10 @@ def _trig_one(ctx, s, angles) -> tuple:
 def _trig(ctx, data) -> Decision:
     """``statements``: trigonometric statements for all real values of their angles (see module doc)."""
     texts, nodes, rows = [], [], data.objs("statements")
-    if not rows:
-        raise ctx.fail("data.statements", "lists no statement")
+    ctx.need(rows, "data.statements", "lists no statement")
     for s in rows:
         angles = tuple(s.list("angles"))
-        if not angles:
-            raise ctx.fail(s.at("angles"), "a trigonometric statement needs at least one angle")
+        ctx.need(angles, s.at("angles"), "a trigonometric statement needs at least one angle")
         for a in dict.fromkeys(angles):
             if ctx.names.get(a) != "angle":  # an angle may recur in later statements
                 ctx.declare(a, "angle", s.at("angles"))
@@ -102,8 +100,7 @@ def decide(cert, ctx, data) -> Decision:
                                          "not over domains")
         return _trig(ctx, data)
     if not ctx.domains:
-        if not ctx.fixed:
-            raise ctx.fail("parameters", "an inequality needs a domain parameter, or fixed parameters to decide it at")
+        ctx.need(ctx.fixed, "parameters", "an inequality needs a domain parameter, or fixed parameters to decide it at")
         return _at_point(ctx, data)
     names = tuple(ctx.domains)  # the statement lhs REL rhs over them, fixed parameters substituted
     st = ctx.guard("data", lambda: _statement(data, names, ctx.fixed, tuple(ctx.domains.values())))

@@ -108,8 +108,7 @@ def _a_to_b(ctx, spec, space):
     """(text, points, relabelings) of the A→B model (Chaves et al. Fig. 1(c): a = f(x), b = g(a, y), the k-th
     response function of kernel.lp.named_model): E_xy, or p(ab|xy) at 4(m_y·x + y) + 2a + b (canonical)."""
     mx, my = spec.list("inputs", 2)
-    if not all(type(m) is int and 2 <= m <= 4 for m in (mx, my)):
-        raise ctx.fail(spec.at("inputs"), "two input counts in [2, 4]")
+    ctx.need(all(type(m) is int and 2 <= m <= 4 for m in (mx, my)), spec.at("inputs"), "two input counts in [2, 4]")
     cols, prob = named_model("a-to-b", mx, my).columns(), space == "probability"
     return (f"the A->B polytope in probability space (p(ab|xy) at 4({my}x+y)+2a+b, x < {mx}, y < {my})" if prob
             else f"the A->B correlator polytope (E_xy, x < {mx}, y < {my}, (x,y) lexicographic)"), \
@@ -149,8 +148,7 @@ def read_model(ctx, data, symbolic=True, image=False, space=False):
 
 def label_of(ctx, where, raw, index):
     lab = tuple(raw) if isinstance(raw, list) else None
-    if lab not in index:
-        raise ctx.fail(where, "not a label of the model")
+    ctx.need(lab in index, where, "not a label of the model")
     return lab
 
 
@@ -180,8 +178,7 @@ def _supermap_extremes(ctx, data) -> Decision:
     (exact ranks), {S ≥ 0, Eq. (12)} is a product of simplices, extreme points one entry per class: classify each."""
     spec = data.obj("model")
     spec.text("name", ("supermap",))
-    if ctx.domains or ctx.fixed:
-        raise ctx.fail("parameters", "the qubit supermap model has no parameters")
+    ctx.need(not ctx.domains and not ctx.fixed, "parameters", "the qubit supermap model has no parameters")
     rows, pts, cls = spec.list("partition"), list(product((0, 1), repeat=4)), {}
     if not rows or any(not isinstance(r, list) or len(r) != 4
                        or any(v not in (0, 1) or type(v) is not int for v in r) for r in rows):
@@ -232,8 +229,7 @@ def decide(cert, ctx, data) -> Decision:
         i = point(e.at("label"), e.get("label"))
         if extreme:  # <c, P_i> > <c, P_j> for every other point j
             c = e.list("functional", n)
-            if not all(type(x) is int for x in c):
-                raise ctx.fail(e.at("functional"), f"must be {n} integers")
+            ctx.need(all(type(x) is int for x in c), e.at("functional"), f"must be {n} integers")
             vals = M * flint.fmpq_mat(n, 1, c)
             if any(vals[j, 0] >= vals[i, 0] for j in range(len(P)) if j != i):
                 raise ctx.fail(e.at("functional"), "does not separate the point from every other point")
@@ -241,16 +237,14 @@ def decide(cert, ctx, data) -> Decision:
             acc, total = [Fraction(0)] * n, Fraction(0)
             for t, pair in enumerate(e.list("combination")):
                 where = f"{e.at('combination')}[{t}]"
-                if not isinstance(pair, list) or len(pair) != 2:
-                    raise ctx.fail(where, "must be [label, weight]")
+                ctx.need(isinstance(pair, list) and len(pair) == 2, where, "must be [label, weight]")
                 j, wt = point(where, pair[0]), ctx.value(e, "<weight>", raw=pair[1])
                 if j == i or not isinstance(wt, Fraction) or wt <= 0:
                     raise ctx.fail(where, "needs another point and a positive rational weight")
                 total, acc = total + wt, [a + wt * x for a, x in zip(acc, P[j])]
             if total != 1 or tuple(acc) != P[i]:
                 raise ctx.fail(e.at("combination"), "is not a convex combination equal to the point")
-        if i in covered:
-            raise ctx.fail(e.at("label"), "point listed twice")
+        ctx.need(i not in covered, e.at("label"), "point listed twice")
         covered[i] = extreme
     if len(covered) != len(P):
         raise ctx.fail("data", f"{len(P) - len(covered)} distinct points are neither extreme nor redundant")
@@ -289,8 +283,7 @@ def _representatives(ctx, data) -> Decision:
         used |= cls
         sizes.append(len(cls))
         shown.append(repr(rows))
-    if len(used) != len(points):
-        raise ctx.fail("data.representatives", f"the classes cover {len(used)} of {len(points)} points")
+    ctx.need(len(used) == len(points), "data.representatives", f"the classes cover {len(used)} of {len(points)} points")
     text = "S_(" + "),(".join(",".join(f.to_text() for f in fids[j:j + 2]) for j in (0, 2)) + ") (Eq. (9))"
     statement = (f"{text}, {ctx.quantifier()}, as polynomial identities: the {len(pairs)} labelled points "
                  f"are {len(points)} distinct points, forming {len(set(orbit.values()))} orbits under the group "
