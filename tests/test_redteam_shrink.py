@@ -619,3 +619,86 @@ def test_scenario_unit_outputs_do_not_count(tmp_path):
         cert["data"]["scenario"] = {"inputs": [2, 2, 5000], "outputs": [2, 2, 1]}
     r = decide(tmp_path, *LOCAL, mutate)
     assert "more deterministic strategies" not in r.detail, r.detail
+
+
+# -- semantic mutations (endpoints, reserved names, senses, paper relations) -------------------------
+def test_inequality_open_endpoint_excludes_the_pole(tmp_path):
+    r = decide(tmp_path, *KAPPA, setter((("parameters", "l"), "[0, 1/4)"), (("data", "lhs"), "1 + 0/(1 - 4*l)")))
+    assert r.verdict == "verified" and r.statement == "1 + 0/(1 - 4*l) == 1 for all l in [0, 1/4)", r.statement
+
+
+@pytest.mark.parametrize("name", ["pi", "sqrt"])
+def test_parameter_renamed_onto_reserved_name(tmp_path, name):
+    def mutate(cert):
+        cert["parameters"][name] = cert["parameters"].pop("l")
+        cert["data"]["lhs"] = f"1 + 0*{name}"
+    rejected(decide(tmp_path, *KAPPA, mutate), f"parameters.{name}", "reserved")
+
+
+def test_classes_incomplete_list_cannot_confirm_paper(tmp_path):
+    rejected(decide(tmp_path, *CHSH, setter((("data", "complete"), False))), "data.paper", "incomplete list")
+
+
+def test_local_bound_sense_flip_needs_new_optimal_list(tmp_path):
+    rejected(decide(tmp_path, *LOCAL, setter((("data", "sense"), "min"))), "data.optimal[0]", "minimum -2")
+
+
+CORNER = (LC, "C001-19.corner=00.json")
+
+
+@pytest.mark.parametrize("relation, value, verdict", [("=", "2", "verified"), ("<=", "2", "verified"),
+                                                      (">=", "2", "verified"), (">", "2", "refuted"),
+                                                      (">=", "5/2", "refuted"), ("<=", "3/2", "refuted"),
+                                                      ("=", "3", "refuted")])
+def test_psd_dual_paper_relations(tmp_path, relation, value, verdict):
+    def mutate(cert):
+        cert["data"]["paper"] = {"relation": relation, "value": value}
+        cert["expected"] = verdict
+    r = decide(tmp_path, *CORNER, mutate)
+    assert r.verdict == verdict and r.statement.endswith(f"(paper: {relation} {value})"), (r.verdict, r.statement)
+
+
+@pytest.mark.parametrize("value, digits, verdict, shown", [("2", 0, "verified", "2"), ("3", 0, "refuted", "3"),
+                                                           ("2", 2, "verified", "2.00")])
+def test_psd_dual_paper_rounding(tmp_path, value, digits, verdict, shown):
+    def mutate(cert):
+        cert["data"]["paper"] = {"relation": "~", "value": value, "digits": digits}
+        cert["expected"] = verdict
+    r = decide(tmp_path, *CORNER, mutate)
+    assert r.verdict == verdict and r.statement.endswith(f"(paper: ~ {shown} (to {digits} digits))"), r.statement
+
+
+@pytest.mark.parametrize("claim, outcome", [("= 0.8113", "holds"), ("= 0.8112", "fails"), ("> 0.8", "holds"),
+                                            ("< 0.8", "fails"), ("< 0.8112781245", "undecided"),
+                                            ("> 0.811278124", "holds"), ("<= 0.811278123", "fails")])
+def test_interval_decimal_relations(tmp_path, claim, outcome):
+    r = decide(tmp_path, *ENDPOINT, lambda c: c["data"].__setitem__("paper", [claim]))
+    verdict = {"holds": "verified", "fails": "refuted", "undecided": "numeric-only"}[outcome]
+    assert r.verdict == verdict and r.statement.endswith(f"(paper: {claim} {outcome})"), (r.verdict, r.statement)
+
+
+SOS_RANGE = (SW, "C000-10.range.json")
+
+
+@pytest.mark.parametrize("domain", ["(2/5, 1]", "(2/5, 3/2)"])
+def test_sos_parametric_weight_vanishes_at_closed_end(tmp_path, domain):
+    r = decide(tmp_path, *SOS_RANGE, lambda c: c["parameters"].__setitem__("p", domain))
+    rejected(r, "data.sos.terms[0].weight", f"not > 0 on the whole domain {domain}")
+
+
+def test_sos_parametric_open_end_accepted(tmp_path):
+    r = decide(tmp_path, *SOS_RANGE, lambda c: c["parameters"].__setitem__("p", "[2/5, 1)"))
+    assert r.verdict == "verified" and "for all p in [2/5, 1)" in r.statement, (r.verdict, r.statement)
+
+
+FACET_P = (SW, "C000-13.r=1_3.all-p.json")
+
+
+@pytest.mark.parametrize("domain", ["[0, 1]", "[1/2, 1]"])
+def test_facet_closed_end_at_exceptional_root(tmp_path, domain):
+    def mutate(cert):
+        cert["parameters"]["p"] = domain
+        cert["expected"] = "refuted"
+    r = decide(tmp_path, *FACET_P, mutate)
+    assert r.verdict == "refuted" and "facet except possibly at" in r.statement and "0 among 0 facets" in r.statement, \
+        r.statement
