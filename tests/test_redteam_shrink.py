@@ -702,3 +702,32 @@ def test_facet_closed_end_at_exceptional_root(tmp_path, domain):
     r = decide(tmp_path, *FACET_P, mutate)
     assert r.verdict == "refuted" and "facet except possibly at" in r.statement and "0 among 0 facets" in r.statement, \
         r.statement
+
+
+# -- classes with listed ridges (one per orbit of the facet's stabiliser; wt/classes merges this path into
+# Faces.complete): each mutant is rejected before the completeness search, so these run in well under a second
+RIDGES = (SW, "C000-04.fixed-bit.p=2_3_r=3_4.json")
+
+
+def test_classes_dropped_ridge_orbit_is_incomplete(tmp_path):
+    r = decide(tmp_path, *RIDGES, lambda c: c["data"]["classes"][0]["ridges"].pop())
+    rejected(r, "data.classes[0].ridges", "not complete", "lies in no other listed facet")
+
+
+def test_classes_repeated_ridge_is_error(tmp_path):
+    def mutate(cert):
+        ridges = cert["data"]["classes"][0]["ridges"]
+        ridges.append(ridges[0])
+    rejected(decide(tmp_path, *RIDGES, mutate), "data.classes[0].ridges[17]", "not a new ridge")
+
+
+@pytest.mark.parametrize("pair", [[99, 0], [0, 10 ** 6], [0], ["1", 0]])
+def test_classes_bad_ridge_pair_is_error(tmp_path, pair):
+    r = decide(tmp_path, *RIDGES, lambda c: c["data"]["classes"][0]["ridges"].__setitem__(0, pair))
+    rejected(r, "data.classes[0].ridges[0]", "[class index, group element index]")
+
+
+def test_classes_single_ridge_is_incomplete(tmp_path):
+    r = decide(tmp_path, *RIDGES, lambda c: c["data"]["classes"][0].__setitem__("ridges",
+                                                                                  c["data"]["classes"][0]["ridges"][:1]))
+    rejected(r, "data.classes[0].ridges", "not complete")
