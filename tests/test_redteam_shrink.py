@@ -731,3 +731,19 @@ def test_classes_single_ridge_is_incomplete(tmp_path):
     r = decide(tmp_path, *RIDGES, lambda c: c["data"]["classes"][0].__setitem__("ridges",
                                                                                   c["data"]["classes"][0]["ridges"][:1]))
     rejected(r, "data.classes[0].ridges", "not complete")
+
+
+# -- parametric local bound: the paper's formula is parsed inside the kernel's error guard -----------
+LOCAL_P = (SW, "C000-08.all-p.json")
+
+
+@pytest.mark.parametrize("paper", ["1 + zz", "2*(abs(2*p - 1) + 1 - p)/(p - p)", "sqrt(sqrt(p))", "2 +"])
+def test_local_bound_parametric_bad_paper_is_one_line_error(tmp_path, paper):
+    r = decide(tmp_path, *LOCAL_P, lambda c: (c["data"].__setitem__("paper", paper),
+                                              c["conventions"].__setitem__("sqrt", "principal (non-negative) square root")))
+    rejected(r, "data.")
+
+
+def test_local_bound_parametric_wrong_paper_is_not_verified(tmp_path):
+    r = decide(tmp_path, *LOCAL_P, lambda c: c["data"].__setitem__("paper", "2*(abs(2*p - 1) + 2 - p)/p"))
+    assert r.verdict != "verified" and not r.passed, (r.verdict, r.detail)
