@@ -135,7 +135,9 @@ REVIEW: dict[str, dict] = {
                           "numbers (C000-03 decides the 256 labelled points distinct for all p, q, r, s)"},
     "C000-04": {"range": "every p (and r) of each Table I model",
                 "reason": "class counts decided at points (one-way p = 3/5, 3/4, 9/10; two-way p = 3/4; fixed-bit "
-                          "(2/3, 3/4); mixture p = r = 1/2): completeness (ridge closure) needs a fixed rational p; "
+                          "(2/3, 3/4); mixture p = r = 1/2, and at the generic (p, r) = (2/3, 3/5) a lower bound of "
+                          "1044 > 1043 classes under every affine symmetry group): completeness (ridge closure) "
+                          "needs a fixed rational p; "
                           "13 one-way facet families hold for all p in (1/2, 1) (C000-04.one-way.families); the "
                           "'interesting' counts are NUM, certified by exact violations at points"},
     "C000-05": {"reason": "the interpolation method is OUT; its outputs are checked in C000-06, C000-15, C000-24"},

@@ -1,5 +1,6 @@
 """Class lists with scalable completeness data (producer side): the ``classes`` (kernel kind)
-certificate body with per-class ridge neighbours, from :func:`fastsym.classify`."""
+certificate body with per-class ridge neighbours, from :func:`fastsym.classify`, or the first classes
+found as a lower bound."""
 from __future__ import annotations
 
 from .cddfacets import extreme_points, inequality_of
@@ -81,3 +82,26 @@ def ridge_classes_data(M, workers: int = 1, log=None, heavy: int | None = None, 
     return {"support": [list(M.labels[i][0]) for i in ext], "generators": [list(g) for g in gens],
             "group_order": group.order, "dim": ps.affine_dim(), "classes": classes,
             "facets": sum(c["orbit"] for c in classes), "complete": True}
+
+
+def first_classes_data(M, count: int, log=None) -> dict:
+    """data fields (support, generators, group_order, dim, classes without ridges, facets) for the
+    first ``count`` facet classes the adjacency decomposition finds (:func:`fastsym.classify` in
+    this process, the class with the fewest points processed first, cut once ``count`` are known):
+    pairwise inequivalent facet classes, so a lower bound on the class count; reproducible (the
+    same seeded start and order on every run)."""
+    if count < 1:
+        raise ValueError(f"count: {count} is not a positive number of classes")
+    ext, ps, gens, group = support_and_group(M)
+    res = classify(ps, group, log=log, max_classes=count, certificate=False, lightest_first=True)
+    if len(res["classes"]) < count:
+        raise RuntimeError(f"the polytope has only {len(res['classes'])} facet classes, fewer than {count}")
+    fg = res["fast"]
+    classes = []
+    for T in res["classes"][:count]:
+        a, b = inequality_of(ps, T)
+        classes.append({"tight": list(T), "coefficients": list(a), "bound": b, "orbit": fg.orbit_size(T),
+                        "tight_count": len(T)})
+    return {"support": [list(M.labels[i][0]) for i in ext], "generators": [list(g) for g in gens],
+            "group_order": group.order, "dim": ps.affine_dim(), "classes": classes,
+            "facets": sum(c["orbit"] for c in classes), "complete": False}
