@@ -11,14 +11,7 @@ from math import lcm, prod
 
 from . import limits, polytope
 from .envelope import Obj
-from .functional import (
-    FORMS,
-    MARGINAL_CONVENTIONS,
-    SW_SCENARIO,
-    BellFunctional,
-    from_sw_matrix,
-    functional_from_spec,
-)
+from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
 from .params import Context, scalar_text
 from .poly import Poly
 from .scenario import Behaviour, Scenario
@@ -256,7 +249,8 @@ def model_text(model: str, data: Obj) -> str:
         return f"the orbit of {rows_text(data.raw['orbit'])} under the 128 relabelings"
     if model != "signaling":
         return f"{model} strategies"
-    return "signaling " + " u ".join(f"S_({f[0]},{f[1]}),({f[2]},{f[3]})" for f in data.raw["fidelities"]) + " strategies"
+    channels = " u ".join(f"S_({f[0]},{f[1]}),({f[2]},{f[3]})" for f in data.raw["fidelities"])
+    return f"signaling {channels} strategies"
 
 
 def read_model(ctx: Context, data: Obj, sc: Scenario) -> str:

@@ -12,20 +12,8 @@ from itertools import product
 
 from .. import prove_check as pc
 from ..functional import pair
-from ..models import (
-    SW,
-    local_bound,
-    model_points,
-    model_text,
-    read_functional,
-    read_model,
-    read_point_label,
-    read_scenario,
-    rows_text,
-    scenario_text,
-    signaling_points,
-    strategies,
-)
+from ..models import (SW, local_bound, model_points, model_text, read_functional, read_model, read_point_label,
+                      read_scenario, rows_text, scenario_text, signaling_points, strategies)
 from ..params import scalar_text
 from ..poly import RationalFunction
 from ..scenario import Behaviour
