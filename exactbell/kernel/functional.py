@@ -50,10 +50,7 @@ def from_sw_matrix(matrix) -> list:
     """Canonical coefficient (or probability) list from a 4×4 Eq. (5) matrix."""
     if len(matrix) != 4 or any(len(row) != 4 for row in matrix):
         raise ScenarioError("sw-4x4 form needs a 4x4 matrix")
-    out = [None] * 16
-    for i in range(16):
-        out[sw_index(SW_SCENARIO, i // 4, i % 4)] = matrix[i // 4][i % 4]
-    return out
+    return [matrix[2 * x[0] + a[0]][2 * x[1] + a[1]] for a, x in SW_SCENARIO.entries()]
 
 
 def _spread(sc: Scenario, fixed: dict, weight) -> list:
@@ -128,6 +125,7 @@ def functional_from_spec(scenario: Scenario, spec: dict, conventions: dict, pars
         raise ScenarioError("sw-4x4 form needs the scenario inputs [2,2], outputs [2,2] and 'matrix' (4x4)")
     if form == "probability" and not isinstance(spec.get("coefficients"), list):
         raise ScenarioError("probability form needs a list 'coefficients'")
-    raw = from_sw_matrix(spec["matrix"]) if form == "sw-4x4" else \
-        sc.reorder(spec["coefficients"], conventions.get("order", "inputs-major"))
+    if conventions.get("order", "inputs-major") != "inputs-major":
+        raise ScenarioError(f"unknown ordering convention {conventions['order']!r} (known: inputs-major)")
+    raw = from_sw_matrix(spec["matrix"]) if form == "sw-4x4" else spec["coefficients"]
     return BellFunctional(sc, tuple(parse_coeff(c) for c in raw))

@@ -68,14 +68,6 @@ class Scenario:
         """(a, x) pairs in canonical (inputs-major) order."""
         return [(a, x) for x in self.contexts for a in self.outcomes]
 
-    def reorder(self, values, order: str) -> list:
-        """Check a flat vector given in ``order`` (which must be canonical) and return it as a list."""
-        if order != "inputs-major":
-            raise ScenarioError(f"unknown ordering convention {order!r} (known: inputs-major)")
-        if len(values) != self.size:
-            raise ScenarioError(f"expected {self.size} entries for scenario {self.to_spec()}, got {len(values)}")
-        return list(values)
-
     def deterministic_strategies(self, party: int):
         """All functions inputs -> outputs of one party, as tuples of outputs per input."""
         return product(range(self.outputs[party]), repeat=self.inputs[party])

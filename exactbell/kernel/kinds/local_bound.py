@@ -18,7 +18,7 @@ from ..params import scalar_text
 from ..poly import RationalFunction
 from ..scenario import Behaviour
 from . import Decision, against_paper, kind
-from .inequality import SQRT, decide_statement
+from .inequality import decide_statement, failing, sqrt_convention
 from .strategy_value import where_text
 
 OPTIMAL_LISTED = 4096
@@ -38,20 +38,16 @@ def distinct_values(G, points) -> list:
 
 def _parametric(ctx, data, sc, model, G, head, sense, points) -> Decision:
     """For all parameter values: sense over the model = sense of its distinct vertex values == paper."""
-    vals, names = distinct_values(G, points), tuple(ctx.domains)
-    texts = [v.to_text() for v in vals]
+    vals, names = [v.to_text() for v in distinct_values(G, points)], tuple(ctx.domains)
     desc, v = _point(ctx, data, sc, G) if data.has("point") else ("", None)
     rel = data.text("relation", ("==", "<=" if sense == "max" else ">=")) if v is None else \
         "<" if sense == "max" else ">"
-    try:
-        lhs = pc.parse_ast(f"{sense}({', '.join(texts)})" if len(texts) > 1 else texts[0], names, ctx.fixed)
+    with failing(ctx, "data.paper"):
+        lhs = pc.parse_ast(f"{sense}({', '.join(vals)})" if len(vals) > 1 else vals[0], names, ctx.fixed)
         rhs = data.text("paper") if v is None else RationalFunction.lift(v).to_text()
         st = pc.Statement.of(lhs, rel, pc.parse_ast(rhs, names, ctx.fixed), names,
                              tuple(ctx.domains[n] for n in names), require_all=False)
-    except pc.ProofError as e:
-        raise ctx.fail("data.paper", str(e)) from None
-    if pc.has_sqrt(st.node) and ctx.cert.conventions.text("sqrt") != SQRT:
-        raise ctx.fail("conventions.sqrt", f"must be {SQRT!r}")
+    sqrt_convention(ctx, [st.node])
     text, verdict, detail = decide_statement(ctx, st, data.obj("proof"))
     if desc and verdict != "verified":
         raise ctx.fail("data.proof", f"the point is not separated: {text}")
