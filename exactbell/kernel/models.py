@@ -214,9 +214,8 @@ def orbit_points(ctx: Context, data: Obj) -> list:
 
 
 def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:
-    """[(label, behaviour as canonical values)] over the model's deterministic strategies: local
-    (labels [[a per x] per party]); causal (one label per distinct behaviour, see
-    :func:`causal_behaviours`); signaling (a union of channel polytopes, :func:`signaling_points`); orbit."""
+    """[(label, canonical values)] of the model's deterministic strategies: local ([[a per x] per party]), causal
+    (one per distinct behaviour, :func:`causal_behaviours`), signaling (:func:`signaling_points`), orbit."""
     if model == "local":
         strategies_ = product(*[[tuple(s) for s in sc.deterministic_strategies(i)] for i in range(sc.parties)])
         return [([list(t) for t in s], Behaviour.deterministic(sc, s).values) for s in strategies_]

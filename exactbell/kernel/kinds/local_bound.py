@@ -139,9 +139,8 @@ def decide(cert, ctx, data) -> Decision:
            for i, s in enumerate(data.list("optimal"))]
     if len(set(got)) != len(got):
         raise ctx.fail("data.optimal", "lists a strategy twice (or two strategies of the same behaviour)")
-    for i, key in enumerate(got):
-        if pair(G.coefficients, key) != best:
-            raise ctx.fail(f"data.optimal[{i}]", f"does not attain the {sense}imum {scalar_text(value)}")
+    if (i := next((i for i, key in enumerate(got) if pair(G.coefficients, key) != best), None)) is not None:
+        raise ctx.fail(f"data.optimal[{i}]", f"does not attain the {sense}imum {scalar_text(value)}")
     if len(got) != min(count, OPTIMAL_LISTED):
         raise ctx.fail("data.optimal", f"lists {len(got)} of the {count} optimal strategies")
     if data.has("point") and data.has("paper"):

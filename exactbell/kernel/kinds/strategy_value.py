@@ -22,9 +22,8 @@ SHOWN = 700  # longest strategy text shown in full (else a digest)
 
 
 def setup(ctx, data, parametric=False):
-    """Field (declared or trig), scenario with its observable names declared, functional (its
-    text, and when that is a digest, the decided Bell operator if short). ``parametric``: the
-    parameters with domains are polynomial variables (:class:`Poly`) in every expression."""
+    """Field (declared or trig), scenario (its observable names declared), functional (text; a digest adds
+    the Bell operator if short). ``parametric``: domain parameters are :class:`Poly` variables."""
     ctx.read_field(data)
     one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
     for x in ctx.domains if parametric else ():
