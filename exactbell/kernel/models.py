@@ -75,7 +75,7 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
         raw = {"matrix": spec.list("matrix", 4)}
         shown = rows_text(raw["matrix"])
     else:
-        conventions["order"] = conv.text("order", ("inputs-major",))
+        conventions["order"] = conv.text("order")
         raw = {"coefficients": spec.list("coefficients", sc.size)}
         shown = "[" + ", ".join(map(str, raw["coefficients"])) + "]"
     read = (lambda c: parse(spec, c)) if parse else (lambda c: ctx.value(spec, "<coefficient>", raw=c))

@@ -45,8 +45,8 @@ def where_text(ctx) -> str:
 def given_behaviour(ctx, spec, sc):
     """(p, text) of ``{"behaviour": [...]}``: decided p ≥ 0 (a polynomial in one domain parameter:
     on the closed domain, by exact sign cells) and Σ_a p(a|x) = 1 identically for every context x."""
-    ctx.cert.conventions.text("order", ("inputs-major",))
-    p = [folded(ctx.value(spec, "<behaviour entry>", raw=v)) for v in spec.list("behaviour", sc.size)]
+    raw, _ = spec.list("behaviour", sc.size), ctx.cert.conventions.text("order", ("inputs-major",))
+    p = [folded(ctx.value(spec, "<behaviour entry>", raw=v)) for v in raw]
     for (a, x), q in zip(sc.entries(), p):
         vs = q.variables() if isinstance(q, Poly) else set()
         d = ctx.domains.get(next(iter(vs))) if len(vs) == 1 else None
