@@ -25,9 +25,8 @@ def setup(ctx, data, parametric=False):
     """Field (declared or trig), scenario (its observable names declared), functional (text; a digest adds
     the Bell operator if short). ``parametric``: domain parameters are :class:`Poly` variables."""
     ctx.read_field(data)
-    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
-    for x in ctx.domains if parametric else ():
-        ctx.constants[x] = Poly({((x, 1),): one})  # coefficients in the field (kernel Poly)
+    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)  # coefficients in the field (kernel Poly)
+    ctx.constants.update({x: Poly({((x, 1),): one}) for x in ctx.domains if parametric})
     sc = read_scenario(ctx, data)
     for name in (f"{PARTY_LETTERS[i]}{x}" for i, m in enumerate(sc.inputs) for x in range(m)):
         ctx.declare(name, "observable", "data.scenario")
