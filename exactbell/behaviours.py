@@ -44,6 +44,11 @@ def scenario_from_spec(spec) -> Scenario:
     return Scenario(tuple(ins), tuple(outs))
 
 
+def marginal(behaviour: Behaviour, parties: tuple, a_sub: tuple, x: tuple):
+    """p_S(a_S | x) for the subset ``parties`` at the full context x."""
+    return sum(behaviour.p(a, x) for a in behaviour.scenario.outcomes if tuple(a[i] for i in parties) == tuple(a_sub))
+
+
 def is_normalized(behaviour: Behaviour) -> bool:
     sc = behaviour.scenario
     return all(sum(behaviour.p(a, x) for a in sc.outcomes) == 1 for x in sc.contexts)
@@ -86,7 +91,7 @@ def collins_gisin(behaviour: Behaviour) -> dict:
                 x[i] = v
             for a_sub in product(*[range(sc.outputs[i] - 1) for i in S]):
                 key = f"p{name}({''.join(map(str, a_sub))}|{''.join(map(str, xs))})"
-                out[key] = behaviour.marginal(S, a_sub, tuple(x))
+                out[key] = marginal(behaviour, S, a_sub, tuple(x))
     return out
 
 

@@ -14,7 +14,7 @@ from .envelope import Obj
 from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
 from .params import Context, scalar_text
 from .poly import Poly
-from .scenario import Behaviour, Scenario, ScenarioError
+from .scenario import Behaviour, Scenario
 
 SW = SW_SCENARIO
 MODELS = ("local", "causal", "signaling", "orbit")
@@ -24,14 +24,11 @@ LocalBound = namedtuple("LocalBound", "value strategies count")  # strategies: t
 
 def read_scenario(ctx: Context, data: Obj, key: str = "scenario") -> Scenario:
     """``{"inputs": [m_1, ...], "outputs": [o_1, ...]}``, at most ``limits.STRATEGIES`` local
-    deterministic strategies."""
-    spec = data.obj(key)
+    deterministic strategies (o^m is not computed for m beyond the limit's bit length)."""
+    spec, bits = data.obj(key), limits.STRATEGIES.bit_length()
     sc = ctx.guard(spec.where, lambda: Scenario(tuple(spec.list("inputs")), tuple(spec.list("outputs"))))
-    count = 1  # o^m per party, never computed beyond the limit (counts may have 2,000 digits)
-    for m, o in zip(sc.inputs, sc.outputs):
-        count *= 1 if o == 1 else o ** min(m, limits.STRATEGIES.bit_length())
-        if count > limits.STRATEGIES or (o > 1 and m > limits.STRATEGIES.bit_length()):
-            raise ctx.fail(spec.where, f"more deterministic strategies than the limit {limits.STRATEGIES}")
+    if any(o > 1 and m > bits for m, o in zip(sc.inputs, sc.outputs)) or strategies(sc) > limits.STRATEGIES:
+        raise ctx.fail(spec.where, f"more deterministic strategies than the limit {limits.STRATEGIES}")
     return sc
 
 
@@ -47,6 +44,11 @@ def causal_strategies(sc: Scenario) -> int:
 def scenario_text(sc: Scenario) -> str:
     """(m_A,m_B;o_A,o_B): inputs, then outputs, per party."""
     return f"({','.join(map(str, sc.inputs))};{','.join(map(str, sc.outputs))})"
+
+
+def rows_text(rows, text=str) -> str:
+    """A matrix as written: rows separated by "; " ("?" for a row that is not a list)."""
+    return "[" + "; ".join(" ".join(map(text, r)) if isinstance(r, list) else "?" for r in rows) + "]"
 
 
 def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functional",
@@ -71,16 +73,13 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
         shown = " + ".join(f"({v})*{k}" for k, v in sorted(raw["terms"].items()))
     elif form == "sw-4x4":
         raw = {"matrix": spec.list("matrix", 4)}
-        shown = "[" + "; ".join(" ".join(map(str, r)) if isinstance(r, list) else "?" for r in raw["matrix"]) + "]"
+        shown = rows_text(raw["matrix"])
     else:
         conventions["order"] = conv.text("order")
         raw = {"coefficients": spec.list("coefficients", sc.size)}
         shown = "[" + ", ".join(map(str, raw["coefficients"])) + "]"
     read = (lambda c: parse(spec, c)) if parse else (lambda c: ctx.value(spec, "<coefficient>", raw=c))
-    try:
-        F = functional_from_spec(sc, raw, conventions, read)
-    except ScenarioError as e:
-        raise ctx.fail(spec.where, str(e)) from None
+    F = ctx.guard(spec.where, lambda: functional_from_spec(sc, raw, conventions, read))
     form = ", ".join(conventions.values()) if form == "probability" else form
     if len(shown) <= 160:  # the functional as written (short) or by the digest of its canonical coefficients
         return F, f"{shown} ({form})"
@@ -175,52 +174,48 @@ def causal_point(sc: Scenario, outcomes) -> tuple:
     return tuple(int(outcomes[sc.contexts.index(x)] == a) for a, x in sc.entries())
 
 
+def folded(f):
+    """The value of a constant polynomial; anything else unchanged."""
+    return f.constant_value() if isinstance(f, Poly) and f.constant_value() is not None else f
+
+
 def polynomial(ctx: Context, data: Obj, key: str, raw):
     """An expression that is a polynomial in the parameters (a Fraction when constant)."""
     g = ctx.ratfun(data, key, raw=raw)
     if g.den.constant_value() is None:
         raise ctx.fail(data.at(key), "must be a polynomial in the parameters")
-    f = g.num * (1 / g.den.constant_value())
-    return f if f.constant_value() is None else f.constant_value()
+    return folded(g.num * (1 / g.den.constant_value()))
+
+
+def _rows(ctx: Context, data: Obj, key: str, counts, problem: str) -> list:
+    """``data[key]``: a number of rows in ``counts``, each of 4 polynomials in the parameters."""
+    rows = data.list(key)
+    if len(rows) not in counts or any(not isinstance(r, list) or len(r) != 4 for r in rows):
+        raise ctx.fail(data.at(key), problem)
+    return [[polynomial(ctx, data, f"{key}[{i}][{j}]", t) for j, t in enumerate(r)] for i, r in enumerate(rows)]
 
 
 def signaling_points(ctx: Context, data: Obj) -> list:
     """[(label, canonical values)] of the Eq. (9) points (Sengupta–Wooltorton, :func:`polytope.sw_point`)
     of the channels ``data.fidelities`` = [[p, q, r, s], ...] (polynomials in the parameters); label
     [k_A, k_B] (truth tables :data:`polytope.TABLES`), with the channel index first when there are several."""
-    raw, out = data.list("fidelities"), []
-    if not 1 <= len(raw) <= 8 or any(not isinstance(ch, list) or len(ch) != 4 for ch in raw):
-        raise ctx.fail(data.at("fidelities"), "lists 1 to 8 channels [p, q, r, s]")
-    for j, ch in enumerate(raw):
-        f = [polynomial(ctx, data, f"fidelities[{j}][{i}]", t) for i, t in enumerate(ch)]
-        for (ka, ta), (kb, tb) in product(enumerate(polytope.TABLES), repeat=2):
-            v = [Poly.lift(e) for e in polytope.sw_point(ta, tb, *f)]
-            v = [e if e.constant_value() is None else e.constant_value() for e in v]
-            out.append(([j] * (len(raw) > 1) + [ka, kb], tuple(v[k] for k in _SW_ORDER_INV)))
-    return out
+    channels = _rows(ctx, data, "fidelities", range(1, 9), "lists 1 to 8 channels [p, q, r, s]")
+    return [([j] * (len(channels) > 1) + [ka, kb], tuple(folded(Poly.lift(v[k])) for k in _SW_ORDER_INV))
+            for j, f in enumerate(channels) for (ka, ta), (kb, tb) in product(enumerate(polytope.TABLES), repeat=2)
+            for v in [polytope.sw_point(ta, tb, *f)]]
 
 
 def orbit_points(ctx: Context, data: Obj) -> list:
     """[(index of the relabeling, canonical values)] of the images of the 4x4 matrix ``data.orbit``
     (Eq. (5) layout, polynomials) under the 128 relabelings of (2,2;2,2) (:func:`polytope.relabelings`:
-    output flips depending on the input, input flips, party swap)."""
-    rows = data.list("orbit", 4)
-    if any(not isinstance(r, list) or len(r) != 4 for r in rows):
-        raise ctx.fail(data.at("orbit"), "needs a 4x4 matrix")
-    flat = [polynomial(ctx, data, f"orbit[{i}][{j}]", rows[i][j]) for i in range(4) for j in range(4)]
-    out = []
-    for n, pi in enumerate(polytope.relabelings()):
-        w = [None] * 16
-        for k, x in enumerate(flat):
-            w[pi[k]] = x
-        out.append(([n], tuple(w[k] for k in _SW_ORDER_INV)))
-    return out
+    output flips depending on the input, input flips, party swap; the image w has w[π[k]] = v[k])."""
+    v = [e for row in _rows(ctx, data, "orbit", (4,), "needs a 4x4 matrix") for e in row]
+    return [([n], tuple(v[pi.index(k)] for k in _SW_ORDER_INV)) for n, pi in enumerate(polytope.relabelings())]
 
 
 def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:
-    """[(label, behaviour as canonical values)] over the model's deterministic strategies: local
-    (labels [[a per x] per party]); causal (one label per distinct behaviour, see
-    :func:`causal_behaviours`); signaling (a union of channel polytopes, :func:`signaling_points`); orbit."""
+    """[(label, canonical values)] of the model's deterministic strategies: local ([[a per x] per party]), causal
+    (one per distinct behaviour, :func:`causal_behaviours`), signaling (:func:`signaling_points`), orbit."""
     if model == "local":
         strategies_ = product(*[[tuple(s) for s in sc.deterministic_strategies(i)] for i in range(sc.parties)])
         return [([list(t) for t in s], Behaviour.deterministic(sc, s).values) for s in strategies_]
@@ -250,12 +245,11 @@ def read_point_label(ctx: Context, where: str, raw, sc: Scenario, model: str, la
 def model_text(model: str, data: Obj) -> str:
     """The model as named in a statement (signaling: its channels with the fidelities as written)."""
     if model == "orbit":
-        return "the orbit of [" + "; ".join(" ".join(map(str, r)) for r in data.raw["orbit"]) + "] under the 128 " \
-            "relabelings"
+        return f"the orbit of {rows_text(data.raw['orbit'])} under the 128 relabelings"
     if model != "signaling":
         return f"{model} strategies"
-    return "signaling " + " u ".join(f"S_({f[0]},{f[1]}),({f[2]},{f[3]})" for f in data.raw["fidelities"]) \
-        + " strategies"
+    channels = " u ".join(f"S_({f[0]},{f[1]}),({f[2]},{f[3]})" for f in data.raw["fidelities"])
+    return f"signaling {channels} strategies"
 
 
 def read_model(ctx: Context, data: Obj, sc: Scenario) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import product
+from itertools import compress, product
 from math import prod
 
 from .numbers import reject_inexact
@@ -43,11 +43,11 @@ class Scenario:
 
     @cached_property
     def contexts(self) -> list[tuple[int, ...]]:
-        return list(product(*[range(m) for m in self.inputs]))
+        return list(product(*map(range, self.inputs)))
 
     @cached_property
     def outcomes(self) -> list[tuple[int, ...]]:
-        return list(product(*[range(o) for o in self.outputs]))
+        return list(product(*map(range, self.outputs)))
 
     @property
     def size(self) -> int:
@@ -67,14 +67,6 @@ class Scenario:
     def entries(self) -> list:
         """(a, x) pairs in canonical (inputs-major) order."""
         return [(a, x) for x in self.contexts for a in self.outcomes]
-
-    def reorder(self, values, order: str) -> list:
-        """Check a flat vector given in ``order`` (which must be canonical) and return it as a list."""
-        if order != "inputs-major":
-            raise ScenarioError(f"unknown ordering convention {order!r} (known: inputs-major)")
-        if len(values) != self.size:
-            raise ScenarioError(f"expected {self.size} entries for scenario {self.to_spec()}, got {len(values)}")
-        return list(values)
 
     def deterministic_strategies(self, party: int):
         """All functions inputs -> outputs of one party, as tuples of outputs per input."""
@@ -102,20 +94,14 @@ class Behaviour:
         return cls(scenario, tuple(int(all(a[i] == strategy[i][x[i]] for i in range(scenario.parties)))
                                    for a, x in scenario.entries()))
 
-    def marginal(self, parties: tuple, a_sub: tuple, x: tuple):
-        """p_S(a_S | x) for the subset ``parties`` at the full context x."""
-        return sum(self.p(a, x) for a in self.scenario.outcomes
-                   if tuple(a[i] for i in parties) == tuple(a_sub))
-
     def is_nonsignaling(self) -> bool:
         """Marginals of every proper subset S of the parties depend only on the inputs of S."""
         sc = self.scenario
-        for S in product((False, True), repeat=sc.parties):
+        for S in (S for S in product((0, 1), repeat=sc.parties) if 0 < sum(S) < sc.parties):
             marginal, seen = {}, {}
             for (a, x), v in zip(sc.entries(), self.values):
-                key = (x, tuple(c for c, s in zip(a, S) if s))
+                key = (x, tuple(compress(a, S)))
                 marginal[key] = marginal.get(key, 0) + v
-            for (x, a_S), v in marginal.items() if 0 < sum(S) < sc.parties else ():
-                if seen.setdefault((tuple(c for c, s in zip(x, S) if s), a_S), v) != v:
-                    return False
+            if any(seen.setdefault((tuple(compress(x, S)), a_S), v) != v for (x, a_S), v in marginal.items()):
+                return False
         return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from itertools import product
 
+from ..behaviours import marginal
 from ..kernel.functional import SW_SCENARIO, from_sw_matrix
 from ..kernel.polytope import sw_point
 from ..kernel.scenario import Behaviour
@@ -53,9 +54,9 @@ def truth_tables():
 
 def ns_products_a_to_b(P: Behaviour) -> list:
     """⟨NS_y^{A→B}, P⟩ = p_B(0|x=0,y) − p_B(0|x=1,y), y = 0, 1 (Sec. II of the paper)."""
-    return [P.marginal((1,), (0,), (0, y)) - P.marginal((1,), (0,), (1, y)) for y in (0, 1)]
+    return [marginal(P, (1,), (0,), (0, y)) - marginal(P, (1,), (0,), (1, y)) for y in (0, 1)]
 
 
 def ns_products_b_to_a(P: Behaviour) -> list:
     """⟨NS_x^{B→A}, P⟩ = p_A(0|x,y=0) − p_A(0|x,y=1), x = 0, 1."""
-    return [P.marginal((0,), (0,), (x, 0)) - P.marginal((0,), (0,), (x, 1)) for x in (0, 1)]
+    return [marginal(P, (0,), (0,), (x, 0)) - marginal(P, (0,), (0,), (x, 1)) for x in (0, 1)]

@@ -11,13 +11,14 @@ import json
 from itertools import product
 
 from .. import prove_check as pc
-from ..models import (SW, local_bound, model_points, model_text, read_functional, read_model,
-                      read_point_label, read_scenario, scenario_text, signaling_points, strategies)
+from ..functional import pair
+from ..models import (SW, local_bound, model_points, model_text, read_functional, read_model, read_point_label,
+                      read_scenario, rows_text, scenario_text, signaling_points, strategies)
 from ..params import scalar_text
 from ..poly import RationalFunction
 from ..scenario import Behaviour
 from . import Decision, against_paper, kind
-from .inequality import SQRT, decide_statement
+from .inequality import decide_statement, failing, sqrt_convention
 from .strategy_value import where_text
 
 OPTIMAL_LISTED = 4096
@@ -26,42 +27,31 @@ UNITS = {"local": "deterministic strategies", "causal": "distinct deterministic 
 OUTSIDE = ", so P* is outside the convex hull of the model (paper: every point of this kind is in the hull)"
 
 
-def _value(G, key):
-    return sum((c * v for c, v in zip(G.coefficients, key) if c != 0 and v != 0), 0)
-
-
 def distinct_values(G, points) -> list:
     """The distinct ⟨G, v⟩ (rational functions) over the model's points, in enumeration order."""
     vals = []
     for _label, key in points:
-        v = RationalFunction.lift(_value(G, key))
-        if not any(v == w for w in vals):
+        if (v := RationalFunction.lift(pair(G.coefficients, key))) not in vals:
             vals.append(v)
     return vals
 
 
-def _parametric(ctx, data, sc, model, G, ftext, sense, points) -> Decision:
+def _parametric(ctx, data, sc, model, G, head, sense, points) -> Decision:
     """For all parameter values: sense over the model = sense of its distinct vertex values == paper."""
-    vals = distinct_values(G, points)
-    names = tuple(ctx.domains)
-    texts = [v.to_text() for v in vals]
+    vals, names = [v.to_text() for v in distinct_values(G, points)], tuple(ctx.domains)
     desc, v = _point(ctx, data, sc, G) if data.has("point") else ("", None)
     rel = data.text("relation", ("==", "<=" if sense == "max" else ">=")) if v is None else \
         "<" if sense == "max" else ">"
-    try:
-        lhs = pc.parse_ast(f"{sense}({', '.join(texts)})" if len(texts) > 1 else texts[0], names, ctx.fixed)
+    with failing(ctx, "data.paper"):
+        lhs = pc.parse_ast(f"{sense}({', '.join(vals)})" if len(vals) > 1 else vals[0], names, ctx.fixed)
         rhs = data.text("paper") if v is None else RationalFunction.lift(v).to_text()
         st = pc.Statement.of(lhs, rel, pc.parse_ast(rhs, names, ctx.fixed), names,
                              tuple(ctx.domains[n] for n in names), require_all=False)
-    except pc.ProofError as e:
-        raise ctx.fail("data.paper", str(e)) from None
-    if pc.has_sqrt(st.node) and ctx.cert.conventions.text("sqrt") != SQRT:
-        raise ctx.fail("conventions.sqrt", f"must be {SQRT!r}")
+    sqrt_convention(ctx, [st.node])
     text, verdict, detail = decide_statement(ctx, st, data.obj("proof"))
     if desc and verdict != "verified":
         raise ctx.fail("data.proof", f"the point is not separated: {text}")
-    return Decision(f"{sense} over {model_text(model, data)} of <{ftext}, P> on {scenario_text(sc)} is "
-                    f"the {sense} of its {len(vals)} distinct values over {len({k for _, k in points})} "
+    return Decision(f"{head} is the {sense} of its {len(vals)} distinct values over {len({k for _, k in points})} "
                     f"{UNITS[model]}{desc + rhs if desc else ''}: {text}" + (OUTSIDE if desc else ""),
                     "refuted" if desc else verdict, detail)
 
@@ -87,34 +77,28 @@ def _point(ctx, data, sc, F) -> tuple:
             [(A[2 * x][k] - A[2 * x + 1][k], 1) for x in (0, 1) for k in range(n)]
         if not all(_nonneg(ctx, bound[i] - d) and _nonneg(ctx, bound[i] + d) for d, i in diffs):
             raise ctx.fail("data.point.hidden", f"a per-l dependence exceeds {raw[0]} or {raw[1]}")
-        P = tuple(sum(q[2 * x + y][k] * (A[2 * x + y][k] if a == 0 else 1 - A[2 * x + y][k]) *
-                      (B[2 * x + y][k] if b == 0 else 1 - B[2 * x + y][k]) for k in range(n))
-                  for (a, b), (x, y) in sc.entries())
+        P = tuple(sum(q[c][k] * (A[c][k] if a == 0 else 1 - A[c][k]) * (B[c][k] if b == 0 else 1 - B[c][k])
+                      for k in range(n)) for (a, b), (x, y) in sc.entries() for c in [2 * x + y])
         dep = [scalar_text(max(abs(d) for d, j in diffs if j == i)) + " " if not ctx.domains else "" for i in (0, 1)]
         md = "measurement-dependent" if len({tuple(map(str, r)) for r in q}) > 1 else "measurement-independent"
-        desc = (f"the {md} model with {n} hidden values, q(l|xy) = {_rows(q)}, p_A(0|xy,l) = {_rows(A)}, "
-                f"p_B(0|xy,l) = {_rows(B)} (rows xy = 00, 01, 10, 11; per-l x-dependence of B "
+        shown = [rows_text(t, scalar_text) for t in (q, A, B)]
+        desc = (f"the {md} model with {n} hidden values, q(l|xy) = {shown[0]}, p_A(0|xy,l) = {shown[1]}, "
+                f"p_B(0|xy,l) = {shown[2]} (rows xy = 00, 01, 10, 11; per-l x-dependence of B "
                 f"{dep[0]}<= {raw[0]}, y-dependence of A {dep[1]}<= {raw[1]})")
     else:
         labels = {json.dumps(label): key for label, key in signaling_points(ctx, spec)}
         rows, P, total = spec.list("weights"), [0] * sc.size, 0
         for i, row in enumerate(rows):
             ok = isinstance(row, list) and len(row) == 2 and json.dumps(row[0]) in labels
-            if not ok or not ctx.value(spec, f"weights[{i}][1]", raw=row[1]) > 0:
+            if not ok or not (w := ctx.value(spec, f"weights[{i}][1]", raw=row[1])) > 0:
                 raise ctx.fail(f"data.point.weights[{i}]", "is not [signaling label, positive weight]")
-            w = ctx.value(spec, f"weights[{i}][1]", raw=row[1])
             P, total = [u + w * v for u, v in zip(P, labels[json.dumps(row[0])])], total + w
         if total != 1:
             raise ctx.fail("data.point.weights", "the weights do not sum to 1")
         if not Behaviour(sc, tuple(P)).is_nonsignaling():
             raise ctx.fail("data.point.weights", "the combination is signalling")
         desc = f"a non-signalling convex combination of {len(rows)} points of {model_text('signaling', spec)}"
-    return f"; P* = {desc} has <F, P*> = ", _value(F, P)
-
-
-def _rows(t) -> str:
-    return "[" + "; ".join(" ".join(v.to_text() if isinstance(v, RationalFunction) else scalar_text(v) for v in r)
-                           for r in t) + "]"
+    return f"; P* = {desc} has <F, P*> = ", pair(F.coefficients, P)
 
 
 def _nonneg(ctx, f) -> bool:
@@ -137,17 +121,17 @@ def decide(cert, ctx, data) -> Decision:
     parse = (lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)) if ctx.domains else None
     F, ftext = read_functional(ctx, data, sc, parse=parse)
     sense = data.text("sense", ("max", "min"))
+    points = [] if model == "local" and not ctx.domains else model_points(ctx, data, sc, model)
+    head = f"{sense} over {model_text(model, data)} of <{ftext}, P> on {scenario_text(sc)}"
     if ctx.domains:
-        return _parametric(ctx, data, sc, model, F, ftext, sense, model_points(ctx, data, sc, model))
-    sign = 1 if sense == "max" else -1
+        return _parametric(ctx, data, sc, model, F, head, sense, points)
+    sign, labels = 1 if sense == "max" else -1, {json.dumps(label): key for label, key in points}
     G = F if sign == 1 else type(F)(sc, tuple(-c for c in F.coefficients))
     if model == "local":  # the best-response enumeration, not the list of points
         lb = local_bound(G, limit=OPTIMAL_LISTED)
-        best, count, total, labels = lb.value, lb.count, strategies(sc), {}
+        best, count, total = lb.value, lb.count, strategies(sc)
     else:
-        points = model_points(ctx, data, sc, model)
-        labels = {json.dumps(label): key for label, key in points}
-        values = {key: _value(G, key) for _label, key in points}
+        values = {key: pair(G.coefficients, key) for _label, key in points}
         best = max(values.values())
         count, total = sum(v == best for v in values.values()), len(values)
     value = best * sign
@@ -155,17 +139,15 @@ def decide(cert, ctx, data) -> Decision:
            for i, s in enumerate(data.list("optimal"))]
     if len(set(got)) != len(got):
         raise ctx.fail("data.optimal", "lists a strategy twice (or two strategies of the same behaviour)")
-    for i, key in enumerate(got):
-        if _value(G, key) != best:
-            raise ctx.fail(f"data.optimal[{i}]", f"does not attain the {sense}imum {scalar_text(value)}")
+    if (i := next((i for i, key in enumerate(got) if pair(G.coefficients, key) != best), None)) is not None:
+        raise ctx.fail(f"data.optimal[{i}]", f"does not attain the {sense}imum {scalar_text(value)}")
     if len(got) != min(count, OPTIMAL_LISTED):
         raise ctx.fail("data.optimal", f"lists {len(got)} of the {count} optimal strategies")
     if data.has("point") and data.has("paper"):
         raise ctx.fail("data.paper", "with a point, the paper's claim is that the point is in the hull")
     paper = ctx.value(data, "paper") if data.has("paper") else None
-    statement = (f"{sense} over {model_text(model, data)} of <{ftext}, P> on {scenario_text(sc)} = "
-                 f"{scalar_text(value)}, attained by {count} of {total} {UNITS[model]}"
-                 + (f", {where_text(ctx)}" if where_text(ctx) else ""))
+    statement = f"{head} = {scalar_text(value)}, attained by {count} of {total} {UNITS[model]}" \
+        + (f", {where_text(ctx)}" if where_text(ctx) else "")
     if data.has("point"):
         desc, v = _point(ctx, data, sc, F)
         if not (v > value if sense == "max" else v < value):

@@ -8,8 +8,9 @@ import hashlib
 from fractions import Fraction
 from math import prod
 
+from ..functional import pair
 from ..gaussian import real_sign
-from ..models import read_functional, read_scenario, scenario_text
+from ..models import folded, read_functional, read_scenario, scenario_text
 from ..ncpoly import behaviour, bell_operator, read_strategy
 from ..params import scalar_text
 from ..poly import Poly
@@ -21,17 +22,14 @@ SHOWN = 700  # longest strategy text shown in full (else a digest)
 
 
 def setup(ctx, data, parametric=False):
-    """Field (declared or trig), scenario with its observable names declared, functional (its
-    text, and when that is a digest, the decided Bell operator if short). ``parametric``: the
-    parameters with domains are polynomial variables (:class:`Poly`) in every expression."""
+    """Field (declared or trig), scenario (its observable names declared), functional (text; a digest adds
+    the Bell operator if short). ``parametric``: domain parameters are :class:`Poly` variables."""
     ctx.read_field(data)
-    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)
-    for x in ctx.domains if parametric else ():
-        ctx.constants[x] = Poly({((x, 1),): one})  # coefficients in the field (kernel Poly)
+    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)  # coefficients in the field (kernel Poly)
+    ctx.constants.update({x: Poly({((x, 1),): one}) for x in ctx.domains if parametric})
     sc = read_scenario(ctx, data)
-    for i, m in enumerate(sc.inputs):
-        for x in range(m):
-            ctx.declare(f"{PARTY_LETTERS[i]}{x}", "observable", "data.scenario")
+    for name in (f"{PARTY_LETTERS[i]}{x}" for i, m in enumerate(sc.inputs) for x in range(m)):
+        ctx.declare(name, "observable", "data.scenario")
     F, ftext = read_functional(ctx, data, sc)
     if ftext.startswith("F#") and all(o == 2 for o in sc.outputs) and not ctx.domains:
         B = bell_operator(F).to_text(scalar_text)
@@ -46,10 +44,8 @@ def where_text(ctx) -> str:
 def given_behaviour(ctx, spec, sc):
     """(p, text) of ``{"behaviour": [...]}``: decided p ≥ 0 (a polynomial in one domain parameter:
     on the closed domain, by exact sign cells) and Σ_a p(a|x) = 1 identically for every context x."""
-    raw = ctx.guard(spec.at("behaviour"), lambda: sc.reorder(spec.list("behaviour", sc.size),
-                                                             ctx.cert.conventions.text("order")))
-    p = [ctx.value(spec, "<behaviour entry>", raw=v) for v in raw]
-    p = [q.constant_value() if isinstance(q, Poly) and q.constant_value() is not None else q for q in p]
+    raw, _ = spec.list("behaviour", sc.size), ctx.cert.conventions.text("order", ("inputs-major",))
+    p = [folded(ctx.value(spec, "<behaviour entry>", raw=v)) for v in raw]
     for (a, x), q in zip(sc.entries(), p):
         vs = q.variables() if isinstance(q, Poly) else set()
         d = ctx.domains.get(next(iter(vs))) if len(vs) == 1 else None
@@ -71,9 +67,7 @@ def value_of(ctx, spec, sc, F, quantum=False):
     else:
         psi, meas, text = read_strategy(ctx, spec, sc)
         p = behaviour(psi, meas, sc)
-    value = sum((c * q for c, q in zip(F.coefficients, p) if c != 0), 0 * p[0])
-    if isinstance(value, Poly) and not set(value.terms) - {()}:
-        value = value.terms.get((), Fraction(0))
+    value = folded(pair(F.coefficients, p, 0 * p[0]))
     if len(text) > SHOWN:
         text = f"S#{hashlib.sha256(text.encode()).hexdigest()[:12]} (sha256 of its canonical text)"
     return value, text
