@@ -18,7 +18,7 @@ from ..params import scalar_text
 from ..poly import RationalFunction
 from ..scenario import Behaviour
 from . import Decision, against_paper, kind
-from .inequality import decide_statement, failing, sqrt_convention
+from .inequality import decide_statement, sqrt_convention
 from .strategy_value import where_text
 
 OPTIMAL_LISTED = 4096
@@ -42,11 +42,12 @@ def _parametric(ctx, data, sc, model, G, head, sense, points) -> Decision:
     desc, v = _point(ctx, data, sc, G) if data.has("point") else ("", None)
     rel = data.text("relation", ("==", "<=" if sense == "max" else ">=")) if v is None else \
         "<" if sense == "max" else ">"
-    with failing(ctx, "data.paper"):
+    def build():
         lhs = pc.parse_ast(f"{sense}({', '.join(vals)})" if len(vals) > 1 else vals[0], names, ctx.fixed)
         rhs = data.text("paper") if v is None else RationalFunction.lift(v).to_text()
-        st = pc.Statement.of(lhs, rel, pc.parse_ast(rhs, names, ctx.fixed), names,
-                             tuple(ctx.domains[n] for n in names), require_all=False)
+        return rhs, pc.Statement.of(lhs, rel, pc.parse_ast(rhs, names, ctx.fixed), names,
+                                    tuple(ctx.domains[n] for n in names), require_all=False)
+    rhs, st = ctx.guard("data.paper", build)
     sqrt_convention(ctx, [st.node])
     text, verdict, detail = decide_statement(ctx, st, data.obj("proof"))
     if desc and verdict != "verified":
