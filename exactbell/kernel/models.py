@@ -59,12 +59,10 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
     form = conv.text("form", FORMS + ("named",))
     if form == "named":
         if spec.text("name", ("cglmp", "i3322")) == "i3322":
-            if sc != Scenario((3, 3), (2, 2)):
-                raise ctx.fail(spec.where, "I3322 lives on the scenario (3,3;2,2)")
+            ctx.need(sc == Scenario((3, 3), (2, 2)), spec.where, "I3322 lives on the scenario (3,3;2,2)")
             return BellFunctional(sc, i3322()), "I3322 (named: Collins-Gisin form, local bound 0)"
         d = spec.int("d", 2, 64)
-        if sc != Scenario((2, 2), (d, d)):
-            raise ctx.fail(spec.where, f"CGLMP_{d} lives on the scenario (2,2;{d},{d})")
+        ctx.need(sc == Scenario((2, 2), (d, d)), spec.where, f"CGLMP_{d} lives on the scenario (2,2;{d},{d})")
         return BellFunctional(sc, cglmp(d)), f"CGLMP_{d} (named: Collins-Gisin-Linden-Massar-Popescu I_d)"
     conventions = {"form": form}
     if form in ("correlator", "collins-gisin"):
@@ -182,8 +180,7 @@ def folded(f):
 def polynomial(ctx: Context, data: Obj, key: str, raw):
     """An expression that is a polynomial in the parameters (a Fraction when constant)."""
     g = ctx.ratfun(data, key, raw=raw)
-    if g.den.constant_value() is None:
-        raise ctx.fail(data.at(key), "must be a polynomial in the parameters")
+    ctx.need(g.den.constant_value() is not None, data.at(key), "must be a polynomial in the parameters")
     return folded(g.num * (1 / g.den.constant_value()))
 
 
@@ -221,8 +218,7 @@ def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:
         return [([list(t) for t in s], Behaviour.deterministic(sc, s).values) for s in strategies_]
     if model == "causal":
         return [(v, causal_point(sc, k)) for k, v in causal_behaviours(sc).items()]
-    if sc != SW:
-        raise ctx.fail(data.at("model"), f"the {model} model lives on (2,2;2,2)")
+    ctx.need(sc == SW, data.at("model"), f"the {model} model lives on (2,2;2,2)")
     return signaling_points(ctx, data) if model == "signaling" else orbit_points(ctx, data)
 
 
@@ -237,8 +233,7 @@ def read_point_label(ctx: Context, where: str, raw, sc: Scenario, model: str, la
         if not isinstance(raw, dict) or set(raw) != {"order", "tables"}:
             raise ctx.fail(where, "a causal strategy is an object with exactly the keys order and tables")
         return causal_point(sc, ctx.guard(where, lambda: causal_outcomes(sc, raw["order"], raw["tables"])))
-    if json.dumps(raw) not in labels:
-        raise ctx.fail(where, f"is not a strategy label of the {model} model")
+    ctx.need(json.dumps(raw) in labels, where, f"is not a strategy label of the {model} model")
     return labels[json.dumps(raw)]
 
 
@@ -256,8 +251,7 @@ def read_model(ctx: Context, data: Obj, sc: Scenario) -> str:
     """``data.model`` ("local" when absent: the local deterministic strategies of the scenario)."""
     model = data.text("model", MODELS, default="local")
     if model == "causal":
-        if sc.parties != 2:
-            raise ctx.fail(data.at("model"), "the causal model is implemented for 2 parties")
+        ctx.need(sc.parties == 2, data.at("model"), "the causal model is implemented for 2 parties")
         if (n := causal_strategies(sc)) > limits.STRATEGIES:
             raise ctx.fail(data.at("model"), f"{n} causal strategies exceed the limit {limits.STRATEGIES}")
     return model

@@ -50,8 +50,7 @@ def _parametric(ctx, data, sc, model, G, head, sense, points) -> Decision:
     rhs, st = ctx.guard("data.paper", build)
     sqrt_convention(ctx, [st.node])
     text, verdict, detail = decide_statement(ctx, st, data.obj("proof"))
-    if desc and verdict != "verified":
-        raise ctx.fail("data.proof", f"the point is not separated: {text}")
+    ctx.need(not desc or verdict == "verified", "data.proof", f"the point is not separated: {text}")
     return Decision(f"{head} is the {sense} of its {len(vals)} distinct values over {len({k for _, k in points})} "
                     f"{UNITS[model]}{desc + rhs if desc else ''}: {text}" + (OUTSIDE if desc else ""),
                     "refuted" if desc else verdict, detail)
@@ -62,8 +61,7 @@ def _point(ctx, data, sc, F) -> tuple:
     model with bounded dependences (Sengupta–Wooltorton App. C/D) or a non-signalling mixture of Eq. (9)
     points (docs/kinds/local-bound.md). Returns (description, ⟨F, P*⟩)."""
     spec = data.obj("point")
-    if sc != SW:
-        raise ctx.fail("data.point", "a point is implemented for (2,2;2,2)")
+    ctx.need(sc == SW, "data.point", "a point is implemented for (2,2;2,2)")
     if spec.has("hidden"):
         hv, read = spec.obj("hidden"), ctx.ratfun if ctx.domains else ctx.value
         q, A, B = ([[read(hv, f"{k}[{i}][{j}]", raw=v) for j, v in enumerate(row)] if isinstance(row, list)
@@ -94,10 +92,8 @@ def _point(ctx, data, sc, F) -> tuple:
             if not ok or not (w := ctx.value(spec, f"weights[{i}][1]", raw=row[1])) > 0:
                 raise ctx.fail(f"data.point.weights[{i}]", "is not [signaling label, positive weight]")
             P, total = [u + w * v for u, v in zip(P, labels[json.dumps(row[0])])], total + w
-        if total != 1:
-            raise ctx.fail("data.point.weights", "the weights do not sum to 1")
-        if not Behaviour(sc, tuple(P)).is_nonsignaling():
-            raise ctx.fail("data.point.weights", "the combination is signalling")
+        ctx.need(total == 1, "data.point.weights", "the weights do not sum to 1")
+        ctx.need(Behaviour(sc, tuple(P)).is_nonsignaling(), "data.point.weights", "the combination is signalling")
         desc = f"a non-signalling convex combination of {len(rows)} points of {model_text('signaling', spec)}"
     return f"; P* = {desc} has <F, P*> = ", pair(F.coefficients, P)
 

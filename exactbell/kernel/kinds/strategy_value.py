@@ -5,7 +5,6 @@ quantum maximum of F is at least that value. Format: docs/kinds/strategy-value.m
 from __future__ import annotations
 
 import hashlib
-from fractions import Fraction
 from math import prod
 
 from ..functional import pair
@@ -25,7 +24,7 @@ def setup(ctx, data, parametric=False):
     """Field (declared or trig), scenario (its observable names declared), functional (text; a digest adds
     the Bell operator if short). ``parametric``: domain parameters are :class:`Poly` variables."""
     ctx.read_field(data)
-    one = ctx.field.element([1]) if ctx.field is not None else Fraction(1)  # coefficients in the field (kernel Poly)
+    one = ctx.one  # coefficients in the field (kernel Poly)
     ctx.constants.update({x: Poly({((x, 1),): one}) for x in ctx.domains if parametric})
     sc = read_scenario(ctx, data)
     for name in (f"{PARTY_LETTERS[i]}{x}" for i, m in enumerate(sc.inputs) for x in range(m)):
@@ -92,8 +91,7 @@ def weighted(ctx, obj, key, other, read, value=None, ok=lambda w: w >= 0, what="
     out = []
     for t in obj.objs(key):
         w = (value or ctx.value)(t, "weight")
-        if not ctx.guard(t.at("weight"), lambda: ok(w)):
-            raise ctx.fail(t.at("weight"), what)
+        ctx.need(ctx.guard(t.at("weight"), lambda: ok(w)), t.at("weight"), what)
         out.append((w, read(t, other)))
     return out
 
@@ -114,8 +112,7 @@ def positive(ctx, data, f) -> bool:
     for w, fs in weighted(ctx, data, "positivity", "factors", factors):
         total = total + Poly({(): w}) * prod((g for g, _ in fs), start=Poly.const(1))
         strict = strict or (w > 0 and all(s for _, s in fs))
-    if not total == f:
-        raise ctx.fail("data.positivity", "the weighted products do not sum to the value minus the threshold")
+    ctx.need(total == f, "data.positivity", "the weighted products do not sum to the value minus the threshold")
     return strict
 
 
