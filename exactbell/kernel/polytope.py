@@ -111,17 +111,21 @@ def primitive(vec) -> tuple:
 
 
 class PointSet:
-    """Rational points as homogenised primitive integer rows [1, v] (same signs and zero sets)."""
+    """Rational points as homogenised primitive integer rows [1, v] (same signs and zero sets). Ranks of subsets
+    are taken on the pivot columns of all rows (every other column is a combination of them, on any subset)."""
 
     def __init__(self, points):
         self.points = [tuple(Fraction(x) for x in v) for v in points]
         self.rows = [primitive((1,) + v) for v in self.points]
         self.size, self.n = len(self.rows), len(self.rows[0]) - 1
+        R, _, r = flint.fmpz_mat(self.rows).rref()
+        piv = [next(j for j in range(self.n + 1) if R[i, j] != 0) for i in range(r)]
+        self.short = [[row[j] for j in piv] for row in self.rows]
 
     def rank(self, idx) -> int:
         """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set)."""
-        rows = [x for i in idx for x in self.rows[i]]
-        return flint.fmpz_mat(len(rows) // (self.n + 1), self.n + 1, rows).rank() if rows else 0
+        rows = [x for i in idx for x in self.short[i]]
+        return flint.fmpz_mat(len(rows) // len(self.short[0]), len(self.short[0]), rows).rank() if rows else 0
 
 
 def rank_minor(points, idx, xs, x1) -> flint.fmpq_poly:
@@ -165,13 +169,12 @@ def bits(S) -> int:
     return sum(1 << i for i in set(S))
 
 
+BYTE_BITS = [[j for j in range(8) if b >> j & 1] for b in range(256)]
+
+
 def members(m: int) -> list:
-    s = bin(m)[:1:-1]  # least significant digit first
-    out, i = [], s.find("1")
-    while i >= 0:
-        out.append(i)
-        i = s.find("1", i + 1)
-    return out
+    """The set bits of the mask m >= 0, increasing (bytes, then a table of each byte's bits)."""
+    return [8 * i + j for i, b in enumerate(m.to_bytes((m.bit_length() + 7) // 8, "little")) if b for j in BYTE_BITS[b]]
 
 
 class Group:
@@ -206,10 +209,12 @@ class Group:
         return gens
 
     def canonical_with(self, m: int):
-        """(least image of the mask m, index of an element giving it)."""
-        imgs = self.images(m)
-        c = min(imgs)
-        return c, imgs.index(c)
+        """(least image of the mask m, the first element giving it). A least image has the least top point, so
+        only the elements with the least top point are applied in full."""
+        mem = members(m)
+        tops = [max(map(g.__getitem__, mem), default=0) for g in self.elements]
+        t = min(tops)
+        return min((sum(map(self.rows[e].__getitem__, mem)), e) for e, x in enumerate(tops) if x == t)
 
 
 def face_rank(ps: PointSet, m: int, ranks: dict) -> int:
@@ -297,8 +302,11 @@ class Faces:
         flist = list(fs)
         if any(self.rank(F) != r - 1 for F in flist):
             return False, "a listed facet has the wrong rank"
-        v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
-        if all(F >> v & 1 for F in flist):
+        count = dict.fromkeys(members(Q), 0)
+        for i in (i for F in flist for i in members(F & Q)):
+            count[i] += 1
+        v = max(count, key=lambda i: (count[i], -i))
+        if count[v] == len(flist):
             return False, f"every listed facet of a face with {nQ} points contains one point"
         col = None
         for F in flist:
