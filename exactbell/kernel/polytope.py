@@ -116,16 +116,22 @@ class PointSet:
 
     def __init__(self, points):
         self.points = [tuple(Fraction(x) for x in v) for v in points]
-        self.rows = [primitive((1,) + v) for v in self.points]
+        self.rows = self.short = [primitive((1,) + v) for v in self.points]
         self.size, self.n = len(self.rows), len(self.rows[0]) - 1
-        R, _, r = flint.fmpz_mat(self.rows).rref()
-        piv = [next(j for j in range(self.n + 1) if R[i, j] != 0) for i in range(r)]
-        self.short = [[row[j] for j in piv] for row in self.rows]
+        self.short = [[row[j] for j in self.pivots(range(self.size))] for row in self.rows]
 
-    def rank(self, idx) -> int:
-        """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set)."""
-        rows = [x for i in idx for x in self.short[i]]
-        return flint.fmpz_mat(len(rows) // len(self.short[0]), len(self.short[0]), rows).rank() if rows else 0
+    def pivots(self, idx) -> list:
+        """Pivot columns (of the rows ``short``) of the points idx: on their subsets, the other columns are
+        combinations of these."""
+        R, _, r = flint.fmpz_mat([self.short[i] for i in idx]).rref()
+        return [next(j for j in range(R.ncols()) if R[i, j] != 0) for i in range(r)]
+
+    def rank(self, idx, cols=None) -> int:
+        """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set), on the columns ``cols`` (pivots
+        of a superset of idx) or all of ``short``."""
+        rows = [x for i in idx for x in self.short[i]] if cols is None else [self.short[i][j] for i in idx for j in cols]
+        c = len(self.short[0]) if cols is None else len(cols)
+        return flint.fmpz_mat(len(rows) // c, c, rows).rank() if rows else 0
 
 
 def rank_minor(points, idx, xs, x1) -> flint.fmpq_poly:
@@ -263,7 +269,12 @@ class Faces:
         return face_rank(self.ps, m, self.ranks)
 
     def key(self, m):
-        return (m, None) if self.group is None else self.group.canonical_with(m)
+        """(least image of m, an element giving it), memoised."""
+        if self.group is None:
+            return m, None
+        if ("g", m) not in self.memo:
+            self.memo["g", m] = self.group.canonical_with(m)
+        return self.memo["g", m]
 
     def mapped(self, e, fs, inverse=False):
         return fs if e is None else frozenset(self.group.image(self.group.inv[e] if inverse else e, F) for F in fs)
@@ -300,7 +311,10 @@ class Faces:
         if k in self.memo:
             return (True, None) if self.memo[k] == img else (False, f"face of {nQ} points has another facet list")
         flist = list(fs)
-        if any(self.rank(F) != r - 1 for F in flist):
+        todo = [F for F in flist if F not in self.ranks]
+        cols = self.ps.pivots(members(Q)) if todo and r < len(self.ps.short[0]) - 2 else None
+        self.ranks.update((F, self.ps.rank(members(F), cols)) for F in todo)
+        if any(self.ranks[F] != r - 1 for F in flist):
             return False, "a listed facet has the wrong rank"
         count = dict.fromkeys(members(Q), 0)
         for i in (i for F in flist for i in members(F & Q)):
@@ -332,11 +346,13 @@ def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: 
 
 
 def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
-    """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
+    """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of at least ``need`` points: the facets of F
+    when the list is complete. Their ranks are left to :meth:`Faces.complete`, which accepts a list only if
+    it is the Gale facet list, a settled one, or of members of rank ``need`` all checked exactly."""
     meets = sorted({I for G in faces if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
     col = incidence(meets) if len(meets) > 64 else None
     return frozenset(I for k, I in enumerate(meets) if not any(I & meets[j] == I != meets[j] for j in (
-        range(k + 1, len(meets)) if col is None else candidates(col, I))) and face_rank(ps, I, ranks) == need)
+        range(k + 1, len(meets)) if col is None else candidates(col, I))))
 
 
 def incidence(faces) -> dict:
