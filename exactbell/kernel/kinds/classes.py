@@ -12,8 +12,7 @@ import flint
 
 from ..functional import SW_SCENARIO, sw_index
 from ..ncpoly import behaviour, read_strategy
-from ..polytope import (Group, PointSet, affine_order_bound, at, bits, facet_complete_sym,
-                        ridges_among, symmetries, verify_complete)
+from ..polytope import Group, PointSet, affine_order_bound, at, bits, ridges_among, symmetries, verify_complete
 from . import Decision, against_paper, kind
 from .vertex_set import label_of, read_model
 
@@ -147,13 +146,13 @@ def _closure(ctx, ps, G, reps, ridges, r):
                     and 0 <= pair[0] < len(reps) and 0 <= pair[1] < G.order):
                 raise ctx.fail(f"{w}[{q}]", "must be [class index, group element index]")
             R = m & G.image(pair[1], reps[pair[0]][0])
-            if R in sub or R.bit_count() < r - 2:  # ranks: on one ridge per orbit (facet_complete_sym)
+            if R in sub or R.bit_count() < r - 2:  # ranks: on one ridge per orbit (verify_complete)
                 raise ctx.fail(f"{w}[{q}]", "is not a new ridge of the class")
             sub.add(R)
         if ridges is not None:  # one listed ridge per orbit of the stabiliser of T
             stab = [e for e, x in enumerate(G.images(m)) if x == m]
-            ok, why = facet_complete_sym(ps, m, frozenset(sub), stab, r - 1, memo, ranks, G)
+            ok, why = verify_complete(ps, m, sub, memo, ranks, G, stab)
         else:
-            ok, why = verify_complete(ps, m, ridges_among(ps, m, S, r - 2, ranks), memo, ranks, G)
+            ok, why = verify_complete(ps, m, ridges_among(m, S, r - 2), memo, ranks, G)
         if not ok:
             raise ctx.fail(w if ridges else f"data.classes[{k}]", f"the class list is not complete: {why}")
