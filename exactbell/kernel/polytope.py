@@ -199,21 +199,6 @@ class Group:
         mem, rows = members(m), self.rows if elems is None else map(self.rows.__getitem__, elems)
         return [sum(map(row.__getitem__, mem)) for row in rows]
 
-    def generators(self, sub) -> list:
-        """A generating set (at most log2 |sub| elements) of the subgroup ``sub`` (element indices)."""
-        if not hasattr(self, "mul"):
-            where = {g: e for e, g in enumerate(self.elements)}
-            self.mul = [[where[tuple(map(a.__getitem__, b))] for b in self.elements] for a in self.elements]
-        gens, H = [], {self.elements.index(tuple(range(len(self.elements[0]))))}
-        for e in sub:
-            if e not in H:
-                gens.append(e)
-                new = list(H)
-                while new:
-                    new = [x for x in {self.mul[h][g] for h in new for g in gens} if x not in H]
-                    H.update(new)
-        return gens
-
     def canonical_with(self, m: int):
         """(least image of the mask m, the first element giving it). A least image has the least top point, so
         only the elements with the least top point are applied in full."""
@@ -329,7 +314,7 @@ class Faces:
         question one dimension lower. Members through one point v need not be examined (the facets
         avoiding v induce a connected subgraph, and a missing facet through v has a ridge avoiding v,
         hence a missing neighbour avoiding v). With ``stab`` (element indices of ``group`` fixing Q), the
-        list must be invariant under it (checked on generators) and one member per orbit is examined
+        list must be invariant under it (a union of orbits) and one member per orbit is examined
         (symmetries preserve ranks and the test). A member whose facets are known (:meth:`known`) needs
         only each of them to be F ∩ G, G listed (:class:`Meets`). Returns (True, None) or (False, reason)."""
         r, nQ = self.rank(Q), Q.bit_count()
@@ -346,13 +331,12 @@ class Faces:
         if k in self.memo:
             return (True, None) if self.memo[k] == img else (False, f"face of {nQ} points has another facet list")
         flist, reps, seen = sorted(fs), [], set()
-        if stab is not None:
-            if any(x not in fs for R in flist for x in self.group.images(R, self.group.generators(stab))):
-                return False, "the ridge list is not invariant under the stabiliser of the facet"
-            for R in flist:
-                if R not in seen:
-                    seen.update(self.group.images(R, stab))
-                    reps.append(R)
+        for R in flist if stab is not None else ():  # the orbits of the first unseen members cover fs
+            if R not in seen:
+                seen.update(self.group.images(R, stab))
+                reps.append(R)
+        if not seen <= fs:  # then fs is their union: invariant
+            return False, "the ridge list is not invariant under the stabiliser of the facet"
         tested = flist if stab is None else reps  # ranks on the face's pivot columns, when fewer
         cols = self.ps.pivots(members(Q)) if r < len(self.ps.short[0]) - 2 and any(
             F not in self.ranks for F in tested) else None
