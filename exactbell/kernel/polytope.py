@@ -22,13 +22,8 @@ MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): (p,1),(r,1) / (p,1),(1,r) / 
 def sw_point(ta, tb, p, q, r, s) -> tuple:
     """Eq. (9): Alice sees (x, ỹ), Bob (x̃, y); P(x̃=0|0) = p, P(x̃=1|1) = q, P(ỹ=0|0) = r, P(ỹ=1|1) = s."""
     cx, cy, zero = ((p, 1 - p), (1 - q, q)), ((r, 1 - r), (1 - s, s)), p - p  # scalars: fmpq_poly or Poly
-    out = []
-    for x, a in product((0, 1), repeat=2):
-        for y, b in product((0, 1), repeat=2):
-            pa = sum((cy[y][t] for t in (0, 1) if ta[x][t] == a), zero)
-            pb = sum((cx[x][t] for t in (0, 1) if tb[t][y] == b), zero)
-            out.append(pa * pb)
-    return tuple(out)
+    return tuple(sum((cy[y][t] for t in (0, 1) if ta[x][t] == a), zero) *
+                 sum((cx[x][t] for t in (0, 1) if tb[t][y] == b), zero) for x, a, y, b in product((0, 1), repeat=4))
 
 
 def sw_model(name: str, fids: list) -> list:
@@ -129,9 +124,9 @@ class PointSet:
     def rank(self, idx, cols=None) -> int:
         """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set), on the columns ``cols`` (pivots
         of a superset of idx) or all of ``short``."""
-        rows = [x for i in idx for x in self.short[i]] if cols is None else [self.short[i][j] for i in idx for j in cols]
-        c = len(self.short[0]) if cols is None else len(cols)
-        return flint.fmpz_mat(len(rows) // c, c, rows).rank() if rows else 0
+        cols = range(len(self.short[0])) if cols is None else cols
+        rows = [self.short[i][j] for i in idx for j in cols]
+        return flint.fmpz_mat(len(rows) // len(cols), len(cols), rows).rank() if rows else 0
 
 
 def rank_minor(points, idx, xs, x1) -> flint.fmpq_poly:
@@ -243,12 +238,12 @@ def incidence(faces) -> dict:
     return {p: int.from_bytes(b, "little") for p, b in col.items()}
 
 
-def containing(col: dict, X: int) -> list:
-    """Positions of the faces (incidences ``col``) containing X (X ≠ ∅)."""
+def containing(col: dict, X: int) -> int:
+    """Bit set of the positions of the faces (incidences ``col``) containing X (X ≠ ∅)."""
     c = -1
     for p in members(X):
         c &= col.get(p, 0)
-    return members(c)
+    return c
 
 
 def ridges_among(F: int, faces, need: int) -> frozenset:
@@ -257,21 +252,8 @@ def ridges_among(F: int, faces, need: int) -> frozenset:
     list, or with every rank checked)."""
     meets = sorted({I for G in faces if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
     col = incidence(meets) if len(meets) > 64 else None
-    return frozenset(I for k, I in enumerate(meets) if not any(I & meets[j] == I != meets[j] for j in (
-        range(k + 1, len(meets)) if col is None else containing(col, I))))
-
-
-class Meets:
-    """Is each X of a set F ∩ G for some G ≠ F in ``faces``? By the set of meets (few faces), else by
-    the faces containing X (point incidences as bit sets over the faces)."""
-
-    def __init__(self, faces, few: int = 256):
-        self.faces, self.col = faces, incidence(faces) if len(faces) > few else None
-
-    def all(self, F: int, Xs) -> bool:
-        if self.col is None:
-            return Xs <= {F & G for G in self.faces if G != F}
-        return all(any(self.faces[j] != F and F & self.faces[j] == X for j in containing(self.col, X)) for X in Xs)
+    return frozenset(I for k, I in enumerate(meets) if (containing(col, I) == 1 << k if col else not any(
+        I & J == I for J in meets[k + 1:])))  # (distinct, by size: only a later one can contain I)
 
 
 class Faces:
@@ -316,7 +298,7 @@ class Faces:
         hence a missing neighbour avoiding v). With ``stab`` (element indices of ``group`` fixing Q), the
         list must be invariant under it (a union of orbits) and one member per orbit is examined
         (symmetries preserve ranks and the test). A member whose facets are known (:meth:`known`) needs
-        only each of them to be F ∩ G, G listed (:class:`Meets`). Returns (True, None) or (False, reason)."""
+        only each of them to be F ∩ G, G listed. Returns (True, None) or (False, reason)."""
         r, nQ = self.rank(Q), Q.bit_count()
         direct = None if r <= 2 else small_facets(self.ps, Q, r)
         ok = (not fs if r <= 1 else len(fs) == 2 if r == 2 else fs == direct if direct is not None else bool(fs))
@@ -350,7 +332,7 @@ class Faces:
             if count[v] == len(flist):
                 return False, f"every listed facet of a face with {nQ} points contains one point"
             reps = [F for F in flist if not F >> v & 1]
-        meets = None
+        col = None  # point incidences of the listed facets, for many of them
         for F in reps:
             known = self.known(F, r - 1)
             if known is None:
@@ -358,8 +340,9 @@ class Faces:
                 if not ok:
                     return False, why
                 continue
-            meets = meets or Meets(flist)
-            if not meets.all(F, known):  # each facet of F must be F ∩ G, G listed
+            col = col or (incidence(flist) if len(flist) > 256 else {})  # then by the listed facets containing X
+            if not (all(any(flist[j] != F and F & flist[j] == X for j in members(containing(col, X)))
+                        for X in known) if col else known <= {F & G for G in flist if G != F}):  # F ∩ G, G listed
                 return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
         self.memo[k], self.memo["=", Q] = img, fs
         return True, None
@@ -408,10 +391,7 @@ def affine_order_bound(points) -> int:
             done, col = len(names) == len(set(col)), new
             if done:
                 break
-        cells = {}
-        for v in range(n):
-            cells.setdefault(col[v], []).append(v)
-        big = [c for c in cells.values() if len(c) > 1]
+        big = [c for c in ([v for v in range(n) if col[v] == x] for x in set(col)) if len(c) > 1]
         if not big:
             return bound
         cell = min(big, key=lambda c: (len(c), c[0]))
