@@ -8,7 +8,7 @@ only the fast engine is run (1 and 2 workers); its class count and orbit total a
 
 --table1 classifies S_(p,p),(p,p) at p = 3/4 (256 vertices, dim 12, group 128) completely, lightest
 classes first, once with cdd.gmp for every class and once with the classes of more than 64
-points read off the known facets (and proved complete by facet_complete_sym), on one worker.
+points read off the known facets (and proved complete by verify_complete), on one worker.
 """
 from __future__ import annotations
 

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 
 from exactbell.kernel.check import check_file
 from exactbell.kernel.scenario import Behaviour, Scenario
-from exactbell.kernel.polytope import (Group, PointSet, bits, facet_complete_sym, relabelings, small_facets,
-                                       verify_complete)
+from exactbell.kernel.polytope import Group, PointSet, bits, relabelings, small_facets, verify_complete
 from .conftest import check_mutant as run
 
 SW = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"
@@ -207,7 +206,7 @@ def prism_triangle_square():
 
 
 def test_listed_ridges_of_a_prism_facet_with_two_ridge_orbits():
-    """facet_complete_sym on F = edge × square (a cube, 8 points: not decided by Gale vectors): its ridges
+    """verify_complete with a stabiliser on F = edge × square (a cube, 8 points: not decided by Gale vectors): its ridges
     form two orbits under its stabiliser; dropping a whole orbit keeps the list invariant and must still be
     rejected, as must a list that is not invariant or names a face that is not a ridge."""
     ps, G = prism_triangle_square()
@@ -217,7 +216,7 @@ def test_listed_ridges_of_a_prism_facet_with_two_ridge_orbits():
     ends = {bits(range(4 * t, 4 * t + 4)) for t in (0, 1)}  # vertex × square
     sides = {bits([s, (s + 1) % 4, 4 + s, 4 + (s + 1) % 4]) for s in range(4)}  # edge × edge
     assert small_facets(ps, F, 4) is None and len(stab) == 16
-    check = lambda rs: facet_complete_sym(ps, F, frozenset(rs), stab, 4, {}, {}, G)
+    check = lambda rs: verify_complete(ps, F, rs, {}, {}, G, stab)
     assert check(ends | sides) == (True, None)
     assert not check(sides)[0] and not check(ends)[0]  # an orbit dropped: still invariant
     assert check(ends | sides - {min(sides)}) == (False, "the ridge list is not invariant under the stabiliser of the facet")

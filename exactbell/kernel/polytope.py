@@ -22,13 +22,8 @@ MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): (p,1),(r,1) / (p,1),(1,r) / 
 def sw_point(ta, tb, p, q, r, s) -> tuple:
     """Eq. (9): Alice sees (x, ỹ), Bob (x̃, y); P(x̃=0|0) = p, P(x̃=1|1) = q, P(ỹ=0|0) = r, P(ỹ=1|1) = s."""
     cx, cy, zero = ((p, 1 - p), (1 - q, q)), ((r, 1 - r), (1 - s, s)), p - p  # scalars: fmpq_poly or Poly
-    out = []
-    for x, a in product((0, 1), repeat=2):
-        for y, b in product((0, 1), repeat=2):
-            pa = sum((cy[y][t] for t in (0, 1) if ta[x][t] == a), zero)
-            pb = sum((cx[x][t] for t in (0, 1) if tb[t][y] == b), zero)
-            out.append(pa * pb)
-    return tuple(out)
+    return tuple(sum((cy[y][t] for t in (0, 1) if ta[x][t] == a), zero) *
+                 sum((cx[x][t] for t in (0, 1) if tb[t][y] == b), zero) for x, a, y, b in product((0, 1), repeat=4))
 
 
 def sw_model(name: str, fids: list) -> list:
@@ -111,17 +106,27 @@ def primitive(vec) -> tuple:
 
 
 class PointSet:
-    """Rational points as homogenised primitive integer rows [1, v] (same signs and zero sets)."""
+    """Rational points as homogenised primitive integer rows [1, v] (same signs and zero sets). Ranks of subsets
+    are taken on the pivot columns of all rows (every other column is a combination of them, on any subset)."""
 
     def __init__(self, points):
         self.points = [tuple(Fraction(x) for x in v) for v in points]
-        self.rows = [primitive((1,) + v) for v in self.points]
+        self.rows = self.short = [primitive((1,) + v) for v in self.points]
         self.size, self.n = len(self.rows), len(self.rows[0]) - 1
+        self.short = [[row[j] for j in self.pivots(range(self.size))] for row in self.rows]
 
-    def rank(self, idx) -> int:
-        """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set)."""
-        rows = [x for i in idx for x in self.rows[i]]
-        return flint.fmpz_mat(len(rows) // (self.n + 1), self.n + 1, rows).rank() if rows else 0
+    def pivots(self, idx) -> list:
+        """Pivot columns (of the rows ``short``) of the points idx: on their subsets, the other columns are
+        combinations of these."""
+        R, _, r = flint.fmpz_mat([self.short[i] for i in idx]).rref()
+        return [next(j for j in range(R.ncols()) if R[i, j] != 0) for i in range(r)]
+
+    def rank(self, idx, cols=None) -> int:
+        """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set), on the columns ``cols`` (pivots
+        of a superset of idx) or all of ``short``."""
+        cols = range(len(self.short[0])) if cols is None else cols
+        rows = [self.short[i][j] for i in idx for j in cols]
+        return flint.fmpz_mat(len(rows) // len(cols), len(cols), rows).rank() if rows else 0
 
 
 def rank_minor(points, idx, xs, x1) -> flint.fmpq_poly:
@@ -165,13 +170,12 @@ def bits(S) -> int:
     return sum(1 << i for i in set(S))
 
 
+BYTE_BITS = [[j for j in range(8) if b >> j & 1] for b in range(256)]
+
+
 def members(m: int) -> list:
-    s = bin(m)[:1:-1]  # least significant digit first
-    out, i = [], s.find("1")
-    while i >= 0:
-        out.append(i)
-        i = s.find("1", i + 1)
-    return out
+    """The set bits of the mask m >= 0, increasing (bytes, then a table of each byte's bits)."""
+    return [8 * i + j for i, b in enumerate(m.to_bytes((m.bit_length() + 7) // 8, "little")) if b for j in BYTE_BITS[b]]
 
 
 class Group:
@@ -190,33 +194,13 @@ class Group:
         mem, rows = members(m), self.rows if elems is None else map(self.rows.__getitem__, elems)
         return [sum(map(row.__getitem__, mem)) for row in rows]
 
-    def generators(self, sub) -> list:
-        """A generating set (at most log2 |sub| elements) of the subgroup ``sub`` (element indices)."""
-        if not hasattr(self, "mul"):
-            where = {g: e for e, g in enumerate(self.elements)}
-            self.mul = [[where[tuple(map(a.__getitem__, b))] for b in self.elements] for a in self.elements]
-        gens, H = [], {self.elements.index(tuple(range(len(self.elements[0]))))}
-        for e in sub:
-            if e not in H:
-                gens.append(e)
-                new = list(H)
-                while new:
-                    new = [x for x in {self.mul[h][g] for h in new for g in gens} if x not in H]
-                    H.update(new)
-        return gens
-
     def canonical_with(self, m: int):
-        """(least image of the mask m, index of an element giving it)."""
-        imgs = self.images(m)
-        c = min(imgs)
-        return c, imgs.index(c)
-
-
-def face_rank(ps: PointSet, m: int, ranks: dict) -> int:
-    """Rank of the homogenised points of the mask m (memoised in ``ranks``)."""
-    if m not in ranks:
-        ranks[m] = ps.rank(members(m))
-    return ranks[m]
+        """(least image of the mask m, the first element giving it). A least image has the least top point, so
+        only the elements with the least top point are applied in full."""
+        mem = members(m)
+        tops = [max(map(g.__getitem__, mem), default=0) for g in self.elements]
+        t = min(tops)
+        return min((sum(map(self.rows[e].__getitem__, mem)), e) for e, x in enumerate(tops) if x == t)
 
 
 # -- completeness of a facet list (exact, recursive) ------------------------------------------------------
@@ -229,11 +213,10 @@ def small_facets(ps: PointSet, Q: int, r: int):
     if Q.bit_count() > r + 2:
         return None
     idx = members(Q)
-    k, n = len(idx) - r, len(idx)
+    k, n, c = len(idx) - r, len(idx), len(ps.short[0])
     g = [()] * n
-    if k:
-        cols = [ps.rows[i][j] for j in range(ps.n + 1) for i in idx]  # the homogenised points as columns
-        X, _ = flint.fmpz_mat(ps.n + 1, n, cols).nullspace()
+    if k:  # the dependencies of the homogenised points (as columns; pivot coordinates suffice)
+        X, _ = flint.fmpz_mat(c, n, [ps.short[i][j] for j in range(c) for i in idx]).nullspace()
         g = [tuple(int(X[i, c]) for c in range(k)) for i in range(n)]
     cross = lambda i, j: g[i][0] * g[j][1] - g[i][1] * g[j][0] if k == 2 else 0
     out = [[i] for i in range(n) if not any(g[i])]
@@ -245,20 +228,52 @@ def small_facets(ps: PointSet, Q: int, r: int):
     return frozenset(Q & ~bits(idx[i] for i in c) for c in out)
 
 
+def incidence(faces) -> dict:
+    """Point -> bit set (over positions in ``faces``) of the faces containing it."""
+    col, size = {}, len(faces) // 8 + 1
+    for i, F in enumerate(faces):
+        for p in members(F):
+            b = col[p] = col.get(p) or bytearray(size)
+            b[i >> 3] |= 1 << (i & 7)
+    return {p: int.from_bytes(b, "little") for p, b in col.items()}
+
+
+def containing(col: dict, X: int) -> int:
+    """Bit set of the positions of the faces (incidences ``col``) containing X (X ≠ ∅)."""
+    c = -1
+    for p in members(X):
+        c &= col.get(p, 0)
+    return c
+
+
+def ridges_among(F: int, faces, need: int) -> frozenset:
+    """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of at least ``need`` points: the facets of F
+    when the list is complete (:meth:`Faces.complete` accepts them only as the Gale facet list, a settled
+    list, or with every rank checked)."""
+    meets = sorted({I for G in faces if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
+    col = incidence(meets) if len(meets) > 64 else None
+    return frozenset(I for k, I in enumerate(meets) if (containing(col, I) == 1 << k if col else not any(
+        I & J == I for J in meets[k + 1:])))  # (distinct, by size: only a later one can contain I)
+
+
 class Faces:
     """Facet lists of faces of conv(points), settled exactly (memo ``("=", Q)``) or up to ``group`` (a face
-    g(Q) has exactly the facets g(F): memo keyed by the least image), ranks memoised."""
+    g(Q) has exactly the facets g(F): memo keyed by the least image, itself memoised as ``("g", Q)``)."""
 
     def __init__(self, ps: PointSet, memo=None, ranks=None, group: Group | None = None):
         self.ps, self.group = ps, group
         self.memo = {} if memo is None else memo
         self.ranks = {} if ranks is None else ranks
 
-    def rank(self, m: int) -> int:
-        return face_rank(self.ps, m, self.ranks)
+    def rank(self, m: int, cols=None) -> int:
+        if m not in self.ranks:
+            self.ranks[m] = self.ps.rank(members(m), cols)
+        return self.ranks[m]
 
     def key(self, m):
-        return (m, None) if self.group is None else self.group.canonical_with(m)
+        if self.group is not None and ("g", m) not in self.memo:
+            self.memo["g", m] = self.group.canonical_with(m)
+        return (m, None) if self.group is None else self.memo["g", m]
 
     def mapped(self, e, fs, inverse=False):
         return fs if e is None else frozenset(self.group.image(self.group.inv[e] if inverse else e, F) for F in fs)
@@ -274,13 +289,16 @@ class Faces:
                 out = self.memo["=", F] = self.mapped(eF, self.memo[kF], inverse=True)
         return out
 
-    def complete(self, Q: int, fs: frozenset):
+    def complete(self, Q: int, fs: frozenset, stab=None):
         """Are ``fs`` (faces of conv(Q) of codimension one) all the facets of conv(Q)? The facet–ridge graph
         of a polytope is connected and every ridge lies in exactly two facets, so a facet list is complete
         iff for each member F the ridges F ∩ G (G another member) are all the facets of F — the same
         question one dimension lower. Members through one point v need not be examined (the facets
         avoiding v induce a connected subgraph, and a missing facet through v has a ridge avoiding v,
-        hence a missing neighbour avoiding v). Returns (True, None) or (False, reason)."""
+        hence a missing neighbour avoiding v). With ``stab`` (element indices of ``group`` fixing Q), the
+        list must be invariant under it (a union of orbits) and one member per orbit is examined
+        (symmetries preserve ranks and the test). A member whose facets are known (:meth:`known`) needs
+        only each of them to be F ∩ G, G listed. Returns (True, None) or (False, reason)."""
         r, nQ = self.rank(Q), Q.bit_count()
         direct = None if r <= 2 else small_facets(self.ps, Q, r)
         ok = (not fs if r <= 1 else len(fs) == 2 if r == 2 else fs == direct if direct is not None else bool(fs))
@@ -294,110 +312,46 @@ class Faces:
         img = self.mapped(e, fs)
         if k in self.memo:
             return (True, None) if self.memo[k] == img else (False, f"face of {nQ} points has another facet list")
-        flist = list(fs)
-        if any(self.rank(F) != r - 1 for F in flist):
+        flist, reps, seen = sorted(fs), [], set()
+        for R in flist if stab is not None else ():  # the orbits of the first unseen members cover fs
+            if R not in seen:
+                seen.update(self.group.images(R, stab))
+                reps.append(R)
+        if not seen <= fs:  # then fs is their union: invariant
+            return False, "the ridge list is not invariant under the stabiliser of the facet"
+        tested = flist if stab is None else reps  # ranks on the face's pivot columns, when fewer
+        cols = self.ps.pivots(members(Q)) if r < len(self.ps.short[0]) - 2 and any(
+            F not in self.ranks for F in tested) else None
+        if any(self.rank(F, cols) != r - 1 for F in tested):
             return False, "a listed facet has the wrong rank"
-        v = max(members(Q), key=lambda i: (sum(F >> i & 1 for F in flist), -i))
-        if all(F >> v & 1 for F in flist):
-            return False, f"every listed facet of a face with {nQ} points contains one point"
-        col = None
-        for F in flist:
-            if F >> v & 1:
-                continue
+        if stab is None:
+            count = dict.fromkeys(members(Q), 0)
+            for i in (i for F in flist for i in members(F & Q)):
+                count[i] += 1
+            v = max(count, key=lambda i: (count[i], -i))
+            if count[v] == len(flist):
+                return False, f"every listed facet of a face with {nQ} points contains one point"
+            reps = [F for F in flist if not F >> v & 1]
+        col = None  # point incidences of the listed facets, for many of them
+        for F in reps:
             known = self.known(F, r - 1)
             if known is None:
-                ok, why = self.complete(F, ridges_among(self.ps, F, flist, r - 2, self.ranks))
+                ok, why = self.complete(F, ridges_among(F, flist, r - 2))
                 if not ok:
                     return False, why
                 continue
-            col = Meets(flist) if col is None else col
-            if not col.all(F, known):  # each facet of F must be F ∩ G, G listed
+            col = col or (incidence(flist) if len(flist) > 256 else {})  # then by the listed facets containing X
+            if not (all(any(flist[j] != F and F & flist[j] == X for j in members(containing(col, X)))
+                        for X in known) if col else known <= {F & G for G in flist if G != F}):  # F ∩ G, G listed
                 return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
         self.memo[k], self.memo["=", Q] = img, fs
         return True, None
 
 
-def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: Group | None = None):
+def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: Group | None = None, stab=None):
     """Are ``facets`` (faces of conv(Q) of codimension one) all the facets of conv(Q)? (:meth:`Faces.complete`;
     with ``group``, symmetries of the point set, faces are memoised up to symmetry.)"""
-    return Faces(ps, memo, ranks, group).complete(Q, frozenset(facets))
-
-
-def ridges_among(ps: PointSet, F: int, faces, need: int, ranks: dict) -> frozenset:
-    """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of homogeneous rank ``need``."""
-    meets = sorted({I for G in faces if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
-    col = incidence(meets) if len(meets) > 64 else None
-    return frozenset(I for k, I in enumerate(meets) if not any(I & meets[j] == I != meets[j] for j in (
-        range(k + 1, len(meets)) if col is None else candidates(col, I))) and face_rank(ps, I, ranks) == need)
-
-
-def incidence(faces) -> dict:
-    """Point -> bit set (over positions in ``faces``) of the faces containing it."""
-    col, size = {}, len(faces) // 8 + 1
-    for i, F in enumerate(faces):
-        for p in members(F):
-            b = col[p] = col.get(p) or bytearray(size)
-            b[i >> 3] |= 1 << (i & 7)
-    return {p: int.from_bytes(b, "little") for p, b in col.items()}
-
-
-def candidates(col: dict, X: int):
-    """Positions of the faces (incidences ``col``) containing X (X ≠ ∅)."""
-    c = -1
-    for p in members(X):
-        c &= col.get(p, 0)
-    while c:
-        low = c & -c
-        yield low.bit_length() - 1
-        c ^= low
-
-
-class Meets:
-    """Is each X of a set F ∩ G for some G ≠ F in ``faces``? By the set of meets (few faces), else by
-    the faces containing X (point incidences as bit sets over the faces)."""
-
-    def __init__(self, faces, few: int = 256):
-        self.faces, self.col = faces, incidence(faces) if len(faces) > few else None
-
-    def all(self, F: int, Xs) -> bool:
-        if self.col is None:
-            return Xs <= {F & G for G in self.faces if G != F}
-        return all(any(self.faces[j] != F and F & self.faces[j] == X for j in candidates(self.col, X)) for X in Xs)
-
-
-def facet_complete_sym(ps, fb, ridges, stab, dim, memo, ranks, group):
-    """verify_complete for the facet fb (homogeneous rank dim) whose listed ridges (faces of fb, each the
-    meet with another facet) are invariant under ``stab`` (the symmetries fixing fb; checked on generators
-    of it): one ridge per stab-orbit is examined (symmetries preserve ranks and the recursive test). A
-    ridge R whose facets are known (:meth:`Faces.known`) needs only each of them to be R ∩ R', R' listed
-    (:class:`Meets`)."""
-    faces = Faces(ps, memo, ranks, group)
-    direct = small_facets(ps, fb, dim)
-    if not ridges or (direct is not None and direct != ridges):
-        return False, f"facet of {fb.bit_count()} points: incomplete ridge list ({len(ridges)} found)"
-    if direct is not None:
-        return True, None
-    gens = group.generators(stab)
-    if any(x not in ridges for R in ridges for x in group.images(R, gens)):
-        return False, "the ridge list is not invariant under the stabiliser of the facet"
-    L, seen = sorted(ridges), set()
-    meets = Meets(L)
-    for R in L:
-        if R in seen:
-            continue
-        seen.update(group.images(R, stab))
-        if faces.rank(R) != dim - 1:
-            return False, "a listed ridge is not a facet of the facet"
-        known = faces.known(R, dim - 1)
-        if known is None:
-            ok, why = faces.complete(R, ridges_among(ps, R, L, dim - 2, ranks))
-            if not ok:
-                return False, why
-            continue
-        if not meets.all(R, known):
-            return False, f"a facet of a ridge of {R.bit_count()} points lies in no other ridge"
-    return True, None
-
+    return Faces(ps, memo, ranks, group).complete(Q, frozenset(facets), stab)
 
 
 # -- affine symmetries of a point set ------------------------------------------------------------------------
@@ -437,10 +391,7 @@ def affine_order_bound(points) -> int:
             done, col = len(names) == len(set(col)), new
             if done:
                 break
-        cells = {}
-        for v in range(n):
-            cells.setdefault(col[v], []).append(v)
-        big = [c for c in cells.values() if len(c) > 1]
+        big = [c for c in ([v for v in range(n) if col[v] == x] for x in set(col)) if len(c) > 1]
         if not big:
             return bound
         cell = min(big, key=lambda c: (len(c), c[0]))

@@ -288,7 +288,7 @@ class PermGroup:
 # ---------------------------------------------------------------------------------------------
 # completeness of a facet list: the trusted criterion lives in the kernel
 
-from ..kernel.polytope import bits, facet_complete_sym, members, ridges_among, verify_complete  # noqa: E402,F401
+from ..kernel.polytope import bits, members, ridges_among, verify_complete  # noqa: E402,F401
 
 
 def maximal_faces(faces) -> list:

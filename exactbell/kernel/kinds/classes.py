@@ -12,8 +12,7 @@ import flint
 
 from ..functional import SW_SCENARIO, sw_index
 from ..ncpoly import behaviour, read_strategy
-from ..polytope import (Group, PointSet, affine_order_bound, at, bits, facet_complete_sym,
-                        ridges_among, symmetries, verify_complete)
+from ..polytope import Group, PointSet, affine_order_bound, at, bits, ridges_among, symmetries, verify_complete
 from . import Decision, against_paper, kind
 from .vertex_set import label_of, read_model
 
@@ -61,8 +60,8 @@ def decide(cert, ctx, data) -> Decision:
             raise ctx.fail(c.at("tight"), "is not the tight set on the support, or not of rank dim - 1")
         if m in seen:  # orbits partition the facets: m is in an earlier orbit iff equivalent to its class
             raise ctx.fail(c.where, "is equivalent to an earlier class")
-        reps.append((m, set(G.images(m))))
-        seen |= reps[-1][1]
+        reps.append((m, G.images(m)))  # g(m) for each element g of G
+        seen.update(reps[-1][1])
     if not reps:
         raise ctx.fail("data.classes", "empty")
     complete, listed = data.flag("complete"), ridges[0] is not None
@@ -82,14 +81,14 @@ def decide(cert, ctx, data) -> Decision:
             raise ctx.fail("data.classes", "quantum violations: for every class of an incomplete list")
         count += " violated by quantum behaviours (each by its listed strategy, Born rule, exact)"
     quant = f", {ctx.quantifier()}" if ctx.quantifier() else ""
-    facets = f"{sum(len(o) for _, o in reps)} facets{'' if complete else ' in their orbits'}"
+    facets = f"{len(seen)} facets{'' if complete else ' in their orbits'}"
     signed = "" if maps is None or maps[0][1] is None else " (signed: output flips)"
     spanning = f"{len(support)} spanning points, dimension {dim}"
     statement = (f"conv of {text}{quant} ({spanning}) has {count} ({facets})"
                  f" under the group of the {G.order} relabelings preserving the model's points{signed}; "
                  f"the least number of support points on a listed facet is {least}")
     if data.flag("affine", default=False):
-        statement += _any_symmetry(ctx, ps, G, reps, n)
+        statement += _any_symmetry(ctx, ps, G, seen, n)
     holds = None if paper is None else least >= dim if paper == SATURATION else n == paper
     if not complete and paper is not None:  # a lower bound refutes only SATURATION or a smaller count
         if holds is not False or (paper != SATURATION and n < paper):
@@ -100,12 +99,11 @@ def decide(cert, ctx, data) -> Decision:
     return Decision(statement, verdict, "validity, tight sets and ranks exact; completeness by ridge closure")
 
 
-def _any_symmetry(ctx, ps, G, reps, n) -> str:
+def _any_symmetry(ctx, ps, G, facets, n) -> str:
     """The class count forced under every group of affine symmetries of the support: each support
     point is a vertex (the only support point on the listed facets through it), the affine symmetries
     of the vertices number at most U (:func:`affine_order_bound`) and contain G; U = |G| means G is
     all of them (every symmetry group has at least n classes), else at least facets / U."""
-    facets = [F for _, orb in reps for F in orb]
     seen = set()
     for s in range(ps.size):
         if s not in seen:
@@ -138,22 +136,18 @@ def _closure(ctx, ps, G, reps, ridges, r):
     intersection of homogeneous rank r − 2 is a ridge, and F the other facet through it), or else all such
     intersections. They must be all the facets of T (:func:`verify_complete`); then S is closed under
     facet adjacency, hence (the facet–ridge graph is connected) every facet."""
-    memo, ranks = {}, {}
-    S = [t for _, orb in reps for t in orb] if ridges is None else None
-    for k, (m, _) in enumerate(reps):
+    memo, ranks, S = {}, {}, {t for _, orb in reps for t in orb}
+    for k, (m, imgs) in enumerate(reps):
         w, sub = f"data.classes[{k}].ridges", set()
         for q, pair in enumerate(ridges[k] if ridges else []):
             if not (isinstance(pair, list) and len(pair) == 2 and all(type(x) is int for x in pair)
                     and 0 <= pair[0] < len(reps) and 0 <= pair[1] < G.order):
                 raise ctx.fail(f"{w}[{q}]", "must be [class index, group element index]")
             R = m & G.image(pair[1], reps[pair[0]][0])
-            if R in sub or R.bit_count() < r - 2:  # ranks: on one ridge per orbit (facet_complete_sym)
+            if R in sub or R.bit_count() < r - 2:  # ranks: on one ridge per orbit (verify_complete)
                 raise ctx.fail(f"{w}[{q}]", "is not a new ridge of the class")
             sub.add(R)
-        if ridges is not None:  # one listed ridge per orbit of the stabiliser of T
-            stab = [e for e, x in enumerate(G.images(m)) if x == m]
-            ok, why = facet_complete_sym(ps, m, frozenset(sub), stab, r - 1, memo, ranks, G)
-        else:
-            ok, why = verify_complete(ps, m, ridges_among(ps, m, S, r - 2, ranks), memo, ranks, G)
+        stab = [e for e, x in enumerate(imgs) if x == m] if ridges else None  # one listed ridge per stab-orbit
+        ok, why = verify_complete(ps, m, sub if ridges else ridges_among(m, S, r - 2), memo, ranks, G, stab)
         if not ok:
             raise ctx.fail(w if ridges else f"data.classes[{k}]", f"the class list is not complete: {why}")
