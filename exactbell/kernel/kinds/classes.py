@@ -62,18 +62,14 @@ def decide(cert, ctx, data) -> Decision:
             raise ctx.fail(c.where, "is equivalent to an earlier class")
         reps.append((m, G.images(m)))  # g(m) for each element g of G
         seen.update(reps[-1][1])
-    if not reps:
-        raise ctx.fail("data.classes", "empty")
+    ctx.need(reps, "data.classes", "empty")
     complete, listed = data.flag("complete"), ridges[0] is not None
-    if len({x is None for x in ridges}) > 1:
-        raise ctx.fail("data.classes", "either every class lists its ridges or none does")
-    if listed and not complete:
-        raise ctx.fail("data.classes", "ridges are listed only for a complete list")
+    ctx.need(len({x is None for x in ridges}) <= 1, "data.classes", "either every class lists its ridges or none does")
+    ctx.need(complete or not listed, "data.classes", "ridges are listed only for a complete list")
     if complete:
         _closure(ctx, ps, G, reps, ridges if listed else None, r)
     paper = data.get("paper", (int, str), None)
-    if isinstance(paper, str) and paper != SATURATION:
-        raise ctx.fail("data.paper", f"a class count or {SATURATION!r}")
+    ctx.need(not isinstance(paper, str) or paper == SATURATION, "data.paper", f"a class count or {SATURATION!r}")
     n, dim, least = len(reps), r - 1, min(m.bit_count() for m, _ in reps)
     count = f"{n} facet classes" if complete else f"at least {n} facet classes"
     if any(quantum):
@@ -149,5 +145,4 @@ def _closure(ctx, ps, G, reps, ridges, r):
             sub.add(R)
         stab = [e for e, x in enumerate(imgs) if x == m] if ridges else None  # one listed ridge per stab-orbit
         ok, why = verify_complete(ps, m, sub if ridges else ridges_among(m, S, r - 2), memo, ranks, G, stab)
-        if not ok:
-            raise ctx.fail(w if ridges else f"data.classes[{k}]", f"the class list is not complete: {why}")
+        ctx.need(ok, w if ridges else f"data.classes[{k}]", f"the class list is not complete: {why}")
