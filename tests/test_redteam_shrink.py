@@ -17,7 +17,8 @@ import pytest
 from exactbell.kernel.check import check_file
 from exactbell.kernel.pins import PIN_FILE
 
-from .conftest import PROOFS, load
+from .conftest import DELETE as DEL
+from .conftest import PROOFS, load, set_at
 
 SW, LC, CKBG, WBC = ("sengupta-wooltorton", "liu-chiribella", "chaves-kueng-brask-gross",
                      "wooltorton-brown-colbeck")
@@ -44,20 +45,11 @@ def rejected(r, *fields):
 
 
 def setter(*path_value):
-    """mutate(cert): set data[path] = value for each (path tuple, value)."""
+    """mutate(cert): set the entry at each path to its value (``DEL`` removes it)."""
     def mutate(cert):
         for path, value in path_value:
-            o = cert
-            for k in path[:-1]:
-                o = o[k]
-            if value is DEL:
-                del o[path[-1]]
-            else:
-                o[path[-1]] = value
+            set_at(cert, path, value)
     return mutate
-
-
-DEL = object()
 
 
 def test_baseline_certificates_pass():
