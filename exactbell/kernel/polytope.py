@@ -113,7 +113,8 @@ class PointSet:
         self.points = [tuple(Fraction(x) for x in v) for v in points]
         self.rows = self.short = [primitive((1,) + v) for v in self.points]
         self.size, self.n = len(self.rows), len(self.rows[0]) - 1
-        self.short = [[row[j] for j in self.pivots(range(self.size))] for row in self.rows]
+        cols = self.pivots(range(self.size))
+        self.short = [[row[j] for j in cols] for row in self.rows]
 
     def pivots(self, idx) -> list:
         """Pivot columns (of the rows ``short``) of the points idx: on their subsets, the other columns are
