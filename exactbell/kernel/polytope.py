@@ -239,19 +239,25 @@ def incidence(faces) -> dict:
     return {p: int.from_bytes(b, "little") for p, b in col.items()}
 
 
-def containing(col: dict, X: int) -> int:
-    """Bit set of the positions of the faces (incidences ``col``) containing X (X ≠ ∅)."""
+def containing(col: dict, X: int, avoid: int = 0) -> int:
+    """Bit set of the positions of the faces (incidences ``col``) containing X (X ≠ ∅) and no point of avoid."""
     c = -1
     for p in members(X):
         c &= col.get(p, 0)
+    for p in members(avoid):
+        c &= ~col.get(p, 0)
     return c
 
 
-def ridges_among(F: int, faces, need: int) -> frozenset:
+def ridges_among(F: int, faces, need: int, col=None) -> frozenset:
     """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of at least ``need`` points: the facets of F
     when the list is complete (:meth:`Faces.complete` accepts them only as the Gale facet list, a settled
-    list, or with every rank checked)."""
-    meets = sorted({I for G in faces if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
+    list, or with every rank checked). With ``col`` (incidences of the list ``faces``) only the G through
+    one of some |F| − need + 1 points of F are met (any other G has fewer than ``need`` points of F)."""
+    few, near = sorted(members(F), key=lambda p: col.get(p, 0).bit_count()) if col and need > 0 else None, 0
+    for p in few[:max(0, F.bit_count() - need + 1)] if few is not None else ():
+        near |= col.get(p, 0)
+    meets = sorted({I for G in (faces if few is None else map(faces.__getitem__, members(near))) if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
     col = incidence(meets) if len(meets) > 64 else None
     return frozenset(I for k, I in enumerate(meets) if (containing(col, I) == 1 << k if col else not any(
         I & J == I for J in meets[k + 1:])))  # (distinct, by size: only a later one can contain I)
@@ -333,17 +339,17 @@ class Faces:
             if count[v] == len(flist):
                 return False, f"every listed facet of a face with {nQ} points contains one point"
             reps = [F for F in flist if not F >> v & 1]
-        col = None  # point incidences of the listed facets, for many of them
+        col = incidence(flist) if len(flist) > 256 else None  # point incidences of the listed facets, for many
+        where = {F: j for j, F in enumerate(flist)} if col else None
         for F in reps:
             known = self.known(F, r - 1)
             if known is None:
-                ok, why = self.complete(F, ridges_among(F, flist, r - 2))
+                ok, why = self.complete(F, ridges_among(F, flist, r - 2, col))
                 if not ok:
                     return False, why
                 continue
-            col = col or (incidence(flist) if len(flist) > 256 else {})  # then by the listed facets containing X
-            if not (all(any(flist[j] != F and F & flist[j] == X for j in members(containing(col, X)))
-                        for X in known) if col else known <= {F & G for G in flist if G != F}):  # F ∩ G, G listed
+            if not (all(X & ~F == 0 and containing(col, X, F & ~X) & ~(1 << where[F]) for X in known) if col
+                    else known <= {F & G for G in flist if G != F}):  # X = F ∩ G, G ≠ F listed: G ⊇ X, G ∩ F ⊆ X
                 return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
         self.memo[k], self.memo["=", Q] = img, fs
         return True, None
