@@ -266,22 +266,14 @@ def test_vertex_set_extreme_listed_twice(tmp_path):
     rejected(decide(tmp_path, *POLY, mutate), "data.extreme[4].label", "listed twice")
 
 
-def test_vertex_set_zero_weight_is_error(tmp_path):
-    def mutate(cert):
-        cert["data"]["redundant"][0]["combination"] = [[[20], "1"], [[0], "0"]]
-    rejected(decide(tmp_path, *POLY, mutate), "data.redundant[0].combination[1]", "positive rational weight")
-
-
-def test_vertex_set_self_combination_is_error(tmp_path):
-    def mutate(cert):
-        cert["data"]["redundant"][0]["combination"] = [[[4], "1/2"], [[4], "1/2"]]
-    rejected(decide(tmp_path, *POLY, mutate), "data.redundant[0].combination[0]", "another point")
-
-
-def test_vertex_set_weights_not_summing_to_one(tmp_path):
-    def mutate(cert):
-        cert["data"]["redundant"][0]["combination"] = [[[20], "1/2"], [[0], "1/4"]]
-    rejected(decide(tmp_path, *POLY, mutate), "data.redundant[0].combination", "convex combination")
+@pytest.mark.parametrize("combination, field, words", [
+    ([[[20], "1"], [[0], "0"]], "data.redundant[0].combination[1]", "positive rational weight"),
+    ([[[4], "1/2"], [[4], "1/2"]], "data.redundant[0].combination[0]", "another point"),
+    ([[[20], "1/2"], [[0], "1/4"]], "data.redundant[0].combination", "convex combination"),
+], ids=["zero-weight", "self-combination", "weights-not-summing-to-one"])
+def test_vertex_set_bad_combination_is_error(tmp_path, combination, field, words):
+    r = decide(tmp_path, *POLY, setter((("data", "redundant", 0, "combination"), combination)))
+    rejected(r, field, words)
 
 
 def test_vertex_set_non_separating_functional(tmp_path):
@@ -338,28 +330,15 @@ def test_sos_weight_must_be_positive(tmp_path, weight):
     rejected(r, "data.sos.terms[0]", "weight is not > 0")
 
 
-def test_sos_gram_must_be_symmetric(tmp_path):
-    def mutate(cert):
-        cert["data"]["sos"] = {"gram": {"basis": ["A0", "B0"], "matrix": [["1", "1"], ["0", "1"]]}}
-    rejected(decide(tmp_path, *SOS, mutate), "data.sos.gram.matrix", "symmetric")
-
-
-def test_sos_gram_must_be_psd(tmp_path):
-    def mutate(cert):
-        cert["data"]["sos"] = {"gram": {"basis": ["A0", "B0"], "matrix": [["1", "2"], ["2", "1"]]}}
-    rejected(decide(tmp_path, *SOS, mutate), "data.sos.gram.matrix", "positive semidefinite")
-
-
-def test_sos_gram_repeated_monomial(tmp_path):
-    def mutate(cert):
-        cert["data"]["sos"] = {"gram": {"basis": ["A0", "A0"], "matrix": [["1", "0"], ["0", "1"]]}}
-    rejected(decide(tmp_path, *SOS, mutate), "data.sos.gram.basis", "twice")
-
-
-def test_sos_gram_wrong_shape(tmp_path):
-    def mutate(cert):
-        cert["data"]["sos"] = {"gram": {"basis": ["A0", "B0"], "matrix": [["1", "0"], ["0"]]}}
-    rejected(decide(tmp_path, *SOS, mutate), "data.sos.gram.matrix")
+@pytest.mark.parametrize("basis, matrix, field, words", [
+    (["A0", "B0"], [["1", "1"], ["0", "1"]], "data.sos.gram.matrix", "symmetric"),
+    (["A0", "B0"], [["1", "2"], ["2", "1"]], "data.sos.gram.matrix", "positive semidefinite"),
+    (["A0", "A0"], [["1", "0"], ["0", "1"]], "data.sos.gram.basis", "twice"),
+    (["A0", "B0"], [["1", "0"], ["0"]], "data.sos.gram.matrix", ""),
+], ids=["not-symmetric", "not-psd", "repeated-monomial", "wrong-shape"])
+def test_sos_bad_gram_is_error(tmp_path, basis, matrix, field, words):
+    r = decide(tmp_path, *SOS, setter((("data", "sos"), {"gram": {"basis": basis, "matrix": matrix}})))
+    rejected(r, field, *([words] if words else []))
 
 
 BORN = (CKBG, "C002-13.born.eps=1_2.json")
