@@ -254,10 +254,12 @@ def ridges_among(F: int, faces, need: int, col=None) -> frozenset:
     when the list is complete (:meth:`Faces.complete` accepts them only as the Gale facet list, a settled
     list, or with every rank checked). With ``col`` (incidences of the list ``faces``) only the G through
     one of some |F| − need + 1 points of F are met (any other G has fewer than ``need`` points of F)."""
-    few, near = sorted(members(F), key=lambda p: col.get(p, 0).bit_count()) if col and need > 0 else None, 0
-    for p in few[:max(0, F.bit_count() - need + 1)] if few is not None else ():
-        near |= col.get(p, 0)
-    meets = sorted({I for G in (faces if few is None else map(faces.__getitem__, members(near))) if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
+    if col and need > 0:  # the G through one of the |F| − need + 1 points of F in the fewest listed facets
+        few, near = sorted(members(F), key=lambda p: col.get(p, 0).bit_count())[:max(0, F.bit_count() - need + 1)], 0
+        for p in few:
+            near |= col.get(p, 0)
+        faces = [faces[j] for j in members(near)]
+    meets = sorted({I for G in faces if (I := F & G).bit_count() >= need} - {F}, key=int.bit_count)
     col = incidence(meets) if len(meets) > 64 else None
     return frozenset(I for k, I in enumerate(meets) if (containing(col, I) == 1 << k if col else not any(
         I & J == I for J in meets[k + 1:])))  # (distinct, by size: only a later one can contain I)
@@ -348,8 +350,9 @@ class Faces:
                 if not ok:
                     return False, why
                 continue
+            # each known facet X of F is F ∩ G for a listed G ≠ F: G ⊇ X and G has no point of F \ X
             if not (all(X & ~F == 0 and containing(col, X, F & ~X) & ~(1 << where[F]) for X in known) if col
-                    else known <= {F & G for G in flist if G != F}):  # X = F ∩ G, G ≠ F listed: G ⊇ X, G ∩ F ⊆ X
+                    else known <= {F & G for G in flist if G != F}):
                 return False, f"a facet of a face of {F.bit_count()} points lies in no other listed facet"
         self.memo[k], self.memo["=", Q] = img, fs
         return True, None
