@@ -361,22 +361,19 @@ def test_strategy_zero_state(tmp_path):
              "data.strategy.state")
 
 
-def test_strategy_projectors_not_summing_to_identity(tmp_path):
+P0, P1 = [["1", "0"], ["0", "0"]], [["0", "0"], ["0", "1"]]
+
+
+@pytest.mark.parametrize("bad, field, words", [
+    ([P0, [["0", "0"], ["0", "0"]]], "data.strategy.projectors[1][1]", "sum to the identity"),
+    ([[["1/2", "0"], ["0", "1/2"]]] * 2, "data.strategy.projectors[1][1][0]", "P^2 = P"),
+], ids=["not-summing-to-identity", "not-idempotent"])
+def test_strategy_bad_projectors(tmp_path, bad, field, words):
     def mutate(cert):
         s = cert["data"]["strategy"]
         del s["observables"]
-        P0, P1, Z = [["1", "0"], ["0", "0"]], [["0", "0"], ["0", "1"]], [["0", "0"], ["0", "0"]]
-        s["projectors"] = [[[P0, P1], [P0, P1], [P0, P1]], [[P0, P1], [P0, Z], [P0, P1]]]
-    rejected(decide(tmp_path, *BORN, mutate), "data.strategy.projectors[1][1]", "sum to the identity")
-
-
-def test_strategy_projector_not_idempotent(tmp_path):
-    def mutate(cert):
-        s = cert["data"]["strategy"]
-        del s["observables"]
-        P0, P1, H = [["1", "0"], ["0", "0"]], [["0", "0"], ["0", "1"]], [["1/2", "0"], ["0", "1/2"]]
-        s["projectors"] = [[[P0, P1], [P0, P1], [P0, P1]], [[P0, P1], [H, H], [P0, P1]]]
-    rejected(decide(tmp_path, *BORN, mutate), "data.strategy.projectors[1][1][0]", "P^2 = P")
+        s["projectors"] = [[[P0, P1], [P0, P1], [P0, P1]], [[P0, P1], bad, [P0, P1]]]
+    rejected(decide(tmp_path, *BORN, mutate), field, words)
 
 
 ENDPOINT = (WBC, "C004-11.endpoint.json")
