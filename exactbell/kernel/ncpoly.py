@@ -2,7 +2,9 @@
 with more than two outcomes, in projectors (x, a) = P_{a|x}, a < d − 1 (NPA over projectors: P_{a|x}² = P_{a|x},
 P_{a|x}P_{b|x} = 0 for a ≠ b, P_{d−1|x} = 1 − Σ_{a<d−1} P_{a|x}): a monomial is a tuple of reduced words, one per
 party, with exact coefficients; the adjoint reverses each word and conjugates the coefficients. Also exact
-strategies (a state and ±1 observables or projective measurements) and their Born-rule behaviour."""
+strategies (a state and ±1 observables or projective measurements) and their Born-rule behaviour. Eve (an optional
+last party, Brown–Fawzi–Fawzi 2024) has free non-Hermitian letters Z_a, Z_a^* (texts "Z0", "Z0star"): no relation
+but commuting with the other parties; the adjoint maps Z_a <-> Z_a^*."""
 from __future__ import annotations
 
 import re
@@ -22,6 +24,9 @@ def reduce_word(w) -> tuple | None:
     (x, a): P_{a|x} P_{a|x} = P_{a|x}, P_{a|x} P_{b|x} = 0 for a ≠ b (the word is None: zero)."""
     out: list = []
     for letter in w:
+        if isinstance(letter, str):  # Eve's free letters: no relation
+            out.append(letter)
+            continue
         proj, last = isinstance(letter, tuple), out[-1] if out else None
         if proj and last is not None and last[0] == letter[0] and last != letter:
             return None
@@ -83,28 +88,34 @@ class NCPoly(Sparse):
         return prod([self] * n, start=NCPoly.scalar(self.parties, Fraction(1)))
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
-        return NCPoly(self.parties, {tuple(w[::-1] for w in m): conj(c) for m, c in self.terms.items()})
+        return NCPoly(self.parties, {tuple(tuple(map(star, w[::-1])) for w in m): conj(c) for m, c in self.terms.items()})
 
     def to_text(self, fmt=str) -> str:
         return " + ".join(f"({fmt(self.terms[m])})*{monomial_text(m)}" for m in sorted(self.terms)) or "0"
 
 
+def star(letter):
+    """The adjoint of one letter: Z_a <-> Z_a^* for Eve's, itself for a Hermitian one."""
+    return letter if not isinstance(letter, str) else letter[:-4] if letter.endswith("star") else letter + "star"
+
+
 def monomial_text(m) -> str:
-    """A0*B1 (±1 letters) or A0_1*B1_0 (projector letters (x, a): P_{a|x}); 1 for the identity."""
-    return "*".join(f"{PARTY_LETTERS[i]}{x[0]}_{x[1]}" if isinstance(x, tuple) else f"{PARTY_LETTERS[i]}{x}"
-                    for i, w in enumerate(m) for x in w) or "1"
+    """A0*B1 (±1 letters) or A0_1*B1_0 (projector letters (x, a): P_{a|x}), Z0*Z1star (Eve's); 1 for the identity."""
+    return "*".join(x if isinstance(x, str) else f"{PARTY_LETTERS[i]}{x[0]}_{x[1]}" if isinstance(x, tuple) else
+                    f"{PARTY_LETTERS[i]}{x}" for i, w in enumerate(m) for x in w) or "1"
 
 
 _LETTER = re.compile(r"([A-H])([0-9]+)(?:_([0-9]+))?")  # A0 (±1 observable) or A0_1 (projector)
+_EVE = re.compile(r"Z([0-9])(star)?")  # Eve's Z_a or Z_a^*
 
 
 class NCAlgebra(Algebra):
     """Expression algebra for :func:`exactbell.kernel.expr.parse`: names A0, B1, … and field scalars, with
-    ``functions`` of scalars (e.g. sqrt)."""
+    ``functions`` of scalars (e.g. sqrt); with ``eve`` letters, Z0, Z0star, … of a last party."""
 
     def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None, outputs=None,
-                 functions=None):
-        self.parties, self.inputs, self.scalar_parse = parties, inputs, scalar_parse
+                 functions=None, eve: int = 0):
+        self.parties, self.inputs, self.scalar_parse, self.eve = parties + (eve > 0), inputs, scalar_parse, eve
         self.names, self.functions = names or {}, functions or {}
         self.outputs = outputs if outputs is not None and projectors(outputs) else None
 
@@ -120,9 +131,11 @@ class NCAlgebra(Algebra):
     def name(self, name):
         if name in self.names:
             return NCPoly.scalar(self.parties, self.names[name])
+        if (z := _EVE.fullmatch(name)) and int(z[1]) < self.eve:
+            return NCPoly.observable(self.parties, self.parties - 1, name)
         proj, m = self.outputs is not None, _LETTER.fullmatch(name)  # projectors: A0_1 = P_{1|0} of party A
         i, x, a = (PARTY_LETTERS.index(m[1]), int(m[2]), m[3] and int(m[3])) if m else (0, 0, None)
-        if not m or (a is None) == proj or i >= self.parties or x >= self.inputs[i] or (proj and a >= self.outputs[i]):
+        if not m or (a is None) == proj or i >= len(self.inputs) or x >= self.inputs[i] or (proj and a >= self.outputs[i]):
             raise ExprError(f"unknown name {name!r} in an operator expression (" + (
                 "projectors A0_0, B1_2, ... of the scenario: input, then outcome)" if proj else
                 "use A0, B1, ... of the scenario)"))
@@ -142,9 +155,10 @@ class NCAlgebra(Algebra):
 
 
 def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None,
-                   functions=None) -> NCPoly:
-    """An operator expression, small enough to be squared; projectors A0_1, ... when ``outputs`` are not all 2."""
-    op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs, functions))
+                   functions=None, eve: int = 0) -> NCPoly:
+    """An operator expression, small enough to be squared; projectors A0_1, ... when ``outputs`` are not all 2;
+    Eve's letters Z0, Z0star, ... (a last party) when ``eve`` > 0."""
+    op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs, functions, eve))
     return pairs_bounded(op, op)
 
 
@@ -155,10 +169,30 @@ def bell_operator(functional) -> NCPoly:
     proj = projectors(sc.outputs)
 
     def p(a, x):  # the operator of p(a|x)
-        return reduce(NCPoly.__mul__, [NCPoly.projector(n, i, x[i], a[i], sc.outputs[i]) if proj else NCPoly.observable(
-            n, i, x[i]) * Fraction((-1) ** a[i], 2) + Fraction(1, 2) for i in range(n)])
+        return reduce(NCPoly.__mul__, [outcome(n, i, x[i], a[i], sc.outputs[i], proj) for i in range(n)])
     return NCPoly(n)._collect((m, v * c) for (a, x), c in zip(sc.entries(), functional.coefficients) if c != 0
                               for m, v in p(a, x).terms.items())  # one pass (a running sum re-collects every term)
+
+
+def outcome(parties: int, i: int, x: int, a: int, d: int, proj: bool) -> NCPoly:
+    """The projector of outcome a of party i's input x: P_{a|x}, or (1 + (−1)^a X_x)/2 for a ±1 observable."""
+    return NCPoly.projector(parties, i, x, a, d) if proj else NCPoly.observable(parties, i, x) * Fraction(
+        (-1) ** a, 2) + Fraction(1, 2)
+
+
+def with_eve(B: NCPoly) -> NCPoly:
+    """B on one more (last) party, Eve's."""
+    return NCPoly(B.parties + 1, {m + ((),): c for m, c in B.terms.items()})
+
+
+def bff_operator(parties: int, x: int, d: int, proj: bool, t) -> NCPoly:
+    """Σ_a M_{a|x}(Z_a + Z_a^* + (1 − t) Z_a^*Z_a) + t Z_a Z_a^* with M_{a|x} Alice's projectors and Z_a Eve's letters
+    (the last party): the term of node t in Brown–Fawzi–Fawzi, Quantum 8, 1445 (2024), Thm 2.3."""
+    total = NCPoly(parties)
+    for a in range(d):
+        Z, Zs = (NCPoly.observable(parties, parties - 1, f"Z{a}{s}") for s in ("", "star"))
+        total = total + outcome(parties, 0, x, a, d, proj) * (Z + Zs + Zs * Z * (1 - t)) + Z * Zs * t
+    return total
 
 
 # -- exact strategies: a state and projective measurements, the Born rule -------------------

@@ -60,8 +60,9 @@ def guessing_probability(F: np.ndarray, omega: float, p: float, solver: str = "C
     return Guessing(value, lam, nu)
 
 
-def bound_terms(q, p, lam, nu, e: int) -> dict:
-    """Correlator terms (exact texts) on (2,4;2,2) of <Π_{e|0}> + λ T_q(P) + Σ_y ν_y <NS_y, P>, Bob's
+def bound_terms(q, p, lam, nu, e: int | None) -> dict:
+    """Correlator terms (exact texts) on (2,4;2,2) of <Π_{e|0}> + λ T_q(P) + Σ_y ν_y <NS_y, P> (e = None: without
+    <Π_{e|0}>, the constraint terms of the BFF dual, :mod:`.bff_dual`), Bob's
     input j = 2x̃ + y; q = None is CHSH. Marginal terms are uniform averages over the other party's inputs
     (equal to the marginal on quantum behaviours)."""
     q, p, lam = (None if q is None else Fraction(q)), Fraction(p), Fraction(lam)
@@ -71,8 +72,9 @@ def bound_terms(q, p, lam, nu, e: int) -> dict:
     def add(term, c):
         out[term] = out.get(term, 0) + c
 
-    add("1", Fraction(1, 2))
-    add("A0", Fraction(1, 2) if e == 0 else Fraction(-1, 2))
+    if e is not None:
+        add("1", Fraction(1, 2))
+        add("A0", Fraction(1, 2) if e == 0 else Fraction(-1, 2))
     # f on the signaling behaviour: each context (x, y) is p·(x, j = 2x + y) + (1 − p)·(x, j = 2(1 − x) + y)
     if q is None:
         corr = {(0, 0): 1, (0, 1): 1, (1, 0): 1, (1, 1): -1}

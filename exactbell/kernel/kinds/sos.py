@@ -4,16 +4,18 @@
 algebra of ±1 observables (binary outputs) or of projectors (any other outputs) of commuting parties
 (:mod:`exactbell.kernel.ncpoly`), B the Bell operator of F; it holds in every representation, so
 ⟨F, P⟩ ≤ η for every quantum strategy (``min``: B − η·1 is the SOS). An exact strategy attaining η
-makes the relation an equality. Format: docs/kinds/sos.md.
+makes the relation an equality. With ``eve``, Eve's free letters Z_a join as a last party and the kernel adds the
+Brown–Fawzi–Fawzi term of a rational node t to B (:func:`exactbell.kernel.ncpoly.bff_operator`). Format: docs/kinds/sos.md.
 """
 from __future__ import annotations
 
+from fractions import Fraction
 
 from .. import prove_check as pc
 from ..gaussian import real_sign
 from ..linalg import is_matrix, psd_decide
 from ..models import scenario_text
-from ..ncpoly import NCPoly, bell_operator, parse_operator
+from ..ncpoly import NCPoly, bell_operator, bff_operator, parse_operator, projectors, with_eve
 from ..params import scalar_text
 from . import Decision, against_paper, kind
 from .strategy_value import paper_value, setup, value_of, weighted, where_text
@@ -30,7 +32,7 @@ def psd_matrix(ctx, where, rows, n, value, one, decide=True, domain=""):
     return M
 
 
-def _squares(ctx, spec, sc, lift, positive, domain) -> tuple[NCPoly, str]:
+def _squares(ctx, spec, sc, lift, positive, domain, eve=0) -> tuple[NCPoly, str]:
     """Σ_jk G_jk P_j†P_k after deciding G ⪰ 0: weighted squares Σ w_i P_i†P_i (w_i > 0) or a symmetric Gram
     matrix over distinct monomials (exact LDLᵀ); ``domain`` names where positivity is proved. The operators'
     scalars may use the fixed parameters, the field generator and the kernel's constants and functions (in a
@@ -42,7 +44,7 @@ def _squares(ctx, spec, sc, lift, positive, domain) -> tuple[NCPoly, str]:
     def op(obj, key, raw) -> NCPoly:
         ctx.need(isinstance(raw, str), obj.at(key), "must be an operator expression")
         return ctx.guard(obj.at(key), lambda: parse_operator(raw, sc.parties, sc.inputs, lambda q: one * q, names,
-                                                             sc.outputs, ctx.functions))
+                                                             sc.outputs, ctx.functions, eve))
     if spec.has("terms"):
         terms = weighted(ctx, spec, "terms", "polynomial", lambda t, k: op(t, k, t.get(k)),
                          lambda t, k: lift(ctx.value(t, k)), positive, f"a weight is not > 0{domain}")
@@ -59,7 +61,7 @@ def _squares(ctx, spec, sc, lift, positive, domain) -> tuple[NCPoly, str]:
         G = psd_matrix(ctx, gram.at("matrix"), gram.list("matrix", n), n,
                        lambda w, v: lift(ctx.guard(w, lambda: ctx.scalar(v))), lift(1), domain=domain)
         how = f"a {n}x{n} PSD Gram matrix (exact LDL^T)"
-    total = NCPoly(sc.parties)._collect((m, c * g) for P, row in zip(ops, G) for Q, g in zip(ops, row) if g != 0
+    total = NCPoly(sc.parties + (eve > 0))._collect((m, c * g) for P, row in zip(ops, G) for Q, g in zip(ops, row) if g != 0
                                         for m, c in (P.adjoint() * Q).terms.items())  # one pass: n^2 products
     return total, how + domain
 
@@ -78,15 +80,25 @@ def decide(cert, ctx, data) -> Decision:
         raise ctx.fail("data.scenario", "the free algebra of ±1 observables needs binary outputs")
     sense = data.text("sense", ("max", "min"))
     sign, relation = (1, "<=") if sense == "max" else (-1, ">=")
-    B = ctx.guard("data.functional", lambda: bell_operator(F))
+    B, eve, etext = ctx.guard("data.functional", lambda: bell_operator(F)), 0, ("", "")
+    if data.has("eve"):  # Brown–Fawzi–Fawzi: Eve's letters Z_a, one per outcome of Alice's input x, node t
+        ev, d = data.obj("eve"), sc.outputs[0]
+        ctx.need(R is None and not data.has("strategy"), "data.eve", "takes no domain parameter and no strategy")
+        eve, x, t = ev.int("letters", 1, 10), ev.int("input", 0, sc.inputs[0] - 1), ctx.value(ev, "node")
+        ctx.need(eve == d, ev.at("letters"), f"must be {d}: one letter Z_a per outcome of Alice's input")
+        ctx.need(isinstance(t, Fraction) and 0 < t <= 1, ev.at("node"), "must be a rational t in (0, 1]")
+        B = with_eve(B) + bff_operator(sc.parties + 1, x, d, projectors(sc.outputs), t)
+        etext = (f" and Eve's free operators {', '.join(f'Z_{a}' for a in range(d))} (commuting with every party)",
+                 f" + sum_a <M_(a|{x})("
+                 f"Z_a + Z_a^* + (1 - t) Z_a^* Z_a) + t Z_a Z_a^*> at t = {scalar_text(t)} (BFF Thm 2.3)")
     lift, positive, domain = ((lambda x: pc.Surd.of(R, x)), R.positive, f" on the whole domain {R.dom.text()}") \
         if R else ((lambda x: x), (lambda x: x > 0), "")
-    S, how = _squares(ctx, data.obj("sos"), sc, lift, positive, domain)
+    S, how = _squares(ctx, data.obj("sos"), sc, lift, positive, domain, eve)
     derived = "" if data.has("bound") else " (the only constant for which the SOS identity holds)"
     # without a bound, the bound the SOS proves: η·1 = B ± S must be a scalar
-    eta = lift((B + S * sign).terms.get(((),) * sc.parties, 0 * F.coefficients[0]) if derived else
+    eta = lift((B + S * sign).terms.get(((),) * B.parties, 0 * F.coefficients[0]) if derived else
                ctx.value(data, "bound"))
-    residual = (NCPoly.scalar(sc.parties, eta) - B) * sign - S
+    residual = (NCPoly.scalar(B.parties, eta) - B) * sign - S
     ctx.need(not residual.terms, "data.sos", f"the identity fails: residual {residual.to_text(scalar_text)[:120]}")
     attained, below, bracket = "", False, None
     if data.has("strategy"):  # attains η identically, or stays strictly on the inner side (on the whole domain)
@@ -104,7 +116,8 @@ def decide(cert, ctx, data) -> Decision:
     raw, shown = data.raw.get("bound"), scalar_text(eta)
     if isinstance(raw, str) and raw.replace(" ", "") != shown.replace(" ", "") and len(raw) <= 120:
         shown = f"{raw} = {shown}"  # the formula the kernel evaluated, e.g. Eq. (5) in cos/sin
-    statement = (f"{sense} over quantum strategies of <{ftext}, P> on {scenario_text(sc)} {relation} "
+    statement = (f"{sense} over quantum strategies{etext[0]} of <{ftext}, P>{etext[1]} on "
+                 f"{scenario_text(sc)} {relation} "
                  f"{shown}{derived}{attained}" + (f", {where_text(ctx)}" if where_text(ctx) else ""))
     ok, ptext = paper_value(ctx, data, eta)
     if R is not None and ok is False:
