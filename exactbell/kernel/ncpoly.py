@@ -88,7 +88,8 @@ class NCPoly(Sparse):
         return prod([self] * n, start=NCPoly.scalar(self.parties, Fraction(1)))
 
     def adjoint(self, conj=lambda z: z) -> NCPoly:
-        return NCPoly(self.parties, {tuple(tuple(map(star, w[::-1])) for w in m): conj(c) for m, c in self.terms.items()})
+        return NCPoly(self.parties, {tuple(tuple(map(star, w[::-1])) for w in m): conj(c)
+                                     for m, c in self.terms.items()})
 
     def to_text(self, fmt=str) -> str:
         return " + ".join(f"({fmt(self.terms[m])})*{monomial_text(m)}" for m in sorted(self.terms)) or "0"
@@ -135,7 +136,8 @@ class NCAlgebra(Algebra):
             return NCPoly.observable(self.parties, self.parties - 1, name)
         proj, m = self.outputs is not None, _LETTER.fullmatch(name)  # projectors: A0_1 = P_{1|0} of party A
         i, x, a = (PARTY_LETTERS.index(m[1]), int(m[2]), m[3] and int(m[3])) if m else (0, 0, None)
-        if not m or (a is None) == proj or i >= len(self.inputs) or x >= self.inputs[i] or (proj and a >= self.outputs[i]):
+        bad = not m or (a is None) == proj or i >= len(self.inputs) or x >= self.inputs[i]
+        if bad or (proj and a >= self.outputs[i]):
             raise ExprError(f"unknown name {name!r} in an operator expression (" + (
                 "projectors A0_0, B1_2, ... of the scenario: input, then outcome)" if proj else
                 "use A0, B1, ... of the scenario)"))
@@ -178,11 +180,6 @@ def outcome(parties: int, i: int, x: int, a: int, d: int, proj: bool) -> NCPoly:
     """The projector of outcome a of party i's input x: P_{a|x}, or (1 + (−1)^a X_x)/2 for a ±1 observable."""
     return NCPoly.projector(parties, i, x, a, d) if proj else NCPoly.observable(parties, i, x) * Fraction(
         (-1) ** a, 2) + Fraction(1, 2)
-
-
-def with_eve(B: NCPoly) -> NCPoly:
-    """B on one more (last) party, Eve's."""
-    return NCPoly(B.parties + 1, {m + ((),): c for m, c in B.terms.items()})
 
 
 def bff_operator(parties: int, x: int, d: int, proj: bool, t) -> NCPoly:

@@ -25,7 +25,7 @@ import numpy as np
 from ..generators.chsh import CORRELATOR
 from ..kernel.functional import functional_from_spec
 from ..kernel.linalg import psd_decide
-from ..kernel.ncpoly import NCPoly, bell_operator, bff_operator, outcome, with_eve
+from ..kernel.ncpoly import NCPoly, bell_operator, bff_operator, outcome
 from ..kernel.scenario import Scenario
 from ..sdp import exact
 from .guessing import bound_terms
@@ -51,7 +51,8 @@ def basis() -> list:
 
 def operator(terms: dict) -> NCPoly:
     """The Bell operator of correlator ``terms`` on (2,4;2,2), on Alice, Bob and (idle) Eve."""
-    return with_eve(bell_operator(functional_from_spec(SCENARIO_24, {"terms": terms}, CORRELATOR, Fraction)))
+    B = bell_operator(functional_from_spec(SCENARIO_24, {"terms": terms}, CORRELATOR, Fraction))
+    return NCPoly(PARTIES, {m + ((),): c for m, c in B.terms.items()})
 
 
 def constraint_terms(q, p, lam, nu) -> dict:

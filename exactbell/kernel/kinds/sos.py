@@ -5,7 +5,8 @@ algebra of ±1 observables (binary outputs) or of projectors (any other outputs)
 (:mod:`exactbell.kernel.ncpoly`), B the Bell operator of F; it holds in every representation, so
 ⟨F, P⟩ ≤ η for every quantum strategy (``min``: B − η·1 is the SOS). An exact strategy attaining η
 makes the relation an equality. With ``eve``, Eve's free letters Z_a join as a last party and the kernel adds the
-Brown–Fawzi–Fawzi term of a rational node t to B (:func:`exactbell.kernel.ncpoly.bff_operator`). Format: docs/kinds/sos.md.
+Brown–Fawzi–Fawzi term of a rational node t to B (:func:`exactbell.kernel.ncpoly.bff_operator`).
+Format: docs/kinds/sos.md.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .. import prove_check as pc
 from ..gaussian import real_sign
 from ..linalg import is_matrix, psd_decide
 from ..models import scenario_text
-from ..ncpoly import NCPoly, bell_operator, bff_operator, parse_operator, projectors, with_eve
+from ..ncpoly import NCPoly, bell_operator, bff_operator, parse_operator, projectors
 from ..params import scalar_text
 from . import Decision, against_paper, kind
 from .strategy_value import paper_value, setup, value_of, weighted, where_text
@@ -61,8 +62,8 @@ def _squares(ctx, spec, sc, lift, positive, domain, eve=0) -> tuple[NCPoly, str]
         G = psd_matrix(ctx, gram.at("matrix"), gram.list("matrix", n), n,
                        lambda w, v: lift(ctx.guard(w, lambda: ctx.scalar(v))), lift(1), domain=domain)
         how = f"a {n}x{n} PSD Gram matrix (exact LDL^T)"
-    total = NCPoly(sc.parties + (eve > 0))._collect((m, c * g) for P, row in zip(ops, G) for Q, g in zip(ops, row) if g != 0
-                                        for m, c in (P.adjoint() * Q).terms.items())  # one pass: n^2 products
+    total = NCPoly(sc.parties + (eve > 0))._collect((m, c * g) for P, row in zip(ops, G) for Q, g in zip(ops, row)
+                                                    if g != 0 for m, c in (P.adjoint() * Q).terms.items())  # one pass
     return total, how + domain
 
 
@@ -87,10 +88,11 @@ def decide(cert, ctx, data) -> Decision:
         eve, x, t = ev.int("letters", 1, 10), ev.int("input", 0, sc.inputs[0] - 1), ctx.value(ev, "node")
         ctx.need(eve == d, ev.at("letters"), f"must be {d}: one letter Z_a per outcome of Alice's input")
         ctx.need(isinstance(t, Fraction) and 0 < t <= 1, ev.at("node"), "must be a rational t in (0, 1]")
-        B = with_eve(B) + bff_operator(sc.parties + 1, x, d, projectors(sc.outputs), t)
+        B = NCPoly(B.parties + 1, {m + ((),): c for m, c in B.terms.items()}) + bff_operator(  # B on A, B, Eve
+            sc.parties + 1, x, d, projectors(sc.outputs), t)
         etext = (f" and Eve's free operators {', '.join(f'Z_{a}' for a in range(d))} (commuting with every party)",
-                 f" + sum_a <M_(a|{x})("
-                 f"Z_a + Z_a^* + (1 - t) Z_a^* Z_a) + t Z_a Z_a^*> at t = {scalar_text(t)} (BFF Thm 2.3)")
+                 f" + sum_a <M_(a|{x})(Z_a + Z_a^* + (1 - t) Z_a^* Z_a) + t Z_a Z_a^*> at t = {scalar_text(t)} "
+                 "(BFF Thm 2.3)")
     lift, positive, domain = ((lambda x: pc.Surd.of(R, x)), R.positive, f" on the whole domain {R.dom.text()}") \
         if R else ((lambda x: x), (lambda x: x > 0), "")
     S, how = _squares(ctx, data.obj("sos"), sc, lift, positive, domain, eve)
