@@ -8,7 +8,8 @@ and Bob's four settings (x̃, y) (Eq. 19 makes P a linear image of it, j = 2x̃ 
 ``interval`` certificate brackets −log2(η − λω) (η = max η_e, ω a rational below ω_f(μ)). By weak
 duality P_g ≤ η − λω, so r_{S,p}(f, ω_f(μ)) ≥ H_min ≥ −log2(η − λω); that step, the pull-back and
 r ≤ 1 (a binary output) are stated in the summaries, not decided. The BFF von Neumann rates (Figs. 2–4)
-are search-side numerics (exactbell/randomness/curves.py); no kernel kind carries a BFF dual.
+are search-side numerics (exactbell/randomness/curves.py); rounded BFF duals at three points:
+:mod:`exactbell.generators.sw_bff`.
 """
 from __future__ import annotations
 
