@@ -20,7 +20,7 @@ from .conftest import PROOFS, caught, check_mutant, load
 
 SW = PROOFS / "sengupta-wooltorton"
 CERTS = sorted(SW.glob("C000-21.bff.*.json"))
-SOS = SW / "C000-21.bff.chsh.p=3_5.mu=0.t=6449_10000.json"
+SOS = SW / "C000-21.bff.m=3.chsh.p=3_5.mu=0.t=6449_10000.json"
 
 
 def _op(text, eve=2):
@@ -85,35 +85,64 @@ def test_radau3_closed_forms_are_exact_to_degree_4():
     assert abs(t[0] - (4 - 6**0.5) / 10) < 1e-12 and abs(w[1] - (16 + 6**0.5) / 36) < 1e-12
 
 
+def test_kernel_radau_rule_is_exact_and_checked():
+    """The interval kind's radau_t(m, i), radau_w(m, i): certified enclosures integrating t^k exactly for
+    k <= 2m - 2 (to 1e-60 at 256 bits) and matching the closed forms at m = 3; bad arguments are errors."""
+    import flint
+
+    from exactbell.kernel.expr import ExprError
+    from exactbell.kernel.kinds.interval import _radau
+
+    old, flint.ctx.prec = flint.ctx.prec, 256
+    try:
+        for m in (2, 3, 6, 8):
+            t = [_radau(flint.arb(m), flint.arb(i), False) for i in range(1, m + 1)]
+            w = [_radau(flint.arb(m), flint.arb(i), True) for i in range(1, m + 1)]
+            assert t[-1] == 1 and all(t[j] < t[j + 1] for j in range(m - 1))
+            for k in range(2 * m - 1):
+                assert abs(sum(wi * ti**k for wi, ti in zip(w, t)) - flint.arb(1) / (k + 1)) < flint.arb("1e-60")
+        assert abs(_radau(flint.arb(3), flint.arb(1), False) - (4 - flint.arb(6).sqrt()) / 10) < flint.arb("1e-70")
+        assert abs(_radau(flint.arb(3), flint.arb(2), True) - (16 + flint.arb(6).sqrt()) / 36) < flint.arb("1e-70")
+        for m, i in ((3, 4), (0, 1), (21, 1), ("2.5", 1), ("3 +/- 0.1", 1)):
+            with pytest.raises(ExprError):
+                _radau(flint.arb(m), flint.arb(i), False)
+    finally:
+        flint.ctx.prec = old
+
+
 # -- the certificates -----------------------------------------------------------------------------------------
 def test_certificates_pass_with_their_pins():
-    from exactbell.generators.sw_bff import NODES, POINTS
+    from exactbell.generators.sw_bff import POINTS, RULES
 
-    assert len(CERTS) == 2 + len(POINTS) * 5 == 17
+    assert len(CERTS) == sum(m - 1 + len(POINTS) * (2 * m - 1) for m in RULES) == 55
     results = {p.stem: check_file(p) for p in CERTS}
     assert all(r.passed and r.verdict == "verified" and r.pin == "pinned" for r in results.values())
-    lows = {tag: F(results[f"C000-21.bff.{tag}"].bracket[0]) for tag, *_ in POINTS}
-    # the rigorous m = 3 bounds (the numeric m = 3 values are 0.91961, 0.80049, 0.63688)
-    assert F(919, 1000) < lows["chsh.p=1_2.mu=0"] < F(92, 100)
-    assert F(80, 100) < lows["chsh.p=3_5.mu=0"] < F(801, 1000)
-    assert F(636, 1000) < lows["t_p.p=3_4.mu=0"] < F(637, 1000)
-    for i, (_, _, lo, hi) in enumerate(NODES, 1):  # the node certificates bracket t_i by the sos nodes
-        assert [F(x) for x in results[f"C000-21.bff.radau3.t{i}"].bracket] == [lo, hi]
+    lows = {(m, tag): F(results[f"C000-21.bff.m={m}.{tag}"].bracket[0]) for m in RULES for tag, *_ in POINTS}
+    # the rigorous bounds (numeric m = 3: 0.91961, 0.80049, 0.63688; m = 6: 0.97996, 0.83066, 0.64843)
+    assert F(919, 1000) < lows[3, "chsh.p=1_2.mu=0"] < F(92, 100)
+    assert F(80, 100) < lows[3, "chsh.p=3_5.mu=0"] < F(801, 1000)
+    assert F(636, 1000) < lows[3, "t_p.p=3_4.mu=0"] < F(637, 1000)
+    assert F(979, 1000) < lows[6, "chsh.p=1_2.mu=0"] < F(98, 100)
+    assert F(830, 1000) < lows[6, "chsh.p=3_5.mu=0"] < F(831, 1000)
+    assert F(648, 1000) < lows[6, "t_p.p=3_4.mu=0"] < F(649, 1000)
+    for m, rule in RULES.items():  # the node certificates bracket t_i by the sos nodes
+        for i, (_, _, lo, hi) in enumerate(rule, 1):
+            assert [F(x) for x in results[f"C000-21.bff.radau{m}.t{i}"].bracket] == [lo, hi]
 
 
 def test_rate_parameters_are_the_premises():
     """Each rate's c, lam are the bound and multiplier of its sos premises (functional -lam f - nu.NS, rebuilt
     here), each premise's node is its t_lo or t_hi, and w <= omega_f(mu) exactly."""
-    from exactbell.generators.sw_bff import NODES, POINTS
+    from exactbell.generators.sw_bff import POINTS, RULES
     from exactbell.randomness.bff_dual import constraint_terms
 
-    for tag, q, p, mu, *_ in POINTS:
-        rate = load(SW / f"C000-21.bff.{tag}.json")["parameters"]
+    for (m, rule), (tag, q, p, mu, *_) in ((r, pt) for r in RULES.items() for pt in POINTS):
+        rate = load(SW / f"C000-21.bff.m={m}.{tag}.json")["parameters"]
         w, qq = F(rate["w"]), F(1, 2) if q is None else F(q)
         assert 0 < w and w * w <= (1 - F(mu)) ** 2 * 8 * qq / (3 * qq - 1)
-        for i, (*_, lo, hi) in enumerate(NODES, 1):
+        for i, (*_, lo, hi) in enumerate(rule, 1):
             for side, t in (("lo", lo), ("hi", hi)):
-                sos = load(SW / f"C000-21.bff.{tag}.t={str(t).replace('/', '_')}.json")
+                sos = load(SW / f"C000-21.bff.m={m}.{tag}.t={str(t).replace('/', '_')}.json")
                 lam = F(rate[f"lam{i}{side}"])
                 nu = tuple(F(v) for v in re.search(r"nu = \(([^)]*)\)", sos["summary"])[1].split(", "))
                 assert lam >= 0 and F(sos["data"]["bound"]) == F(rate[f"c{i}{side}"])
@@ -166,8 +195,8 @@ def test_sos_mutants_are_rejected(tmp_path, mutate):
 
 
 def test_rate_and_node_mutants_are_caught(tmp_path):
-    orig = check_file(SW / "C000-21.bff.t_p.p=3_4.mu=0.json")
-    rate = load(SW / "C000-21.bff.t_p.p=3_4.mu=0.json")
+    orig = check_file(SW / "C000-21.bff.m=6.t_p.p=3_4.mu=0.json")
+    rate = load(SW / "C000-21.bff.m=6.t_p.p=3_4.mu=0.json")
     bad = copy.deepcopy(rate)
     bad["parameters"]["lam1lo"] = str(-F(bad["parameters"]["lam1lo"]))  # lambda negative: the bracket fails
     assert caught(tmp_path, orig, bad) and not check_mutant(tmp_path, bad).passed
@@ -178,11 +207,14 @@ def test_rate_and_node_mutants_are_caught(tmp_path):
     node["data"]["bracket"] = ["0.1552", "0.1560"]  # t_lo > t_1
     r = check_mutant(tmp_path, node)
     assert not r.passed and "arb does not prove" in r.detail
+    node = load(SW / "C000-21.bff.radau6.t1.json")
+    node["data"]["quantity"]["value"] = "radau_t(6, 2)"  # another node
+    assert not check_mutant(tmp_path, node).passed
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("cid", ["C000-21.bff.chsh.p=3_5.mu=0.t=31_200", "C000-21.bff.chsh.p=3_5.mu=0",
-                                 "C000-21.bff.radau3.t2"])
+@pytest.mark.parametrize("cid", ["C000-21.bff.m=3.chsh.p=3_5.mu=0.t=31_200", "C000-21.bff.m=6.chsh.p=3_5.mu=0",
+                                 "C000-21.bff.radau6.t2"])
 def test_regeneration_is_byte_identical(cid):
     from exactbell.certificates.format import dump_certificate
     from exactbell.generators import discover, file_name

@@ -153,8 +153,8 @@ REVIEW: dict[str, dict] = {
                 "reason": "refuted at p = 3/4 and 9/10 by an exactly non-signaling point outside conv(S_1W^p): a "
                           "counterexample needs one p"},
     "C000-21": {"reason": "rigorous lower bounds on the rates at six (p, mu) points (guessing-probability duals, "
-                          "kind sos) and BFF (m = 3 Radau) lower bounds at three points (rounded BFF duals, kind sos "
-                          "with Eve's letters); the BFF curves of Figs. 2-4 are NUM"},
+                          "kind sos) and BFF (m = 3 and 6 Radau nodes) lower bounds at three points (rounded BFF duals, "
+                          "kind sos with Eve's letters); the BFF curves of Figs. 2-4 are NUM"},
     "C000-22": {"reason": "conditional on Conjecture 1 and on Lemma 1 (false, C000-16): nothing to certify"},
     "C000-23": {"range": "every polytope of Table I",
                 "reason": "checked on the complete facet list of the one-way polytope at p = 3/4 (552 facets); "

@@ -41,7 +41,30 @@ def _checked(name, domain, fn):
     return f
 
 
+def _radau(m, i, weight: bool):
+    """Node t_i (ascending, t_m = 1) or weight w_i of the m-point Gauss–Radau rule on [0, 1] with the fixed node 1:
+    t = (1 + x)/2 for the roots x of (P_{m−1} − P_m)/(1 − x) (Legendre P_n, exact),
+    w_i = (1 + x_i)/(2 m² P_{m−1}(x_i)²), w_m = 1/m² (Abramowitz–Stegun 25.4.31, reflected; Brown–Fawzi–Fawzi
+    Thm 2.3). Roots by flint's certified complex_roots: m − 1 simple roots with zero imaginary part, else an error."""
+    m, i = (int(v.unique_fmpz()) if v.is_exact() and v.unique_fmpz() is not None else 0 for v in (m, i))
+    if not 1 <= i <= m <= 20:
+        raise ExprError("radau_t(m, i), radau_w(m, i) take integers 1 <= i <= m <= 20")
+    x = flint.fmpq_poly([0, 1])
+    P = [flint.fmpq_poly([1]), x]
+    for n in range(1, m):
+        P.append(((2 * n + 1) * x * P[n] - n * P[n - 1]) / (n + 1))
+    q, r = divmod(P[m - 1] - P[m], flint.fmpq_poly([1, -1]))
+    xs = sorted((z.real for z, k in q.complex_roots() if z.imag == 0 and k == 1), key=lambda v: v.mid())
+    if r != 0 or len(xs) != m - 1:
+        raise ExprError(f"the Gauss-Radau polynomial of m = {m} has no m - 1 certified simple real roots")
+    if i == m:
+        return flint.arb(1) / (m * m) if weight else flint.arb(1)
+    p = sum((_q(Fraction(int(c.p), int(c.q))) * xs[i - 1] ** k for k, c in enumerate(P[m - 1].coeffs())), flint.arb(0))
+    return (1 + xs[i - 1]) / (2 * m * m * p * p) if weight else (1 + xs[i - 1]) / 2
+
+
 _ARB = {"sqrt": _checked("sqrt", lambda x: x >= 0, flint.arb.sqrt),
+        "radau_t": lambda m, i: _radau(m, i, False), "radau_w": lambda m, i: _radau(m, i, True),
         "log": _checked("log", lambda x: x > 0, flint.arb.log),
         "log2": _checked("log2", lambda x: x > 0, lambda x: x.log() / flint.arb(2).log()),
         "H_bin": _checked("H_bin", lambda x: x > 0 and x < 1,

@@ -90,9 +90,9 @@ def decide(cert, ctx, data) -> Decision:
         ctx.need(isinstance(t, Fraction) and 0 < t <= 1, ev.at("node"), "must be a rational t in (0, 1]")
         B = NCPoly(B.parties + 1, {m + ((),): c for m, c in B.terms.items()}) + bff_operator(  # B on A, B, Eve
             sc.parties + 1, x, d, projectors(sc.outputs), t)
+        term = f"sum_a <M_(a|{x})(Z_a + Z_a^* + (1 - t) Z_a^* Z_a) + t Z_a Z_a^*> at t = {scalar_text(t)} (BFF Thm 2.3)"
         etext = (f" and Eve's free operators {', '.join(f'Z_{a}' for a in range(d))} (commuting with every party)",
-                 f" + sum_a <M_(a|{x})(Z_a + Z_a^* + (1 - t) Z_a^* Z_a) + t Z_a Z_a^*> at t = {scalar_text(t)} "
-                 "(BFF Thm 2.3)")
+                 f" + {term}")
     lift, positive, domain = ((lambda x: pc.Surd.of(R, x)), R.positive, f" on the whole domain {R.dom.text()}") \
         if R else ((lambda x: x), (lambda x: x > 0), "")
     S, how = _squares(ctx, data.obj("sos"), sc, lift, positive, domain, eve)
