@@ -114,17 +114,20 @@ def test_kernel_radau_rule_is_exact_and_checked():
 def test_certificates_pass_with_their_pins():
     from exactbell.generators.sw_bff import POINTS, RULES
 
-    assert len(CERTS) == sum(m - 1 + len(POINTS) * (2 * m - 1) for m in RULES) == 55
+    assert len(CERTS) == sum(m - 1 + len(POINTS) * (2 * m - 1) for m in RULES) == 71
     results = {p.stem: check_file(p) for p in CERTS}
     assert all(r.passed and r.verdict == "verified" and r.pin == "pinned" for r in results.values())
     lows = {(m, tag): F(results[f"C000-21.bff.m={m}.{tag}"].bracket[0]) for m in RULES for tag, *_ in POINTS}
-    # the rigorous bounds (numeric m = 3: 0.91961, 0.80049, 0.63688; m = 6: 0.97996, 0.83066, 0.64843)
+    # the rigorous bounds (numeric m = 3: 0.91961, 0.80049, 0.63688, 0.68611; m = 6: 0.97996, 0.83066, 0.64843,
+    # 0.69923)
     assert F(919, 1000) < lows[3, "chsh.p=1_2.mu=0"] < F(92, 100)
     assert F(80, 100) < lows[3, "chsh.p=3_5.mu=0"] < F(801, 1000)
     assert F(636, 1000) < lows[3, "t_p.p=3_4.mu=0"] < F(637, 1000)
     assert F(979, 1000) < lows[6, "chsh.p=1_2.mu=0"] < F(98, 100)
     assert F(830, 1000) < lows[6, "chsh.p=3_5.mu=0"] < F(831, 1000)
     assert F(648, 1000) < lows[6, "t_p.p=3_4.mu=0"] < F(649, 1000)
+    assert F(685, 1000) < lows[3, "chsh.p=1_2.mu=1_20"] < F(686, 1000)
+    assert F(698, 1000) < lows[6, "chsh.p=1_2.mu=1_20"] < F(699, 1000)
     for m, rule in RULES.items():  # the node certificates bracket t_i by the sos nodes
         for i, (_, _, lo, hi) in enumerate(rule, 1):
             assert [F(x) for x in results[f"C000-21.bff.radau{m}.t{i}"].bracket] == [lo, hi]

@@ -153,7 +153,7 @@ REVIEW: dict[str, dict] = {
                 "reason": "refuted at p = 3/4 and 9/10 by an exactly non-signaling point outside conv(S_1W^p): a "
                           "counterexample needs one p"},
     "C000-21": {"reason": "rigorous lower bounds on the rates at six (p, mu) points (guessing-probability duals, "
-                          "kind sos) and BFF (m = 3 and 6 Radau nodes) lower bounds at three points (rounded BFF duals, "
+                          "kind sos) and BFF (m = 3 and 6 Radau nodes) lower bounds at four points (rounded BFF duals, "
                           "kind sos with Eve's letters); the BFF curves of Figs. 2-4 are NUM"},
     "C000-22": {"reason": "conditional on Conjecture 1 and on Lemma 1 (false, C000-16): nothing to certify"},
     "C000-23": {"range": "every polytope of Table I",

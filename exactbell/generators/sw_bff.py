@@ -56,6 +56,7 @@ POINTS = [
     ("chsh.p=1_2.mu=0", None, "1/2", "0", "L434, L451, Fig. 3", "1 bit at p = 1/2 (r_(S,1/2) = r_NS)"),
     ("chsh.p=3_5.mu=0", None, "3/5", "0", "L451, Fig. 3", "the CHSH curve of Fig. 3 at p = 0.6"),
     ("t_p.p=3_4.mu=0", "3/4", "3/4", "0", "L451, L468, Fig. 3", "the T_p curve of Fig. 3 at p = 0.75"),
+    ("chsh.p=1_2.mu=1_20", None, "1/2", "1/20", "L438, Fig. 2", "the p = 1/2 CHSH curve of Fig. 2 at mu = 0.05"),
 ]
 
 
