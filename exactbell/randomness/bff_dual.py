@@ -102,8 +102,9 @@ class Gram:
 
 
 def solve(gram: Gram, parts: list, omega: float, fixed: bool, margin: float = 0.0):
-    """max c + Σ_i x_i·(part i's ω weight) over H ⪰ margin·1: parts = [(NCPoly, multiplier var?)].
-    With ``fixed`` the operator is parts[0] alone and only c is free. Returns (value, c, multipliers, H)."""
+    """max c + λω over H ⪰ margin·1, λ ≥ 0, ν with parts[0] − λ·parts[1] − Σ_y ν_y·parts[2 + y] − c·1 =
+    Σ H_kl q_k^† q_l (parts: NCPoly, f then NS_y); with ``fixed`` only c is free (max c for the operator
+    parts[0]). Returns (value, c, [λ, ν...], H)."""
     import cvxpy as cp
 
     n = len(gram.polys)
