@@ -163,7 +163,7 @@ def _rate_cert(m: int, tag: str, q, p, mu, where: str, paper: str):
                    f"{CLAIM}.bff.radau{m}.t* (kind interval) decide; w is a rational below omega_f(mu). Stated, not "
                    f"decided: weak duality, the concavity of g in t (an infimum of affine functions), BFF Thm 2.3, "
                    f"that the parameters are the premises' numbers. Numeric m = {m} BFF value here "
-                   f"{pt['numeric']:.6f}; the paper (m = 8 and BFF's refinements): {paper}.")
+                   f"{pt['numeric']:.6f}; the paper (Ref. [44], its node count not stated): {paper}.")
         data = {"quantity": {"of": "expression", "value": rate_expression(m)}, "bracket": ["0.0", "1.0"],
                 "claims": ["> 0"]}
         cert = envelope2(cid, CLAIM, PAPER, "Sec. V B-D, Eq. (20), Figs. 2-3, L412-451", summary, "interval",
