@@ -2,7 +2,7 @@
 
 The kernel proves lo < quantity < hi with python-flint arb at ``PREC`` bits (a one-sided quantity:
 the bound it has) and decides each paper/claim relation against the open bracket. Quantities: an
-``expression`` (pi, sqrt, log, log2, exp, sin, cos, abs, H_bin), the CGLMP value of an explicit
+``expression`` (pi, sqrt, log, log2, exp, sin, cos, abs, H_bin, radau_t, radau_w), the CGLMP value of an explicit
 quantum strategy (Collins et al. 2002: a lower bound on the quantum maximum), and the minimal mutual
 information of measurement-dependent models (a model bounds it above, a Lagrange dual point below).
 Format and mathematics: docs/kinds/interval.md.
