@@ -209,6 +209,13 @@ def test_plots(tmp_path):
             assert data["fig3"][f][data["fig3"]["p"].index(p)] <= 1
     i = data["fig3"]["p"].index(0.5)
     assert data["fig3"]["chsh"][i] < sw.certified()[0][3]
+    # the rounded BFF duals (m = 6) at four of those points; away from maximal violation the certified
+    # von Neumann bound beats the certified min-entropy bound (H >= H_min, and BFF is tight there)
+    bff = {(f, p, mu): lo for f, p, mu, lo in sw.certified(sw.BFF)}
+    hmin = {(f, p, mu): lo for f, p, mu, lo in pts}
+    assert sorted(bff) == [("chsh", 0.5, 0.0), ("chsh", 0.5, 0.05), ("chsh", 0.6, 0.0), ("t_p", 0.75, 0.0)]
+    assert all(0 < lo < 1 for lo in bff.values())
+    assert [k for k in sorted(bff) if bff[k] > hmin[k]] == [("chsh", 0.5, 0.05), ("chsh", 0.6, 0.0), ("t_p", 0.75, 0.0)]
     for draw in (sw.fig2, sw.fig3, sw.fig4):
         path = draw(tmp_path)
         assert path.parent == tmp_path and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

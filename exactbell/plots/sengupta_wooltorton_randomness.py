@@ -2,9 +2,9 @@
 
 The curves are search-side numerics (Brown–Fawzi–Fawzi lower bounds, :mod:`exactbell.randomness`), read
 from ``exactbell/randomness/data/sw_curves.json`` (``python -m exactbell.randomness.curves --out …``
-writes it). Markers are kernel-decided: each ``C000-21.hmin.*`` interval certificate is checked here
-(``check_file``) and its bracket's low end is a rigorous lower bound on the rate (min-entropy; the rate
-is at most 1 bit). The paper prints no numbers for these figures: its prose claims are drawn beside them,
+writes it). Markers are kernel-decided: each ``C000-21.hmin.*`` and ``C000-21.bff.m=6.*`` rate certificate (kind
+interval) is checked here (``check_file``) and its bracket's low end is a rigorous lower bound on the rate
+(min-entropy, or the rounded BFF dual; the rate is at most 1 bit). The paper prints no numbers for these figures: its prose claims are drawn beside them,
 with their lines (text of the arXiv version in ../shared/seeds).
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parents[1] / "randomness" / "data" / "sw_curves.json"
 PROOFS = ROOT / "proofs" / "sengupta-wooltorton"
 COLOURS = {"0.5": "C0", "0.55": "C3", "0.7": "C2", "0.9": "C1"}
+BFF = "bff.m=6"
 STYLES = {"chsh": ("--", "f_CHSH"), "t_p": (":", "T_p"), "t_qopt": ("-", "T_q_opt")}
 
 
@@ -28,16 +29,17 @@ def curves() -> dict:
     return json.loads(DATA.read_text())
 
 
-def certified() -> list:
-    """[(f, p, mu, lower bound)] from the decided C000-21.hmin.* interval certificates."""
+def certified(method: str = "hmin") -> list:
+    """[(f, p, mu, lower bound)] from the decided rate certificates C000-21.<method>.<f>.p=<p>.mu=<mu>
+    (``hmin``: min-entropy; ``bff.m=6``: the rounded BFF dual, 6 Gauss-Radau nodes) of kind interval."""
     out = []
-    for path in sorted(PROOFS.glob("C000-21.hmin.*.json")):
-        if ".e=" in path.name:
+    for path in sorted(PROOFS.glob(f"C000-21.{method}.*.json")):
+        if ".e=" in path.name or ".t=" in path.name:
             continue
         r, _ = decided(path)
         if r.kind != "interval" or r.verdict != "verified":
             continue
-        f, p, mu = path.stem.split(".")[2:5]  # C000-21.hmin.<f>.p=<p>.mu=<mu>
+        f, p, mu = path.stem.split(".")[-3:]
         p, mu = (Fraction(t.split("=")[1].replace("_", "/")) for t in (p, mu))
         out.append((f, float(p), float(mu), float(Fraction(r.bracket[0]))))
     return out
@@ -60,6 +62,10 @@ def fig2(outdir: Path) -> Path:
     if pts:
         ax.plot([t[2] for t in pts], [t[3] for t in pts], "k^", ms=5,
                 label="certified lower bound (kernel: exact SOS dual, min-entropy)")
+    pts = [t for t in certified(BFF) if str(t[1]) in d["fig2"]]
+    if pts:
+        ax.plot([t[2] for t in pts], [t[3] for t in pts], "ks", ms=4, mfc="none",
+                label="certified lower bound (kernel: rounded BFF dual, m = 6)")
     ax.set_xlabel("depolarizing noise μ")
     ax.set_ylabel("r_S,p (bits, lower bound)")
     ax.set_title(f"Sengupta–Wooltorton Fig. 2 reproduced ({_method(d)})", fontsize=8)
@@ -82,6 +88,10 @@ def fig3(outdir: Path) -> Path:
         ax.errorbar([t[1] for t in pts], [(t[3] + 1) / 2 for t in pts], yerr=[(1 - t[3]) / 2 for t in pts],
                     fmt="none", ecolor="k", capsize=3, label="certified bracket [H_min dual bound, 1] (kernel)")
         ax.plot([t[1] for t in pts], [t[3] for t in pts], "k^", ms=5)
+    pts = [t for t in certified(BFF) if t[2] == 0]
+    if pts:
+        ax.plot([t[1] for t in pts], [t[3] for t in pts], "ks", ms=4, mfc="none",
+                label="certified lower bound (kernel: rounded BFF dual, m = 6)")
     ax.axvline(0.7, color="grey", lw=0.8, ls="-.", label="paper (L451): CHSH rate > 0 only for p ≲ 0.7")
     ax.axhline(1.0, color="grey", lw=0.8, ls=(0, (1, 3)), label="paper (L434, L451): at most 1 bit; T_q_opt near it")
     ax.set_xlabel("p (probability that Bob receives Alice's input)")
