@@ -83,7 +83,8 @@ def decide(cert, ctx, data) -> Decision:
     statement = (f"conv of {text}{quant} ({spanning}) has {count} ({facets})"
                  f" under the group of the {G.order} relabelings preserving the model's points{signed}; "
                  f"the least number of support points on a listed facet is {least}")
-    if data.flag("affine", default=False):
+    if data.flag("affine", default=False):  # the support is all the vertices: by completeness, or as every point
+        ctx.need(complete or len(support) == len(P), "data.affine", "an incomplete list needs every distinct point")
         statement += _any_symmetry(ctx, ps, G, seen, n)
     holds = None if paper is None else least >= dim if paper == SATURATION else n == paper
     if not complete and paper is not None:  # a lower bound refutes only SATURATION or a smaller count

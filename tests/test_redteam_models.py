@@ -1,0 +1,84 @@
+"""Red-team tests of the polytope, LP and local-model kinds (issue #14, points 3, 4, 6): classes, facet,
+vertex-set, lp, local-bound, strategy-value and the shared modules polytope, lp, models, scenario,
+functional. Each test mutates one bundled certificate (a copy written to ``tmp_path``) into a hostile
+input and asserts the exact rejection (an error row naming the field) or the exact decided statement."""
+import copy
+import json
+import os
+
+from exactbell.kernel.check import check_file
+
+from .conftest import PROOFS, load
+
+SW, CKBG, WBC = "sengupta-wooltorton", "chaves-kueng-brask-gross", "wooltorton-brown-colbeck"
+
+
+def decide(tmp_path, folder, name, mutate):
+    """The kernel's result for ``folder/name`` after ``mutate(cert)`` changed a deep copy of it."""
+    cert = copy.deepcopy(load(PROOFS / folder / name))
+    mutate(cert)
+    path = tmp_path / name
+    path.write_text(json.dumps(cert))
+    return check_file(path)
+
+
+def rejected(r, *fields):
+    """An error row whose one-line detail names every field in ``fields`` (no internal error)."""
+    if os.environ.get("REDTEAM_SHOW"):
+        print("DETAIL", r.detail)
+    assert r.verdict == "error" and not r.passed, (r.verdict, r.statement, r.detail)
+    assert "internal error" not in r.detail and "\n" not in r.detail, r.detail
+    for f in fields:
+        assert f in r.detail, (f, r.detail)
+    return r
+
+
+# -- classes ---------------------------------------------------------------------------------------------------
+ONE_WAY = (SW, "C000-04.one-way.p=3_4.json")
+
+
+def _drop_orbit(cert):
+    """The one-way list made incomplete over a support without one orbit of 16 vertices (the last of the three
+    orbits of the kernel's group met along the support; every class keeps a tight set of rank dim − 1)."""
+    from exactbell.kernel.envelope import load as read
+    from exactbell.kernel.kinds.vertex_set import read_model
+    from exactbell.kernel.params import Context
+    from exactbell.kernel.polytope import symmetries
+
+    c = read(PROOFS / ONE_WAY[0] / ONE_WAY[1])
+    _, _, _, pts, index, maps = read_model(Context.of(c), c.data, symbolic=False)
+    support = [index[tuple(x)] for x in cert["data"]["support"]]
+    orbits = []
+    for s in support:
+        if not any(s in o for o in orbits):
+            orbits.append({g[s] for _, g in symmetries(pts, maps)})
+    orbit = orbits[-1]
+    keep = [k for k, s in enumerate(support) if s not in orbit]
+    pos = {k: j for j, k in enumerate(keep)}
+    d = cert["data"]
+    d["support"] = [d["support"][k] for k in keep]
+    for cl in d["classes"]:
+        cl["tight"] = [pos[t] for t in cl["tight"] if t in pos]
+    d.update(complete=False, affine=True)
+    del d["paper"]
+    return len(orbit)
+
+
+def test_classes_affine_incomplete_needs_every_point(tmp_path):
+    """An incomplete list proves nothing about model points outside the support, so the affine symmetries of
+    the support (here 48 of the 64 vertices, U = 64) are not those of the polytope's vertices: before the fix
+    the kernel printed "these are all the affine symmetries of the vertices (order at most 64), so every group
+    of symmetries has at least 13 facet classes" over a support missing a whole orbit of vertices."""
+    r = decide(tmp_path, *ONE_WAY, lambda c: _drop_orbit(c))
+    rejected(r, "data.affine", "every distinct point")
+
+
+def test_classes_incomplete_without_affine_still_decided(tmp_path):
+    """The same reduced support without ``affine`` is a sound lower bound (13 classes of facets of the model)."""
+    def mutate(c):
+        _drop_orbit(c)
+        del c["data"]["affine"]
+    r = decide(tmp_path, *ONE_WAY, mutate)
+    assert r.verdict == "verified", r.detail
+    assert "(48 spanning points, dimension 10) has at least 13 facet classes (552 facets in their orbits)" \
+        in r.statement, r.statement
