@@ -6,6 +6,8 @@ import copy
 import json
 import os
 
+import pytest
+
 from exactbell.kernel.check import check_file
 
 from .conftest import PROOFS, load
@@ -82,3 +84,29 @@ def test_classes_incomplete_without_affine_still_decided(tmp_path):
     assert r.verdict == "verified", r.detail
     assert "(48 spanning points, dimension 10) has at least 13 facet classes (552 facets in their orbits)" \
         in r.statement, r.statement
+
+
+# -- facet -----------------------------------------------------------------------------------------------------
+FAMILIES = (SW, "C000-04.one-way.families.json")
+
+
+def _named(name):
+    return lambda c: c["data"]["inequalities"][0].__setitem__("name", name)
+
+
+@pytest.mark.parametrize("name", [
+    "class 0 [<= #7f331e9c89]: facet; class 1",  # forges a decided "facet" for a status the kernel never gave
+    "class 1" + " " * 20000 + "x",  # a size bomb in the statement
+    "сlass 1",  # Cyrillic es: a homoglyph of a bundled name
+])
+def test_facet_name_is_a_name_not_free_text(tmp_path, name):
+    """Inequality names enter the decided statement ("name [<= #digest]: status; ..."): before the fix any text
+    was accepted, so a name could forge the look of another decided status or blow up the statement."""
+    rejected(decide(tmp_path, *FAMILIES, _named(name)), "data.inequalities[0].name", "not a name")
+
+
+def test_facet_bundled_name_forms_accepted(tmp_path):
+    """The name forms of the bundled certificates ("#5[16,v^*]", "F'1", "F1<=1", "I_A->B", "class 1") pass."""
+    for name in ("#5[16,v^*]", "F'1", "F1<=1", "I_A->B", "G_pr"):
+        r = decide(tmp_path, *FAMILIES, _named(name))
+        assert r.verdict == "verified" and f"(1/2, 1): {name} [<= #7f331e9c89]: facet;" in r.statement, r.statement

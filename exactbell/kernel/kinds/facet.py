@@ -5,6 +5,7 @@ al. Fig. 1(c), eq. (10) in correlator or probability space, canonical p(a...|x..
 from __future__ import annotations
 
 import hashlib
+import re
 from fractions import Fraction
 from functools import reduce
 
@@ -19,6 +20,7 @@ from . import Decision, against_paper, kind
 from .vertex_set import SIGN, read_model, univariate
 
 CLAIMS = ("facets", "facets, pairwise inequivalent", "facets, one class")
+_NAME = re.compile(r"^[A-Za-z0-9#][A-Za-z0-9 #'*^_<>=+,.\[\]-]{0,39}$")  # names enter the statement: no free text
 ONE = flint.fmpq_poly([1])
 
 
@@ -77,7 +79,8 @@ def decide(cert, ctx, data) -> Decision:
     uni = lambda f: (univariate(f.num, var), univariate(f.den, var))  # noqa: E731 (numerator, denominator)
     for it in data.objs("inequalities"):
         names.append(it.text("name"))
-        ctx.need(names[-1] not in names[:-1] and names[-1].strip(), it.at("name"), "empty or repeated name")
+        ctx.need(names[-1] not in names[:-1] and _NAME.match(names[-1]), it.at("name"),
+                 "repeated, or not a name (ASCII letters, digits, space and #'*^_<>=+,.[]-; at most 40)")
         if sc is None:  # Eq. (5): F[i][j] on p(ab|xy), i = 2x + a, j = 2y + b
             rows = it.list("matrix", 4)
             if any(not isinstance(r, list) or len(r) != 4 for r in rows):
