@@ -110,3 +110,32 @@ def test_facet_bundled_name_forms_accepted(tmp_path):
     for name in ("#5[16,v^*]", "F'1", "F1<=1", "I_A->B", "G_pr"):
         r = decide(tmp_path, *FAMILIES, _named(name))
         assert r.verdict == "verified" and f"(1/2, 1): {name} [<= #7f331e9c89]: facet;" in r.statement, r.statement
+
+
+# -- local-bound: signaling channels are channels ---------------------------------------------------------------
+SEPARATED = (SW, "C000-19.p=3_4.json")
+
+
+@pytest.mark.parametrize("field, value", [
+    (("point", "fidelities"), [["2", "2", "2", "2"]]),  # P* then has negative entries: no behaviour at all
+    (("point", "fidelities"), [["p", "p", "p", "5/4"]]),
+    (("fidelities",), [["p", "p", "1/2", "1/2"], ["1/2", "1/2", "p", "-p"]]),  # the model itself
+])
+def test_local_bound_fidelities_are_probabilities(tmp_path, field, value):
+    """Eq. (9) points are behaviours only for fidelities in [0, 1] (vertex-set, classes and facet require it).
+    Before the fix the kernel refuted the paper ("P* is outside the convex hull of the model (paper: every point
+    of this kind is in the hull)") with P* a "non-signalling convex combination of 3 points of signaling
+    S_(2,2),(2,2) strategies", a vector with negative entries."""
+    def mutate(c):
+        o = c["data"]
+        for k in field[:-1]:
+            o = o[k]
+        o[field[-1]] = value
+    rejected(decide(tmp_path, *SEPARATED, mutate), "fidelities", "[0, 1]")
+
+
+def test_local_bound_fidelity_on_the_whole_domain(tmp_path):
+    """With a domain, a fidelity must lie in [0, 1] for every parameter value: 2p - 1/2 leaves it on (2/5, 1)."""
+    def mutate(c):
+        c["data"]["fidelities"][0][0] = "2*p - 1/2"
+    rejected(decide(tmp_path, SW, "C000-09.all-p.json", mutate), "data.fidelities", "[0, 1]")

@@ -9,11 +9,11 @@ from fractions import Fraction
 from itertools import islice, product
 from math import lcm, prod
 
-from . import limits, polytope
+from . import limits, polytope, upoly
 from .envelope import Obj
 from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
 from .params import Context, scalar_text
-from .poly import Poly
+from .poly import Poly, RationalFunction
 from .scenario import Behaviour, Scenario
 
 SW = SW_SCENARIO
@@ -184,6 +184,23 @@ def polynomial(ctx: Context, data: Obj, key: str, raw):
     return folded(g.num * (1 / g.den.constant_value()))
 
 
+def nonnegative_on_box(ctx: Context, where: str, f) -> bool:
+    """f >= 0 on the closure of the domain box: exact for a number; a polynomial (over a constant) by exact sign
+    cells in one parameter, or in several when of degree <= 1 in each (multi-affine: extreme at the box's corners)."""
+    if isinstance(f, RationalFunction):
+        ctx.need(f.den.constant_value() is not None, where, f"{f.to_text()} is not a polynomial")
+        f = f.num * (1 / f.den.constant_value())
+    if not isinstance(f, Poly):
+        return f >= 0
+    names = sorted(f.variables())
+    box = [(ctx.domains[v].lo, ctx.domains[v].hi) for v in names]
+    if len(names) == 1:
+        return upoly.nonnegative_on(f.univariate_coefficients(names[0]), *box[0])[0]
+    ctx.need(all(max(dict(m).get(v, 0) for m in f.terms) <= 1 for v in names), where,
+             f"{f.to_text()} is not a multi-affine polynomial")
+    return all(f.evaluate(dict(zip(names, c))) >= 0 for c in product(*box))
+
+
 def _rows(ctx: Context, data: Obj, key: str, counts, problem: str) -> list:
     """``data[key]``: a number of rows in ``counts``, each of 4 polynomials in the parameters."""
     rows = data.list(key)
@@ -197,6 +214,8 @@ def signaling_points(ctx: Context, data: Obj) -> list:
     of the channels ``data.fidelities`` = [[p, q, r, s], ...] (polynomials in the parameters); label
     [k_A, k_B] (truth tables :data:`polytope.TABLES`), with the channel index first when there are several."""
     channels = _rows(ctx, data, "fidelities", range(1, 9), "lists 1 to 8 channels [p, q, r, s]")
+    ctx.need(all(nonnegative_on_box(ctx, data.at("fidelities"), g) for f in channels for v in f for g in (v, 1 - v)),
+             data.at("fidelities"), "a fidelity must lie in [0, 1] on the whole parameter domain")
     return [([j] * (len(channels) > 1) + [ka, kb], tuple(folded(Poly.lift(v[k])) for k in _SW_ORDER_INV))
             for j, f in enumerate(channels) for (ka, ta), (kb, tb) in product(enumerate(polytope.TABLES), repeat=2)
             for v in [polytope.sw_point(ta, tb, *f)]]
