@@ -139,3 +139,33 @@ def test_local_bound_fidelity_on_the_whole_domain(tmp_path):
     def mutate(c):
         c["data"]["fidelities"][0][0] = "2*p - 1/2"
     rejected(decide(tmp_path, SW, "C000-09.all-p.json", mutate), "data.fidelities", "[0, 1]")
+
+
+# -- labels of model points ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("folder, name, path", [
+    (SW, "C000-02.one-way.p=3_4.json", ("extreme", 0, "label")),
+    (SW, "C000-03.json", ("representatives", 0, "label")),
+    (SW, "C000-04.interesting.one-way.p=3_4.json", ("support", 0)),
+])
+@pytest.mark.parametrize("label", [[[0], 1], [{}, 1], [True, False]])
+def test_label_of_hostile_types_is_one_line(tmp_path, folder, name, path, label):
+    """A label holding a list or an object was an internal error (TypeError: unhashable type) before the fix;
+    booleans matched the integer labels (True == 1). Now: one line naming the field."""
+    def mutate(c):
+        o = c["data"]
+        for k in path[:-1]:
+            o = o[k]
+        o[path[-1]] = label
+    rejected(decide(tmp_path, folder, name, mutate), "data." + ".".join(map(str, path[:1])), "not a label")
+
+
+# -- lp: polynomials in nu -------------------------------------------------------------------------------------
+ALL_V = (CKBG, "C002-30.all-v.json")
+
+
+def test_lp_nu_polynomial_degree_is_bounded(tmp_path):
+    """A positive denominator of 200 coefficients (1 kB) was accepted after 13 s of Sturm sequences (800
+    coefficients: more than 5 minutes); polynomials in nu now have at most lp.MAX_COEFFICIENTS coefficients."""
+    def mutate(c):
+        c["data"]["pieces"][0]["dual"]["denominator"] = ["1"] * 200
+    rejected(decide(tmp_path, *ALL_V, mutate), "data.pieces[0].dual.denominator", "coefficients")

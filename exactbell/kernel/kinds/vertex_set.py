@@ -147,7 +147,7 @@ def read_model(ctx, data, symbolic=True, image=False, space=False):
 
 
 def label_of(ctx, where, raw, index):
-    lab = tuple(raw) if isinstance(raw, list) else None
+    lab = tuple(raw) if isinstance(raw, list) and all(type(x) is int for x in raw) else None
     ctx.need(lab in index, where, "not a label of the model")
     return lab
 
