@@ -43,12 +43,12 @@ def _drop_orbit(cert):
     """The one-way list made incomplete over a support without one orbit of 16 vertices (the last of the three
     orbits of the kernel's group met along the support; every class keeps a tight set of rank dim − 1)."""
     from exactbell.kernel.envelope import load as read
-    from exactbell.kernel.kinds.vertex_set import read_model
+    from exactbell.kernel.models import read_points
     from exactbell.kernel.params import Context
     from exactbell.kernel.polytope import symmetries
 
     c = read(PROOFS / ONE_WAY[0] / ONE_WAY[1])
-    _, _, _, pts, index, maps = read_model(Context.of(c), c.data, symbolic=False)
+    _, _, _, pts, index, maps = read_points(Context.of(c), c.data, symbolic=False)
     support = [index[tuple(x)] for x in cert["data"]["support"]]
     orbits = []
     for s in support:

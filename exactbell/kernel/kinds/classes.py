@@ -11,17 +11,17 @@ from math import ceil, lcm
 import flint
 
 from ..functional import SW_SCENARIO, sw_index
+from ..models import label_of, read_points
 from ..ncpoly import behaviour, read_strategy
 from ..polytope import Group, PointSet, affine_order_bound, at, bits, ridges_among, symmetries, verify_complete
 from . import Decision, against_paper, kind
-from .vertex_set import label_of, read_model
 
 SATURATION = "at least dim vertices on every facet"
 
 
 @kind("classes")
 def decide(cert, ctx, data) -> Decision:
-    text, _, labels, pts, index, maps = read_model(ctx, data, symbolic=False)
+    text, _, labels, pts, index, maps = read_points(ctx, data, symbolic=False)
     raw = data.list("support")
     P = [at(v, Fraction(0)) for v in pts]
     n = len(P[0])

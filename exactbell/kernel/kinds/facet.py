@@ -1,6 +1,6 @@
 """Kind ``facet`` (docs/kinds/facet.md): inequalities <F, v> (<= or >=) b on the points v of a model, each decided a
 facet of their convex hull or not for ALL values of at most one parameter, and their classes under the kernel's group
-of relabelings preserving the points. Models: as read by :func:`.vertex_set.read_model` (F: Eq. (5) form, Chaves et
+of relabelings preserving the points. Models: as read by :func:`exactbell.kernel.models.read_points` (F: Eq. (5) form, Chaves et
 al. Fig. 1(c), eq. (10) in correlator or probability space, canonical p(a...|x...) of a local model)."""
 from __future__ import annotations
 
@@ -11,13 +11,12 @@ from functools import reduce
 
 import flint
 
-from ..models import read_functional
+from ..models import SIGN, read_functional, read_points, univariate
 from ..params import Domain
 from ..polytope import Group, PointSet, at, bits, coeffs, fr, q, rank_minor, roots_in, symmetries
 from ..scenario import Scenario
 from ..upoly import evaluate, flint as fmpq_poly, sign_cells
 from . import Decision, against_paper, kind
-from .vertex_set import SIGN, read_model, univariate
 
 CLAIMS = ("facets", "facets, pairwise inequivalent", "facets, one class")
 _NAME = re.compile(r"^[A-Za-z0-9#][A-Za-z0-9 #'*^_<>=+,.\[\]-]{0,39}$")  # names enter the statement: no free text
@@ -58,8 +57,8 @@ def decide_one(ctx, it, points, label, var, dom, entries, bound, sense, xs, R, g
 
 @kind("facet")
 def decide(cert, ctx, data) -> Decision:
-    text, var, labels, points, index, maps = read_model(ctx, data, space=True)
-    spec = data.raw["model"]  # checked by read_model
+    text, var, labels, points, index, maps = read_points(ctx, data, space=True)
+    spec = data.raw["model"]  # checked by read_points
     if spec["name"] != "local":
         ctx.cert.conventions.text("form", ("correlator",) if maps else ("sw-4x4",))
     sc = None if maps is None else Scenario(tuple(spec["inputs"]), (2, 2)) if "inputs" in spec else \
