@@ -10,8 +10,6 @@ from fractions import Fraction
 from itertools import islice, permutations, product
 from math import factorial, lcm, prod
 
-import flint
-
 from . import limits, polytope, upoly
 from .envelope import Obj
 from .lp import named_model
@@ -288,7 +286,7 @@ RELABELINGS = 20000  # the most relabelings of a local model
 SIGN = (1, -1, -1, 1)  # E_xy = Σ_ab (-1)^(a+b) p(ab|xy): the sign at outcome index 2a + b
 
 
-def univariate(p, var) -> flint.fmpq_poly:
+def univariate(p, var) -> upoly.fmpq_poly:
     """A Poly in at most the parameter var (a constant when var is None) as an fmpq_poly."""
     return fmpq_poly(p.univariate_coefficients(var) if var else [p.constant_value()])
 

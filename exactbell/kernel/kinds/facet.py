@@ -1,7 +1,7 @@
 """Kind ``facet`` (docs/kinds/facet.md): inequalities <F, v> (<= or >=) b on the points v of a model, each decided a
 facet of their convex hull or not for ALL values of at most one parameter, and their classes under the kernel's group
-of relabelings preserving the points. Models: as read by :func:`exactbell.kernel.models.read_points` (F: Eq. (5) form, Chaves et
-al. Fig. 1(c), eq. (10) in correlator or probability space, canonical p(a...|x...) of a local model)."""
+of relabelings preserving the points. Models: as read by :func:`..models.read_points` (F: Eq. (5) form, Chaves et al.
+Fig. 1(c), eq. (10) in correlator or probability space, canonical p(a...|x...) of a local model)."""
 from __future__ import annotations
 
 import hashlib
@@ -78,8 +78,8 @@ def decide(cert, ctx, data) -> Decision:
     uni = lambda f: (univariate(f.num, var), univariate(f.den, var))  # noqa: E731 (numerator, denominator)
     for it in data.objs("inequalities"):
         names.append(it.text("name"))
-        ctx.need(names[-1] not in names[:-1] and _NAME.match(names[-1]), it.at("name"),
-                 "repeated, or not a name (ASCII letters, digits, space and #'*^_<>=+,.[]-; at most 40)")
+        ctx.need(names[-1] not in names[:-1], it.at("name"), "repeated name")
+        ctx.need(_NAME.match(names[-1]), it.at("name"), "not a name (<= 40 of: ASCII letters, digits, #'*^_<>=+,.[]- )")
         if sc is None:  # Eq. (5): F[i][j] on p(ab|xy), i = 2x + a, j = 2y + b
             rows = it.list("matrix", 4)
             if any(not isinstance(r, list) or len(r) != 4 for r in rows):
