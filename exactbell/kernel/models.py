@@ -1,20 +1,24 @@
 """The model library: scenarios, Bell functionals (notation ``conventions.form``, required, see
-:mod:`exactbell.kernel.functional`) and the finite point sets a bound is taken over (``model_points``)."""
+:mod:`exactbell.kernel.functional`), the finite point sets a bound is taken over (``model_points``) and the
+labelled point models of the polytope kinds vertex-set, facet and classes (``read_points``)."""
 from __future__ import annotations
 
 import hashlib
 import json
 from collections import namedtuple
 from fractions import Fraction
-from itertools import islice, product
-from math import lcm, prod
+from itertools import islice, permutations, product
+from math import factorial, lcm, prod
 
-from . import limits, polytope
+from . import limits, polytope, upoly
 from .envelope import Obj
+from .lp import named_model
 from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
 from .params import Context, scalar_text
-from .poly import Poly
+from .poly import Poly, RationalFunction
+from .polytope import correlator_relabelings, key, sw_model
 from .scenario import Behaviour, Scenario
+from .upoly import flint as fmpq_poly, nonnegative_on, trim
 
 SW = SW_SCENARIO
 MODELS = ("local", "causal", "signaling", "orbit")
@@ -184,6 +188,23 @@ def polynomial(ctx: Context, data: Obj, key: str, raw):
     return folded(g.num * (1 / g.den.constant_value()))
 
 
+def nonnegative_on_box(ctx: Context, where: str, f) -> bool:
+    """f >= 0 on the closure of the domain box: exact for a number; a polynomial (over a constant) by exact sign
+    cells in one parameter, or in several when of degree <= 1 in each (multi-affine: extreme at the box's corners)."""
+    if isinstance(f, RationalFunction):
+        ctx.need(f.den.constant_value() is not None, where, f"{f.to_text()} is not a polynomial")
+        f = f.num * (1 / f.den.constant_value())
+    if not isinstance(f, Poly):
+        return f >= 0
+    names = sorted(f.variables())
+    box = [(ctx.domains[v].lo, ctx.domains[v].hi) for v in names]
+    if len(names) == 1:
+        return upoly.nonnegative_on(f.univariate_coefficients(names[0]), *box[0])[0]
+    ctx.need(all(max(dict(m).get(v, 0) for m in f.terms) <= 1 for v in names), where,
+             f"{f.to_text()} is not a multi-affine polynomial")
+    return all(f.evaluate(dict(zip(names, c))) >= 0 for c in product(*box))
+
+
 def _rows(ctx: Context, data: Obj, key: str, counts, problem: str) -> list:
     """``data[key]``: a number of rows in ``counts``, each of 4 polynomials in the parameters."""
     rows = data.list(key)
@@ -197,6 +218,8 @@ def signaling_points(ctx: Context, data: Obj) -> list:
     of the channels ``data.fidelities`` = [[p, q, r, s], ...] (polynomials in the parameters); label
     [k_A, k_B] (truth tables :data:`polytope.TABLES`), with the channel index first when there are several."""
     channels = _rows(ctx, data, "fidelities", range(1, 9), "lists 1 to 8 channels [p, q, r, s]")
+    ctx.need(all(nonnegative_on_box(ctx, data.at("fidelities"), g) for f in channels for v in f for g in (v, 1 - v)),
+             data.at("fidelities"), "a fidelity must lie in [0, 1] on the whole parameter domain")
     return [([j] * (len(channels) > 1) + [ka, kb], tuple(folded(Poly.lift(v[k])) for k in _SW_ORDER_INV))
             for j, f in enumerate(channels) for (ka, ta), (kb, tb) in product(enumerate(polytope.TABLES), repeat=2)
             for v in [polytope.sw_point(ta, tb, *f)]]
@@ -255,3 +278,111 @@ def read_model(ctx: Context, data: Obj, sc: Scenario) -> str:
         if (n := causal_strategies(sc)) > limits.STRATEGIES:
             raise ctx.fail(data.at("model"), f"{n} causal strategies exceed the limit {limits.STRATEGIES}")
     return model
+
+
+# -- point models of the polytope kinds (vertex-set, facet, classes) ----------------------------------
+FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
+RELABELINGS = 20000  # the most relabelings of a local model
+SIGN = (1, -1, -1, 1)  # E_xy = Σ_ab (-1)^(a+b) p(ab|xy): the sign at outcome index 2a + b
+
+
+def univariate(p, var) -> upoly.fmpq_poly:
+    """A Poly in at most the parameter var (a constant when var is None) as an fmpq_poly."""
+    return fmpq_poly(p.univariate_coefficients(var) if var else [p.constant_value()])
+
+
+def nonnegative(ctx, f, var) -> bool:
+    """f ≥ 0 on the closed hull of the domain of var (f: fmpq_poly; a constant when var is None)."""
+    a = trim(f) or [Fraction(0)]
+    return nonnegative_on(a, ctx.domains[var].lo, ctx.domains[var].hi)[0] if var else a[0] >= 0
+
+
+def fidelity(ctx, obj, k, var, raw=None, bounded=True):
+    """A polynomial in the parameter var (fmpq_poly); ``bounded``: in [0, 1] on the whole domain."""
+    f = univariate(Poly.lift(polynomial(ctx, obj, k, raw)), var)
+    if bounded and not (nonnegative(ctx, f, var) and nonnegative(ctx, 1 - f, var)):
+        raise ctx.fail(obj.at(k), "a fidelity must lie in [0, 1] on the whole parameter domain")
+    return f
+
+
+def _image(ctx, spec):
+    """(text, points, None): the images (<F_X, P>, <F_Y, P>) of the deterministic definite-order
+    behaviours P (the k-th in the order of :func:`exactbell.kernel.models.model_points`)."""
+    spec.text("base", ("causal",))
+    sc = read_scenario(ctx, spec)
+    if sc.parties != 2 or causal_strategies(sc) > limits.STRATEGIES:
+        raise ctx.fail(spec.at("scenario"), f"the causal model: 2 parties, at most {limits.STRATEGIES} strategies")
+    co = spec.obj("coordinates")
+    (FX, tx), (FY, ty) = (read_functional(ctx, co, sc, k) for k in "XY")
+    pts = [(FX.value(b), FY.value(b)) for b in (Behaviour(sc, p) for _, p in model_points(ctx, spec, sc, "causal"))]
+    order = ctx.cert.conventions.raw.get("order")  # read by read_functional for the probability form
+    return (f"the image (X, Y) = (<{tx}>, <{ty}>){f' (coefficients in {order} order)' if order else ''} of the "
+            f"{len(pts)} deterministic definite-order behaviours on {scenario_text(sc)}, labels [k] in the kernel's "
+            "enumeration"), pts, None
+
+
+def _local(ctx, spec):
+    """(text, points, relabelings): the deterministic local strategies of a 2- or 3-party scenario (the k-th
+    of the kernel's enumeration) and all relabelings of the inputs, the outputs per input and the parties
+    of equal shape, as coordinate permutations of the canonical p(a...|x...)."""
+    sc = read_scenario(ctx, spec)
+    shapes = list(zip(sc.inputs, sc.outputs))
+    if sc.parties not in (2, 3) or factorial(sc.parties) * prod(
+            factorial(m) * factorial(o) ** m for m, o in shapes) > RELABELINGS:
+        raise ctx.fail(spec.at("scenario"), f"2 or 3 parties, at most {RELABELINGS} relabelings")
+    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m))) for m, o in shapes]
+    maps = {(tuple(sc.index(tuple(rel[i][1][x[i]][a[i]] for i in inv), tuple(rel[i][0][x[i]] for i in inv))
+                   for a, x in sc.entries()), None)  # party inv[j] (input x -> s(x), output a -> t_x(a)) at j
+            for sigma in permutations(range(sc.parties)) if all(shapes[i] == shapes[j] for i, j in enumerate(sigma))
+            for inv in [sorted(range(sc.parties), key=sigma.__getitem__)] for rel in product(*own)}
+    pts = [v for _, v in model_points(ctx, spec, sc, "local")]
+    return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical inputs-major order, "
+            "labels [k] in the kernel's enumeration)"), pts, sorted(maps)
+
+
+def _a_to_b(ctx, spec, space):
+    """(text, points, relabelings) of the A→B model (Chaves et al. Fig. 1(c): a = f(x), b = g(a, y), the k-th
+    response function of kernel.lp.named_model): E_xy, or p(ab|xy) at 4(m_y·x + y) + 2a + b (canonical)."""
+    mx, my = spec.list("inputs", 2)
+    ctx.need(all(type(m) is int and 2 <= m <= 4 for m in (mx, my)), spec.at("inputs"), "two input counts in [2, 4]")
+    cols, prob = named_model("a-to-b", mx, my).columns(), space == "probability"
+    return (f"the A->B polytope in probability space (p(ab|xy) at 4({my}x+y)+2a+b, x < {mx}, y < {my})" if prob
+            else f"the A->B correlator polytope (E_xy, x < {mx}, y < {my}, (x,y) lexicographic)"), \
+        [tuple(int(o == j) for o in c for j in range(4)) if prob else tuple(SIGN[o] for o in c) for c in cols], \
+        correlator_relabelings(mx, my, space)
+
+
+def distinct_points(pairs) -> tuple[list, dict]:
+    """([distinct point], {label: point index}) of [(label, point)]."""
+    where = {}
+    index = {lab: where.setdefault(key(v), (len(where), v))[0] for lab, v in pairs}
+    return [v for _, v in where.values()], index
+
+
+def read_points(ctx, data, symbolic=True, image=False, space=False):
+    """(model text, var or None, [label], [distinct point], {label: point index}, relabelings) from
+    data.model: a channel model (Eq. (9)/(11)), ``{"name": "a-to-b", "inputs": [m_x, m_y]}`` (:func:`_a_to_b`;
+    in the space data.space if ``space``, else correlators) or ``{"name": "local", "scenario": ...}``."""
+    spec = data.obj("model")
+    name = spec.text("name", (*FIDELITIES, "a-to-b", "local") + ("image",) * image)
+    if len(ctx.domains) > symbolic:
+        raise ctx.fail("parameters", "at most one parameter with a domain" if symbolic else "fixed parameters only")
+    var = next(iter(ctx.domains), None)
+    if name in FIDELITIES:
+        fo = spec.obj("fidelities")
+        fids = [fidelity(ctx, fo, k, var) for k in FIDELITIES[name]]
+        t = [str(f).replace(" ", "").replace("x", var or "x") for f in fids]
+        text = f"S_({t[0]},{t[1]}),({t[2]},{t[3]}) (Eq. (9))" if name == "signaling" else \
+            f"S_({t[0]},1)*,({t[1]},1)* (Eq. (11))"
+        pairs, maps = sw_model(name, fids), None
+    else:
+        text, pts, maps = _image(ctx, spec) if name == "image" else _local(ctx, spec) if name == "local" else \
+            _a_to_b(ctx, spec, data.text("space", ("correlator", "probability")) if space else "correlator")
+        pairs = [((k,), tuple(fmpq_poly([c]) for c in v)) for k, v in enumerate(pts)]
+    return (text, var, [lab for lab, _ in pairs], *distinct_points(pairs), maps)
+
+
+def label_of(ctx, where, raw, index):
+    lab = tuple(raw) if isinstance(raw, list) and all(type(x) is int for x in raw) else None
+    ctx.need(lab in index, where, "not a label of the model")
+    return lab

@@ -11,17 +11,17 @@ from math import ceil, lcm
 import flint
 
 from ..functional import SW_SCENARIO, sw_index
+from ..models import label_of, read_points
 from ..ncpoly import behaviour, read_strategy
 from ..polytope import Group, PointSet, affine_order_bound, at, bits, ridges_among, symmetries, verify_complete
 from . import Decision, against_paper, kind
-from .vertex_set import label_of, read_model
 
 SATURATION = "at least dim vertices on every facet"
 
 
 @kind("classes")
 def decide(cert, ctx, data) -> Decision:
-    text, _, labels, pts, index, maps = read_model(ctx, data, symbolic=False)
+    text, _, labels, pts, index, maps = read_points(ctx, data, symbolic=False)
     raw = data.list("support")
     P = [at(v, Fraction(0)) for v in pts]
     n = len(P[0])
@@ -83,7 +83,8 @@ def decide(cert, ctx, data) -> Decision:
     statement = (f"conv of {text}{quant} ({spanning}) has {count} ({facets})"
                  f" under the group of the {G.order} relabelings preserving the model's points{signed}; "
                  f"the least number of support points on a listed facet is {least}")
-    if data.flag("affine", default=False):
+    if data.flag("affine", default=False):  # the support is all the vertices: by completeness, or as every point
+        ctx.need(complete or len(support) == len(P), "data.affine", "an incomplete list needs every distinct point")
         statement += _any_symmetry(ctx, ps, G, seen, n)
     holds = None if paper is None else least >= dim if paper == SATURATION else n == paper
     if not complete and paper is not None:  # a lower bound refutes only SATURATION or a smaller count

@@ -1,24 +1,25 @@
 """Kind ``facet`` (docs/kinds/facet.md): inequalities <F, v> (<= or >=) b on the points v of a model, each decided a
 facet of their convex hull or not for ALL values of at most one parameter, and their classes under the kernel's group
-of relabelings preserving the points. Models: as read by :func:`.vertex_set.read_model` (F: Eq. (5) form, Chaves et
-al. Fig. 1(c), eq. (10) in correlator or probability space, canonical p(a...|x...) of a local model)."""
+of relabelings preserving the points. Models: as read by :func:`..models.read_points` (F: Eq. (5) form, Chaves et al.
+Fig. 1(c), eq. (10) in correlator or probability space, canonical p(a...|x...) of a local model)."""
 from __future__ import annotations
 
 import hashlib
+import re
 from fractions import Fraction
 from functools import reduce
 
 import flint
 
-from ..models import read_functional
+from ..models import SIGN, read_functional, read_points, univariate
 from ..params import Domain
 from ..polytope import Group, PointSet, at, bits, coeffs, fr, q, rank_minor, roots_in, symmetries
 from ..scenario import Scenario
 from ..upoly import evaluate, flint as fmpq_poly, sign_cells
 from . import Decision, against_paper, kind
-from .vertex_set import SIGN, read_model, univariate
 
 CLAIMS = ("facets", "facets, pairwise inequivalent", "facets, one class")
+_NAME = re.compile(r"^[A-Za-z0-9#][A-Za-z0-9 #'*^_<>=+,.\[\]-]{0,39}$")  # names enter the statement: no free text
 ONE = flint.fmpq_poly([1])
 
 
@@ -56,8 +57,8 @@ def decide_one(ctx, it, points, label, var, dom, entries, bound, sense, xs, R, g
 
 @kind("facet")
 def decide(cert, ctx, data) -> Decision:
-    text, var, labels, points, index, maps = read_model(ctx, data, space=True)
-    spec = data.raw["model"]  # checked by read_model
+    text, var, labels, points, index, maps = read_points(ctx, data, space=True)
+    spec = data.raw["model"]  # checked by read_points
     if spec["name"] != "local":
         ctx.cert.conventions.text("form", ("correlator",) if maps else ("sw-4x4",))
     sc = None if maps is None else Scenario(tuple(spec["inputs"]), (2, 2)) if "inputs" in spec else \
@@ -77,7 +78,8 @@ def decide(cert, ctx, data) -> Decision:
     uni = lambda f: (univariate(f.num, var), univariate(f.den, var))  # noqa: E731 (numerator, denominator)
     for it in data.objs("inequalities"):
         names.append(it.text("name"))
-        ctx.need(names[-1] not in names[:-1] and names[-1].strip(), it.at("name"), "empty or repeated name")
+        ctx.need(names[-1] not in names[:-1], it.at("name"), "repeated name")
+        ctx.need(_NAME.match(names[-1]), it.at("name"), "not a name (<= 40 of: ASCII letters, digits, #'*^_<>=+,.[]- )")
         if sc is None:  # Eq. (5): F[i][j] on p(ab|xy), i = 2x + a, j = 2y + b
             rows = it.list("matrix", 4)
             if any(not isinstance(r, list) or len(r) != 4 for r in rows):

@@ -26,7 +26,7 @@ from ..polytope import coeffs, roots_in, sw_point
 from ..process import (CONDITIONS, LV, affine_solutions, bistochastic_span_problem, bistochastic_violation,
                        depolarizer_problem, matrix_unit, pattern, sectors)
 from . import Decision, against_paper, kind
-from .vertex_set import fidelity, fmpq_poly, nonnegative
+from ..models import fidelity, fmpq_poly, nonnegative
 
 ZERO = RationalFunction.lift(0)
 

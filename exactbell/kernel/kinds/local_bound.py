@@ -8,12 +8,11 @@ beyond the bound refutes a claim that it lies in the model's hull. Format: docs/
 from __future__ import annotations
 
 import json
-from itertools import product
 
 from .. import prove_check as pc
 from ..functional import pair
-from ..models import (SW, local_bound, model_points, model_text, read_functional, read_model, read_point_label,
-                      read_scenario, rows_text, scenario_text, signaling_points, strategies)
+from ..models import (SW, local_bound, model_points, model_text, nonnegative_on_box, read_functional, read_model,
+                      read_point_label, read_scenario, rows_text, scenario_text, signaling_points, strategies)
 from ..params import scalar_text
 from ..poly import RationalFunction
 from ..scenario import Behaviour
@@ -64,17 +63,18 @@ def _point(ctx, data, sc, F) -> tuple:
     ctx.need(sc == SW, "data.point", "a point is implemented for (2,2;2,2)")
     if spec.has("hidden"):
         hv, read = spec.obj("hidden"), ctx.ratfun if ctx.domains else ctx.value
+        _nonneg = lambda f: nonnegative_on_box(ctx, "data.point.hidden", f)  # noqa: E731
         q, A, B = ([[read(hv, f"{k}[{i}][{j}]", raw=v) for j, v in enumerate(row)] if isinstance(row, list)
                     else [] for i, row in enumerate(hv.list(k, 4))] for k in ("weights", "alice", "bob"))
         n, raw = len(q[0]), hv.list("within", 2)
         bound = [read(hv, f"within[{i}]", raw=b) for i, b in enumerate(raw)]
-        if not n or any(len(r) != n or not all(_nonneg(ctx, v) and _nonneg(ctx, 1 - v) for v in r)
+        if not n or any(len(r) != n or not all(_nonneg(v) and _nonneg(1 - v) for v in r)
                         for r in q + A + B) or any(RationalFunction.lift(sum(r)) != 1 for r in q):
             raise ctx.fail("data.point.hidden", "needs 4 rows (xy = 00, 01, 10, 11) of n values in [0, 1], "
                                                 "weights summing to 1")
         diffs = [(B[y][k] - B[2 + y][k], 0) for y in (0, 1) for k in range(n)] + \
             [(A[2 * x][k] - A[2 * x + 1][k], 1) for x in (0, 1) for k in range(n)]
-        if not all(_nonneg(ctx, bound[i] - d) and _nonneg(ctx, bound[i] + d) for d, i in diffs):
+        if not all(_nonneg(bound[i] - d) and _nonneg(bound[i] + d) for d, i in diffs):
             raise ctx.fail("data.point.hidden", f"a per-l dependence exceeds {raw[0]} or {raw[1]}")
         P = tuple(sum(q[c][k] * (A[c][k] if a == 0 else 1 - A[c][k]) * (B[c][k] if b == 0 else 1 - B[c][k])
                       for k in range(n)) for (a, b), (x, y) in sc.entries() for c in [2 * x + y])
@@ -96,18 +96,6 @@ def _point(ctx, data, sc, F) -> tuple:
         ctx.need(Behaviour(sc, tuple(P)).is_nonsignaling(), "data.point.weights", "the combination is signalling")
         desc = f"a non-signalling convex combination of {len(rows)} points of {model_text('signaling', spec)}"
     return f"; P* = {desc} has <F, P*> = ", pair(F.coefficients, P)
-
-
-def _nonneg(ctx, f) -> bool:
-    """f >= 0 on the domain: exact for a number; for a polynomial of degree <= 1 in each parameter
-    (multi-affine, so extreme at the corners of the box), checked at the corners of its closure."""
-    if not isinstance(f, RationalFunction):
-        return f >= 0
-    d, names = f.den.constant_value(), sorted(f.num.variables())
-    if d is None or any(max(dict(m).get(v, 0) for m in f.num.terms) > 1 for v in names):
-        raise ctx.fail("data.point.hidden", f"{f.to_text()} is not a multi-affine polynomial")
-    return all(f.num.evaluate(dict(zip(names, c))) / d >= 0
-               for c in product(*[(ctx.domains[v].lo, ctx.domains[v].hi) for v in names]))
 
 
 @kind("local-bound")

@@ -19,6 +19,7 @@ from . import Decision, against_paper, kind
 MEASURES = ("influence", "message", "M", "non-bilocality", "table-weight", "none")
 _NODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,30}$")
 CLAIMS = ("optimum", "infeasible", "piecewise", "universal", "nu-family", "dual-vertices")
+MAX_COEFFICIENTS = 32  # of a polynomial in nu (Sturm sequences of degree 200 take seconds; the bundled ones: 4)
 
 
 def _num(ctx, obj, key, raw=None) -> F:
@@ -29,6 +30,8 @@ def _num(ctx, obj, key, raw=None) -> F:
 
 def _poly(ctx, obj, key, raw=None) -> list:
     raw = obj.get(key) if raw is None else raw
+    ctx.need(not isinstance(raw, list) or len(raw) <= MAX_COEFFICIENTS, obj.at(key),
+             f"a polynomial in nu has at most {MAX_COEFFICIENTS} coefficients")
     return upoly.trim([_num(ctx, obj, key, raw=c) for c in (raw if isinstance(raw, list) else [None])])
 
 

@@ -9,12 +9,11 @@ from math import prod
 
 from ..functional import pair
 from ..gaussian import real_sign
-from ..models import folded, read_functional, read_scenario, scenario_text
+from ..models import folded, nonnegative_on_box, read_functional, read_scenario, scenario_text
 from ..ncpoly import behaviour, bell_operator, read_strategy
 from ..params import scalar_text
 from ..poly import Poly
 from ..scenario import PARTY_LETTERS
-from ..upoly import nonnegative_on
 from . import Decision, against_paper, kind
 
 SHOWN = 700  # longest strategy text shown in full (else a digest)
@@ -41,16 +40,13 @@ def where_text(ctx) -> str:
 
 
 def given_behaviour(ctx, spec, sc):
-    """(p, text) of ``{"behaviour": [...]}``: decided p ≥ 0 (a polynomial in one domain parameter:
-    on the closed domain, by exact sign cells) and Σ_a p(a|x) = 1 identically for every context x."""
+    """(p, text) of ``{"behaviour": [...]}``: decided p ≥ 0 on the closed domain (:func:`..models.nonnegative_on_box`)
+    and Σ_a p(a|x) = 1 identically for every context x."""
     raw, _ = spec.list("behaviour", sc.size), ctx.cert.conventions.text("order", ("inputs-major",))
     p = [folded(ctx.value(spec, "<behaviour entry>", raw=v)) for v in raw]
     for (a, x), q in zip(sc.entries(), p):
-        vs = q.variables() if isinstance(q, Poly) else set()
-        d = ctx.domains.get(next(iter(vs))) if len(vs) == 1 else None
-        if not (nonnegative_on(q.univariate_coefficients(*vs), d.lo, d.hi)[0] if d else not vs and q >= 0):
-            raise ctx.fail(spec.at("behaviour"), f"p({a}|{x}) = {scalar_text(q)} is not >= 0 (nor a polynomial in one "
-                                                 "domain parameter that is)")
+        if not nonnegative_on_box(ctx, spec.at("behaviour"), q):
+            raise ctx.fail(spec.at("behaviour"), f"p({a}|{x}) = {scalar_text(q)} is not >= 0 on the domain")
     for x in sc.contexts:
         if not sum((p[sc.index(a, x)] for a in sc.outcomes), 0 * p[0]) == 1:
             raise ctx.fail(spec.at("behaviour"), f"p(.|{x}) does not sum to 1")
