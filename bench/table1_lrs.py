@@ -22,7 +22,7 @@ from pathlib import Path
 from exactbell.interop import write_ext
 from exactbell.kernel.check import check_file
 from exactbell.kernel.envelope import load
-from exactbell.kernel.kinds.vertex_set import read_model
+from exactbell.kernel.models import read_points
 from exactbell.kernel.params import Context
 from exactbell.kernel.polytope import at
 
@@ -33,7 +33,7 @@ IDS = ["C000-04.one-way.p=3_4", "C000-04.fixed-bit.p=2_3_r=3_4", "C000-04.two-wa
 
 def support_points(path: Path) -> list:
     c = load(str(path))
-    _, _, _, pts, index, _ = read_model(Context.of(c), c.data, symbolic=False)
+    _, _, _, pts, index, _ = read_points(Context.of(c), c.data, symbolic=False)
     return [at(pts[index[tuple(x)]], Fraction(0)) for x in c.data.list("support")]
 
 
