@@ -19,6 +19,7 @@ EXPONENT = 256  # |n| in x^n
 PRODUCT_PAIRS = 200_000  # term pairs of one product of polynomials or operators (and of an operator's square)
 STRATEGIES = 50_000_000  # deterministic strategies a local-bound enumeration may visit
 ANGLE_DENOMINATOR = 360  # q in an angle p*pi/q
+FIELD_DEGREE = ANGLE_DENOMINATOR  # of a number field: Q(2cos(2pi/N)), N <= 720, has degree <= 359
 
 
 @dataclass(frozen=True)

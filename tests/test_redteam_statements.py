@@ -1,0 +1,109 @@
+"""Red team of the statement kinds and the envelope (issue #14, points 3, 4 and 6): each test is a hostile
+certificate that was decided wrongly, or took tens of seconds, before its fix; now it is an exact decided
+statement or an exact one-line rejection."""
+import copy
+import json
+
+from exactbell.kernel import prove_check as pc
+from exactbell.kernel.check import check_file
+
+from .conftest import PROOFS, load
+
+SQRT = "principal (non-negative) square root"
+
+
+def _check(tmp_path, cert, name="m.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(cert))
+    return check_file(path)
+
+
+def _inequality(parameters, lhs, relation, rhs, proof, conventions=None):
+    return {"exactbell": 2, "id": "redteam", "claim": "C000-01", "paper": "user", "kind": "inequality",
+            "location": "test", "summary": "hostile", "expected": "verified", "conventions": conventions or {},
+            "parameters": parameters, "data": {"lhs": lhs, "relation": relation, "rhs": rhs, "proof": proof}}
+
+
+def _rejected(res, field, problem):
+    assert res.verdict == "error" and not res.passed, (res.verdict, res.statement)
+    assert res.detail.endswith(f"{field}: {problem}"), res.detail
+
+
+# -- the statement's text is what was decided -------------------------------------------------------------
+def test_a_negative_fraction_after_a_division_is_bracketed(tmp_path):
+    # was: "x/-1/2 == -2*x ..." verified; as written, x/-1/2 is (x/-1)/2 = -x/2, not the decided -2*x
+    res = _check(tmp_path, _inequality({"x": "[0, 1]", "r": "-1/2"}, "x/r", "==", "-2*x", {"method": "identity"}))
+    assert (res.verdict, res.statement) == ("verified", "x/(-1/2) == -2*x for all x in [0, 1], at r = -1/2")
+
+
+def test_the_canonical_text_of_substituted_constants_parses_back_to_the_same_value():
+    for q in ("-1/2", "1/2", "-3", "5"):
+        for form in ("x/r", "x*r", "x - r", "r - x", "-r", "r^2", "r/x", "x^2/r*x"):
+            node = pc.parse_ast(form, ["x"], {"r": q})
+            again = pc.parse_ast(pc.text(node, ["x"]), ["x"])
+            assert pc.eval_point(again, ("7/3",)) == pc.eval_point(node, ("7/3",)), (q, form, pc.text(node, ["x"]))
+
+
+# -- size bombs of the inequality proof checker ------------------------------------------------------------
+def test_a_sum_of_two_maxima_of_64_values_is_refused(tmp_path):
+    # was: verified after 22 s (4096 branch values compared pairwise)
+    m1 = "max(" + ", ".join(f"{i}*x" for i in range(1, 65)) + ")"
+    m2 = "max(" + ", ".join(str(i) for i in range(1, 65)) + ")"
+    res = _check(tmp_path, _inequality({"x": "[0, 1]"}, f"{m1} + {m2}", ">=", "0", {"method": "cells"}))
+    _rejected(res, "data.proof", "more than 256 branches")
+
+
+def test_a_maximum_of_many_branch_groups_is_refused(tmp_path):
+    groups = ["max(" + ", ".join(f"{i}*x + {k}" for i in range(1, 65)) + ")" for k in range(3)]
+    res = _check(tmp_path, _inequality({"x": "[0, 1]"}, f"max({', '.join(groups)})", ">=", "0", {"method": "cells"}))
+    _rejected(res, "data.proof", "more than 4096 switches of abs/max/min")
+
+
+def _cancelling_squares(n):
+    return "x + " + " + ".join(f"(x - {i}/{n + 1})^2 - (x - {i}/{n + 1})^2" for i in range(1, n))
+
+
+def test_many_cells_times_a_long_statement_are_refused(tmp_path):
+    # was: verified after 2.6 s (100 cells, each evaluating the whole statement symbolically; 53 s at 400)
+    res = _check(tmp_path, _inequality({"x": "[0, 1]"}, _cancelling_squares(100), ">=", "0", {"method": "cells"}))
+    _rejected(res, "data.proof", "more than 50000 node evaluations (cells)")
+
+
+def test_a_statement_of_more_than_5000_nodes_is_refused(tmp_path):
+    res = _check(tmp_path, _inequality({"x": "[0, 1]"}, _cancelling_squares(400), ">=", "0", {"method": "cells"}))
+    _rejected(res, "data.proof", "a statement of more than 5000 nodes")
+
+
+def test_a_small_cell_decomposition_still_verifies(tmp_path):
+    res = _check(tmp_path, _inequality({"x": "[0, 1]"}, _cancelling_squares(12), ">=", "0", {"method": "cells"}))
+    assert res.verdict == "verified" and res.detail == "11 cell boundaries inside the domain, 12 cells"
+
+
+def test_a_bernstein_expansion_of_more_than_2000_coefficients_is_refused(tmp_path):
+    # was: verified after 2 s at degree 24 in three parameters (about 100 s at degree 64)
+    three = {"x": "[0, 1]", "y": "[0, 1]", "z": "[0, 1]"}
+    res = _check(tmp_path, _inequality(three, "(x + y + z + 1)^24", ">=", "0", {"method": "boxes", "tree": "B"}))
+    _rejected(res, "data.proof", "more than 2000 Bernstein coefficients")
+
+
+def _full_tree(depth):
+    return "I" if depth == 0 else "S" + _full_tree(depth - 1) * 2
+
+
+def test_a_box_tree_of_many_leaves_is_refused(tmp_path):
+    # 2^14 leaves of a 7-node statement: was verified (MAX_LEAVES was 100000 whatever the statement's size)
+    res = _check(tmp_path, _inequality({"x": "[0, 1]", "y": "[0, 1]"}, "x + y + 1", ">", "0",
+                                       {"method": "boxes", "tree": _full_tree(14)}))
+    _rejected(res, "data.proof", "more than 50000 node evaluations (boxes)")
+    res = _check(tmp_path, _inequality({"x": "[0, 1]", "y": "[0, 1]"}, "x + y + 1", ">", "0",
+                                       {"method": "boxes", "tree": _full_tree(6)}))
+    assert (res.verdict, res.detail) == ("verified", "64 boxes closed (64 interval, 0 Bernstein)")
+
+
+# -- number fields ----------------------------------------------------------------------------------------
+def test_a_declared_field_of_huge_degree_is_refused(tmp_path):
+    # was: accepted; "s^256*...*s^256 - 2" (32 factors, degree 8192) took 23 s to set up
+    cert = copy.deepcopy(load(PROOFS / "liu-chiribella" / "C001-12.a=1_x=0_b=0.json"))
+    cert["data"]["field"]["minpoly"] = "*".join(["s^256"] * 2) + " - 2"
+    res = _check(tmp_path, cert)
+    _rejected(res, "data.field", "minimal polynomial must have degree 2 to 360 (rationals: degree 1)")
