@@ -107,3 +107,14 @@ def test_a_declared_field_of_huge_degree_is_refused(tmp_path):
     cert["data"]["field"]["minpoly"] = "*".join(["s^256"] * 2) + " - 2"
     res = _check(tmp_path, cert)
     _rejected(res, "data.field", "minimal polynomial must have degree 2 to 360 (rationals: degree 1)")
+
+
+# -- the envelope ------------------------------------------------------------------------------------------
+def test_a_lone_surrogate_in_rendered_text_is_refused(tmp_path):
+    # was: passed; "exactbell check --json" then died with UnicodeEncodeError (no row, no one-line error)
+    cert = copy.deepcopy(load(PROOFS / "sengupta-wooltorton" / "C000-18.kappa-eps=1.json"))
+    cert["summary"] = "a \ud800 b"
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(cert))  # ASCII JSON: the surrogate is the escape \ud800
+    res = check_file(path)
+    _rejected(res, "summary", "control or invisible character U+D800 in text")
