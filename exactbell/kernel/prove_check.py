@@ -13,7 +13,7 @@ import operator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import reduce
-from itertools import product
+from itertools import islice, product
 from math import comb, gcd, isqrt, lcm, prod
 
 from flint import arb, fmpq_mpoly_ctx, fmpq_poly
@@ -116,21 +116,12 @@ def walk(node):
         yield from walk(ch) if isinstance(ch, tuple) and ch and isinstance(ch[0], str) else ()
 
 
-def size(node) -> int:
-    """The number of nodes of ``node`` (shared subtrees counted each time), at most ``MAX_NODES``."""
-    n, stack = 0, [node]
-    while stack:
-        n, nd = n + 1, stack.pop()
-        if n > MAX_NODES:
-            raise ProofError(f"a statement of more than {MAX_NODES} nodes")
-        stack += [c for c in nd[1:] if isinstance(c, tuple) and c and isinstance(c[0], str)]
-    return n
-
-
-def budget(count: int, node, what: str) -> None:
-    """Refuse ``count`` evaluations of ``node`` (cell points, boxes) beyond ``MAX_WORK`` node evaluations."""
-    if count * size(node) > MAX_WORK:
-        raise ProofError(f"more than {MAX_WORK} node evaluations ({what})")
+def budget(node, count: int = 0, what: str = "") -> None:
+    """Refuse a statement of more than ``MAX_NODES`` nodes (a shared subtree counted each time), or ``count``
+    evaluations of it (cell points, boxes) beyond ``MAX_WORK`` node evaluations."""
+    if (n := sum(1 for _ in islice(walk(node), MAX_NODES + 1))) > MAX_NODES or count * n > MAX_WORK:
+        raise ProofError(f"more than {MAX_WORK} node evaluations ({what})" if n <= MAX_NODES else
+                         f"a statement of more than {MAX_NODES} nodes")
 
 
 def used_variables(node) -> set:
@@ -261,9 +252,9 @@ class Collector:
             right = self.values(node[2])
             if tag == "/":
                 self.divisors += right
-            op, left = {"+": SV.__add__, "-": SV.__sub__, "*": SV.__mul__, "/": SV.__truediv__}[tag], self.values(node[1])
-            if len(left) * len(right) > MAX_BRANCHES:
+            if len(left := self.values(node[1])) * len(right) > MAX_BRANCHES:
                 raise ProofError(f"more than {MAX_BRANCHES} branches")
+            op = {"+": SV.__add__, "-": SV.__sub__, "*": SV.__mul__, "/": SV.__truediv__}[tag]
             out = [op(a, b) for a in left for b in right]
         elif self.sign is not None:  # abs, max, min where the signs of the switches are known
             vals, better = [self.values(ch)[0] for ch in node[1:]], 1 if tag == "max" else -1
@@ -522,7 +513,7 @@ def cells(dom, critical, strict, holds, node=("c", 0)) -> tuple:
     evaluates ``node`` at each: at most ``MAX_WORK`` node evaluations)."""
     rational, pts = upoly.roots_between([_uni(p) for p in critical], dom.lo, dom.hi)
     pts += [[x, x, None] for x in {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)} | rational]
-    budget(len(pts), node, "cells")
+    budget(node, len(pts), "cells")
     samples = upoly.separate(pts)
     roots = [l if s is None else NumberField("t", upoly.trim(s[0]), l, h).gen() for l, h, s in pts
              if strict and (s is not None or dom.contains(l))]
@@ -620,7 +611,7 @@ def check_boxes(st, tree) -> str:
     ring, pos, stack, leaves = Ring(st.names), 0, [st.box], 0
     while stack:
         box = stack.pop()
-        budget(leaves, st.node, "boxes")
+        budget(st.node, leaves, "boxes")
         if pos >= len(tree):
             raise ProofError("tree ends before every box is closed")
         ch, pos = tree[pos], pos + 1
@@ -642,7 +633,7 @@ def check_boxes(st, tree) -> str:
 # -- the proof ----------------------------------------------------------------------------------
 def defined(st) -> tuple:
     """(collector, branch values of f) once the domain conditions hold."""
-    col, _ = Collector(Ring(st.names)), size(st.node)
+    col, _ = Collector(Ring(st.names)), budget(st.node)
     vals = col.values(st.node)  # the top node is "-": its values are critical
     domain_conditions(st, col)
     return col, vals
