@@ -118,3 +118,51 @@ def test_a_lone_surrogate_in_rendered_text_is_refused(tmp_path):
     path.write_text(json.dumps(cert))  # ASCII JSON: the surrogate is the escape \ud800
     res = check_file(path)
     _rejected(res, "summary", "control or invisible character U+D800 in text")
+
+
+# -- the expression parser: products are counted before they are computed ----------------------------------
+def _identity(parameters, identities, definitions=None):
+    data = {"mode": "polynomial", "identities": identities}
+    data.update({"definitions": definitions} if definitions else {})
+    return {"exactbell": 2, "id": "redteam", "claim": "C000-01", "paper": "user", "kind": "identity",
+            "location": "test", "summary": "hostile", "expected": "verified", "conventions": {},
+            "parameters": parameters, "data": data}
+
+
+XY = {"x": "[0, 1]", "y": "[0, 1]"}
+D400 = [["d", " + ".join(f"x^{i}*y^{j}" for i in range(20) for j in range(20))]]  # 400 terms: d*d is 160,000 pairs
+
+
+def test_repeated_large_products_in_one_expression_are_refused(tmp_path):
+    # was: verified after 21 s (five times d*d - d*d; 83 s for twenty)
+    res = _check(tmp_path, _identity(XY, [[" + ".join(["d*d - d*d"] * 5), "0"]], D400))
+    _rejected(res, "data.identities[0]", "'d*d - d*d + d*d - d*d + d*d - d*d + d*d - d*d + d*d - d*d' multiplies "
+                                         "more than 200000 term pairs")
+
+
+def test_a_power_of_many_terms_is_refused_before_it_is_computed(tmp_path):
+    # was: refused after 25 s, once (x + y + z + w)^64 (47,905 terms) had been expanded
+    four = {"w": "[0, 1]", "x": "[0, 1]", "y": "[0, 1]", "z": "[0, 1]"}
+    res = _check(tmp_path, _identity(four, [["(x + y + z + w)^64", "0"]]))
+    _rejected(res, "data.identities[0]", "'(x + y + z + w)^64' multiplies more than 200000 term pairs")
+
+
+def test_large_products_spread_over_many_expressions_are_refused(tmp_path, monkeypatch):
+    # was: 2 s per row [d*d, 0] whatever the number of rows (a list of 1000 rows: about half an hour); the
+    # certificate's total is limited too (here lowered to 50000 pairs: d*d and d^2 are 10000 + 10100 pairs, so
+    # with the definition's 1000 the third row passes the limit)
+    monkeypatch.setattr("exactbell.kernel.limits.CERT_PAIRS", 50_000)
+    d100 = [["d", " + ".join(f"x^{i}*y^{j}" for i in range(10) for j in range(10))]]
+    res = _check(tmp_path, _identity(XY, [["d*d", "d^2"]] * 10, d100))
+    _rejected(res, "data.identities[2]", "the expressions multiply more than 50000 term pairs in all")
+    res = _check(tmp_path, _identity(XY, [["d*d", "d^2"]] * 2, d100))
+    assert res.verdict == "verified", res.detail
+
+
+def test_the_pairs_of_a_power_are_counted_tightly():
+    # (x + y)^256: the products p^k * p, k < 256, multiply 2·(k + 1) pairs each, 2·C(257, 2) = 65792 in all
+    from exactbell.kernel.expr import _Parser, tokenize
+    from exactbell.kernel.poly import Poly, _PolyAlgebra
+
+    p = _Parser(tokenize("(x + y)^256"), _PolyAlgebra(["x", "y"], False), "(x + y)^256")
+    assert p.expr() == Poly.parse("(x + y)^256", ["x", "y"]) and p.work == 65792
