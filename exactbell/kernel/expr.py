@@ -158,7 +158,8 @@ class _Parser:
             w = self.unary()
             if bit_size(v) + bit_size(w) > limits.EXPR_BITS:
                 raise ExprError(f"a product in {_short(self.text)} exceeds {limits.EXPR_BITS} bits")
-            self.spend(_terms(v) * _terms(w))
+            if (pairs := _terms(v) * _terms(w)) <= limits.PRODUCT_PAIRS:  # more: the algebra refuses the product
+                self.spend(pairs)
             v = _bounded(self.a.mul(v, w) if op == "*" else self.a.div(v, w))
         return v
 
