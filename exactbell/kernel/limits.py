@@ -21,6 +21,7 @@ EXPR_PAIRS = 200_000  # term pairs multiplied in all the products and powers of 
 CERT_PAIRS = 1_000_000  # ... and in all the expressions of one certificate (while check.decide runs)
 STRATEGIES = 50_000_000  # deterministic strategies a local-bound enumeration may visit
 ANGLE_DENOMINATOR = 360  # q in an angle p*pi/q
+EXCLUDED_POINTS = 64  # points excluded from one domain "(lo, hi) \\ {x, ...}"
 FIELD_DEGREE = ANGLE_DENOMINATOR  # of a number field: Q(2cos(2pi/N)), N <= 720, has degree <= 359
 
 
