@@ -15,7 +15,7 @@ from math import prod
 
 from flint import fmpq_poly
 
-from . import upoly
+from . import limits, upoly
 from .numbers import ExactnessError, binary, format_rational, to_rational
 
 
@@ -28,8 +28,8 @@ class NumberField:
 
     def __init__(self, generator: str, minpoly: list[Fraction], lo: Fraction, hi: Fraction):
         m = upoly.flint(minpoly)
-        if m.degree() < 2:
-            raise FieldError("minimal polynomial must have degree >= 2 (use rationals for degree 1)")
+        if not 2 <= m.degree() <= limits.FIELD_DEGREE:
+            raise FieldError(f"minimal polynomial must have degree 2 to {limits.FIELD_DEGREE} (rationals: degree 1)")
         self.m = m / m.leading_coefficient()
         _, factors = self.m.factor()
         if len(factors) != 1 or factors[0][1] != 1:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .envelope import CertificateError, load
+from .expr import SPENT
 from .kinds import discover
 from .params import Context
 from .pins import pin_for
@@ -39,8 +40,11 @@ def decide(cert):
     kinds = discover()
     if cert.kind not in kinds:
         raise cert.error("kind", f"unknown kind {cert.kind!r} (known: {', '.join(sorted(kinds))})")
-    ctx = Context.of(cert)
-    decision = kinds[cert.kind](cert, ctx, cert.data)
+    spent, SPENT[0] = SPENT[0], 0  # a composite's premises are metered on their own
+    try:
+        decision = kinds[cert.kind](cert, Context.of(cert), cert.data)
+    finally:
+        SPENT[0] = spent
     cert.data.close()
     return decision
 

@@ -12,9 +12,9 @@ A certificate (schema version 2) is a JSON object with exactly these top-level k
 Reading refuses: special files, more than ``FILE_BYTES`` bytes (counted while reading),
 non-UTF-8, duplicate keys, JSON floats, NaN and Infinity, integers of more than ``INT_DIGITS``
 digits, nesting deeper than ``JSON_DEPTH``, arrays longer than ``LIST_LENGTH``, control and
-bidirectional-override characters and non-ASCII digits in any string. A kind reads ``data``
-through :class:`Obj`, which records every key it takes; a key no code read is an error
-(:meth:`Obj.close`).
+bidirectional-override characters, lone surrogates (escapes with no UTF-8 form) and non-ASCII digits
+in any string. A kind reads ``data`` through :class:`Obj`, which records every key it takes; a key no
+code read is an error (:meth:`Obj.close`).
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ PAPERS = ("sengupta-wooltorton", "liu-chiribella", "chaves-kueng-brask-gross", "
 VERDICTS = ("verified", "refuted", "numeric-only")
 TOP_LEVEL = ("exactbell", "id", "claim", "paper", "kind", "location", "summary", "expected", "conventions",
              "parameters", "data")
-_BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 _FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")  # e.g. U+09EA (Bengali four), which reads as 8
 _STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from math import comb
 from typing import Any
 
 from . import limits
 from .numbers import ExactnessError, bit_size
 
 MAX_DEPTH = 100
+SPENT = [None]  # term pairs multiplied while one certificate is decided (check.decide), None otherwise
 
 _TOKEN = re.compile(r"\s*(?:([0-9]+)|([A-Za-z_][A-Za-z_0-9@{}]*)|(\*\*|[-+*/^(),]))")
 
@@ -107,9 +109,25 @@ def tokenize(text: str) -> list[tuple[str, str]]:
     return tokens
 
 
+def _terms(v) -> int:
+    """The terms of a polynomial value (of both parts of a rational function); 1 for a number."""
+    return sum(len(getattr(p, "terms", None) or ()) for p in (getattr(v, "num", v), getattr(v, "den", None))) or 1
+
+
 class _Parser:
     def __init__(self, tokens, algebra, text):
-        self.t, self.i, self.a, self.text, self.depth = tokens, 0, algebra, text, 0
+        self.t, self.i, self.a, self.text, self.depth, self.work = tokens, 0, algebra, text, 0, 0
+
+    def spend(self, pairs: int) -> None:
+        """Term pairs multiplied so far, at most ``limits.EXPR_PAIRS`` in one expression (a power p^n of t terms:
+        Σ_{k<n} t·#terms(p^k) <= t·Σ_{k<n} C(k + t - 1, t - 1) = t·C(n + t - 1, t) pairs)."""
+        self.work += pairs
+        if self.work > limits.EXPR_PAIRS:
+            raise ExprError(f"{_short(self.text)} multiplies more than {limits.EXPR_PAIRS} term pairs")
+        if SPENT[0] is not None:
+            SPENT[0] += pairs
+            if SPENT[0] > limits.CERT_PAIRS:
+                raise ExprError(f"the expressions multiply more than {limits.CERT_PAIRS} term pairs in all")
 
     def peek(self):
         return self.t[self.i] if self.i < len(self.t) else (None, None)
@@ -140,6 +158,8 @@ class _Parser:
             w = self.unary()
             if bit_size(v) + bit_size(w) > limits.EXPR_BITS:
                 raise ExprError(f"a product in {_short(self.text)} exceeds {limits.EXPR_BITS} bits")
+            if (pairs := _terms(v) * _terms(w)) <= limits.PRODUCT_PAIRS:  # more: the algebra refuses the product
+                self.spend(pairs)
             v = _bounded(self.a.mul(v, w) if op == "*" else self.a.div(v, w))
         return v
 
@@ -163,6 +183,7 @@ class _Parser:
                 raise ExprError(f"exponent {n} too large in {_short(self.text)}")
             if bit_size(base) * abs(n) > limits.EXPR_BITS:
                 raise ExprError(f"a power in {_short(self.text)} would exceed {limits.EXPR_BITS} bits")
+            self.spend((t := _terms(base)) * comb(abs(n) + t - 1, t))
             return _bounded(self.a.pow(base, n))
         return base
 

@@ -17,8 +17,12 @@ EXPR_CHARS = 200_000  # characters of one expression
 EXPR_BITS = 200_000  # estimated bit size of any intermediate value of an expression
 EXPONENT = 256  # |n| in x^n
 PRODUCT_PAIRS = 200_000  # term pairs of one product of polynomials or operators (and of an operator's square)
+EXPR_PAIRS = 200_000  # term pairs multiplied in all the products and powers of one expression
+CERT_PAIRS = 1_000_000  # ... and in all the expressions of one certificate (while check.decide runs)
 STRATEGIES = 50_000_000  # deterministic strategies a local-bound enumeration may visit
 ANGLE_DENOMINATOR = 360  # q in an angle p*pi/q
+EXCLUDED_POINTS = 64  # points excluded from one domain "(lo, hi) \\ {x, ...}"
+FIELD_DEGREE = ANGLE_DENOMINATOR  # of a number field: Q(2cos(2pi/N)), N <= 720, has degree <= 359
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from dataclasses import field as _default
 from fractions import Fraction
 
+from . import limits
 from .algebraic import NumberField
 from .envelope import CertificateError, Obj
 from .expr import RATIONAL_FUNCTIONS, FieldAlgebra, parse
@@ -49,6 +50,8 @@ class Domain:
         if not lo < hi:
             raise ValueError(f"empty domain {text!r}")
         ex = tuple(sorted({to_rational(t.strip()) for t in m.group(5).split(",")})) if m.group(5) else ()
+        if len(ex) > limits.EXCLUDED_POINTS:
+            raise ValueError(f"more than {limits.EXCLUDED_POINTS} excluded points")
         d = cls(lo, hi, m.group(1) == "[", m.group(4) == "]", ex)
         for x in ex:
             if not d.contains(x, excluded=False):

@@ -13,7 +13,7 @@ import operator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import reduce
-from itertools import product
+from itertools import islice, product
 from math import comb, gcd, isqrt, lcm, prod
 
 from flint import arb, fmpq_mpoly_ctx, fmpq_poly
@@ -30,8 +30,10 @@ from .upoly import to_fmpq
 
 RELATIONS = (">=", ">", "<=", "<", "==")
 FUNCTIONS = {"abs": (1, 1), "max": (2, 64), "min": (2, 64), "sqrt": (1, 1), "sin": (1, 1), "cos": (1, 1)}
-MAX_BRANCHES, MAX_LEAVES = 4096, 100000
+MAX_BRANCHES, MAX_SWITCHES = 256, 4096  # values of one node (and pairs formed for them); abs/max/min switches
 MAX_DEGREE = 64  # per variable, of every numerator and denominator: Sturm sequences stay small (seconds)
+MAX_NODES, MAX_WORK = 5000, 50_000  # nodes of a statement (charts expanded); nodes x (cell points or boxes)
+MAX_BERNSTEIN = 2000  # coefficients of one Bernstein expansion
 
 
 class ProofError(ExactnessError):
@@ -87,7 +89,8 @@ def text(node, names, prec: int = 0) -> str:
     """Canonical text (parses back to the same tree, up to signs of substituted constants)."""
     tag = node[0]
     if tag == "c":
-        s, p = format_rational(node[1]), 3 if node[1] < 0 else 2 if node[1].denominator != 1 else 5
+        # "-1/2" reads as the term (-1)/2: a fraction binds like "/" (x/(-1/2), not x/-1/2), "-2" like unary minus
+        s, p = format_rational(node[1]), 2 if node[1].denominator != 1 else 3 if node[1] < 0 else 5
     elif tag == "v":
         s, p = names[node[1]], 5
     elif tag in ("sin", "cos"):
@@ -111,6 +114,14 @@ def walk(node):
     yield node
     for ch in node[1:]:
         yield from walk(ch) if isinstance(ch, tuple) and ch and isinstance(ch[0], str) else ()
+
+
+def budget(node, count: int = 0, what: str = "") -> None:
+    """Refuse a statement of more than ``MAX_NODES`` nodes (a shared subtree counted each time), or ``count``
+    evaluations of it (cell points, boxes) beyond ``MAX_WORK`` node evaluations."""
+    if (n := sum(1 for _ in islice(walk(node), MAX_NODES + 1))) > MAX_NODES or count * n > MAX_WORK:
+        raise ProofError(f"more than {MAX_WORK} node evaluations ({what})" if n <= MAX_NODES else
+                         f"a statement of more than {MAX_NODES} nodes")
 
 
 def used_variables(node) -> set:
@@ -241,14 +252,19 @@ class Collector:
             right = self.values(node[2])
             if tag == "/":
                 self.divisors += right
+            if len(left := self.values(node[1])) * len(right) > MAX_BRANCHES:
+                raise ProofError(f"more than {MAX_BRANCHES} branches")
             op = {"+": SV.__add__, "-": SV.__sub__, "*": SV.__mul__, "/": SV.__truediv__}[tag]
-            out = [op(a, b) for a in self.values(node[1]) for b in right]
+            out = [op(a, b) for a in left for b in right]
         elif self.sign is not None:  # abs, max, min where the signs of the switches are known
             vals, better = [self.values(ch)[0] for ch in node[1:]], 1 if tag == "max" else -1
             out = [reduce(lambda best, v: v if self.sign(v - best) == better else best, vals[1:],
                           -vals[0] if tag == "abs" and self.sign(vals[0]) < 0 else vals[0])]
         else:  # abs, max, min: all branches, the switching differences are critical
             groups = [self.values(ch) for ch in node[1:]]
+            n = sum(map(len, groups))
+            if (n * n - sum(len(g) ** 2 for g in groups)) // 2 > MAX_SWITCHES:
+                raise ProofError(f"more than {MAX_SWITCHES} switches of abs/max/min")
             switches = list(groups[0]) if tag == "abs" else [
                 a - b for i, g in enumerate(groups) for h in groups[i + 1:] for a in g for b in h]
             for d in switches:
@@ -489,13 +505,15 @@ def decompose(st, col=None) -> tuple:
     continuous on the domain)."""
     ring, col = Ring(st.names), col or defined(st)[0]
     return cells(st.domains[0], col.critical, st.strict,
-                 lambda x: st.holds(sign_quad(*sv_at(branch_at(st.node, ring, (x,)), (x,)))))
+                 lambda x: st.holds(sign_quad(*sv_at(branch_at(st.node, ring, (x,)), (x,)))), st.node)
 
 
-def cells(dom, critical, strict, holds) -> tuple:
-    """(detail, the points where ``holds`` fails) over the samples of :func:`decompose`."""
+def cells(dom, critical, strict, holds, node=("c", 0)) -> tuple:
+    """(detail, the points where ``holds`` fails) over the samples of :func:`decompose` (``holds``
+    evaluates ``node`` at each: at most ``MAX_WORK`` node evaluations)."""
     rational, pts = upoly.roots_between([_uni(p) for p in critical], dom.lo, dom.hi)
     pts += [[x, x, None] for x in {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)} | rational]
+    budget(node, len(pts), "cells")
     samples = upoly.separate(pts)
     roots = [l if s is None else NumberField("t", upoly.trim(s[0]), l, h).gen() for l, h, s in pts
              if strict and (s is not None or dom.contains(l))]
@@ -513,6 +531,8 @@ def split(box):
 
 def bernstein(p, box) -> tuple:
     """(degrees, {multi-index: exact Bernstein coefficient of p on the box})."""
+    if prod(d + 1 for d in p.degrees()) > MAX_BERNSTEIN:
+        raise ProofError(f"more than {MAX_BERNSTEIN} Bernstein coefficients")
     t = [to_fmpq(lo) + to_fmpq(hi - lo) * g for (lo, hi), g in zip(box, p.context().gens())]
     cur = {tuple(int(x) for x in e): Fraction(int(c.p), int(c.q))  # x_i = lo_i + (hi_i - lo_i) t_i
            for e, c in (p.compose(*t) if box else p).to_dict().items()}
@@ -591,7 +611,8 @@ def check_boxes(st, tree) -> str:
     ring, pos, stack, leaves = Ring(st.names), 0, [st.box], 0
     while stack:
         box = stack.pop()
-        if pos >= len(tree) or leaves > MAX_LEAVES:
+        budget(st.node, leaves, "boxes")
+        if pos >= len(tree):
             raise ProofError("tree ends before every box is closed")
         ch, pos = tree[pos], pos + 1
         if ch == "S":
@@ -612,7 +633,7 @@ def check_boxes(st, tree) -> str:
 # -- the proof ----------------------------------------------------------------------------------
 def defined(st) -> tuple:
     """(collector, branch values of f) once the domain conditions hold."""
-    col = Collector(Ring(st.names))
+    col, _ = Collector(Ring(st.names)), budget(st.node)
     vals = col.values(st.node)  # the top node is "-": its values are critical
     domain_conditions(st, col)
     return col, vals
