@@ -8,7 +8,11 @@ facet of conv(T), each facet R found (one per orbit under H, a group of vertex p
 fixing T) is rotated across its own facets S (one per orbit of H_R, the elements of H fixing R)
 inside conv(T); the facets of R are computed the same way one level down, or by cdd.gmp when R
 has few points beyond its rank. The facet graph of conv(T) is connected, so the orbits found
-are all of them; the result is their union (the orbits expanded).
+are all of them; the result is their union (the orbits expanded). The facets are processed the
+cheapest first, and the run stops once the unprocessed orbits hold fewer than dim conv(T) facets:
+by Balinski's theorem (the graph of a d-polytope is d-connected, here the polar of conv(T)) the
+processed facets then still reach every facet, so no orbit is missing (the criterion of Bremner,
+Sikirić & Schürmann, J. Symb. Comput. 44, 1 (2009)).
 
 Inside T the subsets are boolean rows over T's points; orbit keys (the least image, as big-endian
 bit words, under a group) and the rotations of all facets S of one R are computed at once with
@@ -18,6 +22,7 @@ integer test q·g + p·f ≥ 0 holds on every point (else it is computed with fr
 """
 from __future__ import annotations
 
+import heapq
 import random
 from fractions import Fraction
 
@@ -76,9 +81,14 @@ def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[froz
     start = sp.ps.first_facet(T, [rnd.randint(-50, 50) for _ in range(sp.ps.n)], rnd)
     b0 = np.isin(Wa, sorted(start))
     reps = {orbit_keys(b0[None, :], HTinv)[0]: b0}
-    queue = [b0]
-    while queue:
-        b = queue.pop()
+    heap: list = []
+    _push(heap, b0, HTinv, r)
+    processed = 0
+    while heap:
+        if processed and sum(size for _, size, _, _ in heap) < r - 1:
+            break  # Balinski: the unprocessed orbits cannot cut the processed facets off any facet
+        b = heapq.heappop(heap)[3]
+        processed += 1
         R = [int(x) for x in Wa[b]]
         fR = sp.slack(R, Wa)
         fix = (b[HTinv] == b[None, :]).all(axis=1)
@@ -92,12 +102,20 @@ def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[froz
         for key, row in zip(orbit_keys(N, HTinv), N):
             if key not in reps:
                 reps[key] = row
-                queue.append(row)
+                _push(heap, row, HTinv, r)
     out = set()
     for row in reps.values():
         imgs = np.unique(row[HTinv], axis=0)
         out.update(frozenset(int(x) for x in Wa[img]) for img in imgs)
     return sorted(out, key=sorted)
+
+
+def _push(heap, row, HTinv, r) -> None:
+    """Queue a facet of conv(T) (boolean row) with its orbit size, cheapest per orbit element first
+    (cdd's cost grows about exponentially with the points beyond the rank: 2**excess / orbit)."""
+    size = len(np.unique(row[HTinv], axis=0))
+    points = int(row.sum())
+    heapq.heappush(heap, ((1 << max(0, points - r + 1)) / size, size, row.tobytes(), row))
 
 
 def _facets_with_functionals(sp, R, HR, depth, Wa):
