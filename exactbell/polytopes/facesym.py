@@ -31,7 +31,8 @@ import numpy as np
 from .cddfacets import facets_cdd, facets_cdd_with
 
 EXCESS = 24  # faces with more points than rank + EXCESS are decomposed, the others go to cdd (measured)
-DEPTH = 1  # nested decompositions: deeper faces have small stabilisers, and cdd is faster there
+DEPTH = 4  # nested decompositions (deeper faces have small stabilisers: cdd is faster unless very degenerate)
+START = 6  # random first facets tried; the one with the fewest points starts
 _SAFE = 1 << 62
 
 
@@ -70,7 +71,7 @@ def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[froz
     r = sp.ps.rank(T)
     if len(T) == r:  # a simplex
         return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
-    if H is None or len(H) <= 1 or len(T) - r <= EXCESS or depth >= DEPTH:
+    if not _decomposed(H, len(T) - r, depth):
         return facets_cdd(sp.ps, T)
     Wa = np.array(T, dtype=np.int64)
     loc = np.full(sp.N, -1, dtype=np.int64)
@@ -78,7 +79,8 @@ def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[froz
     HT = loc[H[:, Wa]]  # H acting on T's own indices
     HTinv = np.argsort(HT, axis=1)
     rnd = random.Random(len(T) * 1000 + r)  # deterministic
-    start = sp.ps.first_facet(T, [rnd.randint(-50, 50) for _ in range(sp.ps.n)], rnd)
+    start = min((sp.ps.first_facet(T, [rnd.randint(-50, 50) for _ in range(sp.ps.n)], rnd) for _ in range(START)),
+                key=lambda F: (len(F), sorted(F)))  # a light one: its facets are cheap
     b0 = np.isin(Wa, sorted(start))
     reps = {orbit_keys(b0[None, :], HTinv)[0]: b0}
     heap: list = []
@@ -110,6 +112,12 @@ def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[froz
     return sorted(out, key=sorted)
 
 
+def _decomposed(H, excess: int, depth: int) -> bool:
+    """Decompose a face with ``excess`` points beyond its rank (else cdd.gmp): beyond EXCESS with a
+    symmetry, beyond 2·EXCESS without (cdd's cost grows too fast there), at most DEPTH levels."""
+    return depth < DEPTH and (excess > 2 * EXCESS or (H is not None and len(H) > 1 and excess > EXCESS))
+
+
 def _push(heap, row, HTinv, r) -> None:
     """Queue a facet of conv(T) (boolean row) with its orbit size, cheapest per orbit element first
     (cdd's cost grows about exponentially with the points beyond the rank: 2**excess / orbit)."""
@@ -121,7 +129,7 @@ def _push(heap, row, HTinv, r) -> None:
 def _facets_with_functionals(sp, R, HR, depth, Wa):
     """(facets of conv(R) as boolean rows over Wa, their functionals (see facets_cdd_with) or None)."""
     r = sp.ps.rank(R)
-    if len(R) > r and not (len(HR) > 1 and len(R) - r > EXCESS and depth < DEPTH):
+    if len(R) > r and not _decomposed(HR, len(R) - r, depth):
         facets, hs = facets_cdd_with(sp.ps, R)
         return _rows(facets, Wa), hs
     return _rows(face_facets(sp, R, HR, depth), Wa), None
