@@ -136,9 +136,10 @@ def _facets_with_functionals(sp, R, HR, depth, Wa):
 
 
 def _rows(sets, Wa) -> np.ndarray:
+    """Subsets of the sorted index array Wa as boolean rows over it."""
     out = np.zeros((len(sets), len(Wa)), dtype=bool)
     for k, S in enumerate(sets):
-        out[k] = np.isin(Wa, sorted(S))
+        out[k, np.searchsorted(Wa, np.fromiter(S, dtype=np.int64, count=len(S)))] = True
     return out
 
 
