@@ -129,6 +129,72 @@ def test_facets_of_a_degenerate_facet_by_decomposition_equal_cdd():
     assert R == facets_cdd(ps, T) and len(R) > 100
 
 
+@pytest.mark.parametrize("excess", [3, 6])
+def test_nested_decomposition_with_balinski_stop_equals_cdd(excess):
+    """facesym.face_facets with a low threshold (nested decompositions at several depths, some faces
+    decomposed without symmetry, the cheapest-first order with Balinski's stop) on a 32-point facet
+    of 3,3:2,2 (CHSH, rank 16) gives exactly cdd.gmp's facets."""
+    from exactbell.polytopes import facesym
+    from exactbell.polytopes.fastsym import FastGroup, SlackPolytope
+
+    _, ps, _, group = support_and_group(pm.local(Scenario((3, 3), (2, 2))))
+    sp, fg = SlackPolytope(ps), FastGroup(group)
+    T = min((F for F in facets_cdd(ps) if len(F) == 32), key=sorted)
+    old = facesym.EXCESS
+    facesym.EXCESS = excess
+    try:
+        R = facesym.face_facets(sp, T, fg.P[fg.stabiliser(T)])
+    finally:
+        facesym.EXCESS = old
+    assert R == facets_cdd(ps, T) and len(T) - ps.rank(T) > 2 * excess
+
+
+def test_cdd_functionals_vanish_exactly_on_their_facets():
+    """facets_cdd_with: each integer functional is 0 on its facet's points and > 0 on the other points
+    of the face (checked on the homogenised rows, exact integers)."""
+    from exactbell.polytopes.cddfacets import facets_cdd_with
+
+    _, ps, _, _ = support_and_group(pm.local(Scenario((3, 3), (2, 2))))
+    T = max(facets_cdd(ps), key=len)
+    facets, hs = facets_cdd_with(ps, T)
+    assert facets == facets_cdd(ps, T)
+    for F, h in zip(facets, hs):
+        vals = {i: sum(a * b for a, b in zip(ps.rows[i], h())) for i in T}
+        assert {i for i, v in vals.items() if v == 0} == F and min(vals.values()) == 0
+
+
+def test_orbit_keys_agree_with_least_images_and_batched_rotation_with_rotate():
+    """facesym.orbit_keys: equal keys exactly for subsets in one orbit (as the least sorted image says);
+    rotate_all gives SlackPolytope.rotate's neighbour for every ridge of a facet."""
+    import random
+
+    import numpy as np
+
+    from exactbell.polytopes import facesym
+    from exactbell.polytopes.cddfacets import facets_cdd_with
+    from exactbell.polytopes.fastsym import FastGroup, SlackPolytope
+
+    _, ps, _, group = support_and_group(pm.local(Scenario((3, 3), (2, 2))))
+    sp, fg = SlackPolytope(ps), FastGroup(group)
+    rnd = random.Random(7)
+    sets = [frozenset(rnd.sample(range(ps.size), 5)) for _ in range(40)]
+    sets += [frozenset(int(x) for x in fg.P[rnd.randrange(fg.order)][sorted(S)]) for S in sets]
+    B = np.zeros((len(sets), ps.size), dtype=bool)
+    for k, S in enumerate(sets):
+        B[k, sorted(S)] = True
+    keys = facesym.orbit_keys(B, fg.Pinv)
+    least = [fg.canonical(S) for S in sets]
+    assert all((keys[a] == keys[b]) == (least[a] == least[b]) for a in range(len(sets)) for b in range(len(sets)))
+    T = sorted(max(facets_cdd(ps), key=len))
+    W = np.arange(ps.size)
+    ridges, hs = facets_cdd_with(ps, T)
+    S = np.zeros((len(ridges), ps.size), dtype=bool)
+    for k, R in enumerate(ridges):
+        S[k, sorted(R)] = True
+    N = facesym.rotate_all(sp.slack(T), (S, sp.values_of(np.array([h() for h in hs], dtype=object), W)))
+    assert [frozenset(np.nonzero(row)[0].tolist()) for row in N] == [sp.rotate(T, sp.slack(T), R) for R in ridges]
+
+
 def test_ridges_complete_accepts_all_ridges_and_rejects_a_missing_orbit():
     """ridges_complete on the largest facet of 3,3:2,2 (48 points): cdd.gmp's ridges pass; without one
     orbit of ridges under the facet's stabiliser (the list stays closed under it) they fail."""

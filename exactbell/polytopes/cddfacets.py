@@ -8,6 +8,8 @@ original coordinates. Equalities of the affine hull are reported separately.
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import partial
+from math import lcm
 
 import cdd.gmp as cg
 
@@ -37,15 +39,40 @@ def facets_cdd(ps: PointSet, idx=None) -> list[frozenset]:
     """All facets of conv(points idx) (default all points) as tight index sets of ps, from the exact
     incidence that cdd.gmp's double description reports (no inequality is read back: an output
     row tight on every point is an equation of the hull, one tight on none is the trivial row)."""
+    facets, _ = facets_cdd_with(ps, idx, functionals=False)
+    return facets
+
+
+def facets_cdd_with(ps: PointSet, idx=None, functionals: bool = True) -> tuple[list[frozenset], list]:
+    """(facets of conv(points idx) as in :func:`facets_cdd`, and per facet a function giving an
+    integer functional h on the homogenised rows of ps: ``<ps.rows[i], h>`` is 0 on the facet's
+    points and > 0 on the other points of idx — cdd.gmp's exact inequality, scaled to integers, built
+    only when called). The facets are sorted."""
     idx = list(range(ps.size)) if idx is None else sorted(idx)
     J = coordinate_basis(ps, idx)
     rows = [[1] + [ps.points[i][j] for j in J] for i in idx]
     mat = cg.matrix_from_array(rows, rep_type=cg.RepType.GENERATOR)
-    out = set()
-    for inc in cg.copy_incidence(cg.polyhedron_from_matrix(mat)):
+    poly = cg.polyhedron_from_matrix(mat)
+    ineq = cg.copy_inequalities(poly).array if functionals else None
+    out = {}
+    for k, inc in enumerate(cg.copy_incidence(poly)):
         if 0 < len(inc) < len(idx):
-            out.add(frozenset(idx[k] for k in inc))
-    return sorted(out, key=sorted)
+            out.setdefault(frozenset(idx[t] for t in inc), k)
+    facets = sorted(out, key=sorted)
+    if not functionals:
+        return facets, []
+    return facets, [partial(_integer_functional, ineq[out[F]], J, ps.n) for F in facets]
+
+
+def _integer_functional(h, J, n) -> list[int]:
+    """cdd's row (h0, h_J) of h0 + <h_J, v_J> >= 0 (Fractions) as an integer vector on the columns
+    of the homogenised rows (1, v) (a positive multiple, zero off J)."""
+    den = lcm(*(x.denominator for x in h))
+    out = [0] * (n + 1)
+    out[0] = h[0].numerator * (den // h[0].denominator)
+    for x, j in zip(h[1:], J):
+        out[j + 1] = x.numerator * (den // x.denominator)
+    return out
 
 
 def inequality_of(ps: PointSet, tight) -> tuple[tuple, int]:

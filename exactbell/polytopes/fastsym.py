@@ -115,6 +115,7 @@ class SlackPolytope:
         self.small = big < (1 << 20)
         self.H = np.array(self.rows, dtype=np.int64 if self.small else object)
         self.rank = ps.rank(range(self.N))
+        self.full_max = max(abs(x) for r in ps.rows for x in r)
 
     def _mat(self, idx):
         return flint.fmpz_mat(len(idx), self.m, [x for i in idx for x in self.rows[i]])
@@ -126,6 +127,26 @@ class SlackPolytope:
             return (self.H if W is None else self.H[W]) @ np.array(h, dtype=np.int64)
         rows = self.rows if W is None else [self.rows[i] for i in W]
         return np.array([sum(a * b for a, b in zip(r, h)) for r in rows], dtype=object)
+
+    def values_of(self, hs: np.ndarray, W) -> np.ndarray:
+        """Values on the points W of functionals given on the full homogenised rows (rows of hs,
+        Python ints), one row per functional (int64 when no product can overflow)."""
+        full = self.ps.rows
+        bound = max((abs(int(x)) for x in hs.ravel()), default=0) * self.full_max * (self.ps.n + 1)
+        if bound < _LIM:
+            A = np.array([full[i] for i in W], dtype=np.int64)
+            return np.array(hs, dtype=np.int64) @ A.T
+        return np.array([[sum(a * b for a, b in zip(full[i], h)) for i in W] for h in hs], dtype=object)
+
+    def ridge_functional(self, R, S, W) -> np.ndarray:
+        """Values on W of a functional vanishing on S, a facet of conv(R), and > 0 on R \\ S."""
+        X, k = self._mat(sorted(S)).nullspace()
+        extra = int(np.searchsorted(W, next(i for i in R if i not in set(S))))
+        for j in range(k):
+            g = self.values([int(X[i, j]) for i in range(self.m)], W)
+            if g[extra]:
+                return -g if g[extra] < 0 else g
+        raise ValueError("S is not a facet of R")
 
     def slack(self, T, W=None) -> np.ndarray:
         """Primitive integer slack vector (≥ 0, zero exactly on the facet T); with W (an index
