@@ -18,9 +18,10 @@ from .linalg import add, identity, kron, mul, partial_trace, rank, scale, trace
 
 
 def dependence(scenario, alpha: dict, x: tuple) -> set:
-    """Parties i on whose outcome a_i the coefficients α_{·,x} depend at context x."""
-    return {i for i in range(scenario.parties) for a in scenario.outcomes for ai in range(scenario.outputs[i])
-            if alpha[(a[:i] + (ai,) + a[i + 1:], x)] != alpha[(a, x)]}
+    """Parties i on whose outcome a_i the coefficients α_{·,x} depend at context x (some α_{a,x} differs from
+    α at a with a_i set to 0: one comparison per outcome and party)."""
+    return {i for i in range(scenario.parties) for a in scenario.outcomes
+            if alpha[(a[:i] + (0,) + a[i + 1:], x)] != alpha[(a, x)]}
 
 
 def single_trigger_problem(scenario, alpha: dict, trigger) -> str | None:
