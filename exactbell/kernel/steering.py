@@ -9,15 +9,17 @@ from functools import reduce
 from itertools import product
 
 from .gaussian import ONE, ZERO, Gaussian, conj, herm_psd, matrix_text, real_sign
-from .linalg import add, adjoint, identity, kron, mul, partial_trace, scale, trace
+from .linalg import add, adjoint, identity, mul, partial_trace, scale, trace
 from .poly import Poly
 
 TYPES = ("traditional", "bob-with-input", "instrumental")
 
 
 def steer(R, M, dA, dB):
-    """tr_A[(M ⊗ 𝟙) R]: the unnormalised steered state (paper L44)."""
-    return partial_trace(mul(kron(M, identity(dB, ONE)), R), (dA, dB), (0,))
+    """tr_A[(M ⊗ 𝟙) R]: the unnormalised steered state (paper L44), τ_bc = Σ_jk M_jk R_(kb),(jc): d_A²d_B²
+    products, not the (d_A d_B)³ of forming (M ⊗ 𝟙) R."""
+    return [[sum((M[j][k] * R[k * dB + b][j * dB + c] for j in range(dA) for k in range(dA) if M[j][k]), ZERO)
+             for c in range(dB)] for b in range(dB)]
 
 
 class Assemblage:
