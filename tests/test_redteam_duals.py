@@ -179,3 +179,23 @@ def test_realisation_steers_once_per_setting_and_outcome(tmp_path, monkeypatch):
     r = check_file(PROOFS / BWI_REALISED[0] / BWI_REALISED[1])
     assert r.passed and r.pin == "pinned", r.detail
     assert len(calls) == 3 * 2
+
+
+# -- poly: degrees ------------------------------------------------------------------------------------------
+def test_power_of_a_power_of_a_power_is_refused_by_degree():
+    """Before: the bit-size guard counts coefficients only, so "(((a^256)^256)^256)^256" (24 bytes) parsed to
+    a^(2^32) and the segment's affine test built its dense coefficient list: memory limit exceeded."""
+    from exactbell.kernel.expr import ExprError
+    from exactbell.kernel.poly import Poly, RationalFunction
+
+    assert Poly.parse("(x^256)^256", ["x"]).univariate_coefficients("x")[-1] == 1  # degree 65536 = EXPONENT²
+    for text in ("((x^256)^256)^2", "(x^256)^256*x", "((x^256)^256)^256"):
+        with pytest.raises(ExprError, match="degree above 65536 in x"):
+            Poly.parse(text, ["x"])
+    with pytest.raises(ExprError, match="degree above 65536 in x"):
+        RationalFunction.parse("1/((x^256)^256*x)", ["x"])
+
+
+def test_segment_functional_with_a_huge_degree_is_rejected_at_the_coefficient(tmp_path):
+    r = decide(tmp_path, LC, "C001-21.json", (("data", "functional", "coefficients", 0), "((a^256)^256)^256"))
+    rejected(r, "data.functional.coefficients", "degree above 65536")

@@ -80,9 +80,13 @@ class Poly(Sparse):
 
     @staticmethod
     def _times(m1, m2) -> tuple:
+        """m1·m2; an exponent above EXPONENT² (a power of a power) is refused: the bit-size guard of :mod:`.expr`
+        counts coefficients, not degrees, and dense coefficient lists and evaluations grow with the degree."""
         d = dict(m1)
         for v, e in m2:
             d[v] = d.get(v, 0) + e
+            if d[v] > limits.EXPONENT**2:
+                raise ExprError(f"a degree above {limits.EXPONENT**2} in {v}")
         return tuple(sorted(d.items()))
 
     @classmethod
