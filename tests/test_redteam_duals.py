@@ -199,3 +199,14 @@ def test_power_of_a_power_of_a_power_is_refused_by_degree():
 def test_segment_functional_with_a_huge_degree_is_rejected_at_the_coefficient(tmp_path):
     r = decide(tmp_path, LC, "C001-21.json", (("data", "functional", "coefficients", 0), "((a^256)^256)^256"))
     rejected(r, "data.functional.coefficients", "degree above 65536")
+
+
+def test_a_power_is_one_product_for_the_term_pair_cap():
+    """Before: p^n multiplied n times, each step under PRODUCT_PAIRS, so "(u+v+w)^200" (12 bytes) ran 12 M term
+    pairs (59 s) before the bit-size guard; now the pairs of all n factors share the cap."""
+    from exactbell.kernel.expr import ExprError
+    from exactbell.kernel.poly import Poly
+
+    assert len(Poly.parse("(u+v)^256", ["u", "v"]).terms) == 257  # 2·(1 + ... + 256) = 65,792 pairs
+    with pytest.raises(ExprError, match="a power of 3 terms with more than 200000 term pairs"):
+        Poly.parse("(u+v+w)^75", ["u", "v", "w"])

@@ -119,9 +119,15 @@ class Poly(Sparse):
     def variables(self) -> set[str]: return {v for m in self.terms for v, _ in m}  # noqa: E704
 
     def __pow__(self, n: int):
+        """self^n, one product of n factors: its term pairs together stay within ``limits.PRODUCT_PAIRS``."""
         if not isinstance(n, int) or n < 0:
             raise ExprError("polynomials take non-negative integer powers only")
-        return prod([self] * n, start=Poly.const(1))
+        out, pairs = Poly.const(1), 0
+        for _ in range(n):
+            if (pairs := pairs + len(out.terms) * len(self.terms)) > limits.PRODUCT_PAIRS:
+                raise ExprError(f"a power of {len(self.terms)} terms with more than {limits.PRODUCT_PAIRS} term pairs")
+            out = out * self
+        return out
 
     def constant_value(self) -> Fraction | None:
         return None if set(self.terms) - {()} else self.terms.get((), Fraction(0))
