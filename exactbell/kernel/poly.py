@@ -13,10 +13,6 @@ from .expr import Algebra, ExprError, parse
 from .numbers import ExactnessError, binary
 
 
-def _is_field(c) -> bool:
-    return isinstance(c, AlgebraicNumber)
-
-
 def pairs_bounded(a, b):
     """``a``, once a·b is known to have at most ``limits.PRODUCT_PAIRS`` term pairs (a power or a product of
     sums grows multiplicatively; the bit-size guard of :mod:`.expr` does not see the number of terms)."""
@@ -73,19 +69,18 @@ class Poly(Sparse):
     __slots__ = ()
 
     def __init__(self, terms: dict | None = None):
-        self.terms = {m: c if _is_field(c) else Fraction(c) for m, c in (terms or {}).items() if c != 0}
+        self.terms = {m: c if isinstance(c, AlgebraicNumber) else Fraction(c)
+                      for m, c in (terms or {}).items() if c != 0}
 
     def _new(self, terms) -> Poly: return Poly(terms)  # noqa: E704
     def _lift(self, o): return NotImplemented if isinstance(o, RationalFunction) else Poly.lift(o)  # noqa: E704
 
     @staticmethod
     def _times(m1, m2) -> tuple:
-        """m1·m2; an exponent above EXPONENT² (a power of a power) is refused: the bit-size guard of :mod:`.expr`
-        counts coefficients, not degrees, and dense coefficient lists and evaluations grow with the degree."""
         d = dict(m1)
         for v, e in m2:
             d[v] = d.get(v, 0) + e
-            if d[v] > limits.EXPONENT**2:
+            if d[v] > limits.EXPONENT**2:  # a power of a power: the bit guard of .expr does not see degrees
                 raise ExprError(f"a degree above {limits.EXPONENT**2} in {v}")
         return tuple(sorted(d.items()))
 
@@ -99,7 +94,7 @@ class Poly(Sparse):
     def lift(cls, x) -> Poly:
         if isinstance(x, Poly):
             return x
-        if (isinstance(x, (int, Fraction)) and not isinstance(x, bool)) or _is_field(x):
+        if (isinstance(x, (int, Fraction)) and not isinstance(x, bool)) or isinstance(x, AlgebraicNumber):
             return cls.const(x)
         raise TypeError(f"cannot use {type(x).__name__} as a polynomial")
 
@@ -119,10 +114,9 @@ class Poly(Sparse):
     def variables(self) -> set[str]: return {v for m in self.terms for v, _ in m}  # noqa: E704
 
     def __pow__(self, n: int):
-        """self^n, one product of n factors: its term pairs together stay within ``limits.PRODUCT_PAIRS``."""
         if not isinstance(n, int) or n < 0:
             raise ExprError("polynomials take non-negative integer powers only")
-        out, pairs = Poly.const(1), 0
+        out, pairs = Poly.const(1), 0  # one product of n factors: their term pairs share limits.PRODUCT_PAIRS
         for _ in range(n):
             if (pairs := pairs + len(out.terms) * len(self.terms)) > limits.PRODUCT_PAIRS:
                 raise ExprError(f"a power of {len(self.terms)} terms with more than {limits.PRODUCT_PAIRS} term pairs")
@@ -153,7 +147,7 @@ class Poly(Sparse):
         parts = []
         for m in sorted(self.terms, key=lambda m: (-sum(e for _, e in m), m)):
             c, mono = self.terms[m], "*".join(v if e == 1 else f"{v}^{e}" for v, e in m)
-            if _is_field(c):
+            if isinstance(c, AlgebraicNumber):
                 parts.append(f"({c.to_text()})*{mono}" if mono else f"({c.to_text()})")
             else:
                 parts.append(str(c) if not mono else mono if c == 1 else f"-{mono}" if c == -1 else

@@ -23,7 +23,6 @@ from .sos import psd_matrix
 QUANTUM = "quantum ICO processes (valid process matrices, arbitrary instruments)"
 THEOREM = "Liu-Chiribella Thm 2/App. H: canonical instruments are optimal for single-trigger correlations"
 CAUSAL = 20_000  # deterministic definite-order strategies enumerated for the causal bound (else omitted)
-CANONICAL = 256  # dimension Π m_i² n_i of the canonical-instrument space (as the explicit process's Π d)
 
 
 def _n(k, noun) -> str:
@@ -43,9 +42,7 @@ class _Scalars:
     """Exact entries: expressions in the fixed parameters and field generator, or power-basis lists."""
 
     def __init__(self, ctx):
-        self.ctx, self.field = ctx, ctx.field
-        self.one = self.field.element([1]) if self.field else Fraction(1)
-        self.zero = self.one * 0
+        self.ctx, self.field, self.one, self.zero = ctx, ctx.field, ctx.one, ctx.one * 0
 
     def __call__(self, where, raw):
         basis = isinstance(raw, list) and self.field is not None
@@ -54,8 +51,8 @@ class _Scalars:
 
     def blocks(self, obj, key, sc, decide=True):
         """One label block per context, keyed by context: decided PSD (or symmetric), :func:`.sos.psd_matrix`."""
-        self.ctx.need(prod(pm.canonical_layout(sc)[0]) <= CANONICAL, "data.scenario",
-                      f"the canonical-instrument space (dimension prod m_i^2 n_i) is larger than {CANONICAL}")
+        self.ctx.need(prod(pm.canonical_layout(sc)[0]) <= 256, "data.scenario",  # as the explicit process's Π d
+                      "the canonical-instrument space (dimension prod m_i^2 n_i) is larger than 256")
         raw, n = obj.list(key, len(sc.contexts)), pm.block_space(sc).size
         return {x: psd_matrix(self.ctx, f"{obj.at(key)}[{i}]", raw[i], n, self, self.one, decide)
                 for i, x in enumerate(sc.contexts)}
@@ -159,8 +156,7 @@ def _paper(ctx, data, S, lo, up):
     if d is not None and (not isinstance(v, Fraction) or (v * 10**d).denominator != 1):
         raise ctx.fail(spec.at("value"), f"must be a rational decimal with {d} digits")
 
-    def ge(p, q, strict=False):
-        """p ≥ q (p > q when strict) is proved; False when a bound is missing."""
+    def ge(p, q, strict=False):  # p ≥ q (p > q when strict) is proved; False when a bound is missing
         return p is not None and q is not None and _sgn(p - q) >= int(strict)
     h = Fraction(1, 2 * 10**d) if rel == "~" else 0  # "~": the value rounds to v at d digits, in [v - h, v + h)
     holds, refuted = {"=": lambda: (ge(lo, v) and ge(v, up), ge(lo, v, True) or ge(v, up, True)),
@@ -284,8 +280,7 @@ def _refute(ctx, obj, sc, alpha, S, on, where):
     vᵀΩv > 0, so Ω ≰ 2^λ B for every λ; the file gives only W and the witness v."""
     claim, trig = obj.text("claim", tuple(REFUTE)), _trigger(ctx, obj, sc)
     ctx.need(not (bad := pm.single_trigger_problem(sc, alpha, trig)), obj.at("trigger"), f"not single-trigger: {bad}")
-    dmax = claim == "Dmax max"
-    W = S.blocks(obj, "operator", sc, decide=dmax)  # the file's blocks (and the size check) before Ω
+    W = S.blocks(obj, "operator", sc, decide=(dmax := claim == "Dmax max"))  # the file's blocks (and size) before Ω
     om, m, n = pm.omega_blocks(sc, alpha, trig, S.one), prod(sc.outputs), len(W[sc.contexts[0]])
     full, space, layout = pm.assemble(sc, W)
     ns = pm.ns_span_violation(full, space, layout) is None
