@@ -55,8 +55,7 @@ class Gaussian:
     __truediv__ = binary(lambda x, y: x * y.inverse())
     __rtruediv__ = binary(lambda x, y: y * x.inverse())
 
-    def __neg__(self):
-        return Gaussian(-self.re, -self.im)
+    def __neg__(self): return Gaussian(-self.re, -self.im)  # noqa: E704
 
     def inverse(self) -> Gaussian:
         n = self.re * self.re + self.im * self.im  # |z|^2

@@ -27,9 +27,7 @@ def psd_decide(M, conj=lambda z: z, sign=lambda d: (d > 0) - (d < 0), one=Fracti
         raise ValueError("matrix is not square")
     if (bad := next(((i, j) for i in range(n) for j in range(i, n) if M[i][j] != conj(M[j][i])), None)):
         raise ValueError(f"matrix is not symmetric/Hermitian at {bad}")
-    S = [list(row) for row in M]  # invariant: S = T M T†
-    T = identity(n, one)
-    pivots = []
+    S, T, pivots = [list(row) for row in M], identity(n, one), []  # invariant: S = T M T†
     for k in range(n):
         d = S[k][k]
         s = sign(d)

@@ -13,10 +13,6 @@ from .expr import Algebra, ExprError, parse
 from .numbers import ExactnessError, binary
 
 
-def _is_field(c) -> bool:
-    return isinstance(c, AlgebraicNumber)
-
-
 def pairs_bounded(a, b):
     """``a``, once a·b is known to have at most ``limits.PRODUCT_PAIRS`` term pairs (a power or a product of
     sums grows multiplicatively; the bit-size guard of :mod:`.expr` does not see the number of terms)."""
@@ -73,7 +69,8 @@ class Poly(Sparse):
     __slots__ = ()
 
     def __init__(self, terms: dict | None = None):
-        self.terms = {m: c if _is_field(c) else Fraction(c) for m, c in (terms or {}).items() if c != 0}
+        self.terms = {m: c if isinstance(c, AlgebraicNumber) else Fraction(c)
+                      for m, c in (terms or {}).items() if c != 0}
 
     def _new(self, terms) -> Poly: return Poly(terms)  # noqa: E704
     def _lift(self, o): return NotImplemented if isinstance(o, RationalFunction) else Poly.lift(o)  # noqa: E704
@@ -83,6 +80,8 @@ class Poly(Sparse):
         d = dict(m1)
         for v, e in m2:
             d[v] = d.get(v, 0) + e
+            if d[v] > limits.EXPONENT**2:  # a power of a power: the bit guard of .expr does not see degrees
+                raise ExprError(f"a degree above {limits.EXPONENT**2} in {v}")
         return tuple(sorted(d.items()))
 
     @classmethod
@@ -95,7 +94,7 @@ class Poly(Sparse):
     def lift(cls, x) -> Poly:
         if isinstance(x, Poly):
             return x
-        if (isinstance(x, (int, Fraction)) and not isinstance(x, bool)) or _is_field(x):
+        if (isinstance(x, (int, Fraction)) and not isinstance(x, bool)) or isinstance(x, AlgebraicNumber):
             return cls.const(x)
         raise TypeError(f"cannot use {type(x).__name__} as a polynomial")
 
@@ -117,7 +116,12 @@ class Poly(Sparse):
     def __pow__(self, n: int):
         if not isinstance(n, int) or n < 0:
             raise ExprError("polynomials take non-negative integer powers only")
-        return prod([self] * n, start=Poly.const(1))
+        out, pairs = Poly.const(1), 0  # one product of n factors: their term pairs share limits.PRODUCT_PAIRS
+        for _ in range(n):
+            if (pairs := pairs + len(out.terms) * len(self.terms)) > limits.PRODUCT_PAIRS:
+                raise ExprError(f"a power of {len(self.terms)} terms with more than {limits.PRODUCT_PAIRS} term pairs")
+            out = out * self
+        return out
 
     def constant_value(self) -> Fraction | None:
         return None if set(self.terms) - {()} else self.terms.get((), Fraction(0))
@@ -143,7 +147,7 @@ class Poly(Sparse):
         parts = []
         for m in sorted(self.terms, key=lambda m: (-sum(e for _, e in m), m)):
             c, mono = self.terms[m], "*".join(v if e == 1 else f"{v}^{e}" for v, e in m)
-            if _is_field(c):
+            if isinstance(c, AlgebraicNumber):
                 parts.append(f"({c.to_text()})*{mono}" if mono else f"({c.to_text()})")
             else:
                 parts.append(str(c) if not mono else mono if c == 1 else f"-{mono}" if c == -1 else

@@ -18,9 +18,9 @@ from .linalg import add, identity, kron, mul, partial_trace, rank, scale, trace
 
 
 def dependence(scenario, alpha: dict, x: tuple) -> set:
-    """Parties i on whose outcome a_i the coefficients α_{·,x} depend at context x."""
-    return {i for i in range(scenario.parties) for a in scenario.outcomes for ai in range(scenario.outputs[i])
-            if alpha[(a[:i] + (ai,) + a[i + 1:], x)] != alpha[(a, x)]}
+    """Parties i on whose outcome a_i the coefficients α_{·,x} depend at context x (α_{a,x} ≠ α at a_i := 0)."""
+    return {i for i in range(scenario.parties) for a in scenario.outcomes
+            if alpha[(a[:i] + (0,) + a[i + 1:], x)] != alpha[(a, x)]}
 
 
 def single_trigger_problem(scenario, alpha: dict, trigger) -> str | None:
@@ -161,9 +161,8 @@ def projector_term(s: dict, n: int, cond: str) -> dict:
 def bistochastic_violation(s: dict, n: int) -> int | None:
     """None if the diagonal supermap s (PSD iff s ≥ 0, checked separately) has Tr S = n² and satisfies
     Eq. (12); otherwise the index of the first failing condition (-1: the trace)."""
-    if sum(s.values()) != n * n:
-        return -1
-    return next((i for i, cond in enumerate(CONDITIONS) if any(projector_term(s, n, cond).values())), None)
+    return -1 if sum(s.values()) != n * n else next(
+        (i for i, cond in enumerate(CONDITIONS) if any(projector_term(s, n, cond).values())), None)
 
 
 # The depolarization calculus of Liu–Chiribella (Methods, App. D: "commuting projections"). Each _X of one

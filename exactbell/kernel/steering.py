@@ -9,15 +9,16 @@ from functools import reduce
 from itertools import product
 
 from .gaussian import ONE, ZERO, Gaussian, conj, herm_psd, matrix_text, real_sign
-from .linalg import add, adjoint, identity, kron, mul, partial_trace, scale, trace
+from .linalg import add, adjoint, identity, mul, partial_trace, scale, trace
 from .poly import Poly
 
 TYPES = ("traditional", "bob-with-input", "instrumental")
 
 
 def steer(R, M, dA, dB):
-    """tr_A[(M ⊗ 𝟙) R]: the unnormalised steered state (paper L44)."""
-    return partial_trace(mul(kron(M, identity(dB, ONE)), R), (dA, dB), (0,))
+    """tr_A[(M ⊗ 𝟙) R], the unnormalised steered state (paper L44): τ_bc = Σ_jk M_jk R_(kb),(jc)."""
+    return [[sum((M[j][k] * R[k * dB + b][j * dB + c] for j in range(dA) for k in range(dA) if M[j][k]), ZERO)
+             for c in range(dB)] for b in range(dB)]
 
 
 class Assemblage:
@@ -67,16 +68,14 @@ class Assemblage:
 
 def povm_failure(P, dim, field) -> str | None:
     """None when every element is PSD and Σ_b N_b = 𝟙."""
-    if not all(herm_psd(N, field).psd for N in P):
-        return "an element is not positive semidefinite"
-    return None if reduce(add, P) == identity(dim, ONE) else "elements do not sum to the identity"
+    return "an element is not positive semidefinite" if not all(herm_psd(N, field).psd for N in P) else \
+        None if reduce(add, P) == identity(dim, ONE) else "elements do not sum to the identity"
 
 
 def kraus_apply(terms, X, dual=False):
     """E(X) = Σ_k w_k K_k X K_k† (E†(X) = Σ_k w_k K_k† X K_k when ``dual``)."""
-    def term(K):
-        return mul(mul(adjoint(K, conj), X), K) if dual else mul(mul(K, X), adjoint(K, conj))
-    return reduce(add, (scale(w, term(K)) for w, K in terms))
+    return reduce(add, (scale(w, mul(mul(adjoint(K, conj), X), K) if dual else mul(mul(K, X), adjoint(K, conj)))
+                        for w, K in terms))
 
 
 def kraus_failure(terms, dim) -> str | None:

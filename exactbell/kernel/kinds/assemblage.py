@@ -125,8 +125,9 @@ def read_realisation(ctx, data, A):
     povms = read_povms(ctx, r, A.nx, A.na, dA)
     count = {T: 0, B: A.ny, I: A.na}[A.type]
     maps = [read_map(ctx, ch, dB) for ch in (r.objs("channels", count) if count else [])]
+    steered = {(x, a): st.steer(rho, povms[x][a], dA, dB) for x in range(A.nx) for a in range(A.na)}  # once per y
     for (y, x, a), S in sorted(A.blocks.items()):
-        tau = st.steer(rho, povms[x][a], dA, dB)
+        tau = steered[(x, a)]
         if maps:
             m = maps[a if A.type == I else y]
             tau = st.kraus_apply(m[0], tau) if m[0] else st.choi_apply(m[1], dB, tau)

@@ -42,9 +42,7 @@ class _Scalars:
     """Exact entries: expressions in the fixed parameters and field generator, or power-basis lists."""
 
     def __init__(self, ctx):
-        self.ctx, self.field = ctx, ctx.field
-        self.one = self.field.element([1]) if self.field else Fraction(1)
-        self.zero = self.one * 0
+        self.ctx, self.field, self.one, self.zero = ctx, ctx.field, ctx.one, ctx.one * 0
 
     def __call__(self, where, raw):
         basis = isinstance(raw, list) and self.field is not None
@@ -53,6 +51,8 @@ class _Scalars:
 
     def blocks(self, obj, key, sc, decide=True):
         """One label block per context, keyed by context: decided PSD (or symmetric), :func:`.sos.psd_matrix`."""
+        self.ctx.need(prod(pm.canonical_layout(sc)[0]) <= 256, "data.scenario",  # as the explicit process's Π d
+                      "the canonical-instrument space (dimension prod m_i^2 n_i) is larger than 256")
         raw, n = obj.list(key, len(sc.contexts)), pm.block_space(sc).size
         return {x: psd_matrix(self.ctx, f"{obj.at(key)}[{i}]", raw[i], n, self, self.one, decide)
                 for i, x in enumerate(sc.contexts)}
@@ -82,8 +82,8 @@ def _pieces(ctx, data, sc, alpha, S, need_slack=False):
         trig.append(t)
         tables.append(beta)
         if slack == {True}:  # W = Z + Ω(β) in the NS span, Z ⪰ 0 per label block (Eqs. (23), (28))
-            om = pm.omega_blocks(sc, beta, t, S.one)
-            full, space, layout = pm.assemble(sc, {x: add(Z, om[x]) for x, Z in S.blocks(obj, "slack", sc).items()})
+            Z, om = S.blocks(obj, "slack", sc), pm.omega_blocks(sc, beta, t, S.one)  # the file's blocks first
+            full, space, layout = pm.assemble(sc, {x: add(Z[x], om[x]) for x in sc.contexts})
             if bad := pm.ns_span_violation(full, space, layout):
                 raise ctx.fail(obj.at("slack"), f"W = slack + Ω is not in the no-signalling span: {bad}")
             value = value + trace(full) / prod(sc.outputs)
@@ -140,7 +140,7 @@ def _bistochastic(ctx, obj, sc, alpha):
                         zip(("A_in", "A_out", "B_in", "B_out"), pm.CONDITIONS[bad])) if bad >= 0 else "trace"
         return None, f"{text} is not admissible: the condition _[{cond}] S = 0 of Eq. (12) fails"
     g = obj.list("instruments", 2)
-    if not all(is_matrix(t, n) and all(sorted(r) == list(range(n)) for r in t) for t in g):
+    if not all(is_matrix(t, n) and all({*map(type, r)} == {int} and sorted(r) == list(range(n)) for r in t) for t in g):
         raise ctx.fail(obj.at("instruments"), f"each setting needs a permutation of range({n})")
     value = sum(alpha[((t1, t2), (x1, x2))] for s1, t1, s2, t2 in support
                 for x1, x2 in product(range(n), repeat=2) if g[0][x1][s1] == t1 and g[1][x2][s2] == t2)
@@ -156,8 +156,7 @@ def _paper(ctx, data, S, lo, up):
     if d is not None and (not isinstance(v, Fraction) or (v * 10**d).denominator != 1):
         raise ctx.fail(spec.at("value"), f"must be a rational decimal with {d} digits")
 
-    def ge(p, q, strict=False):
-        """p ≥ q (p > q when strict) is proved; False when a bound is missing."""
+    def ge(p, q, strict=False):  # p ≥ q (p > q when strict) is proved; False when a bound is missing
         return p is not None and q is not None and _sgn(p - q) >= int(strict)
     h = Fraction(1, 2 * 10**d) if rel == "~" else 0  # "~": the value rounds to v at d digits, in [v - h, v + h)
     holds, refuted = {"=": lambda: (ge(lo, v) and ge(v, up), ge(lo, v, True) or ge(v, up, True)),
@@ -227,7 +226,8 @@ def decide(cert, ctx, data) -> Decision:
 def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
     """F = Σ single-trigger pieces (Sec. II: at most Π n_i of them, α^ξ_{a,x} = δ_{x,ξ} α_{a,ξ}). With a domain
     parameter, only "is single-trigger" is decided (formal equality); formally distinct values may meet."""
-    itself = any(pm.single_trigger_problem(sc, alpha, t) is None for t in sc.contexts)
+    deps = {(i, x[i]) for x in sc.contexts for i in pm.dependence(sc, alpha, x)}  # α_{·,x} depends on a_i
+    itself = len(deps) == len({i for i, _ in deps})  # single-trigger for some ξ iff one setting per party at most
     canonical = all(all(b[(a, x)] == 0 for a, x in b if x != t) for t, b in zip(trig, tables))
     statement = (f"{on} is the sum of {_triggered(trig, 'single-trigger correlation')}"
                  + " (each supported on the context equal to its trigger, the paper's construction)" * canonical
@@ -278,16 +278,16 @@ def _refute(ctx, obj, sc, alpha, S, on, where):
     """A printed operator W (label blocks, named by digest) against a claim about it: the kernel builds Ω(F) of
     the trigger and decides vᵀ(W − Ω)v < 0, vᵀWv < 0, or (W = B a no-signalling Choi operator) Bv = 0 with
     vᵀΩv > 0, so Ω ≰ 2^λ B for every λ; the file gives only W and the witness v."""
-    claim, trig, n = obj.text("claim", tuple(REFUTE)), _trigger(ctx, obj, sc), pm.block_space(sc).size
+    claim, trig = obj.text("claim", tuple(REFUTE)), _trigger(ctx, obj, sc)
     ctx.need(not (bad := pm.single_trigger_problem(sc, alpha, trig)), obj.at("trigger"), f"not single-trigger: {bad}")
-    om, m, dmax = pm.omega_blocks(sc, alpha, trig, S.one), prod(sc.outputs), claim == "Dmax max"
-    W = S.blocks(obj, "operator", sc, decide=dmax)
+    W = S.blocks(obj, "operator", sc, decide=(dmax := claim == "Dmax max"))  # the file's blocks (and size) before Ω
+    om, m, n = pm.omega_blocks(sc, alpha, trig, S.one), prod(sc.outputs), len(W[sc.contexts[0]])
     full, space, layout = pm.assemble(sc, W)
     ns = pm.ns_span_violation(full, space, layout) is None
     dig = hashlib.sha256(";".join(_tx(e) for x in sc.contexts for r in W[x] for e in r).encode()).hexdigest()[:12]
     w = obj.obj("witness")
     x, v = tuple(w.list("context", 2)), [S(f"{w.at('vector')}[{i}]", e) for i, e in enumerate(w.list("vector", n))]
-    ctx.need(x in sc.contexts, w.at("context"), "not a context of the scenario")
+    ctx.need(x in sc.contexts and {*map(type, x)} == {int}, w.at("context"), "not a context of the scenario")
     M = {"W >= Omega": add(W[x], [[-e for e in r] for r in om[x]]), "W >= 0": W[x], "Dmax max": om[x]}[claim]
     q = sum((a * b * e for a, r in zip(v, M) for b, e in zip(v, r) if a and b and e), S.zero)
     name = (f"#{dig} (label blocks, sha256 of the canonical entries; Tr/{m} = {_tx(trace(full) / m)}, "
