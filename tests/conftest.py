@@ -1,5 +1,6 @@
 import copy
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,33 @@ def set_at(cert, path, value):
         del o[path[-1]]
     else:
         o[path[-1]] = value
+
+
+def setter(*path_value):
+    """mutate(cert): set the entry at each path to its value (``DELETE`` removes it)."""
+    def mutate(cert):
+        for path, value in path_value:
+            set_at(cert, path, value)
+    return mutate
+
+
+def decide(tmp_path, folder, name, mutate, out=None):
+    """The kernel's result for ``proofs/folder/name`` after ``mutate(cert)`` changed a deep copy of it."""
+    from exactbell.kernel.check import check_file
+
+    cert = copy.deepcopy(load(PROOFS / folder / name))
+    mutate(cert)
+    path = tmp_path / (out or name)
+    path.write_text(json.dumps(cert))
+    return check_file(path)
+
+
+def rejected(r, *fields):
+    """An error row whose one-line detail names every field in ``fields`` (no internal error)."""
+    if os.environ.get("REDTEAM_SHOW"):
+        print("DETAIL", r.detail)
+    assert r.verdict == "error" and not r.passed, (r.verdict, r.statement, r.detail)
+    assert "internal error" not in r.detail and "\n" not in r.detail, r.detail
+    for f in fields:
+        assert f in r.detail, (f, r.detail)
+    return r

@@ -4,9 +4,6 @@ Each test mutates one bundled certificate (a copy in ``tmp_path``) or calls a ke
 input, and asserts the exact rejection (an ``error`` row naming the field, never an internal error), the
 exact changed statement, or an exact count of the work done (size bombs: no timing).
 """
-import copy
-import json
-import os
 
 import pytest
 
@@ -14,7 +11,7 @@ from exactbell.kernel import process as pm
 from exactbell.kernel.check import check_file
 from exactbell.kernel.scenario import Scenario
 
-from .conftest import PROOFS, load, set_at
+from .conftest import PROOFS, decide, load, rejected, setter
 
 LC = "liu-chiribella"
 CANONICAL = (LC, "C001-26.a=1_2.json")  # pieces with slacks and a canonical lower process
@@ -23,25 +20,9 @@ BISTOCHASTIC = (LC, "C001-19.corner=00.json")
 DECOMPOSITION = (LC, "C001-08.gyni.json")  # four pieces, no slacks: GYNI is not single-trigger
 
 
-def decide(tmp_path, folder, name, *path_value):
-    """The kernel's result for ``folder/name`` after setting each path to its value."""
-    cert = copy.deepcopy(load(PROOFS / folder / name))
-    for path, value in path_value:
-        set_at(cert, path, value)
-    path = tmp_path / name
-    path.write_text(json.dumps(cert))
-    return check_file(path)
-
-
-def rejected(r, *fields):
-    """An error row whose one-line detail names every field in ``fields`` (no internal error)."""
-    if os.environ.get("REDTEAM_SHOW"):
-        print("DETAIL", r.detail)
-    assert r.verdict == "error" and not r.passed, (r.verdict, r.detail)
-    assert "internal error" not in r.detail and "\n" not in r.detail, r.detail
-    for f in fields:
-        assert f in r.detail, (f, r.detail)
-    return r
+def decide_at(tmp_path, folder, name, *path_value):
+    """The kernel's result after setting each (path, value) of a bundled certificate."""
+    return decide(tmp_path, folder, name, setter(*path_value))
 
 
 def test_baseline_certificates_pass():
@@ -64,11 +45,12 @@ def test_omega_is_not_built_before_the_blocks_of_the_file(tmp_path, monkeypatch,
     calls = []
     monkeypatch.setattr(pm, "omega_blocks", lambda *a, **k: calls.append(a) or {})
     if where == "pieces":
-        r = decide(tmp_path, *CANONICAL, *_one_setting(3), (("data", "pieces"), [{"trigger": [0, 0], "slack": [[["0"]]]}]),
-                   (("data", "lower"), {"form": "canonical", "trigger": [0, 0], "process": [[["0"]]]}))
+        r = decide_at(tmp_path, *CANONICAL, *_one_setting(3),
+                      (("data", "pieces"), [{"trigger": [0, 0], "slack": [[["0"]]]}]),
+                      (("data", "lower"), {"form": "canonical", "trigger": [0, 0], "process": [[["0"]]]}))
         rejected(r, "data.pieces[0].slack[0]", "9x9")
     else:
-        r = decide(tmp_path, *REFUTE, *_one_setting(3), (("data", "refute", "trigger"), [0, 0]),
+        r = decide_at(tmp_path, *REFUTE, *_one_setting(3), (("data", "refute", "trigger"), [0, 0]),
                    (("data", "refute", "operator"), [[["0"]]]))
         rejected(r, "data.refute.operator[0]", "9x9")
     assert calls == []
@@ -80,7 +62,7 @@ def test_canonical_space_larger_than_the_cap_is_rejected_at_the_scenario(tmp_pat
     key = "pieces" if name == CANONICAL else "refute"
     extra = ((("data", "pieces"), [{"trigger": [0, 0], "slack": [[["0"]]]}]),) if key == "pieces" else \
         ((("data", "refute", "trigger"), [0, 0]), (("data", "refute", "operator"), [[["0"]]]))
-    r = decide(tmp_path, *name, *_one_setting(17), *extra)
+    r = decide_at(tmp_path, *name, *_one_setting(17), *extra)
     rejected(r, "data.scenario", "larger than 256")
 
 
@@ -119,7 +101,7 @@ def test_decomposition_decides_single_trigger_in_one_pass(tmp_path, monkeypatch)
 def test_decomposition_of_a_single_trigger_functional_says_so(tmp_path):
     """The one-pass test agrees with the definition: GYNI's first piece alone is single-trigger."""
     piece = load(PROOFS / DECOMPOSITION[0] / DECOMPOSITION[1])["data"]["pieces"][0]
-    r = decide(tmp_path, *DECOMPOSITION, (("data", "functional", "coefficients"), piece["coefficients"]),
+    r = decide_at(tmp_path, *DECOMPOSITION, (("data", "functional", "coefficients"), piece["coefficients"]),
                (("data", "pieces"), [piece]), (("data", "paper", "value"), 1))
     assert r.verdict == "verified", r.detail
     assert r.statement.endswith("with trigger (0, 0) (each supported on the context equal to its trigger, the "
@@ -133,13 +115,13 @@ def test_bistochastic_instrument_entries_must_be_integers(tmp_path, entry):
     """Before: a string/list/null entry was an internal error (sorted() over mixed types), a bool was accepted
     as the integer 0/1."""
     inst = [[[1, entry], [0, 1]], [[1, 0], [0, 1]]] if entry is not True else [[[True, 0], [0, 1]], [[1, 0], [0, 1]]]
-    r = decide(tmp_path, *BISTOCHASTIC, (("data", "lower", "instruments"), inst))
+    r = decide_at(tmp_path, *BISTOCHASTIC, (("data", "lower", "instruments"), inst))
     rejected(r, "data.lower.instruments", "permutation of range(2)")
 
 
 def test_refute_witness_context_must_be_integers(tmp_path):
     """Before: [true, true] was accepted as the context (1, 1) and the statement read "label block (True, True)"."""
-    r = decide(tmp_path, *REFUTE, (("data", "refute", "witness", "context"), [True, True]))
+    r = decide_at(tmp_path, *REFUTE, (("data", "refute", "witness", "context"), [True, True]))
     rejected(r, "data.refute.witness.context", "not a context")
 
 
@@ -197,7 +179,7 @@ def test_power_of_a_power_of_a_power_is_refused_by_degree():
 
 
 def test_segment_functional_with_a_huge_degree_is_rejected_at_the_coefficient(tmp_path):
-    r = decide(tmp_path, LC, "C001-21.json", (("data", "functional", "coefficients", 0), "((a^256)^256)^256"))
+    r = decide_at(tmp_path, LC, "C001-21.json", (("data", "functional", "coefficients", 0), "((a^256)^256)^256"))
     rejected(r, "data.functional.coefficients", "degree above 65536")
 
 

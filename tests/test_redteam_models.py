@@ -2,37 +2,13 @@
 vertex-set, lp, local-bound, strategy-value and the shared modules polytope, lp, models, scenario,
 functional. Each test mutates one bundled certificate (a copy written to ``tmp_path``) into a hostile
 input and asserts the exact rejection (an error row naming the field) or the exact decided statement."""
-import copy
-import json
-import os
 
 import pytest
 
-from exactbell.kernel.check import check_file
 
-from .conftest import PROOFS, load
+from .conftest import PROOFS, decide, rejected
 
 SW, CKBG, WBC = "sengupta-wooltorton", "chaves-kueng-brask-gross", "wooltorton-brown-colbeck"
-
-
-def decide(tmp_path, folder, name, mutate):
-    """The kernel's result for ``folder/name`` after ``mutate(cert)`` changed a deep copy of it."""
-    cert = copy.deepcopy(load(PROOFS / folder / name))
-    mutate(cert)
-    path = tmp_path / name
-    path.write_text(json.dumps(cert))
-    return check_file(path)
-
-
-def rejected(r, *fields):
-    """An error row whose one-line detail names every field in ``fields`` (no internal error)."""
-    if os.environ.get("REDTEAM_SHOW"):
-        print("DETAIL", r.detail)
-    assert r.verdict == "error" and not r.passed, (r.verdict, r.statement, r.detail)
-    assert "internal error" not in r.detail and "\n" not in r.detail, r.detail
-    for f in fields:
-        assert f in r.detail, (f, r.detail)
-    return r
 
 
 # -- classes ---------------------------------------------------------------------------------------------------

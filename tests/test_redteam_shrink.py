@@ -9,7 +9,6 @@ check fails here.
 """
 import copy
 import json
-import os
 import shutil
 
 import pytest
@@ -18,38 +17,10 @@ from exactbell.kernel.check import check_file
 from exactbell.kernel.pins import PIN_FILE
 
 from .conftest import DELETE as DEL
-from .conftest import PROOFS, load, set_at
+from .conftest import PROOFS, decide, load, rejected, setter
 
 SW, LC, CKBG, WBC = ("sengupta-wooltorton", "liu-chiribella", "chaves-kueng-brask-gross",
                      "wooltorton-brown-colbeck")
-
-
-def decide(tmp_path, folder, name, mutate, out=None):
-    """The kernel's result for ``folder/name`` after ``mutate(cert)`` changed a deep copy of it."""
-    cert = copy.deepcopy(load(PROOFS / folder / name))
-    mutate(cert)
-    path = tmp_path / (out or name)
-    path.write_text(json.dumps(cert))
-    return check_file(path)
-
-
-def rejected(r, *fields):
-    """An error row whose one-line detail names every field in ``fields`` (no internal error)."""
-    if os.environ.get("REDTEAM_SHOW"):
-        print("DETAIL", r.detail)
-    assert r.verdict == "error" and not r.passed, (r.verdict, r.detail)
-    assert "internal error" not in r.detail, r.detail
-    for f in fields:
-        assert f in r.detail, (f, r.detail)
-    return r
-
-
-def setter(*path_value):
-    """mutate(cert): set the entry at each path to its value (``DEL`` removes it)."""
-    def mutate(cert):
-        for path, value in path_value:
-            set_at(cert, path, value)
-    return mutate
 
 
 def test_baseline_certificates_pass():
@@ -707,8 +678,8 @@ LOCAL_P = (SW, "C000-08.all-p.json")
 
 @pytest.mark.parametrize("paper", ["1 + zz", "2*(abs(2*p - 1) + 1 - p)/(p - p)", "sqrt(sqrt(p))", "2 +"])
 def test_local_bound_parametric_bad_paper_is_one_line_error(tmp_path, paper):
-    r = decide(tmp_path, *LOCAL_P, lambda c: (c["data"].__setitem__("paper", paper),
-                                              c["conventions"].__setitem__("sqrt", "principal (non-negative) square root")))
+    r = decide(tmp_path, *LOCAL_P, setter((("data", "paper"), paper),
+                                          (("conventions", "sqrt"), "principal (non-negative) square root")))
     rejected(r, "data.")
 
 
