@@ -178,3 +178,16 @@ def test_a_domain_with_more_than_64_excluded_points_is_refused(tmp_path):
     res = _check(tmp_path, _inequality({"x": holes.replace("1/67}", "}").replace(", }", "}")}, "x + 1", ">", "0",
                                        {"method": "boxes", "tree": "I"}))
     assert res.verdict == "verified" and res.statement.startswith("x + 1 > 0 for all x in [0, 1] \\ {1/66, 1/65,")
+
+
+def test_an_error_row_is_one_line_whatever_the_path_or_the_exception(tmp_path, monkeypatch):
+    """Before: a file name with a newline, or an exception message with one, gave a multi-line detail."""
+    from exactbell.kernel import check
+
+    bad = tmp_path / "a\nb.json"
+    bad.write_text("{")
+    r = check_file(bad)
+    assert r.verdict == "error" and "\n" not in r.detail and "a\\nb.json" in r.detail
+    monkeypatch.setattr(check, "decide", lambda cert: (_ for _ in ()).throw(ValueError("first\nsecond")))
+    r = check_file(PROOFS / "sengupta-wooltorton" / "C000-21.hmin.chsh.p=1_2.mu=0.json")
+    assert r.verdict == "error" and r.detail.endswith("internal error ValueError: first\\nsecond")

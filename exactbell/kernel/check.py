@@ -64,6 +64,7 @@ def check_file(path) -> Result:
             (f"{path}: data: {p}" for t, p in ((RecursionError, "nesting too deep"),
                                                (MemoryError, "memory limit exceeded")) if isinstance(e, t)),
             f"{path}: <kernel>: internal error {type(e).__name__}: {e}")
+        detail = detail.replace("\r", "\\r").replace("\n", "\\n")  # one line, whatever the path or message
         return Result(**row, verdict="error", passed=False, seconds=time.perf_counter() - t0, detail=detail)
     passed, detail = d.verdict == cert.expected, d.detail
     if not passed:
