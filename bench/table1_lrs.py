@@ -25,6 +25,8 @@ from exactbell.kernel.envelope import load
 from exactbell.kernel.models import read_points
 from exactbell.kernel.params import Context
 from exactbell.kernel.polytope import at
+from exactbell.polytopes.cddfacets import coordinate_basis
+from exactbell.polytopes.exact import PointSet
 
 SW = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"
 IDS = ["C000-04.one-way.p=3_4", "C000-04.fixed-bit.p=2_3_r=3_4", "C000-04.two-way.p=3_4",
@@ -32,9 +34,13 @@ IDS = ["C000-04.one-way.p=3_4", "C000-04.fixed-bit.p=2_3_r=3_4", "C000-04.two-wa
 
 
 def support_points(path: Path) -> list:
+    """The support points in affine coordinates of their hull (as cdd gets them in polytopes/cddfacets.py), so
+    lrs sees a full-dimensional polytope."""
     c = load(str(path))
     _, _, _, pts, index, _ = read_points(Context.of(c), c.data, symbolic=False)
-    return [at(pts[index[tuple(x)]], Fraction(0)) for x in c.data.list("support")]
+    points = [at(pts[index[tuple(x)]], Fraction(0)) for x in c.data.list("support")]
+    J = coordinate_basis(PointSet(points))
+    return [[v[j] for j in J] for v in points]
 
 
 def lrs_facets(points, timeout: float):
