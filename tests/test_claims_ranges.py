@@ -319,3 +319,18 @@ def test_radicals_products_of_several_generators():
     assert (r * t * w) * (r * t * w) == p * (p + 1) * (p + 2)  # every generator squared away
     assert ((r * t) * (t * w)).to_text() == "(p + 1)*sqrt(p)*sqrt(p + 2)"
     assert (r * t - t * r).to_text() == "0" and (2 - r * w).to_text() == "2 - sqrt(p)*sqrt(p + 2)"
+
+
+def test_c000_04_is_points_only_though_its_families_hold_on_the_range(tmp_path):
+    """The reviewed coverage of C000-04: the class counts (its headline) are decided at points, a part (the
+    13 one-way families) on the range; a catalogue can review coverage down, never up."""
+    from exactbell.cli.commands.claims import CatalogueError, default_catalogue, id_coverage, load_catalogue
+
+    entry = load_catalogue(default_catalogue())["C000-04"]
+    results = [check_file(_path(SW, "C000-04.one-way.families")), check_file(_path(SW, "C000-04.one-way.p=3/5"))]
+    assert id_coverage(entry, results) == "points only"
+    assert id_coverage({k: v for k, v in entry.items() if k != "coverage"}, results) == "range"
+    bad = tmp_path / "catalogue.toml"
+    bad.write_text('["C900-01"]\npaper = "x"\ntitle = "t"\nlabel = "exact"\ncoverage = "range"\n')
+    with pytest.raises(CatalogueError, match=r"\.coverage: only 'points only' can be reviewed, not 'range'"):
+        load_catalogue(bad)

@@ -124,8 +124,9 @@ def read_catalogue(folder: Path) -> dict[str, dict]:
 
 # Reviewed per-id entries (transcribed from the catalogue, and from the certificates' decided statements
 # where a reason says what is certified): label overrides, the parameter range the paper states, claim ids
-# of certificates that belong to this catalogue id (parts), and the one-line reason where the id has no
-# certificate or only point certificates.
+# of certificates that belong to this catalogue id (parts), the one-line reason where the id has no
+# certificate or only point certificates, and coverage "points only" where the id's headline claim is decided
+# at points although a part of it holds on a range.
 _OUT_GENERAL = "the statement over all dimensions is OUT (catalogue)"
 REVIEW: dict[str, dict] = {
     # -- Sengupta-Wooltorton --------------------------------------------------------------------------------------
@@ -133,7 +134,7 @@ REVIEW: dict[str, dict] = {
                 "reason": "vertex counts decided at four instances (one-way and two-way at p = 3/4, fixed-bit at "
                           "(p, r) = (2/3, 3/4), the mixture at p = r = 1/2); the kernel's convex-hull check takes "
                           "numbers (C000-03 decides the 256 labelled points distinct for all p, q, r, s)"},
-    "C000-04": {"range": "every p (and r) of each Table I model",
+    "C000-04": {"range": "every p (and r) of each Table I model", "coverage": "points only",
                 "reason": "class counts decided at points (one-way p = 3/5, 3/4, 9/10; two-way p = 3/4; fixed-bit "
                           "(2/3, 3/4); mixture p = r = 1/2, and at the generic (p, r) = (2/3, 3/5) a lower bound of "
                           "1044 > 1043 classes under every affine symmetry group): completeness (ridge closure) "
@@ -265,12 +266,13 @@ def render(entries: dict[str, dict]) -> str:
              "# Markdown (read-only, not bundled) and the reviewed REVIEW table of that module; do not edit by hand.",
              "# label: exact | exact-pieces (exact-checkable) | numeric | out | schema; status: the catalogue's tag;",
              "# range: the parameter range the paper states; parts: certificate claim ids counted under this id;",
-             "# reason: why the id has no certificate, or only certificates at points, or what stays uncertified.",
+             "# reason: why the id has no certificate, or only certificates at points, or what stays uncertified;",
+             "# coverage: 'points only' where the headline claim is decided at points though a part holds on a range.",
              ""]
     for cid in sorted(entries):
         e = entries[cid]
         lines.append(f"[{_toml_str(cid)}]")
-        for key in ("paper", "source", "title", "status", "label", "range", "parts", "reason", "note"):
+        for key in ("paper", "source", "title", "status", "label", "range", "coverage", "parts", "reason", "note"):
             if key in e:
                 v = e[key]
                 lines.append(f"{key} = " + ("[" + ", ".join(map(_toml_str, v)) + "]" if isinstance(v, list)
@@ -287,6 +289,8 @@ def build(folder: Path) -> dict[str, dict]:
     for cid, extra in REVIEW.items():
         if "label" in extra and extra["label"] not in LABELS:
             raise ValueError(f"REVIEW[{cid}]: unknown label {extra['label']!r}")
+        if extra.get("coverage", "points only") != "points only":
+            raise ValueError(f"REVIEW[{cid}]: coverage can only be reviewed down to 'points only'")
         entries[cid].update(extra)
     return entries
 

@@ -21,7 +21,7 @@ from .check import run_checks
 _RANGE, _POINT = re.compile(r"\bfor all (real )?[a-z]"), re.compile(r"\bat [a-z][A-Za-z0-9_]* = ")
 LABELS = ("exact", "exact-pieces", "numeric", "out", "schema")
 EXACT_CHECKABLE = ("exact", "exact-pieces")
-_KEYS = {"paper", "source", "title", "status", "label", "range", "parts", "reason", "note"}
+_KEYS = {"paper", "source", "title", "status", "label", "range", "coverage", "parts", "reason", "note"}
 _ID = re.compile(r"C\d{3}-\d{2}[a-z]?")
 
 
@@ -70,6 +70,8 @@ def load_catalogue(path) -> dict[str, dict]:
                 raise CatalogueError(f"{where}.{key}: missing or not a string")
         if e["label"] not in LABELS:
             raise CatalogueError(f"{where}.label: unknown label {e['label']!r} (known: {', '.join(LABELS)})")
+        if e.get("coverage", "points only") != "points only":
+            raise CatalogueError(f"{where}.coverage: only 'points only' can be reviewed, not {e['coverage']!r}")
         for part in e.get("parts", []):
             if part in seen or part in raw:
                 raise CatalogueError(f"{where}.parts: {part!r} is already an id or a part")
@@ -102,9 +104,10 @@ def verdict_of(results) -> str:
 def id_coverage(entry: dict, results) -> str:
     """"range" when a certificate of the id decides its statement on a domain; "points only" when its
     certificates are at fixed parameter values, or the paper states a range (``range``) that no certificate
-    covers; else "—"."""
+    covers, or the reviewed entry says so (``coverage``: the headline claim is decided at points, a part on a
+    range); else "—"."""
     kinds = {row_coverage(r) for r in results}
-    if "range" in kinds:
+    if "range" in kinds and entry.get("coverage") != "points only":
         return "range"
     return "points only" if results and ("point" in kinds or entry.get("range")) else "—"
 
