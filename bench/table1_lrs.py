@@ -6,7 +6,7 @@ same support points, both timed in the same run.
 
 --pinned reads the kernel's count from the pinned statement instead of re-deciding the
 certificate (the big class lists take minutes). lrs gets the support points (exact rationals) as a
-V-representation; its facets are the output rows not marked as linearities.
+V-representation; its facets are the rows of its last output block (see :func:`lrs_count`).
 """
 from __future__ import annotations
 
@@ -56,12 +56,23 @@ def lrs_facets(points, timeout: float):
         dt, out = time.perf_counter() - t, run.stdout
         if run.returncode != 0 or "end" not in out:
             return None, dt
-    m = re.search(r"begin\s*\n\*{0,5}\s*\d+\s+\d+\s+rational\s*\n(.*?)\nend", out, re.S)
-    body = m.group(1) if m else out
-    rows = [line for line in body.splitlines() if line.strip() and not line.lstrip().startswith("*")
-            and re.match(r"\s*-?\d", line)]
-    lin = re.search(r"linearity\s+(\d+)", out)
-    return len(rows) - (int(lin.group(1)) if lin else 0), dt
+    return lrs_count(out), dt
+
+
+def lrs_count(out: str):
+    """The facets in lrs output: the rows of the *last* begin … end block that are not linearities.
+    lrs 7 in hybrid arithmetic restarts in 128-bit (then GMP) arithmetic when overflow is possible and
+    prints the whole output again, so rows printed before a restart are not counted. The count must
+    equal lrs's own "*Totals: facets=N" line, else None."""
+    last = re.split(r"^begin\s*$", out, flags=re.M)[-1]
+    if last is out or not re.search(r"^end\s*$", last, re.M):
+        return None
+    body = re.split(r"^end\s*$", last, flags=re.M)[0]
+    rows = [line.split() for line in body.splitlines() if re.match(r"\s*-?\d", line)]
+    lin = re.findall(r"linearity\s+(\d+)", out)
+    facets = len(rows) - (int(lin[-1]) if lin else 0)
+    totals = re.findall(r"\*Totals: facets=(\d+)", out)
+    return facets if totals and int(totals[-1]) == facets and len(set(map(tuple, rows))) == len(rows) else None
 
 
 def kernel_facets(cid: str, pinned: bool):
