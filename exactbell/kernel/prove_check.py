@@ -1,12 +1,7 @@
-"""Checking inequality proofs: "f REL 0 at every point of a domain", exactly (the prover's verifier).
+"""Checking inequality proofs "f REL 0 on a domain" exactly (format: :mod:`.kinds.inequality`).
 
-``lhs REL rhs`` is oriented to f = lhs - rhs (rhs - lhs for <=, <) ≥ 0, > 0 or == 0. Each branch value
-of f (abs/max/min resolved) is A + B·√u, A, B, u rational functions (one radicand per statement;
-√a·√b = √(ab), both ≥ 0). First :func:`domain_conditions`: no divisor vanishes, no radicand is < 0 on
-the domain (so cancelling common factors changes no value there). Methods (format:
-:mod:`exactbell.kernel.kinds.inequality`): :func:`decompose` (cells, one parameter),
-:func:`check_boxes` (bisection tree), identity, :func:`combination_sides`, refuted.
-"""
+f = lhs - rhs (rhs - lhs for <=, <); each branch value (abs/max/min resolved) is A + B·√u with A, B, u
+rational functions, one radicand per statement. :func:`domain_conditions` come first, then the method."""
 from __future__ import annotations
 
 import operator
@@ -117,8 +112,7 @@ def walk(node):
 
 
 def budget(node, count: int = 0, what: str = "") -> None:
-    """Refuse a statement of more than ``MAX_NODES`` nodes (a shared subtree counted each time), or ``count``
-    evaluations of it (cell points, boxes) beyond ``MAX_WORK`` node evaluations."""
+    """At most ``MAX_NODES`` nodes (shared subtrees counted each time), ``count`` times at most ``MAX_WORK``."""
     if (n := sum(1 for _ in islice(walk(node), MAX_NODES + 1))) > MAX_NODES or count * n > MAX_WORK:
         raise ProofError(f"more than {MAX_WORK} node evaluations ({what})" if n <= MAX_NODES else
                          f"a statement of more than {MAX_NODES} nodes")
@@ -221,8 +215,9 @@ class SV:
 class Collector:
     """Every branch value; the critical polynomials, divisors, radicands on the way."""
 
-    def __init__(self, ring: Ring, sign=None):  # sign(d) in {1 (d ≥ 0), -1 (d ≤ 0)}: only the active branch
+    def __init__(self, ring: Ring, sign=None):  # sign(d) = ±1 (±d ≥ 0): the active branch only
         self.ring, self.sign, self.critical, self.divisors, self.radicands = ring, sign, [], [], []
+
 
     def crit(self, sv: SV):  # numerators and denominators of A, B, u and the numerator of A² - B²u
         polys = [sv.A.num, sv.A.den] + ([] if sv.B is None else [
@@ -390,8 +385,7 @@ class Statement:
 
 # -- trigonometric statements: for all real angles, by the charts x = kπ + 2·atan(v) -----------------
 def _linear(node, n) -> tuple:
-    """The argument of sin/cos as integer coefficients of the angles (variables 0..n-1) and pi (n): its
-    value, a polynomial of degree at most 1 with integer coefficients and no constant term."""
+    """The argument of sin/cos (a linear form with integer coefficients) as coefficients of the angles, pi."""
     plain = not any(m[0] in FUNCTIONS for m in walk(node))  # no sin, cos, abs, sqrt ... inside
     f = Collector(Ring(map(str, range(n + 1)))).values(node)[0].A if plain else None
     terms = {tuple(map(int, e)): c for e, c in f.num.to_dict().items()} if plain and f.den.is_one() else None
@@ -434,9 +428,8 @@ def chart(node, k) -> tuple:
 
 
 def check_trig(trig, hypothesis, proof: Obj) -> str:
-    """Every chart's rational statement on [-1, 1]^n: the charts cover the torus (the ranges
-    [-π/2, π/2] and [π/2, 3π/2] of k·π + 2·atan(v), |v| ≤ 1, cover a period). With a hypothesis
-    g > 0 (≥ 0): per chart, closed pieces tiling the box, each with μ ≥ 0 and μ·f - g ≥ 0 (> 0)."""
+    """Each chart's rational statement on [-1, 1]^n (k·π + 2·atan(v), |v| ≤ 1, k = 0, 1 covers a period); with a
+    hypothesis g > 0 (≥ 0), closed pieces tiling [-1, 1]^n, each with μ ≥ 0 and μ·f - g ≥ 0 (> 0)."""
     angles, full = trig.names, Domain(Fraction(-1), Fraction(1), True, True)
     n = len(angles)
     for idx, p in enumerate(proof.objs("charts", 2**n)):
@@ -499,18 +492,15 @@ def domain_conditions(st, col: Collector) -> None:
 
 # -- one parameter: cells ---------------------------------------------------------------------
 def decompose(st, col=None) -> tuple:
-    """(detail, failures) for one parameter: the exact points (rationals or in Q(root)) where the
-    statement fails, among a sample of every open cell between the critical roots and excluded
-    points in the domain and, for strict relations, those roots and the closed ends (f is
-    continuous on the domain)."""
+    """(detail, failures): exact points (in Q or Q(root)) where f fails, among a sample of each open cell between
+    critical roots and excluded points and, if strict, those roots and the closed ends (f is continuous)."""
     ring, col = Ring(st.names), col or defined(st)[0]
     return cells(st.domains[0], col.critical, st.strict,
                  lambda x: st.holds(sign_quad(*sv_at(branch_at(st.node, ring, (x,)), (x,)))), st.node)
 
 
 def cells(dom, critical, strict, holds, node=("c", 0)) -> tuple:
-    """(detail, the points where ``holds`` fails) over the samples of :func:`decompose` (``holds``
-    evaluates ``node`` at each: at most ``MAX_WORK`` node evaluations)."""
+    """(detail, the points where ``holds`` fails) over the samples of :func:`decompose`."""
     rational, pts = upoly.roots_between([_uni(p) for p in critical], dom.lo, dom.hi)
     pts += [[x, x, None] for x in {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)} | rational]
     budget(node, len(pts), "cells")
@@ -592,8 +582,7 @@ def arb_close(node, box, strict) -> bool:
 
 
 def box_branch(node, ring, box):
-    """The single branch of ``node`` on the closed box, or None: every abs/max/min switch d is
-    proved d ≥ 0 or -d ≥ 0 there by :func:`bernstein_close`."""
+    """The one branch of ``node`` on the closed box (each switch d: ±d ≥ 0 by Bernstein), or None."""
     def sign(d):
         for s in (1, -1):
             if bernstein_close(d if s > 0 else -d, box, False, None):
@@ -732,11 +721,9 @@ MAX_RADICALS = 4
 
 
 class Radicals:
-    """Q(x)[√u_1, ..., √u_k] for one parameter x with a domain: each u_i a polynomial ≥ 0 on the
-    closed domain, √ the principal root. Arithmetic is formal modulo (√u_i)² = u_i, so a value that
-    is formally 0 is 0 at every point (the converse may fail, which only rejects); every divisor is
-    rationalised by conjugates and its norm proved nonzero on the domain, so every value is defined
-    there. :meth:`positive` decides v > 0 on the domain for v = A + B·√u (cells, as in decompose)."""
+    """Q(x)[√u_1, ..., √u_k], u_i ≥ 0 polynomials on the closed domain of x, modulo (√u_i)² = u_i: formally 0
+    is 0 everywhere (the converse may fail, which only rejects); divisors are rationalised by conjugates
+    and their norms proved nonzero on the domain."""
 
     def __init__(self, name: str, dom: Domain):
         self.name, self.dom, self.ring, self.radicands = name, dom, Ring((name,)), []
@@ -745,8 +732,7 @@ class Radicals:
     def var(self) -> Surd: return Surd(self, {0: RF(self.ring.gens[0])})  # noqa: E704
 
     def sqrt(self, x) -> Surd:
-        """√(n/d) = √(n·d)/|d| (d without zeros on the domain); √(q²) = ±q when q has one sign on the closed
-        domain; otherwise n·d ≥ 0 on the closed domain becomes (or is) a generator."""
+        """√(n/d) = √(n·d)/|d|; √(q²) = ±q if q has one sign on the closed domain; else n·d is a generator."""
         x = Surd.of(self, x)
         if set(x.parts) - {0}:
             raise ProofError("nested square roots are outside the supported class")
