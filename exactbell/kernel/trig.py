@@ -1,6 +1,6 @@
 """cos, sin of rational multiples of π in Q(g), g = 2cos(2π/N), built here: m = flint's ``cos_minpoly(N)``
 (irreducible), D_N(g) = 2 where D_k(2cos t) = 2cos(kt) (D_0 = 2, D_1 = x, D_{k+1} = x·D_k − D_{k−1}),
-so g = 2cos(2πk/N); an arb enclosure of 2cos(2π/N) narrower than 16/N² (their gaps) makes k = 1. Then
+so g = 2cos(2πk/N); an arb enclosure of 2cos(2π/N) narrower than 16/N² (< their gaps) makes k = 1. Then
 cos(2πk/N) = D_k(g)/2, sin(rπ) = cos((1/2 − r)π); abs/max/min compare elements of Q(g) ⊂ R exactly."""
 from __future__ import annotations
 
