@@ -169,6 +169,14 @@ class RF:
     def __eq__(self, o): return isinstance(o, RF) and self.num * o.den == o.num * self.den
     def text(self): return str(self.num or 0) if self.den.is_one() else f"({self.num or 0})/({self.den})"
 
+    def at(self, point):
+        """The value at an exact point (a zero denominator there is an error)."""
+        num, den = (sum(Fraction(int(c.p), int(c.q)) * prod(x ** int(e) for x, e in zip(point, exps) if int(e))
+                        for exps, c in p.to_dict().items()) for p in (self.num, self.den))
+        if den == 0:
+            raise ProofError("a denominator vanishes at the point")
+        return num / den
+
 
 class SV:
     """A + B·√u (B None: rational)."""
@@ -206,6 +214,9 @@ class SV:
         return SV(self.A / o.A, None if self.B is None else self.B / o.A, self.u)
 
     def is_zero(self): return self.A.is_zero() and self.B is None
+
+    def at(self, point) -> Quad:
+        return Quad(self.A.at(point)) if self.B is None else Quad(self.A.at(point), self.B.at(point), self.u.at(point))
 
     def __eq__(self, o):
         return (isinstance(o, SV) and (self.B is None) == (o.B is None) and self.A == o.A
@@ -281,37 +292,9 @@ def distinct(values) -> list:
 
 
 # -- exact values at a point (rationals or elements of Q(root)) ----------------------------------
-def _sgn(x) -> int:
-    return x.sign() if hasattr(x, "sign") else (x > 0) - (x < 0)
-
-
-def sign_quad(a, b, c) -> int:
-    """Sign of a + b√c (c ≥ 0) for exact ordered-field scalars (Q or a number field)."""
-    sa, sb = _sgn(a), _sgn(b)
-    if sb == 0 or _sgn(c) == 0 or sa == sb:
-        return sa
-    return sb if sa == 0 else sa * _sgn(a * a - b * b * c)  # opposite signs: a² vs b²c decides
-
-
-def poly_at(p, point):
-    return sum((Fraction(int(c.p), int(c.q)) * prod((x ** int(e) for x, e in zip(point, exps) if int(e)), start=1)
-                for exps, c in p.to_dict().items()), 0)
-
-
-def rf_at(rf: RF, point):
-    den = poly_at(rf.den, point)
-    if den == 0:
-        raise ProofError("a denominator vanishes at the point")
-    return poly_at(rf.num, point) / den
-
-
-def sv_at(sv: SV, point) -> tuple:
-    return (rf_at(sv.A, point),) + ((0, 0) if sv.B is None else (rf_at(sv.B, point), rf_at(sv.u, point)))
-
-
 def branch_at(node, ring, point) -> SV:
     """The branch active at a point of the domain (abs/max/min decided by exact signs there)."""
-    return Collector(ring, lambda d: 1 if sign_quad(*sv_at(d, point)) >= 0 else -1).values(node)[0]
+    return Collector(ring, lambda d: 1 if d.at(point).sign() >= 0 else -1).values(node)[0]
 
 
 @dataclass(frozen=True)
@@ -322,7 +305,13 @@ class Quad:
     b: Fraction = Fraction(0)
     c: Fraction = Fraction(0)
 
-    def sign(self) -> int: return sign_quad(self.a, self.b, self.c)
+    def sign(self) -> int:
+        """For exact ordered-field scalars, c ≥ 0: if a and b have opposite signs, a² vs b²c decides."""
+        sgn = lambda x: x.sign() if hasattr(x, "sign") else (x > 0) - (x < 0)  # noqa: E731
+        sa, sb = sgn(self.a), sgn(self.b)
+        if sb == 0 or sgn(self.c) == 0 or sa == sb:
+            return sa
+        return sb if sa == 0 else sa * sgn(self.a * self.a - self.b * self.b * self.c)
 
     def text(self) -> str:
         a, b, c = self.a, self.b, Fraction(self.c)
@@ -335,16 +324,16 @@ class Quad:
 
 def eval_point(node, point) -> Quad:
     point = tuple(Fraction(x) for x in point)
-    return Quad(*sv_at(branch_at(node, Ring([f"x{i}" for i in range(len(point))]), point), point))
+    return branch_at(node, Ring([f"x{i}" for i in range(len(point))]), point).at(point)
 
 
 def value_at(node, point) -> Quad:
     """The exact value of ``node`` at ``point`` once every radicand is >= 0 and every divisor nonzero there."""
     col = Collector(Ring([f"x{i}" for i in range(len(point))]))
     col.values(node)
-    if any(rf_at(u, point) < 0 for u in col.radicands):
+    if any(u.at(point) < 0 for u in col.radicands):
         raise ProofError("square root of a negative number at the point")
-    if any(sign_quad(*sv_at(d, point)) == 0 for d in col.divisors):
+    if any(d.at(point).sign() == 0 for d in col.divisors):
         raise ProofError("a divisor vanishes at the point")
     return eval_point(node, point)
 
@@ -496,7 +485,7 @@ def decompose(st, col=None) -> tuple:
     critical roots and excluded points and, if strict, those roots and the closed ends (f is continuous)."""
     ring, col = Ring(st.names), col or defined(st)[0]
     return cells(st.domains[0], col.critical, st.strict,
-                 lambda x: st.holds(sign_quad(*sv_at(branch_at(st.node, ring, (x,)), (x,)))), st.node)
+                 lambda x: st.holds(branch_at(st.node, ring, (x,)).at((x,)).sign()), st.node)
 
 
 def cells(dom, critical, strict, holds, node=("c", 0)) -> tuple:
@@ -772,7 +761,7 @@ class Radicals:
                 None if i is None else self.radicands[i])
         col = Collector(self.ring)
         col.crit(sv)
-        return not cells(self.dom, col.critical, True, lambda x: sign_quad(*sv_at(sv, (x,))) > 0)[1]
+        return not cells(self.dom, col.critical, True, lambda x: sv.at((x,)).sign() > 0)[1]
 
     def sign(self, v: Surd) -> int:
         """1 if v > 0 on the domain, 0 if v is formally 0, else -1 (v ≤ 0 somewhere, or undecided)."""
