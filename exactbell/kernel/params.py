@@ -81,14 +81,11 @@ class Context:
             where = f"parameters.{name}"
             ctx.declare(name, "parameter", where)
             if not isinstance(value, (str, int)) or isinstance(value, bool):
-                raise CertificateError(cert.path, where, "a parameter is a rational \"p/q\" or a domain \"(lo, hi)\"")
-            try:
-                if isinstance(value, str) and value.strip()[:1] in "([":
-                    ctx.domains[name] = Domain.parse(value)
-                else:
-                    ctx.fixed[name] = to_rational(value)
-            except ValueError as e:
-                raise CertificateError(cert.path, where, str(e)) from None
+                raise ctx.fail(where, "a parameter is a rational \"p/q\" or a domain \"(lo, hi)\"")
+            if isinstance(value, str) and value.strip()[:1] in "([":
+                ctx.domains[name] = ctx.guard(where, lambda: Domain.parse(value))
+            else:
+                ctx.fixed[name] = ctx.guard(where, lambda: to_rational(value))
         return ctx
 
     def fail(self, where: str, problem: str) -> CertificateError:
@@ -115,16 +112,16 @@ class Context:
         self.names[name] = space
 
     # -- the declared number field --------------------------------------------------------
-    def read_field(self, data: Obj, key: str = "field") -> NumberField | None:
+    def read_field(self, data: Obj) -> NumberField | None:
         """Q(α) ⊂ R from ``{"generator": "s", "minpoly": "s^2 - 2", "interval": [lo, hi]}`` (optional),
         or the kernel-built Q(2cos(2π/N)) from ``"trig": {"generator": "g", "n": N}`` (:mod:`.trig`)."""
         if data.has("trig"):
-            if data.has(key):
-                raise self.fail(data.at("trig"), f"give either {key} or trig")
+            if data.has("field"):
+                raise self.fail(data.at("trig"), "give either field or trig")
             return install_trig(self, data)
-        if not data.has(key):
+        if not data.has("field"):
             return None
-        spec = data.obj(key)
+        spec = data.obj("field")
         g = spec.text("generator")
         self.declare(g, "generator", spec.at("generator"))
         self.field = self.guard(spec.where, lambda: NumberField.from_spec(

@@ -428,7 +428,7 @@ def check_trig(trig, hypothesis, proof: Obj) -> str:
             check_sub(st, p)
             continue
         try:
-            g, volume, boxes, _ = chart(hypothesis.node, k), 0, [], defined(st)
+            g, boxes, _ = chart(hypothesis.node, k), [], defined(st)
             for i, q in enumerate(p.objs("pieces")):
                 b = q.obj("box")
                 doms = tuple(Domain.parse(b.text(a)) for a in angles)
@@ -442,8 +442,7 @@ def check_trig(trig, hypothesis, proof: Obj) -> str:
                 if any(all(lo < h2 and l2 < hi for (lo, hi), (l2, h2) in zip(box, o)) for o in boxes):
                     raise ProofError(f"pieces[{i}].box overlaps an earlier piece")
                 boxes.append(box)
-                volume += prod(hi - lo for lo, hi in box)
-            if volume != 2**n:
+            if sum(prod(hi - lo for lo, hi in box) for box in boxes) != 2**n:
                 raise ProofError("the pieces do not cover the chart box [-1, 1]^n")
         except ProofError as e:
             raise ProofError(f"charts[{idx}] (k = {k}): {e}") from None

@@ -65,10 +65,10 @@ def _fraction(x) -> Fraction:
     return man * Fraction(2) ** exp
 
 
-def install(ctx, data, key: str = "trig"):
+def install(ctx, data):
     """Read ``{"generator": "g", "n": N}``: the field Q(2cos(2π/N)) (None when it is Q) becomes
     the certificate's field and ``pi``, ``cos``, ``sin`` become available in its expressions."""
-    spec = data.obj(key)
+    spec = data.obj("trig")
     g = spec.text("generator")
     ctx.declare(g, "generator", spec.at("generator"))
     t = ctx.guard(spec.where, lambda: Trig(spec.int("n", 1, 2 * limits.ANGLE_DENOMINATOR), g))
