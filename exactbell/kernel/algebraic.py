@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import total_ordering
 from itertools import count
-from math import prod
+from math import floor, prod
 
 from flint import fmpq_poly
 
@@ -30,7 +30,7 @@ class NumberField:
         if len(factors) != 1 or factors[0][1] != 1:
             raise FieldError("minimal polynomial is not irreducible over Q")
         self.generator, self.degree = generator, m.degree()
-        self.minpoly = [Fraction(int(c.p), int(c.q)) for c in self.m.coeffs()]
+        self.minpoly = upoly.trim(self.m)
         self.lo, self.hi = Fraction(lo), Fraction(hi)  # working interval, refined in place
         if not self.lo < self.hi:
             raise FieldError("isolating interval must have lo < hi")
@@ -48,12 +48,10 @@ class NumberField:
     def canonical_interval(self) -> tuple[Fraction, Fraction]:
         for k in count():
             scale = Fraction(2) ** k
-            while True:  # refine until the working interval lies inside one dyadic cell
-                n = (self.lo * scale).__floor__()
-                if self.hi <= (n + 1) / scale:
-                    break
+            while self.hi > (floor(self.lo * scale) + 1) / scale:  # until inside one dyadic cell
                 self.refine()
-            lo, hi = n / scale, (n + 1) / scale
+            lo = floor(self.lo * scale) / scale
+            hi = lo + 1 / scale
             if upoly.count_roots(self.minpoly, lo, hi) == 1:
                 return lo, hi
 
@@ -107,7 +105,7 @@ class AlgebraicNumber:
         if not isinstance(coeffs, fmpq_poly):
             coeffs = upoly.flint(to_rational(x) if isinstance(x, (float, str)) else Fraction(x) for x in coeffs)
         self.field, self.p = field, coeffs % field.m
-        self.c = tuple(Fraction(int(x.p), int(x.q)) for x in self.p.coeffs())
+        self.c = tuple(upoly.trim(self.p))
 
     def _lift(self, other):
         if isinstance(other, AlgebraicNumber):

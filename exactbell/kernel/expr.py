@@ -108,8 +108,7 @@ class _Parser:
             if SPENT[0] > limits.CERT_PAIRS:
                 raise ExprError(f"the expressions multiply more than {limits.CERT_PAIRS} term pairs in all")
 
-    def peek(self):
-        return self.t[self.i] if self.i < len(self.t) else (None, None)
+    def peek(self): return self.t[self.i] if self.i < len(self.t) else (None, None)  # noqa: E704
 
     def take(self, op=None):
         tok = self.peek()

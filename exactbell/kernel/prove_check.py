@@ -112,18 +112,14 @@ def walk(node):
 
 
 def budget(node, count: int = 0, what: str = "") -> None:
-    """At most ``MAX_NODES`` nodes (shared subtrees counted each time), ``count`` times at most ``MAX_WORK``."""
+    """At most ``MAX_NODES`` nodes (shared subtrees counted each time) and ``count``·nodes <= ``MAX_WORK``."""
     if (n := sum(1 for _ in islice(walk(node), MAX_NODES + 1))) > MAX_NODES or count * n > MAX_WORK:
         raise ProofError(f"more than {MAX_WORK} node evaluations ({what})" if n <= MAX_NODES else
                          f"a statement of more than {MAX_NODES} nodes")
 
 
-def used_variables(node) -> set:
-    return {n[1] for n in walk(node) if n[0] == "v"}
-
-
-def has_sqrt(node) -> bool:
-    return any(n[0] == "sqrt" for n in walk(node))
+def used_variables(node) -> set: return {n[1] for n in walk(node) if n[0] == "v"}  # noqa: E704
+def has_sqrt(node) -> bool: return any(n[0] == "sqrt" for n in walk(node))  # noqa: E704
 
 
 # -- rational functions (python-flint fmpq_mpoly), values A + B·√u ------------------------------
