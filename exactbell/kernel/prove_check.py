@@ -1,7 +1,7 @@
-"""Checking inequality proofs "f REL 0 on a domain" exactly (format: :mod:`.kinds.inequality`).
-
-f = lhs - rhs (rhs - lhs for <=, <); each branch value (abs/max/min resolved) is A + B·√u with A, B, u
-rational functions, one radicand per statement. :func:`domain_conditions` come first, then the method."""
+"""Checking inequality proofs "f REL 0 on a domain" exactly (the prover's verifier; format: :mod:`.kinds.inequality`).
+f = lhs - rhs (rhs - lhs for <=, <); each branch value (abs/max/min resolved) is A + B·√u, A, B, u rational
+functions, one radicand per statement. First :func:`domain_conditions` (no divisor vanishes, no radicand < 0 on the
+domain, so cancelling common factors changes no value there), then the method (cells, boxes, identity, ...)."""
 from __future__ import annotations
 
 import operator
@@ -224,7 +224,6 @@ class Collector:
 
     def __init__(self, ring: Ring, sign=None):  # sign(d) = ±1 (±d ≥ 0): the active branch only
         self.ring, self.sign, self.critical, self.divisors, self.radicands = ring, sign, [], [], []
-
 
     def crit(self, sv: SV):  # numerators and denominators of A, B, u and the numerator of A² - B²u
         polys = [sv.A.num, sv.A.den] + ([] if sv.B is None else [

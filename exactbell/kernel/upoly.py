@@ -65,7 +65,7 @@ def count_roots(a, lo: Fraction, hi: Fraction) -> int:
 
 
 def isolate_real_roots(a, lo: Fraction, hi: Fraction) -> list[tuple]:
-    """Sorted disjoint intervals (l, h], each holding one distinct real root of ``a`` (never split at a root)."""
+    """Sorted disjoint intervals (l, h], each with one distinct root of ``a`` (bisection avoids roots: one may be h)."""
     if flint(a).degree() < 1:
         return []
     sq = flint(a) / flint(a).gcd(flint(a).derivative())  # the same roots, each simple
