@@ -1,17 +1,12 @@
-"""Real algebraic numbers as elements of a number field Q(α) ⊂ R.
-
-A field is the minimal polynomial m of α (irreducible over Q, degree ≥ 2) with the *canonical*
-isolating interval of α, the dyadic (n/2^k, (n+1)/2^k) with the smallest k, so a field has exactly
-one textual form. Elements are python-flint polynomials in α reduced mod m; zero-testing is exact
-(all coefficients zero) and signs come from exact rational interval arithmetic on ever finer
-isolating intervals (Sturm root counts). No floats, no sympy.
-"""
+"""Real number fields Q(α): α the root of m (irreducible, degree ≥ 2) in its canonical isolating interval, the
+dyadic (n/2^k, (n+1)/2^k) of least k (one textual form per field). Elements are flint polynomials in α mod m: zero
+is exact, signs come from rational interval arithmetic on ever finer isolating intervals (Sturm counts)."""
 from __future__ import annotations
 
 from fractions import Fraction
 from functools import total_ordering
 from itertools import count
-from math import prod
+from math import floor, prod
 
 from flint import fmpq_poly
 
@@ -35,7 +30,7 @@ class NumberField:
         if len(factors) != 1 or factors[0][1] != 1:
             raise FieldError("minimal polynomial is not irreducible over Q")
         self.generator, self.degree = generator, m.degree()
-        self.minpoly = [Fraction(int(c.p), int(c.q)) for c in self.m.coeffs()]
+        self.minpoly = upoly.trim(self.m)
         self.lo, self.hi = Fraction(lo), Fraction(hi)  # working interval, refined in place
         if not self.lo < self.hi:
             raise FieldError("isolating interval must have lo < hi")
@@ -53,35 +48,28 @@ class NumberField:
     def canonical_interval(self) -> tuple[Fraction, Fraction]:
         for k in count():
             scale = Fraction(2) ** k
-            while True:  # refine until the working interval lies inside one dyadic cell
-                n = (self.lo * scale).__floor__()
-                if self.hi <= (n + 1) / scale:
-                    break
+            while self.hi > (floor(self.lo * scale) + 1) / scale:  # until inside one dyadic cell
                 self.refine()
-            lo, hi = n / scale, (n + 1) / scale
+            lo = floor(self.lo * scale) / scale
+            hi = lo + 1 / scale
             if upoly.count_roots(self.minpoly, lo, hi) == 1:
                 return lo, hi
 
     def __eq__(self, other):
-        return isinstance(other, NumberField) and (self.minpoly, self.interval) == (
-            other.minpoly, other.interval)
+        return isinstance(other, NumberField) and (self.minpoly, self.interval) == (other.minpoly, other.interval)
 
     def __hash__(self):
         return hash((tuple(self.minpoly), self.interval))
 
     # -- elements -----------------------------------------------------------------------
-    def element(self, coeffs) -> AlgebraicNumber:
-        return AlgebraicNumber(self, coeffs)
-
-    def gen(self) -> AlgebraicNumber:
-        return self.element([0, 1])
+    def element(self, coeffs) -> AlgebraicNumber: return AlgebraicNumber(self, coeffs)  # noqa: E704
+    def gen(self) -> AlgebraicNumber: return self.element([0, 1])  # noqa: E704
 
     def describe(self) -> dict:
         g, terms = self.generator, []
         for i, c in reversed(list(enumerate(self.minpoly))):
             if c:
-                mono = "" if i == 0 else (g if i == 1 else f"{g}^{i}")
-                coef = format_rational(c)
+                mono, coef = "" if i == 0 else (g if i == 1 else f"{g}^{i}"), format_rational(c)
                 terms.append(f"({coef})*{mono}" if mono and c != 1 else (mono or f"({coef})"))
         return {"generator": g, "minpoly": " + ".join(terms),
                 "interval": [format_rational(self.interval[0]), format_rational(self.interval[1])]}
@@ -102,9 +90,8 @@ class NumberField:
             raise FieldError("interval must be a list [lo, hi]")
         field = cls(g, coeffs, *map(to_rational, iv))
         if field.interval != tuple(map(to_rational, iv)):
-            raise FieldError(
-                f"interval {iv} is not the canonical isolating interval "
-                f"[{format_rational(field.interval[0])}, {format_rational(field.interval[1])}]")
+            raise FieldError(f"interval {iv} is not the canonical isolating interval "
+                             f"[{format_rational(field.interval[0])}, {format_rational(field.interval[1])}]")
         return field
 
 
@@ -118,7 +105,7 @@ class AlgebraicNumber:
         if not isinstance(coeffs, fmpq_poly):
             coeffs = upoly.flint(to_rational(x) if isinstance(x, (float, str)) else Fraction(x) for x in coeffs)
         self.field, self.p = field, coeffs % field.m
-        self.c = tuple(Fraction(int(x.p), int(x.q)) for x in self.p.coeffs())
+        self.c = tuple(upoly.trim(self.p))
 
     def _lift(self, other):
         if isinstance(other, AlgebraicNumber):
@@ -136,8 +123,10 @@ class AlgebraicNumber:
     __truediv__ = binary(lambda x, y: x * y.inverse())
     __rtruediv__ = binary(lambda x, y: y * x.inverse())
 
-    def __neg__(self):
-        return AlgebraicNumber(self.field, -self.p)
+    def __neg__(self): return AlgebraicNumber(self.field, -self.p)  # noqa: E704
+    def __abs__(self): return -self if self.sign() < 0 else self  # noqa: E704
+    def __bool__(self): return bool(self.c)  # noqa: E704
+    def is_rational(self) -> bool: return len(self.c) <= 1  # noqa: E704
 
     def inverse(self) -> AlgebraicNumber:
         """1/x by the extended Euclidean algorithm in Q[t]/(m): s x + t m = g, g a nonzero constant."""
@@ -153,8 +142,7 @@ class AlgebraicNumber:
 
     def enclosure(self) -> tuple[Fraction, Fraction]:
         """Exact rational interval containing the value (Horner in interval arithmetic)."""
-        lo, hi = self.field.lo, self.field.hi
-        a, b = Fraction(0), Fraction(0)
+        lo, hi, a, b = self.field.lo, self.field.hi, Fraction(0), Fraction(0)
         for c in reversed(self.c):
             prods = (a * lo, a * hi, b * lo, b * hi)
             a, b = min(prods) + c, max(prods) + c
@@ -172,9 +160,6 @@ class AlgebraicNumber:
                 return -1
             self.field.refine()
 
-    def is_rational(self) -> bool:
-        return len(self.c) <= 1
-
     def __eq__(self, o):
         o = self._lift(o)
         return o is not NotImplemented and self.c == o.c
@@ -184,31 +169,14 @@ class AlgebraicNumber:
 
     def __lt__(self, o):
         o = self._lift(o)
-        if o is NotImplemented:
-            return NotImplemented
-        return (self - o).sign() < 0
-
-    def __abs__(self):
-        return -self if self.sign() < 0 else self
-
-    def __bool__(self):
-        return bool(self.c)
+        return o if o is NotImplemented else (self - o).sign() < 0
 
     def to_text(self) -> str:
         """Canonical text, e.g. "1/2 - 3*s + s^2/4" (parses back with the field expression parser)."""
-        g = self.field.generator
-        out = ""
-        for i, q in enumerate(self.c):
-            if q == 0:
-                continue
-            mono = "" if i == 0 else (g if i == 1 else f"{g}^{i}")
-            a, d = abs(q.numerator), q.denominator
-            if not mono:
-                body = format_rational(abs(q))
-            else:
-                body = (mono if a == 1 else f"{a}*{mono}") + (f"/{d}" if d != 1 else "")
+        g, out = self.field.generator, ""
+        for i, q in ((i, q) for i, q in enumerate(self.c) if q):
+            a, d, mono = abs(q.numerator), q.denominator, g if i == 1 else f"{g}^{i}"
+            body = format_rational(abs(q)) if i == 0 else (
+                (mono if a == 1 else f"{a}*{mono}") + (f"/{d}" if d != 1 else ""))
             out += (" - " if q < 0 else " + ") + body if out else ("-" if q < 0 else "") + body
         return out or "0"
-
-    def __repr__(self):
-        return f"<{self.to_text()} in Q({self.field.generator})>"

@@ -1,14 +1,7 @@
-"""The one expression parser for certificate text (never ``eval``/``sympify``), with size guards.
-
-Grammar (integers and ``p/q`` only; no decimals, no attributes, no calls the algebra does not name)::
-
-    expr := term (("+" | "-") term)*        term  := unary (("*" | "/") unary)*
-    unary := ("+" | "-") unary | power      power := atom (("^" | "**") ["-"] INTEGER)?
-    atom := INTEGER | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
-
-An *algebra* turns literals, names and operations into values (rationals, polynomials, field
-elements, operators ...). Guards: length, digits, nesting depth, exponent, and the bit size of every
-product, power and intermediate value, estimated before computing it.
+"""The one expression parser for certificate text (never ``eval``), with guards on length, digits, depth, exponent,
+and the bits and term pairs of every product, power and intermediate value, estimated before computing it.
+Grammar: expr := term (("+"|"-") term)*; term := unary (("*"|"/") unary)*; unary := ("+"|"-") unary | power;
+power := atom (("^"|"**") ["-"] INTEGER)?; atom := INTEGER | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")".
 """
 from __future__ import annotations
 
@@ -30,36 +23,24 @@ class ExprError(ExactnessError):
     """Text that is not an expression of the supported class."""
 
 
-class Algebra:
-    """Base of the expression algebras: ring operations map to Python operators; subclasses provide
-    ``const``, ``name``, ``div``, ``pow`` and, if they allow functions, ``call``."""
+class Algebra:  # noqa: E704
+    """Values of literals, names and operations: ring operations are Python operators; a subclass gives
+    ``const``, ``name``, ``div``, ``pow`` and, if it allows functions, ``call``."""
 
     def call(self, name, args):
         raise ExprError(f"function {name!r} is not allowed here")
 
-    def add(self, a, b):
-        return a + b
-
-    def sub(self, a, b):
-        return a - b
-
-    def neg(self, a):
-        return -a
-
-    def mul(self, a, b):
-        return a * b
+    def add(self, a, b): return a + b
+    def sub(self, a, b): return a - b
+    def neg(self, a): return -a
+    def mul(self, a, b): return a * b
 
 
 class FieldAlgebra(Algebra):
     """Default algebra over any Python number type with +,-,*,/ (Fraction, field elements)."""
 
     def __init__(self, names: dict | None = None, functions: dict | None = None, lift=Fraction):
-        self.names = names or {}
-        self.functions = functions or {}
-        self.lift = lift
-
-    def const(self, q):
-        return self.lift(q)
+        self.names, self.functions, self.const = names or {}, functions or {}, lift
 
     def name(self, name):
         if name not in self.names:
@@ -88,8 +69,7 @@ def tokenize(text: str) -> list[tuple[str, str]]:
         raise ExprError(f"expected an expression string, got {type(text).__name__}")
     if len(text) > limits.EXPR_CHARS:
         raise ExprError(f"expression longer than {limits.EXPR_CHARS} characters")
-    tokens, pos = [], 0
-    stripped = text.rstrip()
+    tokens, pos, stripped = [], 0, text.rstrip()
     while pos < len(stripped):
         m = _TOKEN.match(stripped, pos)
         if m is None:
@@ -119,8 +99,7 @@ class _Parser:
         self.t, self.i, self.a, self.text, self.depth, self.work = tokens, 0, algebra, text, 0, 0
 
     def spend(self, pairs: int) -> None:
-        """Term pairs multiplied so far, at most ``limits.EXPR_PAIRS`` in one expression (a power p^n of t terms:
-        Σ_{k<n} t·#terms(p^k) <= t·Σ_{k<n} C(k + t - 1, t - 1) = t·C(n + t - 1, t) pairs)."""
+        """At most ``limits.EXPR_PAIRS`` term pairs in one expression (p^n, t terms: ≤ t·C(n + t - 1, t) pairs)."""
         self.work += pairs
         if self.work > limits.EXPR_PAIRS:
             raise ExprError(f"{_short(self.text)} multiplies more than {limits.EXPR_PAIRS} term pairs")
@@ -129,8 +108,7 @@ class _Parser:
             if SPENT[0] > limits.CERT_PAIRS:
                 raise ExprError(f"the expressions multiply more than {limits.CERT_PAIRS} term pairs in all")
 
-    def peek(self):
-        return self.t[self.i] if self.i < len(self.t) else (None, None)
+    def peek(self): return self.t[self.i] if self.i < len(self.t) else (None, None)  # noqa: E704
 
     def take(self, op=None):
         tok = self.peek()

@@ -19,8 +19,7 @@ def reject_inexact(values, what: str) -> None:
     """Raise :class:`ExactnessError` if any value is a float (Python, complex or NumPy)."""
     for v in values:
         if isinstance(v, (float, complex)) or (type(v).__module__ == "numpy" and not isinstance(v, Integral)):
-            raise ExactnessError(f"{what} contains the inexact value {v!r}; "
-                                 "use exactbell.numeric.rationalize")
+            raise ExactnessError(f"{what} contains the inexact value {v!r}; use exactbell.numeric.rationalize")
 
 
 def to_rational(x) -> Fraction:
@@ -42,8 +41,7 @@ def to_rational(x) -> Fraction:
 
 
 def binary(f):
-    """A binary operation of an exact number type: lift the other operand with ``_lift`` (or decline:
-    NotImplemented), then apply f (the field operations of algebraic and Gaussian numbers)."""
+    """The binary operation f of an exact number type, the other operand lifted by ``_lift`` (or NotImplemented)."""
     def op(self, o):
         o = self._lift(o)
         return o if o is NotImplemented else f(self, o)
@@ -51,8 +49,7 @@ def binary(f):
 
 
 def bit_size(v) -> int:
-    """An estimate of the bits needed to store an exact value (rationals, field elements,
-    polynomials, rational functions), used to refuse size bombs before computing them."""
+    """Estimated bits of an exact value (rational, field element, polynomial, rational function): size bombs."""
     if isinstance(v, int):
         return v.bit_length()
     if isinstance(v, Fraction):
@@ -78,8 +75,5 @@ def format_rational(q: Fraction | int) -> str:
 def decimal_string(q: Fraction, digits: int = 6) -> str:
     """Decimal approximation of a rational for display only (rounded half away from zero)."""
     q = Fraction(q)
-    sign = "-" if q < 0 else ""
-    scaled = abs(q) * 10**digits
-    n = int(scaled + Fraction(1, 2))
-    whole, frac = divmod(n, 10**digits)
+    sign, (whole, frac) = "-" if q < 0 else "", divmod(int(abs(q) * 10**digits + Fraction(1, 2)), 10**digits)
     return f"{sign}{whole}.{frac:0{digits}d}" if digits else f"{sign}{whole}"

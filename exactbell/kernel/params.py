@@ -1,15 +1,6 @@
-"""Parameters, domains, name spaces and the exact values a kind reads (the decision context).
-
-``parameters`` maps a name to a fixed rational (``"3/4"``) or to a domain, written as an
-interval with its endpoints' status and optional excluded points::
-
-    "(1/2, 1)"   "[0, 1)"   "(0, 1) \\ {1/2}"
-
-A statement about a parameter with a domain is decided for every value in it. Names live in
-separate name spaces that may not meet: parameters, field generators, observables (``A0``,
-``B1``: a capital letter and digits) and functions (``abs``, ``sqrt`` ...). A collision is an
-error naming both uses.
-"""
+"""Parameters (a fixed rational ``"3/4"`` or a domain ``"(1/2, 1)"``, ``"[0, 1) \\ {1/2}"``: the statement is decided
+for every value in it), the name spaces (parameters, field generators, observables ``A0``, functions ``abs`` ...;
+a collision is an error naming both uses) and the exact values a kind reads (the decision context)."""
 from __future__ import annotations
 
 import re
@@ -23,6 +14,7 @@ from .envelope import CertificateError, Obj
 from .expr import RATIONAL_FUNCTIONS, FieldAlgebra, parse
 from .numbers import format_rational, to_rational
 from .poly import RationalFunction
+from .trig import install as install_trig
 
 FUNCTIONS = frozenset({"abs", "max", "min", "sqrt", "cos", "sin", "tan", "atan", "atan2", "log", "log2", "exp",
                        "pi", "i", "I", "e", "h", "Tr", "tr"})
@@ -89,14 +81,11 @@ class Context:
             where = f"parameters.{name}"
             ctx.declare(name, "parameter", where)
             if not isinstance(value, (str, int)) or isinstance(value, bool):
-                raise CertificateError(cert.path, where, "a parameter is a rational \"p/q\" or a domain \"(lo, hi)\"")
-            try:
-                if isinstance(value, str) and value.strip()[:1] in "([":
-                    ctx.domains[name] = Domain.parse(value)
-                else:
-                    ctx.fixed[name] = to_rational(value)
-            except ValueError as e:
-                raise CertificateError(cert.path, where, str(e)) from None
+                raise ctx.fail(where, "a parameter is a rational \"p/q\" or a domain \"(lo, hi)\"")
+            if isinstance(value, str) and value.strip()[:1] in "([":
+                ctx.domains[name] = ctx.guard(where, lambda: Domain.parse(value))
+            else:
+                ctx.fixed[name] = ctx.guard(where, lambda: to_rational(value))
         return ctx
 
     def fail(self, where: str, problem: str) -> CertificateError:
@@ -116,36 +105,27 @@ class Context:
         """Put ``name`` in name space ``space``; a name used twice, or reserved, is an error."""
         if not isinstance(name, str):
             raise self.fail(where, "a name must be a string")
-        if space == "observable":
-            ok = bool(_OBSERVABLE.match(name))
-        else:
-            ok = bool(_NAME.match(name)) and name not in FUNCTIONS
-        if not ok:
+        if not (_OBSERVABLE.match(name) if space == "observable" else _NAME.match(name) and name not in FUNCTIONS):
             raise self.fail(where, f"{name!r} is not a valid {space} name (reserved, or of the wrong form)")
         if name in self.names:
             raise self.fail(where, f"{space} name {name!r} collides with the {self.names[name]} of the same name")
         self.names[name] = space
 
     # -- the declared number field --------------------------------------------------------
-    def read_field(self, data: Obj, key: str = "field") -> NumberField | None:
+    def read_field(self, data: Obj) -> NumberField | None:
         """Q(α) ⊂ R from ``{"generator": "s", "minpoly": "s^2 - 2", "interval": [lo, hi]}`` (optional),
         or the kernel-built Q(2cos(2π/N)) from ``"trig": {"generator": "g", "n": N}`` (:mod:`.trig`)."""
         if data.has("trig"):
-            if data.has(key):
-                raise self.fail(data.at("trig"), f"give either {key} or trig")
-            from .trig import install
-
-            return install(self, data)
-        if not data.has(key):
+            if data.has("field"):
+                raise self.fail(data.at("trig"), "give either field or trig")
+            return install_trig(self, data)
+        if not data.has("field"):
             return None
-        spec = data.obj(key)
+        spec = data.obj("field")
         g = spec.text("generator")
         self.declare(g, "generator", spec.at("generator"))
-        try:
-            self.field = NumberField.from_spec({"generator": g, "minpoly": spec.text("minpoly"),
-                                                "interval": spec.list("interval", 2)})
-        except ValueError as e:
-            raise self.fail(spec.where, str(e)) from None
+        self.field = self.guard(spec.where, lambda: NumberField.from_spec(
+            {"generator": g, "minpoly": spec.text("minpoly"), "interval": spec.list("interval", 2)}))
         return self.field
 
     # -- exact values -----------------------------------------------------------------------
@@ -159,8 +139,7 @@ class Context:
             raise self.fail(where, str(e) or type(e).__name__) from None
 
     def value(self, obj: Obj, key, raw=None):
-        """An exact number (rational, or in the declared field) given by an expression in the
-        fixed parameters and the field generator; abs/max/min only over Q."""
+        """An exact number (in Q or the declared field): an expression in the fixed parameters and the generator."""
         where = obj.at(key) if not isinstance(key, str) or not key.startswith("<") else key
         v = obj.get(key) if raw is None else raw
         return self.guard(where, lambda: self.scalar(v))
@@ -183,15 +162,12 @@ class Context:
             if isinstance(v, bool) or not isinstance(v, (int, str)):
                 raise ValueError("expected an expression")
             f = RationalFunction.parse(str(v), list(self.domains) + list(self.fixed))
-            if self.fixed:
-                f = RationalFunction(f.num.substitute(self.fixed), f.den.substitute(self.fixed))
-            return f
+            return RationalFunction(f.num.substitute(self.fixed), f.den.substitute(self.fixed)) if self.fixed else f
 
         return self.guard(obj.at(key), build)
 
     def radicals(self):
-        """The one domain parameter x as a :class:`~.prove_check.Radicals` value in every expression,
-        with ``sqrt`` (no field): values in Q(x)[√u_1, ...], decided for every x of the domain."""
+        """The one domain parameter x and ``sqrt`` in expressions: values in Q(x)[√u_1, ...] (:class:`.Radicals`)."""
         from .prove_check import Radicals
 
         if len(self.domains) != 1 or self.field is not None:

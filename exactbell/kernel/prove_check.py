@@ -1,12 +1,7 @@
-"""Checking inequality proofs: "f REL 0 at every point of a domain", exactly (the prover's verifier).
-
-``lhs REL rhs`` is oriented to f = lhs - rhs (rhs - lhs for <=, <) ≥ 0, > 0 or == 0. Each branch value
-of f (abs/max/min resolved) is A + B·√u, A, B, u rational functions (one radicand per statement;
-√a·√b = √(ab), both ≥ 0). First :func:`domain_conditions`: no divisor vanishes, no radicand is < 0 on
-the domain (so cancelling common factors changes no value there). Methods (format:
-:mod:`exactbell.kernel.kinds.inequality`): :func:`decompose` (cells, one parameter),
-:func:`check_boxes` (bisection tree), identity, :func:`combination_sides`, refuted.
-"""
+"""Checking inequality proofs "f REL 0 on a domain" exactly (the prover's verifier; format: :mod:`.kinds.inequality`).
+f = lhs - rhs (rhs - lhs for <=, <); each branch value (abs/max/min resolved) is A + B·√u, A, B, u rational
+functions, one radicand per statement. First :func:`domain_conditions` (no divisor vanishes, no radicand < 0 on the
+domain, so cancelling common factors changes no value there), then the method (cells, boxes, identity, ...)."""
 from __future__ import annotations
 
 import operator
@@ -117,19 +112,14 @@ def walk(node):
 
 
 def budget(node, count: int = 0, what: str = "") -> None:
-    """Refuse a statement of more than ``MAX_NODES`` nodes (a shared subtree counted each time), or ``count``
-    evaluations of it (cell points, boxes) beyond ``MAX_WORK`` node evaluations."""
+    """At most ``MAX_NODES`` nodes (shared subtrees counted each time) and ``count``·nodes <= ``MAX_WORK``."""
     if (n := sum(1 for _ in islice(walk(node), MAX_NODES + 1))) > MAX_NODES or count * n > MAX_WORK:
         raise ProofError(f"more than {MAX_WORK} node evaluations ({what})" if n <= MAX_NODES else
                          f"a statement of more than {MAX_NODES} nodes")
 
 
-def used_variables(node) -> set:
-    return {n[1] for n in walk(node) if n[0] == "v"}
-
-
-def has_sqrt(node) -> bool:
-    return any(n[0] == "sqrt" for n in walk(node))
+def used_variables(node) -> set: return {n[1] for n in walk(node) if n[0] == "v"}  # noqa: E704
+def has_sqrt(node) -> bool: return any(n[0] == "sqrt" for n in walk(node))  # noqa: E704
 
 
 # -- rational functions (python-flint fmpq_mpoly), values A + B·√u ------------------------------
@@ -175,6 +165,14 @@ class RF:
     def __eq__(self, o): return isinstance(o, RF) and self.num * o.den == o.num * self.den
     def text(self): return str(self.num or 0) if self.den.is_one() else f"({self.num or 0})/({self.den})"
 
+    def at(self, point):
+        """The value at an exact point (a zero denominator there is an error)."""
+        num, den = (sum(Fraction(int(c.p), int(c.q)) * prod(x ** int(e) for x, e in zip(point, exps) if int(e))
+                        for exps, c in p.to_dict().items()) for p in (self.num, self.den))
+        if den == 0:
+            raise ProofError("a denominator vanishes at the point")
+        return num / den
+
 
 class SV:
     """A + B·√u (B None: rational)."""
@@ -213,6 +211,9 @@ class SV:
 
     def is_zero(self): return self.A.is_zero() and self.B is None
 
+    def at(self, point) -> Quad:
+        return Quad(self.A.at(point)) if self.B is None else Quad(self.A.at(point), self.B.at(point), self.u.at(point))
+
     def __eq__(self, o):
         return (isinstance(o, SV) and (self.B is None) == (o.B is None) and self.A == o.A
                 and (self.B is None or (self.B == o.B and self.u == o.u)))
@@ -221,7 +222,7 @@ class SV:
 class Collector:
     """Every branch value; the critical polynomials, divisors, radicands on the way."""
 
-    def __init__(self, ring: Ring, sign=None):  # sign(d) in {1 (d ≥ 0), -1 (d ≤ 0)}: only the active branch
+    def __init__(self, ring: Ring, sign=None):  # sign(d) = ±1 (±d ≥ 0): the active branch only
         self.ring, self.sign, self.critical, self.divisors, self.radicands = ring, sign, [], [], []
 
     def crit(self, sv: SV):  # numerators and denominators of A, B, u and the numerator of A² - B²u
@@ -286,37 +287,9 @@ def distinct(values) -> list:
 
 
 # -- exact values at a point (rationals or elements of Q(root)) ----------------------------------
-def _sgn(x) -> int:
-    return x.sign() if hasattr(x, "sign") else (x > 0) - (x < 0)
-
-
-def sign_quad(a, b, c) -> int:
-    """Sign of a + b√c (c ≥ 0) for exact ordered-field scalars (Q or a number field)."""
-    sa, sb = _sgn(a), _sgn(b)
-    if sb == 0 or _sgn(c) == 0 or sa == sb:
-        return sa
-    return sb if sa == 0 else sa * _sgn(a * a - b * b * c)  # opposite signs: a² vs b²c decides
-
-
-def poly_at(p, point):
-    return sum((Fraction(int(c.p), int(c.q)) * prod((x ** int(e) for x, e in zip(point, exps) if int(e)), start=1)
-                for exps, c in p.to_dict().items()), 0)
-
-
-def rf_at(rf: RF, point):
-    den = poly_at(rf.den, point)
-    if den == 0:
-        raise ProofError("a denominator vanishes at the point")
-    return poly_at(rf.num, point) / den
-
-
-def sv_at(sv: SV, point) -> tuple:
-    return (rf_at(sv.A, point),) + ((0, 0) if sv.B is None else (rf_at(sv.B, point), rf_at(sv.u, point)))
-
-
 def branch_at(node, ring, point) -> SV:
     """The branch active at a point of the domain (abs/max/min decided by exact signs there)."""
-    return Collector(ring, lambda d: 1 if sign_quad(*sv_at(d, point)) >= 0 else -1).values(node)[0]
+    return Collector(ring, lambda d: 1 if d.at(point).sign() >= 0 else -1).values(node)[0]
 
 
 @dataclass(frozen=True)
@@ -327,7 +300,13 @@ class Quad:
     b: Fraction = Fraction(0)
     c: Fraction = Fraction(0)
 
-    def sign(self) -> int: return sign_quad(self.a, self.b, self.c)
+    def sign(self) -> int:
+        """For exact ordered-field scalars, c ≥ 0: if a and b have opposite signs, a² vs b²c decides."""
+        sgn = lambda x: x.sign() if hasattr(x, "sign") else (x > 0) - (x < 0)  # noqa: E731
+        sa, sb = sgn(self.a), sgn(self.b)
+        if sb == 0 or sgn(self.c) == 0 or sa == sb:
+            return sa
+        return sb if sa == 0 else sa * sgn(self.a * self.a - self.b * self.b * self.c)
 
     def text(self) -> str:
         a, b, c = self.a, self.b, Fraction(self.c)
@@ -340,16 +319,16 @@ class Quad:
 
 def eval_point(node, point) -> Quad:
     point = tuple(Fraction(x) for x in point)
-    return Quad(*sv_at(branch_at(node, Ring([f"x{i}" for i in range(len(point))]), point), point))
+    return branch_at(node, Ring([f"x{i}" for i in range(len(point))]), point).at(point)
 
 
 def value_at(node, point) -> Quad:
     """The exact value of ``node`` at ``point`` once every radicand is >= 0 and every divisor nonzero there."""
     col = Collector(Ring([f"x{i}" for i in range(len(point))]))
     col.values(node)
-    if any(rf_at(u, point) < 0 for u in col.radicands):
+    if any(u.at(point) < 0 for u in col.radicands):
         raise ProofError("square root of a negative number at the point")
-    if any(sign_quad(*sv_at(d, point)) == 0 for d in col.divisors):
+    if any(d.at(point).sign() == 0 for d in col.divisors):
         raise ProofError("a divisor vanishes at the point")
     return eval_point(node, point)
 
@@ -390,8 +369,7 @@ class Statement:
 
 # -- trigonometric statements: for all real angles, by the charts x = kπ + 2·atan(v) -----------------
 def _linear(node, n) -> tuple:
-    """The argument of sin/cos as integer coefficients of the angles (variables 0..n-1) and pi (n): its
-    value, a polynomial of degree at most 1 with integer coefficients and no constant term."""
+    """The argument of sin/cos (a linear form with integer coefficients) as coefficients of the angles, pi."""
     plain = not any(m[0] in FUNCTIONS for m in walk(node))  # no sin, cos, abs, sqrt ... inside
     f = Collector(Ring(map(str, range(n + 1)))).values(node)[0].A if plain else None
     terms = {tuple(map(int, e)): c for e, c in f.num.to_dict().items()} if plain and f.den.is_one() else None
@@ -434,9 +412,8 @@ def chart(node, k) -> tuple:
 
 
 def check_trig(trig, hypothesis, proof: Obj) -> str:
-    """Every chart's rational statement on [-1, 1]^n: the charts cover the torus (the ranges
-    [-π/2, π/2] and [π/2, 3π/2] of k·π + 2·atan(v), |v| ≤ 1, cover a period). With a hypothesis
-    g > 0 (≥ 0): per chart, closed pieces tiling the box, each with μ ≥ 0 and μ·f - g ≥ 0 (> 0)."""
+    """Each chart's rational statement on [-1, 1]^n (k·π + 2·atan(v), |v| ≤ 1, k = 0, 1 covers a period); with a
+    hypothesis g > 0 (≥ 0), closed pieces tiling [-1, 1]^n, each with μ ≥ 0 and μ·f - g ≥ 0 (> 0)."""
     angles, full = trig.names, Domain(Fraction(-1), Fraction(1), True, True)
     n = len(angles)
     for idx, p in enumerate(proof.objs("charts", 2**n)):
@@ -446,7 +423,7 @@ def check_trig(trig, hypothesis, proof: Obj) -> str:
             check_sub(st, p)
             continue
         try:
-            g, volume, boxes, _ = chart(hypothesis.node, k), 0, [], defined(st)
+            g, boxes, _ = chart(hypothesis.node, k), [], defined(st)
             for i, q in enumerate(p.objs("pieces")):
                 b = q.obj("box")
                 doms = tuple(Domain.parse(b.text(a)) for a in angles)
@@ -460,8 +437,7 @@ def check_trig(trig, hypothesis, proof: Obj) -> str:
                 if any(all(lo < h2 and l2 < hi for (lo, hi), (l2, h2) in zip(box, o)) for o in boxes):
                     raise ProofError(f"pieces[{i}].box overlaps an earlier piece")
                 boxes.append(box)
-                volume += prod(hi - lo for lo, hi in box)
-            if volume != 2**n:
+            if sum(prod(hi - lo for lo, hi in box) for box in boxes) != 2**n:
                 raise ProofError("the pieces do not cover the chart box [-1, 1]^n")
         except ProofError as e:
             raise ProofError(f"charts[{idx}] (k = {k}): {e}") from None
@@ -499,18 +475,15 @@ def domain_conditions(st, col: Collector) -> None:
 
 # -- one parameter: cells ---------------------------------------------------------------------
 def decompose(st, col=None) -> tuple:
-    """(detail, failures) for one parameter: the exact points (rationals or in Q(root)) where the
-    statement fails, among a sample of every open cell between the critical roots and excluded
-    points in the domain and, for strict relations, those roots and the closed ends (f is
-    continuous on the domain)."""
+    """(detail, failures): exact points (in Q or Q(root)) where f fails, among a sample of each open cell between
+    critical roots and excluded points and, if strict, those roots and the closed ends (f is continuous)."""
     ring, col = Ring(st.names), col or defined(st)[0]
     return cells(st.domains[0], col.critical, st.strict,
-                 lambda x: st.holds(sign_quad(*sv_at(branch_at(st.node, ring, (x,)), (x,)))), st.node)
+                 lambda x: st.holds(branch_at(st.node, ring, (x,)).at((x,)).sign()), st.node)
 
 
 def cells(dom, critical, strict, holds, node=("c", 0)) -> tuple:
-    """(detail, the points where ``holds`` fails) over the samples of :func:`decompose` (``holds``
-    evaluates ``node`` at each: at most ``MAX_WORK`` node evaluations)."""
+    """(detail, the points where ``holds`` fails) over the samples of :func:`decompose`."""
     rational, pts = upoly.roots_between([_uni(p) for p in critical], dom.lo, dom.hi)
     pts += [[x, x, None] for x in {dom.lo, dom.hi, *(x for x in dom.excluded if dom.lo < x < dom.hi)} | rational]
     budget(node, len(pts), "cells")
@@ -592,8 +565,7 @@ def arb_close(node, box, strict) -> bool:
 
 
 def box_branch(node, ring, box):
-    """The single branch of ``node`` on the closed box, or None: every abs/max/min switch d is
-    proved d ≥ 0 or -d ≥ 0 there by :func:`bernstein_close`."""
+    """The one branch of ``node`` on the closed box (each switch d: ±d ≥ 0 by Bernstein), or None."""
     def sign(d):
         for s in (1, -1):
             if bernstein_close(d if s > 0 else -d, box, False, None):
@@ -732,11 +704,9 @@ MAX_RADICALS = 4
 
 
 class Radicals:
-    """Q(x)[√u_1, ..., √u_k] for one parameter x with a domain: each u_i a polynomial ≥ 0 on the
-    closed domain, √ the principal root. Arithmetic is formal modulo (√u_i)² = u_i, so a value that
-    is formally 0 is 0 at every point (the converse may fail, which only rejects); every divisor is
-    rationalised by conjugates and its norm proved nonzero on the domain, so every value is defined
-    there. :meth:`positive` decides v > 0 on the domain for v = A + B·√u (cells, as in decompose)."""
+    """Q(x)[√u_1, ..., √u_k], u_i ≥ 0 polynomials on the closed domain of x, modulo (√u_i)² = u_i: formally 0
+    is 0 everywhere (the converse may fail, which only rejects); divisors are rationalised by conjugates
+    and their norms proved nonzero on the domain."""
 
     def __init__(self, name: str, dom: Domain):
         self.name, self.dom, self.ring, self.radicands = name, dom, Ring((name,)), []
@@ -745,8 +715,7 @@ class Radicals:
     def var(self) -> Surd: return Surd(self, {0: RF(self.ring.gens[0])})  # noqa: E704
 
     def sqrt(self, x) -> Surd:
-        """√(n/d) = √(n·d)/|d| (d without zeros on the domain); √(q²) = ±q when q has one sign on the closed
-        domain; otherwise n·d ≥ 0 on the closed domain becomes (or is) a generator."""
+        """√(n/d) = √(n·d)/|d|; √(q²) = ±q if q has one sign on the closed domain; else n·d is a generator."""
         x = Surd.of(self, x)
         if set(x.parts) - {0}:
             raise ProofError("nested square roots are outside the supported class")
@@ -786,7 +755,7 @@ class Radicals:
                 None if i is None else self.radicands[i])
         col = Collector(self.ring)
         col.crit(sv)
-        return not cells(self.dom, col.critical, True, lambda x: sign_quad(*sv_at(sv, (x,))) > 0)[1]
+        return not cells(self.dom, col.critical, True, lambda x: sv.at((x,)).sign() > 0)[1]
 
     def sign(self, v: Surd) -> int:
         """1 if v > 0 on the domain, 0 if v is formally 0, else -1 (v ≤ 0 somewhere, or undecided)."""

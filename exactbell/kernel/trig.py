@@ -1,12 +1,7 @@
-"""cos and sin of rational multiples of π, computed by the kernel in Q(g), g = 2cos(2π/N).
-
-The field is built here, never read from a certificate: its minimal polynomial is flint's ``cos_minpoly(N)``,
-checked to be irreducible (:class:`NumberField`) and to divide D_N(x) − 2, where D_k(2cos t) = 2cos(kt)
-(D_0 = 2, D_1 = x, D_{k+1} = x·D_k − D_{k−1}); so g = 2cos(2πk/N) for some k. Its isolating interval is an arb
-enclosure of 2cos(2π/N) narrower than 16/N², a lower bound on the gap between distinct values 2cos(2πk/N), hence
-g = 2cos(2π/N). Then cos(2πk/N) = D_k(g)/2 and sin(rπ) = cos((1/2 − r)π). In expressions: ``cos(pi*r)``,
-``sin(pi*r)`` and abs/max/min (exact: elements of Q(g) ⊂ R are compared by their isolating intervals).
-"""
+"""cos, sin of rational multiples of π in Q(g), g = 2cos(2π/N), built here: m = flint's ``cos_minpoly(N)``
+(irreducible), D_N(g) = 2 where D_k(2cos t) = 2cos(kt) (D_0 = 2, D_1 = x, D_{k+1} = x·D_k − D_{k−1}),
+so g = 2cos(2πk/N); an arb enclosure of 2cos(2π/N) narrower than 16/N² (< their gaps) makes k = 1. Then
+cos(2πk/N) = D_k(g)/2, sin(rπ) = cos((1/2 − r)π); abs/max/min compare elements of Q(g) ⊂ R exactly."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -70,10 +65,10 @@ def _fraction(x) -> Fraction:
     return man * Fraction(2) ** exp
 
 
-def install(ctx, data, key: str = "trig"):
+def install(ctx, data):
     """Read ``{"generator": "g", "n": N}``: the field Q(2cos(2π/N)) (None when it is Q) becomes
     the certificate's field and ``pi``, ``cos``, ``sin`` become available in its expressions."""
-    spec = data.obj(key)
+    spec = data.obj("trig")
     g = spec.text("generator")
     ctx.declare(g, "generator", spec.at("generator"))
     t = ctx.guard(spec.where, lambda: Trig(spec.int("n", 1, 2 * limits.ANGLE_DENOMINATOR), g))

@@ -1,7 +1,5 @@
-"""Univariate polynomials over Q as coefficient lists (Fractions, lowest degree first), computed
-with python-flint's fmpq_poly. Exact Sturm sequences give root counts on intervals; this is what
-isolates real algebraic numbers and proves sign conditions of one-parameter rational functions.
-"""
+"""Univariate polynomials over Q as coefficient lists (Fractions, lowest degree first) computed with python-flint's
+fmpq_poly; exact Sturm sequences count, isolate and separate their real roots on rational intervals."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -27,13 +25,6 @@ def trim(a) -> list:
 def add(a, b): return trim(flint(a) + flint(b))  # noqa: E704
 def scale(a, c): return trim(flint(a) * to_fmpq(c))  # noqa: E704
 def mul(a, b): return trim(flint(a) * flint(b))  # noqa: E704
-def gcd(a, b): return trim(flint(a).gcd(flint(b)))  # noqa: E704 - monic, [] for two zeros
-
-
-def divmod_(a, b) -> tuple:
-    if flint(b) == 0:
-        raise ZeroDivisionError("polynomial division by zero")
-    return tuple(trim(p) for p in divmod(flint(a), flint(b)))
 
 
 def evaluate(a, x):
@@ -74,11 +65,7 @@ def count_roots(a, lo: Fraction, hi: Fraction) -> int:
 
 
 def isolate_real_roots(a, lo: Fraction, hi: Fraction) -> list[tuple]:
-    """Sorted disjoint intervals (l, h], each holding exactly one distinct real root of ``a``.
-
-    Bisection never splits at a root (it moves the split point), so a root may only sit at
-    the right end ``h`` of its interval.
-    """
+    """Sorted disjoint intervals (l, h], each with one distinct root of ``a`` (bisection avoids roots: one may be h)."""
     if flint(a).degree() < 1:
         return []
     sq = flint(a) / flint(a).gcd(flint(a).derivative())  # the same roots, each simple
@@ -99,12 +86,7 @@ def isolate_real_roots(a, lo: Fraction, hi: Fraction) -> list[tuple]:
 
 
 def sign_cells(a, lo: Fraction, hi: Fraction) -> list[tuple[Fraction, int]]:
-    """Exact sign pattern of ``a`` on the closed interval [lo, hi].
-
-    Returns rational sample points with their signs: the two ends, and one point strictly
-    inside every open cell between consecutive distinct roots. The sign of ``a`` is constant
-    on each cell, so these samples decide any sign condition on [lo, hi].
-    """
+    """(x, sign of a(x)) at lo, hi and a rational point of each open cell between the roots in [lo, hi]."""
     lo, hi, p = Fraction(lo), Fraction(hi), flint(a)
     if p.degree() < 1 or lo >= hi:
         return [(lo, _sign(p, lo)), (hi, _sign(p, hi))]
@@ -114,8 +96,7 @@ def sign_cells(a, lo: Fraction, hi: Fraction) -> list[tuple[Fraction, int]]:
 
 
 def roots_between(polys, lo: Fraction, hi: Fraction) -> tuple[set, list]:
-    """The distinct real roots in (lo, hi) of nonzero polynomials: (the rational ones, and for each other
-    one [l, h, Sturm sequence of its irreducible factor f], the one root of f in (l, h], as in :func:`separate`)."""
+    """(rational roots in (lo, hi), [l, h, Sturm sequence] for the others) of the irreducible factors."""
     rational, records = set(), []
     for f in sorted({tuple(trim(g / g.leading_coefficient())) for p in polys for g, _e in flint(p).factor()[1]}):
         if len(f) == 2 and lo < -f[0] / f[1] < hi:
@@ -127,9 +108,8 @@ def roots_between(polys, lo: Fraction, hi: Fraction) -> tuple[set, list]:
 
 
 def separate(pts: list) -> list:
-    """Bisect the records [l, h, seq] (the one root in (l, h] of the square-free polynomial with
-    Sturm sequence ``seq``; seq None: the exact point l = h) until, sorted, they are disjoint with
-    gaps between them. Returns the midpoints of the gaps (one point inside each open cell)."""
+    """Bisect records [l, h, seq] (the root in (l, h] of seq[0]; seq None: the point l = h) until they are
+    disjoint with gaps; the midpoints of the gaps (one point of each open cell)."""
     while True:
         pts.sort(key=lambda r: r[0])
         clash = [r for i, r in enumerate(pts) if r[2] is not None and (

@@ -33,8 +33,7 @@ def _u(poly: Poly, var: str | None) -> list:
 
 
 def _lcm(a, b):
-    g = upoly.gcd(a, b)
-    return upoly.divmod_(upoly.mul(a, b), g)[0]
+    return upoly.trim(upoly.flint(upoly.mul(a, b)) // upoly.flint(a).gcd(upoly.flint(b)))
 
 
 def _fq(x: Fraction):
@@ -105,7 +104,7 @@ def common_form(entries: list, bound, var):
     D = [Fraction(1)]
     for d in dens:
         D = _lcm(D, d)
-    out = [upoly.mul(n, upoly.divmod_(D, d)[0]) for n, d in zip(nums, dens)]
+    out = [upoly.mul(n, upoly.flint(D) // upoly.flint(d)) for n, d in zip(nums, dens)]
     return out[:-1], out[-1], D
 
 
@@ -272,7 +271,7 @@ def analyse(fam: SignalingFamily, entries: list, bound, sense: str, lo=None, hi=
         g: list = []
         for lab in fam.labels:
             if slacks[lab]:
-                g = upoly.gcd(g, slacks[lab]) if g else slacks[lab]
+                g = upoly.trim(upoly.flint(g).gcd(upoly.flint(slacks[lab]))) if g else slacks[lab]
         bad = upoly.mul(minor, g if g else [Fraction(1)])
         roots = upoly.isolate_real_roots(bad, lo, hi) if len(upoly.trim(bad)) > 1 else []
         out["exceptional"] = [(a, b) for a, b in roots if not (b == hi and upoly.evaluate(bad, hi) == 0)]

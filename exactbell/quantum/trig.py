@@ -78,7 +78,7 @@ def verify_cos(c, r: Fraction) -> None:
     poly = upoly.add(chebyshev_t(q), target)  # T_q(x) - (-1)^u
     if _evaluate(poly, c) != 0:
         raise TrigError(f"value is not cos({r}*pi): T_{q}(c) != {(-1) ** u}")
-    sq = upoly.divmod_(poly, upoly.gcd(poly, upoly.trim(upoly.flint(poly).derivative())))[0]
+    sq = upoly.flint(poly) // upoly.flint(poly).gcd(upoly.flint(poly).derivative())  # square-free part
     width = Fraction(1, 16 * q * q)
     lo1, hi1 = _enclose(c, width)
     lo2, hi2 = cos_pi_enclosure(r)

@@ -1,17 +1,6 @@
-"""Kind ``inequality``: "lhs REL rhs for every value of the domain parameters", decided exactly.
-
-Expressions in the parameters (rationals, + - * /, powers, abs, max, min, sqrt; every parameter fixed:
-decided by exact evaluation, no proof), or trigonometric statements for all real angles (sin, cos of
-integer combinations of the angles and pi); proofs (cells, boxes, identity, combination, refuted point;
-charts for angles) are checked by :mod:`exactbell.kernel.prove_check`. Format: ``docs/kinds/inequality.md``.
-
-Statement (canonical text of the parsed expressions, not the file's text)::
-
-    2*sqrt(2)*sqrt(p/(3*p - 1)) > 2 for all p in [1/2, 1)                       (verified)
-    4*(2*q - 1) >= s fails at s = 5/2, q = 3/4, where 4*(2*q - 1) - s = -1/2;
-        so not for all s in (2, 5/2], q in [3/4, 1)                              (refuted)
-    abs(r) <= 1/2 at r = 1/6;  abs(r) <= 1/2 fails at r = 3/4, where abs(r) - 1/2 = 1/4   (fixed)
-"""
+"""Kind ``inequality``: "lhs REL rhs for every value of the domain parameters" (proofs checked by
+:mod:`..prove_check`), at fixed parameters (exact evaluation), or trigonometric statements for all real angles.
+Format and statements: ``docs/kinds/inequality.md``."""
 from __future__ import annotations
 
 from .. import prove_check as pc
@@ -80,8 +69,7 @@ def _trig(ctx, data) -> Decision:
 
 def _at_point(ctx, data) -> Decision:
     """All parameters fixed: lhs REL rhs decided by exact evaluation at their values (no proof)."""
-    names = tuple(sorted(ctx.fixed))
-    point = tuple(ctx.fixed[n] for n in names)
+    names, point = tuple(sorted(ctx.fixed)), tuple(q for _, q in sorted(ctx.fixed.items()))
     st = ctx.guard("data", lambda: _statement(data, names, None, ()))
     holds, value = ctx.guard("data", lambda: (st.holds(pc.value_at(st.node, point).sign()),
                                               pc.value_at(("-", st.lhs, st.rhs), point).text()))
@@ -96,8 +84,7 @@ def _at_point(ctx, data) -> Decision:
 def decide(cert, ctx, data) -> Decision:
     if data.has("statements"):
         if ctx.domains:
-            raise ctx.fail("parameters", "trigonometric statements quantify over their angles, "
-                                         "not over domains")
+            raise ctx.fail("parameters", "trigonometric statements quantify over their angles, not over domains")
         return _trig(ctx, data)
     if not ctx.domains:
         ctx.need(ctx.fixed, "parameters", "an inequality needs a domain parameter, or fixed parameters to decide it at")
