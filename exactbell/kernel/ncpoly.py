@@ -1,10 +1,7 @@
-"""Noncommutative polynomials in ±1 observables A_x, B_y, … of N commuting parties (A_x² = 1, [A_x, B_y] = 0) or,
-with more than two outcomes, in projectors (x, a) = P_{a|x}, a < d − 1 (NPA over projectors: P_{a|x}² = P_{a|x},
-P_{a|x}P_{b|x} = 0 for a ≠ b, P_{d−1|x} = 1 − Σ_{a<d−1} P_{a|x}): a monomial is a tuple of reduced words, one per
-party, with exact coefficients; the adjoint reverses each word and conjugates the coefficients. Also exact
-strategies (a state and ±1 observables or projective measurements) and their Born-rule behaviour. Eve (an optional
-last party, Brown–Fawzi–Fawzi 2024) has free non-Hermitian letters Z_a, Z_a^* (texts "Z0", "Z0star"): no relation
-but commuting with the other parties; the adjoint maps Z_a <-> Z_a^*."""
+"""Noncommutative polynomials in ±1 observables A_x (A_x² = 1) or, with other than two outcomes, projectors
+(x, a) = P_{a|x}, a < d − 1 (P_{d−1|x} = 1 − Σ_a P_{a|x}), of commuting parties; Eve's free letters Z_a, Z_a^*
+(Brown–Fawzi–Fawzi 2024) as an optional last party. A monomial is a tuple of reduced words, one per party. Also
+exact strategies (a state and measurements) and their Born-rule behaviour."""
 from __future__ import annotations
 
 import re
@@ -20,8 +17,7 @@ from .scenario import PARTY_LETTERS
 
 
 def reduce_word(w) -> tuple | None:
-    """The reduced word: ±1 letters x (A_x A_x = 1 cancels equal neighbours), or projector letters
-    (x, a): P_{a|x} P_{a|x} = P_{a|x}, P_{a|x} P_{b|x} = 0 for a ≠ b (the word is None: zero)."""
+    """The reduced word (None: zero) by A_x A_x = 1, P_{a|x} P_{a|x} = P_{a|x}, P_{a|x} P_{b|x} = 0 (a ≠ b)."""
     out: list = []
     for letter in w:
         if isinstance(letter, str):  # Eve's free letters: no relation
@@ -111,8 +107,7 @@ _EVE = re.compile(r"Z([0-9])(star)?")  # Eve's Z_a or Z_a^*
 
 
 class NCAlgebra(Algebra):
-    """Expression algebra for :func:`exactbell.kernel.expr.parse`: names A0, B1, … and field scalars, with
-    ``functions`` of scalars (e.g. sqrt); with ``eve`` letters, Z0, Z0star, … of a last party."""
+    """Operators for :func:`.expr.parse`: names A0, B1, … (A0_1, … over projectors), Eve's Z0, Z0star, …, scalars."""
 
     def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None, outputs=None,
                  functions=None, eve: int = 0):
@@ -158,8 +153,7 @@ class NCAlgebra(Algebra):
 
 def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None,
                    functions=None, eve: int = 0) -> NCPoly:
-    """An operator expression, small enough to be squared; projectors A0_1, ... when ``outputs`` are not all 2;
-    Eve's letters Z0, Z0star, ... (a last party) when ``eve`` > 0."""
+    """An operator expression (:class:`NCAlgebra`), small enough to be squared."""
     op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs, functions, eve))
     return pairs_bounded(op, op)
 

@@ -1,7 +1,5 @@
-"""Multivariate polynomials and rational functions over Q in named parameters (p, q, r, …), e.g. the
-vertices of S_(p,q),(r,s) (Eq. (9) of Sengupta–Wooltorton) or the facet family F_p. Sparse dicts;
-coefficients are rationals or elements of one real number field (:mod:`~exactbell.kernel.algebraic`).
-"""
+"""Sparse multivariate polynomials and rational functions in named parameters (p, q, …), coefficients in Q or in
+one real number field (:mod:`.algebraic`), e.g. the vertices of S_(p,q),(r,s) (Sengupta–Wooltorton Eq. (9))."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -14,23 +12,21 @@ from .numbers import ExactnessError, binary
 
 
 def pairs_bounded(a, b):
-    """``a``, once a·b is known to have at most ``limits.PRODUCT_PAIRS`` term pairs (a power or a product of
-    sums grows multiplicatively; the bit-size guard of :mod:`.expr` does not see the number of terms)."""
+    """``a``, once a·b has at most ``limits.PRODUCT_PAIRS`` term pairs (the bit guard of .expr does not count terms)."""
     if len(a.terms) * len(b.terms) > limits.PRODUCT_PAIRS:
         raise ExprError(f"a product of {len(a.terms)} x {len(b.terms)} terms (limit {limits.PRODUCT_PAIRS} pairs)")
     return a
 
 
 class Sparse:
-    """Σ c_m m as a dict monomial → nonzero coefficient: the ring operations of :class:`Poly` (commuting
-    variables) and :class:`~exactbell.kernel.ncpoly.NCPoly` (words of observables). A subclass gives
-    ``_new(terms)``, ``_lift(o)`` (a scalar as a constant; NotImplemented for a type that handles the
-    operation itself) and ``_times(m1, m2)`` (the product monomial, None for zero)."""
+    """Σ c_m m as a dict monomial → nonzero coefficient, the ring of :class:`Poly` and :class:`.ncpoly.NCPoly`.
+    A subclass gives ``_new(terms)``, ``_lift(o)`` (a scalar as a constant; NotImplemented for a type that handles
+    the operation itself) and ``_times(m1, m2)`` (the product monomial, None for zero)."""
 
     __slots__ = ("terms",)
 
     def _collect(self, pairs):
-        """The element Σ c m over (m, c) pairs, equal monomials collected."""
+        """Σ c m over (m, c) pairs."""
         t: dict = {}
         for m, c in pairs:
             if m is not None:

@@ -1,7 +1,6 @@
-"""Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)): σ keyed
-(y, x, a), Alice the first Kronecker factor (|a⟩⊗|b⟩ at a·d_B + b), PSD and no-signalling tests (Def. 2,
-Eqs. (2)–(4)); maps by weighted Kraus operators or Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|); the outer
-moment relaxation of Q_BWI (:func:`relaxation_coefficients`)."""
+"""Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)), keyed (y, x, a),
+Alice the first Kronecker factor: PSD and no-signalling (Def. 2, Eqs. (2)–(4)), maps by weighted Kraus operators or
+Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|), and the outer moment relaxation of Q_BWI."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -36,13 +35,13 @@ class Assemblage:
         return reduce(add, (self.blocks[(y, x, a)] for a in range(self.na)))
 
     def not_psd(self, field):
-        """None, or (key, exact LDL† result with a witness v, v†σv < 0) for the first block not PSD."""
+        """None, or (key, :func:`herm_psd` result with a witness) for the first block not PSD."""
         results = ((k, herm_psd(self.blocks[k], field)) for k in sorted(self.blocks))
         return next(((k, r) for k, r in results if not r.psd), None)
 
     def signalling(self) -> str | None:
-        """The first failed no-signalling condition, PSD apart (None: none fails). Traditional: Σ_a σ_{a|x}
-        independent of x, trace 1. Bob-with-input: Eqs. (2)-(4). Instrumental: normalisation only."""
+        """The first failed no-signalling condition (Eqs. (2)-(4); traditional: Σ_a σ_{a|x} independent of x, trace 1;
+        instrumental: normalisation only), or None."""
         for y, x in product(range(self.ny), range(self.nx)):
             m = self.marginal(x, y)
             if self.type != "instrumental" and m != self.marginal(0, y):
@@ -132,7 +131,7 @@ def words(nx, level):
 
 
 def reduce_word(w):
-    """Projector words: P_x P_x = P_x (not :func:`exactbell.kernel.ncpoly.reduce_word`, where A_x A_x = 1)."""
+    """Projector words: P_x P_x = P_x."""
     return tuple(x for k, x in enumerate(w) if k == 0 or w[k - 1] != x)
 
 

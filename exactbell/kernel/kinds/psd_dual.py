@@ -1,8 +1,7 @@
-"""Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024): upper by the dual of
-the canonical-instrument SDP (Eqs. (4), (23), (28)) over single-trigger pieces, relying on Thm 2/App. H; lower by a
-valid process with instruments, or a classical supermap in bistochastic theory (Methods Eq. (12)); decompositions
-into single-trigger pieces (Sec. II); for F affine in one parameter, the chord through two endpoint bounds
-(convexity). Ω, the NS span and L_V: :mod:`..process`. Format: ``docs/kinds/psd-dual.md``."""
+"""Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024): upper by the dual
+of the canonical-instrument SDP (Eqs. (4), (23), (28), relying on Thm 2/App. H), lower by a valid process with
+instruments or a bistochastic supermap (Methods Eq. (12)); single-trigger decompositions (Sec. II); chords by
+convexity. Format: ``docs/kinds/psd-dual.md``."""
 from __future__ import annotations
 
 import hashlib
@@ -39,7 +38,7 @@ def _algebraic(sc, alpha, zero=0):
 
 
 class _Scalars:
-    """Exact entries: expressions in the fixed parameters and field generator, or power-basis lists."""
+    """Exact entries: scalar expressions, or power-basis lists in the number field."""
 
     def __init__(self, ctx):
         self.ctx, self.field, self.one, self.zero = ctx, ctx.field, ctx.one, ctx.one * 0
@@ -50,7 +49,7 @@ class _Scalars:
                               else self.ctx.scalar(raw))
 
     def blocks(self, obj, key, sc, decide=True):
-        """One label block per context, keyed by context: decided PSD (or symmetric), :func:`.sos.psd_matrix`."""
+        """{context: label block}, each decided PSD (or symmetric) by :func:`.sos.psd_matrix`."""
         self.ctx.need(prod(pm.canonical_layout(sc)[0]) <= 256, "data.scenario",  # as the explicit process's Π d
                       "the canonical-instrument space (dimension prod m_i^2 n_i) is larger than 256")
         raw, n = obj.list(key, len(sc.contexts)), pm.block_space(sc).size
@@ -224,8 +223,7 @@ def decide(cert, ctx, data) -> Decision:
 
 
 def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
-    """F = Σ single-trigger pieces (Sec. II: at most Π n_i of them, α^ξ_{a,x} = δ_{x,ξ} α_{a,ξ}). With a domain
-    parameter, only "is single-trigger" is decided (formal equality); formally distinct values may meet."""
+    """F = Σ single-trigger pieces (Sec. II: at most Π n_i, α^ξ_{a,x} = δ_{x,ξ} α_{a,ξ}); formal with a parameter."""
     deps = {(i, x[i]) for x in sc.contexts for i in pm.dependence(sc, alpha, x)}  # α_{·,x} depends on a_i
     itself = len(deps) == len({i for i, _ in deps})  # single-trigger for some ξ iff one setting per party at most
     canonical = all(all(b[(a, x)] == 0 for a, x in b if x != t) for t, b in zip(trig, tables))
@@ -241,8 +239,8 @@ def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
 
 
 def _segment(ctx, data, sc, F, on, S):
-    """One domain parameter t in [lo, hi], F affine in t: the ICO value is convex in t (a supremum of
-    functions linear in F), so it lies below the chord through the two endpoint bounds."""
+    """F affine in the domain parameter t: the ICO value, a supremum of functions linear in F, is convex in t, so
+    below the chord through the two endpoint bounds."""
     (name, dom), = ctx.domains.items()
 
     def affine(f):
