@@ -11,22 +11,16 @@ from .numbers import ExactnessError, binary
 from .params import scalar_text
 
 
-def _real(x):
-    """Lift an exact real scalar; reject floats/bools/complex."""
-    if isinstance(x, (bool, float, complex)):
-        raise ExactnessError(f"{type(x).__name__} {x!r} where an exact number is required")
-    return Fraction(x) if isinstance(x, int) else x
-
-
 class Gaussian:
     """re + i·im with exact real parts."""
 
     __slots__ = ("re", "im")
 
     def __init__(self, re=0, im=0):
-        if isinstance(re, Gaussian):
-            raise TypeError("Gaussian(re=Gaussian): use the value itself")
-        self.re, self.im = _real(re), _real(im)
+        for x in (re, im):
+            if isinstance(x, (bool, float, complex, Gaussian)):
+                raise ExactnessError(f"{type(x).__name__} {x!r} where an exact real number is required")
+        self.re, self.im = (Fraction(x) if isinstance(x, int) else x for x in (re, im))
 
     @staticmethod
     def lift(x) -> Gaussian:

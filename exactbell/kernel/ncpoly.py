@@ -191,11 +191,8 @@ MAX_DIM = 64  # dimension of a strategy's joint Hilbert space
 
 
 def read_strategy(ctx, spec, sc):
-    """(ψ, P[party][input][output], text) from ``{"state": [...], "observables": [[A_0, ...], ...]}``
-    (±1 observables O of binary outputs, P_a = (1 + (−1)^a O)/2) or ``{"state", "projectors":
-    [[[P_0|0, P_1|0, ...], ...], ...]}`` (one projective measurement per input, one matrix per outcome).
-    Entries are field expressions, ``i`` = √−1. Decided: O Hermitian, O² = 1; P Hermitian, P² = P,
-    Σ_a P_a = 1 (hence P_a P_b = 0); ψ ≠ 0; the state is ψ/‖ψ‖."""
+    """(ψ, P[party][input][output], text) of a state with ±1 observables O (P_a = (1 + (−1)^a O)/2) or projective
+    measurements (docs/kinds/strategy-value.md); decided: O† = O, O² = 1; P† = P, P² = P, Σ_a P_a = 1; ψ ≠ 0."""
     one, proj = ctx.one, spec.has("projectors")
     key, meas, shown, dim = "projectors" if proj else "observables", [], [], 1
     for i, lst in enumerate(spec.list(key, sc.parties)):

@@ -10,7 +10,7 @@ from itertools import combinations, product
 from math import prod
 
 from .gaussian import ONE, I, herm_psd
-from .linalg import add, identity, kron, mul, partial_trace, rank, scale, trace
+from .linalg import add, identity, kron, mul, rank, scale, trace
 
 
 def dependence(scenario, alpha: dict, x: tuple) -> set:
@@ -123,13 +123,6 @@ def assemble(scenario, blocks: dict) -> tuple[list, Space, list]:
         for (r, R), (c, C) in product(enumerate(idx), repeat=2):
             full[R][C] = M[r][c]
     return full, space, layout
-
-
-def instrument_problem(mats: list, din: int, dout: int, one=Fraction(1)) -> str | None:
-    """None if Σ_a M_a is the Choi operator (input factor first) of a trace-preserving map:
-    Tr_out Σ_a M_a = I_in. Each M_a ⪰ 0 (complete positivity) is checked separately."""
-    return None if partial_trace(reduce(add, mats), (din, dout), (1,)) == identity(din, one) else \
-        "the instrument is not trace preserving (Tr_out Σ_a M_a ≠ I_in)"
 
 
 def born(S, M):

@@ -136,14 +136,8 @@ def reduce_word(w):
 
 
 def relaxation_coefficients(Zs, lambdas, ws, d):
-    """C^y_w of the dual point (Z^y, λ^y_w) of the outer relaxation of Q_BWI (binary outcomes).
-
-    Quantum BWI σ (Naimark: P_x = M_{0|x}), Ψ_y purifying ρ_y = (id⊗E_y)ρ: Γ^y_{S,T} = tr_A[(S†T⊗𝟙)ρ_y]
-    depends on red(S†T) only; H^y[(S,i),(T,j)] = Γ^y_{S,T}[j][i] is the Gram matrix of (T⊗|0⟩⟨j|)Ψ_y, so
-    H^y ⪰ 0; tr Γ^0_w = tr Γ^y_w; Γ^y_∅ = Σ_a σ_{a|xy}, Γ^y_{(x)} = σ_{0|xy}. Identically Σ_y tr(Z^y H^y) +
-    Σ_{y≥1,w} λ^y_w (tr Γ^0_w − tr Γ^y_w) = Σ_{y,w} tr(C^y_w Γ^y_w), C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ
-    + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙; with Z^y ⪰ 0 and C^y_w = 0 for |w| ≥ 2, f(σ) = Σ_{y,|w|≤1} tr(C^y_w Γ^y_w)
-    is ≥ 0 on Q_BWI."""
+    """C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙 of the dual point (Z^y, λ^y_w) of the
+    outer relaxation of Q_BWI (binary outcomes); why f ≥ 0 on Q_BWI: docs/kinds/assemblage.md."""
     Cs = [{} for _ in Zs]
     terms = [(C, reduce_word(tuple(reversed(S)) + T),
               [[Z[t * d + j][s * d + i] for j in range(d)] for i in range(d)])

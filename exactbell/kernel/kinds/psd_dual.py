@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
+from functools import reduce
 from itertools import product
 from math import prod
 
@@ -114,8 +115,8 @@ def _lower(ctx, obj, sc, alpha, S):
                 raise ctx.fail(w, f"expected {sc.inputs[i]} settings of {sc.outputs[i]} outcomes each")
             inst.append([[psd_matrix(ctx, f"{w}[{x}][{a}]", M, din * dout, S, S.one) for a, M in enumerate(r)]
                          for x, r in enumerate(party)])
-            if bad := next(filter(None, (pm.instrument_problem(m, din, dout, S.one) for m in inst[i])), None):
-                raise ctx.fail(w, bad)
+            ctx.need(all(partial_trace(reduce(add, m), (din, dout), (1,)) == identity(din, S.one) for m in inst[i]),
+                     w, "the instrument is not trace preserving (Tr_out Σ_a M_a ≠ I_in)")  # M_a ⪰ 0: CP
         value = sum((c * pm.born(full, kron(inst[0][x[0]][a[0]], inst[1][x[1]][a[1]]))
                      for (a, x), c in alpha.items() if c != 0), S.zero)
         how = f"a valid process of local dimensions {tuple(dims)} with explicit instruments"
@@ -273,9 +274,8 @@ FORMS = {"W >= Omega": "vᵀ(W − Ω)v", "W >= 0": "vᵀWv", "Dmax max": "vᵀ�
 
 
 def _refute(ctx, obj, sc, alpha, S, on, where):
-    """A printed operator W (label blocks, named by digest) against a claim about it: the kernel builds Ω(F) of
-    the trigger and decides vᵀ(W − Ω)v < 0, vᵀWv < 0, or (W = B a no-signalling Choi operator) Bv = 0 with
-    vᵀΩv > 0, so Ω ≰ 2^λ B for every λ; the file gives only W and the witness v."""
+    """Refute a claim about a printed operator W (label blocks, named by digest) by a witness v: vᵀ(W − Ω)v < 0,
+    vᵀWv < 0, or, W = B a no-signalling Choi operator, Bv = 0 with vᵀΩv > 0 (Ω ≰ 2^λ B for every λ)."""
     claim, trig = obj.text("claim", tuple(REFUTE)), _trigger(ctx, obj, sc)
     ctx.need(not (bad := pm.single_trigger_problem(sc, alpha, trig)), obj.at("trigger"), f"not single-trigger: {bad}")
     W = S.blocks(obj, "operator", sc, decide=(dmax := claim == "Dmax max"))  # the file's blocks (and size) before Ω
