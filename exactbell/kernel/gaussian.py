@@ -112,7 +112,7 @@ def read_matrix(ctx, where, raw, n=None, m=None):
 
 
 def gaussian_text(z) -> str:
-    """Canonical text of a complex scalar, readable back by :func:`parse_gaussian`."""
+    """Canonical text of a complex scalar, readable back by :func:`read_matrix`."""
     return Gaussian.lift(z).to_text()
 
 

@@ -1,6 +1,4 @@
 """Exact dense linear algebra (lists of rows) over any exact field: Q, real number fields, K(i)."""
-from __future__ import annotations
-
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product

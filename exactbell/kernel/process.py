@@ -2,8 +2,6 @@
 subsystems of sizes ``dims`` (first most significant); a *layout* lists per party ``(input, (outputs, ...))``.
 Canonical instruments: in_i = C^{m_i}, out_i = copy_i ⊗ label_i (Eq. 21); Ω, W and optimal processes are block
 diagonal in the labels x, block x on (in_1, copy_1, in_2, copy_2). _X M = Tr_X M ⊗ 𝟙_X/d_X (Araújo et al. 2015)."""
-from __future__ import annotations
-
 from fractions import Fraction
 from functools import partial, reduce
 from itertools import combinations, product

@@ -1,8 +1,6 @@
 """Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)), keyed (y, x, a),
 Alice the first Kronecker factor: PSD and no-signalling (Def. 2, Eqs. (2)–(4)), maps by weighted Kraus operators or
 Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|), and the outer moment relaxation of Q_BWI."""
-from __future__ import annotations
-
 from fractions import Fraction
 from functools import reduce
 from itertools import product

@@ -1,8 +1,6 @@
 """Kinds ``assemblage`` (one assemblage σ over Q(i) or K(i), Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020):
 PSD and no-signalling decided, a realisation (Eqs. (1), (7)), BWI extension (Def. 4) and Bob's measurements
 recomputed) and ``assemblage-dual`` (σ ∉ Q_BWI by an exact dual point of the outer moment relaxation)."""
-from __future__ import annotations
-
 import hashlib
 from fractions import Fraction
 from itertools import product

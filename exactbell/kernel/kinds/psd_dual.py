@@ -2,8 +2,6 @@
 of the canonical-instrument SDP (Eqs. (4), (23), (28), relying on Thm 2/App. H), lower by a valid process with
 instruments or a bistochastic supermap (Methods Eq. (12)); single-trigger decompositions (Sec. II); chords by
 convexity. Format: ``docs/kinds/psd-dual.md``."""
-from __future__ import annotations
-
 import hashlib
 from fractions import Fraction
 from functools import reduce

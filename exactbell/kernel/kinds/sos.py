@@ -1,8 +1,6 @@
 """Kind ``sos``: ⟨F, P⟩ ≤ η for every quantum strategy from η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or Σ_jk G_jk m_j†m_k
 (G ⪰ 0) in the free algebra of :mod:`..ncpoly` (``min``: B − η·1), B the Bell operator of F, plus with ``eve`` the
 Brown–Fawzi–Fawzi term (:func:`..ncpoly.bff_operator`); a strategy attaining η gives equality. docs/kinds/sos.md."""
-from __future__ import annotations
-
 from fractions import Fraction
 
 from .. import prove_check as pc

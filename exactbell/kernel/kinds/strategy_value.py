@@ -1,7 +1,5 @@
 """Kind ``strategy-value``: the Bell value ⟨F, P⟩ of an explicit exact quantum strategy (Born rule, :mod:`..ncpoly`)
 or of a given behaviour, a lower bound on the quantum maximum of F. Format: docs/kinds/strategy-value.md."""
-from __future__ import annotations
-
 import hashlib
 from math import prod
 
