@@ -1,8 +1,6 @@
 """Exact complex numbers re + i·im over Q (Q(i)) or a real number field K (K(i)); the parts may be any exact ring
 (e.g. :class:`~exactbell.kernel.poly.Poly`) when only +, -, * are used. Text form: an expression in ``i`` and the
 field generator (``"(1 - i)/6"``), read by :func:`read_matrix` with the parser of :mod:`.expr` (never eval)."""
-from __future__ import annotations
-
 from fractions import Fraction
 from math import prod
 
@@ -23,7 +21,7 @@ class Gaussian:
         self.re, self.im = (Fraction(x) if isinstance(x, int) else x for x in (re, im))
 
     @staticmethod
-    def lift(x) -> Gaussian:
+    def lift(x) -> "Gaussian":
         """x as a complex number; Python ints stay ints (they mix with every exact real type)."""
         if isinstance(x, Gaussian):
             return x
@@ -33,7 +31,7 @@ class Gaussian:
         g.re, g.im = x, 0
         return g
 
-    def conj(self) -> Gaussian:
+    def conj(self) -> "Gaussian":
         return Gaussian(self.re, -self.im)
 
     _lift = lift  # the other operand of a field operation: floats, bools and complex are rejected
@@ -46,7 +44,7 @@ class Gaussian:
 
     def __neg__(self): return Gaussian(-self.re, -self.im)  # noqa: E704
 
-    def inverse(self) -> Gaussian:
+    def inverse(self) -> "Gaussian":
         n = self.re * self.re + self.im * self.im  # |z|^2
         if n == 0:
             raise ZeroDivisionError("division by zero (complex)")

@@ -2,8 +2,6 @@
 (x, a) = P_{a|x}, a < d − 1 (P_{d−1|x} = 1 − Σ_a P_{a|x}), of commuting parties; Eve's free letters Z_a, Z_a^*
 (Brown–Fawzi–Fawzi 2024) as an optional last party. A monomial is a tuple of reduced words, one per party. Also
 exact strategies (a state and measurements) and their Born-rule behaviour."""
-from __future__ import annotations
-
 import re
 from fractions import Fraction
 from functools import reduce
@@ -55,25 +53,25 @@ class NCPoly(Sparse):
         self.terms = {m: c for m, c in (terms or {}).items() if c != 0}
 
     @classmethod
-    def scalar(cls, parties: int, c) -> NCPoly:
+    def scalar(cls, parties: int, c) -> "NCPoly":
         return cls(parties, {((),) * parties: c})
 
     @classmethod
-    def observable(cls, parties: int, party: int, x) -> NCPoly:
+    def observable(cls, parties: int, party: int, x) -> "NCPoly":
         """The letter x of ``party``: A_x, or P_{a|x} when x = (x, a)."""
         return cls(parties, {tuple((x,) if i == party else () for i in range(parties)): Fraction(1)})
 
     @classmethod
-    def projector(cls, parties: int, party: int, x: int, a: int, d: int) -> NCPoly:
+    def projector(cls, parties: int, party: int, x: int, a: int, d: int) -> "NCPoly":
         """P_{a|x} of ``party`` with d outcomes; the last one is 1 − Σ_{b<d−1} P_{b|x}."""
         if a < d - 1:
             return cls.observable(parties, party, (x, a))
         return cls.scalar(parties, Fraction(1)) - sum(cls.observable(parties, party, (x, b)) for b in range(d - 1))
 
-    def _new(self, terms) -> NCPoly:
+    def _new(self, terms) -> "NCPoly":
         return NCPoly(self.parties, terms)
 
-    def _lift(self, o) -> NCPoly:
+    def _lift(self, o) -> "NCPoly":
         if not isinstance(o, NCPoly):
             return NCPoly.scalar(self.parties, o)
         if o.parties != self.parties:
@@ -83,7 +81,7 @@ class NCPoly(Sparse):
     def __pow__(self, n: int):  # term pairs checked at every step (Sparse.__mul__): the free algebra grows fast
         return prod([self] * n, start=NCPoly.scalar(self.parties, Fraction(1)))
 
-    def adjoint(self, conj=lambda z: z) -> NCPoly:
+    def adjoint(self, conj=lambda z: z) -> "NCPoly":
         return NCPoly(self.parties, {tuple(tuple(map(star, w[::-1])) for w in m): conj(c)
                                      for m, c in self.terms.items()})
 
