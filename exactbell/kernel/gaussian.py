@@ -18,7 +18,8 @@ class Gaussian:
         for x in (re, im):
             if isinstance(x, (bool, float, complex, Gaussian)):
                 raise ExactnessError(f"{type(x).__name__} {x!r} where an exact real number is required")
-        self.re, self.im = (Fraction(x) if isinstance(x, int) else x for x in (re, im))
+        self.re = Fraction(re) if isinstance(re, int) else re
+        self.im = Fraction(im) if isinstance(im, int) else im
 
     @staticmethod
     def lift(x) -> "Gaussian":
