@@ -1,13 +1,6 @@
-"""Exact complex numbers re + i·im over Q (the Gaussian rationals Q(i)) or over a real number field K.
-
-The parts are exact reals (``Fraction``, elements of one :class:`~exactbell.kernel.algebraic.NumberField`,
-or any exact ring such as :class:`~exactbell.kernel.poly.Poly` when only +, -, * are used). Equality is
-exact; the sign of a Hermitian diagonal's real part drives the shared LDLᵀ test (:func:`herm_psd`).
-Text form: an expression in ``i`` and the field generator (``"(1 - i)/6"``, ``"s/3 + (s/6)*i"``), read
-by the restricted parser of :mod:`exactbell.kernel.expr` (never eval, :func:`read_matrix`). No floats anywhere.
-"""
-from __future__ import annotations
-
+"""Exact complex numbers re + i·im over Q (Q(i)) or a real number field K (K(i)); the parts may be any exact ring
+(e.g. :class:`~exactbell.kernel.poly.Poly`) when only +, -, * are used. Text form: an expression in ``i`` and the
+field generator (``"(1 - i)/6"``), read by :func:`read_matrix` with the parser of :mod:`.expr` (never eval)."""
 from fractions import Fraction
 from math import prod
 
@@ -16,26 +9,21 @@ from .numbers import ExactnessError, binary
 from .params import scalar_text
 
 
-def _real(x):
-    """Lift an exact real scalar; reject floats/bools/complex."""
-    if isinstance(x, (bool, float, complex)):
-        raise ExactnessError(f"{type(x).__name__} {x!r} where an exact number is required")
-    return Fraction(x) if isinstance(x, int) else x
-
-
 class Gaussian:
     """re + i·im with exact real parts."""
 
     __slots__ = ("re", "im")
 
     def __init__(self, re=0, im=0):
-        if isinstance(re, Gaussian):
-            raise TypeError("Gaussian(re=Gaussian): use the value itself")
-        self.re, self.im = _real(re), _real(im)
+        for x in (re, im):
+            if isinstance(x, (bool, float, complex, Gaussian)):
+                raise ExactnessError(f"{type(x).__name__} {x!r} where an exact real number is required")
+        self.re = Fraction(re) if isinstance(re, int) else re
+        self.im = Fraction(im) if isinstance(im, int) else im
 
     @staticmethod
-    def lift(x) -> Gaussian:
-        """x as a complex number; Python ints stay ints (they mix with Fraction, fmpq and field elements)."""
+    def lift(x) -> "Gaussian":
+        """x as a complex number; Python ints stay ints (they mix with every exact real type)."""
         if isinstance(x, Gaussian):
             return x
         if type(x) is not int:
@@ -44,7 +32,7 @@ class Gaussian:
         g.re, g.im = x, 0
         return g
 
-    def conj(self) -> Gaussian:
+    def conj(self) -> "Gaussian":
         return Gaussian(self.re, -self.im)
 
     _lift = lift  # the other operand of a field operation: floats, bools and complex are rejected
@@ -57,7 +45,7 @@ class Gaussian:
 
     def __neg__(self): return Gaussian(-self.re, -self.im)  # noqa: E704
 
-    def inverse(self) -> Gaussian:
+    def inverse(self) -> "Gaussian":
         n = self.re * self.re + self.im * self.im  # |z|^2
         if n == 0:
             raise ZeroDivisionError("division by zero (complex)")
@@ -110,8 +98,7 @@ def conj(z):
 
 
 def read_matrix(ctx, where, raw, n=None, m=None):
-    """The n×m matrix ``raw`` (square of any size when n is None) of exact complex scalars: expressions in
-    ``i`` = √−1, the fixed parameters, the field generator and the kernel's constants and functions."""
+    """The n×m matrix ``raw`` (square of any size when n is None) of scalar expressions with i = √−1."""
     size = len(raw) if n is None and isinstance(raw, list) else n
     if not size or not is_matrix(raw, size, m):
         raise ctx.fail(where, f"must be a {'square' if n is None else f'{n}x{m or n}'} matrix (list of rows)")
@@ -124,7 +111,7 @@ def read_matrix(ctx, where, raw, n=None, m=None):
 
 
 def gaussian_text(z) -> str:
-    """Canonical text of a complex scalar, readable back by :func:`parse_gaussian`."""
+    """Canonical text of a complex scalar, readable back by :func:`read_matrix`."""
     return Gaussian.lift(z).to_text()
 
 
@@ -133,8 +120,7 @@ def matrix_text(X) -> str:
 
 
 def herm_psd(M, field=None):
-    """Exact PSD decision (:class:`~exactbell.kernel.linalg.PSDResult`) for a Hermitian matrix of Gaussians;
-    ValueError when M is not square or not Hermitian. ``field``: the real field of the parts (None = Q)."""
+    """:func:`~.linalg.psd_decide` for a Hermitian matrix of Gaussians with parts in ``field`` (None: Q)."""
     one = Gaussian(field.element([1]), field.element([])) if field is not None else Gaussian(1, 0)
     rows = [[Gaussian.lift(z) for z in row] for row in M]
     return psd_decide(rows, conj=conj, sign=lambda z: real_sign(z.re), one=one)

@@ -1,11 +1,4 @@
-"""Exact dense linear algebra (lists of rows) over any exact field: Q, real number fields, K(i).
-
-:func:`psd_decide` is the exact LDLᵀ test of every SDP/SOS checker: a symmetric (Hermitian) M is PSD iff
-symmetric elimination never meets a negative pivot, and a zero pivot only with a zero row; otherwise it
-returns an exact witness v with v† M v < 0.
-"""
-from __future__ import annotations
-
+"""Exact dense linear algebra (lists of rows) over any exact field: Q, real number fields, K(i)."""
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
@@ -21,7 +14,8 @@ class PSDResult:
 
 
 def psd_decide(M, conj=lambda z: z, sign=lambda d: (d > 0) - (d < 0), one=Fraction(1)) -> PSDResult:
-    """Decide M ⪰ 0 exactly. ``sign`` returns the sign of a (real) diagonal entry."""
+    """Decide M ⪰ 0 by symmetric elimination M = L D L†: PSD iff no pivot is negative and a zero pivot has a zero
+    row; else an exact witness v with v† M v < 0. ``sign``: the sign of a (real) diagonal entry."""
     n, zero = len(M), one - one
     if any(len(row) != n for row in M):
         raise ValueError("matrix is not square")

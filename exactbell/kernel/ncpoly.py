@@ -1,12 +1,7 @@
-"""Noncommutative polynomials in ±1 observables A_x, B_y, … of N commuting parties (A_x² = 1, [A_x, B_y] = 0) or,
-with more than two outcomes, in projectors (x, a) = P_{a|x}, a < d − 1 (NPA over projectors: P_{a|x}² = P_{a|x},
-P_{a|x}P_{b|x} = 0 for a ≠ b, P_{d−1|x} = 1 − Σ_{a<d−1} P_{a|x}): a monomial is a tuple of reduced words, one per
-party, with exact coefficients; the adjoint reverses each word and conjugates the coefficients. Also exact
-strategies (a state and ±1 observables or projective measurements) and their Born-rule behaviour. Eve (an optional
-last party, Brown–Fawzi–Fawzi 2024) has free non-Hermitian letters Z_a, Z_a^* (texts "Z0", "Z0star"): no relation
-but commuting with the other parties; the adjoint maps Z_a <-> Z_a^*."""
-from __future__ import annotations
-
+"""Noncommutative polynomials in ±1 observables A_x (A_x² = 1) or, with other than two outcomes, projectors
+(x, a) = P_{a|x}, a < d − 1 (P_{d−1|x} = 1 − Σ_a P_{a|x}), of commuting parties; Eve's free letters Z_a, Z_a^*
+(Brown–Fawzi–Fawzi 2024) as an optional last party. A monomial is a tuple of reduced words, one per party. Also
+exact strategies (a state and measurements) and their Born-rule behaviour."""
 import re
 from fractions import Fraction
 from functools import reduce
@@ -20,8 +15,7 @@ from .scenario import PARTY_LETTERS
 
 
 def reduce_word(w) -> tuple | None:
-    """The reduced word: ±1 letters x (A_x A_x = 1 cancels equal neighbours), or projector letters
-    (x, a): P_{a|x} P_{a|x} = P_{a|x}, P_{a|x} P_{b|x} = 0 for a ≠ b (the word is None: zero)."""
+    """The reduced word (None: zero) by A_x A_x = 1, P_{a|x} P_{a|x} = P_{a|x}, P_{a|x} P_{b|x} = 0 (a ≠ b)."""
     out: list = []
     for letter in w:
         if isinstance(letter, str):  # Eve's free letters: no relation
@@ -59,25 +53,25 @@ class NCPoly(Sparse):
         self.terms = {m: c for m, c in (terms or {}).items() if c != 0}
 
     @classmethod
-    def scalar(cls, parties: int, c) -> NCPoly:
+    def scalar(cls, parties: int, c) -> "NCPoly":
         return cls(parties, {((),) * parties: c})
 
     @classmethod
-    def observable(cls, parties: int, party: int, x) -> NCPoly:
+    def observable(cls, parties: int, party: int, x) -> "NCPoly":
         """The letter x of ``party``: A_x, or P_{a|x} when x = (x, a)."""
         return cls(parties, {tuple((x,) if i == party else () for i in range(parties)): Fraction(1)})
 
     @classmethod
-    def projector(cls, parties: int, party: int, x: int, a: int, d: int) -> NCPoly:
+    def projector(cls, parties: int, party: int, x: int, a: int, d: int) -> "NCPoly":
         """P_{a|x} of ``party`` with d outcomes; the last one is 1 − Σ_{b<d−1} P_{b|x}."""
         if a < d - 1:
             return cls.observable(parties, party, (x, a))
         return cls.scalar(parties, Fraction(1)) - sum(cls.observable(parties, party, (x, b)) for b in range(d - 1))
 
-    def _new(self, terms) -> NCPoly:
+    def _new(self, terms) -> "NCPoly":
         return NCPoly(self.parties, terms)
 
-    def _lift(self, o) -> NCPoly:
+    def _lift(self, o) -> "NCPoly":
         if not isinstance(o, NCPoly):
             return NCPoly.scalar(self.parties, o)
         if o.parties != self.parties:
@@ -87,7 +81,7 @@ class NCPoly(Sparse):
     def __pow__(self, n: int):  # term pairs checked at every step (Sparse.__mul__): the free algebra grows fast
         return prod([self] * n, start=NCPoly.scalar(self.parties, Fraction(1)))
 
-    def adjoint(self, conj=lambda z: z) -> NCPoly:
+    def adjoint(self, conj=lambda z: z) -> "NCPoly":
         return NCPoly(self.parties, {tuple(tuple(map(star, w[::-1])) for w in m): conj(c)
                                      for m, c in self.terms.items()})
 
@@ -111,8 +105,7 @@ _EVE = re.compile(r"Z([0-9])(star)?")  # Eve's Z_a or Z_a^*
 
 
 class NCAlgebra(Algebra):
-    """Expression algebra for :func:`exactbell.kernel.expr.parse`: names A0, B1, … and field scalars, with
-    ``functions`` of scalars (e.g. sqrt); with ``eve`` letters, Z0, Z0star, … of a last party."""
+    """Operators for :func:`.expr.parse`: names A0, B1, … (A0_1, … over projectors), Eve's Z0, Z0star, …, scalars."""
 
     def __init__(self, parties: int, inputs: tuple, scalar_parse, names: dict | None = None, outputs=None,
                  functions=None, eve: int = 0):
@@ -158,8 +151,7 @@ class NCAlgebra(Algebra):
 
 def parse_operator(text: str, parties: int, inputs: tuple, scalar_parse, names=None, outputs=None,
                    functions=None, eve: int = 0) -> NCPoly:
-    """An operator expression, small enough to be squared; projectors A0_1, ... when ``outputs`` are not all 2;
-    Eve's letters Z0, Z0star, ... (a last party) when ``eve`` > 0."""
+    """An operator expression (:class:`NCAlgebra`), small enough to be squared."""
     op = parse(text, NCAlgebra(parties, inputs, scalar_parse, names, outputs, functions, eve))
     return pairs_bounded(op, op)
 
@@ -197,11 +189,8 @@ MAX_DIM = 64  # dimension of a strategy's joint Hilbert space
 
 
 def read_strategy(ctx, spec, sc):
-    """(ψ, P[party][input][output], text) from ``{"state": [...], "observables": [[A_0, ...], ...]}``
-    (±1 observables O of binary outputs, P_a = (1 + (−1)^a O)/2) or ``{"state", "projectors":
-    [[[P_0|0, P_1|0, ...], ...], ...]}`` (one projective measurement per input, one matrix per outcome).
-    Entries are field expressions, ``i`` = √−1. Decided: O Hermitian, O² = 1; P Hermitian, P² = P,
-    Σ_a P_a = 1 (hence P_a P_b = 0); ψ ≠ 0; the state is ψ/‖ψ‖."""
+    """(ψ, P[party][input][output], text) of a state with ±1 observables O (P_a = (1 + (−1)^a O)/2) or projective
+    measurements (docs/kinds/strategy-value.md); decided: O† = O, O² = 1; P† = P, P² = P, Σ_a P_a = 1; ψ ≠ 0."""
     one, proj = ctx.one, spec.has("projectors")
     key, meas, shown, dim = "projectors" if proj else "observables", [], [], 1
     for i, lst in enumerate(spec.list(key, sc.parties)):

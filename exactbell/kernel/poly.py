@@ -1,9 +1,5 @@
-"""Multivariate polynomials and rational functions over Q in named parameters (p, q, r, …), e.g. the
-vertices of S_(p,q),(r,s) (Eq. (9) of Sengupta–Wooltorton) or the facet family F_p. Sparse dicts;
-coefficients are rationals or elements of one real number field (:mod:`~exactbell.kernel.algebraic`).
-"""
-from __future__ import annotations
-
+"""Sparse multivariate polynomials and rational functions in named parameters (p, q, …), coefficients in Q or in
+one real number field (:mod:`.algebraic`), e.g. the vertices of S_(p,q),(r,s) (Sengupta–Wooltorton Eq. (9))."""
 from fractions import Fraction
 from math import prod
 
@@ -14,23 +10,21 @@ from .numbers import ExactnessError, binary
 
 
 def pairs_bounded(a, b):
-    """``a``, once a·b is known to have at most ``limits.PRODUCT_PAIRS`` term pairs (a power or a product of
-    sums grows multiplicatively; the bit-size guard of :mod:`.expr` does not see the number of terms)."""
+    """``a``, once a·b has at most ``limits.PRODUCT_PAIRS`` term pairs (the bit guard of .expr does not count terms)."""
     if len(a.terms) * len(b.terms) > limits.PRODUCT_PAIRS:
         raise ExprError(f"a product of {len(a.terms)} x {len(b.terms)} terms (limit {limits.PRODUCT_PAIRS} pairs)")
     return a
 
 
 class Sparse:
-    """Σ c_m m as a dict monomial → nonzero coefficient: the ring operations of :class:`Poly` (commuting
-    variables) and :class:`~exactbell.kernel.ncpoly.NCPoly` (words of observables). A subclass gives
-    ``_new(terms)``, ``_lift(o)`` (a scalar as a constant; NotImplemented for a type that handles the
-    operation itself) and ``_times(m1, m2)`` (the product monomial, None for zero)."""
+    """Σ c_m m as a dict monomial → nonzero coefficient, the ring of :class:`Poly` and :class:`.ncpoly.NCPoly`.
+    A subclass gives ``_new(terms)``, ``_lift(o)`` (a scalar as a constant; NotImplemented for a type that handles
+    the operation itself) and ``_times(m1, m2)`` (the product monomial, None for zero)."""
 
     __slots__ = ("terms",)
 
     def _collect(self, pairs):
-        """The element Σ c m over (m, c) pairs, equal monomials collected."""
+        """Σ c m over (m, c) pairs."""
         t: dict = {}
         for m, c in pairs:
             if m is not None:
@@ -72,7 +66,7 @@ class Poly(Sparse):
         self.terms = {m: c if isinstance(c, AlgebraicNumber) else Fraction(c)
                       for m, c in (terms or {}).items() if c != 0}
 
-    def _new(self, terms) -> Poly: return Poly(terms)  # noqa: E704
+    def _new(self, terms) -> "Poly": return Poly(terms)  # noqa: E704
     def _lift(self, o): return NotImplemented if isinstance(o, RationalFunction) else Poly.lift(o)  # noqa: E704
 
     @staticmethod
@@ -85,13 +79,13 @@ class Poly(Sparse):
         return tuple(sorted(d.items()))
 
     @classmethod
-    def const(cls, c) -> Poly: return cls({(): c})  # noqa: E704
+    def const(cls, c) -> "Poly": return cls({(): c})  # noqa: E704
 
     @classmethod
-    def var(cls, name: str) -> Poly: return cls({((name, 1),): 1})  # noqa: E704
+    def var(cls, name: str) -> "Poly": return cls({((name, 1),): 1})  # noqa: E704
 
     @classmethod
-    def lift(cls, x) -> Poly:
+    def lift(cls, x) -> "Poly":
         if isinstance(x, Poly):
             return x
         if (isinstance(x, (int, Fraction)) and not isinstance(x, bool)) or isinstance(x, AlgebraicNumber):
@@ -99,7 +93,7 @@ class Poly(Sparse):
         raise TypeError(f"cannot use {type(x).__name__} as a polynomial")
 
     @classmethod
-    def parse(cls, text, variables) -> Poly:
+    def parse(cls, text, variables) -> "Poly":
         """Parse a polynomial (division only by nonzero constants) in ``variables``."""
         return parse(text, _PolyAlgebra(variables, False)) if isinstance(text, str) else cls.lift(text)
 
@@ -131,7 +125,7 @@ class Poly(Sparse):
             raise ExprError(f"no value for parameter {sorted(self.variables() - set(values))[0]!r}")
         return sum((c * prod(values[v] ** e for v, e in m) for m, c in self.terms.items()), 0)
 
-    def substitute(self, values: dict) -> Poly:
+    def substitute(self, values: dict) -> "Poly":
         """Partially evaluate: replace the named variables by rationals."""
         return Poly.lift(self.evaluate({**{v: Poly.var(v) for v in self.variables()}, **values}))
 
@@ -166,11 +160,11 @@ class RationalFunction:
             raise ExprError("rational function with zero denominator")
 
     @classmethod
-    def lift(cls, x) -> RationalFunction:
+    def lift(cls, x) -> "RationalFunction":
         return x if isinstance(x, RationalFunction) else cls(Poly.lift(x))
 
     @classmethod
-    def parse(cls, text, variables) -> RationalFunction:
+    def parse(cls, text, variables) -> "RationalFunction":
         if isinstance(text, float):
             raise ExactnessError(f"float {text!r} where an exact expression is required")
         return cls.lift(parse(text, _PolyAlgebra(variables, True)) if isinstance(text, str) else text)

@@ -1,20 +1,14 @@
-"""Process matrices and the single-trigger ICO SDP of Liu–Chiribella (arXiv:2403.02749), exactly.
-
-Operators are dense real symmetric matrices (:mod:`.linalg`) on subsystems of sizes ``dims``, the first most
-significant; a *layout* lists per party its input subsystem and its output subsystems ``[(in, (out, ...))]``.
-The canonical-instrument space of party i is in_i = C^{m_i}, out_i = copy_i ⊗ label_i (Eq. 21); Ω, the dual W
-and an optimal process are block diagonal in the labels: block x acts on (in_1, copy_1, in_2, copy_2),
-dimension Π m_i². ``depolarize(M, X)`` is _X M = Tr_X M ⊗ 𝟙_X/d_X (Araújo et al., NJP 17, 102001 (2015)).
-"""
-from __future__ import annotations
-
+"""Process matrices and the single-trigger ICO SDP of Liu–Chiribella (arXiv:2403.02749). Dense real matrices on
+subsystems of sizes ``dims`` (first most significant); a *layout* lists per party ``(input, (outputs, ...))``.
+Canonical instruments: in_i = C^{m_i}, out_i = copy_i ⊗ label_i (Eq. 21); Ω, W and optimal processes are block
+diagonal in the labels x, block x on (in_1, copy_1, in_2, copy_2). _X M = Tr_X M ⊗ 𝟙_X/d_X (Araújo et al. 2015)."""
 from fractions import Fraction
 from functools import partial, reduce
 from itertools import combinations, product
 from math import prod
 
 from .gaussian import ONE, I, herm_psd
-from .linalg import add, identity, kron, mul, partial_trace, rank, scale, trace
+from .linalg import add, identity, kron, mul, rank, scale, trace
 
 
 def dependence(scenario, alpha: dict, x: tuple) -> set:
@@ -97,10 +91,8 @@ def process_violation(S, space: Space, layout) -> str | None:
 
 
 def party_factor(m: int, a: int, x: int, xi: int, one=Fraction(1)):
-    """Choi operator of the canonical instrument on (in, copy) for outcome a at setting x (label removed).
-
-    x = ξ: |a⟩⟨a| ⊗ |a⟩⟨a|; x ≠ ξ: |Φ⟩⟨Φ| with |Φ⟩ = Σ_j |jj⟩/√m (random outcome, identity channel).
-    """
+    """Canonical instrument's Choi operator on (in, copy), outcome a, setting x, trigger ξ: |a⟩⟨a| ⊗ |a⟩⟨a| at
+    x = ξ, else |Φ⟩⟨Φ| with |Φ⟩ = Σ_j |jj⟩/√m (random outcome, identity channel)."""
     zero, d, n = one - one, one * Fraction(1, m), range(m * m)
     if x == xi:
         return [[one if r == c == a * (m + 1) else zero for c in n] for r in n]
@@ -131,13 +123,6 @@ def assemble(scenario, blocks: dict) -> tuple[list, Space, list]:
     return full, space, layout
 
 
-def instrument_problem(mats: list, din: int, dout: int, one=Fraction(1)) -> str | None:
-    """None if Σ_a M_a is the Choi operator (input factor first) of a trace-preserving map:
-    Tr_out Σ_a M_a = I_in. Each M_a ⪰ 0 (complete positivity) is checked separately."""
-    return None if partial_trace(reduce(add, mats), (din, dout), (1,)) == identity(din, one) else \
-        "the instrument is not trace preserving (Tr_out Σ_a M_a ≠ I_in)"
-
-
 def born(S, M):
     """p = Tr[Sᵀ M] = Σ_{r,c} S_rc M_rc (Araújo et al. 2015)."""
     return sum((a * b for r, s in zip(S, M) for a, b in zip(r, s) if a and b), 0)
@@ -165,12 +150,11 @@ def bistochastic_violation(s: dict, n: int) -> int | None:
         (i for i, cond in enumerate(CONDITIONS) if any(projector_term(s, n, cond).values())), None)
 
 
-# The depolarization calculus of Liu–Chiribella (Methods, App. D: "commuting projections"). Each _X of one
-# subsystem is an orthogonal projection for (M, N) ↦ Tr(M†N) of rank one on L(C^d) (depolarizer_problem); the _X of
-# distinct subsystems act on distinct factors of L(H) = ⊗_k L(C^{d_k}), so they commute and _[XY] = _X _Y. Hence
-# L(H) = ⊕_σ ⊗_k (C𝟙 if σ_k else 𝟙^⊥), σ ∈ {0, 1}^n, and _[f] (f a polynomial in the subsystems) acts on sector σ as
-# the scalar f(σ): f is a function of σ below, and a pattern "XX-." is Π_k (σ_k, 1 − σ_k or 1 for X, -, .).
+# Liu–Chiribella App. D: each _X is a rank-one orthogonal projection on L(C^d) (depolarizer_problem); on distinct
+# factors of L(H) = ⊗_k L(C^{d_k}) they commute, so L(H) = ⊕_σ ⊗_k (C𝟙 if σ_k else 𝟙^⊥), σ ∈ {0, 1}^n, and _[f]
+# acts on sector σ as the scalar f(σ).
 def pattern(p: str, s) -> int:
+    """f(σ) for a pattern "XX-." = Π_k (σ_k, 1 − σ_k or 1 for X, -, .)."""
     return prod(x if f == "X" else 1 - x if f == "-" else 1 for f, x in zip(p, s, strict=True))
 
 
@@ -186,8 +170,8 @@ def matrix_unit(d: int, j: int, k: int, z=Fraction(1)):
 
 
 def depolarizer_problem(d: int) -> str | None:
-    """None if _X on L(C^d), as the d² × d² matrix on the matrix units (orthonormal for Tr(M†N)), is symmetric,
-    idempotent, of rank one and fixes 𝟙 (rows: the images of the units, the transpose, as good for all four)."""
+    """None if _X on L(C^d), as a d² × d² matrix on the (orthonormal) matrix units, is symmetric, idempotent, of
+    rank one and fixes 𝟙 (rows: the images of the units; the transpose is as good for all four)."""
     sp = Space([d])
     D = [[x for row in depolarize(matrix_unit(d, r, c), sp, [0]) for x in row] for r, c in product(range(d), repeat=2)]
     ok = D == [list(r) for r in zip(*D)] and mul(D, D) == D and rank(D) == 1 \
@@ -196,9 +180,8 @@ def depolarizer_problem(d: int) -> str | None:
 
 
 def affine_solutions(conditions, dims) -> dict | None:
-    """The solutions of _[f] S = v·𝟙 for all (f, v) in ``conditions``, sector by sector: {σ: None (S_σ free) or
-    c (S_σ = c·𝟙, c = 0 off the sector σ = (1, …, 1) of 𝟙)}, or None if there is none. On σ the condition reads
-    f(σ) S_σ = v·[σ = (1, …, 1)]·𝟙."""
+    """Solve f(σ) S_σ = v·[σ = (1, …, 1)]·𝟙 for all (f, v) in ``conditions``, sector by sector: {σ: None (S_σ
+    free) or c (S_σ = c·𝟙)}, or None if there is no solution."""
     out = {}
     for s in sectors(dims):
         eqs = [(f(s), Fraction(v if all(s) else 0)) for f, v in conditions]

@@ -1,9 +1,6 @@
-"""Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)): σ keyed
-(y, x, a), Alice the first Kronecker factor (|a⟩⊗|b⟩ at a·d_B + b), PSD and no-signalling tests (Def. 2,
-Eqs. (2)–(4)); maps by weighted Kraus operators or Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|); the outer
-moment relaxation of Q_BWI (:func:`relaxation_coefficients`)."""
-from __future__ import annotations
-
+"""Steering assemblages over Q(i) or K(i) (Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020)), keyed (y, x, a),
+Alice the first Kronecker factor: PSD and no-signalling (Def. 2, Eqs. (2)–(4)), maps by weighted Kraus operators or
+Choi matrices J = Σ_ij |i⟩⟨j| ⊗ Λ(|i⟩⟨j|), and the outer moment relaxation of Q_BWI."""
 from fractions import Fraction
 from functools import reduce
 from itertools import product
@@ -36,13 +33,13 @@ class Assemblage:
         return reduce(add, (self.blocks[(y, x, a)] for a in range(self.na)))
 
     def not_psd(self, field):
-        """None, or (key, exact LDL† result with a witness v, v†σv < 0) for the first block not PSD."""
+        """None, or (key, :func:`herm_psd` result with a witness) for the first block not PSD."""
         results = ((k, herm_psd(self.blocks[k], field)) for k in sorted(self.blocks))
         return next(((k, r) for k, r in results if not r.psd), None)
 
     def signalling(self) -> str | None:
-        """The first failed no-signalling condition, PSD apart (None: none fails). Traditional: Σ_a σ_{a|x}
-        independent of x, trace 1. Bob-with-input: Eqs. (2)-(4). Instrumental: normalisation only."""
+        """The first failed no-signalling condition (Eqs. (2)-(4); traditional: Σ_a σ_{a|x} independent of x, trace 1;
+        instrumental: normalisation only), or None."""
         for y, x in product(range(self.ny), range(self.nx)):
             m = self.marginal(x, y)
             if self.type != "instrumental" and m != self.marginal(0, y):
@@ -132,19 +129,13 @@ def words(nx, level):
 
 
 def reduce_word(w):
-    """Projector words: P_x P_x = P_x (not :func:`exactbell.kernel.ncpoly.reduce_word`, where A_x A_x = 1)."""
+    """Projector words: P_x P_x = P_x."""
     return tuple(x for k, x in enumerate(w) if k == 0 or w[k - 1] != x)
 
 
 def relaxation_coefficients(Zs, lambdas, ws, d):
-    """C^y_w of the dual point (Z^y, λ^y_w) of the outer relaxation of Q_BWI (binary outcomes).
-
-    Quantum BWI σ (Naimark: P_x = M_{0|x}), Ψ_y purifying ρ_y = (id⊗E_y)ρ: Γ^y_{S,T} = tr_A[(S†T⊗𝟙)ρ_y]
-    depends on red(S†T) only; H^y[(S,i),(T,j)] = Γ^y_{S,T}[j][i] is the Gram matrix of (T⊗|0⟩⟨j|)Ψ_y, so
-    H^y ⪰ 0; tr Γ^0_w = tr Γ^y_w; Γ^y_∅ = Σ_a σ_{a|xy}, Γ^y_{(x)} = σ_{0|xy}. Identically Σ_y tr(Z^y H^y) +
-    Σ_{y≥1,w} λ^y_w (tr Γ^0_w − tr Γ^y_w) = Σ_{y,w} tr(C^y_w Γ^y_w), C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ
-    + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙; with Z^y ⪰ 0 and C^y_w = 0 for |w| ≥ 2, f(σ) = Σ_{y,|w|≤1} tr(C^y_w Γ^y_w)
-    is ≥ 0 on Q_BWI."""
+    """C^y_w = Σ_{red(S†T)=w} (Z^y[T,S])ᵀ + [y=0] Σ_y' λ^y'_w 𝟙 − λ^y_w 𝟙 of the dual point (Z^y, λ^y_w) of the
+    outer relaxation of Q_BWI (binary outcomes); why f ≥ 0 on Q_BWI: docs/kinds/assemblage.md."""
     Cs = [{} for _ in Zs]
     terms = [(C, reduce_word(tuple(reversed(S)) + T),
               [[Z[t * d + j][s * d + i] for j in range(d)] for i in range(d)])

@@ -1,9 +1,6 @@
-"""Kinds ``assemblage`` (facts about one assemblage σ over Q(i) or K(i), Defs. 1–4 of Sainz–Hoban–Skrzypczyk–
-Aolita, PRL 125, 050404 (2020): PSD and no-signalling, Eqs. (2)-(4), decided; a realisation (Eqs. (1), (7)), a BWI
-extension (Def. 4) and Bob's measurements recomputed) and ``assemblage-dual`` (σ ∉ Q_BWI by an exact dual point
-of the outer moment relaxation, :mod:`exactbell.kernel.steering`). Format: ``docs/kinds/assemblage.md``."""
-from __future__ import annotations
-
+"""Kinds ``assemblage`` (one assemblage σ over Q(i) or K(i), Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020):
+PSD and no-signalling decided, a realisation (Eqs. (1), (7)), BWI extension (Def. 4) and Bob's measurements
+recomputed) and ``assemblage-dual`` (σ ∉ Q_BWI by an exact dual point of the outer moment relaxation)."""
 import hashlib
 from fractions import Fraction
 from itertools import product
@@ -50,8 +47,7 @@ def in_g(ctx, A, where) -> bool:
 
 
 def assemblage_text(A, single=None) -> str:
-    """The blocks (or one matrix) as Pauli coordinates (c0, cX, cY, cZ) for d = 2, else as matrices;
-    a digest if long."""
+    """The blocks (or one matrix) in Pauli coordinates (c0, cX, cY, cZ) for d = 2, else as matrices; long: a digest."""
     def one(M):
         if A.dim != 2:
             return matrix_text(M)
@@ -79,8 +75,8 @@ def tail(ctx) -> str:
 
 
 def read_map(ctx, ch, d):
-    """(Kraus terms or None, Choi matrix or None, text, CP?): a map on C^d given by weighted Kraus operators
-    (CPTP) or by its Choi matrix with an SOS proof of positivity (the kernel decides TP and CP)."""
+    """(Kraus terms or None, Choi matrix or None, text, CP?) of a map on C^d: weighted Kraus operators (CPTP) or a
+    Choi matrix with an SOS proof of positivity (TP and CP decided)."""
     if ch.has("kraus"):
         terms = weighted(ctx, ch, "kraus", "matrix", lambda t, k: read_matrix(ctx, t.at(k), t.get(k), d))
         bad = st.kraus_failure(terms, d) if terms else "no Kraus operators"
@@ -222,8 +218,8 @@ def decide(cert, ctx, data) -> Decision:
 
 @kind("assemblage-dual")
 def decide_dual(cert, ctx, data) -> Decision:
-    """A dual point of the outer moment relaxation gives f ≥ 0 on Q_BWI; verified: σ ∉ Q_BWI, and every
-    quantum vσ + (1−v)N has v ≤ f(N)/(f(N) − f(σ)). numeric-only: the dual point proves nothing."""
+    """A dual point of the outer relaxation gives f ≥ 0 on Q_BWI; f(σ) < 0: σ ∉ Q_BWI and every quantum
+    vσ + (1−v)N has v ≤ f(N)/(f(N) − f(σ))."""
     cert.conventions.text("tensor", ("alice-first",))
     ctx.read_field(data)
     A = read_assemblage(ctx, data, types=(B,))

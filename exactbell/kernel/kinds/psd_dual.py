@@ -1,12 +1,10 @@
-"""Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024): upper by the dual of
-the canonical-instrument SDP (Eqs. (4), (23), (28)) over single-trigger pieces, relying on Thm 2/App. H; lower by a
-valid process with instruments, or a classical supermap in bistochastic theory (Methods Eq. (12)); decompositions
-into single-trigger pieces (Sec. II); for F affine in one parameter, the chord through two endpoint bounds
-(convexity). Ω, the NS span and L_V: :mod:`..process`. Format: ``docs/kinds/psd-dual.md``."""
-from __future__ import annotations
-
+"""Kind ``psd-dual``: bounds on the ICO value of a bipartite correlation (Liu–Chiribella 2024): upper by the dual
+of the canonical-instrument SDP (Eqs. (4), (23), (28), relying on Thm 2/App. H), lower by a valid process with
+instruments or a bistochastic supermap (Methods Eq. (12)); single-trigger decompositions (Sec. II); chords by
+convexity. Format: ``docs/kinds/psd-dual.md``."""
 import hashlib
 from fractions import Fraction
+from functools import reduce
 from itertools import product
 from math import prod
 
@@ -39,7 +37,7 @@ def _algebraic(sc, alpha, zero=0):
 
 
 class _Scalars:
-    """Exact entries: expressions in the fixed parameters and field generator, or power-basis lists."""
+    """Exact entries: scalar expressions, or power-basis lists in the number field."""
 
     def __init__(self, ctx):
         self.ctx, self.field, self.one, self.zero = ctx, ctx.field, ctx.one, ctx.one * 0
@@ -50,7 +48,7 @@ class _Scalars:
                               else self.ctx.scalar(raw))
 
     def blocks(self, obj, key, sc, decide=True):
-        """One label block per context, keyed by context: decided PSD (or symmetric), :func:`.sos.psd_matrix`."""
+        """{context: label block}, each decided PSD (or symmetric) by :func:`.sos.psd_matrix`."""
         self.ctx.need(prod(pm.canonical_layout(sc)[0]) <= 256, "data.scenario",  # as the explicit process's Π d
                       "the canonical-instrument space (dimension prod m_i^2 n_i) is larger than 256")
         raw, n = obj.list(key, len(sc.contexts)), pm.block_space(sc).size
@@ -115,8 +113,8 @@ def _lower(ctx, obj, sc, alpha, S):
                 raise ctx.fail(w, f"expected {sc.inputs[i]} settings of {sc.outputs[i]} outcomes each")
             inst.append([[psd_matrix(ctx, f"{w}[{x}][{a}]", M, din * dout, S, S.one) for a, M in enumerate(r)]
                          for x, r in enumerate(party)])
-            if bad := next(filter(None, (pm.instrument_problem(m, din, dout, S.one) for m in inst[i])), None):
-                raise ctx.fail(w, bad)
+            ctx.need(all(partial_trace(reduce(add, m), (din, dout), (1,)) == identity(din, S.one) for m in inst[i]),
+                     w, "the instrument is not trace preserving (Tr_out Σ_a M_a ≠ I_in)")  # M_a ⪰ 0: CP
         value = sum((c * pm.born(full, kron(inst[0][x[0]][a[0]], inst[1][x[1]][a[1]]))
                      for (a, x), c in alpha.items() if c != 0), S.zero)
         how = f"a valid process of local dimensions {tuple(dims)} with explicit instruments"
@@ -224,8 +222,7 @@ def decide(cert, ctx, data) -> Decision:
 
 
 def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
-    """F = Σ single-trigger pieces (Sec. II: at most Π n_i of them, α^ξ_{a,x} = δ_{x,ξ} α_{a,ξ}). With a domain
-    parameter, only "is single-trigger" is decided (formal equality); formally distinct values may meet."""
+    """F = Σ single-trigger pieces (Sec. II: at most Π n_i, α^ξ_{a,x} = δ_{x,ξ} α_{a,ξ}); formal with a parameter."""
     deps = {(i, x[i]) for x in sc.contexts for i in pm.dependence(sc, alpha, x)}  # α_{·,x} depends on a_i
     itself = len(deps) == len({i for i, _ in deps})  # single-trigger for some ξ iff one setting per party at most
     canonical = all(all(b[(a, x)] == 0 for a, x in b if x != t) for t, b in zip(trig, tables))
@@ -241,8 +238,8 @@ def _decomposition(data, sc, on, trig, tables, alpha, where, parametric=False):
 
 
 def _segment(ctx, data, sc, F, on, S):
-    """One domain parameter t in [lo, hi], F affine in t: the ICO value is convex in t (a supremum of
-    functions linear in F), so it lies below the chord through the two endpoint bounds."""
+    """F affine in the domain parameter t: the ICO value, a supremum of functions linear in F, is convex in t, so
+    below the chord through the two endpoint bounds."""
     (name, dom), = ctx.domains.items()
 
     def affine(f):
@@ -275,9 +272,8 @@ FORMS = {"W >= Omega": "vᵀ(W − Ω)v", "W >= 0": "vᵀWv", "Dmax max": "vᵀ�
 
 
 def _refute(ctx, obj, sc, alpha, S, on, where):
-    """A printed operator W (label blocks, named by digest) against a claim about it: the kernel builds Ω(F) of
-    the trigger and decides vᵀ(W − Ω)v < 0, vᵀWv < 0, or (W = B a no-signalling Choi operator) Bv = 0 with
-    vᵀΩv > 0, so Ω ≰ 2^λ B for every λ; the file gives only W and the witness v."""
+    """Refute a claim about a printed operator W (label blocks, named by digest) by a witness v: vᵀ(W − Ω)v < 0,
+    vᵀWv < 0, or, W = B a no-signalling Choi operator, Bv = 0 with vᵀΩv > 0 (Ω ≰ 2^λ B for every λ)."""
     claim, trig = obj.text("claim", tuple(REFUTE)), _trigger(ctx, obj, sc)
     ctx.need(not (bad := pm.single_trigger_problem(sc, alpha, trig)), obj.at("trigger"), f"not single-trigger: {bad}")
     W = S.blocks(obj, "operator", sc, decide=(dmax := claim == "Dmax max"))  # the file's blocks (and size) before Ω

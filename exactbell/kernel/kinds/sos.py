@@ -1,15 +1,6 @@
-"""Kind ``sos``: a quantum (Tsirelson-type) bound proven by an exact sum of squares.
-
-η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or Σ_jk G_jk m_j†m_k (G ⪰ 0, exact LDLᵀ) is decided in the free
-algebra of ±1 observables (binary outputs) or of projectors (any other outputs) of commuting parties
-(:mod:`exactbell.kernel.ncpoly`), B the Bell operator of F; it holds in every representation, so
-⟨F, P⟩ ≤ η for every quantum strategy (``min``: B − η·1 is the SOS). An exact strategy attaining η
-makes the relation an equality. With ``eve``, Eve's free letters Z_a join as a last party and the kernel adds the
-Brown–Fawzi–Fawzi term of a rational node t to B (:func:`exactbell.kernel.ncpoly.bff_operator`).
-Format: docs/kinds/sos.md.
-"""
-from __future__ import annotations
-
+"""Kind ``sos``: ⟨F, P⟩ ≤ η for every quantum strategy from η·1 − B = Σ_i w_i P_i†P_i (w_i > 0) or Σ_jk G_jk m_j†m_k
+(G ⪰ 0) in the free algebra of :mod:`..ncpoly` (``min``: B − η·1), B the Bell operator of F, plus with ``eve`` the
+Brown–Fawzi–Fawzi term (:func:`..ncpoly.bff_operator`); a strategy attaining η gives equality. docs/kinds/sos.md."""
 from fractions import Fraction
 
 from .. import prove_check as pc
@@ -34,10 +25,8 @@ def psd_matrix(ctx, where, rows, n, value, one, decide=True, domain=""):
 
 
 def _squares(ctx, spec, sc, lift, positive, domain, eve=0) -> tuple[NCPoly, str]:
-    """Σ_jk G_jk P_j†P_k after deciding G ⪰ 0: weighted squares Σ w_i P_i†P_i (w_i > 0) or a symmetric Gram
-    matrix over distinct monomials (exact LDLᵀ); ``domain`` names where positivity is proved. The operators'
-    scalars may use the fixed parameters, the field generator and the kernel's constants and functions (in a
-    parametric certificate the domain parameter and sqrt: :class:`pc.Radicals`)."""
+    """(Σ_jk G_jk P_j†P_k, text) after deciding G ⪰ 0: weighted squares (w_i > 0) or a Gram matrix over distinct
+    monomials (exact LDLᵀ); ``domain`` names where positivity is proved."""
     one = ctx.one
     names = {**{k: one * q for k, q in ctx.fixed.items()}, **ctx.constants,
              **({ctx.field.generator: ctx.field.gen()} if ctx.field is not None else {})}
@@ -69,10 +58,8 @@ def _squares(ctx, spec, sc, lift, positive, domain, eve=0) -> tuple[NCPoly, str]
 
 @kind("sos")
 def decide(cert, ctx, data) -> Decision:
-    """With one domain parameter x (docs/kinds/sos.md, section Parametric) numbers are expressions in x and
-    principal square roots of polynomials in x (:class:`pc.Radicals`), the identity is formal modulo
-    (√u)² = u, every weight (every LDLᵀ pivot of a Gram matrix) is proved > 0 (or formally 0) on the whole
-    domain, a strategy attains η identically or stays strictly inside on it, and a paper value must be proved."""
+    """With one domain parameter (docs/kinds/sos.md, Parametric) scalars lie in Q(x)[√u, …] (:class:`pc.Radicals`)
+    and every weight, pivot, strategy gap and paper value is proved on the whole domain."""
     if ctx.domains and (data.has("field") or data.has("trig")):
         raise ctx.fail("parameters", "a parametric certificate takes exactly one domain parameter and no field")
     R = ctx.radicals() if ctx.domains else None

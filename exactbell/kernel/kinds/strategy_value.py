@@ -1,9 +1,5 @@
-"""Kind ``strategy-value``: the Bell value ⟨F, P⟩ of an explicit exact quantum strategy, with
-p(a|x) = ⟨ψ|⊗ P_{a_i|x_i}|ψ⟩/⟨ψ|ψ⟩ (Born rule), or of a given behaviour: a witness that the
-quantum maximum of F is at least that value. Format: docs/kinds/strategy-value.md.
-"""
-from __future__ import annotations
-
+"""Kind ``strategy-value``: the Bell value ⟨F, P⟩ of an explicit exact quantum strategy (Born rule, :mod:`..ncpoly`)
+or of a given behaviour, a lower bound on the quantum maximum of F. Format: docs/kinds/strategy-value.md."""
 import hashlib
 from math import prod
 
@@ -20,8 +16,8 @@ SHOWN = 700  # longest strategy text shown in full (else a digest)
 
 
 def setup(ctx, data, parametric=False):
-    """Field (declared or trig), scenario (its observable names declared), functional (text; a digest adds
-    the Bell operator if short). ``parametric``: domain parameters are :class:`Poly` variables."""
+    """(scenario, functional, its text: a digest adds a short Bell operator); ``parametric``: domain parameters are
+    :class:`Poly` variables."""
     ctx.read_field(data)
     one = ctx.one  # coefficients in the field (kernel Poly)
     ctx.constants.update({x: Poly({((x, 1),): one}) for x in ctx.domains if parametric})
@@ -40,8 +36,7 @@ def where_text(ctx) -> str:
 
 
 def given_behaviour(ctx, spec, sc):
-    """(p, text) of ``{"behaviour": [...]}``: decided p ≥ 0 on the closed domain (:func:`..models.nonnegative_on_box`)
-    and Σ_a p(a|x) = 1 identically for every context x."""
+    """(p, text) of ``{"behaviour": [...]}``, decided p ≥ 0 on the domain and Σ_a p(a|x) = 1 identically."""
     raw, _ = spec.list("behaviour", sc.size), ctx.cert.conventions.text("order", ("inputs-major",))
     p = [folded(ctx.value(spec, "<behaviour entry>", raw=v)) for v in raw]
     for (a, x), q in zip(sc.entries(), p):
@@ -69,8 +64,7 @@ def value_of(ctx, spec, sc, F, quantum=False):
 
 
 def paper_value(ctx, data, value):
-    """(holds, text) for ``data.paper``: an expression or {"sqrt": e} (None, None when absent); the text
-    shows the printed formula and, when it differs, the value the kernel computed from it."""
+    """(holds, text) for ``data.paper``, an expression or {"sqrt": e} (None, None when absent)."""
     if not data.has("paper"):
         return None, None
     sqrt = isinstance(data.raw["paper"], dict)
@@ -82,8 +76,7 @@ def paper_value(ctx, data, value):
 
 
 def weighted(ctx, obj, key, other, read, value=None, ok=lambda w: w >= 0, what="is negative") -> list:
-    """[(w, read(term, other))] of obj[key] = [{"weight": w, other: ...}, ...], each term read key by key
-    and every weight w (read by ``value``, default ctx.value) accepted by ``ok`` (default: w ≥ 0)."""
+    """[(w, read(term, other))] of obj[key] = [{"weight": w, other: ...}, ...], every w accepted by ``ok``."""
     out = []
     for t in obj.objs(key):
         w = (value or ctx.value)(t, "weight")
@@ -93,9 +86,8 @@ def weighted(ctx, obj, key, other, read, value=None, ok=lambda w: w >= 0, what="
 
 
 def positive(ctx, data, f) -> bool:
-    """f ≥ 0 on the domain box from ``data.positivity`` = [{"weight": w ≥ 0, "factors": ["1 - p", ...]}]:
-    f = Σ w Π factors identically, each factor x − lo or hi − x of a parameter with a domain (≥ 0
-    on it; > 0 at an open end). True (f > 0) when a term with w > 0 has only strictly positive factors."""
+    """f ≥ 0 on the domain box by ``data.positivity``: f = Σ w Π factors identically, w ≥ 0, each factor x − lo or
+    hi − x of a domain; True (f > 0) when a term with w > 0 has only factors > 0 (open ends)."""
     total, strict, sides = Poly({}), False, []
     for x, d in ctx.domains.items():
         sides += [(Poly.var(x) - d.lo, not d.lo_closed), (d.hi - Poly.var(x), not d.hi_closed)]
