@@ -222,7 +222,8 @@ def load(path) -> Certificate:
         raise CertificateError(path, "<file>", "not UTF-8 text") from None
     top = Obj(parse_json(text, path), "", path)
     if (version := top.get("exactbell", int)) != SCHEMA_VERSION:
-        raise CertificateError(path, "exactbell", f"unknown schema version {version!r} (this is version {SCHEMA_VERSION})")
+        raise CertificateError(path, "exactbell",
+                               f"unknown schema version {version} (this is version {SCHEMA_VERSION})")
     fields = {}
     for key in ("id", "claim", "paper", "kind", "location", "summary"):
         v = top.text(key)
