@@ -97,8 +97,7 @@ class _NC(NCAlgebra):
 
 
 def _polynomial(ctx, data, nc=False) -> tuple[str, bool]:
-    """Modes polynomial (as rational functions; with definitions or circle: as polynomials modulo the circles)
-    and nc (polynomials in ±1 observables, modulo the circles)."""
+    """Modes polynomial (rational functions; with definitions or circle: polynomials modulo the circles) and nc."""
     if not (nc or data.has("circle") or data.has("definitions")):
         read = lambda where, t: _defined(ctx, where, ctx.ratfun(data, where[5:], raw=t))  # noqa: E731
         return _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs, "as rational functions", digest=True)
@@ -189,8 +188,7 @@ def _factor(text, d, x, y) -> list | None:
 
 
 def supermap(products, order, d, x, y) -> dict | None:
-    """The diagonal {(A_in, A_out, B_in, B_out): multiplicity} of Σ_products ⊗ factors on ``order``
-    (None if a factor is malformed)."""
+    """The diagonal {(A_in, A_out, B_in, B_out): multiplicity} of Σ_products ⊗ factors (None: a bad factor)."""
     fs, where = [[_factor(f, d, x, y) for f in t] for t in products], [order.index(n) for n in SUBSYSTEMS]
     return None if any(None in f for f in fs) else Counter(tuple(c[i] for i in where) for f in fs for c in product(*f))
 

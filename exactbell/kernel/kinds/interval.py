@@ -37,10 +37,9 @@ def _checked(name, domain, fn):
 
 
 def _radau(m, i, weight: bool):
-    """Node t_i (ascending, t_m = 1) or weight w_i of the m-point Gauss–Radau rule on [0, 1] with the fixed node 1:
-    t = (1 + x)/2 for the roots x of (P_{m−1} − P_m)/(1 − x) (Legendre P_n, exact),
-    w_i = (1 + x_i)/(2 m² P_{m−1}(x_i)²), w_m = 1/m² (Abramowitz–Stegun 25.4.31, reflected; Brown–Fawzi–Fawzi
-    Thm 2.3). Roots by flint's certified complex_roots: m − 1 simple roots with zero imaginary part, else an error."""
+    """Node t_i (ascending, t_m = 1) or weight w_i of the m-point Gauss–Radau rule on [0, 1] with the fixed node 1
+    (Brown–Fawzi–Fawzi Thm 2.3; Abramowitz–Stegun 25.4.31, reflected): t = (1 + x)/2 for the m − 1 certified simple
+    real roots x of (P_{m−1} − P_m)/(1 − x) (Legendre P_n), w_i = (1 + x_i)/(2 m² P_{m−1}(x_i)²), w_m = 1/m²."""
     m, i = (int(v.unique_fmpz()) if v.is_exact() and v.unique_fmpz() is not None else 0 for v in (m, i))
     if not 1 <= i <= m <= 20:
         raise ExprError("radau_t(m, i), radau_w(m, i) take integers 1 <= i <= m <= 20")
@@ -219,15 +218,12 @@ def decide(cert, ctx, data) -> Decision:
         raise ctx.fail("data.bracket", "a bracket end is a decimal text such as \"0.0463\" (ASCII digits, "
                                        "at most 1000 on each side of the point)")
     lo, hi = map(Fraction, raw)
-    old, flint.ctx.prec = flint.ctx.prec, PREC
-    try:
+    with flint.ctx.workprec(PREC):
         lower, upper, text, exact = QUANTITIES[of](ctx, spec)
         balls = [b for b in (lower, upper) if b is not None]
         if not (lo < hi and all(_q(lo) < b and b < _q(hi) for b in balls)):
             raise ctx.fail("data.bracket", f"arb does not prove {raw[0]} < {text} < {raw[1]}: the bounds are "
                            + " and ".join(str(b) for b in balls))
-    finally:
-        flint.ctx.prec = old
     bound, span = (lo if lower is not None else None, hi if upper is not None else None), f"({raw[0]}, {raw[1]})"
     statement = (f"{text} lies in {span}" if None not in (lower, upper) else
                  f"{text} exceeds {raw[0]} (the strategy's value lies in {span})" if upper is None else
