@@ -209,8 +209,8 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     """Eq. (12) for each S_(x,y) of Eq. (89) (S ≥ 0 as a sum of projectors), and the App. E
     instruments s' = 2t + z, t = ⌊s/2⌋, z = (x_i + s) mod 2: what each party reads (Eq. (90))."""
     d, order = data.int("d", 2, 8), data.list("order", 4)
-    if d % 2 or sorted(map(str, order)) != sorted(SUBSYSTEMS) or not all(isinstance(n, str) for n in order):
-        raise ctx.fail("data", "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
+    ctx.need(d % 2 == 0 and all(isinstance(n, str) for n in order) and sorted(order) == sorted(SUBSYSTEMS), "data",
+             "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
     prods, pairs = data.list("products"), data.list("pairs")
     if not 1 <= len(prods) <= 64 or any(not isinstance(t, list) or len(t) != 4
                                         or not all(isinstance(f, str) for f in t) for t in prods):
@@ -325,9 +325,8 @@ def _pinching(ctx, data) -> tuple[str, bool]:
                                     for j, k in product(range(n), repeat=2)):
         raise ctx.fail("data.projectors", "not a projective measurement (P_k Hermitian, P_j P_k = delta_jk P_k, sum 1)")
     signs = data.list("signs", 2 ** n)
-    if any(not isinstance(v, list) or len(v) != n or any(type(x) is not int or x not in (1, -1) for x in v)
-           for v in signs):
-        raise ctx.fail("data.signs", f"each sign vector is a list of {n} entries +1 or -1")
+    ctx.need(all(isinstance(v, list) and len(v) == n and all(type(x) is int and x in (1, -1) for x in v)
+                 for v in signs), "data.signs", f"each sign vector is a list of {n} entries +1 or -1")
     U = [reduce(add, (scale(x, Pk) for x, Pk in zip(v, P))) for v in signs]
     unitary = all(mul(u, adjoint(u, conj)) == one for u in U)
     units = [matrix_unit(d, r, c, ONE) for r in range(d) for c in range(d)]

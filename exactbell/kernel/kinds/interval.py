@@ -214,9 +214,8 @@ def decide(cert, ctx, data) -> Decision:
     if of != "cglmp-quantum":
         cert.conventions.text("information", ("bits: log base 2",))
     raw = data.list("bracket", 2)
-    if not all(isinstance(v, str) and _DECIMAL.match(v) for v in raw):
-        raise ctx.fail("data.bracket", "a bracket end is a decimal text such as \"0.0463\" (ASCII digits, "
-                                       "at most 1000 on each side of the point)")
+    ctx.need(all(isinstance(v, str) and _DECIMAL.match(v) for v in raw), "data.bracket", "a bracket end is a decimal "
+             "text such as \"0.0463\" (ASCII digits, at most 1000 on each side of the point)")
     lo, hi = map(Fraction, raw)
     with flint.ctx.workprec(PREC):
         lower, upper, text, exact = QUANTITIES[of](ctx, spec)
