@@ -236,8 +236,7 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     shown = " + ".join(" (x) ".join(t) for t in prods)
     return (f"d = {d}, S_(x,y) = {shown} on {' (x) '.join(order)} (diagonal projectors): " + "; ".join(parts)
             + f"; the instruments s' = 2 floor(s/2) + ((x_i + s) mod 2) are {'' if perm else 'not '}"
-            "permutations for x_i = 0, 1 (bistochastic); party i reads t_i = floor(s_i/2), "
-            "z_i = (x_i + s_i) mod 2"
+            "permutations for x_i = 0, 1 (bistochastic); party i reads t_i = floor(s_i/2), z_i = (x_i + s_i) mod 2"
             + (", so outcomes a_i = f_i^(t)(x_i, z_i) give p = delta(a1, f1^(t)(x1,x2)) "
                "delta(a2, f2^(t)(x2,x1)) for all f1, f2 (Eq. (90))" if ok else "")), ok
 

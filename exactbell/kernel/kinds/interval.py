@@ -122,8 +122,7 @@ def _cglmp_born(ctx, spec):
         t = a - b + (0, Fraction(1, 2))[x] - (Fraction(-1, 4), Fraction(1, 4))[y]
         amp = sum((_q(v) * flint.acb(_q(2 * j * t / d)).exp_pi_i() for j, v in enumerate(g)), flint.acb(0))
         p.append(abs(amp) ** 2 / norm)
-    bases = "the CGLMP bases alpha = (0, 1/2), beta = (-1/4, 1/4)"
-    return sc, p, f"the state sum_j g_j|jj>, g = {gtext}, in {bases}"
+    return sc, p, f"the state sum_j g_j|jj>, g = {gtext}, in the CGLMP bases alpha = (0, 1/2), beta = (-1/4, 1/4)"
 
 
 def _cglmp_quantum(ctx, spec):
