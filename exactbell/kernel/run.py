@@ -24,10 +24,7 @@ def _worker(check, path: str, memory_mb: int, conn) -> None:
         result = _error(path, 0.0, f"memory limit exceeded (limit {memory_mb} MB)")
     except BaseException as e:  # noqa: BLE001 - the parent must get a row, whatever happened
         result = _error(path, 0.0, f"worker failed: {type(e).__name__}: {e}")
-    try:
-        conn.send(result)
-    finally:
-        conn.close()
+    conn.send(result)  # the connection closes as the worker exits
 
 
 def _error(path: str, seconds: float, problem: str) -> Result:
