@@ -1,8 +1,5 @@
-"""Deciding one certificate file: envelope, kind, unread keys, expected verdict, pin.
-
-:func:`check_file` never raises for bad input: a bad file is an ``error`` row whose detail is
-one line naming the file, the field and the problem.
-"""
+"""Deciding one certificate file: envelope, kind, unread keys, expected verdict, pin. :func:`check_file` never
+raises for bad input: a bad file is an ``error`` row, one line naming the file, the field and the problem."""
 from __future__ import annotations
 
 import time
@@ -39,7 +36,7 @@ def decide(cert):
     """The kind's decision for a loaded certificate; every key of ``data`` must have been read."""
     kinds = discover()
     if cert.kind not in kinds:
-        raise cert.error("kind", f"unknown kind {cert.kind!r} (known: {', '.join(sorted(kinds))})")
+        raise CertificateError(cert.path, "kind", f"unknown kind {cert.kind!r} (known: {', '.join(sorted(kinds))})")
     spent, SPENT[0] = SPENT[0], 0  # a composite's premises are metered on their own
     try:
         decision = kinds[cert.kind](cert, Context.of(cert), cert.data)

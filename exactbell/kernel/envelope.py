@@ -1,20 +1,6 @@
-"""Reading a certificate as hostile input: strict JSON, bounded, every key accounted for.
-
-A certificate (schema version 2) is a JSON object with exactly these top-level keys::
-
-    exactbell   2 (an integer; booleans are not numbers)
-    id, claim, paper, kind, location, summary   strings (summary is free text, display only)
-    expected    "verified" | "refuted" | "numeric-only"  -- what the kernel's verdict must be
-    conventions {name: text}  -- the ones a kind relies on are read by it, the rest are display
-    parameters  {name: "p/q" | "(lo, hi]" ...}  (optional; see :mod:`exactbell.kernel.params`)
-    data        the witness, read by the kind through :class:`Obj`
-
-Reading refuses: special files, more than ``FILE_BYTES`` bytes (counted while reading),
-non-UTF-8, duplicate keys, JSON floats, NaN and Infinity, integers of more than ``INT_DIGITS``
-digits, nesting deeper than ``JSON_DEPTH``, arrays longer than ``LIST_LENGTH``, control and
-bidirectional-override characters, lone surrogates (escapes with no UTF-8 form) and non-ASCII digits
-in any string. A kind reads ``data`` through :class:`Obj`, which records every key it takes; a key no
-code read is an error (:meth:`Obj.close`).
+"""Reading a certificate (schema 2, docs/format.md) as hostile input: a regular file under a byte cap, strict
+UTF-8 JSON (no duplicate keys, floats, NaN, huge integers, deep nesting, long lists, control, bidirectional or
+surrogate characters, non-ASCII digits), and :class:`Obj`, which rejects every key no code read.
 """
 from __future__ import annotations
 
@@ -36,6 +22,7 @@ TOP_LEVEL = ("exactbell", "id", "claim", "paper", "kind", "location", "summary",
 _BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 _FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")  # e.g. U+09EA (Bengali four), which reads as 8
 _STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+_DEPTH = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 class CertificateError(Exception):
@@ -46,9 +33,8 @@ class CertificateError(Exception):
         super().__init__(f"{self.path}: {field}: {problem}")
 
 
-def read_bytes(path: Path, cap: int | None = None) -> bytes:
-    """The bytes of a regular file, at most ``cap`` of them; the size is counted, not trusted."""
-    cap = limits.FILE_BYTES if cap is None else cap
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file, at most ``limits.FILE_BYTES`` of them; the size is counted, not trusted."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as e:
@@ -62,8 +48,8 @@ def read_bytes(path: Path, cap: int | None = None) -> bytes:
             if not chunk:
                 return b"".join(chunks)
             total += len(chunk)
-            if total > cap:
-                raise CertificateError(path, "<file>", f"larger than the limit of {cap} bytes")
+            if total > limits.FILE_BYTES:
+                raise CertificateError(path, "<file>", f"larger than the limit of {limits.FILE_BYTES} bytes")
             chunks.append(chunk)
     except OSError as e:
         raise CertificateError(path, "<file>", f"cannot read: {e.strerror}") from None
@@ -76,20 +62,15 @@ def _check_text(path, where, s: str) -> str:
                       (_FOREIGN_DIGIT, "non-ASCII digit U+{:04X} in text (write 0-9)")):
         if m := bad.search(s):
             raise CertificateError(path, where, what.format(ord(m.group())))
-    return s
 
 
 def parse_json(text: str, path) -> object:
-    """Strict JSON: see the module docstring for what is refused."""
+    """Strict JSON (see the module docstring); the depth is counted before parsing."""
     depth = 0
     for m in _STRUCTURE.finditer(text):
-        c = m.group()
-        if c in "[{":
-            depth += 1
-            if depth > limits.JSON_DEPTH:
-                raise CertificateError(path, "<file>", f"JSON nested deeper than {limits.JSON_DEPTH}")
-        elif c in "]}":
-            depth -= 1
+        depth += _DEPTH.get(m.group(), 0)
+        if depth > limits.JSON_DEPTH:
+            raise CertificateError(path, "<file>", f"JSON nested deeper than {limits.JSON_DEPTH}")
 
     def pairs(items):
         out = {}
@@ -140,7 +121,7 @@ class Obj:
     def __init__(self, raw, where: str, path):
         self.path, self.where = path, where
         if not isinstance(raw, dict):
-            raise self.fail(where, f"expected an object, got {_type(raw)}")
+            raise self.fail(where, f"expected an object, got {_names(type(raw))}")
         self.raw, self.used, self.children = raw, set(), []
 
     def fail(self, where: str, problem: str) -> CertificateError:
@@ -153,15 +134,15 @@ class Obj:
         return key in self.raw
 
     def get(self, key: str, types=None, default=_MISSING):
-        """The raw value at ``key`` (consumed); ``types`` restricts its JSON type."""
+        """The raw value at ``key`` (consumed); ``types`` restricts its JSON type (a boolean is not an integer)."""
         if key not in self.raw:
             if default is not _MISSING:
                 return default
             raise self.fail(self.at(key), "required field is missing")
         self.used.add(key)
-        v = self.raw[key]
-        if types is not None and (not isinstance(v, types) or (isinstance(v, bool) and bool not in _tuple(types))):
-            raise self.fail(self.at(key), f"expected {_names(types)}, got {_type(v)}")
+        v, types = self.raw[key], types if types is None or isinstance(types, tuple) else (types,)
+        if types is not None and (not isinstance(v, types) or (isinstance(v, bool) and bool not in types)):
+            raise self.fail(self.at(key), f"expected {_names(types)}, got {_names(type(v))}")
         return v
 
     def obj(self, key: str, default=_MISSING) -> Obj:
@@ -200,33 +181,21 @@ class Obj:
 
     def items(self, wrap=True):
         """All (key, value) pairs, consumed; values that are objects come wrapped."""
-        out = []
-        for k in self.raw:
-            out.append((k, self.obj(k) if wrap and isinstance(self.raw[k], dict) else self.get(k)))
-        return out
+        return [(k, self.obj(k) if wrap and isinstance(v, dict) else self.get(k)) for k, v in self.raw.items()]
 
     def close(self) -> None:
         """Every key must have been read, here and in every child object that was opened."""
-        extra = [k for k in self.raw if k not in self.used]
-        if extra:
+        if extra := [k for k in self.raw if k not in self.used]:
             raise self.fail(self.at(extra[0]), "unknown key (no code reads it)")
         for c in self.children:
             c.close()
-
-
-def _tuple(types):
-    return types if isinstance(types, tuple) else (types,)
 
 
 _JSON_NAMES = {bool: "boolean", int: "integer", str: "string", list: "list", dict: "object", type(None): "null"}
 
 
 def _names(types) -> str:
-    return "/".join(_JSON_NAMES.get(t, t.__name__) for t in _tuple(types))
-
-
-def _type(v) -> str:
-    return _names(type(v))
+    return "/".join(_JSON_NAMES.get(t, t.__name__) for t in (types if isinstance(types, tuple) else (types,)))
 
 
 @dataclass
@@ -243,22 +212,18 @@ class Certificate:
     parameters: Obj
     data: Obj
 
-    def error(self, field: str, problem: str) -> CertificateError:
-        return CertificateError(self.path, field, problem)
-
 
 def load(path) -> Certificate:
     """Read and validate the envelope; ``data`` is left to the kind."""
     path = Path(path)
-    raw = read_bytes(path)
     try:
-        text = raw.decode("utf-8")
+        text = read_bytes(path).decode("utf-8")
     except UnicodeDecodeError:
         raise CertificateError(path, "<file>", "not UTF-8 text") from None
     top = Obj(parse_json(text, path), "", path)
-    version = top.raw.get("exactbell")
-    if top.get("exactbell", int) != SCHEMA_VERSION:
-        raise CertificateError(path, "exactbell", f"unknown schema version {version!r} (this is version {SCHEMA_VERSION})")
+    if (version := top.get("exactbell", int)) != SCHEMA_VERSION:
+        raise CertificateError(path, "exactbell",
+                               f"unknown schema version {version} (this is version {SCHEMA_VERSION})")
     fields = {}
     for key in ("id", "claim", "paper", "kind", "location", "summary"):
         v = top.text(key)
@@ -276,8 +241,6 @@ def load(path) -> Certificate:
                                    f"{limits.TEXT_CHARS} characters")
     parameters = top.obj("parameters", default=None) or Obj({}, "parameters", path)
     data = top.obj("data")
-    extra = [k for k in top.raw if k not in TOP_LEVEL]
-    if extra:
+    if extra := [k for k in top.raw if k not in TOP_LEVEL]:
         raise CertificateError(path, extra[0], "unknown top-level field")
-    return Certificate(path, fields["id"], fields["claim"], fields["paper"], fields["kind"], fields["location"],
-                       fields["summary"], expected, conventions, parameters, data)
+    return Certificate(path, **fields, expected=expected, conventions=conventions, parameters=parameters, data=data)

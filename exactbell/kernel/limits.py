@@ -1,8 +1,5 @@
-"""Explicit resource limits of the kernel. Every limit has a one-line error naming the field.
-
-The wall-clock and memory limits apply per certificate, in the worker that checks it
-(:mod:`exactbell.kernel.run`); the others are enforced while reading and deciding.
-"""
+"""Explicit resource limits of the kernel, enforced while reading and deciding (each with a one-line error);
+the per-certificate wall-clock and memory limits apply in the worker of :mod:`exactbell.kernel.run`."""
 from __future__ import annotations
 
 from dataclasses import dataclass

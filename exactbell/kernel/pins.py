@@ -1,10 +1,5 @@
-"""Pinned claims: ``proofs/<paper>/claims.toml`` fixes, per certificate id, the decided
-statement and verdict it must have. Reviewed by people; compared by the kernel.
-
-    ["C000-08.p=3/4"]
-    verdict = "verified"
-    statement = "max over local strategies of <F, P> on (2,2;2,2) = 5/2, at p = 3/4"
-"""
+"""Pinned claims: ``proofs/<paper>/claims.toml`` maps each certificate id to the decided statement and verdict
+it must have (``["C000-08.p=3/4"]``, ``verdict = "verified"``, ``statement = "..."``), reviewed by people."""
 from __future__ import annotations
 
 import tomllib
@@ -33,8 +28,6 @@ def _pins(folder: str) -> dict | None:
 
 
 def pin_for(cert_path) -> tuple[str, dict | None]:
-    """(pin file, pin) for a certificate: pin None when the folder pins nothing (a user's own
-    certificates); a missing entry in a pin file is an error."""
+    """(pin file, its table) for a certificate; None when the folder pins nothing (a user's own certificates)."""
     folder = Path(cert_path).resolve().parent
-    pins = _pins(str(folder))
-    return str(folder / PIN_FILE), pins
+    return str(folder / PIN_FILE), _pins(str(folder))

@@ -1,9 +1,6 @@
-"""Checking many certificates in worker processes, each under a wall-clock and memory limit.
-
-Every certificate is decided in its own forked worker (``-j`` of them at a time) whose address
-space is capped with ``RLIMIT_AS``; a worker over its wall-clock limit is killed. A certificate
-that times out, exhausts memory or kills its worker is an ``error`` row; the run goes on.
-Results come back in the order of ``paths``; the largest files are started first.
+"""Checking many certificates, each in its own forked worker under an address-space cap (``RLIMIT_AS``) and a
+wall-clock limit: a certificate that times out, exhausts memory or kills its worker is an ``error`` row and the
+run goes on. Results come back in the order of ``paths``; the largest files start first.
 """
 from __future__ import annotations
 
@@ -27,10 +24,7 @@ def _worker(check, path: str, memory_mb: int, conn) -> None:
         result = _error(path, 0.0, f"memory limit exceeded (limit {memory_mb} MB)")
     except BaseException as e:  # noqa: BLE001 - the parent must get a row, whatever happened
         result = _error(path, 0.0, f"worker failed: {type(e).__name__}: {e}")
-    try:
-        conn.send(result)
-    finally:
-        conn.close()
+    conn.send(result)  # the connection closes as the worker exits
 
 
 def _error(path: str, seconds: float, problem: str) -> Result:
@@ -40,21 +34,12 @@ def _error(path: str, seconds: float, problem: str) -> Result:
 
 def check_many(paths, jobs: int | None = None, limits: RunLimits = RunLimits(), on_result=None,
                check=check_file) -> list[Result]:
-    """Decide ``paths`` with ``check`` in at most ``jobs`` workers; ``on_result(i, result)`` as
-    each finishes."""
-    ctx = mp.get_context("fork")
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    paths = [str(p) for p in paths]
+    """Decide ``paths`` with ``check`` in at most ``jobs`` workers; ``on_result(i, result)`` as each finishes."""
+    ctx, jobs, paths = mp.get_context("fork"), max(1, jobs or os.cpu_count() or 1), [str(p) for p in paths]
     results: list = [None] * len(paths)
     # largest files first (a scheduling guess only: the longest checks should not start last)
-    pending = sorted(range(len(paths)), key=lambda i: (os.stat(paths[i]).st_size if os.path.isfile(paths[i]) else 0, -i))
+    pending = sorted(range(len(paths)), key=lambda i: (os.path.isfile(paths[i]) and os.stat(paths[i]).st_size, -i))
     running = {}  # connection -> (index, process, start)
-
-    def finish(i, result):
-        results[i] = result
-        if on_result:
-            on_result(i, result)
-
     while pending or running:
         while pending and len(running) < jobs:
             i = pending.pop()
@@ -63,25 +48,26 @@ def check_many(paths, jobs: int | None = None, limits: RunLimits = RunLimits(), 
             proc.start()
             send.close()
             running[recv] = (i, proc, time.monotonic())
-        now = time.monotonic()
         deadline = min(start + limits.seconds for _, _, start in running.values())
-        for conn in wait(list(running), timeout=max(0.0, deadline - now)):
-            i, proc, start = running.pop(conn)
-            try:
-                result = conn.recv()
-            except (EOFError, OSError):
-                proc.join()
-                result = _error(paths[i], time.monotonic() - start, f"worker died (exit code {proc.exitcode}; "
-                                f"memory limit {limits.memory_mb} MB)")
-            conn.close()
-            proc.join()
-            finish(i, result)
-        now = time.monotonic()
+        ready = wait(list(running), timeout=max(0.0, deadline - time.monotonic()))
         for conn, (i, proc, start) in list(running.items()):
-            if now - start >= limits.seconds:
+            spent = time.monotonic() - start
+            if conn in ready:
+                try:
+                    result = conn.recv()
+                except (EOFError, OSError):
+                    proc.join()
+                    result = _error(paths[i], spent, f"worker died (exit code {proc.exitcode}; "
+                                    f"memory limit {limits.memory_mb} MB)")
+            elif spent >= limits.seconds:
                 proc.kill()
-                proc.join()
-                conn.close()
-                del running[conn]
-                finish(i, _error(paths[i], now - start, f"wall-clock limit of {limits.seconds:g} s exceeded"))
+                result = _error(paths[i], spent, f"wall-clock limit of {limits.seconds:g} s exceeded")
+            else:
+                continue
+            proc.join()
+            conn.close()
+            del running[conn]
+            results[i] = result
+            if on_result:
+                on_result(i, result)
     return results

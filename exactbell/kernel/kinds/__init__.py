@@ -1,13 +1,6 @@
-"""The kinds: one module each, a few generic ones, registered with :func:`kind`.
-
-A kind is ``decide(cert, ctx, data) -> Decision``. It reads its witness from ``data`` (an
-:class:`~exactbell.kernel.envelope.Obj`; every key must be read), builds every object it relies
-on from a declarative spec, decides with exact arithmetic and renders the statement it decided
-from the data it decided. It never searches: no solver, no enumeration beyond the stated one.
-
-The verdict concerns the paper: a kind decides what is true; where the certificate states the
-paper's printed value or claim (``data.paper``), the verdict is ``verified`` when the two agree
-and ``refuted`` when they do not, and the statement shows both.
+"""The generic kinds, one module each: ``decide(cert, ctx, data) -> Decision`` reads its witness from ``data``
+(every key), builds what it relies on, decides exactly, never searches, and renders the statement it decided.
+Where ``data.paper`` states the paper's value, the verdict says whether the paper agrees (docs/format.md).
 """
 from __future__ import annotations
 
@@ -34,7 +27,6 @@ def kind(name: str):
             raise RuntimeError(f"two modules register kind {name!r}")
         KINDS[name] = fn
         return fn
-
     return register
 
 
@@ -45,8 +37,7 @@ def discover() -> dict:
 
 
 def against_paper(statement: str, holds: bool | None, paper_text: str | None) -> tuple[str, str]:
-    """(statement with the paper's value, verdict): ``holds`` says whether the paper's claim agrees
-    with what was decided (None: no paper value stated)."""
+    """(statement with the paper's value, verdict): ``holds``, whether the paper agrees (no paper text: verified)."""
     if paper_text is None:
         return statement, "verified"
     return f"{statement} (paper: {paper_text})", "verified" if holds else "refuted"

@@ -1,13 +1,6 @@
-"""Kind ``composite``: a claim derived from other certificates of the same folder by a fixed rule.
-
-The kernel decides every premise itself (:func:`exactbell.kernel.check.check_file`): each must pass,
-match its own pin and be ``verified``; no premise is composite (no recursion, no cycles). The rule,
-from a fixed registry, gives the statement's form around the premises' decided statements; the
-inference step and anything else not decided is labelled as stated. Format: ``docs/kinds/composite.md``.
-
-Statement: ``C004-16 holds: [id1: S1] and [id2: S2], by the intermediate value theorem (stated,
-not decided: the function is continuous; ...)``.
-"""
+"""Kind ``composite`` (docs/kinds/composite.md): a claim derived by a fixed rule from other certificates of its
+folder, each decided here, pinned and verified, none composite: ``C004-16 holds: [id1: S1] and [id2: S2], by
+the intermediate value theorem (stated, not decided: ...)``; the inference step is labelled as stated."""
 from __future__ import annotations
 
 import os
@@ -20,14 +13,12 @@ from . import Decision, kind
 
 MAX_PREMISES = 16
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._,=+-]{0,190}\.json$")
-# an id, not free text: the claim's and each premise's id enter the statement ("[id: S]")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._,=/+-]{0,199}$")
-# rule: (least number of premises, how the premises give the claim)
-RULES = {
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._,=/+-]{0,199}$")  # an id, not free text: it enters "[id: S]"
+RULES = {  # rule: (least number of premises, how the premises give the claim)
     "all": (1, "as their conjunction (stated, not decided: that the conjunction is the claim"),
-    "intermediate-value": (2, ("by the intermediate value theorem (stated, not decided: the function is "
-                               "continuous along each path, and the premises give its values at the path's "
-                               "ends and the conditions along it")),
+    "intermediate-value": (2, "by the intermediate value theorem (stated, not decided: the function is continuous "
+                              "along each path, and the premises give its values at the path's ends and the "
+                              "conditions along it"),
 }
 
 
@@ -61,28 +52,25 @@ def _premise(ctx, where: str, name) -> tuple[str, str]:
 
 
 def _nests(text: str) -> bool:
-    """Brackets in free text nest ("(" and "[" open, ")" and "]" close: [a, b) is one pair), so the text
-    stays inside the "(stated, not decided: ...)" label it is shown in."""
+    """Brackets ( [ and ) ] nest ([a, b) is one pair): the text stays inside its "(stated, not decided: ...)"."""
     depths = [0, *accumulate((c in "([") - (c in ")]") for c in text)]
     return min(depths) == 0 == depths[-1]
 
 
 @kind("composite")
 def decide(cert, ctx, data) -> Decision:
-    if ctx.domains or ctx.fixed:
-        raise ctx.fail("parameters", "a composite takes no parameters (its premises have their own)")
+    ctx.need(not (ctx.domains or ctx.fixed), "parameters",
+             "a composite takes no parameters (its premises have their own)")
     ctx.need(_ID.match(cert.claim), "claim", "a composite's claim is an id such as C004-16 (it names the conclusion)")
     rule = data.text("rule")
     ctx.need(rule in RULES, data.at("rule"), f"unknown rule {rule!r} (known: {', '.join(RULES)})")
     (least, how), names = RULES[rule], data.list("premises")
-    if not least <= len(names) <= MAX_PREMISES:
-        raise ctx.fail(data.at("premises"), f"rule {rule} needs {least} to {MAX_PREMISES} premises, "
-                                            f"got {len(names)}")
+    ctx.need(least <= len(names) <= MAX_PREMISES, data.at("premises"),
+             f"rule {rule} needs {least} to {MAX_PREMISES} premises, got {len(names)}")
     ctx.need(len(set(map(str, names))) == len(names), data.at("premises"), "names a premise twice")
     stated = data.text("stated", default="")
-    if stated != stated.strip() or len(stated) > 2000 or not _nests(stated):
-        raise ctx.fail(data.at("stated"), "at most 2000 characters, no surrounding blanks, and its brackets "
-                                          "must nest (it stays inside the stated part)")
+    ctx.need(stated == stated.strip() and len(stated) <= 2000 and _nests(stated), data.at("stated"), "at most "
+             "2000 characters, no surrounding blanks, and its brackets must nest (it stays inside the stated part)")
     decided = [_premise(ctx, f"{data.at('premises')}[{i}]", n) for i, n in enumerate(names)]
     body = " and ".join(f"[{pid}: {s}]" for pid, s in decided)
     return Decision(f"{cert.claim} holds: {body}, {how}{f'; {stated})' if stated else ')'}", "verified",

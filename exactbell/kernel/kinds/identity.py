@@ -1,10 +1,7 @@
-"""Kind ``identity``: exact equalities of rational functions of the parameters (docs/kinds/identity.md).
-Modes: "ns", ⟨F, P⟩ = ⟨G, P⟩ + c on normalised non-signalling behaviours (Sengupta–Wooltorton Eq. (14));
-"polynomial", lhs = rhs as rational functions, or as polynomials modulo c² + s² = 1 (Wooltorton–Brown–Colbeck
-Prop. 1); "nc", the same for ±1 observables; "sw-point", the Eq. (9) point (Sengupta–Wooltorton Sec. III A);
-Liu–Chiribella "supermap" (App. E, Eqs. (89)–(90)), "process-duality" (App. A, l.337), "bistochastic-supermap"
-(App. D, Eqs. (72)–(78)), "pinching" (App. G, Eq. (98)). Every rational function read is defined on the domain.
-"""
+"""Kind ``identity`` (docs/kinds/identity.md), exact equalities by mode: "ns" (Sengupta–Wooltorton Eq. (14)),
+"polynomial" and "nc" (rational functions, or polynomials modulo c² + s² = 1: Wooltorton–Brown–Colbeck Prop. 1),
+"sw-point" (Sengupta–Wooltorton Eq. (9)); Liu–Chiribella "supermap" (App. E), "process-duality" (App. A),
+"bistochastic-supermap" (App. D), "pinching" (App. G). Every rational function read is defined on the domain."""
 from __future__ import annotations
 
 import hashlib
@@ -18,7 +15,7 @@ from ..expr import ExprError, FieldAlgebra, parse
 from ..gaussian import ONE, conj, gaussian_text, matrix_text, read_matrix
 from ..linalg import add, adjoint, identity, mul, scale, trace
 from ..lp import ns_rows
-from ..models import read_functional, read_scenario, scenario_text
+from ..models import fidelity, fmpq_poly, nonnegative, read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
 from ..params import Domain
 from ..poly import Poly, RationalFunction
@@ -26,7 +23,6 @@ from ..polytope import coeffs, roots_in, sw_point
 from ..process import (CONDITIONS, LV, affine_solutions, bistochastic_span_problem, bistochastic_violation,
                        depolarizer_problem, matrix_unit, pattern, sectors)
 from . import Decision, against_paper, kind
-from ..models import fidelity, fmpq_poly, nonnegative
 
 ZERO = RationalFunction.lift(0)
 
@@ -46,8 +42,7 @@ def _ns(ctx, data) -> tuple[str, bool]:
     """F − G = Σ μ_k N_k + Σ ν_x S_x coefficientwise, so ⟨F, P⟩ = ⟨G, P⟩ + Σ ν_x (Eq. (14))."""
     sc = read_scenario(ctx, data)
     coefficient = lambda o, c: ctx.ratfun(o, "<coefficient>", raw=c)  # noqa: E731
-    (F, ftext), (G, gtext) = (read_functional(ctx, data, sc, k, parse=coefficient)
-                              for k in ("functional", "other"))
+    (F, ftext), (G, gtext) = (read_functional(ctx, data, sc, k, parse=coefficient) for k in ("functional", "other"))
     for name, H in (("functional", F), ("other", G)):
         for c in H.coefficients:
             _defined(ctx, f"data.{name}", RationalFunction.lift(c))
@@ -102,8 +97,7 @@ class _NC(NCAlgebra):
 
 
 def _polynomial(ctx, data, nc=False) -> tuple[str, bool]:
-    """Modes polynomial (as rational functions; with definitions or circle: as polynomials modulo the circles)
-    and nc (polynomials in ±1 observables, modulo the circles)."""
+    """Modes polynomial (rational functions; with definitions or circle: polynomials modulo the circles) and nc."""
     if not (nc or data.has("circle") or data.has("definitions")):
         read = lambda where, t: _defined(ctx, where, ctx.ratfun(data, where[5:], raw=t))  # noqa: E731
         return _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs, "as rational functions", digest=True)
@@ -116,17 +110,16 @@ def _polynomial(ctx, data, nc=False) -> tuple[str, bool]:
             raise ctx.fail(f"data.circle[{i}]", "is not a pair [c, s] of new parameters with domain [-1, 1]")
         pairs.append(tuple(pr))
     sc = read_scenario(ctx, data) if nc else None
-    if sc is not None and set(sc.outputs) != {2}:
-        raise ctx.fail("data.scenario", "mode nc needs binary outputs (±1 observables)")
+    ctx.need(sc is None or set(sc.outputs) == {2}, "data.scenario", "mode nc needs binary outputs (±1 observables)")
 
     def read(where, text, ops=sc):
         algebra = _NC(sc.parties, sc.inputs, Poly.const, names) if ops else FieldAlgebra(names, {}, Poly.const)
         return ctx.guard(where, lambda: parse(text, algebra))
     for i, row in enumerate(data.list("definitions", default=[])):
-        if not isinstance(row, list) or len(row) != 2:
-            raise ctx.fail(f"data.definitions[{i}]", "a definition is [name, polynomial]")
-        ctx.declare(row[0], "definition", f"data.definitions[{i}]")
-        names[row[0]] = read(f"data.definitions[{i}]", row[1], None)
+        where = f"data.definitions[{i}]"
+        ctx.need(isinstance(row, list) and len(row) == 2, where, "a definition is [name, polynomial]")
+        ctx.declare(row[0], "definition", where)
+        names[row[0]] = read(where, row[1], None)
         defs.append(f"{row[0]} = {row[1]}")
 
     def equal(lhs, rhs):
@@ -139,8 +132,7 @@ def _polynomial(ctx, data, nc=False) -> tuple[str, bool]:
 
 
 def _sw_point(ctx, data) -> tuple[str, bool]:
-    """The Eq. (9) point P of the channel and truth tables, its NS scalar products and the largest
-    of each pair (on the whole domain)."""
+    """The Eq. (9) point P of the channel and truth tables, its NS scalar products, the largest of each pair."""
     ctx.cert.conventions.text("form", ("sw-4x4",))
     ctx.need(len(ctx.domains) <= 1, "parameters", "at most one parameter with a domain")
     var = next(iter(ctx.domains), None)
@@ -155,7 +147,6 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
     P = sw_point(*tables, *fids)
     txt = lambda f: Poly({((var, k),) if k else (): c for k, c in enumerate(coeffs(f))}).to_text()  # noqa: E731
     M = [P[4 * i:4 * i + 4] for i in range(4)]
-    # p_B(0|0,y) - p_B(0|1,y) and p_A(0|x,0) - p_A(0|x,1)
     prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],
              "B->A": [M[2 * x][0] + M[2 * x][1] - M[2 * x][2] - M[2 * x][3] for x in (0, 1)]}
     eps = {k: next((f for f in vs if all(nonnegative(ctx, f - g, var) for g in vs)), None)
@@ -197,8 +188,7 @@ def _factor(text, d, x, y) -> list | None:
 
 
 def supermap(products, order, d, x, y) -> dict | None:
-    """The diagonal {(A_in, A_out, B_in, B_out): multiplicity} of Σ_products ⊗ factors on ``order``
-    (None if a factor is malformed)."""
+    """The diagonal {(A_in, A_out, B_in, B_out): multiplicity} of Σ_products ⊗ factors (None: a bad factor)."""
     fs, where = [[_factor(f, d, x, y) for f in t] for t in products], [order.index(n) for n in SUBSYSTEMS]
     return None if any(None in f for f in fs) else Counter(tuple(c[i] for i in where) for f in fs for c in product(*f))
 
@@ -219,8 +209,8 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     """Eq. (12) for each S_(x,y) of Eq. (89) (S ≥ 0 as a sum of projectors), and the App. E
     instruments s' = 2t + z, t = ⌊s/2⌋, z = (x_i + s) mod 2: what each party reads (Eq. (90))."""
     d, order = data.int("d", 2, 8), data.list("order", 4)
-    if d % 2 or sorted(map(str, order)) != sorted(SUBSYSTEMS) or not all(isinstance(n, str) for n in order):
-        raise ctx.fail("data", "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
+    ctx.need(d % 2 == 0 and all(isinstance(n, str) for n in order) and sorted(order) == sorted(SUBSYSTEMS), "data",
+             "d must be even and order a permutation of " + ", ".join(SUBSYSTEMS))
     prods, pairs = data.list("products"), data.list("pairs")
     if not 1 <= len(prods) <= 64 or any(not isinstance(t, list) or len(t) != 4
                                         or not all(isinstance(f, str) for f in t) for t in prods):
@@ -246,8 +236,7 @@ def _supermap(ctx, data) -> tuple[str, bool]:
     shown = " + ".join(" (x) ".join(t) for t in prods)
     return (f"d = {d}, S_(x,y) = {shown} on {' (x) '.join(order)} (diagonal projectors): " + "; ".join(parts)
             + f"; the instruments s' = 2 floor(s/2) + ((x_i + s) mod 2) are {'' if perm else 'not '}"
-            "permutations for x_i = 0, 1 (bistochastic); party i reads t_i = floor(s_i/2), "
-            "z_i = (x_i + s_i) mod 2"
+            "permutations for x_i = 0, 1 (bistochastic); party i reads t_i = floor(s_i/2), z_i = (x_i + s_i) mod 2"
             + (", so outcomes a_i = f_i^(t)(x_i, z_i) give p = delta(a1, f1^(t)(x1,x2)) "
                "delta(a2, f2^(t)(x2,x1)) for all f1, f2 (Eq. (90))" if ok else "")), ok
 
@@ -282,8 +271,8 @@ def _bistochastic_supermap(ctx, data) -> tuple[str, bool]:
     d = [dims.int(k, 1, 8) for k in SYSTEMS]
     if d[0] != d[1] or d[2] != d[3]:
         raise ctx.fail("data.dims", "a bistochastic channel needs A_I = A_O and B_I = B_O (equal dimensions)")
-    checks = [f(k) for k in sorted(set(d)) for f in (depolarizer_problem, bistochastic_span_problem)]
-    if bad := next(filter(None, checks), None):
+    if bad := next(filter(None, (f(k) for k in sorted(set(d)) for f in (depolarizer_problem,
+                                                                         bistochastic_span_problem))), None):
         return bad, False
     pi = lambda s: 1 - s[0] - s[1] + 2 * s[0] * s[1]  # noqa: E731  (73), (74) on (I, O)
     ok, ranks = True, []
@@ -335,9 +324,8 @@ def _pinching(ctx, data) -> tuple[str, bool]:
                                     for j, k in product(range(n), repeat=2)):
         raise ctx.fail("data.projectors", "not a projective measurement (P_k Hermitian, P_j P_k = delta_jk P_k, sum 1)")
     signs = data.list("signs", 2 ** n)
-    if any(not isinstance(v, list) or len(v) != n or any(type(x) is not int or x not in (1, -1) for x in v)
-           for v in signs):
-        raise ctx.fail("data.signs", f"each sign vector is a list of {n} entries +1 or -1")
+    ctx.need(all(isinstance(v, list) and len(v) == n and all(type(x) is int and x in (1, -1) for x in v)
+                 for v in signs), "data.signs", f"each sign vector is a list of {n} entries +1 or -1")
     U = [reduce(add, (scale(x, Pk) for x, Pk in zip(v, P))) for v in signs]
     unitary = all(mul(u, adjoint(u, conj)) == one for u in U)
     units = [matrix_unit(d, r, c, ONE) for r in range(d) for c in range(d)]

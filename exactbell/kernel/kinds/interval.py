@@ -1,12 +1,7 @@
-"""Kind ``interval``: a rigorous bracket (lo, hi) of a real quantity, evaluated in arb balls.
-
-The kernel proves lo < quantity < hi with python-flint arb at ``PREC`` bits (a one-sided quantity:
-the bound it has) and decides each paper/claim relation against the open bracket. Quantities: an
-``expression`` (pi, sqrt, log, log2, exp, sin, cos, abs, H_bin, radau_t, radau_w), the CGLMP value of an explicit
-quantum strategy (Collins et al. 2002: a lower bound on the quantum maximum), and the minimal mutual
-information of measurement-dependent models (a model bounds it above, a Lagrange dual point below).
-Format and mathematics: docs/kinds/interval.md.
-"""
+"""Kind ``interval`` (docs/kinds/interval.md): python-flint arb at ``PREC`` bits proves lo < quantity < hi (or the
+one-sided bound a quantity has), and each paper/claim relation is decided against the open bracket. Quantities: an
+expression, the CGLMP value of an explicit quantum strategy (Collins et al. 2002), and the minimal mutual information
+of measurement-dependent models (a model bounds it above, a Lagrange dual point below)."""
 from __future__ import annotations
 
 import hashlib
@@ -42,25 +37,22 @@ def _checked(name, domain, fn):
 
 
 def _radau(m, i, weight: bool):
-    """Node t_i (ascending, t_m = 1) or weight w_i of the m-point Gauss–Radau rule on [0, 1] with the fixed node 1:
-    t = (1 + x)/2 for the roots x of (P_{m−1} − P_m)/(1 − x) (Legendre P_n, exact),
-    w_i = (1 + x_i)/(2 m² P_{m−1}(x_i)²), w_m = 1/m² (Abramowitz–Stegun 25.4.31, reflected; Brown–Fawzi–Fawzi
-    Thm 2.3). Roots by flint's certified complex_roots: m − 1 simple roots with zero imaginary part, else an error."""
+    """Node t_i (ascending, t_m = 1) or weight w_i of the m-point Gauss–Radau rule on [0, 1] with the fixed node 1
+    (Brown–Fawzi–Fawzi Thm 2.3; Abramowitz–Stegun 25.4.31, reflected): t = (1 + x)/2 for the m − 1 certified simple
+    real roots x of (P_{m−1} − P_m)/(1 − x) (Legendre P_n), w_i = (1 + x_i)/(2 m² P_{m−1}(x_i)²), w_m = 1/m²."""
     m, i = (int(v.unique_fmpz()) if v.is_exact() and v.unique_fmpz() is not None else 0 for v in (m, i))
     if not 1 <= i <= m <= 20:
         raise ExprError("radau_t(m, i), radau_w(m, i) take integers 1 <= i <= m <= 20")
-    x = flint.fmpq_poly([0, 1])
-    P = [flint.fmpq_poly([1]), x]
-    for n in range(1, m):
-        P.append(((2 * n + 1) * x * P[n] - n * P[n - 1]) / (n + 1))
-    q, r = divmod(P[m - 1] - P[m], flint.fmpq_poly([1, -1]))
+    P = flint.fmpq_poly.legendre_p
+    q, r = divmod(P(m - 1) - P(m), flint.fmpq_poly([1, -1]))
     xs = sorted((z.real for z, k in q.complex_roots() if z.imag == 0 and k == 1), key=lambda v: v.mid())
     if r != 0 or len(xs) != m - 1:
         raise ExprError(f"the Gauss-Radau polynomial of m = {m} has no m - 1 certified simple real roots")
     if i == m:
         return flint.arb(1) / (m * m) if weight else flint.arb(1)
-    p = sum((_q(Fraction(int(c.p), int(c.q))) * xs[i - 1] ** k for k, c in enumerate(P[m - 1].coeffs())), flint.arb(0))
-    return (1 + xs[i - 1]) / (2 * m * m * p * p) if weight else (1 + xs[i - 1]) / 2
+    x = xs[i - 1]
+    p = flint.arb_poly(P(m - 1))(x)
+    return (1 + x) / (2 * m * m * p * p) if weight else (1 + x) / 2
 
 
 _ARB = {"sqrt": _checked("sqrt", lambda x: x >= 0, flint.arb.sqrt),
@@ -72,8 +64,6 @@ _ARB = {"sqrt": _checked("sqrt", lambda x: x >= 0, flint.arb.sqrt),
         "exp": flint.arb.exp, "sin": flint.arb.sin, "cos": flint.arb.cos, "abs": abs}
 
 
-# -- exact values: rational combinations Σ_r a_r log2(r) of logarithms of positive rationals, as polynomials
-# in the symbols log2(r) (named by r; a rational c is the constant c = c·log2(2))
 def _log2(x: Poly) -> Poly:
     if not (q := x.constant_value()) or q < 0:
         raise ExprError(f"log2 of {x.to_text()}")
@@ -81,6 +71,7 @@ def _log2(x: Poly) -> Poly:
 
 
 def _logs(fixed: dict) -> FieldAlgebra:
+    """Exact values Σ_r a_r log2(r) (r > 0 rational) as polynomials in symbols log2(r) named by r (c = c·log2(2))."""
     return FieldAlgebra({k: Poly.const(v) for k, v in fixed.items()},  # H_bin(q) = −q log2 q − (1 − q) log2(1 − q)
                         {"log2": _log2, "H_bin": lambda x: -(x * _log2(x) + (1 - x) * _log2(1 - x))}, Poly.const)
 
@@ -131,8 +122,7 @@ def _cglmp_born(ctx, spec):
         t = a - b + (0, Fraction(1, 2))[x] - (Fraction(-1, 4), Fraction(1, 4))[y]
         amp = sum((_q(v) * flint.acb(_q(2 * j * t / d)).exp_pi_i() for j, v in enumerate(g)), flint.acb(0))
         p.append(abs(amp) ** 2 / norm)
-    bases = "the CGLMP bases alpha = (0, 1/2), beta = (-1/4, 1/4)"
-    return sc, p, f"the state sum_j g_j|jj>, g = {gtext}, in {bases}"
+    return sc, p, f"the state sum_j g_j|jj>, g = {gtext}, in the CGLMP bases alpha = (0, 1/2), beta = (-1/4, 1/4)"
 
 
 def _cglmp_quantum(ctx, spec):
@@ -197,11 +187,6 @@ def _md_information(ctx, spec):
 QUANTITIES = {"expression": _expression, "cglmp-quantum": _cglmp_quantum, "md-information": _md_information}
 
 
-# -- the decision --------------------------------------------------------------------------------------
-def _dec(text: str) -> Fraction:
-    return Fraction(int(text.replace(".", "")), 10 ** len(text.split(".")[1]))
-
-
 def _relation(ctx, where, text, lo, hi, exact):
     """'holds' | 'fails' | 'undecided' for a relation "< c" ... against the open bracket (lo, hi) (None:
     unbounded); "= r" with a decimal r: the value rounds to r; "= form": the exact value equals the form."""
@@ -211,7 +196,7 @@ def _relation(ctx, where, text, lo, hi, exact):
     if rel == "=" and not _DECIMAL.match(val):
         ctx.need(exact is not None, where, "an exact '=' needs a quantity of rationals, log2 and H_bin of rationals")
         return f"{rel} {val}", "holds" if ctx.guard(where, lambda: _equal(parse(val, _logs({})), exact)) else "fails"
-    c = _dec(val) if _DECIMAL.match(val) else ctx.value(ctx.cert.data, f"<{where}>", raw=val)
+    c = Fraction(val) if _DECIMAL.match(val) else ctx.value(ctx.cert.data, f"<{where}>", raw=val)
     ctx.need(isinstance(c, Fraction), where, "the value must be rational")
     h = Fraction(1, 2 * 10 ** len(val.split(".")[1])) if rel == "=" else None
     low, high = (c - h, c + h) if h else (c, None) if rel[0] == ">" else (None, c)
@@ -228,19 +213,15 @@ def decide(cert, ctx, data) -> Decision:
     if of != "cglmp-quantum":
         cert.conventions.text("information", ("bits: log base 2",))
     raw = data.list("bracket", 2)
-    if not all(isinstance(v, str) and _DECIMAL.match(v) for v in raw):
-        raise ctx.fail("data.bracket", "a bracket end is a decimal text such as \"0.0463\" (ASCII digits, "
-                                       "at most 1000 on each side of the point)")
-    lo, hi = map(_dec, raw)
-    old, flint.ctx.prec = flint.ctx.prec, PREC
-    try:
+    ctx.need(all(isinstance(v, str) and _DECIMAL.match(v) for v in raw), "data.bracket", "a bracket end is a decimal "
+             "text such as \"0.0463\" (ASCII digits, at most 1000 on each side of the point)")
+    lo, hi = map(Fraction, raw)
+    with flint.ctx.workprec(PREC):
         lower, upper, text, exact = QUANTITIES[of](ctx, spec)
         balls = [b for b in (lower, upper) if b is not None]
         if not (lo < hi and all(_q(lo) < b and b < _q(hi) for b in balls)):
             raise ctx.fail("data.bracket", f"arb does not prove {raw[0]} < {text} < {raw[1]}: the bounds are "
                            + " and ".join(str(b) for b in balls))
-    finally:
-        flint.ctx.prec = old
     bound, span = (lo if lower is not None else None, hi if upper is not None else None), f"({raw[0]}, {raw[1]})"
     statement = (f"{text} lies in {span}" if None not in (lower, upper) else
                  f"{text} exceeds {raw[0]} (the strategy's value lies in {span})" if upper is None else
