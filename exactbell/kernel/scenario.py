@@ -1,9 +1,5 @@
-"""Bell scenarios and behaviours p(a_1…a_N | x_1…x_N) in full-probability form.
-
-Canonical order ("inputs-major", the only order a certificate may name): contexts x = (x_1,…,x_N)
-in lexicographic order (party 1 most significant), and within a context the outcomes
-a = (a_1,…,a_N) lexicographically.
-"""
+"""Bell scenarios and behaviours p(a_1…a_N | x_1…x_N) in canonical ("inputs-major") order: contexts x
+lexicographically (party 1 most significant), within a context the outcomes a lexicographically."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,8 +1,6 @@
-"""Kind ``classes``: the facet classes of the polytope of a model's points (fixed parameters) up to the
-kernel-computed group of relabelings that map the points onto themselves: a complete list (ridge
-closure, :func:`exactbell.kernel.polytope.verify_complete`) or a lower bound "at least N classes",
-optionally each violated by a quantum strategy. Format and soundness: docs/kinds/classes.md.
-"""
+"""Kind ``classes`` (docs/kinds/classes.md): the facet classes of the polytope of a model's points under the
+kernel's group of relabelings preserving them: a complete list (ridge closure, :func:`..polytope.verify_complete`)
+or "at least N classes", optionally each violated by a quantum strategy."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -97,10 +95,9 @@ def decide(cert, ctx, data) -> Decision:
 
 
 def _any_symmetry(ctx, ps, G, facets, n) -> str:
-    """The class count forced under every group of affine symmetries of the support: each support
-    point is a vertex (the only support point on the listed facets through it), the affine symmetries
-    of the vertices number at most U (:func:`affine_order_bound`) and contain G; U = |G| means G is
-    all of them (every symmetry group has at least n classes), else at least facets / U."""
+    """The class count under any group of affine symmetries: each support point is a vertex (alone on the
+    listed facets through it); the symmetries number at most U (:func:`affine_order_bound`) and contain G, so
+    U = |G| gives n classes, else at least facets / U."""
     seen = set()
     for s in range(ps.size):
         if s not in seen:
@@ -121,18 +118,16 @@ def _any_symmetry(ctx, ps, G, facets, n) -> str:
 
 
 def _quantum_value(ctx, spec, a):
-    """<a, P> for the behaviour P of a two-qubit strategy (±1 observables, state vector), in the
-    Eq. (5) coordinates 4(2x+a') + 2y+b' = p(a'b'|xy)."""
+    """<a, P> for the behaviour P of a two-qubit strategy, a in Eq. (5) coordinates."""
     psi, meas, _ = read_strategy(ctx, spec, SW_SCENARIO)
     p = behaviour(psi, meas, SW_SCENARIO)
     return sum(a[4 * i + j] * p[sw_index(SW_SCENARIO, i, j)] for i in range(4) for j in range(4))
 
 
 def _closure(ctx, ps, G, reps, ridges, r):
-    """Each class T has ridges T ∩ F, F in the union S of the orbits: listed as [j, g] (F = g(T_j); a new
-    intersection of homogeneous rank r − 2 is a ridge, and F the other facet through it), or else all such
-    intersections. They must be all the facets of T (:func:`verify_complete`); then S is closed under
-    facet adjacency, hence (the facet–ridge graph is connected) every facet."""
+    """The ridges T ∩ F of each class T, F in the union S of the orbits (listed as [j, g]: F = g(T_j), or all
+    such intersections), must be all the facets of T (:func:`verify_complete`): then S is closed under facet
+    adjacency, hence every facet (the facet–ridge graph is connected)."""
     memo, ranks, S = {}, {}, {t for _, orb in reps for t in orb}
     for k, (m, imgs) in enumerate(reps):
         w, sub = f"data.classes[{k}].ridges", set()
