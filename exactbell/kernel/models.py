@@ -214,9 +214,8 @@ def signaling_points(ctx: Context, data: Obj) -> list:
     channels = _rows(ctx, data, "fidelities", range(1, 9), "lists 1 to 8 channels [p, q, r, s]")
     ctx.need(all(nonnegative_on_box(ctx, data.at("fidelities"), g) for f in channels for v in f for g in (v, 1 - v)),
              data.at("fidelities"), "a fidelity must lie in [0, 1] on the whole parameter domain")
-    return [([j] * (len(channels) > 1) + [ka, kb], tuple(folded(Poly.lift(v[k])) for k in _SW_ORDER_INV))
-            for j, f in enumerate(channels) for (ka, ta), (kb, tb) in product(enumerate(polytope.TABLES), repeat=2)
-            for v in [polytope.sw_point(ta, tb, *f)]]
+    return [([j] * (len(channels) > 1) + list(lab), tuple(folded(Poly.lift(v[k])) for k in _SW_ORDER_INV))
+            for j, f in enumerate(channels) for lab, v in sw_model("signaling", f)]
 
 
 def orbit_points(ctx: Context, data: Obj) -> list:

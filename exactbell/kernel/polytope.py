@@ -300,11 +300,9 @@ class Faces:
             return False, f"face of {nQ} points, affine rank {r - 1}: incomplete facet list ({len(fs)} found)"
         if r <= 2 or direct is not None:  # decided without memo
             return True, None
-        if ("=", Q) in self.memo:  # this very face, settled before
-            return (True, None) if self.memo["=", Q] == fs else (False, f"face of {nQ} points has another facet list")
         k, e = self.key(Q)
         img = self.mapped(e, fs)
-        if k in self.memo:
+        if k in self.memo:  # Q or an image of Q settled before (an exact entry ("=", Q) implies one)
             return (True, None) if self.memo[k] == img else (False, f"face of {nQ} points has another facet list")
         flist, reps, seen = sorted(fs), [], set()
         for R in flist if stab is not None else ():  # the orbits of the first unseen members cover fs
@@ -372,13 +370,11 @@ def affine_order_bound(points) -> int:
     w = [[code.setdefault(x, len(code)) for x in row] for row in W]
     col, bound = [0] * n, 1
     while True:
-        k = n + 1
         while True:  # refine to the stable colouring; colours named by sorted signatures (label-free)
-            sig = [(col[v], tuple(sorted(k * x + col[u] for u, x in enumerate(w[v])))) for v in range(n)]
+            sig = [(col[v], tuple(sorted((n + 1) * x + col[u] for u, x in enumerate(w[v])))) for v in range(n)]
             names = {s: i for i, s in enumerate(sorted(set(sig)))}
-            new = [names[s] for s in sig]
-            done, col = len(names) == len(set(col)), new
-            if done:
+            stable, col = len(names) == len(set(col)), [names[s] for s in sig]
+            if stable:
                 break
         big = [c for c in ([v for v in range(n) if col[v] == x] for x in set(col)) if len(c) > 1]
         if not big:
