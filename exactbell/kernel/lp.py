@@ -7,6 +7,7 @@ from itertools import product
 from math import prod
 
 from . import upoly
+from .scenario import ns_rows
 
 MAX_RESPONSES = 1 << 14
 
@@ -84,21 +85,6 @@ def local_model(parties) -> CausalModel:
     """N-party LHV model: inputs x0.., outputs a0.., a_k <- x_k."""
     return CausalModel({f"x{k}": m for k, (m, _) in enumerate(parties)}, {f"a{k}": o for k, (_, o) in enumerate(parties)},
                        {f"a{k}": [f"x{k}"] for k in range(len(parties))}, {})
-
-
-def ns_rows(model) -> list:
-    """No-signalling rows p_{-k}(a_{-k}|x) - p_{-k}(a_{-k}|x with x_k = 0) = 0 for x_k != 0 (sparse dicts)."""
-    rows, nout = [], len(model.outcomes)
-    ctx = {c: i for i, c in enumerate(model.contexts)}
-    for k in range(len(model.contexts[0])):
-        for c in (c for c in model.contexts if c[k]):
-            base = ctx[c[:k] + (0,) + c[k + 1:]]
-            groups = {}
-            for oi, o in enumerate(model.outcomes):
-                g = groups.setdefault(o[:k] + o[k + 1:], {})
-                g[ctx[c] * nout + oi], g[base * nout + oi] = 1, -1
-            rows += list(groups.values())
-    return rows
 
 
 def ns_lp(sc, f, sign: int) -> LP:
