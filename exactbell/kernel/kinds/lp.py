@@ -108,44 +108,40 @@ def _objective(ctx, ob, model, claim):
 @kind("lp")
 def decide(cert, ctx, data) -> Decision:
     try:
-        return _decide(ctx, data)
+        names = sorted([*ctx.fixed, *ctx.domains])
+        ctx.need(len(names) <= 1, "parameters", "an LP has at most one parameter")
+        th, spec = (names or [None])[0], data.obj("model")
+        if spec.has("no-signalling"):
+            return _no_signalling(ctx, data, spec, th)
+        model, mtext, lhv = _model(ctx, spec)
+        claim = data.text("claim", CLAIMS)
+        measure, otext = _objective(ctx, data.obj("objective"), model, claim)
+        bare, md = claim == "infeasible", measure["measure"] == "M"  # infeasible: no objective, measure none or M
+        ctx.need(measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
+                 "infeasible needs measure none or M and no sense")
+        sense = "min" if bare else data.text("sense", ("min", "max"))
+        sign = 1 if sense == "min" else -1
+        ctx.need(lhv or not md, "data.model", "the measurement-dependence LP is built over an LHV model")
+        head = f"the {'measurement-dependence' if md else 'causal'} LP of model {mtext}"
+        if claim in ("universal", "dual-vertices"):  # p is free
+            ctx.need(not th, "parameters", f"{claim} has no parameter")
+            ctx.need(claim != "universal" or (sign == 1 and not md), "data", "universal decides min over a causal LP")
+            lp = L.build(model, md, ("full", [F(0)] * model.size, [F(0)] * model.size), measure, sign)
+            decide_free = _universal if claim == "universal" else _vertices
+            return decide_free(ctx, data, model, lp, f"{sense} of {otext} over {head}")
+        obs, stext = _observed(ctx, data.obj("observed"), model, th)
+        lp = L.build(model, md, obs, measure, sign)
+        ctx.need((th is not None) == any(lp.r1), "parameters",
+                 "the LP parameter must be the certificate's only parameter and enter the LP")
+        where, st = ", " + ctx.quantifier() if th else "", f"{sense} of {otext} over {head} with {stext}"
+        if claim == "nu-family":
+            ctx.need(sign == 1, "data.sense", "nu-family decides min over nu of a minimum")
+            return _nu_family(ctx, data, th, f"min over nu in NU of {st}", where, model, measure, md, obs)
+        if claim == "piecewise":
+            return _piecewise(ctx, data, lp, th, st, sign, where)
+        return _single(ctx, data, claim, lp, th, st, f"{head} with {stext}", sign, where, otext)
     except (L.LPError, KeyError, TypeError, ValueError) as e:
         raise ctx.fail("data", str(e)) from None
-
-
-def _decide(ctx, data) -> Decision:
-    names = sorted([*ctx.fixed, *ctx.domains])
-    ctx.need(len(names) <= 1, "parameters", "an LP has at most one parameter")
-    th, spec = (names or [None])[0], data.obj("model")
-    if spec.has("no-signalling"):
-        return _no_signalling(ctx, data, spec, th)
-    model, mtext, lhv = _model(ctx, spec)
-    claim = data.text("claim", CLAIMS)
-    measure, otext = _objective(ctx, data.obj("objective"), model, claim)
-    bare, md = claim == "infeasible", measure["measure"] == "M"  # infeasible: no objective, measure none or M
-    ctx.need(measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
-             "infeasible needs measure none or M and no sense")
-    sense = "min" if bare else data.text("sense", ("min", "max"))
-    sign = 1 if sense == "min" else -1
-    ctx.need(lhv or not md, "data.model", "the measurement-dependence LP is built over an LHV model")
-    head = f"the {'measurement-dependence' if md else 'causal'} LP of model {mtext}"
-    if claim in ("universal", "dual-vertices"):  # p is free
-        ctx.need(not th, "parameters", f"{claim} has no parameter")
-        ctx.need(claim != "universal" or (sign == 1 and not md), "data", "universal decides min over a causal LP")
-        lp = L.build(model, md, ("full", [F(0)] * model.size, [F(0)] * model.size), measure, sign)
-        decide_free = _universal if claim == "universal" else _vertices
-        return decide_free(ctx, data, model, lp, f"{sense} of {otext} over {head}")
-    obs, stext = _observed(ctx, data.obj("observed"), model, th)
-    lp = L.build(model, md, obs, measure, sign)
-    ctx.need((th is not None) == any(lp.r1), "parameters",
-             "the LP parameter must be the certificate's only parameter and enter the LP")
-    where, st = ", " + ctx.quantifier() if th else "", f"{sense} of {otext} over {head} with {stext}"
-    if claim == "nu-family":
-        ctx.need(sign == 1, "data.sense", "nu-family decides min over nu of a minimum")
-        return _nu_family(ctx, data, th, f"min over nu in NU of {st}", where, model, measure, md, obs)
-    if claim == "piecewise":
-        return _piecewise(ctx, data, lp, th, st, sign, where)
-    return _single(ctx, data, claim, lp, th, st, f"{head} with {stext}", sign, where, otext)
 
 
 def _no_signalling(ctx, data, spec, th) -> Decision:
