@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections import namedtuple
 from fractions import Fraction
-from itertools import islice, permutations, product
+from itertools import islice, product
 from math import factorial, lcm, prod
 
 from . import limits, polytope, upoly
@@ -16,7 +16,7 @@ from .lp import named_model
 from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
 from .params import Context, scalar_text
 from .poly import Poly, RationalFunction
-from .polytope import correlator_relabelings, key, sw_model
+from .polytope import SIGN, correlator_relabelings, key, scenario_relabelings, sw_model
 from .scenario import Behaviour, Scenario
 from .upoly import flint as fmpq_poly, nonnegative_on, trim
 
@@ -273,7 +273,6 @@ def read_model(ctx: Context, data: Obj, sc: Scenario) -> str:
 # -- point models of the polytope kinds (vertex-set, facet, classes) ----------------------------------
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
 RELABELINGS = 20000  # the most relabelings of a local model
-SIGN = (1, -1, -1, 1)  # E_xy = Σ_ab (-1)^(a+b) p(ab|xy): the sign at outcome index 2a + b
 
 
 def univariate(p, var) -> upoly.fmpq_poly:
@@ -318,14 +317,9 @@ def _local(ctx, spec):
     if sc.parties not in (2, 3) or factorial(sc.parties) * prod(
             factorial(m) * factorial(o) ** m for m, o in shapes) > RELABELINGS:
         raise ctx.fail(spec.at("scenario"), f"2 or 3 parties, at most {RELABELINGS} relabelings")
-    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m))) for m, o in shapes]
-    maps = {(tuple(sc.index(tuple(rel[i][1][x[i]][a[i]] for i in inv), tuple(rel[i][0][x[i]] for i in inv))
-                   for a, x in sc.entries()), None)  # party inv[j] (input x -> s(x), output a -> t_x(a)) at j
-            for sigma in permutations(range(sc.parties)) if all(shapes[i] == shapes[j] for i, j in enumerate(sigma))
-            for inv in [sorted(range(sc.parties), key=sigma.__getitem__)] for rel in product(*own)}
     pts = [v for _, v in model_points(ctx, spec, sc, "local")]
     return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical inputs-major order, "
-            "labels [k] in the kernel's enumeration)"), pts, sorted(maps)
+            "labels [k] in the kernel's enumeration)"), pts, [(pi, None) for pi in scenario_relabelings(sc)]
 
 
 def _a_to_b(ctx, spec, space):

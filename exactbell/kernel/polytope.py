@@ -10,10 +10,13 @@ from math import gcd, lcm
 import flint
 
 from . import upoly
+from .scenario import Scenario
 
 # -- Sengupta–Wooltorton Eq. (9): coordinate 4i+j = P[i][j] = p(ab|xy), i = 2x+a, j = 2y+b (Eq. (5)) ------
 TABLES = [((k >> 3 & 1, k >> 2 & 1), (k >> 1 & 1, k & 1)) for k in range(16)]  # k = 8t00 + 4t01 + 2t10 + t11
 MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)
+SW = Scenario((2, 2), (2, 2))
+SIGN = (1, -1, -1, 1)  # E_xy = Σ_ab (-1)^(a+b) p(ab|xy): the sign at outcome index 2a + b
 
 
 def sw_point(ta, tb, p, q, r, s) -> tuple:
@@ -34,30 +37,32 @@ def sw_model(name: str, fids: list) -> list:
             for ka, ta in enumerate(TABLES) for kb, tb in enumerate(TABLES)]
 
 
+def scenario_relabelings(sc: Scenario, swap: bool = True) -> list:
+    """The relabelings of the inputs, the outputs per input and (``swap``) the parties of equal shape, as sorted
+    permutations π of the canonical coordinates p(a...|x...) (the image w of v has w[π[k]] = v[k])."""
+    shapes, n = list(zip(sc.inputs, sc.outputs)), sc.parties
+    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m))) for m, o in shapes]
+    sigmas = [s for s in permutations(range(n)) if all(shapes[i] == shapes[j] for i, j in enumerate(s))]
+    return sorted({tuple(sc.index(tuple(rel[i][1][x[i]][a[i]] for i in inv), tuple(rel[i][0][x[i]] for i in inv))
+                         for a, x in sc.entries())  # party inv[j] (input x -> s(x), output a -> t_x(a)) at j
+                   for sigma in (sigmas if swap else [tuple(range(n))])
+                   for inv in [sorted(range(n), key=sigma.__getitem__)] for rel in product(*own)})
+
+
 def relabelings() -> list:
-    """All 128 relabelings of the binary two-party scenario (outputs per input, inputs, parties) as
-    coordinate permutations π (the image w of v has w[π[k]] = v[k]), sorted."""
-    out = set()
-    for fa, fb, sx, sy, sp in product(range(4), range(4), (0, 1), (0, 1), (0, 1)):
-        flip = lambda i, f, s: i ^ (f >> (i >> 1) & 1) ^ 2 * s  # noqa: E731 (output per input, input)
-        ij = [(flip(i, fa, sx), flip(j, fb, sy)) for i, j in product(range(4), repeat=2)]
-        out.add(tuple(4 * j2 + i2 if sp else 4 * i2 + j2 for i2, j2 in ij))
-    return sorted(out)
+    """The 128 relabelings of (2,2;2,2) (:func:`scenario_relabelings`) on the Eq. (5) coordinates, sorted."""
+    e = [4 * (2 * x + a) + 2 * y + b for (a, b), (x, y) in SW.entries()]  # canonical -> Eq. (5) index
+    return sorted(tuple(e[pi[e.index(m)]] for m in range(16)) for pi in scenario_relabelings(SW))
 
 
 def correlator_relabelings(mx: int, my: int, space: str = "correlator") -> list:
-    """Relabelings of each party's inputs and binary outputs, sorted: signed permutations (π, s) of the
-    E_xy (w[π[k]] = s[k]·v[k], k = my·x + y), or (π, None) on p(ab|xy) at 4(my·x + y) + 2a + b."""
-    out, xy = set(), list(product(range(mx), range(my)))
-    for sx, sy in product(permutations(range(mx)), permutations(range(my))):
-        for fa, fb in product(range(1 << mx), range(1 << my)):
-            pi = tuple(my * sx[x] + sy[y] for x, y in xy)
-            if space == "correlator":
-                out.add((pi, tuple(1 - 2 * ((fa >> x ^ fb >> y) & 1) for x, y in xy)))
-            else:
-                out.add((tuple(4 * pi[k] + 2 * (a ^ fa >> x & 1) + (b ^ fb >> y & 1)
-                               for k, (x, y) in enumerate(xy) for a, b in product((0, 1), repeat=2)), None))
-    return sorted(out)
+    """The relabelings of (mx,my;2,2) without party swap: (π, None) on p(ab|xy), or signed permutations (π, s)
+    of the E_xy (w[π[k]] = s[k]·v[k], k = my·x + y), sorted."""
+    perms = scenario_relabelings(Scenario((mx, my), (2, 2)), swap=False)
+    if space != "correlator":
+        return [(pi, None) for pi in perms]
+    return sorted({(tuple(pi[4 * k] // 4 for k in range(mx * my)), tuple(SIGN[pi[4 * k] % 4] for k in range(mx * my)))
+                   for pi in perms})
 
 
 def key(point) -> tuple:
