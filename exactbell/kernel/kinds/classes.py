@@ -24,8 +24,7 @@ def decide(cert, ctx, data) -> Decision:
     P = [at(v, Fraction(0)) for v in pts]
     n = len(P[0])
     support = [index[label_of(ctx, f"data.support[{k}]", x, index)] for k, x in enumerate(raw)]
-    if len(set(support)) != len(support) or not support:
-        raise ctx.fail("data.support", "empty, or a point is listed twice")
+    ctx.need(support and len(set(support)) == len(support), "data.support", "empty, or a point is listed twice")
     pos = {s: k for k, s in enumerate(support)}
     ps = PointSet([P[i] for i in support])
     r = ps.rank(range(len(support)))
@@ -51,8 +50,7 @@ def decide(cert, ctx, data) -> Decision:
             raise ctx.fail(c.at("violation"), "the strategy's value does not exceed the bound")
         d = lcm(b.denominator, *[x.denominator for x in a])
         vals, bd = flint.fmpz_mat(1, n, [int(x * d) for x in a]) * PT, int(b * d) * L
-        if any(vals[0, i] > bd for i in range(len(P))):
-            raise ctx.fail(c.at("coefficients"), "violated by a point of the model")
+        ctx.need(all(vals[0, i] <= bd for i in range(len(P))), c.at("coefficients"), "violated by a point of the model")
         m = bits(T)
         if m != bits(pos[i] for i in support if vals[0, i] == bd) or ps.rank(T) != r - 1:
             raise ctx.fail(c.at("tight"), "is not the tight set on the support, or not of rank dim - 1")
