@@ -13,16 +13,15 @@ from math import factorial, lcm, prod
 from . import limits, polytope, upoly
 from .envelope import Obj
 from .lp import named_model
-from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
+from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, functional_from_spec
 from .params import Context, scalar_text
 from .poly import Poly, RationalFunction
-from .polytope import SIGN, correlator_relabelings, key, scenario_relabelings, sw_model
+from .polytope import SIGN, SW_INDEX, correlator_relabelings, key, scenario_relabelings, sw_model
 from .scenario import Behaviour, Scenario
 from .upoly import flint as fmpq_poly, nonnegative_on, trim
 
 SW = SW_SCENARIO
 MODELS = ("local", "causal", "signaling", "orbit")
-_SW_ORDER_INV = from_sw_matrix([[4 * i + j for j in range(4)] for i in range(4)])  # canonical -> Eq. (5) flat
 LocalBound = namedtuple("LocalBound", "value strategies count")  # strategies: the first optimal ones
 
 
@@ -214,7 +213,7 @@ def signaling_points(ctx: Context, data: Obj) -> list:
     channels = _rows(ctx, data, "fidelities", range(1, 9), "lists 1 to 8 channels [p, q, r, s]")
     ctx.need(all(nonnegative_on_box(ctx, data.at("fidelities"), g) for f in channels for v in f for g in (v, 1 - v)),
              data.at("fidelities"), "a fidelity must lie in [0, 1] on the whole parameter domain")
-    return [([j] * (len(channels) > 1) + list(lab), tuple(folded(Poly.lift(v[k])) for k in _SW_ORDER_INV))
+    return [([j] * (len(channels) > 1) + list(lab), tuple(folded(Poly.lift(v[k])) for k in SW_INDEX))
             for j, f in enumerate(channels) for lab, v in sw_model("signaling", f)]
 
 
@@ -222,7 +221,7 @@ def orbit_points(ctx: Context, data: Obj) -> list:
     """[([n], canonical values)] of the images of the Eq. (5) matrix ``data.orbit`` under the n-th of the 128
     :func:`polytope.relabelings` (w[π[k]] = v[k])."""
     v = [e for row in _rows(ctx, data, "orbit", (4,), "needs a 4x4 matrix") for e in row]
-    return [([n], tuple(v[pi.index(k)] for k in _SW_ORDER_INV)) for n, pi in enumerate(polytope.relabelings())]
+    return [([n], tuple(v[pi.index(k)] for k in SW_INDEX)) for n, pi in enumerate(polytope.relabelings())]
 
 
 def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:

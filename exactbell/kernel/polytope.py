@@ -16,6 +16,7 @@ from .scenario import Scenario
 TABLES = [((k >> 3 & 1, k >> 2 & 1), (k >> 1 & 1, k & 1)) for k in range(16)]  # k = 8t00 + 4t01 + 2t10 + t11
 MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)
 SW = Scenario((2, 2), (2, 2))
+SW_INDEX = [4 * (2 * x + a) + 2 * y + b for (a, b), (x, y) in SW.entries()]  # canonical -> Eq. (5) index
 SIGN = (1, -1, -1, 1)  # E_xy = Σ_ab (-1)^(a+b) p(ab|xy): the sign at outcome index 2a + b
 
 
@@ -51,8 +52,7 @@ def scenario_relabelings(sc: Scenario, swap: bool = True) -> list:
 
 def relabelings() -> list:
     """The 128 relabelings of (2,2;2,2) (:func:`scenario_relabelings`) on the Eq. (5) coordinates, sorted."""
-    e = [4 * (2 * x + a) + 2 * y + b for (a, b), (x, y) in SW.entries()]  # canonical -> Eq. (5) index
-    return sorted(tuple(e[pi[e.index(m)]] for m in range(16)) for pi in scenario_relabelings(SW))
+    return sorted(tuple(SW_INDEX[pi[SW_INDEX.index(m)]] for m in range(16)) for pi in scenario_relabelings(SW))
 
 
 def correlator_relabelings(mx: int, my: int, space: str = "correlator") -> list:
