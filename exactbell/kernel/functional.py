@@ -1,7 +1,5 @@
-"""Bell functionals F with ⟨F, P⟩ = Σ_{a,x} F(a|x) p(a|x), in the notations (``conventions.form``)
-``probability``, ``sw-4x4`` (Sengupta–Wooltorton Eq. (5)), ``correlator`` and ``collins-gisin``;
-terms that leave inputs open use ``marginals: uniform-average``. See docs/kinds/local-bound.md.
-"""
+"""Bell functionals ⟨F, P⟩ = Σ_{a,x} F(a|x) p(a|x) in the notations ``probability``, ``sw-4x4`` (Eq. (5)),
+``correlator`` and ``collins-gisin`` (open inputs: ``marginals: uniform-average``); docs/kinds/local-bound.md."""
 from __future__ import annotations
 
 import re
@@ -54,9 +52,8 @@ def from_sw_matrix(matrix) -> list:
 
 
 def _spread(sc: Scenario, fixed: dict, weight) -> list:
-    """Coefficients of Σ_{x agreeing with ``fixed``} (1/#such x) Σ_a w(a) p(a|x): the uniform average over
-    the inputs left open (the true marginal on non-signaling behaviours; the constant c is c/|contexts|
-    on every p(a|x), i.e. c on normalized behaviours)."""
+    """Coefficients of Σ_{x agreeing with ``fixed``} (1/#such x) Σ_a w(a) p(a|x): the uniform average over the
+    open inputs (the marginal on non-signaling behaviours)."""
     n_free = prod(m for i, m in enumerate(sc.inputs) if i not in fixed)
     return [Fraction(weight(a), n_free) if all(x[i] == v for i, v in fixed.items()) else Fraction(0)
             for a, x in sc.entries()]

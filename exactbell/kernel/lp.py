@@ -1,6 +1,5 @@
-"""The causal-relaxation LPs of Chaves–Kueng–Brask–Gross (Sec. II; eqs. (4), (5), (31), (53)) built exactly
-from a declarative spec, and exact checks of primal, dual and Farkas points (no solver). Response-function,
-observation, column and row layouts: docs/kinds/lp.md."""
+"""The causal-relaxation LPs of Chaves–Kueng–Brask–Gross (Sec. II; eqs. (4), (5), (31), (53)) built exactly from
+a declarative spec, and exact checks of primal, dual and Farkas points. Layouts: docs/kinds/lp.md."""
 from __future__ import annotations
 
 from fractions import Fraction as F
@@ -8,6 +7,7 @@ from itertools import product
 from math import prod
 
 from . import upoly
+from .scenario import ns_rows
 
 MAX_RESPONSES = 1 << 14
 
@@ -87,25 +87,9 @@ def local_model(parties) -> CausalModel:
                        {f"a{k}": [f"x{k}"] for k in range(len(parties))}, {})
 
 
-def ns_rows(model) -> list:
-    """No-signalling: for each party k, context x with x_k != 0 and outcome of the others,
-    p_{-k}(a_{-k}|x) - p_{-k}(a_{-k}|x with x_k = 0) = 0 (sparse dicts over the observed index)."""
-    rows, nout = [], len(model.outcomes)
-    ctx = {c: i for i, c in enumerate(model.contexts)}
-    for k in range(len(model.contexts[0])):
-        for c in (c for c in model.contexts if c[k]):
-            base = ctx[c[:k] + (0,) + c[k + 1:]]
-            groups = {}
-            for oi, o in enumerate(model.outcomes):
-                g = groups.setdefault(o[:k] + o[k + 1:], {})
-                g[ctx[c] * nout + oi], g[base * nout + oi] = 1, -1
-            rows += list(groups.values())
-    return rows
-
-
 def ns_lp(sc, f, sign: int) -> LP:
-    """min (sign 1) or max (sign -1) of <F, P> over the no-signalling behaviours of the scenario ``sc``:
-    columns p(a|x) in canonical order, rows: normalisation per context, then :func:`ns_rows`."""
+    """min (sign 1) or max (sign -1) of <F, P> over no-signalling P: columns p(a|x) (canonical order), rows
+    normalisation per context, then :func:`ns_rows`."""
     nout, lp = len(sc.outcomes), LP(sc.size)
     for c in range(len(sc.contexts)):
         lp.add({c * nout + o: 1 for o in range(nout)}, "=", 1)
@@ -134,8 +118,8 @@ def pr_box(r=0, s=0, t=0) -> list:
 
 
 def distribution(name: str, model) -> list:
-    """Named observed distributions: PR box a+b = xy, white noise, the I3322 PR box (a+b = 1 iff x+y = 3),
-    GHZ with X/Y inputs, two Werner states at v = 1 (eqs. (54)-(55), b = 2 b0 + b1), two singlets with X, Y, Z."""
+    """Named distributions: PR box, white noise, I3322 PR box (a+b = 1 iff x+y = 3), GHZ with X/Y inputs, two
+    Werner states at v = 1 (eqs. (54)-(55), b = 2 b0 + b1), two singlets with X, Y, Z."""
     sc = (tuple(model.card[x] for x in model.inputs), tuple(model.card[a] for a in model.outputs))
     table = {
         "pr-box": (((2, 2), (2, 2)), lambda c, o: pr_box()[4 * (2 * c[0] + c[1]) + 2 * o[0] + o[1]]),
@@ -176,11 +160,10 @@ class LP:
 
 
 def build(model, md: bool, obs, measure: dict, sign: int) -> LP:
-    """The relaxation LP. ``obs``: ("full", p0, p1) imposes p = p0 + θ p1 (normalised when p0, p1 are);
-    ("functional", f, v0, v1) imposes f(p) = v0 + θ v1, no-signalling and normalisation. ``md``: the
-    measurement-dependence LP (eq. (5), M = Σ_{ctx,λ} |q(ctx,λ) - p(ctx) Σ_ctx' q(ctx',λ)|, p(ctx) uniform).
-    ``measure``: influence C_{U->B} (eqs. (4)/(31)), message p(m=0) (uniform inputs), non-bilocality
-    (eq. (53), optional marginal q^a = f), table-weight, none. The objective is multiplied by ``sign``."""
+    """The relaxation LP, objective times ``sign``. ``obs``: ("full", p0, p1): p = p0 + θ p1; ("functional", f,
+    v0, v1): f(p) = v0 + θ v1, no-signalling, normalised. ``md``: the measurement-dependence LP (eq. (5),
+    p(ctx) uniform). ``measure``: influence (eqs. (4)/(31)), message p(m=0), non-bilocality (eq. (53)),
+    table-weight, none."""
     n, nctx, nout, kind, rs = model.n, len(model.contexts), len(model.outcomes), measure["measure"], model.responses
     lp = LP(nctx * n if md else n)
     need(lp.ncols * max(nctx, nout) <= 1 << 20, f"the LP has too many columns ({lp.ncols}) for this scenario")
@@ -275,9 +258,8 @@ def _family(lp0: LP, lp1: LP, i: int) -> tuple[dict, list]:
 
 
 def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, list]:
-    """y(ν) = N(ν)/D(ν) for the family L(ν) (objective and θ-part of the rhs the same for all ν): D > 0,
-    N_i >= 0 on '>=' rows and c_j D - Σ_i A_ij(ν) N_i >= 0 for every column, all on [lo, hi] (Sturm).
-    Returns (P0, P1): the dual objective is (P0 + θ P1)/D."""
+    """(P0, P1) with dual objective (P0 + θ P1)/D after checking that y(ν) = N(ν)/D(ν) is dual feasible for
+    L(ν) on [lo, hi] (Sturm): D > 0, N_i >= 0 on '>=' rows, c_j D - Σ_i A_ij(ν) N_i >= 0."""
     ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
     need(not upoly.count_roots(D, lo, hi) and upoly.evaluate(D, lo) > 0,
          "the denominator is not positive on the nu range")
@@ -294,8 +276,7 @@ def poly_dual(lp0: LP, lp1: LP, D: list, N: dict, lo: F, hi: F) -> tuple[list, l
 
 
 def poly_primal(lp0: LP, lp1: LP, q: dict, th: F, lo: F, hi: F) -> list:
-    """x(ν) = q(ν), polynomial: q >= 0 and every row of L(ν) at θ = ``th`` holds for all ν in [lo, hi]
-    (identically for '=' rows, Sturm for the rest). Returns the objective c·q(ν)."""
+    """c·q(ν) after checking q >= 0 and every row of L(ν) at θ = ``th`` for all ν in [lo, hi] (Sturm)."""
     ok = lambda p: upoly.nonnegative_on(p, lo, hi)[0]  # noqa: E731
     bad = min((j for j, p in q.items() if not ok(p)), default=None)
     need(bad is None, f"column {bad} is negative somewhere on [{lo}, {hi}]")

@@ -7,28 +7,27 @@ import hashlib
 import json
 from collections import namedtuple
 from fractions import Fraction
-from itertools import islice, permutations, product
+from itertools import islice, product
 from math import factorial, lcm, prod
 
 from . import limits, polytope, upoly
 from .envelope import Obj
 from .lp import named_model
-from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, from_sw_matrix, functional_from_spec
+from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, functional_from_spec
 from .params import Context, scalar_text
 from .poly import Poly, RationalFunction
-from .polytope import correlator_relabelings, key, sw_model
+from .polytope import SIGN, SW_INDEX, correlator_relabelings, key, scenario_relabelings, sw_model
 from .scenario import Behaviour, Scenario
 from .upoly import flint as fmpq_poly, nonnegative_on, trim
 
 SW = SW_SCENARIO
 MODELS = ("local", "causal", "signaling", "orbit")
-_SW_ORDER_INV = from_sw_matrix([[4 * i + j for j in range(4)] for i in range(4)])  # canonical -> Eq. (5) flat
 LocalBound = namedtuple("LocalBound", "value strategies count")  # strategies: the first optimal ones
 
 
 def read_scenario(ctx: Context, data: Obj, key: str = "scenario") -> Scenario:
-    """``{"inputs": [m_1, ...], "outputs": [o_1, ...]}``, at most ``limits.STRATEGIES`` local
-    deterministic strategies (o^m is not computed for m beyond the limit's bit length)."""
+    """``{"inputs": [m_1, ...], "outputs": [o_1, ...]}`` with at most ``limits.STRATEGIES`` local deterministic
+    strategies (o^m is not computed for m beyond the limit's bit length)."""
     spec, bits = data.obj(key), limits.STRATEGIES.bit_length()
     sc = ctx.guard(spec.where, lambda: Scenario(tuple(spec.list("inputs")), tuple(spec.list("outputs"))))
     if any(o > 1 and m > bits for m, o in zip(sc.inputs, sc.outputs)) or strategies(sc) > limits.STRATEGIES:
@@ -57,8 +56,7 @@ def rows_text(rows, text=str) -> str:
 
 def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functional",
                     parse=None) -> tuple[BellFunctional, str]:
-    """(F, canonical text of F) from its spec in the notation named by ``conventions.form``;
-    ``parse(obj, raw)`` reads a coefficient (default: an exact value at the fixed parameters)."""
+    """(F, its text) in the notation ``conventions.form``; ``parse(obj, raw)`` reads a coefficient."""
     conv, spec = ctx.cert.conventions, data.obj(key)
     form = conv.text("form", FORMS + ("named",))
     if form == "named":
@@ -111,9 +109,7 @@ def i3322() -> tuple:
 
 
 def local_bound(F: BellFunctional, limit: int = 4096) -> LocalBound:
-    """max over the deterministic local strategies s (the vertices of the local polytope) of ⟨F, P_s⟩,
-    with the first ``limit`` optimal strategies and their number. Parties 1…N−1 are enumerated; the
-    last party answers each input y with a best output:
+    """max over deterministic local strategies s of ⟨F, P_s⟩, the first ``limit`` optimal s and their number:
     max_s ⟨F,P_s⟩ = max_{s_1…s_{N-1}} Σ_y max_b Σ_{x'} F(s_1(x_1)…s_{N-1}(x_{N-1}), b | x', y)."""
     sc, coeffs, scale = F.scenario, list(F.coefficients), 1
     rational = all(isinstance(c, (int, Fraction)) for c in coeffs)
@@ -145,9 +141,8 @@ def _table(t, n: int, o: int) -> bool:
 
 
 def causal_outcomes(sc: Scenario, order, tables) -> tuple:
-    """Outcomes per context (``sc.contexts`` order) of a bipartite definite-order strategy
-    (Oreshkov–Costa–Brukner; Branciard et al. 2016): order [i, j] means a_i = f(x_i), a_j = g(x_i, x_j);
-    tables = [f as [a_i per x_i], g as [[a_j per x_j] per x_i]]. ValueError on a bad shape."""
+    """Outcomes per context of a bipartite definite-order strategy (Branciard et al. 2016): order [i, j] means
+    a_i = f(x_i), a_j = g(x_i, x_j); tables = [[a_i per x_i], [[a_j per x_j] per x_i]]. ValueError on bad shapes."""
     if sc.parties != 2 or order not in ([0, 1], [1, 0]) or not isinstance(tables, list) or len(tables) != 2:
         raise ValueError("a causal strategy is bipartite: order [0, 1] or [1, 0] and two tables")
     (i, j), (f, g) = order, tables
@@ -159,8 +154,7 @@ def causal_outcomes(sc: Scenario, order, tables) -> tuple:
 
 
 def causal_behaviours(sc: Scenario) -> dict:
-    """{outcomes per context: first strategy giving it}: the distinct deterministic causal
-    behaviours, i.e. the vertices of the bipartite causal polytope (112 for (2,2;2,2))."""
+    """{outcomes per context: first strategy giving it}: the vertices of the bipartite causal polytope."""
     seen = {}
     for i, j in ((0, 1), (1, 0)):
         mi, mj = sc.inputs[i], sc.inputs[j]
@@ -189,8 +183,8 @@ def polynomial(ctx: Context, data: Obj, key: str, raw):
 
 
 def nonnegative_on_box(ctx: Context, where: str, f) -> bool:
-    """f >= 0 on the closure of the domain box: exact for a number; a polynomial (over a constant) by exact sign
-    cells in one parameter, or in several when of degree <= 1 in each (multi-affine: extreme at the box's corners)."""
+    """f >= 0 on the closed domain box: a polynomial in one parameter by sign cells, in several when multi-affine
+    (extreme at the corners)."""
     if isinstance(f, RationalFunction):
         ctx.need(f.den.constant_value() is not None, where, f"{f.to_text()} is not a polynomial")
         f = f.num * (1 / f.den.constant_value())
@@ -214,28 +208,24 @@ def _rows(ctx: Context, data: Obj, key: str, counts, problem: str) -> list:
 
 
 def signaling_points(ctx: Context, data: Obj) -> list:
-    """[(label, canonical values)] of the Eq. (9) points (Sengupta–Wooltorton, :func:`polytope.sw_point`)
-    of the channels ``data.fidelities`` = [[p, q, r, s], ...] (polynomials in the parameters); label
-    [k_A, k_B] (truth tables :data:`polytope.TABLES`), with the channel index first when there are several."""
+    """[(label [channel,] k_A, k_B), canonical values)] of the Eq. (9) points (:func:`polytope.sw_point`) of the
+    channels ``data.fidelities`` = [[p, q, r, s], ...] (polynomials in the parameters)."""
     channels = _rows(ctx, data, "fidelities", range(1, 9), "lists 1 to 8 channels [p, q, r, s]")
     ctx.need(all(nonnegative_on_box(ctx, data.at("fidelities"), g) for f in channels for v in f for g in (v, 1 - v)),
              data.at("fidelities"), "a fidelity must lie in [0, 1] on the whole parameter domain")
-    return [([j] * (len(channels) > 1) + [ka, kb], tuple(folded(Poly.lift(v[k])) for k in _SW_ORDER_INV))
-            for j, f in enumerate(channels) for (ka, ta), (kb, tb) in product(enumerate(polytope.TABLES), repeat=2)
-            for v in [polytope.sw_point(ta, tb, *f)]]
+    return [([j] * (len(channels) > 1) + list(lab), tuple(folded(Poly.lift(v[k])) for k in SW_INDEX))
+            for j, f in enumerate(channels) for lab, v in sw_model("signaling", f)]
 
 
 def orbit_points(ctx: Context, data: Obj) -> list:
-    """[(index of the relabeling, canonical values)] of the images of the 4x4 matrix ``data.orbit``
-    (Eq. (5) layout, polynomials) under the 128 relabelings of (2,2;2,2) (:func:`polytope.relabelings`:
-    output flips depending on the input, input flips, party swap; the image w has w[π[k]] = v[k])."""
+    """[([n], canonical values)] of the images of the Eq. (5) matrix ``data.orbit`` under the n-th of the 128
+    :func:`polytope.relabelings` (w[π[k]] = v[k])."""
     v = [e for row in _rows(ctx, data, "orbit", (4,), "needs a 4x4 matrix") for e in row]
-    return [([n], tuple(v[pi.index(k)] for k in _SW_ORDER_INV)) for n, pi in enumerate(polytope.relabelings())]
+    return [([n], tuple(v[pi.index(k)] for k in SW_INDEX)) for n, pi in enumerate(polytope.relabelings())]
 
 
 def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:
-    """[(label, canonical values)] of the model's deterministic strategies: local ([[a per x] per party]), causal
-    (one per distinct behaviour, :func:`causal_behaviours`), signaling (:func:`signaling_points`), orbit."""
+    """[(label, canonical values)] of the model's deterministic strategies (causal: one per behaviour)."""
     if model == "local":
         strategies_ = product(*[[tuple(s) for s in sc.deterministic_strategies(i)] for i in range(sc.parties)])
         return [([list(t) for t in s], Behaviour.deterministic(sc, s).values) for s in strategies_]
@@ -246,8 +236,7 @@ def model_points(ctx: Context, data: Obj, sc: Scenario, model: str) -> list:
 
 
 def read_point_label(ctx: Context, where: str, raw, sc: Scenario, model: str, labels: dict) -> tuple:
-    """The behaviour of a listed strategy: local [[a per x] per party], causal {"order", "tables"}
-    (any strategy of the behaviour), or a label of ``labels`` {json label: point}."""
+    """The behaviour of a listed strategy: local [[a per x] per party], causal {"order", "tables"}, or a label."""
     if model == "local":
         if not (isinstance(raw, list) and len(raw) == sc.parties and all(map(_table, raw, sc.inputs, sc.outputs))):
             raise ctx.fail(where, "a local strategy lists, per party, one output per input")
@@ -283,7 +272,6 @@ def read_model(ctx: Context, data: Obj, sc: Scenario) -> str:
 # -- point models of the polytope kinds (vertex-set, facet, classes) ----------------------------------
 FIDELITIES = {"signaling": "pqrs", "signaling-mix": "pr"}
 RELABELINGS = 20000  # the most relabelings of a local model
-SIGN = (1, -1, -1, 1)  # E_xy = Σ_ab (-1)^(a+b) p(ab|xy): the sign at outcome index 2a + b
 
 
 def univariate(p, var) -> upoly.fmpq_poly:
@@ -306,8 +294,7 @@ def fidelity(ctx, obj, k, var, raw=None, bounded=True):
 
 
 def _image(ctx, spec):
-    """(text, points, None): the images (<F_X, P>, <F_Y, P>) of the deterministic definite-order
-    behaviours P (the k-th in the order of :func:`exactbell.kernel.models.model_points`)."""
+    """(text, points, None): the images (<F_X, P>, <F_Y, P>) of the causal points P (:func:`model_points`)."""
     spec.text("base", ("causal",))
     sc = read_scenario(ctx, spec)
     if sc.parties != 2 or causal_strategies(sc) > limits.STRATEGIES:
@@ -322,27 +309,21 @@ def _image(ctx, spec):
 
 
 def _local(ctx, spec):
-    """(text, points, relabelings): the deterministic local strategies of a 2- or 3-party scenario (the k-th
-    of the kernel's enumeration) and all relabelings of the inputs, the outputs per input and the parties
-    of equal shape, as coordinate permutations of the canonical p(a...|x...)."""
+    """(text, points, relabelings): the local deterministic points of a 2- or 3-party scenario and the
+    relabelings of inputs, outputs per input and parties of equal shape, as coordinate permutations."""
     sc = read_scenario(ctx, spec)
     shapes = list(zip(sc.inputs, sc.outputs))
     if sc.parties not in (2, 3) or factorial(sc.parties) * prod(
             factorial(m) * factorial(o) ** m for m, o in shapes) > RELABELINGS:
         raise ctx.fail(spec.at("scenario"), f"2 or 3 parties, at most {RELABELINGS} relabelings")
-    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m))) for m, o in shapes]
-    maps = {(tuple(sc.index(tuple(rel[i][1][x[i]][a[i]] for i in inv), tuple(rel[i][0][x[i]] for i in inv))
-                   for a, x in sc.entries()), None)  # party inv[j] (input x -> s(x), output a -> t_x(a)) at j
-            for sigma in permutations(range(sc.parties)) if all(shapes[i] == shapes[j] for i, j in enumerate(sigma))
-            for inv in [sorted(range(sc.parties), key=sigma.__getitem__)] for rel in product(*own)}
     pts = [v for _, v in model_points(ctx, spec, sc, "local")]
     return (f"the deterministic local points of {scenario_text(sc)} (p(a...|x...) in the canonical inputs-major order, "
-            "labels [k] in the kernel's enumeration)"), pts, sorted(maps)
+            "labels [k] in the kernel's enumeration)"), pts, [(pi, None) for pi in scenario_relabelings(sc)]
 
 
 def _a_to_b(ctx, spec, space):
-    """(text, points, relabelings) of the A→B model (Chaves et al. Fig. 1(c): a = f(x), b = g(a, y), the k-th
-    response function of kernel.lp.named_model): E_xy, or p(ab|xy) at 4(m_y·x + y) + 2a + b (canonical)."""
+    """(text, points, relabelings) of the A→B model (Chaves et al. Fig. 1(c), :func:`named_model`): E_xy, or
+    p(ab|xy) at 4(m_y·x + y) + 2a + b."""
     mx, my = spec.list("inputs", 2)
     ctx.need(all(type(m) is int and 2 <= m <= 4 for m in (mx, my)), spec.at("inputs"), "two input counts in [2, 4]")
     cols, prob = named_model("a-to-b", mx, my).columns(), space == "probability"
@@ -360,9 +341,8 @@ def distinct_points(pairs) -> tuple[list, dict]:
 
 
 def read_points(ctx, data, symbolic=True, image=False, space=False):
-    """(model text, var or None, [label], [distinct point], {label: point index}, relabelings) from
-    data.model: a channel model (Eq. (9)/(11)), ``{"name": "a-to-b", "inputs": [m_x, m_y]}`` (:func:`_a_to_b`;
-    in the space data.space if ``space``, else correlators) or ``{"name": "local", "scenario": ...}``."""
+    """(model text, var or None, [label], [distinct point], {label: point index}, relabelings) of data.model: a
+    channel model (Eq. (9)/(11)), a-to-b (in data.space if ``space``), local, or (``image``) image."""
     spec = data.obj("model")
     name = spec.text("name", (*FIDELITIES, "a-to-b", "local") + ("image",) * image)
     if len(ctx.domains) > symbolic:

@@ -1,9 +1,6 @@
-"""Polytopes given by exact points: the Sengupta–Wooltorton channel models, their relabeling
-group, affine ranks, and the completeness criterion of a facet list (no numpy, no enumeration).
-
-Points are tuples of ``flint.fmpq_poly`` in one parameter (constants when all parameters are
-fixed). Faces are sets of distinct-point indices written as Python ``int`` bit masks.
-"""
+"""Polytopes given by exact points (tuples of ``flint.fmpq_poly`` in one parameter; faces: bit masks of
+point indices): the Sengupta–Wooltorton channel models, their relabeling group, affine ranks and the
+completeness criterion of a facet list."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -13,10 +10,14 @@ from math import gcd, lcm
 import flint
 
 from . import upoly
+from .scenario import Scenario
 
 # -- Sengupta–Wooltorton Eq. (9): coordinate 4i+j = P[i][j] = p(ab|xy), i = 2x+a, j = 2y+b (Eq. (5)) ------
 TABLES = [((k >> 3 & 1, k >> 2 & 1), (k >> 1 & 1, k & 1)) for k in range(16)]  # k = 8t00 + 4t01 + 2t10 + t11
 MIX = ((0, 0), (0, 1), (1, 0), (1, 1))  # Eq. (11): (p,1),(r,1) / (p,1),(1,r) / (1,p),(r,1) / (1,p),(1,r)
+SW = Scenario((2, 2), (2, 2))
+SW_INDEX = [4 * (2 * x + a) + 2 * y + b for (a, b), (x, y) in SW.entries()]  # canonical -> Eq. (5) index
+SIGN = (1, -1, -1, 1)  # E_xy = Σ_ab (-1)^(a+b) p(ab|xy): the sign at outcome index 2a + b
 
 
 def sw_point(ta, tb, p, q, r, s) -> tuple:
@@ -37,31 +38,31 @@ def sw_model(name: str, fids: list) -> list:
             for ka, ta in enumerate(TABLES) for kb, tb in enumerate(TABLES)]
 
 
+def scenario_relabelings(sc: Scenario, swap: bool = True) -> list:
+    """The relabelings of the inputs, the outputs per input and (``swap``) the parties of equal shape, as sorted
+    permutations π of the canonical coordinates p(a...|x...) (the image w of v has w[π[k]] = v[k])."""
+    shapes, n = list(zip(sc.inputs, sc.outputs)), sc.parties
+    own = [list(product(permutations(range(m)), product(permutations(range(o)), repeat=m))) for m, o in shapes]
+    sigmas = [s for s in permutations(range(n)) if all(shapes[i] == shapes[j] for i, j in enumerate(s))]
+    return sorted({tuple(sc.index(tuple(rel[i][1][x[i]][a[i]] for i in inv), tuple(rel[i][0][x[i]] for i in inv))
+                         for a, x in sc.entries())  # party inv[j] (input x -> s(x), output a -> t_x(a)) at j
+                   for sigma in (sigmas if swap else [tuple(range(n))])
+                   for inv in [sorted(range(n), key=sigma.__getitem__)] for rel in product(*own)})
+
+
 def relabelings() -> list:
-    """All 128 relabelings of the binary two-party scenario (outputs per input, inputs, parties) as
-    coordinate permutations π (the image w of v has w[π[k]] = v[k]), sorted."""
-    out = set()
-    for fa, fb, sx, sy, sp in product(range(4), range(4), (0, 1), (0, 1), (0, 1)):
-        flip = lambda i, f, s: i ^ (f >> (i >> 1) & 1) ^ 2 * s  # noqa: E731 (output per input, input)
-        ij = [(flip(i, fa, sx), flip(j, fb, sy)) for i, j in product(range(4), repeat=2)]
-        out.add(tuple(4 * j2 + i2 if sp else 4 * i2 + j2 for i2, j2 in ij))
-    return sorted(out)
+    """The 128 relabelings of (2,2;2,2) (:func:`scenario_relabelings`) on the Eq. (5) coordinates, sorted."""
+    return sorted(tuple(SW_INDEX[pi[SW_INDEX.index(m)]] for m in range(16)) for pi in scenario_relabelings(SW))
 
 
 def correlator_relabelings(mx: int, my: int, space: str = "correlator") -> list:
-    """Relabelings of the inputs and binary outputs of each party (parties not swapped), sorted: on the
-    correlators E_xy (k = my·x + y) as signed permutations (π, s), w[π[k]] = s[k]·v[k]; on p(ab|xy)
-    (space "probability", k = 4(my·x + y) + 2a + b) as permutations (π, None)."""
-    out, xy = set(), list(product(range(mx), range(my)))
-    for sx, sy in product(permutations(range(mx)), permutations(range(my))):
-        for fa, fb in product(range(1 << mx), range(1 << my)):
-            pi = tuple(my * sx[x] + sy[y] for x, y in xy)
-            if space == "correlator":
-                out.add((pi, tuple(1 - 2 * ((fa >> x ^ fb >> y) & 1) for x, y in xy)))
-            else:
-                out.add((tuple(4 * pi[k] + 2 * (a ^ fa >> x & 1) + (b ^ fb >> y & 1)
-                               for k, (x, y) in enumerate(xy) for a, b in product((0, 1), repeat=2)), None))
-    return sorted(out)
+    """The relabelings of (mx,my;2,2) without party swap: (π, None) on p(ab|xy), or signed permutations (π, s)
+    of the E_xy (w[π[k]] = s[k]·v[k], k = my·x + y), sorted."""
+    perms = scenario_relabelings(Scenario((mx, my), (2, 2)), swap=False)
+    if space != "correlator":
+        return [(pi, None) for pi in perms]
+    return sorted({(tuple(pi[4 * k] // 4 for k in range(mx * my)), tuple(SIGN[pi[4 * k] % 4] for k in range(mx * my)))
+                   for pi in perms})
 
 
 def key(point) -> tuple:
@@ -69,8 +70,8 @@ def key(point) -> tuple:
 
 
 def symmetries(points: list, maps=None) -> list:
-    """(map, point permutation) for each relabeling (default: :func:`relabelings`; or signed
-    permutations) mapping the distinct points onto themselves, as polynomials: for all parameter values."""
+    """(map, point permutation) of each relabeling (default :func:`relabelings`) mapping the distinct points
+    onto themselves as polynomials (for all parameter values)."""
     keys = [key(v) for v in points]
     neg = [key([-c for c in v]) for v in points] if maps else keys
     where = {k: i for i, k in enumerate(keys)}
@@ -105,9 +106,14 @@ def primitive(vec) -> tuple:
     return tuple(v // g for v in ints) if g else tuple(ints)
 
 
+def pivot_columns(R, r) -> list:
+    """The pivot column of each of the first r rows of a row echelon form R."""
+    return [next(j for j in range(R.ncols()) if R[i, j] != 0) for i in range(r)]
+
+
 class PointSet:
-    """Rational points as homogenised primitive integer rows [1, v] (same signs and zero sets). Ranks of subsets
-    are taken on the pivot columns of all rows (every other column is a combination of them, on any subset)."""
+    """Rational points as homogenised primitive integer rows [1, v]; subset ranks are taken on the pivot
+    columns of all rows (the other columns are combinations of them, on any subset)."""
 
     def __init__(self, points):
         self.points = [tuple(Fraction(x) for x in v) for v in points]
@@ -117,38 +123,28 @@ class PointSet:
         self.short = [[row[j] for j in cols] for row in self.rows]
 
     def pivots(self, idx) -> list:
-        """Pivot columns (of the rows ``short``) of the points idx: on their subsets, the other columns are
-        combinations of these."""
+        """Pivot columns of the rows ``short`` of the points idx."""
         R, _, r = flint.fmpz_mat([self.short[i] for i in idx]).rref()
-        return [next(j for j in range(R.ncols()) if R[i, j] != 0) for i in range(r)]
+        return pivot_columns(R, r)
 
     def rank(self, idx, cols=None) -> int:
-        """Rank of the homogenised rows (= affine rank + 1; 0 for the empty set), on the columns ``cols`` (pivots
-        of a superset of idx) or all of ``short``."""
+        """Rank of the homogenised rows (affine rank + 1) on ``cols`` (pivots of a superset of idx) or all."""
         cols = range(len(self.short[0])) if cols is None else cols
         rows = [self.short[i][j] for i in idx for j in cols]
         return flint.fmpz_mat(len(rows) // len(cols), len(cols), rows).rank() if rows else 0
 
 
 def rank_minor(points, idx, xs, x1) -> flint.fmpq_poly:
-    """A maximal minor of the homogenised rows [1, v] of points[idx] that is nonzero at x1 (rows and
-    columns: the pivots at x1), as a polynomial: interpolated at the points xs, more than its degree."""
+    """The maximal minor of the homogenised rows [1, v] of points[idx] on their pivot rows and columns at
+    x1, as a polynomial: interpolated at the points xs (more than its degree; Vandermonde system)."""
     def rows(x):
         return flint.fmpq_mat([[1, *(c(q(x)) for c in points[i])] for i in idx])
 
-    def pivots(M):
-        R, r = M.rref()
-        return [next(j for j in range(M.ncols()) if R[i, j] != 0) for i in range(r)]
-
     M = rows(x1)
-    sel, cols, minor = pivots(M.transpose()), pivots(M), flint.fmpq_poly([])
-    for x in xs:  # Lagrange interpolation of the minor's values
-        t = rows(x).table()
-        term = flint.fmpq_poly([flint.fmpq_mat([[t[i][j] for j in cols] for i in sel]).det()])
-        for y in xs:
-            term = term * flint.fmpq_poly([-q(y), 1]) / q(x - y) if y != x else term
-        minor += term
-    return minor
+    sel, cols = pivot_columns(*M.transpose().rref()), pivot_columns(*M.rref())
+    minors = [[flint.fmpq_mat([[t[i][j] for j in cols] for i in sel]).det()] for t in (rows(x).table() for x in xs)]
+    V = flint.fmpq_mat([[q(x) ** k for k in range(len(xs))] for x in xs])
+    return flint.fmpq_poly(V.solve(flint.fmpq_mat(minors)).entries())
 
 
 # -- polynomials in one parameter over a domain ---------------------------------------------------------
@@ -206,11 +202,9 @@ class Group:
 
 # -- completeness of a facet list (exact, recursive) ------------------------------------------------------
 def small_facets(ps: PointSet, Q: int, r: int):
-    """The facets of conv(Q) (homogeneous rank r) when Q has at most r + 2 points, else None. Gale
-    duality: F ⊆ Q is a face iff some c ≥ 0 vanishing exactly on F is a vector (y·q)_q, i.e. orthogonal to
-    the dependencies λ (Σ λ_q q = 0) — iff 0 is a positive combination of the Gale vectors g_q = (λ_q) of
-    Q \\ F. Facets are the complements of the minimal such sets (positive circuits, at most k + 1 ≤ 3
-    vectors for k = |Q| − r): a zero g_q; g_p, g_q opposite; three g's with 0 inside their triangle."""
+    """The facets of conv(Q) (homogeneous rank r) when |Q| ≤ r + 2, else None. Gale duality: F is a face iff 0
+    is a positive combination of the Gale vectors g_q (rows of the dependencies) of Q \\ F; facets complement
+    the minimal such sets (k = |Q| − r ≤ 2): a zero g_q; g_p, g_q opposite; 0 inside a triangle of g's."""
     if Q.bit_count() > r + 2:
         return None
     idx = members(Q)
@@ -250,10 +244,9 @@ def containing(col: dict, X: int, avoid: int = 0) -> int:
 
 
 def ridges_among(F: int, faces, need: int, col=None) -> frozenset:
-    """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of at least ``need`` points: the facets of F
-    when the list is complete (:meth:`Faces.complete` accepts them only as the Gale facet list, a settled
-    list, or with every rank checked). With ``col`` (incidences of the list ``faces``) only the G through
-    one of some |F| − need + 1 points of F are met (any other G has fewer than ``need`` points of F)."""
+    """The inclusion-maximal intersections F ∩ G (G ≠ F listed) of at least ``need`` points (the facets of F
+    if the list is complete). With ``col`` (incidences of ``faces``) only the G through one of some
+    |F| − need + 1 points of F are met: any other G has fewer than ``need`` points of F."""
     if col and need > 0:  # the G through one of the |F| − need + 1 points of F in the fewest listed facets
         few, near = sorted(members(F), key=lambda p: col.get(p, 0).bit_count())[:max(0, F.bit_count() - need + 1)], 0
         for p in few:
@@ -266,8 +259,8 @@ def ridges_among(F: int, faces, need: int, col=None) -> frozenset:
 
 
 class Faces:
-    """Facet lists of faces of conv(points), settled exactly (memo ``("=", Q)``) or up to ``group`` (a face
-    g(Q) has exactly the facets g(F): memo keyed by the least image, itself memoised as ``("g", Q)``)."""
+    """Facet lists of faces of conv(points), memoised exactly (``("=", Q)``) or up to ``group`` (g(Q) has the
+    facets g(F): keyed by the least image, memoised as ``("g", Q)``)."""
 
     def __init__(self, ps: PointSet, memo=None, ranks=None, group: Group | None = None):
         self.ps, self.group = ps, group
@@ -299,15 +292,12 @@ class Faces:
         return out
 
     def complete(self, Q: int, fs: frozenset, stab=None):
-        """Are ``fs`` (faces of conv(Q) of codimension one) all the facets of conv(Q)? The facet–ridge graph
-        of a polytope is connected and every ridge lies in exactly two facets, so a facet list is complete
-        iff for each member F the ridges F ∩ G (G another member) are all the facets of F — the same
-        question one dimension lower. Members through one point v need not be examined (the facets
-        avoiding v induce a connected subgraph, and a missing facet through v has a ridge avoiding v,
-        hence a missing neighbour avoiding v). With ``stab`` (element indices of ``group`` fixing Q), the
-        list must be invariant under it (a union of orbits) and one member per orbit is examined
-        (symmetries preserve ranks and the test). A member whose facets are known (:meth:`known`) needs
-        only each of them to be F ∩ G, G listed. Returns (True, None) or (False, reason)."""
+        """(True, None) if ``fs`` (faces of conv(Q) of codimension one) are all the facets of conv(Q), else
+        (False, reason). The facet–ridge graph is connected and each ridge lies in two facets, so the list is
+        complete iff for each member F the F ∩ G (G listed) are all the facets of F. Members through one
+        point v are skipped (a missing facet through v has a missing neighbour avoiding v); with ``stab``
+        (elements of ``group`` fixing Q) the list must be a union of orbits and one member per orbit is
+        examined. A member with :meth:`known` facets needs only each of them to be some F ∩ G."""
         r, nQ = self.rank(Q), Q.bit_count()
         direct = None if r <= 2 else small_facets(self.ps, Q, r)
         ok = (not fs if r <= 1 else len(fs) == 2 if r == 2 else fs == direct if direct is not None else bool(fs))
@@ -315,11 +305,9 @@ class Faces:
             return False, f"face of {nQ} points, affine rank {r - 1}: incomplete facet list ({len(fs)} found)"
         if r <= 2 or direct is not None:  # decided without memo
             return True, None
-        if ("=", Q) in self.memo:  # this very face, settled before
-            return (True, None) if self.memo["=", Q] == fs else (False, f"face of {nQ} points has another facet list")
         k, e = self.key(Q)
         img = self.mapped(e, fs)
-        if k in self.memo:
+        if k in self.memo:  # Q or an image of Q settled before (an exact entry ("=", Q) implies one)
             return (True, None) if self.memo[k] == img else (False, f"face of {nQ} points has another facet list")
         flist, reps, seen = sorted(fs), [], set()
         for R in flist if stab is not None else ():  # the orbits of the first unseen members cover fs
@@ -359,47 +347,39 @@ class Faces:
 
 
 def verify_complete(ps: PointSet, Q: int, facets, memo=None, ranks=None, group: Group | None = None, stab=None):
-    """Are ``facets`` (faces of conv(Q) of codimension one) all the facets of conv(Q)? (:meth:`Faces.complete`;
-    with ``group``, symmetries of the point set, faces are memoised up to symmetry.)"""
+    """:meth:`Faces.complete` of ``facets`` (memoised up to the symmetries ``group``, if given)."""
     return Faces(ps, memo, ranks, group).complete(Q, frozenset(facets), stab)
 
 
 # -- affine symmetries of a point set ------------------------------------------------------------------------
 def projection_gram(points) -> list:
-    """W = X (XᵀX)⁻¹ Xᵀ (rows, scaled to integers), X the points minus their centroid in pivot
-    coordinates of their affine hull: the orthogonal projection onto the columns of X. A permutation
-    π of the points is induced by an affine map iff W[πi][πj] = W[i][j] for all i, j (π preserves
-    col X iff ΠX = XM with M invertible, i.e. v ↦ c + Mᵀ(v − c) permutes the points)."""
+    """W = X (XᵀX)⁻¹ Xᵀ scaled to integers, X the centred points in pivot coordinates: a permutation π of the
+    points is induced by an affine map iff W[πi][πj] = W[i][j] (π preserves col X: ΠX = XM, M invertible)."""
     n, N = len(points), len(points[0])
     L = n * lcm(*[Fraction(x).denominator for v in points for x in v])
     s = [sum(Fraction(v[j]) for v in points) for j in range(N)]
     X = flint.fmpz_mat(n, N, [int(Fraction(v[j]) * L - s[j] * L / n) for v in points for j in range(N)])
     R, _, r = X.rref()
-    piv = [next(j for j in range(N) if R[i, j] != 0) for i in range(r)]
-    X = flint.fmpz_mat([[X[i, j] for j in piv] for i in range(n)])
+    X = flint.fmpz_mat([[X[i, j] for j in pivot_columns(R, r)] for i in range(n)])
     S = X.transpose() * X
     adj = flint.fmpz_mat([[int(x * S.det()) for x in row] for row in S.inv().tolist()])
     return (X * adj * X.transpose()).tolist()
 
 
 def affine_order_bound(points) -> int:
-    """An upper bound on the order of the group G of affine maps permuting ``points`` (distinct):
-    the automorphisms of the weights W (:func:`projection_gram`). Individualisation–refinement: the
-    colour refinement of W after individualising b_0 … b_{i−1} is invariant under their pointwise
-    stabiliser, so the orbit of b_i lies in its cell; a discrete partition has a trivial stabiliser;
-    |G| = ∏ |orbit of b_i under the stabiliser of b_0 … b_{i−1}| ≤ ∏ |cell of b_i|."""
+    """An upper bound on the order of the group G of affine maps permuting the distinct ``points`` (the
+    automorphisms of W, :func:`projection_gram`): the colour refinement after individualising b_0 … b_{i−1}
+    is invariant under their stabiliser, so |G| = ∏ |orbit of b_i| ≤ ∏ |cell of b_i|."""
     W = projection_gram(points)
     n, code = len(W), {}
     w = [[code.setdefault(x, len(code)) for x in row] for row in W]
     col, bound = [0] * n, 1
     while True:
-        k = n + 1
         while True:  # refine to the stable colouring; colours named by sorted signatures (label-free)
-            sig = [(col[v], tuple(sorted(k * x + col[u] for u, x in enumerate(w[v])))) for v in range(n)]
+            sig = [(col[v], tuple(sorted((n + 1) * x + col[u] for u, x in enumerate(w[v])))) for v in range(n)]
             names = {s: i for i, s in enumerate(sorted(set(sig)))}
-            new = [names[s] for s in sig]
-            done, col = len(names) == len(set(col)), new
-            if done:
+            stable, col = len(names) == len(set(col)), [names[s] for s in sig]
+            if stable:
                 break
         big = [c for c in ([v for v in range(n) if col[v] == x] for x in set(col)) if len(c) > 1]
         if not big:

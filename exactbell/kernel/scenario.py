@@ -1,14 +1,10 @@
-"""Bell scenarios and behaviours p(a_1…a_N | x_1…x_N) in full-probability form.
-
-Canonical order ("inputs-major", the only order a certificate may name): contexts x = (x_1,…,x_N)
-in lexicographic order (party 1 most significant), and within a context the outcomes
-a = (a_1,…,a_N) lexicographically.
-"""
+"""Bell scenarios and behaviours p(a_1…a_N | x_1…x_N) in canonical ("inputs-major") order: contexts x
+lexicographically (party 1 most significant), within a context the outcomes a lexicographically."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, product
+from itertools import product
 from math import prod
 
 from .numbers import reject_inexact
@@ -95,13 +91,22 @@ class Behaviour:
                                    for a, x in scenario.entries()))
 
     def is_nonsignaling(self) -> bool:
-        """Marginals of every proper subset S of the parties depend only on the inputs of S."""
-        sc = self.scenario
-        for S in (S for S in product((0, 1), repeat=sc.parties) if 0 < sum(S) < sc.parties):
-            marginal, seen = {}, {}
-            for (a, x), v in zip(sc.entries(), self.values):
-                key = (x, tuple(compress(a, S)))
-                marginal[key] = marginal.get(key, 0) + v
-            if any(seen.setdefault((tuple(compress(x, S)), a_S), v) != v for (x, a_S), v in marginal.items()):
-                return False
-        return True
+        """No party's input changes the marginal of the others (:func:`ns_rows`; smaller marginals follow)."""
+        rows = ns_rows(self.scenario) if self.scenario.parties > 1 else []  # one party: nothing to signal to
+        return all(sum(v * self.values[j] for j, v in row.items()) == 0 for row in rows)
+
+
+def ns_rows(model) -> list:
+    """No-signalling rows p_{-k}(a_{-k}|x) - p_{-k}(a_{-k}|x with x_k = 0) = 0 for x_k != 0 (sparse dicts over
+    the canonical index of a scenario or causal model)."""
+    rows, nout = [], len(model.outcomes)
+    ctx = {c: i for i, c in enumerate(model.contexts)}
+    for k in range(len(model.contexts[0])):
+        for c in (c for c in model.contexts if c[k]):
+            base = ctx[c[:k] + (0,) + c[k + 1:]]
+            groups = {}
+            for oi, o in enumerate(model.outcomes):
+                g = groups.setdefault(o[:k] + o[k + 1:], {})
+                g[ctx[c] * nout + oi], g[base * nout + oi] = 1, -1
+            rows += list(groups.values())
+    return rows

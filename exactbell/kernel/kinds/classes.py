@@ -1,8 +1,6 @@
-"""Kind ``classes``: the facet classes of the polytope of a model's points (fixed parameters) up to the
-kernel-computed group of relabelings that map the points onto themselves: a complete list (ridge
-closure, :func:`exactbell.kernel.polytope.verify_complete`) or a lower bound "at least N classes",
-optionally each violated by a quantum strategy. Format and soundness: docs/kinds/classes.md.
-"""
+"""Kind ``classes`` (docs/kinds/classes.md): the facet classes of the polytope of a model's points under the
+kernel's group of relabelings preserving them: a complete list (ridge closure, :func:`..polytope.verify_complete`)
+or "at least N classes", optionally each violated by a quantum strategy."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -26,8 +24,7 @@ def decide(cert, ctx, data) -> Decision:
     P = [at(v, Fraction(0)) for v in pts]
     n = len(P[0])
     support = [index[label_of(ctx, f"data.support[{k}]", x, index)] for k, x in enumerate(raw)]
-    if len(set(support)) != len(support) or not support:
-        raise ctx.fail("data.support", "empty, or a point is listed twice")
+    ctx.need(support and len(set(support)) == len(support), "data.support", "empty, or a point is listed twice")
     pos = {s: k for k, s in enumerate(support)}
     ps = PointSet([P[i] for i in support])
     r = ps.rank(range(len(support)))
@@ -53,8 +50,7 @@ def decide(cert, ctx, data) -> Decision:
             raise ctx.fail(c.at("violation"), "the strategy's value does not exceed the bound")
         d = lcm(b.denominator, *[x.denominator for x in a])
         vals, bd = flint.fmpz_mat(1, n, [int(x * d) for x in a]) * PT, int(b * d) * L
-        if any(vals[0, i] > bd for i in range(len(P))):
-            raise ctx.fail(c.at("coefficients"), "violated by a point of the model")
+        ctx.need(all(vals[0, i] <= bd for i in range(len(P))), c.at("coefficients"), "violated by a point of the model")
         m = bits(T)
         if m != bits(pos[i] for i in support if vals[0, i] == bd) or ps.rank(T) != r - 1:
             raise ctx.fail(c.at("tight"), "is not the tight set on the support, or not of rank dim - 1")
@@ -97,10 +93,9 @@ def decide(cert, ctx, data) -> Decision:
 
 
 def _any_symmetry(ctx, ps, G, facets, n) -> str:
-    """The class count forced under every group of affine symmetries of the support: each support
-    point is a vertex (the only support point on the listed facets through it), the affine symmetries
-    of the vertices number at most U (:func:`affine_order_bound`) and contain G; U = |G| means G is
-    all of them (every symmetry group has at least n classes), else at least facets / U."""
+    """The class count under any group of affine symmetries: each support point is a vertex (alone on the
+    listed facets through it); the symmetries number at most U (:func:`affine_order_bound`) and contain G, so
+    U = |G| gives n classes, else at least facets / U."""
     seen = set()
     for s in range(ps.size):
         if s not in seen:
@@ -121,18 +116,16 @@ def _any_symmetry(ctx, ps, G, facets, n) -> str:
 
 
 def _quantum_value(ctx, spec, a):
-    """<a, P> for the behaviour P of a two-qubit strategy (±1 observables, state vector), in the
-    Eq. (5) coordinates 4(2x+a') + 2y+b' = p(a'b'|xy)."""
+    """<a, P> for the behaviour P of a two-qubit strategy, a in Eq. (5) coordinates."""
     psi, meas, _ = read_strategy(ctx, spec, SW_SCENARIO)
     p = behaviour(psi, meas, SW_SCENARIO)
     return sum(a[4 * i + j] * p[sw_index(SW_SCENARIO, i, j)] for i in range(4) for j in range(4))
 
 
 def _closure(ctx, ps, G, reps, ridges, r):
-    """Each class T has ridges T ∩ F, F in the union S of the orbits: listed as [j, g] (F = g(T_j); a new
-    intersection of homogeneous rank r − 2 is a ridge, and F the other facet through it), or else all such
-    intersections. They must be all the facets of T (:func:`verify_complete`); then S is closed under
-    facet adjacency, hence (the facet–ridge graph is connected) every facet."""
+    """The ridges T ∩ F of each class T, F in the union S of the orbits (listed as [j, g]: F = g(T_j), or all
+    such intersections), must be all the facets of T (:func:`verify_complete`): then S is closed under facet
+    adjacency, hence every facet (the facet–ridge graph is connected)."""
     memo, ranks, S = {}, {}, {t for _, orb in reps for t in orb}
     for k, (m, imgs) in enumerate(reps):
         w, sub = f"data.classes[{k}].ridges", set()

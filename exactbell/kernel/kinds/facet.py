@@ -1,7 +1,6 @@
-"""Kind ``facet`` (docs/kinds/facet.md): inequalities <F, v> (<= or >=) b on the points v of a model, each decided a
-facet of their convex hull or not for ALL values of at most one parameter, and their classes under the kernel's group
-of relabelings preserving the points. Models: as read by :func:`..models.read_points` (F: Eq. (5) form, Chaves et al.
-Fig. 1(c), eq. (10) in correlator or probability space, canonical p(a...|x...) of a local model)."""
+"""Kind ``facet`` (docs/kinds/facet.md): inequalities <F, v> (<= or >=) b on the points v of a model
+(:func:`..models.read_points`), each decided a facet of their hull or not for ALL values of at most one
+parameter, and their classes under the kernel's group of relabelings preserving the points."""
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +23,8 @@ ONE = flint.fmpq_poly([1])
 
 
 def decide_one(ctx, it, points, label, var, dom, entries, bound, sense, xs, R, grank):
-    """(status text, is_facet, tight index set) of the inequality ``it``: entries and bound as (numerator,
-    denominator) fmpq_polys; grank(idx): (generic rank, a sample point of xs attaining it); R: that of all points."""
+    """(status text, is_facet, tight set) of ``it`` (entries, bound: (numerator, denominator) fmpq_polys);
+    grank(idx): (generic rank, a sample of xs attaining it); R: the rank of all points."""
     D = reduce(lambda a, b: a * b // a.gcd(b), [d for _, d in entries + [bound]], ONE)
     if var and roots_in(D, Domain(dom.lo, dom.hi, dom.lo_closed, dom.hi_closed)):
         return "undefined (a denominator vanishes in the domain)", False, None

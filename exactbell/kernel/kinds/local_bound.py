@@ -1,10 +1,6 @@
-"""Kind ``local-bound``: max (or min) over the deterministic strategies of a model of ⟨F, P⟩.
-
-The strategies are the vertices of the model's polytope (local; bipartite causal; Sengupta–Wooltorton
-Eq. (9) signaling channels; the orbit of a point under the relabelings, see
-:func:`exactbell.kernel.models.model_points`), so this is the local (causal, channel) bound. A point
-beyond the bound refutes a claim that it lies in the model's hull. Format: docs/kinds/local-bound.md.
-"""
+"""Kind ``local-bound`` (docs/kinds/local-bound.md): max (or min) of ⟨F, P⟩ over the deterministic strategies
+of a model (:func:`..models.model_points`), the vertices of its polytope; a point beyond the bound refutes a
+claim that it lies in the hull."""
 from __future__ import annotations
 
 import json
@@ -56,9 +52,8 @@ def _parametric(ctx, data, sc, model, G, head, sense, points) -> Decision:
 
 
 def _point(ctx, data, sc, F) -> tuple:
-    """``data.point``: a behaviour P* beyond the bound, so outside the model's hull: a finite hidden-variable
-    model with bounded dependences (Sengupta–Wooltorton App. C/D) or a non-signalling mixture of Eq. (9)
-    points (docs/kinds/local-bound.md). Returns (description, ⟨F, P*⟩)."""
+    """(description, ⟨F, P*⟩) of ``data.point``: a hidden-variable model with bounded dependences
+    (Sengupta–Wooltorton App. C/D) or a non-signalling mixture of Eq. (9) points."""
     spec = data.obj("point")
     ctx.need(sc == SW, "data.point", "a point is implemented for (2,2;2,2)")
     if spec.has("hidden"):

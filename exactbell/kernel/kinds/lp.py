@@ -1,6 +1,5 @@
-"""Kind ``lp``: facts about a causal-relaxation LP of Chaves–Kueng–Brask–Gross that the kernel builds from a
-declarative spec (:mod:`exactbell.kernel.lp`), decided from exact primal, dual and Farkas points; the claims,
-their mathematics and the certificate format: docs/kinds/lp.md."""
+"""Kind ``lp``: facts about a causal-relaxation LP of Chaves–Kueng–Brask–Gross built by :mod:`..lp`, decided
+from exact primal, dual and Farkas points (docs/kinds/lp.md)."""
 from __future__ import annotations
 
 import re
@@ -109,44 +108,40 @@ def _objective(ctx, ob, model, claim):
 @kind("lp")
 def decide(cert, ctx, data) -> Decision:
     try:
-        return _decide(ctx, data)
+        names = sorted([*ctx.fixed, *ctx.domains])
+        ctx.need(len(names) <= 1, "parameters", "an LP has at most one parameter")
+        th, spec = (names or [None])[0], data.obj("model")
+        if spec.has("no-signalling"):
+            return _no_signalling(ctx, data, spec, th)
+        model, mtext, lhv = _model(ctx, spec)
+        claim = data.text("claim", CLAIMS)
+        measure, otext = _objective(ctx, data.obj("objective"), model, claim)
+        bare, md = claim == "infeasible", measure["measure"] == "M"  # infeasible: no objective, measure none or M
+        ctx.need(measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
+                 "infeasible needs measure none or M and no sense")
+        sense = "min" if bare else data.text("sense", ("min", "max"))
+        sign = 1 if sense == "min" else -1
+        ctx.need(lhv or not md, "data.model", "the measurement-dependence LP is built over an LHV model")
+        head = f"the {'measurement-dependence' if md else 'causal'} LP of model {mtext}"
+        if claim in ("universal", "dual-vertices"):  # p is free
+            ctx.need(not th, "parameters", f"{claim} has no parameter")
+            ctx.need(claim != "universal" or (sign == 1 and not md), "data", "universal decides min over a causal LP")
+            lp = L.build(model, md, ("full", [F(0)] * model.size, [F(0)] * model.size), measure, sign)
+            decide_free = _universal if claim == "universal" else _vertices
+            return decide_free(ctx, data, model, lp, f"{sense} of {otext} over {head}")
+        obs, stext = _observed(ctx, data.obj("observed"), model, th)
+        lp = L.build(model, md, obs, measure, sign)
+        ctx.need((th is not None) == any(lp.r1), "parameters",
+                 "the LP parameter must be the certificate's only parameter and enter the LP")
+        where, st = ", " + ctx.quantifier() if th else "", f"{sense} of {otext} over {head} with {stext}"
+        if claim == "nu-family":
+            ctx.need(sign == 1, "data.sense", "nu-family decides min over nu of a minimum")
+            return _nu_family(ctx, data, th, f"min over nu in NU of {st}", where, model, measure, md, obs)
+        if claim == "piecewise":
+            return _piecewise(ctx, data, lp, th, st, sign, where)
+        return _single(ctx, data, claim, lp, th, st, f"{head} with {stext}", sign, where, otext)
     except (L.LPError, KeyError, TypeError, ValueError) as e:
         raise ctx.fail("data", str(e)) from None
-
-
-def _decide(ctx, data) -> Decision:
-    names = sorted([*ctx.fixed, *ctx.domains])
-    ctx.need(len(names) <= 1, "parameters", "an LP has at most one parameter")
-    th, spec = (names or [None])[0], data.obj("model")
-    if spec.has("no-signalling"):
-        return _no_signalling(ctx, data, spec, th)
-    model, mtext, lhv = _model(ctx, spec)
-    claim = data.text("claim", CLAIMS)
-    measure, otext = _objective(ctx, data.obj("objective"), model, claim)
-    bare, md = claim == "infeasible", measure["measure"] == "M"  # infeasible: no objective, measure none or M
-    ctx.need(measure["measure"] in ("none", "M") if bare else measure["measure"] != "none", "data.claim",
-             "infeasible needs measure none or M and no sense")
-    sense = "min" if bare else data.text("sense", ("min", "max"))
-    sign = 1 if sense == "min" else -1
-    ctx.need(lhv or not md, "data.model", "the measurement-dependence LP is built over an LHV model")
-    head = f"the {'measurement-dependence' if md else 'causal'} LP of model {mtext}"
-    if claim in ("universal", "dual-vertices"):  # p is free
-        ctx.need(not th, "parameters", f"{claim} has no parameter")
-        ctx.need(claim != "universal" or (sign == 1 and not md), "data", "universal decides min over a causal LP")
-        lp = L.build(model, md, ("full", [F(0)] * model.size, [F(0)] * model.size), measure, sign)
-        decide_free = _universal if claim == "universal" else _vertices
-        return decide_free(ctx, data, model, lp, f"{sense} of {otext} over {head}")
-    obs, stext = _observed(ctx, data.obj("observed"), model, th)
-    lp = L.build(model, md, obs, measure, sign)
-    ctx.need((th is not None) == any(lp.r1), "parameters",
-             "the LP parameter must be the certificate's only parameter and enter the LP")
-    where, st = ", " + ctx.quantifier() if th else "", f"{sense} of {otext} over {head} with {stext}"
-    if claim == "nu-family":
-        ctx.need(sign == 1, "data.sense", "nu-family decides min over nu of a minimum")
-        return _nu_family(ctx, data, th, f"min over nu in NU of {st}", where, model, measure, md, obs)
-    if claim == "piecewise":
-        return _piecewise(ctx, data, lp, th, st, sign, where)
-    return _single(ctx, data, claim, lp, th, st, f"{head} with {stext}", sign, where, otext)
 
 
 def _no_signalling(ctx, data, spec, th) -> Decision:
@@ -163,8 +158,8 @@ def _no_signalling(ctx, data, spec, th) -> Decision:
 
 
 def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decision:
-    """optimum: a primal and a dual with equal objectives (so the LP is feasible); infeasible: a Farkas y
-    (Aᵀy <= 0, y >= 0 on '>=' rows) with rhs(θ)·y > 0 at every θ of the domain (affine in θ: the ends)."""
+    """optimum: a primal and a dual with equal objectives; infeasible: a Farkas y (Aᵀy <= 0, y >= 0 on '>='
+    rows) with rhs(θ)·y > 0 at every θ of the domain (affine in θ: the ends)."""
     dom, t = ctx.domains.get(th), ctx.fixed.get(th, F(0))
     ctx.need(dom is None or claim == "infeasible", "parameters", "this claim needs a fixed parameter value")
     if claim == "infeasible":
@@ -186,8 +181,7 @@ def _single(ctx, data, claim, lp, th, st, lptext, sign, where, otext) -> Decisio
 
 
 def _chain(ctx, where, th, ends) -> list:
-    """[lo, *ends] for the domain [lo, hi] of θ, checked to increase strictly up to hi (the cuts of a piecewise
-    function)."""
+    """[lo, *ends] for the domain [lo, hi] of θ, checked to increase strictly up to hi."""
     ctx.need(th in ctx.domains, "parameters", "this claim needs a domain")
     dom = ctx.domains[th]
     cuts = [dom.lo, *ends]
@@ -217,8 +211,7 @@ def _against(ctx, data, st, pieces, th) -> Decision:
 
 
 def _piecewise(ctx, data, lp, th, st, sign, where) -> Decision:
-    """V(θ) is convex (rhs affine in θ): a θ-independent dual per piece bounds it below everywhere; the
-    primal points at the piece ends, mixed, bound it above on each piece."""
+    """V(θ) is convex: a dual per piece bounds it below everywhere, the primals at the piece ends above."""
     pcs = data.objs("pieces")
     ends = _chain(ctx, "data.pieces", th, [_num(ctx, pc, "to") for pc in pcs])
     pieces = [(ends[k], ends[k + 1], *L.dual(lp, _vec(ctx, pc, "dual", len(lp.rows)))) for k, pc in enumerate(pcs)]
@@ -231,9 +224,8 @@ def _piecewise(ctx, data, lp, th, st, sign, where) -> Decision:
 
 
 def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
-    """min over ν of LP(ν, θ), ν in the matrix (eq. (53) with q^a = f(ν) imposed); ν ranges over {f >= 0}
-    (elsewhere a marginal row has a negative right-hand side). Upper bound: primals of L(ν*) at the piece
-    ends; lower bound: y(ν) = N/D dual feasible for every ν, with (P0 + θ P1) - g D >= 0 there (Sturm)."""
+    """min over ν in {f >= 0} of LP(ν, θ) (eq. (53) with q^a = f(ν) imposed). Upper bound: primals of L(ν*) at
+    the piece ends; lower bound: y(ν) = N/D dual feasible for every ν with (P0 + θ P1) - g D >= 0 (Sturm)."""
     prof = measure["pairs"]
     lo = max([-a / b for a, b in prof if b > 0], default=None)
     hi = min([-a / b for a, b in prof if b < 0], default=None)
@@ -275,9 +267,8 @@ def _nu_family(ctx, data, th, st, where, model, measure, md, obs) -> Decision:
 
 
 def _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi) -> str:
-    """The exact curve nu -> LP(nu, θ0) at listed θ0 (Fig. 4): two duals of min / max of the weight of
-    Alice's table 00 (= f_0(nu) = nu) bound the feasible nu to [a, b]; a primal q(nu), polynomial in nu,
-    is feasible on [a, b] (Sturm) and its objective is the piece's dual bound (P0 + θ0 P1)/D there."""
+    """The curve nu -> LP(nu, θ0) at listed θ0 (Fig. 4): duals of min / max of f_0(nu) = nu bound the feasible
+    nu to [a, b]; a polynomial primal q(nu) feasible on [a, b] attains the dual bound (P0 + θ0 P1)/D there."""
     ctx.need(prof[0] == (0, 1), "data.objective.profile", "curves need f_0(nu) = nu")
     weight = {"measure": "table-weight", "node": model.outputs[0], "table": [0] * len(model.configs[model.outputs[0]])}
     out = []
@@ -303,10 +294,9 @@ def _curves(ctx, data, th, model, md, obs, prof, lp0, lp1, bounds, lo, hi) -> st
 
 
 def _universal(ctx, data, model, lp, st) -> Decision:
-    """min(p) = factor max[0, CHSH_1..8(p)] (eq. (8) variants). Each dual z gives min(p) >= z.p for every p;
-    z.p = factor CHSH_i(p) at the 24 NS vertices, whose affine hull is the whole normalised no-signalling
-    subspace (rank check), so everywhere on it. Primals at the vertices give equality, by convexity, on the
-    local polytope and on each conv(PR_i, local vertices with CHSH_i = 0); that these cover NS is not decided."""
+    """min(p) = factor max[0, CHSH_1..8(p)] (eq. (8)): each dual z gives min(p) >= z.p = factor CHSH_i(p) on the
+    24 NS vertices, hence on their affine hull, the no-signalling subspace (rank check); primals at the
+    vertices give equality on the local polytope and each conv(PR_i, local vertices with CHSH_i = 0)."""
     ctx.need([model.card[v] for v in model.inputs + model.outputs] == [2] * 4, "data.model",
              "universal covers the CHSH scenario")
     variants, lhv = list(product(range(2), repeat=3)), L.named_model("lhv")
@@ -336,10 +326,9 @@ def _universal(ctx, data, model, lp, st) -> Decision:
 
 
 def _vertices(ctx, data, model, lp, st) -> Decision:
-    """Table I: listed points of the dual region D = {z : z_g = 0 (g in the gauge), some dual feasible y has
-    y_i = z_i on the observation rows}. A row is a vertex when multipliers mu > 0 on dual constraints
-    b_k - a_k.y >= 0 that are tight at it combine to a form in z alone (minimised on D there) and force z
-    with the gauge (rank); a row at the midpoint of two rows with distinct z is not extremal (docs/kinds/lp.md)."""
+    """Table I: points of D = {z : z_g = 0 on the gauge, z = y on the observation rows, y dual feasible}. A row
+    is a vertex when mu > 0 on tight dual constraints gives a form in z alone that with the gauge forces z
+    (rank); a row at the midpoint of two rows with distinct z is not extremal (docs/kinds/lp.md)."""
     nz, m, n, gauge = model.size, len(lp.rows), lp.ncols, data.list("gauge")
     ctx.need(len(set(gauge)) == len(gauge) and all(type(g) is int and 0 <= g < nz for g in gauge),
              "data.gauge", f"distinct observation rows in 0..{nz - 1}")

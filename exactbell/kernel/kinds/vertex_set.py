@@ -1,6 +1,6 @@
-"""Kind ``vertex-set`` (docs/kinds/vertex-set.md): which points of a model are vertices of their convex hull.
-Models: Sengupta–Wooltorton channels (Eq. (9), (11); symbolic representatives: App. A); the image of the causal
-polytope in a plane (Liu–Chiribella App. C, Eq. (54)); the extreme qubit supermaps (App. D, Eqs. (79)–(85))."""
+"""Kind ``vertex-set`` (docs/kinds/vertex-set.md): which points of a model are vertices of their convex hull:
+Sengupta–Wooltorton channels (Eqs. (9), (11), App. A), the planar image of the causal polytope (Liu–Chiribella
+Eq. (54)), the extreme qubit supermaps (App. D, Eqs. (79)–(85))."""
 from __future__ import annotations
 
 import hashlib
@@ -20,8 +20,7 @@ SUPERMAP_CLASSES = ("no-signalling", "one-way-fixed", "one-way-dynamic", "ico-xo
 
 
 def _polygon(ctx, data, V) -> tuple:
-    """Vertices V of a plane polygon: ccw order and facets; vs paper (a vertex set, a facet set up to
-    positive scaling). Its support function (e.g. Eq. (49)) is a local-bound over the causal model."""
+    """Vertices V of a plane polygon: ccw order and facets, vs the paper's (facets up to positive scaling)."""
     if len(V) < 3:  # V: the decided extreme points, in convex position, so no three on a line
         raise ctx.fail("data.model", "the image is not a two-dimensional polygon")
     o = min(V)  # ccw from the lowest leftmost vertex: by the slope from it, the vertical last
@@ -43,8 +42,8 @@ def _polygon(ctx, data, V) -> tuple:
 
 
 def supermap_class(T) -> str:
-    """The class of an extreme point T (its support) after Liu–Chiribella Eq. (85), first match wins. At t = (A_in,
-    A_out, B_in, B_out) party i in direction d = 0 emits its output and receives its input (d = 1: the reverse)."""
+    """The class of an extreme point T (its support), Liu–Chiribella Eq. (85), first match: at t = (A_in, A_out,
+    B_in, B_out) party i in direction d = 0 emits its output and receives its input (d = 1: the reverse)."""
     em = lambda i, d, pts=T: [t[2 * i + 1 - d] for t in pts]  # noqa: E731 (emitted values)
     rc = lambda i, d, pts=T: [t[2 * i + d] for t in pts]  # noqa: E731 (received values)
     const, D = lambda v: len(set(v)) == 1, (0, 1)  # noqa: E731
@@ -63,9 +62,8 @@ def supermap_class(T) -> str:
 
 
 def _supermap_extremes(ctx, data) -> Decision:
-    """Liu–Chiribella App. D, Eqs. (79)–(85), qubit diagonal supermaps S_ijkl: if Eq. (12) with Tr S = 4 and the
-    class sums Σ_{class c} S = 1 (Eq. (80); class of t: (Σ_k r_k t_k mod 2) over the rows r of ``partition``) agree
-    (exact ranks), {S ≥ 0, Eq. (12)} is a product of simplices, extreme points one entry per class: classify each."""
+    """Liu–Chiribella App. D: if Eq. (12) with Tr S = 4 and the class sums = 1 (Eq. (80), classes by ``partition``
+    mod 2) agree (exact ranks), {S ≥ 0, Eq. (12)} is a product of simplices: classify each extreme point."""
     spec = data.obj("model")
     spec.text("name", ("supermap",))
     ctx.need(not ctx.domains and not ctx.fixed, "parameters", "the qubit supermap model has no parameters")
@@ -105,8 +103,8 @@ def _supermap_extremes(ctx, data) -> Decision:
 
 @kind("vertex-set")
 def decide(cert, ctx, data) -> Decision:
-    """Every distinct point is shown once: extreme by an integer functional larger on it than on every
-    other point, or redundant as a convex combination of other points."""
+    """Each distinct point is extreme (an integer functional larger on it than on the others) or a convex
+    combination of other points."""
     if isinstance(data.raw.get("model"), dict) and data.raw["model"].get("name") == "supermap":
         return _supermap_extremes(ctx, data)
     if data.has("representatives"):
@@ -149,8 +147,8 @@ def decide(cert, ctx, data) -> Decision:
 
 
 def _representatives(ctx, data) -> Decision:
-    """App. A: each representative's matrix is its Eq. (9) point (a polynomial identity in p, q, r, s); the classes
-    (unions of orbits under the relabelings preserving the model for all fidelities) are disjoint and cover all."""
+    """App. A: each representative's matrix is its Eq. (9) point (identically in p, q, r, s); the classes (unions
+    of orbits of the model's relabelings) are disjoint and cover all points."""
     if ctx.fixed or not ctx.domains:
         raise ctx.fail("parameters", "the symbolic mode takes the fidelities' symbols as parameters")
     spec = data.obj("model")
