@@ -28,7 +28,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from .cddfacets import facets_cdd, facets_cdd_with
+from .cddfacets import facets_with
 
 EXCESS = 24  # faces with more points than rank + EXCESS are decomposed, the others go to cdd (measured)
 DEPTH = 4  # nested decompositions (deeper faces have small stabilisers: cdd is faster unless very degenerate)
@@ -42,12 +42,21 @@ def _least_image(H: np.ndarray, R) -> tuple:
     return tuple(int(x) for x in imgs[int(np.lexsort(imgs.T[::-1])[0])])
 
 
-def orbit_keys(B: np.ndarray, Hinv: np.ndarray) -> list[bytes]:
+def orbit_keys(B: np.ndarray, Hinv: np.ndarray, with_element: bool = False):
     """Per boolean row b of B (subsets of range(n)), the least of its images under the group
     whose inverse permutations are the rows of Hinv (image of b under h: b[h⁻¹]), as bytes (big-endian
-    bit words: the same key for exactly the subsets in one orbit)."""
+    bit words: the same key for exactly the subsets in one orbit). With ``with_element``, also the
+    least row index of Hinv giving that image (an int array)."""
+    keys, elems = _extreme_images(B, Hinv, largest=False)
+    return (keys, elems) if with_element else keys
+
+
+def _extreme_images(B: np.ndarray, Hinv: np.ndarray, largest: bool) -> tuple[list[bytes], np.ndarray]:
+    """Per row of B, its least (or largest) image under the rows of Hinv as big-endian bit words
+    (bytes), and the least row index giving it."""
     k, n = B.shape
     out: list[bytes] = []
+    elems = np.zeros(k, dtype=np.int64)
     step = max(1, 4_000_000 // max(1, len(Hinv) * n))
     for a in range(0, k, step):
         imgs = np.packbits(B[a:a + step][:, Hinv], axis=2)  # (rows, |H|, bytes)
@@ -57,11 +66,16 @@ def orbit_keys(B: np.ndarray, Hinv: np.ndarray) -> list[bytes]:
         words = np.ascontiguousarray(imgs).view(">u8")  # (rows, |H|, words), lexicographic = numeric word by word
         cand = np.ones(words.shape[:2], dtype=bool)
         for w in range(words.shape[2]):
-            col = np.where(cand, words[:, :, w], np.uint64(np.iinfo(np.uint64).max))
-            cand &= col == col.min(axis=1)[:, None]
-        best = words[np.arange(words.shape[0]), cand.argmax(axis=1)]
-        out.extend(row.tobytes() for row in best)
-    return out
+            if largest:
+                col = np.where(cand, words[:, :, w], np.uint64(0))
+                cand &= col == col.max(axis=1)[:, None]
+            else:
+                col = np.where(cand, words[:, :, w], np.uint64(np.iinfo(np.uint64).max))
+                cand &= col == col.min(axis=1)[:, None]
+        first = cand.argmax(axis=1)
+        elems[a:a + step] = first
+        out.extend(row.tobytes() for row in words[np.arange(words.shape[0]), first])
+    return out, elems
 
 
 def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[frozenset]:
@@ -72,7 +86,7 @@ def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[froz
     if len(T) == r:  # a simplex
         return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
     if not _decomposed(H, len(T) - r, depth):
-        return facets_cdd(sp.ps, T)
+        return facets_with(sp.ps, T)[0]
     Wa = np.array(T, dtype=np.int64)
     loc = np.full(sp.N, -1, dtype=np.int64)
     loc[Wa] = np.arange(len(T))
@@ -127,10 +141,10 @@ def _push(heap, row, HTinv, r) -> None:
 
 
 def _facets_with_functionals(sp, R, HR, depth, Wa):
-    """(facets of conv(R) as boolean rows over Wa, their functionals (see facets_cdd_with) or None)."""
+    """(facets of conv(R) as boolean rows over Wa, their functionals (see cddfacets.facets_with) or None)."""
     r = sp.ps.rank(R)
     if len(R) > r and not _decomposed(HR, len(R) - r, depth):
-        facets, hs = facets_cdd_with(sp.ps, R)
+        facets, hs = facets_with(sp.ps, R)
         return _rows(facets, Wa), hs
     return _rows(face_facets(sp, R, HR, depth), Wa), None
 
