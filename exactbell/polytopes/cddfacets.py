@@ -88,11 +88,12 @@ def facets_with(ps: PointSet, idx=None) -> tuple[list[frozenset], list]:
         return (facets, [partial(_simplex_functional, ps, idx, F) for F in facets]) if len(idx) > 1 else ([], [])
     PyNormaliz.NmzSetNumberOfNormalizThreads(1)  # the classes run in parallel, not the faces
     cone = PyNormaliz.Cone(cone=rows)
-    cone.Compute("SupportHyperplanes")
+    cone.Compute("SupportHyperplanes", "KeepOrder")  # KeepOrder: 1.6 s instead of 2.2 s on the positivity facet of 2,2,2:2,2,2
     H = cone.SupportHyperplanes()
-    big = max(abs(x) for h in H for x in h) * (len(J) + 1) * max(1, max(abs(x) for r in rows for x in r))
-    if big < (1 << 62):
-        vals = np.array(rows, dtype=np.int64) @ np.array(H, dtype=np.int64).T
+    Ha = np.array(H, dtype=object)
+    top = max(int(np.abs(Ha).max()), 1) * (len(J) + 1) * max(1, max(abs(x) for r in rows for x in r))
+    if top < (1 << 62):
+        vals = np.array(rows, dtype=np.int64) @ Ha.astype(np.int64).T
     else:
         vals = np.array([[sum(a * b for a, b in zip(r, h)) for h in H] for r in rows], dtype=object)
     if (vals < 0).any():  # a support hyperplane must be >= 0 on every generator
