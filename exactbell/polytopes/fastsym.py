@@ -9,8 +9,10 @@
   Rotation over a ridge is done in slack space with integers (int64 with an overflow guard,
   Python ints otherwise).
 * :func:`classify` — adjacency decomposition: per class representative, its ridges (a simplex
-  shortcut, else cdd.gmp on the facet's own points) are rotated to the neighbouring facets,
-  canonicalised, and new classes are queued. It starts from a facet with few points (random
+  shortcut, else Normaliz on the facet's own points, or the nested decomposition of
+  :mod:`.facesym` for very degenerate facets) are rotated to the neighbouring facets (one per
+  orbit of the facet's stabiliser, all at once) and canonicalised (all at once, as bit words), and
+  new classes are queued. It starts from a facet with few points (random
   tilts and a short walk), and with several workers each class is submitted to a Dask cluster
   (:mod:`exactbell.distributed`) as soon as it is found, so degenerate classes run beside the
   others; checkpoints (written atomically) make an interrupted run resumable. Optionally the
@@ -182,7 +184,7 @@ class SlackPolytope:
         return facets_with(self.ps, T)
 
     def ridges(self, T, stab=None) -> list[frozenset]:
-        """Facets of conv(T): the simplex shortcut, cdd.gmp on the face's points, or for a face with
+        """Facets of conv(T): the simplex shortcut, Normaliz on the face's points, or for a face with
         many points beyond its rank the decomposition under ``stab`` (vertex permutations fixing
         T) of :func:`~exactbell.polytopes.facesym.face_facets`."""
         T = sorted(T)
@@ -287,17 +289,22 @@ def _work_local(sp, lg: LocalGroup, T, f) -> list:
     """:func:`_work` under a group too large to list (:class:`LocalGroup`): the same ridges and
     canonical neighbours, without element indices (no certificate data)."""
     PS = lg.stabiliser_perms(T, f)
-    done: dict = {}
-    out = []
-    for R in sp.ridges(T, PS):
-        idx = np.fromiter(R, dtype=np.int32)
-        imgs = np.sort(PS[:, idx], axis=1)
-        key = tuple(int(x) for x in imgs[int(np.lexsort(imgs.T[::-1])[0])])
-        if key not in done:
-            N, g = sp.rotate(T, f, R, with_slack=True)
-            done[key] = lg.canonical(N, g)
-        out.append((R, done[key], None, None))
-    return out
+    ridges, hs = sp.ridges_with(T, PS)
+    Wa = np.array(sorted(T), dtype=np.int64)
+    loc = np.full(sp.N, -1, dtype=np.int64)
+    loc[Wa] = np.arange(len(Wa))
+    keys = orbit_keys(_rows(ridges, Wa), np.argsort(loc[PS[:, Wa]], axis=1))
+    first: dict = {}
+    rep_of = [first.setdefault(key, k) for k, key in enumerate(keys)]
+    reps = sorted(first.values())
+    every = np.arange(sp.N)
+    if hs is None:
+        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in reps])
+    else:
+        G = sp.values_of(np.array([hs[k]() for k in reps], dtype=object), every)
+    N, slacks = rotate_all(f, (np.zeros((len(reps), 0)), G), with_slack=True)
+    canon = {r: lg.canonical(frozenset(np.nonzero(row)[0].tolist()), _primitive(g)) for r, row, g in zip(reps, N, slacks)}
+    return [(R, canon[r], None, None) for R, r in zip(ridges, rep_of)]
 
 
 def _canonical(sp, fg, T) -> tuple:
@@ -533,7 +540,7 @@ def ridges_complete(sp: SlackPolytope, fg: FastGroup, T, ridges) -> bool:
     polytope lies in exactly two facets and the facets are connected across ridges, so a missing
     facet next to a listed one leaves some S in only one.) The list must be closed under the
     stabiliser of T (true for intersections of T with a union of orbits): then one ridge per
-    stabiliser orbit is tested. The facets of a ridge: drop one point of a simplex, else cdd.gmp."""
+    stabiliser orbit is tested. The facets of a ridge: drop one point of a simplex, else Normaliz."""
     if not ridges:
         return False
     W = (sp.N + 63) // 64
