@@ -37,7 +37,14 @@ from ..distributed import checkpoint_error, read_checkpoint, write_checkpoint
 from ..kernel.polytope import members
 from .cddfacets import facets_with
 from .exact import PermGroup, PointSet
-from .facesym import _decomposed, _extreme_images, _rows, face_facets, orbit_keys, rotate_all
+from .facesym import (
+    _decomposed,
+    _extreme_images,
+    _rows,
+    face_facets,
+    orbit_keys,
+    rotate_all,
+)
 from .wreath import LocalGroup
 
 _LIM = 1 << 62
