@@ -7,7 +7,8 @@ of order 3072; 46 classes, 53,856 facets: Sliwa, Phys. Lett. A 317, 165 (2003)) 
 4,4:2,2 local polytope (256 vertices, dimension 24, group of order 294,912; 175 classes in the
 literature). Per polytope it times
 
-* exactbell: the facet classes (fast adjacency decomposition, 1 worker, the CLI default) and all
+* exactbell: the facet classes (fast adjacency decomposition, 1 worker, the CLI default; faces'
+  facets by Normaliz, 1 thread) and all
   facets (the classes plus the orbit expansion of polytopes/orbits.py), wall and CPU seconds;
 * lrs (Debian's lrslib, /usr/bin/lrs) on the same vertices in affine coordinates, when installed,
   with a time limit (a run past it is reported as such, not as a figure);
@@ -85,7 +86,8 @@ def partial_4422(M, budget: float):
         except KeyboardInterrupt:
             obj = json.loads(ck.read_text())
             print(f"# 4,4:2,2: exactbell stopped after {time.process_time() - c0:.1f} s CPU (budget {budget:.0f} s): "
-                  f"{len(obj['classes'])} classes known, {len(obj['processed'])} processed")
+                  f"{len(obj['classes'])} classes known (literature: 175), {len(obj['processed'])} processed; "
+                  f"unprocessed classes' point counts {sorted(len(c) for k, c in enumerate(obj['classes']) if k not in {r[0] for r in obj['processed']})}")
         finally:
             signal.setitimer(signal.ITIMER_PROF, 0)
             signal.signal(signal.SIGPROF, old)

@@ -218,3 +218,68 @@ def test_export_writes_every_facet_and_verify_reads_them_back(tmp_path, capsys):
     capsys.readouterr()
     r = _cli_json(capsys, "local", "--scenario", "2,2:2,2", "--verify", str(out))
     assert r["verified"] == {"rows": 24, "facets": 24, "invalid": [], "not_facet": []}
+
+
+@pytest.mark.parametrize("make", [lambda: pm.local(Scenario((3, 3), (2, 2))),
+                                  lambda: pm.named_signaling("one-way-symmetric", p=Fraction(3, 4))])
+def test_normaliz_facets_are_cdds_with_exact_functionals(make):
+    """cddfacets.facets_with (Normaliz) gives cdd.gmp's facets of the polytope and of its largest
+    facet (rational points included: the signaling model), each with an integer functional that is 0
+    exactly on the facet and > 0 on the face's other points; a simplex face has its n facets."""
+    from exactbell.polytopes.cddfacets import facets_with
+
+    _, ps, _, _ = support_and_group(make())
+    whole = facets_cdd(ps)
+    T = max(whole, key=len)
+    for idx in (None, T):
+        facets, hs = facets_with(ps, idx)
+        assert facets == (whole if idx is None else facets_cdd(ps, T))
+        W = range(ps.size) if idx is None else T
+        for F, h in zip(facets, hs):
+            vals = {i: sum(a * b for a, b in zip(ps.rows[i], h())) for i in W}
+            assert {i for i, v in vals.items() if v == 0} == F and min(vals.values()) == 0
+    S = []
+    for i in range(ps.size):  # affinely independent points: a simplex
+        if ps.rank(S + [i]) > len(S):
+            S.append(i)
+    facets, hs = facets_with(ps, S)
+    assert facets == facets_cdd(ps, S) and len(facets) == len(S)
+
+
+def test_canonical_many_is_canonical_with_for_every_row():
+    """FastGroup.canonical_many (largest image as bits) = canonical_with (least sorted image), element
+    index included, on random subsets of 3,3:2,2's vertices under its group of order 1152."""
+    import random
+
+    import numpy as np
+
+    from exactbell.polytopes.fastsym import FastGroup
+
+    _, ps, _, group = support_and_group(pm.local(Scenario((3, 3), (2, 2))))
+    fg = FastGroup(group)
+    rnd = random.Random(11)
+    for size in (1, 5, 17, 40):
+        sets = [sorted(rnd.sample(range(ps.size), size)) for _ in range(25)]
+        B = np.zeros((len(sets), ps.size), dtype=bool)
+        for k, S in enumerate(sets):
+            B[k, S] = True
+        assert fg.canonical_many(B) == [fg.canonical_with(S) for S in sets]
+
+
+def test_batched_work_gives_each_ridge_its_rotated_neighbour_and_element():
+    """fastsym._work (orbit keys, one rotation per stabiliser orbit, elements composed): for every
+    ridge R of each class of 3,3:2,2, the neighbour N = SlackPolytope.rotate(T, f, R) has the
+    recorded canonical form, and the recorded element maps N onto it."""
+    from exactbell.polytopes.fastsym import FastGroup, SlackPolytope, _work
+
+    _, ps, _, group = support_and_group(pm.local(Scenario((3, 3), (2, 2))))
+    sp, fg = SlackPolytope(ps), FastGroup(group)
+    reps = classify(ps, group, certificate=False)["classes"]
+    assert len(reps) == 3
+    for T in reps:
+        _, out = _work((sp, fg), T)
+        assert {R for R, *_ in out} == set(facets_cdd(ps, T))
+        f = sp.slack(T)
+        for R, c, e, _ in out:
+            N = sp.rotate(T, f, R)
+            assert fg.canonical(N) == c and tuple(sorted(int(fg.P[e][i]) for i in N)) == c

@@ -18,6 +18,7 @@ points. A face is a set of point indices; a facet of conv(W) is a face of affine
 """
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import flint
@@ -127,7 +128,7 @@ class PointSet(KernelPointSet):
             lo = min(scaled.values())
             if lo != max(scaled.values()):
                 F = frozenset(i for i in W if scaled[i] == lo)
-                f = {i: vals[i] - lo * self.rows[i][0] for i in W}
+                f = {i: vals[i] * lo.denominator - lo.numerator * self.rows[i][0] for i in W}  # scaled: integers
         for j in range(1, self.n + 1):
             if F is not None:
                 break
@@ -135,7 +136,7 @@ class PointSet(KernelPointSet):
             lo = min(col.values())
             if lo != max(col.values()):
                 F = frozenset(i for i in W if col[i] == lo)
-                f = {i: self.rows[i][j] - lo * self.rows[i][0] for i in W}  # scaled like values()
+                f = {i: self.rows[i][j] * lo.denominator - lo.numerator * self.rows[i][0] for i in W}  # scaled: integers
                 break
         if F is None:
             raise PolytopeError("conv(W) is a single point")
@@ -146,29 +147,23 @@ class PointSet(KernelPointSet):
                 cs = [rnd.randint(-9, 9) for _ in basis]  # one coefficient per basis vector
                 mix = tuple(sum(c * b[t] for c, b in zip(cs, basis)) for t in range(self.n + 1))
                 basis = [mix] + basis
+            off = [i for i in W if i not in F]  # f > 0 there
             for h in basis:
                 vals = self.values(h, W)
-                # not proportional to f on W
-                ratio = None
-                prop = True
-                for i in W:
-                    if i in F:
-                        continue
-                    q = Fraction(vals[i]) / f[i]
-                    if ratio is None:
-                        ratio = q
-                    elif q != ratio:
-                        prop = False
-                        break
-                if not prop:
+                # not proportional to f on W (cross-multiplied: integers only)
+                if any(vals[i] * f[off[0]] != vals[off[0]] * f[i] for i in off):
                     g = vals
                     break
             if g is None:
                 raise PolytopeError("cannot tilt a face (inconsistent ranks)")
-            lam = max(Fraction(-g[i]) / f[i] for i in W if i not in F)
-            new = {i: g[i] + lam * f[i] for i in W}
-            F = frozenset(i for i in W if new[i] == 0)
-            f = new
+            p, q = -g[off[0]], f[off[0]]  # lambda = p/q = max(-g_i / f_i) off F, q > 0
+            for i in off:
+                if -g[i] * q > p * f[i]:
+                    p, q = -g[i], f[i]
+            new = {i: g[i] * q + p * f[i] for i in W}  # q·(g + lambda f): the same zero set
+            d = math.gcd(*new.values())
+            f = {i: v // d for i, v in new.items()} if d > 1 else new
+            F = frozenset(i for i in W if f[i] == 0)
         return F
 
     def rotate(self, W, G, R, f=None) -> frozenset:

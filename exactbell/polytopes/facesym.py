@@ -6,8 +6,8 @@ polytopes) are slow for a double description. As in PANDA's recursive adjacency 
 (Lörwald & Reinelt, EURO J. Comput. Optim. 3, 297 (2015)), such a face is decomposed: from one
 facet of conv(T), each facet R found (one per orbit under H, a group of vertex permutations
 fixing T) is rotated across its own facets S (one per orbit of H_R, the elements of H fixing R)
-inside conv(T); the facets of R are computed the same way one level down, or by cdd.gmp when R
-has few points beyond its rank. The facet graph of conv(T) is connected, so the orbits found
+inside conv(T); the facets of R are computed the same way one level down, or by Normaliz
+(:func:`~.cddfacets.facets_with`) when R has few points beyond its rank. The facet graph of conv(T) is connected, so the orbits found
 are all of them; the result is their union (the orbits expanded). The facets are processed the
 cheapest first, and the run stops once the unprocessed orbits hold fewer than dim conv(T) facets:
 by Balinski's theorem (the graph of a d-polytope is d-connected, here the polar of conv(T)) the
@@ -16,7 +16,7 @@ Sikirić & Schürmann, J. Symb. Comput. 44, 1 (2009)).
 
 Inside T the subsets are boolean rows over T's points; orbit keys (the least image, as big-endian
 bit words, under a group) and the rotations of all facets S of one R are computed at once with
-numpy integers: the functional of S is cdd.gmp's exact inequality (or an exact nullspace), and
+numpy integers: the functional of S is Normaliz's exact support hyperplane (or an exact nullspace), and
 each rotation's step λ = max(−g_i / f_i) is proposed in floating point and accepted only if the
 integer test q·g + p·f ≥ 0 holds on every point (else it is computed with fractions).
 """
@@ -28,10 +28,10 @@ from fractions import Fraction
 
 import numpy as np
 
-from .cddfacets import facets_cdd, facets_cdd_with
+from .cddfacets import facets_with
 
-EXCESS = 24  # faces with more points than rank + EXCESS are decomposed, the others go to cdd (measured)
-DEPTH = 4  # nested decompositions (deeper faces have small stabilisers: cdd is faster unless very degenerate)
+EXCESS = 32  # faces with more points than rank + EXCESS are decomposed, the others go to Normaliz (measured)
+DEPTH = 1  # nested decompositions (measured with Normaliz on the faces: depth 2 took 48 s instead of 11 s on an 80-point facet of 4,4:2,2)
 START = 6  # random first facets tried; the one with the fewest points starts
 _SAFE = 1 << 62
 
@@ -42,12 +42,21 @@ def _least_image(H: np.ndarray, R) -> tuple:
     return tuple(int(x) for x in imgs[int(np.lexsort(imgs.T[::-1])[0])])
 
 
-def orbit_keys(B: np.ndarray, Hinv: np.ndarray) -> list[bytes]:
+def orbit_keys(B: np.ndarray, Hinv: np.ndarray, with_element: bool = False):
     """Per boolean row b of B (subsets of range(n)), the least of its images under the group
     whose inverse permutations are the rows of Hinv (image of b under h: b[h⁻¹]), as bytes (big-endian
-    bit words: the same key for exactly the subsets in one orbit)."""
+    bit words: the same key for exactly the subsets in one orbit). With ``with_element``, also the
+    least row index of Hinv giving that image (an int array)."""
+    keys, elems = _extreme_images(B, Hinv, largest=False)
+    return (keys, elems) if with_element else keys
+
+
+def _extreme_images(B: np.ndarray, Hinv: np.ndarray, largest: bool) -> tuple[list[bytes], np.ndarray]:
+    """Per row of B, its least (or largest) image under the rows of Hinv as big-endian bit words
+    (bytes), and the least row index giving it."""
     k, n = B.shape
     out: list[bytes] = []
+    elems = np.zeros(k, dtype=np.int64)
     step = max(1, 4_000_000 // max(1, len(Hinv) * n))
     for a in range(0, k, step):
         imgs = np.packbits(B[a:a + step][:, Hinv], axis=2)  # (rows, |H|, bytes)
@@ -57,11 +66,16 @@ def orbit_keys(B: np.ndarray, Hinv: np.ndarray) -> list[bytes]:
         words = np.ascontiguousarray(imgs).view(">u8")  # (rows, |H|, words), lexicographic = numeric word by word
         cand = np.ones(words.shape[:2], dtype=bool)
         for w in range(words.shape[2]):
-            col = np.where(cand, words[:, :, w], np.uint64(np.iinfo(np.uint64).max))
-            cand &= col == col.min(axis=1)[:, None]
-        best = words[np.arange(words.shape[0]), cand.argmax(axis=1)]
-        out.extend(row.tobytes() for row in best)
-    return out
+            if largest:
+                col = np.where(cand, words[:, :, w], np.uint64(0))
+                cand &= col == col.max(axis=1)[:, None]
+            else:
+                col = np.where(cand, words[:, :, w], np.uint64(np.iinfo(np.uint64).max))
+                cand &= col == col.min(axis=1)[:, None]
+        first = cand.argmax(axis=1)
+        elems[a:a + step] = first
+        out.extend(row.tobytes() for row in words[np.arange(words.shape[0]), first])
+    return out, elems
 
 
 def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[frozenset]:
@@ -72,7 +86,7 @@ def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[froz
     if len(T) == r:  # a simplex
         return [frozenset(T[:k] + T[k + 1:]) for k in range(len(T))]
     if not _decomposed(H, len(T) - r, depth):
-        return facets_cdd(sp.ps, T)
+        return facets_with(sp.ps, T)[0]
     Wa = np.array(T, dtype=np.int64)
     loc = np.full(sp.N, -1, dtype=np.int64)
     loc[Wa] = np.arange(len(T))
@@ -113,24 +127,24 @@ def face_facets(sp, T, H: np.ndarray | None = None, depth: int = 0) -> list[froz
 
 
 def _decomposed(H, excess: int, depth: int) -> bool:
-    """Decompose a face with ``excess`` points beyond its rank (else cdd.gmp): beyond EXCESS with a
-    symmetry, beyond 2·EXCESS without (cdd's cost grows too fast there), at most DEPTH levels."""
+    """Decompose a face with ``excess`` points beyond its rank (else Normaliz): beyond EXCESS with a
+    symmetry, beyond 2·EXCESS without (Normaliz's cost grows too fast there), at most DEPTH levels."""
     return depth < DEPTH and (excess > 2 * EXCESS or (H is not None and len(H) > 1 and excess > EXCESS))
 
 
 def _push(heap, row, HTinv, r) -> None:
     """Queue a facet of conv(T) (boolean row) with its orbit size, cheapest per orbit element first
-    (cdd's cost grows about exponentially with the points beyond the rank: 2**excess / orbit)."""
+    (the face's cost grows about exponentially with the points beyond the rank: 2**excess / orbit)."""
     size = len(np.unique(row[HTinv], axis=0))
     points = int(row.sum())
     heapq.heappush(heap, ((1 << max(0, points - r + 1)) / size, size, row.tobytes(), row))
 
 
 def _facets_with_functionals(sp, R, HR, depth, Wa):
-    """(facets of conv(R) as boolean rows over Wa, their functionals (see facets_cdd_with) or None)."""
+    """(facets of conv(R) as boolean rows over Wa, their functionals (see cddfacets.facets_with) or None)."""
     r = sp.ps.rank(R)
     if len(R) > r and not _decomposed(HR, len(R) - r, depth):
-        facets, hs = facets_cdd_with(sp.ps, R)
+        facets, hs = facets_with(sp.ps, R)
         return _rows(facets, Wa), hs
     return _rows(face_facets(sp, R, HR, depth), Wa), None
 
@@ -145,19 +159,20 @@ def _rows(sets, Wa) -> np.ndarray:
 
 def _functionals(sp, R, S: np.ndarray, G, Wa, b) -> tuple[np.ndarray, np.ndarray]:
     """(S, values on Wa of a functional per row S_k vanishing on S_k and > 0 on R \\ S_k; from
-    cdd's inequalities G when given, else from exact nullspaces)."""
+    the support hyperplanes G when given, else from exact nullspaces)."""
     if G is None:
         return S, np.array([sp.ridge_functional(R, [int(x) for x in Wa[s]], Wa) for s in S])
     return S, sp.values_of(np.array([h() for h in G], dtype=object), Wa)
 
 
-def rotate_all(f: np.ndarray, SG) -> np.ndarray:
+def rotate_all(f: np.ndarray, SG, with_slack: bool = False):
     """Tight sets (boolean rows) of the facets N_k ≠ R of conv(W) through the facets S_k of R:
     ``f`` ≥ 0 is R's slack on W (zero exactly on R), ``SG`` = (S rows, G) with G[k] ≥ 0 on R,
-    zero exactly on S_k among R's points. N_k is the zero set of g + λf, λ = max_{f_i > 0} −g_i/f_i."""
+    zero exactly on S_k among R's points. N_k is the zero set of g + λf, λ = max_{f_i > 0} −g_i/f_i.
+    With ``with_slack``: (the rows, and per row the slack q·g + p·f of N_k: ≥ 0, zero exactly on N_k)."""
     S, G = SG
     if not len(S):
-        return S
+        return (S, S) if with_slack else S
     pos = f != 0
     F = f[pos]
     small = f.dtype != object and G.dtype != object and int(np.abs(G).max()) * int(F.max()) < (_SAFE >> 2)
@@ -173,4 +188,4 @@ def rotate_all(f: np.ndarray, SG) -> np.ndarray:
         lam = max(Fraction(-int(x), int(y)) for x, y in zip(Gp[k], F))
         p[k], q[k] = lam.numerator, lam.denominator
     new = G * q[:, None] + f[None, :] * p[:, None]
-    return new == 0
+    return (new == 0, new) if with_slack else new == 0

@@ -9,8 +9,10 @@
   Rotation over a ridge is done in slack space with integers (int64 with an overflow guard,
   Python ints otherwise).
 * :func:`classify` — adjacency decomposition: per class representative, its ridges (a simplex
-  shortcut, else cdd.gmp on the facet's own points) are rotated to the neighbouring facets,
-  canonicalised, and new classes are queued. It starts from a facet with few points (random
+  shortcut, else Normaliz on the facet's own points, or the nested decomposition of
+  :mod:`.facesym` for very degenerate facets) are rotated to the neighbouring facets (one per
+  orbit of the facet's stabiliser, all at once) and canonicalised (all at once, as bit words), and
+  new classes are queued. It starts from a facet with few points (random
   tilts and a short walk), and with several workers each class is submitted to a Dask cluster
   (:mod:`exactbell.distributed`) as soon as it is found, so degenerate classes run beside the
   others; checkpoints (written atomically) make an interrupted run resumable. Optionally the
@@ -33,9 +35,16 @@ import numpy as np
 
 from ..distributed import checkpoint_error, read_checkpoint, write_checkpoint
 from ..kernel.polytope import members
-from .cddfacets import facets_cdd
+from .cddfacets import facets_with
 from .exact import PermGroup, PointSet
-from .facesym import face_facets
+from .facesym import (
+    _decomposed,
+    _extreme_images,
+    _rows,
+    face_facets,
+    orbit_keys,
+    rotate_all,
+)
 from .wreath import LocalGroup
 
 _LIM = 1 << 62
@@ -55,6 +64,7 @@ class FastGroup:
         inv[rows, self.P] = np.arange(self.n, dtype=np.int32)[None, :]
         self.Pinv = inv
         self.index = {g: k for k, g in enumerate(group.elements)}
+        self.by_bytes = {row.tobytes(): k for k, row in enumerate(self.P)}
 
     def images(self, T) -> np.ndarray:
         idx = np.fromiter(T, dtype=np.int32)
@@ -75,6 +85,18 @@ class FastGroup:
 
     def canonical(self, T) -> tuple:
         return self.canonical_with(T)[0]
+
+    def canonical_many(self, B: np.ndarray) -> list[tuple[tuple, int]]:
+        """:meth:`canonical_with` of every boolean row of B (subsets of equal size), at once: the
+        lexicographically least sorted image is the largest image as big-endian bits (at the first
+        point where two images differ, the one holding it sorts first), and the least element index
+        giving it is the one :meth:`canonical_with` returns."""
+        _, elems = _extreme_images(B, self.Pinv, largest=True)
+        return [(tuple(sorted(int(x) for x in self.P[e][np.nonzero(b)[0]])), int(e)) for b, e in zip(B, elems)]
+
+    def indices(self, U: np.ndarray) -> list[int]:
+        """Element indices of the permutations in the rows of U (int32)."""
+        return [self.by_bytes[row.tobytes()] for row in np.ascontiguousarray(U, dtype=np.int32)]
 
     def orbit_size(self, T) -> int:
         return int(np.unique(self.images(T), axis=0).shape[0])
@@ -160,8 +182,16 @@ class SlackPolytope:
                 return _primitive(v)
         raise ValueError("not a facet")
 
+    def ridges_with(self, T, stab=None) -> tuple[list[frozenset], list | None]:
+        """(:meth:`ridges`, their functionals as :func:`~.cddfacets.facets_with` gives them when the
+        face went to Normaliz/cdd, else None)."""
+        T = sorted(T)
+        if len(T) == self.rank - 1 or _decomposed(stab, len(T) - self.rank + 1, 0):
+            return self.ridges(T, stab), None
+        return facets_with(self.ps, T)
+
     def ridges(self, T, stab=None) -> list[frozenset]:
-        """Facets of conv(T): the simplex shortcut, cdd.gmp on the face's points, or for a face with
+        """Facets of conv(T): the simplex shortcut, Normaliz on the face's points, or for a face with
         many points beyond its rank the decomposition under ``stab`` (vertex permutations fixing
         T) of :func:`~exactbell.polytopes.facesym.face_facets`."""
         T = sorted(T)
@@ -227,7 +257,8 @@ def _primitive(v: np.ndarray) -> np.ndarray:
 def _work(context, T):
     """Per class: its ridges and, for each, the canonical neighbour and the index of an element
     mapping the actual neighbour onto the canonical one; ``context`` = (SlackPolytope, FastGroup).
-    Only one ridge per orbit of the stabiliser of T is rotated; the others follow by symmetry.
+    Only one ridge per orbit of the stabiliser of T is rotated (all at once, :func:`rotate_all`) and
+    canonicalised (:meth:`FastGroup.canonical_many`); the others follow by symmetry.
     The one place that calls the polytope engine, in-process or on a Dask worker."""
     sp, fg = context
     f = sp.slack(T)
@@ -235,42 +266,52 @@ def _work(context, T):
         return T, _work_local(sp, fg, T, f)
     stab = fg.stabiliser(T)
     PS = fg.P[stab]
-    done: dict = {}
-    out = []
-    for R in sp.ridges(T, PS):
-        idx = np.fromiter(R, dtype=np.int32)
-        imgs = np.sort(PS[:, idx], axis=1)
-        k = int(np.lexsort(imgs.T[::-1])[0])  # the first least row (lexsort is stable)
-        key = tuple(int(x) for x in imgs[k])
-        sR = int(stab[k])  # sR(R) = key
-        if key not in done:
-            N = sp.rotate(T, f, R)
-            c, e = fg.canonical_with(N)
-            done[key] = (c, e, sR)
-            out.append((R, c, e, None))
-            continue
-        c, e, s0 = done[key]
-        # R = sR^-1 s0 (R0), N = sR^-1 s0 (N0); P[e] maps N0 onto c, so u = P[e] s0^-1 sR maps N onto c
-        u = fg.P[e][fg.Pinv[s0][fg.P[sR]]]
-        out.append((R, c, fg.index[tuple(int(x) for x in u)], None))
-    return T, out
+    ridges, hs = sp.ridges_with(T, PS)
+    Wa = np.array(sorted(T), dtype=np.int64)
+    loc = np.full(sp.N, -1, dtype=np.int64)
+    loc[Wa] = np.arange(len(Wa))
+    HTinv = np.argsort(loc[PS[:, Wa]], axis=1)  # the stabiliser on T's own indices, inverted
+    keys, sidx = orbit_keys(_rows(ridges, Wa), HTinv, with_element=True)  # stab[sidx[k]] maps ridge k onto its key
+    first: dict = {}
+    rep_of = np.array([first.setdefault(key, k) for k, key in enumerate(keys)], dtype=np.int64)
+    reps = sorted(first.values())
+    every = np.arange(sp.N)
+    if hs is None:
+        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in reps])
+    else:
+        G = sp.values_of(np.array([hs[k]() for k in reps], dtype=object), every)
+    N = rotate_all(f, (np.zeros((len(reps), 0)), G))
+    canon = dict(zip(reps, fg.canonical_many(N)))
+    # ridge k = sR^-1 s0 (rep), so its neighbour is sR^-1 s0 (N0); P[e] maps N0 onto c, so
+    # u = P[e] s0^-1 sR maps the neighbour onto c
+    E = np.array([canon[int(r)][1] for r in rep_of], dtype=np.int64)
+    SR = stab[sidx]
+    S0 = SR[rep_of]
+    inner = np.take_along_axis(fg.Pinv[S0], fg.P[SR].astype(np.int64), axis=1)
+    U = np.take_along_axis(fg.P[E], inner.astype(np.int64), axis=1)
+    return T, [(R, canon[int(r)][0], e, None) for R, r, e in zip(ridges, rep_of, fg.indices(U))]
 
 
 def _work_local(sp, lg: LocalGroup, T, f) -> list:
     """:func:`_work` under a group too large to list (:class:`LocalGroup`): the same ridges and
     canonical neighbours, without element indices (no certificate data)."""
     PS = lg.stabiliser_perms(T, f)
-    done: dict = {}
-    out = []
-    for R in sp.ridges(T, PS):
-        idx = np.fromiter(R, dtype=np.int32)
-        imgs = np.sort(PS[:, idx], axis=1)
-        key = tuple(int(x) for x in imgs[int(np.lexsort(imgs.T[::-1])[0])])
-        if key not in done:
-            N, g = sp.rotate(T, f, R, with_slack=True)
-            done[key] = lg.canonical(N, g)
-        out.append((R, done[key], None, None))
-    return out
+    ridges, hs = sp.ridges_with(T, PS)
+    Wa = np.array(sorted(T), dtype=np.int64)
+    loc = np.full(sp.N, -1, dtype=np.int64)
+    loc[Wa] = np.arange(len(Wa))
+    keys = orbit_keys(_rows(ridges, Wa), np.argsort(loc[PS[:, Wa]], axis=1))
+    first: dict = {}
+    rep_of = [first.setdefault(key, k) for k, key in enumerate(keys)]
+    reps = sorted(first.values())
+    every = np.arange(sp.N)
+    if hs is None:
+        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in reps])
+    else:
+        G = sp.values_of(np.array([hs[k]() for k in reps], dtype=object), every)
+    N, slacks = rotate_all(f, (np.zeros((len(reps), 0)), G), with_slack=True)
+    canon = {r: lg.canonical(frozenset(np.nonzero(row)[0].tolist()), _primitive(g)) for r, row, g in zip(reps, N, slacks)}
+    return [(R, canon[r], None, None) for R, r in zip(ridges, rep_of)]
 
 
 def _canonical(sp, fg, T) -> tuple:
@@ -506,7 +547,7 @@ def ridges_complete(sp: SlackPolytope, fg: FastGroup, T, ridges) -> bool:
     polytope lies in exactly two facets and the facets are connected across ridges, so a missing
     facet next to a listed one leaves some S in only one.) The list must be closed under the
     stabiliser of T (true for intersections of T with a union of orbits): then one ridge per
-    stabiliser orbit is tested. The facets of a ridge: drop one point of a simplex, else cdd.gmp."""
+    stabiliser orbit is tested. The facets of a ridge: drop one point of a simplex, else Normaliz."""
     if not ridges:
         return False
     W = (sp.N + 63) // 64
@@ -519,7 +560,7 @@ def ridges_complete(sp: SlackPolytope, fg: FastGroup, T, ridges) -> bool:
             continue
         idx = np.fromiter(sorted(R), dtype=np.int32)
         covered.update(frozenset(int(x) for x in row) for row in stab[:, idx])
-        subs = [R - {p} for p in R] if len(R) == need + 1 else facets_cdd(sp.ps, R)
+        subs = [R - {p} for p in R] if len(R) == need + 1 else facets_with(sp.ps, R)[0]
         for S in subs:
             sb = _bit_rows(np.array([sorted(S)], dtype=np.int32), W)[0]
             if int(((L & sb) == sb).all(axis=1).sum()) != 2:
