@@ -254,6 +254,28 @@ def _primitive(v: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
+def _orbit_representatives(sp, T, PS, with_element=False):
+    """The ridges of T, for each the index of its orbit's representative under the stabiliser (its
+    permutations ``PS``), the representatives, the element indices into ``PS`` mapping each ridge onto its
+    orbit key (``with_element``, else None), and the representatives' ridge functionals."""
+    ridges, hs = sp.ridges_with(T, PS)
+    Wa = np.array(sorted(T), dtype=np.int64)
+    loc = np.full(sp.N, -1, dtype=np.int64)
+    loc[Wa] = np.arange(len(Wa))
+    HTinv = np.argsort(loc[PS[:, Wa]], axis=1)  # the stabiliser on T's own indices, inverted
+    keys, sidx = orbit_keys(_rows(ridges, Wa), HTinv, with_element=True) if with_element else (
+        orbit_keys(_rows(ridges, Wa), HTinv), None)
+    first: dict = {}
+    rep_of = np.array([first.setdefault(key, k) for k, key in enumerate(keys)], dtype=np.int64)
+    reps = sorted(first.values())
+    every = np.arange(sp.N)
+    if hs is None:
+        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in reps])
+    else:
+        G = sp.values_of(np.array([hs[k]() for k in reps], dtype=object), every)
+    return ridges, rep_of, reps, sidx, G
+
+
 def _work(context, T):
     """Per class: its ridges and, for each, the canonical neighbour and the index of an element
     mapping the actual neighbour onto the canonical one; ``context`` = (SlackPolytope, FastGroup).
@@ -265,21 +287,7 @@ def _work(context, T):
     if isinstance(fg, LocalGroup):
         return T, _work_local(sp, fg, T, f)
     stab = fg.stabiliser(T)
-    PS = fg.P[stab]
-    ridges, hs = sp.ridges_with(T, PS)
-    Wa = np.array(sorted(T), dtype=np.int64)
-    loc = np.full(sp.N, -1, dtype=np.int64)
-    loc[Wa] = np.arange(len(Wa))
-    HTinv = np.argsort(loc[PS[:, Wa]], axis=1)  # the stabiliser on T's own indices, inverted
-    keys, sidx = orbit_keys(_rows(ridges, Wa), HTinv, with_element=True)  # stab[sidx[k]] maps ridge k onto its key
-    first: dict = {}
-    rep_of = np.array([first.setdefault(key, k) for k, key in enumerate(keys)], dtype=np.int64)
-    reps = sorted(first.values())
-    every = np.arange(sp.N)
-    if hs is None:
-        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in reps])
-    else:
-        G = sp.values_of(np.array([hs[k]() for k in reps], dtype=object), every)
+    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True)
     N = rotate_all(f, (np.zeros((len(reps), 0)), G))
     canon = dict(zip(reps, fg.canonical_many(N)))
     # ridge k = sR^-1 s0 (rep), so its neighbour is sR^-1 s0 (N0); P[e] maps N0 onto c, so
@@ -295,23 +303,10 @@ def _work(context, T):
 def _work_local(sp, lg: LocalGroup, T, f) -> list:
     """:func:`_work` under a group too large to list (:class:`LocalGroup`): the same ridges and
     canonical neighbours, without element indices (no certificate data)."""
-    PS = lg.stabiliser_perms(T, f)
-    ridges, hs = sp.ridges_with(T, PS)
-    Wa = np.array(sorted(T), dtype=np.int64)
-    loc = np.full(sp.N, -1, dtype=np.int64)
-    loc[Wa] = np.arange(len(Wa))
-    keys = orbit_keys(_rows(ridges, Wa), np.argsort(loc[PS[:, Wa]], axis=1))
-    first: dict = {}
-    rep_of = [first.setdefault(key, k) for k, key in enumerate(keys)]
-    reps = sorted(first.values())
-    every = np.arange(sp.N)
-    if hs is None:
-        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in reps])
-    else:
-        G = sp.values_of(np.array([hs[k]() for k in reps], dtype=object), every)
+    ridges, rep_of, reps, _, G = _orbit_representatives(sp, T, lg.stabiliser_perms(T, f))
     N, slacks = rotate_all(f, (np.zeros((len(reps), 0)), G), with_slack=True)
     canon = {r: lg.canonical(frozenset(np.nonzero(row)[0].tolist()), _primitive(g)) for r, row, g in zip(reps, N, slacks)}
-    return [(R, canon[r], None, None) for R, r in zip(ridges, rep_of)]
+    return [(R, canon[int(r)], None, None) for R, r in zip(ridges, rep_of)]
 
 
 def _canonical(sp, fg, T) -> tuple:
