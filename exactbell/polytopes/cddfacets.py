@@ -7,8 +7,8 @@ original coordinates. Equalities of the affine hull are reported separately.
 
 :func:`facets_with` is the engine's choice for the faces of the adjacency decomposition:
 Normaliz's support hyperplanes (PyNormaliz, exact integer arithmetic; Bruns, Ichim, Römer, Sieg,
-Söger, "The Normaliz project", normaliz.uos.de) of the cone over the homogenised points, about six
-times faster than cdd.gmp on the faces of local polytopes (measured in bench/polytopes_anchor.py's
+Söger, "The Normaliz project", normaliz.uos.de) of the cone over the homogenised points, 3–4.5
+times faster than cdd.gmp on recorded faces of local polytopes (measured in bench/polytopes_anchor.py's
 setting); cdd.gmp when PyNormaliz is not installed. :func:`facets_cdd` stays the independent
 baseline the tests compare with.
 """
