@@ -11,6 +11,7 @@ V-representation; its facets are the rows of its last output block (see :func:`l
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,7 +46,10 @@ def support_points(path: Path) -> list:
 
 
 def lrs_facets(points, timeout: float):
-    """(number of facets, seconds) from lrs, or (None, seconds) on timeout."""
+    """(number of facets, seconds) from lrs, or (None, seconds) on timeout; (None, 0.0) when lrs is not
+    installed (Debian: ``apt-get install lrslib``)."""
+    if shutil.which("lrs") is None:
+        return None, 0.0
     with tempfile.TemporaryDirectory() as d:
         src = Path(d) / "p.ext"
         write_ext(points, src)
@@ -122,7 +126,8 @@ def main(argv):
         kf, kt, at_least = kernel_facets(cid, pinned)
         lf, lt = (None, 0.0) if "--no-lrs" in argv else lrs_facets(pts, timeout)
         nf, nt = normaliz_facets(pts)
-        lrs = "skipped" if "--no-lrs" in argv else lf if lf is not None else "timeout"
+        lrs = ("skipped" if "--no-lrs" in argv else "absent" if shutil.which("lrs") is None
+               else lf if lf is not None else "timeout")
         agree = all(c >= kf if at_least else c == kf for c in (lf, nf) if c is not None)
         print(f"{cid:<34}{len(pts):>7}{('>=' if at_least else '') + str(kf):>14}{'pin' if pinned else f'{kt:.1f}':>10}"
               f"{lrs:>12}{lt:>9.1f}{nf:>10}{nt:>8.1f}  {agree}",
