@@ -3,7 +3,6 @@
 labelled point models of the polytope kinds vertex-set, facet and classes (``read_points``)."""
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import namedtuple
 from fractions import Fraction
@@ -14,6 +13,7 @@ from . import limits, polytope, upoly
 from .envelope import Obj
 from .lp import named_model
 from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, functional_from_spec
+from .numbers import digest
 from .params import Context, scalar_text
 from .poly import Poly, RationalFunction
 from .polytope import SIGN, SW_INDEX, correlator_relabelings, key, scenario_relabelings, sw_model
@@ -83,8 +83,7 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
     form = ", ".join(conventions.values()) if form == "probability" else form
     if len(shown) <= 160:  # the functional as written (short) or by the digest of its canonical coefficients
         return F, f"{shown} ({form})"
-    digest = hashlib.sha256(",".join(scalar_text(c) for c in F.coefficients).encode()).hexdigest()[:12]
-    return F, f"F#{digest} ({form}, sha256 of the canonical coefficients)"
+    return F, f"F#{digest(','.join(scalar_text(c) for c in F.coefficients))} ({form}, sha256 of the canonical coefficients)"
 
 
 def cglmp(d: int) -> tuple:

@@ -4,7 +4,6 @@ expression, the CGLMP value of an explicit quantum strategy (Collins et al. 2002
 of measurement-dependent models (a model bounds it above, a Lagrange dual point below)."""
 from __future__ import annotations
 
-import hashlib
 import re
 from fractions import Fraction
 from functools import reduce
@@ -15,7 +14,7 @@ import flint
 from .. import limits
 from ..expr import ExprError, FieldAlgebra, parse
 from ..models import cglmp, model_points, strategies
-from ..numbers import bit_size, format_rational
+from ..numbers import bit_size, digest, format_rational
 from ..poly import Poly
 from ..prove_check import to_arb as _q
 from ..scenario import Scenario
@@ -116,7 +115,7 @@ def _cglmp_born(ctx, spec):
     ctx.need(any(g), spec.at("schmidt"), "the Schmidt vector is zero")
     gtext = "[" + ", ".join(map(format_rational, g)) + "]"
     if len(gtext) > 160:
-        gtext = f"#{hashlib.sha256(gtext.encode()).hexdigest()[:12]} (sha256 of {gtext[:20]}...)"
+        gtext = f"#{digest(gtext)} (sha256 of {gtext[:20]}...)"
     sc, norm, p = Scenario((2, 2), (d, d)), _q(d * d * sum(v * v for v in g)), []
     for (x, y), (a, b) in ((c, o) for c in sc.contexts for o in sc.outcomes):
         t = a - b + (0, Fraction(1, 2))[x] - (Fraction(-1, 4), Fraction(1, 4))[y]
