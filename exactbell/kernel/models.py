@@ -18,7 +18,7 @@ from .params import Context, scalar_text
 from .poly import Poly, RationalFunction
 from .polytope import SIGN, SW_INDEX, correlator_relabelings, key, scenario_relabelings, sw_model
 from .scenario import Behaviour, Scenario
-from .upoly import flint as fmpq_poly, nonnegative_on, trim
+from .upoly import flint as fmpq_poly
 
 SW = SW_SCENARIO
 MODELS = ("local", "causal", "signaling", "orbit")
@@ -278,16 +278,11 @@ def univariate(p, var) -> upoly.fmpq_poly:
     return fmpq_poly(p.univariate_coefficients(var) if var else [p.constant_value()])
 
 
-def nonnegative(ctx, f, var) -> bool:
-    """f ≥ 0 on the closed hull of the domain of var (f: fmpq_poly; a constant when var is None)."""
-    a = trim(f) or [Fraction(0)]
-    return nonnegative_on(a, ctx.domains[var].lo, ctx.domains[var].hi)[0] if var else a[0] >= 0
-
-
 def fidelity(ctx, obj, k, var, raw=None, bounded=True):
     """A polynomial in the parameter var (fmpq_poly); ``bounded``: in [0, 1] on the whole domain."""
-    f = univariate(Poly.lift(polynomial(ctx, obj, k, raw)), var)
-    if bounded and not (nonnegative(ctx, f, var) and nonnegative(ctx, 1 - f, var)):
+    p = Poly.lift(polynomial(ctx, obj, k, raw))
+    f = univariate(p, var)
+    if bounded and not (nonnegative_on_box(ctx, obj.at(k), p) and nonnegative_on_box(ctx, obj.at(k), 1 - p)):
         raise ctx.fail(obj.at(k), "a fidelity must lie in [0, 1] on the whole parameter domain")
     return f
 

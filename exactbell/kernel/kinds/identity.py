@@ -13,8 +13,7 @@ from math import prod
 from ..expr import ExprError, FieldAlgebra, parse
 from ..gaussian import ONE, conj, gaussian_text, matrix_text, read_matrix
 from ..linalg import add, adjoint, identity, mul, scale, trace
-from ..lp import ns_rows
-from ..models import fidelity, fmpq_poly, nonnegative, read_functional, read_scenario, scenario_text
+from ..models import fidelity, fmpq_poly, nonnegative_on_box, read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
 from ..numbers import digest
 from ..params import Domain
@@ -22,6 +21,7 @@ from ..poly import Poly, RationalFunction
 from ..polytope import roots_in, sw_point
 from ..process import (CONDITIONS, LV, affine_solutions, bistochastic_span_problem, bistochastic_violation,
                        depolarizer_problem, matrix_unit, pattern, sectors)
+from ..scenario import ns_rows
 from ..upoly import trim
 from . import Decision, against_paper, kind
 
@@ -47,7 +47,7 @@ def _ns(ctx, data) -> tuple[str, bool]:
     for name, H in (("functional", F), ("other", G)):
         for c in H.coefficients:
             _defined(ctx, f"data.{name}", RationalFunction.lift(c))
-    n = len(sc.outcomes)  # N_k: the no-signalling rows of lp.ns_rows; S_x: normalisation of context x
+    n = len(sc.outcomes)  # N_k: the no-signalling rows of scenario.ns_rows; S_x: normalisation of context x
     ns, norm = ns_rows(sc), [{x * n + a: 1 for a in range(n)} for x in range(len(sc.contexts))]
     m = data.obj("multipliers")
     mu, nu = ([_defined(ctx, m.at(f"{k}[{i}]"), ctx.ratfun(m, f"{k}[{i}]", raw=t))
@@ -146,11 +146,12 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
            for t in tables for r in t):
         raise ctx.fail("data", "alice and bob must be 2x2 truth tables of 0/1 outputs")
     P = sw_point(*tables, *fids)
-    txt = lambda f: Poly({((var, k),) if k else (): c for k, c in enumerate(trim(f))}).to_text()  # noqa: E731
+    poly = lambda f: Poly({((var, k),) if k else (): c for k, c in enumerate(trim(f))})  # noqa: E731
+    txt = lambda f: poly(f).to_text()  # noqa: E731
     M = [P[4 * i:4 * i + 4] for i in range(4)]
     prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],
              "B->A": [M[2 * x][0] + M[2 * x][1] - M[2 * x][2] - M[2 * x][3] for x in (0, 1)]}
-    eps = {k: next((f for f in vs if all(nonnegative(ctx, f - g, var) for g in vs)), None)
+    eps = {k: next((f for f in vs if all(nonnegative_on_box(ctx, "data", poly(f - g)) for g in vs)), None)
            for k, vs in prods.items()}
     parts = [f"<NS_{i}^({k}), P> for {i} = 0, 1: ({txt(vs[0])}, {txt(vs[1])}), "
              + ("no single one is largest on the domain" if eps[k] is None else f"eps^({k}) = {txt(eps[k])}")
