@@ -13,6 +13,7 @@ import flint
 
 from .. import limits
 from ..expr import ExprError, FieldAlgebra, parse
+from ..lp import distribution, local_model
 from ..models import cglmp, model_points, strategies
 from ..numbers import bit_size, digest, format_rational
 from ..poly import Poly
@@ -132,12 +133,9 @@ def _cglmp_quantum(ctx, spec):
 
 
 def _ghz(ctx, spec):
-    """Mermin: (|000> + |111>)/sqrt2 measured in X (x = 0) or Y (x = 1): p(a|x) = |1 + eps|^2/16 with
-    eps = (-1)^(sum a) i^(sum x), i.e. (1 + (-1)^(sum a) Re i^(sum x))/8."""
-    sc = Scenario((2, 2, 2), (2, 2, 2))
-    p = [_q(Fraction(1 + (-1) ** sum(a) * (1, 0, -1, 0)[sum(x) % 4], 8))
-         for x in sc.contexts for a in sc.outcomes]
-    return sc, p, "the GHZ distribution (Mermin X/Y measurements)"
+    """Mermin: (|000> + |111>)/sqrt2 measured in X (x = 0) or Y (x = 1) (:func:`..lp.distribution`)."""
+    p = distribution("ghz", local_model([(2, 2)] * 3))
+    return Scenario((2, 2, 2), (2, 2, 2)), [_q(v) for v in p], "the GHZ distribution (Mermin X/Y measurements)"
 
 
 def _md_information(ctx, spec):
