@@ -18,6 +18,7 @@ from . import upoly
 from .algebraic import NumberField
 from .envelope import Obj
 from .expr import ExprError, parse
+from .gaussian import real_sign
 from .numbers import ExactnessError, format_rational, to_rational
 from .params import Domain
 from .polytope import roots_in
@@ -302,11 +303,10 @@ class Quad:
 
     def sign(self) -> int:
         """For exact ordered-field scalars, c ≥ 0: if a and b have opposite signs, a² vs b²c decides."""
-        sgn = lambda x: x.sign() if hasattr(x, "sign") else (x > 0) - (x < 0)  # noqa: E731
-        sa, sb = sgn(self.a), sgn(self.b)
-        if sb == 0 or sgn(self.c) == 0 or sa == sb:
+        sa, sb = real_sign(self.a), real_sign(self.b)
+        if sb == 0 or real_sign(self.c) == 0 or sa == sb:
             return sa
-        return sb if sa == 0 else sa * sgn(self.a * self.a - self.b * self.b * self.c)
+        return sb if sa == 0 else sa * real_sign(self.a * self.a - self.b * self.b * self.c)
 
     def text(self) -> str:
         a, b, c = self.a, self.b, Fraction(self.c)
