@@ -13,7 +13,7 @@ def to_fmpq(x) -> fmpq:
 
 
 def to_fraction(c) -> Fraction:
-    """An fmpq (or fmpz) as a Fraction."""
+    """An fmpq as a Fraction."""
     return Fraction(int(c.p), int(c.q))
 
 
