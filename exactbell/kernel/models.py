@@ -83,7 +83,8 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
     form = ", ".join(conventions.values()) if form == "probability" else form
     if len(shown) <= 160:  # the functional as written (short) or by the digest of its canonical coefficients
         return F, f"{shown} ({form})"
-    return F, f"F#{digest(','.join(scalar_text(c) for c in F.coefficients))} ({form}, sha256 of the canonical coefficients)"
+    text = ",".join(scalar_text(c) for c in F.coefficients)
+    return F, f"F#{digest(text)} ({form}, sha256 of the canonical coefficients)"
 
 
 def cglmp(d: int) -> tuple:

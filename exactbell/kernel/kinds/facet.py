@@ -14,7 +14,7 @@ from ..numbers import digest
 from ..params import Domain
 from ..polytope import Group, PointSet, at, bits, rank_minor, roots_in, symmetries
 from ..scenario import Scenario
-from ..upoly import evaluate, flint as fmpq_poly, sign_cells, to_fmpq, to_fraction, trim
+from ..upoly import evaluate, flint as fmpq_poly, sign_cells, to_fraction, trim
 from . import Decision, against_paper, kind
 
 CLAIMS = ("facets", "facets, pairwise inequivalent", "facets, one class")
@@ -28,14 +28,14 @@ def decide_one(ctx, it, points, label, var, dom, entries, bound, sense, xs, R, g
     D = reduce(lambda a, b: a * b // a.gcd(b), [d for _, d in entries + [bound]], ONE)
     if var and roots_in(D, Domain(dom.lo, dom.hi, dom.lo_closed, dom.hi_closed)):
         return "undefined (a denominator vanishes in the domain)", False, None
-    sgn = (1 if evaluate(trim(D), xs[0]) > 0 else -1) * (1 if sense == "<=" else -1)
+    sgn = (1 if evaluate(D, xs[0]) > 0 else -1) * (1 if sense == "<=" else -1)
     N, B, zero = [n * (D // d) for n, d in entries], bound[0] * (D // bound[1]), flint.fmpq_poly([])
     slacks = [sgn * (B - sum((n * c for n, c in zip(N, v) if n != 0 and c != 0), zero)) for v in points]
     for i, s in enumerate(slacks):
         cells = [] if s == 0 else sign_cells(trim(s), dom.lo, dom.hi) if var else [(Fraction(0), to_fraction(s[0]))]
         for x in (x for x, sg in cells if sg < 0):
             if not var or dom.contains(x):
-                amount, where = -to_fraction(s(to_fmpq(x))) / abs(evaluate(trim(D), x)), f" at {var} = {x}" if var else ""
+                amount, where = -evaluate(s, x) / abs(evaluate(D, x)), f" at {var} = {x}" if var else ""
                 return f"invalid: violated{where} by the point of label {label[i]} by {amount}", False, None
             if x not in (dom.lo, dom.hi):
                 raise ctx.fail(it.where, f"a sample point {x} of a negative cell is excluded from the domain")
