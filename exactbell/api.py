@@ -454,7 +454,7 @@ def ns_bound(F: BellFunctional) -> NSBound:
     behaviour (primal) and a dual point of the same value (needs the ``search`` extra: SciPy)."""
     from types import SimpleNamespace
 
-    from .kernel.lp import ns_rows
+    from .kernel.scenario import ns_rows
     from .lp.exact import LP
     with _search("ns_bound"):
         from .lp.solve import certify

@@ -175,7 +175,7 @@ def test_ns_bound_is_an_exact_lp_optimum():
     sc = F.scenario
     from types import SimpleNamespace
 
-    from exactbell.kernel.lp import ns_rows
+    from exactbell.kernel.scenario import ns_rows
 
     n_out = len(sc.outcomes)
     rows = [{k * n_out + i: 1 for i in range(n_out)} for k in range(len(sc.contexts))]

@@ -202,3 +202,25 @@ def test_signalling_assemblage_is_decided(tmp_path):
     b[1][1][1] = [["0", "0"], ["0", "0"]]  # tr sigma[0|1,1] = 1/2 = tr sigma[0|1,0], but sum_a differs from x = 0
     r = run(tmp_path, c)
     assert r.verdict == "refuted" and "Alice signals to Bob" in r.statement
+
+
+def test_long_assemblage_is_shown_by_the_sha256_of_its_canonical_blocks():
+    """Blocks whose text exceeds 400 characters appear as sigma#<12 hex digits of sha256(text)>; one changed
+    entry changes the digest."""
+    import hashlib
+
+    from exactbell.kernel.gaussian import matrix_text
+    from exactbell.kernel.kinds.assemblage import assemblage_text
+    from exactbell.kernel.steering import Assemblage
+
+    def sigma(corner):
+        blocks = {(0, x, a): [[Fraction(corner if (x, a, i, j) == (0, 0, 0, 0) else i == j, 3 * (x + 1))
+                               for j in range(3)] for i in range(3)] for x in range(8) for a in range(2)}
+        return Assemblage("traditional", 3, 8, 2, 1, blocks)
+
+    A = sigma(1)
+    body = "[" + ", ".join("[" + ", ".join(matrix_text(A.blocks[(0, x, a)]) for a in range(2)) + "]"
+                           for x in range(8)) + "]"  # one y: the blocks per x, per a
+    assert len(body) > 400
+    assert assemblage_text(A) == f"sigma#{hashlib.sha256(body.encode()).hexdigest()[:12]} (sha256 of the canonical blocks)"
+    assert assemblage_text(sigma(2)) != assemblage_text(A)

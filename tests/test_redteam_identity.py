@@ -141,7 +141,7 @@ def test_process_duality_with_a_wrong_lv_refutes(tmp_path, monkeypatch):
     assert r.verdict == "refuted" and "L_V(W) is not Tr(W)/D times the identity" in r.statement
 
 
-# -- ns on three parties (the rows of lp.ns_rows): Bob's input may not change the marginal of (A, C) --------
+# -- ns on three parties (the rows of scenario.ns_rows): Bob's input may not change the marginal of (A, C) --------
 def _tripartite(F, G, ns, nu):
     return {"exactbell": 2, "id": "T", "claim": "T", "paper": "user", "kind": "identity", "location": "-",
             "summary": "-", "expected": "verified", "conventions": {"form": "probability", "order": "inputs-major"},
@@ -159,7 +159,7 @@ def _write(tmp_path, cert):
 def test_ns_three_parties(tmp_path):
     import sympy
 
-    from exactbell.kernel.lp import ns_rows
+    from exactbell.kernel.scenario import ns_rows
     from exactbell.kernel.scenario import Scenario
 
     sc = Scenario((2, 2, 2), (2, 2, 2))

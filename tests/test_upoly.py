@@ -66,3 +66,11 @@ def test_roots_between_is_exact_for_rational_roots_and_isolates_the_others():
     assert rational == {F(1, 2)} and len(records) == 1
     lo, hi, seq = records[0]
     assert lo < hi and lo * abs(lo) < -2 <= hi * abs(hi) and upoly.trim(seq[0]) == [F(-2), F(0), F(1)]
+
+
+def test_fmpq_and_fraction_convert_both_ways_exactly():
+    """upoly.to_fmpq / upoly.to_fraction: the kernel's one conversion each way."""
+    for q in (F(0), F(-7, 3), F(10**40 + 1, 7**20)):
+        back = upoly.to_fraction(upoly.to_fmpq(q))
+        assert back == q and type(back) is F
+    assert upoly.to_fraction(upoly.flint([F(3), F(-5, 2)]).coeffs()[1]) == F(-5, 2)

@@ -185,7 +185,7 @@ def fp_correlator_form():
     import sympy
 
     from ..kernel.functional import SW_SCENARIO
-    from ..kernel.lp import ns_rows
+    from ..kernel.scenario import ns_rows
 
     E = _e_matrix()
     p = sympy.Symbol("p")
@@ -239,7 +239,7 @@ W15 = [["0", "0", "0", "-(1-r)"], ["0", "-1", "0", "0"], ["0", "0", "0", "0"], [
 @generator("C000-14.eq15", SW_PAPER, "C000-14")
 def eq15_corrected():
     from ..kernel.functional import SW_SCENARIO
-    from ..kernel.lp import ns_rows
+    from ..kernel.scenario import ns_rows
     from .sw_propositions import G_PR
 
     ns = ns_rows(SW_SCENARIO)

@@ -12,8 +12,8 @@ from fractions import Fraction
 
 from ..causal import inequalities as iq
 from ..certificates.format import envelope2
-from ..kernel.lp import ns_rows
 from ..kernel.numbers import format_rational
+from ..kernel.scenario import ns_rows
 from . import generator
 from .liu_chiribella import PAPER
 

@@ -462,12 +462,12 @@ CHSH_TERMS = {"A0B0": "1", "A0B1": "1", "A1B0": "1", "A1B1": "-1"}
 
 def _ns_identity(cid, location, statement, terms_f, terms_g, params, b_to_a_only=False):
     """Schema 2, kind identity (mode ns): multipliers solved by sympy against the kernel's constraints
-    (:func:`exactbell.kernel.lp.ns_rows`, then normalisations); ``b_to_a_only``: the multipliers of the A->B
+    (:func:`exactbell.kernel.scenario.ns_rows`, then normalisations); ``b_to_a_only``: the multipliers of the A->B
     rows (Alice's input varies, Bob's marginal; the first half on (2,2;2,2)) are 0."""
     import sympy
 
     from ..certificates.format import envelope2
-    from ..kernel.lp import ns_rows
+    from ..kernel.scenario import ns_rows
 
     names = [n for n in params]
     fixed = {n: v for n, v in params.items() if not v.startswith("(") and not v.startswith("[")}

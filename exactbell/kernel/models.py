@@ -3,7 +3,6 @@
 labelled point models of the polytope kinds vertex-set, facet and classes (``read_points``)."""
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import namedtuple
 from fractions import Fraction
@@ -14,11 +13,12 @@ from . import limits, polytope, upoly
 from .envelope import Obj
 from .lp import named_model
 from .functional import FORMS, MARGINAL_CONVENTIONS, SW_SCENARIO, BellFunctional, functional_from_spec
+from .numbers import digest
 from .params import Context, scalar_text
 from .poly import Poly, RationalFunction
 from .polytope import SIGN, SW_INDEX, correlator_relabelings, key, scenario_relabelings, sw_model
 from .scenario import Behaviour, Scenario
-from .upoly import flint as fmpq_poly, nonnegative_on, trim
+from .upoly import flint as fmpq_poly
 
 SW = SW_SCENARIO
 MODELS = ("local", "causal", "signaling", "orbit")
@@ -83,8 +83,8 @@ def read_functional(ctx: Context, data: Obj, sc: Scenario, key: str = "functiona
     form = ", ".join(conventions.values()) if form == "probability" else form
     if len(shown) <= 160:  # the functional as written (short) or by the digest of its canonical coefficients
         return F, f"{shown} ({form})"
-    digest = hashlib.sha256(",".join(scalar_text(c) for c in F.coefficients).encode()).hexdigest()[:12]
-    return F, f"F#{digest} ({form}, sha256 of the canonical coefficients)"
+    text = ",".join(scalar_text(c) for c in F.coefficients)
+    return F, f"F#{digest(text)} ({form}, sha256 of the canonical coefficients)"
 
 
 def cglmp(d: int) -> tuple:
@@ -279,16 +279,11 @@ def univariate(p, var) -> upoly.fmpq_poly:
     return fmpq_poly(p.univariate_coefficients(var) if var else [p.constant_value()])
 
 
-def nonnegative(ctx, f, var) -> bool:
-    """f ≥ 0 on the closed hull of the domain of var (f: fmpq_poly; a constant when var is None)."""
-    a = trim(f) or [Fraction(0)]
-    return nonnegative_on(a, ctx.domains[var].lo, ctx.domains[var].hi)[0] if var else a[0] >= 0
-
-
 def fidelity(ctx, obj, k, var, raw=None, bounded=True):
     """A polynomial in the parameter var (fmpq_poly); ``bounded``: in [0, 1] on the whole domain."""
-    f = univariate(Poly.lift(polynomial(ctx, obj, k, raw)), var)
-    if bounded and not (nonnegative(ctx, f, var) and nonnegative(ctx, 1 - f, var)):
+    p = Poly.lift(polynomial(ctx, obj, k, raw))
+    f = univariate(p, var)
+    if bounded and not (nonnegative_on_box(ctx, obj.at(k), p) and nonnegative_on_box(ctx, obj.at(k), 1 - p)):
         raise ctx.fail(obj.at(k), "a fidelity must lie in [0, 1] on the whole parameter domain")
     return f
 

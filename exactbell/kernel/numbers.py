@@ -2,6 +2,7 @@
 values, which rejects floats and decimal literals, size estimates and canonical text."""
 from __future__ import annotations
 
+import hashlib
 import re
 from fractions import Fraction
 from numbers import Integral
@@ -77,3 +78,8 @@ def decimal_string(q: Fraction, digits: int = 6) -> str:
     q = Fraction(q)
     sign, (whole, frac) = "-" if q < 0 else "", divmod(int(abs(q) * 10**digits + Fraction(1, 2)), 10**digits)
     return f"{sign}{whole}.{frac:0{digits}d}" if digits else f"{sign}{whole}"
+
+
+def digest(text: str, n: int = 12) -> str:
+    """The first n hex digits of the sha256 of a text (how long texts appear in statements)."""
+    return hashlib.sha256(text.encode()).hexdigest()[:n]

@@ -11,6 +11,7 @@ import flint
 
 from . import upoly
 from .scenario import Scenario
+from .upoly import to_fmpq, to_fraction
 
 # -- Sengupta–Wooltorton Eq. (9): coordinate 4i+j = P[i][j] = p(ab|xy), i = 2x+a, j = 2y+b (Eq. (5)) ------
 TABLES = [((k >> 3 & 1, k >> 2 & 1), (k >> 1 & 1, k & 1)) for k in range(16)]  # k = 8t00 + 4t01 + 2t10 + t11
@@ -85,17 +86,9 @@ def symmetries(points: list, maps=None) -> list:
     return out
 
 
-def q(x) -> flint.fmpq:
-    return flint.fmpq(x.numerator, x.denominator)
-
-
-def fr(c) -> Fraction:
-    return Fraction(int(c.p), int(c.q))
-
-
 def at(point, x) -> tuple:
     """The point at parameter value x (constant polynomials: x is ignored)."""
-    return tuple(fr(c(q(x))) for c in point)
+    return tuple(to_fraction(c(to_fmpq(x))) for c in point)
 
 
 def primitive(vec) -> tuple:
@@ -138,25 +131,21 @@ def rank_minor(points, idx, xs, x1) -> flint.fmpq_poly:
     """The maximal minor of the homogenised rows [1, v] of points[idx] on their pivot rows and columns at
     x1, as a polynomial: interpolated at the points xs (more than its degree; Vandermonde system)."""
     def rows(x):
-        return flint.fmpq_mat([[1, *(c(q(x)) for c in points[i])] for i in idx])
+        return flint.fmpq_mat([[1, *(c(to_fmpq(x)) for c in points[i])] for i in idx])
 
     M = rows(x1)
     sel, cols = pivot_columns(*M.transpose().rref()), pivot_columns(*M.rref())
     minors = [[flint.fmpq_mat([[t[i][j] for j in cols] for i in sel]).det()] for t in (rows(x).table() for x in xs)]
-    V = flint.fmpq_mat([[q(x) ** k for k in range(len(xs))] for x in xs])
+    V = flint.fmpq_mat([[to_fmpq(x) ** k for k in range(len(xs))] for x in xs])
     return flint.fmpq_poly(V.solve(flint.fmpq_mat(minors)).entries())
 
 
 # -- polynomials in one parameter over a domain ---------------------------------------------------------
-def coeffs(f) -> list:
-    return upoly.trim([fr(c) for c in f.coeffs()])
-
-
 def roots_in(f, dom) -> int:
     """Number of distinct real roots of the nonzero polynomial f in the domain ``dom`` (params.Domain)."""
     if f.degree() < 1:
         return 0
-    a = coeffs(f // f.gcd(f.derivative()))  # square-free: Sturm counts distinct roots
+    a = upoly.trim(f // f.gcd(f.derivative()))  # square-free: Sturm counts distinct roots
     zero = lambda x: upoly.evaluate(a, x) == 0  # noqa: E731
     ends = (zero(dom.lo) and dom.lo_closed) - (zero(dom.hi) and not dom.hi_closed)  # count_roots: on (lo, hi]
     return upoly.count_roots(a, dom.lo, dom.hi) + ends - sum(zero(x) for x in dom.excluded)

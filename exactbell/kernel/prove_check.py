@@ -18,10 +18,11 @@ from . import upoly
 from .algebraic import NumberField
 from .envelope import Obj
 from .expr import ExprError, parse
+from .gaussian import real_sign
 from .numbers import ExactnessError, format_rational, to_rational
 from .params import Domain
 from .polytope import roots_in
-from .upoly import to_fmpq
+from .upoly import to_fmpq, to_fraction
 
 RELATIONS = (">=", ">", "<=", "<", "==")
 FUNCTIONS = {"abs": (1, 1), "max": (2, 64), "min": (2, 64), "sqrt": (1, 1), "sin": (1, 1), "cos": (1, 1)}
@@ -167,7 +168,7 @@ class RF:
 
     def at(self, point):
         """The value at an exact point (a zero denominator there is an error)."""
-        num, den = (sum(Fraction(int(c.p), int(c.q)) * prod(x ** int(e) for x, e in zip(point, exps) if int(e))
+        num, den = (sum(to_fraction(c) * prod(x ** int(e) for x, e in zip(point, exps) if int(e))
                         for exps, c in p.to_dict().items()) for p in (self.num, self.den))
         if den == 0:
             raise ProofError("a denominator vanishes at the point")
@@ -302,11 +303,10 @@ class Quad:
 
     def sign(self) -> int:
         """For exact ordered-field scalars, c ≥ 0: if a and b have opposite signs, a² vs b²c decides."""
-        sgn = lambda x: x.sign() if hasattr(x, "sign") else (x > 0) - (x < 0)  # noqa: E731
-        sa, sb = sgn(self.a), sgn(self.b)
-        if sb == 0 or sgn(self.c) == 0 or sa == sb:
+        sa, sb = real_sign(self.a), real_sign(self.b)
+        if sb == 0 or real_sign(self.c) == 0 or sa == sb:
             return sa
-        return sb if sa == 0 else sa * sgn(self.a * self.a - self.b * self.b * self.c)
+        return sb if sa == 0 else sa * real_sign(self.a * self.a - self.b * self.b * self.c)
 
     def text(self) -> str:
         a, b, c = self.a, self.b, Fraction(self.c)
@@ -507,7 +507,7 @@ def bernstein(p, box) -> tuple:
     if prod(d + 1 for d in p.degrees()) > MAX_BERNSTEIN:
         raise ProofError(f"more than {MAX_BERNSTEIN} Bernstein coefficients")
     t = [to_fmpq(lo) + to_fmpq(hi - lo) * g for (lo, hi), g in zip(box, p.context().gens())]
-    cur = {tuple(int(x) for x in e): Fraction(int(c.p), int(c.q))  # x_i = lo_i + (hi_i - lo_i) t_i
+    cur = {tuple(int(x) for x in e): to_fraction(c)  # x_i = lo_i + (hi_i - lo_i) t_i
            for e, c in (p.compose(*t) if box else p).to_dict().items()}
     degs = [max((e[i] for e in cur), default=0) for i in range(len(box))]
     for i, d in enumerate(degs):  # power basis -> Bernstein basis along axis i
@@ -784,7 +784,7 @@ class Surd:
 
     @property
     def coeffs(self) -> list:  # for numbers.bit_size: every rational coefficient
-        return [Fraction(int(c.p), int(c.q)) for rf in self.parts.values() for p in (rf.num, rf.den) for c in p.coeffs()]
+        return [to_fraction(c) for rf in self.parts.values() for p in (rf.num, rf.den) for c in p.coeffs()]
 
     def _collect(self, pairs) -> Surd:
         out = {}
@@ -833,7 +833,7 @@ class Surd:
         """Canonical text: Σ (numerator)*sqrt(u)*.../(denominator), the denominator an integer polynomial."""
         out = []
         for m, rf in sorted(self.parts.items()):
-            co = [Fraction(int(c.p), int(c.q)) for q in (rf.num, rf.den) for c in q.coeffs()]
+            co = [to_fraction(c) for q in (rf.num, rf.den) for c in q.coeffs()]
             k = to_fmpq(Fraction(lcm(*(c.denominator for c in co)), gcd(*(c.numerator for c in co))))
             num, den, wrap = str(rf.num * k), str(rf.den * k), " " in str(rf.num * k).lstrip("-")
             roots = "*".join(f"sqrt({u.text()})" for i, u in enumerate(self.R.radicands) if m >> i & 1)

@@ -12,6 +12,11 @@ def to_fmpq(x) -> fmpq:
     return fmpq(x.numerator, x.denominator)
 
 
+def to_fraction(c) -> Fraction:
+    """An fmpq as a Fraction."""
+    return Fraction(int(c.p), int(c.q))
+
+
 def flint(a) -> fmpq_poly:
     """A coefficient list (or an fmpq_poly) as an fmpq_poly."""
     return a if isinstance(a, fmpq_poly) else fmpq_poly([to_fmpq(x) for x in a])
@@ -19,7 +24,7 @@ def flint(a) -> fmpq_poly:
 
 def trim(a) -> list:
     """The trimmed coefficient list of an fmpq_poly (or of a list)."""
-    return [Fraction(int(c.p), int(c.q)) for c in flint(a).coeffs()]
+    return [to_fraction(c) for c in flint(a).coeffs()]
 
 
 def add(a, b): return trim(flint(a) + flint(b))  # noqa: E704

@@ -1,7 +1,6 @@
 """Kinds ``assemblage`` (one assemblage σ over Q(i) or K(i), Sainz–Hoban–Skrzypczyk–Aolita, PRL 125, 050404 (2020):
 PSD and no-signalling decided, a realisation (Eqs. (1), (7)), BWI extension (Def. 4) and Bob's measurements
 recomputed) and ``assemblage-dual`` (σ ∉ Q_BWI by an exact dual point of the outer moment relaxation)."""
-import hashlib
 from fractions import Fraction
 from itertools import product
 
@@ -9,6 +8,7 @@ from .. import steering as st
 from ..gaussian import ONE, Gaussian, gaussian_text, herm_psd, matrix_text, read_matrix
 from ..linalg import identity, is_matrix, mul, rank, trace
 from ..models import read_functional
+from ..numbers import digest
 from ..params import scalar_text
 from ..poly import Poly
 from ..scenario import Behaviour, Scenario
@@ -61,7 +61,7 @@ def assemblage_text(A, single=None) -> str:
                                            for x in range(A.nx)) + "]" for y in range(A.ny)) + "]"
     body, basis = body[1:-1] if A.ny == 1 else body, " in the Pauli basis (c0, cX, cY, cZ)" if A.dim == 2 else ""
     if len(body) > 400:
-        return f"sigma#{hashlib.sha256(body.encode()).hexdigest()[:12]} (sha256 of the canonical blocks{basis})"
+        return f"sigma#{digest(body)} (sha256 of the canonical blocks{basis})"
     return f"sigma = {body}{basis}"
 
 

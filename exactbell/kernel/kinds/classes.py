@@ -8,7 +8,7 @@ from math import ceil, lcm
 
 import flint
 
-from ..functional import SW_SCENARIO, sw_index
+from ..functional import SW_SCENARIO, from_sw_matrix, pair
 from ..models import label_of, read_points
 from ..ncpoly import behaviour, read_strategy
 from ..polytope import Group, PointSet, affine_order_bound, at, bits, ridges_among, symmetries, verify_complete
@@ -119,7 +119,7 @@ def _quantum_value(ctx, spec, a):
     """<a, P> for the behaviour P of a two-qubit strategy, a in Eq. (5) coordinates."""
     psi, meas, _ = read_strategy(ctx, spec, SW_SCENARIO)
     p = behaviour(psi, meas, SW_SCENARIO)
-    return sum(a[4 * i + j] * p[sw_index(SW_SCENARIO, i, j)] for i in range(4) for j in range(4))
+    return pair(from_sw_matrix([a[4 * i:4 * i + 4] for i in range(4)]), p, 0 * p[0])
 
 
 def _closure(ctx, ps, G, reps, ridges, r):
@@ -129,11 +129,11 @@ def _closure(ctx, ps, G, reps, ridges, r):
     memo, ranks, S = {}, {}, {t for _, orb in reps for t in orb}
     for k, (m, imgs) in enumerate(reps):
         w, sub = f"data.classes[{k}].ridges", set()
-        for q, pair in enumerate(ridges[k] if ridges else []):
-            if not (isinstance(pair, list) and len(pair) == 2 and all(type(x) is int for x in pair)
-                    and 0 <= pair[0] < len(reps) and 0 <= pair[1] < G.order):
+        for q, jg in enumerate(ridges[k] if ridges else []):
+            if not (isinstance(jg, list) and len(jg) == 2 and all(type(x) is int for x in jg)
+                    and 0 <= jg[0] < len(reps) and 0 <= jg[1] < G.order):
                 raise ctx.fail(f"{w}[{q}]", "must be [class index, group element index]")
-            R = m & G.image(pair[1], reps[pair[0]][0])
+            R = m & G.image(jg[1], reps[jg[0]][0])
             if R in sub or R.bit_count() < r - 2:  # ranks: on one ridge per orbit (verify_complete)
                 raise ctx.fail(f"{w}[{q}]", "is not a new ridge of the class")
             sub.add(R)

@@ -3,7 +3,6 @@
 parameter, and their classes under the kernel's group of relabelings preserving the points."""
 from __future__ import annotations
 
-import hashlib
 import re
 from fractions import Fraction
 from functools import reduce
@@ -11,10 +10,11 @@ from functools import reduce
 import flint
 
 from ..models import SIGN, read_functional, read_points, univariate
+from ..numbers import digest
 from ..params import Domain
-from ..polytope import Group, PointSet, at, bits, coeffs, fr, q, rank_minor, roots_in, symmetries
+from ..polytope import Group, PointSet, at, bits, rank_minor, roots_in, symmetries
 from ..scenario import Scenario
-from ..upoly import evaluate, flint as fmpq_poly, sign_cells
+from ..upoly import evaluate, flint as fmpq_poly, sign_cells, to_fraction, trim
 from . import Decision, against_paper, kind
 
 CLAIMS = ("facets", "facets, pairwise inequivalent", "facets, one class")
@@ -28,14 +28,14 @@ def decide_one(ctx, it, points, label, var, dom, entries, bound, sense, xs, R, g
     D = reduce(lambda a, b: a * b // a.gcd(b), [d for _, d in entries + [bound]], ONE)
     if var and roots_in(D, Domain(dom.lo, dom.hi, dom.lo_closed, dom.hi_closed)):
         return "undefined (a denominator vanishes in the domain)", False, None
-    sgn = (1 if evaluate(coeffs(D), xs[0]) > 0 else -1) * (1 if sense == "<=" else -1)
+    sgn = (1 if evaluate(D, xs[0]) > 0 else -1) * (1 if sense == "<=" else -1)
     N, B, zero = [n * (D // d) for n, d in entries], bound[0] * (D // bound[1]), flint.fmpq_poly([])
     slacks = [sgn * (B - sum((n * c for n, c in zip(N, v) if n != 0 and c != 0), zero)) for v in points]
     for i, s in enumerate(slacks):
-        cells = [] if s == 0 else sign_cells(coeffs(s), dom.lo, dom.hi) if var else [(Fraction(0), fr(s[0]))]
+        cells = [] if s == 0 else sign_cells(trim(s), dom.lo, dom.hi) if var else [(Fraction(0), to_fraction(s[0]))]
         for x in (x for x, sg in cells if sg < 0):
             if not var or dom.contains(x):
-                amount, where = -fr(s(q(x))) / abs(evaluate(coeffs(D), x)), f" at {var} = {x}" if var else ""
+                amount, where = -evaluate(s, x) / abs(evaluate(D, x)), f" at {var} = {x}" if var else ""
                 return f"invalid: violated{where} by the point of label {label[i]} by {amount}", False, None
             if x not in (dom.lo, dom.hi):
                 raise ctx.fail(it.where, f"a sample point {x} of a negative cell is excluded from the domain")
@@ -93,7 +93,7 @@ def decide(cert, ctx, data) -> Decision:
             ents = [(fmpq_poly([c]), ONE) for c in F]
         sense, bound = it.text("sense", ("<=", ">=")), uni(ctx.ratfun(it, "bound"))
         canon = ";".join(f"{n}/{d}" for n, d in ents + [bound]) + sense
-        shown.append(f"{names[-1]} [{sense} #{hashlib.sha256(canon.encode()).hexdigest()[:10]}]")
+        shown.append(f"{names[-1]} [{sense} #{digest(canon, 10)}]")
         results.append(decide_one(ctx, it, points, labels_of, var, dom, ents, bound, sense, xs, R, grank))
     G = Group([g for _, g in symmetries(points, maps)])
     facet_keys = [G.canonical_with(bits(T))[0] for _, ok, T in results if ok]

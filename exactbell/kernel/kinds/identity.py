@@ -4,7 +4,6 @@
 "bistochastic-supermap" (App. D), "pinching" (App. G). Every rational function read is defined on the domain."""
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from fractions import Fraction
 from functools import reduce
@@ -14,14 +13,16 @@ from math import prod
 from ..expr import ExprError, FieldAlgebra, parse
 from ..gaussian import ONE, conj, gaussian_text, matrix_text, read_matrix
 from ..linalg import add, adjoint, identity, mul, scale, trace
-from ..lp import ns_rows
-from ..models import fidelity, fmpq_poly, nonnegative, read_functional, read_scenario, scenario_text
+from ..models import fidelity, fmpq_poly, nonnegative_on_box, read_functional, read_scenario, scenario_text
 from ..ncpoly import NCAlgebra
+from ..numbers import digest
 from ..params import Domain
 from ..poly import Poly, RationalFunction
-from ..polytope import coeffs, roots_in, sw_point
+from ..polytope import roots_in, sw_point
 from ..process import (CONDITIONS, LV, affine_solutions, bistochastic_span_problem, bistochastic_violation,
                        depolarizer_problem, matrix_unit, pattern, sectors)
+from ..scenario import ns_rows
+from ..upoly import trim
 from . import Decision, against_paper, kind
 
 ZERO = RationalFunction.lift(0)
@@ -46,7 +47,7 @@ def _ns(ctx, data) -> tuple[str, bool]:
     for name, H in (("functional", F), ("other", G)):
         for c in H.coefficients:
             _defined(ctx, f"data.{name}", RationalFunction.lift(c))
-    n = len(sc.outcomes)  # N_k: the no-signalling rows of lp.ns_rows; S_x: normalisation of context x
+    n = len(sc.outcomes)  # N_k: the no-signalling rows of scenario.ns_rows; S_x: normalisation of context x
     ns, norm = ns_rows(sc), [{x * n + a: 1 for a in range(n)} for x in range(len(sc.contexts))]
     m = data.obj("multipliers")
     mu, nu = ([_defined(ctx, m.at(f"{k}[{i}]"), ctx.ratfun(m, f"{k}[{i}]", raw=t))
@@ -61,9 +62,9 @@ def _ns(ctx, data) -> tuple[str, bool]:
             f"{scenario_text(sc)}"), True
 
 
-def _identities(ctx, data, read, equal, where: str, digest=False) -> tuple[str, bool]:
+def _identities(ctx, data, read, equal, where: str, hashed=False) -> tuple[str, bool]:
     """(statement, holds) of data.identities [[lhs, rhs], ...], each decided ``where`` (the first failing one
-    refutes); ``digest``: a text of more than 400 characters is shown by count and sha256."""
+    refutes); ``hashed``: a text of more than 400 characters is shown by count and sha256."""
     rows, texts, fails = data.list("identities"), [], []
     ctx.need(rows, "data.identities", "lists no identity")
     for i, row in enumerate(rows):
@@ -72,8 +73,8 @@ def _identities(ctx, data, read, equal, where: str, digest=False) -> tuple[str, 
         if not equal(*(read(f"data.identities[{i}]", t) for t in row)):
             fails.append(i)
     shown = "; ".join(texts)
-    if digest and len(shown) > 400:
-        shown = f"{len(texts)} identities, sha256 of their text {hashlib.sha256(shown.encode()).hexdigest()[:16]}"
+    if hashed and len(shown) > 400:
+        shown = f"{len(texts)} identities, sha256 of their text {digest(shown, 16)}"
     if fails:
         return f"the identity {texts[fails[0]]} fails ({where}; of: {shown})", False
     return f"{shown} ({where})", True
@@ -100,7 +101,7 @@ def _polynomial(ctx, data, nc=False) -> tuple[str, bool]:
     """Modes polynomial (rational functions; with definitions or circle: polynomials modulo the circles) and nc."""
     if not (nc or data.has("circle") or data.has("definitions")):
         read = lambda where, t: _defined(ctx, where, ctx.ratfun(data, where[5:], raw=t))  # noqa: E731
-        return _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs, "as rational functions", digest=True)
+        return _identities(ctx, data, read, lambda lhs, rhs: lhs == rhs, "as rational functions", hashed=True)
     names = {**{n: Poly.var(n) for n in ctx.domains}, **{n: Poly.const(q) for n, q in ctx.fixed.items()}}
     unit, pairs, defs = Domain(Fraction(-1), Fraction(1), True, True), [], []
     for i, pr in enumerate(data.list("circle", default=[])):
@@ -145,11 +146,12 @@ def _sw_point(ctx, data) -> tuple[str, bool]:
            for t in tables for r in t):
         raise ctx.fail("data", "alice and bob must be 2x2 truth tables of 0/1 outputs")
     P = sw_point(*tables, *fids)
-    txt = lambda f: Poly({((var, k),) if k else (): c for k, c in enumerate(coeffs(f))}).to_text()  # noqa: E731
+    poly = lambda f: Poly({((var, k),) if k else (): c for k, c in enumerate(trim(f))})  # noqa: E731
+    txt = lambda f: poly(f).to_text()  # noqa: E731
     M = [P[4 * i:4 * i + 4] for i in range(4)]
     prods = {"A->B": [M[0][2 * y] + M[1][2 * y] - M[2][2 * y] - M[3][2 * y] for y in (0, 1)],
              "B->A": [M[2 * x][0] + M[2 * x][1] - M[2 * x][2] - M[2 * x][3] for x in (0, 1)]}
-    eps = {k: next((f for f in vs if all(nonnegative(ctx, f - g, var) for g in vs)), None)
+    eps = {k: next((f for f in vs if all(nonnegative_on_box(ctx, "data", poly(f - g)) for g in vs)), None)
            for k, vs in prods.items()}
     parts = [f"<NS_{i}^({k}), P> for {i} = 0, 1: ({txt(vs[0])}, {txt(vs[1])}), "
              + ("no single one is largest on the domain" if eps[k] is None else f"eps^({k}) = {txt(eps[k])}")

@@ -4,7 +4,6 @@ expression, the CGLMP value of an explicit quantum strategy (Collins et al. 2002
 of measurement-dependent models (a model bounds it above, a Lagrange dual point below)."""
 from __future__ import annotations
 
-import hashlib
 import re
 from fractions import Fraction
 from functools import reduce
@@ -14,8 +13,9 @@ import flint
 
 from .. import limits
 from ..expr import ExprError, FieldAlgebra, parse
+from ..lp import distribution, local_model
 from ..models import cglmp, model_points, strategies
-from ..numbers import bit_size, format_rational
+from ..numbers import bit_size, digest, format_rational
 from ..poly import Poly
 from ..prove_check import to_arb as _q
 from ..scenario import Scenario
@@ -116,7 +116,7 @@ def _cglmp_born(ctx, spec):
     ctx.need(any(g), spec.at("schmidt"), "the Schmidt vector is zero")
     gtext = "[" + ", ".join(map(format_rational, g)) + "]"
     if len(gtext) > 160:
-        gtext = f"#{hashlib.sha256(gtext.encode()).hexdigest()[:12]} (sha256 of {gtext[:20]}...)"
+        gtext = f"#{digest(gtext)} (sha256 of {gtext[:20]}...)"
     sc, norm, p = Scenario((2, 2), (d, d)), _q(d * d * sum(v * v for v in g)), []
     for (x, y), (a, b) in ((c, o) for c in sc.contexts for o in sc.outcomes):
         t = a - b + (0, Fraction(1, 2))[x] - (Fraction(-1, 4), Fraction(1, 4))[y]
@@ -133,12 +133,9 @@ def _cglmp_quantum(ctx, spec):
 
 
 def _ghz(ctx, spec):
-    """Mermin: (|000> + |111>)/sqrt2 measured in X (x = 0) or Y (x = 1): p(a|x) = |1 + eps|^2/16 with
-    eps = (-1)^(sum a) i^(sum x), i.e. (1 + (-1)^(sum a) Re i^(sum x))/8."""
-    sc = Scenario((2, 2, 2), (2, 2, 2))
-    p = [_q(Fraction(1 + (-1) ** sum(a) * (1, 0, -1, 0)[sum(x) % 4], 8))
-         for x in sc.contexts for a in sc.outcomes]
-    return sc, p, "the GHZ distribution (Mermin X/Y measurements)"
+    """Mermin: (|000> + |111>)/sqrt2 measured in X (x = 0) or Y (x = 1) (:func:`..lp.distribution`)."""
+    p = distribution("ghz", local_model([(2, 2)] * 3))
+    return Scenario((2, 2, 2), (2, 2, 2)), [_q(v) for v in p], "the GHZ distribution (Mermin X/Y measurements)"
 
 
 def _md_information(ctx, spec):

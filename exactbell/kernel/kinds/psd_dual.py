@@ -2,7 +2,6 @@
 of the canonical-instrument SDP (Eqs. (4), (23), (28), relying on Thm 2/App. H), lower by a valid process with
 instruments or a bistochastic supermap (Methods Eq. (12)); single-trigger decompositions (Sec. II); chords by
 convexity. Format: ``docs/kinds/psd-dual.md``."""
-import hashlib
 from fractions import Fraction
 from functools import reduce
 from itertools import product
@@ -12,7 +11,7 @@ from .. import process as pm
 from ..gaussian import real_sign as _sgn
 from ..linalg import add, identity, is_matrix, kron, partial_trace, trace
 from ..models import causal_behaviours, causal_strategies, read_functional, read_scenario, scenario_text
-from ..numbers import decimal_string, to_rational
+from ..numbers import decimal_string, digest, to_rational
 from ..params import scalar_text as _tx
 from ..poly import Poly
 from . import Decision, against_paper, kind
@@ -280,7 +279,7 @@ def _refute(ctx, obj, sc, alpha, S, on, where):
     om, m, n = pm.omega_blocks(sc, alpha, trig, S.one), prod(sc.outputs), len(W[sc.contexts[0]])
     full, space, layout = pm.assemble(sc, W)
     ns = pm.ns_span_violation(full, space, layout) is None
-    dig = hashlib.sha256(";".join(_tx(e) for x in sc.contexts for r in W[x] for e in r).encode()).hexdigest()[:12]
+    dig = digest(";".join(_tx(e) for x in sc.contexts for r in W[x] for e in r))
     w = obj.obj("witness")
     x, v = tuple(w.list("context", 2)), [S(f"{w.at('vector')}[{i}]", e) for i, e in enumerate(w.list("vector", n))]
     ctx.need(x in sc.contexts and {*map(type, x)} == {int}, w.at("context"), "not a context of the scenario")

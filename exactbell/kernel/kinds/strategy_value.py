@@ -1,12 +1,12 @@
 """Kind ``strategy-value``: the Bell value ⟨F, P⟩ of an explicit exact quantum strategy (Born rule, :mod:`..ncpoly`)
 or of a given behaviour, a lower bound on the quantum maximum of F. Format: docs/kinds/strategy-value.md."""
-import hashlib
 from math import prod
 
 from ..functional import pair
 from ..gaussian import real_sign
 from ..models import folded, nonnegative_on_box, read_functional, read_scenario, scenario_text
 from ..ncpoly import behaviour, bell_operator, read_strategy
+from ..numbers import digest
 from ..params import scalar_text
 from ..poly import Poly
 from ..scenario import PARTY_LETTERS
@@ -59,7 +59,7 @@ def value_of(ctx, spec, sc, F, quantum=False):
         p = behaviour(psi, meas, sc)
     value = folded(pair(F.coefficients, p, 0 * p[0]))
     if len(text) > SHOWN:
-        text = f"S#{hashlib.sha256(text.encode()).hexdigest()[:12]} (sha256 of its canonical text)"
+        text = f"S#{digest(text)} (sha256 of its canonical text)"
     return value, text
 
 

@@ -3,7 +3,6 @@ Sengupta–Wooltorton channels (Eqs. (9), (11), App. A), the planar image of the
 Eq. (54)), the extreme qubit supermaps (App. D, Eqs. (79)–(85))."""
 from __future__ import annotations
 
-import hashlib
 from fractions import Fraction
 from itertools import product
 
@@ -11,9 +10,11 @@ import flint
 
 from ..linalg import rank
 from ..models import distinct_points, label_of, polynomial, read_points
+from ..numbers import digest
 from ..poly import Poly, RationalFunction
 from ..process import CONDITIONS, projector_term
-from ..polytope import at, primitive, q, sw_model, symmetries
+from ..polytope import at, primitive, sw_model, symmetries
+from ..upoly import to_fmpq
 from . import Decision, against_paper, kind
 
 SUPERMAP_CLASSES = ("no-signalling", "one-way-fixed", "one-way-dynamic", "ico-xor", "non-functional", "other")
@@ -112,7 +113,7 @@ def decide(cert, ctx, data) -> Decision:
     text, _, labels, pts, index, _ = read_points(ctx, data, symbolic=False, image=True)
     P = [at(v, Fraction(0)) for v in pts]
     n, covered, point = len(P[0]), {}, lambda where, raw: index[label_of(ctx, where, raw, index)]
-    M = flint.fmpq_mat([[q(x) for x in v] for v in P])
+    M = flint.fmpq_mat([[to_fmpq(x) for x in v] for v in P])
     for e, extreme in [(e, True) for e in data.objs("extreme")] + [(e, False) for e in data.objs("redundant")]:
         i = point(e.at("label"), e.get("label"))
         if extreme:  # <c, P_i> > <c, P_j> for every other point j
@@ -139,7 +140,7 @@ def decide(cert, ctx, data) -> Decision:
     verts = sorted(min(lab for lab in labels if index[lab] == i) for i, ext in covered.items() if ext)
     statement = (f"{text}: the {len(labels)} labelled points are {len(P)} distinct points, exactly {len(verts)} of "
                  "which are vertices of their convex hull (least labels of the vertices: sha256 "
-                 f"{hashlib.sha256(repr(verts).encode()).hexdigest()[:12]})")
+                 f"{digest(repr(verts))})")
     extra, holds, shown = ("", None, None) if data.raw["model"]["name"] != "image" else \
         _polygon(ctx, data, [P[i] for i, ext in covered.items() if ext])
     statement, verdict = against_paper(statement + extra, holds, shown)
@@ -176,7 +177,7 @@ def _representatives(ctx, data) -> Decision:
     statement = (f"{text}, {ctx.quantifier()}, as polynomial identities: the {len(pairs)} labelled points "
                  f"are {len(points)} distinct points, forming {len(set(orbit.values()))} orbits under the group "
                  f"of the {len(G)} relabelings preserving the model for all fidelities; the {len(sizes)} listed "
-                 f"representatives (matrices sha256 {hashlib.sha256('|'.join(shown).encode()).hexdigest()[:12]}) "
+                 f"representatives (matrices sha256 {digest('|'.join(shown))}) "
                  f"are points of the model whose classes (unions of orbits) have sizes {', '.join(map(str, sizes))} "
                  "and cover all points")
     paper = data.list("paper", len(sizes), default=None)
