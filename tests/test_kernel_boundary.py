@@ -12,7 +12,7 @@ ALLOWED_THIRD_PARTY = {"flint"}
 FORBIDDEN = ("numpy", "sympy", "scipy", "cvxpy", "mpmath", "cdd", "rich", "matplotlib")
 # Issue #14 asks for at most 5,000 lines and 15 kinds. The kinds hold; the lines do not yet, so this
 # is a ratchet at the present size: the kernel may shrink, never grow. Lower it as code leaves.
-MAX_LINES, MAX_KINDS = 7128, 15
+MAX_LINES, MAX_KINDS = 7122, 15
 
 
 def kernel_files():
