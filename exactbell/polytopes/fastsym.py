@@ -35,7 +35,7 @@ import numpy as np
 
 from ..distributed import checkpoint_error, read_checkpoint, write_checkpoint
 from ..kernel.polytope import members
-from .cddfacets import facets_with
+from .cddfacets import facet_incidence, facets_with
 from .exact import PermGroup, PointSet
 from .facesym import (
     _decomposed,
@@ -254,11 +254,11 @@ def _primitive(v: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
-def _orbit_representatives(sp, T, PS, with_element=False):
-    """The ridges of T, for each the index of its orbit's representative under the stabiliser (its
+def _orbit_representatives(sp, T, PS, with_element=False, ridges=None):
+    """The ridges of T (given, or computed), for each the index of its orbit's representative under the stabiliser (its
     permutations ``PS``), the representatives, the element indices into ``PS`` mapping each ridge onto its
     orbit key (``with_element``, else None), and the representatives' ridge functionals."""
-    ridges, hs = sp.ridges_with(T, PS)
+    ridges, hs = sp.ridges_with(T, PS) if ridges is None else (ridges, None)
     Wa = np.array(sorted(T), dtype=np.int64)
     loc = np.full(sp.N, -1, dtype=np.int64)
     loc[Wa] = np.arange(len(Wa))
@@ -276,8 +276,8 @@ def _orbit_representatives(sp, T, PS, with_element=False):
     return ridges, rep_of, reps, sidx, G
 
 
-def _work(context, T):
-    """Per class: its ridges and, for each, the canonical neighbour and the index of an element
+def _work(context, T, ridges=None):
+    """Per class: its ridges (given, else computed) and, for each, the canonical neighbour and the index of an element
     mapping the actual neighbour onto the canonical one; ``context`` = (SlackPolytope, FastGroup).
     Only one ridge per orbit of the stabiliser of T is rotated (all at once, :func:`rotate_all`) and
     canonicalised (:meth:`FastGroup.canonical_many`); the others follow by symmetry.
@@ -287,7 +287,7 @@ def _work(context, T):
     if isinstance(fg, LocalGroup):
         return T, _work_local(sp, fg, T, f)
     stab = fg.stabiliser(T)
-    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True)
+    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True, ridges=ridges)
     N = rotate_all(f, (np.zeros((len(reps), 0)), G))
     canon = dict(zip(reps, fg.canonical_many(N)))
     # ridge k = sR^-1 s0 (rep), so its neighbour is sR^-1 s0 (N0); P[e] maps N0 onto c, so
@@ -462,10 +462,19 @@ def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, star
         """Process the pending classes and all they lead to, heavy ones deferred; True if cut."""
         if tasks is None:
             todo = _Queue(lightest_first, pending)
-            while todo:
-                c = todo.pop()
+            wait: list = []  # heavy classes: after all others, ridges derived from them
+            while todo or wait:
+                if todo:
+                    c = todo.pop()
+                    if derive and len(c) > sp.rank - 1 + HEAVY_EXCESS:
+                        heapq.heappush(wait, (len(c), c))
+                        continue
+                    ridges = None
+                else:
+                    c = heapq.heappop(wait)[1]
+                    ridges = derived_ridges(sp, fg, c, raw)
                 if light(c):
-                    todo.extend(take(*_work(context, c)))
+                    todo.extend(take(*_work(context, c, ridges)))
                 if max_classes is not None and len(found) >= max_classes and todo:
                     return True
             return False
@@ -480,6 +489,9 @@ def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, star
                 return True
         return False
 
+    # heavy classes wait and derive their ridges from processed neighbours (in this process, listed
+    # group, full runs only: the processing order then changes nothing in the result)
+    derive = heavy is None and max_classes is None and isinstance(fg, FastGroup)
     from_known = 0
     pending = [c for c in found if c not in raw]
     with contextlib.ExitStack() as stack:
@@ -657,3 +669,138 @@ def _breadth_first(c0, raw) -> list:
 
 def orbit_total(fg: FastGroup, classes) -> int:
     return sum(fg.orbit_size(c) for c in classes)
+
+
+# ---------------------------------------------------------------------------------------------
+# ridges of a heavy class from its processed neighbours
+
+HEAVY_EXCESS = 24  # classes with more points than rank + HEAVY_EXCESS wait and derive their ridges (measured)
+
+
+def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> list[frozenset]:
+    """All facets of conv(T) (sorted as :func:`~.cddfacets.facets_with` sorts them), T a class whose
+    neighbours' classes are mostly processed (``raw``: class → [(ridge, neighbour class, element e,
+    _), ...], every ridge of the class listed). A processed ridge R0 of T_j whose neighbour lies in
+    T's class gives the ridge g(R0) = g(T_j) ∩ T of T (g = P[e], mapping that neighbour onto T), and
+    its facets: g(the inclusion-maximal sets R0 ∩ R', R' another ridge of T_j) — every face of
+    codimension two in conv(T_j) lies in exactly two of its facets — so no Normaliz call. The list
+    is closed under the stabiliser of T. A facet S of a listed ridge that lies in no other listed
+    ridge is rotated across (:meth:`SlackPolytope.rotate` inside conv(T)) to the missing ridge; those
+    are *expanded* (facets from Normaliz, fewest points first) only until the unexpanded ones are
+    fewer than dim conv(T): every facet of an expanded ridge lies in exactly two listed ridges, and
+    by Balinski's theorem (the facet graph of a d-polytope is d-connected; Bremner, Sikirić &
+    Schürmann, J. Symb. Comput. 44, 1 (2009)) fewer than d unexpanded ridges cannot cut an
+    unlisted one off the expanded ones, so the list is complete. One ridge per stabiliser orbit is
+    expanded."""
+    N, W = sp.N, (sp.N + 63) // 64
+    SP = fg.P[fg.stabiliser(T)]
+    Wa = np.array(sorted(T), dtype=np.int64)
+    need = sp.rank - 3  # homogeneous rank of a facet of a ridge
+    keys: set = set()  # listed ridges (bytes of their bit rows)
+    rows: list = []
+    work: list = []  # (ridge as a boolean row, its facets as bit rows or None)
+    cache: dict = {}
+
+    def add(b: np.ndarray, facets=None, wait=False) -> int:
+        """List the orbit of the ridge b (boolean row) unless listed; the number of ridges added."""
+        if _pack(b[None, :])[0].tobytes() in keys:
+            return 0
+        orbit = np.unique(_pack(b[SP.argsort(axis=1)]), axis=0)  # image of b under s: b[s^-1]
+        for row in orbit:
+            keys.add(row.tobytes())
+        rows.extend(orbit)
+        if not wait:
+            work.append((b, facets))
+        return len(orbit)
+
+    for Tj, out in raw.items():
+        hits = [k for k, (R0, c, _, _) in enumerate(out) if c == T and R0 is not None]
+        if not hits:
+            continue
+        if Tj not in cache:
+            cache[Tj] = _bit_rows(_pad([R for R, *_ in out]), W)
+        B = cache[Tj]
+        for k in hits:
+            R0, _, e, _ = out[k]
+            ginv = fg.Pinv[e]
+            b = _unpack(B[k:k + 1], N)[0][ginv]  # g(R0), g = P[e]
+            if _pack(b[None, :])[0].tobytes() in keys:
+                continue
+            if len(R0) == need + 1:
+                add(b)  # a simplex: its facets drop one point
+                continue
+            I = B & B[k]
+            cnt = np.bitwise_count(I).sum(axis=1)
+            I = np.unique(I[(cnt >= need) & (cnt < len(R0))], axis=0)
+            inside = ((I[:, None, :] & I[None, :, :]) == I[:, None, :]).all(axis=2).sum(axis=1)
+            add(b, _pack(_unpack(I[inside == 1], N)[:, ginv]))  # maximal: inside itself only
+    if not work:
+        return sp.ridges_with(T, SP)[0]
+    dim = sp.rank - 2  # of conv(T)
+    wrapped: list = []  # unexpanded missing ridges: (-orbit size, points, order, ridge)
+    done = 0
+    L = np.array(rows)
+    while True:
+        if done < len(work):
+            b, faces = work[done]
+            done += 1
+        elif -sum(x[0] for x in wrapped) >= dim:
+            b, faces = heapq.heappop(wrapped)[3], None  # the largest orbit first
+        else:
+            break  # Balinski: fewer than dim unexpanded ridges
+        R = [int(x) for x in np.nonzero(b)[0]]
+        if len(R) == need + 1:
+            drop = np.repeat(b[None, :], len(R), axis=0)
+            drop[np.arange(len(R)), R] = False
+            faces = _pack(drop)
+        elif faces is None:
+            inc = facet_incidence(sp.ps, R)
+            full = np.zeros((len(inc), N), dtype=bool)
+            full[:, R] = inc
+            faces = _pack(full)
+        if len(L) != len(rows):
+            L = np.array(rows)
+        # a listed R' ≠ R contains the facet S of R iff R ∩ R' = S (a proper face of R containing S)
+        meet = L & _pack(b[None, :])[0]
+        meet = np.sort(_void(meet if W == 1 else meet[np.bitwise_count(meet).sum(axis=1) >= need]))
+        fv = _void(faces)
+        cnt = 1 + np.searchsorted(meet, fv, side="right") - np.searchsorted(meet, fv, side="left")
+        if (cnt > 2).any():
+            raise ArithmeticError("a face of a facet lies in more than two ridges")
+        fR = None
+        for S in faces[cnt == 1]:  # the other facet of conv(T) through S is missing: rotate across S
+            fR = sp.slack(R, Wa) if fR is None else fR
+            M = sp.rotate(R, fR, frozenset(_members(S)), W=Wa)
+            m = np.zeros(N, dtype=bool)
+            m[sorted(M)] = True
+            if len(M) == need + 1:
+                add(m)
+            else:
+                size = add(m, wait=True)
+                if size:
+                    heapq.heappush(wrapped, (-size, len(M), len(rows), m))
+    U = _unpack(np.array(rows), N)
+    return sorted((frozenset(np.nonzero(u)[0].tolist()) for u in U), key=sorted)
+
+
+def _void(words: np.ndarray) -> np.ndarray:
+    """Rows of 64-bit words as single items (equal iff the rows are equal), to sort and search: the
+    word itself for one word, else opaque bytes (slower to sort)."""
+    if words.shape[1] == 1:
+        return words[:, 0]
+    return np.ascontiguousarray(words).view(f"V{8 * words.shape[1]}").ravel()
+
+
+def _pack(B: np.ndarray) -> np.ndarray:
+    """Boolean rows over range(N) → rows of 64-bit words as :func:`_bit_rows` writes them."""
+    W = (B.shape[1] + 63) // 64
+    by = np.packbits(B, axis=1, bitorder="little")
+    out = np.zeros((len(B), W * 8), dtype=np.uint8)
+    out[:, :by.shape[1]] = by
+    return out.view("<u8").astype(np.uint64)
+
+
+def _unpack(words: np.ndarray, N: int) -> np.ndarray:
+    """Rows of 64-bit words → boolean rows over range(N)."""
+    by = np.ascontiguousarray(words.astype("<u8")).view(np.uint8)
+    return np.unpackbits(by, axis=1, bitorder="little")[:, :N].astype(bool)
