@@ -91,8 +91,39 @@ class FastGroup:
         lexicographically least sorted image is the largest image as big-endian bits (at the first
         point where two images differ, the one holding it sorts first), and the least element index
         giving it is the one :meth:`canonical_with` returns."""
-        _, elems = _extreme_images(B, self.Pinv, largest=True)
+        elems = self._largest_word(B) if self.n <= 64 else _extreme_images(B, self.Pinv, largest=True)[1]
         return [(tuple(sorted(int(x) for x in self.P[e][np.nonzero(b)[0]])), int(e)) for b, e in zip(B, elems)]
+
+    _NIB = 4  # bits of a subset looked up at once
+
+    def _largest_word(self, B: np.ndarray) -> np.ndarray:
+        """For n ≤ 64: per boolean row b of B, the least element index e whose image P[e](b), as the
+        64-bit word with bit 63 − p for each point p, is largest (what :func:`_extreme_images` with
+        ``largest`` gives). The image word is an OR of table entries, one per 4-point chunk of b:
+        table[g, j, v] = the image under g of the points 4j + k with bit k set in v."""
+        if not hasattr(self, "_table"):
+            c = self._NIB
+            chunks = (self.n + c - 1) // c
+            bit = np.zeros((self.order, chunks * c), dtype=np.uint64)
+            bit[:, :self.n] = np.left_shift(np.uint64(1), (63 - self.P).astype(np.uint64))
+            v = np.arange(1 << c)
+            tab = np.zeros((self.order, chunks, 1 << c), dtype=np.uint64)
+            for k in range(c):
+                on = ((v >> k) & 1).astype(bool)
+                tab[:, :, on] |= bit[:, k::c][:, :, None]
+            self._table = np.ascontiguousarray(tab.reshape(self.order, -1).T)  # (chunk value column, |G|)
+        c = self._NIB
+        chunks = (self.n + c - 1) // c
+        pad = np.zeros((len(B), chunks * c), dtype=np.int64)
+        pad[:, :self.n] = B
+        vals = (pad.reshape(len(B), chunks, c) << np.arange(c)).sum(axis=2)  # chunk values
+        cols = vals + (np.arange(chunks) << c)[None, :]  # columns of the flattened table
+        elems = np.zeros(len(B), dtype=np.int64)
+        step = max(1, 2_000_000 // max(1, self.order * chunks))
+        for a in range(0, len(B), step):
+            words = np.bitwise_or.reduce(self._table[cols[a:a + step]], axis=1)  # (rows, |G|)
+            elems[a:a + step] = np.argmax(words == words.max(axis=1)[:, None], axis=1)
+        return elems
 
     def indices(self, U: np.ndarray) -> list[int]:
         """Element indices of the permutations in the rows of U (int32)."""
