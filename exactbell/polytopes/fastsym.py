@@ -290,12 +290,15 @@ def _orbit_representatives(sp, T, PS, with_element=False, ridges=None):
     permutations ``PS``), the representatives, the element indices into ``PS`` mapping each ridge onto its
     orbit key (``with_element``, else None), and the representatives' ridge functionals."""
     ridges, hs = sp.ridges_with(T, PS) if ridges is None else (ridges, None)
+    rows = None
+    if isinstance(ridges, tuple):  # (ridges, their boolean rows over all points): derived_ridges
+        ridges, rows = ridges
     Wa = np.array(sorted(T), dtype=np.int64)
     loc = np.full(sp.N, -1, dtype=np.int64)
     loc[Wa] = np.arange(len(Wa))
     HTinv = np.argsort(loc[PS[:, Wa]], axis=1)  # the stabiliser on T's own indices, inverted
-    keys, sidx = orbit_keys(_rows(ridges, Wa), HTinv, with_element=True) if with_element else (
-        orbit_keys(_rows(ridges, Wa), HTinv), None)
+    rows = _rows(ridges, Wa) if rows is None else rows[:, Wa]
+    keys, sidx = orbit_keys(rows, HTinv, with_element=True) if with_element else (orbit_keys(rows, HTinv), None)
     first: dict = {}
     rep_of = np.array([first.setdefault(key, k) for k, key in enumerate(keys)], dtype=np.int64)
     reps = sorted(first.values())
@@ -708,8 +711,9 @@ def orbit_total(fg: FastGroup, classes) -> int:
 HEAVY_EXCESS = 24  # classes with more points than rank + HEAVY_EXCESS wait and derive their ridges (measured)
 
 
-def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> list[frozenset]:
-    """All facets of conv(T) (sorted as :func:`~.cddfacets.facets_with` sorts them), T a class whose
+def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list[frozenset], np.ndarray]:
+    """All facets of conv(T) (sorted as :func:`~.cddfacets.facets_with` sorts them, and as boolean
+    rows over all points), T a class whose
     neighbours' classes are mostly processed (``raw``: class → [(ridge, neighbour class, element e,
     _), ...], every ridge of the class listed). A processed ridge R0 of T_j whose neighbour lies in
     T's class gives the ridge g(R0) = g(T_j) ∩ T of T (g = P[e], mapping that neighbour onto T), and
@@ -751,12 +755,12 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> list[froze
         if Tj not in cache:
             cache[Tj] = _bit_rows(_pad([R for R, *_ in out]), W)
         B = cache[Tj]
-        for k in hits:
-            R0, _, e, _ = out[k]
-            ginv = fg.Pinv[e]
-            b = _unpack(B[k:k + 1], N)[0][ginv]  # g(R0), g = P[e]
-            if _pack(b[None, :])[0].tobytes() in keys:
+        E = np.array([out[k][2] for k in hits], dtype=np.int64)
+        imgs = np.take_along_axis(_unpack(B[hits], N), fg.Pinv[E].astype(np.int64), axis=1)  # g(R0), g = P[e]
+        for k, b, w in zip(hits, imgs, _pack(imgs)):
+            if w.tobytes() in keys:
                 continue
+            R0 = out[k][0]
             if len(R0) == need + 1:
                 add(b)  # a simplex: its facets drop one point
                 continue
@@ -764,9 +768,10 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> list[froze
             cnt = np.bitwise_count(I).sum(axis=1)
             I = np.unique(I[(cnt >= need) & (cnt < len(R0))], axis=0)
             inside = ((I[:, None, :] & I[None, :, :]) == I[:, None, :]).all(axis=2).sum(axis=1)
-            add(b, _pack(_unpack(I[inside == 1], N)[:, ginv]))  # maximal: inside itself only
+            add(b, _pack(_unpack(I[inside == 1], N)[:, fg.Pinv[out[k][2]]]))  # maximal: inside itself only
     if not work:
-        return sp.ridges_with(T, SP)[0]
+        ridges = sp.ridges_with(T, SP)[0]
+        return ridges, _rows(ridges, np.arange(N))
     dim = sp.rank - 2  # of conv(T)
     wrapped: list = []  # unexpanded missing ridges: (-orbit size, points, order, ridge)
     done = 0
@@ -811,7 +816,10 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> list[froze
                 if size:
                     heapq.heappush(wrapped, (-size, len(M), len(rows), m))
     U = _unpack(np.array(rows), N)
-    return sorted((frozenset(np.nonzero(u)[0].tolist()) for u in U), key=sorted)
+    # sorted(key=sorted) order: facets are never nested, so the set holding the least point where
+    # two differ comes first
+    U = U[np.lexsort([~U[:, j] for j in range(N - 1, -1, -1)])]
+    return [frozenset(np.nonzero(u)[0].tolist()) for u in U], U
 
 
 def _void(words: np.ndarray) -> np.ndarray:
