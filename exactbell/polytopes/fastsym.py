@@ -285,10 +285,11 @@ def _primitive(v: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
-def _orbit_representatives(sp, T, PS, with_element=False, ridges=None):
+def _orbit_representatives(sp, T, PS, with_element=False, ridges=None, skip=None):
     """The ridges of T (given, or computed), for each the index of its orbit's representative under the stabiliser (its
     permutations ``PS``), the representatives, the element indices into ``PS`` mapping each ridge onto its
-    orbit key (``with_element``, else None), and the representatives' ridge functionals."""
+    orbit key (``with_element``, else None), and the ridge functionals of the representatives k
+    with ``skip(k)`` false (all without ``skip``)."""
     ridges, hs = sp.ridges_with(T, PS) if ridges is None else (ridges, None)
     rows = None
     if isinstance(ridges, tuple):  # (ridges, their boolean rows over all points): derived_ridges
@@ -303,10 +304,11 @@ def _orbit_representatives(sp, T, PS, with_element=False, ridges=None):
     rep_of = np.array([first.setdefault(key, k) for k, key in enumerate(keys)], dtype=np.int64)
     reps = sorted(first.values())
     every = np.arange(sp.N)
+    todo = [k for k in reps if skip is None or not skip(k)]
     if hs is None:
-        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in reps])
+        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in todo]).reshape(len(todo), sp.N)
     else:
-        G = sp.values_of(np.array([hs[k]() for k in reps], dtype=object), every)
+        G = sp.values_of(np.array([hs[k]() for k in todo], dtype=object), every)
     return ridges, rep_of, reps, sidx, G
 
 
@@ -321,9 +323,16 @@ def _work(context, T, ridges=None):
     if isinstance(fg, LocalGroup):
         return T, _work_local(sp, fg, T, f)
     stab = fg.stabiliser(T)
-    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True, ridges=ridges)
-    N = rotate_all(f, (np.zeros((len(reps), 0)), G))
-    canon = dict(zip(reps, fg.canonical_many(N)))
+    known = None
+    if ridges is not None and len(ridges) == 3:  # derived_ridges: some neighbours known
+        ridges, known = ridges[:2], ridges[2]
+    skip = None if known is None else (lambda k: known[k] is not None)
+    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True, ridges=ridges, skip=skip)
+    todo = [k for k in reps if skip is None or not skip(k)]
+    canon = {k: known[k] for k in reps if skip is not None and skip(k)}
+    if todo:
+        N = rotate_all(f, (np.zeros((len(todo), 0)), G))
+        canon.update(zip(todo, fg.canonical_many(N)))
     # ridge k = sR^-1 s0 (rep), so its neighbour is sR^-1 s0 (N0); P[e] maps N0 onto c, so
     # u = P[e] s0^-1 sR maps the neighbour onto c
     E = np.array([canon[int(r)][1] for r in rep_of], dtype=np.int64)
@@ -711,9 +720,10 @@ def orbit_total(fg: FastGroup, classes) -> int:
 HEAVY_EXCESS = 24  # classes with more points than rank + HEAVY_EXCESS wait and derive their ridges (measured)
 
 
-def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list[frozenset], np.ndarray]:
-    """All facets of conv(T) (sorted as :func:`~.cddfacets.facets_with` sorts them, and as boolean
-    rows over all points), T a class whose
+def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list[frozenset], np.ndarray, list]:
+    """All facets of conv(T) (sorted as :func:`~.cddfacets.facets_with` sorts them), as boolean rows
+    over all points, and per facet its known neighbour (class, element mapping the neighbour onto
+    it) or None; T a class whose
     neighbours' classes are mostly processed (``raw``: class → [(ridge, neighbour class, element e,
     _), ...], every ridge of the class listed). A processed ridge R0 of T_j whose neighbour lies in
     T's class gives the ridge g(R0) = g(T_j) ∩ T of T (g = P[e], mapping that neighbour onto T), and
@@ -729,21 +739,29 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list
     expanded."""
     N, W = sp.N, (sp.N + 63) // 64
     SP = fg.P[fg.stabiliser(T)]
+    SPinv = SP.argsort(axis=1)
     Wa = np.array(sorted(T), dtype=np.int64)
     need = sp.rank - 3  # homogeneous rank of a facet of a ridge
     keys: set = set()  # listed ridges (bytes of their bit rows)
     rows: list = []
+    nbr: list = []  # per listed ridge: (neighbour's class, element mapping the neighbour onto it) or None
     work: list = []  # (ridge as a boolean row, its facets as bit rows or None)
     cache: dict = {}
 
-    def add(b: np.ndarray, facets=None, wait=False) -> int:
-        """List the orbit of the ridge b (boolean row) unless listed; the number of ridges added."""
+    def add(b: np.ndarray, facets=None, wait=False, src=None) -> int:
+        """List the orbit of the ridge b (boolean row) unless listed; the number of ridges added.
+        ``src`` = (Tj, g⁻¹) when the neighbour across b is g(Tj): across s(b) it is s g(Tj), mapped
+        onto Tj by g⁻¹ s⁻¹."""
         if _pack(b[None, :])[0].tobytes() in keys:
             return 0
-        orbit = np.unique(_pack(b[SP.argsort(axis=1)]), axis=0)  # image of b under s: b[s^-1]
+        orbit, first = np.unique(_pack(b[SPinv]), axis=0, return_index=True)  # image of b under s: b[s^-1]
         for row in orbit:
             keys.add(row.tobytes())
         rows.extend(orbit)
+        if src is None:
+            nbr.extend([None] * len(orbit))
+        else:
+            nbr.extend((src[0], e) for e in fg.indices(src[1][SPinv[first]]))
         if not wait:
             work.append((b, facets))
         return len(orbit)
@@ -761,17 +779,18 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list
             if w.tobytes() in keys:
                 continue
             R0 = out[k][0]
+            src = (Tj, fg.Pinv[out[k][2]])
             if len(R0) == need + 1:
-                add(b)  # a simplex: its facets drop one point
+                add(b, src=src)  # a simplex: its facets drop one point
                 continue
             I = B & B[k]
             cnt = np.bitwise_count(I).sum(axis=1)
             I = np.unique(I[(cnt >= need) & (cnt < len(R0))], axis=0)
             inside = ((I[:, None, :] & I[None, :, :]) == I[:, None, :]).all(axis=2).sum(axis=1)
-            add(b, _pack(_unpack(I[inside == 1], N)[:, fg.Pinv[out[k][2]]]))  # maximal: inside itself only
+            add(b, _pack(_unpack(I[inside == 1], N)[:, src[1]]), src=src)  # maximal: inside itself only
     if not work:
         ridges = sp.ridges_with(T, SP)[0]
-        return ridges, _rows(ridges, np.arange(N))
+        return ridges, _rows(ridges, np.arange(N)), [None] * len(ridges)
     dim = sp.rank - 2  # of conv(T)
     wrapped: list = []  # unexpanded missing ridges: (-orbit size, points, order, ridge)
     done = 0
@@ -818,8 +837,9 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list
     U = _unpack(np.array(rows), N)
     # sorted(key=sorted) order: facets are never nested, so the set holding the least point where
     # two differ comes first
-    U = U[np.lexsort([~U[:, j] for j in range(N - 1, -1, -1)])]
-    return [frozenset(np.nonzero(u)[0].tolist()) for u in U], U
+    order = np.lexsort([~U[:, j] for j in range(N - 1, -1, -1)])
+    U = U[order]
+    return [frozenset(np.nonzero(u)[0].tolist()) for u in U], U, [nbr[k] for k in order]
 
 
 def _void(words: np.ndarray) -> np.ndarray:
