@@ -817,7 +817,7 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list
             L = np.array(rows)
         # a listed R' ≠ R contains the facet S of R iff R ∩ R' = S (a proper face of R containing S)
         meet = L & _pack(b[None, :])[0]
-        meet = np.sort(_void(meet if W == 1 else meet[np.bitwise_count(meet).sum(axis=1) >= need]))
+        meet = np.sort(_void(meet[np.bitwise_count(meet).sum(axis=1) >= need]))
         fv = _void(faces)
         cnt = 1 + np.searchsorted(meet, fv, side="right") - np.searchsorted(meet, fv, side="left")
         if (cnt > 2).any():
