@@ -113,6 +113,24 @@ def test_inequality_of_is_primitive_and_tight():
     assert (a, b) == ((0, 1, 0), 1)
 
 
+@pytest.mark.parametrize("tight", [{0, 1}, {0, 1, 2, 3, 4}, {0, 1, 6, 7}, set(range(8))])
+def test_inequality_of_rejects_non_facets(tight):
+    """An edge (rank too low), a face plus a point, a diagonal plane (cuts the cube) and all points."""
+    ps = cube()
+    T = frozenset(i for i, v in enumerate(ps.points) if v[0] == 0)  # a facet: accepted
+    assert inequality_of(ps, T)[1] == 0
+    with pytest.raises(ValueError, match="not a facet"):
+        inequality_of(ps, frozenset(tight))
+
+
+def test_inequality_of_is_valid_and_tight_on_every_facet_of_3322():
+    ps = pm.local(Scenario((3, 3), (2, 2))).pointset
+    for T in facets_cdd(ps)[::7]:
+        a, b = inequality_of(ps, T)
+        vals = [b - sum(x * y for x, y in zip(a, v)) for v in ps.points]
+        assert min(vals) == 0 and {i for i, v in enumerate(vals) if v == 0} == T
+
+
 def test_chsh_local_polytope_classes():
     """2 parties, 2 inputs, 2 outputs: 16 vertices, dim 8, 24 facets = positivity + CHSH (2 classes)."""
     M = pm.local(Scenario((2, 2), (2, 2)))

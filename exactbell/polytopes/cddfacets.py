@@ -171,17 +171,22 @@ def _integer_functional(h, J, n) -> list[int]:
 
 def inequality_of(ps: PointSet, tight) -> tuple[tuple, int]:
     """A primitive integer inequality <a, v> <= b (in the original coordinates) tight exactly on
-    ``tight`` and valid on all points; returned as (a, b)."""
-    vals = ps.supporting(range(ps.size), frozenset(tight))
-    if vals is None:
+    ``tight`` and valid on all points; returned as (a, b). The first nullspace vector of the tight
+    rows that is not zero on every point, signed ≥ 0 on the points (one integer matrix product)."""
+    tight = frozenset(tight)
+    X, k = ps.matrix(sorted(tight)).nullspace()
+    if ps.n + 1 - k != ps.rank(range(ps.size)) - 1:
         raise ValueError("not a facet")
-    for h in ps.nullspace(tight):
-        hv = ps.values(h)
-        if any(hv.values()):
-            s = 1 if next(v for v in hv.values() if v) > 0 else -1
-            h0, a = s * h[0], [s * x for x in h[1:]]
+    V = ps.matrix(range(ps.size)) * X  # values of the basis functionals (columns) on the points
+    for j in range(k):
+        vals = [int(V[i, j]) for i in range(ps.size)]
+        if any(vals):
+            s = 1 if next(v for v in vals if v) > 0 else -1
+            if any(s * v < 0 for v in vals) or {i for i, v in enumerate(vals) if v == 0} != tight:
+                raise ValueError("not a facet")
+            h = [s * int(X[t, j]) for t in range(ps.n + 1)]
             # h0 + <a, v> >= 0   <=>   <-a, v> <= h0
-            vec = primitive([h0] + [-x for x in a])
+            vec = primitive([h[0]] + [-x for x in h[1:]])
             return tuple(vec[1:]), vec[0]
     raise ValueError("not a facet")
 
