@@ -17,7 +17,9 @@
   (:mod:`exactbell.distributed`) as soon as it is found, so degenerate classes run beside the
   others; checkpoints (written atomically) make an interrupted run resumable. Optionally the
   lightest classes go first and the heaviest take their ridges from the known facets
-  (:class:`KnownFacets`), proved complete before they are used. For every
+  (:class:`KnownFacets`), proved complete before they are used. In one process (no ``heavy``, a
+  full run) the classes with many points beyond their rank wait until the others are processed
+  and derive their ridges and most neighbours from them (:func:`derived_ridges`). For every
   class the result records each ridge's neighbour as (class index, group element index) with the
   *least* element index giving that neighbour, which is what the scalable completeness
   certificate (kernel kind ``classes``, ``ridges``) lists.
@@ -447,6 +449,11 @@ def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, star
     is interrupted (Ctrl-C, SIGTERM under :func:`~exactbell.distributed.sigterm_as_interrupt`);
     ``resume``: a checkpoint to continue from (and to keep writing, unless ``checkpoint`` is given);
     the result equals the uninterrupted run's (classes, their order and the ridges).
+
+    In this process, without ``heavy`` or ``max_classes``: classes with more than rank − 1 +
+    :data:`HEAVY_EXCESS` points wait until the queue holds no other class, and then (fewest points
+    first) take their ridges from the processed classes (:func:`derived_ridges`, exact and complete);
+    the processing order changes nothing in the result.
 
     ``heavy``: classes with more points wait until every lighter class is processed; then their
     ridges are read off the known facets (:class:`KnownFacets`, no cdd call) and kept if
