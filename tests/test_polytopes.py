@@ -11,15 +11,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-
 from exactbell.kernel.poly import Poly, RationalFunction
+from exactbell.kernel.polytope import Group, bits
 from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_adm, classes_cdd
 from exactbell.polytopes.cddfacets import extreme_points, facets_cdd, inequality_of
-from exactbell.kernel.polytope import Group, bits
-from exactbell.polytopes.exact import (PermGroup, PointSet, PolytopeError, facet_test,
-                                      maximal_faces, verify_complete)
+from exactbell.polytopes.exact import (
+    PermGroup,
+    PointSet,
+    PolytopeError,
+    facet_test,
+    maximal_faces,
+    verify_complete,
+)
 from exactbell.polytopes.family import SignalingFamily, analyse
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"

@@ -10,17 +10,23 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-
 from exactbell.kernel.scenario import Scenario
+from exactbell.polytopes import fastsym
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_cdd
-from exactbell.polytopes.cddfacets import facets_cdd
+from exactbell.polytopes.cddfacets import facet_incidence, facets_cdd
 from exactbell.polytopes.classcert import support_and_group
-from exactbell.polytopes import fastsym
-from exactbell.polytopes.cddfacets import facet_incidence
 from exactbell.polytopes.exact import PermGroup
 from exactbell.polytopes.facesym import _extreme_images
-from exactbell.polytopes.fastsym import FastGroup, KnownFacets, SlackPolytope, _work, classify, derived_ridges, orbit_total
+from exactbell.polytopes.fastsym import (
+    FastGroup,
+    KnownFacets,
+    SlackPolytope,
+    _work,
+    classify,
+    derived_ridges,
+    orbit_total,
+)
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +171,7 @@ def test_derived_ridges_equal_cdd_ridges_with_their_neighbours(case, drop, reque
     Normaliz on the missing ridges until the Balinski stop): exactly cdd's facets of the facet, in
     its order, and each known neighbour is the facet that the exact rotation across that ridge gives.
     Under the trivial group nothing is filled in by symmetry, so the missing ridges must be expanded."""
-    ps, group, sp, fg, classes, raw = request.getfixturevalue(case)
+    ps, _, sp, fg, classes, raw = request.getfixturevalue(case)
     for T in classes:
         others = {c: out for c, out in raw.items() if c != T}
         if drop:  # one class, and of its ridges towards T's class only the first
@@ -201,7 +207,7 @@ def test_classify_with_derived_ridges_gives_the_same_certificate_data(local3322,
 
 def test_canonical_many_lookup_tables_equal_the_bit_images(local3322):
     """n ≤ 64: the table-driven largest image words give the elements of the packed-bit images."""
-    ps, group, sp, fg, classes, raw = local3322
+    ps, fg = local3322[0], local3322[3]
     rnd = np.random.default_rng(7)
     B = rnd.random((200, ps.size)) < 0.5
     B[:20] = B[20]  # repeated rows
@@ -211,7 +217,7 @@ def test_canonical_many_lookup_tables_equal_the_bit_images(local3322):
 
 
 def test_first_facet_gives_facets(local3322):
-    ps, group, sp, fg, classes, raw = local3322
+    ps = local3322[0]
     allf = set(facets_cdd(ps))
     rnd = random.Random(3)
     for _ in range(10):
@@ -223,7 +229,7 @@ def test_first_facet_gives_facets(local3322):
 
 
 def test_facet_incidence_equals_cdd(local3322):
-    ps, group, sp, fg, classes, raw = local3322
+    ps, classes = local3322[0], local3322[4]
     for T in classes:
         W = sorted(T)
         got = {frozenset(W[t] for t in np.nonzero(r)[0]) for r in facet_incidence(ps, W)}
