@@ -178,9 +178,15 @@ def test_derived_ridges_equal_cdd_ridges_with_their_neighbours(case, drop, reque
             Tj, out = max(((c, out) for c, out in others.items() if any(x[1] == T for x in out)), key=lambda kv: len(kv[0]))
             k = next(k for k, x in enumerate(out) if x[1] == T)
             others = {Tj: [(R, c if i == k else None, e, x) for i, (R, c, e, x) in enumerate(out)]}
-        ridges, rows, known = derived_ridges(sp, fg, T, others)
+        ridges, rows, known, (rep_of, sidx) = derived_ridges(sp, fg, T, others)
         assert ridges == facets_cdd(ps, T)
         assert [frozenset(np.nonzero(r)[0].tolist()) for r in rows] == ridges
+        stab = fg.P[fg.stabiliser(T)]  # sidx[k] maps ridge k onto the same ridge as its representative's does
+        image = lambda k: frozenset(int(stab[sidx[k]][i]) for i in ridges[k])  # noqa: E731
+        assert all(rep_of[k] <= k and image(k) == image(rep_of[k]) for k in range(len(ridges)))
+        least = lambda R: min(tuple(sorted(int(s[i]) for i in R)) for s in stab)  # noqa: E731
+        reps = sorted(set(rep_of.tolist()))
+        assert len({least(ridges[r]) for r in reps}) == len(reps)  # one representative per orbit
         f = sp.slack(T)
         assert any(known) and (not drop or None in known)
         for R, kn in zip(ridges, known):

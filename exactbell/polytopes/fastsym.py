@@ -287,11 +287,12 @@ def _primitive(v: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
-def _orbit_representatives(sp, T, PS, with_element=False, ridges=None, skip=None):
+def _orbit_representatives(sp, T, PS, with_element=False, ridges=None, skip=None, orbits=None):
     """The ridges of T (given, or computed), for each the index of its orbit's representative under the stabiliser (its
     permutations ``PS``), the representatives, the element indices into ``PS`` mapping each ridge onto its
     orbit key (``with_element``, else None), and the ridge functionals of the representatives k
-    with ``skip(k)`` false (all without ``skip``)."""
+    with ``skip(k)`` false (all without ``skip``). ``orbits``: (representative index, element index
+    into ``PS`` mapping the ridge onto a fixed ridge of its orbit) per ridge, when already known."""
     ridges, hs = sp.ridges_with(T, PS) if ridges is None else (ridges, None)
     rows = None
     if isinstance(ridges, tuple):  # (ridges, their boolean rows over all points): derived_ridges
@@ -300,11 +301,15 @@ def _orbit_representatives(sp, T, PS, with_element=False, ridges=None, skip=None
     loc = np.full(sp.N, -1, dtype=np.int64)
     loc[Wa] = np.arange(len(Wa))
     HTinv = np.argsort(loc[PS[:, Wa]], axis=1)  # the stabiliser on T's own indices, inverted
-    rows = _rows(ridges, Wa) if rows is None else rows[:, Wa]
-    keys, sidx = orbit_keys(rows, HTinv, with_element=True) if with_element else (orbit_keys(rows, HTinv), None)
-    first: dict = {}
-    rep_of = np.array([first.setdefault(key, k) for k, key in enumerate(keys)], dtype=np.int64)
-    reps = sorted(first.values())
+    if orbits is not None:
+        rep_of, sidx = orbits
+        reps = sorted(set(rep_of.tolist()))
+    else:
+        rows = _rows(ridges, Wa) if rows is None else rows[:, Wa]
+        keys, sidx = orbit_keys(rows, HTinv, with_element=True) if with_element else (orbit_keys(rows, HTinv), None)
+        first: dict = {}
+        rep_of = np.array([first.setdefault(key, k) for k, key in enumerate(keys)], dtype=np.int64)
+        reps = sorted(first.values())
     every = np.arange(sp.N)
     todo = [k for k in reps if skip is None or not skip(k)]
     if hs is None:
@@ -326,10 +331,12 @@ def _work(context, T, ridges=None):
         return T, _work_local(sp, fg, T, f)
     stab = fg.stabiliser(T)
     known = None
-    if ridges is not None and len(ridges) == 3:  # derived_ridges: some neighbours known
-        ridges, known = ridges[:2], ridges[2]
+    orbits = None
+    if ridges is not None and len(ridges) == 4:  # derived_ridges: some neighbours and the orbits known
+        ridges, known, orbits = ridges[:2], ridges[2], ridges[3]
     skip = None if known is None else (lambda k: known[k] is not None)
-    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True, ridges=ridges, skip=skip)
+    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True, ridges=ridges,
+                                                           skip=skip, orbits=orbits)
     todo = [k for k in reps if skip is None or not skip(k)]
     canon = {k: known[k] for k in reps if skip is not None and skip(k)}
     if todo:
@@ -747,6 +754,9 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list
     N, W = sp.N, (sp.N + 63) // 64
     SP = fg.P[fg.stabiliser(T)]
     SPinv = SP.argsort(axis=1)
+    where = {row.tobytes(): r for r, row in enumerate(SP)}
+    back = np.array([where[row.astype(SP.dtype).tobytes()] for row in SPinv], dtype=np.int64)  # s -> s^-1
+    orbit_of: list = []  # per listed ridge: (its orbit's number, index into SP mapping it onto the orbit's first ridge)
     Wa = np.array(sorted(T), dtype=np.int64)
     need = sp.rank - 3  # homogeneous rank of a facet of a ridge
     keys: set = set()  # listed ridges (bytes of their bit rows)
@@ -765,6 +775,8 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list
         for row in orbit:
             keys.add(row.tobytes())
         rows.extend(orbit)
+        number = orbit_of[-1][0] + 1 if orbit_of else 0
+        orbit_of.extend((number, int(back[s])) for s in first)
         if src is None:
             nbr.extend([None] * len(orbit))
         else:
@@ -797,7 +809,7 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list
             add(b, _pack(_unpack(I[inside == 1], N)[:, src[1]]), src=src)  # maximal: inside itself only
     if not work:
         ridges = sp.ridges_with(T, SP)[0]
-        return ridges, _rows(ridges, np.arange(N)), [None] * len(ridges)
+        return ridges, _rows(ridges, np.arange(N)), [None] * len(ridges), None
     dim = sp.rank - 2  # of conv(T)
     wrapped: list = []  # unexpanded missing ridges: (-orbit size, points, order, ridge)
     done = 0
@@ -846,7 +858,11 @@ def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list
     # two differ comes first
     order = np.lexsort([~U[:, j] for j in range(N - 1, -1, -1)])
     U = U[order]
-    return [frozenset(np.nonzero(u)[0].tolist()) for u in U], U, [nbr[k] for k in order]
+    number = np.array([orbit_of[k][0] for k in order])
+    firsts = {}
+    rep_of = np.array([firsts.setdefault(x, k) for k, x in enumerate(number.tolist())], dtype=np.int64)
+    sidx = np.array([orbit_of[k][1] for k in order], dtype=np.int64)
+    return [frozenset(np.nonzero(u)[0].tolist()) for u in U], U, [nbr[k] for k in order], (rep_of, sidx)
 
 
 def _void(words: np.ndarray) -> np.ndarray:
