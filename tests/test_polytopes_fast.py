@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
+from itertools import product
 
 import numpy as np
 import pytest
@@ -16,7 +17,7 @@ from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_cdd
 from exactbell.polytopes.cddfacets import facet_incidence, facets_cdd
 from exactbell.polytopes.classcert import support_and_group
-from exactbell.polytopes.exact import PermGroup
+from exactbell.polytopes.exact import PermGroup, PointSet
 from exactbell.polytopes.facesym import _extreme_images
 from exactbell.polytopes.fastsym import (
     FastGroup,
@@ -164,7 +165,20 @@ def chsh_trivial():
     return _processed(lambda: pm.local(Scenario((2, 2), (2, 2))), trivial=True)
 
 
-@pytest.mark.parametrize("case, drop", [("local3322", False), ("local3322", True), ("chsh_trivial", True)])
+@pytest.fixture(scope="module")
+def cube7():
+    """128 points (two 64-bit words per subset), under the group flipping the first coordinate."""
+    pts = list(product((0, 1), repeat=7))
+    ps = PointSet(pts)
+    flip = tuple(pts.index((1 - v[0],) + v[1:]) for v in pts)
+    group = PermGroup(ps.size, [flip])
+    res = classify(ps, group, certificate=False)
+    sp, fg = res["slack"], res["fast"]
+    return ps, group, sp, fg, res["classes"], {c: _work((sp, fg), c)[1] for c in res["classes"]}
+
+
+@pytest.mark.parametrize("case, drop", [("local3322", False), ("local3322", True), ("chsh_trivial", True),
+                                        ("cube7", False), ("cube7", True)])
 def test_derived_ridges_equal_cdd_ridges_with_their_neighbours(case, drop, request):
     """Every class of 3,3:2,2 (positivity, CHSH, I3322) from the other classes' ridges (with
     ``drop``, from one processed ridge only: the others are found by rotation inside the facet, with
