@@ -85,11 +85,11 @@ def facets_with(ps: PointSet, idx=None) -> tuple[list[frozenset], list]:
         facets = sorted((frozenset(idx[:k] + idx[k + 1:]) for k in range(len(idx))), key=sorted)
         return (facets, [partial(_simplex_functional, ps, idx, F) for F in facets]) if len(idx) > 1 else ([], [])
     H, Z = _normaliz_incidence(ps, idx, J)
+    idxa = np.array(idx)
+    cnt = Z.sum(axis=1)
     out = {}
-    for k in range(len(H)):
-        zero = np.nonzero(Z[k])[0]
-        if 0 < len(zero) < len(idx):
-            out.setdefault(frozenset(idx[int(t)] for t in zero), k)
+    for k in np.nonzero((cnt > 0) & (cnt < len(idx)))[0].tolist():
+        out.setdefault(frozenset(idxa[Z[k]].tolist()), k)
     facets = sorted(out, key=sorted)
     return facets, [partial(_lift, H[out[F]], J, ps.n) for F in facets]
 
