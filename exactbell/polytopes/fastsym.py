@@ -531,7 +531,7 @@ def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, star
                     c = heapq.heappop(wait)[1]
                     ridges = derived_ridges(sp, fg, c, raw)
                 if light(c):
-                    todo.extend(take(*_work(context, c, ridges)))
+                    todo.extend(take(*(_work(context, c) if ridges is None else _work(context, c, ridges))))
                 if max_classes is not None and len(found) >= max_classes and todo:
                     return True
             return False
