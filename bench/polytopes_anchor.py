@@ -2,14 +2,17 @@
 
     python bench/polytopes_anchor.py [--timeout SECONDS] [--skip-4422] [--budget SECONDS]
 
+(from a worktree: PYTHONPATH=. so that its exactbell is measured, not the installed one)
+
 Polytopes: 3,3:2,2 (684 facets in 3 classes; Collins & Gisin 2004), the three-party two-input two-output local polytope (64 vertices, dimension 26, group
 of order 3072; 46 classes, 53,856 facets: Sliwa, Phys. Lett. A 317, 165 (2003)) and the bipartite
 4,4:2,2 local polytope (256 vertices, dimension 24, group of order 294,912; 175 classes in the
 literature). Per polytope it times
 
 * exactbell: the facet classes (fast adjacency decomposition, 1 worker, the CLI default; faces'
-  facets by Normaliz, 1 thread) and all
-  facets (the classes plus the orbit expansion of polytopes/orbits.py), wall and CPU seconds;
+  facets by Normaliz, 1 thread, the heaviest classes' derived from their processed neighbours) and all
+  facets (the classes plus the orbit expansion of polytopes/orbits.py), wall and CPU seconds; and,
+  as a same-run baseline, the classes with Normaliz on every class's facet;
 * lrs (Debian's lrslib, /usr/bin/lrs) on the same vertices in affine coordinates, when installed,
   with a time limit (a run past it is reported as such, not as a figure);
 * PANDA is not run (not installable here): its figures measured on this machine (issue 15) are
@@ -57,6 +60,21 @@ def exactbell_run(M):
 
     orbits, w2, c2 = timed(expand)
     return ps, len(reps), sum(len(o) for o in orbits), (w1, c1), (w1 + w2, c1 + c2)
+
+
+def same_run_baseline(M):
+    """(wall, CPU) seconds of the classification with every class's ridges from Normaliz (no class
+    waits to derive its ridges from processed neighbours: fastsym.HEAVY_EXCESS out of reach)."""
+    from exactbell.polytopes import fastsym
+    from exactbell.polytopes.classcert import support_and_any_group
+
+    _, ps, _, group = support_and_any_group(M)
+    old, fastsym.HEAVY_EXCESS = fastsym.HEAVY_EXCESS, 1 << 30
+    try:
+        _, w, c = timed(lambda: classify(ps, group, workers=1, certificate=False))
+    finally:
+        fastsym.HEAVY_EXCESS = old
+    return w, c
 
 
 def partial_4422(M, budget: float):
@@ -143,6 +161,7 @@ def main():
           f"all facets {w2:.2f} s wall / {c2:.2f} s CPU")
     panda = PANDA_STORED["3-party"]
     row("3-party", "classes", (w1, c1), "PANDA ADM (stored reference)", (panda["classes"], panda["classes"]))
+    row("3-party", "classes", (w1, c1), "exactbell, Normaliz per class", same_run_baseline(M))
     row("3-party", "facets", (w2, c2), "PANDA DD (stored reference)", (panda["facets"], panda["facets"]))
     count, t, c = lrs_run(ps, timeout)
     row("3-party", "facets", (w2, c2), f"lrs ({count} facets)" if count else "lrs", (t, c))

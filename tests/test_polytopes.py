@@ -11,15 +11,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-
 from exactbell.kernel.poly import Poly, RationalFunction
+from exactbell.kernel.polytope import Group, bits
 from exactbell.kernel.scenario import Scenario
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_adm, classes_cdd
 from exactbell.polytopes.cddfacets import extreme_points, facets_cdd, inequality_of
-from exactbell.kernel.polytope import Group, bits
-from exactbell.polytopes.exact import (PermGroup, PointSet, PolytopeError, facet_test,
-                                      maximal_faces, verify_complete)
+from exactbell.polytopes.exact import (
+    PermGroup,
+    PointSet,
+    PolytopeError,
+    facet_test,
+    maximal_faces,
+    verify_complete,
+)
 from exactbell.polytopes.family import SignalingFamily, analyse
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs" / "sengupta-wooltorton"
@@ -111,6 +116,24 @@ def test_inequality_of_is_primitive_and_tight():
     T = frozenset(i for i, v in enumerate(ps.points) if v[1] == 1)
     a, b = inequality_of(ps, T)
     assert (a, b) == ((0, 1, 0), 1)
+
+
+@pytest.mark.parametrize("tight", [{0, 1}, {0, 1, 2, 3, 4}, {0, 1, 6, 7}, set(range(8))])
+def test_inequality_of_rejects_non_facets(tight):
+    """An edge (rank too low), a face plus a point, a diagonal plane (cuts the cube) and all points."""
+    ps = cube()
+    T = frozenset(i for i, v in enumerate(ps.points) if v[0] == 0)  # a facet: accepted
+    assert inequality_of(ps, T)[1] == 0
+    with pytest.raises(ValueError, match="not a facet"):
+        inequality_of(ps, frozenset(tight))
+
+
+def test_inequality_of_is_valid_and_tight_on_every_facet_of_3322():
+    ps = pm.local(Scenario((3, 3), (2, 2))).pointset
+    for T in facets_cdd(ps)[::7]:
+        a, b = inequality_of(ps, T)
+        vals = [b - sum(x * y for x, y in zip(a, v)) for v in ps.points]
+        assert min(vals) == 0 and {i for i, v in enumerate(vals) if v == 0} == T
 
 
 def test_chsh_local_polytope_classes():

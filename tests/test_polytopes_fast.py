@@ -2,19 +2,32 @@
 (class lists with per-class ridge neighbours, for the kernel kind ``classes``)."""
 from __future__ import annotations
 
+import random
 from fractions import Fraction
+from itertools import product
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-
 from exactbell.kernel.scenario import Scenario
+from exactbell.polytopes import fastsym
 from exactbell.polytopes import models as pm
 from exactbell.polytopes.adjacency import classes_cdd
-from exactbell.polytopes.cddfacets import facets_cdd
+from exactbell.polytopes.cddfacets import facet_incidence, facets_cdd
 from exactbell.polytopes.classcert import support_and_group
-from exactbell.polytopes.fastsym import FastGroup, KnownFacets, SlackPolytope, classify, orbit_total
+from exactbell.polytopes.exact import PermGroup, PointSet
+from exactbell.polytopes.facesym import _extreme_images
+from exactbell.polytopes.fastsym import (
+    FastGroup,
+    KnownFacets,
+    SlackPolytope,
+    _work,
+    classify,
+    derived_ridges,
+    orbit_total,
+)
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +141,119 @@ def test_lightest_first_cut_is_reproducible(oneway):
     b = classify(ps, group, lightest_first=True, max_classes=8, certificate=False)
     assert not a["complete"] and a["classes"] == b["classes"] and len(a["classes"]) >= 8
     assert set(a["classes"]) <= set(classify(ps, group)["classes"])
+
+
+# ---------------------------------------------------------------------------------------------
+# heavy classes: ridges derived from processed neighbours (fastsym.derived_ridges)
+
+def _processed(make, trivial=False):
+    _, ps, _, group = support_and_group(make())
+    if trivial:  # every facet its own class: no symmetry to fill in missing ridges
+        group = PermGroup(ps.size, [tuple(range(ps.size))])
+    res = classify(ps, group, certificate=False)
+    sp, fg = res["slack"], res["fast"]
+    return ps, group, sp, fg, res["classes"], {c: _work((sp, fg), c)[1] for c in res["classes"]}
+
+
+@pytest.fixture(scope="module")
+def local3322():
+    return _processed(lambda: pm.local(Scenario((3, 3), (2, 2))))
+
+
+@pytest.fixture(scope="module")
+def chsh_trivial():
+    return _processed(lambda: pm.local(Scenario((2, 2), (2, 2))), trivial=True)
+
+
+@pytest.fixture(scope="module")
+def cube7():
+    """128 points (two 64-bit words per subset), under the group flipping the first coordinate."""
+    pts = list(product((0, 1), repeat=7))
+    ps = PointSet(pts)
+    flip = tuple(pts.index((1 - v[0],) + v[1:]) for v in pts)
+    group = PermGroup(ps.size, [flip])
+    res = classify(ps, group, certificate=False)
+    sp, fg = res["slack"], res["fast"]
+    return ps, group, sp, fg, res["classes"], {c: _work((sp, fg), c)[1] for c in res["classes"]}
+
+
+@pytest.mark.parametrize("case, drop", [("local3322", False), ("local3322", True), ("chsh_trivial", True),
+                                        ("cube7", False), ("cube7", True)])
+def test_derived_ridges_equal_cdd_ridges_with_their_neighbours(case, drop, request):
+    """Every class of 3,3:2,2 (positivity, CHSH, I3322) from the other classes' ridges (with
+    ``drop``, from one processed ridge only: the others are found by rotation inside the facet, with
+    Normaliz on the missing ridges until the Balinski stop): exactly cdd's facets of the facet, in
+    its order, and each known neighbour is the facet that the exact rotation across that ridge gives.
+    Under the trivial group nothing is filled in by symmetry, so the missing ridges must be expanded."""
+    ps, _, sp, fg, classes, raw = request.getfixturevalue(case)
+    for T in classes:
+        others = {c: out for c, out in raw.items() if c != T}
+        if drop:  # one class, and of its ridges towards T's class only the first
+            Tj, out = max(((c, out) for c, out in others.items() if any(x[1] == T for x in out)), key=lambda kv: len(kv[0]))
+            k = next(k for k, x in enumerate(out) if x[1] == T)
+            others = {Tj: [(R, c if i == k else None, e, x) for i, (R, c, e, x) in enumerate(out)]}
+        ridges, rows, known, (rep_of, sidx) = derived_ridges(sp, fg, T, others)
+        assert ridges == facets_cdd(ps, T)
+        assert [frozenset(np.nonzero(r)[0].tolist()) for r in rows] == ridges
+        stab = fg.P[fg.stabiliser(T)]  # sidx[k] maps ridge k onto the same ridge as its representative's does
+        image = [frozenset(int(stab[sidx[k]][i]) for i in R) for k, R in enumerate(ridges)]
+        assert all(rep_of[k] <= k and image[k] == image[rep_of[k]] for k in range(len(ridges)))
+        reps = sorted(set(rep_of.tolist()))
+        least = {min(tuple(sorted(int(g[i]) for i in ridges[r])) for g in stab) for r in reps}
+        assert len(least) == len(reps)  # one representative per orbit
+        f = sp.slack(T)
+        assert any(known) and (not drop or None in known)
+        for R, kn in zip(ridges, known):
+            if kn is not None:
+                c, e = kn
+                N = sp.rotate(T, f, R)
+                assert tuple(sorted(int(fg.P[e][i]) for i in N)) == c
+
+
+def test_classify_with_derived_ridges_gives_the_same_certificate_data(local3322, monkeypatch):
+    """Every class heavy (threshold -1): the classes, their order and the ridge neighbours (the
+    certificate data) are those of the run without derivation."""
+    ps, group, *_ = local3322
+    monkeypatch.setattr(fastsym, "HEAVY_EXCESS", 10 ** 9)
+    plain = classify(ps, group)
+    calls = []
+    real = fastsym.derived_ridges
+    monkeypatch.setattr(fastsym, "derived_ridges", lambda *a: calls.append(a[2]) or real(*a))
+    monkeypatch.setattr(fastsym, "HEAVY_EXCESS", -1)
+    derived = classify(ps, group)
+    assert len(calls) == len(plain["classes"])  # all waited (the first has no processed neighbour: Normaliz)
+    assert derived["classes"] == plain["classes"] and derived["ridges"] == plain["ridges"]
+
+
+def test_canonical_many_lookup_tables_equal_the_bit_images(local3322):
+    """n ≤ 64: the table-driven largest image words give the elements of the packed-bit images."""
+    ps, fg = local3322[0], local3322[3]
+    rnd = np.random.default_rng(7)
+    B = rnd.random((200, ps.size)) < 0.5
+    B[:20] = B[20]  # repeated rows
+    assert (fg._largest_word(B) == _extreme_images(B, fg.Pinv, largest=True)[1]).all()
+    for (c, e), b in zip(fg.canonical_many(B[:30]), B[:30]):
+        assert (c, e) == fg.canonical_with(np.nonzero(b)[0].tolist())
+
+
+def test_first_facet_gives_facets(local3322):
+    ps = local3322[0]
+    allf = set(facets_cdd(ps))
+    rnd = random.Random(3)
+    for _ in range(10):
+        F = ps.first_facet(range(ps.size), [rnd.randint(-50, 50) for _ in range(ps.n)], rnd)
+        assert F in allf
+        W = sorted(F)
+        G = ps.first_facet(W, [rnd.randint(-50, 50) for _ in range(ps.n)], rnd)
+        assert G in set(facets_cdd(ps, W))
+
+
+def test_facet_incidence_equals_cdd(local3322):
+    ps, classes = local3322[0], local3322[4]
+    for T in classes:
+        W = sorted(T)
+        got = {frozenset(W[t] for t in np.nonzero(r)[0]) for r in facet_incidence(ps, W)}
+        assert got == set(facets_cdd(ps, W))
 
 
 # ---------------------------------------------------------------------------------------------

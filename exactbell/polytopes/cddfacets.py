@@ -76,16 +76,53 @@ def facets_with(ps: PointSet, idx=None) -> tuple[list[frozenset], list]:
     """As :func:`facets_cdd_with` (sorted facets of conv(points idx), and per facet a function giving
     its integer functional on the homogenised rows of ps), from Normaliz when installed."""
     try:
-        import PyNormaliz
+        import PyNormaliz  # noqa: F401
     except ImportError:  # pragma: no cover - the search extra installs it
         return facets_cdd_with(ps, idx)
     idx = list(range(ps.size)) if idx is None else sorted(idx)
     J = coordinate_basis(ps, idx)
-    cols = [0] + [j + 1 for j in J]
-    rows = [[ps.rows[i][j] for j in cols] for i in idx]  # positive multiples of (1, v_J): the same cone
-    if len(rows) <= len(J) + 1:  # a simplex: drop one point
+    if len(idx) <= len(J) + 1:  # a simplex: drop one point
         facets = sorted((frozenset(idx[:k] + idx[k + 1:]) for k in range(len(idx))), key=sorted)
         return (facets, [partial(_simplex_functional, ps, idx, F) for F in facets]) if len(idx) > 1 else ([], [])
+    H, Z = _normaliz_incidence(ps, idx, J)
+    idxa = np.array(idx)
+    cnt = Z.sum(axis=1)
+    out = {}
+    for k in np.nonzero((cnt > 0) & (cnt < len(idx)))[0].tolist():
+        out.setdefault(frozenset(idxa[Z[k]].tolist()), k)
+    facets = sorted(out, key=sorted)
+    return facets, [partial(_lift, H[out[F]], J, ps.n) for F in facets]
+
+
+def facet_incidence(ps: PointSet, idx) -> np.ndarray:
+    """The facets of conv(points idx) as distinct boolean rows over the sorted idx (Normaliz, as in
+    :func:`facets_with`, or dropping one point of a simplex), without building index sets."""
+    idx = sorted(idx)
+    J = coordinate_basis(ps, idx)
+    if len(idx) <= len(J) + 1:
+        return ~np.eye(len(idx), dtype=bool) if len(idx) > 1 else np.zeros((0, len(idx)), dtype=bool)
+    try:
+        import PyNormaliz  # noqa: F401
+    except ImportError:  # pragma: no cover - the search extra installs it
+        loc = {i: t for t, i in enumerate(idx)}
+        facets = facets_cdd(ps, idx)
+        out = np.zeros((len(facets), len(idx)), dtype=bool)
+        for k, F in enumerate(facets):
+            out[k, [loc[i] for i in F]] = True
+        return out
+    _, Z = _normaliz_incidence(ps, idx, J)
+    cnt = Z.sum(axis=1)
+    return np.unique(Z[(cnt > 0) & (cnt < len(idx))], axis=0)
+
+
+def _normaliz_incidence(ps: PointSet, idx, J) -> tuple[list, np.ndarray]:
+    """Normaliz's support hyperplanes H (integer rows on (1, v_J)) of the cone over the points idx
+    (sorted, not a simplex) and their zero pattern (len(H) × len(idx) booleans); each hyperplane is
+    checked ≥ 0 on every point."""
+    import PyNormaliz
+
+    cols = [0] + [j + 1 for j in J]
+    rows = [[ps.rows[i][j] for j in cols] for i in idx]  # positive multiples of (1, v_J): the same cone
     PyNormaliz.NmzSetNumberOfNormalizThreads(1)  # the classes run in parallel, not the faces
     cone = PyNormaliz.Cone(cone=rows)
     cone.Compute("SupportHyperplanes", "KeepOrder")  # KeepOrder: 1.6 s instead of 2.2 s on the positivity facet of 2,2,2:2,2,2
@@ -98,13 +135,7 @@ def facets_with(ps: PointSet, idx=None) -> tuple[list[frozenset], list]:
         vals = np.array([[sum(a * b for a, b in zip(r, h)) for h in H] for r in rows], dtype=object)
     if (vals < 0).any():  # a support hyperplane must be >= 0 on every generator
         raise ArithmeticError("Normaliz returned an invalid support hyperplane")
-    out = {}
-    for k in range(len(H)):
-        zero = np.nonzero(vals[:, k] == 0)[0]
-        if 0 < len(zero) < len(idx):
-            out.setdefault(frozenset(idx[int(t)] for t in zero), k)
-    facets = sorted(out, key=sorted)
-    return facets, [partial(_lift, H[out[F]], J, ps.n) for F in facets]
+    return H, (vals == 0).T
 
 
 def _lift(h, J, n) -> list[int]:
@@ -140,17 +171,22 @@ def _integer_functional(h, J, n) -> list[int]:
 
 def inequality_of(ps: PointSet, tight) -> tuple[tuple, int]:
     """A primitive integer inequality <a, v> <= b (in the original coordinates) tight exactly on
-    ``tight`` and valid on all points; returned as (a, b)."""
-    vals = ps.supporting(range(ps.size), frozenset(tight))
-    if vals is None:
+    ``tight`` and valid on all points; returned as (a, b). The first nullspace vector of the tight
+    rows that is not zero on every point, signed ≥ 0 on the points (one integer matrix product)."""
+    tight = frozenset(tight)
+    X, k = ps.matrix(sorted(tight)).nullspace()
+    if ps.n + 1 - k != ps.rank(range(ps.size)) - 1:
         raise ValueError("not a facet")
-    for h in ps.nullspace(tight):
-        hv = ps.values(h)
-        if any(hv.values()):
-            s = 1 if next(v for v in hv.values() if v) > 0 else -1
-            h0, a = s * h[0], [s * x for x in h[1:]]
+    V = ps.matrix(range(ps.size)) * X  # values of the basis functionals (columns) on the points
+    for j in range(k):
+        vals = [int(V[i, j]) for i in range(ps.size)]
+        if any(vals):
+            s = 1 if next(v for v in vals if v) > 0 else -1
+            if any(s * v < 0 for v in vals) or {i for i, v in enumerate(vals) if v == 0} != tight:
+                raise ValueError("not a facet")
+            h = [s * int(X[t, j]) for t in range(ps.n + 1)]
             # h0 + <a, v> >= 0   <=>   <-a, v> <= h0
-            vec = primitive([h0] + [-x for x in a])
+            vec = primitive([h[0]] + [-x for x in h[1:]])
             return tuple(vec[1:]), vec[0]
     raise ValueError("not a facet")
 

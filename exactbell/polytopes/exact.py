@@ -140,16 +140,26 @@ class PointSet(KernelPointSet):
                 break
         if F is None:
             raise PolytopeError("conv(W) is a single point")
-        while self.rank(F) < rW - 1:
+        Wl = sorted(W)
+        MW = self.matrix(Wl)  # values of a functional h on W: one integer matrix product
+        pos = {i: t for t, i in enumerate(Wl)}
+        while True:
+            X, k = self.matrix(F).nullspace()  # columns 0..k-1: an integer basis, rank(F) = n + 1 - k
+            if self.n + 1 - k >= rW - 1:
+                break
+            pick = [None] + list(range(k))  # None: a random mix of the basis (first tried)
+            if rnd is not None and k > 1:
+                cs = [rnd.randint(-9, 9) for _ in range(k)]  # one coefficient per basis vector
+                cs += [0] * (self.n + 1 - k)
+            else:
+                pick = pick[1:]
+            basis = (X * flint.fmpz_mat(self.n + 1, 1, cs if j is None else [int(t == j) for t in range(self.n + 1)])
+                     for j in pick)
+            off = [i for i in Wl if i not in F]  # f > 0 there
             g = None
-            basis = self.nullspace(F)
-            if rnd is not None and len(basis) > 1:
-                cs = [rnd.randint(-9, 9) for _ in basis]  # one coefficient per basis vector
-                mix = tuple(sum(c * b[t] for c, b in zip(cs, basis)) for t in range(self.n + 1))
-                basis = [mix] + basis
-            off = [i for i in W if i not in F]  # f > 0 there
             for h in basis:
-                vals = self.values(h, W)
+                col = MW * h
+                vals = {i: int(col[pos[i], 0]) for i in Wl}
                 # not proportional to f on W (cross-multiplied: integers only)
                 if any(vals[i] * f[off[0]] != vals[off[0]] * f[i] for i in off):
                     g = vals

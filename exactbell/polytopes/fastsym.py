@@ -17,7 +17,9 @@
   (:mod:`exactbell.distributed`) as soon as it is found, so degenerate classes run beside the
   others; checkpoints (written atomically) make an interrupted run resumable. Optionally the
   lightest classes go first and the heaviest take their ridges from the known facets
-  (:class:`KnownFacets`), proved complete before they are used. For every
+  (:class:`KnownFacets`), proved complete before they are used. In one process (no ``heavy``, a
+  full run) the classes with many points beyond their rank wait until the others are processed
+  and derive their ridges and most neighbours from them (:func:`derived_ridges`). For every
   class the result records each ridge's neighbour as (class index, group element index) with the
   *least* element index giving that neighbour, which is what the scalable completeness
   certificate (kernel kind ``classes``, ``ridges``) lists.
@@ -35,7 +37,7 @@ import numpy as np
 
 from ..distributed import checkpoint_error, read_checkpoint, write_checkpoint
 from ..kernel.polytope import members
-from .cddfacets import facets_with
+from .cddfacets import facet_incidence, facets_with
 from .exact import PermGroup, PointSet
 from .facesym import (
     _decomposed,
@@ -91,8 +93,39 @@ class FastGroup:
         lexicographically least sorted image is the largest image as big-endian bits (at the first
         point where two images differ, the one holding it sorts first), and the least element index
         giving it is the one :meth:`canonical_with` returns."""
-        _, elems = _extreme_images(B, self.Pinv, largest=True)
+        elems = self._largest_word(B) if self.n <= 64 else _extreme_images(B, self.Pinv, largest=True)[1]
         return [(tuple(sorted(int(x) for x in self.P[e][np.nonzero(b)[0]])), int(e)) for b, e in zip(B, elems)]
+
+    _NIB = 4  # bits of a subset looked up at once
+
+    def _largest_word(self, B: np.ndarray) -> np.ndarray:
+        """For n ≤ 64: per boolean row b of B, the least element index e whose image P[e](b), as the
+        64-bit word with bit 63 − p for each point p, is largest (what :func:`_extreme_images` with
+        ``largest`` gives). The image word is an OR of table entries, one per 4-point chunk of b:
+        table[g, j, v] = the image under g of the points 4j + k with bit k set in v."""
+        if not hasattr(self, "_table"):
+            c = self._NIB
+            chunks = (self.n + c - 1) // c
+            bit = np.zeros((self.order, chunks * c), dtype=np.uint64)
+            bit[:, :self.n] = np.left_shift(np.uint64(1), (63 - self.P).astype(np.uint64))
+            v = np.arange(1 << c)
+            tab = np.zeros((self.order, chunks, 1 << c), dtype=np.uint64)
+            for k in range(c):
+                on = ((v >> k) & 1).astype(bool)
+                tab[:, :, on] |= bit[:, k::c][:, :, None]
+            self._table = np.ascontiguousarray(tab.reshape(self.order, -1).T)  # (chunk value column, |G|)
+        c = self._NIB
+        chunks = (self.n + c - 1) // c
+        pad = np.zeros((len(B), chunks * c), dtype=np.int64)
+        pad[:, :self.n] = B
+        vals = (pad.reshape(len(B), chunks, c) << np.arange(c)).sum(axis=2)  # chunk values
+        cols = vals + (np.arange(chunks) << c)[None, :]  # columns of the flattened table
+        elems = np.zeros(len(B), dtype=np.int64)
+        step = max(1, 2_000_000 // max(1, self.order * chunks))
+        for a in range(0, len(B), step):
+            words = np.bitwise_or.reduce(self._table[cols[a:a + step]], axis=1)  # (rows, |G|)
+            elems[a:a + step] = np.argmax(words == words.max(axis=1)[:, None], axis=1)
+        return elems
 
     def indices(self, U: np.ndarray) -> list[int]:
         """Element indices of the permutations in the rows of U (int32)."""
@@ -254,30 +287,40 @@ def _primitive(v: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
-def _orbit_representatives(sp, T, PS, with_element=False):
-    """The ridges of T, for each the index of its orbit's representative under the stabiliser (its
+def _orbit_representatives(sp, T, PS, with_element=False, ridges=None, skip=None, orbits=None):
+    """The ridges of T (given, or computed), for each the index of its orbit's representative under the stabiliser (its
     permutations ``PS``), the representatives, the element indices into ``PS`` mapping each ridge onto its
-    orbit key (``with_element``, else None), and the representatives' ridge functionals."""
-    ridges, hs = sp.ridges_with(T, PS)
+    orbit key (``with_element``, else None), and the ridge functionals of the representatives k
+    with ``skip(k)`` false (all without ``skip``). ``orbits``: (representative index, element index
+    into ``PS`` mapping the ridge onto a fixed ridge of its orbit) per ridge, when already known."""
+    ridges, hs = sp.ridges_with(T, PS) if ridges is None else (ridges, None)
+    rows = None
+    if isinstance(ridges, tuple):  # (ridges, their boolean rows over all points): derived_ridges
+        ridges, rows = ridges
     Wa = np.array(sorted(T), dtype=np.int64)
     loc = np.full(sp.N, -1, dtype=np.int64)
     loc[Wa] = np.arange(len(Wa))
     HTinv = np.argsort(loc[PS[:, Wa]], axis=1)  # the stabiliser on T's own indices, inverted
-    keys, sidx = orbit_keys(_rows(ridges, Wa), HTinv, with_element=True) if with_element else (
-        orbit_keys(_rows(ridges, Wa), HTinv), None)
-    first: dict = {}
-    rep_of = np.array([first.setdefault(key, k) for k, key in enumerate(keys)], dtype=np.int64)
-    reps = sorted(first.values())
-    every = np.arange(sp.N)
-    if hs is None:
-        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in reps])
+    if orbits is not None:
+        rep_of, sidx = orbits
+        reps = sorted(set(rep_of.tolist()))
     else:
-        G = sp.values_of(np.array([hs[k]() for k in reps], dtype=object), every)
+        rows = _rows(ridges, Wa) if rows is None else rows[:, Wa]
+        keys, sidx = orbit_keys(rows, HTinv, with_element=True) if with_element else (orbit_keys(rows, HTinv), None)
+        first: dict = {}
+        rep_of = np.array([first.setdefault(key, k) for k, key in enumerate(keys)], dtype=np.int64)
+        reps = sorted(first.values())
+    every = np.arange(sp.N)
+    todo = [k for k in reps if skip is None or not skip(k)]
+    if hs is None:
+        G = np.array([sp.ridge_functional(T, ridges[k], every) for k in todo]).reshape(len(todo), sp.N)
+    else:
+        G = sp.values_of(np.array([hs[k]() for k in todo], dtype=object), every)
     return ridges, rep_of, reps, sidx, G
 
 
-def _work(context, T):
-    """Per class: its ridges and, for each, the canonical neighbour and the index of an element
+def _work(context, T, ridges=None):
+    """Per class: its ridges (given, else computed) and, for each, the canonical neighbour and the index of an element
     mapping the actual neighbour onto the canonical one; ``context`` = (SlackPolytope, FastGroup).
     Only one ridge per orbit of the stabiliser of T is rotated (all at once, :func:`rotate_all`) and
     canonicalised (:meth:`FastGroup.canonical_many`); the others follow by symmetry.
@@ -287,9 +330,18 @@ def _work(context, T):
     if isinstance(fg, LocalGroup):
         return T, _work_local(sp, fg, T, f)
     stab = fg.stabiliser(T)
-    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True)
-    N = rotate_all(f, (np.zeros((len(reps), 0)), G))
-    canon = dict(zip(reps, fg.canonical_many(N)))
+    known = None
+    orbits = None
+    if ridges is not None and len(ridges) == 4:  # derived_ridges: some neighbours and the orbits known
+        ridges, known, orbits = ridges[:2], ridges[2], ridges[3]
+    skip = None if known is None else (lambda k: known[k] is not None)
+    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True, ridges=ridges,
+                                                           skip=skip, orbits=orbits)
+    todo = [k for k in reps if skip is None or not skip(k)]
+    canon = {k: known[k] for k in reps if skip is not None and skip(k)}
+    if todo:
+        N = rotate_all(f, (np.zeros((len(todo), 0)), G))
+        canon.update(zip(todo, fg.canonical_many(N)))
     # ridge k = sR^-1 s0 (rep), so its neighbour is sR^-1 s0 (N0); P[e] maps N0 onto c, so
     # u = P[e] s0^-1 sR maps the neighbour onto c
     E = np.array([canon[int(r)][1] for r in rep_of], dtype=np.int64)
@@ -405,6 +457,11 @@ def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, star
     ``resume``: a checkpoint to continue from (and to keep writing, unless ``checkpoint`` is given);
     the result equals the uninterrupted run's (classes, their order and the ridges).
 
+    In this process, without ``heavy`` or ``max_classes``: classes with more than rank − 1 +
+    :data:`HEAVY_EXCESS` points wait until the queue holds no other class, and then (fewest points
+    first) take their ridges from the processed classes (:func:`derived_ridges`, exact and complete);
+    the processing order changes nothing in the result.
+
     ``heavy``: classes with more points wait until every lighter class is processed; then their
     ridges are read off the known facets (:class:`KnownFacets`, no cdd call) and kept if
     :func:`ridges_complete` proves them all the facets of the class (``res["from_known"]`` counts
@@ -462,10 +519,19 @@ def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, star
         """Process the pending classes and all they lead to, heavy ones deferred; True if cut."""
         if tasks is None:
             todo = _Queue(lightest_first, pending)
-            while todo:
-                c = todo.pop()
+            wait: list = []  # heavy classes: after all others, ridges derived from them
+            while todo or wait:
+                if todo:
+                    c = todo.pop()
+                    if derive and len(c) > sp.rank - 1 + HEAVY_EXCESS:
+                        heapq.heappush(wait, (len(c), c))
+                        continue
+                    ridges = None
+                else:
+                    c = heapq.heappop(wait)[1]
+                    ridges = derived_ridges(sp, fg, c, raw)
                 if light(c):
-                    todo.extend(take(*_work(context, c)))
+                    todo.extend(take(*(_work(context, c) if ridges is None else _work(context, c, ridges))))
                 if max_classes is not None and len(found) >= max_classes and todo:
                     return True
             return False
@@ -480,6 +546,9 @@ def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, star
                 return True
         return False
 
+    # heavy classes wait and derive their ridges from processed neighbours (in this process, listed
+    # group, full runs only: the processing order then changes nothing in the result)
+    derive = heavy is None and max_classes is None and isinstance(fg, FastGroup)
     from_known = 0
     pending = [c for c in found if c not in raw]
     with contextlib.ExitStack() as stack:
@@ -657,3 +726,163 @@ def _breadth_first(c0, raw) -> list:
 
 def orbit_total(fg: FastGroup, classes) -> int:
     return sum(fg.orbit_size(c) for c in classes)
+
+
+# ---------------------------------------------------------------------------------------------
+# ridges of a heavy class from its processed neighbours
+
+HEAVY_EXCESS = 24  # more points than rank + this: wait and derive the ridges (measured: 16 or 24 cost the same on 2,2,2:2,2,2)
+
+
+def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list[frozenset], np.ndarray, list]:
+    """All facets of conv(T) (sorted as :func:`~.cddfacets.facets_with` sorts them), as boolean rows
+    over all points, and per facet its known neighbour (class, element mapping the neighbour onto
+    it) or None; T a class whose
+    neighbours' classes are mostly processed (``raw``: class → [(ridge, neighbour class, element e,
+    _), ...], every ridge of the class listed). A processed ridge R0 of T_j whose neighbour lies in
+    T's class gives the ridge g(R0) = g(T_j) ∩ T of T (g = P[e], mapping that neighbour onto T), and
+    its facets: g(the inclusion-maximal sets R0 ∩ R', R' another ridge of T_j) — every face of
+    codimension two in conv(T_j) lies in exactly two of its facets — so no Normaliz call. The list
+    is closed under the stabiliser of T. A facet S of a listed ridge that lies in no other listed
+    ridge is rotated across (:meth:`SlackPolytope.rotate` inside conv(T)) to the missing ridge; those
+    are *expanded* (facets from Normaliz, fewest points first) only until the unexpanded ones are
+    fewer than dim conv(T): every facet of an expanded ridge lies in exactly two listed ridges, and
+    by Balinski's theorem (the facet graph of a d-polytope is d-connected; Bremner, Sikirić &
+    Schürmann, J. Symb. Comput. 44, 1 (2009)) fewer than d unexpanded ridges cannot cut an
+    unlisted one off the expanded ones, so the list is complete. One ridge per stabiliser orbit is
+    expanded."""
+    N, W = sp.N, (sp.N + 63) // 64
+    SP = fg.P[fg.stabiliser(T)]
+    SPinv = SP.argsort(axis=1)
+    where = {row.tobytes(): r for r, row in enumerate(SP)}
+    back = np.array([where[row.astype(SP.dtype).tobytes()] for row in SPinv], dtype=np.int64)  # s -> s^-1
+    orbit_of: list = []  # per listed ridge: (its orbit's number, index into SP mapping it onto the orbit's first ridge)
+    Wa = np.array(sorted(T), dtype=np.int64)
+    need = sp.rank - 3  # homogeneous rank of a facet of a ridge
+    keys: set = set()  # listed ridges (bytes of their bit rows)
+    rows: list = []
+    nbr: list = []  # per listed ridge: (neighbour's class, element mapping the neighbour onto it) or None
+    work: list = []  # (ridge as a boolean row, its facets as bit rows or None)
+    cache: dict = {}
+
+    def add(b: np.ndarray, facets=None, wait=False, src=None) -> int:
+        """List the orbit of the ridge b (boolean row) unless listed; the number of ridges added.
+        ``src`` = (Tj, g⁻¹) when the neighbour across b is g(Tj): across s(b) it is s g(Tj), mapped
+        onto Tj by g⁻¹ s⁻¹."""
+        if _pack(b[None, :])[0].tobytes() in keys:
+            return 0
+        orbit, first = np.unique(_pack(b[SPinv]), axis=0, return_index=True)  # image of b under s: b[s^-1]
+        for row in orbit:
+            keys.add(row.tobytes())
+        rows.extend(orbit)
+        number = orbit_of[-1][0] + 1 if orbit_of else 0
+        orbit_of.extend((number, int(back[s])) for s in first)
+        if src is None:
+            nbr.extend([None] * len(orbit))
+        else:
+            nbr.extend((src[0], e) for e in fg.indices(src[1][SPinv[first]]))
+        if not wait:
+            work.append((b, facets))
+        return len(orbit)
+
+    for Tj, out in raw.items():
+        hits = [k for k, (R0, c, _, _) in enumerate(out) if c == T and R0 is not None]
+        if not hits:
+            continue
+        if Tj not in cache:
+            cache[Tj] = _bit_rows(_pad([R for R, *_ in out]), W)
+        B = cache[Tj]
+        E = np.array([out[k][2] for k in hits], dtype=np.int64)
+        imgs = np.take_along_axis(_unpack(B[hits], N), fg.Pinv[E].astype(np.int64), axis=1)  # g(R0), g = P[e]
+        for k, b, w in zip(hits, imgs, _pack(imgs)):
+            if w.tobytes() in keys:
+                continue
+            R0 = out[k][0]
+            src = (Tj, fg.Pinv[out[k][2]])
+            if len(R0) == need + 1:
+                add(b, src=src)  # a simplex: its facets drop one point
+                continue
+            I = B & B[k]
+            cnt = np.bitwise_count(I).sum(axis=1)
+            I = np.unique(I[(cnt >= need) & (cnt < len(R0))], axis=0)
+            inside = ((I[:, None, :] & I[None, :, :]) == I[:, None, :]).all(axis=2).sum(axis=1)
+            add(b, _pack(_unpack(I[inside == 1], N)[:, src[1]]), src=src)  # maximal: inside itself only
+    if not work:
+        ridges = sp.ridges_with(T, SP)[0]
+        return ridges, _rows(ridges, np.arange(N)), [None] * len(ridges), None
+    dim = sp.rank - 2  # of conv(T)
+    wrapped: list = []  # unexpanded missing ridges: (-orbit size, points, order, ridge)
+    done = 0
+    L = np.array(rows)
+    while True:
+        if done < len(work):
+            b, faces = work[done]
+            done += 1
+        elif -sum(x[0] for x in wrapped) >= dim:
+            b, faces = heapq.heappop(wrapped)[3], None  # the largest orbit first
+        else:
+            break  # Balinski: fewer than dim unexpanded ridges
+        R = [int(x) for x in np.nonzero(b)[0]]
+        if len(R) == need + 1:
+            drop = np.repeat(b[None, :], len(R), axis=0)
+            drop[np.arange(len(R)), R] = False
+            faces = _pack(drop)
+        elif faces is None:
+            inc = facet_incidence(sp.ps, R)
+            full = np.zeros((len(inc), N), dtype=bool)
+            full[:, R] = inc
+            faces = _pack(full)
+        if len(L) != len(rows):
+            L = np.array(rows)
+        # a listed R' ≠ R contains the facet S of R iff R ∩ R' = S (a proper face of R containing S)
+        meet = L & _pack(b[None, :])[0]
+        meet = np.sort(_void(meet[np.bitwise_count(meet).sum(axis=1) >= need]))
+        fv = _void(faces)
+        cnt = 1 + np.searchsorted(meet, fv, side="right") - np.searchsorted(meet, fv, side="left")
+        if (cnt > 2).any():
+            raise ArithmeticError("a face of a facet lies in more than two ridges")
+        fR = None
+        for S in faces[cnt == 1]:  # the other facet of conv(T) through S is missing: rotate across S
+            fR = sp.slack(R, Wa) if fR is None else fR
+            M = sp.rotate(R, fR, frozenset(_members(S)), W=Wa)
+            m = np.zeros(N, dtype=bool)
+            m[sorted(M)] = True
+            if len(M) == need + 1:
+                add(m)
+            else:
+                size = add(m, wait=True)
+                if size:
+                    heapq.heappush(wrapped, (-size, len(M), len(rows), m))
+    U = _unpack(np.array(rows), N)
+    # sorted(key=sorted) order: facets are never nested, so the set holding the least point where
+    # two differ comes first
+    order = np.lexsort([~U[:, j] for j in range(N - 1, -1, -1)])
+    U = U[order]
+    number = np.array([orbit_of[k][0] for k in order])
+    firsts = {}
+    rep_of = np.array([firsts.setdefault(x, k) for k, x in enumerate(number.tolist())], dtype=np.int64)
+    sidx = np.array([orbit_of[k][1] for k in order], dtype=np.int64)
+    return [frozenset(np.nonzero(u)[0].tolist()) for u in U], U, [nbr[k] for k in order], (rep_of, sidx)
+
+
+def _void(words: np.ndarray) -> np.ndarray:
+    """Rows of 64-bit words as single items (equal iff the rows are equal), to sort and search: the
+    word itself for one word, else opaque bytes (slower to sort)."""
+    if words.shape[1] == 1:
+        return words[:, 0]
+    return np.ascontiguousarray(words).view(f"V{8 * words.shape[1]}").ravel()
+
+
+def _pack(B: np.ndarray) -> np.ndarray:
+    """Boolean rows over range(N) → rows of 64-bit words as :func:`_bit_rows` writes them."""
+    W = (B.shape[1] + 63) // 64
+    by = np.packbits(B, axis=1, bitorder="little")
+    out = np.zeros((len(B), W * 8), dtype=np.uint8)
+    out[:, :by.shape[1]] = by
+    return out.view("<u8").astype(np.uint64)
+
+
+def _unpack(words: np.ndarray, N: int) -> np.ndarray:
+    """Rows of 64-bit words → boolean rows over range(N)."""
+    by = np.ascontiguousarray(words.astype("<u8")).view(np.uint8)
+    return np.unpackbits(by, axis=1, bitorder="little")[:, :N].astype(bool)

@@ -52,5 +52,6 @@ def facet_orbits(classes, vertex_gens, coord_gens) -> list[list[tuple[tuple, tup
         Ts, As = orbit_arrays(tight, a, vertex_gens, coord_gens)
         order = np.lexsort(Ts.T[::-1])
         Ts, As = Ts[order].tolist(), As[order].tolist()
-        out.append([(tuple(t), tuple(int(x) for x in c), int(b)) for t, c in zip(Ts, As)])
+        b = int(b)
+        out.append([(tuple(t), tuple(c), b) for t, c in zip(Ts, As)])  # tolist(): Python ints already
     return out
