@@ -44,6 +44,6 @@ case "$job" in
   # per-claim table (claims.md) can be read from the pins
   verify) .venv/bin/exactbell check --report report.md "$@" || exit $?
           [ $# -eq 0 ] && exec .venv/bin/exactbell claims --pinned --markdown claims.md ;;
-  test)   exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@" ;;
+  test)   exec .venv/bin/python -m pytest -q -p no:cacheprovider -n auto "$@" ;;  # one pytest worker per core (pytest-xdist)
   *) echo "usage: bash run.sh verify|test [args...]" >&2; exit 2 ;;
 esac
