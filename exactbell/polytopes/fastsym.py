@@ -287,16 +287,15 @@ def _primitive(v: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # the adjacency decomposition
 
-def _orbit_representatives(sp, T, PS, with_element=False, ridges=None, skip=None, orbits=None):
-    """The ridges of T (given, or computed), for each the index of its orbit's representative under the stabiliser (its
-    permutations ``PS``), the representatives, the element indices into ``PS`` mapping each ridge onto its
-    orbit key (``with_element``, else None), and the ridge functionals of the representatives k
-    with ``skip(k)`` false (all without ``skip``). ``orbits``: (representative index, element index
-    into ``PS`` mapping the ridge onto a fixed ridge of its orbit) per ridge, when already known."""
-    ridges, hs = sp.ridges_with(T, PS) if ridges is None else (ridges, None)
-    rows = None
-    if isinstance(ridges, tuple):  # (ridges, their boolean rows over all points): derived_ridges
-        ridges, rows = ridges
+def _orbit_representatives(sp, T, PS, with_element=False, derived=None, skip=None):
+    """The ridges of T (computed, or :func:`derived_ridges`' result ``derived``), for each the index of
+    its orbit's representative under the stabiliser (its permutations ``PS``), the representatives, the
+    element indices into ``PS`` mapping each ridge onto its orbit key (``with_element``, else None), and
+    the ridge functionals of the representatives k with ``skip(k)`` false (all without ``skip``)."""
+    if derived is None:
+        (ridges, hs), rows, orbits = sp.ridges_with(T, PS), None, None
+    else:  # (ridges, their boolean rows over all points, neighbours, orbits when known)
+        (ridges, rows, _, orbits), hs = derived, None
     Wa = np.array(sorted(T), dtype=np.int64)
     loc = np.full(sp.N, -1, dtype=np.int64)
     loc[Wa] = np.arange(len(Wa))
@@ -319,9 +318,10 @@ def _orbit_representatives(sp, T, PS, with_element=False, ridges=None, skip=None
     return ridges, rep_of, reps, sidx, G
 
 
-def _work(context, T, ridges=None):
-    """Per class: its ridges (given, else computed) and, for each, the canonical neighbour and the index of an element
-    mapping the actual neighbour onto the canonical one; ``context`` = (SlackPolytope, FastGroup).
+def _work(context, T, derived=None):
+    """Per class: its ridges (computed, or ``derived`` by :func:`derived_ridges`) and, for each, the
+    canonical neighbour and the index of an element mapping the actual neighbour onto the canonical
+    one; ``context`` = (SlackPolytope, FastGroup).
     Only one ridge per orbit of the stabiliser of T is rotated (all at once, :func:`rotate_all`) and
     canonicalised (:meth:`FastGroup.canonical_many`); the others follow by symmetry.
     The one place that calls the polytope engine, in-process or on a Dask worker."""
@@ -330,13 +330,10 @@ def _work(context, T, ridges=None):
     if isinstance(fg, LocalGroup):
         return T, _work_local(sp, fg, T, f)
     stab = fg.stabiliser(T)
-    known = None
-    orbits = None
-    if ridges is not None and len(ridges) == 4:  # derived_ridges: some neighbours and the orbits known
-        ridges, known, orbits = ridges[:2], ridges[2], ridges[3]
+    known = None if derived is None else derived[2]  # neighbours already known from processed classes
     skip = None if known is None else (lambda k: known[k] is not None)
-    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True, ridges=ridges,
-                                                           skip=skip, orbits=orbits)
+    ridges, rep_of, reps, sidx, G = _orbit_representatives(sp, T, fg.P[stab], with_element=True, derived=derived,
+                                                           skip=skip)
     todo = [k for k in reps if skip is None or not skip(k)]
     canon = {k: known[k] for k in reps if skip is not None and skip(k)}
     if todo:
@@ -526,12 +523,12 @@ def classify(ps: PointSet, group: PermGroup | LocalGroup, workers: int = 1, star
                     if derive and len(c) > sp.rank - 1 + HEAVY_EXCESS:
                         heapq.heappush(wait, (len(c), c))
                         continue
-                    ridges = None
+                    derived = None
                 else:
                     c = heapq.heappop(wait)[1]
-                    ridges = derived_ridges(sp, fg, c, raw)
+                    derived = derived_ridges(sp, fg, c, raw)
                 if light(c):
-                    todo.extend(take(*(_work(context, c) if ridges is None else _work(context, c, ridges))))
+                    todo.extend(take(*(_work(context, c) if derived is None else _work(context, c, derived))))
                 if max_classes is not None and len(found) >= max_classes and todo:
                     return True
             return False
@@ -734,10 +731,11 @@ def orbit_total(fg: FastGroup, classes) -> int:
 HEAVY_EXCESS = 24  # more points than rank + this: wait and derive the ridges (measured: 16 or 24 cost the same on 2,2,2:2,2,2)
 
 
-def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list[frozenset], np.ndarray, list]:
+def derived_ridges(sp: SlackPolytope, fg: FastGroup, T, raw: dict) -> tuple[list[frozenset], np.ndarray, list, tuple]:
     """All facets of conv(T) (sorted as :func:`~.cddfacets.facets_with` sorts them), as boolean rows
-    over all points, and per facet its known neighbour (class, element mapping the neighbour onto
-    it) or None; T a class whose
+    over all points, per facet its known neighbour (class, element mapping the neighbour onto it) or
+    None, and their stabiliser orbits (representative index, element index into the stabiliser
+    mapping the ridge onto a fixed ridge of its orbit; None if not derived); T a class whose
     neighbours' classes are mostly processed (``raw``: class → [(ridge, neighbour class, element e,
     _), ...], every ridge of the class listed). A processed ridge R0 of T_j whose neighbour lies in
     T's class gives the ridge g(R0) = g(T_j) ∩ T of T (g = P[e], mapping that neighbour onto T), and
